@@ -1,0 +1,110 @@
+import { basename } from 'node:path';
+import { z, type ZodType } from 'zod';
+import {
+  HOST_CHANNELS,
+  MAX_HOST_FILE_BYTES,
+  OpenFilesRequestSchema,
+  SaveFileRequestSchema,
+  SetFullScreenRequestSchema,
+  type AppInfo,
+  type OpenedFile,
+  type SaveFileResult,
+} from '../../../shared/host/host-api';
+
+/** What the handlers need from Electron and the file system, passed in so tests can supply their own. */
+export interface HostHandlerDependencies {
+  ipc: { handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void };
+  dialog: {
+    showOpenDialog(options: {
+      title?: string;
+      filters: { name: string; extensions: string[] }[];
+      properties: ('openFile' | 'multiSelections')[];
+    }): Promise<{ canceled: boolean; filePaths: string[] }>;
+    showSaveDialog(options: {
+      defaultPath: string;
+      filters: { name: string; extensions: string[] }[];
+    }): Promise<{ canceled: boolean; filePath?: string }>;
+  };
+  files: {
+    size(path: string): Promise<number>;
+    read(path: string): Promise<Uint8Array>;
+    writeAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  };
+  window: { setFullScreen(on: boolean): void } | null | (() => { setFullScreen(on: boolean): void } | null);
+  appVersion: string;
+  platform: string;
+  /** Only frames loaded from this origin may call the host. */
+  trustedOrigin: string;
+}
+
+export interface IpcEventLike {
+  senderFrame: { url: string } | null;
+}
+
+export class HostRequestError extends Error {}
+
+function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string): T {
+  const result = schema.safeParse(payload);
+  if (!result.success) {
+    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+    throw new HostRequestError(`Permintaan tidak sah / invalid request on ${channel}: ${detail}`);
+  }
+  return result.data;
+}
+
+function assertTrustedSender(event: IpcEventLike, trustedOrigin: string, channel: string) {
+  const url = event.senderFrame?.url ?? '';
+  let origin = '';
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = '';
+  }
+  if (origin !== trustedOrigin) throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
+}
+
+export function registerHostHandlers(deps: HostHandlerDependencies): void {
+  const handle = (channel: string, listener: (payload: unknown) => Promise<unknown> | unknown) =>
+    deps.ipc.handle(channel, async (event, payload) => {
+      assertTrustedSender(event, deps.trustedOrigin, channel);
+      return listener(payload);
+    });
+
+  handle(HOST_CHANNELS.openFiles, async (payload): Promise<OpenedFile[]> => {
+    const request = parsePayload(OpenFilesRequestSchema, payload, HOST_CHANNELS.openFiles);
+    const result = await deps.dialog.showOpenDialog({
+      title: request.title,
+      filters: request.filters,
+      properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+    });
+    if (result.canceled) return [];
+    const files: OpenedFile[] = [];
+    for (const path of result.filePaths) {
+      const size = await deps.files.size(path);
+      if (size > MAX_HOST_FILE_BYTES) {
+        throw new HostRequestError(`Berkas terlalu besar / file too large: ${basename(path)} (${size} bytes)`);
+      }
+      files.push({ name: basename(path), bytes: await deps.files.read(path) });
+    }
+    return files;
+  });
+
+  handle(HOST_CHANNELS.saveFile, async (payload): Promise<SaveFileResult> => {
+    const request = parsePayload(SaveFileRequestSchema, payload, HOST_CHANNELS.saveFile);
+    const result = await deps.dialog.showSaveDialog({ defaultPath: request.suggestedName, filters: request.filters });
+    if (result.canceled || !result.filePath) return { saved: false };
+    await deps.files.writeAtomic(result.filePath, request.data);
+    return { saved: true, name: basename(result.filePath) };
+  });
+
+  handle(HOST_CHANNELS.appInfo, (payload): AppInfo => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.appInfo);
+    return { host: 'electron', version: deps.appVersion, platform: deps.platform };
+  });
+
+  handle(HOST_CHANNELS.setFullScreen, (payload) => {
+    const on = parsePayload(SetFullScreenRequestSchema, payload, HOST_CHANNELS.setFullScreen);
+    const window = typeof deps.window === 'function' ? deps.window() : deps.window;
+    window?.setFullScreen(on);
+  });
+}

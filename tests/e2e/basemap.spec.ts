@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { BASEMAP_COLORS } from '../../renderer/src/map/basemap-style';
+import { openApp, pixelAt, screenshot } from './helpers';
+
+function hexToRgb(hex: string) {
+  const value = parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+function expectColorNear(actual: number[], expectedHex: string) {
+  const expected = hexToRgb(expectedHex);
+  const distance = Math.max(...actual.map((channel, index) => Math.abs(channel - expected[index])));
+  expect(distance, `pixel ${actual} should be close to ${expectedHex}`).toBeLessThanOrEqual(6);
+}
+
+test('first screen shows the whole province offline, land and sea coloured', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await openApp(page);
+
+  const bounds = await page.evaluate(() => window.rumijaMap!.getBounds().toArray());
+  // Labuan Bajo (west) to Atambua (east), Rote (south) to Flores' north coast.
+  expect(bounds[0][0]).toBeLessThan(119.9);
+  expect(bounds[1][0]).toBeGreaterThan(124.9);
+  expect(bounds[0][1]).toBeLessThan(-10.8);
+  expect(bounds[1][1]).toBeGreaterThan(-8.3);
+
+  // Land: inland Sumba, away from labels. Sea: the Savu Sea between Sumba and Timor.
+  expectColorNear(await pixelAt(page, [119.9, -9.75]), BASEMAP_COLORS.landIndonesia);
+  expectColorNear(await pixelAt(page, [122.3, -9.9]), BASEMAP_COLORS.sea);
+  // Inland Timor-Leste is drawn in its own colour.
+  expectColorNear(await pixelAt(page, [126.0, -8.75]), BASEMAP_COLORS.landTimorLeste);
+
+  const offsite = requests.filter((url) => !url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:') && !url.startsWith('data:'));
+  expect(offsite).toEqual([]);
+  await screenshot(page, 'basemap-province-id');
+});
+
+test('labels for Kupang and Atambua are rendered with the shipped font', async ({ page }) => {
+  await openApp(page);
+  const labels = await page.evaluate(() =>
+    window.rumijaMap!.queryRenderedFeatures({ layers: ['place-labels'] }).map((feature) => feature.properties.name as string),
+  );
+  expect(labels).toContain('Kupang');
+  expect(labels).toContain('Atambua');
+  const fontLoaded = await page.evaluate(() => document.fonts.check('700 16px "Noto Sans"'));
+  expect(fontLoaded).toBe(true);
+});
+
+test('the Indonesia – Timor-Leste border includes the Oecusse enclave', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [124.3, -9.3], zoom: 8.5 }));
+  await page.waitForFunction(() => window.rumijaMap!.loaded());
+  const borderCount = await page.evaluate(
+    () => window.rumijaMap!.queryRenderedFeatures({ layers: ['border-line'] }).length,
+  );
+  expect(borderCount).toBeGreaterThan(0);
+  await screenshot(page, 'basemap-oecusse');
+});
+
+test('city zoom in Kupang stays sharp and shows UTM coordinates of the cursor', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.6, -10.17], zoom: 12.5 }));
+  await page.waitForFunction(() => window.rumijaMap!.loaded() && !window.rumijaMap!.isMoving());
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('cursor-utm')).toContainText('51S');
+  const decimal = await page.getByTestId('cursor-decimal').textContent();
+  expect(decimal).toMatch(/-10\.1\d{4}°, 123\.6\d{4}°/);
+  await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+  await screenshot(page, 'basemap-kupang-city');
+});
+
+test('language switch changes the interface text and is remembered', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('app-subtitle')).toHaveText('Aset Jalan & RUMIJA Provinsi NTT');
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('title', 'Perbesar');
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('app-subtitle')).toHaveText('Road & Right-of-Way Assets, NTT Province');
+  await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('title', 'Zoom in');
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('OpenStreetMap contributors');
+  await screenshot(page, 'basemap-province-en');
+  await page.reload();
+  await expect(page.getByTestId('app-subtitle')).toHaveText('Road & Right-of-Way Assets, NTT Province');
+});

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const SCREENSHOT_DIR = resolve(__dirname, '../../out/screenshots');
+
+/** Opens the app with a fresh origin state and waits until the map has rendered everything. */
+export async function openApp(page: Page, path = '/') {
+  await page.goto(path);
+  await waitForMapIdle(page);
+}
+
+export async function waitForMapIdle(page: Page) {
+  await page.waitForFunction(() => Boolean(window.rumijaMap?.loaded() && window.rumijaMap.areTilesLoaded()), null, {
+    timeout: 30_000,
+  });
+  await page.evaluate(
+    () => new Promise<void>((resolve) => {
+      const map = window.rumijaMap!;
+      if (!map.isMoving() && map.loaded()) map.once('idle', () => resolve());
+      else map.once('idle', () => resolve());
+      map.triggerRepaint();
+    }),
+  );
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Reads the map canvas pixel at a geographic position (preserveDrawingBuffer is on). */
+export async function pixelAt(page: Page, lngLat: [number, number]) {
+  return page.evaluate((position) => {
+    const map = window.rumijaMap!;
+    const point = map.project(position as [number, number]);
+    const canvas = map.getCanvas();
+    const ratio = canvas.width / canvas.clientWidth;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+    const pixel = new Uint8Array(4);
+    gl.readPixels(Math.round(point.x * ratio), Math.round(canvas.height - point.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    return Array.from(pixel.slice(0, 3));
+  }, lngLat);
+}
