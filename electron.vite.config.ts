@@ -1,6 +1,6 @@
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { rendererConfig } from './renderer/vite.config';
+import { rendererConfig } from './renderer/vite.config.mts';
 
 export default defineConfig({
   main: { build: { rolldownOptions: { input: { index: resolve('electron/main/index.ts') } } } },

@@ -1,4 +1,5 @@
 import type { App, Session, WebContents } from 'electron';
+import { originOf } from './origin';
 
 /** The renderer is served from this custom origin, never from file:// or the network. */
 export const APP_SCHEME = 'app';
@@ -8,11 +9,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export { CONTENT_SECURITY_POLICY } from '../../shared/host/content-security-policy';
 
 export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return originOf(url) === APP_ORIGIN;
 }
 
 /** Blocks navigation away from the app, new windows, webviews and every permission request. */

@@ -6,7 +6,23 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { bboxClip, simplify, truncate, featureCollection, feature, lineString, point, area } from '@turf/turf';
+import {
+  area,
+  bbox,
+  bboxClip,
+  booleanClockwise as isClockwise,
+  booleanPointInPolygon,
+  destination,
+  difference,
+  feature,
+  featureCollection,
+  lineString,
+  point,
+  polygon as turfPolygon,
+  rhumbBearing,
+  simplify,
+  truncate,
+} from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { AREA_LABELS, NTT_BASEMAP_BBOX, REGENCY_SEATS, PROVINCIAL_CAPITAL } from '../../shared/basemap/ntt-places';
 import { parseDmsCoordinate } from '../../shared/geo/parse-dms';
@@ -51,30 +67,63 @@ function simplifyLand(polygons: Feature<Polygon, { country: string }>[], toleran
 }
 
 /**
- * The land border is where Indonesia's and Timor-Leste's polygons share vertices:
- * OSM land polygons are cut along the border, so both sides carry the same points.
+ * The source's Indonesia polygon also covers the Oecusse enclave, so Timor-Leste is cut out of
+ * every Indonesian polygon it overlaps; afterwards each place on land belongs to one country.
+ */
+function removeOverlapWithTimorLeste(indonesia: Feature<Polygon, { country: string }>[], timorLeste: Feature<Polygon, { country: string }>[]) {
+  const timorLesteBoxes = timorLeste.map((p) => bbox(p));
+  const overlaps = (box: number[]) => timorLesteBoxes.some((b) => box[0] <= b[2] && box[2] >= b[0] && box[1] <= b[3] && box[3] >= b[1]);
+  return indonesia.flatMap((polygon) => {
+    if (!overlaps(bbox(polygon))) return [polygon];
+    const remainder = difference(featureCollection([polygon, ...timorLeste]));
+    if (!remainder) return [];
+    const parts = remainder.geometry.type === 'Polygon' ? [remainder.geometry.coordinates] : remainder.geometry.coordinates;
+    return parts.map((coordinates) => feature<Polygon, { country: string }>({ type: 'Polygon', coordinates }, { country: 'IDN' }));
+  });
+}
+
+/** Drops holes under minAreaM2: the source has many slivers inland (a few km²) that read as lakes. */
+function dropSmallHoles(polygon: Feature<Polygon, { country: string }>, minAreaM2: number) {
+  const [outer, ...holes] = polygon.geometry.coordinates;
+  const kept = holes.filter((ring) => area(turfPolygon([ring])) >= minAreaM2);
+  return feature<Polygon, { country: string }>({ type: 'Polygon', coordinates: [outer, ...kept] }, polygon.properties);
+}
+
+/**
+ * The land border is the part of Timor-Leste's coastline-and-border ring that has Indonesian land
+ * just outside it: each edge is tested 40 m out, on the side away from Timor-Leste.
  */
 function extractLandBorder(indonesia: Feature<Polygon>[], timorLeste: Feature<Polygon>[]) {
-  const key = ([x, y]: Position) => `${x.toFixed(5)},${y.toFixed(5)}`;
-  const indonesianVertices = new Set<string>();
-  for (const p of indonesia) for (const ring of p.geometry.coordinates) for (const c of ring) indonesianVertices.add(key(c));
+  const indonesianLand = indonesia.filter((p) => {
+    const b = bbox(p);
+    return b[2] > 123.9 && b[0] < 125.5 && b[3] > -9.6 && b[1] < -8.9;
+  });
+  const onIndonesianLand = (position: Position) => indonesianLand.some((p) => booleanPointInPolygon(position, p));
   const lines: Position[][] = [];
-  for (const p of timorLeste) {
-    for (const ring of p.geometry.coordinates) {
-      let run: Position[] = [];
-      for (const c of ring) {
-        if (indonesianVertices.has(key(c))) run.push(c);
-        else {
-          if (run.length > 1) lines.push(run);
-          run = [];
-        }
+  for (const polygon of timorLeste) {
+    const ring = polygon.geometry.coordinates[0];
+    const outwardSign = isClockwise(ring) ? -1 : 1; // clockwise: the outside is to the left
+    let run: Position[] = [];
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [a, b] = [ring[i], ring[i + 1]];
+      const middle = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      const heading = rhumbBearing(a, b);
+      const outside = destination(middle, 0.04, heading + 90 * outwardSign, { units: 'kilometers' }).geometry.coordinates;
+      if (onIndonesianLand(outside)) {
+        if (run.length === 0) run.push(a);
+        run.push(b);
+      } else if (run.length) {
+        lines.push(run);
+        run = [];
       }
-      if (run.length > 1) lines.push(run);
     }
+    if (run.length) lines.push(run);
   }
   return featureCollection(
     lines.map((coordinates) =>
-      simplify(lineString(coordinates, { kind: 'international', name: 'Batas Negara RI – RDTL' }), { tolerance: 0.0001 }),
+      truncate(simplify(lineString(coordinates, { kind: 'international', name: 'Batas Negara RI – RDTL' }), { tolerance: 0.00005 }), {
+        precision: 5,
+      }),
     ),
   );
 }
@@ -130,13 +179,16 @@ function writeJson(name: string, data: unknown) {
   console.log(`${name}: ${(text.length / 1024).toFixed(0)} KiB`);
 }
 
-const land = readLand();
-const clipped = land.flatMap(clipToNtt);
+const clipped = readLand().flatMap(clipToNtt);
 console.log(`clipped polygons: ${clipped.length}`);
-const indonesia = clipped.filter((p) => p.properties.country === 'IDN');
-const timorLeste = clipped.filter((p) => p.properties.country === 'TLS');
-writeJson('land-low.json', simplifyLand(clipped, 0.004, 2_000_000));
-writeJson('land-high.json', simplifyLand(clipped, 0.00001, 0));
+const timorLeste = clipped.filter((p) => p.properties.country === 'TLS').map((p) => dropSmallHoles(p, 30_000_000));
+const indonesia = removeOverlapWithTimorLeste(
+  clipped.filter((p) => p.properties.country === 'IDN'),
+  timorLeste,
+).map((p) => dropSmallHoles(p, 30_000_000));
+const land = [...indonesia, ...timorLeste];
+writeJson('land-low.json', simplifyLand(land, 0.004, 2_000_000));
+writeJson('land-high.json', simplifyLand(land, 0.00001, 0));
 writeJson('border.json', extractLandBorder(indonesia, timorLeste));
 const { places, missingSeats } = buildPlaces();
 writeJson('places.json', places);

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
 import {
   HOST_CHANNELS,
@@ -54,13 +55,7 @@ function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string):
 
 function assertTrustedSender(event: IpcEventLike, trustedOrigin: string, channel: string) {
   const url = event.senderFrame?.url ?? '';
-  let origin = '';
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    origin = '';
-  }
-  if (origin !== trustedOrigin) throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
+  if (originOf(url) !== trustedOrigin) throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
 }
 
 export function registerHostHandlers(deps: HostHandlerDependencies): void {

@@ -9,15 +9,18 @@ function contentSecurityPolicy(): Plugin {
     name: 'rumija-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
   };
 }
 
 /** Shared by `npm run web` (this file) and the Electron build (electron.vite.config.ts). */
 export const rendererConfig: UserConfig = {
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
-  publicDir: resolve(__dirname, '../resources/public'),
+  publicDir: resolve(import.meta.dirname, '../resources/public'),
   plugins: [react(), contentSecurityPolicy()],
   build: { minify: true, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1', port: 5173 },
@@ -26,5 +29,5 @@ export const rendererConfig: UserConfig = {
 
 export default defineConfig({
   ...rendererConfig,
-  build: { ...rendererConfig.build, outDir: resolve(__dirname, '../out/web'), emptyOutDir: true },
+  build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, '../out/web'), emptyOutDir: true },
 });

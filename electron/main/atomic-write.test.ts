@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+
+const folders: string[] = [];
+function createFolder() {
+  const folder = mkdtempSync(join(tmpdir(), 'rumija-atomic-'));
+  folders.push(folder);
+  return folder;
+}
+afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe('writeFileAtomic', () => {
+  it('writes text and bytes, replacing an existing file, and leaves no temp file', async () => {
+    const folder = createFolder();
+    const target = join(folder, 'jalan.geojson');
+    writeFileSync(target, 'old');
+    await writeFileAtomic(target, '{"type":"FeatureCollection","features":[]}');
+    expect(readFileSync(target, 'utf8')).toBe('{"type":"FeatureCollection","features":[]}');
+    await writeFileAtomic(target, new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+    expect(readdirSync(folder)).toEqual(['jalan.geojson']);
+  });
+
+  it('keeps the old file intact and cleans up when the write cannot complete', async () => {
+    const folder = createFolder();
+    const target = join(folder, 'missing-folder', 'x.csv');
+    await expect(writeFileAtomic(target, 'a')).rejects.toThrow();
+    const existing = join(folder, 'keep.csv');
+    writeFileSync(existing, 'precious');
+    chmodSync(folder, 0o500);
+    try {
+      if (process.getuid?.() !== 0) await expect(writeFileAtomic(existing, 'new')).rejects.toThrow();
+    } finally {
+      chmodSync(folder, 0o700);
+    }
+    expect(readFileSync(existing, 'utf8')).toBe('precious');
+  });
+});

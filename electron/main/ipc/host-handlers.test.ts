@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { HOST_CHANNELS, MAX_HOST_FILE_BYTES } from '../../../shared/host/host-api';
+import { registerHostHandlers, type HostHandlerDependencies, type IpcEventLike } from './host-handlers';
+
+vi.mock('electron', () => ({}));
+
+const TRUSTED = 'app://rumija';
+const trustedEvent: IpcEventLike = { senderFrame: { url: `${TRUSTED}/index.html` } };
+
+function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
+  const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+  const written: { path: string; data: string | Uint8Array }[] = [];
+  const fullScreen: boolean[] = [];
+  const deps: HostHandlerDependencies = {
+    ipc: { handle: (channel, listener) => handlers.set(channel, listener) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: false, filePaths: ['/data/survei/ruas-oelamasi.geojson'] }),
+      showSaveDialog: async () => ({ canceled: false, filePath: '/data/ekspor/jalan.geojson' }),
+    },
+    files: {
+      size: async () => 12,
+      read: async () => new TextEncoder().encode('{"type":"x"}'),
+      writeAtomic: async (path, data) => {
+        written.push({ path, data });
+      },
+    },
+    window: { setFullScreen: (on) => fullScreen.push(on) },
+    appVersion: '0.1.0',
+    platform: 'linux',
+    trustedOrigin: TRUSTED,
+    ...overrides,
+  };
+  registerHostHandlers(deps);
+  const invoke = (channel: string, payload?: unknown, event: IpcEventLike = trustedEvent) =>
+    Promise.resolve().then(() => handlers.get(channel)!(event, payload));
+  return { invoke, written, fullScreen, handlers };
+}
+
+describe('host IPC handlers', () => {
+  it('registers every channel of the host API', () => {
+    const { handlers } = createHost();
+    expect([...handlers.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).sort());
+  });
+
+  it('opens a file and returns its name (never its path) and bytes', async () => {
+    const { invoke } = createHost();
+    const files = (await invoke(HOST_CHANNELS.openFiles, { filters: [{ name: 'GeoJSON', extensions: ['geojson', 'json'] }] })) as {
+      name: string;
+      bytes: Uint8Array;
+    }[];
+    expect(files).toHaveLength(1);
+    expect(files[0].name).toBe('ruas-oelamasi.geojson');
+    expect(new TextDecoder().decode(files[0].bytes)).toBe('{"type":"x"}');
+  });
+
+  it('returns no files when the dialog is cancelled', async () => {
+    const { invoke } = createHost({
+      dialog: {
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+        showSaveDialog: async () => ({ canceled: true }),
+      },
+    });
+    expect(await invoke(HOST_CHANNELS.openFiles, {})).toEqual([]);
+    expect(await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'a.csv', data: 'x' })).toEqual({ saved: false });
+  });
+
+  it('refuses files over the size limit with a message naming the file', async () => {
+    const { invoke } = createHost({
+      files: { size: async () => MAX_HOST_FILE_BYTES + 1, read: async () => new Uint8Array(), writeAtomic: async () => undefined },
+    });
+    await expect(invoke(HOST_CHANNELS.openFiles, {})).rejects.toThrow(/ruas-oelamasi\.geojson/);
+  });
+
+  it('saves atomically to the chosen path', async () => {
+    const { invoke, written } = createHost();
+    const result = await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'jalan.geojson', data: '{}' });
+    expect(result).toEqual({ saved: true, name: 'jalan.geojson' });
+    expect(written).toEqual([{ path: '/data/ekspor/jalan.geojson', data: '{}' }]);
+  });
+
+  it.each([
+    ['a path instead of a name', { suggestedName: '../../etc/passwd', data: 'x' }],
+    ['missing data', { suggestedName: 'a.csv' }],
+    ['data of the wrong type', { suggestedName: 'a.csv', data: 42 }],
+    ['an unknown field', { suggestedName: 'a.csv', data: 'x', path: '/tmp/a' }],
+    ['a bad filter extension', { suggestedName: 'a.csv', data: 'x', filters: [{ name: 'x', extensions: ['../'] }] }],
+    ['no payload', undefined],
+  ])('rejects a save request with %s and writes nothing', async (_label, payload) => {
+    const { invoke, written } = createHost();
+    await expect(invoke(HOST_CHANNELS.saveFile, payload)).rejects.toThrow(/invalid request on host:file:save/);
+    expect(written).toEqual([]);
+  });
+
+  it('rejects malformed open requests and full-screen payloads', async () => {
+    const { invoke, fullScreen } = createHost();
+    await expect(invoke(HOST_CHANNELS.openFiles, { multiple: 'yes' })).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.setFullScreen, 'on')).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.appInfo, { evil: true })).rejects.toThrow(/invalid request/);
+    await invoke(HOST_CHANNELS.setFullScreen, true);
+    expect(fullScreen).toEqual([true]);
+  });
+
+  it('rejects calls from frames outside the app origin', async () => {
+    const { invoke } = createHost();
+    const foreign: IpcEventLike = { senderFrame: { url: 'https://example.org/' } };
+    await expect(invoke(HOST_CHANNELS.appInfo, undefined, foreign)).rejects.toThrow(/untrusted sender/);
+    await expect(invoke(HOST_CHANNELS.appInfo, undefined, { senderFrame: null })).rejects.toThrow(/untrusted sender/);
+    expect(await invoke(HOST_CHANNELS.appInfo)).toEqual({ host: 'electron', version: '0.1.0', platform: 'linux' });
+  });
+});

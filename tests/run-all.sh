@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one test command (npm test): installs the system tools the tests need, then runs
+# type checks, unit tests (vitest), both builds and the end-to-end tests (Playwright in Debian Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tests/setup/ensure-system-tools.sh
+
+echo "== type check"
+npm run --silent typecheck
+
+echo "== build (Electron app and browser renderer)"
+node node_modules/electron-vite/bin/electron-vite.js build
+node node_modules/vite/bin/vite.js build --config renderer/vite.config.mts --logLevel warn
+
+echo "== unit tests (vitest)"
+node node_modules/vitest/vitest.mjs run --config tests/vitest.config.ts
+
+echo "== end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
+if [ -z "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
+  echo "   Electron launch test will be skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to run it)."
+fi
+node node_modules/@playwright/test/cli.js test --config tests/playwright.config.ts

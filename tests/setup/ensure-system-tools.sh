@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, the programs the tests drive: Chromium (Playwright runs it;
+# no browser download) and GDAL's ogrinfo (an independent GeoJSON reader).
+set -euo pipefail
+
+need=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "== installing system packages: ${need[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "Needs root to install ${need[*]} (apt-get). Install them, or set CHROMIUM_PATH to an existing Chromium." >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
