@@ -16,23 +16,26 @@ test.describe('Electron desktop app', () => {
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
     try {
-      const window = await app.firstWindow();
-      await window.waitForFunction(() => Boolean(window.rumijaMap?.loaded()), null, { timeout: 30_000 });
-      expect(window.url()).toBe('app://rumija/index.html');
-      expect(await window.evaluate(() => window.rumijaHost?.kind)).toBe('electron');
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+      const page = await app.firstWindow();
+      await page.waitForFunction(() => Boolean(window.rumijaMap?.loaded()), null, { timeout: 30_000 });
+      expect(page.url()).toBe('app://rumija/index.html');
+      expect(await page.evaluate(() => window.rumijaHost?.kind)).toBe('electron');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       const preferences = await app.evaluate(({ BrowserWindow }) => {
-        const web = BrowserWindow.getAllWindows()[0].webContents;
-        return { isolated: web.getLastWebPreferences()?.contextIsolation, sandbox: web.getLastWebPreferences()?.sandbox };
+        const web = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+          getLastWebPreferences(): { contextIsolation?: boolean; sandbox?: boolean } | null;
+        };
+        const preferences = web.getLastWebPreferences();
+        return { isolated: preferences?.contextIsolation, sandbox: preferences?.sandbox };
       });
       expect(preferences).toEqual({ isolated: true, sandbox: true });
-      await window.evaluate(() => {
+      await page.evaluate(() => {
         window.location.href = 'https://example.org/';
       });
-      await window.waitForTimeout(500);
-      expect(window.url()).toBe('app://rumija/index.html');
-      const info = await window.evaluate(() => window.rumijaHost!.appInfo());
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe('app://rumija/index.html');
+      const info = await page.evaluate(() => window.rumijaHost!.appInfo());
       expect(info.host).toBe('electron');
     } finally {
       await app.close();

@@ -9,13 +9,6 @@ import { CursorCoordinates, type CursorPosition } from './cursor-coordinates';
 
 setWorkerUrl(workerUrl);
 
-declare global {
-  interface Window {
-    /** The live map, for end-to-end tests and the browser console. */
-    rumijaMap?: MapLibreMap;
-  }
-}
-
 function basemapBaseUrl(): string {
   return new URL('./', document.baseURI).href;
 }

@@ -1,12 +1,5 @@
 import type { HostApi } from '../../../shared/host/host-api';
 import { createBrowserHost } from './browser-host';
 
-declare global {
-  interface Window {
-    /** Set by the Electron preload; absent in a plain browser. */
-    rumijaHost?: HostApi;
-  }
-}
-
 /** The only place that knows whether we run in Electron or in a browser. */
 export const host: HostApi = window.rumijaHost ?? createBrowserHost();
