@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { RumijaDatabase } from './database';
+import { loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
+
+let counter = 0;
+const opened: Dexie[] = [];
+function createDatabaseName() {
+  counter += 1;
+  return `rumija-test-${counter}-${Date.now()}`;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+function openDatabase(name = createDatabaseName()) {
+  const db = new RumijaDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+describe('Rumija database', () => {
+  it('opens data written by schema version 1 and upgrades it', async () => {
+    const name = createDatabaseName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ layers: 'id, order', features: 'id, layerId' });
+    await v1.table('layers').put({ id: 'survey', name: 'Survei 2025', kind: 'road', order: 0, visible: true, styleBy: 'status', demo: false, createdAt: '2025-06-01T00:00:00.000Z' });
+    await v1.table('features').put({ id: 'r1', layerId: 'survey', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.61, -10.17]] }, properties: { name: 'Jalan survei' } });
+    v1.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const feature = await db.features.get('r1');
+    expect(feature?.properties).toEqual({ name: 'Jalan survei' });
+    expect(feature?.updatedAt).toBe('1970-01-01T00:00:00.000Z');
+    expect(await db.layers.get('survey')).toMatchObject({ name: 'Survei 2025' });
+    expect(await db.editLog.count()).toBe(0);
+    // A database that already holds user data is not seeded with the demo.
+    expect(await seedDemoIfEmpty(db)).toBe(false);
+  });
+
+  it('seeds the demo once, in one transaction', async () => {
+    const db = openDatabase();
+    expect(await seedDemoIfEmpty(db)).toBe(true);
+    const { layers, features } = await loadAll(db);
+    expect(layers.map((layer) => layer.id)).toEqual(['demo-corridors', 'demo-roads', 'demo-bridges']);
+    expect(features.filter((f) => f.properties.kind === 'bridge')).toHaveLength(5);
+    expect(await seedDemoIfEmpty(db)).toBe(false);
+    expect(await db.features.count()).toBe(features.length);
+  });
+
+  it('saves a valid attribute edit with a log entry, and it survives reopening', async () => {
+    const name = createDatabaseName();
+    const db = openDatabase(name);
+    await seedDemoIfEmpty(db);
+    await updateFeatureProperties(db, 'demo-bridge-1', { condition: 'sedang', widthM: 7 });
+    db.close();
+    const reopened = openDatabase(name);
+    const bridge = await reopened.features.get('demo-bridge-1');
+    expect(bridge?.properties).toMatchObject({ name: 'Jembatan Kapsali', condition: 'sedang', widthM: 7 });
+    const log = await reopened.editLog.toArray();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ action: 'edit-properties', featureId: 'demo-bridge-1', before: { condition: 'rusak_berat' }, after: { condition: 'sedang' } });
+  });
+
+  it('refuses an invalid edit and changes nothing', async () => {
+    const db = openDatabase();
+    await seedDemoIfEmpty(db);
+    const before = await db.features.get('demo-bridge-2');
+    await expect(updateFeatureProperties(db, 'demo-bridge-2', { lengthM: -5 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(updateFeatureProperties(db, 'demo-bridge-2', { condition: 'hancur' })).rejects.toThrow(/condition/);
+    expect(await db.features.get('demo-bridge-2')).toEqual(before);
+    expect(await db.editLog.count()).toBe(0);
+  });
+
+  it('resets the demo layers but keeps layers the user made', async () => {
+    const db = openDatabase();
+    await seedDemoIfEmpty(db);
+    await updateFeatureProperties(db, 'demo-bridge-1', { name: 'Jembatan Kapsali (diubah)' });
+    await db.layers.put({ id: 'mine', name: 'Survei saya', kind: 'plain', order: 9, visible: true, styleBy: 'status', demo: false, createdAt: '2026-01-01T00:00:00.000Z' });
+    await db.features.put({ id: 'p1', layerId: 'mine', geometry: { type: 'Point', coordinates: [123.6, -10.2] }, properties: { catatan: 'tiang' }, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await resetDemo(db);
+    expect((await db.features.get('demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
+    expect(await db.features.get('p1')).toBeTruthy();
+    expect(await db.layers.get('mine')).toBeTruthy();
+    const log = await db.editLog.toArray();
+    expect(log.map((entry) => entry.action)).toEqual(['edit-properties', 'reset-demo']);
+  });
+
+  it('reorders layers by swapping with the neighbour', async () => {
+    const db = openDatabase();
+    await seedDemoIfEmpty(db);
+    await moveLayer(db, 'demo-corridors', 'up');
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
+    await moveLayer(db, 'demo-bridges', 'up');
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
+  });
+});

@@ -1,0 +1,51 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Layer, StoredFeature } from '../../../shared/model/layer';
+
+/** One entry of the edit log: what changed, before and after, so it can be undone. */
+export interface EditLogEntry {
+  seq?: number;
+  at: string;
+  /** What the user did, e.g. "edit-properties", "reset-demo", "import". */
+  action: string;
+  featureId: string | null;
+  layerId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export type StoredFeatureRecord = StoredFeature & { updatedAt: string };
+
+export const DATABASE_NAME = 'rumija';
+
+/**
+ * Schema history. Never edit a released version: add a new one with an upgrade function
+ * and a test in database.test.ts that opens data written by the previous version.
+ *  v1: layers and features.
+ *  v2: edit log and meta tables; features gain `updatedAt`.
+ */
+export class RumijaDatabase extends Dexie {
+  layers!: EntityTable<Layer, 'id'>;
+  features!: EntityTable<StoredFeatureRecord, 'id'>;
+  editLog!: EntityTable<EditLogEntry, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({ layers: 'id, order', features: 'id, layerId' });
+    this.version(2)
+      .stores({ layers: 'id, order', features: 'id, layerId, updatedAt', editLog: '++seq, at, featureId', meta: 'key' })
+      .upgrade((transaction) =>
+        transaction
+          .table('features')
+          .toCollection()
+          .modify((feature: Partial<StoredFeatureRecord>) => {
+            feature.updatedAt ??= '1970-01-01T00:00:00.000Z';
+          }),
+      );
+  }
+}

@@ -1,0 +1,108 @@
+import { FeaturePropertiesSchema } from '../../../shared/model/road-network';
+import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
+import type { EditLogEntry, RumijaDatabase, StoredFeatureRecord } from './database';
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+const now = () => new Date().toISOString();
+
+/** First start: loads the demo dataset, all of it or nothing. Later starts change nothing. */
+export async function seedDemoIfEmpty(db: RumijaDatabase): Promise<boolean> {
+  return db.transaction('rw', db.layers, db.features, db.meta, db.editLog, async () => {
+    if ((await db.meta.get('seeded')) || (await db.layers.count()) > 0) return false;
+    await writeDemo(db);
+    await db.meta.put({ key: 'seeded', value: now() });
+    return true;
+  });
+}
+
+async function writeDemo(db: RumijaDatabase) {
+  const { layers, features } = createDemoDataset(now());
+  await db.layers.bulkPut(layers);
+  const updatedAt = now();
+  await db.features.bulkPut(features.map((feature) => ({ ...feature, updatedAt })));
+  return { layers, features };
+}
+
+/**
+ * Puts the demo layers back as shipped, in one transaction. Layers the user imported or made
+ * are kept; edits to demo features are logged first so they are not lost without trace.
+ */
+export async function resetDemo(db: RumijaDatabase): Promise<void> {
+  await db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+    const demoLayers = await db.layers.filter((layer) => layer.demo).toArray();
+    const demoLayerIds = demoLayers.map((layer) => layer.id);
+    const before = await db.features.where('layerId').anyOf(demoLayerIds).toArray();
+    await db.features.where('layerId').anyOf(demoLayerIds).delete();
+    await db.layers.bulkDelete(demoLayerIds);
+    await writeDemo(db);
+    await db.editLog.add({ at: now(), action: 'reset-demo', featureId: null, layerId: null, before: { layers: demoLayers, features: before }, after: null });
+  });
+}
+
+export async function loadAll(db: RumijaDatabase): Promise<{ layers: Layer[]; features: StoredFeature[] }> {
+  const [layers, features] = await Promise.all([db.layers.orderBy('order').toArray(), db.features.toArray()]);
+  return { layers, features: features.map(({ updatedAt: _updatedAt, ...feature }) => feature) };
+}
+
+/** Checks a full set of properties against the model; throws a ValidationError naming each field. */
+export function validateProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  if (typeof properties.kind !== 'string' || !['road', 'bridge', 'corridor', 'asset'].includes(properties.kind)) return properties;
+  const result = FeaturePropertiesSchema.safeParse(properties);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
+  }
+  return result.data;
+}
+
+/** Changes some attributes of a feature, validated, in one transaction with its log entry. */
+export async function updateFeatureProperties(
+  db: RumijaDatabase,
+  featureId: string,
+  patch: Record<string, unknown>,
+): Promise<StoredFeature> {
+  return db.transaction('rw', db.features, db.editLog, async () => {
+    const current = await db.features.get(featureId);
+    if (!current) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
+    const properties = validateProperties({ ...current.properties, ...patch });
+    const updated: StoredFeatureRecord = { ...current, properties, updatedAt: now() };
+    await db.features.put(updated);
+    const entry: EditLogEntry = {
+      at: updated.updatedAt,
+      action: 'edit-properties',
+      featureId,
+      layerId: current.layerId,
+      before: current.properties,
+      after: properties,
+    };
+    await db.editLog.add(entry);
+    const { updatedAt: _updatedAt, ...feature } = updated;
+    return feature;
+  });
+}
+
+export async function updateLayer(db: RumijaDatabase, layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name'>>) {
+  await db.layers.update(layerId, patch);
+}
+
+/** Moves a layer one place up (drawn later) or down, swapping order with its neighbour. */
+export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 'up' | 'down'): Promise<void> {
+  await db.transaction('rw', db.layers, async () => {
+    const layers = await db.layers.orderBy('order').toArray();
+    const index = layers.findIndex((layer) => layer.id === layerId);
+    const neighbour = layers[direction === 'up' ? index + 1 : index - 1];
+    if (index < 0 || !neighbour) return;
+    const current = layers[index];
+    await db.layers.update(current.id, { order: neighbour.order });
+    await db.layers.update(neighbour.id, { order: current.order });
+  });
+}
