@@ -1,9 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
+import { connectMapToStore } from './map/map-data-controller';
 import { LanguageSwitch } from './components/language-switch';
+import { ConfirmDialog } from './components/confirm-dialog';
+import { LayersPanel } from './panels/layers-panel';
+import { SummaryPanel } from './panels/summary-panel';
+import { AttributeTable } from './panels/attribute-table';
+import { useSnapshot, useStore } from './state/store-context';
+
+type SideTab = 'layers' | 'summary';
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const store = useStore();
+  const { status, error, layers } = useSnapshot();
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [tab, setTab] = useState<SideTab>('layers');
+  const [tableLayerId, setTableLayerId] = useState<string | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  useEffect(() => (map ? connectMapToStore(map, store, i18n) : undefined), [map, store, i18n]);
+  const onMapReady = useCallback((ready: MapLibreMap) => setMap(ready), []);
+  const hasDemo = layers.some((layer) => layer.demo && layer.visible);
+
   return (
     <div className="app">
       <header className="app-header">
@@ -15,8 +36,39 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <MapView />
+        <aside className={`sidebar${tab === 'summary' ? ' wide' : ''}`}>
+          <nav className="tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'layers'} data-testid="tab-layers" onClick={() => setTab('layers')}>
+              {t('layers.title')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'summary'} data-testid="tab-summary" onClick={() => setTab('summary')}>
+              {t('summary.open')}
+            </button>
+          </nav>
+          {status === 'error' && <div className="error-box" role="alert">{error}</div>}
+          {tab === 'layers' ? <LayersPanel onOpenTable={setTableLayerId} /> : <SummaryPanel />}
+          <div className="sidebar-footer">
+            <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>{t('demo.reset')}</button>
+          </div>
+        </aside>
+        <div className="workspace">
+          {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
+          <MapView onMapReady={onMapReady} />
+          {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
+        </div>
       </main>
+      {confirmReset && (
+        <ConfirmDialog
+          title={t('demo.resetTitle')}
+          body={t('demo.resetBody')}
+          confirmLabel={t('demo.resetConfirm')}
+          onCancel={() => setConfirmReset(false)}
+          onConfirm={() => {
+            setConfirmReset(false);
+            void store.resetDemo();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { HostApi } from '../../shared/host/host-api';
+import type { AppStore } from './state/app-store';
 
 declare global {
   interface Window {
@@ -7,5 +8,7 @@ declare global {
     rumijaHost?: HostApi;
     /** The live map, for end-to-end tests and the browser console. */
     rumijaMap?: MapLibreMap;
+    /** The app store, for end-to-end tests and benchmarks. */
+    rumijaStore?: AppStore;
   }
 }

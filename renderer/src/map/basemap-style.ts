@@ -37,13 +37,14 @@ function landLayers(source: string, zoomRange: { minzoom?: number; maxzoom?: num
   ];
 }
 
-export function createBasemapStyle(baseUrl: string, attribution: string): StyleSpecification {
+/** Credits are shown by the map's attribution control, in the UI language, not by the sources. */
+export function createBasemapStyle(baseUrl: string): StyleSpecification {
   const data = (name: string) => `${baseUrl}basemap/${name}`;
   return {
     version: 8,
     name: 'Rumija NTT offline basemap',
     sources: {
-      'land-low': { type: 'geojson', data: data('land-low.json'), attribution, maxzoom: 10 },
+      'land-low': { type: 'geojson', data: data('land-low.json'), maxzoom: 10 },
       'land-high': { type: 'geojson', data: data('land-high.json'), maxzoom: 16, tolerance: 0.2 },
       border: { type: 'geojson', data: data('border.json') },
       places: { type: 'geojson', data: data('places.json') },

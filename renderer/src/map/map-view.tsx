@@ -61,7 +61,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     try {
       map = new MapLibreMap({
         container,
-        style: createBasemapStyle(basemapBaseUrl(), t('attribution.sources')),
+        style: createBasemapStyle(basemapBaseUrl()),
         bounds: NTT_PROVINCE_BOUNDS,
         fitBoundsOptions: { padding: 24 },
         maxBounds: [

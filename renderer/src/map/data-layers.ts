@@ -1,0 +1,224 @@
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { FONT_BOLD } from './basemap-style';
+import {
+  BORDER_ROUTE_CASING,
+  BRIDGE_COLOR,
+  BRIDGE_RADIUS,
+  colorExpression,
+  CORRIDOR_COLOR,
+  FALLBACK_COLOR,
+  ROAD_WIDTH,
+  SELECTION_COLOR,
+} from './thematic-style';
+
+/** Properties copied into the map source: only what styling needs, plus the feature id. */
+const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus'];
+const FIRST_LABEL_LAYER = 'area-labels';
+export const SELECTION_SOURCE = 'selection';
+
+export const sourceIdOf = (layerId: string) => `data:${layerId}`;
+
+export function toFeatureCollection(features: readonly StoredFeature[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map((feature) => {
+      const properties: Record<string, unknown> = { fid: feature.id };
+      for (const key of STYLE_KEYS) if (key in feature.properties) properties[key] = feature.properties[key];
+      return { type: 'Feature', geometry: feature.geometry, properties };
+    }),
+  };
+}
+
+const hovered = (on: number | string, off: number | string) =>
+  ['case', ['boolean', ['feature-state', 'hover'], false], on, off] as unknown as number;
+
+/** Style layers of one data layer, bottom to top. Their ids start with the source id. */
+export function styleLayersFor(layer: Layer): LayerSpecification[] {
+  const source = sourceIdOf(layer.id);
+  const id = (suffix: string) => `${source}:${suffix}`;
+  switch (layer.kind) {
+    case 'road':
+      return [
+        {
+          id: id('border-casing'),
+          type: 'line',
+          source,
+          filter: ['==', ['get', 'borderRoute'], true],
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': BORDER_ROUTE_CASING, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 12, 12], 'line-opacity': 0.85 },
+        },
+        {
+          id: id('line'),
+          type: 'line',
+          source,
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: {
+            'line-color': colorExpression(layer.styleBy),
+            'line-width': ROAD_WIDTH,
+            'line-opacity': hovered(1, 0.92),
+          },
+        },
+        {
+          id: id('rdtl-dash'),
+          type: 'line',
+          source,
+          filter: ['==', ['get', 'status'], 'rdtl'],
+          paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-dasharray': [2, 2] },
+        },
+        {
+          id: id('hover'),
+          type: 'line',
+          source,
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': '#ffffff', 'line-width': 2, 'line-opacity': hovered(0.9, 0) },
+        },
+      ];
+    case 'bridge':
+      return [
+        {
+          id: id('symbol'),
+          type: 'circle',
+          source,
+          paint: {
+            'circle-radius': BRIDGE_RADIUS,
+            'circle-color': BRIDGE_COLOR,
+            'circle-stroke-color': ['case', ['==', ['get', 'existence'], 'proposed'], '#c62828', '#1a1a1a'],
+            'circle-stroke-width': hovered(3.5, 2),
+          },
+        },
+        {
+          id: id('label'),
+          type: 'symbol',
+          source,
+          minzoom: 8,
+          layout: {
+            'text-field': ['get', 'name'],
+            'text-font': FONT_BOLD,
+            'text-size': 12,
+            'text-offset': [0, 1.4],
+            'text-anchor': 'top',
+            'text-optional': true,
+          },
+          paint: { 'text-color': '#3e2723', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+        },
+      ];
+    case 'corridor':
+      return [
+        {
+          id: id('band'),
+          type: 'line',
+          source,
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: {
+            'line-color': CORRIDOR_COLOR,
+            'line-opacity': hovered(0.6, 0.4),
+            'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 8, 14, 26, 18, 120],
+          },
+        },
+      ];
+    default:
+      return [
+        { id: id('fill'), type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': FALLBACK_COLOR, 'fill-opacity': 0.35 } },
+        { id: id('line'), type: 'line', source, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': FALLBACK_COLOR, 'line-width': 2 } },
+        {
+          id: id('point'),
+          type: 'circle',
+          source,
+          filter: ['==', ['geometry-type'], 'Point'],
+          paint: { 'circle-radius': 4, 'circle-color': FALLBACK_COLOR, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+        },
+      ];
+  }
+}
+
+/** The ids of all style layers that show data, in drawing order, for hit-testing. */
+export function interactiveLayerIds(map: MapLibreMap, layers: readonly Layer[]): string[] {
+  return layers
+    .filter((layer) => layer.visible)
+    .flatMap((layer) => styleLayersFor(layer).map((spec) => spec.id))
+    .filter((id) => !id.endsWith(':label') && !id.endsWith(':hover') && !id.endsWith(':rdtl-dash') && map.getLayer(id));
+}
+
+/**
+ * Brings the map in line with the store: one GeoJSON source per layer (data replaced only when
+ * that layer's features changed), style layers in layer order, visibility and thematic colours.
+ */
+export class DataLayerSync {
+  private lastData = new Map<string, readonly StoredFeature[]>();
+  private lastStyle = new Map<string, string>();
+
+  constructor(private readonly map: MapLibreMap) {
+    map.addSource(SELECTION_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'selection-line',
+      type: 'line',
+      source: SELECTION_SOURCE,
+      filter: ['!=', ['geometry-type'], 'Point'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': SELECTION_COLOR, 'line-width': 9, 'line-opacity': 0.55 },
+    });
+    map.addLayer({
+      id: 'selection-point',
+      type: 'circle',
+      source: SELECTION_SOURCE,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-radius': 18, 'circle-color': SELECTION_COLOR, 'circle-opacity': 0.45 },
+    });
+  }
+
+  sync(layers: readonly Layer[], featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>) {
+    const map = this.map;
+    const wanted = new Set(layers.map((layer) => layer.id));
+    for (const layerId of [...this.lastData.keys()]) {
+      if (wanted.has(layerId)) continue;
+      for (const style of map.getStyle().layers.filter((spec) => spec.id.startsWith(`${sourceIdOf(layerId)}:`))) map.removeLayer(style.id);
+      map.removeSource(sourceIdOf(layerId));
+      this.lastData.delete(layerId);
+      this.lastStyle.delete(layerId);
+    }
+    for (const layer of [...layers].sort((a, b) => a.order - b.order)) {
+      const sourceId = sourceIdOf(layer.id);
+      const features = featuresByLayer.get(layer.id) ?? [];
+      if (!map.getSource(sourceId)) {
+        map.addSource(sourceId, { type: 'geojson', data: toFeatureCollection(features), promoteId: 'fid' });
+        this.lastData.set(layer.id, features);
+      } else if (this.lastData.get(layer.id) !== features) {
+        (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features));
+        this.lastData.set(layer.id, features);
+      }
+      const styleKey = `${layer.kind}:${layer.styleBy}`;
+      const specs = styleLayersFor(layer);
+      if (this.lastStyle.get(layer.id) !== styleKey) {
+        for (const spec of specs) if (map.getLayer(spec.id)) map.removeLayer(spec.id);
+        this.lastStyle.set(layer.id, styleKey);
+      }
+      // Re-adding or moving each style layer below the labels, in order, keeps the stacking right.
+      for (const spec of specs) {
+        if (!map.getLayer(spec.id)) map.addLayer(spec, FIRST_LABEL_LAYER);
+        else map.moveLayer(spec.id, FIRST_LABEL_LAYER);
+        map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
+      }
+    }
+    map.moveLayer('selection-line', FIRST_LABEL_LAYER);
+    map.moveLayer('selection-point');
+  }
+
+  /** Removes every source and style layer this sync added, leaving the basemap. */
+  destroy() {
+    const map = this.map;
+    if (!map.style) return;
+    for (const spec of map.getStyle().layers) {
+      if (spec.id.startsWith('data:') || spec.id.startsWith('selection-')) map.removeLayer(spec.id);
+    }
+    for (const layerId of this.lastData.keys()) map.removeSource(sourceIdOf(layerId));
+    map.removeSource(SELECTION_SOURCE);
+    this.lastData.clear();
+    this.lastStyle.clear();
+  }
+
+  showSelection(features: readonly StoredFeature[]) {
+    (this.map.getSource(SELECTION_SOURCE) as GeoJSONSource).setData(toFeatureCollection(features));
+  }
+}

@@ -1,0 +1,102 @@
+import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
+import type { i18n as I18n } from 'i18next';
+import type { Geometry, Position } from 'geojson';
+import type { AppSnapshot, AppStore } from '../state/app-store';
+import { DataLayerSync, interactiveLayerIds } from './data-layers';
+import { createFeaturePopupContent } from './feature-popup';
+
+function positionsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positionsOf);
+  }
+}
+
+/** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
+export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n): () => void {
+  const sync = new DataLayerSync(map);
+  let previous: AppSnapshot | null = null;
+  let hoveredFeature: MapGeoJSONFeature | null = null;
+  // The click handler below decides when the popup closes; MapLibre's own closeOnClick would close a new one.
+  const popup = new Popup({ maxWidth: '380px', closeButton: true, closeOnClick: false, focusAfterOpen: false });
+
+  const render = () => {
+    const snapshot = store.getSnapshot();
+    if (snapshot.status !== 'ready') return;
+    if (!previous || previous.layers !== snapshot.layers || previous.featuresByLayer !== snapshot.featuresByLayer) {
+      sync.sync(snapshot.layers, snapshot.featuresByLayer);
+    }
+    if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
+      sync.showSelection(snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined));
+    }
+    if (previous && snapshot.zoomRequest !== previous.zoomRequest) zoomToSelection(snapshot);
+    previous = snapshot;
+  };
+
+  const zoomToSelection = (snapshot: AppSnapshot) => {
+    const bounds = new LngLatBounds();
+    for (const id of snapshot.selection) {
+      const feature = snapshot.featureById.get(id);
+      if (feature) for (const position of positionsOf(feature.geometry)) bounds.extend(position as [number, number]);
+    }
+    if (bounds.isEmpty()) return;
+    map.fitBounds(bounds, { padding: 80, maxZoom: 15, duration: 600 });
+  };
+
+  const setHover = (feature: MapGeoJSONFeature | null) => {
+    if (hoveredFeature?.id !== undefined && map.getSource(hoveredFeature.source)) {
+      map.setFeatureState({ source: hoveredFeature.source, id: hoveredFeature.id }, { hover: false });
+    }
+    hoveredFeature = feature;
+    if (feature?.id !== undefined) map.setFeatureState({ source: feature.source, id: feature.id }, { hover: true });
+    map.getCanvas().style.cursor = feature ? 'pointer' : '';
+  };
+
+  const featureAt = (point: { x: number; y: number }) => {
+    const layers = interactiveLayerIds(map, store.getSnapshot().layers);
+    if (layers.length === 0) return null;
+    const box: [[number, number], [number, number]] = [
+      [point.x - 4, point.y - 4],
+      [point.x + 4, point.y + 4],
+    ];
+    return map.queryRenderedFeatures(box, { layers })[0] ?? null;
+  };
+
+  const onMove = (event: { point: { x: number; y: number } }) => {
+    const feature = featureAt(event.point);
+    if (feature?.id !== hoveredFeature?.id || feature?.source !== hoveredFeature?.source) setHover(feature);
+  };
+  const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    const hit = featureAt(event.point);
+    if (!hit) {
+      popup.remove();
+      return;
+    }
+    const feature = store.getSnapshot().featureById.get(String(hit.properties.fid));
+    if (!feature) return;
+    store.select([feature.id]);
+    popup.setLngLat(event.lngLat).setDOMContent(createFeaturePopupContent(feature, i18n)).addTo(map);
+  };
+
+  map.on('mousemove', onMove);
+  map.on('click', onClick);
+  const unsubscribe = store.subscribe(render);
+  render();
+  return () => {
+    unsubscribe();
+    map.off('mousemove', onMove);
+    map.off('click', onClick);
+    popup.remove();
+    sync.destroy();
+  };
+}

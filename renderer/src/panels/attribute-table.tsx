@@ -1,0 +1,228 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { FIELDS_BY_KIND, fieldsOfPlainFeatures, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '../../../shared/model/feature-fields';
+import { formatNumber, type Locale } from '../../../shared/format/format-number';
+import type { FeatureKind } from '../../../shared/model/road-network';
+import type { StoredFeature } from '../../../shared/model/layer';
+import { regencyName } from '../../../shared/model/regencies';
+import { formatFieldValue, sortValueOf } from '../format/field-format';
+import { useSnapshot, useStore } from '../state/store-context';
+import { ValidationError } from '../store/feature-store';
+
+const ROW_HEIGHT = 30;
+type Sort = { key: string; direction: 1 | -1 } | null;
+type Editing = { featureId: string; key: string } | null;
+
+function columnWidth(field: FieldDefinition): number {
+  if (field.key === 'name' || field.key === 'note' || field.key === 'owner') return 260;
+  if (field.type === 'regency' || field.type === 'source') return 200;
+  if (field.type === 'enum') return 150;
+  return 120;
+}
+
+/** One lower-case string per feature with every formatted value, for the search box. */
+function searchTextOf(feature: StoredFeature, fields: FieldDefinition[], t: TFunction, locale: Locale) {
+  return fields.map((field) => formatFieldValue(field, feature.properties[field.key], t, locale)).join('\u0001').toLowerCase();
+}
+
+function CellEditor({ field, initial, onCommit, onCancel }: {
+  field: FieldDefinition;
+  initial: unknown;
+  onCommit: (input: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {
+    if (event.key === 'Enter') onCommit((event.target as HTMLInputElement).value);
+    if (event.key === 'Escape') onCancel();
+  };
+  const common = { autoFocus: true, className: 'cell-editor', 'data-testid': 'cell-editor', onKeyDown, onBlur: onCancel };
+  if (field.type === 'enum' || field.type === 'regency' || field.type === 'boolean') {
+    const options =
+      field.type === 'enum'
+        ? field.options.map((value) => [value, t(`model.${field.labels}.${value}`)])
+        : field.type === 'regency'
+          ? REGENCY_CODES.map((code) => [code, regencyName(code)])
+          : [['true', t('common.yes')], ['false', t('common.no')]];
+    const nullable = field.type !== 'boolean' && (field.nullable ?? false);
+    return (
+      <select {...common} defaultValue={initial === null || initial === undefined ? '' : String(initial)} onChange={(event) => onCommit(event.target.value)}>
+        {nullable && <option value="">{t('common.none')}</option>}
+        {options.map(([value, label]) => (
+          <option key={value} value={value}>{label}</option>
+        ))}
+      </select>
+    );
+  }
+  return <input {...common} type="text" defaultValue={initial === null || initial === undefined ? '' : String(initial)} />;
+}
+
+export function AttributeTable({ layerId, onClose }: { layerId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const store = useStore();
+  const { layers, featuresByLayer, selection } = useSnapshot();
+  const layer = layers.find((candidate) => candidate.id === layerId);
+  const features = featuresByLayer.get(layerId) ?? [];
+  const fields = useMemo(() => {
+    const kind = layer?.kind as FeatureKind | 'plain' | undefined;
+    return kind && kind !== 'plain' ? FIELDS_BY_KIND[kind] : fieldsOfPlainFeatures(features.slice(0, 1000).map((f) => f.properties));
+  }, [layer?.kind, features]);
+
+  const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [sort, setSort] = useState<Sort>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const searchIndex = useMemo(() => features.map((feature) => searchTextOf(feature, fields, t, locale)), [features, fields, t, locale]);
+
+  const rows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const activeFilters = Object.entries(filters).filter(([, value]) => value !== '');
+    const indices: number[] = [];
+    for (let i = 0; i < features.length; i++) {
+      const properties = features[i].properties;
+      if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) continue;
+      if (needle && !searchIndex[i].includes(needle)) continue;
+      indices.push(i);
+    }
+    if (sort) {
+      const field = fields.find((candidate) => candidate.key === sort.key)!;
+      const values = new Map(indices.map((i) => [i, sortValueOf(field, features[i].properties[sort.key], t, locale)]));
+      const collator = new Intl.Collator(locale === 'en' ? 'en' : 'id', { numeric: true, sensitivity: 'base' });
+      indices.sort((a, b) => {
+        const [x, y] = [values.get(a)!, values.get(b)!];
+        const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        return order * sort.direction;
+      });
+    }
+    return indices.map((i) => features[i]);
+  }, [features, searchIndex, search, filters, sort, fields, t, locale]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const gridTemplate = fields.map((field) => `${columnWidth(field)}px`).join(' ');
+  const totalWidth = fields.reduce((sum, field) => sum + columnWidth(field), 0);
+
+  const toggleSort = (key: string) =>
+    setSort((current) => (current?.key !== key ? { key, direction: 1 } : current.direction === 1 ? { key, direction: -1 } : null));
+
+  const commit = async (feature: StoredFeature, field: FieldDefinition, input: string) => {
+    try {
+      const value = parseFieldInput(field, input);
+      if (value === feature.properties[field.key]) {
+        setEditing(null);
+        return;
+      }
+      await store.editProperties(feature.id, { [field.key]: value });
+      setEditing(null);
+      setMessage({ kind: 'ok', text: t('table.saved') });
+    } catch (error) {
+      const text =
+        error instanceof ValidationError
+          ? error.issues.map((issue) => `${t(`fields.${issue.path}`, { defaultValue: issue.path })}: ${issue.message}`).join('; ')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setMessage({ kind: 'error', text: t('table.invalid', { message: text }) });
+    }
+  };
+
+  if (!layer) return null;
+  return (
+    <section className="attribute-table" data-testid="attribute-table" aria-label={t('table.title', { layer: layer.name })}>
+      <header className="table-toolbar">
+        <h2>{t('table.title', { layer: layer.name })}</h2>
+        <input
+          type="search"
+          placeholder={t('table.search')}
+          value={search}
+          data-testid="table-search"
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <span className="table-count" data-testid="table-count">
+          {t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) })}
+          {selection.length > 0 && ` · ${t('table.selected', { count: selection.length })}`}
+        </span>
+        <button type="button" data-testid="table-zoom-filtered" disabled={rows.length === 0}
+          onClick={() => store.select(rows.map((feature) => feature.id), { zoom: true })}>
+          {t('table.zoomToFiltered')}
+        </button>
+        {message && (
+          <span className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="table-message">
+            {message.text}
+          </span>
+        )}
+        <button type="button" className="close" aria-label={t('common.close')} data-testid="table-close" onClick={onClose}>×</button>
+      </header>
+      <p className="table-hint">{t('table.editHint')}</p>
+      <div className="table-scroll" ref={scrollRef} data-testid="table-scroll" role="grid" aria-rowcount={rows.length + 1}>
+        <div className="table-head" style={{ gridTemplateColumns: gridTemplate, width: totalWidth }} role="row">
+          {fields.map((field) => (
+            <div key={field.key} className="table-header-cell" role="columnheader"
+              aria-sort={sort?.key === field.key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" title={t('table.sortBy', { field: t(`fields.${field.key}`, { defaultValue: field.key }) })}
+                data-testid={`sort-${field.key}`} onClick={() => toggleSort(field.key)}>
+                {t(`fields.${field.key}`, { defaultValue: field.key })}
+                {sort?.key === field.key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
+              </button>
+              {field.type === 'enum' && (
+                <select aria-label={t('table.filterBy', { field: t(`fields.${field.key}`) })} data-testid={`filter-${field.key}`}
+                  value={filters[field.key] ?? ''} onChange={(event) => setFilters({ ...filters, [field.key]: event.target.value })}>
+                  <option value="">{t('common.all')}</option>
+                  {field.options.map((value) => (
+                    <option key={value} value={value}>{t(`model.${field.labels}.${value}`)}</option>
+                  ))}
+                </select>
+              )}
+            </div>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), width: totalWidth, position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const feature = rows[item.index];
+            return (
+              <div
+                key={feature.id}
+                role="row"
+                data-testid="table-row"
+                data-feature-id={feature.id}
+                className={`table-row${selected.has(feature.id) ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: gridTemplate, height: ROW_HEIGHT }}
+                onClick={() => store.select([feature.id], { zoom: true })}
+              >
+                {fields.map((field) => {
+                  const isEditing = editing?.featureId === feature.id && editing.key === field.key;
+                  return (
+                    <div
+                      key={field.key}
+                      role="gridcell"
+                      data-field={field.key}
+                      className={`table-cell${field.type === 'number' || field.type === 'count' ? ' number' : ''}${field.editable ? ' editable' : ''}`}
+                      onDoubleClick={() => field.editable && setEditing({ featureId: feature.id, key: field.key })}
+                    >
+                      {isEditing ? (
+                        <CellEditor
+                          field={field}
+                          initial={feature.properties[field.key]}
+                          onCommit={(input) => void commit(feature, field, input)}
+                          onCancel={() => setEditing(null)}
+                        />
+                      ) : (
+                        formatFieldValue(field, feature.properties[field.key], t, locale)
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { summarizeNetwork, type LengthBreakdown } from '../../../shared/analysis/network-summary';
+import { formatNumber, formatPercent, type Locale } from '../../../shared/format/format-number';
+import { CONDITIONS, ROAD_STATUSES, type RoadStatus } from '../../../shared/model/road-network';
+import { regencyName } from '../../../shared/model/regencies';
+import { useSnapshot } from '../state/store-context';
+
+const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
+const CONDITION_COLUMNS = [...CONDITIONS, 'unknown'] as const;
+
+export function SummaryPanel() {
+  const { t, i18n } = useTranslation();
+  const { featuresByLayer, layers } = useSnapshot();
+  const [status, setStatus] = useState<RoadStatus | 'all'>('all');
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const visibleFeatures = useMemo(
+    () => layers.filter((layer) => layer.visible).flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
+    [layers, featuresByLayer],
+  );
+  const summary = useMemo(() => summarizeNetwork(visibleFeatures, status === 'all' ? undefined : [status]), [visibleFeatures, status]);
+  const km = (metres: number) => formatNumber(metres / 1000, locale, 1);
+
+  const row = (label: string, breakdown: LengthBreakdown, key: string, className = '') => (
+    <tr key={key} className={className} data-testid={`summary-row-${key}`}>
+      <th scope="row">{label}</th>
+      <td className="number" data-testid={`summary-total-${key}`}>{km(breakdown.totalM)}</td>
+      {NTT_STATUSES.map((s) => (
+        <td key={s} className="number">{breakdown.byStatus[s] ? km(breakdown.byStatus[s]) : '–'}</td>
+      ))}
+      {CONDITION_COLUMNS.map((c) => (
+        <td key={c} className="number">{breakdown.byCondition[c] ? km(breakdown.byCondition[c]) : '–'}</td>
+      ))}
+      <td className="number" data-testid={`summary-kemantapan-${key}`}>{formatPercent(breakdown.kemantapanPct, locale)}</td>
+    </tr>
+  );
+
+  return (
+    <section className="panel summary-panel" data-testid="summary-panel">
+      <h2>{t('summary.title')}</h2>
+      <label className="inline-field">
+        {t('summary.statusFilter')}{' '}
+        <select value={status} data-testid="summary-status" onChange={(event) => setStatus(event.target.value as RoadStatus | 'all')}>
+          <option value="all">{t('summary.allStatuses')}</option>
+          {NTT_STATUSES.map((s) => (
+            <option key={s} value={s}>{t(`model.status.${s}`)}</option>
+          ))}
+        </select>
+      </label>
+      <div className="summary-scroll">
+        <table className="summary-table">
+          <thead>
+            <tr>
+              <th rowSpan={2}>{t('summary.regency')}</th>
+              <th rowSpan={2}>{t('summary.total')} (km)</th>
+              <th colSpan={NTT_STATUSES.length}>{t('summary.roadsByStatus')}</th>
+              <th colSpan={CONDITION_COLUMNS.length}>{t('summary.roadsByCondition')}</th>
+              <th rowSpan={2}>{t('summary.kemantapan')}</th>
+            </tr>
+            <tr>
+              {NTT_STATUSES.map((s) => <th key={s}>{t(`model.status.${s}`)}</th>)}
+              {CONDITION_COLUMNS.map((c) => <th key={c}>{t(`model.condition.${c}`)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {summary.regencies.map((regency) => row(regencyName(regency.regencyCode), regency, regency.regencyCode ?? 'none'))}
+            {row(t('summary.total'), summary.total, 'total', 'total-row')}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('summary.bridges')}</h3>
+      <table className="summary-table bridges" data-testid="summary-bridges">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('summary.count')}</th>
+            <th>{t('summary.length')} (m)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {([...CONDITIONS, 'unknown', 'proposed'] as const).map((key) => (
+            <tr key={key} data-testid={`summary-bridges-${key}`}>
+              <th scope="row">{t(`model.condition.${key}`)}</th>
+              <td className="number">{formatNumber(summary.bridges.byCondition[key].count, locale)}</td>
+              <td className="number">{formatNumber(summary.bridges.byCondition[key].lengthM, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="note">{t('summary.note')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useSyncExternalStore } from 'react';
+import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { RumijaDatabase } from '../store/database';
+import { loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, updateLayer } from '../store/feature-store';
+
+export interface AppSnapshot {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  layers: Layer[];
+  featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
+  featureById: ReadonlyMap<string, StoredFeature>;
+  selection: readonly string[];
+  /** Bumped when the user asks the map to frame the selection. */
+  zoomRequest: number;
+}
+
+function groupByLayer(features: StoredFeature[]) {
+  const byLayer = new Map<string, StoredFeature[]>();
+  for (const feature of features) {
+    const list = byLayer.get(feature.layerId);
+    if (list) list.push(feature);
+    else byLayer.set(feature.layerId, [feature]);
+  }
+  return byLayer;
+}
+
+/**
+ * The renderer's single source of truth: a snapshot of the Dexie store held in memory.
+ * Every change goes to Dexie first (one transaction) and then into a new snapshot.
+ */
+export class AppStore {
+  private snapshot: AppSnapshot = {
+    status: 'loading',
+    error: null,
+    layers: [],
+    featuresByLayer: new Map(),
+    featureById: new Map(),
+    selection: [],
+    zoomRequest: 0,
+  };
+  private listeners = new Set<() => void>();
+
+  constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  private set(patch: Partial<AppSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  async load() {
+    try {
+      await seedDemoIfEmpty(this.db);
+      await this.reload();
+    } catch (error) {
+      this.set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async reload() {
+    const { layers, features } = await loadAll(this.db);
+    const featureById = new Map(features.map((feature) => [feature.id, feature]));
+    this.set({
+      status: 'ready',
+      layers,
+      featuresByLayer: groupByLayer(features),
+      featureById,
+      selection: this.snapshot.selection.filter((id) => featureById.has(id)),
+    });
+  }
+
+  private async reloadLayers() {
+    this.set({ layers: await this.db.layers.orderBy('order').toArray() });
+  }
+
+  /** Layer settings show at once and are saved behind; a failed save puts the stored state back. */
+  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy'>>) {
+    this.set({ layers: this.snapshot.layers.map((layer) => (layer.id === layerId ? { ...layer, ...patch } : layer)) });
+    try {
+      await updateLayer(this.db, layerId, patch);
+    } finally {
+      await this.reloadLayers();
+    }
+  }
+
+  setLayerVisible(layerId: string, visible: boolean) {
+    return this.changeLayer(layerId, { visible });
+  }
+
+  setLayerStyle(layerId: string, styleBy: Layer['styleBy']) {
+    return this.changeLayer(layerId, { styleBy });
+  }
+
+  async moveLayer(layerId: string, direction: 'up' | 'down') {
+    await moveLayer(this.db, layerId, direction);
+    await this.reloadLayers();
+  }
+
+  /** Saves validated attribute changes; rejects with a ValidationError and changes nothing if invalid. */
+  async editProperties(featureId: string, patch: Record<string, unknown>) {
+    const updated = await updateFeatureProperties(this.db, featureId, patch);
+    const layerFeatures = (this.snapshot.featuresByLayer.get(updated.layerId) ?? []).map((feature) =>
+      feature.id === featureId ? updated : feature,
+    );
+    const featuresByLayer = new Map(this.snapshot.featuresByLayer);
+    featuresByLayer.set(updated.layerId, layerFeatures);
+    const featureById = new Map(this.snapshot.featureById);
+    featureById.set(featureId, updated);
+    this.set({ featuresByLayer, featureById });
+    return updated;
+  }
+
+  async resetDemo() {
+    await resetDemo(this.db);
+    await this.reload();
+  }
+
+  select(ids: readonly string[], options: { zoom?: boolean } = {}) {
+    this.set({ selection: [...ids], zoomRequest: options.zoom ? this.snapshot.zoomRequest + 1 : this.snapshot.zoomRequest });
+  }
+}
+
+export function useAppSnapshot(store: AppStore): AppSnapshot {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

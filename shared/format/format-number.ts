@@ -1,0 +1,38 @@
+export type Locale = 'id' | 'en';
+
+const tags: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+export function formatNumber(value: number, locale: Locale, digits = 0): string {
+  return formatter(locale, digits).format(value);
+}
+
+/** "12,3 km" in Indonesian, "12.3 km" in English. */
+export function formatKilometres(metres: number, locale: Locale, digits = 1): string {
+  return `${formatNumber(metres / 1000, locale, digits)} km`;
+}
+
+/** Metres under 1 km, kilometres above. */
+export function formatLength(metres: number, locale: Locale): string {
+  return metres < 1000 ? `${formatNumber(metres, locale, metres < 100 ? 1 : 0)} m` : formatKilometres(metres, locale, 2);
+}
+
+export function formatPercent(value: number | null, locale: Locale, digits = 1): string {
+  return value === null ? '—' : `${formatNumber(value, locale, digits)}%`;
+}
+
+/** Chainage: 16250 m → "STA 16+250". */
+export function formatSta(metres: number): string {
+  const rounded = Math.round(metres);
+  return `STA ${Math.floor(rounded / 1000)}+${String(rounded % 1000).padStart(3, '0')}`;
+}

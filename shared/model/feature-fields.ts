@@ -1,0 +1,119 @@
+import {
+  ASSET_CATEGORIES,
+  CONDITIONS,
+  FUNCTION_CLASSES,
+  ROAD_CLASSES,
+  ROAD_STATUSES,
+  SURFACES,
+  type FeatureKind,
+} from './road-network';
+import { NTT_REGENCIES } from './regencies';
+
+/** How a field is shown and edited. `options` name the i18n group that labels enum values. */
+export type FieldType =
+  | { type: 'text' }
+  | { type: 'number'; unit: 'm' | 'length' | 'sta' | 'year' }
+  | { type: 'enum'; options: readonly string[]; labels: string; nullable: boolean }
+  | { type: 'boolean' }
+  | { type: 'regency' }
+  | { type: 'source' }
+  | { type: 'count' };
+
+export type FieldDefinition = FieldType & { key: string; editable: boolean; nullable?: boolean };
+
+const text = (key: string, editable = true, nullable = false): FieldDefinition => ({ key, type: 'text', editable, nullable });
+const number = (key: string, unit: 'm' | 'length' | 'sta' | 'year', editable = true, nullable = true): FieldDefinition => ({
+  key,
+  type: 'number',
+  unit,
+  editable,
+  nullable,
+});
+const choice = (key: string, options: readonly string[], labels: string, nullable: boolean): FieldDefinition => ({
+  key,
+  type: 'enum',
+  options,
+  labels,
+  nullable,
+  editable: true,
+});
+
+export const REGENCY_CODES = Object.keys(NTT_REGENCIES);
+
+/** Fields of each kind of feature in the order tables and popups show them. */
+export const FIELDS_BY_KIND: Record<FeatureKind, FieldDefinition[]> = {
+  road: [
+    text('ruasNumber'),
+    text('name'),
+    choice('status', ROAD_STATUSES, 'status', false),
+    choice('condition', CONDITIONS, 'condition', true),
+    { key: 'regencyCode', type: 'regency', editable: true, nullable: true },
+    number('lengthM', 'length', false, false),
+    choice('functionClass', FUNCTION_CLASSES, 'functionClass', true),
+    choice('roadClass', ROAD_CLASSES, 'roadClass', true),
+    number('rumijaWidthM', 'm'),
+    number('carriagewayWidthM', 'm'),
+    choice('surface', SURFACES, 'surface', true),
+    choice('proposedStatus', ROAD_STATUSES, 'status', true),
+    { key: 'borderRoute', type: 'boolean', editable: true },
+    { key: 'source', type: 'source', editable: false },
+  ],
+  bridge: [
+    text('name'),
+    number('lengthM', 'm', true, false),
+    choice('condition', CONDITIONS, 'condition', true),
+    choice('existence', ['existing', 'proposed'], 'existence', false),
+    text('ruasNumber', true, true),
+    number('staM', 'sta'),
+    number('widthM', 'm'),
+    { key: 'regencyCode', type: 'regency', editable: true, nullable: true },
+    text('note', true, true),
+    { key: 'source', type: 'source', editable: false },
+  ],
+  corridor: [
+    text('name'),
+    text('city'),
+    { key: 'segmentIds', type: 'count', editable: false },
+    text('note', true, true),
+    { key: 'source', type: 'source', editable: false },
+  ],
+  asset: [
+    choice('category', ASSET_CATEGORIES, 'category', false),
+    text('owner'),
+    choice('ownerType', ['pln', 'telkom', 'pdam', 'swasta', 'pemerintah', 'lainnya'], 'ownerType', false),
+    text('label', true, true),
+    number('installedYear', 'year'),
+    { key: 'source', type: 'source', editable: false },
+  ],
+};
+
+/** Fields of a plain (unmodelled) layer: whatever keys its features carry. */
+export function fieldsOfPlainFeatures(properties: Iterable<Record<string, unknown>>, limit = 50): FieldDefinition[] {
+  const keys = new Set<string>();
+  for (const item of properties) {
+    for (const key of Object.keys(item)) keys.add(key);
+    if (keys.size >= limit) break;
+  }
+  return [...keys].map((key) => text(key));
+}
+
+/** Parses what the user typed into a field's stored value; throws with a readable reason. */
+export function parseFieldInput(field: FieldDefinition, input: string): unknown {
+  const trimmed = input.trim();
+  if (trimmed === '' && (field.nullable || (field.type === 'enum' && field.nullable))) return null;
+  switch (field.type) {
+    case 'number': {
+      const normalised = trimmed.replace(/\s/g, '').replace(/^STA/i, '');
+      const sta = /^(\d+)\+(\d{1,3})$/.exec(normalised);
+      if (field.unit === 'sta' && sta) return Number(sta[1]) * 1000 + Number(sta[2]);
+      // Accept Indonesian decimals (12,5) as well as 12.5.
+      const value = Number(normalised.replace(',', '.'));
+      if (!Number.isFinite(value)) throw new Error(`"${input}" bukan angka / is not a number`);
+      return value;
+    }
+    case 'boolean':
+      return trimmed === 'true';
+    default:
+      return trimmed;
+  }
+}

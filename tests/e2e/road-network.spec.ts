@@ -1,0 +1,211 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { summarizeNetwork } from '../../shared/analysis/network-summary';
+import { openApp, screenshot, waitForMapIdle } from './helpers';
+
+async function openDemo(page: Page) {
+  page.on('pageerror', (error) => console.log('pageerror:', error.message));
+  await openApp(page);
+  await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready');
+  await page.waitForFunction(() => Boolean(window.rumijaMap?.getSource('data:demo-bridges')));
+  await waitForMapIdle(page);
+}
+
+async function clickOnMapAt(page: Page, lngLat: number[]) {
+  const point = await page.evaluate((position) => window.rumijaMap!.project(position as [number, number]), lngLat);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+const demo = createDemoDataset();
+const demoBridges = demo.features.filter((feature) => feature.properties.kind === 'bridge');
+
+test('the demo loads with its layers, marked as demo', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.getByTestId('demo-banner')).toContainText('ilustrasi');
+  await expect(page.getByTestId('layer-demo-roads')).toContainText(`${demo.features.filter((f) => f.properties.kind === 'road').length} fitur`);
+  await expect(page.getByTestId('layer-demo-bridges')).toContainText('5 fitur');
+  await expect(page.getByTestId('layer-demo-bridges')).toContainText('DEMO');
+  await screenshot(page, 'road-network-province-id');
+});
+
+test('the five bridges are on the map and their popups give length and condition', async ({ page }) => {
+  await openDemo(page);
+  for (const bridge of demoBridges) {
+    const position = (bridge.geometry as { coordinates: number[] }).coordinates;
+    await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 12 }), position);
+    await waitForMapIdle(page);
+    await clickOnMapAt(page, position);
+    const popup = page.getByTestId('feature-popup');
+    await expect(popup).toContainText(String(bridge.properties.name));
+    await expect(popup.locator('tr[data-field="lengthM"]')).toContainText(`${bridge.properties.lengthM} m`);
+    const condition = bridge.properties.existence === 'proposed' ? 'Usulan (bangunan baru)' : 'Rusak berat';
+    await expect(popup).toContainText(condition);
+    await expect(popup).toContainText('ilustrasi');
+  }
+  await screenshot(page, 'road-network-bridge-popup');
+});
+
+test('hovering a road highlights it', async ({ page }) => {
+  await openDemo(page);
+  const road = demo.features.find((feature) => feature.id === 'demo-road-P-101-2')!;
+  const middle = (road.geometry as { coordinates: number[][] }).coordinates[1];
+  await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 12 }), middle);
+  await waitForMapIdle(page);
+  const point = await page.evaluate((position) => window.rumijaMap!.project(position as [number, number]), middle);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + point.x, box.y + point.y);
+  await expect
+    .poll(() => page.evaluate(() => window.rumijaMap!.getFeatureState({ source: 'data:demo-roads', id: 'demo-road-P-101-2' }).hover))
+    .toBe(true);
+});
+
+test('a filter in the attribute table selects and zooms to the results', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-roads').click();
+  const table = page.getByTestId('attribute-table');
+  await expect(table).toBeVisible();
+  await page.getByTestId('filter-condition').selectOption('rusak_berat');
+  const expected = demo.features.filter((f) => f.properties.kind === 'road' && f.properties.condition === 'rusak_berat');
+  await expect(page.getByTestId('table-count')).toContainText(`${expected.length} dari`);
+  await expect(page.getByTestId('table-row')).toHaveCount(expected.length);
+  await page.getByTestId('table-zoom-filtered').click();
+  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().selection.length)).toBe(expected.length);
+  await waitForMapIdle(page);
+  const inView = await page.evaluate((ids) => {
+    const bounds = window.rumijaMap!.getBounds();
+    const snapshot = window.rumijaStore!.getSnapshot();
+    return ids.every((id) => {
+      const geometry = snapshot.featureById.get(id)!.geometry as { coordinates: number[][] };
+      return geometry.coordinates.every((position) => bounds.contains(position as [number, number]));
+    });
+  }, expected.map((f) => f.id));
+  expect(inView).toBe(true);
+
+  // Search narrows further; a row click selects one segment and zooms to it.
+  await page.getByTestId('table-search').fill('Oepoli');
+  await expect(page.getByTestId('table-row')).toHaveCount(2);
+  await page.getByTestId('table-row').first().click();
+  await waitForMapIdle(page);
+  const zoom = await page.evaluate(() => window.rumijaMap!.getZoom());
+  expect(zoom).toBeGreaterThan(9);
+  await screenshot(page, 'road-network-table-filter');
+});
+
+test('sorting the table orders rows by the column, both ways', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  await page.getByTestId('sort-lengthM').click();
+  const lengths = () => page.locator('[data-testid="table-row"] [data-field="lengthM"]').allTextContents();
+  expect(await lengths()).toEqual(['25 m', '30 m', '30 m', '100 m', '100 m']);
+  await page.getByTestId('sort-lengthM').click();
+  expect(await lengths()).toEqual(['100 m', '100 m', '30 m', '30 m', '25 m']);
+});
+
+test('an attribute edit is validated, saved and survives a reload', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  const kapsali = page.locator('[data-feature-id="demo-bridge-1"]');
+
+  // Invalid: a negative length is refused with a message and nothing changes.
+  await kapsali.locator('[data-field="lengthM"]').dblclick();
+  await page.getByTestId('cell-editor').fill('-5');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(page.getByTestId('table-message')).toContainText('Tidak tersimpan');
+  await expect(page.getByTestId('table-message')).toContainText('Panjang');
+  await page.getByTestId('cell-editor').press('Escape');
+  await expect(kapsali.locator('[data-field="lengthM"]')).toHaveText('100 m');
+
+  // Valid: condition from rusak berat to sedang, and the width in Indonesian decimals.
+  await kapsali.locator('[data-field="condition"]').dblclick();
+  await page.getByTestId('cell-editor').selectOption('sedang');
+  await expect(page.getByTestId('table-message')).toHaveText('Tersimpan');
+  await kapsali.locator('[data-field="widthM"]').dblclick();
+  await page.getByTestId('cell-editor').fill('7,5');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(kapsali.locator('[data-field="widthM"]')).toHaveText('7,5 m');
+
+  await page.reload();
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  await expect(page.locator('[data-feature-id="demo-bridge-1"] [data-field="condition"]')).toHaveText('Sedang');
+  await expect(page.locator('[data-feature-id="demo-bridge-1"] [data-field="widthM"]')).toHaveText('7,5 m');
+  const mapCondition = await page.evaluate(
+    () => window.rumijaMap!.querySourceFeatures('data:demo-bridges').find((f) => f.properties.fid === 'demo-bridge-1')?.properties.condition,
+  );
+  expect(mapCondition).toBe('sedang');
+});
+
+test('the legend matches the map style for status and condition', async ({ page }) => {
+  await openDemo(page);
+  const compare = async (styleBy: 'status' | 'condition') => {
+    const paint = await page.evaluate(() => window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color') as unknown[]);
+    expect(paint[0]).toBe('match');
+    const pairs = new Map<string, string>();
+    for (let i = 2; i < paint.length - 1; i += 2) pairs.set(String(paint[i]), String(paint[i + 1]));
+    expect((paint[1] as unknown[])[1]).toEqual(['get', styleBy]);
+    const items = page.locator('[data-testid^="legend-demo-roads-"]');
+    const legend = await items.evaluateAll((elements) =>
+      elements.map((element) => [element.getAttribute('data-testid')!.replace('legend-demo-roads-', ''), element.getAttribute('data-color')!]),
+    );
+    const colorItems = legend.filter(([key]) => key !== 'border' && key !== 'unknown');
+    expect(colorItems.length).toBe(pairs.size);
+    for (const [key, color] of colorItems) expect(pairs.get(key), key).toBe(color);
+  };
+  await compare('status');
+  await page.getByTestId('layer-style-demo-roads').selectOption('condition');
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color')))).toContain('condition');
+  await compare('condition');
+  await waitForMapIdle(page);
+  await screenshot(page, 'road-network-by-condition');
+});
+
+test('layers toggle and reorder, and the choice survives a reload', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('layer-visible-demo-roads').uncheck();
+  await expect.poll(() => page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-roads:line', 'visibility'))).toBe('none');
+  const order = () => page.evaluate(() => window.rumijaMap!.getStyle().layers.map((l) => l.id).filter((id) => /^data:demo-(roads|corridors):(line|band)$/.test(id)));
+  expect(await order()).toEqual(['data:demo-corridors:band', 'data:demo-roads:line']);
+  await page.getByTestId('layer-up-demo-corridors').click();
+  await expect.poll(order).toEqual(['data:demo-roads:line', 'data:demo-corridors:band']);
+  await page.reload();
+  await openDemo(page);
+  await expect(page.getByTestId('layer-visible-demo-roads')).not.toBeChecked();
+  expect(await order()).toEqual(['data:demo-roads:line', 'data:demo-corridors:band']);
+});
+
+test('reset to demo asks first and keeps nothing of the edit', async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(() => window.rumijaStore!.editProperties('demo-bridge-2', { name: 'Jembatan Termanu (ubah)' }));
+  await page.getByTestId('reset-demo').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await page.getByTestId('confirm-cancel').click();
+  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name)).toBe('Jembatan Termanu (ubah)');
+  await page.getByTestId('reset-demo').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect
+    .poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name))
+    .toBe('Jembatan Termanu');
+});
+
+test('the summary panel gives km by status and condition per regency and kemantapan', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('tab-summary').click();
+  const summary = summarizeNetwork(demo.features);
+  const kemantapan = summary.total.kemantapanPct!.toFixed(1).replace('.', ',');
+  await expect(page.getByTestId('summary-kemantapan-total')).toHaveText(`${kemantapan}%`);
+  await expect(page.getByTestId('summary-row-5303')).toContainText('Kabupaten Kupang');
+  await expect(page.getByTestId('summary-bridges-rusak_berat')).toContainText('4');
+  await expect(page.getByTestId('summary-bridges-rusak_berat')).toContainText('255');
+  await expect(page.getByTestId('summary-bridges-proposed')).toContainText('30');
+  await page.getByTestId('summary-status').selectOption('provinsi');
+  const provincial = summarizeNetwork(demo.features, ['provinsi']).total.totalM / 1000;
+  await expect(page.getByTestId('summary-total-total')).toHaveText(provincial.toFixed(1).replace('.', ','));
+  await waitForMapIdle(page);
+  await screenshot(page, 'road-network-summary-id');
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('summary-panel')).toContainText('Network summary');
+  await expect(page.locator('.maplibregl-ctrl-attrib')).not.toContainText('Peta dasar');
+  await waitForMapIdle(page);
+  await screenshot(page, 'road-network-summary-en');
+});
