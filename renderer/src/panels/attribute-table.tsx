@@ -77,7 +77,12 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const searchIndex = useMemo(() => features.map((feature) => searchTextOf(feature, fields, t, locale)), [features, fields, t, locale]);
+  const searching = search.trim() !== '';
+  // Built only once the user searches: formatting every cell of 200 000 rows is not free.
+  const searchIndex = useMemo(
+    () => (searching ? features.map((feature) => searchTextOf(feature, fields, t, locale)) : []),
+    [searching, features, fields, t, locale],
+  );
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();

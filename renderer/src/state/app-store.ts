@@ -1,7 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { RumijaDatabase } from '../store/database';
-import { loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, updateLayer } from '../store/feature-store';
+import {
+  addLayerWithFeatures,
+  loadAll,
+  moveLayer,
+  resetDemo,
+  seedDemoIfEmpty,
+  updateFeatureProperties,
+  updateLayer,
+} from '../store/feature-store';
 
 export interface AppSnapshot {
   status: 'loading' | 'ready' | 'error';
@@ -114,6 +122,16 @@ export class AppStore {
     featureById.set(featureId, updated);
     this.set({ featuresByLayer, featureById });
     return updated;
+  }
+
+  /** Stores a new layer with its features (all or nothing) and shows it. */
+  async addLayer(layer: Layer, features: StoredFeature[]) {
+    await addLayerWithFeatures(this.db, layer, features);
+    const featuresByLayer = new Map(this.snapshot.featuresByLayer);
+    featuresByLayer.set(layer.id, features);
+    const featureById = new Map(this.snapshot.featureById);
+    for (const feature of features) featureById.set(feature.id, feature);
+    this.set({ layers: await this.db.layers.orderBy('order').toArray(), featuresByLayer, featureById });
   }
 
   async resetDemo() {

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
-import { loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
+import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
+import { addLayerWithFeatures, loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -98,5 +99,33 @@ describe('Rumija database', () => {
     expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
     await moveLayer(db, 'demo-bridges', 'up');
     expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
+  });
+});
+
+describe('adding a layer', () => {
+  it('stores all features of a valid layer', async () => {
+    const db = openDatabase();
+    const { layer, features } = createSyntheticRoadNetwork(500, 7);
+    await addLayerWithFeatures(db, layer, features);
+    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(500);
+    expect(await db.layers.get(layer.id)).toMatchObject({ name: layer.name });
+  });
+
+  it('adds nothing when one feature is invalid, and names it', async () => {
+    const db = openDatabase();
+    const { layer, features } = createSyntheticRoadNetwork(100, 7);
+    features[73] = { ...features[73], properties: { ...features[73].properties, condition: 'hancur' } };
+    await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow(/#73 .*condition/);
+    expect(await db.features.count()).toBe(0);
+    expect(await db.layers.count()).toBe(0);
+  });
+
+  it('adds nothing when the write fails halfway', async () => {
+    const db = openDatabase();
+    const { layer, features } = createSyntheticRoadNetwork(100, 7);
+    features[60] = { ...features[60], id: features[10].id };
+    await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow();
+    expect(await db.features.count()).toBe(0);
+    expect(await db.layers.count()).toBe(0);
   });
 });

@@ -90,6 +90,28 @@ export async function updateFeatureProperties(
   });
 }
 
+/**
+ * Adds a layer with all its features in one transaction: all of it or nothing. Model features are
+ * validated first; the first invalid one stops the whole add with a message naming it.
+ */
+export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, features: StoredFeature[]): Promise<void> {
+  for (const [index, feature] of features.entries()) {
+    if (feature.layerId !== layer.id) throw new Error(`Fitur #${index} (${feature.id}) bukan milik lapisan ${layer.id}`);
+    try {
+      validateProperties(feature.properties);
+    } catch (error) {
+      throw new ValidationError(`Fitur #${index} (${feature.id}): ${(error as Error).message}`, (error as ValidationError).issues ?? []);
+    }
+  }
+  const updatedAt = now();
+  await db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+    if (await db.layers.get(layer.id)) throw new Error(`Lapisan sudah ada / layer exists: ${layer.id}`);
+    await db.layers.add(layer);
+    await db.features.bulkAdd(features.map((feature) => ({ ...feature, updatedAt })));
+    await db.editLog.add({ at: updatedAt, action: 'add-layer', featureId: null, layerId: layer.id, before: null, after: { count: features.length } });
+  });
+}
+
 export async function updateLayer(db: RumijaDatabase, layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name'>>) {
   await db.layers.update(layerId, patch);
 }

@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import type { createSyntheticRoadNetwork } from '../../shared/demo/synthetic-network';
+import { launchChromium, loadSharedModuleInPage, startPreview } from './browser';
+
+declare global {
+  interface Window {
+    RumijaBench: { createSyntheticRoadNetwork: typeof createSyntheticRoadNetwork };
+  }
+}
+
+interface RoadNetworkFigures {
+  segments: number;
+  storeMs: number;
+  renderMs: number;
+  tableOpenMs: number;
+  sortMs: number;
+  scrollFrameMs: number;
+  reloadMs: number;
+  heapMb: number;
+}
+
+async function waitForIdle(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.rumijaMap!;
+        const check = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', check));
+        map.once('idle', check);
+        map.triggerRepaint();
+      }),
+  );
+}
+
+const nextFrames = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+
+async function measure(url: string, segments: number): Promise<RoadNetworkFigures> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx compiles with keepNames, which wraps functions passed to page.evaluate in __name().
+    await page.addInitScript({ content: 'window.__name = (target) => target;' });
+    await page.goto(url);
+    await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded(), null, { timeout: 60_000 });
+    await waitForIdle(page);
+    await loadSharedModuleInPage(page, 'shared/demo/synthetic-network.ts');
+    const layer = { id: 'synthetic-roads' };
+
+    const timings = await page.evaluate(
+      async (segmentCount) => {
+        const { layer, features } = window.RumijaBench.createSyntheticRoadNetwork(segmentCount, 2026);
+        const started = performance.now();
+        await window.rumijaStore!.addLayer(layer, features);
+        const stored = performance.now();
+        await new Promise<void>((resolve) => {
+          const map = window.rumijaMap!;
+          const check = () => (map.isSourceLoaded(`data:${layer.id}`) && map.loaded() ? resolve() : map.once('idle', check));
+          map.once('idle', check);
+        });
+        return { storeMs: stored - started, renderMs: performance.now() - stored };
+      },
+      segments,
+    );
+
+    let started = await page.evaluate(() => performance.now());
+    await page.getByTestId(`layer-table-${layer.id}`).click();
+    await page.locator('[data-testid="table-row"]').first().waitFor();
+    const tableOpenMs = (await nextFrames(page)) - started;
+
+    started = await page.evaluate(() => performance.now());
+    await page.getByTestId('sort-name').click();
+    await page.waitForFunction(() => document.querySelector('[aria-sort="ascending"]') !== null);
+    const sortMs = (await nextFrames(page)) - started;
+
+    const scrollFrameMs = await page.evaluate(async () => {
+      const scroller = document.querySelector('[data-testid="table-scroll"]') as HTMLElement;
+      const frames: number[] = [];
+      for (let step = 1; step <= 20; step++) {
+        const before = performance.now();
+        scroller.scrollTop = (scroller.scrollHeight * step) / 21;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        frames.push(performance.now() - before);
+      }
+      frames.sort((a, b) => a - b);
+      return frames[Math.floor(frames.length / 2)];
+    });
+
+    started = Date.now();
+    await page.reload();
+    await page.waitForFunction(
+      (id) => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded() && window.rumijaMap.isSourceLoaded(`data:${id}`),
+      layer.id,
+      { timeout: 120_000 },
+    );
+    await waitForIdle(page);
+    const reloadMs = Date.now() - started;
+    const heapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+    return { segments, ...timings, tableOpenMs, sortMs, scrollFrameMs, reloadMs, heapMb };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchmarkRoadNetwork(sizes = [20_000, 200_000]) {
+  const preview = await startPreview();
+  try {
+    const results: RoadNetworkFigures[] = [];
+    for (const size of sizes) results.push(await measure(preview.url, size));
+    const fmt = (value: number) => value.toFixed(0).padStart(8);
+    console.log('\nRoad network in the app (Chromium, SwiftShader WebGL, this machine)');
+    console.log('segments   store ms  render ms  table ms   sort ms  scroll frame ms  reload ms  heap MB');
+    for (const r of results) {
+      console.log(
+        `${String(r.segments).padStart(8)} ${fmt(r.storeMs)}   ${fmt(r.renderMs)} ${fmt(r.tableOpenMs)} ${fmt(r.sortMs)}         ${r.scrollFrameMs.toFixed(1).padStart(8)} ${fmt(r.reloadMs)} ${fmt(r.heapMb)}`,
+      );
+    }
+    if (results.length === 2) {
+      const [base, big] = results;
+      const ratio = (key: keyof RoadNetworkFigures) => (big[key] / Math.max(1, base[key])).toFixed(1);
+      console.log(
+        `ratio ${big.segments}/${base.segments} (×${big.segments / base.segments} data): store ×${ratio('storeMs')}, render ×${ratio('renderMs')}, table ×${ratio('tableOpenMs')}, sort ×${ratio('sortMs')}, scroll frame ×${ratio('scrollFrameMs')}, reload ×${ratio('reloadMs')}`,
+      );
+    }
+    return results;
+  } finally {
+    preview.stop();
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * npm run bench: builds the browser renderer, then prints figures. Benchmarks print; they never
+ * assert times. Pass names to run some: `npm run bench -- road-network`.
+ */
+import { benchmarkRoadNetwork } from './road-network.bench';
+
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  'road-network': () => benchmarkRoadNetwork(),
+};
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((name) => name in benchmarks);
+  for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
+    console.log(`\n== ${name}`);
+    await benchmarks[name]();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
