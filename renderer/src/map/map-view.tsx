@@ -104,7 +104,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     const map = mapRef.current;
     if (!map || !containerRef.current) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
-    attributionRef.current = new AttributionControl({ compact: false, customAttribution: t('attribution.sources') });
+    attributionRef.current = new AttributionControl({ customAttribution: t('attribution.sources') });
     map.addControl(attributionRef.current, 'bottom-right');
     translateControls(containerRef.current, t);
   }, [i18n.language, t]);

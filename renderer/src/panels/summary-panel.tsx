@@ -7,7 +7,7 @@ import { regencyName } from '../../../shared/model/regencies';
 import { useSnapshot } from '../state/store-context';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
-const CONDITION_COLUMNS = [...CONDITIONS, 'unknown'] as const;
+const CONDITION_KEYS = [...CONDITIONS, 'unknown'] as const;
 
 export function SummaryPanel() {
   const { t, i18n } = useTranslation();
@@ -20,15 +20,18 @@ export function SummaryPanel() {
   );
   const summary = useMemo(() => summarizeNetwork(visibleFeatures, status === 'all' ? undefined : [status]), [visibleFeatures, status]);
   const km = (metres: number) => formatNumber(metres / 1000, locale, 1);
+  // Only the columns that have any length, so the table fits beside the map.
+  const statusColumns = NTT_STATUSES.filter((s) => summary.total.byStatus[s] > 0);
+  const conditionColumns = CONDITION_KEYS.filter((c) => c !== 'unknown' || summary.total.byCondition.unknown > 0);
 
   const row = (label: string, breakdown: LengthBreakdown, key: string, className = '') => (
     <tr key={key} className={className} data-testid={`summary-row-${key}`}>
       <th scope="row">{label}</th>
       <td className="number" data-testid={`summary-total-${key}`}>{km(breakdown.totalM)}</td>
-      {NTT_STATUSES.map((s) => (
+      {statusColumns.map((s) => (
         <td key={s} className="number">{breakdown.byStatus[s] ? km(breakdown.byStatus[s]) : '–'}</td>
       ))}
-      {CONDITION_COLUMNS.map((c) => (
+      {conditionColumns.map((c) => (
         <td key={c} className="number">{breakdown.byCondition[c] ? km(breakdown.byCondition[c]) : '–'}</td>
       ))}
       <td className="number" data-testid={`summary-kemantapan-${key}`}>{formatPercent(breakdown.kemantapanPct, locale)}</td>
@@ -53,13 +56,13 @@ export function SummaryPanel() {
             <tr>
               <th rowSpan={2}>{t('summary.regency')}</th>
               <th rowSpan={2}>{t('summary.total')} (km)</th>
-              <th colSpan={NTT_STATUSES.length}>{t('summary.roadsByStatus')}</th>
-              <th colSpan={CONDITION_COLUMNS.length}>{t('summary.roadsByCondition')}</th>
+              <th colSpan={statusColumns.length}>{t('summary.roadsByStatus')}</th>
+              <th colSpan={conditionColumns.length}>{t('summary.roadsByCondition')}</th>
               <th rowSpan={2}>{t('summary.kemantapan')}</th>
             </tr>
             <tr>
-              {NTT_STATUSES.map((s) => <th key={s}>{t(`model.status.${s}`)}</th>)}
-              {CONDITION_COLUMNS.map((c) => <th key={c}>{t(`model.condition.${c}`)}</th>)}
+              {statusColumns.map((s) => <th key={s}>{t(`model.status.${s}`)}</th>)}
+              {conditionColumns.map((c) => <th key={c}>{t(`model.condition.${c}`)}</th>)}
             </tr>
           </thead>
           <tbody>
