@@ -1,0 +1,294 @@
+import Flatbush from 'flatbush';
+import * as polyclip from 'polyclip-ts';
+import type { Geometry, Position } from 'geojson';
+import type { StoredFeature } from '../model/layer';
+import type { RoadSegmentProperties } from '../model/road-network';
+import { geodesicDistanceM } from '../geo/geodesic';
+import { createLocalFrame, toLocal, type LocalFrame } from '../geo/local-frame';
+import {
+  capsuleInterval,
+  capsuleRing,
+  pointInRing,
+  pointSegmentDistance,
+  ringsArea,
+  segmentSegmentDistance,
+  unionLength,
+  type Vec,
+} from '../geo/planar';
+import { isInsideRumija, rowHalfWidths, ZONES, zoneAtOffset, type RowHalfWidths, type Zone } from './row-zones';
+
+export interface IndexedSegment {
+  id: string;
+  ruasNumber: string;
+  name: string;
+  widths: RowHalfWidths;
+  corridorIds: string[];
+}
+
+interface RoadEdge {
+  segment: number;
+  a: Position;
+  b: Position;
+  /** Chainage (STA) of `a` along the ruas, and the geodesic length of the edge, in metres. */
+  startChainageM: number;
+  lengthM: number;
+}
+
+export interface RoadIndex {
+  segments: IndexedSegment[];
+  edges: RoadEdge[];
+  tree: Flatbush | null;
+  /** Widest RUWASJA half-width: how far from a road anything can still be in a zone. */
+  reachM: number;
+}
+
+export interface EncroachmentResult {
+  assetId: string;
+  zone: Zone;
+  segmentId: string | null;
+  ruasNumber: string | null;
+  corridorIds: string[];
+  /** Distance from the centreline to the nearest part of the asset, in metres. */
+  offsetM: number | null;
+  /** Chainage on the ruas of the road point nearest to the asset. */
+  staM: number | null;
+  /** Units, metres or m² inside RUMIJA. */
+  quantity: number;
+  unit: 'unit' | 'm' | 'm2';
+}
+
+const METRES_PER_DEGREE_LATITUDE = 110_574;
+
+function pathsOf(geometry: Geometry): Position[][] {
+  if (geometry.type === 'LineString') return [geometry.coordinates];
+  if (geometry.type === 'MultiLineString') return geometry.coordinates;
+  return [];
+}
+
+/**
+ * Indexes road segments for encroachment queries. Chainage runs along each ruas through its
+ * segments in the order given; corridors map to the segments they list.
+ */
+export function createRoadIndex(roads: readonly StoredFeature[], corridors: readonly StoredFeature[] = []): RoadIndex {
+  const corridorsBySegment = new Map<string, string[]>();
+  for (const corridor of corridors) {
+    for (const segmentId of (corridor.properties.segmentIds as string[] | undefined) ?? []) {
+      corridorsBySegment.set(segmentId, [...(corridorsBySegment.get(segmentId) ?? []), corridor.id]);
+    }
+  }
+  const segments: IndexedSegment[] = [];
+  const edges: RoadEdge[] = [];
+  const ruasChainage = new Map<string, number>();
+  let reachM = 0;
+  for (const road of roads) {
+    const properties = road.properties as unknown as RoadSegmentProperties;
+    if (properties.kind !== 'road') continue;
+    const widths = rowHalfWidths(properties);
+    reachM = Math.max(reachM, widths.ruwasjaM);
+    const segment = segments.push({ id: road.id, ruasNumber: properties.ruasNumber, name: properties.name, widths, corridorIds: corridorsBySegment.get(road.id) ?? [] }) - 1;
+    let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
+    for (const path of pathsOf(road.geometry)) {
+      for (let i = 1; i < path.length; i++) {
+        const lengthM = geodesicDistanceM(path[i - 1], path[i]);
+        edges.push({ segment, a: path[i - 1], b: path[i], startChainageM: chainage, lengthM });
+        chainage += lengthM;
+      }
+    }
+    ruasChainage.set(properties.ruasNumber, chainage);
+  }
+  let tree: Flatbush | null = null;
+  if (edges.length > 0) {
+    tree = new Flatbush(edges.length);
+    for (const edge of edges) {
+      const padY = segments[edge.segment].widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
+      const padX = padY / Math.cos((edge.a[1] * Math.PI) / 180);
+      tree.add(Math.min(edge.a[0], edge.b[0]) - padX, Math.min(edge.a[1], edge.b[1]) - padY, Math.max(edge.a[0], edge.b[0]) + padX, Math.max(edge.a[1], edge.b[1]) + padY);
+    }
+    tree.finish();
+  }
+  return { segments, edges, tree, reachM };
+}
+
+function geometryBounds(positions: Position[]): [number, number, number, number] {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of positions) {
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function allPositions(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    default:
+      return geometry.geometries.flatMap(allPositions);
+  }
+}
+
+interface Candidate {
+  edge: RoadEdge;
+  a: Vec;
+  b: Vec;
+}
+
+/** The road edges whose padded boxes meet the asset's box (the tree is padded by each RUWASJA). */
+function candidatesFor(index: RoadIndex, positions: Position[], frame: LocalFrame): Candidate[] {
+  if (!index.tree) return [];
+  const [minX, minY, maxX, maxY] = geometryBounds(positions);
+  return index.tree.search(minX, minY, maxX, maxY).map((i) => {
+    const edge = index.edges[i];
+    return { edge, a: toLocal(frame, edge.a[0], edge.a[1]), b: toLocal(frame, edge.b[0], edge.b[1]) };
+  });
+}
+
+interface Nearest {
+  candidate: Candidate;
+  distance: number;
+  /** Parameter along the road edge of the road point nearest to the asset. */
+  t: number;
+}
+
+/** For each candidate, the distance to the asset; the best zone wins, ties go to the nearer road. */
+function pickSegment(index: RoadIndex, nearest: Nearest[]): { zone: Zone; best: Nearest | null } {
+  let best: Nearest | null = null;
+  let bestZone: Zone = 'luar';
+  for (const item of nearest) {
+    const zone = zoneAtOffset(item.distance, index.segments[item.candidate.edge.segment].widths);
+    const better = ZONES.indexOf(zone) < ZONES.indexOf(bestZone) || (zone === bestZone && (!best || item.distance < best.distance));
+    if (better) {
+      best = item;
+      bestZone = zone;
+    }
+  }
+  return { zone: bestZone, best };
+}
+
+function nearestForPoints(candidates: Candidate[], points: Vec[]): Nearest[] {
+  return candidates.map((candidate) => {
+    let result: Nearest = { candidate, distance: Infinity, t: 0 };
+    for (const point of points) {
+      const { distance, t } = pointSegmentDistance(point, candidate.a, candidate.b);
+      if (distance < result.distance) result = { candidate, distance, t };
+    }
+    return result;
+  });
+}
+
+function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: Vec[][] | null): Nearest[] {
+  return candidates.map((candidate) => {
+    let distance = Infinity;
+    for (const line of lines) {
+      for (let i = 1; i < line.length; i++) distance = Math.min(distance, segmentSegmentDistance(line[i - 1], line[i], candidate.a, candidate.b));
+    }
+    if (polygonRings && pointInRing(candidate.a, polygonRings[0]) && !polygonRings.slice(1).some((hole) => pointInRing(candidate.a, hole))) distance = 0;
+    // The road point nearest to the asset: closest to the asset's vertices, good enough for STA.
+    let t = 0;
+    let closest = Infinity;
+    for (const line of lines) {
+      for (const vertex of line) {
+        const hit = pointSegmentDistance(vertex, candidate.a, candidate.b);
+        if (hit.distance < closest) [closest, t] = [hit.distance, hit.t];
+      }
+    }
+    return { candidate, distance, t };
+  });
+}
+
+function lineLengthInsideRumija(index: RoadIndex, candidates: Candidate[], path: Position[], frame: LocalFrame): number {
+  let total = 0;
+  for (let i = 1; i < path.length; i++) {
+    const p0 = toLocal(frame, path[i - 1][0], path[i - 1][1]);
+    const p1 = toLocal(frame, path[i][0], path[i][1]);
+    const intervals: [number, number][] = [];
+    for (const candidate of candidates) {
+      const interval = capsuleInterval(p0, p1, candidate.a, candidate.b, index.segments[candidate.edge.segment].widths.rumijaM);
+      if (interval) intervals.push(interval);
+    }
+    if (intervals.length) total += unionLength(intervals) * geodesicDistanceM(path[i - 1], path[i]);
+  }
+  return total;
+}
+
+function polygonAreaInsideRumija(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][], nearest: Nearest[]): number {
+  const radiusOf = (candidate: Candidate) => index.segments[candidate.edge.segment].widths.rumijaM;
+  const touching = candidates.filter((candidate, i) => nearest[i].distance <= radiusOf(candidate));
+  if (touching.length === 0) return 0;
+  // Wholly inside one capsule (it is convex, so all vertices inside is enough): no clipping needed.
+  const vertices = polygons.flat(2);
+  if (touching.some((c) => vertices.every((v) => pointSegmentDistance(v, c.a, c.b).distance <= radiusOf(c)))) {
+    return polygons.reduce((sum, rings) => sum + ringsArea(rings), 0);
+  }
+  return clippedArea(index, touching, polygons);
+}
+
+function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {
+  const capsules = candidates.map((candidate) => [capsuleRing(candidate.a, candidate.b, index.segments[candidate.edge.segment].widths.rumijaM, 128)]);
+  if (capsules.length === 0) return 0;
+  const buffer = polyclip.union(capsules[0] as polyclip.Geom, ...(capsules.slice(1) as polyclip.Geom[]));
+  const inside = polyclip.intersection(polygons as polyclip.Geom, buffer);
+  return inside.reduce((sum, polygon) => sum + ringsArea(polygon as Vec[][]), 0);
+}
+
+/** Zone, nearest segment, offset, STA and quantity inside RUMIJA of one utility asset. */
+export function analyzeAsset(index: RoadIndex, asset: StoredFeature): EncroachmentResult {
+  const geometry = asset.geometry;
+  const positions = allPositions(geometry);
+  const unit: EncroachmentResult['unit'] =
+    geometry.type === 'Point' || geometry.type === 'MultiPoint' ? 'unit' : geometry.type.includes('Polygon') ? 'm2' : 'm';
+  const empty: EncroachmentResult = { assetId: asset.id, zone: 'luar', segmentId: null, ruasNumber: null, corridorIds: [], offsetM: null, staM: null, quantity: 0, unit };
+  if (positions.length === 0) return empty;
+  const [minX, minY, maxX, maxY] = geometryBounds(positions);
+  const frame = createLocalFrame((minX + maxX) / 2, (minY + maxY) / 2);
+  const candidates = candidatesFor(index, positions, frame);
+  if (candidates.length === 0) return empty;
+
+  let nearest: Nearest[];
+  let quantity = 0;
+  if (unit === 'unit') {
+    nearest = nearestForPoints(candidates, positions.map(([x, y]) => toLocal(frame, x, y)));
+  } else if (unit === 'm') {
+    const paths = geometry.type === 'LineString' ? [geometry.coordinates] : (geometry as { coordinates: Position[][] }).coordinates;
+    nearest = nearestForEdges(candidates, paths.map((path) => path.map(([x, y]) => toLocal(frame, x, y))), null);
+    quantity = paths.reduce((sum, path) => sum + lineLengthInsideRumija(index, candidates, path, frame), 0);
+  } else {
+    const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry as { coordinates: Position[][][] }).coordinates).map((rings) =>
+      rings.map((ring) => ring.map(([x, y]) => toLocal(frame, x, y))),
+    );
+    const perPolygon = polygons.map((rings) => nearestForEdges(candidates, rings, rings));
+    // Per candidate, the nearest of all parts.
+    nearest = candidates.map((_, i) => perPolygon.map((list) => list[i]).reduce((a, b) => (b.distance < a.distance ? b : a)));
+    quantity = polygonAreaInsideRumija(index, candidates, polygons, nearest);
+  }
+
+  const { zone, best } = pickSegment(index, nearest);
+  if (!best) return empty;
+  const segment = index.segments[best.candidate.edge.segment];
+  if (unit === 'unit') quantity = isInsideRumija(zone) ? positions.length : 0;
+  return {
+    assetId: asset.id,
+    zone,
+    segmentId: segment.id,
+    ruasNumber: segment.ruasNumber,
+    corridorIds: segment.corridorIds,
+    offsetM: best.distance,
+    staM: best.candidate.edge.startChainageM + best.t * best.candidate.edge.lengthM,
+    quantity,
+    unit,
+  };
+}
+
+export function analyzeAssets(index: RoadIndex, assets: readonly StoredFeature[]): EncroachmentResult[] {
+  return assets.map((asset) => analyzeAsset(index, asset));
+}
