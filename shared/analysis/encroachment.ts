@@ -8,6 +8,7 @@ import { createLocalFrame, toLocal, type LocalFrame } from '../geo/local-frame';
 import {
   capsuleInterval,
   capsuleRing,
+  clipRingByConvex,
   pointInRing,
   pointSegmentDistance,
   ringsArea,
@@ -230,7 +231,50 @@ function polygonAreaInsideRumija(index: RoadIndex, candidates: Candidate[], poly
   if (touching.some((c) => vertices.every((v) => pointSegmentDistance(v, c.a, c.b).distance <= radiusOf(c)))) {
     return polygons.reduce((sum, rings) => sum + ringsArea(rings), 0);
   }
+  // Inclusion–exclusion over the few capsules a small asset touches, each clip convex and exact;
+  // general polygon clipping only for the rare asset that touches many.
+  if (touching.length <= 4) return areaInsideUnionOfCapsules(index, touching, polygons);
   return clippedArea(index, touching, polygons);
+}
+
+/**
+ * The clip shape of one capsule for this asset: its rectangle when every vertex of the asset lies
+ * between the capsule's end lines (there the capsule is exactly the rectangle), else the full ring.
+ */
+function clipShapeFor(candidate: Candidate, radius: number, vertices: Vec[]): Vec[] {
+  const [ux, uy] = [candidate.b[0] - candidate.a[0], candidate.b[1] - candidate.a[1]];
+  const length = Math.hypot(ux, uy);
+  if (length > 0) {
+    const [ex, ey] = [ux / length, uy / length];
+    const withinEnds = vertices.every((v) => {
+      const along = (v[0] - candidate.a[0]) * ex + (v[1] - candidate.a[1]) * ey;
+      return along >= 0 && along <= length;
+    });
+    if (withinEnds) {
+      const [nx, ny] = [-ey * radius, ex * radius];
+      const { a, b } = candidate;
+      return [[a[0] - nx, a[1] - ny], [b[0] - nx, b[1] - ny], [b[0] + nx, b[1] + ny], [a[0] + nx, a[1] + ny], [a[0] - nx, a[1] - ny]];
+    }
+  }
+  return capsuleRing(candidate.a, candidate.b, radius, 128);
+}
+
+function areaInsideUnionOfCapsules(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {
+  const vertices = polygons.flat(2);
+  const capsules = candidates.map((c) => clipShapeFor(c, index.segments[c.edge.segment].widths.rumijaM, vertices));
+  let total = 0;
+  for (let subset = 1; subset < 1 << capsules.length; subset++) {
+    const members = capsules.filter((_, i) => subset & (1 << i));
+    const sign = members.length % 2 === 1 ? 1 : -1;
+    for (const rings of polygons) {
+      rings.forEach((ring, ringIndex) => {
+        let clipped = ring;
+        for (const capsule of members) clipped = clipRingByConvex(clipped, capsule);
+        if (clipped.length) total += sign * (ringIndex === 0 ? 1 : -1) * ringsArea([clipped]);
+      });
+    }
+  }
+  return total;
 }
 
 function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {

@@ -146,3 +146,32 @@ export function pointInRing(point: Vec, ring: Vec[]): boolean {
   }
   return inside;
 }
+
+/**
+ * Sutherland–Hodgman: the part of ring `subject` (any simple polygon) inside the convex,
+ * counter-clockwise ring `clip`. Rings are closed (first point repeated last).
+ */
+export function clipRingByConvex(subject: Vec[], clip: Vec[]): Vec[] {
+  let output = subject.slice(0, -1);
+  for (let i = 0; i < clip.length - 1 && output.length > 0; i++) {
+    const [a, b] = [clip[i], clip[i + 1]];
+    const inside = (p: Vec) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0;
+    const crossing = (p: Vec, q: Vec): Vec => {
+      const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
+      const [ex, ey] = [b[0] - a[0], b[1] - a[1]];
+      const t = (ex * (p[1] - a[1]) - ey * (p[0] - a[0])) / (ey * dx - ex * dy);
+      return [p[0] + t * dx, p[1] + t * dy];
+    };
+    const input = output;
+    output = [];
+    for (let j = 0; j < input.length; j++) {
+      const current = input[j];
+      const previous = input[(j + input.length - 1) % input.length];
+      if (inside(current)) {
+        if (!inside(previous)) output.push(crossing(previous, current));
+        output.push(current);
+      } else if (inside(previous)) output.push(crossing(previous, current));
+    }
+  }
+  return output.length ? [...output, output[0]] : [];
+}

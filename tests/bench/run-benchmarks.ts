@@ -3,8 +3,10 @@
  * assert times. Pass names to run some: `npm run bench -- road-network`.
  */
 import { benchmarkRoadNetwork } from './road-network.bench';
+import { benchmarkEncroachment } from './encroachment.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
+  encroachment: () => benchmarkEncroachment(),
   'road-network': () => benchmarkRoadNetwork(),
 };
 
