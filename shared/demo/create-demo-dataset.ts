@@ -4,6 +4,7 @@ import { pointAlongM } from '../geo/point-along';
 import type { Layer, StoredFeature } from '../model/layer';
 import type { BridgeProperties, CorridorProperties, FeatureSource, RoadSegmentProperties } from '../model/road-network';
 import { DEMO_BRIDGES, DEMO_CORRIDORS, DEMO_ROUTES } from './ntt-demo-routes';
+import { createDemoUtilities } from './synthetic-utilities';
 
 export const DEMO_SOURCE: FeatureSource = { kind: 'demo', label: 'ilustrasi', recordedAt: null, illustrative: true };
 
@@ -101,5 +102,7 @@ export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Datas
       properties,
     });
   }
-  return { layers, features };
+  const corridorRuas = new Set<string>(DEMO_CORRIDORS.map((corridor) => corridor.ruasNumber));
+  const utilities = createDemoUtilities(features.filter((feature) => corridorRuas.has(String(feature.properties.ruasNumber))));
+  return { layers: [...layers, { ...utilities.layer, createdAt }], features: [...features, ...utilities.features] };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
-import { addLayerWithFeatures, loadAll, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
+import { addLayerWithFeatures, latestTariffSchedules, loadAll, saveTariffSchedule, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -34,7 +34,9 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    // v3 adds tariff schedules and the example one.
+    expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([['contoh-perda-ntt-1-2024', 1, true]]);
     const feature = await db.features.get('r1');
     expect(feature?.properties).toEqual({ name: 'Jalan survei' });
     expect(feature?.updatedAt).toBe('1970-01-01T00:00:00.000Z');
@@ -48,7 +50,7 @@ describe('Rumija database', () => {
     const db = openDatabase();
     expect(await seedDemoIfEmpty(db)).toBe(true);
     const { layers, features } = await loadAll(db);
-    expect(layers.map((layer) => layer.id)).toEqual(['demo-corridors', 'demo-roads', 'demo-bridges']);
+    expect(layers.map((layer) => layer.id)).toEqual(['demo-corridors', 'demo-roads', 'demo-bridges', 'demo-assets']);
     expect(features.filter((f) => f.properties.kind === 'bridge')).toHaveLength(5);
     expect(await seedDemoIfEmpty(db)).toBe(false);
     expect(await db.features.count()).toBe(features.length);
@@ -96,9 +98,9 @@ describe('Rumija database', () => {
     const db = openDatabase();
     await seedDemoIfEmpty(db);
     await moveLayer(db, 'demo-corridors', 'up');
-    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
-    await moveLayer(db, 'demo-bridges', 'up');
-    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges']);
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges', 'demo-assets']);
+    await moveLayer(db, 'demo-assets', 'up');
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges', 'demo-assets']);
   });
 });
 
@@ -127,5 +129,29 @@ describe('adding a layer', () => {
     await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow();
     expect(await db.features.count()).toBe(0);
     expect(await db.layers.count()).toBe(0);
+  });
+});
+
+describe('tariff schedules', () => {
+  it('starts with the example schedule and saves edits as new versions', async () => {
+    const db = openDatabase();
+    await db.open();
+    const [example] = await latestTariffSchedules(db);
+    expect(example).toMatchObject({ version: 1, example: true });
+    const edited = { ...example, legalReference: 'Pergub NTT (contoh) Lampiran II', items: example.items.map((item) => (item.id === 'tiang' ? { ...item, ratePerYearIdr: 200_000 } : item)) };
+    const saved = await saveTariffSchedule(db, edited);
+    expect(saved.version).toBe(2);
+    const [latest] = await latestTariffSchedules(db);
+    expect(latest.items.find((item) => item.id === 'tiang')!.ratePerYearIdr).toBe(200_000);
+    expect(await db.tariffs.count()).toBe(2);
+  });
+
+  it('refuses an invalid schedule and writes nothing', async () => {
+    const db = openDatabase();
+    await db.open();
+    const [example] = await latestTariffSchedules(db);
+    await expect(saveTariffSchedule(db, { ...example, legalReference: '' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveTariffSchedule(db, { ...example, items: [{ ...example.items[0], ratePerYearIdr: -1 }] })).rejects.toThrow(/ratePerYearIdr/);
+    expect(await db.tariffs.count()).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 
 /** One entry of the edit log: what changed, before and after, so it can be undone. */
 export interface EditLogEntry {
@@ -20,6 +21,8 @@ export interface MetaEntry {
 
 export type StoredFeatureRecord = StoredFeature & { updatedAt: string };
 
+export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
+
 export const DATABASE_NAME = 'rumija';
 
 /**
@@ -27,12 +30,14 @@ export const DATABASE_NAME = 'rumija';
  * and a test in database.test.ts that opens data written by the previous version.
  *  v1: layers and features.
  *  v2: edit log and meta tables; features gain `updatedAt`.
+ *  v3: tariff schedules, one row per saved version; the example schedule is added.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
   features!: EntityTable<StoredFeatureRecord, 'id'>;
   editLog!: EntityTable<EditLogEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -47,5 +52,12 @@ export class RumijaDatabase extends Dexie {
             feature.updatedAt ??= '1970-01-01T00:00:00.000Z';
           }),
       );
+    this.version(3)
+      .stores({ tariffs: '[id+version], id' })
+      .upgrade((transaction) => transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() }));
+    // A brand-new database runs no upgrade, so it gets the example schedule here.
+    this.on('populate', (transaction) => {
+      void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { FeaturePropertiesSchema } from '../../../shared/model/road-network';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
-import type { EditLogEntry, RumijaDatabase, StoredFeatureRecord } from './database';
+import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+import type { EditLogEntry, RumijaDatabase, StoredFeatureRecord, StoredTariffSchedule } from './database';
 
 export class ValidationError extends Error {
   constructor(
@@ -126,5 +127,37 @@ export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 
     const current = layers[index];
     await db.layers.update(current.id, { order: neighbour.order });
     await db.layers.update(neighbour.id, { order: current.order });
+  });
+}
+
+/** The newest version of every tariff schedule. */
+export async function latestTariffSchedules(db: RumijaDatabase): Promise<StoredTariffSchedule[]> {
+  const all = await db.tariffs.toArray();
+  const latest = new Map<string, StoredTariffSchedule>();
+  for (const schedule of all) if ((latest.get(schedule.id)?.version ?? 0) < schedule.version) latest.set(schedule.id, schedule);
+  return [...latest.values()];
+}
+
+/**
+ * Saves an edited schedule as a new version (older versions stay). Throws a ValidationError naming
+ * the field when the schedule is not valid; nothing is written then.
+ */
+export async function saveTariffSchedule(
+  db: RumijaDatabase,
+  edited: Omit<TariffSchedule, 'version'> & { version?: number; savedAt?: string },
+): Promise<StoredTariffSchedule> {
+  const { savedAt: _savedAt, version: _version, ...schedule } = edited;
+  return db.transaction('rw', db.tariffs, db.editLog, async () => {
+    const versions = await db.tariffs.where('id').equals(schedule.id).toArray();
+    const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+    const result = TariffScheduleSchema.safeParse({ ...schedule, version });
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
+    }
+    const stored: StoredTariffSchedule = { ...result.data, savedAt: now() };
+    await db.tariffs.add(stored);
+    await db.editLog.add({ at: stored.savedAt, action: 'save-tariff', featureId: null, layerId: null, before: versions.at(-1) ?? null, after: stored });
+    return stored;
   });
 }
