@@ -8,9 +8,10 @@ import { ConfirmDialog } from './components/confirm-dialog';
 import { LayersPanel } from './panels/layers-panel';
 import { SummaryPanel } from './panels/summary-panel';
 import { AttributeTable } from './panels/attribute-table';
+import { EncroachmentPanel } from './panels/encroachment-panel';
 import { useSnapshot, useStore } from './state/store-context';
 
-type SideTab = 'layers' | 'summary';
+type SideTab = 'layers' | 'summary' | 'analysis';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -36,7 +37,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <aside className={`sidebar${tab === 'summary' ? ' wide' : ''}`}>
+        <aside className={`sidebar${tab === 'layers' ? '' : ' wide'}`}>
           <nav className="tabs" role="tablist">
             <button type="button" role="tab" aria-selected={tab === 'layers'} data-testid="tab-layers" onClick={() => setTab('layers')}>
               {t('layers.title')}
@@ -44,9 +45,14 @@ export function App() {
             <button type="button" role="tab" aria-selected={tab === 'summary'} data-testid="tab-summary" onClick={() => setTab('summary')}>
               {t('summary.open')}
             </button>
+            <button type="button" role="tab" aria-selected={tab === 'analysis'} data-testid="tab-analysis" onClick={() => setTab('analysis')}>
+              {t('analysis.tab')}
+            </button>
           </nav>
           {status === 'error' && <div className="error-box" role="alert">{error}</div>}
-          {tab === 'layers' ? <LayersPanel onOpenTable={setTableLayerId} /> : <SummaryPanel />}
+          {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
+          {tab === 'summary' && <SummaryPanel />}
+          {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
             <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>{t('demo.reset')}</button>
           </div>

@@ -3,6 +3,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'mapl
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { FONT_BOLD } from './basemap-style';
 import {
+  ZONE_COLOR,
   BORDER_ROUTE_CASING,
   BRIDGE_COLOR,
   BRIDGE_RADIUS,
@@ -14,18 +15,26 @@ import {
 } from './thematic-style';
 
 /** Properties copied into the map source: only what styling needs, plus the feature id. */
-const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus'];
+const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus', 'category'];
 const FIRST_LABEL_LAYER = 'area-labels';
 export const SELECTION_SOURCE = 'selection';
 
 export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 
-export function toFeatureCollection(features: readonly StoredFeature[]): FeatureCollection {
+/** Computed values shown on the map beside the stored ones: the zone of an analysed asset. */
+export type Annotations = ReadonlyMap<string, { zone: string; quantity: number }>;
+
+export function toFeatureCollection(features: readonly StoredFeature[], annotations?: Annotations): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: features.map((feature) => {
       const properties: Record<string, unknown> = { fid: feature.id };
       for (const key of STYLE_KEYS) if (key in feature.properties) properties[key] = feature.properties[key];
+      const annotation = annotations?.get(feature.id);
+      if (annotation) {
+        properties.zone = annotation.zone;
+        properties.encroaching = annotation.quantity > 0;
+      }
       return { type: 'Feature', geometry: feature.geometry, properties };
     }),
   };
@@ -104,6 +113,35 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           paint: { 'text-color': '#3e2723', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
         },
       ];
+    case 'asset':
+      return [
+        {
+          id: id('fill'),
+          type: 'fill',
+          source,
+          filter: ['==', ['geometry-type'], 'Polygon'],
+          paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': hovered(0.85, 0.6), 'fill-outline-color': '#263238' },
+        },
+        {
+          id: id('line'),
+          type: 'line',
+          source,
+          filter: ['==', ['geometry-type'], 'LineString'],
+          paint: { 'line-color': ZONE_COLOR, 'line-width': hovered(5, 3), 'line-dasharray': [3, 1] },
+        },
+        {
+          id: id('point'),
+          type: 'circle',
+          source,
+          filter: ['==', ['geometry-type'], 'Point'],
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 4, 18, 8],
+            'circle-color': ZONE_COLOR,
+            'circle-stroke-color': ['case', ['boolean', ['get', 'encroaching'], false], '#b71c1c', '#ffffff'],
+            'circle-stroke-width': hovered(3, 1.2),
+          },
+        },
+      ];
     case 'corridor':
       return [
         {
@@ -147,6 +185,7 @@ export function interactiveLayerIds(map: MapLibreMap, layers: readonly Layer[]):
  */
 export class DataLayerSync {
   private lastData = new Map<string, readonly StoredFeature[]>();
+  private lastAnnotations: Annotations | undefined;
   private lastStyle = new Map<string, string>();
 
   constructor(private readonly map: MapLibreMap) {
@@ -168,8 +207,10 @@ export class DataLayerSync {
     });
   }
 
-  sync(layers: readonly Layer[], featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>) {
+  sync(layers: readonly Layer[], featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>, annotations?: Annotations) {
     const map = this.map;
+    const annotationsChanged = annotations !== this.lastAnnotations;
+    this.lastAnnotations = annotations;
     const wanted = new Set(layers.map((layer) => layer.id));
     for (const layerId of [...this.lastData.keys()]) {
       if (wanted.has(layerId)) continue;
@@ -181,11 +222,12 @@ export class DataLayerSync {
     for (const layer of [...layers].sort((a, b) => a.order - b.order)) {
       const sourceId = sourceIdOf(layer.id);
       const features = featuresByLayer.get(layer.id) ?? [];
+      const layerAnnotations = layer.kind === 'asset' ? annotations : undefined;
       if (!map.getSource(sourceId)) {
-        map.addSource(sourceId, { type: 'geojson', data: toFeatureCollection(features), promoteId: 'fid' });
+        map.addSource(sourceId, { type: 'geojson', data: toFeatureCollection(features, layerAnnotations), promoteId: 'fid' });
         this.lastData.set(layer.id, features);
-      } else if (this.lastData.get(layer.id) !== features) {
-        (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features));
+      } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
+        (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features, layerAnnotations));
         this.lastData.set(layer.id, features);
       }
       const styleKey = `${layer.kind}:${layer.styleBy}`;

@@ -33,8 +33,13 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n)
   const render = () => {
     const snapshot = store.getSnapshot();
     if (snapshot.status !== 'ready') return;
-    if (!previous || previous.layers !== snapshot.layers || previous.featuresByLayer !== snapshot.featuresByLayer) {
-      sync.sync(snapshot.layers, snapshot.featuresByLayer);
+    if (
+      !previous ||
+      previous.layers !== snapshot.layers ||
+      previous.featuresByLayer !== snapshot.featuresByLayer ||
+      previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
+    ) {
+      sync.sync(snapshot.layers, snapshot.featuresByLayer, snapshot.analysis.resultByAsset);
     }
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
       sync.showSelection(snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined));

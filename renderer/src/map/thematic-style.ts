@@ -60,3 +60,22 @@ export const BRIDGE_COLOR: ExpressionSpecification = [
   CONDITION_COLORS.proposed,
   colorExpression('condition'),
 ];
+
+/** Colours of the right-of-way zones, for analysed assets and the zone bands on the map. */
+export const ZONE_COLORS: Record<string, string> = {
+  rumaja: '#d32f2f',
+  rumija: '#f57c00',
+  ruwasja: '#fbc02d',
+  luar: '#43a047',
+  unanalysed: '#78909c',
+};
+
+export const ZONE_COLOR: ExpressionSpecification = [
+  'match',
+  ['coalesce', ['get', 'zone'], 'unanalysed'],
+  'rumaja', ZONE_COLORS.rumaja,
+  'rumija', ZONE_COLORS.rumija,
+  'ruwasja', ZONE_COLORS.ruwasja,
+  'luar', ZONE_COLORS.luar,
+  ZONE_COLORS.unanalysed,
+];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '../../../shared/model/layer';
 import { CONDITIONS, ROAD_STATUSES } from '../../../shared/model/road-network';
-import { BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS } from '../map/thematic-style';
+import { BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS, ZONE_COLORS } from '../map/thematic-style';
 
 function Swatch({ color, shape, testId, label }: { color: string; shape: 'line' | 'circle' | 'band'; testId: string; label: string }) {
   return (
@@ -34,6 +34,16 @@ export function Legend({ layer }: { layer: Layer }) {
           <Swatch key={key} color={CONDITION_COLORS[key]} shape="circle" testId={`legend-${layer.id}-${key}`} label={t(`model.condition.${key}`)} />
         ))}
         <li className="legend-note">{t('layers.bridgeSize')}</li>
+      </ul>
+    );
+  }
+  if (layer.kind === 'asset') {
+    return (
+      <ul className="legend" data-testid={`legend-${layer.id}`}>
+        {Object.entries(ZONE_COLORS).map(([zone, color]) => (
+          <Swatch key={zone} color={color} shape="circle" testId={`legend-${layer.id}-${zone}`} label={t(`analysis.zone.${zone}`)} />
+        ))}
+        <li className="legend-note">{t('analysis.legendEncroaching')}</li>
       </ul>
     );
   }

@@ -27,28 +27,6 @@ function pickFiles(request: OpenFilesRequest): Promise<File[]> {
   });
 }
 
-async function saveWithPicker(request: ReturnType<typeof SaveFileRequestSchema.parse>): Promise<SaveFileResult | null> {
-  const picker = (window as unknown as { showSaveFilePicker?: (options: unknown) => Promise<FileSystemFileHandle> }).showSaveFilePicker;
-  if (!picker) return null;
-  try {
-    const handle = await picker({
-      suggestedName: request.suggestedName,
-      types: request.filters.map((filter) => ({
-        description: filter.name,
-        accept: { 'application/octet-stream': filter.extensions.map((extension) => `.${extension}`) },
-      })),
-    });
-    // The File System Access API writes to a swap file and replaces the target on close.
-    const writable = await handle.createWritable();
-    await writable.write(request.data as BlobPart);
-    await writable.close();
-    return { saved: true, name: handle.name };
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') return { saved: false };
-    throw error;
-  }
-}
-
 function saveAsDownload(request: ReturnType<typeof SaveFileRequestSchema.parse>): SaveFileResult {
   const blob = new Blob([request.data as BlobPart]);
   const url = URL.createObjectURL(blob);
@@ -62,8 +40,11 @@ function saveAsDownload(request: ReturnType<typeof SaveFileRequestSchema.parse>)
   return { saved: true, name: request.suggestedName };
 }
 
-/** The host API in a plain browser tab: file input, File System Access API or download, Fullscreen API. */
-export function createBrowserHost(options: { preferDownload?: boolean } = {}): HostApi {
+/**
+ * The host API in a plain browser tab: file input, download, Fullscreen API. Saving is a download
+ * (the browser's own save location or prompt); atomic writes are the desktop app's job.
+ */
+export function createBrowserHost(): HostApi {
   return {
     kind: 'browser',
     async openFiles(request): Promise<OpenedFile[]> {
@@ -71,12 +52,7 @@ export function createBrowserHost(options: { preferDownload?: boolean } = {}): H
       return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     },
     async saveFile(raw: SaveFileRequest): Promise<SaveFileResult> {
-      const request = SaveFileRequestSchema.parse(raw);
-      if (!options.preferDownload) {
-        const result = await saveWithPicker(request);
-        if (result) return result;
-      }
-      return saveAsDownload(request);
+      return saveAsDownload(SaveFileRequestSchema.parse(raw));
     },
     async appInfo(): Promise<AppInfo> {
       return { host: 'browser', version: APP_VERSION, platform: navigator.platform };

@@ -1,9 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
-import { RumijaDatabase } from '../store/database';
+import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
+import { estimateRetribution, type RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
+import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
+import { runEncroachment } from '../workers/run-encroachment';
 import {
   addLayerWithFeatures,
+  latestTariffSchedules,
   loadAll,
+  saveTariffSchedule,
   moveLayer,
   resetDemo,
   seedDemoIfEmpty,
@@ -20,7 +26,32 @@ export interface AppSnapshot {
   selection: readonly string[];
   /** Bumped when the user asks the map to frame the selection. */
   zoomRequest: number;
+  tariffs: StoredTariffSchedule[];
+  analysis: AnalysisState;
 }
+
+export interface AnalysisOptions {
+  scheduleId: string;
+  corridorId: string | null;
+  periodYears: number;
+  payingShare: number;
+}
+
+export interface AnalysisState {
+  status: 'idle' | 'running' | 'done' | 'error';
+  error: string | null;
+  options: AnalysisOptions | null;
+  /** The assets analysed, in the order of `results`. */
+  assets: StoredFeature[];
+  results: EncroachmentResult[];
+  resultByAsset: ReadonlyMap<string, EncroachmentResult>;
+  estimate: RetributionEstimate | null;
+  seconds: number;
+}
+
+const IDLE_ANALYSIS: AnalysisState = {
+  status: 'idle', error: null, options: null, assets: [], results: [], resultByAsset: new Map(), estimate: null, seconds: 0,
+};
 
 function groupByLayer(features: StoredFeature[]) {
   const byLayer = new Map<string, StoredFeature[]>();
@@ -45,6 +76,8 @@ export class AppStore {
     featureById: new Map(),
     selection: [],
     zoomRequest: 0,
+    tariffs: [],
+    analysis: IDLE_ANALYSIS,
   };
   private listeners = new Set<() => void>();
 
@@ -76,6 +109,7 @@ export class AppStore {
     const featureById = new Map(features.map((feature) => [feature.id, feature]));
     this.set({
       status: 'ready',
+      tariffs: await latestTariffSchedules(this.db),
       layers,
       featuresByLayer: groupByLayer(features),
       featureById,
@@ -137,6 +171,51 @@ export class AppStore {
   async resetDemo() {
     await resetDemo(this.db);
     await this.reload();
+  }
+
+  /** Saves an edited tariff schedule as its next version; rejects with a ValidationError if invalid. */
+  async saveTariff(schedule: Omit<TariffSchedule, 'version'>) {
+    const saved = await saveTariffSchedule(this.db, schedule);
+    this.set({ tariffs: await latestTariffSchedules(this.db) });
+    return saved;
+  }
+
+  private visibleFeatures(kind: string) {
+    return this.snapshot.layers
+      .filter((layer) => layer.kind === kind && layer.visible)
+      .flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
+  }
+
+  /**
+   * Encroachment of every visible utility asset against the visible roads (or one corridor's
+   * segments), in a worker, then the retribution estimate with the chosen schedule.
+   */
+  async runAnalysis(options: AnalysisOptions) {
+    const schedule = this.snapshot.tariffs.find((candidate) => candidate.id === options.scheduleId);
+    if (!schedule) throw new Error(`Jadwal tarif tidak ditemukan / tariff schedule not found: ${options.scheduleId}`);
+    const corridors = this.visibleFeatures('corridor');
+    let roads = this.visibleFeatures('road');
+    if (options.corridorId) {
+      const corridor = corridors.find((candidate) => candidate.id === options.corridorId);
+      const ids = new Set((corridor?.properties.segmentIds as string[] | undefined) ?? []);
+      roads = roads.filter((road) => ids.has(road.id));
+    }
+    const assets = this.visibleFeatures('asset');
+    this.set({ analysis: { ...this.snapshot.analysis, status: 'running', error: null, options } });
+    const started = performance.now();
+    try {
+      const results = await runEncroachment(roads, corridors, assets);
+      const estimate = estimateRetribution(results, new Map(assets.map((asset) => [asset.id, asset])), schedule, options);
+      this.set({
+        analysis: {
+          status: 'done', error: null, options, assets, results, estimate,
+          resultByAsset: new Map(results.map((result) => [result.assetId, result])),
+          seconds: (performance.now() - started) / 1000,
+        },
+      });
+    } catch (error) {
+      this.set({ analysis: { ...IDLE_ANALYSIS, status: 'error', error: error instanceof Error ? error.message : String(error), options } });
+    }
   }
 
   select(ids: readonly string[], options: { zoom?: boolean } = {}) {

@@ -1,0 +1,177 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '../../../shared/io/export-encroachment';
+import { formatNumber, formatSta, type Locale } from '../../../shared/format/format-number';
+import { formatRupiah, formatRupiahShort } from '../../../shared/format/format-rupiah';
+import { host } from '../platform';
+import { useSnapshot, useStore } from '../state/store-context';
+import { TariffEditor } from './tariff-editor';
+
+type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
+const UNIT_LABEL: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm²' };
+
+export function EncroachmentPanel() {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const store = useStore();
+  const { tariffs, analysis, layers, featuresByLayer } = useSnapshot();
+  const corridors = useMemo(
+    () => layers.filter((layer) => layer.kind === 'corridor' && layer.visible).flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
+    [layers, featuresByLayer],
+  );
+  const [scheduleId, setScheduleId] = useState<string | null>(null);
+  const [corridorId, setCorridorId] = useState<string>('');
+  const [periodYears, setPeriodYears] = useState(1);
+  const [payingPercent, setPayingPercent] = useState(0);
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
+  const estimate = analysis.estimate;
+
+  const run = () =>
+    schedule &&
+    void store.runAnalysis({ scheduleId: schedule.id, corridorId: corridorId || null, periodYears, payingShare: payingPercent / 100 });
+
+  const exportAs = async (format: 'geojson' | 'csv') => {
+    if (!estimate) return;
+    const rows = encroachmentRows(analysis.assets, analysis.results, estimate);
+    const data = format === 'geojson' ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows)) : encroachmentCsv(analysis.assets, rows);
+    const result = await host.saveFile({
+      suggestedName: `rumija-perambahan.${format}`,
+      filters: [{ name: format === 'geojson' ? 'GeoJSON' : 'CSV', extensions: [format] }],
+      data,
+    });
+    if (result.saved) setExportMessage(t('analysis.exported', { name: result.name }));
+  };
+
+  const corridorName = (id: string) => String(corridors.find((c) => c.id === id)?.properties.name ?? id);
+  const breakdownLabel = (breakdown: Breakdown, key: string) =>
+    breakdown === 'byCategory' ? t(`model.category.${key}`) : breakdown === 'byCorridor' ? corridorName(key) : key;
+  const topLines = useMemo(
+    () => (estimate ? [...estimate.lines].sort((a, b) => b.amountIdr - a.amountIdr || b.quantity - a.quantity).slice(0, 300) : []),
+    [estimate],
+  );
+  const insideCount = estimate?.lines.length ?? 0;
+
+  return (
+    <section className="panel encroachment-panel" data-testid="encroachment-panel">
+      <h2>{t('analysis.title')}</h2>
+      {tariffs.length > 1 && (
+        <label className="inline-field">
+          {t('analysis.schedule')}{' '}
+          <select value={schedule?.id} onChange={(event) => setScheduleId(event.target.value)}>
+            {tariffs.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>{candidate.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {schedule && (
+        <details className="tariff-details">
+          <summary>{t('analysis.schedule')}: {schedule.name} ({t('analysis.version', { version: schedule.version })})</summary>
+          <TariffEditor schedule={schedule} />
+        </details>
+      )}
+      <div className="analysis-options">
+        <label className="stacked-field">
+          {t('analysis.corridor')}
+          <select value={corridorId} data-testid="analysis-corridor" onChange={(event) => setCorridorId(event.target.value)}>
+            <option value="">{t('analysis.allRoads')}</option>
+            {corridors.map((corridor) => (
+              <option key={corridor.id} value={corridor.id}>{String(corridor.properties.name)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="stacked-field">
+          {t('analysis.period')}
+          <input type="number" min={1} max={30} value={periodYears} data-testid="analysis-period" onChange={(event) => setPeriodYears(Math.max(1, Number(event.target.value) || 1))} />
+        </label>
+        <label className="stacked-field">
+          {t('analysis.paying')}
+          <input type="number" min={0} max={100} value={payingPercent} data-testid="analysis-paying" onChange={(event) => setPayingPercent(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
+        </label>
+        <button type="button" className="primary" data-testid="analysis-run" disabled={analysis.status === 'running' || !schedule} onClick={run}>
+          {analysis.status === 'running' ? t('analysis.running') : t('analysis.run')}
+        </button>
+      </div>
+      {analysis.status === 'error' && <div className="error-box" role="alert">{analysis.error}</div>}
+      {estimate && analysis.status === 'done' && (
+        <div className="analysis-results" data-testid="analysis-results">
+          {estimate.example && <div className="example-badge">{t('analysis.demoNote')}</div>}
+          <div className="big-figures">
+            <div>
+              <span className="label">{t('analysis.total')}</span>
+              <strong data-testid="analysis-total">{formatRupiahShort(estimate.totalIdr, locale)}</strong>
+              <span className="muted" data-testid="analysis-total-exact">{formatRupiah(estimate.totalIdr, locale)}</span>
+            </div>
+            <div>
+              <span className="label">{t('analysis.alreadyPaid')}</span>
+              <strong>{formatRupiahShort(estimate.alreadyPaidIdr, locale)}</strong>
+            </div>
+            <div>
+              <span className="label">{t('analysis.potentialNew')}</span>
+              <strong data-testid="analysis-potential-new">{formatRupiahShort(estimate.potentialNewIdr, locale)}</strong>
+            </div>
+          </div>
+          <p className="muted" data-testid="analysis-count">
+            {t('analysis.assetsInside', { inside: formatNumber(insideCount, locale), total: formatNumber(analysis.results.length, locale) })} ·{' '}
+            {t('analysis.computedIn', { seconds: formatNumber(analysis.seconds, locale, 2) })}
+          </p>
+          <div className="row-buttons">
+            <button type="button" data-testid="export-geojson" onClick={() => void exportAs('geojson')}>{t('analysis.exportGeojson')}</button>
+            <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>{t('analysis.exportCsv')}</button>
+            {exportMessage && <span className="table-message ok">{exportMessage}</span>}
+          </div>
+          <div className="breakdowns">
+            {(['byOwner', 'byCategory', 'byRuas', 'byCorridor'] as Breakdown[]).map((breakdown) => (
+              <table key={breakdown} className="summary-table" data-testid={`analysis-${breakdown}`}>
+                <thead>
+                  <tr><th colSpan={2}>{t(`analysis.${breakdown}`)}</th></tr>
+                </thead>
+                <tbody>
+                  {Object.entries(estimate[breakdown]).sort((a, b) => b[1] - a[1]).map(([key, amount]) => (
+                    <tr key={key}>
+                      <th scope="row">{breakdownLabel(breakdown, key)}</th>
+                      <td className="number">{formatRupiah(amount, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </div>
+          <h3>{t('analysis.details')}</h3>
+          <div className="details-scroll">
+            <table className="summary-table" data-testid="analysis-lines">
+              <thead>
+                <tr>
+                  <th>{t('analysis.columns.asset')}</th>
+                  <th>{t('analysis.columns.zone')}</th>
+                  <th>{t('analysis.columns.ruas')}</th>
+                  <th>{t('analysis.columns.sta')}</th>
+                  <th>{t('analysis.columns.offset')}</th>
+                  <th>{t('analysis.columns.quantity')}</th>
+                  <th>{t('analysis.columns.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {topLines.map((line) => {
+                  const result = analysis.resultByAsset.get(line.assetId)!;
+                  return (
+                    <tr key={line.assetId} className="clickable" onClick={() => store.select([line.assetId], { zoom: true })}>
+                      <td>{t(`model.category.${line.category}`)} · {line.owner}</td>
+                      <td>{t(`analysis.zone.${result.zone}`)}</td>
+                      <td>{line.ruasNumber ?? '—'}</td>
+                      <td>{result.staM === null ? '—' : formatSta(result.staM)}</td>
+                      <td className="number">{result.offsetM === null ? '—' : `${formatNumber(result.offsetM, locale, 1)} m`}</td>
+                      <td className="number">{formatNumber(line.quantity, locale, line.unit === 'unit' ? 0 : 1)} {UNIT_LABEL[line.unit]}</td>
+                      <td className="number">{line.problem ? t(`analysis.problem.${line.problem}`) : formatRupiah(line.amountIdr, locale)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

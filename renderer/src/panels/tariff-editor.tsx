@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredTariffSchedule } from '../store/database';
+import { ValidationError } from '../store/feature-store';
+import { useStore } from '../state/store-context';
+
+/** Rates and legal reference of one schedule; saving makes a new version, older ones are kept. */
+export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [draft, setDraft] = useState(schedule);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  useEffect(() => setDraft(schedule), [schedule]);
+
+  const save = async () => {
+    try {
+      const saved = await store.saveTariff(draft);
+      setMessage({ kind: 'ok', text: t('analysis.savedVersion', { version: saved.version }) });
+    } catch (error) {
+      const text = error instanceof ValidationError ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : String(error);
+      setMessage({ kind: 'error', text: t('analysis.invalid', { message: text }) });
+    }
+  };
+
+  return (
+    <div className="tariff-editor" data-testid="tariff-editor">
+      {schedule.example && <div className="example-badge" data-testid="tariff-example">{t('analysis.exampleBadge')}</div>}
+      <label className="stacked-field">
+        {t('analysis.legal')}
+        <textarea
+          rows={2}
+          value={draft.legalReference}
+          data-testid="tariff-legal"
+          onChange={(event) => setDraft({ ...draft, legalReference: event.target.value })}
+        />
+      </label>
+      <table className="summary-table">
+        <thead>
+          <tr>
+            <th>{t('analysis.item')}</th>
+            <th>{t('analysis.basis')}</th>
+            <th>{t('analysis.rate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.items.map((item, index) => (
+            <tr key={item.id}>
+              <td>{item.label}</td>
+              <td>{t(`analysis.basisName.${item.basis}`)}</td>
+              <td className="number">
+                <input
+                  type="number"
+                  min={0}
+                  step={1}
+                  className="rate-input"
+                  data-testid={`tariff-rate-${item.id}`}
+                  value={Number.isFinite(item.ratePerYearIdr) ? item.ratePerYearIdr : ''}
+                  onChange={(event) => {
+                    const items = [...draft.items];
+                    items[index] = { ...item, ratePerYearIdr: event.target.value === '' ? Number.NaN : Number(event.target.value) };
+                    setDraft({ ...draft, items });
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row-buttons">
+        <span className="muted">{t('analysis.version', { version: schedule.version })}</span>
+        <button type="button" data-testid="tariff-save" onClick={() => void save()}>{t('analysis.saveVersion')}</button>
+      </div>
+      {message && <div className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="tariff-message">{message.text}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { analyzeAssets, createRoadIndex } from '../../shared/analysis/encroachment';
+import { estimateRetribution } from '../../shared/tariff/estimate-retribution';
+import { EXAMPLE_TARIFF_SCHEDULE } from '../../shared/tariff/tariff-schedule';
+import { formatRupiah } from '../../shared/format/format-rupiah';
+import { openApp, screenshot, waitForMapIdle } from './helpers';
+
+const demo = createDemoDataset();
+const kupangCorridor = demo.features.find((f) => f.id === 'demo-corridor-kupang')!;
+const corridorSegments = new Set(kupangCorridor.properties.segmentIds as string[]);
+const roads = demo.features.filter((f) => f.properties.kind === 'road' && corridorSegments.has(f.id));
+const corridors = demo.features.filter((f) => f.properties.kind === 'corridor');
+const assets = demo.features.filter((f) => f.properties.kind === 'asset');
+
+function expectedEstimate(rates = EXAMPLE_TARIFF_SCHEDULE) {
+  const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
+  return { results, estimate: estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), rates, { periodYears: 1, payingShare: 0.2 }) };
+}
+
+test('the Simpang Polda – El Tari estimate runs in a worker and matches the shared computation', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await expect(page.getByTestId('encroachment-panel')).toContainText('TARIF CONTOH');
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.getByTestId('analysis-paying').fill('20');
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-results')).toBeVisible();
+
+  const { results, estimate } = expectedEstimate();
+  await expect(page.getByTestId('analysis-total-exact')).toHaveText(formatRupiah(estimate.totalIdr));
+  const inside = results.filter((r) => r.quantity > 0).length;
+  await expect(page.getByTestId('analysis-count')).toContainText(`${inside} dari ${assets.length} aset`);
+  await expect(page.getByTestId('analysis-byOwner')).toContainText('PLN UP3 Kupang');
+
+  // Assets on the map are coloured by their zone.
+  const zones = await page.evaluate(() =>
+    window.rumijaMap!.querySourceFeatures('data:demo-assets').map((f) => f.properties.zone as string | undefined),
+  );
+  expect(zones.filter(Boolean).length).toBeGreaterThan(0);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.645, -10.1625], zoom: 16 }));
+  await waitForMapIdle(page);
+  await screenshot(page, 'encroachment-kupang-id');
+});
+
+test('the export is GeoJSON that GDAL reads, with the computed fields', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-results')).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-geojson').click();
+  const download = await downloadPromise;
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-export-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const collection = JSON.parse(readFileSync(file, 'utf8'));
+  expect(collection.features).toHaveLength(assets.length);
+  expect(collection.crs).toBeUndefined();
+  const info = execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  expect(info).toContain(`Feature Count: ${assets.length}`);
+  expect(info).toMatch(/retribusi_idr: (Integer|Real)/);
+  expect(info).toMatch(/zona: String/);
+});
+
+test('a tariff edit is saved as a new version, survives reload and changes the estimate', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.locator('.tariff-details summary').click();
+  await page.getByTestId('tariff-rate-tiang').fill('-1');
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toContainText('Tidak tersimpan');
+  await page.getByTestId('tariff-rate-tiang').fill('300000');
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toContainText('Versi 2 tersimpan');
+  await page.reload();
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.getByTestId('analysis-paying').fill('20');
+  await page.getByTestId('analysis-run').click();
+  const edited = { ...EXAMPLE_TARIFF_SCHEDULE, items: EXAMPLE_TARIFF_SCHEDULE.items.map((i) => (i.id === 'tiang' ? { ...i, ratePerYearIdr: 300_000 } : i)) };
+  await expect(page.getByTestId('analysis-total-exact')).toHaveText(formatRupiah(expectedEstimate(edited).estimate.totalIdr));
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('encroachment-panel')).toContainText('Potential levy');
+  await screenshot(page, 'encroachment-panel-en');
+});
