@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
 import { connectMapToStore } from './map/map-data-controller';
+import { connectRowZones } from './map/row-zone-layer';
 import { LanguageSwitch } from './components/language-switch';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { LayersPanel } from './panels/layers-panel';
@@ -22,7 +23,15 @@ export function App() {
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
 
-  useEffect(() => (map ? connectMapToStore(map, store, i18n) : undefined), [map, store, i18n]);
+  useEffect(() => {
+    if (!map) return undefined;
+    const disconnectData = connectMapToStore(map, store, i18n);
+    const disconnectZones = connectRowZones(map, store);
+    return () => {
+      disconnectZones();
+      disconnectData();
+    };
+  }, [map, store, i18n]);
   const onMapReady = useCallback((ready: MapLibreMap) => setMap(ready), []);
   const hasDemo = layers.some((layer) => layer.demo && layer.visible);
 

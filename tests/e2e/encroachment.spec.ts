@@ -37,6 +37,14 @@ test('the Simpang Polda – El Tari estimate runs in a worker and matches the sh
   await expect(page.getByTestId('analysis-count')).toContainText(`${inside} dari ${assets.length} aset`);
   await expect(page.getByTestId('analysis-byOwner')).toContainText('PLN UP3 Kupang');
 
+  // The detail table sorts: largest levy first by default, then by zone, inner zones first.
+  const largest = Math.max(...estimate.lines.map((line) => line.amountIdr));
+  await expect(page.getByTestId('analysis-line').first().locator('[data-field="amount"]')).toHaveText(formatRupiah(largest));
+  await page.getByTestId('analysis-sort-zone').click();
+  await expect(page.getByTestId('analysis-line').first()).toContainText('RUMAJA');
+  await page.getByTestId('analysis-sort-zone').click();
+  await expect(page.getByTestId('analysis-line').first()).toContainText('RUMIJA');
+
   // Assets on the map are coloured by their zone.
   const zones = await page.evaluate(() =>
     window.rumijaMap!.querySourceFeatures('data:demo-assets').map((f) => f.properties.zone as string | undefined),
@@ -44,6 +52,12 @@ test('the Simpang Polda – El Tari estimate runs in a worker and matches the sh
   expect(zones.filter(Boolean).length).toBeGreaterThan(0);
   await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.645, -10.1625], zoom: 16 }));
   await waitForMapIdle(page);
+  // The RUMIJA band of the 25 m corridor is drawn around the road at this zoom.
+  const bands = await page.evaluate(() =>
+    window.rumijaMap!.querySourceFeatures('row-zones').map((f) => `${f.properties.fid}:${f.properties.zone}`),
+  );
+  expect(bands).toContain('demo-road-P-601-2:rumija');
+  expect(bands).toContain('demo-road-P-601-2:ruwasja');
   await screenshot(page, 'encroachment-kupang-id');
 });
 

@@ -151,7 +151,8 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           layout: { 'line-cap': 'round', 'line-join': 'round' },
           paint: {
             'line-color': CORRIDOR_COLOR,
-            'line-opacity': hovered(0.6, 0.4),
+            // Fades at street zoom, where the RUMIJA bands and assets need to be read.
+            'line-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.4, 15, 0.12],
             'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 8, 14, 26, 18, 120],
           },
         },

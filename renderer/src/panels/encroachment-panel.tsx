@@ -8,6 +8,10 @@ import { useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
+type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
+const ZONE_ORDER = ['rumaja', 'rumija', 'ruwasja', 'luar'];
+/** The panel lists this many rows; the exports carry all of them. */
+const MAX_DETAIL_ROWS = 500;
 const UNIT_LABEL: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm²' };
 
 export function EncroachmentPanel() {
@@ -24,6 +28,7 @@ export function EncroachmentPanel() {
   const [periodYears, setPeriodYears] = useState(1);
   const [payingPercent, setPayingPercent] = useState(0);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({ key: 'amount', direction: -1 });
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
   const estimate = analysis.estimate;
 
@@ -46,9 +51,32 @@ export function EncroachmentPanel() {
   const corridorName = (id: string) => String(corridors.find((c) => c.id === id)?.properties.name ?? id);
   const breakdownLabel = (breakdown: Breakdown, key: string) =>
     breakdown === 'byCategory' ? t(`model.category.${key}`) : breakdown === 'byCorridor' ? corridorName(key) : key;
-  const topLines = useMemo(
-    () => (estimate ? [...estimate.lines].sort((a, b) => b.amountIdr - a.amountIdr || b.quantity - a.quantity).slice(0, 300) : []),
-    [estimate],
+  const sortedLines = useMemo(() => {
+    if (!estimate) return [];
+    const value = (line: (typeof estimate.lines)[number]): number | string => {
+      const result = analysis.resultByAsset.get(line.assetId);
+      switch (sort.key) {
+        case 'asset': return `${line.category} ${line.owner}`;
+        case 'zone': return ZONE_ORDER.indexOf(result?.zone ?? 'luar');
+        case 'ruas': return line.ruasNumber ?? '';
+        case 'sta': return result?.staM ?? -1;
+        case 'offset': return result?.offsetM ?? -1;
+        case 'quantity': return line.quantity;
+        default: return line.amountIdr;
+      }
+    };
+    return [...estimate.lines].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sort.direction;
+    });
+  }, [estimate, analysis.resultByAsset, sort]);
+  const sortHeader = (key: SortKey) => (
+    <th key={key} aria-sort={sort.key === key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" data-testid={`analysis-sort-${key}`}
+        onClick={() => setSort((current) => ({ key, direction: current.key === key ? (current.direction === 1 ? -1 : 1) : key === 'amount' || key === 'quantity' ? -1 : 1 }))}>
+        {t(`analysis.columns.${key}`)}{sort.key === key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
+      </button>
+    </th>
   );
   const insideCount = estimate?.lines.length ?? 0;
 
@@ -139,31 +167,26 @@ export function EncroachmentPanel() {
             ))}
           </div>
           <h3>{t('analysis.details')}</h3>
+          {sortedLines.length > MAX_DETAIL_ROWS && (
+            <p className="muted">{t('analysis.firstRows', { shown: formatNumber(MAX_DETAIL_ROWS, locale), total: formatNumber(sortedLines.length, locale) })}</p>
+          )}
           <div className="details-scroll">
             <table className="summary-table" data-testid="analysis-lines">
               <thead>
-                <tr>
-                  <th>{t('analysis.columns.asset')}</th>
-                  <th>{t('analysis.columns.zone')}</th>
-                  <th>{t('analysis.columns.ruas')}</th>
-                  <th>{t('analysis.columns.sta')}</th>
-                  <th>{t('analysis.columns.offset')}</th>
-                  <th>{t('analysis.columns.quantity')}</th>
-                  <th>{t('analysis.columns.amount')}</th>
-                </tr>
+                <tr>{(['asset', 'zone', 'ruas', 'sta', 'offset', 'quantity', 'amount'] as SortKey[]).map(sortHeader)}</tr>
               </thead>
               <tbody>
-                {topLines.map((line) => {
+                {sortedLines.slice(0, MAX_DETAIL_ROWS).map((line) => {
                   const result = analysis.resultByAsset.get(line.assetId)!;
                   return (
-                    <tr key={line.assetId} className="clickable" onClick={() => store.select([line.assetId], { zoom: true })}>
+                    <tr key={line.assetId} className="clickable" data-testid="analysis-line" onClick={() => store.select([line.assetId], { zoom: true })}>
                       <td>{t(`model.category.${line.category}`)} · {line.owner}</td>
                       <td>{t(`analysis.zone.${result.zone}`)}</td>
                       <td>{line.ruasNumber ?? '—'}</td>
                       <td>{result.staM === null ? '—' : formatSta(result.staM)}</td>
                       <td className="number">{result.offsetM === null ? '—' : `${formatNumber(result.offsetM, locale, 1)} m`}</td>
                       <td className="number">{formatNumber(line.quantity, locale, line.unit === 'unit' ? 0 : 1)} {UNIT_LABEL[line.unit]}</td>
-                      <td className="number">{line.problem ? t(`analysis.problem.${line.problem}`) : formatRupiah(line.amountIdr, locale)}</td>
+                      <td className="number" data-field="amount">{line.problem ? t(`analysis.problem.${line.problem}`) : formatRupiah(line.amountIdr, locale)}</td>
                     </tr>
                   );
                 })}

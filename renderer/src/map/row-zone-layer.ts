@@ -1,0 +1,77 @@
+import { buffer, featureCollection } from '@turf/turf';
+import type { Feature, Polygon, MultiPolygon } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { rowHalfWidths, type Zone } from '../../../shared/analysis/row-zones';
+import type { RoadSegmentProperties } from '../../../shared/model/road-network';
+import type { AppStore } from '../state/app-store';
+import { ZONE_COLORS } from './thematic-style';
+
+const SOURCE = 'row-zones';
+/** Zones are drawn from this zoom on: below it they are thinner than a pixel. */
+export const ROW_ZONE_MIN_ZOOM = 13;
+const MAX_SEGMENTS = 400;
+const DRAWN_ZONES: Zone[] = ['ruwasja', 'rumija', 'rumaja'];
+
+/**
+ * Draws RUWASJA, RUMIJA and RUMAJA bands around the visible road segments in view, from each
+ * segment's own widths (survey or PP 34/2006 class). Recomputed when the view or the data changes.
+ */
+export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
+  map.addSource(SOURCE, { type: 'geojson', data: featureCollection([]) });
+  const beforeId = map.getLayer('area-labels') ? 'area-labels' : undefined;
+  for (const zone of DRAWN_ZONES) {
+    map.addLayer(
+      {
+        id: `row-zone-${zone}`,
+        type: 'fill',
+        source: SOURCE,
+        minzoom: ROW_ZONE_MIN_ZOOM,
+        filter: ['==', ['get', 'zone'], zone],
+        paint: { 'fill-color': ZONE_COLORS[zone], 'fill-opacity': zone === 'ruwasja' ? 0.14 : 0.2 },
+      },
+      beforeId,
+    );
+  }
+  // Under the data layers, so roads and assets stay on top.
+  const firstData = map.getStyle().layers.find((layer) => layer.id.startsWith('data:'));
+  if (firstData) for (const zone of DRAWN_ZONES) map.moveLayer(`row-zone-${zone}`, firstData.id);
+
+  const update = () => {
+    const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
+    if (!source) return;
+    if (map.getZoom() < ROW_ZONE_MIN_ZOOM) {
+      source.setData(featureCollection([]));
+      return;
+    }
+    const view = map.getBounds();
+    const snapshot = store.getSnapshot();
+    const roads = snapshot.layers
+      .filter((layer) => layer.kind === 'road' && layer.visible)
+      .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
+      .filter((road) => {
+        const coordinates = road.geometry.type === 'LineString' ? road.geometry.coordinates : road.geometry.type === 'MultiLineString' ? road.geometry.coordinates.flat() : [];
+        return coordinates.some((position) => view.contains(position as [number, number]));
+      })
+      .slice(0, MAX_SEGMENTS);
+    const bands: Feature<Polygon | MultiPolygon>[] = [];
+    for (const road of roads) {
+      const widths = rowHalfWidths(road.properties as unknown as RoadSegmentProperties);
+      const radius: Record<string, number> = { ruwasja: widths.ruwasjaM, rumija: widths.rumijaM, rumaja: widths.rumajaM };
+      for (const zone of DRAWN_ZONES) {
+        const band = buffer(road.geometry as never, radius[zone], { units: 'meters', steps: 16 }) as Feature<Polygon | MultiPolygon> | undefined;
+        if (band) bands.push({ ...band, properties: { zone, fid: road.id } } as Feature<Polygon | MultiPolygon>);
+      }
+    }
+    source.setData(featureCollection(bands));
+  };
+
+  map.on('moveend', update);
+  const unsubscribe = store.subscribe(update);
+  update();
+  return () => {
+    unsubscribe();
+    map.off('moveend', update);
+    for (const zone of DRAWN_ZONES) if (map.getLayer(`row-zone-${zone}`)) map.removeLayer(`row-zone-${zone}`);
+    if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+  };
+}
