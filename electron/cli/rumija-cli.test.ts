@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { EXIT, runCli } from './rumija-cli';
+
+vi.mock('electron', () => ({}));
+
+const folders: string[] = [];
+afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function createWorkspace() {
+  const folder = mkdtempSync(join(tmpdir(), 'rumija-cli-'));
+  folders.push(folder);
+  const demo = createDemoDataset();
+  const toCollection = (kind: string) => ({
+    type: 'FeatureCollection',
+    features: demo.features.filter((f) => f.properties.kind === kind).map((f) => ({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties })),
+  });
+  const write = (name: string, data: unknown) => {
+    const path = join(folder, name);
+    writeFileSync(path, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+    return path;
+  };
+  return { folder, write, roads: write('roads.geojson', toCollection('road')), assets: write('assets.geojson', toCollection('asset')) };
+}
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (line) => out.push(line), (line) => err.push(line));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('rumija analyze', () => {
+  it('writes a GeoJSON report and prints a summary', async () => {
+    const { folder, roads, assets } = createWorkspace();
+    const report = join(folder, 'report.geojson');
+    const result = await run(['analyze', '--roads', roads, '--assets', assets, '--out', report, '--paying', '0.2']);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out).toMatch(/di dalam RUMIJA: \d+/);
+    expect(result.out).toContain('Potensi retribusi');
+    expect(result.err).toContain('tarif contoh');
+    const collection = JSON.parse(readFileSync(report, 'utf8'));
+    expect(collection.features.length).toBeGreaterThan(200);
+    expect(collection.features[0].properties).toHaveProperty('retribusi_idr');
+  });
+
+  it('writes CSV when asked', async () => {
+    const { folder, roads, assets } = createWorkspace();
+    const report = join(folder, 'report.csv');
+    expect((await run(['analyze', '--roads', roads, '--assets', assets, '--out', report])).code).toBe(EXIT.ok);
+    expect(readFileSync(report, 'utf8').split('\r\n')[0]).toContain('zona');
+  });
+
+  it.each([
+    [['frobnicate'], EXIT.usage, /unknown command/],
+    [['analyze', '--roads', 'x.geojson'], EXIT.usage, /--assets wajib/],
+    [['analyze', '--roads', 'a', '--assets', 'b', '--out', 'c.txt'], EXIT.usage, /\.geojson atau \.csv/],
+  ])('refuses wrong usage %j', async (argv, code, message) => {
+    const result = await run(argv as string[]);
+    expect(result.code).toBe(code);
+    expect(result.err).toMatch(message);
+  });
+
+  it('names the file, the feature and the problem for bad input, and writes nothing', async () => {
+    const { folder, write, roads, assets } = createWorkspace();
+    const report = join(folder, 'report.geojson');
+    const cases: [string, unknown, RegExp][] = [
+      ['broken.geojson', '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature",, }\n  ]\n}', /broken\.geojson: JSON tidak sah.*baris 4/],
+      ['projected.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [566419, 8875595] }, properties: { category: 'kios' } }] }, /projected\.geojson, fitur #0: .*WGS 84/],
+      ['unknown-category.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.2] }, properties: { category: 'ufo' } }] }, /unknown-category\.geojson, fitur #0: category/],
+      ['not-collection.geojson', { type: 'Topology' }, /bukan FeatureCollection/],
+    ];
+    for (const [name, content, message] of cases) {
+      const result = await run(['analyze', '--roads', roads, '--assets', write(name, content), '--out', report]);
+      expect(result.code, name).toBe(EXIT.input);
+      expect(result.err, name).toMatch(message);
+    }
+    expect((await run(['analyze', '--roads', join(folder, 'missing.geojson'), '--assets', roads, '--out', report])).err).toMatch(/missing\.geojson: tidak dapat dibaca.*ENOENT/);
+    const badTariff = write('tariff.json', { id: 'x', name: 'x', version: 1, example: false, legalReference: '', validFrom: '2026-01-01', validTo: null, items: [] });
+    const tariffResult = await run(['analyze', '--roads', roads, '--assets', assets, '--tariff', badTariff, '--out', report]);
+    expect(tariffResult.code).toBe(EXIT.input);
+    expect(tariffResult.err).toMatch(/tariff\.json: jadwal tarif tidak sah/);
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it('reports an output it cannot write', async () => {
+    const { folder, roads, assets } = createWorkspace();
+    const result = await run(['analyze', '--roads', roads, '--assets', assets, '--out', join(folder, 'no-such-folder', 'r.geojson')]);
+    expect(result.code).toBe(EXIT.output);
+    expect(result.err).toMatch(/tidak dapat ditulis.*ENOENT/);
+  });
+});

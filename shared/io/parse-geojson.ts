@@ -1,0 +1,77 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Line and column (1-based) of a character offset, for error messages. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+function checkPosition(position: unknown): string | null {
+  if (!Array.isArray(position) || position.length < 2 || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    return 'koordinat bukan [bujur, lintang] / coordinate is not [lon, lat]';
+  }
+  const [lon, lat] = position as number[];
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
+  return null;
+}
+
+function checkGeometry(geometry: unknown): string | null {
+  if (!geometry || typeof geometry !== 'object') return 'tanpa geometri / no geometry';
+  const { type, coordinates } = geometry as { type?: string; coordinates?: unknown };
+  if (!type || !GEOMETRY_TYPES.has(type)) return `jenis geometri tidak dikenal / unknown geometry type: ${String(type)}`;
+  if (type === 'GeometryCollection') return null;
+  const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[type]!;
+  const positions: unknown[] = [];
+  const walk = (value: unknown, level: number): string | null => {
+    if (level === 0) {
+      positions.push(value);
+      return null;
+    }
+    if (!Array.isArray(value)) return `koordinat ${type} tidak bersarang dengan benar / badly nested coordinates`;
+    for (const item of value) {
+      const problem = walk(item, level - 1);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const nesting = walk(coordinates, depth);
+  if (nesting) return nesting;
+  if (positions.length === 0) return 'geometri kosong / empty geometry';
+  for (const position of positions) {
+    const problem = checkPosition(position);
+    if (problem) return problem;
+  }
+  if (type === 'LineString' && positions.length < 2) return 'garis dengan kurang dari 2 titik / line with fewer than 2 positions';
+  return null;
+}
+
+/**
+ * Reads a GeoJSON FeatureCollection (or a single Feature) and checks every feature's geometry.
+ * Returns the first problem as a message naming the file, the feature index and what is wrong.
+ */
+export function parseFeatureCollection(text: string, fileName: string): ParseResult<Feature<Geometry>[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const match = /position (\d+)/.exec(String((error as Error).message));
+    const where = match ? lineAndColumn(text, Number(match[1])) : null;
+    return { ok: false, error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column})` : ''}: ${(error as Error).message}` };
+  }
+  const root = data as { type?: string; features?: unknown };
+  const features = root?.type === 'FeatureCollection' ? root.features : root?.type === 'Feature' ? [root] : null;
+  if (!Array.isArray(features)) return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
+  for (const [index, feature] of features.entries()) {
+    if ((feature as { type?: string })?.type !== 'Feature') return { ok: false, error: `${fileName}, fitur #${index}: bukan Feature / not a Feature` };
+    const problem = checkGeometry((feature as Feature).geometry);
+    if (problem) return { ok: false, error: `${fileName}, fitur #${index}: ${problem}` };
+  }
+  return { ok: true, value: features as Feature<Geometry>[] };
+}
+
+export type { FeatureCollection };
