@@ -79,6 +79,18 @@ test('the export is GeoJSON that GDAL reads, with the computed fields', async ({
   expect(info).toContain(`Feature Count: ${assets.length}`);
   expect(info).toMatch(/retribusi_idr: (Integer|Real)/);
   expect(info).toMatch(/zona: String/);
+
+  // The printable report is a PDF in Indonesian with the same total.
+  const pdfPromise = page.waitForEvent('download');
+  await page.getByTestId('export-pdf').click();
+  const pdfDownload = await pdfPromise;
+  const pdfFile = join(mkdtempSync(join(tmpdir(), 'rumija-report-')), pdfDownload.suggestedFilename());
+  await pdfDownload.saveAs(pdfFile);
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+[1-9]/);
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Laporan Estimasi Retribusi Pemakaian RUMIJA');
+  expect(text).toContain('Koridor Simpang Polda - Bandara El Tari');
+  expect(text).toContain(formatRupiah(expectedEstimate().estimate.totalIdr).replace('\u00a0', ' ').split(' ')[1]);
 });
 
 test('a tariff edit is saved as a new version, survives reload and changes the estimate', async ({ page }) => {

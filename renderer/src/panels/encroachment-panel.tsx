@@ -48,6 +48,24 @@ export function EncroachmentPanel() {
     if (result.saved) setExportMessage(t('analysis.exported', { name: result.name }));
   };
 
+  const exportReport = async () => {
+    if (!estimate || !schedule) return;
+    // jsPDF is large; it is loaded only when a report is asked for.
+    const { createEncroachmentReportPdf } = await import('../../../shared/report/encroachment-report-pdf');
+    const bytes = createEncroachmentReportPdf({
+      areaName: analysis.options?.corridorId ? corridorName(analysis.options.corridorId) : t('analysis.allRoads'),
+      createdAt: new Date(),
+      schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
+      estimate,
+      results: analysis.results,
+      categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
+      corridorLabel: corridorName,
+      demoData: analysis.assets.some((asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative),
+    });
+    const result = await host.saveFile({ suggestedName: 'laporan-retribusi-rumija.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes });
+    if (result.saved) setExportMessage(t('analysis.exported', { name: result.name }));
+  };
+
   const corridorName = (id: string) => String(corridors.find((c) => c.id === id)?.properties.name ?? id);
   const breakdownLabel = (breakdown: Breakdown, key: string) =>
     breakdown === 'byCategory' ? t(`model.category.${key}`) : breakdown === 'byCorridor' ? corridorName(key) : key;
@@ -147,6 +165,7 @@ export function EncroachmentPanel() {
           <div className="row-buttons">
             <button type="button" data-testid="export-geojson" onClick={() => void exportAs('geojson')}>{t('analysis.exportGeojson')}</button>
             <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>{t('analysis.exportCsv')}</button>
+            <button type="button" data-testid="export-pdf" onClick={() => void exportReport()}>{t('analysis.exportPdf')}</button>
             {exportMessage && <span className="table-message ok">{exportMessage}</span>}
           </div>
           <div className="breakdowns">

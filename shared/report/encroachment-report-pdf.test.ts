@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoDataset } from '../demo/create-demo-dataset';
+import { analyzeAssets, createRoadIndex } from '../analysis/encroachment';
+import { estimateRetribution } from '../tariff/estimate-retribution';
+import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
+import { formatRupiah } from '../format/format-rupiah';
+import { createEncroachmentReportPdf } from './encroachment-report-pdf';
+
+describe('PDF report', () => {
+  it('is a readable PDF in Indonesian with the totals and the example warning', () => {
+    const demo = createDemoDataset();
+    const roads = demo.features.filter((f) => f.properties.kind === 'road');
+    const assets = demo.features.filter((f) => f.properties.kind === 'asset');
+    const results = analyzeAssets(createRoadIndex(roads), assets);
+    const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE, { payingShare: 0.2 });
+    const bytes = createEncroachmentReportPdf({
+      areaName: 'Koridor Simpang Polda – Bandara El Tari', createdAt: new Date(2026, 0, 21), schedule: EXAMPLE_TARIFF_SCHEDULE,
+      estimate, results, categoryLabel: (c) => c, corridorLabel: (c) => c, demoData: true,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
+    writeFileSync(file, bytes);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThan(1);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Laporan Estimasi Retribusi Pemakaian RUMIJA');
+    expect(text).toContain('21/01/2026');
+    expect(text).toContain(formatRupiah(estimate.totalIdr).replace('\u00a0', ' '));
+    expect(text).toContain('CONTOH');
+    expect(text).toContain(`halaman ${pages} dari ${pages}`);
+  });
+});

@@ -1,0 +1,117 @@
+import { jsPDF } from 'jspdf';
+import type { EncroachmentResult } from '../analysis/encroachment';
+import type { RetributionEstimate } from '../tariff/estimate-retribution';
+import type { TariffSchedule } from '../tariff/tariff-schedule';
+import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
+import { formatNumber, formatSta } from '../format/format-number';
+
+export interface ReportInput {
+  areaName: string;
+  createdAt: Date;
+  schedule: TariffSchedule;
+  estimate: RetributionEstimate;
+  results: readonly EncroachmentResult[];
+  /** Labels for categories and corridors, as the UI shows them. */
+  categoryLabel: (category: string) => string;
+  corridorLabel: (id: string) => string;
+  demoData: boolean;
+}
+
+const ZONE_NAMES: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Di luar' };
+const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm2' };
+const MARGIN = 15;
+const PAGE_HEIGHT = 297;
+
+/** The standard PDF fonts cover Latin-1 only; dashes and no-break spaces are mapped down to it. */
+const plain = (text: string) => text.replace(/[–—]/g, '-').replace(/\u00a0/g, ' ').replace(/²/g, '2');
+
+const formatDate = (date: Date) =>
+  `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+
+/** The printable estimate report in Bahasa Indonesia: summary, breakdowns and per-asset lines. */
+export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<ArrayBuffer> {
+  const pdf = new jsPDF({ unit: 'mm', format: 'a4' });
+  let y = MARGIN;
+  const ensureSpace = (height: number) => {
+    if (y + height > PAGE_HEIGHT - MARGIN) {
+      pdf.addPage();
+      y = MARGIN;
+    }
+  };
+  const text = (value: string, size = 10, style: 'normal' | 'bold' = 'normal', x = MARGIN) => {
+    pdf.setFont('helvetica', style).setFontSize(size);
+    const lines = pdf.splitTextToSize(plain(value), 180) as string[];
+    ensureSpace(lines.length * size * 0.45);
+    pdf.text(lines, x, y);
+    y += lines.length * size * 0.45 + 1.5;
+  };
+  const table = (title: string, rows: [string, string][]) => {
+    ensureSpace(12);
+    text(title, 11, 'bold');
+    pdf.setFontSize(9);
+    for (const [label, value] of rows) {
+      ensureSpace(5);
+      pdf.setFont('helvetica', 'normal').text(plain(label).slice(0, 70), MARGIN + 2, y);
+      pdf.text(plain(value), 195, y, { align: 'right' });
+      y += 4.6;
+    }
+    y += 3;
+  };
+  const { estimate, schedule } = input;
+
+  text('Laporan Estimasi Retribusi Pemakaian RUMIJA', 16, 'bold');
+  text(`Dinas PUPR Provinsi Nusa Tenggara Timur - ${input.areaName}`, 11);
+  text(`Tanggal: ${formatDate(input.createdAt)} · Periode: ${estimate.periodYears} tahun`, 10);
+  text(`Jadwal tarif: ${schedule.name} (versi ${schedule.version}). Dasar hukum: ${schedule.legalReference}`, 9);
+  if (schedule.example) text('PERHATIAN: tarif ini adalah CONTOH, bukan tarif resmi NTT. Ganti dengan tarif yang berlaku sebelum dipakai.', 9, 'bold');
+  if (input.demoData) text('PERHATIAN: data aset adalah data DEMO sintetis dan geometri jalan adalah ilustrasi, bukan hasil survei.', 9, 'bold');
+  y += 2;
+
+  const inside = input.results.filter((r) => r.quantity > 0).length;
+  table('Ringkasan', [
+    ['Aset dianalisis', formatNumber(input.results.length, 'id')],
+    ['Aset di dalam RUMIJA', formatNumber(inside, 'id')],
+    ['Potensi retribusi', `${formatRupiah(estimate.totalIdr)} (${formatRupiahShort(estimate.totalIdr)})`],
+    [`Sudah membayar (${formatNumber(estimate.payingShare * 100, 'id')}%)`, formatRupiah(estimate.alreadyPaidIdr)],
+    ['Potensi tambahan', formatRupiah(estimate.potentialNewIdr)],
+  ]);
+  const sorted = (totals: Record<string, number>, label: (key: string) => string = (key) => key) =>
+    Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([key, amount]) => [label(key), formatRupiah(amount)] as [string, string]);
+  table('Menurut pemilik', sorted(estimate.byOwner));
+  table('Menurut kategori', sorted(estimate.byCategory, input.categoryLabel));
+  table('Menurut ruas', sorted(estimate.byRuas));
+  if (Object.keys(estimate.byCorridor).length) table('Menurut koridor', sorted(estimate.byCorridor, input.corridorLabel));
+
+  const resultByAsset = new Map(input.results.map((r) => [r.assetId, r]));
+  ensureSpace(20);
+  text('Rincian per aset di dalam RUMIJA', 11, 'bold');
+  // x of each column; the last three are right-aligned numbers.
+  const columns = [MARGIN, 72, 92, 108, 142, 168, 195];
+  const header = ['Aset', 'Zona', 'Ruas', 'STA', 'Jarak as', 'Jumlah', 'Retribusi'];
+  const row = (cells: string[], bold = false) => {
+    ensureSpace(5);
+    pdf.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(8);
+    cells.forEach((cell, i) => pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i], y, i >= 4 ? { align: 'right' } : undefined));
+    y += 4.2;
+  };
+  row(header, true);
+  for (const line of [...estimate.lines].sort((a, b) => b.amountIdr - a.amountIdr)) {
+    const result = resultByAsset.get(line.assetId);
+    row([
+      `${input.categoryLabel(line.category)} · ${line.owner}`,
+      ZONE_NAMES[result?.zone ?? 'luar'],
+      line.ruasNumber ?? '-',
+      result?.staM === null || result?.staM === undefined ? '-' : formatSta(result.staM),
+      result?.offsetM === null || result?.offsetM === undefined ? '-' : `${formatNumber(result.offsetM, 'id', 1)} m`,
+      `${formatNumber(line.quantity, 'id', line.unit === 'unit' ? 0 : 1)} ${UNIT_NAMES[line.unit]}`,
+      line.problem ? 'tarif tidak cocok' : formatRupiah(line.amountIdr),
+    ]);
+  }
+
+  const pages = pdf.getNumberOfPages();
+  for (let page = 1; page <= pages; page++) {
+    pdf.setPage(page).setFont('helvetica', 'normal').setFontSize(8);
+    pdf.text(`Rumija · halaman ${page} dari ${pages}`, 105, PAGE_HEIGHT - 8, { align: 'center' });
+  }
+  return new Uint8Array(pdf.output('arraybuffer'));
+}
