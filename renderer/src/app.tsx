@@ -5,6 +5,10 @@ import { MapView } from './map/map-view';
 import { connectMapToStore } from './map/map-data-controller';
 import { connectRowZones } from './map/row-zone-layer';
 import { LanguageSwitch } from './components/language-switch';
+import { ImportMessages } from './components/import-messages';
+import type { ImportOutcome } from './state/app-store';
+import { IMPORT_EXTENSIONS } from '../../shared/io/import-file';
+import { host } from './platform';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { LayersPanel } from './panels/layers-panel';
 import { SummaryPanel } from './panels/summary-panel';
@@ -22,6 +26,24 @@ export function App() {
   const [tab, setTab] = useState<SideTab>('layers');
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [importOutcomes, setImportOutcomes] = useState<ImportOutcome[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  const importFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
+    if (files.length === 0) return;
+    const outcomes = await store.importFiles(files);
+    setImportOutcomes(outcomes);
+    // Show the user what arrived: the last imported layer, selected and framed (small ones only).
+    const imported = store.getSnapshot().layers.filter((layer) => layer.id.startsWith('import-')).sort((a, b) => b.order - a.order)[0];
+    const features = imported ? (store.getSnapshot().featuresByLayer.get(imported.id) ?? []) : [];
+    if (outcomes.some((outcome) => outcome.ok) && features.length > 0 && features.length <= 10_000) {
+      store.select(features.map((feature) => feature.id), { zoom: true });
+    }
+  };
+  const openImportDialog = async () =>
+    importFiles(
+      await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: 'GeoJSON / CSV', extensions: IMPORT_EXTENSIONS }] }),
+    );
 
   useEffect(() => {
     if (!map) return undefined;
@@ -59,14 +81,32 @@ export function App() {
             </button>
           </nav>
           {status === 'error' && <div className="error-box" role="alert">{error}</div>}
+          <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
           {tab === 'summary' && <SummaryPanel />}
           {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
+            <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
             <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>{t('demo.reset')}</button>
           </div>
         </aside>
-        <div className="workspace">
+        <div
+          className={`workspace${dragging ? ' dragging' : ''}`}
+          data-testid="workspace"
+          onDragOver={(event) => {
+            if (!event.dataTransfer.types.includes('Files')) return;
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            const dropped = Array.from(event.dataTransfer.files);
+            void Promise.all(dropped.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(importFiles);
+          }}
+        >
+          {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}
           {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
           <MapView onMapReady={onMapReady} />
           {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}

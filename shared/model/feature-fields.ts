@@ -94,7 +94,7 @@ export function fieldsOfPlainFeatures(properties: Iterable<Record<string, unknow
     for (const key of Object.keys(item)) keys.add(key);
     if (keys.size >= limit) break;
   }
-  return [...keys].map((key) => text(key));
+  return [...keys].map((key): FieldDefinition => (key === 'source' ? { key, type: 'source', editable: false } : text(key)));
 }
 
 /** Parses what the user typed into a field's stored value; throws with a readable reason. */

@@ -101,6 +101,10 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('Tidak tersimpan');
   await page.getByTestId('tariff-rate-tiang').fill('300000');
+  await page.getByTestId('tariff-valid-to').fill('2025-12-31');
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toContainText('validTo');
+  await page.getByTestId('tariff-valid-to').fill('2026-12-31');
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('Versi 2 tersimpan');
   await page.reload();

@@ -34,6 +34,17 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
           onChange={(event) => setDraft({ ...draft, legalReference: event.target.value })}
         />
       </label>
+      <div className="date-fields">
+        <label className="stacked-field">
+          {t('analysis.validFrom')}
+          <input type="date" value={draft.validFrom} data-testid="tariff-valid-from" onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} />
+        </label>
+        <label className="stacked-field">
+          {t('analysis.validTo')}
+          <input type="date" value={draft.validTo ?? ''} data-testid="tariff-valid-to"
+            onChange={(event) => setDraft({ ...draft, validTo: event.target.value === '' ? null : event.target.value })} />
+        </label>
+      </div>
       <table className="summary-table">
         <thead>
           <tr>

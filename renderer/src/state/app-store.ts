@@ -5,6 +5,7 @@ import { estimateRetribution, type RetributionEstimate } from '../../../shared/t
 import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
+import { prepareImport } from '../../../shared/io/import-file';
 import {
   addLayerWithFeatures,
   latestTariffSchedules,
@@ -29,6 +30,10 @@ export interface AppSnapshot {
   tariffs: StoredTariffSchedule[];
   analysis: AnalysisState;
 }
+
+export type ImportOutcome =
+  | { fileName: string; ok: true; count: number; repairs: number; crs: string }
+  | { fileName: string; ok: false; error: string };
 
 export interface AnalysisOptions {
   scheduleId: string;
@@ -166,6 +171,30 @@ export class AppStore {
     const featureById = new Map(this.snapshot.featureById);
     for (const feature of features) featureById.set(feature.id, feature);
     this.set({ layers: await this.db.layers.orderBy('order').toArray(), featuresByLayer, featureById });
+  }
+
+  /**
+   * Imports files as new layers, each all or nothing. Returns one outcome per file: the number of
+   * features and repairs made, or the error that named the file, feature and problem.
+   */
+  async importFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    for (const file of files) {
+      const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1;
+      const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      const prepared = prepareImport(file.name, file.bytes, layerId, order);
+      if (!prepared.ok) {
+        outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
+        continue;
+      }
+      try {
+        await this.addLayer(prepared.value.layer, prepared.value.features);
+        outcomes.push({ fileName: file.name, ok: true, count: prepared.value.features.length, repairs: prepared.value.repairs.length, crs: prepared.value.crs });
+      } catch (error) {
+        outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    return outcomes;
   }
 
   async resetDemo() {

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportOutcome } from '../state/app-store';
+
+/** What happened to each imported file: the count, or the error naming file, feature and problem. */
+export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  if (outcomes.length === 0) return null;
+  const failed = outcomes.some((outcome) => !outcome.ok);
+  return (
+    <div className={`import-messages ${failed ? 'error' : 'ok'}`} role={failed ? 'alert' : 'status'} data-testid="import-messages">
+      <button type="button" className="close" aria-label={t('common.close')} onClick={onClose}>×</button>
+      <ul>
+        {outcomes.map((outcome) => (
+          <li key={outcome.fileName} data-testid="import-outcome">
+            {outcome.ok
+              ? t('import.done', { count: outcome.count, file: outcome.fileName, crs: outcome.crs }) +
+                (outcome.repairs ? ` ${t('import.repairs', { count: outcome.repairs })}` : '')
+              : `${t('import.failed')} ${outcome.error}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { prepareImport, MAX_IMPORT_BYTES } from './import-file';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const prepare = (name: string, content: string | Uint8Array) => prepareImport(name, typeof content === 'string' ? encode(content) : content, 'layer-1', 5, new Date('2026-01-21T00:00:00Z'));
+const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+const point = (coordinates: unknown, properties = {}) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+
+describe('importing GeoJSON', () => {
+  it('reads a FeatureCollection into a new layer, keeping attributes and recording the source', () => {
+    const result = prepare('tiang.geojson', collection(point([123.6, -10.17], { pemilik: 'PLN' }), point([123.61, -10.16])));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.layer).toMatchObject({ id: 'layer-1', name: 'tiang', kind: 'plain', order: 5, demo: false });
+    expect(result.value.features).toHaveLength(2);
+    expect(result.value.features[0].properties).toEqual({ pemilik: 'PLN', source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false } });
+  });
+
+  it('reads a single Feature, a bare geometry and newline-delimited GeoJSON', () => {
+    expect(prepare('a.geojson', JSON.stringify(point([123.6, -10.17]))).ok).toBe(true);
+    const bare = prepare('b.json', JSON.stringify({ type: 'LineString', coordinates: [[123.6, -10.17], [123.7, -10.1]] }));
+    expect(bare.ok && bare.value.geometryTypes).toEqual(['LineString']);
+    const lines = prepare('c.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n${JSON.stringify(point([123.7, -10.1]))}\n`);
+    expect(lines.ok && lines.value.features.length).toBe(2);
+  });
+
+  it('repairs what is safe to repair and says so: 3D, duplicate vertices, winding', () => {
+    const clockwise = [[123.6, -10.17], [123.6, -10.16], [123.61, -10.16], [123.61, -10.17], [123.6, -10.17]];
+    const result = prepare('repair.geojson', collection(
+      point([123.6, -10.17, 12.5]),
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.6, -10.17], [123.7, -10.1]] }, properties: {} },
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [clockwise] }, properties: {} },
+    ));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.features[0].geometry).toEqual({ type: 'Point', coordinates: [123.6, -10.17] });
+    expect((result.value.features[1].geometry as { coordinates: unknown[] }).coordinates).toHaveLength(2);
+    expect((result.value.features[2].geometry as { coordinates: number[][][] }).coordinates[0]).toEqual([...clockwise].reverse());
+    expect(result.value.repairs).toEqual([
+      'fitur #0: koordinat Z dibuang / Z dropped',
+      'fitur #1: 1 titik kembar dibuang / duplicate vertices removed',
+      'fitur #2: arah ring dibalik sesuai RFC 7946 / ring winding fixed',
+    ]);
+  });
+});
+
+describe('importing CSV', () => {
+  it('reads lon/lat columns, Indonesian decimal commas and semicolons', () => {
+    const result = prepare('survei.csv', 'id;bujur;lintang;kategori\n1;123,6;-10,17;tiang_listrik\n2;123,61;-10,16;kios\n');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.crs).toBe('WGS 84 (EPSG:4326)');
+    expect(result.value.features[1].geometry).toEqual({ type: 'Point', coordinates: [123.61, -10.16] });
+    expect(result.value.features[1].properties).toMatchObject({ id: '2', kategori: 'kios' });
+  });
+
+  it('reads UTM easting/northing and detects zone 51S for Kupang', () => {
+    const result = prepare('utm.csv', 'nama,easting,northing\nKupang,566490.57,8875595.0\n');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
+    const [lon, lat] = (result.value.features[0].geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeCloseTo(123.607, 3);
+    expect(lat).toBeCloseTo(-10.171, 2);
+  });
+});
+
+describe('refusing bad files with a message naming the file, the feature and the problem', () => {
+  const cases: [string, string | Uint8Array, RegExp][] = [
+    ['broken.geojson', '{\n "type": "FeatureCollection",\n "features": [\n  {"type": "Feature",}\n ]\n}', /broken\.geojson: JSON tidak sah.*baris 4/],
+    ['projected.geojson', collection(point([566419, 8875595])), /projected\.geojson, fitur #0: koordinat di luar WGS 84/],
+    ['latitude.geojson', collection(point([123.6, -95])), /latitude\.geojson, fitur #0: .*di luar WGS 84/],
+    ['empty-geometry.geojson', collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: {} }), /fitur #0: geometri kosong/],
+    ['no-geometry.geojson', collection({ type: 'Feature', geometry: null, properties: {} }), /fitur #0: tanpa geometri/],
+    ['unknown-type.geojson', collection({ type: 'Feature', geometry: { type: 'Circle', coordinates: [1, 2] }, properties: {} }), /jenis geometri tidak dikenal.*Circle/],
+    ['one-point-line.geojson', collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.1]] }, properties: {} }), /kurang dari 2 titik/],
+    ['nesting.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [123.6, -10.1] }, properties: {} }), /tidak bersarang/],
+    ['second-bad.geojson', collection(point([123.6, -10.17]), point(['a', 'b'])), /second-bad\.geojson, fitur #1: koordinat bukan/],
+    ['not-feature.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Point' }] }), /fitur #0: bukan Feature/],
+    ['empty.geojson', collection(), /tidak ada fitur/],
+    ['topology.json', JSON.stringify({ type: 'Topology', objects: {} }), /topology\.json: bukan FeatureCollection/],
+    ['lines.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n{oops}\n`, /lines\.ndjson: JSON tidak sah di baris 2/],
+    ['columns.csv', 'nama,alamat\nA,B\n', /columns\.csv: kolom koordinat tidak ditemukan/],
+    ['text.csv', 'lon,lat\n123.6,-10.1\nabc,-10.2\n', /text\.csv, baris 3: koordinat kosong atau bukan angka/],
+    ['range.csv', 'lon,lat\n123.6,-100\n', /range\.csv, baris 2: koordinat di luar jangkauan/],
+    ['nodata.csv', 'lon,lat\n', /nodata\.csv: tidak ada baris data/],
+    ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: zona UTM tidak dapat ditentukan/],
+    ['quotes.csv', 'lon,lat,nama\n123.6,-10.1,"tidak ditutup\n', /quotes\.csv, baris \d+: CSV tidak sah/],
+    ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
+    ['latin1.geojson', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /latin1\.geojson: bukan teks UTF-8/],
+  ];
+  it.each(cases)('%s', (name, content, message) => {
+    const result = prepare(name, content);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const huge = { byteLength: MAX_IMPORT_BYTES + 1 } as Uint8Array;
+    const result = prepareImport('huge.geojson', huge, 'l', 0);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/huge\.geojson: berkas terlalu besar/);
+  });
+});

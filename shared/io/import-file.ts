@@ -1,0 +1,57 @@
+import type { Feature, Geometry } from 'geojson';
+import type { Layer, StoredFeature } from '../model/layer';
+import { importCsv } from './import-csv';
+import { importGeoJson } from './import-geojson';
+import type { ParseResult } from './parse-geojson';
+
+/** Largest file imported in one go; bigger ones are refused before parsing. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const IMPORT_EXTENSIONS = ['geojson', 'json', 'ndjson', 'geojsonl', 'csv', 'txt'];
+
+export interface PreparedImport {
+  layer: Layer;
+  features: StoredFeature[];
+  crs: string;
+  geometryTypes: string[];
+  repairs: string[];
+}
+
+/**
+ * Turns a file into a new layer, all or nothing: either every feature is valid, or an error
+ * names the file, the feature (or row) and the problem. GeoJSON and CSV for now.
+ */
+export function prepareImport(fileName: string, bytes: Uint8Array, layerId: string, order: number, now = new Date()): ParseResult<PreparedImport> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large` };
+  }
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  if (!IMPORT_EXTENSIONS.includes(extension)) return { ok: false, error: `${fileName}: format belum didukung / format not supported yet (.${extension})` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+  }
+  let features: Feature<Geometry>[];
+  let crs = 'WGS 84 (EPSG:4326)';
+  let repairs: string[] = [];
+  if (extension === 'csv' || extension === 'txt') {
+    const result = importCsv(text, fileName);
+    if (!result.ok) return result;
+    ({ features, crs } = result.value);
+  } else {
+    const result = importGeoJson(text, fileName);
+    if (!result.ok) return result;
+    ({ features, repairs } = result.value);
+  }
+  const recordedAt = now.toISOString();
+  const baseName = fileName.replace(/\.[^.]+$/, '');
+  const layer: Layer = { id: layerId, name: baseName, kind: 'plain', order, visible: true, styleBy: 'status', demo: false, createdAt: recordedAt };
+  const stored: StoredFeature[] = features.map((feature, index) => ({
+    id: `${layerId}-${index}`,
+    layerId,
+    geometry: feature.geometry,
+    properties: { ...(feature.properties ?? {}), source: { kind: 'file', label: fileName, recordedAt, illustrative: false } },
+  }));
+  return { ok: true, value: { layer, features: stored, crs, geometryTypes: [...new Set(features.map((f) => f.geometry.type))], repairs } };
+}

@@ -1,0 +1,112 @@
+import type { Feature, Geometry, Position } from 'geojson';
+import { parseFeatureCollection, type ParseResult } from './parse-geojson';
+
+const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+
+export interface ImportedFeatures {
+  features: Feature<Geometry>[];
+  /** Safe repairs made, e.g. "fitur #3: koordinat Z dibuang". */
+  repairs: string[];
+}
+
+function signedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return sum / 2;
+}
+
+/** Repairs that never change what the data means: 2D coordinates, no repeated vertices, RFC 7946 winding. */
+function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geometry {
+  let dropped3d = false;
+  let droppedDuplicates = 0;
+  let rewound = false;
+  const position = (p: Position): Position => {
+    if (p.length > 2) dropped3d = true;
+    return [p[0], p[1]];
+  };
+  const path = (coordinates: Position[]): Position[] => {
+    const out: Position[] = [];
+    for (const p of coordinates.map(position)) {
+      const last = out[out.length - 1];
+      if (last && last[0] === p[0] && last[1] === p[1]) droppedDuplicates += 1;
+      else out.push(p);
+    }
+    return out;
+  };
+  const ring = (coordinates: Position[], outer: boolean): Position[] => {
+    const cleaned = path(coordinates);
+    // RFC 7946: outer rings counter-clockwise, holes clockwise.
+    const area = signedArea(cleaned);
+    if ((outer && area < 0) || (!outer && area > 0)) {
+      rewound = true;
+      return cleaned.reverse();
+    }
+    return cleaned;
+  };
+  const polygon = (rings: Position[][]) => rings.map((r, i) => ring(r, i === 0));
+  let result: Geometry;
+  switch (geometry.type) {
+    case 'Point':
+      result = { type: 'Point', coordinates: position(geometry.coordinates) };
+      break;
+    case 'MultiPoint':
+      result = { type: 'MultiPoint', coordinates: geometry.coordinates.map(position) };
+      break;
+    case 'LineString':
+      result = { type: 'LineString', coordinates: path(geometry.coordinates) };
+      break;
+    case 'MultiLineString':
+      result = { type: 'MultiLineString', coordinates: geometry.coordinates.map(path) };
+      break;
+    case 'Polygon':
+      result = { type: 'Polygon', coordinates: polygon(geometry.coordinates) };
+      break;
+    case 'MultiPolygon':
+      result = { type: 'MultiPolygon', coordinates: geometry.coordinates.map(polygon) };
+      break;
+    default:
+      result = geometry;
+  }
+  if (dropped3d) note('koordinat Z dibuang / Z dropped');
+  if (droppedDuplicates) note(`${droppedDuplicates} titik kembar dibuang / duplicate vertices removed`);
+  if (rewound) note('arah ring dibalik sesuai RFC 7946 / ring winding fixed');
+  return result;
+}
+
+/** GeoJSON (FeatureCollection, Feature, bare geometry or newline-delimited) to checked, repaired features. */
+export function importGeoJson(text: string, fileName: string): ParseResult<ImportedFeatures> {
+  const trimmed = text.trim();
+  let source = trimmed;
+  const firstLine = trimmed.split('\n', 1)[0];
+  const isNewlineDelimited = trimmed.includes('\n') && firstLine.trim().startsWith('{') && firstLine.trim().endsWith('}') && !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
+  if (isNewlineDelimited) {
+    source = JSON.stringify({ type: 'FeatureCollection', features: trimmed.split('\n').filter((line) => line.trim()).map((line, index) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        return { invalidLine: index + 1 };
+      }
+    }) });
+    const broken = (JSON.parse(source).features as { invalidLine?: number }[]).find((item) => item.invalidLine);
+    if (broken) return { ok: false, error: `${fileName}: JSON tidak sah di baris ${broken.invalidLine} / invalid JSON on line ${broken.invalidLine}` };
+  } else {
+    try {
+      const root = JSON.parse(trimmed) as { type?: string };
+      if (root && root.type && GEOMETRY_TYPES.includes(root.type)) {
+        source = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: root, properties: {} }] });
+      }
+    } catch {
+      // parseFeatureCollection reports the line and column.
+    }
+  }
+  const parsed = parseFeatureCollection(source === trimmed ? text : source, fileName);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.length === 0) return { ok: false, error: `${fileName}: tidak ada fitur / no features` };
+  const repairs: string[] = [];
+  const features = parsed.value.map((feature, index) => ({
+    type: 'Feature' as const,
+    geometry: repairGeometry(feature.geometry, (repair) => repairs.push(`fitur #${index}: ${repair}`)),
+    properties: feature.properties ?? {},
+  }));
+  return { ok: true, value: { features, repairs } };
+}

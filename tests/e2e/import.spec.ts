@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, screenshot, waitForMapIdle } from './helpers';
+
+function writeFixture(name: string, content: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'rumija-import-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const survey = JSON.stringify({
+  type: 'FeatureCollection',
+  features: Array.from({ length: 12 }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [123.63 + i * 0.002, -10.163] },
+    properties: { nomor: i + 1, pemilik: i % 2 ? 'PLN' : 'Telkom' },
+  })),
+});
+
+test('a GeoJSON file from the open dialog becomes a layer that survives a reload', async ({ page }) => {
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(writeFixture('tiang-survei.geojson', survey));
+  await expect(page.getByTestId('import-outcome')).toContainText('12 fitur diimpor dari tiang-survei.geojson');
+  const layer = page.locator('[data-testid^="layer-import-"]');
+  await expect(layer).toContainText('tiang-survei');
+  await expect(layer).toContainText('12 fitur');
+  await waitForMapIdle(page);
+  await screenshot(page, 'import-geojson-id');
+
+  await page.reload();
+  await openApp(page);
+  await expect(page.locator('[data-testid^="layer-import-"]')).toContainText('12 fitur');
+  await page.locator('[data-testid^="layer-table-import-"]').click();
+  await expect(page.getByTestId('table-row')).toHaveCount(12);
+  await expect(page.getByTestId('table-row').first()).toContainText('Berkas: tiang-survei.geojson');
+});
+
+test('a bad file is refused with a message naming the feature, and nothing is added', async ({ page }) => {
+  await openApp(page);
+  const before = await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count();
+  const bad = JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.1] }, properties: {} },
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [566419, 8875595] }, properties: {} },
+  ] });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(writeFixture('utm-salah.geojson', bad));
+  await expect(page.getByTestId('import-messages')).toContainText('Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur #1');
+  await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
+  expect(await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count()).toBe(before);
+});
+
+test('a CSV in UTM 51S dropped on the map is imported at the right place', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(async () => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['nama,easting,northing\nKantor PUPR,566490.57,8875595\n'], 'kantor.csv', { type: 'text/csv' }));
+    const target = document.querySelector('[data-testid="workspace"]')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor dari kantor.csv (WGS 84 / UTM 51S (EPSG:32751))');
+  const position = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((l) => l.name === 'kantor')!;
+    return (snapshot.featuresByLayer.get(layer.id)![0].geometry as { coordinates: number[] }).coordinates;
+  });
+  expect(position[0]).toBeCloseTo(123.607, 3);
+  expect(position[1]).toBeCloseTo(-10.171, 2);
+});
