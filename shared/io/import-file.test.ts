@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { prepareImport, MAX_IMPORT_BYTES } from './import-file';
+import { DOMParser } from '@xmldom/xmldom';
+import { prepareImport, MAX_IMPORT_BYTES, type ImportEnvironment } from './import-file';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const prepare = (name: string, content: string | Uint8Array) => prepareImport(name, typeof content === 'string' ? encode(content) : content, 'layer-1', 5, new Date('2026-01-21T00:00:00Z'));
+export const NODE_ENVIRONMENT: ImportEnvironment = {
+  parseXml: (text) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
+};
+const prepare = (name: string, content: string | Uint8Array) =>
+  prepareImport(name, typeof content === 'string' ? encode(content) : content, 'layer-1', 5, NODE_ENVIRONMENT, new Date('2026-01-21T00:00:00Z'));
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const point = (coordinates: unknown, properties = {}) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
 
 describe('importing GeoJSON', () => {
-  it('reads a FeatureCollection into a new layer, keeping attributes and recording the source', () => {
-    const result = prepare('tiang.geojson', collection(point([123.6, -10.17], { pemilik: 'PLN' }), point([123.61, -10.16])));
+  it('reads a FeatureCollection into a new layer, keeping attributes and recording the source', async () => {
+    const result = await prepare('tiang.geojson', collection(point([123.6, -10.17], { pemilik: 'PLN' }), point([123.61, -10.16])));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.layer).toMatchObject({ id: 'layer-1', name: 'tiang', kind: 'plain', order: 5, demo: false });
@@ -16,17 +21,17 @@ describe('importing GeoJSON', () => {
     expect(result.value.features[0].properties).toEqual({ pemilik: 'PLN', source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false } });
   });
 
-  it('reads a single Feature, a bare geometry and newline-delimited GeoJSON', () => {
-    expect(prepare('a.geojson', JSON.stringify(point([123.6, -10.17]))).ok).toBe(true);
-    const bare = prepare('b.json', JSON.stringify({ type: 'LineString', coordinates: [[123.6, -10.17], [123.7, -10.1]] }));
+  it('reads a single Feature, a bare geometry and newline-delimited GeoJSON', async () => {
+    expect((await prepare('a.geojson', JSON.stringify(point([123.6, -10.17])))).ok).toBe(true);
+    const bare = await prepare('b.json', JSON.stringify({ type: 'LineString', coordinates: [[123.6, -10.17], [123.7, -10.1]] }));
     expect(bare.ok && bare.value.geometryTypes).toEqual(['LineString']);
-    const lines = prepare('c.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n${JSON.stringify(point([123.7, -10.1]))}\n`);
+    const lines = await prepare('c.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n${JSON.stringify(point([123.7, -10.1]))}\n`);
     expect(lines.ok && lines.value.features.length).toBe(2);
   });
 
-  it('repairs what is safe to repair and says so: 3D, duplicate vertices, winding', () => {
+  it('repairs what is safe to repair and says so: 3D, duplicate vertices, winding', async () => {
     const clockwise = [[123.6, -10.17], [123.6, -10.16], [123.61, -10.16], [123.61, -10.17], [123.6, -10.17]];
-    const result = prepare('repair.geojson', collection(
+    const result = await prepare('repair.geojson', collection(
       point([123.6, -10.17, 12.5]),
       { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.6, -10.17], [123.7, -10.1]] }, properties: {} },
       { type: 'Feature', geometry: { type: 'Polygon', coordinates: [clockwise] }, properties: {} },
@@ -45,8 +50,8 @@ describe('importing GeoJSON', () => {
 });
 
 describe('importing CSV', () => {
-  it('reads lon/lat columns, Indonesian decimal commas and semicolons', () => {
-    const result = prepare('survei.csv', 'id;bujur;lintang;kategori\n1;123,6;-10,17;tiang_listrik\n2;123,61;-10,16;kios\n');
+  it('reads lon/lat columns, Indonesian decimal commas and semicolons', async () => {
+    const result = await prepare('survei.csv', 'id;bujur;lintang;kategori\n1;123,6;-10,17;tiang_listrik\n2;123,61;-10,16;kios\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 (EPSG:4326)');
@@ -54,8 +59,8 @@ describe('importing CSV', () => {
     expect(result.value.features[1].properties).toMatchObject({ id: '2', kategori: 'kios' });
   });
 
-  it('reads UTM easting/northing and detects zone 51S for Kupang', () => {
-    const result = prepare('utm.csv', 'nama,easting,northing\nKupang,566490.57,8875595.0\n');
+  it('reads UTM easting/northing and detects zone 51S for Kupang', async () => {
+    const result = await prepare('utm.csv', 'nama,easting,northing\nKupang,566490.57,8875595.0\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
@@ -89,15 +94,15 @@ describe('refusing bad files with a message naming the file, the feature and the
     ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
     ['latin1.geojson', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /latin1\.geojson: bukan teks UTF-8/],
   ];
-  it.each(cases)('%s', (name, content, message) => {
-    const result = prepare(name, content);
+  it.each(cases)('%s', async (name, content, message) => {
+    const result = await prepare(name, content);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
   });
 
-  it('refuses a file over the size limit before reading it', () => {
+  it('refuses a file over the size limit before reading it', async () => {
     const huge = { byteLength: MAX_IMPORT_BYTES + 1 } as Uint8Array;
-    const result = prepareImport('huge.geojson', huge, 'l', 0);
+    const result = await prepareImport('huge.geojson', huge, 'l', 0, NODE_ENVIRONMENT);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/huge\.geojson: berkas terlalu besar/);
   });

@@ -3,10 +3,16 @@ import type { Layer, StoredFeature } from '../model/layer';
 import { importCsv } from './import-csv';
 import { importGeoJson } from './import-geojson';
 import type { ParseResult } from './parse-geojson';
+import { importGpx, importKml, importKmz, type XmlParser } from './import-xml-formats';
+import { importZippedShapefile } from './import-shapefile';
 
 /** Largest file imported in one go; bigger ones are refused before parsing. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['geojson', 'json', 'ndjson', 'geojsonl', 'csv', 'txt'];
+export const IMPORT_EXTENSIONS = ['geojson', 'json', 'ndjson', 'geojsonl', 'csv', 'txt', 'kml', 'kmz', 'gpx', 'zip'];
+
+export interface ImportEnvironment {
+  parseXml: XmlParser;
+}
 
 export interface PreparedImport {
   layer: Layer;
@@ -16,21 +22,54 @@ export interface PreparedImport {
   repairs: string[];
 }
 
+const decodeUtf8 = (bytes: Uint8Array): string | null => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+/** KML, KMZ, GPX and zipped Shapefiles converted to GeoJSON text, so one path checks and repairs all. */
+async function convertToGeoJson(extension: string, bytes: Uint8Array, fileName: string, environment: ImportEnvironment): Promise<ParseResult<string>> {
+  let converted;
+  if (extension === 'kmz') converted = await importKmz(bytes, fileName, environment.parseXml);
+  else if (extension === 'zip') converted = await importZippedShapefile(bytes, fileName);
+  else {
+    const text = decodeUtf8(bytes);
+    if (text === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+    converted = extension === 'kml' ? importKml(text, fileName, environment.parseXml) : importGpx(text, fileName, environment.parseXml);
+  }
+  if (!converted.ok) return converted;
+  return { ok: true, value: JSON.stringify(converted.value) };
+}
+
 /**
  * Turns a file into a new layer, all or nothing: either every feature is valid, or an error
- * names the file, the feature (or row) and the problem. GeoJSON and CSV for now.
+ * names the file, the feature (or row) and the problem.
  */
-export function prepareImport(fileName: string, bytes: Uint8Array, layerId: string, order: number, now = new Date()): ParseResult<PreparedImport> {
+export async function prepareImport(
+  fileName: string,
+  bytes: Uint8Array,
+  layerId: string,
+  order: number,
+  environment: ImportEnvironment,
+  now = new Date(),
+): Promise<ParseResult<PreparedImport>> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large` };
   }
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   if (!IMPORT_EXTENSIONS.includes(extension)) return { ok: false, error: `${fileName}: format belum didukung / format not supported yet (.${extension})` };
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+  if (['kml', 'kmz', 'gpx', 'zip'].includes(extension)) {
+    const converted = await convertToGeoJson(extension, bytes, fileName, environment);
+    if (!converted.ok) return converted;
+    text = converted.value;
+  } else {
+    const decoded = decodeUtf8(bytes);
+    if (decoded === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+    text = decoded;
   }
   let features: Feature<Geometry>[];
   let crs = 'WGS 84 (EPSG:4326)';

@@ -5,7 +5,11 @@ import { estimateRetribution, type RetributionEstimate } from '../../../shared/t
 import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
-import { prepareImport } from '../../../shared/io/import-file';
+import { prepareImport, type ImportEnvironment } from '../../../shared/io/import-file';
+
+const BROWSER_IMPORT_ENVIRONMENT: ImportEnvironment = {
+  parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
+};
 import {
   addLayerWithFeatures,
   latestTariffSchedules,
@@ -182,7 +186,7 @@ export class AppStore {
     for (const file of files) {
       const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const prepared = prepareImport(file.name, file.bytes, layerId, order);
+      const prepared = await prepareImport(file.name, file.bytes, layerId, order, BROWSER_IMPORT_ENVIRONMENT);
       if (!prepared.ok) {
         outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
         continue;
