@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
@@ -71,4 +72,22 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
   });
   expect(position[0]).toBeCloseTo(123.607, 3);
   expect(position[1]).toBeCloseTo(-10.171, 2);
+});
+
+test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  await page.getByTestId('filter-condition').selectOption('rusak_berat');
+  await expect(page.getByTestId('table-row')).toHaveCount(4);
+  for (const format of ['geojson', 'csv', 'kml'] as const) {
+    await page.getByTestId('export-format').selectOption(format);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('table-export').click();
+    const file = join(mkdtempSync(join(tmpdir(), 'rumija-layer-export-')), (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' });
+    expect(result.stderr, format).not.toMatch(/Warning|ERROR/);
+    expect(result.stdout, format).toContain('Feature Count: 4');
+  }
+  await expect(page.getByTestId('table-message')).toContainText('4 fitur diekspor');
 });

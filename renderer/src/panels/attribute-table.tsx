@@ -10,6 +10,8 @@ import { regencyName } from '../../../shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ValidationError } from '../store/feature-store';
+import { exportFeatures, type ExportFormat } from '../../../shared/io/export-layer';
+import { host } from '../platform';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -76,6 +78,8 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const [sort, setSort] = useState<Sort>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [exportScope, setExportScope] = useState<'rows' | 'selection'>('rows');
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('geojson');
 
   const searching = search.trim() !== '';
   // Built only once the user searches: formatting every cell of 200 000 rows is not free.
@@ -137,6 +141,18 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     }
   };
 
+  const exportRows = async () => {
+    if (!layer) return;
+    const chosen = exportScope === 'selection' ? features.filter((feature) => selected.has(feature.id)) : rows;
+    const extension = exportFormat === 'kml' ? 'kml' : exportFormat;
+    const result = await host.saveFile({
+      suggestedName: `${layer.name.replace(/[\\/:*?"<>|]+/g, '_')}.${extension}`,
+      filters: [{ name: exportFormat.toUpperCase(), extensions: [extension] }],
+      data: exportFeatures(chosen, exportFormat, layer.name),
+    });
+    if (result.saved) setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: result.name }) });
+  };
+
   if (!layer) return null;
   return (
     <section className="attribute-table" data-testid="attribute-table" aria-label={t('table.title', { layer: layer.name })}>
@@ -157,6 +173,18 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           onClick={() => store.select(rows.map((feature) => feature.id), { zoom: true })}>
           {t('table.zoomToFiltered')}
         </button>
+        <span className="export-controls">
+          <select aria-label={t('table.exportScope')} value={exportScope} data-testid="export-scope" onChange={(event) => setExportScope(event.target.value as 'rows' | 'selection')}>
+            <option value="rows">{search || Object.values(filters).some(Boolean) ? t('table.scopeFiltered') : t('table.scopeLayer')}</option>
+            <option value="selection" disabled={selection.length === 0}>{t('table.scopeSelection')}</option>
+          </select>
+          <select aria-label={t('table.exportFormat')} value={exportFormat} data-testid="export-format" onChange={(event) => setExportFormat(event.target.value as ExportFormat)}>
+            <option value="geojson">GeoJSON</option>
+            <option value="csv">CSV (WKT)</option>
+            <option value="kml">KML</option>
+          </select>
+          <button type="button" data-testid="table-export" onClick={() => void exportRows()}>{t('table.export')}</button>
+        </span>
         {message && (
           <span className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="table-message">
             {message.text}
