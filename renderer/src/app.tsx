@@ -21,7 +21,7 @@ type SideTab = 'layers' | 'summary' | 'analysis';
 export function App() {
   const { t, i18n } = useTranslation();
   const store = useStore();
-  const { status, error, layers } = useSnapshot();
+  const { status, error, layers, importing } = useSnapshot();
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [tab, setTab] = useState<SideTab>('layers');
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
@@ -81,6 +81,12 @@ export function App() {
             </button>
           </nav>
           {status === 'error' && <div className="error-box" role="alert">{error}</div>}
+          {importing && (
+            <div className="import-progress" role="status" data-testid="import-progress">
+              {t('import.progress', { file: importing })}
+              <progress />
+            </div>
+          )}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
           {tab === 'summary' && <SummaryPanel />}

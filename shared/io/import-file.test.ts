@@ -92,6 +92,16 @@ describe('refusing bad files with a message naming the file, the feature and the
     ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: zona UTM tidak dapat ditentukan/],
     ['quotes.csv', 'lon,lat,nama\n123.6,-10.1,"tidak ditutup\n', /quotes\.csv, baris \d+: CSV tidak sah/],
     ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
+    ['open-ring.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[123.6, -10.1], [123.7, -10.1], [123.7, -10.2], [123.6, -10.2]]] }, properties: {} }), /fitur #0: ring 0 tidak tertutup/],
+    ['short-ring.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[123.6, -10.1], [123.7, -10.1], [123.6, -10.1]]] }, properties: {} }), /fitur #0: ring 0 punya kurang dari 4 titik/],
+    ['hole-open.geojson', collection({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[[[123.6, -10.1], [123.7, -10.1], [123.7, -10.2], [123.6, -10.1]], [[123.61, -10.11], [123.62, -10.11], [123.62, -10.12], [123.615, -10.12]]]] }, properties: {} }), /ring 1 tidak tertutup/],
+    ['swapped.geojson', collection(point([-10.17, 123.6])), /swapped\.geojson, fitur #0: urutan koordinat terbalik/],
+    ['nan.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[123.6,"NaN"]},"properties":{}}]}', /fitur #0: koordinat bukan/],
+    ['string-root.json', '"hello"', /string-root\.json: bukan FeatureCollection/],
+    ['null.json', 'null', /null\.json: bukan FeatureCollection/],
+    ['features-object.geojson', JSON.stringify({ type: 'FeatureCollection', features: {} }), /bukan FeatureCollection/],
+    ['empty-file.geojson', '', /empty-file\.geojson: JSON tidak sah/],
+    ['bom-semicolon-bad.csv', '\uFEFFlon;lat\n123,6;abc\n', /bom-semicolon-bad\.csv, baris 2: koordinat kosong atau bukan angka/],
     ['latin1.geojson', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /latin1\.geojson: bukan teks UTF-8/],
   ];
   it.each(cases)('%s', async (name, content, message) => {

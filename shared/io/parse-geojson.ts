@@ -47,7 +47,22 @@ function checkGeometry(geometry: unknown): string | null {
     if (problem) return problem;
   }
   if (type === 'LineString' && positions.length < 2) return 'garis dengan kurang dari 2 titik / line with fewer than 2 positions';
+  if (type === 'Polygon' || type === 'MultiPolygon') {
+    const polygons = (type === 'Polygon' ? [coordinates] : coordinates) as number[][][][];
+    for (const rings of polygons) {
+      for (const [ringIndex, ring] of rings.entries()) {
+        if (ring.length < 4) return `ring ${ringIndex} punya kurang dari 4 titik / ring with fewer than 4 positions`;
+        const [first, last] = [ring[0], ring[ring.length - 1]];
+        if (first[0] !== last[0] || first[1] !== last[1]) return `ring ${ringIndex} tidak tertutup / ring ${ringIndex} is not closed`;
+      }
+    }
+  }
   return null;
+}
+
+/** NTT lies at lon 118–126, lat −12 to −7: a file whose "lon" fits NTT's latitudes has its axes swapped. */
+export function looksLatLonSwapped(positions: number[][]): boolean {
+  return positions.length > 0 && positions.every(([x, y]) => x >= -12 && x <= -7 && y >= 118 && y <= 126);
 }
 
 /**
@@ -68,6 +83,10 @@ export function parseFeatureCollection(text: string, fileName: string): ParseRes
   if (!Array.isArray(features)) return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
   for (const [index, feature] of features.entries()) {
     if ((feature as { type?: string })?.type !== 'Feature') return { ok: false, error: `${fileName}, fitur #${index}: bukan Feature / not a Feature` };
+    const geometry = (feature as Feature).geometry as { type?: string; coordinates?: unknown } | null;
+    if (geometry?.type === 'Point' && Array.isArray(geometry.coordinates) && looksLatLonSwapped([geometry.coordinates as number[]])) {
+      return { ok: false, error: `${fileName}, fitur #${index}: urutan koordinat terbalik (lintang, bujur); GeoJSON memakai [bujur, lintang] / coordinates in lat, lon order` };
+    }
     const problem = checkGeometry((feature as Feature).geometry);
     if (problem) return { ok: false, error: `${fileName}, fitur #${index}: ${problem}` };
   }

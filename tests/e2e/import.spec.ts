@@ -91,3 +91,22 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
   }
   await expect(page.getByTestId('table-message')).toContainText('4 fitur diekspor');
 });
+
+test('KML from Google Earth imports through the worker with its folders', async ({ page }) => {
+  await openApp(page);
+  const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>Survei Jl. El Tari</name>
+<Placemark><name>Tiang A</name><Point><coordinates>123.64,-10.1625,0</coordinates></Point></Placemark>
+<Placemark><name>Kabel B</name><LineString><coordinates>123.64,-10.1625 123.645,-10.163</coordinates></LineString></Placemark>
+</Folder></Document></kml>`;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(writeFixture('earth.kml', kml));
+  await expect(page.getByTestId('import-outcome')).toContainText('2 fitur diimpor dari earth.kml');
+  const folders = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((l) => l.name === 'earth')!;
+    return snapshot.featuresByLayer.get(layer.id)!.map((f) => f.properties.folder);
+  });
+  expect(folders).toEqual(['Survei Jl. El Tari', 'Survei Jl. El Tari']);
+});

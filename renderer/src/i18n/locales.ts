@@ -156,6 +156,7 @@ export const id = {
     done: '{{count}} fitur diimpor dari {{file}} ({{crs}}).',
     repairs: '{{count}} perbaikan aman dilakukan (lihat log).',
     failed: 'Tidak diimpor, tidak ada yang berubah:',
+    progress: 'Membaca dan memeriksa {{file}}…',
   },
   attribution: {
     sources: 'Peta dasar: © kontributor OpenStreetMap (ODbL) · Tempat: GeoNames (CC BY 4.0) · Pulau: idn-area-data',
@@ -321,6 +322,7 @@ export const en: Shape<typeof id> = {
     done: '{{count}} features imported from {{file}} ({{crs}}).',
     repairs: '{{count}} safe repairs made (see the log).',
     failed: 'Not imported, nothing changed:',
+    progress: 'Reading and checking {{file}}…',
   },
   attribution: {
     sources: 'Basemap: © OpenStreetMap contributors (ODbL) · Places: GeoNames (CC BY 4.0) · Islands: idn-area-data',

@@ -5,11 +5,7 @@ import { estimateRetribution, type RetributionEstimate } from '../../../shared/t
 import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
-import { prepareImport, type ImportEnvironment } from '../../../shared/io/import-file';
-
-const BROWSER_IMPORT_ENVIRONMENT: ImportEnvironment = {
-  parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
-};
+import { prepareImportInWorker } from '../workers/run-import';
 import {
   addLayerWithFeatures,
   latestTariffSchedules,
@@ -33,6 +29,8 @@ export interface AppSnapshot {
   zoomRequest: number;
   tariffs: StoredTariffSchedule[];
   analysis: AnalysisState;
+  /** The file being imported, for the progress indicator. */
+  importing: string | null;
 }
 
 export type ImportOutcome =
@@ -87,6 +85,7 @@ export class AppStore {
     zoomRequest: 0,
     tariffs: [],
     analysis: IDLE_ANALYSIS,
+    importing: null,
   };
   private listeners = new Set<() => void>();
 
@@ -186,7 +185,8 @@ export class AppStore {
     for (const file of files) {
       const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const prepared = await prepareImport(file.name, file.bytes, layerId, order, BROWSER_IMPORT_ENVIRONMENT);
+      this.set({ importing: file.name });
+      const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
       if (!prepared.ok) {
         outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
         continue;
@@ -198,6 +198,7 @@ export class AppStore {
         outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
+    this.set({ importing: null });
     return outcomes;
   }
 

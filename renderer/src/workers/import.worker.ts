@@ -1,0 +1,17 @@
+import { expose } from 'comlink';
+import { DOMParser } from '@xmldom/xmldom';
+import { prepareImport } from '../../../shared/io/import-file';
+
+// Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
+const environment = {
+  parseXml: (text: string) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
+};
+
+const api = {
+  prepare(fileName: string, bytes: Uint8Array, layerId: string, order: number) {
+    return prepareImport(fileName, bytes, layerId, order, environment);
+  },
+};
+
+export type ImportWorkerApi = typeof api;
+expose(api);
