@@ -4,6 +4,7 @@ import type { Geometry, Position } from 'geojson';
 import type { StoredFeature } from '../model/layer';
 import type { RoadSegmentProperties } from '../model/road-network';
 import { geodesicDistanceM } from '../geo/geodesic';
+import { positionsOf } from '../geo/positions-of';
 import { createLocalFrame, toLocal, type LocalFrame } from '../geo/local-frame';
 import {
   capsuleInterval,
@@ -119,23 +120,6 @@ function geometryBounds(positions: Position[]): [number, number, number, number]
     if (y > maxY) maxY = y;
   }
   return [minX, minY, maxX, maxY];
-}
-
-function allPositions(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    default:
-      return geometry.geometries.flatMap(allPositions);
-  }
 }
 
 interface Candidate {
@@ -288,7 +272,7 @@ function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][
 /** Zone, nearest segment, offset, STA and quantity inside RUMIJA of one utility asset. */
 export function analyzeAsset(index: RoadIndex, asset: StoredFeature): EncroachmentResult {
   const geometry = asset.geometry;
-  const positions = allPositions(geometry);
+  const positions = positionsOf(geometry);
   const unit: EncroachmentResult['unit'] =
     geometry.type === 'Point' || geometry.type === 'MultiPoint' ? 'unit' : geometry.type.includes('Polygon') ? 'm2' : 'm';
   const empty: EncroachmentResult = { assetId: asset.id, zone: 'luar', segmentId: null, ruasNumber: null, corridorIds: [], offsetM: null, staM: null, quantity: 0, unit };

@@ -128,13 +128,16 @@ export function capsuleRing(a: Vec, b: Vec, radius: number, arcSteps = 64): Vec[
   return ring;
 }
 
+/** Signed shoelace area of a closed ring: positive when counter-clockwise (x east, y north). */
+export function signedRingArea(ring: readonly (readonly number[])[]): number {
+  let twice = 0;
+  for (let i = 0; i < ring.length - 1; i++) twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return twice / 2;
+}
+
 /** Area of rings (outer first, then holes) by the shoelace formula, in m². */
 export function ringsArea(rings: Vec[][]): number {
-  return rings.reduce((sum, ring, index) => {
-    let twice = 0;
-    for (let i = 0; i < ring.length - 1; i++) twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-    return sum + (index === 0 ? 1 : -1) * Math.abs(twice / 2);
-  }, 0);
+  return rings.reduce((sum, ring, index) => sum + (index === 0 ? 1 : -1) * Math.abs(signedRingArea(ring)), 0);
 }
 
 export function pointInRing(point: Vec, ring: Vec[]): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, encroachmentCsv, encroachmentGeoJson, encroachmentRows } from './export-encroachment';
+import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from './export-encroachment';
+import { csvCell } from './csv-cell';
 import { estimateRetribution } from '../tariff/estimate-retribution';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import type { StoredFeature } from '../model/layer';

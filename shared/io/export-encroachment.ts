@@ -1,28 +1,11 @@
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { csvCell } from './csv-cell';
+import { normalizeGeometry } from './export-layer';
 import type { EncroachmentResult } from '../analysis/encroachment';
 import type { StoredFeature } from '../model/layer';
 import type { RetributionEstimate } from '../tariff/estimate-retribution';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** RFC 7946 coordinates: lon/lat, 7 decimals (about 1 cm). */
-function roundGeometry(geometry: Geometry): Geometry {
-  const position = (p: Position) => [round(p[0], 7), round(p[1], 7)];
-  switch (geometry.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: position(geometry.coordinates) };
-    case 'LineString':
-    case 'MultiPoint':
-      return { ...geometry, coordinates: geometry.coordinates.map(position) } as Geometry;
-    case 'Polygon':
-    case 'MultiLineString':
-      return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(position)) } as Geometry;
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(position))) };
-    default:
-      return geometry;
-  }
-}
 
 export interface EncroachmentRow {
   id: string;
@@ -72,16 +55,8 @@ export function encroachmentRows(assets: readonly StoredFeature[], results: read
 }
 
 export function encroachmentGeoJson(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): FeatureCollection {
-  const features: Feature[] = assets.map((asset, index) => ({ type: 'Feature', geometry: roundGeometry(asset.geometry), properties: { ...rows[index] } }));
+  const features: Feature[] = assets.map((asset, index) => ({ type: 'Feature', geometry: normalizeGeometry(asset.geometry), properties: { ...rows[index] } }));
   return { type: 'FeatureCollection', features };
-}
-
-/** A cell a spreadsheet cannot mistake for a formula (=, +, -, @, tab, CR start one). */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function encroachmentCsv(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): string {

@@ -1,23 +1,18 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { signedRingArea } from '../geo/planar';
 import type { StoredFeature } from '../model/layer';
-import { csvCell } from './export-encroachment';
+import { csvCell } from './csv-cell';
 
 export type ExportFormat = 'geojson' | 'csv' | 'kml';
 
 const round = (value: number) => Math.round(value * 1e7) / 1e7;
-
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return sum / 2;
-}
 
 /** RFC 7946: lon/lat to 7 decimals (about 1 cm), outer rings counter-clockwise, holes clockwise. */
 export function normalizeGeometry(geometry: Geometry): Geometry {
   const position = (p: Position): Position => [round(p[0]), round(p[1])];
   const ring = (r: Position[], outer: boolean) => {
     const rounded = r.map(position);
-    const area = signedArea(rounded);
+    const area = signedRingArea(rounded);
     return (outer && area < 0) || (!outer && area > 0) ? rounded.reverse() : rounded;
   };
   const polygon = (rings: Position[][]) => rings.map((r, i) => ring(r, i === 0));

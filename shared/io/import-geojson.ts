@@ -1,4 +1,5 @@
 import type { Feature, Geometry, Position } from 'geojson';
+import { signedRingArea } from '../geo/planar';
 import { parseFeatureCollection, type ParseResult } from './parse-geojson';
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
@@ -7,12 +8,6 @@ export interface ImportedFeatures {
   features: Feature<Geometry>[];
   /** Safe repairs made, e.g. "fitur #3: koordinat Z dibuang". */
   repairs: string[];
-}
-
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return sum / 2;
 }
 
 /** Repairs that never change what the data means: 2D coordinates, no repeated vertices, RFC 7946 winding. */
@@ -36,7 +31,7 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
   const ring = (coordinates: Position[], outer: boolean): Position[] => {
     const cleaned = path(coordinates);
     // RFC 7946: outer rings counter-clockwise, holes clockwise.
-    const area = signedArea(cleaned);
+    const area = signedRingArea(cleaned);
     if ((outer && area < 0) || (!outer && area > 0)) {
       rewound = true;
       return cleaned.reverse();

@@ -1,26 +1,9 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
-import type { Geometry, Position } from 'geojson';
+import { positionsOf } from '../../../shared/geo/positions-of';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync, interactiveLayerIds } from './data-layers';
 import { createFeaturePopupContent } from './feature-popup';
-
-function positionsOf(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
-  }
-}
 
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
 export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n): () => void {
