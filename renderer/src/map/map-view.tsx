@@ -95,6 +95,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
       cancelAnimationFrame(frame);
       map.remove();
       mapRef.current = null;
+      attributionRef.current = null;
       if (window.rumijaMap === map) delete window.rumijaMap;
     };
     // The map is created once; language changes are applied by the effect below.
@@ -103,7 +104,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !containerRef.current) return;
-    if (attributionRef.current) map.removeControl(attributionRef.current);
+    if (attributionRef.current && map.hasControl(attributionRef.current)) map.removeControl(attributionRef.current);
     attributionRef.current = new AttributionControl({ customAttribution: t('attribution.sources') });
     map.addControl(attributionRef.current, 'bottom-right');
     translateControls(containerRef.current, t);
