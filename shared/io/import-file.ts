@@ -41,6 +41,7 @@ async function convertToGeoJson(extension: string, bytes: Uint8Array, fileName: 
     converted = extension === 'kml' ? importKml(text, fileName, environment.parseXml) : importGpx(text, fileName, environment.parseXml);
   }
   if (!converted.ok) return converted;
+  // Through the GeoJSON path so converted files get the same checks and repairs.
   return { ok: true, value: JSON.stringify(converted.value) };
 }
 

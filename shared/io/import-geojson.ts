@@ -1,6 +1,6 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
-import { parseFeatureCollection, type ParseResult } from './parse-geojson';
+import { checkFeatureCollection, parseJson, type ParseResult } from './parse-geojson';
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
 
@@ -71,34 +71,30 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
 /** GeoJSON (FeatureCollection, Feature, bare geometry or newline-delimited) to checked, repaired features. */
 export function importGeoJson(text: string, fileName: string): ParseResult<ImportedFeatures> {
   const trimmed = text.trim();
-  let source = trimmed;
-  const firstLine = trimmed.split('\n', 1)[0];
-  const isNewlineDelimited = trimmed.includes('\n') && firstLine.trim().startsWith('{') && firstLine.trim().endsWith('}') && !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
+  const firstLine = trimmed.split('\n', 1)[0].trim();
+  const isNewlineDelimited = trimmed.includes('\n') && firstLine.startsWith('{') && firstLine.endsWith('}') && !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
+  let data: unknown;
   if (isNewlineDelimited) {
-    source = JSON.stringify({ type: 'FeatureCollection', features: trimmed.split('\n').filter((line) => line.trim()).map((line, index) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        return { invalidLine: index + 1 };
-      }
-    }) });
-    const broken = (JSON.parse(source).features as { invalidLine?: number }[]).find((item) => item.invalidLine);
-    if (broken) return { ok: false, error: `${fileName}: JSON tidak sah di baris ${broken.invalidLine} / invalid JSON on line ${broken.invalidLine}` };
-  } else {
-    try {
-      const root = JSON.parse(trimmed) as { type?: string };
-      if (root && root.type && GEOMETRY_TYPES.includes(root.type)) {
-        source = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: root, properties: {} }] });
-      }
-    } catch {
-      // parseFeatureCollection reports the line and column.
+    const features: unknown[] = [];
+    for (const [index, line] of trimmed.split('\n').entries()) {
+      if (!line.trim()) continue;
+      const parsed = parseJson(line, fileName);
+      if (!parsed.ok) return { ok: false, error: `${fileName}: JSON tidak sah di baris ${index + 1} / invalid JSON on line ${index + 1}` };
+      features.push(parsed.value);
     }
+    data = { type: 'FeatureCollection', features };
+  } else {
+    const parsed = parseJson(text, fileName);
+    if (!parsed.ok) return parsed;
+    data = parsed.value;
+    const type = (data as { type?: string } | null)?.type;
+    if (type && GEOMETRY_TYPES.includes(type)) data = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data, properties: {} }] };
   }
-  const parsed = parseFeatureCollection(source === trimmed ? text : source, fileName);
-  if (!parsed.ok) return parsed;
-  if (parsed.value.length === 0) return { ok: false, error: `${fileName}: tidak ada fitur / no features` };
+  const checked = checkFeatureCollection(data, fileName);
+  if (!checked.ok) return checked;
+  if (checked.value.length === 0) return { ok: false, error: `${fileName}: tidak ada fitur / no features` };
   const repairs: string[] = [];
-  const features = parsed.value.map((feature, index) => ({
+  const features = checked.value.map((feature, index) => ({
     type: 'Feature' as const,
     geometry: repairGeometry(feature.geometry, (repair) => repairs.push(`fitur #${index}: ${repair}`)),
     properties: feature.properties ?? {},

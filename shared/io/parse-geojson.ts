@@ -70,14 +70,23 @@ export function looksLatLonSwapped(positions: number[][]): boolean {
  * Returns the first problem as a message naming the file, the feature index and what is wrong.
  */
 export function parseFeatureCollection(text: string, fileName: string): ParseResult<Feature<Geometry>[]> {
-  let data: unknown;
+  const data = parseJson(text, fileName);
+  return data.ok ? checkFeatureCollection(data.value, fileName) : data;
+}
+
+/** JSON.parse with an error that gives the line and column. */
+export function parseJson(text: string, fileName: string): ParseResult<unknown> {
   try {
-    data = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const match = /position (\d+)/.exec(String((error as Error).message));
     const where = match ? lineAndColumn(text, Number(match[1])) : null;
     return { ok: false, error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column})` : ''}: ${(error as Error).message}` };
   }
+}
+
+/** Checks parsed JSON is a FeatureCollection (or one Feature) whose every geometry is valid RFC 7946. */
+export function checkFeatureCollection(data: unknown, fileName: string): ParseResult<Feature<Geometry>[]> {
   const root = data as { type?: string; features?: unknown };
   const features = root?.type === 'FeatureCollection' ? root.features : root?.type === 'Feature' ? [root] : null;
   if (!Array.isArray(features)) return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };

@@ -30,10 +30,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Defines `window.RumijaBench` in the page with the exports of a shared module, so large
+ * Defines `window[globalName]` in the page with the exports of a shared module, so large
  * benchmark data is generated inside the page rather than serialised across the protocol.
  */
-export async function loadSharedModuleInPage(page: Page, entry: string): Promise<void> {
-  const bundle = await build({ entryPoints: [resolve(ROOT, entry)], bundle: true, format: 'iife', globalName: 'RumijaBench', write: false, platform: 'browser' });
-  await page.evaluate(`${bundle.outputFiles[0].text}; window.RumijaBench = RumijaBench; true`);
+export async function loadSharedModuleInPage(page: Page, entry: string, globalName = 'RumijaBench'): Promise<void> {
+  const bundle = await build({ entryPoints: [resolve(ROOT, entry)], bundle: true, format: 'iife', globalName, write: false, platform: 'browser' });
+  await page.evaluate(`${bundle.outputFiles[0].text}; window.${globalName} = ${globalName}; true`);
 }

@@ -4,9 +4,11 @@
  */
 import { benchmarkRoadNetwork } from './road-network.bench';
 import { benchmarkEncroachment } from './encroachment.bench';
+import { benchmarkImport } from './import.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
+  import: () => benchmarkImport(),
   'road-network': () => benchmarkRoadNetwork(),
 };
 
