@@ -1,4 +1,3 @@
-import shp from 'shpjs';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ParseResult } from './parse-geojson';
 import { openZipSafely } from './zip-guard';
@@ -17,6 +16,8 @@ export async function importZippedShapefile(bytes: Uint8Array, fileName: string)
   }
   let parsed: FeatureCollection | (FeatureCollection & { fileName?: string })[];
   try {
+    // Loaded when needed; as an ES module it also works in Node (its CommonJS build expects a browser).
+    const { default: shp } = await import('shpjs');
     parsed = (await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)) as typeof parsed;
   } catch (error) {
     return { ok: false, error: `${fileName}: Shapefile tidak dapat dibaca / cannot read the Shapefile: ${(error as Error).message}` };
