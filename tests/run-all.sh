@@ -14,10 +14,13 @@ node node_modules/electron-vite/bin/electron-vite.js build
 node node_modules/vite/bin/vite.js build --config renderer/vite.config.mts --logLevel warn
 
 echo "== unit tests (vitest)"
-node node_modules/vitest/vitest.mjs run --config tests/vitest.config.ts
+mkdir -p out/test-results
+node node_modules/vitest/vitest.mjs run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json=out/test-results/vitest.json
 
 echo "== end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
 if [ -z "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
   echo "   Electron launch test will be skipped: no Electron binary (set ELECTRON_OVERRIDE_DIST_PATH to run it)."
 fi
 node node_modules/@playwright/test/cli.js test --config tests/playwright.config.ts
+
+node tests/setup/print-totals.mjs out/test-results/vitest.json out/test-results/playwright.json
