@@ -21,7 +21,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: '../out/test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../out/playwright.json' }]],
   use: {
     browserName: 'chromium',
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -14,8 +14,8 @@ node node_modules/electron-vite/bin/electron-vite.js build
 node node_modules/vite/bin/vite.js build --config renderer/vite.config.mts --logLevel warn
 
 echo "== unit tests (vitest)"
-mkdir -p out/test-results
-node node_modules/vitest/vitest.mjs run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json=out/test-results/vitest.json
+mkdir -p out
+node node_modules/vitest/vitest.mjs run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json=out/vitest.json
 
 echo "== end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
 if [ -z "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
@@ -23,4 +23,4 @@ if [ -z "${ELECTRON_OVERRIDE_DIST_PATH:-}" ]; then
 fi
 node node_modules/@playwright/test/cli.js test --config tests/playwright.config.ts
 
-node tests/setup/print-totals.mjs out/test-results/vitest.json out/test-results/playwright.json
+node tests/setup/print-totals.mjs out/vitest.json out/playwright.json
