@@ -6,6 +6,7 @@ import { connectMapToStore } from './map/map-data-controller';
 import { connectRowZones } from './map/row-zone-layer';
 import { LanguageSwitch } from './components/language-switch';
 import { ImportMessages } from './components/import-messages';
+import { ImportPreview } from './components/import-preview';
 import type { ImportOutcome } from './state/app-store';
 import { IMPORT_EXTENSIONS } from '../../shared/io/import-file';
 import { host } from './platform';
@@ -21,7 +22,7 @@ type SideTab = 'layers' | 'summary' | 'analysis';
 export function App() {
   const { t, i18n } = useTranslation();
   const store = useStore();
-  const { status, error, layers, importing } = useSnapshot();
+  const { status, error, layers, importing, pendingImports } = useSnapshot();
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [tab, setTab] = useState<SideTab>('layers');
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
@@ -31,14 +32,15 @@ export function App() {
 
   const importFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
     if (files.length === 0) return;
-    const outcomes = await store.importFiles(files);
-    setImportOutcomes(outcomes);
-    // Show the user what arrived: the last imported layer, selected and framed (small ones only).
+    setImportOutcomes(await store.prepareImports(files));
+  };
+  const onImportDone = (outcome: ImportOutcome | null) => {
+    if (!outcome) return;
+    setImportOutcomes((current) => [...current.filter((item) => item.fileName !== outcome.fileName), outcome]);
+    // Show what arrived: the imported layer, selected and framed (small ones only).
     const imported = store.getSnapshot().layers.filter((layer) => layer.id.startsWith('import-')).sort((a, b) => b.order - a.order)[0];
     const features = imported ? (store.getSnapshot().featuresByLayer.get(imported.id) ?? []) : [];
-    if (outcomes.some((outcome) => outcome.ok) && features.length > 0 && features.length <= 10_000) {
-      store.select(features.map((feature) => feature.id), { zoom: true });
-    }
+    if (outcome.ok && features.length > 0 && features.length <= 10_000) store.select(features.map((feature) => feature.id), { zoom: true });
   };
   const openImportDialog = async () =>
     importFiles(
@@ -118,6 +120,7 @@ export function App() {
           {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
         </div>
       </main>
+      {pendingImports[0] && <ImportPreview key={pendingImports[0].layer.id} prepared={pendingImports[0]} map={map} onDone={onImportDone} />}
       {confirmReset && (
         <ConfirmDialog
           title={t('demo.resetTitle')}

@@ -25,6 +25,11 @@ test('a GeoJSON file from the open dialog becomes a layer that survives a reload
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-files').click();
   await (await chooser).setFiles(writeFixture('tiang-survei.geojson', survey));
+  await expect(page.getByTestId('import-preview')).toContainText('tiang-survei.geojson');
+  await expect(page.getByTestId('preview-count')).toHaveText('12');
+  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 (EPSG:4326)');
+  await screenshot(page, 'import-preview-id');
+  await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('import-outcome')).toContainText('12 fitur diimpor dari tiang-survei.geojson');
   const layer = page.locator('[data-testid^="layer-import-"]');
   await expect(layer).toContainText('tiang-survei');
@@ -51,6 +56,7 @@ test('a bad file is refused with a message naming the feature, and nothing is ad
   await page.getByTestId('import-files').click();
   await (await chooser).setFiles(writeFixture('utm-salah.geojson', bad));
   await expect(page.getByTestId('import-messages')).toContainText('Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur #1');
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
   await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
   expect(await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count()).toBe(before);
 });
@@ -64,6 +70,8 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
+  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM 51S (EPSG:32751)');
+  await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor dari kantor.csv (WGS 84 / UTM 51S (EPSG:32751))');
   const position = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();
@@ -102,6 +110,7 @@ test('KML from Google Earth imports through the worker with its folders', async 
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-files').click();
   await (await chooser).setFiles(writeFixture('earth.kml', kml));
+  await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('import-outcome')).toContainText('2 fitur diimpor dari earth.kml');
   const folders = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();
@@ -109,4 +118,48 @@ test('KML from Google Earth imports through the worker with its folders', async 
     return snapshot.featuresByLayer.get(layer.id)!.map((f) => f.properties.folder);
   });
   expect(folders).toEqual(['Survei Jl. El Tari', 'Survei Jl. El Tari']);
+});
+
+test('survey lines map onto road segments, all or nothing, and the mapping is remembered', async ({ page }) => {
+  await openApp(page);
+  const roads = (condition: string) => JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.62, -10.16], [123.63, -10.165]] }, properties: { no_ruas: 'P-777', nama: 'Jl. Survei 1', kondisi: 'Rusak Berat' } },
+    { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.63, -10.165], [123.64, -10.166]] }, properties: { no_ruas: 'P-777', nama: 'Jl. Survei 2', kondisi: condition } },
+  ] });
+  const importFile = async (name: string, content: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-files').click();
+    await (await chooser).setFiles(writeFixture(name, content));
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+  };
+
+  await importFile('ruas-salah.geojson', roads('hancur'));
+  await page.getByTestId('preview-kind').selectOption('road');
+  await expect(page.getByTestId('map-ruasNumber')).toHaveValue('no_ruas');
+  await expect(page.getByTestId('map-condition')).toHaveValue('kondisi');
+  await page.getByTestId('default-status').selectOption('provinsi');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('preview-error')).toContainText('ruas-salah.geojson, fitur #1: condition');
+  await page.getByTestId('preview-cancel').click();
+  await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
+
+  await importFile('ruas.geojson', roads('baik'));
+  await page.getByTestId('preview-kind').selectOption('road');
+  await page.getByTestId('default-status').selectOption('provinsi');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('2 fitur diimpor dari ruas.geojson');
+  const stored = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((l) => l.name === 'ruas')!;
+    return { kind: layer.kind, first: snapshot.featuresByLayer.get(layer.id)![0].properties };
+  });
+  expect(stored.kind).toBe('road');
+  expect(stored.first).toMatchObject({ kind: 'road', ruasNumber: 'P-777', status: 'provinsi', condition: 'rusak_berat' });
+  expect(Number(stored.first.lengthM)).toBeGreaterThan(1000);
+
+  // A second file with the same columns opens with the same mapping.
+  await importFile('ruas-2.geojson', roads('sedang'));
+  await expect(page.getByTestId('preview-remembered')).toBeVisible();
+  await expect(page.getByTestId('preview-kind')).toHaveValue('road');
+  await expect(page.getByTestId('default-status')).toHaveValue('provinsi');
 });

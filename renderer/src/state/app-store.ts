@@ -6,6 +6,8 @@ import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
+import type { PreparedImport } from '../../../shared/io/import-file';
+import { applyMapping, type FieldMapping } from '../../../shared/io/map-fields';
 import {
   addLayerWithFeatures,
   latestTariffSchedules,
@@ -31,6 +33,8 @@ export interface AppSnapshot {
   analysis: AnalysisState;
   /** The file being imported, for the progress indicator. */
   importing: string | null;
+  /** Checked files waiting for the user's confirmation and field mapping. */
+  pendingImports: PreparedImport[];
 }
 
 export type ImportOutcome =
@@ -86,6 +90,7 @@ export class AppStore {
     tariffs: [],
     analysis: IDLE_ANALYSIS,
     importing: null,
+    pendingImports: [],
   };
   private listeners = new Set<() => void>();
 
@@ -177,29 +182,47 @@ export class AppStore {
   }
 
   /**
-   * Imports files as new layers, each all or nothing. Returns one outcome per file: the number of
-   * features and repairs made, or the error that named the file, feature and problem.
+   * Reads and checks files in a worker. Files that fail give an outcome naming the problem; the
+   * others wait in `pendingImports` for the user to confirm them in the preview.
    */
-  async importFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
+  async prepareImports(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
+    const pending: PreparedImport[] = [];
     for (const file of files) {
-      const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1;
+      const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.set({ importing: file.name });
       const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
-      if (!prepared.ok) {
-        outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
-        continue;
-      }
-      try {
-        await this.addLayer(prepared.value.layer, prepared.value.features);
-        outcomes.push({ fileName: file.name, ok: true, count: prepared.value.features.length, repairs: prepared.value.repairs.length, crs: prepared.value.crs });
-      } catch (error) {
-        outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${error instanceof Error ? error.message : String(error)}` });
-      }
+      if (prepared.ok) pending.push(prepared.value);
+      else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
     }
-    this.set({ importing: null });
+    this.set({ importing: null, pendingImports: [...this.snapshot.pendingImports, ...pending] });
     return outcomes;
+  }
+
+  /** The mapping last used for files with these attribute names, if any. */
+  async rememberedMapping(signature: string): Promise<FieldMapping | null> {
+    return ((await this.db.meta.get(`import-mapping:${signature}`))?.value as FieldMapping | undefined) ?? null;
+  }
+
+  /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
+  async confirmImport(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
+    const [prepared, ...rest] = this.snapshot.pendingImports;
+    const fileName = String((prepared.features[0]?.properties.source as { label?: string } | undefined)?.label ?? prepared.layer.name);
+    const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
+    if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
+    try {
+      await this.addLayer(mapped.value.layer, mapped.value.features);
+    } catch (error) {
+      return { fileName, ok: false, error: `${fileName}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    await this.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
+    this.set({ pendingImports: rest });
+    return { fileName, ok: true, count: mapped.value.features.length, repairs: prepared.repairs.length, crs: prepared.crs };
+  }
+
+  cancelImport() {
+    this.set({ pendingImports: this.snapshot.pendingImports.slice(1) });
   }
 
   async resetDemo() {
