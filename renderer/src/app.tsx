@@ -120,7 +120,7 @@ export function App() {
           {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
         </div>
       </main>
-      {pendingImports[0] && <ImportPreview key={pendingImports[0].layer.id} prepared={pendingImports[0]} map={map} onDone={onImportDone} />}
+      {pendingImports[0] && <ImportPreview key={pendingImports[0].prepared.layer.id} pending={pendingImports[0]} map={map} onDone={onImportDone} />}
       {confirmReset && (
         <ConfirmDialog
           title={t('demo.resetTitle')}

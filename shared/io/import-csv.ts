@@ -12,6 +12,11 @@ const NORTHING_NAMES = ['northing', 'north', 'utara', 'y', 'utm_y'];
 export interface CsvImportOptions {
   /** UTM zone for easting/northing columns (southern hemisphere), 50 or 51 in NTT. Detected when absent. */
   utmZone?: number;
+  /**
+   * Datum of the coordinates. DGN95 and SRGI2013 are ITRF realisations on the WGS 84 ellipsoid;
+   * they differ from WGS 84 by well under a metre, so they are converted with a zero shift and named.
+   */
+  datum?: 'WGS 84' | 'DGN95' | 'SRGI2013';
 }
 
 export interface CsvImport {
@@ -71,7 +76,8 @@ export function importCsv(text: string, fileName: string, options: CsvImportOpti
     if (!zone) return { ok: false, error: `${fileName}: zona UTM tidak dapat ditentukan; pilih 50S atau 51S / cannot tell the UTM zone, choose 50S or 51S` };
     const projection = utmProjection(zone, 'S');
     toLonLat = (row) => proj4(projection, 'WGS84', [toNumber(row[eastColumn]), toNumber(row[northColumn])]) as [number, number];
-    crs = `WGS 84 / UTM ${zone}S (EPSG:327${zone})`;
+    const datum = options.datum ?? 'WGS 84';
+    crs = datum === 'WGS 84' ? `WGS 84 / UTM ${zone}S (EPSG:327${zone})` : `${datum} / UTM ${zone}S (≈ WGS 84, selisih < 1 m)`;
   } else {
     return {
       ok: false,

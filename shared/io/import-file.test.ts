@@ -70,6 +70,18 @@ describe('importing CSV', () => {
   });
 });
 
+describe('choosing the coordinate system of a CSV', () => {
+  it('uses the zone and datum the user picks', async () => {
+    const csv = encode('nama,easting,northing\nKupang,566490.57,8875595.0\n');
+    const in50 = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
+    expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
+    // The same numbers read in zone 50 land 6° further west.
+    if (in50.ok) expect((in50.value.features[0].geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
+    const dgn = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 51, datum: 'DGN95' });
+    expect(dgn.ok && dgn.value.crs).toMatch(/^DGN95 \/ UTM 51S/);
+  });
+});
+
 describe('refusing bad files with a message naming the file, the feature and the problem', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
     ['broken.geojson', '{\n "type": "FeatureCollection",\n "features": [\n  {"type": "Feature",}\n ]\n}', /broken\.geojson: JSON tidak sah.*baris 4/],

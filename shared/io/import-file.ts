@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Layer, StoredFeature } from '../model/layer';
-import { importCsv } from './import-csv';
+import { importCsv, type CsvImportOptions } from './import-csv';
 import { importGeoJson } from './import-geojson';
 import type { ParseResult } from './parse-geojson';
 import { importGpx, importKml, importKmz, type XmlParser } from './import-xml-formats';
@@ -13,6 +13,8 @@ export const IMPORT_EXTENSIONS = ['geojson', 'json', 'ndjson', 'geojsonl', 'csv'
 export interface ImportEnvironment {
   parseXml: XmlParser;
 }
+
+export type { CsvImportOptions } from './import-csv';
 
 export interface PreparedImport {
   layer: Layer;
@@ -56,6 +58,7 @@ export async function prepareImport(
   order: number,
   environment: ImportEnvironment,
   now = new Date(),
+  csvOptions: CsvImportOptions = {},
 ): Promise<ParseResult<PreparedImport>> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return { ok: false, error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large` };
@@ -76,7 +79,7 @@ export async function prepareImport(
   let crs = 'WGS 84 (EPSG:4326)';
   let repairs: string[] = [];
   if (extension === 'csv' || extension === 'txt') {
-    const result = importCsv(text, fileName);
+    const result = importCsv(text, fileName, csvOptions);
     if (!result.ok) return result;
     ({ features, crs } = result.value);
   } else {

@@ -39,6 +39,10 @@ beforeAll(() => {
   ogr('-f', 'GPX', 'track.gpx', 'line.geojson', '-lco', 'FORCE_GPX_TRACK=YES');
   execFileSync('mkdir', ['-p', 'shp'], { cwd: folder });
   ogr('-f', 'ESRI Shapefile', 'shp/tiang.shp', 'points.geojson', '-t_srs', 'EPSG:32751', '-lco', 'ENCODING=UTF-8');
+  writeFileSync(join(folder, 'accent.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', properties: { pemilik: 'Café Oebobo', kota: 'Kupang' }, geometry: { type: 'Point', coordinates: [123.6, -10.17] } },
+  ] }));
+  ogr('-f', 'ESRI Shapefile', 'shp/accent.shp', 'accent.geojson', '-lco', 'ENCODING=CP1252');
 });
 
 describe('importing what GDAL writes', () => {
@@ -75,6 +79,14 @@ describe('importing what GDAL writes', () => {
     expect(lon).toBeCloseTo(123.64, 6);
     expect(lat).toBeCloseTo(-10.164, 6);
     expect(result.value.features[1].properties).toMatchObject({ pemilik: 'Telkom' });
+  });
+});
+
+describe('Shapefile attribute encodings', () => {
+  it('decodes a Windows-1252 .dbf by its .cpg', async () => {
+    expect(readFileSync(join(folder, 'shp', 'accent.cpg'), 'utf8')).toMatch(/1252/);
+    const result = await prepare('accent.zip', await zipFolder(join(folder, 'shp'), /^accent\./));
+    expect(result.ok && result.value.features[0].properties.pemilik).toBe('Café Oebobo');
   });
 });
 

@@ -8,7 +8,7 @@ import { positionsOf } from '../../../shared/geo/positions-of';
 import { formatNumber } from '../../../shared/format/format-number';
 import type { LayerKind } from '../../../shared/model/layer';
 import { useStore } from '../state/store-context';
-import type { ImportOutcome } from '../state/app-store';
+import type { ImportOutcome, PendingImport } from '../state/app-store';
 
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
@@ -43,7 +43,8 @@ function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number
 }
 
 /** The preview step: what the file holds, where it lies, and how its attributes map onto the model. */
-export function ImportPreview({ prepared, map, onDone }: { prepared: PreparedImport; map: MapLibreMap | null; onDone: (outcome: ImportOutcome | null) => void }) {
+export function ImportPreview({ pending, map, onDone }: { pending: PendingImport; map: MapLibreMap | null; onDone: (outcome: ImportOutcome | null) => void }) {
+  const { prepared } = pending;
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
@@ -71,6 +72,7 @@ export function ImportPreview({ prepared, map, onDone }: { prepared: PreparedImp
 
   const fields = mappableFields(mapping.kind);
   const fileName = String((prepared.features[0]?.properties.source as { label?: string } | undefined)?.label ?? prepared.layer.name);
+  const reread = async (options: PendingImport['csvOptions']) => setError(await store.reprepareImport(options));
   const confirm = async () => {
     const outcome = await store.confirmImport(mapping, signature);
     if (outcome.ok) onDone(outcome);
@@ -87,6 +89,24 @@ export function ImportPreview({ prepared, map, onDone }: { prepared: PreparedImp
         <dd>{prepared.geometryTypes.join(', ')}</dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="preview-crs">{prepared.crs}</dd>
+        {prepared.crs.includes('UTM') && (
+          <>
+            <dt>{t('import.chooseCrs')}</dt>
+            <dd className="crs-choice">
+              <select aria-label="UTM" data-testid="preview-zone" value={pending.csvOptions.utmZone ?? (prepared.crs.includes('50S') ? 50 : 51)}
+                onChange={(event) => void reread({ ...pending.csvOptions, utmZone: Number(event.target.value) })}>
+                <option value={50}>UTM 50S</option>
+                <option value={51}>UTM 51S</option>
+              </select>
+              <select aria-label="Datum" data-testid="preview-datum" value={pending.csvOptions.datum ?? 'WGS 84'}
+                onChange={(event) => void reread({ ...pending.csvOptions, datum: event.target.value as 'WGS 84' | 'DGN95' | 'SRGI2013' })}>
+                <option value="WGS 84">WGS 84</option>
+                <option value="DGN95">DGN95</option>
+                <option value="SRGI2013">SRGI2013</option>
+              </select>
+            </dd>
+          </>
+        )}
         <dt>{t('import.extent')}</dt>
         <dd>{extent.map((value) => value.toFixed(4)).join(', ')}</dd>
         {prepared.repairs.length > 0 && (

@@ -6,7 +6,7 @@ import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
-import type { PreparedImport } from '../../../shared/io/import-file';
+import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
 import { applyMapping, type FieldMapping } from '../../../shared/io/map-fields';
 import {
   addLayerWithFeatures,
@@ -34,7 +34,14 @@ export interface AppSnapshot {
   /** The file being imported, for the progress indicator. */
   importing: string | null;
   /** Checked files waiting for the user's confirmation and field mapping. */
-  pendingImports: PreparedImport[];
+  pendingImports: PendingImport[];
+}
+
+export interface PendingImport {
+  prepared: PreparedImport;
+  /** Kept so the file can be read again with another coordinate system. */
+  file: { name: string; bytes: Uint8Array };
+  csvOptions: CsvImportOptions;
 }
 
 export type ImportOutcome =
@@ -187,13 +194,13 @@ export class AppStore {
    */
   async prepareImports(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    const pending: PreparedImport[] = [];
+    const pending: PendingImport[] = [];
     for (const file of files) {
       const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.set({ importing: file.name });
       const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
-      if (prepared.ok) pending.push(prepared.value);
+      if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
       else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
     }
     this.set({ importing: null, pendingImports: [...this.snapshot.pendingImports, ...pending] });
@@ -207,7 +214,7 @@ export class AppStore {
 
   /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
   async confirmImport(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
-    const [prepared, ...rest] = this.snapshot.pendingImports;
+    const [{ prepared }, ...rest] = this.snapshot.pendingImports;
     const fileName = String((prepared.features[0]?.properties.source as { label?: string } | undefined)?.label ?? prepared.layer.name);
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
@@ -219,6 +226,16 @@ export class AppStore {
     await this.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
     this.set({ pendingImports: rest });
     return { fileName, ok: true, count: mapped.value.features.length, repairs: prepared.repairs.length, crs: prepared.crs };
+  }
+
+  /** Reads the first pending file again with the coordinate system the user chose. */
+  async reprepareImport(csvOptions: CsvImportOptions): Promise<string | null> {
+    const [first, ...rest] = this.snapshot.pendingImports;
+    const { layer } = first.prepared;
+    const prepared = await prepareImportInWorker(first.file.name, first.file.bytes, layer.id, layer.order, csvOptions);
+    if (!prepared.ok) return prepared.error;
+    this.set({ pendingImports: [{ ...first, prepared: prepared.value, csvOptions }, ...rest] });
+    return null;
   }
 
   cancelImport() {

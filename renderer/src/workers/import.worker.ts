@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { DOMParser } from '@xmldom/xmldom';
-import { prepareImport } from '../../../shared/io/import-file';
+import { prepareImport, type CsvImportOptions } from '../../../shared/io/import-file';
 
 // Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
 const environment = {
@@ -8,8 +8,8 @@ const environment = {
 };
 
 const api = {
-  prepare(fileName: string, bytes: Uint8Array, layerId: string, order: number) {
-    return prepareImport(fileName, bytes, layerId, order, environment);
+  prepare(fileName: string, bytes: Uint8Array, layerId: string, order: number, csvOptions: CsvImportOptions = {}) {
+    return prepareImport(fileName, bytes, layerId, order, environment, new Date(), csvOptions);
   },
 };
 
