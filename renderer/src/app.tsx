@@ -44,7 +44,7 @@ export function App() {
   };
   const openImportDialog = async () =>
     importFiles(
-      await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: 'GeoJSON / CSV', extensions: IMPORT_EXTENSIONS }] }),
+      await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: t('import.formats'), extensions: IMPORT_EXTENSIONS }] }),
     );
 
   useEffect(() => {

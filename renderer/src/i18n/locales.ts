@@ -152,7 +152,8 @@ export const id = {
   import: {
     button: 'Impor berkas…',
     dialogTitle: 'Impor data survei',
-    dropHint: 'Lepaskan berkas GeoJSON atau CSV untuk mengimpor',
+    dropHint: 'Lepaskan berkas GeoJSON, CSV, KML/KMZ, GPX atau Shapefile (.zip) untuk mengimpor',
+    formats: 'Data survei (GeoJSON, CSV, KML/KMZ, GPX, Shapefile .zip)',
     done: '{{count}} fitur diimpor dari {{file}} ({{crs}}).',
     repairs: '{{count}} perbaikan aman dilakukan (lihat log).',
     failed: 'Tidak diimpor, tidak ada yang berubah:',
@@ -331,7 +332,8 @@ export const en: Shape<typeof id> = {
   import: {
     button: 'Import files…',
     dialogTitle: 'Import survey data',
-    dropHint: 'Drop GeoJSON or CSV files to import',
+    dropHint: 'Drop GeoJSON, CSV, KML/KMZ, GPX or zipped Shapefile files to import',
+    formats: 'Survey data (GeoJSON, CSV, KML/KMZ, GPX, Shapefile .zip)',
     done: '{{count}} features imported from {{file}} ({{crs}}).',
     repairs: '{{count}} safe repairs made (see the log).',
     failed: 'Not imported, nothing changed:',
