@@ -47,6 +47,25 @@ export function App() {
       await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: t('import.formats'), extensions: IMPORT_EXTENSIONS }] }),
     );
 
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) step through the edit log; inside a text field the browser's own undo runs.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const target = event.target as HTMLElement | null;
+      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void store.undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        void store.redo();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+
   useEffect(() => {
     if (!map) return undefined;
     const disconnectData = connectMapToStore(map, store, i18n);
@@ -95,6 +114,8 @@ export function App() {
           {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
             <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
+            <button type="button" data-testid="undo" title={t('history.undoHint')} onClick={() => void store.undo()}>{t('history.undo')}</button>
+            <button type="button" data-testid="redo" title={t('history.redoHint')} onClick={() => void store.redo()}>{t('history.redo')}</button>
             <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>{t('demo.reset')}</button>
           </div>
         </aside>

@@ -209,3 +209,25 @@ test('the summary panel gives km by status and condition per regency and kemanta
   await waitForMapIdle(page);
   await screenshot(page, 'road-network-summary-en');
 });
+
+test('Ctrl+Z undoes an attribute edit, it stays undone after a reload, and Ctrl+Shift+Z redoes it', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  const condition = () => page.locator('[data-feature-id="demo-bridge-3"] [data-field="condition"]');
+  await condition().dblclick();
+  await page.getByTestId('cell-editor').selectOption('baik');
+  await expect(condition()).toHaveText('Baik');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(condition()).toHaveText('Rusak berat');
+  await page.reload();
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  await expect(condition()).toHaveText('Rusak berat');
+  await page.getByTestId('redo').click();
+  await expect(condition()).toHaveText('Baik');
+  await page.keyboard.press('Control+z');
+  await expect(condition()).toHaveText('Rusak berat');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(condition()).toHaveText('Baik');
+});

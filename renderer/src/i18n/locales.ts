@@ -46,6 +46,7 @@ export const id = {
     source: 'Sumber', existence: 'Keberadaan', widthM: 'Lebar', staM: 'STA', note: 'Catatan', city: 'Kota', segmentIds: 'Jumlah segmen',
     category: 'Kategori', owner: 'Pemilik', ownerType: 'Jenis pemilik', label: 'Label', installedYear: 'Tahun pasang', id: 'ID',
   },
+  history: { undo: '↶ Urungkan', redo: '↷ Ulangi', undoHint: 'Urungkan perubahan terakhir (Ctrl+Z)', redoHint: 'Ulangi (Ctrl+Shift+Z)' },
   common: { yes: 'Ya', no: 'Tidak', none: '—', close: 'Tutup', cancel: 'Batal', save: 'Simpan', all: 'Semua' },
   layers: {
     title: 'Lapisan',
@@ -226,6 +227,7 @@ export const en: Shape<typeof id> = {
     source: 'Source', existence: 'Existence', widthM: 'Width', staM: 'STA', note: 'Note', city: 'City', segmentIds: 'Segments',
     category: 'Category', owner: 'Owner', ownerType: 'Owner type', label: 'Label', installedYear: 'Year installed', id: 'ID',
   },
+  history: { undo: '↶ Undo', redo: '↷ Redo', undoHint: 'Undo the last change (Ctrl+Z)', redoHint: 'Redo (Ctrl+Shift+Z)' },
   common: { yes: 'Yes', no: 'No', none: '—', close: 'Close', cancel: 'Cancel', save: 'Save', all: 'All' },
   layers: {
     title: 'Layers',

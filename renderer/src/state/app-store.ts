@@ -14,9 +14,11 @@ import {
   loadAll,
   saveTariffSchedule,
   moveLayer,
+  redoNext,
   resetDemo,
   seedDemoIfEmpty,
   updateFeatureProperties,
+  undoLast,
   updateLayer,
 } from '../store/feature-store';
 
@@ -240,6 +242,19 @@ export class AppStore {
 
   cancelImport() {
     this.set({ pendingImports: this.snapshot.pendingImports.slice(1) });
+  }
+
+  /** Undoes the last change (attribute edit or import); returns what was undone, or null. */
+  async undo() {
+    const entry = await undoLast(this.db);
+    if (entry) await this.reload();
+    return entry;
+  }
+
+  async redo() {
+    const entry = await redoNext(this.db);
+    if (entry) await this.reload();
+    return entry;
   }
 
   async resetDemo() {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
-import { addLayerWithFeatures, latestTariffSchedules, loadAll, saveTariffSchedule, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
+import { addLayerWithFeatures, latestTariffSchedules, loadAll, redoNext, saveTariffSchedule, undoLast, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -153,5 +153,40 @@ describe('tariff schedules', () => {
     await expect(saveTariffSchedule(db, { ...example, legalReference: '' })).rejects.toBeInstanceOf(ValidationError);
     await expect(saveTariffSchedule(db, { ...example, items: [{ ...example.items[0], ratePerYearIdr: -1 }] })).rejects.toThrow(/ratePerYearIdr/);
     expect(await db.tariffs.count()).toBe(1);
+  });
+});
+
+describe('undo and redo', () => {
+  it('steps attribute edits back and forth, across reopening', async () => {
+    const name = createDatabaseName();
+    const db = openDatabase(name);
+    await seedDemoIfEmpty(db);
+    await updateFeatureProperties(db, 'demo-bridge-1', { condition: 'sedang' });
+    await updateFeatureProperties(db, 'demo-bridge-1', { condition: 'baik' });
+    db.close();
+    const reopened = openDatabase(name);
+    expect((await undoLast(reopened))?.action).toBe('edit-properties');
+    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+    await undoLast(reopened);
+    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('rusak_berat');
+    expect(await undoLast(reopened)).toBeNull();
+    await redoNext(reopened);
+    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+    // A new change ends the redo chain.
+    await updateFeatureProperties(reopened, 'demo-bridge-2', { widthM: 6 });
+    expect(await redoNext(reopened)).toBeNull();
+    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+  });
+
+  it('undoes an import without losing it, and redoes it', async () => {
+    const db = openDatabase();
+    const { layer, features } = createSyntheticRoadNetwork(50, 3);
+    await addLayerWithFeatures(db, layer, features);
+    await undoLast(db);
+    expect(await db.layers.get(layer.id)).toBeUndefined();
+    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(0);
+    await redoNext(db);
+    expect(await db.layers.get(layer.id)).toMatchObject({ name: layer.name });
+    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(50);
   });
 });

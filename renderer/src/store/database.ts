@@ -12,6 +12,8 @@ export interface EditLogEntry {
   layerId: string | null;
   before: unknown;
   after: unknown;
+  /** Undo state; absent means done. An undone entry can be redone until a new change discards it. */
+  status?: 'done' | 'undone' | 'discarded';
 }
 
 export interface MetaEntry {

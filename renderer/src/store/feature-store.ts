@@ -45,6 +45,8 @@ export async function resetDemo(db: RumijaDatabase): Promise<void> {
     await db.features.where('layerId').anyOf(demoLayerIds).delete();
     await db.layers.bulkDelete(demoLayerIds);
     await writeDemo(db);
+    // A reset is a barrier: changes before it can no longer be undone or redone.
+    await db.editLog.filter((entry) => (entry.status ?? 'done') !== 'discarded').modify({ status: 'discarded' });
     await db.editLog.add({ at: now(), action: 'reset-demo', featureId: null, layerId: null, before: { layers: demoLayers, features: before }, after: null });
   });
 }
@@ -77,6 +79,7 @@ export async function updateFeatureProperties(
     const properties = validateProperties({ ...current.properties, ...patch });
     const updated: StoredFeatureRecord = { ...current, properties, updatedAt: now() };
     await db.features.put(updated);
+    await discardRedo(db);
     const entry: EditLogEntry = {
       at: updated.updatedAt,
       action: 'edit-properties',
@@ -107,6 +110,7 @@ export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, fea
   const updatedAt = now();
   await db.transaction('rw', db.layers, db.features, db.editLog, async () => {
     if (await db.layers.get(layer.id)) throw new Error(`Lapisan sudah ada / layer exists: ${layer.id}`);
+    await discardRedo(db);
     await db.layers.add(layer);
     await db.features.bulkAdd(features.map((feature) => ({ ...feature, updatedAt })));
     await db.editLog.add({ at: updatedAt, action: 'add-layer', featureId: null, layerId: layer.id, before: null, after: { count: features.length } });
@@ -159,5 +163,58 @@ export async function saveTariffSchedule(
     await db.tariffs.add(stored);
     await db.editLog.add({ at: stored.savedAt, action: 'save-tariff', featureId: null, layerId: null, before: versions.at(-1) ?? null, after: stored });
     return stored;
+  });
+}
+
+/** Changes the user can step back through with undo and redo. */
+const UNDOABLE_ACTIONS = new Set(['edit-properties', 'add-layer']);
+
+/** A new change ends the redo chain: entries undone before it can no longer be redone. */
+async function discardRedo(db: RumijaDatabase) {
+  await db.editLog.filter((entry) => entry.status === 'undone').modify({ status: 'discarded' });
+}
+
+/**
+ * Steps back the most recent change still in effect, in one transaction, and returns its log entry
+ * (or null when there is nothing to undo). An undone import moves its features into the log entry, so
+ * nothing is lost and redo can put them back.
+ */
+export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
+  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+    const entries = await db.editLog.orderBy('seq').reverse().toArray();
+    const entry = entries.find((candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done');
+    if (!entry) return null;
+    if (entry.action === 'edit-properties' && entry.featureId) {
+      await db.features.update(entry.featureId, { properties: entry.before as Record<string, unknown>, updatedAt: now() });
+    } else if (entry.action === 'add-layer' && entry.layerId) {
+      const layer = await db.layers.get(entry.layerId);
+      const features = await db.features.where('layerId').equals(entry.layerId).toArray();
+      await db.features.where('layerId').equals(entry.layerId).delete();
+      await db.layers.delete(entry.layerId);
+      entry.before = { layer, features };
+    }
+    entry.status = 'undone';
+    await db.editLog.put(entry);
+    return entry;
+  });
+}
+
+/** Re-applies the earliest undone change after the last one in effect; null when there is none. */
+export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
+  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+    const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) => UNDOABLE_ACTIONS.has(candidate.action));
+    const entry = entries.find((candidate) => candidate.status === 'undone');
+    if (!entry) return null;
+    if (entry.action === 'edit-properties' && entry.featureId) {
+      await db.features.update(entry.featureId, { properties: entry.after as Record<string, unknown>, updatedAt: now() });
+    } else if (entry.action === 'add-layer') {
+      const { layer, features } = entry.before as { layer: Layer; features: StoredFeatureRecord[] };
+      await db.layers.put(layer);
+      await db.features.bulkPut(features);
+      entry.before = null;
+    }
+    entry.status = 'done';
+    await db.editLog.put(entry);
+    return entry;
   });
 }
