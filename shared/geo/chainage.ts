@@ -55,3 +55,19 @@ export function sliceByChainage(path: Position[], fromM: number, toM: number): P
   slice.push(pointAlongM(path, end));
   return slice;
 }
+
+/**
+ * The STA of a point along a ruas made of several paths in order (segments, or parts of a
+ * multi-part segment): chainage runs on through the paths, gaps between them are not counted.
+ */
+export function chainageAlongPaths(paths: Position[][], point: Position): ChainagePoint | null {
+  let best: ChainagePoint | null = null;
+  let start = 0;
+  for (const path of paths) {
+    if (path.length < 2) continue;
+    const here = chainageOfPoint(path, point);
+    if (!best || here.offsetM < best.offsetM) best = { ...here, staM: start + here.staM };
+    for (let i = 1; i < path.length; i++) start += geodesicDistanceM(path[i - 1], path[i]);
+  }
+  return best;
+}

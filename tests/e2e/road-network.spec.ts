@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
 import { summarizeNetwork } from '../../shared/analysis/network-summary';
+import { geodesicDistanceM } from '../../shared/geo/geodesic';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 
 async function openDemo(page: Page) {
@@ -230,4 +231,19 @@ test('Ctrl+Z undoes an attribute edit, it stays undone after a reload, and Ctrl+
   await expect(condition()).toHaveText('Rusak berat');
   await page.keyboard.press('Control+Shift+z');
   await expect(condition()).toHaveText('Baik');
+});
+
+test('clicking a road tells the STA of the clicked point along its ruas', async ({ page }) => {
+  await openDemo(page);
+  const segments = demo.features.filter((f) => f.properties.ruasNumber === 'P-601');
+  const second = (segments[1].geometry as { coordinates: number[][] }).coordinates;
+  const target = second[1];
+  const expected = Number(segments[0].properties.lengthM) + geodesicDistanceM(second[0], second[1]);
+  await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 17 }), target);
+  await waitForMapIdle(page);
+  await clickOnMapAt(page, target);
+  const text = await page.getByTestId('feature-popup').locator('tr[data-field="staAtClick"]').textContent();
+  const match = /STA (\d+)\+(\d{3})/.exec(text ?? '');
+  expect(match, text ?? '').not.toBeNull();
+  expect(Math.abs(Number(match![1]) * 1000 + Number(match![2]) - expected)).toBeLessThan(10);
 });

@@ -106,7 +106,7 @@ export const id = {
     resetBody: 'Lapisan demo dikembalikan seperti semula; perubahan Anda pada fitur demo diganti (tetap tercatat di log). Lapisan yang Anda impor atau buat tidak diubah.',
     resetConfirm: 'Ya, kembalikan',
   },
-  popup: { title: '{{kind}}: {{name}}' },
+  popup: { title: '{{kind}}: {{name}}', staAtClick: 'STA titik yang diklik' },
   analysis: {
     tab: 'RUMIJA',
     title: 'Analisis RUMIJA & retribusi',
@@ -287,7 +287,7 @@ export const en: Shape<typeof id> = {
     resetBody: 'The demo layers go back to how they shipped; your changes to demo features are replaced (and kept in the log). Layers you imported or made are not touched.',
     resetConfirm: 'Yes, restore',
   },
-  popup: { title: '{{kind}}: {{name}}' },
+  popup: { title: '{{kind}}: {{name}}', staAtClick: 'STA of the clicked point' },
   analysis: {
     tab: 'RUMIJA',
     title: 'Right-of-way analysis & levy',

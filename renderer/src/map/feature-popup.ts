@@ -6,7 +6,7 @@ import type { Locale } from '../../../shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 
 /** The identify popup: every attribute of the feature, labelled and formatted in the UI language. */
-export function createFeaturePopupContent(feature: StoredFeature, i18n: I18n): HTMLElement {
+export function createFeaturePopupContent(feature: StoredFeature, i18n: I18n, extraRows: { key: string; label: string; value: string }[] = []): HTMLElement {
   const t = i18n.t.bind(i18n);
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const kind = feature.properties.kind as FeatureKind | undefined;
@@ -39,6 +39,13 @@ export function createFeaturePopupContent(feature: StoredFeature, i18n: I18n): H
     label.textContent = t(`fields.${field.key}`, { defaultValue: field.key });
     const value = row.insertCell();
     value.textContent = formatFieldValue(field, feature.properties[field.key], t, locale);
+  }
+  for (const extra of extraRows) {
+    const row = table.insertRow();
+    row.dataset.field = extra.key;
+    row.className = 'computed';
+    row.insertCell().textContent = extra.label;
+    row.insertCell().textContent = extra.value;
   }
   root.append(table);
   return root;

@@ -1,6 +1,9 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
 import { positionsOf } from '../../../shared/geo/positions-of';
+import { chainageAlongPaths } from '../../../shared/geo/chainage';
+import { formatSta } from '../../../shared/format/format-number';
+import type { StoredFeature } from '../../../shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync, interactiveLayerIds } from './data-layers';
 import { createFeaturePopupContent } from './feature-popup';
@@ -50,6 +53,14 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n)
     map.getCanvas().style.cursor = feature ? 'pointer' : '';
   };
 
+  /** The STA of the clicked place along the segment's whole ruas (its segments in stored order). */
+  const staAtClick = (road: StoredFeature, lngLat: [number, number]) => {
+    const ruas = (store.getSnapshot().featuresByLayer.get(road.layerId) ?? []).filter((f) => f.properties.ruasNumber === road.properties.ruasNumber);
+    const paths = ruas.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : []));
+    const result = chainageAlongPaths(paths, lngLat);
+    return result ? [{ key: 'staAtClick', label: i18n.t('popup.staAtClick'), value: formatSta(result.staM) }] : [];
+  };
+
   const featureAt = (point: { x: number; y: number }) => {
     const layers = interactiveLayerIds(map, store.getSnapshot().layers);
     if (layers.length === 0) return null;
@@ -73,7 +84,8 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n)
     const feature = store.getSnapshot().featureById.get(String(hit.properties.fid));
     if (!feature) return;
     store.select([feature.id]);
-    popup.setLngLat(event.lngLat).setDOMContent(createFeaturePopupContent(feature, i18n)).addTo(map);
+    const extra = feature.properties.kind === 'road' ? staAtClick(feature, [event.lngLat.lng, event.lngLat.lat]) : [];
+    popup.setLngLat(event.lngLat).setDOMContent(createFeaturePopupContent(feature, i18n, extra)).addTo(map);
   };
 
   map.on('mousemove', onMove);
