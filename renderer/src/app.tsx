@@ -38,9 +38,9 @@ export function App() {
     if (!outcome) return;
     setImportOutcomes((current) => [...current.filter((item) => item.fileName !== outcome.fileName), outcome]);
     // Show what arrived: the imported layer, selected and framed (small ones only).
-    const imported = store.getSnapshot().layers.filter((layer) => layer.id.startsWith('import-')).sort((a, b) => b.order - a.order)[0];
-    const features = imported ? (store.getSnapshot().featuresByLayer.get(imported.id) ?? []) : [];
-    if (outcome.ok && features.length > 0 && features.length <= 10_000) store.select(features.map((feature) => feature.id), { zoom: true });
+    if (!outcome.ok) return;
+    const features = store.getSnapshot().featuresByLayer.get(outcome.layerId) ?? [];
+    if (features.length > 0 && features.length <= 10_000) store.select(features.map((feature) => feature.id), { zoom: true });
   };
   const openImportDialog = async () =>
     importFiles(

@@ -1,10 +1,10 @@
 import Flatbush from 'flatbush';
 import * as polyclip from 'polyclip-ts';
-import type { Geometry, Position } from 'geojson';
+import type { Position } from 'geojson';
 import type { StoredFeature } from '../model/layer';
 import type { RoadSegmentProperties } from '../model/road-network';
 import { geodesicDistanceM } from '../geo/geodesic';
-import { positionsOf } from '../geo/positions-of';
+import { boundsOf, linePathsOf, positionsOf } from '../geo/positions-of';
 import { createLocalFrame, toLocal, type LocalFrame } from '../geo/local-frame';
 import {
   capsuleInterval,
@@ -61,12 +61,6 @@ export interface EncroachmentResult {
 
 const METRES_PER_DEGREE_LATITUDE = 110_574;
 
-function pathsOf(geometry: Geometry): Position[][] {
-  if (geometry.type === 'LineString') return [geometry.coordinates];
-  if (geometry.type === 'MultiLineString') return geometry.coordinates;
-  return [];
-}
-
 /**
  * Indexes road segments for encroachment queries. Chainage runs along each ruas through its
  * segments in the order given; corridors map to the segments they list.
@@ -89,7 +83,7 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     reachM = Math.max(reachM, widths.ruwasjaM);
     const segment = segments.push({ id: road.id, ruasNumber: properties.ruasNumber, name: properties.name, widths, corridorIds: corridorsBySegment.get(road.id) ?? [] }) - 1;
     let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
-    for (const path of pathsOf(road.geometry)) {
+    for (const path of linePathsOf(road.geometry)) {
       for (let i = 1; i < path.length; i++) {
         const lengthM = geodesicDistanceM(path[i - 1], path[i]);
         edges.push({ segment, a: path[i - 1], b: path[i], startChainageM: chainage, lengthM });
@@ -111,17 +105,6 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
   return { segments, edges, tree, reachM };
 }
 
-function geometryBounds(positions: Position[]): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of positions) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 interface Candidate {
   edge: RoadEdge;
   a: Vec;
@@ -131,7 +114,7 @@ interface Candidate {
 /** The road edges whose padded boxes meet the asset's box (the tree is padded by each RUWASJA). */
 function candidatesFor(index: RoadIndex, positions: Position[], frame: LocalFrame): Candidate[] {
   if (!index.tree) return [];
-  const [minX, minY, maxX, maxY] = geometryBounds(positions);
+  const [minX, minY, maxX, maxY] = boundsOf(positions);
   return index.tree.search(minX, minY, maxX, maxY).map((i) => {
     const edge = index.edges[i];
     return { edge, a: toLocal(frame, edge.a[0], edge.a[1]), b: toLocal(frame, edge.b[0], edge.b[1]) };
@@ -277,7 +260,7 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
     geometry.type === 'Point' || geometry.type === 'MultiPoint' ? 'unit' : geometry.type.includes('Polygon') ? 'm2' : 'm';
   const empty: EncroachmentResult = { assetId: asset.id, zone: 'luar', segmentId: null, ruasNumber: null, corridorIds: [], offsetM: null, staM: null, quantity: 0, unit };
   if (positions.length === 0) return empty;
-  const [minX, minY, maxX, maxY] = geometryBounds(positions);
+  const [minX, minY, maxX, maxY] = boundsOf(positions);
   const frame = createLocalFrame((minX + maxX) / 2, (minY + maxY) / 2);
   const candidates = candidatesFor(index, positions, frame);
   if (candidates.length === 0) return empty;

@@ -17,3 +17,22 @@ export function positionsOf(geometry: Geometry): Position[] {
       return geometry.geometries.flatMap(positionsOf);
   }
 }
+
+/** The line paths of a geometry: one for a LineString, each part of a MultiLineString, none otherwise. */
+export function linePathsOf(geometry: Geometry): Position[][] {
+  if (geometry.type === 'LineString') return [geometry.coordinates];
+  if (geometry.type === 'MultiLineString') return geometry.coordinates;
+  return [];
+}
+
+/** West, south, east, north of some positions. */
+export function boundsOf(positions: Iterable<Position>): [number, number, number, number] {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of positions) {
+    if (x < west) west = x;
+    if (y < south) south = y;
+    if (x > east) east = x;
+    if (y > north) north = y;
+  }
+  return [west, south, east, north];
+}

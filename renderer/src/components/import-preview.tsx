@@ -4,7 +4,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { PreparedImport } from '../../../shared/io/import-file';
 import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } from '../../../shared/io/map-fields';
 import { fieldsOfPlainFeatures } from '../../../shared/model/feature-fields';
-import { positionsOf } from '../../../shared/geo/positions-of';
+import { boundsOf, positionsOf } from '../../../shared/geo/positions-of';
 import { formatNumber } from '../../../shared/format/format-number';
 import type { LayerKind } from '../../../shared/model/layer';
 import { useStore } from '../state/store-context';
@@ -13,15 +13,7 @@ import type { ImportOutcome, PendingImport } from '../state/app-store';
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
 
-function extentOf(prepared: PreparedImport): [number, number, number, number] {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const feature of prepared.features) {
-    for (const [x, y] of positionsOf(feature.geometry)) {
-      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-    }
-  }
-  return [w, s, e, n];
-}
+const extentOf = (prepared: PreparedImport) => boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry)));
 
 /** Shows the file's extent on the main map while the preview is open. */
 function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number, number]) {
@@ -71,7 +63,7 @@ export function ImportPreview({ pending, map, onDone }: { pending: PendingImport
   }, [store, signature]);
 
   const fields = mappableFields(mapping.kind);
-  const fileName = String((prepared.features[0]?.properties.source as { label?: string } | undefined)?.label ?? prepared.layer.name);
+  const fileName = pending.file.name;
   const reread = async (options: PendingImport['csvOptions']) => setError(await store.reprepareImport(options));
   const confirm = async () => {
     const outcome = await store.confirmImport(mapping, signature);

@@ -172,13 +172,8 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
   }
 }
 
-/** The ids of all style layers that show data, in drawing order, for hit-testing. */
-export function interactiveLayerIds(map: MapLibreMap, layers: readonly Layer[]): string[] {
-  return layers
-    .filter((layer) => layer.visible)
-    .flatMap((layer) => styleLayersFor(layer).map((spec) => spec.id))
-    .filter((id) => !id.endsWith(':label') && !id.endsWith(':hover') && !id.endsWith(':rdtl-dash') && map.getLayer(id));
-}
+/** Style layers that only decorate (labels, hover glow, dashes) and are not hit-tested. */
+const isDecoration = (id: string) => id.endsWith(':label') || id.endsWith(':hover') || id.endsWith(':rdtl-dash');
 
 /**
  * Brings the map in line with the store: one GeoJSON source per layer (data replaced only when
@@ -187,6 +182,8 @@ export function interactiveLayerIds(map: MapLibreMap, layers: readonly Layer[]):
 export class DataLayerSync {
   private lastData = new Map<string, readonly StoredFeature[]>();
   private lastAnnotations: Annotations | undefined;
+  /** Style layers of visible data layers, for hit-testing; kept by `sync` so mouse moves do no work. */
+  interactiveLayerIds: string[] = [];
   private lastStyle = new Map<string, string>();
 
   constructor(private readonly map: MapLibreMap) {
@@ -246,6 +243,10 @@ export class DataLayerSync {
     }
     map.moveLayer('selection-line', FIRST_LABEL_LAYER);
     map.moveLayer('selection-point');
+    this.interactiveLayerIds = layers
+      .filter((layer) => layer.visible)
+      .flatMap((layer) => styleLayersFor(layer).map((spec) => spec.id))
+      .filter((id) => !isDecoration(id));
   }
 
   /** Removes every source and style layer this sync added, leaving the basemap. */
@@ -257,6 +258,7 @@ export class DataLayerSync {
     }
     for (const layerId of this.lastData.keys()) map.removeSource(sourceIdOf(layerId));
     map.removeSource(SELECTION_SOURCE);
+    this.interactiveLayerIds = [];
     this.lastData.clear();
     this.lastStyle.clear();
   }

@@ -1,11 +1,11 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
-import { positionsOf } from '../../../shared/geo/positions-of';
+import { linePathsOf, positionsOf } from '../../../shared/geo/positions-of';
 import { chainageAlongPaths } from '../../../shared/geo/chainage';
 import { formatSta } from '../../../shared/format/format-number';
 import type { StoredFeature } from '../../../shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
-import { DataLayerSync, interactiveLayerIds } from './data-layers';
+import { DataLayerSync } from './data-layers';
 import { createFeaturePopupContent } from './feature-popup';
 
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
@@ -56,13 +56,13 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n)
   /** The STA of the clicked place along the segment's whole ruas (its segments in stored order). */
   const staAtClick = (road: StoredFeature, lngLat: [number, number]) => {
     const ruas = (store.getSnapshot().featuresByLayer.get(road.layerId) ?? []).filter((f) => f.properties.ruasNumber === road.properties.ruasNumber);
-    const paths = ruas.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : []));
+    const paths = ruas.flatMap((f) => linePathsOf(f.geometry));
     const result = chainageAlongPaths(paths, lngLat);
     return result ? [{ key: 'staAtClick', label: i18n.t('popup.staAtClick'), value: formatSta(result.staM) }] : [];
   };
 
   const featureAt = (point: { x: number; y: number }) => {
-    const layers = interactiveLayerIds(map, store.getSnapshot().layers);
+    const layers = sync.interactiveLayerIds;
     if (layers.length === 0) return null;
     const box: [[number, number], [number, number]] = [
       [point.x - 4, point.y - 4],

@@ -5,6 +5,7 @@ import { rowHalfWidths, type Zone } from '../../../shared/analysis/row-zones';
 import type { RoadSegmentProperties } from '../../../shared/model/road-network';
 import type { AppStore } from '../state/app-store';
 import { ZONE_COLORS } from './thematic-style';
+import { linePathsOf } from '../../../shared/geo/positions-of';
 
 const SOURCE = 'row-zones';
 /** Zones are drawn from this zoom on: below it they are thinner than a pixel. */
@@ -48,10 +49,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
     const roads = snapshot.layers
       .filter((layer) => layer.kind === 'road' && layer.visible)
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
-      .filter((road) => {
-        const coordinates = road.geometry.type === 'LineString' ? road.geometry.coordinates : road.geometry.type === 'MultiLineString' ? road.geometry.coordinates.flat() : [];
-        return coordinates.some((position) => view.contains(position as [number, number]));
-      })
+      .filter((road) => linePathsOf(road.geometry).some((path) => path.some((position) => view.contains(position as [number, number]))))
       .slice(0, MAX_SEGMENTS);
     const bands: Feature<Polygon | MultiPolygon>[] = [];
     for (const road of roads) {

@@ -3,7 +3,7 @@ import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
 import { estimateRetribution, type RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
 import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
-import { RumijaDatabase, type StoredTariffSchedule } from '../store/database';
+import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../store/database';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
 import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
@@ -47,7 +47,7 @@ export interface PendingImport {
 }
 
 export type ImportOutcome =
-  | { fileName: string; ok: true; count: number; repairs: number; crs: string }
+  | { fileName: string; ok: true; layerId: string; count: number; repairs: number; crs: string }
   | { fileName: string; ok: false; error: string };
 
 export interface AnalysisOptions {
@@ -139,8 +139,21 @@ export class AppStore {
     });
   }
 
+  private readLayers() {
+    return this.db.layers.orderBy('order').toArray();
+  }
+
   private async reloadLayers() {
-    this.set({ layers: await this.db.layers.orderBy('order').toArray() });
+    this.set({ layers: await this.readLayers() });
+  }
+
+  /** Puts one changed feature into the snapshot without reloading the rest. */
+  private replaceFeature(updated: StoredFeature) {
+    const featuresByLayer = new Map(this.snapshot.featuresByLayer);
+    featuresByLayer.set(updated.layerId, (featuresByLayer.get(updated.layerId) ?? []).map((feature) => (feature.id === updated.id ? updated : feature)));
+    const featureById = new Map(this.snapshot.featureById);
+    featureById.set(updated.id, updated);
+    this.set({ featuresByLayer, featureById });
   }
 
   /** Layer settings show at once and are saved behind; a failed save puts the stored state back. */
@@ -169,14 +182,7 @@ export class AppStore {
   /** Saves validated attribute changes; rejects with a ValidationError and changes nothing if invalid. */
   async editProperties(featureId: string, patch: Record<string, unknown>) {
     const updated = await updateFeatureProperties(this.db, featureId, patch);
-    const layerFeatures = (this.snapshot.featuresByLayer.get(updated.layerId) ?? []).map((feature) =>
-      feature.id === featureId ? updated : feature,
-    );
-    const featuresByLayer = new Map(this.snapshot.featuresByLayer);
-    featuresByLayer.set(updated.layerId, layerFeatures);
-    const featureById = new Map(this.snapshot.featureById);
-    featureById.set(featureId, updated);
-    this.set({ featuresByLayer, featureById });
+    this.replaceFeature(updated);
     return updated;
   }
 
@@ -187,7 +193,7 @@ export class AppStore {
     featuresByLayer.set(layer.id, features);
     const featureById = new Map(this.snapshot.featureById);
     for (const feature of features) featureById.set(feature.id, feature);
-    this.set({ layers: await this.db.layers.orderBy('order').toArray(), featuresByLayer, featureById });
+    this.set({ layers: await this.readLayers(), featuresByLayer, featureById });
   }
 
   /**
@@ -216,8 +222,8 @@ export class AppStore {
 
   /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
   async confirmImport(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
-    const [{ prepared }, ...rest] = this.snapshot.pendingImports;
-    const fileName = String((prepared.features[0]?.properties.source as { label?: string } | undefined)?.label ?? prepared.layer.name);
+    const [{ prepared, file }, ...rest] = this.snapshot.pendingImports;
+    const fileName = file.name;
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
     try {
@@ -227,7 +233,7 @@ export class AppStore {
     }
     await this.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
     this.set({ pendingImports: rest });
-    return { fileName, ok: true, count: mapped.value.features.length, repairs: prepared.repairs.length, crs: prepared.crs };
+    return { fileName, ok: true, layerId: prepared.layer.id, count: mapped.value.features.length, repairs: prepared.repairs.length, crs: prepared.crs };
   }
 
   /** Reads the first pending file again with the coordinate system the user chose. */
@@ -246,14 +252,19 @@ export class AppStore {
 
   /** Undoes the last change (attribute edit or import); returns what was undone, or null. */
   async undo() {
-    const entry = await undoLast(this.db);
-    if (entry) await this.reload();
-    return entry;
+    return this.applyHistory(await undoLast(this.db));
   }
 
   async redo() {
-    const entry = await redoNext(this.db);
-    if (entry) await this.reload();
+    return this.applyHistory(await redoNext(this.db));
+  }
+
+  /** An attribute edit touches one feature; an import a whole layer, which needs a reload. */
+  private async applyHistory(entry: EditLogEntry | null) {
+    if (entry?.action === 'edit-properties' && entry.featureId) {
+      const { updatedAt: _updatedAt, ...feature } = (await this.db.features.get(entry.featureId))!;
+      this.replaceFeature(feature);
+    } else if (entry) await this.reload();
     return entry;
   }
 
