@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
@@ -16,8 +16,19 @@ import { SummaryPanel } from './panels/summary-panel';
 import { AttributeTable } from './panels/attribute-table';
 import { EncroachmentPanel } from './panels/encroachment-panel';
 import { useSnapshot, useStore } from './state/store-context';
+import { EditSession, useEditSession } from './state/edit-session';
+import { connectDrawing } from './map/draw-controller';
+import { StaLayers } from './map/sta-layers';
+import { DrawToolbar } from './panels/draw-toolbar';
+import { StaPanel } from './panels/sta-panel';
+import { FeatureForm } from './components/feature-form';
 
-type SideTab = 'layers' | 'summary' | 'analysis';
+type SideTab = 'layers' | 'summary' | 'sta' | 'analysis';
+
+const isTyping = (target: EventTarget | null) => {
+  const element = target as HTMLElement | null;
+  return Boolean(element && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable));
+};
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -29,6 +40,9 @@ export function App() {
   const [confirmReset, setConfirmReset] = useState(false);
   const [importOutcomes, setImportOutcomes] = useState<ImportOutcome[]>([]);
   const [dragging, setDragging] = useState(false);
+  const session = useMemo(() => new EditSession(), []);
+  const { pending } = useEditSession(session);
+  const [staLayers, setStaLayers] = useState<StaLayers | null>(null);
 
   const importFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
     if (files.length === 0) return;
@@ -48,11 +62,25 @@ export function App() {
     );
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) step through the edit log; inside a text field the browser's own undo runs.
+  // Esc leaves the tool in use, Enter saves a vertex edit, Delete deletes the selection.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.defaultPrevented) return;
+      const { tool } = session.getSnapshot();
+      if (event.key === 'Escape' && tool) {
+        session.cancel();
+        return;
+      }
+      if (event.key === 'Enter' && tool?.action === 'edit') {
+        session.requestFinish();
+        return;
+      }
+      if (event.key === 'Delete' && !tool && store.getSnapshot().selection.length > 0) {
+        const selection = store.getSnapshot().selection;
+        void store.deleteFeatures(selection).then((removed) => removed.length > 0 && session.say('info', t('draw.deleted', { count: removed.length })));
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey)) return;
-      const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -64,17 +92,30 @@ export function App() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, session, t]);
 
   useEffect(() => {
     if (!map) return undefined;
-    const disconnectData = connectMapToStore(map, store, i18n);
+    const disconnectData = connectMapToStore(map, store, i18n, session);
     const disconnectZones = connectRowZones(map, store);
+    const sta = new StaLayers(map, store);
+    setStaLayers(sta);
+    const disconnectDrawing = connectDrawing(map, store, session, i18n);
     return () => {
+      disconnectDrawing();
+      setStaLayers(null);
+      sta.destroy();
       disconnectZones();
       disconnectData();
     };
-  }, [map, store, i18n]);
+  }, [map, store, i18n, session]);
+  const onFeatureSaved = (id: string) => {
+    session.setPending(null);
+    const feature = store.getSnapshot().featureById.get(id);
+    const layer = store.getSnapshot().layers.find((candidate) => candidate.id === feature?.layerId);
+    store.select([id]);
+    session.say('info', t('draw.saved', { kind: t(`model.kind.${String(feature?.properties.kind)}`), layer: layer?.name ?? '' }));
+  };
   const onMapReady = useCallback((ready: MapLibreMap) => setMap(ready), []);
   const hasDemo = layers.some((layer) => layer.demo && layer.visible);
 
@@ -89,13 +130,16 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <aside className={`sidebar${tab === 'layers' ? '' : ' wide'}`}>
+        <aside className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : ''}`}>
           <nav className="tabs" role="tablist">
             <button type="button" role="tab" aria-selected={tab === 'layers'} data-testid="tab-layers" onClick={() => setTab('layers')}>
               {t('layers.title')}
             </button>
             <button type="button" role="tab" aria-selected={tab === 'summary'} data-testid="tab-summary" onClick={() => setTab('summary')}>
               {t('summary.open')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'sta'} data-testid="tab-sta" onClick={() => setTab('sta')}>
+              {t('sta.tab')}
             </button>
             <button type="button" role="tab" aria-selected={tab === 'analysis'} data-testid="tab-analysis" onClick={() => setTab('analysis')}>
               {t('analysis.tab')}
@@ -111,6 +155,7 @@ export function App() {
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
           {tab === 'summary' && <SummaryPanel />}
+          {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
           {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
             <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
@@ -136,12 +181,16 @@ export function App() {
           }}
         >
           {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}
-          {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
-          <MapView onMapReady={onMapReady} />
+          {map && <DrawToolbar session={session} />}
+          <div className="map-wrap">
+            {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
+            <MapView onMapReady={onMapReady} />
+          </div>
           {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
         </div>
       </main>
       {pendingImports[0] && <ImportPreview key={pendingImports[0].prepared.layer.id} pending={pendingImports[0]} map={map} onDone={onImportDone} />}
+      {pending && <FeatureForm pending={pending} onSaved={onFeatureSaved} onCancel={() => session.setPending(null)} />}
       {confirmReset && (
         <ConfirmDialog
           title={t('demo.resetTitle')}

@@ -36,3 +36,13 @@ export function formatSta(metres: number): string {
   const rounded = Math.round(metres);
   return `STA ${Math.floor(rounded / 1000)}+${String(rounded % 1000).padStart(3, '0')}`;
 }
+
+/** A measured length both ways: "1.234,6 m (1,235 km)". */
+export function formatMeasuredLength(metres: number, locale: Locale): string {
+  return `${formatNumber(metres, locale, 1)} m (${formatNumber(metres / 1000, locale, 3)} km)`;
+}
+
+/** A measured area both ways: "12.345 m² (1,2345 ha)". */
+export function formatMeasuredArea(squareMetres: number, locale: Locale): string {
+  return `${formatNumber(squareMetres, locale, 0)} m² (${formatNumber(squareMetres / 10_000, locale, 4)} ha)`;
+}

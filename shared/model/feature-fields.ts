@@ -85,6 +85,15 @@ export const FIELDS_BY_KIND: Record<FeatureKind, FieldDefinition[]> = {
     number('installedYear', 'year'),
     { key: 'source', type: 'source', editable: false },
   ],
+  annotation: [text('text'), text('note', true, true), { key: 'source', type: 'source', editable: false }],
+  condition_range: [
+    text('ruasNumber', false),
+    number('staFromM', 'sta', false, false),
+    number('staToM', 'sta', false, false),
+    choice('condition', CONDITIONS, 'condition', false),
+    number('lengthM', 'length', false, false),
+    { key: 'source', type: 'source', editable: false },
+  ],
 };
 
 /** Fields of a plain (unmodelled) layer: whatever keys its features carry. */

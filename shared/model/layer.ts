@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Geometry } from 'geojson';
 
-export const LAYER_KINDS = ['road', 'bridge', 'corridor', 'asset', 'plain'] as const;
+export const LAYER_KINDS = ['road', 'bridge', 'corridor', 'asset', 'annotation', 'condition_range', 'plain'] as const;
 export const LayerKindSchema = z.enum(LAYER_KINDS);
 export type LayerKind = z.infer<typeof LayerKindSchema>;
 

@@ -113,11 +113,37 @@ export const UtilityAssetPropertiesSchema = z.strictObject({
 });
 export type UtilityAssetProperties = z.infer<typeof UtilityAssetPropertiesSchema>;
 
+/** A free note drawn on the map (point, line or area) by a planner. */
+export const AnnotationPropertiesSchema = z.strictObject({
+  kind: z.literal('annotation'),
+  text: z.string().trim().min(1).max(300),
+  note: z.string().max(1000).nullable(),
+  source: FeatureSourceSchema,
+});
+export type AnnotationProperties = z.infer<typeof AnnotationPropertiesSchema>;
+
+/** The condition of one STA range of a ruas (e.g. STA 3+400 – 5+100 rusak berat); its geometry is that stretch. */
+export const ConditionRangePropertiesSchema = z
+  .strictObject({
+    kind: z.literal('condition_range'),
+    ruasNumber: z.string().trim().min(1).max(20),
+    staFromM: z.number().nonnegative(),
+    staToM: z.number().nonnegative(),
+    condition: ConditionSchema,
+    /** Length of the range in metres (STA to minus STA from). */
+    lengthM: z.number().nonnegative(),
+    source: FeatureSourceSchema,
+  })
+  .refine((range) => range.staToM > range.staFromM, { message: 'STA akhir harus lebih besar dari STA awal / end STA must be after start STA', path: ['staToM'] });
+export type ConditionRangeProperties = z.infer<typeof ConditionRangePropertiesSchema>;
+
 export const FeaturePropertiesSchema = z.discriminatedUnion('kind', [
   RoadSegmentPropertiesSchema,
   BridgePropertiesSchema,
   CorridorPropertiesSchema,
   UtilityAssetPropertiesSchema,
+  AnnotationPropertiesSchema,
+  ConditionRangePropertiesSchema,
 ]);
 export type FeatureProperties = z.infer<typeof FeaturePropertiesSchema>;
 export type FeatureKind = FeatureProperties['kind'];
@@ -128,4 +154,8 @@ export const GEOMETRY_TYPES_BY_KIND: Record<FeatureKind, readonly string[]> = {
   bridge: ['Point'],
   corridor: ['LineString', 'MultiLineString'],
   asset: ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+  annotation: ['Point', 'LineString', 'Polygon'],
+  condition_range: ['LineString', 'MultiLineString'],
 };
+
+export const FEATURE_KINDS = Object.keys(GEOMETRY_TYPES_BY_KIND) as FeatureKind[];

@@ -10,12 +10,13 @@ import {
   colorExpression,
   CORRIDOR_COLOR,
   FALLBACK_COLOR,
+  ANNOTATION_COLOR,
   ROAD_WIDTH,
   SELECTION_COLOR,
 } from './thematic-style';
 
 /** Properties copied into the map source: only what styling needs, plus the feature id. */
-const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus', 'category'];
+const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus', 'category', 'text'];
 const FIRST_LABEL_LAYER = 'area-labels';
 export const SELECTION_SOURCE = 'selection';
 
@@ -155,6 +156,53 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
             'line-opacity': ['interpolate', ['linear'], ['zoom'], 12, 0.4, 15, 0.12],
             'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 8, 14, 26, 18, 120],
           },
+        },
+      ];
+    case 'condition_range':
+      return [
+        {
+          id: id('band'),
+          type: 'line',
+          source,
+          layout: { 'line-cap': 'butt', 'line-join': 'round' },
+          paint: {
+            'line-color': colorExpression('condition'),
+            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 7, 14, 16, 18, 28],
+            'line-opacity': hovered(0.9, 0.6),
+          },
+        },
+      ];
+    case 'annotation':
+      return [
+        { id: id('fill'), type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': ANNOTATION_COLOR, 'fill-opacity': hovered(0.3, 0.15) } },
+        {
+          id: id('line'),
+          type: 'line',
+          source,
+          filter: ['!=', ['geometry-type'], 'Point'],
+          paint: { 'line-color': ANNOTATION_COLOR, 'line-width': hovered(4, 2.5), 'line-dasharray': [2, 1] },
+        },
+        {
+          id: id('point'),
+          type: 'circle',
+          source,
+          filter: ['==', ['geometry-type'], 'Point'],
+          paint: { 'circle-radius': hovered(8, 6), 'circle-color': ANNOTATION_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+        },
+        {
+          id: id('label'),
+          type: 'symbol',
+          source,
+          layout: {
+            'text-field': ['get', 'text'],
+            'text-font': FONT_BOLD,
+            'text-size': 13,
+            'text-offset': [0, 1.2],
+            'text-anchor': 'top',
+            'symbol-placement': 'point',
+            'text-max-width': 14,
+          },
+          paint: { 'text-color': '#880e4f', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
         },
       ];
     default:

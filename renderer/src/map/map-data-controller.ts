@@ -7,9 +7,10 @@ import type { StoredFeature } from '../../../shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync } from './data-layers';
 import { createFeaturePopupContent } from './feature-popup';
+import type { EditSession } from '../state/edit-session';
 
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
-export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n): () => void {
+export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n, session: EditSession): () => void {
   const sync = new DataLayerSync(map);
   let previous: AppSnapshot | null = null;
   let hoveredFeature: MapGeoJSONFeature | null = null;
@@ -72,10 +73,31 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n)
   };
 
   const onMove = (event: { point: { x: number; y: number } }) => {
+    const tool = session.getSnapshot().tool;
+    if (tool && tool.action !== 'split') return;
     const feature = featureAt(event.point);
     if (feature?.id !== hoveredFeature?.id || feature?.source !== hoveredFeature?.source) setHover(feature);
   };
+  /** With the split tool a click cuts the road under it; other tools own their clicks. */
+  const splitAt = async (hit: MapGeoJSONFeature | null, lngLat: { lng: number; lat: number }) => {
+    const feature = hit && store.getSnapshot().featureById.get(String(hit.properties.fid));
+    if (!feature || !['LineString', 'MultiLineString'].includes(feature.geometry.type)) {
+      session.say('error', i18n.t('draw.splitNotLine'));
+      return;
+    }
+    try {
+      const ids = await store.splitFeature(feature.id, [lngLat.lng, lngLat.lat]);
+      store.select(ids);
+      session.say('info', i18n.t('draw.split'));
+    } catch (error) {
+      session.say('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    const tool = session.getSnapshot().tool;
+    if (tool?.action === 'split') void splitAt(featureAt(event.point), event.lngLat);
+    if (tool) return;
     const hit = featureAt(event.point);
     if (!hit) {
       popup.remove();

@@ -23,6 +23,7 @@ export const BORDER_ROUTE_CASING = '#4a148c';
 export const CORRIDOR_COLOR = '#ff8f00';
 export const SELECTION_COLOR = '#00e5ff';
 export const FALLBACK_COLOR = '#607d8b';
+export const ANNOTATION_COLOR = '#ad1457';
 
 export type StyleBy = 'status' | 'condition';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '../../../shared/model/layer';
 import { CONDITIONS, ROAD_STATUSES } from '../../../shared/model/road-network';
-import { BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS, ZONE_COLORS } from '../map/thematic-style';
+import { ANNOTATION_COLOR, BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS, ZONE_COLORS } from '../map/thematic-style';
 
 function Swatch({ color, shape, testId, label }: { color: string; shape: 'line' | 'circle' | 'band'; testId: string; label: string }) {
   return (
@@ -44,6 +44,22 @@ export function Legend({ layer }: { layer: Layer }) {
           <Swatch key={zone} color={color} shape="circle" testId={`legend-${layer.id}-${zone}`} label={t(`analysis.zone.${zone}`)} />
         ))}
         <li className="legend-note">{t('analysis.legendEncroaching')}</li>
+      </ul>
+    );
+  }
+  if (layer.kind === 'condition_range') {
+    return (
+      <ul className="legend" data-testid={`legend-${layer.id}`}>
+        {CONDITIONS.map((key) => (
+          <Swatch key={key} color={CONDITION_COLORS[key]} shape="band" testId={`legend-${layer.id}-${key}`} label={t(`model.condition.${key}`)} />
+        ))}
+      </ul>
+    );
+  }
+  if (layer.kind === 'annotation') {
+    return (
+      <ul className="legend" data-testid={`legend-${layer.id}`}>
+        <Swatch color={ANNOTATION_COLOR} shape="circle" testId={`legend-${layer.id}-note`} label={t('model.kind.annotation')} />
       </ul>
     );
   }

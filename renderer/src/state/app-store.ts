@@ -8,8 +8,20 @@ import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
 import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
 import { applyMapping, type FieldMapping } from '../../../shared/io/map-fields';
+import type { Geometry, Position } from 'geojson';
+import type { ConditionRange } from '../../../shared/analysis/condition-ranges';
+import { ruasPaths } from '../../../shared/geo/ruas-reference';
+import {
+  addDrawnFeature,
+  editGeometry,
+  replaceConditionRanges,
+  splitFeature,
+  type DRAWN_LAYERS,
+  type EditResult,
+} from '../../../shared/edit/feature-edits';
 import {
   addLayerWithFeatures,
+  commitChange,
   latestTariffSchedules,
   loadAll,
   saveTariffSchedule,
@@ -19,7 +31,6 @@ import {
   seedDemoIfEmpty,
   updateFeatureProperties,
   undoLast,
-  updateLayer,
 } from '../store/feature-store';
 
 export interface AppSnapshot {
@@ -72,6 +83,8 @@ export interface AnalysisState {
 const IDLE_ANALYSIS: AnalysisState = {
   status: 'idle', error: null, options: null, assets: [], results: [], resultByAsset: new Map(), estimate: null, seconds: 0,
 };
+
+const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature => feature;
 
 function groupByLayer(features: StoredFeature[]) {
   const byLayer = new Map<string, StoredFeature[]>();
@@ -147,23 +160,104 @@ export class AppStore {
     this.set({ layers: await this.readLayers() });
   }
 
-  /** Puts one changed feature into the snapshot without reloading the rest. */
-  private replaceFeature(updated: StoredFeature) {
+  /** Puts changed features (null: deleted) into the snapshot without reloading the rest. */
+  private patchFeatures(records: ReadonlyMap<string, StoredFeature | null>) {
     const featuresByLayer = new Map(this.snapshot.featuresByLayer);
-    featuresByLayer.set(updated.layerId, (featuresByLayer.get(updated.layerId) ?? []).map((feature) => (feature.id === updated.id ? updated : feature)));
     const featureById = new Map(this.snapshot.featureById);
-    featureById.set(updated.id, updated);
-    this.set({ featuresByLayer, featureById });
+    const touched = new Set<string>();
+    for (const [id, record] of records) {
+      const old = featureById.get(id);
+      if (old) touched.add(old.layerId);
+      if (record) {
+        touched.add(record.layerId);
+        featureById.set(id, record);
+      } else featureById.delete(id);
+    }
+    for (const layerId of touched) {
+      const kept = (featuresByLayer.get(layerId) ?? []).flatMap((feature) => {
+        if (!records.has(feature.id)) return [feature];
+        const record = records.get(feature.id);
+        return record && record.layerId === layerId ? [record] : [];
+      });
+      const present = new Set(kept.map((feature) => feature.id));
+      for (const [id, record] of records) if (record?.layerId === layerId && !present.has(id)) kept.push(record);
+      featuresByLayer.set(layerId, kept);
+    }
+    this.set({ featuresByLayer, featureById, selection: this.snapshot.selection.filter((id) => featureById.has(id)) });
   }
 
-  /** Layer settings show at once and are saved behind; a failed save puts the stored state back. */
+  private replaceFeature(updated: StoredFeature) {
+    this.patchFeatures(new Map([[updated.id, updated]]));
+  }
+
+  /** Reads the features and layers a log entry touched back from the store into the snapshot. */
+  private async refreshFrom(state: { layers: Record<string, unknown>; features: Record<string, unknown> }) {
+    const ids = Object.keys(state.features);
+    const records = await this.db.features.bulkGet(ids);
+    this.patchFeatures(new Map(ids.map((id, index) => [id, records[index] ? stripUpdatedAt(records[index]) : null])));
+    if (Object.keys(state.layers).length > 0) await this.reloadLayers();
+  }
+
+  /**
+   * Writes an edit (validated, one transaction, one undo step) and shows it; returns the ids it made
+   * or changed. Rejects with the reason, changing nothing, when the edit or a feature is not valid.
+   */
+  private async commit(action: string, result: EditResult): Promise<string[]> {
+    if (!result.ok) throw new Error(result.error);
+    const entry = await commitChange(this.db, action, result.change);
+    await this.refreshFrom(entry.after as { layers: Record<string, unknown>; features: Record<string, unknown> });
+    return result.ids;
+  }
+
+  /** Layer settings show at once and are saved behind as an undoable step; a failed save puts the stored state back. */
   private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy'>>) {
-    this.set({ layers: this.snapshot.layers.map((layer) => (layer.id === layerId ? { ...layer, ...patch } : layer)) });
+    const layer = this.snapshot.layers.find((candidate) => candidate.id === layerId);
+    if (!layer) return;
+    this.set({ layers: this.snapshot.layers.map((candidate) => (candidate.id === layerId ? { ...candidate, ...patch } : candidate)) });
     try {
-      await updateLayer(this.db, layerId, patch);
+      await commitChange(this.db, 'layer-settings', { layers: [{ ...layer, ...patch }] });
     } finally {
       await this.reloadLayers();
     }
+  }
+
+  /** Stores a drawn feature in the layer for its kind (made on first use); returns its id. */
+  async addDrawnFeature(kind: keyof typeof DRAWN_LAYERS, geometry: Geometry, properties: Record<string, unknown>) {
+    const [id] = await this.commit('add-features', addDrawnFeature(this.snapshot.layers, kind, geometry, properties, new Date().toISOString()));
+    return id;
+  }
+
+  async updateGeometry(featureId: string, geometry: Geometry) {
+    const feature = this.snapshot.featureById.get(featureId);
+    if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
+    await this.commit('edit-geometry', editGeometry(feature, geometry));
+  }
+
+  /** Splits a line at the place nearest to `point`; returns the ids of both parts. */
+  async splitFeature(featureId: string, point: Position) {
+    const feature = this.snapshot.featureById.get(featureId);
+    if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
+    return this.commit('split-feature', splitFeature(feature, point, this.visibleFeatures('corridor')));
+  }
+
+  async deleteFeatures(ids: readonly string[]) {
+    const existing = ids.filter((id) => this.snapshot.featureById.has(id));
+    if (existing.length === 0) return [];
+    return this.commit('delete-features', { ok: true, change: { remove: existing }, ids: existing });
+  }
+
+  /** The running paths of a ruas in one road layer, for STA work. */
+  ruasPaths(layerId: string, ruasNumber: string) {
+    return ruasPaths(this.snapshot.featuresByLayer.get(layerId) ?? [], ruasNumber);
+  }
+
+  /** Replaces the condition ranges of a ruas (one undo step); rejects naming the range at fault. */
+  async saveConditionRanges(layerId: string, ruasNumber: string, ranges: readonly ConditionRange[]) {
+    const existing = this.snapshot.layers.filter((layer) => layer.kind === 'condition_range').flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
+    return this.commit(
+      'condition-ranges',
+      replaceConditionRanges(this.snapshot.layers, existing, ruasNumber, this.ruasPaths(layerId, ruasNumber), ranges, new Date().toISOString()),
+    );
   }
 
   setLayerVisible(layerId: string, visible: boolean) {
@@ -259,11 +353,15 @@ export class AppStore {
     return this.applyHistory(await redoNext(this.db));
   }
 
-  /** An attribute edit touches one feature; an import a whole layer, which needs a reload. */
+  /** Shows what an undo or redo changed: the features it touched, the tariffs, or (an import) everything. */
   private async applyHistory(entry: EditLogEntry | null) {
+    const state = entry?.after as { layers?: Record<string, unknown>; features?: Record<string, unknown> } | null;
     if (entry?.action === 'edit-properties' && entry.featureId) {
-      const { updatedAt: _updatedAt, ...feature } = (await this.db.features.get(entry.featureId))!;
-      this.replaceFeature(feature);
+      this.replaceFeature(stripUpdatedAt((await this.db.features.get(entry.featureId))!));
+    } else if (entry?.action === 'save-tariff') {
+      this.set({ tariffs: await latestTariffSchedules(this.db) });
+    } else if (state?.layers && state.features) {
+      await this.refreshFrom({ layers: state.layers, features: state.features });
     } else if (entry) await this.reload();
     return entry;
   }
@@ -280,7 +378,7 @@ export class AppStore {
     return saved;
   }
 
-  private visibleFeatures(kind: string) {
+  visibleFeatures(kind: string) {
     return this.snapshot.layers
       .filter((layer) => layer.kind === kind && layer.visible)
       .flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);

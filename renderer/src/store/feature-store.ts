@@ -1,4 +1,6 @@
-import { FeaturePropertiesSchema } from '../../../shared/model/road-network';
+import { FEATURE_KINDS, FeaturePropertiesSchema, GEOMETRY_TYPES_BY_KIND, type FeatureKind } from '../../../shared/model/road-network';
+import { positionsOf } from '../../../shared/geo/positions-of';
+import type { Change } from '../../../shared/edit/feature-edits';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
@@ -58,7 +60,7 @@ export async function loadAll(db: RumijaDatabase): Promise<{ layers: Layer[]; fe
 
 /** Checks a full set of properties against the model; throws a ValidationError naming each field. */
 export function validateProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  if (typeof properties.kind !== 'string' || !['road', 'bridge', 'corridor', 'asset'].includes(properties.kind)) return properties;
+  if (typeof properties.kind !== 'string' || !FEATURE_KINDS.includes(properties.kind as FeatureKind)) return properties;
   const result = FeaturePropertiesSchema.safeParse(properties);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -117,21 +119,90 @@ export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, fea
   });
 }
 
-export async function updateLayer(db: RumijaDatabase, layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name'>>) {
-  await db.layers.update(layerId, patch);
+/** Checks a whole feature: its properties against the model and its geometry against its kind. */
+export function validateFeature(feature: StoredFeature): StoredFeature {
+  const properties = validateProperties(feature.properties);
+  const kind = properties.kind as FeatureKind | undefined;
+  const allowed = kind && GEOMETRY_TYPES_BY_KIND[kind];
+  if (allowed && !allowed.includes(feature.geometry.type)) {
+    throw new ValidationError(`geometry: ${feature.geometry.type} tidak boleh untuk / not allowed for ${kind}`, [{ path: 'geometry', message: feature.geometry.type }]);
+  }
+  const positions = positionsOf(feature.geometry);
+  if (positions.length === 0 || positions.some(([lon, lat]) => !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90))) {
+    throw new ValidationError('geometry: koordinat di luar bumi / coordinates off the globe', [{ path: 'geometry', message: 'range' }]);
+  }
+  return { ...feature, properties };
 }
 
-/** Moves a layer one place up (drawn later) or down, swapping order with its neighbour. */
-export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 'up' | 'down'): Promise<void> {
-  await db.transaction('rw', db.layers, async () => {
-    const layers = await db.layers.orderBy('order').toArray();
-    const index = layers.findIndex((layer) => layer.id === layerId);
-    const neighbour = layers[direction === 'up' ? index + 1 : index - 1];
-    if (index < 0 || !neighbour) return;
-    const current = layers[index];
-    await db.layers.update(current.id, { order: neighbour.order });
-    await db.layers.update(neighbour.id, { order: current.order });
+/** The state of some layers and features by id (null: absent). Undo writes `before` back, redo `after`. */
+export interface ChangeState {
+  layers: Record<string, Layer | null>;
+  features: Record<string, StoredFeatureRecord | null>;
+}
+
+
+/** Changes that undo and redo by writing a ChangeState back. */
+const STATE_ACTIONS = new Set(['add-features', 'edit-geometry', 'split-feature', 'delete-features', 'layer-settings', 'condition-ranges']);
+
+async function writeState(db: RumijaDatabase, state: ChangeState) {
+  for (const [id, layer] of Object.entries(state.layers)) {
+    if (layer) await db.layers.put(layer);
+    else await db.layers.delete(id);
+  }
+  const records = Object.entries(state.features);
+  await db.features.bulkPut(records.flatMap(([, record]) => (record ? [record] : [])));
+  await db.features.bulkDelete(records.flatMap(([id, record]) => (record ? [] : [id])));
+}
+
+/**
+ * Any change to layers and features, validated first and written in one transaction with its log
+ * entry, so it is undone and redone as one step. Throws a ValidationError naming the feature and
+ * field and writes nothing when a feature is not valid.
+ */
+export async function commitChange(db: RumijaDatabase, action: string, change: Change): Promise<EditLogEntry> {
+  if (!STATE_ACTIONS.has(action)) throw new Error(`unknown change: ${action}`);
+  const put = (change.put ?? []).map((feature) => {
+    try {
+      return validateFeature(feature);
+    } catch (error) {
+      const label = String(feature.properties.name ?? feature.properties.text ?? feature.id);
+      throw new ValidationError(`${label}: ${(error as Error).message}`, (error as ValidationError).issues ?? []);
+    }
   });
+  const at = now();
+  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+    const before: ChangeState = { layers: {}, features: {} };
+    const after: ChangeState = { layers: {}, features: {} };
+    for (const layer of change.layers ?? []) {
+      before.layers[layer.id] = (await db.layers.get(layer.id)) ?? null;
+      after.layers[layer.id] = layer;
+    }
+    for (const feature of put) {
+      if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId]) throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
+      before.features[feature.id] = (await db.features.get(feature.id)) ?? null;
+      after.features[feature.id] = { ...feature, updatedAt: at };
+    }
+    for (const id of change.remove ?? []) {
+      before.features[id] = (await db.features.get(id)) ?? null;
+      after.features[id] = null;
+    }
+    await writeState(db, after);
+    await discardRedo(db);
+    const featureIds = Object.keys(after.features);
+    const entry: EditLogEntry = { at, action, featureId: featureIds.length === 1 ? featureIds[0] : null, layerId: null, before, after };
+    entry.seq = await db.editLog.add(entry);
+    return entry;
+  });
+}
+
+/** Moves a layer one place up (drawn later) or down, swapping order with its neighbour; undoable. */
+export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 'up' | 'down'): Promise<void> {
+  const layers = await db.layers.orderBy('order').toArray();
+  const index = layers.findIndex((layer) => layer.id === layerId);
+  const neighbour = layers[direction === 'up' ? index + 1 : index - 1];
+  if (index < 0 || !neighbour) return;
+  const current = layers[index];
+  await commitChange(db, 'layer-settings', { layers: [{ ...current, order: neighbour.order }, { ...neighbour, order: current.order }] });
 }
 
 /** The newest version of every tariff schedule. */
@@ -167,7 +238,7 @@ export async function saveTariffSchedule(
 }
 
 /** Changes the user can step back through with undo and redo. */
-const UNDOABLE_ACTIONS = new Set(['edit-properties', 'add-layer']);
+const UNDOABLE_ACTIONS = new Set(['edit-properties', 'add-layer', 'save-tariff', ...STATE_ACTIONS]);
 
 /** A new change ends the redo chain: entries undone before it can no longer be redone. */
 async function discardRedo(db: RumijaDatabase) {
@@ -180,11 +251,16 @@ async function discardRedo(db: RumijaDatabase) {
  * nothing is lost and redo can put them back.
  */
 export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs], async () => {
     const entries = await db.editLog.orderBy('seq').reverse().toArray();
     const entry = entries.find((candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done');
     if (!entry) return null;
-    if (entry.action === 'edit-properties' && entry.featureId) {
+    if (STATE_ACTIONS.has(entry.action)) {
+      await writeState(db, entry.before as ChangeState);
+    } else if (entry.action === 'save-tariff') {
+      const saved = entry.after as StoredTariffSchedule;
+      await db.tariffs.delete([saved.id, saved.version]);
+    } else if (entry.action === 'edit-properties' && entry.featureId) {
       await db.features.update(entry.featureId, { properties: entry.before as Record<string, unknown>, updatedAt: now() });
     } else if (entry.action === 'add-layer' && entry.layerId) {
       const layer = await db.layers.get(entry.layerId);
@@ -201,11 +277,15 @@ export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null>
 
 /** Re-applies the earliest undone change after the last one in effect; null when there is none. */
 export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs], async () => {
     const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) => UNDOABLE_ACTIONS.has(candidate.action));
     const entry = entries.find((candidate) => candidate.status === 'undone');
     if (!entry) return null;
-    if (entry.action === 'edit-properties' && entry.featureId) {
+    if (STATE_ACTIONS.has(entry.action)) {
+      await writeState(db, entry.after as ChangeState);
+    } else if (entry.action === 'save-tariff') {
+      await db.tariffs.put(entry.after as StoredTariffSchedule);
+    } else if (entry.action === 'edit-properties' && entry.featureId) {
       await db.features.update(entry.featureId, { properties: entry.after as Record<string, unknown>, updatedAt: now() });
     } else if (entry.action === 'add-layer') {
       const { layer, features } = entry.before as { layer: Layer; features: StoredFeatureRecord[] };

@@ -1,0 +1,145 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, Point, Position } from 'geojson';
+import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
+import { ruasPaths, staTicks, type StaTick } from '../../../shared/geo/ruas-reference';
+import { formatSta } from '../../../shared/format/format-number';
+import type { AppStore } from '../state/app-store';
+import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
+
+const TICKS_SOURCE = 'sta-ticks';
+const MARKER_SOURCE = 'sta-marker';
+/** Kilometre ticks from this zoom, hectometre ticks from the next. */
+const KM_ZOOM = 12;
+const HM_ZOOM = 15;
+
+type Bounds = [number, number, number, number];
+const overlaps = (a: Bounds, b: Bounds) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+
+/**
+ * STA labels along every visible ruas (every 1 km from zoom 12, every 100 m from zoom 15), worked
+ * out for the ruas in view only, and the marker that "go to STA" puts down.
+ */
+export class StaLayers {
+  private enabled = false;
+  private ruasBounds = new Map<string, { layerId: string; ruasNumber: string; bounds: Bounds }>();
+  private ticks = new Map<string, StaTick[]>();
+  private source: unknown = null;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly store: AppStore,
+  ) {
+    map.addSource(TICKS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addSource(MARKER_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'sta-tick',
+      type: 'circle',
+      source: TICKS_SOURCE,
+      paint: { 'circle-radius': ['case', ['get', 'km'], 4, 2.5], 'circle-color': '#ffffff', 'circle-stroke-color': '#263238', 'circle-stroke-width': 1.5 },
+    });
+    map.addLayer({
+      id: 'sta-tick-label',
+      type: 'symbol',
+      source: TICKS_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': ['case', ['get', 'km'], ['literal', FONT_BOLD], ['literal', FONT_REGULAR]],
+        'text-size': ['case', ['get', 'km'], 13, 11],
+        'text-offset': [0, -1.1],
+        'text-anchor': 'bottom',
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    });
+    map.addLayer({
+      id: 'sta-marker',
+      type: 'circle',
+      source: MARKER_SOURCE,
+      paint: { 'circle-radius': 9, 'circle-color': '#1565c0', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+    });
+    map.addLayer({
+      id: 'sta-marker-label',
+      type: 'symbol',
+      source: MARKER_SOURCE,
+      layout: { 'text-field': ['get', 'label'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-allow-overlap': true },
+      paint: { 'text-color': '#0d47a1', 'text-halo-color': '#ffffff', 'text-halo-width': 2.5 },
+    });
+    map.on('moveend', this.refresh);
+    this.unsubscribe = store.subscribe(() => {
+      if (this.enabled && store.getSnapshot().featuresByLayer !== this.source) this.refresh();
+    });
+  }
+
+  private readonly unsubscribe: () => void;
+
+  setEnabled(enabled: boolean) {
+    this.enabled = enabled;
+    this.refresh();
+  }
+
+  /** Puts the "go to STA" marker down (null clears it). */
+  showMarker(position: Position | null, label = '') {
+    const features: Feature<Point>[] = position ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { label } }] : [];
+    (this.map.getSource(MARKER_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+  }
+
+  private indexRuas() {
+    const { layers, featuresByLayer } = this.store.getSnapshot();
+    if (this.source === featuresByLayer) return;
+    this.source = featuresByLayer;
+    this.ruasBounds.clear();
+    this.ticks.clear();
+    for (const layer of layers) {
+      if (layer.kind !== 'road') continue;
+      for (const feature of featuresByLayer.get(layer.id) ?? []) {
+        const ruasNumber = String(feature.properties.ruasNumber ?? '');
+        const key = `${layer.id}|${ruasNumber}`;
+        const [w, s, e, n] = boundsOf(linePathsOf(feature.geometry).flat());
+        const known = this.ruasBounds.get(key);
+        this.ruasBounds.set(key, {
+          layerId: layer.id,
+          ruasNumber,
+          bounds: known ? [Math.min(known.bounds[0], w), Math.min(known.bounds[1], s), Math.max(known.bounds[2], e), Math.max(known.bounds[3], n)] : [w, s, e, n],
+        });
+      }
+    }
+  }
+
+  refresh = () => {
+    const source = this.map.getSource(TICKS_SOURCE) as GeoJSONSource | undefined;
+    if (!source) return;
+    const zoom = this.map.getZoom();
+    if (!this.enabled || zoom < KM_ZOOM) {
+      source.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    this.indexRuas();
+    const view = this.map.getBounds();
+    const viewBounds: Bounds = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()];
+    const visibleLayers = new Set(this.store.getSnapshot().layers.filter((layer) => layer.visible).map((layer) => layer.id));
+    const features: Feature<Point>[] = [];
+    for (const [key, ruas] of this.ruasBounds) {
+      if (!visibleLayers.has(ruas.layerId) || !overlaps(ruas.bounds, viewBounds)) continue;
+      let ticks = this.ticks.get(key);
+      if (!ticks) {
+        ticks = staTicks(ruasPaths(this.store.getSnapshot().featuresByLayer.get(ruas.layerId) ?? [], ruas.ruasNumber), 100);
+        this.ticks.set(key, ticks);
+      }
+      for (const tick of ticks) {
+        const km = Math.round(tick.staM) % 1000 === 0;
+        const [x, y] = tick.position;
+        if ((!km && zoom < HM_ZOOM) || x < viewBounds[0] || x > viewBounds[2] || y < viewBounds[1] || y > viewBounds[3]) continue;
+        features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: tick.position }, properties: { km, label: km ? formatSta(tick.staM) : formatSta(tick.staM).replace('STA ', '') } });
+      }
+    }
+    source.setData({ type: 'FeatureCollection', features });
+  };
+
+  destroy() {
+    this.unsubscribe();
+    this.map.off('moveend', this.refresh);
+    if (!this.map.style) return;
+    for (const id of ['sta-marker-label', 'sta-marker', 'sta-tick-label', 'sta-tick']) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const id of [TICKS_SOURCE, MARKER_SOURCE]) if (this.map.getSource(id)) this.map.removeSource(id);
+  }
+}

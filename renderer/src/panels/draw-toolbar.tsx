@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { formatMeasuredArea, formatMeasuredLength, type Locale } from '../../../shared/format/format-number';
+import { useEditSession, type DrawTool, type EditSession } from '../state/edit-session';
+import { useSnapshot, useStore } from '../state/store-context';
+
+const DRAW_TOOLS: { id: string; tool: DrawTool }[] = [
+  { id: 'road', tool: { action: 'draw', kind: 'road', geometry: 'LineString' } },
+  { id: 'bridge', tool: { action: 'draw', kind: 'bridge', geometry: 'Point' } },
+  { id: 'asset-point', tool: { action: 'draw', kind: 'asset', geometry: 'Point' } },
+  { id: 'asset-line', tool: { action: 'draw', kind: 'asset', geometry: 'LineString' } },
+  { id: 'asset-area', tool: { action: 'draw', kind: 'asset', geometry: 'Polygon' } },
+  { id: 'note-point', tool: { action: 'draw', kind: 'annotation', geometry: 'Point' } },
+  { id: 'note-line', tool: { action: 'draw', kind: 'annotation', geometry: 'LineString' } },
+  { id: 'note-area', tool: { action: 'draw', kind: 'annotation', geometry: 'Polygon' } },
+];
+const MEASURE_TOOLS: { id: string; tool: DrawTool }[] = [
+  { id: 'measure-line', tool: { action: 'measure', geometry: 'LineString' } },
+  { id: 'measure-area', tool: { action: 'measure', geometry: 'Polygon' } },
+];
+
+const toolKey = (tool: DrawTool | null) => (tool ? JSON.stringify(tool) : '');
+
+/** The hint for the tool in use: what a click does and how to finish or leave. */
+function hintKey(tool: DrawTool): string {
+  if (tool.action === 'draw' || tool.action === 'measure') return `draw.hint.${tool.geometry}`;
+  return `draw.hint.${tool.action}`;
+}
+
+/** Drawing, measuring and editing tools over the map, with the live measurement and the hint of the tool in use. */
+export function DrawToolbar({ session }: { session: EditSession }) {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+  const store = useStore();
+  const { selection } = useSnapshot();
+  const { tool, measurement, message } = useEditSession(session);
+  const active = toolKey(tool);
+
+  const toggle = (next: DrawTool) => session.setTool(active === toolKey(next) ? null : next);
+  const button = ({ id, tool: candidate }: { id: string; tool: DrawTool }) => (
+    <button key={id} type="button" data-testid={`tool-${id}`} aria-pressed={active === toolKey(candidate)} onClick={() => toggle(candidate)}>
+      {t(`draw.tool.${id}`)}
+    </button>
+  );
+  const deleteSelection = async () => {
+    const removed = await store.deleteFeatures(selection);
+    if (removed.length > 0) session.say('info', t('draw.deleted', { count: removed.length }));
+  };
+
+  return (
+    <div className="draw-toolbar" data-testid="draw-toolbar">
+      <div className="tool-row" role="toolbar" aria-label={t('draw.title')}>
+        <span className="tool-group-label">{t('draw.drawLabel')}</span>
+        {DRAW_TOOLS.map(button)}
+        <span className="tool-group-label">{t('draw.measureLabel')}</span>
+        {MEASURE_TOOLS.map(button)}
+        <span className="tool-group-label">{t('draw.editLabel')}</span>
+        <button type="button" data-testid="tool-edit" disabled={selection.length !== 1 && tool?.action !== 'edit'} aria-pressed={tool?.action === 'edit'}
+          onClick={() => (tool?.action === 'edit' ? session.setTool(null) : session.setTool({ action: 'edit', featureId: selection[0] }))}>
+          {t('draw.tool.edit')}
+        </button>
+        {button({ id: 'split', tool: { action: 'split' } })}
+        <button type="button" data-testid="tool-delete" disabled={selection.length === 0} title={t('draw.deleteHint')} onClick={() => void deleteSelection()}>
+          {t('draw.tool.delete', { count: selection.length })}
+        </button>
+      </div>
+      {tool && (
+        <div className="tool-status" role="status" data-testid="tool-status">
+          <span>{t(hintKey(tool))}</span>
+          {measurement && (
+            <strong className="measure-readout" data-testid="measure-readout">
+              {measurement.areaM2 === null
+                ? t('draw.length', { value: formatMeasuredLength(measurement.lengthM, locale) })
+                : `${t('draw.area', { value: formatMeasuredArea(measurement.areaM2, locale) })} · ${t('draw.perimeter', { value: formatMeasuredLength(measurement.lengthM, locale) })}`}
+            </strong>
+          )}
+          {tool.action === 'edit' && <button type="button" className="primary" data-testid="edit-done" onClick={() => session.requestFinish()}>{t('draw.done')}</button>}
+          <button type="button" data-testid="tool-cancel" onClick={() => session.setTool(null)}>{t('draw.close')}</button>
+        </div>
+      )}
+      {message && (
+        <div className={`tool-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="tool-message">{message.text}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useSyncExternalStore } from 'react';
+import type { Geometry } from 'geojson';
+import type { DRAWN_LAYERS } from '../../../shared/edit/feature-edits';
+
+export type DrawableKind = Exclude<keyof typeof DRAWN_LAYERS, 'condition_range'>;
+
+/** What the map does with clicks: draw a kind of feature, measure, split, edit vertices, or identify (null). */
+export type DrawTool =
+  | { action: 'draw'; kind: DrawableKind; geometry: 'Point' | 'LineString' | 'Polygon' }
+  | { action: 'measure'; geometry: 'LineString' | 'Polygon' }
+  | { action: 'split' }
+  | { action: 'edit'; featureId: string };
+
+export interface Measurement {
+  lengthM: number;
+  /** For areas; the length is then the perimeter. */
+  areaM2: number | null;
+}
+
+/** A geometry drawn (or a place picked at an STA) waiting for its attributes in the form. */
+export interface PendingFeature {
+  kind: DrawableKind;
+  geometry: Geometry;
+  initial: Record<string, unknown>;
+}
+
+export interface EditSessionState {
+  tool: DrawTool | null;
+  measurement: Measurement | null;
+  pending: PendingFeature | null;
+  /** The last thing that went wrong or was done, shown under the toolbar. */
+  message: { tone: 'error' | 'info'; text: string } | null;
+  /** Bumped by Enter or the Done button: the vertex edit in progress is to be saved. */
+  finishRequest: number;
+}
+
+/** UI state of drawing and measuring; what is drawn only reaches the store through the form. */
+export class EditSession {
+  private state: EditSessionState = { tool: null, measurement: null, pending: null, message: null, finishRequest: 0 };
+  private listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.state;
+
+  private set(patch: Partial<EditSessionState>) {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  setTool(tool: DrawTool | null) {
+    this.set({ tool, measurement: null, message: null });
+  }
+
+  setMeasurement(measurement: Measurement | null) {
+    this.set({ measurement });
+  }
+
+  /** A finished drawing: the tool stays on so the next feature can be drawn after this one is saved. */
+  setPending(pending: PendingFeature | null) {
+    this.set({ pending });
+  }
+
+  requestFinish() {
+    this.set({ finishRequest: this.state.finishRequest + 1 });
+  }
+
+  say(tone: 'error' | 'info', text: string) {
+    this.set({ message: { tone, text } });
+  }
+
+  /** Esc: closes the form if open, else leaves the tool; what was half drawn is dropped. */
+  cancel() {
+    if (this.state.pending) this.set({ pending: null });
+    else this.set({ tool: null, measurement: null, message: null });
+  }
+}
+
+export function useEditSession(session: EditSession): EditSessionState {
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { RumijaDatabase } from './database';
+import { commitChange, loadAll, redoNext, saveTariffSchedule, seedDemoIfEmpty, undoLast, updateFeatureProperties, ValidationError, latestTariffSchedules, moveLayer } from './feature-store';
+import { addDrawnFeature, splitFeature } from '../../../shared/edit/feature-edits';
+import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+async function openSeeded(name = `rumija-change-${Math.random()}`) {
+  const db = new RumijaDatabase(name);
+  opened.push(db);
+  await seedDemoIfEmpty(db);
+  return db;
+}
+const at = '2026-11-23T00:00:00.000Z';
+const roadProperties = { ruasNumber: '900', name: 'Jalan uji', status: 'kabupaten', functionClass: null, roadClass: null, rumijaWidthM: null, carriagewayWidthM: null, condition: null, surface: null, regencyCode: null, proposedStatus: null, borderRoute: false };
+const line = { type: 'LineString' as const, coordinates: [[123.6, -10.17], [123.62, -10.17]] };
+
+describe('one change log for every edit', () => {
+  it('draws a road into a new layer, then undoes and redoes it across reopening', async () => {
+    const db = await openSeeded();
+    const { layers } = await loadAll(db);
+    const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
+    if (!drawn.ok) throw new Error(drawn.error);
+    await commitChange(db, 'add-features', drawn.change);
+    expect(await db.features.get(drawn.ids[0])).toBeDefined();
+
+    const undone = await undoLast(db);
+    expect(undone?.action).toBe('add-features');
+    expect(await db.features.get(drawn.ids[0])).toBeUndefined();
+    expect(await db.layers.get('drawn-road')).toBeUndefined();
+
+    db.close();
+    const reopened = new RumijaDatabase(db.name);
+    opened.push(reopened);
+    await redoNext(reopened);
+    expect((await reopened.features.get(drawn.ids[0]))?.properties.name).toBe('Jalan uji');
+    expect((await reopened.layers.get('drawn-road'))?.kind).toBe('road');
+  });
+
+  it('steps through a split, a deletion, an attribute edit and a layer setting in order', async () => {
+    const db = await openSeeded();
+    const { features } = await loadAll(db);
+    const road = features.find((feature) => feature.properties.kind === 'road')!;
+    const split = splitFeature(road, road.geometry.type === 'LineString' ? road.geometry.coordinates[1] : [0, 0], []);
+    if (!split.ok) throw new Error(split.error);
+    await commitChange(db, 'split-feature', split.change);
+    const bridge = features.find((feature) => feature.properties.kind === 'bridge')!;
+    await commitChange(db, 'delete-features', { remove: [bridge.id] });
+    await updateFeatureProperties(db, road.id, { name: 'Nama baru' });
+    const layer = (await db.layers.get(road.layerId))!;
+    await commitChange(db, 'layer-settings', { layers: [{ ...layer, visible: false }] });
+
+    expect((await undoLast(db))?.action).toBe('layer-settings');
+    expect((await db.layers.get(road.layerId))?.visible).toBe(true);
+    expect((await undoLast(db))?.action).toBe('edit-properties');
+    expect((await undoLast(db))?.action).toBe('delete-features');
+    expect(await db.features.get(bridge.id)).toEqual(expect.objectContaining({ properties: bridge.properties }));
+    expect((await undoLast(db))?.action).toBe('split-feature');
+    expect((await db.features.get(road.id))?.geometry).toEqual(road.geometry);
+    expect(await db.features.get(split.ids[1])).toBeUndefined();
+
+    expect((await redoNext(db))?.action).toBe('split-feature');
+    expect(await db.features.get(split.ids[1])).toBeDefined();
+    // A new change ends the redo chain.
+    await moveLayer(db, road.layerId, 'up');
+    expect(await redoNext(db)).toBeNull();
+    expect((await undoLast(db))?.action).toBe('layer-settings');
+  });
+
+  it('refuses an invalid feature and writes nothing, not even its new layer', async () => {
+    const db = await openSeeded();
+    const { layers } = await loadAll(db);
+    const before = await db.editLog.count();
+    const bad = addDrawnFeature(layers, 'bridge', line, { name: 'Jembatan', lengthM: 30 }, at);
+    if (!bad.ok) throw new Error(bad.error);
+    await expect(commitChange(db, 'add-features', bad.change)).rejects.toBeInstanceOf(ValidationError);
+    await expect(commitChange(db, 'add-features', bad.change)).rejects.toThrow(/Jembatan: /);
+    expect(await db.layers.get('drawn-bridge')).toBeUndefined();
+    expect(await db.editLog.count()).toBe(before);
+  });
+
+  it('undoes a tariff save back to the version before', async () => {
+    const db = await openSeeded();
+    await saveTariffSchedule(db, { ...EXAMPLE_TARIFF_SCHEDULE, legalReference: 'Perda NTT 1/2024 (uji)' });
+    expect((await latestTariffSchedules(db))[0].version).toBe(2);
+    await undoLast(db);
+    expect((await latestTariffSchedules(db))[0].version).toBe(1);
+    await redoNext(db);
+    expect((await latestTariffSchedules(db))[0].legalReference).toBe('Perda NTT 1/2024 (uji)');
+  });
+});
