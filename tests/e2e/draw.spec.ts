@@ -38,6 +38,21 @@ const metresIn = (text: string) => Number(/([\d.]+,\d) m/.exec(text)![1].replace
 const start: Position = [123.74, -10.215];
 const end = move(start, 90, 1_200);
 
+async function drawRoad(page: Page, points: Position[], ruasNumber: string, name: string) {
+  await page.getByTestId('tool-road').click();
+  for (const point of points) await clickAt(page, point);
+  await clickAt(page, points[points.length - 1]);
+  await page.getByTestId('new-ruasNumber').fill(ruasNumber);
+  await page.getByTestId('new-name').fill(name);
+  await page.getByTestId('feature-form-save').click();
+  await expect(page.getByTestId('feature-form')).toBeHidden();
+  await page.keyboard.press('Escape');
+  const [road] = await featuresNamed(page, name);
+  return road;
+}
+
+const coordinatesOf = (feature: { geometry: unknown }) => (feature.geometry as { coordinates: Position[] }).coordinates;
+
 test('draw a road, add a bridge at STA 0+500, undo, redo, reload: it is all still there', async ({ page }) => {
   await openDemo(page);
   await jumpTo(page, move(start, 90, 600), 15);
@@ -123,7 +138,8 @@ test('measure a known distance and an area within 0.5 %', async ({ page }) => {
   expect(Math.abs(measured - 1_500) / 1_500).toBeLessThan(0.005);
   await screenshot(page, 'measure-distance-id');
 
-  // A 600 m × 400 m rectangle: 24 ha.
+  // A 600 m × 400 m rectangle: 24 ha, read in English this time.
+  await page.getByTestId('language-en').click();
   await page.getByTestId('tool-measure-area').click();
   const c = move(a, 90, 600);
   const d = move(c, 0, 400);
@@ -132,8 +148,142 @@ test('measure a known distance and an area within 0.5 %', async ({ page }) => {
   await clickAt(page, a);
   await expect(readout).toContainText('ha');
   const text = await readout.innerText();
-  const squareMetres = Number(/Luas: ([\d.]+) m²/.exec(text)![1].replace(/\./g, ''));
+  const squareMetres = Number(/Area: ([\d,]+) m²/.exec(text)![1].replace(/,/g, ''));
+  await waitForMapIdle(page);
+  await screenshot(page, 'measure-area-en');
   expect(Math.abs(squareMetres - 240_000) / 240_000).toBeLessThan(0.005);
   await page.keyboard.press('Escape');
   await expect(readout).toBeHidden();
+});
+
+test('split a drawn road, delete both parts, undo; snap a new road onto its end; drag a vertex', async ({ page }) => {
+  await openDemo(page);
+  await jumpTo(page, move(start, 90, 600), 15);
+  const road = await drawRoad(page, [start, end], '902', 'Jalan Potong');
+
+  // A second road drawn from a click 5 px beside the first road's end snaps onto that vertex.
+  const nearEnd = await page.evaluate((position) => {
+    const map = window.rumijaMap!;
+    const point = map.project(position as [number, number]);
+    const moved = map.unproject([point.x + 4, point.y + 3]);
+    return [moved.lng, moved.lat];
+  }, coordinatesOf(road)[1]);
+  const branch = await drawRoad(page, [nearEnd, move(end, 0, 500)], '903', 'Jalan Cabang');
+  expect(coordinatesOf(branch)[0]).toEqual(coordinatesOf(road)[1]);
+
+  // Split at 400 m: two segments of the same ruas, 400 m and 800 m.
+  await page.getByTestId('tool-split').click();
+  await clickAt(page, move(start, 90, 400));
+  await expect(page.getByTestId('tool-message')).toContainText('dipotong');
+  await page.keyboard.press('Escape');
+  const parts = await featuresNamed(page, 'Jalan Potong');
+  expect(parts).toHaveLength(2);
+  // Within a few metres: the click lands on a whole pixel (about 2.4 m at zoom 15).
+  const lengths = parts.map((part) => Number(part.properties.lengthM)).sort((x, y) => x - y);
+  expect(Math.abs(lengths[0] - 400)).toBeLessThan(3);
+  expect(lengths[0] + lengths[1]).toBeCloseTo(1_200, 1);
+  await screenshot(page, 'draw-split-id');
+
+  // Both parts are selected after the split: Delete removes them, Ctrl+Z brings them back.
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await featuresNamed(page, 'Jalan Potong')).length).toBe(0);
+  await expect(page.getByTestId('tool-message')).toContainText('2 fitur dihapus');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await featuresNamed(page, 'Jalan Potong')).length).toBe(2);
+
+  // Vertex editing: drag the branch's far end 100 m east, save with Enter, then undo it.
+  await page.evaluate((id) => window.rumijaStore!.select([id]), branch.id);
+  await page.getByTestId('tool-edit').click();
+  await expect(page.getByTestId('edit-done')).toBeVisible();
+  const from = coordinatesOf(branch)[1];
+  const to = move(from, 90, 100);
+  const [p, q] = await page.evaluate(([a, b]) => [window.rumijaMap!.project(a as [number, number]), window.rumijaMap!.project(b as [number, number])], [from, to]);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + p.x, box.y + p.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (p.x + q.x) / 2, box.y + (p.y + q.y) / 2, { steps: 5 });
+  await page.mouse.move(box.x + q.x, box.y + q.y, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tool-message')).toContainText('Geometri disimpan');
+  const [edited] = await featuresNamed(page, 'Jalan Cabang');
+  expect(distance(coordinatesOf(edited)[1], to)).toBeLessThan(5);
+  expect(coordinatesOf(edited)[0]).toEqual(coordinatesOf(branch)[0]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => coordinatesOf((await featuresNamed(page, 'Jalan Cabang'))[0])[1]).toEqual(from);
+});
+
+test('condition by STA ranges is drawn, summarised and refused when ranges overlap', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('tab-sta').click();
+  await page.getByTestId('sta-ruas').selectOption('demo-roads|P-101');
+  await expect(page.getByTestId('sta-ruas-length')).toContainText('79,555 km');
+  await page.getByTestId('range-add').click();
+  await page.getByTestId('range-to-0').fill('3+400');
+  await page.getByTestId('range-add').click();
+  await page.getByTestId('range-to-1').fill('5+100');
+  await page.getByTestId('range-condition-1').selectOption('rusak_berat');
+  await page.getByTestId('range-save').click();
+  await expect(page.getByTestId('sta-message')).toContainText('2 rentang disimpan');
+  await expect(page.getByTestId('ranges-summary-baik')).toContainText('3,40 km');
+  await expect(page.getByTestId('ranges-summary-rusak_berat')).toContainText('1,70 km');
+  await expect(page.getByTestId('ranges-kemantapan')).toContainText('66,7%');
+  await expect(page.getByTestId('layer-condition-ranges')).toHaveCount(0); // the layers tab is not shown
+  const ranges = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.map((f) => f.properties));
+  expect(ranges.map((range) => [range.staFromM, range.staToM, range.condition])).toEqual([[0, 3400, 'baik'], [3400, 5100, 'rusak_berat']]);
+
+  // Go to STA 3+400 and look at the ranges drawn along the ruas with the STA labels.
+  await page.getByTestId('sta-input').fill('3+400');
+  await page.getByTestId('sta-go').click();
+  await page.waitForFunction(() => !window.rumijaMap!.isMoving());
+  await page.evaluate(() => window.rumijaMap!.setZoom(14.2));
+  await waitForMapIdle(page);
+  const labels = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).map((f) => f.properties.label));
+  expect(labels).toContain('STA 3+000');
+  await screenshot(page, 'sta-condition-ranges-id');
+
+  // An overlapping range is refused, naming both ranges, and the stored ones stay.
+  await page.getByTestId('range-add').click();
+  await page.getByTestId('range-from-2').fill('5+000');
+  await page.getByTestId('range-to-2').fill('6+000');
+  await page.getByTestId('range-save').click();
+  await expect(page.getByTestId('sta-message')).toContainText('STA 5+000 – STA 6+000: tumpang tindih dengan / overlaps STA 3+400 – STA 5+100');
+  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.length)).toBe(2);
+
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('ranges-kemantapan')).toContainText('66.7%');
+  await screenshot(page, 'sta-condition-ranges-en');
+  await page.getByTestId('language-id').click();
+
+  // A whole set of ranges is one undo step.
+  await page.getByTestId('map').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')?.length ?? 0)).toBe(0);
+});
+
+test('a note and an asset line are drawn with their attributes and shown on the map', async ({ page }) => {
+  await openDemo(page);
+  const a: Position = [123.76, -10.23];
+  await jumpTo(page, a, 15);
+  await page.getByTestId('tool-note-point').click();
+  await clickAt(page, a);
+  await page.getByTestId('new-text').fill('Rencana pelebaran');
+  await page.getByTestId('feature-form-save').click();
+  await expect(page.getByTestId('feature-form')).toBeHidden();
+  await page.getByTestId('tool-asset-line').click();
+  await clickAt(page, move(a, 180, 100));
+  await clickAt(page, move(move(a, 180, 100), 90, 250));
+  await clickAt(page, move(move(a, 180, 100), 90, 250));
+  await page.getByTestId('new-category').selectOption('kabel');
+  await page.getByTestId('new-owner').fill('Telkom');
+  await page.getByTestId('new-ownerType').selectOption('telkom');
+  await page.getByTestId('feature-form-save').click();
+  await expect(page.getByTestId('feature-form')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await waitForMapIdle(page);
+  const labels = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['data:drawn-annotation:label'] }).map((f) => f.properties.text));
+  expect(labels).toEqual(['Rencana pelebaran']);
+  const cable = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0].properties);
+  expect(cable).toMatchObject({ kind: 'asset', category: 'kabel', owner: 'Telkom', source: { kind: 'drawn' } });
+  await screenshot(page, 'draw-note-and-cable-id');
 });

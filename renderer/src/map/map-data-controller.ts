@@ -1,6 +1,7 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
-import { linePathsOf, positionsOf } from '../../../shared/geo/positions-of';
+import { positionsOf } from '../../../shared/geo/positions-of';
+import { ruasPaths } from '../../../shared/geo/ruas-reference';
 import { chainageAlongPaths } from '../../../shared/geo/chainage';
 import { formatSta } from '../../../shared/format/format-number';
 import type { StoredFeature } from '../../../shared/model/layer';
@@ -54,10 +55,9 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     map.getCanvas().style.cursor = feature ? 'pointer' : '';
   };
 
-  /** The STA of the clicked place along the segment's whole ruas (its segments in stored order). */
+  /** The STA of the clicked place along the segment's whole ruas (its segments in running order). */
   const staAtClick = (road: StoredFeature, lngLat: [number, number]) => {
-    const ruas = (store.getSnapshot().featuresByLayer.get(road.layerId) ?? []).filter((f) => f.properties.ruasNumber === road.properties.ruasNumber);
-    const paths = ruas.flatMap((f) => linePathsOf(f.geometry));
+    const paths = ruasPaths(store.getSnapshot().featuresByLayer.get(road.layerId) ?? [], String(road.properties.ruasNumber));
     const result = chainageAlongPaths(paths, lngLat);
     return result ? [{ key: 'staAtClick', label: i18n.t('popup.staAtClick'), value: formatSta(result.staM) }] : [];
   };

@@ -63,6 +63,8 @@ export function DrawToolbar({ session }: { session: EditSession }) {
           {t('draw.tool.delete', { count: selection.length })}
         </button>
       </div>
+      {/* Hangs over the map, so the map does not move under the pointer while drawing. */}
+      <div className="tool-overlay">
       {tool && (
         <div className="tool-status" role="status" data-testid="tool-status">
           <span>{t(hintKey(tool))}</span>
@@ -80,6 +82,7 @@ export function DrawToolbar({ session }: { session: EditSession }) {
       {message && (
         <div className={`tool-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="tool-message">{message.text}</div>
       )}
+      </div>
     </div>
   );
 }

@@ -46,7 +46,9 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
       for (const feature of featuresByLayer.get(layer.id) ?? []) {
         const ruasNumber = String(feature.properties.ruasNumber ?? '');
         const key = `${layer.id}|${ruasNumber}`;
-        if (!options.has(key)) options.set(key, { layerId: layer.id, ruasNumber, label: `${ruasNumber} · ${String(feature.properties.name ?? '')} (${layer.name})` });
+        // The segment name without its "(1/3)" part names the ruas.
+        const name = String(feature.properties.name ?? '').replace(/\s*\(\d+\/\d+\)$/, '');
+        if (!options.has(key)) options.set(key, { layerId: layer.id, ruasNumber, label: `${ruasNumber} · ${name} (${layer.name})` });
       }
     }
     return [...options.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label, 'id', { numeric: true }));
