@@ -5,11 +5,13 @@
 import { benchmarkRoadNetwork } from './road-network.bench';
 import { benchmarkEncroachment } from './encroachment.bench';
 import { benchmarkImport } from './import.bench';
+import { benchmarkSnapping } from './snapping.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
   import: () => benchmarkImport(),
   'road-network': () => benchmarkRoadNetwork(),
+  snapping: () => benchmarkSnapping(),
 };
 
 async function main() {
