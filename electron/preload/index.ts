@@ -9,6 +9,7 @@ const host: HostApi = {
   saveFile: (request) => ipcRenderer.invoke(HOST_CHANNELS.saveFile, request),
   appInfo: () => ipcRenderer.invoke(HOST_CHANNELS.appInfo),
   setFullScreen: (on) => ipcRenderer.invoke(HOST_CHANNELS.setFullScreen, on),
+  openPresenterView: () => ipcRenderer.invoke(HOST_CHANNELS.openPresenterView),
 };
 
 contextBridge.exposeInMainWorld('rumijaHost', host);

@@ -22,8 +22,12 @@ import { StaLayers } from './map/sta-layers';
 import { DrawToolbar } from './panels/draw-toolbar';
 import { StaPanel } from './panels/sta-panel';
 import { FeatureForm } from './components/feature-form';
+import { StoryPanel, type StoryExport } from './panels/story-panel';
+import { Presenter } from './present/presenter';
+import { renderSlides, storyHandout, storyPngs } from './present/export-story';
+import type { Locale } from '../../shared/format/format-number';
 
-type SideTab = 'layers' | 'summary' | 'sta' | 'analysis';
+type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis';
 
 const isTyping = (target: EventTarget | null) => {
   const element = target as HTMLElement | null;
@@ -33,7 +37,8 @@ const isTyping = (target: EventTarget | null) => {
 export function App() {
   const { t, i18n } = useTranslation();
   const store = useStore();
-  const { status, error, layers, importing, pendingImports } = useSnapshot();
+  const snapshot = useSnapshot();
+  const { status, error, layers, importing, pendingImports } = snapshot;
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [tab, setTab] = useState<SideTab>('layers');
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
@@ -43,6 +48,34 @@ export function App() {
   const session = useMemo(() => new EditSession(), []);
   const { pending } = useEditSession(session);
   const [staLayers, setStaLayers] = useState<StaLayers | null>(null);
+  const [presenting, setPresenting] = useState<{ storyId: string; startAt: number } | null>(null);
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  const [exportMessage, setExportMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const presentedStory = presenting ? snapshot.stories.find((story) => story.id === presenting.storyId) ?? null : null;
+
+  /** Exports run on the full-screen layout, so every image has the same frame as the projected slide. */
+  const exportStory = async (storyId: string, kind: StoryExport) => {
+    const story = store.getSnapshot().stories.find((candidate) => candidate.id === storyId);
+    if (!map || !story) return;
+    setExportMessage(null);
+    setExporting({ done: 0, total: typeof kind === 'object' ? 1 : story.slides.length });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    map.resize();
+    try {
+      const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+      const only = typeof kind === 'object' ? kind.slide : undefined;
+      const rendered = await renderSlides(map, store, story, t, locale, (done, total) => setExporting({ done, total }), only);
+      const file = kind === 'pdf' ? storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
+      const extension = file.name.split('.').pop()!;
+      const result = await host.saveFile({ suggestedName: file.name, filters: [{ name: extension.toUpperCase(), extensions: [extension] }], data: file.data });
+      if (result.saved) setExportMessage({ tone: 'info', text: t('story.exported', { name: result.name }) });
+    } catch (failure) {
+      setExportMessage({ tone: 'error', text: t('story.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }) });
+    } finally {
+      setExporting(null);
+      requestAnimationFrame(() => map.resize());
+    }
+  };
 
   const importFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
     if (files.length === 0) return;
@@ -65,7 +98,7 @@ export function App() {
   // Esc leaves the tool in use, Enter saves a vertex edit, Delete deletes the selection.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.defaultPrevented) return;
+      if (isTyping(event.target) || event.defaultPrevented || document.querySelector('.app.presenting')) return;
       const { tool } = session.getSnapshot();
       if (event.key === 'Escape' && tool) {
         session.cancel();
@@ -120,7 +153,7 @@ export function App() {
   const hasDemo = layers.some((layer) => layer.demo && layer.visible);
 
   return (
-    <div className="app">
+    <div className={`app${presenting || exporting ? ' presenting' : ''}`}>
       <header className="app-header">
         <div className="brand">
           <span className="brand-title">{t('app.title')}</span>
@@ -141,6 +174,9 @@ export function App() {
             <button type="button" role="tab" aria-selected={tab === 'sta'} data-testid="tab-sta" onClick={() => setTab('sta')}>
               {t('sta.tab')}
             </button>
+            <button type="button" role="tab" aria-selected={tab === 'story'} data-testid="tab-story" onClick={() => setTab('story')}>
+              {t('story.tab')}
+            </button>
             <button type="button" role="tab" aria-selected={tab === 'analysis'} data-testid="tab-analysis" onClick={() => setTab('analysis')}>
               {t('analysis.tab')}
             </button>
@@ -156,6 +192,10 @@ export function App() {
           {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
           {tab === 'summary' && <SummaryPanel />}
           {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
+          {tab === 'story' && <StoryPanel map={map} onPresent={(storyId, startAt) => setPresenting({ storyId, startAt })} onExport={(storyId, kind) => void exportStory(storyId, kind)} />}
+          {tab === 'story' && exportMessage && (
+            <p className={`panel-message ${exportMessage.tone}`} role={exportMessage.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">{exportMessage.text}</p>
+          )}
           {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
             <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
@@ -185,6 +225,14 @@ export function App() {
           <div className="map-wrap">
             {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
             <MapView onMapReady={onMapReady} />
+            {map && presentedStory && (
+              <Presenter key={presentedStory.id} story={presentedStory} map={map} startAt={presenting!.startAt} onExit={() => setPresenting(null)} />
+            )}
+            {exporting && (
+              <div className="export-progress" role="status" data-testid="export-progress">
+                {t('story.exporting', { done: exporting.done, total: exporting.total })}
+              </div>
+            )}
           </div>
           {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
         </div>

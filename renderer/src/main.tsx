@@ -12,16 +12,28 @@ import { initI18n } from './i18n';
 import { App } from './app';
 import { AppStore } from './state/app-store';
 import { StoreContext } from './state/store-context';
+import { PresenterView } from './present/presenter-view';
+import { PRESENTER_VIEW_HASH } from '../../shared/host/host-api';
 
 initI18n();
-const store = new AppStore();
-window.rumijaStore = store;
-void store.load();
+const root = createRoot(document.getElementById('root')!);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
-  </StrictMode>,
-);
+if (location.hash === PRESENTER_VIEW_HASH) {
+  // The presenter's second window: notes and next slide only, no map.
+  root.render(
+    <StrictMode>
+      <PresenterView />
+    </StrictMode>,
+  );
+} else {
+  const store = new AppStore();
+  window.rumijaStore = store;
+  void store.load();
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -1,16 +1,19 @@
 import type { Geometry, Position } from 'geojson';
 import type { Layer, LayerKind, StoredFeature } from '../model/layer';
+import type { Story } from '../present/story';
 import type { FeatureKind, FeatureSource } from '../model/road-network';
 import { geodesicLengthM } from '../geo/geodesic';
 import { splitLineAt } from '../geo/split-line';
 import { ruasLengthM, slicePathsByChainage } from '../geo/ruas-reference';
 import { checkConditionRanges, type ConditionRange } from '../analysis/condition-ranges';
 
-/** What a change does to the store: layers added or changed, features put, feature ids removed. */
+/** What a change does to the store: layers added or changed, features put or removed, stories saved or removed. */
 export interface Change {
   layers?: Layer[];
   put?: StoredFeature[];
   remove?: string[];
+  stories?: Story[];
+  removeStories?: string[];
 }
 
 export type EditResult = { ok: true; change: Change; ids: string[] } | { ok: false; error: string };

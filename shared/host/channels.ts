@@ -4,4 +4,5 @@ export const HOST_CHANNELS = {
   saveFile: 'host:file:save',
   appInfo: 'host:app:info',
   setFullScreen: 'host:window:fullscreen',
+  openPresenterView: 'host:window:presenter-view',
 } as const;

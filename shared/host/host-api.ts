@@ -63,4 +63,9 @@ export interface HostApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   appInfo(): Promise<AppInfo>;
   setFullScreen(on: boolean): Promise<void>;
+  /** Opens the presenter view (notes, next slide, timer) in a second window, on a second screen if there is one. */
+  openPresenterView(): Promise<void>;
 }
+
+/** Where the presenter view lives in the renderer. */
+export const PRESENTER_VIEW_HASH = '#presenter-view';

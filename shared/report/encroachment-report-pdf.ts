@@ -4,6 +4,7 @@ import type { RetributionEstimate } from '../tariff/estimate-retribution';
 import type { TariffSchedule } from '../tariff/tariff-schedule';
 import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
 import { formatNumber, formatSta } from '../format/format-number';
+import { plainPdfText as plain } from './pdf-text';
 
 export interface ReportInput {
   areaName: string;
@@ -22,8 +23,6 @@ const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm2' };
 const MARGIN = 15;
 const PAGE_HEIGHT = 297;
 
-/** The standard PDF fonts cover Latin-1 only; dashes and no-break spaces are mapped down to it. */
-const plain = (text: string) => text.replace(/[–—]/g, '-').replace(/\u00a0/g, ' ').replace(/²/g, '2');
 
 const formatDate = (date: Date) =>
   `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;

@@ -11,6 +11,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
   const written: { path: string; data: string | Uint8Array }[] = [];
   const fullScreen: boolean[] = [];
+  const presenterViews: number[] = [];
   const deps: HostHandlerDependencies = {
     ipc: { handle: (channel, listener) => handlers.set(channel, listener) },
     dialog: {
@@ -25,6 +26,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
       },
     },
     window: { setFullScreen: (on) => fullScreen.push(on) },
+    openPresenterView: () => presenterViews.push(1),
     appVersion: '0.1.0',
     platform: 'linux',
     trustedOrigin: TRUSTED,
@@ -33,7 +35,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   registerHostHandlers(deps);
   const invoke = (channel: string, payload?: unknown, event: IpcEventLike = trustedEvent) =>
     Promise.resolve().then(() => handlers.get(channel)!(event, payload));
-  return { invoke, written, fullScreen, handlers };
+  return { invoke, written, fullScreen, presenterViews, handlers };
 }
 
 describe('host IPC handlers', () => {
@@ -98,6 +100,14 @@ describe('host IPC handlers', () => {
     await expect(invoke(HOST_CHANNELS.appInfo, { evil: true })).rejects.toThrow(/invalid request/);
     await invoke(HOST_CHANNELS.setFullScreen, true);
     expect(fullScreen).toEqual([true]);
+  });
+
+  it('opens the presenter view only for an empty payload', async () => {
+    const { invoke, presenterViews } = createHost();
+    await expect(invoke(HOST_CHANNELS.openPresenterView, { url: 'https://example.org/' })).rejects.toThrow(/invalid request/);
+    expect(presenterViews).toEqual([]);
+    await invoke(HOST_CHANNELS.openPresenterView);
+    expect(presenterViews).toEqual([1]);
   });
 
   it('rejects calls from frames outside the app origin', async () => {

@@ -32,6 +32,8 @@ export interface HostHandlerDependencies {
     writeAtomic(path: string, data: string | Uint8Array): Promise<void>;
   };
   window: { setFullScreen(on: boolean): void } | null | (() => { setFullScreen(on: boolean): void } | null);
+  /** Opens (or brings forward) the presenter view window. */
+  openPresenterView: () => void;
   appVersion: string;
   platform: string;
   /** Only frames loaded from this origin may call the host. */
@@ -101,5 +103,10 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
     const on = parsePayload(SetFullScreenRequestSchema, payload, HOST_CHANNELS.setFullScreen);
     const window = typeof deps.window === 'function' ? deps.window() : deps.window;
     window?.setFullScreen(on);
+  });
+
+  handle(HOST_CHANNELS.openPresenterView, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.openPresenterView);
+    deps.openPresenterView();
   });
 }

@@ -249,7 +249,8 @@ export class DataLayerSync {
       type: 'circle',
       source: SELECTION_SOURCE,
       filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-radius': 18, 'circle-color': SELECTION_COLOR, 'circle-opacity': 0.45 },
+      // A ring, so the symbol's own colour (a bridge's condition) still shows through.
+      paint: { 'circle-radius': 17, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 5, 'circle-stroke-opacity': 0.9 },
     });
   }
 

@@ -24,10 +24,11 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     if (
       !previous ||
       previous.layers !== snapshot.layers ||
+      previous.presentation !== snapshot.presentation ||
       previous.featuresByLayer !== snapshot.featuresByLayer ||
       previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
     ) {
-      sync.sync(snapshot.layers, snapshot.featuresByLayer, snapshot.analysis.resultByAsset);
+      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset);
     }
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
       sync.showSelection(snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined));

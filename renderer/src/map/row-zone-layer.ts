@@ -46,7 +46,8 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
     }
     const view = map.getBounds();
     const snapshot = store.getSnapshot();
-    const roads = snapshot.layers
+    const roads = store
+      .displayedLayers()
       .filter((layer) => layer.kind === 'road' && layer.visible)
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
       .filter((road) => linePathsOf(road.geometry).some((path) => path.some((position) => view.contains(position as [number, number]))))

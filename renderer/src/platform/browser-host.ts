@@ -1,5 +1,5 @@
 import type { AppInfo, HostApi, OpenFilesRequest, OpenedFile, SaveFileRequest, SaveFileResult } from '../../../shared/host/host-api';
-import { OpenFilesRequestSchema, SaveFileRequestSchema } from '../../../shared/host/host-api';
+import { OpenFilesRequestSchema, PRESENTER_VIEW_HASH, SaveFileRequestSchema } from '../../../shared/host/host-api';
 
 const APP_VERSION = '0.1.0';
 
@@ -56,6 +56,10 @@ export function createBrowserHost(): HostApi {
     },
     async appInfo(): Promise<AppInfo> {
       return { host: 'browser', version: APP_VERSION, platform: navigator.platform };
+    },
+    async openPresenterView() {
+      // Same origin, so it shares the stories (IndexedDB) and the presenter channel.
+      window.open(`${location.pathname}${PRESENTER_VIEW_HASH}`, 'rumija-presenter-view', 'popup,width=960,height=640');
     },
     async setFullScreen(on) {
       if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();

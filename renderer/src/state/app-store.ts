@@ -9,6 +9,7 @@ import { prepareImportInWorker } from '../workers/run-import';
 import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
 import { applyMapping, type FieldMapping } from '../../../shared/io/map-fields';
 import type { Geometry, Position } from 'geojson';
+import type { Story } from '../../../shared/present/story';
 import type { ConditionRange } from '../../../shared/analysis/condition-ranges';
 import { ruasPaths } from '../../../shared/geo/ruas-reference';
 import {
@@ -48,6 +49,9 @@ export interface AppSnapshot {
   importing: string | null;
   /** Checked files waiting for the user's confirmation and field mapping. */
   pendingImports: PendingImport[];
+  stories: Story[];
+  /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
+  presentation: { visibleLayerIds: readonly string[] } | null;
 }
 
 export interface PendingImport {
@@ -113,6 +117,8 @@ export class AppStore {
     analysis: IDLE_ANALYSIS,
     importing: null,
     pendingImports: [],
+    stories: [],
+    presentation: null,
   };
   private listeners = new Set<() => void>();
 
@@ -145,11 +151,16 @@ export class AppStore {
     this.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.db),
+      stories: await this.readStories(),
       layers,
       featuresByLayer: groupByLayer(features),
       featureById,
       selection: this.snapshot.selection.filter((id) => featureById.has(id)),
     });
+  }
+
+  private readStories() {
+    return this.db.stories.orderBy('updatedAt').reverse().toArray();
   }
 
   private readLayers() {
@@ -191,11 +202,14 @@ export class AppStore {
   }
 
   /** Reads the features and layers a log entry touched back from the store into the snapshot. */
-  private async refreshFrom(state: { layers: Record<string, unknown>; features: Record<string, unknown> }) {
+  private async refreshFrom(state: { layers: Record<string, unknown>; features: Record<string, unknown>; stories?: Record<string, unknown> }) {
     const ids = Object.keys(state.features);
-    const records = await this.db.features.bulkGet(ids);
-    this.patchFeatures(new Map(ids.map((id, index) => [id, records[index] ? stripUpdatedAt(records[index]) : null])));
+    if (ids.length > 0) {
+      const records = await this.db.features.bulkGet(ids);
+      this.patchFeatures(new Map(ids.map((id, index) => [id, records[index] ? stripUpdatedAt(records[index]) : null])));
+    }
     if (Object.keys(state.layers).length > 0) await this.reloadLayers();
+    if (Object.keys(state.stories ?? {}).length > 0) this.set({ stories: await this.readStories() });
   }
 
   /**
@@ -205,7 +219,7 @@ export class AppStore {
   private async commit(action: string, result: EditResult): Promise<string[]> {
     if (!result.ok) throw new Error(result.error);
     const entry = await commitChange(this.db, action, result.change);
-    await this.refreshFrom(entry.after as { layers: Record<string, unknown>; features: Record<string, unknown> });
+    await this.refreshFrom(entry.after as { layers: Record<string, unknown>; features: Record<string, unknown>; stories?: Record<string, unknown> });
     return result.ids;
   }
 
@@ -244,6 +258,27 @@ export class AppStore {
     const existing = ids.filter((id) => this.snapshot.featureById.has(id));
     if (existing.length === 0) return [];
     return this.commit('delete-features', { ok: true, change: { remove: existing }, ids: existing });
+  }
+
+  /** Saves a story (one undo step); rejects naming the field when it is not valid. */
+  async saveStory(story: Story) {
+    await this.commit('story', { ok: true, change: { stories: [{ ...story, updatedAt: new Date().toISOString() }] }, ids: [] });
+  }
+
+  async deleteStory(storyId: string) {
+    await this.commit('story', { ok: true, change: { removeStories: [storyId] }, ids: [] });
+  }
+
+  /** Shows only these layers while presenting (null: back to the layers' own visibility). Nothing is stored. */
+  setPresentationLayers(visibleLayerIds: readonly string[] | null) {
+    this.set({ presentation: visibleLayerIds ? { visibleLayerIds } : null });
+  }
+
+  /** The layers as the map should draw them: the slide's choice while presenting, else their own. */
+  displayedLayers(): Layer[] {
+    const { layers, presentation } = this.snapshot;
+    if (!presentation) return layers;
+    return layers.map((layer) => ({ ...layer, visible: presentation.visibleLayerIds.includes(layer.id) }));
   }
 
   /** The running paths of a ruas in one road layer, for STA work. */
@@ -355,13 +390,13 @@ export class AppStore {
 
   /** Shows what an undo or redo changed: the features it touched, the tariffs, or (an import) everything. */
   private async applyHistory(entry: EditLogEntry | null) {
-    const state = entry?.after as { layers?: Record<string, unknown>; features?: Record<string, unknown> } | null;
+    const state = entry?.after as { layers?: Record<string, unknown>; features?: Record<string, unknown>; stories?: Record<string, unknown> } | null;
     if (entry?.action === 'edit-properties' && entry.featureId) {
       this.replaceFeature(stripUpdatedAt((await this.db.features.get(entry.featureId))!));
     } else if (entry?.action === 'save-tariff') {
       this.set({ tariffs: await latestTariffSchedules(this.db) });
     } else if (state?.layers && state.features) {
-      await this.refreshFrom({ layers: state.layers, features: state.features });
+      await this.refreshFrom({ layers: state.layers, features: state.features, stories: state.stories });
     } else if (entry) await this.reload();
     return entry;
   }

@@ -5,6 +5,7 @@ import { RumijaDatabase } from './database';
 import { commitChange, loadAll, redoNext, saveTariffSchedule, seedDemoIfEmpty, undoLast, updateFeatureProperties, ValidationError, latestTariffSchedules, moveLayer } from './feature-store';
 import { addDrawnFeature, splitFeature } from '../../../shared/edit/feature-edits';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
+import { DEMO_STORY_ID } from '../../../shared/demo/demo-story';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -95,5 +96,22 @@ describe('one change log for every edit', () => {
     expect((await latestTariffSchedules(db))[0].version).toBe(1);
     await redoNext(db);
     expect((await latestTariffSchedules(db))[0].legalReference).toBe('Perda NTT 1/2024 (uji)');
+  });
+
+  it('saves, undoes and redoes story edits, and refuses an invalid story', async () => {
+    const db = await openSeeded();
+    const demo = (await db.stories.get(DEMO_STORY_ID))!;
+    expect(demo.slides).toHaveLength(5);
+    await commitChange(db, 'story', { stories: [{ ...demo, title: 'Paparan Komisi II', slides: demo.slides.slice(1) }] });
+    expect((await db.stories.get(DEMO_STORY_ID))!.slides).toHaveLength(4);
+    await undoLast(db);
+    expect((await db.stories.get(DEMO_STORY_ID))!.title).toBe(demo.title);
+    await redoNext(db);
+    expect((await db.stories.get(DEMO_STORY_ID))!.title).toBe('Paparan Komisi II');
+    await commitChange(db, 'story', { removeStories: [DEMO_STORY_ID] });
+    expect(await db.stories.get(DEMO_STORY_ID)).toBeUndefined();
+    await undoLast(db);
+    expect(await db.stories.get(DEMO_STORY_ID)).toBeDefined();
+    await expect(commitChange(db, 'story', { stories: [{ ...demo, title: '' }] })).rejects.toThrow(/title/);
   });
 });

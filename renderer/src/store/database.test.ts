@@ -34,7 +34,9 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
+    // v4 adds stories; the demo story only comes with the demo layers.
+    expect(await db.stories.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
     expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([['contoh-perda-ntt-1-2024', 1, true]]);
     const feature = await db.features.get('r1');
@@ -44,6 +46,17 @@ describe('Rumija database', () => {
     expect(await db.editLog.count()).toBe(0);
     // A database that already holds user data is not seeded with the demo.
     expect(await seedDemoIfEmpty(db)).toBe(false);
+  });
+
+  it('gives a version 3 database that holds the demo its demo story', async () => {
+    const name = createDatabaseName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ layers: 'id, order', features: 'id, layerId, updatedAt', editLog: '++seq, at, featureId', meta: 'key', tariffs: '[id+version], id' });
+    await v3.table('layers').put({ id: 'demo-roads', name: 'Ruas jalan (demo)', kind: 'road', order: 1, visible: true, styleBy: 'status', demo: true, createdAt: '2026-01-21T00:00:00.000Z' });
+    v3.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect((await db.stories.toArray()).map((story) => [story.id, story.demo, story.slides.length])).toEqual([['demo-story-perbatasan', true, 5]]);
   });
 
   it('seeds the demo once, in one transaction', async () => {

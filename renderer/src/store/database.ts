@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+import type { Story } from '../../../shared/present/story';
+import { createDemoStory } from '../../../shared/demo/demo-story';
+import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
 
 /** One entry of the edit log: what changed, before and after, so it can be undone. */
 export interface EditLogEntry {
@@ -33,6 +36,7 @@ export const DATABASE_NAME = 'rumija';
  *  v1: layers and features.
  *  v2: edit log and meta tables; features gain `updatedAt`.
  *  v3: tariff schedules, one row per saved version; the example schedule is added.
+ *  v4: stories (hearing presentations); a seeded database gets the demo story.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -40,6 +44,7 @@ export class RumijaDatabase extends Dexie {
   editLog!: EntityTable<EditLogEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
+  stories!: EntityTable<Story, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -57,6 +62,13 @@ export class RumijaDatabase extends Dexie {
     this.version(3)
       .stores({ tariffs: '[id+version], id' })
       .upgrade((transaction) => transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() }));
+    this.version(4)
+      .stores({ stories: 'id, updatedAt' })
+      .upgrade(async (transaction) => {
+        // Only a database that holds the demo layers gets the demo story that shows them.
+        const hasDemo = (await transaction.table('layers').filter((layer: { demo: boolean }) => layer.demo).count()) > 0;
+        if (hasDemo) await transaction.table('stories').put(createDemoStory(createDemoDataset(), new Date().toISOString()));
+      });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });

@@ -1,6 +1,8 @@
 import { FEATURE_KINDS, FeaturePropertiesSchema, GEOMETRY_TYPES_BY_KIND, type FeatureKind } from '../../../shared/model/road-network';
 import { positionsOf } from '../../../shared/geo/positions-of';
 import type { Change } from '../../../shared/edit/feature-edits';
+import { createDemoStory } from '../../../shared/demo/demo-story';
+import { StorySchema, type Story } from '../../../shared/present/story';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
@@ -19,7 +21,7 @@ const now = () => new Date().toISOString();
 
 /** First start: loads the demo dataset, all of it or nothing. Later starts change nothing. */
 export async function seedDemoIfEmpty(db: RumijaDatabase): Promise<boolean> {
-  return db.transaction('rw', db.layers, db.features, db.meta, db.editLog, async () => {
+  return db.transaction('rw', [db.layers, db.features, db.meta, db.editLog, db.stories], async () => {
     if ((await db.meta.get('seeded')) || (await db.layers.count()) > 0) return false;
     await writeDemo(db);
     await db.meta.put({ key: 'seeded', value: now() });
@@ -28,11 +30,12 @@ export async function seedDemoIfEmpty(db: RumijaDatabase): Promise<boolean> {
 }
 
 async function writeDemo(db: RumijaDatabase) {
-  const { layers, features } = createDemoDataset(now());
-  await db.layers.bulkPut(layers);
+  const dataset = createDemoDataset(now());
+  await db.layers.bulkPut(dataset.layers);
   const updatedAt = now();
-  await db.features.bulkPut(features.map((feature) => ({ ...feature, updatedAt })));
-  return { layers, features };
+  await db.features.bulkPut(dataset.features.map((feature) => ({ ...feature, updatedAt })));
+  await db.stories.put(createDemoStory(dataset, updatedAt));
+  return dataset;
 }
 
 /**
@@ -40,7 +43,7 @@ async function writeDemo(db: RumijaDatabase) {
  * are kept; edits to demo features are logged first so they are not lost without trace.
  */
 export async function resetDemo(db: RumijaDatabase): Promise<void> {
-  await db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+  await db.transaction('rw', [db.layers, db.features, db.editLog, db.stories], async () => {
     const demoLayers = await db.layers.filter((layer) => layer.demo).toArray();
     const demoLayerIds = demoLayers.map((layer) => layer.id);
     const before = await db.features.where('layerId').anyOf(demoLayerIds).toArray();
@@ -49,7 +52,8 @@ export async function resetDemo(db: RumijaDatabase): Promise<void> {
     await writeDemo(db);
     // A reset is a barrier: changes before it can no longer be undone or redone.
     await db.editLog.filter((entry) => (entry.status ?? 'done') !== 'discarded').modify({ status: 'discarded' });
-    await db.editLog.add({ at: now(), action: 'reset-demo', featureId: null, layerId: null, before: { layers: demoLayers, features: before }, after: null });
+    const demoStories = await db.stories.filter((story) => story.demo).toArray();
+    await db.editLog.add({ at: now(), action: 'reset-demo', featureId: null, layerId: null, before: { layers: demoLayers, features: before, stories: demoStories }, after: null });
   });
 }
 
@@ -138,11 +142,12 @@ export function validateFeature(feature: StoredFeature): StoredFeature {
 export interface ChangeState {
   layers: Record<string, Layer | null>;
   features: Record<string, StoredFeatureRecord | null>;
+  stories?: Record<string, Story | null>;
 }
 
 
 /** Changes that undo and redo by writing a ChangeState back. */
-const STATE_ACTIONS = new Set(['add-features', 'edit-geometry', 'split-feature', 'delete-features', 'layer-settings', 'condition-ranges']);
+const STATE_ACTIONS = new Set(['add-features', 'edit-geometry', 'split-feature', 'delete-features', 'layer-settings', 'condition-ranges', 'story']);
 
 async function writeState(db: RumijaDatabase, state: ChangeState) {
   for (const [id, layer] of Object.entries(state.layers)) {
@@ -152,6 +157,10 @@ async function writeState(db: RumijaDatabase, state: ChangeState) {
   const records = Object.entries(state.features);
   await db.features.bulkPut(records.flatMap(([, record]) => (record ? [record] : [])));
   await db.features.bulkDelete(records.flatMap(([id, record]) => (record ? [] : [id])));
+  for (const [id, story] of Object.entries(state.stories ?? {})) {
+    if (story) await db.stories.put(story);
+    else await db.stories.delete(id);
+  }
 }
 
 /**
@@ -169,10 +178,24 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
       throw new ValidationError(`${label}: ${(error as Error).message}`, (error as ValidationError).issues ?? []);
     }
   });
+  const stories = (change.stories ?? []).map((story) => {
+    const result = StorySchema.safeParse(story);
+    if (result.success) return result.data;
+    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ValidationError(`${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues);
+  });
   const at = now();
-  return db.transaction('rw', db.layers, db.features, db.editLog, async () => {
-    const before: ChangeState = { layers: {}, features: {} };
-    const after: ChangeState = { layers: {}, features: {} };
+  return db.transaction('rw', [db.layers, db.features, db.editLog, db.stories], async () => {
+    const before: ChangeState = { layers: {}, features: {}, stories: {} };
+    const after: ChangeState = { layers: {}, features: {}, stories: {} };
+    for (const story of stories) {
+      before.stories![story.id] = (await db.stories.get(story.id)) ?? null;
+      after.stories![story.id] = story;
+    }
+    for (const id of change.removeStories ?? []) {
+      before.stories![id] = (await db.stories.get(id)) ?? null;
+      after.stories![id] = null;
+    }
     for (const layer of change.layers ?? []) {
       before.layers[layer.id] = (await db.layers.get(layer.id)) ?? null;
       after.layers[layer.id] = layer;
@@ -251,7 +274,7 @@ async function discardRedo(db: RumijaDatabase) {
  * nothing is lost and redo can put them back.
  */
 export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs], async () => {
+  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
     const entries = await db.editLog.orderBy('seq').reverse().toArray();
     const entry = entries.find((candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done');
     if (!entry) return null;
@@ -277,7 +300,7 @@ export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null>
 
 /** Re-applies the earliest undone change after the last one in effect; null when there is none. */
 export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs], async () => {
+  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
     const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) => UNDOABLE_ACTIONS.has(candidate.action));
     const entry = entries.find((candidate) => candidate.status === 'undone');
     if (!entry) return null;

@@ -1,0 +1,57 @@
+import type { TFunction } from 'i18next';
+import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { CONDITIONS, ROAD_STATUSES } from '../../../shared/model/road-network';
+import { ANNOTATION_COLOR, BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS, ZONE_COLORS } from './thematic-style';
+
+export interface LegendEntry {
+  key: string;
+  color: string;
+  shape: 'line' | 'circle' | 'band';
+  label: string;
+}
+
+export interface LayerLegend {
+  entries: LegendEntry[];
+  note: string | null;
+}
+
+/**
+ * The legend of one layer from the same colour tables as the map style. Given the layer's features,
+ * only the classes that occur are listed (for slides, where space is short).
+ */
+export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredFeature[]): LayerLegend | null {
+  const occurs = (test: (feature: StoredFeature) => boolean) => !features || features.some(test);
+  switch (layer.kind) {
+    case 'road': {
+      const keys = layer.styleBy === 'status' ? ROAD_STATUSES : [...CONDITIONS, 'unknown'];
+      const colors = layer.styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
+      const entries: LegendEntry[] = keys
+        .filter((key) => occurs((feature) => (feature.properties[layer.styleBy] ?? 'unknown') === key))
+        .map((key) => ({ key, color: colors[key], shape: 'line', label: t(`model.${layer.styleBy}.${key}`) }));
+      if (occurs((feature) => feature.properties.borderRoute === true)) {
+        entries.push({ key: 'border', color: BORDER_ROUTE_CASING, shape: 'band', label: t('layers.borderRoute') });
+      }
+      return { entries, note: null };
+    }
+    case 'bridge':
+      return {
+        entries: [...CONDITIONS, 'proposed']
+          .filter((key) => occurs((feature) => (feature.properties.existence === 'proposed' ? 'proposed' : feature.properties.condition) === key))
+          .map((key) => ({ key, color: CONDITION_COLORS[key], shape: 'circle', label: t(`model.condition.${key}`) })),
+        note: t('layers.bridgeSize'),
+      };
+    case 'asset':
+      return {
+        entries: Object.entries(ZONE_COLORS).map(([zone, color]) => ({ key: zone, color, shape: 'circle', label: t(`analysis.zone.${zone}`) })),
+        note: t('analysis.legendEncroaching'),
+      };
+    case 'condition_range':
+      return { entries: CONDITIONS.map((key) => ({ key, color: CONDITION_COLORS[key], shape: 'band', label: t(`model.condition.${key}`) })), note: null };
+    case 'annotation':
+      return { entries: [{ key: 'note', color: ANNOTATION_COLOR, shape: 'circle', label: t('model.kind.annotation') }], note: null };
+    case 'corridor':
+      return { entries: [{ key: 'corridor', color: CORRIDOR_COLOR, shape: 'band', label: t('layers.corridor') }], note: null };
+    default:
+      return null;
+  }
+}

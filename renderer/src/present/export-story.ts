@@ -1,0 +1,86 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { TFunction } from 'i18next';
+import JSZip from 'jszip';
+import type { Slide, Story } from '../../../shared/present/story';
+import type { Locale } from '../../../shared/format/format-number';
+import { createStoryHandoutPdf, type HandoutSlide } from '../../../shared/report/story-handout-pdf';
+import type { AppStore } from '../state/app-store';
+import { SlideShow } from './slide-show';
+import { labelledFigures, slideLegends } from './slide-plan';
+import { composeSlideImage } from './slide-image';
+
+const formatDate = (date: Date) => `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+
+const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
+
+function waitForIdle(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/**
+ * Renders every slide of a story as a finished image (map, title, caption, key figures, legend, scale
+ * and north arrow), one after the other on the live map, then puts the map back as it was.
+ */
+export async function renderSlides(
+  map: MapLibreMap,
+  store: AppStore,
+  story: Story,
+  t: TFunction,
+  locale: Locale,
+  onProgress: (done: number, total: number) => void,
+  only?: Slide,
+): Promise<HandoutSlide[]> {
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const show = new SlideShow(map, store, t, locale);
+  const slides = only ? [only] : story.slides;
+  const rendered: HandoutSlide[] = [];
+  try {
+    for (const [index, slide] of slides.entries()) {
+      onProgress(index, slides.length);
+      const shown = await show.showSlide(slide, { animate: false });
+      await waitForIdle(map);
+      const snapshot = store.getSnapshot();
+      const figures = labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale);
+      const legend = slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).flatMap((layer) => layer.entries);
+      const number = story.slides.indexOf(slide) + 1;
+      const image = await composeSlideImage(map, {
+        title: slide.title,
+        caption: slide.caption,
+        figures,
+        legend,
+        footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
+        demoLabel: story.demo ? t('present.demoBadge') : null,
+      });
+      rendered.push({ title: slide.title, caption: slide.caption, figures, ...image });
+    }
+    onProgress(slides.length, slides.length);
+  } finally {
+    show.destroy();
+    map.jumpTo(camera);
+  }
+  return rendered;
+}
+
+/** One PNG per slide, in a zip named after the story; a single slide gives its PNG alone. */
+export async function storyPngs(story: Story, rendered: HandoutSlide[], only?: Slide): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
+  if (only) return { name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`, data: rendered[0].png };
+  const zip = new JSZip();
+  rendered.forEach((slide, index) => zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.png));
+  return { name: `${fileSafe(story.title)} - slide PNG.zip`, data: new Uint8Array(await zip.generateAsync({ type: 'arraybuffer' })) };
+}
+
+export function storyHandout(story: Story, rendered: HandoutSlide[], t: TFunction): { name: string; data: Uint8Array<ArrayBuffer> } {
+  const data = createStoryHandoutPdf({
+    title: story.title,
+    subtitle: story.subtitle,
+    closing: story.closing,
+    date: formatDate(new Date()),
+    demoNote: story.demo ? t('present.demoBadge') : null,
+    labels: { slide: t('present.slide'), figures: t('present.keyFigures'), contents: t('present.contents'), page: t('present.page') },
+    slides: rendered,
+  });
+  return { name: `${fileSafe(story.title)} - handout.pdf`, data };
+}

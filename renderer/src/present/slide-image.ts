@@ -1,0 +1,186 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LegendEntry } from '../map/legend-entries';
+
+export interface SlideImageContent {
+  title: string;
+  caption: string;
+  figures: { label: string; value: string }[];
+  legend: LegendEntry[];
+  /** Bottom line: story title, slide number, date. */
+  footer: string;
+  /** Shown in an amber badge when the slide shows demo data. */
+  demoLabel: string | null;
+}
+
+const FONT = '"Noto Sans", sans-serif';
+
+function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (context.measureText(candidate).width > width && line) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A round length for the scale bar that fits in `maxPx` at this place and zoom. */
+function scaleBar(map: MapLibreMap, maxPx: number): { px: number; label: string } {
+  const y = map.getContainer().clientHeight / 2;
+  const a = map.unproject([0, y]);
+  const b = map.unproject([maxPx, y]);
+  const metres = a.distanceTo(b);
+  const magnitude = 10 ** Math.floor(Math.log10(metres));
+  const nice = [5, 2, 1].map((step) => step * magnitude).find((length) => length <= metres) ?? magnitude;
+  return { px: (nice / metres) * maxPx, label: nice >= 1000 ? `${nice / 1000} km` : `${nice} m` };
+}
+
+/**
+ * The slide as one image: the map as drawn, with title, caption, key figures, legend, scale bar and
+ * north arrow painted over it, so a PNG or a handout page reads on its own.
+ */
+export async function composeSlideImage(map: MapLibreMap, content: SlideImageContent): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number }> {
+  await document.fonts.load(`700 32px ${FONT}`);
+  await document.fonts.load(`400 20px ${FONT}`);
+  const source = map.getCanvas();
+  const ratio = source.width / source.clientWidth;
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(source, 0, 0);
+  context.scale(ratio, ratio);
+  const width = source.clientWidth;
+  const height = source.clientHeight;
+  const unit = Math.max(12, Math.min(22, width / 80));
+
+  // Title card, top left.
+  const cardWidth = Math.min(width * 0.42, 640);
+  context.font = `700 ${unit * 1.7}px ${FONT}`;
+  const titleLines = wrap(context, content.title, cardWidth - unit * 2);
+  context.font = `400 ${unit}px ${FONT}`;
+  const captionLines = content.caption ? wrap(context, content.caption, cardWidth - unit * 2) : [];
+  const cardHeight = unit * (1.2 + titleLines.length * 2.1 + captionLines.length * 1.45 + content.figures.length * 1.6 + (content.figures.length ? 0.8 : 0));
+  context.fillStyle = 'rgba(255,255,255,0.93)';
+  context.fillRect(unit, unit, cardWidth, cardHeight);
+  context.fillStyle = '#12355b';
+  context.fillRect(unit, unit, unit * 0.35, cardHeight);
+  let y = unit * 2.9;
+  context.fillStyle = '#12355b';
+  context.font = `700 ${unit * 1.7}px ${FONT}`;
+  for (const line of titleLines) {
+    context.fillText(line, unit * 2, y);
+    y += unit * 2.1;
+  }
+  context.fillStyle = '#1d2733';
+  context.font = `400 ${unit}px ${FONT}`;
+  for (const line of captionLines) {
+    context.fillText(line, unit * 2, y - unit * 0.4);
+    y += unit * 1.45;
+  }
+  y += unit * 0.4;
+  for (const figure of content.figures) {
+    context.font = `400 ${unit}px ${FONT}`;
+    context.fillStyle = '#5b6775';
+    context.fillText(figure.label, unit * 2, y);
+    context.font = `700 ${unit * 1.05}px ${FONT}`;
+    context.fillStyle = '#12355b';
+    context.textAlign = 'right';
+    context.fillText(figure.value, unit + cardWidth - unit, y);
+    context.textAlign = 'left';
+    y += unit * 1.6;
+  }
+
+  // Legend, bottom right.
+  if (content.legend.length > 0) {
+    context.font = `400 ${unit * 0.85}px ${FONT}`;
+    const legendWidth = Math.max(...content.legend.map((entry) => context.measureText(entry.label).width)) + unit * 3.4;
+    const legendHeight = unit * (0.8 + content.legend.length * 1.4);
+    const x = width - legendWidth - unit;
+    let ly = height - legendHeight - unit * 3.2;
+    context.fillStyle = 'rgba(255,255,255,0.93)';
+    context.fillRect(x, ly, legendWidth, legendHeight);
+    ly += unit * 1.2;
+    for (const entry of content.legend) {
+      context.fillStyle = entry.color;
+      context.strokeStyle = '#1a1a1a';
+      if (entry.shape === 'circle') {
+        context.beginPath();
+        context.arc(x + unit * 1.2, ly - unit * 0.3, unit * 0.4, 0, Math.PI * 2);
+        context.fill();
+        context.stroke();
+      } else context.fillRect(x + unit * 0.6, ly - unit * (entry.shape === 'band' ? 0.55 : 0.42), unit * 1.3, unit * (entry.shape === 'band' ? 0.5 : 0.25));
+      context.fillStyle = '#1d2733';
+      context.fillText(entry.label, x + unit * 2.3, ly);
+      ly += unit * 1.4;
+    }
+  }
+
+  // Scale bar, bottom left.
+  const scale = scaleBar(map, width / 6);
+  const sy = height - unit * 3;
+  context.fillStyle = 'rgba(255,255,255,0.9)';
+  context.fillRect(unit, sy - unit * 1.3, scale.px + unit * 1.4, unit * 2);
+  context.strokeStyle = '#1a1a1a';
+  context.lineWidth = 2;
+  context.beginPath();
+  context.moveTo(unit * 1.7, sy - unit * 0.9);
+  context.lineTo(unit * 1.7, sy);
+  context.lineTo(unit * 1.7 + scale.px, sy);
+  context.lineTo(unit * 1.7 + scale.px, sy - unit * 0.9);
+  context.stroke();
+  context.fillStyle = '#1a1a1a';
+  context.font = `700 ${unit * 0.8}px ${FONT}`;
+  context.fillText(scale.label, unit * 2, sy - unit * 0.3);
+
+  // North arrow, top right, turned with the map.
+  const cx = width - unit * 3;
+  const cy = unit * 3.2;
+  context.save();
+  context.translate(cx, cy);
+  context.rotate((-map.getBearing() * Math.PI) / 180);
+  context.fillStyle = 'rgba(255,255,255,0.93)';
+  context.beginPath();
+  context.arc(0, 0, unit * 1.7, 0, Math.PI * 2);
+  context.fill();
+  context.fillStyle = '#c62828';
+  context.beginPath();
+  context.moveTo(0, -unit * 1.3);
+  context.lineTo(unit * 0.55, unit * 0.2);
+  context.lineTo(-unit * 0.55, unit * 0.2);
+  context.closePath();
+  context.fill();
+  context.fillStyle = '#1d2733';
+  context.font = `700 ${unit * 0.8}px ${FONT}`;
+  context.textAlign = 'center';
+  context.fillText('U', 0, unit * 1.2);
+  context.restore();
+  context.textAlign = 'left';
+
+  // Footer and demo badge.
+  context.font = `400 ${unit * 0.75}px ${FONT}`;
+  context.fillStyle = 'rgba(255,255,255,0.85)';
+  const footerWidth = context.measureText(content.footer).width + unit;
+  context.fillRect((width - footerWidth) / 2, height - unit * 1.6, footerWidth, unit * 1.3);
+  context.fillStyle = '#1d2733';
+  context.textAlign = 'center';
+  context.fillText(content.footer, width / 2, height - unit * 0.65);
+  if (content.demoLabel) {
+    context.font = `700 ${unit * 0.8}px ${FONT}`;
+    const badgeWidth = context.measureText(content.demoLabel).width + unit;
+    context.fillStyle = '#fff8e1';
+    context.fillRect(width / 2 - badgeWidth / 2, unit * 0.6, badgeWidth, unit * 1.4);
+    context.fillStyle = '#6d4c00';
+    context.fillText(content.demoLabel, width / 2, unit * 1.6);
+  }
+  context.textAlign = 'left';
+
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height };
+}

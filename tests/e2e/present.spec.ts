@@ -1,0 +1,228 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { openApp, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
+import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { boundsOf, positionsOf } from '../../shared/geo/positions-of';
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+const demo = createDemoDataset();
+const bridges = demo.features.filter((feature) => feature.properties.kind === 'bridge');
+const kupangCorridorRoads = demo.features.filter((feature) => feature.properties.ruasNumber === 'P-601');
+
+async function openDemo(page: Page) {
+  page.on('pageerror', (error) => console.log('pageerror:', error.message));
+  await openApp(page);
+  await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready');
+  await page.waitForFunction(() => Boolean(window.rumijaMap?.getSource('data:demo-bridges')));
+}
+
+async function frame(page: Page, ids: string[]) {
+  const [west, south, east, north] = boundsOf(demo.features.filter((f) => ids.includes(f.id)).flatMap((f) => positionsOf(f.geometry)));
+  await page.evaluate((b) => window.rumijaMap!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 }), [west, south, east, north]);
+  await waitForMapIdle(page);
+  return [west, south, east, north];
+}
+
+/** Waits for the map to stop and the slide's route drawing to finish. */
+async function settled(page: Page) {
+  await page.waitForFunction(() => !window.rumijaMap!.isMoving(), null, { timeout: 20_000 });
+  await expect(page.getByTestId('presenter-distance')).toHaveCount(0, { timeout: 20_000 });
+  await waitForMapIdle(page);
+}
+
+const selectionIds = (page: Page) => page.evaluate(() => [...window.rumijaStore!.getSnapshot().selection].sort());
+const viewContains = (page: Page, bounds: number[]) =>
+  page.evaluate((b) => {
+    const view = window.rumijaMap!.getBounds();
+    return view.contains([b[0], b[1]]) && view.contains([b[2], b[3]]);
+  }, bounds);
+
+/** How many colours a PNG has and how much it varies: a blank image has one colour. */
+async function pngStatistics(page: Page, bytes: Buffer) {
+  return page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { width: bitmap.width, height: bitmap.height, colours: colours.size };
+  }, bytes.toString('base64'));
+}
+
+async function download(page: Page, testId: string) {
+  const downloaded = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId(testId).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-story-')), (await downloaded).suggestedFilename());
+  await (await downloaded).saveAs(file);
+  return file;
+}
+
+test('build a two-slide story, present it with the keyboard, export PNG and PDF', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-new').click();
+  await expect(page.getByTestId('story-title')).toHaveValue('Cerita tanpa judul');
+  await page.getByTestId('story-title').fill('Paparan uji Komisi II');
+  await page.getByTestId('story-subtitle').click();
+
+  // Slide 1: the bridges, two of them highlighted, with the route of P-101 drawing itself.
+  const bridgeBounds = await frame(page, bridges.map((b) => b.id));
+  const highlighted = [bridges[0].id, bridges[1].id].sort();
+  await page.evaluate((ids) => window.rumijaStore!.select(ids), highlighted);
+  await page.getByTestId('slide-add').click();
+  await page.getByTestId('slide-title-0').fill('Jembatan rusak berat');
+  await page.getByTestId('slide-caption-0').fill('Dua jembatan 100 m di ruas Oelamasi – Oepoli.');
+  await page.getByTestId('slide-route-ruas-0').fill('P-101');
+  await page.getByTestId('slide-route-layer-0').selectOption('demo-roads');
+  await expect(page.getByTestId('slide-0')).toContainText('2 fitur disorot');
+
+  // Slide 2: the Kupang corridor with the bridges layer hidden.
+  const corridorBounds = await frame(page, kupangCorridorRoads.map((r) => r.id));
+  await page.evaluate((ids) => window.rumijaStore!.select(ids), kupangCorridorRoads.map((r) => r.id));
+  await page.getByTestId('tab-layers').click();
+  await page.getByTestId('layer-demo-bridges').getByRole('checkbox').uncheck();
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('slide-add').click();
+  await page.getByTestId('slide-title-1').fill('Koridor Simpang Polda – El Tari');
+  await page.getByTestId('slide-title-0').click();
+  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.title === 'Paparan uji Komisi II')?.slides.map((s) => s.title))).toEqual([
+    'Jembatan rusak berat',
+    'Koridor Simpang Polda – El Tari',
+  ]);
+  await screenshot(page, 'story-editor-id');
+
+  // Present: opening, slide 1, slide 2, closing, with arrows and PageDown/PageUp.
+  await page.getByTestId('story-present').click();
+  await expect(page.getByTestId('presenter-opening')).toContainText('Paparan uji Komisi II');
+  await expect(page.getByTestId('app-subtitle')).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('presenter-title')).toHaveText('Jembatan rusak berat');
+  await settled(page);
+  expect(await viewContains(page, bridgeBounds)).toBe(true);
+  expect(await selectionIds(page)).toEqual(highlighted);
+  const selectedOnMap = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['selection-point'] }).map((f) => f.properties.fid).sort());
+  expect(selectedOnMap).toEqual(highlighted);
+  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe('visible');
+  await expect(page.getByTestId('presenter-figures')).toContainText('Panjang rute');
+  await expect(page.getByTestId('presenter-figures')).toContainText('Jembatan di rute');
+  // Tiles repeat features: count distinct labels.
+  const routeBridgeLabels = await page.evaluate(() => new Set(window.rumijaMap!.querySourceFeatures('present-marks').filter((f) => f.properties.kind === 'bridge').map((f) => f.properties.label)).size);
+  expect(routeBridgeLabels).toBe(5);
+  await screenshot(page, 'present-test-slide-1-1920');
+
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('presenter-title')).toHaveText('Koridor Simpang Polda – El Tari');
+  await settled(page);
+  expect(await viewContains(page, corridorBounds)).toBe(true);
+  expect(await selectionIds(page)).toEqual(kupangCorridorRoads.map((r) => r.id).sort());
+  // The slide hides the bridges layer although the layer itself is on again later.
+  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe('none');
+  await expect(page.getByTestId('presenter-counter')).toHaveText('2 / 2');
+  await screenshot(page, 'present-test-slide-2-1920');
+
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('presenter-closing')).toContainText('Terima kasih');
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('presenter-opening')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-closing')).toBeVisible();
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('presenter-title')).toHaveText('Koridor Simpang Polda – El Tari');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+  await expect(page.getByTestId('app-subtitle')).toBeVisible();
+  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().presentation)).toBeNull();
+
+  // PNGs of both slides, not blank, at the size of the full-screen map.
+  const zipFile = await download(page, 'story-export-png');
+  const zip = await JSZip.loadAsync(readFileSync(zipFile));
+  const names = Object.keys(zip.files).sort();
+  expect(names).toEqual(['01 Jembatan rusak berat.png', '02 Koridor Simpang Polda - El Tari.png'.replace(' - ', ' – ')]);
+  for (const [index, name] of names.entries()) {
+    const bytes = await zip.file(name)!.async('nodebuffer');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(join(SCREENSHOT_DIR, `story-export-slide-${index + 1}.png`), bytes);
+    const stats = await pngStatistics(page, bytes);
+    expect(stats.width).toBe(1920);
+    expect(stats.colours).toBeGreaterThan(50);
+  }
+  await expect(page.getByTestId('export-message')).toContainText('Diekspor');
+
+  // The handout: a cover page and one page per slide.
+  const pdfFile = await download(page, 'story-export-pdf');
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+3\n/);
+  const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Paparan uji Komisi II');
+  expect(text).toContain('Jembatan rusak berat');
+  expect(text).toContain('Panjang rute');
+});
+
+for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+  test(`the demo story plays through at ${width}×${height}: border routes drawing themselves, bridges, status change, corridor estimate`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height });
+    await openDemo(page);
+    await page.getByTestId('tab-story').click();
+    await expect(page.getByTestId('story-select')).toContainText('(demo)');
+    await expect(page.getByTestId('story-demo')).toContainText('DATA DEMO');
+    await page.getByTestId('story-present').click();
+    await expect(page.getByTestId('presenter-opening')).toContainText('Jalan Perbatasan RI – RDTL');
+    await page.waitForFunction(() => !window.rumijaMap!.isMoving(), null, { timeout: 20_000 });
+    await waitForMapIdle(page);
+    await screenshot(page, `present-demo-0-opening-${width}`);
+    const slideCount = await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.demo)!.slides.length);
+    for (let number = 1; number <= slideCount; number++) {
+      await page.keyboard.press(number % 2 ? 'ArrowRight' : 'PageDown');
+      await expect(page.getByTestId('presenter-counter')).toHaveText(`${number} / ${slideCount}`);
+      if (number === 1) {
+        // While it draws, the distance counts up.
+        await expect(page.getByTestId('presenter-distance')).toBeVisible();
+      }
+      await settled(page);
+      await expect(page.getByTestId('presenter-demo')).toBeVisible();
+      if (number === 1 || number === 3) {
+        const crossings = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['present-crossing'] }).length);
+        expect(crossings).toBeGreaterThan(0);
+        await expect(page.getByTestId('presenter-figures')).toContainText('Titik lintas batas');
+      }
+      if (number === 2) await expect(page.getByTestId('presenter-figures')).toContainText('285 m');
+      if (number === slideCount) {
+        await expect(page.getByTestId('presenter-figures').locator('[data-figure="retributionPerYear"]')).toContainText('Rp', { timeout: 30_000 });
+        await expect(page.getByTestId('presenter-figures')).toContainText('tarif contoh');
+      }
+      await screenshot(page, `present-demo-${number}-${width}`);
+    }
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('presenter-closing')).toBeVisible();
+    await screenshot(page, `present-demo-closing-${width}`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter')).toHaveCount(0);
+  });
+}
+
+test('the presenter view in a second window follows the slides and drives them', async ({ page, context }) => {
+  await openDemo(page);
+  const view = await context.newPage();
+  await view.goto('/#presenter-view');
+  await expect(view.getByTestId('presenter-view-wait')).toBeVisible();
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-present').click();
+  await expect(view.getByTestId('presenter-view-current')).toContainText('Pembuka');
+  await expect(view.getByTestId('presenter-view-next')).toContainText('1. Oelamasi – Oepoli');
+  await view.getByTestId('presenter-view-next-button').click();
+  await expect(page.getByTestId('presenter-title')).toHaveText('Oelamasi – Oepoli, menuju Oekusi (RDTL)');
+  await expect(view.getByTestId('presenter-view-notes')).toContainText('satu-satunya akses darat');
+  await view.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(view, 'presenter-view-id');
+  await view.getByTestId('presenter-view-exit').click();
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+  await expect(view.getByTestId('presenter-view-wait')).toContainText('selesai');
+});
