@@ -163,7 +163,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <aside className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : ''}`}>
+        <aside className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : tab === 'story' ? ' medium' : ''}`}>
           <nav className="tabs" role="tablist">
             <button type="button" role="tab" aria-selected={tab === 'layers'} data-testid="tab-layers" onClick={() => setTab('layers')}>
               {t('layers.title')}

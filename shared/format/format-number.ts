@@ -46,3 +46,8 @@ export function formatMeasuredLength(metres: number, locale: Locale): string {
 export function formatMeasuredArea(squareMetres: number, locale: Locale): string {
   return `${formatNumber(squareMetres, locale, 0)} m² (${formatNumber(squareMetres / 10_000, locale, 4)} ha)`;
 }
+
+/** Dates the Indonesian way in both languages: 21/01/2026. */
+export function formatDate(date: Date): string {
+  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+}

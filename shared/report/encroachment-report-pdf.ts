@@ -3,7 +3,7 @@ import type { EncroachmentResult } from '../analysis/encroachment';
 import type { RetributionEstimate } from '../tariff/estimate-retribution';
 import type { TariffSchedule } from '../tariff/tariff-schedule';
 import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
-import { formatNumber, formatSta } from '../format/format-number';
+import { formatDate, formatNumber, formatSta } from '../format/format-number';
 import { plainPdfText as plain } from './pdf-text';
 
 export interface ReportInput {
@@ -24,8 +24,6 @@ const MARGIN = 15;
 const PAGE_HEIGHT = 297;
 
 
-const formatDate = (date: Date) =>
-  `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
 
 /** The printable estimate report in Bahasa Indonesia: summary, breakdowns and per-asset lines. */
 export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<ArrayBuffer> {

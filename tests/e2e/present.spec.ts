@@ -163,6 +163,23 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   expect(text).toContain('Paparan uji Komisi II');
   expect(text).toContain('Jembatan rusak berat');
   expect(text).toContain('Panjang rute');
+
+  // Reorder, delete (one undo step each), and the story file round trip.
+  const titles = () => page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.title === 'Paparan uji Komisi II')?.slides.map((s) => s.title));
+  await page.getByTestId('slide-up-1').click();
+  await expect.poll(titles).toEqual(['Koridor Simpang Polda – El Tari', 'Jembatan rusak berat']);
+  await page.getByTestId('slide-delete-0').click();
+  await expect.poll(titles).toEqual(['Jembatan rusak berat']);
+  await page.getByTestId('map').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(titles).toEqual(['Koridor Simpang Polda – El Tari', 'Jembatan rusak berat']);
+  const storyFile = await download(page, 'story-export-file');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('story-import').click();
+  await (await chooser).setFiles(storyFile);
+  await expect(page.getByTestId('story-message')).toContainText('cerita dengan 2 slide dibuka');
+  // The imported copy gets its own id: both are there now.
+  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.filter((s) => s.title === 'Paparan uji Komisi II').length)).toBe(2);
 });
 
 for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
@@ -225,4 +242,20 @@ test('the presenter view in a second window follows the slides and drives them',
   await view.getByTestId('presenter-view-exit').click();
   await expect(page.getByTestId('presenter')).toHaveCount(0);
   await expect(view.getByTestId('presenter-view-wait')).toContainText('selesai');
+});
+
+test('presenting in English', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('slide-present-0').click();
+  await expect(page.getByTestId('presenter-title')).toHaveText('Oelamasi – Oepoli, menuju Oekusi (RDTL)');
+  await settled(page);
+  await expect(page.getByTestId('presenter-figures')).toContainText('Route length');
+  await expect(page.getByTestId('presenter-figures')).toContainText('Border crossings');
+  await expect(page.getByTestId('presenter-demo')).toHaveText('DEMO DATA — illustrative geometry, example tariffs');
+  await screenshot(page, 'present-demo-1-1920-en');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-closing')).toContainText('Thank you');
+  await page.keyboard.press('Escape');
 });

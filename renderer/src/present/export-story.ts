@@ -2,14 +2,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TFunction } from 'i18next';
 import JSZip from 'jszip';
 import type { Slide, Story } from '../../../shared/present/story';
-import type { Locale } from '../../../shared/format/format-number';
+import { formatDate, type Locale } from '../../../shared/format/format-number';
 import { createStoryHandoutPdf, type HandoutSlide } from '../../../shared/report/story-handout-pdf';
 import type { AppStore } from '../state/app-store';
 import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
 
-const formatDate = (date: Date) => `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
 
 const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
 

@@ -2,7 +2,7 @@
 export const PRESENTER_CHANNEL = 'rumija-presenter';
 
 export type PresenterMessage =
-  | { type: 'state'; storyId: string; position: number; total: number; startedAt: number }
+  | { type: 'state'; storyId: string; position: number; startedAt: number }
   | { type: 'ended' }
   | { type: 'hello' }
   | { type: 'command'; command: 'next' | 'previous' | 'exit' };

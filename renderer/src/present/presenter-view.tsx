@@ -73,7 +73,9 @@ export function PresenterView() {
       ) : (
         <main>
           <div className="presenter-view-times">
-            <span data-testid="presenter-view-counter">{state.position} / {state.total - 1}</span>
+            <span data-testid="presenter-view-counter">
+              {state.position === 0 ? t('present.opening') : state.position > story.slides.length ? t('present.closing') : `${t('present.slide')} ${state.position} / ${story.slides.length}`}
+            </span>
             <span>{t('present.elapsed')}: {clock(now - state.startedAt)}</span>
             <span>{new Date(now).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}</span>
           </div>

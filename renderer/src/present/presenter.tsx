@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Story } from '../../../shared/present/story';
-import { formatKilometres, type Locale } from '../../../shared/format/format-number';
+import { formatDate, formatKilometres, type Locale } from '../../../shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { slideLegends } from './slide-plan';
@@ -14,7 +14,6 @@ import { openPresenterChannel } from './presenter-channel';
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter', 'n']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p']);
 
-const formatDate = (date: Date) => `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
 
 /**
  * Hearing mode: full screen, panels hidden, one slide at a time with large type, legend, scale bar
@@ -61,9 +60,10 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
 
   // The presenter view in another window follows and can drive the slides.
   const channel = useRef<ReturnType<typeof openPresenterChannel> | null>(null);
+  const positionRef = useRef(position);
   useEffect(() => {
     const opened = openPresenterChannel((message) => {
-      if (message.type === 'hello') opened.post({ type: 'state', storyId: story.id, position: positionRef.current, total: last + 1, startedAt: startedAt.current });
+      if (message.type === 'hello') opened.post({ type: 'state', storyId: story.id, position: positionRef.current, startedAt: startedAt.current });
       if (message.type === 'command' && message.command === 'next') move(1);
       if (message.type === 'command' && message.command === 'previous') move(-1);
       if (message.type === 'command' && message.command === 'exit') onExit();
@@ -74,11 +74,10 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
       opened.close();
     };
   }, [story.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const positionRef = useRef(position);
   useEffect(() => {
     positionRef.current = position;
-    channel.current?.post({ type: 'state', storyId: story.id, position, total: last + 1, startedAt: startedAt.current });
-  }, [position, story.id, last]);
+    channel.current?.post({ type: 'state', storyId: story.id, position, startedAt: startedAt.current });
+  }, [position, story.id]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
