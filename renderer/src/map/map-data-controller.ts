@@ -75,7 +75,7 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
 
   const onMove = (event: { point: { x: number; y: number } }) => {
     const tool = session.getSnapshot().tool;
-    if (tool && tool.action !== 'split') return;
+    if ((tool && tool.action !== 'split') || store.getSnapshot().presentation) return;
     const feature = featureAt(event.point);
     if (feature?.id !== hoveredFeature?.id || feature?.source !== hoveredFeature?.source) setHover(feature);
   };
@@ -98,7 +98,8 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
     const tool = session.getSnapshot().tool;
     if (tool?.action === 'split') void splitAt(featureAt(event.point), event.lngLat);
-    if (tool) return;
+    // While presenting, the slide decides what is highlighted; clicks only move the map.
+    if (tool || store.getSnapshot().presentation) return;
     const hit = featureAt(event.point);
     if (!hit) {
       popup.remove();

@@ -32,6 +32,7 @@ import {
   seedDemoIfEmpty,
   updateFeatureProperties,
   undoLast,
+  type ChangeState,
 } from '../store/feature-store';
 
 export interface AppSnapshot {
@@ -202,7 +203,7 @@ export class AppStore {
   }
 
   /** Reads the features and layers a log entry touched back from the store into the snapshot. */
-  private async refreshFrom(state: { layers: Record<string, unknown>; features: Record<string, unknown>; stories?: Record<string, unknown> }) {
+  private async refreshFrom(state: ChangeState) {
     const ids = Object.keys(state.features);
     if (ids.length > 0) {
       const records = await this.db.features.bulkGet(ids);
@@ -219,7 +220,7 @@ export class AppStore {
   private async commit(action: string, result: EditResult): Promise<string[]> {
     if (!result.ok) throw new Error(result.error);
     const entry = await commitChange(this.db, action, result.change);
-    await this.refreshFrom(entry.after as { layers: Record<string, unknown>; features: Record<string, unknown>; stories?: Record<string, unknown> });
+    await this.refreshFrom(entry.after as ChangeState);
     return result.ids;
   }
 
@@ -390,13 +391,13 @@ export class AppStore {
 
   /** Shows what an undo or redo changed: the features it touched, the tariffs, or (an import) everything. */
   private async applyHistory(entry: EditLogEntry | null) {
-    const state = entry?.after as { layers?: Record<string, unknown>; features?: Record<string, unknown>; stories?: Record<string, unknown> } | null;
+    const state = entry?.after as Partial<ChangeState> | null;
     if (entry?.action === 'edit-properties' && entry.featureId) {
       this.replaceFeature(stripUpdatedAt((await this.db.features.get(entry.featureId))!));
     } else if (entry?.action === 'save-tariff') {
       this.set({ tariffs: await latestTariffSchedules(this.db) });
     } else if (state?.layers && state.features) {
-      await this.refreshFrom({ layers: state.layers, features: state.features, stories: state.stories });
+      await this.refreshFrom(state as ChangeState);
     } else if (entry) await this.reload();
     return entry;
   }

@@ -164,7 +164,7 @@ async function writeState(db: RumijaDatabase, state: ChangeState) {
 }
 
 /**
- * Any change to layers and features, validated first and written in one transaction with its log
+ * Any change to layers, features and stories, validated first and written in one transaction with its log
  * entry, so it is undone and redone as one step. Throws a ValidationError naming the feature and
  * field and writes nothing when a feature is not valid.
  */
