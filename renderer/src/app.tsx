@@ -18,7 +18,7 @@ import { EncroachmentPanel } from './panels/encroachment-panel';
 import { useSnapshot, useStore } from './state/store-context';
 import { EditSession, useEditSession } from './state/edit-session';
 import { connectDrawing } from './map/draw-controller';
-import { StaLayers } from './map/sta-layers';
+import { StaLayers, staLabelsWanted } from './map/sta-layers';
 import { DrawToolbar } from './panels/draw-toolbar';
 import { StaPanel } from './panels/sta-panel';
 import { FeatureForm } from './components/feature-form';
@@ -132,6 +132,7 @@ export function App() {
     const disconnectData = connectMapToStore(map, store, i18n, session);
     const disconnectZones = connectRowZones(map, store);
     const sta = new StaLayers(map, store);
+    sta.setEnabled(staLabelsWanted());
     setStaLayers(sta);
     const disconnectDrawing = connectDrawing(map, store, session, i18n);
     return () => {

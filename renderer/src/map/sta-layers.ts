@@ -6,6 +6,10 @@ import { formatSta } from '../../../shared/format/format-number';
 import type { AppStore } from '../state/app-store';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 
+/** Where the STA label switch is remembered between sessions. */
+export const STA_LABELS_KEY = 'rumija.staLabels';
+export const staLabelsWanted = () => localStorage.getItem(STA_LABELS_KEY) !== 'off';
+
 const TICKS_SOURCE = 'sta-ticks';
 const MARKER_SOURCE = 'sta-marker';
 /** Kilometre ticks from this zoom, hectometre ticks from the next. */

@@ -9,7 +9,7 @@ import { formatKilometres, formatPercent, formatSta, type Locale } from '../../.
 import { useSnapshot, useStore } from '../state/store-context';
 import type { EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';
-import type { StaLayers } from '../map/sta-layers';
+import { STA_LABELS_KEY, staLabelsWanted, type StaLayers } from '../map/sta-layers';
 import { CONDITION_COLORS } from '../map/thematic-style';
 
 interface RangeDraft {
@@ -18,7 +18,6 @@ interface RangeDraft {
   condition: Condition;
 }
 
-const STA_LABELS_KEY = 'rumija.staLabels';
 const staText = (metres: number) => formatSta(metres).replace('STA ', '');
 
 /** Linear referencing along a ruas: go to an STA, place a bridge or asset there, condition by STA ranges. */
@@ -27,7 +26,7 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
   const { layers, featuresByLayer } = useSnapshot();
-  const [labels, setLabels] = useState(() => localStorage.getItem(STA_LABELS_KEY) !== 'off');
+  const [labels, setLabels] = useState(staLabelsWanted);
   const [ruasKey, setRuasKey] = useState('');
   const [staInput, setStaInput] = useState('');
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
