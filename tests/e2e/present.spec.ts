@@ -219,6 +219,9 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
     }
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('presenter-closing')).toBeVisible();
+    await page.waitForFunction(() => !window.rumijaMap!.isMoving(), null, { timeout: 20_000 });
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).length)).toBe(0);
     await screenshot(page, `present-demo-closing-${width}`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presenter')).toHaveCount(0);

@@ -254,7 +254,12 @@ export class DataLayerSync {
     });
   }
 
-  sync(layers: readonly Layer[], featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>, annotations?: Annotations) {
+  sync(
+    layers: readonly Layer[],
+    featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>,
+    annotations?: Annotations,
+    options: { quietBridgeLabels?: boolean } = {},
+  ) {
     const map = this.map;
     const annotationsChanged = annotations !== this.lastAnnotations;
     this.lastAnnotations = annotations;
@@ -287,7 +292,8 @@ export class DataLayerSync {
       for (const spec of specs) {
         if (!map.getLayer(spec.id)) map.addLayer(spec, FIRST_LABEL_LAYER);
         else map.moveLayer(spec.id, FIRST_LABEL_LAYER);
-        map.setLayoutProperty(spec.id, 'visibility', layer.visible ? 'visible' : 'none');
+        const quiet = options.quietBridgeLabels && layer.kind === 'bridge' && spec.id.endsWith(':label');
+        map.setLayoutProperty(spec.id, 'visibility', layer.visible && !quiet ? 'visible' : 'none');
       }
     }
     map.moveLayer('selection-line', FIRST_LABEL_LAYER);

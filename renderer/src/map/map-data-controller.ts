@@ -28,7 +28,7 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       previous.featuresByLayer !== snapshot.featuresByLayer ||
       previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
     ) {
-      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset);
+      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset, { quietBridgeLabels: snapshot.presentation?.routeShown ?? false });
     }
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
       sync.showSelection(snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined));

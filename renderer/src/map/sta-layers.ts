@@ -28,6 +28,7 @@ export class StaLayers {
   private ruasBounds = new Map<string, { layerId: string; ruasNumber: string; bounds: Bounds }>();
   private ticks = new Map<string, StaTick[]>();
   private source: unknown = null;
+  private presentation: unknown = null;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -70,7 +71,8 @@ export class StaLayers {
     });
     map.on('moveend', this.refresh);
     this.unsubscribe = store.subscribe(() => {
-      if (this.enabled && store.getSnapshot().featuresByLayer !== this.source) this.refresh();
+      const { featuresByLayer, presentation } = store.getSnapshot();
+      if (this.enabled && (featuresByLayer !== this.source || presentation !== this.presentation)) this.refresh();
     });
   }
 
@@ -113,7 +115,9 @@ export class StaLayers {
     const source = this.map.getSource(TICKS_SOURCE) as GeoJSONSource | undefined;
     if (!source) return;
     const zoom = this.map.getZoom();
-    if (!this.enabled || zoom < KM_ZOOM) {
+    // Slides keep to what they are about: no STA ticks on the projector.
+    this.presentation = this.store.getSnapshot().presentation;
+    if (!this.enabled || zoom < KM_ZOOM || this.presentation) {
       source.setData({ type: 'FeatureCollection', features: [] });
       return;
     }

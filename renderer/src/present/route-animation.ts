@@ -64,7 +64,7 @@ export class RouteAnimation {
         'text-size': 18,
         'text-anchor': 'left',
         'text-offset': [1.3, 0],
-        'text-max-width': 16,
+        'text-max-width': 20,
         'text-allow-overlap': false,
       },
       paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 3 },

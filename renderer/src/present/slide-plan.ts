@@ -44,7 +44,7 @@ export function routeMarksFor(slide: Slide, snapshot: AppSnapshot, border: Posit
       const proposed = item.properties.existence === 'proposed';
       const condition = proposed ? 'proposed' : String(item.properties.condition ?? 'unknown');
       const state = proposed ? t('present.proposedBridge') : t(`model.condition.${condition}`);
-      return { staM, position, condition, label: `${String(item.properties.name)} · ${formatNumber(Number(item.properties.lengthM), locale)} m · ${state}` };
+      return { staM, position, condition, label: `${String(item.properties.name)} · ${formatNumber(Number(item.properties.lengthM), locale)}\u00a0m · ${state}` };
     },
   );
   const crossings = findBorderCrossings(paths, border).map((crossing) => ({ ...crossing, label: t('present.borderCrossing') }));

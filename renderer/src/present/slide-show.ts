@@ -79,13 +79,14 @@ export class SlideShow {
     const token = ++this.token;
     this.animation.clear();
     options.onDistance?.(null);
-    this.store.setPresentationLayers(slide.visibleLayerIds);
+    this.store.setPresentation({ visibleLayerIds: slide.visibleLayerIds, routeShown: false });
     this.store.select(slide.highlightIds);
     const estimate = this.estimateFor(slide);
     const border = await loadBorderLines();
     await this.fly(cameraOnScreen(this.map, slide.camera), options.animate);
     if (token !== this.token) return null;
     const marks = routeMarksFor(slide, this.store.getSnapshot(), border, this.t, this.locale);
+    if (marks) this.store.setPresentation({ visibleLayerIds: slide.visibleLayerIds, routeShown: true });
     if (marks && options.animate) {
       const duration = Math.min(9_000, Math.max(4_000, marks.route.lengthM / 15));
       await this.animation.play(marks, duration, (metres) => token === this.token && options.onDistance?.(metres));
@@ -97,7 +98,7 @@ export class SlideShow {
   async showOverview(story: Story, animate: boolean) {
     ++this.token;
     this.animation.clear();
-    this.store.setPresentationLayers([...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))]);
+    this.store.setPresentation({ visibleLayerIds: [...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))], routeShown: false });
     this.store.select([]);
     const bounds = story.slides.map((slide) => slide.camera.bounds).filter((b) => b !== null);
     if (bounds.length === 0) return;
@@ -112,7 +113,7 @@ export class SlideShow {
   destroy() {
     ++this.token;
     this.animation.destroy();
-    this.store.setPresentationLayers(null);
+    this.store.setPresentation(null);
     this.store.select([]);
   }
 }

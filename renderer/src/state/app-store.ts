@@ -52,7 +52,14 @@ export interface AppSnapshot {
   pendingImports: PendingImport[];
   stories: Story[];
   /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
-  presentation: { visibleLayerIds: readonly string[] } | null;
+  presentation: Presentation | null;
+}
+
+/** What the map shows while presenting. The layers' own settings stay as they are. */
+export interface Presentation {
+  visibleLayerIds: readonly string[];
+  /** A route is drawing itself with its own bridge labels: the bridge layers' labels step back. */
+  routeShown: boolean;
 }
 
 export interface PendingImport {
@@ -270,9 +277,9 @@ export class AppStore {
     await this.commit('story', { ok: true, change: { removeStories: [storyId] }, ids: [] });
   }
 
-  /** Shows only these layers while presenting (null: back to the layers' own visibility). Nothing is stored. */
-  setPresentationLayers(visibleLayerIds: readonly string[] | null) {
-    this.set({ presentation: visibleLayerIds ? { visibleLayerIds } : null });
+  /** What the map shows while presenting (null: back to the layers' own settings). Nothing is stored. */
+  setPresentation(presentation: Presentation | null) {
+    this.set({ presentation });
   }
 
   /** The layers as the map should draw them: the slide's choice while presenting, else their own. */
