@@ -5,15 +5,13 @@ import type { Story } from '../../../shared/present/story';
 import { formatDate, formatKilometres, type Locale } from '../../../shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
-import { slideLegends } from './slide-plan';
 import { Swatch } from '../panels/legend';
 import { SlideShow, type ShownSlide } from './slide-show';
-import { labelledFigures } from './slide-plan';
+import { labelledFigures, slideLegends } from './slide-plan';
 import { openPresenterChannel } from './presenter-channel';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter', 'n']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p']);
-
 
 /**
  * Hearing mode: full screen, panels hidden, one slide at a time with large type, legend, scale bar
@@ -29,11 +27,18 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   const [shown, setShown] = useState<ShownSlide | null>(null);
   const [distance, setDistance] = useState<number | null>(null);
   const [bearing, setBearing] = useState(map.getBearing());
-  const show = useMemo(() => new SlideShow(map, store, t, locale), [map, store, t, locale]);
+  const onExitRef = useRef(onExit);
+  onExitRef.current = onExit;
+  const [show, setShow] = useState<SlideShow | null>(null);
   const startedAt = useRef(Date.now());
   const slide = position >= 1 && position <= story.slides.length ? story.slides[position - 1] : null;
 
-  useEffect(() => () => show.destroy(), [show]);
+  // Made and removed by an effect: it adds sources to the map, which must not happen twice.
+  useEffect(() => {
+    const created = new SlideShow(map, store, t, locale);
+    setShow(created);
+    return () => created.destroy();
+  }, [map, store, t, locale]);
 
   useEffect(() => {
     void host.setFullScreen(true).catch(() => undefined);
@@ -41,7 +46,15 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     requestAnimationFrame(() => map.resize());
     const onRotate = () => setBearing(map.getBearing());
     map.on('rotate', onRotate);
+    // In a browser Esc first leaves full screen and the page never sees the key: leave the presentation with it.
+    let wasFullScreen = false;
+    const onFullScreen = () => {
+      if (document.fullscreenElement) wasFullScreen = true;
+      else if (wasFullScreen) onExitRef.current();
+    };
+    document.addEventListener('fullscreenchange', onFullScreen);
     return () => {
+      document.removeEventListener('fullscreenchange', onFullScreen);
       map.off('rotate', onRotate);
       void host.setFullScreen(false).catch(() => undefined);
       requestAnimationFrame(() => map.resize());
@@ -51,6 +64,7 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   useEffect(() => {
     setShown(null);
     setDistance(null);
+    if (!show) return;
     if (slide) void show.showSlide(slide, { animate: true, onDistance: setDistance }).then((result) => result && setShown(result));
     else void show.showOverview(story, true);
   }, [position, slide, show, story]);
