@@ -137,6 +137,17 @@ test('measure a known distance and an area within 0.5 %', async ({ page }) => {
   const measured = metresIn(await readout.innerText());
   expect(Math.abs(measured - 1_500) / 1_500).toBeLessThan(0.005);
   await screenshot(page, 'measure-distance-id');
+  // A second measurement replaces the first on the map.
+  await clickAt(page, move(a, 0, 300));
+  await clickAt(page, move(move(a, 0, 300), 90, 500));
+  await clickAt(page, move(move(a, 0, 300), 90, 500));
+  await expect.poll(async () => metresIn(await readout.innerText())).toBeLessThan(510);
+  await waitForMapIdle(page);
+  const measureLines = await page.evaluate(() => {
+    const data = (window.rumijaMap!.getSource('td-linestring')!.serialize() as { data: { features: { properties: { mode: string } }[] } }).data;
+    return data.features.filter((feature) => feature.properties.mode === 'measure-line').length;
+  });
+  expect(measureLines).toBe(1);
 
   // A 600 m × 400 m rectangle: 24 ha, read in English this time.
   await page.getByTestId('language-en').click();

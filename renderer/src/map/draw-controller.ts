@@ -156,6 +156,8 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     if (!tool || !feature || context.action !== 'draw') return;
     const geometry = feature.geometry as Geometry;
     if (tool.action === 'measure') {
+      // The last measurement stays on the map until the next one is finished.
+      draw.removeFeatures(draw.getSnapshot().filter((other) => other.id !== id && other.properties.mode === context.mode).map((other) => other.id!));
       session.setMeasurement(measureGeometry(geometry));
       return;
     }
