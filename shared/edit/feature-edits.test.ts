@@ -49,17 +49,19 @@ describe('edits as changes', () => {
   });
 
   it('replaces the condition ranges of a ruas with its stretches', () => {
-    const old: StoredFeature = { id: 'old', layerId: 'condition-ranges', geometry: road.geometry, properties: { kind: 'condition_range', ruasNumber: '900' } };
-    const result = replaceConditionRanges(layers, [old], '900', [[a, b]], [
+    const old: StoredFeature = { id: 'old', layerId: 'condition-ranges', geometry: road.geometry, properties: { kind: 'condition_range', roadLayerId: 'drawn-road', ruasNumber: '900' } };
+    // Ruas 900 of another road layer keeps its ranges.
+    const other: StoredFeature = { ...old, id: 'other', properties: { ...old.properties, roadLayerId: 'survey-2025' } };
+    const result = replaceConditionRanges(layers, [old, other], 'drawn-road', '900', [[a, b]], [
       { fromM: 1_200, toM: 2_000, condition: 'rusak_berat' },
       { fromM: 0, toM: 1_200, condition: 'baik' },
     ], at);
     if (!result.ok) throw new Error(result.error);
     expect(result.change.remove).toEqual(['old']);
     const [first, second] = result.change.put!;
-    expect(first.properties).toMatchObject({ staFromM: 0, staToM: 1_200, condition: 'baik', lengthM: 1_200 });
+    expect(first.properties).toMatchObject({ roadLayerId: 'drawn-road', staFromM: 0, staToM: 1_200, condition: 'baik', lengthM: 1_200 });
     expect(geodesicLengthM(second.geometry as LineString)).toBeCloseTo(800, 1);
-    const bad = replaceConditionRanges(layers, [], '900', [[a, b]], [{ fromM: 0, toM: 2_500, condition: 'baik' }], at);
+    const bad = replaceConditionRanges(layers, [], 'drawn-road', '900', [[a, b]], [{ fromM: 0, toM: 2_500, condition: 'baik' }], at);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas') });
   });
 });

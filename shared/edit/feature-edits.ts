@@ -93,6 +93,10 @@ export function splitFeature(feature: StoredFeature, point: Position, corridors:
   return { ok: true, change: { put }, ids: [feature.id, tailId] };
 }
 
+/** Whether a feature is a condition range of this ruas of this road layer. */
+export const isRangeOf = (feature: StoredFeature, roadLayerId: string, ruasNumber: string) =>
+  feature.properties.kind === 'condition_range' && feature.properties.roadLayerId === roadLayerId && feature.properties.ruasNumber === ruasNumber;
+
 /**
  * Replaces the STA condition ranges of one ruas with a new set: checked against the ruas length,
  * each range drawn as its stretch of the ruas.
@@ -100,6 +104,7 @@ export function splitFeature(feature: StoredFeature, point: Position, corridors:
 export function replaceConditionRanges(
   layers: readonly Layer[],
   existing: readonly StoredFeature[],
+  roadLayerId: string,
   ruasNumber: string,
   paths: Position[][],
   ranges: readonly ConditionRange[],
@@ -120,6 +125,7 @@ export function replaceConditionRanges(
         geometry: slices.length === 1 ? { type: 'LineString', coordinates: slices[0] } : { type: 'MultiLineString', coordinates: slices },
         properties: {
           kind: 'condition_range',
+          roadLayerId,
           ruasNumber,
           staFromM: range.fromM,
           staToM: range.toM,
@@ -129,6 +135,6 @@ export function replaceConditionRanges(
         },
       };
     });
-  const remove = existing.filter((feature) => feature.properties.kind === 'condition_range' && feature.properties.ruasNumber === ruasNumber).map((feature) => feature.id);
+  const remove = existing.filter((feature) => isRangeOf(feature, roadLayerId, ruasNumber)).map((feature) => feature.id);
   return { ok: true, change: { layers: isNew ? [layer] : [], put, remove }, ids: put.map((feature) => feature.id) };
 }

@@ -126,6 +126,8 @@ export type AnnotationProperties = z.infer<typeof AnnotationPropertiesSchema>;
 export const ConditionRangePropertiesSchema = z
   .strictObject({
     kind: z.literal('condition_range'),
+    /** The road layer whose ruas the STAs run along (two layers may number their ruas alike). */
+    roadLayerId: z.string().min(1).max(100),
     ruasNumber: z.string().trim().min(1).max(20),
     staFromM: z.number().nonnegative(),
     staToM: z.number().nonnegative(),

@@ -9,6 +9,7 @@ import { formatKilometres, formatPercent, formatSta, type Locale } from '../../.
 import { useSnapshot, useStore } from '../state/store-context';
 import type { EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';
+import { isRangeOf } from '../../../shared/edit/feature-edits';
 import { STA_LABELS_KEY, staLabelsWanted, type StaLayers } from '../map/sta-layers';
 import { CONDITION_COLORS } from '../map/thematic-style';
 
@@ -61,7 +62,7 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
       layers
         .filter((layer) => layer.kind === 'condition_range')
         .flatMap((layer) => featuresByLayer.get(layer.id) ?? [])
-        .filter((feature) => feature.properties.ruasNumber === chosen?.ruasNumber)
+        .filter((feature) => chosen !== undefined && isRangeOf(feature, chosen.layerId, chosen.ruasNumber))
         .map((feature): ConditionRange => ({ fromM: Number(feature.properties.staFromM), toM: Number(feature.properties.staToM), condition: feature.properties.condition as Condition }))
         .sort((a, b) => a.fromM - b.fromM),
     [layers, featuresByLayer, chosen],

@@ -299,7 +299,7 @@ export class AppStore {
     const existing = this.snapshot.layers.filter((layer) => layer.kind === 'condition_range').flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
     return this.commit(
       'condition-ranges',
-      replaceConditionRanges(this.snapshot.layers, existing, ruasNumber, this.ruasPaths(layerId, ruasNumber), ranges, new Date().toISOString()),
+      replaceConditionRanges(this.snapshot.layers, existing, layerId, ruasNumber, this.ruasPaths(layerId, ruasNumber), ranges, new Date().toISOString()),
     );
   }
 
