@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Geodesic } from 'geographiclib-geodesic';
 import type { LineString, Position } from 'geojson';
 import { addDrawnFeature, replaceConditionRanges, splitFeature } from './feature-edits';
-import { geodesicLengthM } from '../geo/geodesic';
+import { geodesicDestination, geodesicLengthM } from '../geo/geodesic';
 import { createDemoDataset } from '../demo/create-demo-dataset';
 import type { StoredFeature } from '../model/layer';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 const at = '2026-11-23T00:00:00.000Z';
 const { layers } = createDemoDataset(at);
 const a: Position = [123.62, -10.16];

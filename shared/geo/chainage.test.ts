@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
 import { chainageAlongPaths, chainageOfPoint, parseSta, sliceByChainage } from './chainage';
-import { geodesicLengthM } from './geodesic';
+import { geodesicDestination, geodesicLengthM } from './geodesic';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 
 // A known polyline: 1 000 m east, then 2 000 m north, then 500 m east (3 500 m in all).
 const a: Position = [123.879, -10.064];

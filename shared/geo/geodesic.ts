@@ -8,6 +8,12 @@ export function geodesicDistanceM(a: Position, b: Position): number {
   return WGS84.Inverse(a[1], a[0], b[1], b[0], Geodesic.DISTANCE).s12 ?? 0;
 }
 
+/** The place `metres` from a position along the geodesic leaving it at `azimuth` degrees from north (WGS 84). */
+export function geodesicDestination(from: Position, azimuth: number, metres: number): Position {
+  const result = WGS84.Direct(from[1], from[0], azimuth, metres);
+  return [result.lon2!, result.lat2!];
+}
+
 function pathLengthM(path: Position[]): number {
   let total = 0;
   for (let i = 1; i < path.length; i++) total += geodesicDistanceM(path[i - 1], path[i]);

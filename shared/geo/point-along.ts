@@ -1,6 +1,6 @@
 import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
-import { geodesicDistanceM } from './geodesic';
+import { geodesicDestination, geodesicDistanceM } from './geodesic';
 
 const WGS84 = Geodesic.WGS84;
 
@@ -17,8 +17,7 @@ export function pointAlongM(path: Position[], distanceM: number): Position {
     const step = geodesicDistanceM(a, b);
     if (travelled + step >= distanceM && step > 0) {
       const inverse = WGS84.Inverse(a[1], a[0], b[1], b[0]);
-      const direct = WGS84.Direct(a[1], a[0], inverse.azi1!, distanceM - travelled);
-      return [direct.lon2!, direct.lat2!];
+      return geodesicDestination(a, inverse.azi1!, distanceM - travelled);
     }
     travelled += step;
   }

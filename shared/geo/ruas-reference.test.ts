@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
-import { geodesicDistanceM, geodesicLengthM } from './geodesic';
+import { geodesicDestination, geodesicDistanceM, geodesicLengthM } from './geodesic';
 import { orderByConnection, pointAtSta, ruasLengthM, ruasPaths, slicePathsByChainage, staTicks } from './ruas-reference';
 import type { StoredFeature } from '../model/layer';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 
 // A ruas of two segments: 1 000 m east, then 2 000 m north (3 000 m in all).
 const a: Position = [123.879, -10.064];

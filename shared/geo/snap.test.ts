@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
-import { geodesicDistanceM } from './geodesic';
+import { geodesicDestination, geodesicDistanceM } from './geodesic';
 import { SnapIndex } from './snap';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 
 const a: Position = [123.6, -10.17];
 const b = move(a, 90, 400);

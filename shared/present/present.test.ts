@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
 import { RouteProgress, findBorderCrossings, placeOnRoute } from './route-progress';
 import { slideFigures } from './slide-figures';
@@ -9,13 +8,9 @@ import { StorySchema, storyFromFile, storyToFile } from './story';
 import { createDemoDataset, DEMO_LAYER_IDS } from '../demo/create-demo-dataset';
 import { createDemoStory } from '../demo/demo-story';
 import { ruasPaths } from '../geo/ruas-reference';
-import { geodesicLengthM } from '../geo/geodesic';
+import { geodesicDestination, geodesicLengthM } from '../geo/geodesic';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 const dataset = createDemoDataset();
 const story = createDemoStory(dataset, '2026-11-23T00:00:00.000Z');
 

@@ -5,6 +5,7 @@
  * Each case runs in its own process so its peak memory (max RSS) is its own.
  */
 import { fork } from 'node:child_process';
+import { geodesicDestination } from '../../shared/geo/geodesic';
 import { buffer, booleanPointInPolygon, point as turfPoint } from '@turf/turf';
 import { Geodesic } from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
@@ -15,10 +16,7 @@ import { rowHalfWidths } from '../../shared/analysis/row-zones';
 import { ROAD_CLASSES } from '../../shared/model/road-network';
 
 const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
+const move = geodesicDestination;
 
 export function createNetwork(seed: number) {
   const random = createRandom(seed);

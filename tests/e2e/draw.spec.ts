@@ -1,14 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Geodesic } from 'geographiclib-geodesic';
+import { geodesicDestination, geodesicDistanceM } from '../../shared/geo/geodesic';
 import type { Position } from 'geojson';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 
-const WGS84 = Geodesic.WGS84;
-const move = (from: Position, azimuth: number, metres: number): Position => {
-  const r = WGS84.Direct(from[1], from[0], azimuth, metres);
-  return [r.lon2!, r.lat2!];
-};
-const distance = (a: Position, b: Position) => WGS84.Inverse(a[1], a[0], b[1], b[0]).s12!;
+const move = geodesicDestination;
+const distance = geodesicDistanceM;
 
 async function openDemo(page: Page) {
   page.on('pageerror', (error) => console.log('pageerror:', error.message));
