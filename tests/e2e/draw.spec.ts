@@ -272,6 +272,8 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   await openDemo(page);
   const a: Position = [123.76, -10.23];
   await jumpTo(page, a, 15);
+  // This one in English: the tools, the form and the messages.
+  await page.getByTestId('language-en').click();
   await page.getByTestId('tool-note-point').click();
   await clickAt(page, a);
   await page.getByTestId('new-text').fill('Rencana pelebaran');
@@ -284,6 +286,8 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   await page.getByTestId('new-category').selectOption('kabel');
   await page.getByTestId('new-owner').fill('Telkom');
   await page.getByTestId('new-ownerType').selectOption('telkom');
+  await expect(page.getByTestId('feature-form')).toContainText('New feature: Utility asset');
+  await screenshot(page, 'draw-cable-form-en');
   await page.getByTestId('feature-form-save').click();
   await expect(page.getByTestId('feature-form')).toBeHidden();
   await page.keyboard.press('Escape');
@@ -292,5 +296,7 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   expect(labels).toEqual(['Rencana pelebaran']);
   const cable = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0].properties);
   expect(cable).toMatchObject({ kind: 'asset', category: 'kabel', owner: 'Telkom', source: { kind: 'drawn' } });
-  await screenshot(page, 'draw-note-and-cable-id');
+  await expect(page.getByTestId('layer-drawn-annotation')).toContainText('1 feature');
+  await expect(page.getByTestId('layer-drawn-annotation')).not.toContainText('1 features');
+  await screenshot(page, 'draw-note-and-cable-en');
 });

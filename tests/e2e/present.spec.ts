@@ -98,6 +98,10 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
     'Koridor Simpang Polda – El Tari',
   ]);
   await screenshot(page, 'story-editor-id');
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('story-present')).toContainText('Present');
+  await screenshot(page, 'story-editor-en');
+  await page.getByTestId('language-id').click();
 
   // Present: opening, slide 1, slide 2, closing, with arrows and PageDown/PageUp.
   await page.getByTestId('story-present').click();

@@ -41,7 +41,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
               </span>
             </div>
             <div className="layer-meta">
-              {t('layers.featureCount', { n: formatNumber(featuresByLayer.get(layer.id)?.length ?? 0, locale) })}
+              {t('layers.featureCount', { n: formatNumber(featuresByLayer.get(layer.id)?.length ?? 0, locale), count: featuresByLayer.get(layer.id)?.length ?? 0 })}
               {layer.kind === 'road' && (
                 <label className="style-by">
                   {t('layers.styleBy')}{' '}

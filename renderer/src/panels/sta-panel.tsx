@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { parseSta } from '../../../shared/geo/chainage';
-import { pointAtSta, ruasLengthM } from '../../../shared/geo/ruas-reference';
+import { pointAtSta, ruasLengthM, ruasPaths } from '../../../shared/geo/ruas-reference';
 import { summariseConditionRanges, type ConditionRange } from '../../../shared/analysis/condition-ranges';
 import { CONDITIONS, type Condition } from '../../../shared/model/road-network';
 import { formatKilometres, formatPercent, formatSta, type Locale } from '../../../shared/format/format-number';
@@ -54,7 +54,7 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
     return [...options.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label, 'id', { numeric: true }));
   }, [layers, featuresByLayer]);
   const chosen = ruasOptions.find(([key]) => key === ruasKey)?.[1] ?? ruasOptions[0]?.[1];
-  const paths = useMemo(() => (chosen ? store.ruasPaths(chosen.layerId, chosen.ruasNumber) : []), [chosen, store, featuresByLayer]); // eslint-disable-line react-hooks/exhaustive-deps
+  const paths = useMemo(() => (chosen ? ruasPaths(featuresByLayer.get(chosen.layerId) ?? [], chosen.ruasNumber) : []), [chosen, featuresByLayer]);
   const lengthM = useMemo(() => ruasLengthM(paths), [paths]);
 
   const storedRanges = useMemo(

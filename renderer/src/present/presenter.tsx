@@ -27,11 +27,14 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   const [shown, setShown] = useState<ShownSlide | null>(null);
   const [distance, setDistance] = useState<number | null>(null);
   const [bearing, setBearing] = useState(map.getBearing());
-  const onExitRef = useRef(onExit);
-  onExitRef.current = onExit;
   const [show, setShow] = useState<SlideShow | null>(null);
   const startedAt = useRef(Date.now());
   const slide = position >= 1 && position <= story.slides.length ? story.slides[position - 1] : null;
+  const move = (step: number | 'first' | 'last') =>
+    setPosition((current) => (step === 'first' ? 0 : step === 'last' ? last : Math.min(last, Math.max(0, current + step))));
+  // Listeners made once (channel, full screen) reach the current handlers through this.
+  const latest = useRef({ move, onExit });
+  latest.current = { move, onExit };
 
   // Made and removed by an effect: it adds sources to the map, which must not happen twice.
   useEffect(() => {
@@ -50,7 +53,7 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     let wasFullScreen = false;
     const onFullScreen = () => {
       if (document.fullscreenElement) wasFullScreen = true;
-      else if (wasFullScreen) onExitRef.current();
+      else if (wasFullScreen) latest.current.onExit();
     };
     document.addEventListener('fullscreenchange', onFullScreen);
     return () => {
@@ -69,8 +72,6 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     else void show.showOverview(story, true);
   }, [position, slide, show, story]);
 
-  const move = (step: number | 'first' | 'last') =>
-    setPosition((current) => (step === 'first' ? 0 : step === 'last' ? last : Math.min(last, Math.max(0, current + step))));
 
   // The presenter view in another window follows and can drive the slides.
   const channel = useRef<ReturnType<typeof openPresenterChannel> | null>(null);
@@ -78,16 +79,16 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   useEffect(() => {
     const opened = openPresenterChannel((message) => {
       if (message.type === 'hello') opened.post({ type: 'state', storyId: story.id, position: positionRef.current, startedAt: startedAt.current });
-      if (message.type === 'command' && message.command === 'next') move(1);
-      if (message.type === 'command' && message.command === 'previous') move(-1);
-      if (message.type === 'command' && message.command === 'exit') onExit();
+      if (message.type === 'command' && message.command === 'next') latest.current.move(1);
+      if (message.type === 'command' && message.command === 'previous') latest.current.move(-1);
+      if (message.type === 'command' && message.command === 'exit') latest.current.onExit();
     });
     channel.current = opened;
     return () => {
       opened.post({ type: 'ended' });
       opened.close();
     };
-  }, [story.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [story.id]);
   useEffect(() => {
     positionRef.current = position;
     channel.current?.post({ type: 'state', storyId: story.id, position, startedAt: startedAt.current });
@@ -96,11 +97,11 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       let handled = true;
-      if (NEXT_KEYS.has(event.key)) move(1);
-      else if (PREVIOUS_KEYS.has(event.key)) move(-1);
-      else if (event.key === 'Home') move('first');
-      else if (event.key === 'End') move('last');
-      else if (event.key === 'Escape') onExit();
+      if (NEXT_KEYS.has(event.key)) latest.current.move(1);
+      else if (PREVIOUS_KEYS.has(event.key)) latest.current.move(-1);
+      else if (event.key === 'Home') latest.current.move('first');
+      else if (event.key === 'End') latest.current.move('last');
+      else if (event.key === 'Escape') latest.current.onExit();
       else handled = false;
       if (handled) {
         event.preventDefault();
@@ -110,7 +111,7 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     // Capture phase: the presenter owns the keyboard; the editor's shortcuts must not fire underneath.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }); // re-bound each render so `move` and `onExit` are current
+  }, []);
 
   const figures = slide ? labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale) : [];
   const legends = useMemo(() => slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t), [slide, snapshot.layers, snapshot.featuresByLayer, t]);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { ObservableState } from './observable-state';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
 import { estimateRetribution, type RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
@@ -112,36 +113,23 @@ function groupByLayer(features: StoredFeature[]) {
  * The renderer's single source of truth: a snapshot of the Dexie store held in memory.
  * Every change goes to Dexie first (one transaction) and then into a new snapshot.
  */
-export class AppStore {
-  private snapshot: AppSnapshot = {
-    status: 'loading',
-    error: null,
-    layers: [],
-    featuresByLayer: new Map(),
-    featureById: new Map(),
-    selection: [],
-    zoomRequest: 0,
-    tariffs: [],
-    analysis: IDLE_ANALYSIS,
-    importing: null,
-    pendingImports: [],
-    stories: [],
-    presentation: null,
-  };
-  private listeners = new Set<() => void>();
-
-  constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {}
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = () => this.snapshot;
-
-  private set(patch: Partial<AppSnapshot>) {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+export class AppStore extends ObservableState<AppSnapshot> {
+  constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {
+    super({
+      status: 'loading',
+      error: null,
+      layers: [],
+      featuresByLayer: new Map(),
+      featureById: new Map(),
+      selection: [],
+      zoomRequest: 0,
+      tariffs: [],
+      analysis: IDLE_ANALYSIS,
+      importing: null,
+      pendingImports: [],
+      stories: [],
+      presentation: null,
+    });
   }
 
   async load() {
@@ -259,7 +247,9 @@ export class AppStore {
   async splitFeature(featureId: string, point: Position) {
     const feature = this.snapshot.featureById.get(featureId);
     if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
-    return this.commit('split-feature', splitFeature(feature, point, this.visibleFeatures('corridor')));
+    // Every corridor holding the segment, shown or not, must hold both parts.
+    const corridors = this.snapshot.layers.filter((layer) => layer.kind === 'corridor').flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
+    return this.commit('split-feature', splitFeature(feature, point, corridors));
   }
 
   async deleteFeatures(ids: readonly string[]) {
@@ -290,7 +280,7 @@ export class AppStore {
   }
 
   /** The running paths of a ruas in one road layer, for STA work. */
-  ruasPaths(layerId: string, ruasNumber: string) {
+  private ruasPaths(layerId: string, ruasNumber: string) {
     return ruasPaths(this.snapshot.featuresByLayer.get(layerId) ?? [], ruasNumber);
   }
 
@@ -421,7 +411,7 @@ export class AppStore {
     return saved;
   }
 
-  visibleFeatures(kind: string) {
+  private visibleFeatures(kind: string) {
     return this.snapshot.layers
       .filter((layer) => layer.kind === kind && layer.visible)
       .flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { ObservableState } from './observable-state';
 import type { Geometry } from 'geojson';
 import type { DRAWN_LAYERS } from '../../../shared/edit/feature-edits';
 
@@ -35,20 +36,9 @@ export interface EditSessionState {
 }
 
 /** UI state of drawing and measuring; what is drawn only reaches the store through the form. */
-export class EditSession {
-  private state: EditSessionState = { tool: null, measurement: null, pending: null, message: null, finishRequest: 0 };
-  private listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = () => this.state;
-
-  private set(patch: Partial<EditSessionState>) {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+export class EditSession extends ObservableState<EditSessionState> {
+  constructor() {
+    super({ tool: null, measurement: null, pending: null, message: null, finishRequest: 0 });
   }
 
   setTool(tool: DrawTool | null) {
@@ -65,7 +55,7 @@ export class EditSession {
   }
 
   requestFinish() {
-    this.set({ finishRequest: this.state.finishRequest + 1 });
+    this.set({ finishRequest: this.snapshot.finishRequest + 1 });
   }
 
   say(tone: 'error' | 'info', text: string) {
@@ -74,7 +64,7 @@ export class EditSession {
 
   /** Esc: closes the form if open, else leaves the tool; what was half drawn is dropped. */
   cancel() {
-    if (this.state.pending) this.set({ pending: null });
+    if (this.snapshot.pending) this.set({ pending: null });
     else this.set({ tool: null, measurement: null, message: null });
   }
 }
