@@ -98,6 +98,7 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   await page.getByTestId('tab-analysis').click();
   await page.locator('.tariff-details summary').click();
   await page.getByTestId('tariff-rate-tiang').fill('-1');
+  await expect(page.getByTestId('tariff-rate-tiang-error')).toContainText('tidak boleh negatif');
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('Tidak tersimpan');
   await page.getByTestId('tariff-rate-tiang').fill('300000');
@@ -118,4 +119,48 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('encroachment-panel')).toContainText('Potential levy');
   await screenshot(page, 'encroachment-panel-en');
+});
+
+test('money typed the Indonesian way is read as typed; an undone tariff marks the result out of date', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.locator('.tariff-details summary').click();
+  const rate = page.getByTestId('tariff-rate-tiang');
+  await expect(rate).toHaveValue('150.000');
+
+  // "20.5" is not a rupiah amount in Indonesian: refused, with what was probably meant.
+  await rate.fill('17.50');
+  await expect(page.getByTestId('tariff-rate-tiang-error')).toContainText('Maksud Anda 17,50?');
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toContainText('Tidak tersimpan');
+
+  await rate.fill('175.000');
+  await expect(page.getByTestId('tariff-rate-tiang-error')).toHaveCount(0);
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toHaveText('Versi 2 tersimpan');
+  await page.getByTestId('analysis-run').click();
+  // One pole inside RUMIJA for one year at Rp175 000 per unit and year.
+  const poleLine = page.getByTestId('analysis-line').filter({ hasText: 'Tiang listrik' }).first();
+  await expect(poleLine.locator('[data-field="amount"]')).toHaveText(/^Rp\s?175\.000$/);
+  await expect(page.getByTestId('analysis-stale')).toHaveCount(0);
+
+  await page.getByTestId('undo').click();
+  await expect(rate).toHaveValue('150.000');
+  await expect(page.getByTestId('tariff-message')).toHaveCount(0);
+  await expect(page.getByTestId('analysis-stale')).toContainText('tarif versi 2; tarif sekarang versi 1');
+  await page.getByTestId('analysis-rerun').click();
+  await expect(page.getByTestId('analysis-stale')).toHaveCount(0);
+  await expect(poleLine.locator('[data-field="amount"]')).toHaveText(/^Rp\s?150\.000$/);
+  await screenshot(page, 'tariff-undo-id');
+
+  // In English the same amount is typed with commas, and shown grouped once the field is left.
+  await page.getByTestId('language-en').click();
+  await expect(rate).toHaveValue('150,000');
+  await rate.fill('175000');
+  await rate.blur();
+  await expect(rate).toHaveValue('175,000');
+  await rate.fill('175.000');
+  await expect(page.getByTestId('tariff-rate-tiang-error')).toContainText('ambiguous');
+  await screenshot(page, 'tariff-ambiguous-en');
 });

@@ -6,6 +6,7 @@ import { formatRupiah, formatRupiahShort } from '../../../shared/format/format-r
 import { host } from '../platform';
 import { useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
+import { NumberField } from '../components/number-field';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -32,8 +33,10 @@ export function EncroachmentPanel() {
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
   const estimate = analysis.estimate;
 
+  const optionsValid = Number.isInteger(periodYears) && periodYears >= 1 && periodYears <= 30 && payingPercent >= 0 && payingPercent <= 100;
   const run = () =>
     schedule &&
+    optionsValid &&
     void store.runAnalysis({ scheduleId: schedule.id, corridorId: corridorId || null, periodYears, payingShare: payingPercent / 100 });
 
   const exportAs = async (format: 'geojson' | 'csv') => {
@@ -97,6 +100,16 @@ export function EncroachmentPanel() {
     </th>
   );
   const insideCount = estimate?.lines.length ?? 0;
+  const usedSchedule = estimate ? tariffs.find((candidate) => candidate.id === estimate.scheduleId) : undefined;
+  const usedOptions = analysis.options;
+  const staleBecause = !estimate || !usedOptions
+    ? null
+    : usedSchedule && usedSchedule.version !== estimate.scheduleVersion
+      ? t('analysis.staleTariff', { used: estimate.scheduleVersion, current: usedSchedule.version })
+      : usedOptions.scheduleId !== schedule?.id || usedOptions.periodYears !== periodYears ||
+          Math.abs(usedOptions.payingShare * 100 - payingPercent) > 1e-9 || (usedOptions.corridorId ?? '') !== corridorId
+        ? t('analysis.staleOptions')
+        : null;
 
   return (
     <section className="panel encroachment-panel" data-testid="encroachment-panel">
@@ -129,16 +142,23 @@ export function EncroachmentPanel() {
         </label>
         <label className="stacked-field">
           {t('analysis.period')}
-          <input type="number" min={1} max={30} value={periodYears} data-testid="analysis-period" onChange={(event) => setPeriodYears(Math.max(1, Number(event.target.value) || 1))} />
+          <NumberField integer value={periodYears} testId="analysis-period" onChange={setPeriodYears} />
         </label>
         <label className="stacked-field">
           {t('analysis.paying')}
-          <input type="number" min={0} max={100} value={payingPercent} data-testid="analysis-paying" onChange={(event) => setPayingPercent(Math.min(100, Math.max(0, Number(event.target.value) || 0)))} />
+          <NumberField value={payingPercent} digits={1} testId="analysis-paying" onChange={setPayingPercent} />
         </label>
-        <button type="button" className="primary" data-testid="analysis-run" disabled={analysis.status === 'running' || !schedule} onClick={run}>
+        <button type="button" className="primary" data-testid="analysis-run" disabled={analysis.status === 'running' || !schedule || !optionsValid} onClick={run}>
           {analysis.status === 'running' ? t('analysis.running') : t('analysis.run')}
         </button>
       </div>
+      {!optionsValid && <div className="field-error" role="alert" data-testid="analysis-options-invalid">{t('analysis.optionsRange')}</div>}
+      {staleBecause && analysis.status === 'done' && (
+        <div className="stale-box" role="status" data-testid="analysis-stale">
+          <span>{staleBecause}</span>
+          <button type="button" data-testid="analysis-rerun" disabled={!optionsValid} onClick={run}>{t('analysis.recompute')}</button>
+        </div>
+      )}
       {analysis.status === 'error' && <div className="error-box" role="alert">{analysis.error}</div>}
       {estimate && analysis.status === 'done' && (
         <div className="analysis-results" data-testid="analysis-results">

@@ -3,22 +3,29 @@ import { useTranslation } from 'react-i18next';
 import type { StoredTariffSchedule } from '../store/database';
 import { ValidationError } from '../store/feature-store';
 import { useStore } from '../state/store-context';
+import { NumberField } from '../components/number-field';
 
 /** Rates and legal reference of one schedule; saving makes a new version, older ones are kept. */
 export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
   const { t } = useTranslation();
   const store = useStore();
   const [draft, setDraft] = useState(schedule);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; version: number } | null>(null);
+  // Another version (a save, an undo, a redo) replaces the draft; a message speaks only of the version it was made for.
   useEffect(() => setDraft(schedule), [schedule]);
+  const invalidRate = draft.items.some((item) => !Number.isFinite(item.ratePerYearIdr));
 
   const save = async () => {
+    if (invalidRate) {
+      setMessage({ kind: 'error', text: t('analysis.invalidRates'), version: schedule.version });
+      return;
+    }
     try {
       const saved = await store.saveTariff(draft);
-      setMessage({ kind: 'ok', text: t('analysis.savedVersion', { version: saved.version }) });
+      setMessage({ kind: 'ok', text: t('analysis.savedVersion', { version: saved.version }), version: saved.version });
     } catch (error) {
       const text = error instanceof ValidationError ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : String(error);
-      setMessage({ kind: 'error', text: t('analysis.invalid', { message: text }) });
+      setMessage({ kind: 'error', text: t('analysis.invalid', { message: text }), version: schedule.version });
     }
   };
 
@@ -59,16 +66,15 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
               <td>{item.label}</td>
               <td>{t(`analysis.basisName.${item.basis}`)}</td>
               <td className="number">
-                <input
-                  type="number"
-                  min={0}
-                  step={1}
+                <NumberField
+                  integer
                   className="rate-input"
-                  data-testid={`tariff-rate-${item.id}`}
-                  value={Number.isFinite(item.ratePerYearIdr) ? item.ratePerYearIdr : ''}
-                  onChange={(event) => {
+                  testId={`tariff-rate-${item.id}`}
+                  ariaLabel={`${t('analysis.rate')}: ${item.label}`}
+                  value={item.ratePerYearIdr}
+                  onChange={(ratePerYearIdr) => {
                     const items = [...draft.items];
-                    items[index] = { ...item, ratePerYearIdr: event.target.value === '' ? Number.NaN : Number(event.target.value) };
+                    items[index] = { ...item, ratePerYearIdr };
                     setDraft({ ...draft, items });
                   }}
                 />
@@ -81,7 +87,7 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
         <span className="muted">{t('analysis.version', { version: schedule.version })}</span>
         <button type="button" data-testid="tariff-save" onClick={() => void save()}>{t('analysis.saveVersion')}</button>
       </div>
-      {message && <div className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="tariff-message">{message.text}</div>}
+      {message?.version === schedule.version && <div className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="tariff-message">{message.text}</div>}
     </div>
   );
 }
