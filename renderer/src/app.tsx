@@ -10,7 +10,10 @@ import { ImportPreview } from './components/import-preview';
 import type { ImportOutcome } from './state/app-store';
 import { IMPORT_EXTENSIONS } from '../../shared/io/import-file';
 import { host } from './platform';
+import { saveExport } from './platform/save-export';
 import { ConfirmDialog } from './components/confirm-dialog';
+import { PanelBoundary } from './components/panel-boundary';
+import { UnexpectedErrors } from './components/unexpected-errors';
 import { LayersPanel } from './panels/layers-panel';
 import { SummaryPanel } from './panels/summary-panel';
 import { AttributeTable } from './panels/attribute-table';
@@ -67,8 +70,9 @@ export function App() {
       const rendered = await renderSlides(map, store, story, t, locale, (done, total) => setExporting({ done, total }), only);
       const file = kind === 'pdf' ? storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
       const extension = file.name.split('.').pop()!;
-      const result = await host.saveFile({ suggestedName: file.name, filters: [{ name: extension.toUpperCase(), extensions: [extension] }], data: file.data });
-      if (result.saved) setExportMessage({ tone: 'info', text: t('story.exported', { name: result.name }) });
+      const outcome = await saveExport(file.name, () => ({ filters: [{ name: extension.toUpperCase(), extensions: [extension] }], data: file.data }));
+      if (outcome.kind === 'saved') setExportMessage({ tone: 'info', text: t('story.exported', { name: outcome.name }) });
+      if (outcome.kind === 'failed') setExportMessage({ tone: 'error', text: outcome.message });
     } catch (failure) {
       setExportMessage({ tone: 'error', text: t('story.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }) });
     } finally {
@@ -190,14 +194,16 @@ export function App() {
             </div>
           )}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
-          {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
-          {tab === 'summary' && <SummaryPanel />}
-          {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
-          {tab === 'story' && <StoryPanel map={map} onPresent={(storyId, startAt) => setPresenting({ storyId, startAt })} onExport={(storyId, kind) => void exportStory(storyId, kind)} />}
+          <PanelBoundary key={tab} name={t(`errors.panel.${tab}`)}>
+            {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
+            {tab === 'summary' && <SummaryPanel />}
+            {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
+            {tab === 'story' && <StoryPanel map={map} onPresent={(storyId, startAt) => setPresenting({ storyId, startAt })} onExport={(storyId, kind) => void exportStory(storyId, kind)} />}
+            {tab === 'analysis' && <EncroachmentPanel />}
+          </PanelBoundary>
           {tab === 'story' && exportMessage && (
             <p className={`panel-message ${exportMessage.tone}`} role={exportMessage.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">{exportMessage.text}</p>
           )}
-          {tab === 'analysis' && <EncroachmentPanel />}
           <div className="sidebar-footer">
             <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
             <button type="button" data-testid="undo" title={t('history.undoHint')} onClick={() => void store.undo()}>{t('history.undo')}</button>
@@ -222,12 +228,18 @@ export function App() {
           }}
         >
           {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}
-          {map && <DrawToolbar session={session} />}
+          {map && (
+            <PanelBoundary name={t('errors.panel.toolbar')} inline>
+              <DrawToolbar session={session} />
+            </PanelBoundary>
+          )}
           <div className="map-wrap">
             {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
             <MapView onMapReady={onMapReady} />
             {map && presentedStory && (
-              <Presenter key={presentedStory.id} story={presentedStory} map={map} startAt={presenting!.startAt} onExit={() => setPresenting(null)} />
+              <PanelBoundary name={t('errors.panel.presenter')}>
+                <Presenter key={presentedStory.id} story={presentedStory} map={map} startAt={presenting!.startAt} onExit={() => setPresenting(null)} />
+              </PanelBoundary>
             )}
             {exporting && (
               <div className="export-progress" role="status" data-testid="export-progress">
@@ -235,11 +247,24 @@ export function App() {
               </div>
             )}
           </div>
-          {tableLayerId && <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />}
+          {tableLayerId && (
+            <PanelBoundary key={tableLayerId} name={t('errors.panel.table')}>
+              <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />
+            </PanelBoundary>
+          )}
         </div>
       </main>
-      {pendingImports[0] && <ImportPreview key={pendingImports[0].prepared.layer.id} pending={pendingImports[0]} map={map} onDone={onImportDone} />}
-      {pending && <FeatureForm pending={pending} onSaved={onFeatureSaved} onCancel={() => session.setPending(null)} />}
+      {pendingImports[0] && (
+        <PanelBoundary key={pendingImports[0].prepared.layer.id} name={t('errors.panel.importPreview')}>
+          <ImportPreview pending={pendingImports[0]} map={map} onDone={onImportDone} />
+        </PanelBoundary>
+      )}
+      {pending && (
+        <PanelBoundary name={t('errors.panel.form')}>
+          <FeatureForm pending={pending} onSaved={onFeatureSaved} onCancel={() => session.setPending(null)} />
+        </PanelBoundary>
+      )}
+      <UnexpectedErrors />
       {confirmReset && (
         <ConfirmDialog
           title={t('demo.resetTitle')}

@@ -10,6 +10,7 @@ import '@fontsource/noto-sans/latin-ext-700.css';
 import './styles.css';
 import { initI18n } from './i18n';
 import { App } from './app';
+import { AppBoundary } from './components/panel-boundary';
 import { AppStore } from './state/app-store';
 import { StoreContext } from './state/store-context';
 import { PresenterView } from './present/presenter-view';
@@ -22,7 +23,9 @@ if (location.hash === PRESENTER_VIEW_HASH) {
   // The presenter's second window: notes and next slide only, no map.
   root.render(
     <StrictMode>
-      <PresenterView />
+      <AppBoundary>
+        <PresenterView />
+      </AppBoundary>
     </StrictMode>,
   );
 } else {
@@ -31,9 +34,11 @@ if (location.hash === PRESENTER_VIEW_HASH) {
   void store.load();
   root.render(
     <StrictMode>
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
+      <AppBoundary>
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </AppBoundary>
     </StrictMode>,
   );
 }

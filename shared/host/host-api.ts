@@ -45,7 +45,8 @@ export const SaveFileRequestSchema = z.strictObject({
 });
 export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 
-export type SaveFileResult = { saved: true; name: string } | { saved: false };
+/** Not saved: cancelled by the user, or (with `error`) the write failed and nothing was changed. */
+export type SaveFileResult = { saved: true; name: string } | { saved: false; error?: string };
 
 export const SetFullScreenRequestSchema = z.boolean();
 

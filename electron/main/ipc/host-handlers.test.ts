@@ -81,6 +81,22 @@ describe('host IPC handlers', () => {
   });
 
   it.each([
+    ['EBUSY', 'open in another program'],
+    ['ENAMETOOLONG', 'too long'],
+    ['EACCES', 'no permission'],
+    [undefined, 'disk exploded'],
+  ])('answers a failed write (%s) with a message naming the file, instead of throwing', async (code, words) => {
+    const failure = Object.assign(new Error('disk exploded'), { code });
+    const { invoke } = createHost({
+      files: { size: async () => 1, read: async () => new Uint8Array(), writeAtomic: async () => Promise.reject(failure) },
+    });
+    const result = (await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'jalan.geojson', data: '{}' })) as { saved: boolean; error: string };
+    expect(result.saved).toBe(false);
+    expect(result.error).toContain('jalan.geojson');
+    expect(result.error).toContain(words);
+  });
+
+  it.each([
     ['a path instead of a name', { suggestedName: '../../etc/passwd', data: 'x' }],
     ['missing data', { suggestedName: 'a.csv' }],
     ['data of the wrong type', { suggestedName: 'a.csv', data: 42 }],

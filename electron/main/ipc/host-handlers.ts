@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
+import { describeWriteError } from '../../../shared/host/write-error';
 import {
   HOST_CHANNELS,
   MAX_HOST_FILE_BYTES,
@@ -90,7 +91,12 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
     const request = parsePayload(SaveFileRequestSchema, payload, HOST_CHANNELS.saveFile);
     const result = await deps.dialog.showSaveDialog({ defaultPath: request.suggestedName, filters: request.filters });
     if (result.canceled || !result.filePath) return { saved: false };
-    await deps.files.writeAtomic(result.filePath, request.data);
+    try {
+      await deps.files.writeAtomic(result.filePath, request.data);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      return { saved: false, error: describeWriteError(basename(result.filePath), code, error instanceof Error ? error.message : String(error)) };
+    }
     return { saved: true, name: basename(result.filePath) };
   });
 

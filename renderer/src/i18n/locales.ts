@@ -247,6 +247,19 @@ export const id = {
     rangesSaved: '{{count}} rentang disimpan dan digambar di lapisan "Kondisi per STA".',
     unsurveyed: 'Belum disurvei',
   },
+  errors: {
+    panelFailed: '{{name}} mengalami galat dan ditutup.',
+    panelFailedHint: 'Peta dan data tetap aman. Anda dapat melanjutkan pekerjaan lain atau mencoba lagi.',
+    retry: 'Coba lagi',
+    unexpected: 'Terjadi kesalahan tak terduga: {{message}}',
+    dismiss: 'Tutup pesan',
+    appFailed: 'Rumija mengalami galat',
+    reload: 'Muat ulang aplikasi',
+    panel: {
+      layers: 'Panel lapisan', summary: 'Panel ringkasan', sta: 'Panel STA', story: 'Panel cerita', analysis: 'Panel analisis RUMIJA',
+      toolbar: 'Bilah alat gambar', presenter: 'Mode presentasi', table: 'Tabel atribut', importPreview: 'Pratinjau impor', form: 'Formulir fitur',
+    },
+  },
   numberInput: {
     empty: 'Isi angka.',
     'not-a-number': '“{{input}}” bukan angka.',
@@ -581,6 +594,19 @@ export const en: Shape<typeof id> = {
     saveRanges: 'Save ranges',
     rangesSaved: '{{count}} ranges saved and drawn in the layer "Kondisi per STA".',
     unsurveyed: 'Not surveyed',
+  },
+  errors: {
+    panelFailed: '{{name}} hit an error and was closed.',
+    panelFailedHint: 'The map and the data are safe. Carry on with other work or try again.',
+    retry: 'Try again',
+    unexpected: 'Something unexpected went wrong: {{message}}',
+    dismiss: 'Dismiss message',
+    appFailed: 'Rumija hit an error',
+    reload: 'Reload the app',
+    panel: {
+      layers: 'The layers panel', summary: 'The summary panel', sta: 'The STA panel', story: 'The story panel', analysis: 'The right-of-way analysis panel',
+      toolbar: 'The drawing toolbar', presenter: 'Presentation mode', table: 'The attribute table', importPreview: 'The import preview', form: 'The feature form',
+    },
   },
   numberInput: {
     empty: 'Enter a number.',

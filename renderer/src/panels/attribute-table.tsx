@@ -11,7 +11,7 @@ import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ValidationError } from '../store/feature-store';
 import { exportFeatures, type ExportFormat } from '../../../shared/io/export-layer';
-import { host } from '../platform';
+import { saveExport } from '../platform/save-export';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -145,12 +145,12 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     if (!layer) return;
     const chosen = exportScope === 'selection' ? features.filter((feature) => selected.has(feature.id)) : rows;
     const extension = exportFormat === 'kml' ? 'kml' : exportFormat;
-    const result = await host.saveFile({
-      suggestedName: `${layer.name.replace(/[\\/:*?"<>|]+/g, '_')}.${extension}`,
+    const outcome = await saveExport(`${layer.name.replace(/[\\/:*?"<>|]+/g, '_')}.${extension}`, () => ({
       filters: [{ name: exportFormat.toUpperCase(), extensions: [extension] }],
       data: exportFeatures(chosen, exportFormat, layer.name),
-    });
-    if (result.saved) setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: result.name }) });
+    }));
+    if (outcome.kind === 'saved') setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
   };
 
   if (!layer) return null;

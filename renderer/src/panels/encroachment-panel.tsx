@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '../../../shared/io/export-encroachment';
 import { formatNumber, formatSta, type Locale } from '../../../shared/format/format-number';
 import { formatRupiah, formatRupiahShort } from '../../../shared/format/format-rupiah';
-import { host } from '../platform';
+import { saveExport, type SaveOutcome } from '../platform/save-export';
 import { useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
 import { NumberField } from '../components/number-field';
@@ -28,7 +28,7 @@ export function EncroachmentPanel() {
   const [corridorId, setCorridorId] = useState<string>('');
   const [periodYears, setPeriodYears] = useState(1);
   const [payingPercent, setPayingPercent] = useState(0);
-  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const [exportMessage, setExportMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({ key: 'amount', direction: -1 });
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
   const estimate = analysis.estimate;
@@ -39,20 +39,25 @@ export function EncroachmentPanel() {
     optionsValid &&
     void store.runAnalysis({ scheduleId: schedule.id, corridorId: corridorId || null, periodYears, payingShare: payingPercent / 100 });
 
+  const showOutcome = (outcome: SaveOutcome) => {
+    if (outcome.kind === 'saved') setExportMessage({ tone: 'ok', text: t('analysis.exported', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setExportMessage({ tone: 'error', text: outcome.message });
+  };
+
   const exportAs = async (format: 'geojson' | 'csv') => {
     if (!estimate) return;
-    const rows = encroachmentRows(analysis.assets, analysis.results, estimate);
-    const data = format === 'geojson' ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows)) : encroachmentCsv(analysis.assets, rows);
-    const result = await host.saveFile({
-      suggestedName: `rumija-perambahan.${format}`,
-      filters: [{ name: format === 'geojson' ? 'GeoJSON' : 'CSV', extensions: [format] }],
-      data,
-    });
-    if (result.saved) setExportMessage(t('analysis.exported', { name: result.name }));
+    showOutcome(
+      await saveExport(`rumija-perambahan.${format}`, () => {
+        const rows = encroachmentRows(analysis.assets, analysis.results, estimate);
+        const data = format === 'geojson' ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows)) : encroachmentCsv(analysis.assets, rows);
+        return { filters: [{ name: format === 'geojson' ? 'GeoJSON' : 'CSV', extensions: [format] }], data };
+      }),
+    );
   };
 
   const exportReport = async () => {
     if (!estimate || !schedule) return;
+    const outcome = await saveExport('laporan-retribusi-rumija.pdf', async () => {
     // jsPDF is large; it is loaded only when a report is asked for.
     const { createEncroachmentReportPdf } = await import('../../../shared/report/encroachment-report-pdf');
     const bytes = createEncroachmentReportPdf({
@@ -65,8 +70,9 @@ export function EncroachmentPanel() {
       corridorLabel: corridorName,
       demoData: analysis.assets.some((asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative),
     });
-    const result = await host.saveFile({ suggestedName: 'laporan-retribusi-rumija.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes });
-    if (result.saved) setExportMessage(t('analysis.exported', { name: result.name }));
+    return { filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes };
+    });
+    showOutcome(outcome);
   };
 
   const corridorName = (id: string) => String(corridors.find((c) => c.id === id)?.properties.name ?? id);
@@ -186,7 +192,11 @@ export function EncroachmentPanel() {
             <button type="button" data-testid="export-geojson" onClick={() => void exportAs('geojson')}>{t('analysis.exportGeojson')}</button>
             <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>{t('analysis.exportCsv')}</button>
             <button type="button" data-testid="export-pdf" onClick={() => void exportReport()}>{t('analysis.exportPdf')}</button>
-            {exportMessage && <span className="table-message ok">{exportMessage}</span>}
+            {exportMessage && (
+              <span className={`table-message ${exportMessage.tone}`} role={exportMessage.tone === 'error' ? 'alert' : 'status'} data-testid="analysis-export-message">
+                {exportMessage.text}
+              </span>
+            )}
           </div>
           <div className="breakdowns">
             {(['byOwner', 'byCategory', 'byRuas', 'byCorridor'] as Breakdown[]).map((breakdown) => (

@@ -6,6 +6,7 @@ import { storyFromFile, storyToFile } from '../../../shared/present/story';
 import { newFeatureId } from '../../../shared/edit/feature-edits';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
+import { saveExport } from '../platform/save-export';
 import { ConfirmDialog } from '../components/confirm-dialog';
 
 const sameContent = (a: Story, b: Story) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
@@ -92,8 +93,12 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
   };
   const exportFile = async () => {
     if (!draft) return;
-    const result = await host.saveFile({ suggestedName: `${draft.title.replace(/[\\/:*?"<>|]+/g, '_')}.rumija-story.json`, filters: [{ name: 'Rumija story', extensions: ['json'] }], data: storyToFile(draft) });
-    if (result.saved) setMessage({ tone: 'info', text: t('story.saved', { name: result.name }) });
+    const outcome = await saveExport(`${draft.title.replace(/[\\/:*?"<>|]+/g, '_')}.rumija-story.json`, () => ({
+      filters: [{ name: 'Rumija story', extensions: ['json'] }],
+      data: storyToFile(draft),
+    }));
+    if (outcome.kind === 'saved') setMessage({ tone: 'info', text: t('story.saved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
   };
   const importFile = async () => {
     const [file] = await host.openFiles({ title: t('story.import'), filters: [{ name: 'Rumija story', extensions: ['json'] }] });

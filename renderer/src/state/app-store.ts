@@ -21,6 +21,7 @@ import {
   type DRAWN_LAYERS,
   type EditResult,
 } from '../../../shared/edit/feature-edits';
+import { messageOf } from '../../../shared/format/message-of';
 import {
   addLayerWithFeatures,
   commitChange,
@@ -334,9 +335,14 @@ export class AppStore extends ObservableState<AppSnapshot> {
       const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.set({ importing: file.name });
-      const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
-      if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
-      else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
+      try {
+        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
+        if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
+        else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
+      } catch (error) {
+        // The reader itself failed (not the file): say so and go on with the next file.
+        outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${messageOf(error)}` });
+      }
     }
     this.set({ importing: null, pendingImports: [...this.snapshot.pendingImports, ...pending] });
     return outcomes;
@@ -367,7 +373,12 @@ export class AppStore extends ObservableState<AppSnapshot> {
   async reprepareImport(csvOptions: CsvImportOptions): Promise<string | null> {
     const [first, ...rest] = this.snapshot.pendingImports;
     const { layer } = first.prepared;
-    const prepared = await prepareImportInWorker(first.file.name, first.file.bytes, layer.id, layer.order, csvOptions);
+    let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
+    try {
+      prepared = await prepareImportInWorker(first.file.name, first.file.bytes, layer.id, layer.order, csvOptions);
+    } catch (error) {
+      return `${first.file.name}: ${messageOf(error)}`;
+    }
     if (!prepared.ok) return prepared.error;
     this.set({ pendingImports: [{ ...first, prepared: prepared.value, csvOptions }, ...rest] });
     return null;
