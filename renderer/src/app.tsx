@@ -67,7 +67,7 @@ export function App() {
     try {
       const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
       const only = typeof kind === 'object' ? kind.slide : undefined;
-      const rendered = await renderSlides(map, store, story, t, locale, (done, total) => setExporting({ done, total }), only);
+      const rendered = await renderSlides(map, store, story, t, locale, (done, total) => setExporting({ done, total }), kind === 'pdf' ? 'jpeg' : 'png', only);
       const file = kind === 'pdf' ? storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
       const extension = file.name.split('.').pop()!;
       const outcome = await saveExport(file.name, () => ({ filters: [{ name: extension.toUpperCase(), extensions: [extension] }], data: file.data }));

@@ -4,8 +4,8 @@ import { plainPdfText } from './pdf-text';
 export interface HandoutSlide {
   title: string;
   caption: string;
-  /** The composed slide image (PNG) and its size in pixels. */
-  png: Uint8Array<ArrayBuffer>;
+  /** The composed slide image as JPEG (embedded as it is) and its size in pixels. */
+  jpeg: Uint8Array<ArrayBuffer>;
   width: number;
   height: number;
   figures: { label: string; value: string }[];
@@ -58,7 +58,7 @@ export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuff
     const imageBoxHeight = PAGE_HEIGHT - top - 38;
     const scale = Math.min(imageBoxWidth / slide.width, imageBoxHeight / slide.height);
     const [w, h] = [slide.width * scale, slide.height * scale];
-    pdf.addImage(slide.png, 'PNG', MARGIN, top + 1, w, h);
+    pdf.addImage(slide.jpeg, 'JPEG', MARGIN, top + 1, w, h, undefined, 'NONE');
     const captionY = text(slide.caption, MARGIN, top + h + 7, 10, 'normal', imageBoxWidth);
     if (slide.figures.length > 0) {
       const x = PAGE_WIDTH - MARGIN - figuresWidth;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -66,6 +66,8 @@ async function download(page: Page, testId: string) {
 }
 
 test('build a two-slide story, present it with the keyboard, export PNG and PDF', async ({ page }) => {
+  // Three exports and a presentation: a budget that holds on a loaded 2-core machine.
+  test.setTimeout(240_000);
   await openDemo(page);
   await page.getByTestId('tab-story').click();
   await page.getByTestId('story-new').click();
@@ -231,6 +233,37 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
     await expect(page.getByTestId('presenter')).toHaveCount(0);
   });
 }
+
+test('the handout of the demo story is small: one JPEG slide image per page, the title clear of the demo badge', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDemo(page);
+  await page.getByTestId('tab-story').click();
+  await expect(page.getByTestId('story-demo')).toContainText('DATA DEMO');
+  const started = Date.now();
+  const pdfFile = await download(page, 'story-export-pdf');
+  const seconds = (Date.now() - started) / 1000;
+  const bytes = statSync(pdfFile).size;
+  console.log(`demo story handout: ${(bytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s (click to file)`);
+  test.info().annotations.push({ type: 'handout', description: `${bytes} bytes, ${seconds.toFixed(1)} s` });
+  expect(bytes).toBeLessThanOrEqual(3_000_000);
+  const slideCount = await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((story) => story.demo)!.slides.length);
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${slideCount + 1}\\n`));
+  const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(images.map((line) => line.trim().split(/\s+/).slice(0, 5).join(' '))).toEqual(
+    Array.from({ length: slideCount }, (_, index) => `${index + 2} ${index} image 1920 1080`),
+  );
+  expect(images.every((line) => / jpeg /.test(line))).toBe(true);
+
+  // Page 2 as a picture: the demo badge sits in the title card, above the title, not over it.
+  const dir = mkdtempSync(join(tmpdir(), 'rumija-handout-'));
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '60', '-png', pdfFile, join(dir, 'page')]);
+  const pagePng = readdirSync(dir).find((name) => name.endsWith('.png'))!;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  copyFileSync(join(dir, pagePng), join(SCREENSHOT_DIR, 'handout-demo-page-2.png'));
+  execFileSync('pdfimages', ['-f', '2', '-l', '2', '-j', pdfFile, join(dir, 'slide')]);
+  copyFileSync(join(dir, 'slide-000.jpg'), join(SCREENSHOT_DIR, 'handout-demo-slide-1.jpg'));
+});
 
 test('the presenter view in a second window follows the slides and drives them', async ({ page, context }) => {
   await openDemo(page);

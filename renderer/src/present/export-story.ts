@@ -10,6 +10,9 @@ import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
 
 
+/** A slide as an image (PNG for slide files, JPEG for the handout) with what the handout prints beside it. */
+export type RenderedSlide = Omit<HandoutSlide, 'jpeg'> & { image: Uint8Array<ArrayBuffer> };
+
 const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
 
 function waitForIdle(map: MapLibreMap): Promise<void> {
@@ -30,12 +33,13 @@ export async function renderSlides(
   t: TFunction,
   locale: Locale,
   onProgress: (done: number, total: number) => void,
+  format: 'png' | 'jpeg',
   only?: Slide,
-): Promise<HandoutSlide[]> {
+): Promise<RenderedSlide[]> {
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const show = new SlideShow(map, store, t, locale);
   const slides = only ? [only] : story.slides;
-  const rendered: HandoutSlide[] = [];
+  const rendered: RenderedSlide[] = [];
   try {
     for (const [index, slide] of slides.entries()) {
       onProgress(index, slides.length);
@@ -52,8 +56,8 @@ export async function renderSlides(
         legend,
         footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
         demoLabel: story.demo ? t('present.demoBadge') : null,
-      });
-      rendered.push({ title: slide.title, caption: slide.caption, figures, ...image });
+      }, format);
+      rendered.push({ title: slide.title, caption: slide.caption, figures, image: image.bytes, width: image.width, height: image.height });
     }
     onProgress(slides.length, slides.length);
   } finally {
@@ -64,14 +68,14 @@ export async function renderSlides(
 }
 
 /** One PNG per slide, in a zip named after the story; a single slide gives its PNG alone. */
-export async function storyPngs(story: Story, rendered: HandoutSlide[], only?: Slide): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
-  if (only) return { name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`, data: rendered[0].png };
+export async function storyPngs(story: Story, rendered: RenderedSlide[], only?: Slide): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
+  if (only) return { name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`, data: rendered[0]!.image };
   const zip = new JSZip();
-  rendered.forEach((slide, index) => zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.png));
+  rendered.forEach((slide, index) => zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.image));
   return { name: `${fileSafe(story.title)} - slide PNG.zip`, data: new Uint8Array(await zip.generateAsync({ type: 'arraybuffer' })) };
 }
 
-export function storyHandout(story: Story, rendered: HandoutSlide[], t: TFunction): { name: string; data: Uint8Array<ArrayBuffer> } {
+export function storyHandout(story: Story, rendered: RenderedSlide[], t: TFunction): { name: string; data: Uint8Array<ArrayBuffer> } {
   const data = createStoryHandoutPdf({
     title: story.title,
     subtitle: story.subtitle,
@@ -79,7 +83,7 @@ export function storyHandout(story: Story, rendered: HandoutSlide[], t: TFunctio
     date: formatDate(new Date()),
     demoNote: story.demo ? t('present.demoBadge') : null,
     labels: { slide: t('present.slide'), figures: t('present.keyFigures'), contents: t('present.contents'), page: t('present.page') },
-    slides: rendered,
+    slides: rendered.map(({ image, ...slide }) => ({ ...slide, jpeg: image })),
   });
   return { name: `${fileSafe(story.title)} - handout.pdf`, data };
 }

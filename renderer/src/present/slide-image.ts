@@ -13,6 +13,8 @@ export interface SlideImageContent {
 }
 
 const FONT = '"Noto Sans", sans-serif';
+/** Text on the handout page is real PDF text; the image only needs to look right printed. */
+const HANDOUT_JPEG_QUALITY = 0.82;
 
 function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
@@ -45,7 +47,11 @@ function scaleBar(map: MapLibreMap, maxPx: number): { px: number; label: string 
  * The slide as one image: the map as drawn, with title, caption, key figures, legend, scale bar and
  * north arrow painted over it, so a PNG or a handout page reads on its own.
  */
-export async function composeSlideImage(map: MapLibreMap, content: SlideImageContent): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number }> {
+export async function composeSlideImage(
+  map: MapLibreMap,
+  content: SlideImageContent,
+  format: 'png' | 'jpeg',
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; width: number; height: number }> {
   await document.fonts.load(`700 32px ${FONT}`);
   await document.fonts.load(`400 20px ${FONT}`);
   const source = map.getCanvas();
@@ -66,12 +72,23 @@ export async function composeSlideImage(map: MapLibreMap, content: SlideImageCon
   const titleLines = wrap(context, content.title, cardWidth - unit * 2);
   context.font = `400 ${unit}px ${FONT}`;
   const captionLines = content.caption ? wrap(context, content.caption, cardWidth - unit * 2) : [];
-  const cardHeight = unit * (1.2 + titleLines.length * 2.1 + captionLines.length * 1.45 + content.figures.length * 1.6 + (content.figures.length ? 0.8 : 0));
+  // The demo badge is the card's first row, so it can never cover the title whatever the width.
+  const badgeHeight = content.demoLabel ? unit * 1.8 : 0;
+  const cardHeight =
+    badgeHeight + unit * (1.2 + titleLines.length * 2.1 + captionLines.length * 1.45 + content.figures.length * 1.6 + (content.figures.length ? 0.8 : 0));
   context.fillStyle = 'rgba(255,255,255,0.93)';
   context.fillRect(unit, unit, cardWidth, cardHeight);
   context.fillStyle = '#12355b';
   context.fillRect(unit, unit, unit * 0.35, cardHeight);
-  let y = unit * 2.9;
+  if (content.demoLabel) {
+    context.font = `700 ${unit * 0.8}px ${FONT}`;
+    const label = wrap(context, content.demoLabel, cardWidth - unit * 2.4)[0] ?? content.demoLabel;
+    context.fillStyle = '#fff8e1';
+    context.fillRect(unit * 1.35, unit * 1.3, Math.min(context.measureText(label).width + unit, cardWidth - unit * 0.7), unit * 1.3);
+    context.fillStyle = '#6d4c00';
+    context.fillText(label, unit * 1.85, unit * 2.22);
+  }
+  let y = unit * 2.9 + badgeHeight;
   context.fillStyle = '#12355b';
   context.font = `700 ${unit * 1.7}px ${FONT}`;
   for (const line of titleLines) {
@@ -171,16 +188,15 @@ export async function composeSlideImage(map: MapLibreMap, content: SlideImageCon
   context.fillStyle = '#1d2733';
   context.textAlign = 'center';
   context.fillText(content.footer, width / 2, height - unit * 0.65);
-  if (content.demoLabel) {
-    context.font = `700 ${unit * 0.8}px ${FONT}`;
-    const badgeWidth = context.measureText(content.demoLabel).width + unit;
-    context.fillStyle = '#fff8e1';
-    context.fillRect(width / 2 - badgeWidth / 2, unit * 0.6, badgeWidth, unit * 1.4);
-    context.fillStyle = '#6d4c00';
-    context.fillText(content.demoLabel, width / 2, unit * 1.6);
-  }
   context.textAlign = 'left';
 
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height };
+  // PNG for the slide files; JPEG for the handout, which jsPDF embeds as it is (no decoding, a tenth of the size).
+  const encode = async (type: string, quality?: number) => {
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((result) => (result ? resolve(result) : reject(new Error(`${type} encoding failed`))), type, quality),
+    );
+    return new Uint8Array(await blob.arrayBuffer());
+  };
+  const bytes = format === 'png' ? await encode('image/png') : await encode('image/jpeg', HANDOUT_JPEG_QUALITY);
+  return { bytes, width: canvas.width, height: canvas.height };
 }
