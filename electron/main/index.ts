@@ -1,17 +1,36 @@
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { registerHostHandlers } from './ipc/host-handlers';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
-import { PRESENTER_VIEW_HASH } from '../../shared/host/host-api';
+import { aboutText, appMenuTemplate } from './app-menu';
+import { OpenedFileQueue } from './opened-files';
+import { parseWindowState, trackWindowState, windowPlacement } from './window-state';
+import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '../../shared/host/host-api';
+import { filePathsFromArgv, isOpenableFileName } from '../../shared/host/opened-files';
+import type { MenuCommand, UiLanguage } from '../../shared/host/menu-commands';
+
+// One Rumija at a time: a second launch (double-clicking a .geojson) hands its files to this one and quits.
+if (!app.requestSingleInstanceLock()) app.quit();
 
 registerAppScheme();
 hardenApp(app);
 
 let mainWindow: BrowserWindow | null = null;
 let presenterWindow: BrowserWindow | null = null;
+let language: UiLanguage = 'id';
+
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+const openedFiles = new OpenedFileQueue({
+  size: async (path) => (await stat(path)).size,
+  read: async (path) => new Uint8Array(await readFile(path)),
+  deliver: (files) => mainWindow?.webContents.send(HOST_EVENTS.filesOpened, files),
+  report: (message) => void dialog.showMessageBox({ type: 'warning', title: 'Rumija', message }),
+});
 
 /** Every window of the app runs isolated and sandboxed, with the preload as its only bridge. */
 const secureWebPreferences = () => ({
@@ -23,10 +42,24 @@ const secureWebPreferences = () => ({
   spellcheck: false,
 });
 
+function readSavedWindowState() {
+  try {
+    return parseWindowState(readFileSync(windowStateFile(), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 function createMainWindow(): BrowserWindow {
+  const placement = windowPlacement(
+    readSavedWindowState(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
     minWidth: 900,
     minHeight: 600,
     title: 'Rumija',
@@ -34,10 +67,16 @@ function createMainWindow(): BrowserWindow {
     show: false,
     webPreferences: secureWebPreferences(),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  trackWindowState(window, (state) => void writeFileAtomic(windowStateFile(), JSON.stringify(state)).catch(() => undefined));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  // A reloaded page asks for opened files again; until then new ones wait.
+  window.webContents.on('did-start-loading', () => openedFiles.reset());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -68,6 +107,37 @@ function openPresenterView() {
   presenterWindow = window;
 }
 
+function installMenu() {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(language, {
+        send: (command: MenuCommand) => mainWindow?.webContents.send(HOST_EVENTS.menuCommand, command),
+        showAbout: () => {
+          const about = aboutText(language, app.getVersion());
+          void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'info', ...about }) : dialog.showMessageBox({ type: 'info', ...about }));
+        },
+      }),
+    ),
+  );
+}
+
+function focusMainWindow() {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+app.on('second-instance', (_event, argv) => {
+  focusMainWindow();
+  void openedFiles.add(filePathsFromArgv(argv, app.isPackaged));
+});
+
+// macOS hands files over by event, also before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (isOpenableFileName(path)) void openedFiles.add([path]);
+});
+
 app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
@@ -84,10 +154,17 @@ app.whenReady().then(() => {
     },
     window: () => mainWindow,
     openPresenterView,
+    setLanguage: (next) => {
+      language = next;
+      installMenu();
+    },
+    takeOpenedFiles: () => openedFiles.take(),
     appVersion: app.getVersion(),
     platform: process.platform,
     trustedOrigin: APP_ORIGIN,
   });
+  installMenu();
+  void openedFiles.add(filePathsFromArgv(process.argv, app.isPackaged));
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

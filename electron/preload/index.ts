@@ -1,6 +1,16 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { HOST_CHANNELS } from '../../shared/host/channels';
-import type { HostApi } from '../../shared/host/host-api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { HOST_CHANNELS, HOST_EVENTS } from '../../shared/host/channels';
+import type { HostApi, OpenedFile } from '../../shared/host/host-api';
+import type { MenuCommand } from '../../shared/host/menu-commands';
+
+/** Subscribes to one main-process event; the page gets the payload only, never the IPC event. */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const relay = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, relay);
+  return () => {
+    ipcRenderer.removeListener(channel, relay);
+  };
+}
 
 /** The single object the renderer sees; ipcRenderer itself never leaves this file. */
 const host: HostApi = {
@@ -10,6 +20,10 @@ const host: HostApi = {
   appInfo: () => ipcRenderer.invoke(HOST_CHANNELS.appInfo),
   setFullScreen: (on) => ipcRenderer.invoke(HOST_CHANNELS.setFullScreen, on),
   openPresenterView: () => ipcRenderer.invoke(HOST_CHANNELS.openPresenterView),
+  setLanguage: (language) => ipcRenderer.invoke(HOST_CHANNELS.setLanguage, language),
+  takeOpenedFiles: () => ipcRenderer.invoke(HOST_CHANNELS.takeOpenedFiles),
+  onFilesOpened: (listener) => subscribe<OpenedFile[]>(HOST_EVENTS.filesOpened, listener),
+  onMenuCommand: (listener) => subscribe<MenuCommand>(HOST_EVENTS.menuCommand, listener),
 };
 
 contextBridge.exposeInMainWorld('rumijaHost', host);

@@ -11,6 +11,11 @@ import type { ImportOutcome } from './state/app-store';
 import { IMPORT_EXTENSIONS } from '../../shared/io/import-file';
 import { host } from './platform';
 import { saveExport } from './platform/save-export';
+import { useHostEvents } from './platform/use-host-events';
+import { requestPanel } from './state/panel-commands';
+import { isStoryFileName } from '../../shared/host/opened-files';
+import type { OpenedFile } from '../../shared/host/host-api';
+import type { MenuCommand } from '../../shared/host/menu-commands';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { PanelBoundary } from './components/panel-boundary';
 import { UnexpectedErrors } from './components/unexpected-errors';
@@ -93,6 +98,35 @@ export function App() {
     const features = store.getSnapshot().featuresByLayer.get(outcome.layerId) ?? [];
     if (features.length > 0 && features.length <= 10_000) store.select(features.map((feature) => feature.id), { zoom: true });
   };
+  /** Files from the system: stories open in the story tab, everything else goes to the import preview. */
+  const openIncomingFiles = (files: OpenedFile[]) => {
+    const stories = files.filter((file) => isStoryFileName(file.name));
+    for (const story of stories) {
+      setTab('story');
+      requestPanel('story-file', story);
+    }
+    void importFiles(files.filter((file) => !isStoryFileName(file.name)));
+  };
+  const onMenuCommand = (command: MenuCommand) => {
+    if (command === 'import') void openImportDialog();
+    else if (command === 'undo') void store.undo();
+    else if (command === 'redo') void store.redo();
+    else if (command === 'presenter-view') void host.openPresenterView();
+    else if (command === 'export') {
+      // Export lives in the attribute table: open the table of the selected feature's layer, else the first layer.
+      const { selection, featureById, layers: all } = store.getSnapshot();
+      const layerId = featureById.get(selection[0] ?? '')?.layerId ?? all[0]?.id;
+      if (layerId) setTableLayerId(layerId);
+    } else {
+      setTab('story');
+      requestPanel(command);
+    }
+  };
+  useHostEvents(i18n.language === 'en' ? 'en' : 'id', {
+    files: openIncomingFiles,
+    command: onMenuCommand,
+    failed: (message) => setImportOutcomes((current) => [...current, { fileName: 'Rumija', ok: false, error: message }]),
+  });
   const openImportDialog = async () =>
     importFiles(
       await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: t('import.formats'), extensions: IMPORT_EXTENSIONS }] }),

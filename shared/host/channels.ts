@@ -5,4 +5,12 @@ export const HOST_CHANNELS = {
   appInfo: 'host:app:info',
   setFullScreen: 'host:window:fullscreen',
   openPresenterView: 'host:window:presenter-view',
+  setLanguage: 'host:ui:language',
+  takeOpenedFiles: 'host:files:take-opened',
+} as const;
+
+/** Messages from main to the page (no reply). */
+export const HOST_EVENTS = {
+  menuCommand: 'host:menu:command',
+  filesOpened: 'host:files:opened',
 } as const;

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * Two implementations: Electron (preload + IPC, validated in main) and the browser.
  */
 
-export { HOST_CHANNELS } from './channels';
+export { HOST_CHANNELS, HOST_EVENTS } from './channels';
+import type { MenuCommand, UiLanguage } from './menu-commands';
 
 /** Largest file the host will read or write in one call. */
 export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
@@ -66,6 +67,14 @@ export interface HostApi {
   setFullScreen(on: boolean): Promise<void>;
   /** Opens the presenter view (notes, next slide, timer) in a second window, on a second screen if there is one. */
   openPresenterView(): Promise<void>;
+  /** The UI language, so the native menu speaks it too. */
+  setLanguage(language: UiLanguage): Promise<void>;
+  /** Files the system asked the app to open before the page was ready (file association, command line). */
+  takeOpenedFiles(): Promise<OpenedFile[]>;
+  /** Files opened later (a second launch hands its files to this window); returns an unsubscribe function. */
+  onFilesOpened(listener: (files: OpenedFile[]) => void): () => void;
+  /** Commands from the native menu; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** Where the presenter view lives in the renderer. */

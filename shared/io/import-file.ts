@@ -8,7 +8,9 @@ import { importZippedShapefile } from './import-shapefile';
 
 /** Largest file imported in one go; bigger ones are refused before parsing. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-export const IMPORT_EXTENSIONS = ['geojson', 'json', 'ndjson', 'geojsonl', 'csv', 'txt', 'kml', 'kmz', 'gpx', 'zip'];
+import { IMPORT_EXTENSIONS } from './import-extensions';
+
+export { IMPORT_EXTENSIONS };
 
 export interface ImportEnvironment {
   parseXml: XmlParser;

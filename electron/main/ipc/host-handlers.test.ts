@@ -12,6 +12,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   const written: { path: string; data: string | Uint8Array }[] = [];
   const fullScreen: boolean[] = [];
   const presenterViews: number[] = [];
+  const languages: string[] = [];
   const deps: HostHandlerDependencies = {
     ipc: { handle: (channel, listener) => handlers.set(channel, listener) },
     dialog: {
@@ -27,6 +28,8 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
     },
     window: { setFullScreen: (on) => fullScreen.push(on) },
     openPresenterView: () => presenterViews.push(1),
+    setLanguage: (language) => languages.push(language),
+    takeOpenedFiles: () => [{ name: 'ruas.geojson', bytes: new TextEncoder().encode('{}') }],
     appVersion: '0.1.0',
     platform: 'linux',
     trustedOrigin: TRUSTED,
@@ -35,7 +38,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   registerHostHandlers(deps);
   const invoke = (channel: string, payload?: unknown, event: IpcEventLike = trustedEvent) =>
     Promise.resolve().then(() => handlers.get(channel)!(event, payload));
-  return { invoke, written, fullScreen, presenterViews, handlers };
+  return { invoke, written, fullScreen, presenterViews, languages, handlers };
 }
 
 describe('host IPC handlers', () => {
@@ -124,6 +127,21 @@ describe('host IPC handlers', () => {
     expect(presenterViews).toEqual([]);
     await invoke(HOST_CHANNELS.openPresenterView);
     expect(presenterViews).toEqual([1]);
+  });
+
+  it('passes the UI language on only when it is one the menu speaks', async () => {
+    const { invoke, languages } = createHost();
+    await expect(invoke(HOST_CHANNELS.setLanguage, 'fr')).rejects.toThrow(/invalid request on host:ui:language/);
+    await expect(invoke(HOST_CHANNELS.setLanguage, { language: 'id' })).rejects.toThrow(/invalid request/);
+    await invoke(HOST_CHANNELS.setLanguage, 'en');
+    expect(languages).toEqual(['en']);
+  });
+
+  it('hands the files opened from the system to the page, for an empty request only', async () => {
+    const { invoke } = createHost();
+    await expect(invoke(HOST_CHANNELS.takeOpenedFiles, { path: '/etc/passwd' })).rejects.toThrow(/invalid request/);
+    const files = (await invoke(HOST_CHANNELS.takeOpenedFiles)) as { name: string }[];
+    expect(files.map((file) => file.name)).toEqual(['ruas.geojson']);
   });
 
   it('rejects calls from frames outside the app origin', async () => {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
 import { describeWriteError } from '../../../shared/host/write-error';
+import { UiLanguageSchema, type UiLanguage } from '../../../shared/host/menu-commands';
 import {
   HOST_CHANNELS,
   MAX_HOST_FILE_BYTES,
@@ -35,6 +36,10 @@ export interface HostHandlerDependencies {
   window: { setFullScreen(on: boolean): void } | null | (() => { setFullScreen(on: boolean): void } | null);
   /** Opens (or brings forward) the presenter view window. */
   openPresenterView: () => void;
+  /** The page's language changed: the native menu follows. */
+  setLanguage: (language: UiLanguage) => void;
+  /** Files the system asked to open before the page was ready. */
+  takeOpenedFiles: () => OpenedFile[];
   appVersion: string;
   platform: string;
   /** Only frames loaded from this origin may call the host. */
@@ -114,5 +119,14 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.openPresenterView, (payload) => {
     parsePayload(z.undefined(), payload, HOST_CHANNELS.openPresenterView);
     deps.openPresenterView();
+  });
+
+  handle(HOST_CHANNELS.setLanguage, (payload) => {
+    deps.setLanguage(parsePayload(UiLanguageSchema, payload, HOST_CHANNELS.setLanguage));
+  });
+
+  handle(HOST_CHANNELS.takeOpenedFiles, (payload): OpenedFile[] => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.takeOpenedFiles);
+    return deps.takeOpenedFiles();
   });
 }

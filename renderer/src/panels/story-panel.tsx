@@ -7,6 +7,8 @@ import { newFeatureId } from '../../../shared/edit/feature-edits';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { saveExport } from '../platform/save-export';
+import { onPanelRequest } from '../state/panel-commands';
+import type { OpenedFile } from '../../../shared/host/host-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 
 const sameContent = (a: Story, b: Story) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
@@ -102,7 +104,9 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
   };
   const importFile = async () => {
     const [file] = await host.openFiles({ title: t('story.import'), filters: [{ name: 'Rumija story', extensions: ['json'] }] });
-    if (!file) return;
+    if (file) await openStoryFile(file);
+  };
+  const openStoryFile = async (file: OpenedFile) => {
     const parsed = storyFromFile(file.name, new TextDecoder().decode(file.bytes));
     if (!parsed.ok) {
       setMessage({ tone: 'error', text: parsed.error });
@@ -113,6 +117,19 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
     await save(imported, t('story.imported', { name: file.name, count: imported.slides.length }));
     setStoryId(imported.id);
   };
+
+  // The native menu and files opened from the system reach the panel through these requests.
+  const latest = useRef({ importFile, exportFile, openStoryFile, present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0) });
+  latest.current = { importFile, exportFile, openStoryFile, present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0) };
+  useEffect(() => {
+    const offs = [
+      onPanelRequest('open-story', () => void latest.current.importFile()),
+      onPanelRequest('save-story', () => void latest.current.exportFile()),
+      onPanelRequest('present', () => latest.current.present()),
+      onPanelRequest('story-file', (file) => void latest.current.openStoryFile(file)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
 
   return (
     <section className="panel story-panel" data-testid="story-panel">

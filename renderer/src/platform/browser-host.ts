@@ -61,6 +61,13 @@ export function createBrowserHost(): HostApi {
       // Same origin, so it shares the stories (IndexedDB) and the presenter channel.
       window.open(`${location.pathname}${PRESENTER_VIEW_HASH}`, 'rumija-presenter-view', 'popup,width=960,height=640');
     },
+    // A browser tab has no native menu and no file associations: the page's own buttons do it all.
+    async setLanguage() {},
+    async takeOpenedFiles() {
+      return [];
+    },
+    onFilesOpened: () => () => undefined,
+    onMenuCommand: () => () => undefined,
     async setFullScreen(on) {
       if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();
       if (!on && document.fullscreenElement) await document.exitFullscreen();
