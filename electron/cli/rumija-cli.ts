@@ -53,13 +53,13 @@ function parseArguments(argv: string[]) {
   const options: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i];
-    if (!key.startsWith('--') || rest[i + 1] === undefined) throw new CliError(`Argumen tidak sah / bad argument: ${key}\n${USAGE}`, EXIT.usage);
-    options[key.slice(2)] = rest[i + 1];
+    if (!key!.startsWith('--') || rest[i + 1] === undefined) throw new CliError(`Argumen tidak sah / bad argument: ${key}\n${USAGE}`, EXIT.usage);
+    options[key!.slice(2)] = rest[i + 1]!;
   }
   for (const required of ['roads', 'assets', 'out']) {
     if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
   }
-  const format = extname(options.out).toLowerCase();
+  const format = extname(options.out!).toLowerCase();
   if (format !== '.geojson' && format !== '.json' && format !== '.csv') throw new CliError(`--out harus .geojson atau .csv / must end in .geojson or .csv: ${options.out}`, EXIT.usage);
   const period = Number(options.period ?? 1);
   const paying = Number(options.paying ?? 0);
@@ -93,7 +93,7 @@ function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
     const parsed = RoadInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${file}, fitur #${index}: ${issue.path.join('.')}: ${issue.message}`, EXIT.input);
+      throw new CliError(`${file}, fitur #${index}: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
     }
     const id = String(feature.id ?? `road-${index}`);
     return {
@@ -112,7 +112,7 @@ function toAssets(features: Feature<Geometry>[], file: string): StoredFeature[] 
     const parsed = AssetInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${file}, fitur #${index}: ${issue.path.join('.') || 'properties'}: ${issue.message}`, EXIT.input);
+      throw new CliError(`${file}, fitur #${index}: ${issue!.path.join('.') || 'properties'}: ${issue!.message}`, EXIT.input);
     }
     return {
       id: String(feature.id ?? `asset-${index}`), layerId: 'assets', geometry: feature.geometry,
@@ -136,7 +136,7 @@ async function readTariff(path: string | undefined, log: (line: string) => void)
   const parsed = TariffScheduleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`${path}: jadwal tarif tidak sah / invalid tariff schedule: ${issue.path.join('.')}: ${issue.message}`, EXIT.input);
+    throw new CliError(`${path}: jadwal tarif tidak sah / invalid tariff schedule: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
   }
   if (parsed.data.example) log('PERINGATAN / WARNING: jadwal tarif ini ditandai sebagai contoh / this schedule is marked as an example');
   return parsed.data;
@@ -146,8 +146,8 @@ async function readTariff(path: string | undefined, log: (line: string) => void)
 export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   try {
     const options = parseArguments(argv);
-    const roads = toRoads(await readFeatures(options.roads), basename(options.roads));
-    const assets = toAssets(await readFeatures(options.assets), basename(options.assets));
+    const roads = toRoads(await readFeatures(options.roads!), basename(options.roads!));
+    const assets = toAssets(await readFeatures(options.assets!), basename(options.assets!));
     const corridors = options.corridors ? (await readFeatures(options.corridors)).map((feature, index) => ({
       id: String(feature.id ?? `corridor-${index}`), layerId: 'corridors', geometry: feature.geometry, properties: { kind: 'corridor', ...(feature.properties ?? {}) },
     })) : [];
@@ -158,7 +158,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     const rows = encroachmentRows(assets, results, estimate);
     const text = options.format === '.csv' ? encroachmentCsv(assets, rows) : JSON.stringify(encroachmentGeoJson(assets, rows));
     try {
-      await writeFileAtomic(options.out, text);
+      await writeFileAtomic(options.out!, text);
     } catch (error) {
       throw new CliError(`${options.out}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, EXIT.output);
     }

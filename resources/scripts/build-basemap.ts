@@ -46,12 +46,12 @@ function clipToNtt(country: LandFeature): Feature<Polygon, { country: string }>[
   const out: Feature<Polygon, { country: string }>[] = [];
   for (const rings of polygons) {
     const outer = rings[0];
-    if (!outer.some(([x, y]) => x >= w && x <= e && y >= s && y <= n)) continue;
+    if (!outer!.some(([x, y]) => x! >= w && x! <= e && y! >= s && y! <= n)) continue;
     const clipped = bboxClip(feature({ type: 'Polygon', coordinates: rings } as Polygon), NTT_BASEMAP_BBOX);
     const geometry = clipped.geometry as Polygon | MultiPolygon;
     const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     for (const part of parts) {
-      if (part.length === 0 || part[0].length < 4) continue;
+      if (part.length === 0 || part[0]!.length < 4) continue;
       out.push(feature({ type: 'Polygon', coordinates: part }, { country: country.properties.A3 }));
     }
   }
@@ -62,7 +62,7 @@ function simplifyLand(polygons: Feature<Polygon, { country: string }>[], toleran
   const kept = polygons
     .filter((p) => area(p) >= minAreaM2)
     .map((p) => simplify(p, { tolerance, highQuality: true }))
-    .filter((p) => p.geometry.coordinates[0].length >= 4);
+    .filter((p) => p.geometry.coordinates[0]!.length >= 4);
   return truncate(featureCollection(kept), { precision: tolerance < 0.0005 ? 5 : 4, coordinates: 2 });
 }
 
@@ -76,7 +76,7 @@ function removeOverlapWithTimorLeste(
 ) {
   const timorLesteBoxes = timorLeste.map((p) => bbox(p));
   const overlaps = (box: number[]) =>
-    timorLesteBoxes.some((b) => box[0] <= b[2] && box[2] >= b[0] && box[1] <= b[3] && box[3] >= b[1]);
+    timorLesteBoxes.some((b) => box[0]! <= b[2] && box[2]! >= b[0] && box[1]! <= b[3] && box[3]! >= b[1]);
   return indonesia.flatMap((polygon) => {
     if (!overlaps(bbox(polygon))) return [polygon];
     const remainder = difference(featureCollection([polygon, ...timorLeste]));
@@ -93,7 +93,7 @@ function removeOverlapWithTimorLeste(
 function dropSmallHoles(polygon: Feature<Polygon, { country: string }>, minAreaM2: number) {
   const [outer, ...holes] = polygon.geometry.coordinates;
   const kept = holes.filter((ring) => area(turfPolygon([ring])) >= minAreaM2);
-  return feature<Polygon, { country: string }>({ type: 'Polygon', coordinates: [outer, ...kept] }, polygon.properties);
+  return feature<Polygon, { country: string }>({ type: 'Polygon', coordinates: [outer!, ...kept] }, polygon.properties);
 }
 
 /**
@@ -109,17 +109,17 @@ function extractLandBorder(indonesia: Feature<Polygon>[], timorLeste: Feature<Po
   const lines: Position[][] = [];
   for (const polygon of timorLeste) {
     const ring = polygon.geometry.coordinates[0];
-    const outwardSign = isClockwise(ring) ? -1 : 1; // clockwise: the outside is to the left
+    const outwardSign = isClockwise(ring!) ? -1 : 1; // clockwise: the outside is to the left
     let run: Position[] = [];
-    for (let i = 0; i < ring.length - 1; i++) {
-      const [a, b] = [ring[i], ring[i + 1]];
-      const middle = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-      const heading = rhumbBearing(a, b);
+    for (let i = 0; i < ring!.length - 1; i++) {
+      const [a, b] = [ring![i], ring![i + 1]];
+      const middle = [(a![0]! + b![0]!) / 2, (a![1]! + b![1]!) / 2];
+      const heading = rhumbBearing(a!, b!);
       const outside = destination(middle, 0.04, heading + 90 * outwardSign, { units: 'kilometers' }).geometry
         .coordinates;
       if (onIndonesianLand(outside)) {
-        if (run.length === 0) run.push(a);
-        run.push(b);
+        if (run.length === 0) run.push(a!);
+        run.push(b!);
       } else if (run.length) {
         lines.push(run);
         run = [];
@@ -201,9 +201,9 @@ function buildIslands() {
   const features = [];
   for (const line of csv) {
     const [code, , coordinate, isPopulated, , ...nameParts] = line.split(',');
-    if (!code.startsWith('53.') || isPopulated !== '1') continue;
+    if (!code!.startsWith('53.') || isPopulated !== '1') continue;
     const name = nameParts.join(',').replace(/^Pulau /, '');
-    const position = parseDmsCoordinate(coordinate);
+    const position = parseDmsCoordinate(coordinate!);
     if (!position) continue;
     features.push(point(position, { name, major: MAJOR_ISLANDS.has(name), source: 'idn-area-data' }));
   }

@@ -27,7 +27,7 @@ export function checkConditionRanges(ranges: readonly ConditionRange[], ruasLeng
   }
   const sorted = [...ranges].sort((a, b) => a.fromM - b.fromM);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].fromM < sorted[i - 1].toM) problems.push(`${name(sorted[i])}: tumpang tindih dengan / overlaps ${name(sorted[i - 1])}`);
+    if (sorted[i]!.fromM < sorted[i - 1]!.toM) problems.push(`${name(sorted[i]!)}: tumpang tindih dengan / overlaps ${name(sorted[i - 1]!)}`);
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { analyzeAsset, createRoadIndex } from './encroachment';
 const WGS84 = Geodesic.WGS84;
 /** The position `metres` from `from` towards `azimuth` (0 = north, 90 = east), geodesically. */
 function move(from: Position, azimuth: number, metres: number): Position {
-  const result = WGS84.Direct(from[1], from[0], azimuth, metres);
+  const result = WGS84.Direct(from[1]!, from[0]!, azimuth, metres);
   return [result.lon2!, result.lat2!];
 }
 

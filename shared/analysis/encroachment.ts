@@ -85,8 +85,8 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
     for (const path of linePathsOf(road.geometry)) {
       for (let i = 1; i < path.length; i++) {
-        const lengthM = geodesicDistanceM(path[i - 1], path[i]);
-        edges.push({ segment, a: path[i - 1], b: path[i], startChainageM: chainage, lengthM });
+        const lengthM = geodesicDistanceM(path[i - 1]!, path[i]!);
+        edges.push({ segment, a: path[i - 1]!, b: path[i]!, startChainageM: chainage, lengthM });
         chainage += lengthM;
       }
     }
@@ -96,9 +96,9 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
   if (edges.length > 0) {
     tree = new Flatbush(edges.length);
     for (const edge of edges) {
-      const padY = segments[edge.segment].widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
-      const padX = padY / Math.cos((edge.a[1] * Math.PI) / 180);
-      tree.add(Math.min(edge.a[0], edge.b[0]) - padX, Math.min(edge.a[1], edge.b[1]) - padY, Math.max(edge.a[0], edge.b[0]) + padX, Math.max(edge.a[1], edge.b[1]) + padY);
+      const padY = segments[edge.segment]!.widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
+      const padX = padY / Math.cos((edge.a[1]! * Math.PI) / 180);
+      tree.add(Math.min(edge.a[0]!, edge.b[0]!) - padX, Math.min(edge.a[1]!, edge.b[1]!) - padY, Math.max(edge.a[0]!, edge.b[0]!) + padX, Math.max(edge.a[1]!, edge.b[1]!) + padY);
     }
     tree.finish();
   }
@@ -116,8 +116,8 @@ function candidatesFor(index: RoadIndex, positions: Position[], frame: LocalFram
   if (!index.tree) return [];
   const [minX, minY, maxX, maxY] = boundsOf(positions);
   return index.tree.search(minX, minY, maxX, maxY).map((i) => {
-    const edge = index.edges[i];
-    return { edge, a: toLocal(frame, edge.a[0], edge.a[1]), b: toLocal(frame, edge.b[0], edge.b[1]) };
+    const edge = index.edges[i]!;
+    return { edge, a: toLocal(frame, edge.a[0]!, edge.a[1]!), b: toLocal(frame, edge.b[0]!, edge.b[1]!) };
   });
 }
 
@@ -133,7 +133,7 @@ function pickSegment(index: RoadIndex, nearest: Nearest[]): { zone: Zone; best: 
   let best: Nearest | null = null;
   let bestZone: Zone = 'luar';
   for (const item of nearest) {
-    const zone = zoneAtOffset(item.distance, index.segments[item.candidate.edge.segment].widths);
+    const zone = zoneAtOffset(item.distance, index.segments[item.candidate.edge.segment]!.widths);
     const better = ZONES.indexOf(zone) < ZONES.indexOf(bestZone) || (zone === bestZone && (!best || item.distance < best.distance));
     if (better) {
       best = item;
@@ -158,9 +158,9 @@ function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: 
   return candidates.map((candidate) => {
     let distance = Infinity;
     for (const line of lines) {
-      for (let i = 1; i < line.length; i++) distance = Math.min(distance, segmentSegmentDistance(line[i - 1], line[i], candidate.a, candidate.b));
+      for (let i = 1; i < line.length; i++) distance = Math.min(distance, segmentSegmentDistance(line[i - 1]!, line[i]!, candidate.a, candidate.b));
     }
-    if (polygonRings && pointInRing(candidate.a, polygonRings[0]) && !polygonRings.slice(1).some((hole) => pointInRing(candidate.a, hole))) distance = 0;
+    if (polygonRings && pointInRing(candidate.a, polygonRings[0]!) && !polygonRings.slice(1).some((hole) => pointInRing(candidate.a, hole))) distance = 0;
     // The road point nearest to the asset: closest to the asset's vertices, good enough for STA.
     let t = 0;
     let closest = Infinity;
@@ -177,21 +177,21 @@ function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: 
 function lineLengthInsideRumija(index: RoadIndex, candidates: Candidate[], path: Position[], frame: LocalFrame): number {
   let total = 0;
   for (let i = 1; i < path.length; i++) {
-    const p0 = toLocal(frame, path[i - 1][0], path[i - 1][1]);
-    const p1 = toLocal(frame, path[i][0], path[i][1]);
+    const p0 = toLocal(frame, path[i - 1]![0]!, path[i - 1]![1]!);
+    const p1 = toLocal(frame, path[i]![0]!, path[i]![1]!);
     const intervals: [number, number][] = [];
     for (const candidate of candidates) {
-      const interval = capsuleInterval(p0, p1, candidate.a, candidate.b, index.segments[candidate.edge.segment].widths.rumijaM);
+      const interval = capsuleInterval(p0, p1, candidate.a, candidate.b, index.segments[candidate.edge.segment]!.widths.rumijaM);
       if (interval) intervals.push(interval);
     }
-    if (intervals.length) total += unionLength(intervals) * geodesicDistanceM(path[i - 1], path[i]);
+    if (intervals.length) total += unionLength(intervals) * geodesicDistanceM(path[i - 1]!, path[i]!);
   }
   return total;
 }
 
 function polygonAreaInsideRumija(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][], nearest: Nearest[]): number {
-  const radiusOf = (candidate: Candidate) => index.segments[candidate.edge.segment].widths.rumijaM;
-  const touching = candidates.filter((candidate, i) => nearest[i].distance <= radiusOf(candidate));
+  const radiusOf = (candidate: Candidate) => index.segments[candidate.edge.segment]!.widths.rumijaM;
+  const touching = candidates.filter((candidate, i) => nearest[i]!.distance <= radiusOf(candidate));
   if (touching.length === 0) return 0;
   // Wholly inside one capsule (it is convex, so all vertices inside is enough): no clipping needed.
   const vertices = polygons.flat(2);
@@ -228,7 +228,7 @@ function clipShapeFor(candidate: Candidate, radius: number, vertices: Vec[]): Ve
 
 function areaInsideUnionOfCapsules(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {
   const vertices = polygons.flat(2);
-  const capsules = candidates.map((c) => clipShapeFor(c, index.segments[c.edge.segment].widths.rumijaM, vertices));
+  const capsules = candidates.map((c) => clipShapeFor(c, index.segments[c.edge.segment]!.widths.rumijaM, vertices));
   let total = 0;
   for (let subset = 1; subset < 1 << capsules.length; subset++) {
     const members = capsules.filter((_, i) => subset & (1 << i));
@@ -245,7 +245,7 @@ function areaInsideUnionOfCapsules(index: RoadIndex, candidates: Candidate[], po
 }
 
 function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {
-  const capsules = candidates.map((candidate) => [capsuleRing(candidate.a, candidate.b, index.segments[candidate.edge.segment].widths.rumijaM, 128)]);
+  const capsules = candidates.map((candidate) => [capsuleRing(candidate.a, candidate.b, index.segments[candidate.edge.segment]!.widths.rumijaM, 128)]);
   if (capsules.length === 0) return 0;
   const buffer = polyclip.union(capsules[0] as polyclip.Geom, ...(capsules.slice(1) as polyclip.Geom[]));
   const inside = polyclip.intersection(polygons as polyclip.Geom, buffer);
@@ -268,18 +268,18 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   let nearest: Nearest[];
   let quantity = 0;
   if (unit === 'unit') {
-    nearest = nearestForPoints(candidates, positions.map(([x, y]) => toLocal(frame, x, y)));
+    nearest = nearestForPoints(candidates, positions.map(([x, y]) => toLocal(frame, x!, y!)));
   } else if (unit === 'm') {
     const paths = geometry.type === 'LineString' ? [geometry.coordinates] : (geometry as { coordinates: Position[][] }).coordinates;
-    nearest = nearestForEdges(candidates, paths.map((path) => path.map(([x, y]) => toLocal(frame, x, y))), null);
+    nearest = nearestForEdges(candidates, paths.map((path) => path.map(([x, y]) => toLocal(frame, x!, y!))), null);
     quantity = paths.reduce((sum, path) => sum + lineLengthInsideRumija(index, candidates, path, frame), 0);
   } else {
     const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry as { coordinates: Position[][][] }).coordinates).map((rings) =>
-      rings.map((ring) => ring.map(([x, y]) => toLocal(frame, x, y))),
+      rings.map((ring) => ring.map(([x, y]) => toLocal(frame, x!, y!))),
     );
     const perPolygon = polygons.map((rings) => nearestForEdges(candidates, rings, rings));
     // Per candidate, the nearest of all parts.
-    nearest = candidates.map((_, i) => perPolygon.map((list) => list[i]).reduce((a, b) => (b.distance < a.distance ? b : a)));
+    nearest = candidates.map((_, i) => perPolygon.map((list) => list[i]!).reduce((a, b) => (b.distance < a.distance ? b : a)));
     quantity = polygonAreaInsideRumija(index, candidates, polygons, nearest);
   }
 
@@ -290,9 +290,9 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   return {
     assetId: asset.id,
     zone,
-    segmentId: segment.id,
-    ruasNumber: segment.ruasNumber,
-    corridorIds: segment.corridorIds,
+    segmentId: segment!.id,
+    ruasNumber: segment!.ruasNumber,
+    corridorIds: segment!.corridorIds,
     offsetM: best.distance,
     staM: best.candidate.edge.startChainageM + best.t * best.candidate.edge.lengthM,
     quantity,

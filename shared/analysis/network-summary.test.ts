@@ -32,18 +32,18 @@ describe('summarizeNetwork', () => {
     const summary = summarizeNetwork(features);
     expect(summary.regencies.map((r) => r.regencyCode)).toEqual(['5303', '5371']);
     const kupang = summary.regencies[0];
-    expect(kupang.totalM).toBe(20_000);
-    expect(kupang.byStatus).toMatchObject({ provinsi: 10_000, nasional: 10_000, rdtl: 0 });
-    expect(kupang.byCondition).toMatchObject({ baik: 4_000, sedang: 10_000, rusak_berat: 6_000, unknown: 0 });
-    expect(kupang.mantapM).toBe(14_000);
-    expect(kupang.kemantapanPct).toBeCloseTo(70, 10);
+    expect(kupang!.totalM).toBe(20_000);
+    expect(kupang!.byStatus).toMatchObject({ provinsi: 10_000, nasional: 10_000, rdtl: 0 });
+    expect(kupang!.byCondition).toMatchObject({ baik: 4_000, sedang: 10_000, rusak_berat: 6_000, unknown: 0 });
+    expect(kupang!.mantapM).toBe(14_000);
+    expect(kupang!.kemantapanPct).toBeCloseTo(70, 10);
     expect(summary.total.totalM).toBe(25_000);
   });
 
   it('computes kemantapan over the length whose condition is known', () => {
     const city = summarizeNetwork(features).regencies[1];
-    expect(city.byCondition.unknown).toBe(2_000);
-    expect(city.kemantapanPct).toBe(0);
+    expect(city!.byCondition.unknown).toBe(2_000);
+    expect(city!.kemantapanPct).toBe(0);
     expect(summarizeNetwork([createRoad('x', '5306', 'provinsi', null, 10)]).total.kemantapanPct).toBeNull();
   });
 

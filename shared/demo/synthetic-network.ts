@@ -29,22 +29,22 @@ export function createSyntheticRoadNetwork(count: number, seed = 42, layerId = '
     const path: Position[] = [position];
     const vertices = 4 + Math.floor(random() * 3);
     for (let v = 1; v < vertices; v++) {
-      position = [position[0] + (random() - 0.5) * 0.01, position[1] + (random() - 0.5) * 0.01];
-      path.push([Number(position[0].toFixed(6)), Number(position[1].toFixed(6))]);
+      position = [position[0]! + (random() - 0.5) * 0.01, position[1]! + (random() - 0.5) * 0.01];
+      path.push([Number(position[0]!.toFixed(6)), Number(position[1]!.toFixed(6))]);
     }
     const geometry = { type: 'LineString' as const, coordinates: path };
     const properties: RoadSegmentProperties = {
       kind: 'road',
       ruasNumber: `S-${String(Math.floor(i / 10)).padStart(6, '0')}`,
       name: `Ruas sintetis ${i + 1}`,
-      status: statuses[Math.floor(random() * statuses.length)],
+      status: statuses[Math.floor(random() * statuses.length)]!,
       functionClass: 'kolektor_primer',
       roadClass: 'sedang',
       rumijaWidthM: random() < 0.3 ? 15 + Math.round(random() * 10) : null,
       carriagewayWidthM: 4.5,
-      condition: CONDITIONS[Math.floor(random() * CONDITIONS.length)],
+      condition: CONDITIONS[Math.floor(random() * CONDITIONS.length)]!,
       surface: 'aspal',
-      regencyCode: REGENCY_CODES[Math.floor(random() * REGENCY_CODES.length)],
+      regencyCode: REGENCY_CODES[Math.floor(random() * REGENCY_CODES.length)]!,
       lengthM: Math.round(geodesicLengthM(geometry) * 10) / 10,
       proposedStatus: null,
       borderRoute: false,

@@ -21,13 +21,13 @@ interface Placement {
 function placeAlong(path: Position[], distanceM: number): Placement {
   const here = pointAlongM(path, distanceM);
   const ahead = pointAlongM(path, distanceM + 5);
-  const inverse = WGS84.Inverse(here[1], here[0], ahead[1], ahead[0]);
+  const inverse = WGS84.Inverse(here[1]!, here[0]!, ahead[1]!, ahead[0]!);
   return { position: here, bearing: inverse.azi1 ?? 90 };
 }
 
 /** A position `offsetM` to the left (negative) or right (positive) of the road at a placement. */
 function offset({ position, bearing }: Placement, offsetM: number, forwardM = 0): Position {
-  const moved = forwardM ? WGS84.Direct(position[1], position[0], bearing, forwardM) : { lat2: position[1], lon2: position[0] };
+  const moved = forwardM ? WGS84.Direct(position[1]!, position[0]!, bearing, forwardM) : { lat2: position[1], lon2: position[0] };
   const side = WGS84.Direct(moved.lat2!, moved.lon2!, bearing + (offsetM >= 0 ? 90 : -90), Math.abs(offsetM));
   return [Number(side.lon2!.toFixed(7)), Number(side.lat2!.toFixed(7))];
 }
@@ -59,7 +59,7 @@ export function createDemoUtilities(corridorRoads: readonly StoredFeature[], see
   const random = createRandom(seed);
   const features: StoredFeature[] = [];
   const add = (category: AssetCategory, geometry: StoredFeature['geometry'], label: string) => {
-    const [owner, ownerType] = OWNERS[category][Math.floor(random() * OWNERS[category].length)];
+    const [owner, ownerType] = OWNERS[category][Math.floor(random() * OWNERS[category].length)]!;
     const properties: UtilityAssetProperties = {
       kind: 'asset', category, owner, ownerType, label, installedYear: 2005 + Math.floor(random() * 20), source: SYNTHETIC_SOURCE,
     };

@@ -23,8 +23,8 @@ describe('edits as changes', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.change.layers).toEqual([expect.objectContaining({ id: 'drawn-road', kind: 'road', demo: false })]);
     const [feature] = result.change.put!;
-    expect(feature.properties.lengthM).toBeCloseTo(2_000, 1);
-    expect(feature.properties.source).toEqual({ kind: 'drawn', label: 'Digambar di Rumija', recordedAt: at, illustrative: false });
+    expect(feature!.properties.lengthM).toBeCloseTo(2_000, 1);
+    expect(feature!.properties.source).toEqual({ kind: 'drawn', label: 'Digambar di Rumija', recordedAt: at, illustrative: false });
     // The layer exists the second time.
     const again = addDrawnFeature([...layers, ...result.change.layers!], 'road', road.geometry, {}, at);
     expect(again.ok && again.change.layers).toEqual([]);
@@ -35,11 +35,11 @@ describe('edits as changes', () => {
     const result = splitFeature(road, move(a, 90, 500), [corridor]);
     if (!result.ok) throw new Error(result.error);
     const [head, tail, changedCorridor] = result.change.put!;
-    expect(head.id).toBe('r1');
-    expect(head.properties.lengthM).toBeCloseTo(500, 1);
-    expect(tail.properties).toMatchObject({ name: 'Uji', ruasNumber: '900' });
-    expect(tail.properties.lengthM).toBeCloseTo(1_500, 1);
-    expect(changedCorridor.properties.segmentIds).toEqual(['r0', 'r1', tail.id, 'r2']);
+    expect(head!.id).toBe('r1');
+    expect(head!.properties.lengthM).toBeCloseTo(500, 1);
+    expect(tail!.properties).toMatchObject({ name: 'Uji', ruasNumber: '900' });
+    expect(tail!.properties.lengthM).toBeCloseTo(1_500, 1);
+    expect(changedCorridor!.properties.segmentIds).toEqual(['r0', 'r1', tail!.id, 'r2']);
     expect(splitFeature(road, a, []).ok).toBe(false);
   });
 
@@ -54,8 +54,8 @@ describe('edits as changes', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.change.remove).toEqual(['old']);
     const [first, second] = result.change.put!;
-    expect(first.properties).toMatchObject({ roadLayerId: 'drawn-road', staFromM: 0, staToM: 1_200, condition: 'baik', lengthM: 1_200 });
-    expect(geodesicLengthM(second.geometry as LineString)).toBeCloseTo(800, 1);
+    expect(first!.properties).toMatchObject({ roadLayerId: 'drawn-road', staFromM: 0, staToM: 1_200, condition: 'baik', lengthM: 1_200 });
+    expect(geodesicLengthM(second!.geometry as LineString)).toBeCloseTo(800, 1);
     const bad = replaceConditionRanges(layers, [], 'drawn-road', '900', [[a, b]], [{ fromM: 0, toM: 2_500, condition: 'baik' }], at);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas') });
   });

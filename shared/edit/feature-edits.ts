@@ -122,7 +122,7 @@ export function replaceConditionRanges(
       return {
         id: `sta-${ruasNumber}-${String(index).padStart(3, '0')}-${Date.now().toString(36)}`,
         layerId: layer.id,
-        geometry: slices.length === 1 ? { type: 'LineString', coordinates: slices[0] } : { type: 'MultiLineString', coordinates: slices },
+        geometry: slices.length === 1 ? { type: 'LineString', coordinates: slices[0]! } : { type: 'MultiLineString', coordinates: slices },
         properties: {
           kind: 'condition_range',
           roadLayerId,

@@ -9,7 +9,7 @@ export function parseSta(text: string): number | null {
   const cleaned = text.trim().replace(/^sta\s*/i, '').replace(/\s/g, '');
   const sta = /^(\d+)\+(\d{1,3}(?:[.,]\d+)?)$/.exec(cleaned);
   if (sta) {
-    const metres = Number(sta[2].replace(',', '.'));
+    const metres = Number(sta[2]!.replace(',', '.'));
     return metres < 1000 ? Number(sta[1]) * 1000 + metres : null;
   }
   return /^\d+(?:[.,]\d+)?$/.test(cleaned) ? Number(cleaned.replace(',', '.')) : null;
@@ -27,16 +27,16 @@ export interface ChainagePoint {
 /** The STA of any point against a path: the nearest place on the path and how far along it lies. */
 export function chainageOfPoint(path: Position[], point: Position): ChainagePoint {
   if (path.length < 2) throw new Error('chainageOfPoint: a path needs two positions');
-  const frame = createLocalFrame(point[0], point[1]);
-  const p = toLocal(frame, point[0], point[1]);
+  const frame = createLocalFrame(point[0]!, point[1]!);
+  const p = toLocal(frame, point[0]!, point[1]!);
   let best: ChainagePoint | null = null;
   let travelled = 0;
   for (let i = 1; i < path.length; i++) {
     const [a, b] = [path[i - 1], path[i]];
-    const edgeLength = geodesicDistanceM(a, b);
-    const { distance, t } = pointSegmentDistance(p, toLocal(frame, a[0], a[1]), toLocal(frame, b[0], b[1]));
+    const edgeLength = geodesicDistanceM(a!, b!);
+    const { distance, t } = pointSegmentDistance(p, toLocal(frame, a![0]!, a![1]!), toLocal(frame, b![0]!, b![1]!));
     if (!best || distance < best.offsetM) {
-      best = { staM: travelled + t * edgeLength, offsetM: distance, foot: [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])] };
+      best = { staM: travelled + t * edgeLength, offsetM: distance, foot: [a![0]! + t * (b![0]! - a![0]!), a![1]! + t * (b![1]! - a![1]!)] };
     }
     travelled += edgeLength;
   }
@@ -49,8 +49,8 @@ export function sliceByChainage(path: Position[], fromM: number, toM: number): P
   const slice: Position[] = [pointAlongM(path, start)];
   let travelled = 0;
   for (let i = 1; i < path.length; i++) {
-    travelled += geodesicDistanceM(path[i - 1], path[i]);
-    if (travelled > start && travelled < end) slice.push(path[i]);
+    travelled += geodesicDistanceM(path[i - 1]!, path[i]!);
+    if (travelled > start && travelled < end) slice.push(path[i]!);
   }
   slice.push(pointAlongM(path, end));
   return slice;
@@ -67,7 +67,7 @@ export function chainageAlongPaths(paths: Position[][], point: Position): Chaina
     if (path.length < 2) continue;
     const here = chainageOfPoint(path, point);
     if (!best || here.offsetM < best.offsetM) best = { ...here, staM: start + here.staM };
-    for (let i = 1; i < path.length; i++) start += geodesicDistanceM(path[i - 1], path[i]);
+    for (let i = 1; i < path.length; i++) start += geodesicDistanceM(path[i - 1]!, path[i]!);
   }
   return best;
 }

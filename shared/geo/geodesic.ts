@@ -5,18 +5,18 @@ const WGS84 = Geodesic.WGS84;
 
 /** Ellipsoidal (WGS 84) distance in metres between two lon/lat positions (Karney's algorithm). */
 export function geodesicDistanceM(a: Position, b: Position): number {
-  return WGS84.Inverse(a[1], a[0], b[1], b[0], Geodesic.DISTANCE).s12 ?? 0;
+  return WGS84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!, Geodesic.DISTANCE).s12 ?? 0;
 }
 
 /** The place `metres` from a position along the geodesic leaving it at `azimuth` degrees from north (WGS 84). */
 export function geodesicDestination(from: Position, azimuth: number, metres: number): Position {
-  const result = WGS84.Direct(from[1], from[0], azimuth, metres);
+  const result = WGS84.Direct(from[1]!, from[0]!, azimuth, metres);
   return [result.lon2!, result.lat2!];
 }
 
 function pathLengthM(path: Position[]): number {
   let total = 0;
-  for (let i = 1; i < path.length; i++) total += geodesicDistanceM(path[i - 1], path[i]);
+  for (let i = 1; i < path.length; i++) total += geodesicDistanceM(path[i - 1]!, path[i]!);
   return total;
 }
 
@@ -37,7 +37,7 @@ export function geodesicLengthM(geometry: Geometry): number {
 function ringAreaM2(ring: Position[]): number {
   const polygon = WGS84.Polygon(false);
   // The closing vertex repeats the first; geographiclib closes the ring itself.
-  for (const [longitude, latitude] of ring.slice(0, -1)) polygon.AddPoint(latitude, longitude);
+  for (const [longitude, latitude] of ring.slice(0, -1)) polygon.AddPoint(latitude!, longitude!);
   return Math.abs(polygon.Compute(false, true).area ?? 0);
 }
 

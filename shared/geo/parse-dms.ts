@@ -9,7 +9,7 @@ export function parseDmsCoordinate(text: string): [number, number] | null {
     const value = Number(d) + Number(m) / 60 + Number(s) / 3600;
     return hemisphere === 'S' || hemisphere === 'W' ? -value : value;
   };
-  const latitude = toDegrees(match[1], match[2], match[3], match[4]);
-  const longitude = toDegrees(match[5], match[6], match[7], match[8]);
+  const latitude = toDegrees(match[1]!, match[2]!, match[3]!, match[4]!);
+  const longitude = toDegrees(match[5]!, match[6]!, match[7]!, match[8]!);
   return [Number(longitude.toFixed(5)), Number(latitude.toFixed(5))];
 }

@@ -102,7 +102,7 @@ export function unionLength(intervals: [number, number][]): number {
   if (intervals.length === 0) return 0;
   const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
   let total = 0;
-  let [start, end] = sorted[0];
+  let [start, end] = sorted[0]!;
   for (const [s, e] of sorted.slice(1)) {
     if (s > end) {
       total += end - start;
@@ -124,14 +124,14 @@ export function capsuleRing(a: Vec, b: Vec, radius: number, arcSteps = 64): Vec[
     const theta = angle + Math.PI / 2 + (Math.PI * i) / arcSteps;
     ring.push([a[0] + radius * Math.cos(theta), a[1] + radius * Math.sin(theta)]);
   }
-  ring.push(ring[0]);
+  ring.push(ring[0]!);
   return ring;
 }
 
 /** Signed shoelace area of a closed ring: positive when counter-clockwise (x east, y north). */
 export function signedRingArea(ring: readonly (readonly number[])[]): number {
   let twice = 0;
-  for (let i = 0; i < ring.length - 1; i++) twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  for (let i = 0; i < ring.length - 1; i++) twice += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
   return twice / 2;
 }
 
@@ -143,8 +143,8 @@ export function ringsArea(rings: Vec[][]): number {
 export function pointInRing(point: Vec, ring: Vec[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
     if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -158,11 +158,11 @@ export function clipRingByConvex(subject: Vec[], clip: Vec[]): Vec[] {
   let output = subject.slice(0, -1);
   for (let i = 0; i < clip.length - 1 && output.length > 0; i++) {
     const [a, b] = [clip[i], clip[i + 1]];
-    const inside = (p: Vec) => (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0;
+    const inside = (p: Vec) => (b![0] - a![0]) * (p[1] - a![1]) - (b![1] - a![1]) * (p[0] - a![0]) >= 0;
     const crossing = (p: Vec, q: Vec): Vec => {
       const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
-      const [ex, ey] = [b[0] - a[0], b[1] - a[1]];
-      const t = (ex * (p[1] - a[1]) - ey * (p[0] - a[0])) / (ey * dx - ex * dy);
+      const [ex, ey] = [b![0] - a![0], b![1] - a![1]];
+      const t = (ex * (p[1] - a![1]) - ey * (p[0] - a![0])) / (ey * dx - ex * dy);
       return [p[0] + t * dx, p[1] + t * dy];
     };
     const input = output;
@@ -170,11 +170,11 @@ export function clipRingByConvex(subject: Vec[], clip: Vec[]): Vec[] {
     for (let j = 0; j < input.length; j++) {
       const current = input[j];
       const previous = input[(j + input.length - 1) % input.length];
-      if (inside(current)) {
-        if (!inside(previous)) output.push(crossing(previous, current));
-        output.push(current);
-      } else if (inside(previous)) output.push(crossing(previous, current));
+      if (inside(current!)) {
+        if (!inside(previous!)) output.push(crossing(previous!, current!));
+        output.push(current!);
+      } else if (inside(previous!)) output.push(crossing(previous!, current!));
     }
   }
-  return output.length ? [...output, output[0]] : [];
+  return output.length ? [...output!, output[0]!] : [];
 }

@@ -29,10 +29,11 @@ export function linePathsOf(geometry: Geometry): Position[][] {
 export function boundsOf(positions: Iterable<Position>): [number, number, number, number] {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of positions) {
-    if (x < west) west = x;
-    if (y < south) south = y;
-    if (x > east) east = x;
-    if (y > north) north = y;
+    const [px, py] = [x!, y!];
+    if (px < west) west = px;
+    if (py < south) south = py;
+    if (px > east) east = px;
+    if (py > north) north = py;
   }
   return [west, south, east, north];
 }

@@ -43,7 +43,7 @@ describe('a ruas as linear reference', () => {
   it('puts a tick every 100 m and every 1 km', () => {
     const hundreds = staTicks(paths, 100);
     expect(hundreds.map((tick) => tick.staM)).toEqual(Array.from({ length: 31 }, (_, i) => i * 100));
-    expect(geodesicDistanceM(hundreds[13].position, move(b, 0, 300))).toBeLessThan(0.01);
+    expect(geodesicDistanceM(hundreds[13]!.position, move(b, 0, 300))).toBeLessThan(0.01);
     expect(staTicks(paths, 1_000).map((tick) => tick.staM)).toEqual([0, 1_000, 2_000, 3_000]);
   });
 });

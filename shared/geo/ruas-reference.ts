@@ -18,7 +18,7 @@ export function ruasPaths(features: readonly StoredFeature[], ruasNumber: string
   );
 }
 
-const endKey = (position: Position) => `${position[0].toFixed(6)},${position[1].toFixed(6)}`;
+const endKey = (position: Position) => `${position[0]!.toFixed(6)},${position[1]!.toFixed(6)}`;
 
 /**
  * Puts paths that join end to start into running order (a segment split or drawn later follows the
@@ -26,18 +26,18 @@ const endKey = (position: Position) => `${position[0].toFixed(6)},${position[1].
  */
 export function orderByConnection(paths: Position[][]): Position[][] {
   const byStart = new Map<string, number>();
-  paths.forEach((path, index) => byStart.set(endKey(path[0]), index));
+  paths.forEach((path, index) => byStart.set(endKey(path[0]!), index));
   const continued = new Set<number>();
   paths.forEach((path) => {
-    const next = byStart.get(endKey(path[path.length - 1]));
+    const next = byStart.get(endKey(path[path.length - 1]!));
     if (next !== undefined && paths[next] !== path) continued.add(next);
   });
   const ordered: Position[][] = [];
   const used = new Set<number>();
   const follow = (start: number) => {
-    for (let index: number | undefined = start; index !== undefined && !used.has(index); index = byStart.get(endKey(paths[index].at(-1)!))) {
+    for (let index: number | undefined = start; index !== undefined && !used.has(index); index = byStart.get(endKey(paths[index]!.at(-1)!))) {
       used.add(index);
-      ordered.push(paths[index]);
+      ordered.push(paths[index]!);
     }
   };
   paths.forEach((_, index) => !continued.has(index) && follow(index));
@@ -47,7 +47,7 @@ export function orderByConnection(paths: Position[][]): Position[][] {
 
 function pathLengthM(path: Position[]): number {
   let total = 0;
-  for (let i = 1; i < path.length; i++) total += geodesicDistanceM(path[i - 1], path[i]);
+  for (let i = 1; i < path.length; i++) total += geodesicDistanceM(path[i - 1]!, path[i]!);
   return total;
 }
 
@@ -94,9 +94,9 @@ export function staTicks(paths: Position[][], intervalM: number): StaTick[] {
   for (const path of paths) {
     let travelled = start;
     for (let i = 1; i < path.length; i++) {
-      const step = geodesicDistanceM(path[i - 1], path[i]);
+      const step = geodesicDistanceM(path[i - 1]!, path[i]!);
       while (next <= travelled + step + 1e-6) {
-        ticks.push({ staM: next, position: pointAlongM([path[i - 1], path[i]], next - travelled) });
+        ticks.push({ staM: next, position: pointAlongM([path[i - 1]!, path[i]!], next - travelled) });
         next += intervalM;
       }
       travelled += step;

@@ -29,8 +29,8 @@ export class SnapIndex {
   constructor(targets: readonly SnapTarget[]) {
     for (const target of targets) {
       for (const path of target.paths) {
-        for (let i = 1; i < path.length; i++) this.edges.push({ id: target.id, a: path[i - 1], b: path[i] });
-        if (path.length === 1) this.edges.push({ id: target.id, a: path[0], b: path[0] });
+        for (let i = 1; i < path.length; i++) this.edges.push({ id: target.id, a: path[i - 1]!, b: path[i]! });
+        if (path.length === 1) this.edges.push({ id: target.id, a: path[0]!, b: path[0]! });
       }
     }
     if (this.edges.length === 0) {
@@ -38,7 +38,7 @@ export class SnapIndex {
       return;
     }
     this.index = new Flatbush(this.edges.length);
-    for (const { a, b } of this.edges) this.index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+    for (const { a, b } of this.edges) this.index.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
     this.index.finish();
   }
 
@@ -47,21 +47,21 @@ export class SnapIndex {
     if (!this.index) return null;
     const [lon, lat] = point;
     const dLat = toleranceM / METRES_PER_DEGREE;
-    const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
-    const frame = createLocalFrame(lon, lat);
-    const p = toLocal(frame, lon, lat);
+    const dLon = dLat / Math.max(0.01, Math.cos((lat! * Math.PI) / 180));
+    const frame = createLocalFrame(lon!, lat!);
+    const p = toLocal(frame, lon!, lat!);
     let vertex: SnapResult | null = null;
     let edge: SnapResult | null = null;
-    for (const i of this.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
-      const { id, a, b } = this.edges[i];
+    for (const i of this.index.search(lon! - dLon, lat! - dLat, lon! + dLon, lat! + dLat)) {
+      const { id, a, b } = this.edges[i]!;
       for (const candidate of [a, b]) {
-        const [x, y] = toLocal(frame, candidate[0], candidate[1]);
+        const [x, y] = toLocal(frame, candidate[0]!, candidate[1]!);
         const distanceM = Math.hypot(x - p[0], y - p[1]);
         if (distanceM <= toleranceM && (!vertex || distanceM < vertex.distanceM)) vertex = { position: candidate, kind: 'vertex', featureId: id, distanceM };
       }
-      const { distance, t } = pointSegmentDistance(p, toLocal(frame, a[0], a[1]), toLocal(frame, b[0], b[1]));
+      const { distance, t } = pointSegmentDistance(p, toLocal(frame, a[0]!, a[1]!), toLocal(frame, b[0]!, b[1]!));
       if (distance <= toleranceM && (!edge || distance < edge.distanceM)) {
-        edge = { position: [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])], kind: 'edge', featureId: id, distanceM: distance };
+        edge = { position: [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)], kind: 'edge', featureId: id, distanceM: distance };
       }
     }
     return vertex ?? edge;

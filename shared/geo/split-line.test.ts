@@ -27,7 +27,7 @@ describe('splitting a segment', () => {
     if (!result.ok) throw new Error(result.reason);
     expect((result.parts[0] as LineString).coordinates).toHaveLength(2);
     expect((result.parts[1] as LineString).coordinates).toHaveLength(2);
-    expect(geodesicDistanceM((result.parts[1] as LineString).coordinates[0], b)).toBeLessThan(1e-6);
+    expect(geodesicDistanceM((result.parts[1] as LineString).coordinates[0]!, b)).toBeLessThan(1e-6);
   });
 
   it('splits a multi-part line between its parts', () => {

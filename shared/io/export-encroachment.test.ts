@@ -18,8 +18,8 @@ describe('encroachment export', () => {
   it('writes RFC 7946 GeoJSON with the computed fields and no crs member', () => {
     const collection = encroachmentGeoJson(assets, rows);
     expect(collection).not.toHaveProperty('crs');
-    expect(collection.features[0].geometry).toEqual({ type: 'Point', coordinates: [123.6123457, -10.16] });
-    expect(collection.features[0].properties).toMatchObject({ zona: 'rumija', ruas: 'P-601', sta_m: 1234.6, retribusi_idr: 150_000, tarif_contoh: true });
+    expect(collection.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [123.6123457, -10.16] });
+    expect(collection.features[0]!.properties).toMatchObject({ zona: 'rumija', ruas: 'P-601', sta_m: 1234.6, retribusi_idr: 150_000, tarif_contoh: true });
   });
 
   it('guards CSV cells against formula injection and quotes separators', () => {

@@ -61,12 +61,12 @@ export function encroachmentGeoJson(assets: readonly StoredFeature[], rows: read
 
 export function encroachmentCsv(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): string {
   if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]) as (keyof EncroachmentRow)[];
+  const columns = Object.keys(rows[0]!) as (keyof EncroachmentRow)[];
   const lines = [[...columns, 'lon', 'lat'].join(',')];
   rows.forEach((row, index) => {
-    const geometry = assets[index].geometry;
-    const anchor = geometry.type === 'Point' ? geometry.coordinates : geometry.type === 'LineString' ? geometry.coordinates[0] : geometry.type === 'Polygon' ? geometry.coordinates[0][0] : [NaN, NaN];
-    lines.push([...columns.map((column) => csvCell(row[column])), round(anchor[0], 7), round(anchor[1], 7)].join(','));
+    const geometry = assets[index]!.geometry;
+    const anchor = geometry.type === 'Point' ? geometry.coordinates : geometry.type === 'LineString' ? geometry.coordinates[0] : geometry.type === 'Polygon' ? geometry.coordinates[0]![0] : [NaN, NaN];
+    lines.push([...columns.map((column) => csvCell(row[column])), round(anchor![0]!, 7), round(anchor![1]!, 7)].join(','));
   });
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -42,7 +42,7 @@ describe('layer export read back by GDAL', () => {
   it('writes RFC 7946: no crs, 7 decimals, counter-clockwise outer rings', () => {
     const kiosk = assets.find((a) => a.geometry.type === 'Polygon')!;
     const clockwise = { ...kiosk, geometry: { type: 'Polygon' as const, coordinates: [[[123.6, -10.17], [123.6, -10.16], [123.61, -10.16], [123.61, -10.17], [123.6, -10.17]]] } };
-    const collection = JSON.parse(featuresToGeoJson([clockwise, { ...roads[0], geometry: { type: 'Point', coordinates: [123.123456789, -10.1] } }]));
+    const collection = JSON.parse(featuresToGeoJson([clockwise, { ...roads[0]!, geometry: { type: 'Point', coordinates: [123.123456789, -10.1] } }]));
     expect(collection.crs).toBeUndefined();
     expect(collection.features[0].geometry.coordinates[0][1]).toEqual([123.61, -10.17]);
     expect(collection.features[1].geometry.coordinates).toEqual([123.1234568, -10.1]);
@@ -56,7 +56,7 @@ describe('layer export read back by GDAL', () => {
     execFileSync('ogr2ogr', ['-f', 'GeoJSON', gdal, ours], { stdio: 'pipe' });
     const result = await prepareImport('assets-gdal.geojson', readFileSync(gdal), 'back', 1, environment);
     expect(result.ok && result.value.features.length).toBe(assets.length);
-    if (result.ok) expect(result.value.features[0].properties).toMatchObject({ category: assets[0].properties.category, owner: assets[0].properties.owner });
+    if (result.ok) expect(result.value.features[0]!.properties).toMatchObject({ category: assets[0]!.properties.category, owner: assets[0]!.properties.owner });
     const kml = join(folder, 'assets-gdal.kml');
     execFileSync('ogr2ogr', ['-f', 'KML', kml, ours], { stdio: 'pipe' });
     const fromKml = await prepareImport('assets-gdal.kml', readFileSync(kml), 'back-kml', 1, environment);

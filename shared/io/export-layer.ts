@@ -9,7 +9,7 @@ const round = (value: number) => Math.round(value * 1e7) / 1e7;
 
 /** RFC 7946: lon/lat to 7 decimals (about 1 cm), outer rings counter-clockwise, holes clockwise. */
 export function normalizeGeometry(geometry: Geometry): Geometry {
-  const position = (p: Position): Position => [round(p[0]), round(p[1])];
+  const position = (p: Position): Position => [round(p[0]!), round(p[1]!)];
   const ring = (r: Position[], outer: boolean) => {
     const rounded = r.map(position);
     const area = signedRingArea(rounded);
@@ -59,7 +59,7 @@ export function featuresToGeoJson(features: readonly StoredFeature[]): string {
 }
 
 function wkt(geometry: Geometry): string {
-  const position = (p: Position) => `${round(p[0])} ${round(p[1])}`;
+  const position = (p: Position) => `${round(p[0]!)} ${round(p[1]!)}`;
   const path = (coordinates: Position[]) => `(${coordinates.map(position).join(', ')})`;
   const polygon = (rings: Position[][]) => `(${rings.map(path).join(', ')})`;
   switch (geometry.type) {
@@ -85,16 +85,16 @@ export function featuresToCsv(features: readonly StoredFeature[]): string {
   const rows = features.map(flatProperties);
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const lines = [['WKT', ...columns].join(',')];
-  rows.forEach((row, index) => lines.push([csvCell(wkt(features[index].geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')));
+  rows.forEach((row, index) => lines.push([csvCell(wkt(features[index]!.geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')));
   return `${lines.join('\r\n')}\r\n`;
 }
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function kmlGeometry(geometry: Geometry): string {
-  const coordinates = (path: Position[]) => `<coordinates>${path.map((p) => `${round(p[0])},${round(p[1])}`).join(' ')}</coordinates>`;
+  const coordinates = (path: Position[]) => `<coordinates>${path.map((p) => `${round(p[0]!)},${round(p[1]!)}`).join(' ')}</coordinates>`;
   const polygon = (rings: Position[][]) =>
-    `<Polygon><outerBoundaryIs><LinearRing>${coordinates(rings[0])}</LinearRing></outerBoundaryIs>${rings
+    `<Polygon><outerBoundaryIs><LinearRing>${coordinates(rings[0]!)}</LinearRing></outerBoundaryIs>${rings
       .slice(1)
       .map((hole) => `<innerBoundaryIs><LinearRing>${coordinates(hole)}</LinearRing></innerBoundaryIs>`)
       .join('')}</Polygon>`;

@@ -55,7 +55,7 @@ export function importCsv(text: string, fileName: string, options: CsvImportOpti
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   if (parsed.errors.length) {
     const error = parsed.errors[0];
-    return { ok: false, error: `${fileName}, baris ${(error.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error.message}` };
+    return { ok: false, error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}` };
   }
   const headers = parsed.meta.fields ?? [];
   const lonColumn = find(headers, LONGITUDE_NAMES);

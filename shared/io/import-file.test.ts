@@ -18,7 +18,7 @@ describe('importing GeoJSON', () => {
     if (!result.ok) return;
     expect(result.value.layer).toMatchObject({ id: 'layer-1', name: 'tiang', kind: 'plain', order: 5, demo: false });
     expect(result.value.features).toHaveLength(2);
-    expect(result.value.features[0].properties).toEqual({ pemilik: 'PLN', source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false } });
+    expect(result.value.features[0]!.properties).toEqual({ pemilik: 'PLN', source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false } });
   });
 
   it('reads a single Feature, a bare geometry and newline-delimited GeoJSON', async () => {
@@ -38,9 +38,9 @@ describe('importing GeoJSON', () => {
     ));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.features[0].geometry).toEqual({ type: 'Point', coordinates: [123.6, -10.17] });
-    expect((result.value.features[1].geometry as { coordinates: unknown[] }).coordinates).toHaveLength(2);
-    expect((result.value.features[2].geometry as { coordinates: number[][][] }).coordinates[0]).toEqual([...clockwise].reverse());
+    expect(result.value.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [123.6, -10.17] });
+    expect((result.value.features[1]!.geometry as { coordinates: unknown[] }).coordinates).toHaveLength(2);
+    expect((result.value.features[2]!.geometry as { coordinates: number[][][] }).coordinates[0]).toEqual([...clockwise].reverse());
     expect(result.value.repairs).toEqual([
       'fitur #0: koordinat Z dibuang / Z dropped',
       'fitur #1: 1 titik kembar dibuang / duplicate vertices removed',
@@ -55,8 +55,8 @@ describe('importing CSV', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 (EPSG:4326)');
-    expect(result.value.features[1].geometry).toEqual({ type: 'Point', coordinates: [123.61, -10.16] });
-    expect(result.value.features[1].properties).toMatchObject({ id: '2', kategori: 'kios' });
+    expect(result.value.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [123.61, -10.16] });
+    expect(result.value.features[1]!.properties).toMatchObject({ id: '2', kategori: 'kios' });
   });
 
   it('reads UTM easting/northing and detects zone 51S for Kupang', async () => {
@@ -64,7 +64,7 @@ describe('importing CSV', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
-    const [lon, lat] = (result.value.features[0].geometry as { coordinates: number[] }).coordinates;
+    const [lon, lat] = (result.value.features[0]!.geometry as { coordinates: number[] }).coordinates;
     expect(lon).toBeCloseTo(123.607, 3);
     expect(lat).toBeCloseTo(-10.171, 2);
   });
@@ -76,7 +76,7 @@ describe('choosing the coordinate system of a CSV', () => {
     const in50 = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
     expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
     // The same numbers read in zone 50 land 6° further west.
-    if (in50.ok) expect((in50.value.features[0].geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
+    if (in50.ok) expect((in50.value.features[0]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
     const dgn = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 51, datum: 'DGN95' });
     expect(dgn.ok && dgn.value.crs).toMatch(/^DGN95 \/ UTM 51S/);
   });

@@ -51,8 +51,8 @@ describe('importing what GDAL writes', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.features).toHaveLength(2);
-    expect(result.value.features[0].properties).toMatchObject({ name: 'Tiang 1', pemilik: 'PLN' });
-    expect((result.value.features[0].geometry as { coordinates: number[] }).coordinates).toEqual([123.63, -10.163]);
+    expect(result.value.features[0]!.properties).toMatchObject({ name: 'Tiang 1', pemilik: 'PLN' });
+    expect((result.value.features[0]!.geometry as { coordinates: number[] }).coordinates).toEqual([123.63, -10.163]);
   });
 
   it('reads KMZ and keeps the folder of each placemark', async () => {
@@ -61,7 +61,7 @@ describe('importing what GDAL writes', () => {
     zip.file('doc.kml', kml);
     const result = await prepare('points.kmz', new Uint8Array(await zip.generateAsync({ type: 'uint8array' })));
     expect(result.ok && result.value.features.length).toBe(2);
-    if (result.ok) expect(result.value.features[0].properties.folder).toBe('points');
+    if (result.ok) expect(result.value.features[0]!.properties.folder).toBe('points');
   });
 
   it('reads GPX waypoints and tracks', async () => {
@@ -75,10 +75,10 @@ describe('importing what GDAL writes', () => {
     const result = await prepare('tiang.zip', await zipFolder(join(folder, 'shp'), /^tiang\./));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [lon, lat] = (result.value.features[1].geometry as { coordinates: number[] }).coordinates;
+    const [lon, lat] = (result.value.features[1]!.geometry as { coordinates: number[] }).coordinates;
     expect(lon).toBeCloseTo(123.64, 6);
     expect(lat).toBeCloseTo(-10.164, 6);
-    expect(result.value.features[1].properties).toMatchObject({ pemilik: 'Telkom' });
+    expect(result.value.features[1]!.properties).toMatchObject({ pemilik: 'Telkom' });
   });
 });
 
@@ -86,7 +86,7 @@ describe('Shapefile attribute encodings', () => {
   it('decodes a Windows-1252 .dbf by its .cpg', async () => {
     expect(readFileSync(join(folder, 'shp', 'accent.cpg'), 'utf8')).toMatch(/1252/);
     const result = await prepare('accent.zip', await zipFolder(join(folder, 'shp'), /^accent\./));
-    expect(result.ok && result.value.features[0].properties.pemilik).toBe('Café Oebobo');
+    expect(result.ok && result.value.features[0]!.properties.pemilik).toBe('Café Oebobo');
   });
 });
 

@@ -17,7 +17,7 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
   let rewound = false;
   const position = (p: Position): Position => {
     if (p.length > 2) dropped3d = true;
-    return [p[0], p[1]];
+    return [p[0]!, p[1]!];
   };
   const path = (coordinates: Position[]): Position[] => {
     const out: Position[] = [];
@@ -71,7 +71,7 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
 /** GeoJSON (FeatureCollection, Feature, bare geometry or newline-delimited) to checked, repaired features. */
 export function importGeoJson(text: string, fileName: string): ParseResult<ImportedFeatures> {
   const trimmed = text.trim();
-  const firstLine = trimmed.split('\n', 1)[0].trim();
+  const firstLine = trimmed.split('\n', 1)[0]!.trim();
   const isNewlineDelimited = trimmed.includes('\n') && firstLine.startsWith('{') && firstLine.endsWith('}') && !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
   let data: unknown;
   if (isNewlineDelimited) {

@@ -22,8 +22,8 @@ describe('field mapping', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.layer.kind).toBe('road');
-    expect(result.value.features[0].properties).toMatchObject({ kind: 'road', ruasNumber: 'P-9', status: 'provinsi', condition: 'rusak_berat', carriagewayWidthM: 6.5, borderRoute: false });
-    expect(result.value.features[0].properties.lengthM).toBeGreaterThan(1090);
+    expect(result.value.features[0]!.properties).toMatchObject({ kind: 'road', ruasNumber: 'P-9', status: 'provinsi', condition: 'rusak_berat', carriagewayWidthM: 6.5, borderRoute: false });
+    expect(result.value.features[0]!.properties.lengthM).toBeGreaterThan(1090);
   });
 
   it('refuses the whole file at the first feature that does not fit, naming it and the field', () => {

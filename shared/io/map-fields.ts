@@ -104,7 +104,7 @@ export function applyMapping(layer: Layer, features: StoredFeature[], mapping: F
     const result = FeaturePropertiesSchema.safeParse(properties);
     if (!result.success) {
       const issue = result.error.issues[0];
-      return { ok: false, error: `${fileName}, fitur #${index}: ${issue.path.join('.')}: ${issue.message}` };
+      return { ok: false, error: `${fileName}, fitur #${index}: ${issue!.path.join('.')}: ${issue!.message}` };
     }
     mapped.push({ ...feature, properties: result.data });
   }

@@ -16,7 +16,7 @@ function checkPosition(position: unknown): string | null {
     return 'koordinat bukan [bujur, lintang] / coordinate is not [lon, lat]';
   }
   const [lon, lat] = position as number[];
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
   return null;
 }
 
@@ -53,7 +53,7 @@ function checkGeometry(geometry: unknown): string | null {
       for (const [ringIndex, ring] of rings.entries()) {
         if (ring.length < 4) return `ring ${ringIndex} punya kurang dari 4 titik / ring with fewer than 4 positions`;
         const [first, last] = [ring[0], ring[ring.length - 1]];
-        if (first[0] !== last[0] || first[1] !== last[1]) return `ring ${ringIndex} tidak tertutup / ring ${ringIndex} is not closed`;
+        if (first![0] !== last![0] || first![1] !== last![1]) return `ring ${ringIndex} tidak tertutup / ring ${ringIndex} is not closed`;
       }
     }
   }
@@ -62,7 +62,7 @@ function checkGeometry(geometry: unknown): string | null {
 
 /** NTT lies at lon 118–126, lat −12 to −7: a file whose "lon" fits NTT's latitudes has its axes swapped. */
 export function looksLatLonSwapped(positions: number[][]): boolean {
-  return positions.length > 0 && positions.every(([x, y]) => x >= -12 && x <= -7 && y >= 118 && y <= 126);
+  return positions.length > 0 && positions.every(([x, y]) => x! >= -12 && x! <= -7 && y! >= 118 && y! <= 126);
 }
 
 /**

@@ -35,7 +35,7 @@ describe('a route drawing itself', () => {
       { item: 'far', position: move(a, 180, 5_000) },
     ]);
     expect(placed.map((p) => p.item)).toEqual(['first', 'second']);
-    expect(placed[1].staM).toBeCloseTo(1_300, 0);
+    expect(placed[1]!.staM).toBeCloseTo(1_300, 0);
   });
 });
 
@@ -46,13 +46,13 @@ describe('the demo border routes', () => {
 
   it('cross the RI – RDTL border where the Indonesian ruas ends and the RDTL continuation begins', () => {
     for (const [indonesian, rdtl] of [['P-101', 'RDTL-1'], ['P-102', 'RDTL-2']]) {
-      const paths = [...ruasPaths(roads, indonesian), ...ruasPaths(roads, rdtl)];
+      const paths = [...ruasPaths(roads, indonesian!), ...ruasPaths(roads, rdtl!)];
       const crossings = findBorderCrossings(paths, borderLines);
       expect(crossings).toHaveLength(1);
-      const indonesianLength = geodesicLengthM({ type: 'MultiLineString', coordinates: ruasPaths(roads, indonesian) });
+      const indonesianLength = geodesicLengthM({ type: 'MultiLineString', coordinates: ruasPaths(roads, indonesian!) });
       // On the RDTL continuation, a few km past the (illustrative) end of the Indonesian ruas.
-      expect(crossings[0].staM).toBeGreaterThan(indonesianLength);
-      expect(crossings[0].staM - indonesianLength).toBeLessThan(5_000);
+      expect(crossings[0]!.staM).toBeGreaterThan(indonesianLength);
+      expect(crossings[0]!.staM - indonesianLength).toBeLessThan(5_000);
     }
   });
 
@@ -87,14 +87,14 @@ describe('stories', () => {
 describe('key figures of a slide', () => {
   it('adds up the highlighted bridges and roads, the route and the estimate', () => {
     const slide = story.slides[1];
-    const highlighted = dataset.features.filter((f) => slide.highlightIds.includes(f.id));
+    const highlighted = dataset.features.filter((f) => slide!.highlightIds.includes(f.id));
     expect(slideFigures(highlighted, null, null)).toEqual([
       { id: 'bridges', value: 5, unit: 'count' },
       { id: 'bridgeLength', value: 285, unit: 'm' },
       { id: 'bridgesDamaged', value: 4, unit: 'count' },
       { id: 'bridgesProposed', value: 1, unit: 'count' },
     ]);
-    const roads = dataset.features.filter((f) => story.slides[3].highlightIds.includes(f.id));
+    const roads = dataset.features.filter((f) => story.slides[3]!.highlightIds.includes(f.id));
     const figures = slideFigures(roads, { lengthM: 12_345, bridges: 2, borderCrossings: 1 }, { encroachingAssets: 10, totalIdrPerYear: 5e6 });
     expect(figures.map((f) => f.id)).toEqual(['roadLength', 'statusChangeLength', 'routeLength', 'routeBridges', 'borderCrossings', 'encroachingAssets', 'retributionPerYear']);
     expect(figures.find((f) => f.id === 'routeLength')!.value).toBeCloseTo(12.345, 6);

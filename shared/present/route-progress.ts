@@ -17,7 +17,7 @@ export class RouteProgress {
     for (const path of paths) {
       const starts = [travelled];
       for (let i = 1; i < path.length; i++) {
-        travelled += geodesicDistanceM(path[i - 1], path[i]);
+        travelled += geodesicDistanceM(path[i - 1]!, path[i]!);
         starts.push(travelled);
       }
       this.starts.push(starts);
@@ -30,12 +30,12 @@ export class RouteProgress {
     const drawn: Position[][] = [];
     this.paths.forEach((path, p) => {
       const starts = this.starts[p];
-      if (starts[0] >= distanceM) return;
-      const part: Position[] = [path[0]];
+      if (starts![0]! >= distanceM) return;
+      const part: Position[] = [path[0]!];
       for (let i = 1; i < path.length; i++) {
-        if (starts[i] <= distanceM) part.push(path[i]);
+        if (starts![i]! <= distanceM) part.push(path[i]!);
         else {
-          part.push(pointAlongM([path[i - 1], path[i]], distanceM - starts[i - 1]));
+          part.push(pointAlongM([path[i - 1]!, path[i]!], distanceM - starts![i - 1]!));
           break;
         }
       }

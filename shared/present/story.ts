@@ -65,7 +65,7 @@ export function storyFromFile(fileName: string, text: string): { ok: true; story
   const result = StoryFileSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    return { ok: false, error: `${fileName}: ${issue.path.join('.') || 'file'}: ${issue.message}` };
+    return { ok: false, error: `${fileName}: ${issue!.path.join('.') || 'file'}: ${issue!.message}` };
   }
   return { ok: true, story: result.data.story };
 }

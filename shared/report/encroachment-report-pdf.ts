@@ -88,7 +88,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   const row = (cells: string[], bold = false) => {
     ensureSpace(5);
     pdf.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(8);
-    cells.forEach((cell, i) => pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i], y, i >= 4 ? { align: 'right' } : undefined));
+    cells.forEach((cell, i) => pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i]!, y, i >= 4 ? { align: 'right' } : undefined));
     y += 4.2;
   };
   row(header, true);
@@ -96,7 +96,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     const result = resultByAsset.get(line.assetId);
     row([
       `${input.categoryLabel(line.category)} · ${line.owner}`,
-      ZONE_NAMES[result?.zone ?? 'luar'],
+      ZONE_NAMES[result?.zone ?? 'luar']!,
       line.ruasNumber ?? '-',
       result?.staM === null || result?.staM === undefined ? '-' : formatSta(result.staM),
       result?.offsetM === null || result?.offsetM === undefined ? '-' : `${formatNumber(result.offsetM, 'id', 1)} m`,

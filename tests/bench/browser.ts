@@ -35,5 +35,5 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function loadSharedModuleInPage(page: Page, entry: string, globalName = 'RumijaBench'): Promise<void> {
   const bundle = await build({ entryPoints: [resolve(ROOT, entry)], bundle: true, format: 'iife', globalName, write: false, platform: 'browser' });
-  await page.evaluate(`${bundle.outputFiles[0].text}; window.${globalName} = ${globalName}; true`);
+  await page.evaluate(`${bundle.outputFiles[0]!.text}; window.${globalName} = ${globalName}; true`);
 }

@@ -41,11 +41,11 @@ export function createNetwork(seed: number) {
 
 function nearRoad(roads: StoredFeature[], random: () => number): { at: Position; bearing: number } {
   const road = roads[Math.floor(random() * roads.length)];
-  const path = (road.geometry as { coordinates: Position[] }).coordinates;
+  const path = (road!.geometry as { coordinates: Position[] }).coordinates;
   const i = Math.floor(random() * (path.length - 1));
   const t = random();
-  const at: Position = [path[i][0] + (path[i + 1][0] - path[i][0]) * t, path[i][1] + (path[i + 1][1] - path[i][1]) * t];
-  const bearing = WGS84.Inverse(path[i][1], path[i][0], path[i + 1][1], path[i + 1][0]).azi1!;
+  const at: Position = [path[i]![0]! + (path[i + 1]![0]! - path[i]![0]!) * t, path[i]![1]! + (path[i + 1]![1]! - path[i]![1]!) * t];
+  const bearing = WGS84.Inverse(path[i]![1]!, path[i]![0]!, path[i + 1]![1]!, path[i + 1]![0]!).azi1!;
   return { at, bearing };
 }
 

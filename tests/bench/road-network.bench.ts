@@ -81,7 +81,7 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
         frames.push(performance.now() - before);
       }
       frames.sort((a, b) => a - b);
-      return frames[Math.floor(frames.length / 2)];
+      return frames[Math.floor(frames.length / 2)] ?? Number.NaN;
     });
 
     started = Date.now();
@@ -114,7 +114,7 @@ export async function benchmarkRoadNetwork(sizes = [20_000, 200_000]) {
       );
     }
     if (results.length === 2) {
-      const [base, big] = results;
+      const [base, big] = results as [RoadNetworkFigures, RoadNetworkFigures];
       const ratio = (key: keyof RoadNetworkFigures) => (big[key] / Math.max(1, base[key])).toFixed(1);
       console.log(
         `ratio ${big.segments}/${base.segments} (×${big.segments / base.segments} data): store ×${ratio('storeMs')}, render ×${ratio('renderMs')}, table ×${ratio('tableOpenMs')}, sort ×${ratio('sortMs')}, scroll frame ×${ratio('scrollFrameMs')}, reload ×${ratio('reloadMs')}`,

@@ -18,7 +18,7 @@ async function main() {
   const wanted = process.argv.slice(2).filter((name) => name in benchmarks);
   for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
     console.log(`\n== ${name}`);
-    await benchmarks[name]();
+    await benchmarks[name]!();
   }
 }
 

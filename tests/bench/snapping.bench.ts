@@ -11,13 +11,13 @@ import { createLocalFrame, toLocal } from '../../shared/geo/local-frame';
 import { pointSegmentDistance } from '../../shared/geo/planar';
 
 function scanAll(targets: SnapTarget[], point: Position, toleranceM: number) {
-  const frame = createLocalFrame(point[0], point[1]);
-  const p = toLocal(frame, point[0], point[1]);
+  const frame = createLocalFrame(point[0]!, point[1]!);
+  const p = toLocal(frame, point[0]!, point[1]!);
   let best = Infinity;
   for (const { paths } of targets) {
     for (const path of paths) {
       for (let i = 1; i < path.length; i++) {
-        const { distance } = pointSegmentDistance(p, toLocal(frame, path[i - 1][0], path[i - 1][1]), toLocal(frame, path[i][0], path[i][1]));
+        const { distance } = pointSegmentDistance(p, toLocal(frame, path[i - 1]![0]!, path[i - 1]![1]!), toLocal(frame, path[i]![0]!, path[i]![1]!));
         if (distance < best) best = distance;
       }
     }
@@ -31,9 +31,9 @@ export async function benchmarkSnapping(count = 200_000, moves = 2_000) {
   const vertices = targets.reduce((sum, target) => sum + target.paths.reduce((s, path) => s + path.length, 0), 0);
   const random = createRandom(7);
   const pointer = () => {
-    const path = targets[Math.floor(random() * targets.length)].paths[0];
-    const [x, y] = path[Math.floor(random() * path.length)];
-    return [x + (random() - 0.5) * 0.0004, y + (random() - 0.5) * 0.0004] as Position;
+    const path = targets[Math.floor(random() * targets.length)]!.paths[0];
+    const [x, y] = path![Math.floor(random() * path!.length)]!;
+    return [x! + (random() - 0.5) * 0.0004, y! + (random() - 0.5) * 0.0004] as Position;
   };
 
   let started = performance.now();

@@ -9,7 +9,7 @@ function hexToRgb(hex: string) {
 
 function expectColorNear(actual: number[], expectedHex: string) {
   const expected = hexToRgb(expectedHex);
-  const distance = Math.max(...actual.map((channel, index) => Math.abs(channel - expected[index])));
+  const distance = Math.max(...actual.map((channel, index) => Math.abs(channel - expected[index]!)));
   expect(distance, `pixel ${actual} should be close to ${expectedHex}`).toBeLessThanOrEqual(6);
 }
 

@@ -28,7 +28,7 @@ const featuresNamed = (page: Page, name: string) =>
   page.evaluate((wanted) => [...window.rumijaStore!.getSnapshot().featureById.values()].filter((feature) => feature.properties.name === wanted), name);
 
 /** Reads "1.234,5 m" (Indonesian) from the readout. */
-const metresIn = (text: string) => Number(/([\d.]+,\d) m/.exec(text)![1].replace(/\./g, '').replace(',', '.'));
+const metresIn = (text: string) => Number(/([\d.]+,\d) m/.exec(text)![1]!.replace(/\./g, '').replace(',', '.'));
 
 // An empty stretch east of Kupang, away from the demo roads, so nothing snaps by accident.
 const start: Position = [123.74, -10.215];
@@ -37,7 +37,7 @@ const end = move(start, 90, 1_200);
 async function drawRoad(page: Page, points: Position[], ruasNumber: string, name: string) {
   await page.getByTestId('tool-road').click();
   for (const point of points) await clickAt(page, point);
-  await clickAt(page, points[points.length - 1]);
+  await clickAt(page, points[points.length - 1]!);
   await page.getByTestId('new-ruasNumber').fill(ruasNumber);
   await page.getByTestId('new-name').fill(name);
   await page.getByTestId('feature-form-save').click();
@@ -75,10 +75,10 @@ test('draw a road, add a bridge at STA 0+500, undo, redo, reload: it is all stil
   await expect(page.getByTestId('tool-status')).toBeHidden();
 
   const [road] = await featuresNamed(page, 'Jalan Uji Gambar');
-  expect(road.layerId).toBe('drawn-road');
-  expect(Number(road.properties.lengthM)).toBeGreaterThan(1_150);
-  expect(Number(road.properties.lengthM)).toBeLessThan(1_250);
-  const roadStart = (road.geometry as { coordinates: Position[] }).coordinates[0];
+  expect(road!.layerId).toBe('drawn-road');
+  expect(Number(road!.properties.lengthM)).toBeGreaterThan(1_150);
+  expect(Number(road!.properties.lengthM)).toBeLessThan(1_250);
+  const roadStart = (road!.geometry as { coordinates: Position[] }).coordinates[0];
 
   // A bridge at STA 0+500 of the new ruas.
   await page.getByTestId('tab-sta').click();
@@ -99,7 +99,7 @@ test('draw a road, add a bridge at STA 0+500, undo, redo, reload: it is all stil
     const [bridge] = await featuresNamed(page, 'Jembatan Uji');
     if (!bridge) return null;
     const position = (bridge.geometry as { coordinates: Position }).coordinates;
-    return { staM: bridge.properties.staM, fromStart: distance(roadStart, position), layerId: bridge.layerId };
+    return { staM: bridge.properties.staM, fromStart: distance(roadStart!, position), layerId: bridge.layerId };
   };
   const placed = (await bridgeIsThere())!;
   expect(placed.staM).toBe(500);
@@ -155,7 +155,7 @@ test('measure a known distance and an area within 0.5 %', async ({ page }) => {
   await clickAt(page, a);
   await expect(readout).toContainText('ha');
   const text = await readout.innerText();
-  const squareMetres = Number(/Area: ([\d,]+) m²/.exec(text)![1].replace(/,/g, ''));
+  const squareMetres = Number(/Area: ([\d,]+) m²/.exec(text)![1]!.replace(/,/g, ''));
   await waitForMapIdle(page);
   await screenshot(page, 'measure-area-en');
   expect(Math.abs(squareMetres - 240_000) / 240_000).toBeLessThan(0.005);
@@ -174,9 +174,9 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
     const point = map.project(position as [number, number]);
     const moved = map.unproject([point.x + 4, point.y + 3]);
     return [moved.lng, moved.lat];
-  }, coordinatesOf(road)[1]);
+  }, coordinatesOf(road!)[1]);
   const branch = await drawRoad(page, [nearEnd, move(end, 0, 500)], '903', 'Jalan Cabang');
-  expect(coordinatesOf(branch)[0]).toEqual(coordinatesOf(road)[1]);
+  expect(coordinatesOf(branch!)[0]).toEqual(coordinatesOf(road!)[1]);
 
   // Split at 400 m: two segments of the same ruas, 400 m and 800 m.
   await page.getByTestId('tool-split').click();
@@ -187,8 +187,8 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
   expect(parts).toHaveLength(2);
   // Within a few metres: the click lands on a whole pixel (about 2.4 m at zoom 15).
   const lengths = parts.map((part) => Number(part.properties.lengthM)).sort((x, y) => x - y);
-  expect(Math.abs(lengths[0] - 400)).toBeLessThan(3);
-  expect(lengths[0] + lengths[1]).toBeCloseTo(1_200, 1);
+  expect(Math.abs(lengths[0]! - 400)).toBeLessThan(3);
+  expect(lengths[0]! + lengths[1]!).toBeCloseTo(1_200, 1);
   await screenshot(page, 'draw-split-id');
 
   // Both parts are selected after the split: Delete removes them, Ctrl+Z brings them back.
@@ -199,11 +199,11 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
   await expect.poll(async () => (await featuresNamed(page, 'Jalan Potong')).length).toBe(2);
 
   // Vertex editing: drag the branch's far end 100 m east, save with Enter, then undo it.
-  await page.evaluate((id) => window.rumijaStore!.select([id]), branch.id);
+  await page.evaluate((id) => window.rumijaStore!.select([id]), branch!.id);
   await page.getByTestId('tool-edit').click();
   await expect(page.getByTestId('edit-done')).toBeVisible();
-  const from = coordinatesOf(branch)[1];
-  const to = move(from, 90, 100);
+  const from = coordinatesOf(branch!)[1];
+  const to = move(from!, 90, 100);
   const [p, q] = await page.evaluate(([a, b]) => [window.rumijaMap!.project(a as [number, number]), window.rumijaMap!.project(b as [number, number])], [from, to]);
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.move(box.x + p.x, box.y + p.y);
@@ -214,10 +214,10 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tool-message')).toContainText('Geometri disimpan');
   const [edited] = await featuresNamed(page, 'Jalan Cabang');
-  expect(distance(coordinatesOf(edited)[1], to)).toBeLessThan(5);
-  expect(coordinatesOf(edited)[0]).toEqual(coordinatesOf(branch)[0]);
+  expect(distance(coordinatesOf(edited!)[1]!, to)).toBeLessThan(5);
+  expect(coordinatesOf(edited!)[0]).toEqual(coordinatesOf(branch!)[0]);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => coordinatesOf((await featuresNamed(page, 'Jalan Cabang'))[0])[1]).toEqual(from);
+  await expect.poll(async () => coordinatesOf((await featuresNamed(page, 'Jalan Cabang'))[0]!)[1]).toEqual(from);
 });
 
 test('condition by STA ranges is drawn, summarised and refused when ranges overlap', async ({ page }) => {
@@ -294,7 +294,7 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   await waitForMapIdle(page);
   const labels = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['data:drawn-annotation:label'] }).map((f) => f.properties.text));
   expect(labels).toEqual(['Rencana pelebaran']);
-  const cable = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0].properties);
+  const cable = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0]!.properties);
   expect(cable).toMatchObject({ kind: 'asset', category: 'kabel', owner: 'Telkom', source: { kind: 'drawn' } });
   await expect(page.getByTestId('layer-drawn-annotation')).toContainText('1 feature');
   await expect(page.getByTestId('layer-drawn-annotation')).not.toContainText('1 features');

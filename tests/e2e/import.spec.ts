@@ -84,7 +84,7 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
   const position = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();
     const layer = snapshot.layers.find((l) => l.name === 'kantor')!;
-    return (snapshot.featuresByLayer.get(layer.id)![0].geometry as { coordinates: number[] }).coordinates;
+    return (snapshot.featuresByLayer.get(layer.id)![0]!.geometry as { coordinates: number[] }).coordinates;
   });
   expect(position[0]).toBeCloseTo(123.607, 3);
   expect(position[1]).toBeCloseTo(-10.171, 2);
@@ -159,7 +159,7 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
   const stored = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();
     const layer = snapshot.layers.find((l) => l.name === 'ruas')!;
-    return { kind: layer.kind, first: snapshot.featuresByLayer.get(layer.id)![0].properties };
+    return { kind: layer.kind, first: snapshot.featuresByLayer.get(layer.id)![0]!.properties };
   });
   expect(stored.kind).toBe('road');
   expect(stored.first).toMatchObject({ kind: 'road', ruasNumber: 'P-777', status: 'provinsi', condition: 'rusak_berat' });

@@ -23,7 +23,7 @@ async function openDemo(page: Page) {
 
 async function frame(page: Page, ids: string[]) {
   const [west, south, east, north] = boundsOf(demo.features.filter((f) => ids.includes(f.id)).flatMap((f) => positionsOf(f.geometry)));
-  await page.evaluate((b) => window.rumijaMap!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 }), [west, south, east, north]);
+  await page.evaluate((b) => window.rumijaMap!.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]], { padding: 60, duration: 0 }), [west, south, east, north]);
   await waitForMapIdle(page);
   return [west, south, east, north];
 }
@@ -39,7 +39,7 @@ const selectionIds = (page: Page) => page.evaluate(() => [...window.rumijaStore!
 const viewContains = (page: Page, bounds: number[]) =>
   page.evaluate((b) => {
     const view = window.rumijaMap!.getBounds();
-    return view.contains([b[0], b[1]]) && view.contains([b[2], b[3]]);
+    return view.contains([b[0]!, b[1]!]) && view.contains([b[2]!, b[3]!]);
   }, bounds);
 
 /** How many colours a PNG has and how much it varies: a blank image has one colour. */
@@ -52,7 +52,7 @@ async function pngStatistics(page: Page, bytes: Buffer) {
     context.drawImage(bitmap, 0, 0);
     const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return { width: bitmap.width, height: bitmap.height, colours: colours.size };
   }, bytes.toString('base64'));
 }
@@ -77,7 +77,7 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
 
   // Slide 1: the bridges, two of them highlighted, with the route of P-101 drawing itself.
   const bridgeBounds = await frame(page, bridges.map((b) => b.id));
-  const highlighted = [bridges[0].id, bridges[1].id].sort();
+  const highlighted = [bridges[0]!.id, bridges[1]!.id].sort();
   await page.evaluate((ids) => window.rumijaStore!.select(ids), highlighted);
   await page.getByTestId('slide-add').click();
   await page.getByTestId('slide-title-0').fill('Jembatan rusak berat');

@@ -151,7 +151,7 @@ test('the legend matches the map style for status and condition', async ({ page 
     );
     const colorItems = legend.filter(([key]) => key !== 'border' && key !== 'unknown');
     expect(colorItems.length).toBe(pairs.size);
-    for (const [key, color] of colorItems) expect(pairs.get(key), key).toBe(color);
+    for (const [key, color] of colorItems) expect(pairs.get(key!), key).toBe(color);
   };
   await compare('status');
   await page.getByTestId('layer-style-demo-roads').selectOption('condition');
@@ -236,12 +236,12 @@ test('Ctrl+Z undoes an attribute edit, it stays undone after a reload, and Ctrl+
 test('clicking a road tells the STA of the clicked point along its ruas', async ({ page }) => {
   await openDemo(page);
   const segments = demo.features.filter((f) => f.properties.ruasNumber === 'P-601');
-  const second = (segments[1].geometry as { coordinates: number[][] }).coordinates;
+  const second = (segments[1]!.geometry as { coordinates: number[][] }).coordinates;
   const target = second[1];
-  const expected = Number(segments[0].properties.lengthM) + geodesicDistanceM(second[0], second[1]);
+  const expected = Number(segments[0]!.properties.lengthM) + geodesicDistanceM(second[0]!, second[1]!);
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 17 }), target);
   await waitForMapIdle(page);
-  await clickOnMapAt(page, target);
+  await clickOnMapAt(page, target!);
   const text = await page.getByTestId('feature-popup').locator('tr[data-field="staAtClick"]').textContent();
   const match = /STA (\d+)\+(\d{3})/.exec(text ?? '');
   expect(match, text ?? '').not.toBeNull();

@@ -23,7 +23,7 @@ test.describe('Electron desktop app', () => {
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       const preferences = await app.evaluate(({ BrowserWindow }) => {
-        const web = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+        const web = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
           getLastWebPreferences(): { contextIsolation?: boolean; sandbox?: boolean } | null;
         };
         const preferences = web.getLastWebPreferences();

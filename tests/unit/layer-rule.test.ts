@@ -15,7 +15,7 @@ function sourceFiles(folder: string): string[] {
 function importsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
   return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => match[1] ?? match[2],
+    (match) => match[1] ?? match[2] ?? '',
   );
 }
 

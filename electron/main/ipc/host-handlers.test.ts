@@ -54,8 +54,8 @@ describe('host IPC handlers', () => {
       bytes: Uint8Array;
     }[];
     expect(files).toHaveLength(1);
-    expect(files[0].name).toBe('ruas-oelamasi.geojson');
-    expect(new TextDecoder().decode(files[0].bytes)).toBe('{"type":"x"}');
+    expect(files[0]!.name).toBe('ruas-oelamasi.geojson');
+    expect(new TextDecoder().decode(files[0]!.bytes)).toBe('{"type":"x"}');
   });
 
   it('returns no files when the dialog is cancelled', async () => {

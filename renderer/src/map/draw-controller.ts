@@ -38,7 +38,7 @@ const modeFor = (tool: DrawTool): string => {
 /** Length (perimeter for areas) and area of a geometry as it is being drawn. */
 export function measureGeometry(geometry: Geometry) {
   if (geometry.type === 'Polygon') {
-    return { lengthM: geodesicLengthM({ type: 'LineString', coordinates: geometry.coordinates[0] }), areaM2: geodesicAreaM2(geometry) };
+    return { lengthM: geodesicLengthM({ type: 'LineString', coordinates: geometry.coordinates[0] ?? [] }), areaM2: geodesicAreaM2(geometry) };
   }
   return { lengthM: geodesicLengthM(geometry), areaM2: null };
 }
@@ -107,8 +107,8 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     }
     const drawId = draw.getFeatureId();
     const [validation] = draw.addFeatures([{ id: drawId, type: 'Feature', geometry: feature.geometry, properties: { mode } } as GeoJSONStoreFeatures]);
-    if (!validation.valid) {
-      session.say('error', i18n.t('draw.editUnsupported', { type: validation.reason ?? feature.geometry.type }));
+    if (!validation!.valid) {
+      session.say('error', i18n.t('draw.editUnsupported', { type: validation!.reason ?? feature.geometry.type }));
       session.setTool(null);
       return;
     }

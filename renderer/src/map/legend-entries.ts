@@ -27,7 +27,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
       const colors = layer.styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
       const entries: LegendEntry[] = keys
         .filter((key) => occurs((feature) => (feature.properties[layer.styleBy] ?? 'unknown') === key))
-        .map((key) => ({ key, color: colors[key], shape: 'line', label: t(`model.${layer.styleBy}.${key}`) }));
+        .map((key) => ({ key, color: colors[key]!, shape: 'line', label: t(`model.${layer.styleBy}.${key}`) }));
       if (occurs((feature) => feature.properties.borderRoute === true)) {
         entries.push({ key: 'border', color: BORDER_ROUTE_CASING, shape: 'band', label: t('layers.borderRoute') });
       }
@@ -37,7 +37,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
       return {
         entries: [...CONDITIONS, 'proposed']
           .filter((key) => occurs((feature) => (feature.properties.existence === 'proposed' ? 'proposed' : feature.properties.condition) === key))
-          .map((key) => ({ key, color: CONDITION_COLORS[key], shape: 'circle', label: t(`model.condition.${key}`) })),
+          .map((key) => ({ key, color: CONDITION_COLORS[key]!, shape: 'circle', label: t(`model.condition.${key}`) })),
         note: t('layers.bridgeSize'),
       };
     case 'asset':
@@ -46,7 +46,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
         note: t('analysis.legendEncroaching'),
       };
     case 'condition_range':
-      return { entries: CONDITIONS.map((key) => ({ key, color: CONDITION_COLORS[key], shape: 'band', label: t(`model.condition.${key}`) })), note: null };
+      return { entries: CONDITIONS.map((key) => ({ key, color: CONDITION_COLORS[key]!, shape: 'band', label: t(`model.condition.${key}`) })), note: null };
     case 'annotation':
       return { entries: [{ key: 'note', color: ANNOTATION_COLOR, shape: 'circle', label: t('model.kind.annotation') }], note: null };
     case 'corridor':

@@ -136,7 +136,7 @@ export class StaLayers {
       for (const tick of ticks) {
         const km = Math.round(tick.staM) % 1000 === 0;
         const [x, y] = tick.position;
-        if ((!km && zoom < HM_ZOOM) || x < viewBounds[0] || x > viewBounds[2] || y < viewBounds[1] || y > viewBounds[3]) continue;
+        if ((!km && zoom < HM_ZOOM) || x! < viewBounds[0] || x! > viewBounds[2] || y! < viewBounds[1] || y! > viewBounds[3]) continue;
         features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: tick.position }, properties: { km, label: km ? formatSta(tick.staM) : formatSta(tick.staM).replace('STA ', '') } });
       }
     }

@@ -58,7 +58,7 @@ export const BRIDGE_RADIUS: ExpressionSpecification = [
 export const BRIDGE_COLOR: ExpressionSpecification = [
   'case',
   ['==', ['get', 'existence'], 'proposed'],
-  CONDITION_COLORS.proposed,
+  CONDITION_COLORS.proposed!,
   colorExpression('condition'),
 ];
 
@@ -74,9 +74,9 @@ export const ZONE_COLORS: Record<string, string> = {
 export const ZONE_COLOR: ExpressionSpecification = [
   'match',
   ['coalesce', ['get', 'zone'], 'unanalysed'],
-  'rumaja', ZONE_COLORS.rumaja,
-  'rumija', ZONE_COLORS.rumija,
-  'ruwasja', ZONE_COLORS.ruwasja,
-  'luar', ZONE_COLORS.luar,
-  ZONE_COLORS.unanalysed,
+  'rumaja', ZONE_COLORS.rumaja!,
+  'rumija', ZONE_COLORS.rumija!,
+  'ruwasja', ZONE_COLORS.ruwasja!,
+  'luar', ZONE_COLORS.luar!,
+  ZONE_COLORS.unanalysed!,
 ];

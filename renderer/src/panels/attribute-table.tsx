@@ -93,14 +93,14 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     const activeFilters = Object.entries(filters).filter(([, value]) => value !== '');
     const indices: number[] = [];
     for (let i = 0; i < features.length; i++) {
-      const properties = features[i].properties;
+      const properties = features[i]!.properties;
       if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) continue;
-      if (needle && !searchIndex[i].includes(needle)) continue;
+      if (needle && !searchIndex[i]!.includes(needle)) continue;
       indices.push(i);
     }
     if (sort) {
       const field = fields.find((candidate) => candidate.key === sort.key)!;
-      const values = new Map(indices.map((i) => [i, sortValueOf(field, features[i].properties[sort.key], t, locale)]));
+      const values = new Map(indices.map((i) => [i, sortValueOf(field, features[i]!.properties[sort.key], t, locale)]));
       const collator = new Intl.Collator(locale === 'en' ? 'en' : 'id', { numeric: true, sensitivity: 'base' });
       indices.sort((a, b) => {
         const [x, y] = [values.get(a)!, values.get(b)!];
@@ -108,7 +108,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
         return order * sort.direction;
       });
     }
-    return indices.map((i) => features[i]);
+    return indices.map((i) => features[i]!);
   }, [features, searchIndex, search, filters, sort, fields, t, locale]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -170,7 +170,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           {selection.length > 0 && ` · ${t('table.selected', { count: selection.length })}`}
         </span>
         <button type="button" data-testid="table-zoom-filtered" disabled={rows.length === 0}
-          onClick={() => store.select(rows.map((feature) => feature.id), { zoom: true })}>
+          onClick={() => store.select(rows.map((feature) => feature!.id), { zoom: true })}>
           {t('table.zoomToFiltered')}
         </button>
         <span className="export-controls">
@@ -220,33 +220,33 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
             const feature = rows[item.index];
             return (
               <div
-                key={feature.id}
+                key={feature!.id}
                 role="row"
                 data-testid="table-row"
-                data-feature-id={feature.id}
-                className={`table-row${selected.has(feature.id) ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                data-feature-id={feature!.id}
+                className={`table-row${selected.has(feature!.id) ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: gridTemplate, height: ROW_HEIGHT }}
-                onClick={() => store.select([feature.id], { zoom: true })}
+                onClick={() => store.select([feature!.id], { zoom: true })}
               >
                 {fields.map((field) => {
-                  const isEditing = editing?.featureId === feature.id && editing.key === field.key;
+                  const isEditing = editing?.featureId === feature!.id && editing.key === field.key;
                   return (
                     <div
                       key={field.key}
                       role="gridcell"
                       data-field={field.key}
                       className={`table-cell${field.type === 'number' || field.type === 'count' ? ' number' : ''}${field.editable ? ' editable' : ''}`}
-                      onDoubleClick={() => field.editable && setEditing({ featureId: feature.id, key: field.key })}
+                      onDoubleClick={() => field.editable && setEditing({ featureId: feature!.id, key: field.key })}
                     >
                       {isEditing ? (
                         <CellEditor
                           field={field}
-                          initial={feature.properties[field.key]}
-                          onCommit={(input) => void commit(feature, field, input)}
+                          initial={feature!.properties[field.key]}
+                          onCommit={(input) => void commit(feature!, field, input)}
                           onCancel={() => setEditing(null)}
                         />
                       ) : (
-                        formatFieldValue(field, feature.properties[field.key], t, locale)
+                        formatFieldValue(field, feature!.properties[field.key], t, locale)
                       )}
                     </div>
                   );

@@ -55,7 +55,7 @@ export function DrawToolbar({ session }: { session: EditSession }) {
         {MEASURE_TOOLS.map(button)}
         <span className="tool-group-label">{t('draw.editLabel')}</span>
         <button type="button" data-testid="tool-edit" disabled={selection.length !== 1 && tool?.action !== 'edit'} aria-pressed={tool?.action === 'edit'}
-          onClick={() => (tool?.action === 'edit' ? session.setTool(null) : session.setTool({ action: 'edit', featureId: selection[0] }))}>
+          onClick={() => (tool?.action === 'edit' ? session.setTool(null) : selection[0] && session.setTool({ action: 'edit', featureId: selection[0] }))}>
           {t('draw.tool.edit')}
         </button>
         {button({ id: 'split', tool: { action: 'split' } })}

@@ -120,7 +120,7 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
   };
   const setDraft = (index: number, patch: Partial<RangeDraft>) => setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...patch } : draft)));
   const addDraft = () => {
-    const lastTo = drafts.length > 0 ? parseSta(drafts[drafts.length - 1].to) ?? 0 : 0;
+    const lastTo = drafts.length > 0 ? parseSta(drafts[drafts.length - 1]!.to) ?? 0 : 0;
     setDrafts([...drafts, { from: staText(lastTo), to: staText(lengthM), condition: 'baik' }]);
   };
 

@@ -68,7 +68,7 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
   const moveSlide = (index: number, step: -1 | 1) => {
     if (!draft) return;
     const slides = [...draft.slides];
-    [slides[index], slides[index + step]] = [slides[index + step], slides[index]];
+    [slides[index], slides[index + step]] = [slides[index + step]!, slides[index]!];
     void save({ ...draft, slides });
   };
   const visibleLayerIds = () => layers.filter((layer) => layer.visible).map((layer) => layer.id);

@@ -58,7 +58,7 @@ export function PresenterView() {
     if (!story) return '';
     if (position <= 0) return `${t('present.opening')}: ${story.title}`;
     if (position > story.slides.length) return t('present.closing');
-    return `${position}. ${story.slides[position - 1].title}`;
+    return `${position}. ${story.slides[position - 1]!.title}`;
   };
   const slide = story && state && state.position >= 1 && state.position <= story.slides.length ? story.slides[state.position - 1] : null;
 

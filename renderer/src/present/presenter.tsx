@@ -114,7 +114,7 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   }, []);
 
   const figures = slide ? labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale) : [];
-  const legends = useMemo(() => slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t), [slide, snapshot.layers, snapshot.featuresByLayer, t]);
+  const legends = useMemo(() => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t), [slide, snapshot.layers, snapshot.featuresByLayer, t]);
 
   return (
     <div className="presenter" data-testid="presenter" data-position={position}>

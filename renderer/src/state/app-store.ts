@@ -75,6 +75,8 @@ export type ImportOutcome =
   | { fileName: string; ok: true; layerId: string; count: number; repairs: number; crs: string }
   | { fileName: string; ok: false; error: string };
 
+const NO_PENDING_IMPORT = 'Tidak ada impor yang menunggu / no import is waiting';
+
 export interface AnalysisOptions {
   scheduleId: string;
   corridorId: string | null;
@@ -235,6 +237,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
   /** Stores a drawn feature in the layer for its kind (made on first use); returns its id. */
   async addDrawnFeature(kind: keyof typeof DRAWN_LAYERS, geometry: Geometry, properties: Record<string, unknown>) {
     const [id] = await this.commit('add-features', addDrawnFeature(this.snapshot.layers, kind, geometry, properties, new Date().toISOString()));
+    if (!id) throw new Error('Fitur tidak tersimpan / the feature was not stored');
     return id;
   }
 
@@ -355,7 +358,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
   async confirmImport(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
-    const [{ prepared, file }, ...rest] = this.snapshot.pendingImports;
+    const [first, ...rest] = this.snapshot.pendingImports;
+    if (!first) return { fileName: '', ok: false, error: NO_PENDING_IMPORT };
+    const { prepared, file } = first;
     const fileName = file.name;
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
@@ -372,6 +377,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
   /** Reads the first pending file again with the coordinate system the user chose. */
   async reprepareImport(csvOptions: CsvImportOptions): Promise<string | null> {
     const [first, ...rest] = this.snapshot.pendingImports;
+    if (!first) return NO_PENDING_IMPORT;
     const { layer } = first.prepared;
     let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
     try {

@@ -31,18 +31,18 @@ describe('one change log for every edit', () => {
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
     if (!drawn.ok) throw new Error(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
-    expect(await db.features.get(drawn.ids[0])).toBeDefined();
+    expect(await db.features.get(drawn.ids[0]!)).toBeDefined();
 
     const undone = await undoLast(db);
     expect(undone?.action).toBe('add-features');
-    expect(await db.features.get(drawn.ids[0])).toBeUndefined();
+    expect(await db.features.get(drawn.ids[0]!)).toBeUndefined();
     expect(await db.layers.get('drawn-road')).toBeUndefined();
 
     db.close();
     const reopened = new RumijaDatabase(db.name);
     opened.push(reopened);
     await redoNext(reopened);
-    expect((await reopened.features.get(drawn.ids[0]))?.properties.name).toBe('Jalan uji');
+    expect((await reopened.features.get(drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
     expect((await reopened.layers.get('drawn-road'))?.kind).toBe('road');
   });
 
@@ -50,7 +50,7 @@ describe('one change log for every edit', () => {
     const db = await openSeeded();
     const { features } = await loadAll(db);
     const road = features.find((feature) => feature.properties.kind === 'road')!;
-    const split = splitFeature(road, road.geometry.type === 'LineString' ? road.geometry.coordinates[1] : [0, 0], []);
+    const split = splitFeature(road, road.geometry.type === 'LineString' ? road.geometry.coordinates[1]! : [0, 0], []);
     if (!split.ok) throw new Error(split.error);
     await commitChange(db, 'split-feature', split.change);
     const bridge = features.find((feature) => feature.properties.kind === 'bridge')!;
@@ -66,10 +66,10 @@ describe('one change log for every edit', () => {
     expect(await db.features.get(bridge.id)).toEqual(expect.objectContaining({ properties: bridge.properties }));
     expect((await undoLast(db))?.action).toBe('split-feature');
     expect((await db.features.get(road.id))?.geometry).toEqual(road.geometry);
-    expect(await db.features.get(split.ids[1])).toBeUndefined();
+    expect(await db.features.get(split.ids[1]!)).toBeUndefined();
 
     expect((await redoNext(db))?.action).toBe('split-feature');
-    expect(await db.features.get(split.ids[1])).toBeDefined();
+    expect(await db.features.get(split.ids[1]!)).toBeDefined();
     // A new change ends the redo chain.
     await moveLayer(db, road.layerId, 'up');
     expect(await redoNext(db)).toBeNull();
@@ -91,11 +91,11 @@ describe('one change log for every edit', () => {
   it('undoes a tariff save back to the version before', async () => {
     const db = await openSeeded();
     await saveTariffSchedule(db, { ...EXAMPLE_TARIFF_SCHEDULE, legalReference: 'Perda NTT 1/2024 (uji)' });
-    expect((await latestTariffSchedules(db))[0].version).toBe(2);
+    expect((await latestTariffSchedules(db))[0]!.version).toBe(2);
     await undoLast(db);
-    expect((await latestTariffSchedules(db))[0].version).toBe(1);
+    expect((await latestTariffSchedules(db))[0]!.version).toBe(1);
     await redoNext(db);
-    expect((await latestTariffSchedules(db))[0].legalReference).toBe('Perda NTT 1/2024 (uji)');
+    expect((await latestTariffSchedules(db))[0]!.legalReference).toBe('Perda NTT 1/2024 (uji)');
   });
 
   it('saves, undoes and redoes story edits, and refuses an invalid story', async () => {

@@ -129,7 +129,7 @@ describe('adding a layer', () => {
   it('adds nothing when one feature is invalid, and names it', async () => {
     const db = openDatabase();
     const { layer, features } = createSyntheticRoadNetwork(100, 7);
-    features[73] = { ...features[73], properties: { ...features[73].properties, condition: 'hancur' } };
+    features[73] = { ...features[73]!, properties: { ...features[73]!.properties, condition: 'hancur' } };
     await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow(/#73 .*condition/);
     expect(await db.features.count()).toBe(0);
     expect(await db.layers.count()).toBe(0);
@@ -138,7 +138,7 @@ describe('adding a layer', () => {
   it('adds nothing when the write fails halfway', async () => {
     const db = openDatabase();
     const { layer, features } = createSyntheticRoadNetwork(100, 7);
-    features[60] = { ...features[60], id: features[10].id };
+    features[60] = { ...features[60]!, id: features[10]!.id };
     await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow();
     expect(await db.features.count()).toBe(0);
     expect(await db.layers.count()).toBe(0);
@@ -151,11 +151,11 @@ describe('tariff schedules', () => {
     await db.open();
     const [example] = await latestTariffSchedules(db);
     expect(example).toMatchObject({ version: 1, example: true });
-    const edited = { ...example, legalReference: 'Pergub NTT (contoh) Lampiran II', items: example.items.map((item) => (item.id === 'tiang' ? { ...item, ratePerYearIdr: 200_000 } : item)) };
+    const edited = { ...example!, legalReference: 'Pergub NTT (contoh) Lampiran II', items: example!.items.map((item) => (item.id === 'tiang' ? { ...item, ratePerYearIdr: 200_000 } : item)) };
     const saved = await saveTariffSchedule(db, edited);
     expect(saved.version).toBe(2);
     const [latest] = await latestTariffSchedules(db);
-    expect(latest.items.find((item) => item.id === 'tiang')!.ratePerYearIdr).toBe(200_000);
+    expect(latest!.items.find((item) => item.id === 'tiang')!.ratePerYearIdr).toBe(200_000);
     expect(await db.tariffs.count()).toBe(2);
   });
 
@@ -163,8 +163,8 @@ describe('tariff schedules', () => {
     const db = openDatabase();
     await db.open();
     const [example] = await latestTariffSchedules(db);
-    await expect(saveTariffSchedule(db, { ...example, legalReference: '' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(saveTariffSchedule(db, { ...example, items: [{ ...example.items[0], ratePerYearIdr: -1 }] })).rejects.toThrow(/ratePerYearIdr/);
+    await expect(saveTariffSchedule(db, { ...example!, legalReference: '' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveTariffSchedule(db, { ...example!, items: [{ ...example!.items[0]!, ratePerYearIdr: -1 }] })).rejects.toThrow(/ratePerYearIdr/);
     expect(await db.tariffs.count()).toBe(1);
   });
 });

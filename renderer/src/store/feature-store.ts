@@ -132,7 +132,7 @@ export function validateFeature(feature: StoredFeature): StoredFeature {
     throw new ValidationError(`geometry: ${feature.geometry.type} tidak boleh untuk / not allowed for ${kind}`, [{ path: 'geometry', message: feature.geometry.type }]);
   }
   const positions = positionsOf(feature.geometry);
-  if (positions.length === 0 || positions.some(([lon, lat]) => !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90))) {
+  if (positions.length === 0 || positions.some(([lon, lat]) => !(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90))) {
     throw new ValidationError('geometry: koordinat di luar bumi / coordinates off the globe', [{ path: 'geometry', message: 'range' }]);
   }
   return { ...feature, properties };
@@ -212,7 +212,7 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     await writeState(db, after);
     await discardRedo(db);
     const featureIds = Object.keys(after.features);
-    const entry: EditLogEntry = { at, action, featureId: featureIds.length === 1 ? featureIds[0] : null, layerId: null, before, after };
+    const entry: EditLogEntry = { at, action, featureId: featureIds.length === 1 ? featureIds[0]! : null, layerId: null, before, after };
     entry.seq = await db.editLog.add(entry);
     return entry;
   });
@@ -225,7 +225,7 @@ export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 
   const neighbour = layers[direction === 'up' ? index + 1 : index - 1];
   if (index < 0 || !neighbour) return;
   const current = layers[index];
-  await commitChange(db, 'layer-settings', { layers: [{ ...current, order: neighbour.order }, { ...neighbour, order: current.order }] });
+  await commitChange(db, 'layer-settings', { layers: [{ ...current!, order: neighbour.order }, { ...neighbour, order: current!.order }] });
 }
 
 /** The newest version of every tariff schedule. */
