@@ -16,20 +16,31 @@ function createWorkspace() {
   const demo = createDemoDataset();
   const toCollection = (kind: string) => ({
     type: 'FeatureCollection',
-    features: demo.features.filter((f) => f.properties.kind === kind).map((f) => ({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties })),
+    features: demo.features
+      .filter((f) => f.properties.kind === kind)
+      .map((f) => ({ type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties })),
   });
   const write = (name: string, data: unknown) => {
     const path = join(folder, name);
     writeFileSync(path, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
     return path;
   };
-  return { folder, write, roads: write('roads.geojson', toCollection('road')), assets: write('assets.geojson', toCollection('asset')) };
+  return {
+    folder,
+    write,
+    roads: write('roads.geojson', toCollection('road')),
+    assets: write('assets.geojson', toCollection('asset')),
+  };
 }
 
 async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (line) => out.push(line), (line) => err.push(line));
+  const code = await runCli(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -68,9 +79,39 @@ describe('rumija analyze', () => {
     const { folder, write, roads, assets } = createWorkspace();
     const report = join(folder, 'report.geojson');
     const cases: [string, unknown, RegExp][] = [
-      ['broken.geojson', '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature",, }\n  ]\n}', /broken\.geojson: JSON tidak sah.*baris 4/],
-      ['projected.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [566419, 8875595] }, properties: { category: 'kios' } }] }, /projected\.geojson, fitur #0: .*WGS 84/],
-      ['unknown-category.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.2] }, properties: { category: 'ufo' } }] }, /unknown-category\.geojson, fitur #0: category/],
+      [
+        'broken.geojson',
+        '{\n  "type": "FeatureCollection",\n  "features": [\n    {"type": "Feature",, }\n  ]\n}',
+        /broken\.geojson: JSON tidak sah.*baris 4/,
+      ],
+      [
+        'projected.geojson',
+        {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates: [566419, 8875595] },
+              properties: { category: 'kios' },
+            },
+          ],
+        },
+        /projected\.geojson, fitur #0: .*WGS 84/,
+      ],
+      [
+        'unknown-category.geojson',
+        {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates: [123.6, -10.2] },
+              properties: { category: 'ufo' },
+            },
+          ],
+        },
+        /unknown-category\.geojson, fitur #0: category/,
+      ],
       ['not-collection.geojson', { type: 'Topology' }, /bukan FeatureCollection/],
     ];
     for (const [name, content, message] of cases) {
@@ -78,9 +119,30 @@ describe('rumija analyze', () => {
       expect(result.code, name).toBe(EXIT.input);
       expect(result.err, name).toMatch(message);
     }
-    expect((await run(['analyze', '--roads', join(folder, 'missing.geojson'), '--assets', roads, '--out', report])).err).toMatch(/missing\.geojson: tidak dapat dibaca.*ENOENT/);
-    const badTariff = write('tariff.json', { id: 'x', name: 'x', version: 1, example: false, legalReference: '', validFrom: '2026-01-01', validTo: null, items: [] });
-    const tariffResult = await run(['analyze', '--roads', roads, '--assets', assets, '--tariff', badTariff, '--out', report]);
+    expect(
+      (await run(['analyze', '--roads', join(folder, 'missing.geojson'), '--assets', roads, '--out', report])).err,
+    ).toMatch(/missing\.geojson: tidak dapat dibaca.*ENOENT/);
+    const badTariff = write('tariff.json', {
+      id: 'x',
+      name: 'x',
+      version: 1,
+      example: false,
+      legalReference: '',
+      validFrom: '2026-01-01',
+      validTo: null,
+      items: [],
+    });
+    const tariffResult = await run([
+      'analyze',
+      '--roads',
+      roads,
+      '--assets',
+      assets,
+      '--tariff',
+      badTariff,
+      '--out',
+      report,
+    ]);
     expect(tariffResult.code).toBe(EXIT.input);
     expect(tariffResult.err).toMatch(/tariff\.json: jadwal tarif tidak sah/);
     expect(existsSync(report)).toBe(false);
@@ -88,7 +150,15 @@ describe('rumija analyze', () => {
 
   it('reports an output it cannot write', async () => {
     const { folder, roads, assets } = createWorkspace();
-    const result = await run(['analyze', '--roads', roads, '--assets', assets, '--out', join(folder, 'no-such-folder', 'r.geojson')]);
+    const result = await run([
+      'analyze',
+      '--roads',
+      roads,
+      '--assets',
+      assets,
+      '--out',
+      join(folder, 'no-such-folder', 'r.geojson'),
+    ]);
     expect(result.code).toBe(EXIT.output);
     expect(result.err).toMatch(/tidak dapat ditulis.*ENOENT/);
   });

@@ -10,7 +10,12 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 describe('application menu', () => {
   it('speaks the UI language', () => {
     const actions = { send: vi.fn(), showAbout: vi.fn() };
-    expect(appMenuTemplate('id', actions).map((menu) => menu.label)).toEqual(['Berkas', 'Sunting', 'Tampilan', 'Bantuan']);
+    expect(appMenuTemplate('id', actions).map((menu) => menu.label)).toEqual([
+      'Berkas',
+      'Sunting',
+      'Tampilan',
+      'Bantuan',
+    ]);
     expect(appMenuTemplate('en', actions).map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
@@ -20,7 +25,17 @@ describe('application menu', () => {
     for (const item of all) if (item.click) (item.click as () => void)();
     expect(actions.send.mock.calls.map(([command]) => command).sort()).toEqual([...MENU_COMMANDS].sort());
     expect(actions.showAbout).toHaveBeenCalledTimes(1);
-    expect(all.map((item) => item.role).filter(Boolean)).toEqual(['quit', 'cut', 'copy', 'paste', 'selectAll', 'togglefullscreen', 'zoomIn', 'zoomOut', 'resetZoom']);
+    expect(all.map((item) => item.role).filter(Boolean)).toEqual([
+      'quit',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'togglefullscreen',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+    ]);
     // Undo/redo carry no accelerator: Ctrl+Z must reach the page (a text field undoes its own text).
     expect(all.find((item) => item.label === 'Urungkan')?.accelerator).toBeUndefined();
   });
@@ -28,6 +43,7 @@ describe('application menu', () => {
   it('names the version and every data licence in About', () => {
     const about = aboutText('en', '0.1.0');
     expect(about.message).toBe('Rumija 0.1.0');
-    for (const credit of ['OpenStreetMap contributors (ODbL)', 'GeoNames (CC BY 4.0)', 'idn-area-data', 'Noto Sans']) expect(about.detail).toContain(credit);
+    for (const credit of ['OpenStreetMap contributors (ODbL)', 'GeoNames (CC BY 4.0)', 'idn-area-data', 'Noto Sans'])
+      expect(about.detail).toContain(credit);
   });
 });

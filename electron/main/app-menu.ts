@@ -8,18 +8,52 @@ export interface MenuActions {
 
 const LABELS = {
   id: {
-    file: 'Berkas', import: 'Impor berkas…', export: 'Ekspor lapisan…', openStory: 'Buka cerita…', saveStory: 'Simpan cerita…', quit: 'Keluar',
-    edit: 'Sunting', undo: 'Urungkan', redo: 'Ulangi', cut: 'Potong', copy: 'Salin', paste: 'Tempel', selectAll: 'Pilih semua',
-    view: 'Tampilan', fullScreen: 'Layar penuh', present: 'Presentasikan cerita', presenterView: 'Tampilan presenter',
-    zoomIn: 'Perbesar tampilan', zoomOut: 'Perkecil tampilan', resetZoom: 'Ukuran tampilan normal',
-    help: 'Bantuan', about: 'Tentang Rumija',
+    file: 'Berkas',
+    import: 'Impor berkas…',
+    export: 'Ekspor lapisan…',
+    openStory: 'Buka cerita…',
+    saveStory: 'Simpan cerita…',
+    quit: 'Keluar',
+    edit: 'Sunting',
+    undo: 'Urungkan',
+    redo: 'Ulangi',
+    cut: 'Potong',
+    copy: 'Salin',
+    paste: 'Tempel',
+    selectAll: 'Pilih semua',
+    view: 'Tampilan',
+    fullScreen: 'Layar penuh',
+    present: 'Presentasikan cerita',
+    presenterView: 'Tampilan presenter',
+    zoomIn: 'Perbesar tampilan',
+    zoomOut: 'Perkecil tampilan',
+    resetZoom: 'Ukuran tampilan normal',
+    help: 'Bantuan',
+    about: 'Tentang Rumija',
   },
   en: {
-    file: 'File', import: 'Import files…', export: 'Export layer…', openStory: 'Open story…', saveStory: 'Save story…', quit: 'Quit',
-    edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
-    view: 'View', fullScreen: 'Full screen', present: 'Present story', presenterView: 'Presenter view',
-    zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
-    help: 'Help', about: 'About Rumija',
+    file: 'File',
+    import: 'Import files…',
+    export: 'Export layer…',
+    openStory: 'Open story…',
+    saveStory: 'Save story…',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    view: 'View',
+    fullScreen: 'Full screen',
+    present: 'Present story',
+    presenterView: 'Presenter view',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetZoom: 'Actual size',
+    help: 'Help',
+    about: 'About Rumija',
   },
 } as const;
 
@@ -85,6 +119,14 @@ export function aboutText(language: UiLanguage, version: string): { title: strin
     'Noto Sans (SIL OFL 1.1) — huruf / font',
   ].join('\n');
   return language === 'en'
-    ? { title: 'About Rumija', message: `Rumija ${version}`, detail: `Desktop GIS for the road and right-of-way assets of Dinas PUPR NTT.\n\nData licences:\n${credits}` }
-    : { title: 'Tentang Rumija', message: `Rumija ${version}`, detail: `SIG desktop aset jalan dan RUMIJA Dinas PUPR Provinsi NTT.\n\nLisensi data:\n${credits}` };
+    ? {
+        title: 'About Rumija',
+        message: `Rumija ${version}`,
+        detail: `Desktop GIS for the road and right-of-way assets of Dinas PUPR NTT.\n\nData licences:\n${credits}`,
+      }
+    : {
+        title: 'Tentang Rumija',
+        message: `Rumija ${version}`,
+        detail: `SIG desktop aset jalan dan RUMIJA Dinas PUPR Provinsi NTT.\n\nLisensi data:\n${credits}`,
+      };
 }

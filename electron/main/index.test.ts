@@ -7,13 +7,20 @@ import { join } from 'node:path';
 const electron = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
   const state = {
-    created: [] as { options: Record<string, unknown>; url?: string; sent: [string, unknown][]; events: Map<string, Listener>; calls: string[] }[],
+    created: [] as {
+      options: Record<string, unknown>;
+      url?: string;
+      sent: [string, unknown][];
+      events: Map<string, Listener>;
+      calls: string[];
+    }[],
     handlers: new Map<string, Listener>(),
     appEvents: new Map<string, Listener>(),
     schemes: [] as unknown[],
     menus: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[][],
     messageBoxes: [] as unknown[],
-    permissionHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    permissionHandler: null as
+      null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     lock: true,
     quit: 0,
     userData: '',
@@ -80,7 +87,10 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  const display = (id: number, x: number, width: number, height: number) => ({ id, workArea: { x, y: 0, width, height } });
+  const display = (id: number, x: number, width: number, height: number) => ({
+    id,
+    workArea: { x, y: 0, width, height },
+  });
   return {
     app: {
       on: (event: string, listener: (...args: unknown[]) => unknown) => state.appEvents.set(event, listener),
@@ -97,7 +107,9 @@ vi.mock('electron', () => {
       setApplicationMenu: (menu: (typeof state.menus)[number]) => state.menus.push(menu),
     },
     dialog: { showMessageBox: async (...args: unknown[]) => state.messageBoxes.push(args.at(-1)) },
-    ipcMain: { handle: (channel: string, listener: (...args: unknown[]) => unknown) => state.handlers.set(channel, listener) },
+    ipcMain: {
+      handle: (channel: string, listener: (...args: unknown[]) => unknown) => state.handlers.set(channel, listener),
+    },
     screen: {
       getPrimaryDisplay: () => display(1, 0, 1920, 1080),
       getDisplayMatching: () => display(1, 0, 1920, 1080),
@@ -139,13 +151,26 @@ describe('main process start-up', () => {
     await startMain();
     expect(state.created).toHaveLength(1);
     const preferences = state.created[0]!.options.webPreferences as Record<string, unknown>;
-    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String(preferences.preload)).toMatch(/preload[\\/]index\.js$/);
     expect(state.created[0]!.url).toBe('app://rumija/index.html');
     expect([...state.handlers.keys()].sort()).toEqual([
-      'host:app:info', 'host:file:save', 'host:files:open', 'host:files:take-opened', 'host:ui:language', 'host:window:fullscreen', 'host:window:presenter-view',
+      'host:app:info',
+      'host:file:save',
+      'host:files:open',
+      'host:files:take-opened',
+      'host:ui:language',
+      'host:window:fullscreen',
+      'host:window:presenter-view',
     ]);
-    expect(state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(state.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     const answers: boolean[] = [];
     state.permissionHandler?.(null, 'geolocation', (granted) => answers.push(granted));
     state.permissionHandler?.(null, 'media', (granted) => answers.push(granted));
@@ -157,7 +182,9 @@ describe('main process start-up', () => {
     await startMain();
     const open = state.handlers.get('host:window:presenter-view')!;
     await expect(Promise.resolve().then(() => open(trusted, { evil: true }))).rejects.toThrow(/invalid request/);
-    await expect(Promise.resolve().then(() => open({ senderFrame: { url: 'https://example.com/' } }))).rejects.toThrow(/untrusted sender/);
+    await expect(Promise.resolve().then(() => open({ senderFrame: { url: 'https://example.com/' } }))).rejects.toThrow(
+      /untrusted sender/,
+    );
     await open(trusted);
     await open(trusted);
     expect(state.created).toHaveLength(2);
@@ -181,7 +208,10 @@ describe('main process start-up', () => {
     writeFileSync(second, '{"format":"rumija-story"}');
     await startMain(['/opt/Rumija/rumija', first, '--flag', join(folder, 'catatan.docx')]);
 
-    const taken = (await state.handlers.get('host:files:take-opened')!(trusted)) as { name: string; bytes: Uint8Array }[];
+    const taken = (await state.handlers.get('host:files:take-opened')!(trusted)) as {
+      name: string;
+      bytes: Uint8Array;
+    }[];
     expect(taken.map((file) => file.name)).toEqual(['ruas.geojson']);
     expect(new TextDecoder().decode(taken[0]!.bytes)).toContain('FeatureCollection');
 
@@ -189,9 +219,9 @@ describe('main process start-up', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const window = state.created[0]!;
     expect(window.calls).toContain('focus');
-    expect(window.sent.map(([channel, files]) => [channel, (files as { name: string }[]).map((file) => file.name)])).toEqual([
-      ['host:files:opened', ['paparan.rumija-story.json']],
-    ]);
+    expect(
+      window.sent.map(([channel, files]) => [channel, (files as { name: string }[]).map((file) => file.name)]),
+    ).toEqual([['host:files:opened', ['paparan.rumija-story.json']]]);
   });
 
   it('builds the menu in Indonesian, rebuilds it in English when the page switches, and sends its commands to the page', async () => {
@@ -202,14 +232,20 @@ describe('main process start-up', () => {
     expect(menu.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     menu[0]!.submenu!.find((item) => item.label === 'Import files…')!.click!();
     menu[1]!.submenu!.find((item) => item.label === 'Undo')!.click!();
-    expect(state.created[0]!.sent).toEqual([['host:menu:command', 'import'], ['host:menu:command', 'undo']]);
+    expect(state.created[0]!.sent).toEqual([
+      ['host:menu:command', 'import'],
+      ['host:menu:command', 'undo'],
+    ]);
     menu[3]!.submenu![0]!.click!();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(state.messageBoxes.at(-1)).toMatchObject({ type: 'info', message: 'Rumija 0.1.0' });
   });
 
   it('reopens the window where it was, maximised, and remembers where it is when it closes', async () => {
-    writeFileSync(join(state.userData, 'window-state.json'), JSON.stringify({ version: 1, x: 1950, y: 20, width: 1200, height: 700, maximized: true }));
+    writeFileSync(
+      join(state.userData, 'window-state.json'),
+      JSON.stringify({ version: 1, x: 1950, y: 20, width: 1200, height: 700, maximized: true }),
+    );
     await startMain();
     const window = state.created[0]!;
     expect(window.options).toMatchObject({ x: 1950, y: 20, width: 1200, height: 700 });
@@ -217,7 +253,14 @@ describe('main process start-up', () => {
     expect(window.calls).toEqual(['maximize', 'show']);
     window.events.get('close')!();
     await vi.waitFor(() =>
-      expect(JSON.parse(readFileSync(join(state.userData, 'window-state.json'), 'utf8'))).toEqual({ version: 1, x: 30, y: 40, width: 1300, height: 800, maximized: true }),
+      expect(JSON.parse(readFileSync(join(state.userData, 'window-state.json'), 'utf8'))).toEqual({
+        version: 1,
+        x: 30,
+        y: 40,
+        width: 1300,
+        height: 800,
+        maximized: true,
+      }),
     );
   });
 });

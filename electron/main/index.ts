@@ -71,7 +71,10 @@ function createMainWindow(): BrowserWindow {
     if (placement.maximized) window.maximize();
     window.show();
   });
-  trackWindowState(window, (state) => void writeFileAtomic(windowStateFile(), JSON.stringify(state)).catch(() => undefined));
+  trackWindowState(
+    window,
+    (state) => void writeFileAtomic(windowStateFile(), JSON.stringify(state)).catch(() => undefined),
+  );
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -114,7 +117,9 @@ function installMenu() {
         send: (command: MenuCommand) => mainWindow?.webContents.send(HOST_EVENTS.menuCommand, command),
         showAbout: () => {
           const about = aboutText(language, app.getVersion());
-          void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'info', ...about }) : dialog.showMessageBox({ type: 'info', ...about }));
+          void (mainWindow
+            ? dialog.showMessageBox(mainWindow, { type: 'info', ...about })
+            : dialog.showMessageBox({ type: 'info', ...about }));
         },
       }),
     ),
@@ -144,8 +149,10 @@ app.whenReady().then(() => {
   registerHostHandlers({
     ipc: ipcMain,
     dialog: {
-      showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
-      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      showOpenDialog: (options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
     },
     files: {
       size: async (path) => (await stat(path)).size,

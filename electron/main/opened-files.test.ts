@@ -20,15 +20,28 @@ function createQueue(files: Record<string, string>) {
 
 describe('files opened from the system', () => {
   it('takes the data and story files from a command line, not switches or the app itself', () => {
-    expect(filePathsFromArgv(['/opt/Rumija/rumija', '--no-sandbox', '/data/ruas.geojson', '/data/paparan.rumija-story.json', '/data/notes.docx'], true)).toEqual([
-      '/data/ruas.geojson',
-      '/data/paparan.rumija-story.json',
+    expect(
+      filePathsFromArgv(
+        [
+          '/opt/Rumija/rumija',
+          '--no-sandbox',
+          '/data/ruas.geojson',
+          '/data/paparan.rumija-story.json',
+          '/data/notes.docx',
+        ],
+        true,
+      ),
+    ).toEqual(['/data/ruas.geojson', '/data/paparan.rumija-story.json']);
+    expect(filePathsFromArgv(['/usr/bin/electron', '.', 'C:\\\\Survei\\\\tiang.KMZ'], false)).toEqual([
+      'C:\\\\Survei\\\\tiang.KMZ',
     ]);
-    expect(filePathsFromArgv(['/usr/bin/electron', '.', 'C:\\\\Survei\\\\tiang.KMZ'], false)).toEqual(['C:\\\\Survei\\\\tiang.KMZ']);
   });
 
   it('keeps files that arrive before the page is ready, then hands later ones over at once', async () => {
-    const { queue, delivered } = createQueue({ '/a/ruas.geojson': '{"type":"FeatureCollection","features":[]}', '/a/b.kml': '<kml/>' });
+    const { queue, delivered } = createQueue({
+      '/a/ruas.geojson': '{"type":"FeatureCollection","features":[]}',
+      '/a/b.kml': '<kml/>',
+    });
     await queue.add(['/a/ruas.geojson']);
     expect(delivered).toEqual([]);
     const first = queue.take();

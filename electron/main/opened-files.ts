@@ -31,7 +31,9 @@ export class OpenedFileQueue {
         }
         files.push({ name: basename(path), bytes: await this.deps.read(path) });
       } catch (error) {
-        this.deps.report(`Tidak dapat dibuka / cannot open ${basename(path)}: ${error instanceof Error ? error.message : String(error)}`);
+        this.deps.report(
+          `Tidak dapat dibuka / cannot open ${basename(path)}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (files.length === 0) return;

@@ -7,11 +7,23 @@ const saved: WindowState = { version: 1, x: 1500, y: 60, width: 1600, height: 90
 
 describe('window state', () => {
   it('reopens where it was when that screen is still there', () => {
-    expect(windowPlacement(saved, [laptop, projector])).toEqual({ x: 1500, y: 60, width: 1600, height: 900, maximized: false });
+    expect(windowPlacement(saved, [laptop, projector])).toEqual({
+      x: 1500,
+      y: 60,
+      width: 1600,
+      height: 900,
+      maximized: false,
+    });
   });
 
   it('comes back onto the primary screen when the projector is gone, at a size that fits', () => {
-    expect(windowPlacement({ ...saved, maximized: true }, [laptop])).toEqual({ x: 0, y: 0, width: 1366, height: 728, maximized: true });
+    expect(windowPlacement({ ...saved, maximized: true }, [laptop])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1366,
+      height: 728,
+      maximized: true,
+    });
   });
 
   it('opens centred at the default size the first time', () => {

@@ -51,7 +51,8 @@ export function windowPlacement(saved: WindowState | null, workAreas: Rectangle[
       const shared = overlap(titleBar, area);
       return shared.width >= 120 && shared.height >= 20;
     });
-    if (visible) return { x: saved.x, y: saved.y, width: saved.width, height: saved.height, maximized: saved.maximized };
+    if (visible)
+      return { x: saved.x, y: saved.y, width: saved.width, height: saved.height, maximized: saved.maximized };
   }
   const width = Math.min(DEFAULT_WINDOW_SIZE.width, primary.width);
   const height = Math.min(DEFAULT_WINDOW_SIZE.height, primary.height);

@@ -59,7 +59,9 @@ export function App() {
   const [presenting, setPresenting] = useState<{ storyId: string; startAt: number } | null>(null);
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const [exportMessage, setExportMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
-  const presentedStory = presenting ? snapshot.stories.find((story) => story.id === presenting.storyId) ?? null : null;
+  const presentedStory = presenting
+    ? (snapshot.stories.find((story) => story.id === presenting.storyId) ?? null)
+    : null;
 
   /** Exports run on the full-screen layout, so every image has the same frame as the projected slide. */
   const exportStory = async (storyId: string, kind: StoryExport) => {
@@ -72,14 +74,30 @@ export function App() {
     try {
       const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
       const only = typeof kind === 'object' ? kind.slide : undefined;
-      const rendered = await renderSlides(map, store, story, t, locale, (done, total) => setExporting({ done, total }), kind === 'pdf' ? 'jpeg' : 'png', only);
+      const rendered = await renderSlides(
+        map,
+        store,
+        story,
+        t,
+        locale,
+        (done, total) => setExporting({ done, total }),
+        kind === 'pdf' ? 'jpeg' : 'png',
+        only,
+      );
       const file = kind === 'pdf' ? storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
       const extension = file.name.split('.').pop()!;
-      const outcome = await saveExport(file.name, () => ({ filters: [{ name: extension.toUpperCase(), extensions: [extension] }], data: file.data }));
-      if (outcome.kind === 'saved') setExportMessage({ tone: 'info', text: t('story.exported', { name: outcome.name }) });
+      const outcome = await saveExport(file.name, () => ({
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        data: file.data,
+      }));
+      if (outcome.kind === 'saved')
+        setExportMessage({ tone: 'info', text: t('story.exported', { name: outcome.name }) });
       if (outcome.kind === 'failed') setExportMessage({ tone: 'error', text: outcome.message });
     } catch (failure) {
-      setExportMessage({ tone: 'error', text: t('story.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }) });
+      setExportMessage({
+        tone: 'error',
+        text: t('story.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }),
+      });
     } finally {
       setExporting(null);
       requestAnimationFrame(() => map.resize());
@@ -96,7 +114,11 @@ export function App() {
     // Show what arrived: the imported layer, selected and framed (small ones only).
     if (!outcome.ok) return;
     const features = store.getSnapshot().featuresByLayer.get(outcome.layerId) ?? [];
-    if (features.length > 0 && features.length <= 10_000) store.select(features.map((feature) => feature.id), { zoom: true });
+    if (features.length > 0 && features.length <= 10_000)
+      store.select(
+        features.map((feature) => feature.id),
+        { zoom: true },
+      );
   };
   /** Files from the system: stories open in the story tab, everything else goes to the import preview. */
   const openIncomingFiles = (files: OpenedFile[]) => {
@@ -125,11 +147,16 @@ export function App() {
   useHostEvents(i18n.language === 'en' ? 'en' : 'id', {
     files: openIncomingFiles,
     command: onMenuCommand,
-    failed: (message) => setImportOutcomes((current) => [...current, { fileName: 'Rumija', ok: false, error: message }]),
+    failed: (message) =>
+      setImportOutcomes((current) => [...current, { fileName: 'Rumija', ok: false, error: message }]),
   });
   const openImportDialog = async () =>
     importFiles(
-      await host.openFiles({ title: t('import.dialogTitle'), multiple: true, filters: [{ name: t('import.formats'), extensions: IMPORT_EXTENSIONS }] }),
+      await host.openFiles({
+        title: t('import.dialogTitle'),
+        multiple: true,
+        filters: [{ name: t('import.formats'), extensions: IMPORT_EXTENSIONS }],
+      }),
     );
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) step through the edit log; inside a text field the browser's own undo runs.
@@ -148,7 +175,9 @@ export function App() {
       }
       if (event.key === 'Delete' && !tool && store.getSnapshot().selection.length > 0) {
         const selection = store.getSnapshot().selection;
-        void store.deleteFeatures(selection).then((removed) => removed.length > 0 && session.say('info', t('draw.deleted', { count: removed.length })));
+        void store
+          .deleteFeatures(selection)
+          .then((removed) => removed.length > 0 && session.say('info', t('draw.deleted', { count: removed.length })));
         return;
       }
       if (!(event.ctrlKey || event.metaKey)) return;
@@ -186,7 +215,10 @@ export function App() {
     const feature = store.getSnapshot().featureById.get(id);
     const layer = store.getSnapshot().layers.find((candidate) => candidate.id === feature?.layerId);
     store.select([id]);
-    session.say('info', t('draw.saved', { kind: t(`model.kind.${String(feature?.properties.kind)}`), layer: layer?.name ?? '' }));
+    session.say(
+      'info',
+      t('draw.saved', { kind: t(`model.kind.${String(feature?.properties.kind)}`), layer: layer?.name ?? '' }),
+    );
   };
   const onMapReady = useCallback((ready: MapLibreMap) => setMap(ready), []);
   const hasDemo = layers.some((layer) => layer.demo && layer.visible);
@@ -196,31 +228,69 @@ export function App() {
       <header className="app-header">
         <div className="brand">
           <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-subtitle" data-testid="app-subtitle">{t('app.subtitle')}</span>
+          <span className="brand-subtitle" data-testid="app-subtitle">
+            {t('app.subtitle')}
+          </span>
         </div>
         <span className="department">{t('app.department')}</span>
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <aside className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : tab === 'story' ? ' medium' : ''}`}>
+        <aside
+          className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : tab === 'story' ? ' medium' : ''}`}
+        >
           <nav className="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'layers'} data-testid="tab-layers" onClick={() => setTab('layers')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'layers'}
+              data-testid="tab-layers"
+              onClick={() => setTab('layers')}
+            >
               {t('layers.title')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'summary'} data-testid="tab-summary" onClick={() => setTab('summary')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'summary'}
+              data-testid="tab-summary"
+              onClick={() => setTab('summary')}
+            >
               {t('summary.open')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'sta'} data-testid="tab-sta" onClick={() => setTab('sta')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'sta'}
+              data-testid="tab-sta"
+              onClick={() => setTab('sta')}
+            >
               {t('sta.tab')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'story'} data-testid="tab-story" onClick={() => setTab('story')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'story'}
+              data-testid="tab-story"
+              onClick={() => setTab('story')}
+            >
               {t('story.tab')}
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'analysis'} data-testid="tab-analysis" onClick={() => setTab('analysis')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'analysis'}
+              data-testid="tab-analysis"
+              onClick={() => setTab('analysis')}
+            >
               {t('analysis.tab')}
             </button>
           </nav>
-          {status === 'error' && <div className="error-box" role="alert">{error}</div>}
+          {status === 'error' && (
+            <div className="error-box" role="alert">
+              {error}
+            </div>
+          )}
           {importing && (
             <div className="import-progress" role="status" data-testid="import-progress">
               {t('import.progress', { file: importing })}
@@ -232,17 +302,37 @@ export function App() {
             {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
             {tab === 'summary' && <SummaryPanel />}
             {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
-            {tab === 'story' && <StoryPanel map={map} onPresent={(storyId, startAt) => setPresenting({ storyId, startAt })} onExport={(storyId, kind) => void exportStory(storyId, kind)} />}
+            {tab === 'story' && (
+              <StoryPanel
+                map={map}
+                onPresent={(storyId, startAt) => setPresenting({ storyId, startAt })}
+                onExport={(storyId, kind) => void exportStory(storyId, kind)}
+              />
+            )}
             {tab === 'analysis' && <EncroachmentPanel />}
           </PanelBoundary>
           {tab === 'story' && exportMessage && (
-            <p className={`panel-message ${exportMessage.tone}`} role={exportMessage.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">{exportMessage.text}</p>
+            <p
+              className={`panel-message ${exportMessage.tone}`}
+              role={exportMessage.tone === 'error' ? 'alert' : 'status'}
+              data-testid="export-message"
+            >
+              {exportMessage.text}
+            </p>
           )}
           <div className="sidebar-footer">
-            <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>{t('import.button')}</button>
-            <button type="button" data-testid="undo" title={t('history.undoHint')} onClick={() => void store.undo()}>{t('history.undo')}</button>
-            <button type="button" data-testid="redo" title={t('history.redoHint')} onClick={() => void store.redo()}>{t('history.redo')}</button>
-            <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>{t('demo.reset')}</button>
+            <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>
+              {t('import.button')}
+            </button>
+            <button type="button" data-testid="undo" title={t('history.undoHint')} onClick={() => void store.undo()}>
+              {t('history.undo')}
+            </button>
+            <button type="button" data-testid="redo" title={t('history.redoHint')} onClick={() => void store.redo()}>
+              {t('history.redo')}
+            </button>
+            <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>
+              {t('demo.reset')}
+            </button>
           </div>
         </aside>
         <div
@@ -258,7 +348,9 @@ export function App() {
             event.preventDefault();
             setDragging(false);
             const dropped = Array.from(event.dataTransfer.files);
-            void Promise.all(dropped.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(importFiles);
+            void Promise.all(
+              dropped.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+            ).then(importFiles);
           }}
         >
           {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}
@@ -268,11 +360,21 @@ export function App() {
             </PanelBoundary>
           )}
           <div className="map-wrap">
-            {hasDemo && <div className="demo-banner" data-testid="demo-banner">{t('demo.banner')}</div>}
+            {hasDemo && (
+              <div className="demo-banner" data-testid="demo-banner">
+                {t('demo.banner')}
+              </div>
+            )}
             <MapView onMapReady={onMapReady} />
             {map && presentedStory && (
               <PanelBoundary name={t('errors.panel.presenter')}>
-                <Presenter key={presentedStory.id} story={presentedStory} map={map} startAt={presenting!.startAt} onExit={() => setPresenting(null)} />
+                <Presenter
+                  key={presentedStory.id}
+                  story={presentedStory}
+                  map={map}
+                  startAt={presenting!.startAt}
+                  onExit={() => setPresenting(null)}
+                />
               </PanelBoundary>
             )}
             {exporting && (

@@ -19,7 +19,12 @@ describe('condition by STA ranges', () => {
 
   it('names overlapping, reversed and too long ranges', () => {
     const problems = checkConditionRanges(
-      [...ranges, { fromM: 5_000, toM: 5_500, condition: 'baik' }, { fromM: 6_500, toM: 6_400, condition: 'baik' }, { fromM: 6_600, toM: 7_200, condition: 'baik' }],
+      [
+        ...ranges,
+        { fromM: 5_000, toM: 5_500, condition: 'baik' },
+        { fromM: 6_500, toM: 6_400, condition: 'baik' },
+        { fromM: 6_600, toM: 7_200, condition: 'baik' },
+      ],
       7_000,
     );
     expect(problems).toEqual([

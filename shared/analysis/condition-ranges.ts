@@ -19,15 +19,20 @@ export function checkConditionRanges(ranges: readonly ConditionRange[], ruasLeng
   const problems: string[] = [];
   const name = (range: ConditionRange) => `${formatSta(range.fromM)} – ${formatSta(range.toM)}`;
   for (const range of ranges) {
-    if (!(range.toM > range.fromM)) problems.push(`${name(range)}: STA akhir harus setelah STA awal / end STA must be after start STA`);
+    if (!(range.toM > range.fromM))
+      problems.push(`${name(range)}: STA akhir harus setelah STA awal / end STA must be after start STA`);
     if (range.toM > ruasLengthM + END_TOLERANCE_M) {
-      problems.push(`${name(range)}: melewati ujung ruas di ${formatSta(ruasLengthM)} / runs past the end of the ruas at ${formatSta(ruasLengthM)}`);
+      problems.push(
+        `${name(range)}: melewati ujung ruas di ${formatSta(ruasLengthM)} / runs past the end of the ruas at ${formatSta(ruasLengthM)}`,
+      );
     }
-    if (!CONDITIONS.includes(range.condition)) problems.push(`${name(range)}: kondisi tidak dikenal / unknown condition "${range.condition}"`);
+    if (!CONDITIONS.includes(range.condition))
+      problems.push(`${name(range)}: kondisi tidak dikenal / unknown condition "${range.condition}"`);
   }
   const sorted = [...ranges].sort((a, b) => a.fromM - b.fromM);
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.fromM < sorted[i - 1]!.toM) problems.push(`${name(sorted[i]!)}: tumpang tindih dengan / overlaps ${name(sorted[i - 1]!)}`);
+    if (sorted[i]!.fromM < sorted[i - 1]!.toM)
+      problems.push(`${name(sorted[i]!)}: tumpang tindih dengan / overlaps ${name(sorted[i - 1]!)}`);
   }
   return problems;
 }
@@ -42,9 +47,13 @@ export interface ConditionRangeSummary {
   kemantapanPct: number | null;
 }
 
-export function summariseConditionRanges(ranges: readonly ConditionRange[], ruasLengthM: number): ConditionRangeSummary {
+export function summariseConditionRanges(
+  ranges: readonly ConditionRange[],
+  ruasLengthM: number,
+): ConditionRangeSummary {
   const byCondition = Object.fromEntries(CONDITIONS.map((condition) => [condition, 0])) as Record<Condition, number>;
-  for (const range of ranges) byCondition[range.condition] += Math.max(0, Math.min(range.toM, ruasLengthM) - range.fromM);
+  for (const range of ranges)
+    byCondition[range.condition] += Math.max(0, Math.min(range.toM, ruasLengthM) - range.fromM);
   const surveyedM = CONDITIONS.reduce((sum, condition) => sum + byCondition[condition], 0);
   return {
     byCondition,

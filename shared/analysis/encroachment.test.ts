@@ -20,16 +20,33 @@ function createRoad(id: string, geometry: Geometry, overrides: Record<string, un
     layerId: 'roads',
     geometry,
     properties: {
-      kind: 'road', ruasNumber: 'T-1', name: id, status: 'provinsi', functionClass: 'kolektor_primer', roadClass: 'sedang',
-      rumijaWidthM: null, carriagewayWidthM: 6, condition: 'baik', surface: 'aspal', regencyCode: '5371', lengthM: 0,
-      proposedStatus: null, borderRoute: false, source: { kind: 'drawn', label: 'test', recordedAt: null, illustrative: false },
+      kind: 'road',
+      ruasNumber: 'T-1',
+      name: id,
+      status: 'provinsi',
+      functionClass: 'kolektor_primer',
+      roadClass: 'sedang',
+      rumijaWidthM: null,
+      carriagewayWidthM: 6,
+      condition: 'baik',
+      surface: 'aspal',
+      regencyCode: '5371',
+      lengthM: 0,
+      proposedStatus: null,
+      borderRoute: false,
+      source: { kind: 'drawn', label: 'test', recordedAt: null, illustrative: false },
       ...overrides,
     },
   };
 }
 
 function createAsset(id: string, geometry: Geometry): StoredFeature {
-  return { id, layerId: 'assets', geometry, properties: { kind: 'asset', category: 'tiang_listrik', owner: 'PLN', ownerType: 'pln' } };
+  return {
+    id,
+    layerId: 'assets',
+    geometry,
+    properties: { kind: 'asset', category: 'tiang_listrik', owner: 'PLN', ownerType: 'pln' },
+  };
 }
 
 // Jalan sedang, kolektor primer, 6 m carriageway: RUMAJA 5 m, RUMIJA 7.5 m, RUWASJA 13 m from the centreline.
@@ -40,14 +57,24 @@ const point = (id: string, position: Position) => createAsset(id, { type: 'Point
 describe('encroachment of points', () => {
   it('puts a pole just inside the RUMIJA edge in RUMIJA and one just outside in RUWASJA', () => {
     const inside = analyzeAsset(straight, point('in', at(400, 7.49)));
-    expect(inside).toMatchObject({ zone: 'rumija', segmentId: 'straight', ruasNumber: 'T-1', quantity: 1, unit: 'unit' });
+    expect(inside).toMatchObject({
+      zone: 'rumija',
+      segmentId: 'straight',
+      ruasNumber: 'T-1',
+      quantity: 1,
+      unit: 'unit',
+    });
     expect(inside.offsetM).toBeCloseTo(7.49, 2);
     const outside = analyzeAsset(straight, point('out', at(400, -7.51)));
     expect(outside).toMatchObject({ zone: 'ruwasja', quantity: 0 });
     expect(outside.offsetM).toBeCloseTo(7.51, 2);
     expect(analyzeAsset(straight, point('rumaja', at(400, 4.9))).zone).toBe('rumaja');
     expect(analyzeAsset(straight, point('far', at(400, 13.2))).zone).toBe('luar');
-    expect(analyzeAsset(straight, point('very-far', at(400, 500)))).toMatchObject({ zone: 'luar', segmentId: null, quantity: 0 });
+    expect(analyzeAsset(straight, point('very-far', at(400, 500)))).toMatchObject({
+      zone: 'luar',
+      segmentId: null,
+      quantity: 0,
+    });
   });
 
   it('gives the STA of the foot of the perpendicular within 0.1 %', () => {
@@ -83,7 +110,10 @@ describe('encroachment of lines', () => {
     const expected = 102.5;
     expect(Math.abs(analyzeAsset(straight, cable).quantity - expected) / expected).toBeLessThan(0.001);
     // In, out and back in: two 15 m crossings.
-    const zigzag = createAsset('zigzag', { type: 'LineString', coordinates: [at(100, -20), at(100, 20), at(150, 20), at(150, -20)] });
+    const zigzag = createAsset('zigzag', {
+      type: 'LineString',
+      coordinates: [at(100, -20), at(100, 20), at(150, 20), at(150, -20)],
+    });
     expect(Math.abs(analyzeAsset(straight, zigzag).quantity - 30) / 30).toBeLessThan(0.001);
   });
 });
@@ -91,10 +121,15 @@ describe('encroachment of lines', () => {
 describe('encroachment of polygons', () => {
   // A 400 m edge: a straight lon/lat chord differs from the geodesic by L²·tanφ/8R ≈ 0.6 mm here,
   // against 3.5 mm on the 1 km edge, which would move a 2 m strip by 0.18 %.
-  const straight = createRoadIndex([createRoad('short', { type: 'LineString', coordinates: [at(400, 0), at(800, 0)] })]);
+  const straight = createRoadIndex([
+    createRoad('short', { type: 'LineString', coordinates: [at(400, 0), at(800, 0)] }),
+  ]);
   it('counts the half of a kiosk that stands inside RUMIJA', () => {
     // 4 m × 4 m, from 5.5 m to 9.5 m north of the centreline: 2 m × 4 m = 8 m² inside.
-    const kiosk = createAsset('kiosk', { type: 'Polygon', coordinates: [[at(500, 5.5), at(504, 5.5), at(504, 9.5), at(500, 9.5), at(500, 5.5)]] });
+    const kiosk = createAsset('kiosk', {
+      type: 'Polygon',
+      coordinates: [[at(500, 5.5), at(504, 5.5), at(504, 9.5), at(500, 9.5), at(500, 5.5)]],
+    });
     const result = analyzeAsset(straight, kiosk);
     expect(result).toMatchObject({ zone: 'rumija', unit: 'm2' });
     expect(result.offsetM).toBeCloseTo(5.5, 2);
@@ -102,15 +137,24 @@ describe('encroachment of polygons', () => {
   });
 
   it('counts a billboard footprint wholly inside and one wholly outside', () => {
-    const inside = createAsset('in', { type: 'Polygon', coordinates: [[at(600, 1), at(603, 1), at(603, 3), at(600, 3), at(600, 1)]] });
+    const inside = createAsset('in', {
+      type: 'Polygon',
+      coordinates: [[at(600, 1), at(603, 1), at(603, 3), at(600, 3), at(600, 1)]],
+    });
     expect(Math.abs(analyzeAsset(straight, inside).quantity - 6) / 6).toBeLessThan(0.001);
-    const outside = createAsset('out', { type: 'Polygon', coordinates: [[at(600, 8), at(603, 8), at(603, 10), at(600, 10), at(600, 8)]] });
+    const outside = createAsset('out', {
+      type: 'Polygon',
+      coordinates: [[at(600, 8), at(603, 8), at(603, 10), at(600, 10), at(600, 8)]],
+    });
     expect(analyzeAsset(straight, outside)).toMatchObject({ zone: 'ruwasja', quantity: 0 });
   });
 
   it('counts a building the road passes through at its full inside area', () => {
     // 10 m × 30 m across the road: 10 m × 15 m inside.
-    const building = createAsset('across', { type: 'Polygon', coordinates: [[at(700, -15), at(710, -15), at(710, 15), at(700, 15), at(700, -15)]] });
+    const building = createAsset('across', {
+      type: 'Polygon',
+      coordinates: [[at(700, -15), at(710, -15), at(710, 15), at(700, 15), at(700, -15)]],
+    });
     const result = analyzeAsset(straight, building);
     expect(result.offsetM).toBe(0);
     expect(Math.abs(result.quantity - 150) / 150).toBeLessThan(0.001);
@@ -140,14 +184,32 @@ describe('roads meeting at an angle and multi-part corridors', () => {
 
   it('does not count twice a cable inside both segments near the corner', () => {
     // Along the east segment's centreline into the corner, then up the north one: 40 m, all inside.
-    const cable = createAsset('corner', { type: 'LineString', coordinates: [move(corner, 270, 20), corner, move(corner, 0, 20)] });
+    const cable = createAsset('corner', {
+      type: 'LineString',
+      coordinates: [move(corner, 270, 20), corner, move(corner, 0, 20)],
+    });
     expect(Math.abs(analyzeAsset(lShape, cable).quantity - 40) / 40).toBeLessThan(0.001);
   });
 
   it('runs chainage across the parts of a multi-part segment and reports its corridor', () => {
     const partTwoStart = move(START, 90, 2_000);
-    const multi = createRoad('multi', { type: 'MultiLineString', coordinates: [[START, EAST_END], [partTwoStart, move(partTwoStart, 90, 1_000)]] }, { rumijaWidthM: 25 });
-    const corridor: StoredFeature = { id: 'corridor-kupang', layerId: 'c', geometry: multi.geometry, properties: { kind: 'corridor', segmentIds: ['multi'] } };
+    const multi = createRoad(
+      'multi',
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [START, EAST_END],
+          [partTwoStart, move(partTwoStart, 90, 1_000)],
+        ],
+      },
+      { rumijaWidthM: 25 },
+    );
+    const corridor: StoredFeature = {
+      id: 'corridor-kupang',
+      layerId: 'c',
+      geometry: multi.geometry,
+      properties: { kind: 'corridor', segmentIds: ['multi'] },
+    };
     const index = createRoadIndex([multi], [corridor]);
     const result = analyzeAsset(index, point('p', move(move(partTwoStart, 90, 250), 0, 12)));
     expect(result).toMatchObject({ zone: 'rumija', corridorIds: ['corridor-kupang'], quantity: 1 });

@@ -81,7 +81,14 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     if (properties.kind !== 'road') continue;
     const widths = rowHalfWidths(properties);
     reachM = Math.max(reachM, widths.ruwasjaM);
-    const segment = segments.push({ id: road.id, ruasNumber: properties.ruasNumber, name: properties.name, widths, corridorIds: corridorsBySegment.get(road.id) ?? [] }) - 1;
+    const segment =
+      segments.push({
+        id: road.id,
+        ruasNumber: properties.ruasNumber,
+        name: properties.name,
+        widths,
+        corridorIds: corridorsBySegment.get(road.id) ?? [],
+      }) - 1;
     let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
     for (const path of linePathsOf(road.geometry)) {
       for (let i = 1; i < path.length; i++) {
@@ -98,7 +105,12 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     for (const edge of edges) {
       const padY = segments[edge.segment]!.widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
       const padX = padY / Math.cos((edge.a[1]! * Math.PI) / 180);
-      tree.add(Math.min(edge.a[0]!, edge.b[0]!) - padX, Math.min(edge.a[1]!, edge.b[1]!) - padY, Math.max(edge.a[0]!, edge.b[0]!) + padX, Math.max(edge.a[1]!, edge.b[1]!) + padY);
+      tree.add(
+        Math.min(edge.a[0]!, edge.b[0]!) - padX,
+        Math.min(edge.a[1]!, edge.b[1]!) - padY,
+        Math.max(edge.a[0]!, edge.b[0]!) + padX,
+        Math.max(edge.a[1]!, edge.b[1]!) + padY,
+      );
     }
     tree.finish();
   }
@@ -134,7 +146,8 @@ function pickSegment(index: RoadIndex, nearest: Nearest[]): { zone: Zone; best: 
   let bestZone: Zone = 'luar';
   for (const item of nearest) {
     const zone = zoneAtOffset(item.distance, index.segments[item.candidate.edge.segment]!.widths);
-    const better = ZONES.indexOf(zone) < ZONES.indexOf(bestZone) || (zone === bestZone && (!best || item.distance < best.distance));
+    const better =
+      ZONES.indexOf(zone) < ZONES.indexOf(bestZone) || (zone === bestZone && (!best || item.distance < best.distance));
     if (better) {
       best = item;
       bestZone = zone;
@@ -158,9 +171,15 @@ function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: 
   return candidates.map((candidate) => {
     let distance = Infinity;
     for (const line of lines) {
-      for (let i = 1; i < line.length; i++) distance = Math.min(distance, segmentSegmentDistance(line[i - 1]!, line[i]!, candidate.a, candidate.b));
+      for (let i = 1; i < line.length; i++)
+        distance = Math.min(distance, segmentSegmentDistance(line[i - 1]!, line[i]!, candidate.a, candidate.b));
     }
-    if (polygonRings && pointInRing(candidate.a, polygonRings[0]!) && !polygonRings.slice(1).some((hole) => pointInRing(candidate.a, hole))) distance = 0;
+    if (
+      polygonRings &&
+      pointInRing(candidate.a, polygonRings[0]!) &&
+      !polygonRings.slice(1).some((hole) => pointInRing(candidate.a, hole))
+    )
+      distance = 0;
     // The road point nearest to the asset: closest to the asset's vertices, good enough for STA.
     let t = 0;
     let closest = Infinity;
@@ -174,14 +193,25 @@ function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: 
   });
 }
 
-function lineLengthInsideRumija(index: RoadIndex, candidates: Candidate[], path: Position[], frame: LocalFrame): number {
+function lineLengthInsideRumija(
+  index: RoadIndex,
+  candidates: Candidate[],
+  path: Position[],
+  frame: LocalFrame,
+): number {
   let total = 0;
   for (let i = 1; i < path.length; i++) {
     const p0 = toLocal(frame, path[i - 1]![0]!, path[i - 1]![1]!);
     const p1 = toLocal(frame, path[i]![0]!, path[i]![1]!);
     const intervals: [number, number][] = [];
     for (const candidate of candidates) {
-      const interval = capsuleInterval(p0, p1, candidate.a, candidate.b, index.segments[candidate.edge.segment]!.widths.rumijaM);
+      const interval = capsuleInterval(
+        p0,
+        p1,
+        candidate.a,
+        candidate.b,
+        index.segments[candidate.edge.segment]!.widths.rumijaM,
+      );
       if (interval) intervals.push(interval);
     }
     if (intervals.length) total += unionLength(intervals) * geodesicDistanceM(path[i - 1]!, path[i]!);
@@ -189,7 +219,12 @@ function lineLengthInsideRumija(index: RoadIndex, candidates: Candidate[], path:
   return total;
 }
 
-function polygonAreaInsideRumija(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][], nearest: Nearest[]): number {
+function polygonAreaInsideRumija(
+  index: RoadIndex,
+  candidates: Candidate[],
+  polygons: Vec[][][],
+  nearest: Nearest[],
+): number {
   const radiusOf = (candidate: Candidate) => index.segments[candidate.edge.segment]!.widths.rumijaM;
   const touching = candidates.filter((candidate, i) => nearest[i]!.distance <= radiusOf(candidate));
   if (touching.length === 0) return 0;
@@ -220,7 +255,13 @@ function clipShapeFor(candidate: Candidate, radius: number, vertices: Vec[]): Ve
     if (withinEnds) {
       const [nx, ny] = [-ey * radius, ex * radius];
       const { a, b } = candidate;
-      return [[a[0] - nx, a[1] - ny], [b[0] - nx, b[1] - ny], [b[0] + nx, b[1] + ny], [a[0] + nx, a[1] + ny], [a[0] - nx, a[1] - ny]];
+      return [
+        [a[0] - nx, a[1] - ny],
+        [b[0] - nx, b[1] - ny],
+        [b[0] + nx, b[1] + ny],
+        [a[0] + nx, a[1] + ny],
+        [a[0] - nx, a[1] - ny],
+      ];
     }
   }
   return capsuleRing(candidate.a, candidate.b, radius, 128);
@@ -245,7 +286,9 @@ function areaInsideUnionOfCapsules(index: RoadIndex, candidates: Candidate[], po
 }
 
 function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][][]): number {
-  const capsules = candidates.map((candidate) => [capsuleRing(candidate.a, candidate.b, index.segments[candidate.edge.segment]!.widths.rumijaM, 128)]);
+  const capsules = candidates.map((candidate) => [
+    capsuleRing(candidate.a, candidate.b, index.segments[candidate.edge.segment]!.widths.rumijaM, 128),
+  ]);
   if (capsules.length === 0) return 0;
   const buffer = polyclip.union(capsules[0] as polyclip.Geom, ...(capsules.slice(1) as polyclip.Geom[]));
   const inside = polyclip.intersection(polygons as polyclip.Geom, buffer);
@@ -257,8 +300,22 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   const geometry = asset.geometry;
   const positions = positionsOf(geometry);
   const unit: EncroachmentResult['unit'] =
-    geometry.type === 'Point' || geometry.type === 'MultiPoint' ? 'unit' : geometry.type.includes('Polygon') ? 'm2' : 'm';
-  const empty: EncroachmentResult = { assetId: asset.id, zone: 'luar', segmentId: null, ruasNumber: null, corridorIds: [], offsetM: null, staM: null, quantity: 0, unit };
+    geometry.type === 'Point' || geometry.type === 'MultiPoint'
+      ? 'unit'
+      : geometry.type.includes('Polygon')
+        ? 'm2'
+        : 'm';
+  const empty: EncroachmentResult = {
+    assetId: asset.id,
+    zone: 'luar',
+    segmentId: null,
+    ruasNumber: null,
+    corridorIds: [],
+    offsetM: null,
+    staM: null,
+    quantity: 0,
+    unit,
+  };
   if (positions.length === 0) return empty;
   const [minX, minY, maxX, maxY] = boundsOf(positions);
   const frame = createLocalFrame((minX + maxX) / 2, (minY + maxY) / 2);
@@ -268,18 +325,28 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   let nearest: Nearest[];
   let quantity = 0;
   if (unit === 'unit') {
-    nearest = nearestForPoints(candidates, positions.map(([x, y]) => toLocal(frame, x!, y!)));
+    nearest = nearestForPoints(
+      candidates,
+      positions.map(([x, y]) => toLocal(frame, x!, y!)),
+    );
   } else if (unit === 'm') {
-    const paths = geometry.type === 'LineString' ? [geometry.coordinates] : (geometry as { coordinates: Position[][] }).coordinates;
-    nearest = nearestForEdges(candidates, paths.map((path) => path.map(([x, y]) => toLocal(frame, x!, y!))), null);
+    const paths =
+      geometry.type === 'LineString' ? [geometry.coordinates] : (geometry as { coordinates: Position[][] }).coordinates;
+    nearest = nearestForEdges(
+      candidates,
+      paths.map((path) => path.map(([x, y]) => toLocal(frame, x!, y!))),
+      null,
+    );
     quantity = paths.reduce((sum, path) => sum + lineLengthInsideRumija(index, candidates, path, frame), 0);
   } else {
-    const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry as { coordinates: Position[][][] }).coordinates).map((rings) =>
-      rings.map((ring) => ring.map(([x, y]) => toLocal(frame, x!, y!))),
-    );
+    const polygons = (
+      geometry.type === 'Polygon' ? [geometry.coordinates] : (geometry as { coordinates: Position[][][] }).coordinates
+    ).map((rings) => rings.map((ring) => ring.map(([x, y]) => toLocal(frame, x!, y!))));
     const perPolygon = polygons.map((rings) => nearestForEdges(candidates, rings, rings));
     // Per candidate, the nearest of all parts.
-    nearest = candidates.map((_, i) => perPolygon.map((list) => list[i]!).reduce((a, b) => (b.distance < a.distance ? b : a)));
+    nearest = candidates.map((_, i) =>
+      perPolygon.map((list) => list[i]!).reduce((a, b) => (b.distance < a.distance ? b : a)),
+    );
     quantity = polygonAreaInsideRumija(index, candidates, polygons, nearest);
   }
 

@@ -2,17 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { StoredFeature } from '../model/layer';
 import { summarizeNetwork } from './network-summary';
 
-function createRoad(id: string, regencyCode: string | null, status: string, condition: string | null, lengthM: number): StoredFeature {
+function createRoad(
+  id: string,
+  regencyCode: string | null,
+  status: string,
+  condition: string | null,
+  lengthM: number,
+): StoredFeature {
   return {
     id,
     layerId: 'roads',
-    geometry: { type: 'LineString', coordinates: [[0, 0], [0, 1]] },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [0, 1],
+      ],
+    },
     properties: { kind: 'road', regencyCode, status, condition, lengthM },
   };
 }
 
 function createBridge(id: string, condition: string | null, existence: string, lengthM: number): StoredFeature {
-  return { id, layerId: 'bridges', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { kind: 'bridge', condition, existence, lengthM } };
+  return {
+    id,
+    layerId: 'bridges',
+    geometry: { type: 'Point', coordinates: [0, 0] },
+    properties: { kind: 'bridge', condition, existence, lengthM },
+  };
 }
 
 describe('summarizeNetwork', () => {

@@ -33,7 +33,10 @@ function emptyBreakdown(): LengthBreakdown {
   return {
     totalM: 0,
     byStatus: Object.fromEntries(ROAD_STATUSES.map((status) => [status, 0])) as Record<RoadStatus, number>,
-    byCondition: Object.fromEntries([...CONDITIONS, 'unknown'].map((condition) => [condition, 0])) as Record<ConditionOrUnknown, number>,
+    byCondition: Object.fromEntries([...CONDITIONS, 'unknown'].map((condition) => [condition, 0])) as Record<
+      ConditionOrUnknown,
+      number
+    >,
     mantapM: 0,
     kemantapanPct: null,
   };
@@ -60,7 +63,9 @@ export function summarizeNetwork(features: Iterable<StoredFeature>, statuses?: r
   const byRegency = new Map<string | null, LengthBreakdown>();
   const total = emptyBreakdown();
   const bridges: BridgeSummary = {
-    byCondition: Object.fromEntries([...CONDITIONS, 'unknown', 'proposed'].map((key) => [key, { count: 0, lengthM: 0 }])) as BridgeSummary['byCondition'],
+    byCondition: Object.fromEntries(
+      [...CONDITIONS, 'unknown', 'proposed'].map((key) => [key, { count: 0, lengthM: 0 }]),
+    ) as BridgeSummary['byCondition'],
     count: 0,
     lengthM: 0,
   };
@@ -77,7 +82,8 @@ export function summarizeNetwork(features: Iterable<StoredFeature>, statuses?: r
       addRoad(byRegency.get(regency)!, status, condition, lengthM);
       addRoad(total, status, condition, lengthM);
     } else if (properties.kind === 'bridge') {
-      const key = properties.existence === 'proposed' ? 'proposed' : ((properties.condition as Condition | null) ?? 'unknown');
+      const key =
+        properties.existence === 'proposed' ? 'proposed' : ((properties.condition as Condition | null) ?? 'unknown');
       const lengthM = Number(properties.lengthM) || 0;
       bridges.byCondition[key].count += 1;
       bridges.byCondition[key].lengthM += lengthM;

@@ -25,9 +25,13 @@ describe('ROW zone widths (PP 34/2006)', () => {
 
   it('measures RUWASJA from the carriageway edge and keeps it outside RUMIJA', () => {
     // Kolektor primer: 10 m from the edge of a 7 m carriageway → 13.5 m from the centreline.
-    expect(rowHalfWidths(segment({ roadClass: 'sedang', functionClass: 'kolektor_primer', carriagewayWidthM: 7 })).ruwasjaM).toBe(13.5);
+    expect(
+      rowHalfWidths(segment({ roadClass: 'sedang', functionClass: 'kolektor_primer', carriagewayWidthM: 7 })).ruwasjaM,
+    ).toBe(13.5);
     // A 25 m surveyed RUMIJA is wider than edge + 2 m: RUWASJA starts where RUMIJA ends.
-    expect(rowHalfWidths(segment({ rumijaWidthM: 25, functionClass: 'lingkungan_sekunder', carriagewayWidthM: 6 })).ruwasjaM).toBe(12.5);
+    expect(
+      rowHalfWidths(segment({ rumijaWidthM: 25, functionClass: 'lingkungan_sekunder', carriagewayWidthM: 6 })).ruwasjaM,
+    ).toBe(12.5);
   });
 
   it('puts RUMAJA 2 m past the carriageway edge, within RUMIJA, and marks missing data as assumed', () => {

@@ -52,7 +52,9 @@ export function rowHalfWidths(segment: WidthInputs): RowHalfWidths {
   const rumijaM = rumijaWidth / 2;
   const carriagewayHalf = Math.min((segment.carriagewayWidthM ?? ASSUMED_CARRIAGEWAY_WIDTH_M) / 2, rumijaM);
   const rumajaM = Math.min(carriagewayHalf + ASSUMED_RUMAJA_BEYOND_EDGE_M, rumijaM);
-  const ruwasjaFromEdge = segment.functionClass ? MIN_RUWASJA_FROM_EDGE_M[segment.functionClass] : MIN_RUWASJA_FROM_EDGE_M.lingkungan_sekunder;
+  const ruwasjaFromEdge = segment.functionClass
+    ? MIN_RUWASJA_FROM_EDGE_M[segment.functionClass]
+    : MIN_RUWASJA_FROM_EDGE_M.lingkungan_sekunder;
   // RUWASJA lies outside RUMIJA: its outer edge is at least the RUMIJA edge.
   const ruwasjaM = Math.max(rumijaM, carriagewayHalf + ruwasjaFromEdge);
   return { rumajaM, rumijaM, ruwasjaM, rumijaBasis };

@@ -10,7 +10,8 @@ import { BRIDGE_ROUTE, createDemoDataset } from './create-demo-dataset';
 const land = JSON.parse(
   readFileSync(resolve(__dirname, '../../resources/public/basemap/land-high.json'), 'utf8'),
 ) as FeatureCollection<Polygon, { country: string }>;
-const countryAt = (position: number[]) => land.features.find((polygon) => booleanPointInPolygon(position, polygon))?.properties.country ?? 'sea';
+const countryAt = (position: number[]) =>
+  land.features.find((polygon) => booleanPointInPolygon(position, polygon))?.properties.country ?? 'sea';
 
 describe('NTT demo dataset', () => {
   const dataset = createDemoDataset();
@@ -43,7 +44,9 @@ describe('NTT demo dataset', () => {
   });
 
   it('flags both border routes as proposed provincial-to-national', () => {
-    const border = byKind('road').filter((feature) => feature.properties.borderRoute && feature.properties.status === 'provinsi');
+    const border = byKind('road').filter(
+      (feature) => feature.properties.borderRoute && feature.properties.status === 'provinsi',
+    );
     const names = new Set(border.map((feature) => String(feature.properties.name).replace(/ \(\d\/\d\)$/, '')));
     expect(names).toEqual(new Set(['Oelamasi – Oepoli', 'Batuputih – Motamasin']));
     expect(border.every((feature) => feature.properties.proposedStatus === 'nasional')).toBe(true);
@@ -61,7 +64,12 @@ describe('NTT demo dataset', () => {
 
   it('keeps road vertices and bridges on land, Indonesian roads in Indonesia', () => {
     for (const feature of [...byKind('road'), ...byKind('bridge')]) {
-      const positions = feature.geometry.type === 'Point' ? [feature.geometry.coordinates] : feature.geometry.type === 'LineString' ? feature.geometry.coordinates : [];
+      const positions =
+        feature.geometry.type === 'Point'
+          ? [feature.geometry.coordinates]
+          : feature.geometry.type === 'LineString'
+            ? feature.geometry.coordinates
+            : [];
       for (const position of positions) {
         const country = countryAt(position);
         if (feature.properties.status === 'rdtl') expect(country, `${feature.id} ${position}`).not.toBe('sea');

@@ -25,9 +25,36 @@ function concatenatePaths(paths: Position[][]): Position[] {
 /** Builds the embedded NTT demo dataset. Pure and deterministic: the same call gives the same data. */
 export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Dataset {
   const layers: Layer[] = [
-    { id: DEMO_LAYER_IDS.corridors, name: 'Koridor (demo)', kind: 'corridor', order: 0, visible: true, styleBy: 'status', demo: true, createdAt },
-    { id: DEMO_LAYER_IDS.roads, name: 'Ruas jalan (demo)', kind: 'road', order: 1, visible: true, styleBy: 'status', demo: true, createdAt },
-    { id: DEMO_LAYER_IDS.bridges, name: 'Jembatan (demo)', kind: 'bridge', order: 2, visible: true, styleBy: 'condition', demo: true, createdAt },
+    {
+      id: DEMO_LAYER_IDS.corridors,
+      name: 'Koridor (demo)',
+      kind: 'corridor',
+      order: 0,
+      visible: true,
+      styleBy: 'status',
+      demo: true,
+      createdAt,
+    },
+    {
+      id: DEMO_LAYER_IDS.roads,
+      name: 'Ruas jalan (demo)',
+      kind: 'road',
+      order: 1,
+      visible: true,
+      styleBy: 'status',
+      demo: true,
+      createdAt,
+    },
+    {
+      id: DEMO_LAYER_IDS.bridges,
+      name: 'Jembatan (demo)',
+      kind: 'bridge',
+      order: 2,
+      visible: true,
+      styleBy: 'condition',
+      demo: true,
+      createdAt,
+    },
   ];
   const features: StoredFeature[] = [];
   const segmentIdsByRuas = new Map<string, string[]>();
@@ -46,7 +73,12 @@ export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Datas
         rumijaWidthM: route.rumijaWidthM ?? null,
         carriagewayWidthM: route.carriagewayWidthM ?? null,
         condition: segment.condition,
-        surface: route.status === 'nasional' || route.rumijaWidthM ? 'aspal' : segment.condition === 'rusak_berat' ? 'lapen' : 'aspal',
+        surface:
+          route.status === 'nasional' || route.rumijaWidthM
+            ? 'aspal'
+            : segment.condition === 'rusak_berat'
+              ? 'lapen'
+              : 'aspal',
         regencyCode: route.regencyCode,
         lengthM: Math.round(geodesicLengthM(geometry) * 10) / 10,
         proposedStatus: route.proposedStatus ?? null,
@@ -80,7 +112,10 @@ export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Datas
     features.push({
       id: `demo-bridge-${index + 1}`,
       layerId: DEMO_LAYER_IDS.bridges,
-      geometry: { type: 'Point', coordinates: pointAlongM(bridgePath, bridge.staM).map((value) => Number(value.toFixed(6))) },
+      geometry: {
+        type: 'Point',
+        coordinates: pointAlongM(bridgePath, bridge.staM).map((value) => Number(value.toFixed(6))),
+      },
       properties,
     });
   });
@@ -103,6 +138,8 @@ export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Datas
     });
   }
   const corridorRuas = new Set<string>(DEMO_CORRIDORS.map((corridor) => corridor.ruasNumber));
-  const utilities = createDemoUtilities(features.filter((feature) => corridorRuas.has(String(feature.properties.ruasNumber))));
+  const utilities = createDemoUtilities(
+    features.filter((feature) => corridorRuas.has(String(feature.properties.ruasNumber))),
+  );
   return { layers: [...layers, { ...utilities.layer, createdAt }], features: [...features, ...utilities.features] };
 }

@@ -25,7 +25,9 @@ export function createLargeCsvText(rows: number, seed = 2): string {
   const random = createRandom(seed);
   const lines = ['lon,lat,nama,kategori,pemilik'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`${(119 + random() * 6).toFixed(6)},${(-10.9 + random() * 2.6).toFixed(6)},Tiang ${i},tiang_listrik,${random() < 0.5 ? 'PLN' : 'Telkom'}`);
+    lines.push(
+      `${(119 + random() * 6).toFixed(6)},${(-10.9 + random() * 2.6).toFixed(6)},Tiang ${i},tiang_listrik,${random() < 0.5 ? 'PLN' : 'Telkom'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,11 @@ export function createRandom(seed: number): () => number {
  * A synthetic road network for benchmarks: `count` short segments (4–6 vertices, a few km)
  * scattered over NTT, with valid model properties. SYNTHETIC: not roads that exist.
  */
-export function createSyntheticRoadNetwork(count: number, seed = 42, layerId = 'synthetic-roads'): { layer: Layer; features: StoredFeature[] } {
+export function createSyntheticRoadNetwork(
+  count: number,
+  seed = 42,
+  layerId = 'synthetic-roads',
+): { layer: Layer; features: StoredFeature[] } {
   const random = createRandom(seed);
   const features: StoredFeature[] = new Array(count);
   const statuses = ROAD_STATUSES.filter((status) => status !== 'rdtl');

@@ -6,7 +6,9 @@ import { createDemoUtilities } from './synthetic-utilities';
 
 describe('demo utility assets', () => {
   const dataset = createDemoDataset();
-  const corridorRoads = dataset.features.filter((f) => ['P-601', 'P-602', 'P-603'].includes(String(f.properties.ruasNumber)));
+  const corridorRoads = dataset.features.filter((f) =>
+    ['P-601', 'P-602', 'P-603'].includes(String(f.properties.ruasNumber)),
+  );
 
   it('is the same for the same seed, valid, and marked synthetic', () => {
     const first = createDemoUtilities(corridorRoads);

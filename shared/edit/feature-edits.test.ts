@@ -24,14 +24,24 @@ describe('edits as changes', () => {
     expect(result.change.layers).toEqual([expect.objectContaining({ id: 'drawn-road', kind: 'road', demo: false })]);
     const [feature] = result.change.put!;
     expect(feature!.properties.lengthM).toBeCloseTo(2_000, 1);
-    expect(feature!.properties.source).toEqual({ kind: 'drawn', label: 'Digambar di Rumija', recordedAt: at, illustrative: false });
+    expect(feature!.properties.source).toEqual({
+      kind: 'drawn',
+      label: 'Digambar di Rumija',
+      recordedAt: at,
+      illustrative: false,
+    });
     // The layer exists the second time.
     const again = addDrawnFeature([...layers, ...result.change.layers!], 'road', road.geometry, {}, at);
     expect(again.ok && again.change.layers).toEqual([]);
   });
 
   it('splits a road into two parts that keep the attributes, and the corridor holds both', () => {
-    const corridor: StoredFeature = { id: 'k1', layerId: 'c', geometry: road.geometry, properties: { kind: 'corridor', segmentIds: ['r0', 'r1', 'r2'] } };
+    const corridor: StoredFeature = {
+      id: 'k1',
+      layerId: 'c',
+      geometry: road.geometry,
+      properties: { kind: 'corridor', segmentIds: ['r0', 'r1', 'r2'] },
+    };
     const result = splitFeature(road, move(a, 90, 500), [corridor]);
     if (!result.ok) throw new Error(result.error);
     const [head, tail, changedCorridor] = result.change.put!;
@@ -44,19 +54,49 @@ describe('edits as changes', () => {
   });
 
   it('replaces the condition ranges of a ruas with its stretches', () => {
-    const old: StoredFeature = { id: 'old', layerId: 'condition-ranges', geometry: road.geometry, properties: { kind: 'condition_range', roadLayerId: 'drawn-road', ruasNumber: '900' } };
+    const old: StoredFeature = {
+      id: 'old',
+      layerId: 'condition-ranges',
+      geometry: road.geometry,
+      properties: { kind: 'condition_range', roadLayerId: 'drawn-road', ruasNumber: '900' },
+    };
     // Ruas 900 of another road layer keeps its ranges.
     const other: StoredFeature = { ...old, id: 'other', properties: { ...old.properties, roadLayerId: 'survey-2025' } };
-    const result = replaceConditionRanges(layers, [old, other], 'drawn-road', '900', [[a, b]], [
-      { fromM: 1_200, toM: 2_000, condition: 'rusak_berat' },
-      { fromM: 0, toM: 1_200, condition: 'baik' },
-    ], at);
+    const result = replaceConditionRanges(
+      layers,
+      [old, other],
+      'drawn-road',
+      '900',
+      [[a, b]],
+      [
+        { fromM: 1_200, toM: 2_000, condition: 'rusak_berat' },
+        { fromM: 0, toM: 1_200, condition: 'baik' },
+      ],
+      at,
+    );
     if (!result.ok) throw new Error(result.error);
     expect(result.change.remove).toEqual(['old']);
     const [first, second] = result.change.put!;
-    expect(first!.properties).toMatchObject({ roadLayerId: 'drawn-road', staFromM: 0, staToM: 1_200, condition: 'baik', lengthM: 1_200 });
+    expect(first!.properties).toMatchObject({
+      roadLayerId: 'drawn-road',
+      staFromM: 0,
+      staToM: 1_200,
+      condition: 'baik',
+      lengthM: 1_200,
+    });
     expect(geodesicLengthM(second!.geometry as LineString)).toBeCloseTo(800, 1);
-    const bad = replaceConditionRanges(layers, [], 'drawn-road', '900', [[a, b]], [{ fromM: 0, toM: 2_500, condition: 'baik' }], at);
-    expect(bad).toEqual({ ok: false, error: expect.stringContaining('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas') });
+    const bad = replaceConditionRanges(
+      layers,
+      [],
+      'drawn-road',
+      '900',
+      [[a, b]],
+      [{ fromM: 0, toM: 2_500, condition: 'baik' }],
+      at,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      error: expect.stringContaining('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas'),
+    });
   });
 });

@@ -27,23 +27,41 @@ export const DRAWN_LAYERS: Record<Exclude<FeatureKind, 'corridor'>, { id: string
   condition_range: { id: 'condition-ranges', name: 'Kondisi per STA' },
 };
 
-export const drawnSource = (recordedAt: string): FeatureSource => ({ kind: 'drawn', label: 'Digambar di Rumija', recordedAt, illustrative: false });
+export const drawnSource = (recordedAt: string): FeatureSource => ({
+  kind: 'drawn',
+  label: 'Digambar di Rumija',
+  recordedAt,
+  illustrative: false,
+});
 
-export const newFeatureId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const newFeatureId = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The layer drawn features of a kind go to, and the layer to add when it does not exist yet. */
-export function drawnLayerFor(kind: keyof typeof DRAWN_LAYERS, layers: readonly Layer[], createdAt: string): { layer: Layer; isNew: boolean } {
+export function drawnLayerFor(
+  kind: keyof typeof DRAWN_LAYERS,
+  layers: readonly Layer[],
+  createdAt: string,
+): { layer: Layer; isNew: boolean } {
   const { id, name } = DRAWN_LAYERS[kind];
   const existing = layers.find((layer) => layer.id === id);
   if (existing) return { layer: existing, isNew: false };
   const order = Math.max(0, ...layers.map((layer) => layer.order)) + 1;
   const styleBy = kind === 'bridge' || kind === 'condition_range' ? 'condition' : 'status';
-  return { layer: { id, name, kind: kind as LayerKind, order, visible: true, styleBy, demo: false, createdAt }, isNew: true };
+  return {
+    layer: { id, name, kind: kind as LayerKind, order, visible: true, styleBy, demo: false, createdAt },
+    isNew: true,
+  };
 }
 
 /** Properties that follow from the geometry (a road's length) are computed, never typed. */
-export function withDerivedProperties(properties: Record<string, unknown>, geometry: Geometry): Record<string, unknown> {
-  return properties.kind === 'road' ? { ...properties, lengthM: Math.round(geodesicLengthM(geometry) * 100) / 100 } : properties;
+export function withDerivedProperties(
+  properties: Record<string, unknown>,
+  geometry: Geometry,
+): Record<string, unknown> {
+  return properties.kind === 'road'
+    ? { ...properties, lengthM: Math.round(geodesicLengthM(geometry) * 100) / 100 }
+    : properties;
 }
 
 /** A drawn feature into the layer for its kind (made if needed). */
@@ -56,12 +74,21 @@ export function addDrawnFeature(
 ): EditResult {
   const { layer, isNew } = drawnLayerFor(kind, layers, recordedAt);
   const id = newFeatureId(kind);
-  const feature: StoredFeature = { id, layerId: layer.id, geometry, properties: withDerivedProperties({ ...properties, kind, source: drawnSource(recordedAt) }, geometry) };
+  const feature: StoredFeature = {
+    id,
+    layerId: layer.id,
+    geometry,
+    properties: withDerivedProperties({ ...properties, kind, source: drawnSource(recordedAt) }, geometry),
+  };
   return { ok: true, change: { layers: isNew ? [layer] : [], put: [feature] }, ids: [id] };
 }
 
 export function editGeometry(feature: StoredFeature, geometry: Geometry): EditResult {
-  return { ok: true, change: { put: [{ ...feature, geometry, properties: withDerivedProperties(feature.properties, geometry) }] }, ids: [feature.id] };
+  return {
+    ok: true,
+    change: { put: [{ ...feature, geometry, properties: withDerivedProperties(feature.properties, geometry) }] },
+    ids: [feature.id],
+  };
 }
 
 /**
@@ -88,14 +115,23 @@ export function splitFeature(feature: StoredFeature, point: Position, corridors:
   for (const corridor of corridors) {
     const ids = corridor.properties.segmentIds as string[] | undefined;
     const index = ids?.indexOf(feature.id) ?? -1;
-    if (ids && index >= 0) put.push({ ...corridor, properties: { ...corridor.properties, segmentIds: [...ids.slice(0, index + 1), tailId, ...ids.slice(index + 1)] } });
+    if (ids && index >= 0)
+      put.push({
+        ...corridor,
+        properties: {
+          ...corridor.properties,
+          segmentIds: [...ids.slice(0, index + 1), tailId, ...ids.slice(index + 1)],
+        },
+      });
   }
   return { ok: true, change: { put }, ids: [feature.id, tailId] };
 }
 
 /** Whether a feature is a condition range of this ruas of this road layer. */
 export const isRangeOf = (feature: StoredFeature, roadLayerId: string, ruasNumber: string) =>
-  feature.properties.kind === 'condition_range' && feature.properties.roadLayerId === roadLayerId && feature.properties.ruasNumber === ruasNumber;
+  feature.properties.kind === 'condition_range' &&
+  feature.properties.roadLayerId === roadLayerId &&
+  feature.properties.ruasNumber === ruasNumber;
 
 /**
  * Replaces the STA condition ranges of one ruas with a new set: checked against the ruas length,
@@ -122,7 +158,10 @@ export function replaceConditionRanges(
       return {
         id: `sta-${ruasNumber}-${String(index).padStart(3, '0')}-${Date.now().toString(36)}`,
         layerId: layer.id,
-        geometry: slices.length === 1 ? { type: 'LineString', coordinates: slices[0]! } : { type: 'MultiLineString', coordinates: slices },
+        geometry:
+          slices.length === 1
+            ? { type: 'LineString', coordinates: slices[0]! }
+            : { type: 'MultiLineString', coordinates: slices },
         properties: {
           kind: 'condition_range',
           roadLayerId,

@@ -24,7 +24,9 @@ export function formatKilometres(metres: number, locale: Locale, digits = 1): st
 
 /** Metres under 1 km, kilometres above. */
 export function formatLength(metres: number, locale: Locale): string {
-  return metres < 1000 ? `${formatNumber(metres, locale, metres < 100 ? 1 : 0)} m` : formatKilometres(metres, locale, 2);
+  return metres < 1000
+    ? `${formatNumber(metres, locale, metres < 100 ? 1 : 0)} m`
+    : formatKilometres(metres, locale, 2);
 }
 
 export function formatPercent(value: number | null, locale: Locale, digits = 1): string {

@@ -6,7 +6,12 @@ const exact = new Map<Locale, Intl.NumberFormat>();
 export function formatRupiah(amount: number, locale: Locale = 'id'): string {
   let format = exact.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'en' ? 'en-ID' : 'id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-ID' : 'id-ID', {
+      style: 'currency',
+      currency: 'IDR',
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    });
     exact.set(locale, format);
   }
   return format.format(Math.round(amount));
@@ -21,7 +26,9 @@ export function formatRupiahShort(amount: number, locale: Locale = 'id'): string
   ];
   for (const [scale, indonesian, english] of scales) {
     if (Math.abs(amount) >= scale) {
-      const value = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(amount / scale);
+      const value = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(
+        amount / scale,
+      );
       return `Rp${value} ${locale === 'en' ? english : indonesian}`;
     }
   }

@@ -31,7 +31,12 @@ describe('parseLocaleNumber', () => {
   });
 
   it('refuses an English-typed amount in an Indonesian rupiah field instead of reading it 1000× too small', () => {
-    expect(parseLocaleNumber('175,000', 'id', { integer: true })).toEqual({ ok: false, reason: 'ambiguous', input: '175,000', hint: '175.000' });
+    expect(parseLocaleNumber('175,000', 'id', { integer: true })).toEqual({
+      ok: false,
+      reason: 'ambiguous',
+      input: '175,000',
+      hint: '175.000',
+    });
     expect(value('175,5', 'id', { integer: true })).toBe('fraction');
     expect(value('175.000,00', 'id', { integer: true })).toBe(175_000);
   });
@@ -46,7 +51,7 @@ describe('parseLocaleNumber', () => {
 
   it('gives back every number it formats, in both languages', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (const locale of ['id', 'en'] as const) {
       for (let index = 0; index < 2000; index++) {
         const digits = index % 4;

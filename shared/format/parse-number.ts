@@ -8,7 +8,12 @@ export interface ParseNumberOptions {
 
 export type ParsedNumber =
   | { ok: true; value: number }
-  | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' | 'fraction' | 'negative'; input: string; hint?: string };
+  | {
+      ok: false;
+      reason: 'empty' | 'not-a-number' | 'ambiguous' | 'fraction' | 'negative';
+      input: string;
+      hint?: string;
+    };
 
 const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
   id: { group: '.', decimal: ',' },
@@ -41,9 +46,10 @@ export function parseLocaleNumber(text: string, locale: Locale, options: ParseNu
   if (integerPart.includes(group)) {
     if (!new RegExp(`^[0-9]{1,3}(\\${group}[0-9]{3})+$`).test(integerPart)) {
       // "20.5" in Indonesian: a dot that does not group thousands was most likely meant as a decimal mark.
-      const hint = /^[0-9]+\.[0-9]+$|^[0-9]+,[0-9]+$/.test(integerPart) && fractionPart === undefined
-        ? `${integerPart.replace(group, decimal)}`
-        : undefined;
+      const hint =
+        /^[0-9]+\.[0-9]+$|^[0-9]+,[0-9]+$/.test(integerPart) && fractionPart === undefined
+          ? `${integerPart.replace(group, decimal)}`
+          : undefined;
       return { ok: false, reason: 'ambiguous', input, hint };
     }
     digits = integerPart.split(group).join('');
@@ -54,7 +60,8 @@ export function parseLocaleNumber(text: string, locale: Locale, options: ParseNu
   if (!Number.isFinite(value)) return { ok: false, reason: 'not-a-number', input };
   if (options.integer && fractionPart !== undefined) {
     // "175,000" typed for rupiah in Indonesian reads as 175 with a decimal part: refuse rather than be 1000× off.
-    if (fractionPart.length === 3) return { ok: false, reason: 'ambiguous', input, hint: `${digits}${group}${fractionPart}` };
+    if (fractionPart.length === 3)
+      return { ok: false, reason: 'ambiguous', input, hint: `${digits}${group}${fractionPart}` };
     if (/[1-9]/.test(fractionPart)) return { ok: false, reason: 'fraction', input };
   }
   if (negative && !options.allowNegative && value !== 0) return { ok: false, reason: 'negative', input };

@@ -39,13 +39,23 @@ describe('STA (linear referencing)', () => {
     const slice = sliceByChainage(path, 500, 2_500);
     expect(geodesicLengthM({ type: 'LineString', coordinates: slice })).toBeCloseTo(2_000, 0);
     expect(slice).toHaveLength(3); // start, the corner at STA 1+000, end
-    expect(geodesicLengthM({ type: 'LineString', coordinates: sliceByChainage(path, 3_400, 1_000) })).toBeCloseTo(2_400, 0);
+    expect(geodesicLengthM({ type: 'LineString', coordinates: sliceByChainage(path, 3_400, 1_000) })).toBeCloseTo(
+      2_400,
+      0,
+    );
   });
 });
 
 describe('STA along a ruas of several segments', () => {
   it('runs on through the segments in order', () => {
-    const result = chainageAlongPaths([[a, b], [b, c], [c, d]], move(move(b, 0, 1_250), 90, 15));
+    const result = chainageAlongPaths(
+      [
+        [a, b],
+        [b, c],
+        [c, d],
+      ],
+      move(move(b, 0, 1_250), 90, 15),
+    );
     expect(Math.abs(result!.staM - 2_250)).toBeLessThan(1);
     expect(chainageAlongPaths([], a)).toBeNull();
   });

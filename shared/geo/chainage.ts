@@ -6,7 +6,10 @@ import { pointAlongM } from './point-along';
 
 /** Reads "STA 16+250", "16+250" or "16250" as metres; null when it is none of those. */
 export function parseSta(text: string): number | null {
-  const cleaned = text.trim().replace(/^sta\s*/i, '').replace(/\s/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^sta\s*/i, '')
+    .replace(/\s/g, '');
   const sta = /^(\d+)\+(\d{1,3}(?:[.,]\d+)?)$/.exec(cleaned);
   if (sta) {
     const metres = Number(sta[2]!.replace(',', '.'));
@@ -36,7 +39,11 @@ export function chainageOfPoint(path: Position[], point: Position): ChainagePoin
     const edgeLength = geodesicDistanceM(a!, b!);
     const { distance, t } = pointSegmentDistance(p, toLocal(frame, a![0]!, a![1]!), toLocal(frame, b![0]!, b![1]!));
     if (!best || distance < best.offsetM) {
-      best = { staM: travelled + t * edgeLength, offsetM: distance, foot: [a![0]! + t * (b![0]! - a![0]!), a![1]! + t * (b![1]! - a![1]!)] };
+      best = {
+        staM: travelled + t * edgeLength,
+        offsetM: distance,
+        foot: [a![0]! + t * (b![0]! - a![0]!), a![1]! + t * (b![1]! - a![1]!)],
+      };
     }
     travelled += edgeLength;
   }

@@ -43,7 +43,8 @@ function ringAreaM2(ring: Position[]): number {
 
 /** Area of the polygons in a geometry in m² (holes subtracted); 0 for points and lines. */
 export function geodesicAreaM2(geometry: Geometry): number {
-  const polygonArea = (rings: Position[][]) => rings.reduce((sum, ring, index) => sum + (index === 0 ? 1 : -1) * ringAreaM2(ring), 0);
+  const polygonArea = (rings: Position[][]) =>
+    rings.reduce((sum, ring, index) => sum + (index === 0 ? 1 : -1) * ringAreaM2(ring), 0);
   switch (geometry.type) {
     case 'Polygon':
       return polygonArea(geometry.coordinates);

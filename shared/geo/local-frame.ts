@@ -29,5 +29,8 @@ export function createLocalFrame(longitude: number, latitude: number): LocalFram
 }
 
 export function toLocal(frame: LocalFrame, longitude: number, latitude: number): [number, number] {
-  return [(longitude - frame.originLongitude) * frame.metresPerDegreeX, (latitude - frame.originLatitude) * frame.metresPerDegreeY];
+  return [
+    (longitude - frame.originLongitude) * frame.metresPerDegreeX,
+    (latitude - frame.originLatitude) * frame.metresPerDegreeY,
+  ];
 }

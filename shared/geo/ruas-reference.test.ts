@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { geodesicDestination, geodesicDistanceM, geodesicLengthM } from './geodesic';
-import { orderByConnection, pointAtSta, ruasLengthM, ruasPaths, slicePathsByChainage, staTicks } from './ruas-reference';
+import {
+  orderByConnection,
+  pointAtSta,
+  ruasLengthM,
+  ruasPaths,
+  slicePathsByChainage,
+  staTicks,
+} from './ruas-reference';
 import type { StoredFeature } from '../model/layer';
 
 const move = geodesicDestination;
@@ -20,7 +27,10 @@ const paths = ruasPaths([road('s1', [a, b]), road('other', [a, c], '099'), road(
 
 describe('a ruas as linear reference', () => {
   it('takes the segments of one ruas in stored order', () => {
-    expect(paths).toEqual([[a, b], [b, c]]);
+    expect(paths).toEqual([
+      [a, b],
+      [b, c],
+    ]);
     expect(ruasLengthM(paths)).toBeCloseTo(3_000, 3);
   });
 
@@ -51,7 +61,17 @@ describe('a ruas as linear reference', () => {
 describe('running order of a ruas', () => {
   it('follows segments that join end to start, whatever their stored order', () => {
     const d = move(c, 90, 500);
-    expect(orderByConnection([[b, c], [c, d], [a, b]])).toEqual([[a, b], [b, c], [c, d]]);
+    expect(
+      orderByConnection([
+        [b, c],
+        [c, d],
+        [a, b],
+      ]),
+    ).toEqual([
+      [a, b],
+      [b, c],
+      [c, d],
+    ]);
     // Paths that do not join keep their order.
     const far: Position[] = [move(d, 0, 5_000), move(d, 0, 6_000)];
     expect(orderByConnection([far, [b, c], [a, b]])).toEqual([far, [a, b], [b, c]]);

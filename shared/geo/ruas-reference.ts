@@ -35,7 +35,11 @@ export function orderByConnection(paths: Position[][]): Position[][] {
   const ordered: Position[][] = [];
   const used = new Set<number>();
   const follow = (start: number) => {
-    for (let index: number | undefined = start; index !== undefined && !used.has(index); index = byStart.get(endKey(paths[index]!.at(-1)!))) {
+    for (
+      let index: number | undefined = start;
+      index !== undefined && !used.has(index);
+      index = byStart.get(endKey(paths[index]!.at(-1)!))
+    ) {
       used.add(index);
       ordered.push(paths[index]!);
     }
@@ -75,7 +79,8 @@ export function slicePathsByChainage(paths: Position[][], fromM: number, toM: nu
   for (const path of paths) {
     const length = pathLengthM(path);
     const end = start + length;
-    if (to > start && from < end) slices.push(sliceByChainage(path, Math.max(0, from - start), Math.min(length, to - start)));
+    if (to > start && from < end)
+      slices.push(sliceByChainage(path, Math.max(0, from - start), Math.min(length, to - start)));
     start = end;
   }
   return slices;

@@ -38,7 +38,8 @@ export class SnapIndex {
       return;
     }
     this.index = new Flatbush(this.edges.length);
-    for (const { a, b } of this.edges) this.index.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
+    for (const { a, b } of this.edges)
+      this.index.add(Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!));
     this.index.finish();
   }
 
@@ -57,11 +58,17 @@ export class SnapIndex {
       for (const candidate of [a, b]) {
         const [x, y] = toLocal(frame, candidate[0]!, candidate[1]!);
         const distanceM = Math.hypot(x - p[0], y - p[1]);
-        if (distanceM <= toleranceM && (!vertex || distanceM < vertex.distanceM)) vertex = { position: candidate, kind: 'vertex', featureId: id, distanceM };
+        if (distanceM <= toleranceM && (!vertex || distanceM < vertex.distanceM))
+          vertex = { position: candidate, kind: 'vertex', featureId: id, distanceM };
       }
       const { distance, t } = pointSegmentDistance(p, toLocal(frame, a[0]!, a[1]!), toLocal(frame, b[0]!, b[1]!));
       if (distance <= toleranceM && (!edge || distance < edge.distanceM)) {
-        edge = { position: [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)], kind: 'edge', featureId: id, distanceM: distance };
+        edge = {
+          position: [a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)],
+          kind: 'edge',
+          featureId: id,
+          distanceM: distance,
+        };
       }
     }
     return vertex ?? edge;

@@ -33,7 +33,16 @@ describe('splitting a segment', () => {
   it('splits a multi-part line between its parts', () => {
     const d = move(c, 0, 300);
     const e = move(d, 0, 300);
-    const result = splitLineAt({ type: 'MultiLineString', coordinates: [[a, b], [c, d, e]] }, move(c, 0, 100));
+    const result = splitLineAt(
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [a, b],
+          [c, d, e],
+        ],
+      },
+      move(c, 0, 100),
+    );
     if (!result.ok) throw new Error(result.reason);
     expect(result.parts[0].type).toBe('MultiLineString');
     expect(geodesicLengthM(result.parts[0])).toBeCloseTo(1_100, 1);

@@ -8,14 +8,19 @@ export type SplitResult =
   | { ok: true; parts: [Geometry, Geometry]; at: Position; offsetM: number }
   | { ok: false; reason: 'not-a-line' | 'at-end' };
 
-const asGeometry = (paths: Position[][]): Geometry => (paths.length === 1 ? { type: 'LineString', coordinates: paths[0]! } : { type: 'MultiLineString', coordinates: paths });
+const asGeometry = (paths: Position[][]): Geometry =>
+  paths.length === 1 ? { type: 'LineString', coordinates: paths[0]! } : { type: 'MultiLineString', coordinates: paths };
 
 /** Consecutive positions closer than a millimetre become one (a cut on a vertex adds none). */
 function dropRepeats(path: Position[]): Position[] {
   return path.filter((position, i) => i === 0 || geodesicDistanceM(path[i - 1]!, position) > 1e-3);
 }
 
-const lengthOf = (paths: Position[][]) => paths.reduce((sum, path) => sum + path.slice(1).reduce((s, position, i) => s + geodesicDistanceM(path[i]!, position), 0), 0);
+const lengthOf = (paths: Position[][]) =>
+  paths.reduce(
+    (sum, path) => sum + path.slice(1).reduce((s, position, i) => s + geodesicDistanceM(path[i]!, position), 0),
+    0,
+  );
 
 /**
  * Cuts a line in two at the place nearest to `point` (a vertex is added there). Both parts keep the
@@ -44,7 +49,12 @@ export function splitLineAt(geometry: Geometry, point: Position, minPartM = 1): 
   const tail = dropRepeats([cut, ...path!.slice(edge)]);
   const beforeParts = [...paths.slice(0, part), head].filter((p2) => p2.length >= 2);
   const afterParts = [tail, ...paths.slice(part + 1)].filter((p2) => p2.length >= 2);
-  if (beforeParts.length === 0 || afterParts.length === 0 || lengthOf(beforeParts) < minPartM || lengthOf(afterParts) < minPartM) {
+  if (
+    beforeParts.length === 0 ||
+    afterParts.length === 0 ||
+    lengthOf(beforeParts) < minPartM ||
+    lengthOf(afterParts) < minPartM
+  ) {
     return { ok: false, reason: 'at-end' };
   }
   return { ok: true, parts: [asGeometry(beforeParts), asGeometry(afterParts)], at: cut, offsetM: distance };

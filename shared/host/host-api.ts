@@ -13,7 +13,10 @@ export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
 
 export const FileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(20),
 });
 export type FileFilter = z.infer<typeof FileFilterSchema>;
 
@@ -39,10 +42,12 @@ const BareFileNameSchema = z
 export const SaveFileRequestSchema = z.strictObject({
   suggestedName: BareFileNameSchema,
   filters: z.array(FileFilterSchema).max(20).default([]),
-  data: z.union([z.string(), z.instanceof(Uint8Array)]).refine(
-    (data) => (typeof data === 'string' ? data.length * 3 : data.byteLength) <= MAX_HOST_FILE_BYTES,
-    'file too large',
-  ),
+  data: z
+    .union([z.string(), z.instanceof(Uint8Array)])
+    .refine(
+      (data) => (typeof data === 'string' ? data.length * 3 : data.byteLength) <= MAX_HOST_FILE_BYTES,
+      'file too large',
+    ),
 });
 export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 

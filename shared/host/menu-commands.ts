@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** What the native menu asks the page to do; each is the same action as a button in the app. */
-export const MENU_COMMANDS = ['import', 'export', 'open-story', 'save-story', 'undo', 'redo', 'present', 'presenter-view'] as const;
+export const MENU_COMMANDS = [
+  'import',
+  'export',
+  'open-story',
+  'save-story',
+  'undo',
+  'redo',
+  'present',
+  'presenter-view',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 

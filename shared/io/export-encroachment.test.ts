@@ -7,9 +7,26 @@ import type { StoredFeature } from '../model/layer';
 import type { EncroachmentResult } from '../analysis/encroachment';
 
 const assets: StoredFeature[] = [
-  { id: 'a1', layerId: 'x', geometry: { type: 'Point', coordinates: [123.612345678, -10.16] }, properties: { kind: 'asset', category: 'tiang_listrik', owner: '=HYPERLINK("x")', ownerType: 'pln' } },
+  {
+    id: 'a1',
+    layerId: 'x',
+    geometry: { type: 'Point', coordinates: [123.612345678, -10.16] },
+    properties: { kind: 'asset', category: 'tiang_listrik', owner: '=HYPERLINK("x")', ownerType: 'pln' },
+  },
 ];
-const results: EncroachmentResult[] = [{ assetId: 'a1', zone: 'rumija', segmentId: 's', ruasNumber: 'P-601', corridorIds: ['k'], offsetM: 6.123, staM: 1234.56, quantity: 1, unit: 'unit' }];
+const results: EncroachmentResult[] = [
+  {
+    assetId: 'a1',
+    zone: 'rumija',
+    segmentId: 's',
+    ruasNumber: 'P-601',
+    corridorIds: ['k'],
+    offsetM: 6.123,
+    staM: 1234.56,
+    quantity: 1,
+    unit: 'unit',
+  },
+];
 
 describe('encroachment export', () => {
   const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE);
@@ -19,7 +36,13 @@ describe('encroachment export', () => {
     const collection = encroachmentGeoJson(assets, rows);
     expect(collection).not.toHaveProperty('crs');
     expect(collection.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [123.6123457, -10.16] });
-    expect(collection.features[0]!.properties).toMatchObject({ zona: 'rumija', ruas: 'P-601', sta_m: 1234.6, retribusi_idr: 150_000, tarif_contoh: true });
+    expect(collection.features[0]!.properties).toMatchObject({
+      zona: 'rumija',
+      ruas: 'P-601',
+      sta_m: 1234.6,
+      retribusi_idr: 150_000,
+      tarif_contoh: true,
+    });
   });
 
   it('guards CSV cells against formula injection and quotes separators', () => {

@@ -27,7 +27,11 @@ export interface EncroachmentRow {
 }
 
 /** One flat row per asset with the computed fields, shared by the GeoJSON and CSV exports. */
-export function encroachmentRows(assets: readonly StoredFeature[], results: readonly EncroachmentResult[], estimate: RetributionEstimate): EncroachmentRow[] {
+export function encroachmentRows(
+  assets: readonly StoredFeature[],
+  results: readonly EncroachmentResult[],
+  estimate: RetributionEstimate,
+): EncroachmentRow[] {
   const byAsset = new Map(results.map((result) => [result.assetId, result]));
   const lineByAsset = new Map(estimate.lines.map((line) => [line.assetId, line]));
   return assets.map((asset) => {
@@ -54,8 +58,15 @@ export function encroachmentRows(assets: readonly StoredFeature[], results: read
   });
 }
 
-export function encroachmentGeoJson(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): FeatureCollection {
-  const features: Feature[] = assets.map((asset, index) => ({ type: 'Feature', geometry: normalizeGeometry(asset.geometry), properties: { ...rows[index] } }));
+export function encroachmentGeoJson(
+  assets: readonly StoredFeature[],
+  rows: readonly EncroachmentRow[],
+): FeatureCollection {
+  const features: Feature[] = assets.map((asset, index) => ({
+    type: 'Feature',
+    geometry: normalizeGeometry(asset.geometry),
+    properties: { ...rows[index] },
+  }));
   return { type: 'FeatureCollection', features };
 }
 
@@ -65,8 +76,17 @@ export function encroachmentCsv(assets: readonly StoredFeature[], rows: readonly
   const lines = [[...columns, 'lon', 'lat'].join(',')];
   rows.forEach((row, index) => {
     const geometry = assets[index]!.geometry;
-    const anchor = geometry.type === 'Point' ? geometry.coordinates : geometry.type === 'LineString' ? geometry.coordinates[0] : geometry.type === 'Polygon' ? geometry.coordinates[0]![0] : [NaN, NaN];
-    lines.push([...columns.map((column) => csvCell(row[column])), round(anchor![0]!, 7), round(anchor![1]!, 7)].join(','));
+    const anchor =
+      geometry.type === 'Point'
+        ? geometry.coordinates
+        : geometry.type === 'LineString'
+          ? geometry.coordinates[0]
+          : geometry.type === 'Polygon'
+            ? geometry.coordinates[0]![0]
+            : [NaN, NaN];
+    lines.push(
+      [...columns.map((column) => csvCell(row[column])), round(anchor![0]!, 7), round(anchor![1]!, 7)].join(','),
+    );
   });
   return `${lines.join('\r\n')}\r\n`;
 }

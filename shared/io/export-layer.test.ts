@@ -12,11 +12,16 @@ const folder = mkdtempSync(join(tmpdir(), 'rumija-export-'));
 const demo = createDemoDataset();
 const roads = demo.features.filter((f) => f.properties.kind === 'road');
 const assets = demo.features.filter((f) => f.properties.kind === 'asset');
-const environment = { parseXml: (text: string) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never };
+const environment = {
+  parseXml: (text: string) =>
+    new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
+};
 
 /** ogrinfo's summary of a file, failing the test on any warning or error GDAL prints. */
 function ogrinfo(path: string, ...openOptions: string[]): string {
-  const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...openOptions.flatMap((o) => ['-oo', o]), path], { encoding: 'utf8' });
+  const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', ...openOptions.flatMap((o) => ['-oo', o]), path], {
+    encoding: 'utf8',
+  });
   expect(result.status).toBe(0);
   expect(result.stderr).not.toMatch(/Warning|ERROR/);
   return result.stdout;
@@ -41,8 +46,27 @@ describe('layer export read back by GDAL', () => {
 
   it('writes RFC 7946: no crs, 7 decimals, counter-clockwise outer rings', () => {
     const kiosk = assets.find((a) => a.geometry.type === 'Polygon')!;
-    const clockwise = { ...kiosk, geometry: { type: 'Polygon' as const, coordinates: [[[123.6, -10.17], [123.6, -10.16], [123.61, -10.16], [123.61, -10.17], [123.6, -10.17]]] } };
-    const collection = JSON.parse(featuresToGeoJson([clockwise, { ...roads[0]!, geometry: { type: 'Point', coordinates: [123.123456789, -10.1] } }]));
+    const clockwise = {
+      ...kiosk,
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [123.6, -10.17],
+            [123.6, -10.16],
+            [123.61, -10.16],
+            [123.61, -10.17],
+            [123.6, -10.17],
+          ],
+        ],
+      },
+    };
+    const collection = JSON.parse(
+      featuresToGeoJson([
+        clockwise,
+        { ...roads[0]!, geometry: { type: 'Point', coordinates: [123.123456789, -10.1] } },
+      ]),
+    );
     expect(collection.crs).toBeUndefined();
     expect(collection.features[0].geometry.coordinates[0][1]).toEqual([123.61, -10.17]);
     expect(collection.features[1].geometry.coordinates).toEqual([123.1234568, -10.1]);
@@ -56,7 +80,11 @@ describe('layer export read back by GDAL', () => {
     execFileSync('ogr2ogr', ['-f', 'GeoJSON', gdal, ours], { stdio: 'pipe' });
     const result = await prepareImport('assets-gdal.geojson', readFileSync(gdal), 'back', 1, environment);
     expect(result.ok && result.value.features.length).toBe(assets.length);
-    if (result.ok) expect(result.value.features[0]!.properties).toMatchObject({ category: assets[0]!.properties.category, owner: assets[0]!.properties.owner });
+    if (result.ok)
+      expect(result.value.features[0]!.properties).toMatchObject({
+        category: assets[0]!.properties.category,
+        owner: assets[0]!.properties.owner,
+      });
     const kml = join(folder, 'assets-gdal.kml');
     execFileSync('ogr2ogr', ['-f', 'KML', kml, ours], { stdio: 'pipe' });
     const fromKml = await prepareImport('assets-gdal.kml', readFileSync(kml), 'back-kml', 1, environment);

@@ -53,7 +53,11 @@ export function flatProperties(feature: StoredFeature): Record<string, string | 
 export function featuresToGeoJson(features: readonly StoredFeature[]): string {
   const collection: FeatureCollection = {
     type: 'FeatureCollection',
-    features: features.map((feature): Feature => ({ type: 'Feature', geometry: normalizeGeometry(feature.geometry), properties: flatProperties(feature) })),
+    features: features.map((feature): Feature => ({
+      type: 'Feature',
+      geometry: normalizeGeometry(feature.geometry),
+      properties: flatProperties(feature),
+    })),
   };
   return JSON.stringify(collection);
 }
@@ -85,14 +89,18 @@ export function featuresToCsv(features: readonly StoredFeature[]): string {
   const rows = features.map(flatProperties);
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const lines = [['WKT', ...columns].join(',')];
-  rows.forEach((row, index) => lines.push([csvCell(wkt(features[index]!.geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')));
+  rows.forEach((row, index) =>
+    lines.push([csvCell(wkt(features[index]!.geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function kmlGeometry(geometry: Geometry): string {
-  const coordinates = (path: Position[]) => `<coordinates>${path.map((p) => `${round(p[0]!)},${round(p[1]!)}`).join(' ')}</coordinates>`;
+  const coordinates = (path: Position[]) =>
+    `<coordinates>${path.map((p) => `${round(p[0]!)},${round(p[1]!)}`).join(' ')}</coordinates>`;
   const polygon = (rings: Position[][]) =>
     `<Polygon><outerBoundaryIs><LinearRing>${coordinates(rings[0]!)}</LinearRing></outerBoundaryIs>${rings
       .slice(1)

@@ -25,12 +25,15 @@ export interface CsvImport {
   crs: string;
 }
 
-const find = (headers: string[], names: string[]) => headers.find((header) => names.includes(header.trim().toLowerCase()));
+const find = (headers: string[], names: string[]) =>
+  headers.find((header) => names.includes(header.trim().toLowerCase()));
 
 /** Parses "123,45" (Indonesian decimal comma) as well as "123.45". */
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
-  const text = String(value ?? '').trim().replace(/\s/g, '');
+  const text = String(value ?? '')
+    .trim()
+    .replace(/\s/g, '');
   if (text === '') return Number.NaN;
   return Number(/^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
 }
@@ -52,10 +55,17 @@ function detectZone(pairs: [number, number][]): number | null {
 
 /** A CSV of points with lon/lat or UTM easting/northing columns; every row must be valid or nothing imports. */
 export function importCsv(text: string, fileName: string, options: CsvImportOptions = {}): ParseResult<CsvImport> {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
   if (parsed.errors.length) {
     const error = parsed.errors[0];
-    return { ok: false, error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}` };
+    return {
+      ok: false,
+      error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}`,
+    };
   }
   const headers = parsed.meta.fields ?? [];
   const lonColumn = find(headers, LONGITUDE_NAMES);
@@ -71,13 +81,23 @@ export function importCsv(text: string, fileName: string, options: CsvImportOpti
     toLonLat = (row) => [toNumber(row[lonColumn]), toNumber(row[latColumn])];
     crs = 'WGS 84 (EPSG:4326)';
   } else if (eastColumn && northColumn) {
-    const pairs = rows.slice(0, 20).map((row) => [toNumber(row[eastColumn]), toNumber(row[northColumn])] as [number, number]);
+    const pairs = rows
+      .slice(0, 20)
+      .map((row) => [toNumber(row[eastColumn]), toNumber(row[northColumn])] as [number, number]);
     const zone = options.utmZone ?? detectZone(pairs.filter(([e, n]) => Number.isFinite(e) && Number.isFinite(n)));
-    if (!zone) return { ok: false, error: `${fileName}: zona UTM tidak dapat ditentukan; pilih 50S atau 51S / cannot tell the UTM zone, choose 50S or 51S` };
+    if (!zone)
+      return {
+        ok: false,
+        error: `${fileName}: zona UTM tidak dapat ditentukan; pilih 50S atau 51S / cannot tell the UTM zone, choose 50S or 51S`,
+      };
     const projection = utmProjection(zone, 'S');
-    toLonLat = (row) => proj4(projection, 'WGS84', [toNumber(row[eastColumn]), toNumber(row[northColumn])]) as [number, number];
+    toLonLat = (row) =>
+      proj4(projection, 'WGS84', [toNumber(row[eastColumn]), toNumber(row[northColumn])]) as [number, number];
     const datum = options.datum ?? 'WGS 84';
-    crs = datum === 'WGS 84' ? `WGS 84 / UTM ${zone}S (EPSG:327${zone})` : `${datum} / UTM ${zone}S (≈ WGS 84, selisih < 1 m)`;
+    crs =
+      datum === 'WGS 84'
+        ? `WGS 84 / UTM ${zone}S (EPSG:327${zone})`
+        : `${datum} / UTM ${zone}S (≈ WGS 84, selisih < 1 m)`;
   } else {
     return {
       ok: false,
@@ -89,11 +109,23 @@ export function importCsv(text: string, fileName: string, options: CsvImportOpti
   const features: Feature<Point>[] = [];
   for (const [index, row] of rows.entries()) {
     const [lon, lat] = toLonLat(row);
-    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return { ok: false, error: `${fileName}, baris ${index + 2}: koordinat kosong atau bukan angka / missing or non-numeric coordinate` };
-    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return { ok: false, error: `${fileName}, baris ${index + 2}: koordinat di luar jangkauan (${lon}, ${lat}) / coordinate out of range` };
+    if (!Number.isFinite(lon) || !Number.isFinite(lat))
+      return {
+        ok: false,
+        error: `${fileName}, baris ${index + 2}: koordinat kosong atau bukan angka / missing or non-numeric coordinate`,
+      };
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
+      return {
+        ok: false,
+        error: `${fileName}, baris ${index + 2}: koordinat di luar jangkauan (${lon}, ${lat}) / coordinate out of range`,
+      };
     const properties: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(row)) if (!coordinateColumns.has(key)) properties[key] = value;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(lon.toFixed(7)), Number(lat.toFixed(7))] }, properties });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [Number(lon.toFixed(7)), Number(lat.toFixed(7))] },
+      properties,
+    });
   }
   return { ok: true, value: { features, crs } };
 }

@@ -7,40 +7,91 @@ export const NODE_ENVIRONMENT: ImportEnvironment = {
   parseXml: (text) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
 };
 const prepare = (name: string, content: string | Uint8Array) =>
-  prepareImport(name, typeof content === 'string' ? encode(content) : content, 'layer-1', 5, NODE_ENVIRONMENT, new Date('2026-01-21T00:00:00Z'));
+  prepareImport(
+    name,
+    typeof content === 'string' ? encode(content) : content,
+    'layer-1',
+    5,
+    NODE_ENVIRONMENT,
+    new Date('2026-01-21T00:00:00Z'),
+  );
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-const point = (coordinates: unknown, properties = {}) => ({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties });
+const point = (coordinates: unknown, properties = {}) => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates },
+  properties,
+});
 
 describe('importing GeoJSON', () => {
   it('reads a FeatureCollection into a new layer, keeping attributes and recording the source', async () => {
-    const result = await prepare('tiang.geojson', collection(point([123.6, -10.17], { pemilik: 'PLN' }), point([123.61, -10.16])));
+    const result = await prepare(
+      'tiang.geojson',
+      collection(point([123.6, -10.17], { pemilik: 'PLN' }), point([123.61, -10.16])),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.layer).toMatchObject({ id: 'layer-1', name: 'tiang', kind: 'plain', order: 5, demo: false });
     expect(result.value.features).toHaveLength(2);
-    expect(result.value.features[0]!.properties).toEqual({ pemilik: 'PLN', source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false } });
+    expect(result.value.features[0]!.properties).toEqual({
+      pemilik: 'PLN',
+      source: { kind: 'file', label: 'tiang.geojson', recordedAt: '2026-01-21T00:00:00.000Z', illustrative: false },
+    });
   });
 
   it('reads a single Feature, a bare geometry and newline-delimited GeoJSON', async () => {
     expect((await prepare('a.geojson', JSON.stringify(point([123.6, -10.17])))).ok).toBe(true);
-    const bare = await prepare('b.json', JSON.stringify({ type: 'LineString', coordinates: [[123.6, -10.17], [123.7, -10.1]] }));
+    const bare = await prepare(
+      'b.json',
+      JSON.stringify({
+        type: 'LineString',
+        coordinates: [
+          [123.6, -10.17],
+          [123.7, -10.1],
+        ],
+      }),
+    );
     expect(bare.ok && bare.value.geometryTypes).toEqual(['LineString']);
-    const lines = await prepare('c.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n${JSON.stringify(point([123.7, -10.1]))}\n`);
+    const lines = await prepare(
+      'c.ndjson',
+      `${JSON.stringify(point([123.6, -10.17]))}\n${JSON.stringify(point([123.7, -10.1]))}\n`,
+    );
     expect(lines.ok && lines.value.features.length).toBe(2);
   });
 
   it('repairs what is safe to repair and says so: 3D, duplicate vertices, winding', async () => {
-    const clockwise = [[123.6, -10.17], [123.6, -10.16], [123.61, -10.16], [123.61, -10.17], [123.6, -10.17]];
-    const result = await prepare('repair.geojson', collection(
-      point([123.6, -10.17, 12.5]),
-      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.6, -10.17], [123.7, -10.1]] }, properties: {} },
-      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [clockwise] }, properties: {} },
-    ));
+    const clockwise = [
+      [123.6, -10.17],
+      [123.6, -10.16],
+      [123.61, -10.16],
+      [123.61, -10.17],
+      [123.6, -10.17],
+    ];
+    const result = await prepare(
+      'repair.geojson',
+      collection(
+        point([123.6, -10.17, 12.5]),
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [123.6, -10.17],
+              [123.6, -10.17],
+              [123.7, -10.1],
+            ],
+          },
+          properties: {},
+        },
+        { type: 'Feature', geometry: { type: 'Polygon', coordinates: [clockwise] }, properties: {} },
+      ),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [123.6, -10.17] });
     expect((result.value.features[1]!.geometry as { coordinates: unknown[] }).coordinates).toHaveLength(2);
-    expect((result.value.features[2]!.geometry as { coordinates: number[][][] }).coordinates[0]).toEqual([...clockwise].reverse());
+    expect((result.value.features[2]!.geometry as { coordinates: number[][][] }).coordinates[0]).toEqual(
+      [...clockwise].reverse(),
+    );
     expect(result.value.repairs).toEqual([
       'fitur #0: koordinat Z dibuang / Z dropped',
       'fitur #1: 1 titik kembar dibuang / duplicate vertices removed',
@@ -51,7 +102,10 @@ describe('importing GeoJSON', () => {
 
 describe('importing CSV', () => {
   it('reads lon/lat columns, Indonesian decimal commas and semicolons', async () => {
-    const result = await prepare('survei.csv', 'id;bujur;lintang;kategori\n1;123,6;-10,17;tiang_listrik\n2;123,61;-10,16;kios\n');
+    const result = await prepare(
+      'survei.csv',
+      'id;bujur;lintang;kategori\n1;123,6;-10,17;tiang_listrik\n2;123,61;-10,16;kios\n',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 (EPSG:4326)');
@@ -76,24 +130,64 @@ describe('choosing the coordinate system of a CSV', () => {
     const in50 = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
     expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
     // The same numbers read in zone 50 land 6° further west.
-    if (in50.ok) expect((in50.value.features[0]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
-    const dgn = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 51, datum: 'DGN95' });
+    if (in50.ok)
+      expect((in50.value.features[0]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
+    const dgn = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), {
+      utmZone: 51,
+      datum: 'DGN95',
+    });
     expect(dgn.ok && dgn.value.crs).toMatch(/^DGN95 \/ UTM 51S/);
   });
 });
 
 describe('refusing bad files with a message naming the file, the feature and the problem', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
-    ['broken.geojson', '{\n "type": "FeatureCollection",\n "features": [\n  {"type": "Feature",}\n ]\n}', /broken\.geojson: JSON tidak sah.*baris 4/],
-    ['projected.geojson', collection(point([566419, 8875595])), /projected\.geojson, fitur #0: koordinat di luar WGS 84/],
+    [
+      'broken.geojson',
+      '{\n "type": "FeatureCollection",\n "features": [\n  {"type": "Feature",}\n ]\n}',
+      /broken\.geojson: JSON tidak sah.*baris 4/,
+    ],
+    [
+      'projected.geojson',
+      collection(point([566419, 8875595])),
+      /projected\.geojson, fitur #0: koordinat di luar WGS 84/,
+    ],
     ['latitude.geojson', collection(point([123.6, -95])), /latitude\.geojson, fitur #0: .*di luar WGS 84/],
-    ['empty-geometry.geojson', collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: {} }), /fitur #0: geometri kosong/],
-    ['no-geometry.geojson', collection({ type: 'Feature', geometry: null, properties: {} }), /fitur #0: tanpa geometri/],
-    ['unknown-type.geojson', collection({ type: 'Feature', geometry: { type: 'Circle', coordinates: [1, 2] }, properties: {} }), /jenis geometri tidak dikenal.*Circle/],
-    ['one-point-line.geojson', collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.1]] }, properties: {} }), /kurang dari 2 titik/],
-    ['nesting.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [123.6, -10.1] }, properties: {} }), /tidak bersarang/],
-    ['second-bad.geojson', collection(point([123.6, -10.17]), point(['a', 'b'])), /second-bad\.geojson, fitur #1: koordinat bukan/],
-    ['not-feature.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Point' }] }), /fitur #0: bukan Feature/],
+    [
+      'empty-geometry.geojson',
+      collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: {} }),
+      /fitur #0: geometri kosong/,
+    ],
+    [
+      'no-geometry.geojson',
+      collection({ type: 'Feature', geometry: null, properties: {} }),
+      /fitur #0: tanpa geometri/,
+    ],
+    [
+      'unknown-type.geojson',
+      collection({ type: 'Feature', geometry: { type: 'Circle', coordinates: [1, 2] }, properties: {} }),
+      /jenis geometri tidak dikenal.*Circle/,
+    ],
+    [
+      'one-point-line.geojson',
+      collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.6, -10.1]] }, properties: {} }),
+      /kurang dari 2 titik/,
+    ],
+    [
+      'nesting.geojson',
+      collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [123.6, -10.1] }, properties: {} }),
+      /tidak bersarang/,
+    ],
+    [
+      'second-bad.geojson',
+      collection(point([123.6, -10.17]), point(['a', 'b'])),
+      /second-bad\.geojson, fitur #1: koordinat bukan/,
+    ],
+    [
+      'not-feature.geojson',
+      JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Point' }] }),
+      /fitur #0: bukan Feature/,
+    ],
     ['empty.geojson', collection(), /tidak ada fitur/],
     ['topology.json', JSON.stringify({ type: 'Topology', objects: {} }), /topology\.json: bukan FeatureCollection/],
     ['lines.ndjson', `${JSON.stringify(point([123.6, -10.17]))}\n{oops}\n`, /lines\.ndjson: JSON tidak sah di baris 2/],
@@ -104,16 +198,85 @@ describe('refusing bad files with a message naming the file, the feature and the
     ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: zona UTM tidak dapat ditentukan/],
     ['quotes.csv', 'lon,lat,nama\n123.6,-10.1,"tidak ditutup\n', /quotes\.csv, baris \d+: CSV tidak sah/],
     ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
-    ['open-ring.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[123.6, -10.1], [123.7, -10.1], [123.7, -10.2], [123.6, -10.2]]] }, properties: {} }), /fitur #0: ring 0 tidak tertutup/],
-    ['short-ring.geojson', collection({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[123.6, -10.1], [123.7, -10.1], [123.6, -10.1]]] }, properties: {} }), /fitur #0: ring 0 punya kurang dari 4 titik/],
-    ['hole-open.geojson', collection({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[[[123.6, -10.1], [123.7, -10.1], [123.7, -10.2], [123.6, -10.1]], [[123.61, -10.11], [123.62, -10.11], [123.62, -10.12], [123.615, -10.12]]]] }, properties: {} }), /ring 1 tidak tertutup/],
+    [
+      'open-ring.geojson',
+      collection({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [123.6, -10.1],
+              [123.7, -10.1],
+              [123.7, -10.2],
+              [123.6, -10.2],
+            ],
+          ],
+        },
+        properties: {},
+      }),
+      /fitur #0: ring 0 tidak tertutup/,
+    ],
+    [
+      'short-ring.geojson',
+      collection({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [123.6, -10.1],
+              [123.7, -10.1],
+              [123.6, -10.1],
+            ],
+          ],
+        },
+        properties: {},
+      }),
+      /fitur #0: ring 0 punya kurang dari 4 titik/,
+    ],
+    [
+      'hole-open.geojson',
+      collection({
+        type: 'Feature',
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [123.6, -10.1],
+                [123.7, -10.1],
+                [123.7, -10.2],
+                [123.6, -10.1],
+              ],
+              [
+                [123.61, -10.11],
+                [123.62, -10.11],
+                [123.62, -10.12],
+                [123.615, -10.12],
+              ],
+            ],
+          ],
+        },
+        properties: {},
+      }),
+      /ring 1 tidak tertutup/,
+    ],
     ['swapped.geojson', collection(point([-10.17, 123.6])), /swapped\.geojson, fitur #0: urutan koordinat terbalik/],
-    ['nan.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[123.6,"NaN"]},"properties":{}}]}', /fitur #0: koordinat bukan/],
+    [
+      'nan.geojson',
+      '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[123.6,"NaN"]},"properties":{}}]}',
+      /fitur #0: koordinat bukan/,
+    ],
     ['string-root.json', '"hello"', /string-root\.json: bukan FeatureCollection/],
     ['null.json', 'null', /null\.json: bukan FeatureCollection/],
     ['features-object.geojson', JSON.stringify({ type: 'FeatureCollection', features: {} }), /bukan FeatureCollection/],
     ['empty-file.geojson', '', /empty-file\.geojson: JSON tidak sah/],
-    ['bom-semicolon-bad.csv', '\uFEFFlon;lat\n123,6;abc\n', /bom-semicolon-bad\.csv, baris 2: koordinat kosong atau bukan angka/],
+    [
+      'bom-semicolon-bad.csv',
+      '\uFEFFlon;lat\n123,6;abc\n',
+      /bom-semicolon-bad\.csv, baris 2: koordinat kosong atau bukan angka/,
+    ],
     ['latin1.geojson', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /latin1\.geojson: bukan teks UTF-8/],
   ];
   it.each(cases)('%s', async (name, content, message) => {

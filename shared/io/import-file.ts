@@ -35,14 +35,22 @@ const decodeUtf8 = (bytes: Uint8Array): string | null => {
 };
 
 /** KML, KMZ, GPX and zipped Shapefiles converted to GeoJSON text, so one path checks and repairs all. */
-async function convertToGeoJson(extension: string, bytes: Uint8Array, fileName: string, environment: ImportEnvironment): Promise<ParseResult<string>> {
+async function convertToGeoJson(
+  extension: string,
+  bytes: Uint8Array,
+  fileName: string,
+  environment: ImportEnvironment,
+): Promise<ParseResult<string>> {
   let converted;
   if (extension === 'kmz') converted = await importKmz(bytes, fileName, environment.parseXml);
   else if (extension === 'zip') converted = await importZippedShapefile(bytes, fileName);
   else {
     const text = decodeUtf8(bytes);
     if (text === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
-    converted = extension === 'kml' ? importKml(text, fileName, environment.parseXml) : importGpx(text, fileName, environment.parseXml);
+    converted =
+      extension === 'kml'
+        ? importKml(text, fileName, environment.parseXml)
+        : importGpx(text, fileName, environment.parseXml);
   }
   if (!converted.ok) return converted;
   // Through the GeoJSON path so converted files get the same checks and repairs.
@@ -63,10 +71,14 @@ export async function prepareImport(
   csvOptions: CsvImportOptions = {},
 ): Promise<ParseResult<PreparedImport>> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large` };
+    return {
+      ok: false,
+      error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large`,
+    };
   }
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (!IMPORT_EXTENSIONS.includes(extension)) return { ok: false, error: `${fileName}: format belum didukung / format not supported yet (.${extension})` };
+  if (!IMPORT_EXTENSIONS.includes(extension))
+    return { ok: false, error: `${fileName}: format belum didukung / format not supported yet (.${extension})` };
   let text: string;
   if (['kml', 'kmz', 'gpx', 'zip'].includes(extension)) {
     const converted = await convertToGeoJson(extension, bytes, fileName, environment);
@@ -91,12 +103,27 @@ export async function prepareImport(
   }
   const recordedAt = now.toISOString();
   const baseName = fileName.replace(/\.[^.]+$/, '');
-  const layer: Layer = { id: layerId, name: baseName, kind: 'plain', order, visible: true, styleBy: 'status', demo: false, createdAt: recordedAt };
+  const layer: Layer = {
+    id: layerId,
+    name: baseName,
+    kind: 'plain',
+    order,
+    visible: true,
+    styleBy: 'status',
+    demo: false,
+    createdAt: recordedAt,
+  };
   const stored: StoredFeature[] = features.map((feature, index) => ({
     id: `${layerId}-${index}`,
     layerId,
     geometry: feature.geometry,
-    properties: { ...(feature.properties ?? {}), source: { kind: 'file', label: fileName, recordedAt, illustrative: false } },
+    properties: {
+      ...(feature.properties ?? {}),
+      source: { kind: 'file', label: fileName, recordedAt, illustrative: false },
+    },
   }));
-  return { ok: true, value: { layer, features: stored, crs, geometryTypes: [...new Set(features.map((f) => f.geometry.type))], repairs } };
+  return {
+    ok: true,
+    value: { layer, features: stored, crs, geometryTypes: [...new Set(features.map((f) => f.geometry.type))], repairs },
+  };
 }

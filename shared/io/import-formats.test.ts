@@ -18,15 +18,40 @@ const folder = mkdtempSync(join(tmpdir(), 'rumija-formats-'));
 const source = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { name: 'Tiang 1', pemilik: 'PLN' }, geometry: { type: 'Point', coordinates: [123.63, -10.163] } },
-    { type: 'Feature', properties: { name: 'Tiang 2', pemilik: 'Telkom' }, geometry: { type: 'Point', coordinates: [123.64, -10.164] } },
+    {
+      type: 'Feature',
+      properties: { name: 'Tiang 1', pemilik: 'PLN' },
+      geometry: { type: 'Point', coordinates: [123.63, -10.163] },
+    },
+    {
+      type: 'Feature',
+      properties: { name: 'Tiang 2', pemilik: 'Telkom' },
+      geometry: { type: 'Point', coordinates: [123.64, -10.164] },
+    },
   ],
 };
-const line = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Kabel' }, geometry: { type: 'LineString', coordinates: [[123.63, -10.163], [123.64, -10.164], [123.65, -10.166]] } }] };
+const line = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'Kabel' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [123.63, -10.163],
+          [123.64, -10.164],
+          [123.65, -10.166],
+        ],
+      },
+    },
+  ],
+};
 
 async function zipFolder(directory: string, pattern: RegExp) {
   const zip = new JSZip();
-  for (const name of readdirSync(directory).filter((n) => pattern.test(n))) zip.file(name, readFileSync(join(directory, name)));
+  for (const name of readdirSync(directory).filter((n) => pattern.test(n)))
+    zip.file(name, readFileSync(join(directory, name)));
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
@@ -39,9 +64,19 @@ beforeAll(() => {
   ogr('-f', 'GPX', 'track.gpx', 'line.geojson', '-lco', 'FORCE_GPX_TRACK=YES');
   execFileSync('mkdir', ['-p', 'shp'], { cwd: folder });
   ogr('-f', 'ESRI Shapefile', 'shp/tiang.shp', 'points.geojson', '-t_srs', 'EPSG:32751', '-lco', 'ENCODING=UTF-8');
-  writeFileSync(join(folder, 'accent.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
-    { type: 'Feature', properties: { pemilik: 'Café Oebobo', kota: 'Kupang' }, geometry: { type: 'Point', coordinates: [123.6, -10.17] } },
-  ] }));
+  writeFileSync(
+    join(folder, 'accent.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { pemilik: 'Café Oebobo', kota: 'Kupang' },
+          geometry: { type: 'Point', coordinates: [123.6, -10.17] },
+        },
+      ],
+    }),
+  );
   ogr('-f', 'ESRI Shapefile', 'shp/accent.shp', 'accent.geojson', '-lco', 'ENCODING=CP1252');
 });
 
@@ -92,7 +127,8 @@ describe('Shapefile attribute encodings', () => {
 
 describe('refusing hostile and broken files', () => {
   it('refuses XML entities (billion laughs) without parsing', async () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><kml><Placemark><name>&b;</name></Placemark></kml>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><kml><Placemark><name>&b;</name></Placemark></kml>';
     const result = await prepare('laughs.kml', encode(bomb));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/laughs\.kml: DTD\/ENTITY di XML ditolak/);
@@ -101,7 +137,9 @@ describe('refusing hostile and broken files', () => {
   it('refuses a zip bomb from its directory, before unpacking', async () => {
     const zip = new JSZip();
     zip.file('doc.kml', new Uint8Array(60 * 1024 * 1024));
-    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const bytes = new Uint8Array(
+      await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }),
+    );
     const result = await prepare('bomb.kmz', bytes);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/bomb\.kmz: doc\.kml dimampatkan \d+× — ditolak sebagai bom zip/);

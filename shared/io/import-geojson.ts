@@ -2,7 +2,15 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
 import { checkFeatureCollection, parseJson, type ParseResult } from './parse-geojson';
 
-const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+];
 
 export interface ImportedFeatures {
   features: Feature<Geometry>[];
@@ -72,14 +80,22 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
 export function importGeoJson(text: string, fileName: string): ParseResult<ImportedFeatures> {
   const trimmed = text.trim();
   const firstLine = trimmed.split('\n', 1)[0]!.trim();
-  const isNewlineDelimited = trimmed.includes('\n') && firstLine.startsWith('{') && firstLine.endsWith('}') && !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
+  const isNewlineDelimited =
+    trimmed.includes('\n') &&
+    firstLine.startsWith('{') &&
+    firstLine.endsWith('}') &&
+    !/"type"\s*:\s*"FeatureCollection"/.test(firstLine);
   let data: unknown;
   if (isNewlineDelimited) {
     const features: unknown[] = [];
     for (const [index, line] of trimmed.split('\n').entries()) {
       if (!line.trim()) continue;
       const parsed = parseJson(line, fileName);
-      if (!parsed.ok) return { ok: false, error: `${fileName}: JSON tidak sah di baris ${index + 1} / invalid JSON on line ${index + 1}` };
+      if (!parsed.ok)
+        return {
+          ok: false,
+          error: `${fileName}: JSON tidak sah di baris ${index + 1} / invalid JSON on line ${index + 1}`,
+        };
       features.push(parsed.value);
     }
     data = { type: 'FeatureCollection', features };
@@ -88,7 +104,8 @@ export function importGeoJson(text: string, fileName: string): ParseResult<Impor
     if (!parsed.ok) return parsed;
     data = parsed.value;
     const type = (data as { type?: string } | null)?.type;
-    if (type && GEOMETRY_TYPES.includes(type)) data = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data, properties: {} }] };
+    if (type && GEOMETRY_TYPES.includes(type))
+      data = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data, properties: {} }] };
   }
   const checked = checkFeatureCollection(data, fileName);
   if (!checked.ok) return checked;

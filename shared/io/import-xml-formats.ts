@@ -13,7 +13,9 @@ export type XmlParser = (text: string) => XmlDocument;
 
 /** Entities are refused outright: they serve no purpose in KML/GPX and enable expansion attacks. */
 function refuseEntities(text: string, fileName: string): string | null {
-  return /<!DOCTYPE|<!ENTITY/i.test(text) ? `${fileName}: DTD/ENTITY di XML ditolak (risiko ekspansi entitas) / XML entities refused` : null;
+  return /<!DOCTYPE|<!ENTITY/i.test(text)
+    ? `${fileName}: DTD/ENTITY di XML ditolak (risiko ekspansi entitas) / XML entities refused`
+    : null;
 }
 
 function parseXml(text: string, fileName: string, parse: XmlParser): ParseResult<XmlDocument> {
@@ -26,7 +28,11 @@ function parseXml(text: string, fileName: string, parse: XmlParser): ParseResult
     return { ok: false, error: `${fileName}: XML tidak sah / invalid XML: ${(error as Error).message}` };
   }
   const parserError = document.getElementsByTagName('parsererror')[0];
-  if (parserError) return { ok: false, error: `${fileName}: XML tidak sah / invalid XML: ${parserError.textContent?.trim().slice(0, 200)}` };
+  if (parserError)
+    return {
+      ok: false,
+      error: `${fileName}: XML tidak sah / invalid XML: ${parserError.textContent?.trim().slice(0, 200)}`,
+    };
   return { ok: true, value: document };
 }
 
@@ -40,7 +46,8 @@ interface FolderNode {
 export function importKml(text: string, fileName: string, parse: XmlParser): ParseResult<FeatureCollection> {
   const document = parseXml(text, fileName, parse);
   if (!document.ok) return document;
-  if (document.value.getElementsByTagName('kml').length === 0) return { ok: false, error: `${fileName}: bukan KML / not KML` };
+  if (document.value.getElementsByTagName('kml').length === 0)
+    return { ok: false, error: `${fileName}: bukan KML / not KML` };
   const features: Feature<Geometry>[] = [];
   const walk = (nodes: FolderNode[], path: string[]) => {
     for (const node of nodes) {
@@ -48,7 +55,10 @@ export function importKml(text: string, fileName: string, parse: XmlParser): Par
       else {
         const feature = node as unknown as Feature<Geometry | null>;
         if (!feature.geometry) continue;
-        features.push({ ...(feature as Feature<Geometry>), properties: { ...(feature.properties ?? {}), ...(path.length ? { folder: path.join(' / ') } : {}) } });
+        features.push({
+          ...(feature as Feature<Geometry>),
+          properties: { ...(feature.properties ?? {}), ...(path.length ? { folder: path.join(' / ') } : {}) },
+        });
       }
     }
   };
@@ -56,7 +66,11 @@ export function importKml(text: string, fileName: string, parse: XmlParser): Par
   return { ok: true, value: { type: 'FeatureCollection', features } };
 }
 
-export async function importKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): Promise<ParseResult<FeatureCollection>> {
+export async function importKmz(
+  bytes: Uint8Array,
+  fileName: string,
+  parse: XmlParser,
+): Promise<ParseResult<FeatureCollection>> {
   const zip = await openZipSafely(bytes, fileName);
   if (!zip.ok) return zip;
   const entry = Object.values(zip.value.files).find((file) => !file.dir && /\.kml$/i.test(file.name));
@@ -68,7 +82,14 @@ export async function importKmz(bytes: Uint8Array, fileName: string, parse: XmlP
 export function importGpx(text: string, fileName: string, parse: XmlParser): ParseResult<FeatureCollection> {
   const document = parseXml(text, fileName, parse);
   if (!document.ok) return document;
-  if (document.value.getElementsByTagName('gpx').length === 0) return { ok: false, error: `${fileName}: bukan GPX / not GPX` };
+  if (document.value.getElementsByTagName('gpx').length === 0)
+    return { ok: false, error: `${fileName}: bukan GPX / not GPX` };
   const collection = gpx(document.value as never) as FeatureCollection<Geometry | null>;
-  return { ok: true, value: { type: 'FeatureCollection', features: collection.features.filter((f): f is Feature<Geometry> => f.geometry !== null) } };
+  return {
+    ok: true,
+    value: {
+      type: 'FeatureCollection',
+      features: collection.features.filter((f): f is Feature<Geometry> => f.geometry !== null),
+    },
+  };
 }

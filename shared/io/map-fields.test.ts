@@ -2,34 +2,75 @@ import { describe, expect, it } from 'vitest';
 import type { Layer, StoredFeature } from '../model/layer';
 import { applyMapping, mappingSignature, suggestMapping } from './map-fields';
 
-const layer: Layer = { id: 'l', name: 'survei', kind: 'plain', order: 1, visible: true, styleBy: 'status', demo: false, createdAt: '2026-01-01T00:00:00.000Z' };
+const layer: Layer = {
+  id: 'l',
+  name: 'survei',
+  kind: 'plain',
+  order: 1,
+  visible: true,
+  styleBy: 'status',
+  demo: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 const source = { kind: 'file', label: 'survei.csv', recordedAt: '2026-01-01T00:00:00.000Z', illustrative: false };
 const line = (properties: Record<string, unknown>): StoredFeature => ({
-  id: `f${Math.random()}`, layerId: 'l', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.61, -10.17]] }, properties: { ...properties, source },
+  id: `f${Math.random()}`,
+  layerId: 'l',
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [123.6, -10.17],
+      [123.61, -10.17],
+    ],
+  },
+  properties: { ...properties, source },
 });
 
 describe('field mapping', () => {
   it('suggests model fields from the names surveyors use', () => {
     const mapping = suggestMapping('road', ['NO_RUAS', 'Nama_Ruas', 'Kondisi', 'lebar_perkerasan', 'catatan']);
-    expect(mapping.sources).toMatchObject({ ruasNumber: 'NO_RUAS', name: 'Nama_Ruas', condition: 'Kondisi', carriagewayWidthM: 'lebar_perkerasan', status: null });
+    expect(mapping.sources).toMatchObject({
+      ruasNumber: 'NO_RUAS',
+      name: 'Nama_Ruas',
+      condition: 'Kondisi',
+      carriagewayWidthM: 'lebar_perkerasan',
+      status: null,
+    });
     expect(mappingSignature(['B', 'a'])).toBe(mappingSignature(['A', 'b']));
   });
 
   it('converts values and fills defaults, computing the road length', () => {
     const mapping = suggestMapping('road', ['no_ruas', 'nama', 'kondisi', 'lebar']);
     mapping.defaults = { status: 'provinsi', borderRoute: 'false' };
-    const result = applyMapping(layer, [line({ no_ruas: 'P-9', nama: 'Jl. Baru', kondisi: 'Rusak Berat', lebar: '6,5' })], mapping, 'survei.csv');
+    const result = applyMapping(
+      layer,
+      [line({ no_ruas: 'P-9', nama: 'Jl. Baru', kondisi: 'Rusak Berat', lebar: '6,5' })],
+      mapping,
+      'survei.csv',
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.layer.kind).toBe('road');
-    expect(result.value.features[0]!.properties).toMatchObject({ kind: 'road', ruasNumber: 'P-9', status: 'provinsi', condition: 'rusak_berat', carriagewayWidthM: 6.5, borderRoute: false });
+    expect(result.value.features[0]!.properties).toMatchObject({
+      kind: 'road',
+      ruasNumber: 'P-9',
+      status: 'provinsi',
+      condition: 'rusak_berat',
+      carriagewayWidthM: 6.5,
+      borderRoute: false,
+    });
     expect(result.value.features[0]!.properties.lengthM).toBeGreaterThan(1090);
   });
 
   it('refuses the whole file at the first feature that does not fit, naming it and the field', () => {
     const mapping = suggestMapping('road', ['no_ruas', 'nama', 'kondisi']);
     mapping.defaults = { status: 'provinsi' };
-    const result = applyMapping(layer, [line({ no_ruas: 'P-1', nama: 'A', kondisi: 'baik' }), line({ no_ruas: 'P-2', nama: 'B', kondisi: 'hancur' })], mapping, 'survei.csv');
+    const result = applyMapping(
+      layer,
+      [line({ no_ruas: 'P-1', nama: 'A', kondisi: 'baik' }), line({ no_ruas: 'P-2', nama: 'B', kondisi: 'hancur' })],
+      mapping,
+      'survei.csv',
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/survei\.csv, fitur #1: condition/);
     const missing = applyMapping(layer, [line({ nama: 'A' })], suggestMapping('road', ['nama']), 'x.csv');

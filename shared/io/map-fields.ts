@@ -39,7 +39,9 @@ const ALIASES: Record<string, string[]> = {
 /** The fields a user maps for a kind: everything editable except what is computed. */
 export function mappableFields(kind: LayerKind): FieldDefinition[] {
   if (kind === 'plain' || kind === 'corridor') return [];
-  return FIELDS_BY_KIND[kind].filter((field) => field.editable && field.type !== 'source' && !(kind === 'road' && field.key === 'lengthM'));
+  return FIELDS_BY_KIND[kind].filter(
+    (field) => field.editable && field.type !== 'source' && !(kind === 'road' && field.key === 'lengthM'),
+  );
 }
 
 export function suggestMapping(kind: LayerKind, sourceFields: string[]): FieldMapping {
@@ -53,10 +55,17 @@ export function suggestMapping(kind: LayerKind, sourceFields: string[]): FieldMa
 
 /** A stable key for "files shaped like this one", so a mapping is remembered per source. */
 export function mappingSignature(sourceFields: string[]): string {
-  return [...sourceFields].map((field) => field.trim().toLowerCase()).sort().join('|');
+  return [...sourceFields]
+    .map((field) => field.trim().toLowerCase())
+    .sort()
+    .join('|');
 }
 
-const normalizeEnum = (value: string) => value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeEnum = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function convert(field: FieldDefinition, raw: unknown): unknown {
   if (raw === null || raw === undefined || String(raw).trim() === '') return null;
@@ -85,19 +94,29 @@ function convert(field: FieldDefinition, raw: unknown): unknown {
  * Turns imported features into model features of the chosen kind, validated: all of them or an
  * error naming the file, the feature and the field. Plain layers keep their attributes as they are.
  */
-export function applyMapping(layer: Layer, features: StoredFeature[], mapping: FieldMapping, fileName: string): ParseResult<{ layer: Layer; features: StoredFeature[] }> {
+export function applyMapping(
+  layer: Layer,
+  features: StoredFeature[],
+  mapping: FieldMapping,
+  fileName: string,
+): ParseResult<{ layer: Layer; features: StoredFeature[] }> {
   if (mapping.kind === 'plain' || mapping.kind === 'corridor') return { ok: true, value: { layer, features } };
   const kind = mapping.kind as FeatureKind;
   const fields = mappableFields(kind);
   const mapped: StoredFeature[] = [];
   for (const [index, feature] of features.entries()) {
     if (!GEOMETRY_TYPES_BY_KIND[kind].includes(feature.geometry.type)) {
-      return { ok: false, error: `${fileName}, fitur #${index}: geometri ${feature.geometry.type} tidak cocok untuk ${kind} / geometry does not fit` };
+      return {
+        ok: false,
+        error: `${fileName}, fitur #${index}: geometri ${feature.geometry.type} tidak cocok untuk ${kind} / geometry does not fit`,
+      };
     }
     const properties: Record<string, unknown> = { kind, source: feature.properties.source };
     for (const field of fields) {
       const sourceField = mapping.sources[field.key];
-      const value = convert(field, sourceField ? feature.properties[sourceField] : null) ?? convert(field, mapping.defaults[field.key]);
+      const value =
+        convert(field, sourceField ? feature.properties[sourceField] : null) ??
+        convert(field, mapping.defaults[field.key]);
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;
     }
     if (kind === 'road') properties.lengthM = Math.round(geodesicLengthM(feature.geometry) * 10) / 10;
@@ -108,5 +127,8 @@ export function applyMapping(layer: Layer, features: StoredFeature[], mapping: F
     }
     mapped.push({ ...feature, properties: result.data });
   }
-  return { ok: true, value: { layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' }, features: mapped } };
+  return {
+    ok: true,
+    value: { layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' }, features: mapped },
+  };
 }

@@ -9,21 +9,35 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+const GEOMETRY_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
 
 function checkPosition(position: unknown): string | null {
-  if (!Array.isArray(position) || position.length < 2 || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+  if (
+    !Array.isArray(position) ||
+    position.length < 2 ||
+    !position.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
     return 'koordinat bukan [bujur, lintang] / coordinate is not [lon, lat]';
   }
   const [lon, lat] = position as number[];
-  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90)
+    return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
   return null;
 }
 
 function checkGeometry(geometry: unknown): string | null {
   if (!geometry || typeof geometry !== 'object') return 'tanpa geometri / no geometry';
   const { type, coordinates } = geometry as { type?: string; coordinates?: unknown };
-  if (!type || !GEOMETRY_TYPES.has(type)) return `jenis geometri tidak dikenal / unknown geometry type: ${String(type)}`;
+  if (!type || !GEOMETRY_TYPES.has(type))
+    return `jenis geometri tidak dikenal / unknown geometry type: ${String(type)}`;
   if (type === 'GeometryCollection') return null;
   const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[type]!;
   const positions: unknown[] = [];
@@ -46,14 +60,16 @@ function checkGeometry(geometry: unknown): string | null {
     const problem = checkPosition(position);
     if (problem) return problem;
   }
-  if (type === 'LineString' && positions.length < 2) return 'garis dengan kurang dari 2 titik / line with fewer than 2 positions';
+  if (type === 'LineString' && positions.length < 2)
+    return 'garis dengan kurang dari 2 titik / line with fewer than 2 positions';
   if (type === 'Polygon' || type === 'MultiPolygon') {
     const polygons = (type === 'Polygon' ? [coordinates] : coordinates) as number[][][][];
     for (const rings of polygons) {
       for (const [ringIndex, ring] of rings.entries()) {
         if (ring.length < 4) return `ring ${ringIndex} punya kurang dari 4 titik / ring with fewer than 4 positions`;
         const [first, last] = [ring[0], ring[ring.length - 1]];
-        if (first![0] !== last![0] || first![1] !== last![1]) return `ring ${ringIndex} tidak tertutup / ring ${ringIndex} is not closed`;
+        if (first![0] !== last![0] || first![1] !== last![1])
+          return `ring ${ringIndex} tidak tertutup / ring ${ringIndex} is not closed`;
       }
     }
   }
@@ -81,7 +97,10 @@ export function parseJson(text: string, fileName: string): ParseResult<unknown> 
   } catch (error) {
     const match = /position (\d+)/.exec(String((error as Error).message));
     const where = match ? lineAndColumn(text, Number(match[1])) : null;
-    return { ok: false, error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column})` : ''}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column})` : ''}: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -89,12 +108,21 @@ export function parseJson(text: string, fileName: string): ParseResult<unknown> 
 export function checkFeatureCollection(data: unknown, fileName: string): ParseResult<Feature<Geometry>[]> {
   const root = data as { type?: string; features?: unknown };
   const features = root?.type === 'FeatureCollection' ? root.features : root?.type === 'Feature' ? [root] : null;
-  if (!Array.isArray(features)) return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
+  if (!Array.isArray(features))
+    return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
   for (const [index, feature] of features.entries()) {
-    if ((feature as { type?: string })?.type !== 'Feature') return { ok: false, error: `${fileName}, fitur #${index}: bukan Feature / not a Feature` };
+    if ((feature as { type?: string })?.type !== 'Feature')
+      return { ok: false, error: `${fileName}, fitur #${index}: bukan Feature / not a Feature` };
     const geometry = (feature as Feature).geometry as { type?: string; coordinates?: unknown } | null;
-    if (geometry?.type === 'Point' && Array.isArray(geometry.coordinates) && looksLatLonSwapped([geometry.coordinates as number[]])) {
-      return { ok: false, error: `${fileName}, fitur #${index}: urutan koordinat terbalik (lintang, bujur); GeoJSON memakai [bujur, lintang] / coordinates in lat, lon order` };
+    if (
+      geometry?.type === 'Point' &&
+      Array.isArray(geometry.coordinates) &&
+      looksLatLonSwapped([geometry.coordinates as number[]])
+    ) {
+      return {
+        ok: false,
+        error: `${fileName}, fitur #${index}: urutan koordinat terbalik (lintang, bujur); GeoJSON memakai [bujur, lintang] / coordinates in lat, lon order`,
+      };
     }
     const problem = checkGeometry((feature as Feature).geometry);
     if (problem) return { ok: false, error: `${fileName}, fitur #${index}: ${problem}` };

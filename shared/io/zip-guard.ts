@@ -14,7 +14,10 @@ export async function openZipSafely(bytes: Uint8Array, fileName: string): Promis
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    return { ok: false, error: `${fileName}: bukan berkas zip yang sah / not a valid zip (${(error as Error).message})` };
+    return {
+      ok: false,
+      error: `${fileName}: bukan berkas zip yang sah / not a valid zip (${(error as Error).message})`,
+    };
   }
   let total = 0;
   for (const entry of Object.values(zip.files)) {
@@ -23,11 +26,17 @@ export async function openZipSafely(bytes: Uint8Array, fileName: string): Promis
     const compressed = Math.max(1, data?.compressedSize ?? 1);
     total += size;
     if (size > 1_000_000 && size / compressed > MAX_COMPRESSION_RATIO) {
-      return { ok: false, error: `${fileName}: ${entry.name} dimampatkan ${Math.round(size / compressed)}× — ditolak sebagai bom zip / refused as a zip bomb` };
+      return {
+        ok: false,
+        error: `${fileName}: ${entry.name} dimampatkan ${Math.round(size / compressed)}× — ditolak sebagai bom zip / refused as a zip bomb`,
+      };
     }
   }
   if (total > MAX_UNZIPPED_BYTES) {
-    return { ok: false, error: `${fileName}: isi zip ${Math.round(total / 1048576)} MB melebihi batas ${MAX_UNZIPPED_BYTES / 1048576} MB / unzipped size over the limit` };
+    return {
+      ok: false,
+      error: `${fileName}: isi zip ${Math.round(total / 1048576)} MB melebihi batas ${MAX_UNZIPPED_BYTES / 1048576} MB / unzipped size over the limit`,
+    };
   }
   return { ok: true, value: zip };
 }

@@ -21,8 +21,18 @@ export type FieldType =
 
 export type FieldDefinition = FieldType & { key: string; editable: boolean; nullable?: boolean };
 
-const text = (key: string, editable = true, nullable = false): FieldDefinition => ({ key, type: 'text', editable, nullable });
-const number = (key: string, unit: 'm' | 'length' | 'sta' | 'year', editable = true, nullable = true): FieldDefinition => ({
+const text = (key: string, editable = true, nullable = false): FieldDefinition => ({
+  key,
+  type: 'text',
+  editable,
+  nullable,
+});
+const number = (
+  key: string,
+  unit: 'm' | 'length' | 'sta' | 'year',
+  editable = true,
+  nullable = true,
+): FieldDefinition => ({
   key,
   type: 'number',
   unit,
@@ -103,7 +113,9 @@ export function fieldsOfPlainFeatures(properties: Iterable<Record<string, unknow
     for (const key of Object.keys(item)) keys.add(key);
     if (keys.size >= limit) break;
   }
-  return [...keys].map((key): FieldDefinition => (key === 'source' ? { key, type: 'source', editable: false } : text(key)));
+  return [...keys].map((key): FieldDefinition =>
+    key === 'source' ? { key, type: 'source', editable: false } : text(key),
+  );
 }
 
 /** Parses what the user typed into a field's stored value; throws with a readable reason. */

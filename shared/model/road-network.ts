@@ -97,7 +97,16 @@ export const CorridorPropertiesSchema = z.strictObject({
 });
 export type CorridorProperties = z.infer<typeof CorridorPropertiesSchema>;
 
-export const ASSET_CATEGORIES = ['tiang_listrik', 'tiang_telekomunikasi', 'menara', 'kabel', 'pipa', 'reklame', 'kios', 'bangunan'] as const;
+export const ASSET_CATEGORIES = [
+  'tiang_listrik',
+  'tiang_telekomunikasi',
+  'menara',
+  'kabel',
+  'pipa',
+  'reklame',
+  'kios',
+  'bangunan',
+] as const;
 export const AssetCategorySchema = z.enum(ASSET_CATEGORIES);
 export type AssetCategory = z.infer<typeof AssetCategorySchema>;
 
@@ -136,7 +145,10 @@ export const ConditionRangePropertiesSchema = z
     lengthM: z.number().nonnegative(),
     source: FeatureSourceSchema,
   })
-  .refine((range) => range.staToM > range.staFromM, { message: 'STA akhir harus lebih besar dari STA awal / end STA must be after start STA', path: ['staToM'] });
+  .refine((range) => range.staToM > range.staFromM, {
+    message: 'STA akhir harus lebih besar dari STA awal / end STA must be after start STA',
+    path: ['staToM'],
+  });
 export type ConditionRangeProperties = z.infer<typeof ConditionRangePropertiesSchema>;
 
 export const FeaturePropertiesSchema = z.discriminatedUnion('kind', [

@@ -18,7 +18,10 @@ describe('a route drawing itself', () => {
   const a: Position = [124, -9.5];
   const b = move(a, 90, 1_000);
   const c = move(b, 0, 1_000);
-  const route = new RouteProgress([[a, b], [b, c]]);
+  const route = new RouteProgress([
+    [a, b],
+    [b, c],
+  ]);
 
   it('cuts the route at any distance, across segments', () => {
     expect(route.lengthM).toBeCloseTo(2_000, 3);
@@ -40,12 +43,21 @@ describe('a route drawing itself', () => {
 });
 
 describe('the demo border routes', () => {
-  const border = JSON.parse(readFileSync(resolve(__dirname, '../../resources/public/basemap/border.json'), 'utf8')) as { features: { geometry: { type: string; coordinates: Position[] | Position[][] } }[] };
-  const borderLines = border.features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates as Position[]] : (f.geometry.coordinates as Position[][])));
+  const border = JSON.parse(readFileSync(resolve(__dirname, '../../resources/public/basemap/border.json'), 'utf8')) as {
+    features: { geometry: { type: string; coordinates: Position[] | Position[][] } }[];
+  };
+  const borderLines = border.features.flatMap((f) =>
+    f.geometry.type === 'LineString'
+      ? [f.geometry.coordinates as Position[]]
+      : (f.geometry.coordinates as Position[][]),
+  );
   const roads = dataset.features.filter((f) => f.layerId === DEMO_LAYER_IDS.roads);
 
   it('cross the RI – RDTL border where the Indonesian ruas ends and the RDTL continuation begins', () => {
-    for (const [indonesian, rdtl] of [['P-101', 'RDTL-1'], ['P-102', 'RDTL-2']]) {
+    for (const [indonesian, rdtl] of [
+      ['P-101', 'RDTL-1'],
+      ['P-102', 'RDTL-2'],
+    ]) {
       const paths = [...ruasPaths(roads, indonesian!), ...ruasPaths(roads, rdtl!)];
       const crossings = findBorderCrossings(paths, borderLines);
       expect(crossings).toHaveLength(1);
@@ -57,7 +69,9 @@ describe('the demo border routes', () => {
   });
 
   it('have the five reported bridges on P-101', () => {
-    const bridges = dataset.features.filter((f) => f.properties.kind === 'bridge').map((f) => ({ item: f.properties.name, position: (f.geometry as { coordinates: Position }).coordinates }));
+    const bridges = dataset.features
+      .filter((f) => f.properties.kind === 'bridge')
+      .map((f) => ({ item: f.properties.name, position: (f.geometry as { coordinates: Position }).coordinates }));
     expect(placeOnRoute(ruasPaths(roads, 'P-101'), bridges)).toHaveLength(5);
   });
 });
@@ -72,15 +86,24 @@ describe('stories', () => {
       for (const id of slide.visibleLayerIds) expect(layerIds.has(id)).toBe(true);
       if (slide.estimateCorridorId) expect(ids.has(slide.estimateCorridorId)).toBe(true);
     }
-    expect(story.slides.map((s) => s.route?.ruasNumbers ?? null).filter(Boolean)).toEqual([['P-101', 'RDTL-1'], ['P-102', 'RDTL-2']]);
+    expect(story.slides.map((s) => s.route?.ruasNumbers ?? null).filter(Boolean)).toEqual([
+      ['P-101', 'RDTL-1'],
+      ['P-102', 'RDTL-2'],
+    ]);
   });
 
   it('round-trips through its file and names what is wrong in a bad one', () => {
     expect(storyFromFile('cerita.json', storyToFile(story))).toEqual({ ok: true, story });
-    expect(storyFromFile('rusak.json', '{')).toEqual({ ok: false, error: expect.stringContaining('rusak.json: bukan JSON') });
+    expect(storyFromFile('rusak.json', '{')).toEqual({
+      ok: false,
+      error: expect.stringContaining('rusak.json: bukan JSON'),
+    });
     const broken = JSON.parse(storyToFile(story));
     broken.story.slides[1].camera.zoom = 99;
-    expect(storyFromFile('cerita.json', JSON.stringify(broken))).toEqual({ ok: false, error: expect.stringContaining('cerita.json: story.slides.1.camera.zoom') });
+    expect(storyFromFile('cerita.json', JSON.stringify(broken))).toEqual({
+      ok: false,
+      error: expect.stringContaining('cerita.json: story.slides.1.camera.zoom'),
+    });
   });
 });
 
@@ -95,8 +118,20 @@ describe('key figures of a slide', () => {
       { id: 'bridgesProposed', value: 1, unit: 'count' },
     ]);
     const roads = dataset.features.filter((f) => story.slides[3]!.highlightIds.includes(f.id));
-    const figures = slideFigures(roads, { lengthM: 12_345, bridges: 2, borderCrossings: 1 }, { encroachingAssets: 10, totalIdrPerYear: 5e6 });
-    expect(figures.map((f) => f.id)).toEqual(['roadLength', 'statusChangeLength', 'routeLength', 'routeBridges', 'borderCrossings', 'encroachingAssets', 'retributionPerYear']);
+    const figures = slideFigures(
+      roads,
+      { lengthM: 12_345, bridges: 2, borderCrossings: 1 },
+      { encroachingAssets: 10, totalIdrPerYear: 5e6 },
+    );
+    expect(figures.map((f) => f.id)).toEqual([
+      'roadLength',
+      'statusChangeLength',
+      'routeLength',
+      'routeBridges',
+      'borderCrossings',
+      'encroachingAssets',
+      'retributionPerYear',
+    ]);
     expect(figures.find((f) => f.id === 'routeLength')!.value).toBeCloseTo(12.345, 6);
   });
 });

@@ -52,7 +52,11 @@ export interface PlacedOnRoute<T> {
 }
 
 /** Points (bridges) within `maxOffsetM` of the route, with the distance along it at which they lie, in order. */
-export function placeOnRoute<T>(paths: Position[][], items: readonly { item: T; position: Position }[], maxOffsetM = 100): PlacedOnRoute<T>[] {
+export function placeOnRoute<T>(
+  paths: Position[][],
+  items: readonly { item: T; position: Position }[],
+  maxOffsetM = 100,
+): PlacedOnRoute<T>[] {
   const placed: PlacedOnRoute<T>[] = [];
   for (const { item, position } of items) {
     const at = chainageAlongPaths(paths, position);
@@ -62,12 +66,18 @@ export function placeOnRoute<T>(paths: Position[][], items: readonly { item: T; 
 }
 
 /** Where the route crosses a border line, with the distance along the route, in order. */
-export function findBorderCrossings(paths: Position[][], borderLines: Position[][]): { staM: number; position: Position }[] {
+export function findBorderCrossings(
+  paths: Position[][],
+  borderLines: Position[][],
+): { staM: number; position: Position }[] {
   const crossings: { staM: number; position: Position }[] = [];
   for (const path of paths) {
     for (const border of borderLines) {
       if (path.length < 2 || border.length < 2) continue;
-      const hits = lineIntersect({ type: 'LineString', coordinates: path }, { type: 'LineString', coordinates: border });
+      const hits = lineIntersect(
+        { type: 'LineString', coordinates: path },
+        { type: 'LineString', coordinates: border },
+      );
       for (const hit of hits.features) {
         const position = hit.geometry.coordinates;
         const at = chainageAlongPaths(paths, position);

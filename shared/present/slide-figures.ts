@@ -21,18 +21,37 @@ export interface EstimateFacts {
 }
 
 /** Key figures of a slide: what its highlighted features, its route and its estimate add up to. */
-export function slideFigures(highlighted: readonly StoredFeature[], route: RouteFacts | null, estimate: EstimateFacts | null): SlideFigure[] {
+export function slideFigures(
+  highlighted: readonly StoredFeature[],
+  route: RouteFacts | null,
+  estimate: EstimateFacts | null,
+): SlideFigure[] {
   const figures: SlideFigure[] = [];
   const roads = highlighted.filter((feature) => feature.properties.kind === 'road');
   const bridges = highlighted.filter((feature) => feature.properties.kind === 'bridge');
   if (roads.length > 0) {
-    figures.push({ id: 'roadLength', value: roads.reduce((sum, road) => sum + Number(road.properties.lengthM ?? 0), 0) / 1000, unit: 'km' });
-    const proposed = roads.filter((road) => road.properties.proposedStatus && road.properties.proposedStatus !== road.properties.status);
-    if (proposed.length > 0) figures.push({ id: 'statusChangeLength', value: proposed.reduce((sum, road) => sum + Number(road.properties.lengthM ?? 0), 0) / 1000, unit: 'km' });
+    figures.push({
+      id: 'roadLength',
+      value: roads.reduce((sum, road) => sum + Number(road.properties.lengthM ?? 0), 0) / 1000,
+      unit: 'km',
+    });
+    const proposed = roads.filter(
+      (road) => road.properties.proposedStatus && road.properties.proposedStatus !== road.properties.status,
+    );
+    if (proposed.length > 0)
+      figures.push({
+        id: 'statusChangeLength',
+        value: proposed.reduce((sum, road) => sum + Number(road.properties.lengthM ?? 0), 0) / 1000,
+        unit: 'km',
+      });
   }
   if (bridges.length > 0) {
     figures.push({ id: 'bridges', value: bridges.length, unit: 'count' });
-    figures.push({ id: 'bridgeLength', value: bridges.reduce((sum, bridge) => sum + Number(bridge.properties.lengthM ?? 0), 0), unit: 'm' });
+    figures.push({
+      id: 'bridgeLength',
+      value: bridges.reduce((sum, bridge) => sum + Number(bridge.properties.lengthM ?? 0), 0),
+      unit: 'm',
+    });
     const damaged = bridges.filter((bridge) => bridge.properties.condition === 'rusak_berat').length;
     if (damaged > 0) figures.push({ id: 'bridgesDamaged', value: damaged, unit: 'count' });
     const proposed = bridges.filter((bridge) => bridge.properties.existence === 'proposed').length;

@@ -48,14 +48,21 @@ export type Story = z.infer<typeof StorySchema>;
 
 /** The file a story is exported to and imported from. */
 export const STORY_FILE_FORMAT = 'rumija-story';
-export const StoryFileSchema = z.strictObject({ format: z.literal(STORY_FILE_FORMAT), version: z.literal(1), story: StorySchema });
+export const StoryFileSchema = z.strictObject({
+  format: z.literal(STORY_FILE_FORMAT),
+  version: z.literal(1),
+  story: StorySchema,
+});
 
 export function storyToFile(story: Story): string {
   return `${JSON.stringify({ format: STORY_FILE_FORMAT, version: 1, story }, null, 2)}\n`;
 }
 
 /** Reads a story file; the message names the file and the first field at fault. */
-export function storyFromFile(fileName: string, text: string): { ok: true; story: Story } | { ok: false; error: string } {
+export function storyFromFile(
+  fileName: string,
+  text: string,
+): { ok: true; story: Story } | { ok: false; error: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -16,10 +16,18 @@ describe('PDF report', () => {
     const roads = demo.features.filter((f) => f.properties.kind === 'road');
     const assets = demo.features.filter((f) => f.properties.kind === 'asset');
     const results = analyzeAssets(createRoadIndex(roads), assets);
-    const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE, { payingShare: 0.2 });
+    const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE, {
+      payingShare: 0.2,
+    });
     const bytes = createEncroachmentReportPdf({
-      areaName: 'Koridor Simpang Polda – Bandara El Tari', createdAt: new Date(2026, 0, 21), schedule: EXAMPLE_TARIFF_SCHEDULE,
-      estimate, results, categoryLabel: (c) => c, corridorLabel: (c) => c, demoData: true,
+      areaName: 'Koridor Simpang Polda – Bandara El Tari',
+      createdAt: new Date(2026, 0, 21),
+      schedule: EXAMPLE_TARIFF_SCHEDULE,
+      estimate,
+      results,
+      categoryLabel: (c) => c,
+      corridorLabel: (c) => c,
+      demoData: true,
     });
     const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
     writeFileSync(file, bytes);

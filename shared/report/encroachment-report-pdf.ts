@@ -23,8 +23,6 @@ const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm2' };
 const MARGIN = 15;
 const PAGE_HEIGHT = 297;
 
-
-
 /** The printable estimate report in Bahasa Indonesia: summary, breakdowns and per-asset lines. */
 export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<ArrayBuffer> {
   const pdf = new jsPDF({ unit: 'mm', format: 'a4' });
@@ -60,8 +58,18 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   text(`Dinas PUPR Provinsi Nusa Tenggara Timur - ${input.areaName}`, 11);
   text(`Tanggal: ${formatDate(input.createdAt)} · Periode: ${estimate.periodYears} tahun`, 10);
   text(`Jadwal tarif: ${schedule.name} (versi ${schedule.version}). Dasar hukum: ${schedule.legalReference}`, 9);
-  if (schedule.example) text('PERHATIAN: tarif ini adalah CONTOH, bukan tarif resmi NTT. Ganti dengan tarif yang berlaku sebelum dipakai.', 9, 'bold');
-  if (input.demoData) text('PERHATIAN: data aset adalah data DEMO sintetis dan geometri jalan adalah ilustrasi, bukan hasil survei.', 9, 'bold');
+  if (schedule.example)
+    text(
+      'PERHATIAN: tarif ini adalah CONTOH, bukan tarif resmi NTT. Ganti dengan tarif yang berlaku sebelum dipakai.',
+      9,
+      'bold',
+    );
+  if (input.demoData)
+    text(
+      'PERHATIAN: data aset adalah data DEMO sintetis dan geometri jalan adalah ilustrasi, bukan hasil survei.',
+      9,
+      'bold',
+    );
   y += 2;
 
   const inside = input.results.filter((r) => r.quantity > 0).length;
@@ -73,11 +81,14 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     ['Potensi tambahan', formatRupiah(estimate.potentialNewIdr)],
   ]);
   const sorted = (totals: Record<string, number>, label: (key: string) => string = (key) => key) =>
-    Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([key, amount]) => [label(key), formatRupiah(amount)] as [string, string]);
+    Object.entries(totals)
+      .sort((a, b) => b[1] - a[1])
+      .map(([key, amount]) => [label(key), formatRupiah(amount)] as [string, string]);
   table('Menurut pemilik', sorted(estimate.byOwner));
   table('Menurut kategori', sorted(estimate.byCategory, input.categoryLabel));
   table('Menurut ruas', sorted(estimate.byRuas));
-  if (Object.keys(estimate.byCorridor).length) table('Menurut koridor', sorted(estimate.byCorridor, input.corridorLabel));
+  if (Object.keys(estimate.byCorridor).length)
+    table('Menurut koridor', sorted(estimate.byCorridor, input.corridorLabel));
 
   const resultByAsset = new Map(input.results.map((r) => [r.assetId, r]));
   ensureSpace(20);
@@ -88,7 +99,9 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   const row = (cells: string[], bold = false) => {
     ensureSpace(5);
     pdf.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(8);
-    cells.forEach((cell, i) => pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i]!, y, i >= 4 ? { align: 'right' } : undefined));
+    cells.forEach((cell, i) =>
+      pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i]!, y, i >= 4 ? { align: 'right' } : undefined),
+    );
     y += 4.2;
   };
   row(header, true);

@@ -10,7 +10,22 @@ function jpeg(width: number, height: number): Uint8Array<ArrayBuffer> {
   const dir = mkdtempSync(join(tmpdir(), 'handout-jpeg-'));
   const tif = join(dir, 'slide.tif');
   const jpg = join(dir, 'slide.jpg');
-  execFileSync('gdal_create', ['-of', 'GTiff', '-outsize', String(width), String(height), '-bands', '3', '-burn', '40', '-burn', '120', '-burn', '200', tif]);
+  execFileSync('gdal_create', [
+    '-of',
+    'GTiff',
+    '-outsize',
+    String(width),
+    String(height),
+    '-bands',
+    '3',
+    '-burn',
+    '40',
+    '-burn',
+    '120',
+    '-burn',
+    '200',
+    tif,
+  ]);
   execFileSync('gdal_translate', ['-q', '-of', 'JPEG', tif, jpg]);
   return new Uint8Array(readFileSync(jpg));
 }
@@ -25,7 +40,14 @@ describe('story handout PDF', () => {
       date: '23/11/2026',
       demoNote: 'DATA DEMO — geometri ilustrasi',
       labels: { slide: 'Slide', figures: 'Angka kunci', contents: 'Isi', page: 'hlm.' },
-      slides: [1, 2, 3].map((n) => ({ title: `Slide ${n}`, caption: 'Keterangan', jpeg: JPEG, width: 1600, height: 900, figures: [{ label: 'Panjang rute', value: '79,6 km' }] })),
+      slides: [1, 2, 3].map((n) => ({
+        title: `Slide ${n}`,
+        caption: 'Keterangan',
+        jpeg: JPEG,
+        width: 1600,
+        height: 900,
+        figures: [{ label: 'Panjang rute', value: '79,6 km' }],
+      })),
     });
     const dir = mkdtempSync(join(tmpdir(), 'handout-'));
     const file = join(dir, 'handout.pdf');

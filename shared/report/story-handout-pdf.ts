@@ -29,7 +29,14 @@ const MARGIN = 14;
 /** The story as a handout: a cover page, then one landscape A4 page per slide (title, map, caption, key figures). */
 export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuffer> {
   const pdf = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'landscape' });
-  const text = (value: string, x: number, y: number, size: number, style: 'normal' | 'bold' = 'normal', maxWidth = PAGE_WIDTH - 2 * MARGIN) => {
+  const text = (
+    value: string,
+    x: number,
+    y: number,
+    size: number,
+    style: 'normal' | 'bold' = 'normal',
+    maxWidth = PAGE_WIDTH - 2 * MARGIN,
+  ) => {
     pdf.setFont('helvetica', style).setFontSize(size);
     const lines = pdf.splitTextToSize(plainPdfText(value), maxWidth) as string[];
     pdf.text(lines, x, y);
@@ -68,7 +75,14 @@ export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuff
         fy = text(figure.value, x, fy, 12, 'bold', figuresWidth) + 1.5;
       }
     }
-    pdf.setFont('helvetica', 'normal').setFontSize(8).text(plainPdfText(`${input.title} · ${input.date} · ${input.labels.page} ${index + 2}`), MARGIN, Math.max(captionY + 4, PAGE_HEIGHT - 6));
+    pdf
+      .setFont('helvetica', 'normal')
+      .setFontSize(8)
+      .text(
+        plainPdfText(`${input.title} · ${input.date} · ${input.labels.page} ${index + 2}`),
+        MARGIN,
+        Math.max(captionY + 4, PAGE_HEIGHT - 6),
+      );
   });
   return new Uint8Array(pdf.output('arraybuffer'));
 }

@@ -5,11 +5,25 @@ import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
 import { estimateRetribution } from './estimate-retribution';
 import { EXAMPLE_TARIFF_SCHEDULE, TariffScheduleSchema } from './tariff-schedule';
 
-function createResult(assetId: string, quantity: number, unit: EncroachmentResult['unit'], ruasNumber = 'P-601', corridorIds = ['kupang']): EncroachmentResult {
+function createResult(
+  assetId: string,
+  quantity: number,
+  unit: EncroachmentResult['unit'],
+  ruasNumber = 'P-601',
+  corridorIds = ['kupang'],
+): EncroachmentResult {
   return { assetId, zone: 'rumija', segmentId: 's', ruasNumber, corridorIds, offsetM: 3, staM: 100, quantity, unit };
 }
 function createAsset(id: string, category: string, owner: string, ownerType: string): [string, StoredFeature] {
-  return [id, { id, layerId: 'a', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { kind: 'asset', category, owner, ownerType } }];
+  return [
+    id,
+    {
+      id,
+      layerId: 'a',
+      geometry: { type: 'Point', coordinates: [0, 0] },
+      properties: { kind: 'asset', category, owner, ownerType },
+    },
+  ];
 }
 
 describe('retribution estimate', () => {
@@ -41,7 +55,9 @@ describe('retribution estimate', () => {
   });
 
   it('flags a billboard mapped as a point against a per-m² rate instead of guessing', () => {
-    const line = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE).lines.find((l) => l.assetId === 'billboard-point')!;
+    const line = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE).lines.find(
+      (l) => l.assetId === 'billboard-point',
+    )!;
     expect(line).toMatchObject({ problem: 'basis-mismatch', amountIdr: 0, tariffItemId: 'reklame' });
   });
 
@@ -53,7 +69,13 @@ describe('retribution estimate', () => {
 
   it('validates schedules: the example passes, a category in two items does not', () => {
     expect(TariffScheduleSchema.safeParse(EXAMPLE_TARIFF_SCHEDULE).success).toBe(true);
-    const doubled = { ...EXAMPLE_TARIFF_SCHEDULE, items: [...EXAMPLE_TARIFF_SCHEDULE.items, { id: 'x', label: 'x', categories: ['kabel'], basis: 'metre', ratePerYearIdr: 1 }] };
+    const doubled = {
+      ...EXAMPLE_TARIFF_SCHEDULE,
+      items: [
+        ...EXAMPLE_TARIFF_SCHEDULE.items,
+        { id: 'x', label: 'x', categories: ['kabel'], basis: 'metre', ratePerYearIdr: 1 },
+      ],
+    };
     expect(TariffScheduleSchema.safeParse(doubled).success).toBe(false);
     expect(TariffScheduleSchema.safeParse({ ...EXAMPLE_TARIFF_SCHEDULE, validTo: '2025-01-01' }).success).toBe(false);
   });

@@ -51,10 +51,23 @@ export function estimateRetribution(
 ): RetributionEstimate {
   const periodYears = options.periodYears ?? 1;
   const payingShare = Math.min(1, Math.max(0, options.payingShare ?? 0));
-  const itemByCategory = new Map(schedule.items.flatMap((item) => item.categories.map((category) => [category, item] as const)));
+  const itemByCategory = new Map(
+    schedule.items.flatMap((item) => item.categories.map((category) => [category, item] as const)),
+  );
   const estimate: RetributionEstimate = {
-    scheduleId: schedule.id, scheduleVersion: schedule.version, example: schedule.example, periodYears,
-    lines: [], totalIdr: 0, byOwner: {}, byCategory: {}, byRuas: {}, byCorridor: {}, payingShare, alreadyPaidIdr: 0, potentialNewIdr: 0,
+    scheduleId: schedule.id,
+    scheduleVersion: schedule.version,
+    example: schedule.example,
+    periodYears,
+    lines: [],
+    totalIdr: 0,
+    byOwner: {},
+    byCategory: {},
+    byRuas: {},
+    byCorridor: {},
+    payingShare,
+    alreadyPaidIdr: 0,
+    potentialNewIdr: 0,
   };
   for (const result of results) {
     if (result.quantity <= 0) continue;
@@ -65,9 +78,18 @@ export function estimateRetribution(
     const rate = item && !problem ? item.ratePerYearIdr : 0;
     const amountIdr = result.quantity * rate * periodYears;
     const line: RetributionLine = {
-      assetId: result.assetId, category, owner: String(properties.owner ?? '—'), ownerType: String(properties.ownerType ?? 'lainnya'),
-      ruasNumber: result.ruasNumber, corridorIds: result.corridorIds, quantity: result.quantity, unit: result.unit,
-      tariffItemId: item?.id ?? null, ratePerYearIdr: rate, amountIdr, problem,
+      assetId: result.assetId,
+      category,
+      owner: String(properties.owner ?? '—'),
+      ownerType: String(properties.ownerType ?? 'lainnya'),
+      ruasNumber: result.ruasNumber,
+      corridorIds: result.corridorIds,
+      quantity: result.quantity,
+      unit: result.unit,
+      tariffItemId: item?.id ?? null,
+      ratePerYearIdr: rate,
+      amountIdr,
+      problem,
     };
     estimate.lines.push(line);
     estimate.totalIdr += amountIdr;

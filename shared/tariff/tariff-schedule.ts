@@ -30,7 +30,10 @@ export const TariffScheduleSchema = z
     validTo: isoDate.nullable(),
     items: z.array(TariffItemSchema).min(1),
   })
-  .refine((schedule) => !schedule.validTo || schedule.validTo >= schedule.validFrom, { message: 'validTo sebelum validFrom', path: ['validTo'] })
+  .refine((schedule) => !schedule.validTo || schedule.validTo >= schedule.validFrom, {
+    message: 'validTo sebelum validFrom',
+    path: ['validTo'],
+  })
   .refine(
     (schedule) => {
       const categories = schedule.items.flatMap((item) => item.categories);
@@ -50,11 +53,18 @@ export const EXAMPLE_TARIFF_SCHEDULE: TariffSchedule = {
   name: 'Tarif contoh retribusi pemakaian RUMIJA (bukan tarif resmi)',
   version: 1,
   example: true,
-  legalReference: 'Perda NTT No. 1 Tahun 2024 tentang Pajak dan Retribusi Daerah — tarif CONTOH, isi sesuai lampiran yang berlaku',
+  legalReference:
+    'Perda NTT No. 1 Tahun 2024 tentang Pajak dan Retribusi Daerah — tarif CONTOH, isi sesuai lampiran yang berlaku',
   validFrom: '2026-01-01',
   validTo: null,
   items: [
-    { id: 'tiang', label: 'Tiang listrik / telekomunikasi', categories: ['tiang_listrik', 'tiang_telekomunikasi'], basis: 'unit', ratePerYearIdr: 150_000 },
+    {
+      id: 'tiang',
+      label: 'Tiang listrik / telekomunikasi',
+      categories: ['tiang_listrik', 'tiang_telekomunikasi'],
+      basis: 'unit',
+      ratePerYearIdr: 150_000,
+    },
     { id: 'menara', label: 'Menara', categories: ['menara'], basis: 'unit', ratePerYearIdr: 5_000_000 },
     { id: 'kabel', label: 'Kabel (contoh Surabaya)', categories: ['kabel'], basis: 'metre', ratePerYearIdr: 13_333 },
     { id: 'pipa', label: 'Pipa', categories: ['pipa'], basis: 'metre', ratePerYearIdr: 10_000 },

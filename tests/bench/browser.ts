@@ -10,7 +10,17 @@ const ROOT = resolve(__dirname, '../..');
 export async function startPreview(port = 5190): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'renderer/vite.config.mts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      resolve(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--config',
+      'renderer/vite.config.mts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
     { cwd: ROOT, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}/`;
@@ -34,6 +44,13 @@ export function launchChromium(): Promise<Browser> {
  * benchmark data is generated inside the page rather than serialised across the protocol.
  */
 export async function loadSharedModuleInPage(page: Page, entry: string, globalName = 'RumijaBench'): Promise<void> {
-  const bundle = await build({ entryPoints: [resolve(ROOT, entry)], bundle: true, format: 'iife', globalName, write: false, platform: 'browser' });
+  const bundle = await build({
+    entryPoints: [resolve(ROOT, entry)],
+    bundle: true,
+    format: 'iife',
+    globalName,
+    write: false,
+    platform: 'browser',
+  });
   await page.evaluate(`${bundle.outputFiles[0]!.text}; window.${globalName} = ${globalName}; true`);
 }

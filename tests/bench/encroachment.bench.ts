@@ -31,9 +31,19 @@ export function createNetwork(seed: number) {
       path.push(position);
     }
     roads.push({
-      id: `road-${r}`, layerId: 'roads', geometry: { type: 'LineString', coordinates: path },
-      properties: { kind: 'road', ruasNumber: `B-${r}`, name: `Ruas ${r}`, status: 'provinsi', functionClass: 'kolektor_primer',
-        roadClass: ROAD_CLASSES[1 + Math.floor(random() * 3)], rumijaWidthM: random() < 0.3 ? 20 : null, carriagewayWidthM: 7 },
+      id: `road-${r}`,
+      layerId: 'roads',
+      geometry: { type: 'LineString', coordinates: path },
+      properties: {
+        kind: 'road',
+        ruasNumber: `B-${r}`,
+        name: `Ruas ${r}`,
+        status: 'provinsi',
+        functionClass: 'kolektor_primer',
+        roadClass: ROAD_CLASSES[1 + Math.floor(random() * 3)],
+        rumijaWidthM: random() < 0.3 ? 20 : null,
+        carriagewayWidthM: 7,
+      },
     });
   }
   return { roads, random };
@@ -44,23 +54,42 @@ function nearRoad(roads: StoredFeature[], random: () => number): { at: Position;
   const path = (road!.geometry as { coordinates: Position[] }).coordinates;
   const i = Math.floor(random() * (path.length - 1));
   const t = random();
-  const at: Position = [path[i]![0]! + (path[i + 1]![0]! - path[i]![0]!) * t, path[i]![1]! + (path[i + 1]![1]! - path[i]![1]!) * t];
+  const at: Position = [
+    path[i]![0]! + (path[i + 1]![0]! - path[i]![0]!) * t,
+    path[i]![1]! + (path[i + 1]![1]! - path[i]![1]!) * t,
+  ];
   const bearing = WGS84.Inverse(path[i]![1]!, path[i]![0]!, path[i + 1]![1]!, path[i + 1]![0]!).azi1!;
   return { at, bearing };
 }
 
-export function createAssets(roads: StoredFeature[], random: () => number, points: number, lines: number, polygons: number): StoredFeature[] {
+export function createAssets(
+  roads: StoredFeature[],
+  random: () => number,
+  points: number,
+  lines: number,
+  polygons: number,
+): StoredFeature[] {
   const assets: StoredFeature[] = [];
   const props = (category: string) => ({ kind: 'asset', category, owner: 'X', ownerType: 'lainnya' });
   for (let i = 0; i < points; i++) {
     const { at, bearing } = nearRoad(roads, random);
-    assets.push({ id: `p${i}`, layerId: 'a', geometry: { type: 'Point', coordinates: move(at, bearing + 90, (random() - 0.5) * 80) }, properties: props('tiang_listrik') });
+    assets.push({
+      id: `p${i}`,
+      layerId: 'a',
+      geometry: { type: 'Point', coordinates: move(at, bearing + 90, (random() - 0.5) * 80) },
+      properties: props('tiang_listrik'),
+    });
   }
   for (let i = 0; i < lines; i++) {
     const { at, bearing } = nearRoad(roads, random);
     const start = move(at, bearing + 90, (random() - 0.5) * 30);
     const end = move(start, bearing + (random() - 0.5) * 60, 50 + random() * 250);
-    assets.push({ id: `l${i}`, layerId: 'a', geometry: { type: 'LineString', coordinates: [start, end] }, properties: props('kabel') });
+    assets.push({
+      id: `l${i}`,
+      layerId: 'a',
+      geometry: { type: 'LineString', coordinates: [start, end] },
+      properties: props('kabel'),
+    });
   }
   for (let i = 0; i < polygons; i++) {
     const { at, bearing } = nearRoad(roads, random);
@@ -68,14 +97,21 @@ export function createAssets(roads: StoredFeature[], random: () => number, point
     const a = move(corner, bearing, 3 + random() * 7);
     const b = move(a, bearing + 90, 3 + random() * 5);
     const c = move(corner, bearing + 90, 3 + random() * 5);
-    assets.push({ id: `g${i}`, layerId: 'a', geometry: { type: 'Polygon', coordinates: [[corner, c, b, a, corner]] }, properties: props('kios') });
+    assets.push({
+      id: `g${i}`,
+      layerId: 'a',
+      geometry: { type: 'Polygon', coordinates: [[corner, c, b, a, corner]] },
+      properties: props('kios'),
+    });
   }
   return assets;
 }
 
 /** The naive method: buffer every road by its RUMIJA half-width, test every point against every buffer. */
 function turfLoop(roads: StoredFeature[], points: StoredFeature[]): number {
-  const buffers = roads.map((road) => buffer(road.geometry as never, rowHalfWidths(road.properties as never).rumijaM, { units: 'meters' })!);
+  const buffers = roads.map((road) =>
+    buffer(road.geometry as never, rowHalfWidths(road.properties as never).rumijaM, { units: 'meters' })!,
+  );
   let inside = 0;
   for (const asset of points) {
     const p = turfPoint((asset.geometry as { coordinates: Position }).coordinates);
@@ -88,7 +124,10 @@ type CaseName = 'mixed-200k' | 'points-1m' | 'turf-baseline';
 
 function runCase(name: CaseName) {
   const { roads, random } = createNetwork(7);
-  const assets = name === 'points-1m' ? createAssets(roads, random, 1_000_000, 0, 0) : createAssets(roads, random, 200_000, 20_000, 20_000);
+  const assets =
+    name === 'points-1m'
+      ? createAssets(roads, random, 1_000_000, 0, 0)
+      : createAssets(roads, random, 200_000, 20_000, 20_000);
   const points = assets.filter((a) => a.geometry.type === 'Point');
   const started = performance.now();
   let summary: Record<string, number>;
@@ -127,12 +166,24 @@ export async function benchmarkEncroachment() {
   const turf = await runInChild('turf-baseline');
   const f = (value: unknown, digits = 2) => Number(value).toFixed(digits);
   console.log('\nEncroachment, 400 roads (Node, 1 thread, this machine)');
-  console.log(`200 000 points + 20 000 lines + 20 000 polygons (index included): ${f(mixed.seconds)} s, peak ${f(mixed.peakMb, 0)} MB`);
-  console.log(`   the 200 000 points alone, index included: ${f(mixed.pointsOnlySeconds)} s; inside RUMIJA: ${mixed.pointsInside} points, ${mixed.metresInside} m of line, ${mixed.squareMetresInside} m² of polygon`);
-  console.log(`1 000 000 points: ${f(million.seconds)} s, peak ${f(million.peakMb, 0)} MB; inside RUMIJA: ${million.pointsInside}`);
-  console.log(`Turf loop (buffer + booleanPointInPolygon), same 200 000 points: ${f(turf.seconds)} s, peak ${f(turf.peakMb, 0)} MB; inside: ${turf.pointsInside}`);
-  console.log(`ratio Turf loop / Rumija on the points: ×${f(Number(turf.seconds) / Number(mixed.pointsOnlySeconds), 1)}`);
-  console.log(`agreement on points inside: Rumija ${mixed.pointsInside} vs Turf ${turf.pointsInside} (Turf's buffer is a polygon approximation)`);
+  console.log(
+    `200 000 points + 20 000 lines + 20 000 polygons (index included): ${f(mixed.seconds)} s, peak ${f(mixed.peakMb, 0)} MB`,
+  );
+  console.log(
+    `   the 200 000 points alone, index included: ${f(mixed.pointsOnlySeconds)} s; inside RUMIJA: ${mixed.pointsInside} points, ${mixed.metresInside} m of line, ${mixed.squareMetresInside} m² of polygon`,
+  );
+  console.log(
+    `1 000 000 points: ${f(million.seconds)} s, peak ${f(million.peakMb, 0)} MB; inside RUMIJA: ${million.pointsInside}`,
+  );
+  console.log(
+    `Turf loop (buffer + booleanPointInPolygon), same 200 000 points: ${f(turf.seconds)} s, peak ${f(turf.peakMb, 0)} MB; inside: ${turf.pointsInside}`,
+  );
+  console.log(
+    `ratio Turf loop / Rumija on the points: ×${f(Number(turf.seconds) / Number(mixed.pointsOnlySeconds), 1)}`,
+  );
+  console.log(
+    `agreement on points inside: Rumija ${mixed.pointsInside} vs Turf ${turf.pointsInside} (Turf's buffer is a polygon approximation)`,
+  );
 }
 
 const caseIndex = process.argv.indexOf('--case');

@@ -14,7 +14,11 @@ import { launchChromium, loadSharedModuleInPage, startPreview } from './browser'
 
 const GEOJSON_MB = 100;
 const CSV_ROWS = 1_000_000;
-const environment = { parseXml: () => { throw new Error('no XML here'); } };
+const environment = {
+  parseXml: () => {
+    throw new Error('no XML here');
+  },
+};
 
 type CaseName = 'geojson' | 'csv';
 
@@ -26,10 +30,23 @@ async function runCase(name: CaseName) {
   else Papa.parse(text, { header: true, skipEmptyLines: 'greedy' });
   const floorSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const result = await prepareImport(name === 'geojson' ? 'besar.geojson' : 'besar.csv', bytes, 'bench', 1, environment);
+  const result = await prepareImport(
+    name === 'geojson' ? 'besar.geojson' : 'besar.csv',
+    bytes,
+    'bench',
+    1,
+    environment,
+  );
   const seconds = (performance.now() - started) / 1000;
   if (!result.ok) throw new Error(result.error);
-  process.send!({ name, megabytes: bytes.byteLength / 1048576, features: result.value.features.length, floorSeconds, seconds, peakMb: process.resourceUsage().maxRSS / 1024 });
+  process.send!({
+    name,
+    megabytes: bytes.byteLength / 1048576,
+    features: result.value.features.length,
+    floorSeconds,
+    seconds,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  });
 }
 
 function runInChild(name: CaseName): Promise<Record<string, number | string>> {
@@ -42,22 +59,37 @@ function runInChild(name: CaseName): Promise<Record<string, number | string>> {
 
 declare global {
   interface Window {
-    RumijaFiles: { createLargeGeoJsonText: typeof createLargeGeoJsonText; createLargeCsvText: typeof createLargeCsvText };
+    RumijaFiles: {
+      createLargeGeoJsonText: typeof createLargeGeoJsonText;
+      createLargeCsvText: typeof createLargeCsvText;
+    };
   }
 }
 
 async function inBrowser(page: Page, name: CaseName) {
   return page.evaluate(
     async ({ name, megabytes, rows }) => {
-      const text = name === 'geojson' ? window.RumijaFiles.createLargeGeoJsonText(megabytes) : window.RumijaFiles.createLargeCsvText(rows);
+      const text =
+        name === 'geojson'
+          ? window.RumijaFiles.createLargeGeoJsonText(megabytes)
+          : window.RumijaFiles.createLargeCsvText(rows);
       const bytes = new TextEncoder().encode(text);
       const started = performance.now();
       const store = window.rumijaStore!;
-      const [failure] = await store.prepareImports([{ name: name === 'geojson' ? 'besar.geojson' : 'besar.csv', bytes }]);
+      const [failure] = await store.prepareImports([
+        { name: name === 'geojson' ? 'besar.geojson' : 'besar.csv', bytes },
+      ]);
       const outcome = failure ?? (await store.confirmImport({ kind: 'plain', sources: {}, defaults: {} }, 'benchmark'));
       const seconds = (performance.now() - started) / 1000;
-      const heapMb = ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576;
-      return { ok: outcome.ok, count: outcome.ok ? outcome.count : 0, error: outcome.ok ? null : outcome.error, seconds, heapMb };
+      const heapMb =
+        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576;
+      return {
+        ok: outcome.ok,
+        count: outcome.ok ? outcome.count : 0,
+        error: outcome.ok ? null : outcome.error,
+        seconds,
+        heapMb,
+      };
     },
     { name, megabytes: GEOJSON_MB, rows: CSV_ROWS },
   );
@@ -85,7 +117,9 @@ export async function benchmarkImport() {
       await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready', null, { timeout: 60_000 });
       await loadSharedModuleInPage(page, 'shared/demo/synthetic-files.ts', 'RumijaFiles');
       const result = await inBrowser(page, name);
-      console.log(`${name.padEnd(8)} ${result.ok ? `${result.count} features` : `FAILED: ${result.error}`}: ${f(result.seconds)} s, page heap after ${f(result.heapMb, 0)} MB`);
+      console.log(
+        `${name.padEnd(8)} ${result.ok ? `${result.count} features` : `FAILED: ${result.error}`}: ${f(result.seconds)} s, page heap after ${f(result.heapMb, 0)} MB`,
+      );
       await page.close();
     }
   } finally {

@@ -24,14 +24,21 @@ async function waitForIdle(page: Page) {
     () =>
       new Promise<void>((resolve) => {
         const map = window.rumijaMap!;
-        const check = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', check));
+        const check = () =>
+          map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', check);
         map.once('idle', check);
         map.triggerRepaint();
       }),
   );
 }
 
-const nextFrames = (page: Page) => page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+      ),
+  );
 
 async function measure(url: string, segments: number): Promise<RoadNetworkFigures> {
   const browser = await launchChromium();
@@ -40,26 +47,28 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     // tsx compiles with keepNames, which wraps functions passed to page.evaluate in __name().
     await page.addInitScript({ content: 'window.__name = (target) => target;' });
     await page.goto(url);
-    await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded(), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded(),
+      null,
+      { timeout: 60_000 },
+    );
     await waitForIdle(page);
     await loadSharedModuleInPage(page, 'shared/demo/synthetic-network.ts');
     const layer = { id: 'synthetic-roads' };
 
-    const timings = await page.evaluate(
-      async (segmentCount) => {
-        const { layer, features } = window.RumijaBench.createSyntheticRoadNetwork(segmentCount, 2026);
-        const started = performance.now();
-        await window.rumijaStore!.addLayer(layer, features);
-        const stored = performance.now();
-        await new Promise<void>((resolve) => {
-          const map = window.rumijaMap!;
-          const check = () => (map.isSourceLoaded(`data:${layer.id}`) && map.loaded() ? resolve() : map.once('idle', check));
-          map.once('idle', check);
-        });
-        return { storeMs: stored - started, renderMs: performance.now() - stored };
-      },
-      segments,
-    );
+    const timings = await page.evaluate(async (segmentCount) => {
+      const { layer, features } = window.RumijaBench.createSyntheticRoadNetwork(segmentCount, 2026);
+      const started = performance.now();
+      await window.rumijaStore!.addLayer(layer, features);
+      const stored = performance.now();
+      await new Promise<void>((resolve) => {
+        const map = window.rumijaMap!;
+        const check = () =>
+          map.isSourceLoaded(`data:${layer.id}`) && map.loaded() ? resolve() : map.once('idle', check);
+        map.once('idle', check);
+      });
+      return { storeMs: stored - started, renderMs: performance.now() - stored };
+    }, segments);
 
     let started = await page.evaluate(() => performance.now());
     await page.getByTestId(`layer-table-${layer.id}`).click();
@@ -87,13 +96,18 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     started = Date.now();
     await page.reload();
     await page.waitForFunction(
-      (id) => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded() && window.rumijaMap.isSourceLoaded(`data:${id}`),
+      (id) =>
+        window.rumijaStore?.getSnapshot().status === 'ready' &&
+        window.rumijaMap?.loaded() &&
+        window.rumijaMap.isSourceLoaded(`data:${id}`),
       layer.id,
       { timeout: 120_000 },
     );
     await waitForIdle(page);
     const reloadMs = Date.now() - started;
-    const heapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576);
+    const heapMb = await page.evaluate(
+      () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
+    );
     return { segments, ...timings, tableOpenMs, sortMs, scrollFrameMs, reloadMs, heapMb };
   } finally {
     await browser.close();

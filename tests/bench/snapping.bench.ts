@@ -17,7 +17,11 @@ function scanAll(targets: SnapTarget[], point: Position, toleranceM: number) {
   for (const { paths } of targets) {
     for (const path of paths) {
       for (let i = 1; i < path.length; i++) {
-        const { distance } = pointSegmentDistance(p, toLocal(frame, path[i - 1]![0]!, path[i - 1]![1]!), toLocal(frame, path[i]![0]!, path[i]![1]!));
+        const { distance } = pointSegmentDistance(
+          p,
+          toLocal(frame, path[i - 1]![0]!, path[i - 1]![1]!),
+          toLocal(frame, path[i]![0]!, path[i]![1]!),
+        );
         if (distance < best) best = distance;
       }
     }

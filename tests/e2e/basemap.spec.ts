@@ -29,7 +29,9 @@ test('first screen shows the whole province offline, land and sea coloured', asy
   expectColorNear(await pixelAt(page, [119.9, -9.75]), BASEMAP_COLORS.landIndonesia);
   expectColorNear(await pixelAt(page, [122.3, -9.9]), BASEMAP_COLORS.sea);
 
-  const offsite = requests.filter((url) => !url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:') && !url.startsWith('data:'));
+  const offsite = requests.filter(
+    (url) => !url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:') && !url.startsWith('data:'),
+  );
   expect(offsite).toEqual([]);
   await screenshot(page, 'basemap-province-id');
 });
@@ -37,7 +39,9 @@ test('first screen shows the whole province offline, land and sea coloured', asy
 test('labels for Kupang and Atambua are rendered with the shipped font', async ({ page }) => {
   await openApp(page);
   const labels = await page.evaluate(() =>
-    window.rumijaMap!.queryRenderedFeatures({ layers: ['place-labels'] }).map((feature) => feature.properties.name as string),
+    window
+      .rumijaMap!.queryRenderedFeatures({ layers: ['place-labels'] })
+      .map((feature) => feature.properties.name as string),
   );
   expect(labels).toContain('Kupang');
   expect(labels).toContain('Atambua');
@@ -89,7 +93,9 @@ test('the built page runs under the strict CSP without violations and blocks inj
   await page.addInitScript(() => {
     (window as unknown as { cspViolations: string[] }).cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) =>
-      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
     );
   });
   await openApp(page);

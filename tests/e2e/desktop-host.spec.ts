@@ -12,7 +12,12 @@ import { storyToFile } from '../../shared/present/story';
 async function installDesktopHost(page: Page, launchFile: { name: string; text: string }) {
   await page.addInitScript((file) => {
     type Listener = (payload: unknown) => void;
-    const record = { languages: [] as string[], files: null as Listener | null, menu: null as Listener | null, presenterViews: 0 };
+    const record = {
+      languages: [] as string[],
+      files: null as Listener | null,
+      menu: null as Listener | null,
+      presenterViews: 0,
+    };
     (window as unknown as { desktop: typeof record }).desktop = record;
     (window as unknown as { rumijaHost: unknown }).rumijaHost = {
       kind: 'electron',
@@ -31,7 +36,9 @@ async function installDesktopHost(page: Page, launchFile: { name: string; text: 
 
 const survey = JSON.stringify({
   type: 'FeatureCollection',
-  features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.16] }, properties: { pemilik: 'PLN' } }],
+  features: [
+    { type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.16] }, properties: { pemilik: 'PLN' } },
+  ],
 });
 
 test('a file the system opened reaches the import preview; a story file opens as a story', async ({ page }) => {
@@ -43,9 +50,15 @@ test('a file the system opened reaches the import preview; a story file opens as
   await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor dari tiang-dari-explorer.geojson');
 
   // A second launch with a story file: the running window opens it in the story tab.
-  const story = storyToFile({ ...createDemoStory(createDemoDataset(), '2026-11-26T00:00:00Z'), title: 'Paparan dari berkas' });
+  const story = storyToFile({
+    ...createDemoStory(createDemoDataset(), '2026-11-26T00:00:00Z'),
+    title: 'Paparan dari berkas',
+  });
   await page.evaluate(
-    (text) => (window as unknown as { desktop: { files: (files: unknown) => void } }).desktop.files([{ name: 'paparan.rumija-story.json', bytes: new TextEncoder().encode(text) }]),
+    (text) =>
+      (window as unknown as { desktop: { files: (files: unknown) => void } }).desktop.files([
+        { name: 'paparan.rumija-story.json', bytes: new TextEncoder().encode(text) },
+      ]),
     story,
   );
   await expect(page.getByTestId('story-message')).toContainText('paparan.rumija-story.json: cerita dengan');
@@ -56,8 +69,13 @@ test('the native menu drives the same actions as the buttons and speaks the UI l
   await installDesktopHost(page, { name: 'kosong.geojson', text: '{"type":"FeatureCollection","features":[]}' });
   await openApp(page);
   await expect(page.getByTestId('import-outcome')).toContainText('kosong.geojson');
-  const menu = (command: string) => page.evaluate((name) => (window as unknown as { desktop: { menu: (c: string) => void } }).desktop.menu(name), command);
-  const languages = () => page.evaluate(() => (window as unknown as { desktop: { languages: string[] } }).desktop.languages);
+  const menu = (command: string) =>
+    page.evaluate(
+      (name) => (window as unknown as { desktop: { menu: (c: string) => void } }).desktop.menu(name),
+      command,
+    );
+  const languages = () =>
+    page.evaluate(() => (window as unknown as { desktop: { languages: string[] } }).desktop.languages);
   await expect.poll(languages).toEqual(['id']);
 
   // Edit → Undo / Redo step through the change log: hide a layer, undo shows it again, redo hides it.
@@ -78,7 +96,11 @@ test('the native menu drives the same actions as the buttons and speaks the UI l
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presenter')).toHaveCount(0);
   await menu('presenter-view');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { desktop: { presenterViews: number } }).desktop.presenterViews)).toBe(1);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { desktop: { presenterViews: number } }).desktop.presenterViews),
+    )
+    .toBe(1);
 
   await page.getByTestId('language-en').click();
   await expect.poll(languages).toEqual(['id', 'en']);

@@ -14,7 +14,10 @@ async function openDemo(page: Page) {
 }
 
 async function jumpTo(page: Page, center: Position, zoom: number) {
-  await page.evaluate(([c, z]) => window.rumijaMap!.jumpTo({ center: c as [number, number], zoom: z as number }), [center, zoom] as const);
+  await page.evaluate(([c, z]) => window.rumijaMap!.jumpTo({ center: c as [number, number], zoom: z as number }), [
+    center,
+    zoom,
+  ] as const);
   await waitForMapIdle(page);
 }
 
@@ -25,7 +28,13 @@ async function clickAt(page: Page, lngLat: Position) {
 }
 
 const featuresNamed = (page: Page, name: string) =>
-  page.evaluate((wanted) => [...window.rumijaStore!.getSnapshot().featureById.values()].filter((feature) => feature.properties.name === wanted), name);
+  page.evaluate(
+    (wanted) =>
+      [...window.rumijaStore!.getSnapshot().featureById.values()].filter(
+        (feature) => feature.properties.name === wanted,
+      ),
+    name,
+  );
 
 /** Reads "1.234,5 m" (Indonesian) from the readout. */
 const metresIn = (text: string) => Number(/([\d.]+,\d) m/.exec(text)![1]!.replace(/\./g, '').replace(',', '.'));
@@ -140,7 +149,11 @@ test('measure a known distance and an area within 0.5 %', async ({ page }) => {
   await expect.poll(async () => metresIn(await readout.innerText())).toBeLessThan(510);
   await waitForMapIdle(page);
   const measureLines = await page.evaluate(() => {
-    const data = (window.rumijaMap!.getSource('td-linestring')!.serialize() as { data: { features: { properties: { mode: string } }[] } }).data;
+    const data = (
+      window.rumijaMap!.getSource('td-linestring')!.serialize() as {
+        data: { features: { properties: { mode: string } }[] };
+      }
+    ).data;
     return data.features.filter((feature) => feature.properties.mode === 'measure-line').length;
   });
   expect(measureLines).toBe(1);
@@ -204,7 +217,10 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
   await expect(page.getByTestId('edit-done')).toBeVisible();
   const from = coordinatesOf(branch!)[1];
   const to = move(from!, 90, 100);
-  const [p, q] = await page.evaluate(([a, b]) => [window.rumijaMap!.project(a as [number, number]), window.rumijaMap!.project(b as [number, number])], [from, to]);
+  const [p, q] = await page.evaluate(
+    ([a, b]) => [window.rumijaMap!.project(a as [number, number]), window.rumijaMap!.project(b as [number, number])],
+    [from, to],
+  );
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.move(box.x + p.x, box.y + p.y);
   await page.mouse.down();
@@ -236,8 +252,16 @@ test('condition by STA ranges is drawn, summarised and refused when ranges overl
   await expect(page.getByTestId('ranges-summary-rusak_berat')).toContainText('1,70 km');
   await expect(page.getByTestId('ranges-kemantapan')).toContainText('66,7%');
   await expect(page.getByTestId('layer-condition-ranges')).toHaveCount(0); // the layers tab is not shown
-  const ranges = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.map((f) => f.properties));
-  expect(ranges.map((range) => [range.staFromM, range.staToM, range.condition])).toEqual([[0, 3400, 'baik'], [3400, 5100, 'rusak_berat']]);
+  const ranges = await page.evaluate(() =>
+    window
+      .rumijaStore!.getSnapshot()
+      .featuresByLayer.get('condition-ranges')!
+      .map((f) => f.properties),
+  );
+  expect(ranges.map((range) => [range.staFromM, range.staToM, range.condition])).toEqual([
+    [0, 3400, 'baik'],
+    [3400, 5100, 'rusak_berat'],
+  ]);
 
   // Go to STA 3+400 and look at the ranges drawn along the ruas with the STA labels.
   await page.getByTestId('sta-input').fill('3+400');
@@ -245,7 +269,9 @@ test('condition by STA ranges is drawn, summarised and refused when ranges overl
   await page.waitForFunction(() => !window.rumijaMap!.isMoving());
   await page.evaluate(() => window.rumijaMap!.setZoom(14.2));
   await waitForMapIdle(page);
-  const labels = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).map((f) => f.properties.label));
+  const labels = await page.evaluate(() =>
+    window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).map((f) => f.properties.label),
+  );
   expect(labels).toContain('STA 3+000');
   await screenshot(page, 'sta-condition-ranges-id');
 
@@ -254,8 +280,12 @@ test('condition by STA ranges is drawn, summarised and refused when ranges overl
   await page.getByTestId('range-from-2').fill('5+000');
   await page.getByTestId('range-to-2').fill('6+000');
   await page.getByTestId('range-save').click();
-  await expect(page.getByTestId('sta-message')).toContainText('STA 5+000 – STA 6+000: tumpang tindih dengan / overlaps STA 3+400 – STA 5+100');
-  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.length)).toBe(2);
+  await expect(page.getByTestId('sta-message')).toContainText(
+    'STA 5+000 – STA 6+000: tumpang tindih dengan / overlaps STA 3+400 – STA 5+100',
+  );
+  expect(
+    await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.length),
+  ).toBe(2);
 
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('ranges-kemantapan')).toContainText('66.7%');
@@ -265,7 +295,11 @@ test('condition by STA ranges is drawn, summarised and refused when ranges overl
   // A whole set of ranges is one undo step.
   await page.getByTestId('map').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')?.length ?? 0)).toBe(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')?.length ?? 0),
+    )
+    .toBe(0);
 });
 
 test('a note and an asset line are drawn with their attributes and shown on the map', async ({ page }) => {
@@ -292,9 +326,13 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   await expect(page.getByTestId('feature-form')).toBeHidden();
   await page.keyboard.press('Escape');
   await waitForMapIdle(page);
-  const labels = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['data:drawn-annotation:label'] }).map((f) => f.properties.text));
+  const labels = await page.evaluate(() =>
+    window.rumijaMap!.queryRenderedFeatures({ layers: ['data:drawn-annotation:label'] }).map((f) => f.properties.text),
+  );
   expect(labels).toEqual(['Rencana pelebaran']);
-  const cable = await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0]!.properties);
+  const cable = await page.evaluate(
+    () => window.rumijaStore!.getSnapshot().featuresByLayer.get('drawn-asset')![0]!.properties,
+  );
   expect(cable).toMatchObject({ kind: 'asset', category: 'kabel', owner: 'Telkom', source: { kind: 'drawn' } });
   await expect(page.getByTestId('layer-drawn-annotation')).toContainText('1 feature');
   await expect(page.getByTestId('layer-drawn-annotation')).not.toContainText('1 features');

@@ -19,7 +19,13 @@ const assets = demo.features.filter((f) => f.properties.kind === 'asset');
 
 function expectedEstimate(rates = EXAMPLE_TARIFF_SCHEDULE) {
   const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
-  return { results, estimate: estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), rates, { periodYears: 1, payingShare: 0.2 }) };
+  return {
+    results,
+    estimate: estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), rates, {
+      periodYears: 1,
+      payingShare: 0.2,
+    }),
+  };
 }
 
 test('the Simpang Polda – El Tari estimate runs in a worker and matches the shared computation', async ({ page }) => {
@@ -39,7 +45,9 @@ test('the Simpang Polda – El Tari estimate runs in a worker and matches the sh
 
   // The detail table sorts: largest levy first by default, then by zone, inner zones first.
   const largest = Math.max(...estimate.lines.map((line) => line.amountIdr));
-  await expect(page.getByTestId('analysis-line').first().locator('[data-field="amount"]')).toHaveText(formatRupiah(largest));
+  await expect(page.getByTestId('analysis-line').first().locator('[data-field="amount"]')).toHaveText(
+    formatRupiah(largest),
+  );
   await page.getByTestId('analysis-sort-zone').click();
   await expect(page.getByTestId('analysis-line').first()).toContainText('RUMAJA');
   await page.getByTestId('analysis-sort-zone').click();
@@ -75,7 +83,10 @@ test('the export is GeoJSON that GDAL reads, with the computed fields', async ({
   const collection = JSON.parse(readFileSync(file, 'utf8'));
   expect(collection.features).toHaveLength(assets.length);
   expect(collection.crs).toBeUndefined();
-  const info = execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const info = execFileSync('ogrinfo', ['-ro', '-al', '-so', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   expect(info).toContain(`Feature Count: ${assets.length}`);
   expect(info).toMatch(/retribusi_idr: (Integer|Real)/);
   expect(info).toMatch(/zona: String/);
@@ -114,14 +125,21 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
   await page.getByTestId('analysis-paying').fill('20');
   await page.getByTestId('analysis-run').click();
-  const edited = { ...EXAMPLE_TARIFF_SCHEDULE, items: EXAMPLE_TARIFF_SCHEDULE.items.map((i) => (i.id === 'tiang' ? { ...i, ratePerYearIdr: 300_000 } : i)) };
-  await expect(page.getByTestId('analysis-total-exact')).toHaveText(formatRupiah(expectedEstimate(edited).estimate.totalIdr));
+  const edited = {
+    ...EXAMPLE_TARIFF_SCHEDULE,
+    items: EXAMPLE_TARIFF_SCHEDULE.items.map((i) => (i.id === 'tiang' ? { ...i, ratePerYearIdr: 300_000 } : i)),
+  };
+  await expect(page.getByTestId('analysis-total-exact')).toHaveText(
+    formatRupiah(expectedEstimate(edited).estimate.totalIdr),
+  );
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('encroachment-panel')).toContainText('Potential levy');
   await screenshot(page, 'encroachment-panel-en');
 });
 
-test('money typed the Indonesian way is read as typed; an undone tariff marks the result out of date', async ({ page }) => {
+test('money typed the Indonesian way is read as typed; an undone tariff marks the result out of date', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByTestId('tab-analysis').click();
   await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');

@@ -15,12 +15,13 @@ export async function waitForMapIdle(page: Page) {
     timeout: 30_000,
   });
   await page.evaluate(
-    () => new Promise<void>((resolve) => {
-      const map = window.rumijaMap!;
-      if (!map.isMoving() && map.loaded()) map.once('idle', () => resolve());
-      else map.once('idle', () => resolve());
-      map.triggerRepaint();
-    }),
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.rumijaMap!;
+        if (!map.isMoving() && map.loaded()) map.once('idle', () => resolve());
+        else map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
   );
 }
 
@@ -38,7 +39,15 @@ export async function pixelAt(page: Page, lngLat: [number, number]) {
     const ratio = canvas.width / canvas.clientWidth;
     const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
     const pixel = new Uint8Array(4);
-    gl.readPixels(Math.round(point.x * ratio), Math.round(canvas.height - point.y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+    gl.readPixels(
+      Math.round(point.x * ratio),
+      Math.round(canvas.height - point.y * ratio),
+      1,
+      1,
+      gl.RGBA,
+      gl.UNSIGNED_BYTE,
+      pixel,
+    );
     return Array.from(pixel.slice(0, 3));
   }, lngLat);
 }

@@ -47,25 +47,36 @@ test('a GeoJSON file from the open dialog becomes a layer that survives a reload
 
 test('a bad file is refused with a message naming the feature, and nothing is added', async ({ page }) => {
   await openApp(page);
-  const before = await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count();
-  const bad = JSON.stringify({ type: 'FeatureCollection', features: [
-    { type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.1] }, properties: {} },
-    { type: 'Feature', geometry: { type: 'Point', coordinates: [566419, 8875595] }, properties: {} },
-  ] });
+  const before = await page
+    .locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]')
+    .count();
+  const bad = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.1] }, properties: {} },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [566419, 8875595] }, properties: {} },
+    ],
+  });
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-files').click();
   await (await chooser).setFiles(writeFixture('utm-salah.geojson', bad));
-  await expect(page.getByTestId('import-messages')).toContainText('Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur #1');
+  await expect(page.getByTestId('import-messages')).toContainText(
+    'Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur #1',
+  );
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
   await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
-  expect(await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count()).toBe(before);
+  expect(
+    await page.locator('[data-testid^="layer-"][data-testid$="-roads"], [data-testid^="layer-demo-"]').count(),
+  ).toBe(before);
 });
 
 test('a CSV in UTM 51S dropped on the map is imported at the right place', async ({ page }) => {
   await openApp(page);
   await page.evaluate(async () => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File(['nama,easting,northing\nKantor PUPR,566490.57,8875595\n'], 'kantor.csv', { type: 'text/csv' }));
+    transfer.items.add(
+      new File(['nama,easting,northing\nKantor PUPR,566490.57,8875595\n'], 'kantor.csv', { type: 'text/csv' }),
+    );
     const target = document.querySelector('[data-testid="workspace"]')!;
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
@@ -80,7 +91,9 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
   await page.getByTestId('preview-datum').selectOption('WGS 84');
   await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM 51S (EPSG:32751)');
   await page.getByTestId('preview-import').click();
-  await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor dari kantor.csv (WGS 84 / UTM 51S (EPSG:32751))');
+  await expect(page.getByTestId('import-outcome')).toContainText(
+    '1 fitur diimpor dari kantor.csv (WGS 84 / UTM 51S (EPSG:32751))',
+  );
   const position = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();
     const layer = snapshot.layers.find((l) => l.name === 'kantor')!;
@@ -130,10 +143,34 @@ test('KML from Google Earth imports through the worker with its folders', async 
 
 test('survey lines map onto road segments, all or nothing, and the mapping is remembered', async ({ page }) => {
   await openApp(page);
-  const roads = (condition: string) => JSON.stringify({ type: 'FeatureCollection', features: [
-    { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.62, -10.16], [123.63, -10.165]] }, properties: { no_ruas: 'P-777', nama: 'Jl. Survei 1', kondisi: 'Rusak Berat' } },
-    { type: 'Feature', geometry: { type: 'LineString', coordinates: [[123.63, -10.165], [123.64, -10.166]] }, properties: { no_ruas: 'P-777', nama: 'Jl. Survei 2', kondisi: condition } },
-  ] });
+  const roads = (condition: string) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [123.62, -10.16],
+              [123.63, -10.165],
+            ],
+          },
+          properties: { no_ruas: 'P-777', nama: 'Jl. Survei 1', kondisi: 'Rusak Berat' },
+        },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [123.63, -10.165],
+              [123.64, -10.166],
+            ],
+          },
+          properties: { no_ruas: 'P-777', nama: 'Jl. Survei 2', kondisi: condition },
+        },
+      ],
+    });
   const importFile = async (name: string, content: string) => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-files').click();
@@ -162,7 +199,12 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
     return { kind: layer.kind, first: snapshot.featuresByLayer.get(layer.id)![0]!.properties };
   });
   expect(stored.kind).toBe('road');
-  expect(stored.first).toMatchObject({ kind: 'road', ruasNumber: 'P-777', status: 'provinsi', condition: 'rusak_berat' });
+  expect(stored.first).toMatchObject({
+    kind: 'road',
+    ruasNumber: 'P-777',
+    status: 'provinsi',
+    condition: 'rusak_berat',
+  });
   expect(Number(stored.first.lengthM)).toBeGreaterThan(1000);
 
   // A second file with the same columns opens with the same mapping.

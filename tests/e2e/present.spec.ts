@@ -22,8 +22,20 @@ async function openDemo(page: Page) {
 }
 
 async function frame(page: Page, ids: string[]) {
-  const [west, south, east, north] = boundsOf(demo.features.filter((f) => ids.includes(f.id)).flatMap((f) => positionsOf(f.geometry)));
-  await page.evaluate((b) => window.rumijaMap!.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]], { padding: 60, duration: 0 }), [west, south, east, north]);
+  const [west, south, east, north] = boundsOf(
+    demo.features.filter((f) => ids.includes(f.id)).flatMap((f) => positionsOf(f.geometry)),
+  );
+  await page.evaluate(
+    (b) =>
+      window.rumijaMap!.fitBounds(
+        [
+          [b[0]!, b[1]!],
+          [b[2]!, b[3]!],
+        ],
+        { padding: 60, duration: 0 },
+      ),
+    [west, south, east, north],
+  );
   await waitForMapIdle(page);
   return [west, south, east, north];
 }
@@ -76,7 +88,10 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   await page.getByTestId('story-subtitle').click();
 
   // Slide 1: the bridges, two of them highlighted, with the route of P-101 drawing itself.
-  const bridgeBounds = await frame(page, bridges.map((b) => b.id));
+  const bridgeBounds = await frame(
+    page,
+    bridges.map((b) => b.id),
+  );
   const highlighted = [bridges[0]!.id, bridges[1]!.id].sort();
   await page.evaluate((ids) => window.rumijaStore!.select(ids), highlighted);
   await page.getByTestId('slide-add').click();
@@ -87,18 +102,30 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   await expect(page.getByTestId('slide-0')).toContainText('2 fitur disorot');
 
   // Slide 2: the Kupang corridor with the bridges layer hidden.
-  const corridorBounds = await frame(page, kupangCorridorRoads.map((r) => r.id));
-  await page.evaluate((ids) => window.rumijaStore!.select(ids), kupangCorridorRoads.map((r) => r.id));
+  const corridorBounds = await frame(
+    page,
+    kupangCorridorRoads.map((r) => r.id),
+  );
+  await page.evaluate(
+    (ids) => window.rumijaStore!.select(ids),
+    kupangCorridorRoads.map((r) => r.id),
+  );
   await page.getByTestId('tab-layers').click();
   await page.getByTestId('layer-demo-bridges').getByRole('checkbox').uncheck();
   await page.getByTestId('tab-story').click();
   await page.getByTestId('slide-add').click();
   await page.getByTestId('slide-title-1').fill('Koridor Simpang Polda – El Tari');
   await page.getByTestId('slide-title-0').click();
-  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.title === 'Paparan uji Komisi II')?.slides.map((s) => s.title))).toEqual([
-    'Jembatan rusak berat',
-    'Koridor Simpang Polda – El Tari',
-  ]);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        window
+          .rumijaStore!.getSnapshot()
+          .stories.find((s) => s.title === 'Paparan uji Komisi II')
+          ?.slides.map((s) => s.title),
+      ),
+    )
+    .toEqual(['Jembatan rusak berat', 'Koridor Simpang Polda – El Tari']);
   await screenshot(page, 'story-editor-id');
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('story-present')).toContainText('Present');
@@ -114,13 +141,28 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   await settled(page);
   expect(await viewContains(page, bridgeBounds)).toBe(true);
   expect(await selectionIds(page)).toEqual(highlighted);
-  const selectedOnMap = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['selection-point'] }).map((f) => f.properties.fid).sort());
+  const selectedOnMap = await page.evaluate(() =>
+    window
+      .rumijaMap!.queryRenderedFeatures({ layers: ['selection-point'] })
+      .map((f) => f.properties.fid)
+      .sort(),
+  );
   expect(selectedOnMap).toEqual(highlighted);
-  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe('visible');
+  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe(
+    'visible',
+  );
   await expect(page.getByTestId('presenter-figures')).toContainText('Panjang rute');
   await expect(page.getByTestId('presenter-figures')).toContainText('Jembatan di rute');
   // Tiles repeat features: count distinct labels.
-  const routeBridgeLabels = await page.evaluate(() => new Set(window.rumijaMap!.querySourceFeatures('present-marks').filter((f) => f.properties.kind === 'bridge').map((f) => f.properties.label)).size);
+  const routeBridgeLabels = await page.evaluate(
+    () =>
+      new Set(
+        window
+          .rumijaMap!.querySourceFeatures('present-marks')
+          .filter((f) => f.properties.kind === 'bridge')
+          .map((f) => f.properties.label),
+      ).size,
+  );
   expect(routeBridgeLabels).toBe(5);
   await screenshot(page, 'present-test-slide-1-1920');
 
@@ -130,7 +172,9 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   expect(await viewContains(page, corridorBounds)).toBe(true);
   expect(await selectionIds(page)).toEqual(kupangCorridorRoads.map((r) => r.id).sort());
   // The slide hides the bridges layer although the layer itself is on again later.
-  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe('none');
+  expect(await page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-bridges:symbol', 'visibility'))).toBe(
+    'none',
+  );
   await expect(page.getByTestId('presenter-counter')).toHaveText('2 / 2');
   await screenshot(page, 'present-test-slide-2-1920');
 
@@ -151,7 +195,10 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   const zipFile = await download(page, 'story-export-png');
   const zip = await JSZip.loadAsync(readFileSync(zipFile));
   const names = Object.keys(zip.files).sort();
-  expect(names).toEqual(['01 Jembatan rusak berat.png', '02 Koridor Simpang Polda - El Tari.png'.replace(' - ', ' – ')]);
+  expect(names).toEqual([
+    '01 Jembatan rusak berat.png',
+    '02 Koridor Simpang Polda - El Tari.png'.replace(' - ', ' – '),
+  ]);
   for (const [index, name] of names.entries()) {
     const bytes = await zip.file(name)!.async('nodebuffer');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -171,7 +218,13 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   expect(text).toContain('Panjang rute');
 
   // Reorder, delete (one undo step each), and the story file round trip.
-  const titles = () => page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.title === 'Paparan uji Komisi II')?.slides.map((s) => s.title));
+  const titles = () =>
+    page.evaluate(() =>
+      window
+        .rumijaStore!.getSnapshot()
+        .stories.find((s) => s.title === 'Paparan uji Komisi II')
+        ?.slides.map((s) => s.title),
+    );
   await page.getByTestId('slide-up-1').click();
   await expect.poll(titles).toEqual(['Koridor Simpang Polda – El Tari', 'Jembatan rusak berat']);
   await page.getByTestId('slide-delete-0').click();
@@ -185,11 +238,20 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   await (await chooser).setFiles(storyFile);
   await expect(page.getByTestId('story-message')).toContainText('cerita dengan 2 slide dibuka');
   // The imported copy gets its own id: both are there now.
-  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.filter((s) => s.title === 'Paparan uji Komisi II').length)).toBe(2);
+  expect(
+    await page.evaluate(
+      () => window.rumijaStore!.getSnapshot().stories.filter((s) => s.title === 'Paparan uji Komisi II').length,
+    ),
+  ).toBe(2);
 });
 
-for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
-  test(`the demo story plays through at ${width}×${height}: border routes drawing themselves, bridges, status change, corridor estimate`, async ({ page }) => {
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
+  test(`the demo story plays through at ${width}×${height}: border routes drawing themselves, bridges, status change, corridor estimate`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width, height });
     await openDemo(page);
@@ -201,7 +263,9 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
     await page.waitForFunction(() => !window.rumijaMap!.isMoving(), null, { timeout: 20_000 });
     await waitForMapIdle(page);
     await screenshot(page, `present-demo-0-opening-${width}`);
-    const slideCount = await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((s) => s.demo)!.slides.length);
+    const slideCount = await page.evaluate(
+      () => window.rumijaStore!.getSnapshot().stories.find((s) => s.demo)!.slides.length,
+    );
     for (let number = 1; number <= slideCount; number++) {
       await page.keyboard.press(number % 2 ? 'ArrowRight' : 'PageDown');
       await expect(page.getByTestId('presenter-counter')).toHaveText(`${number} / ${slideCount}`);
@@ -212,13 +276,18 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
       await settled(page);
       await expect(page.getByTestId('presenter-demo')).toBeVisible();
       if (number === 1 || number === 3) {
-        const crossings = await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['present-crossing'] }).length);
+        const crossings = await page.evaluate(
+          () => window.rumijaMap!.queryRenderedFeatures({ layers: ['present-crossing'] }).length,
+        );
         expect(crossings).toBeGreaterThan(0);
         await expect(page.getByTestId('presenter-figures')).toContainText('Titik lintas batas');
       }
       if (number === 2) await expect(page.getByTestId('presenter-figures')).toContainText('285 m');
       if (number === slideCount) {
-        await expect(page.getByTestId('presenter-figures').locator('[data-figure="retributionPerYear"]')).toContainText('Rp', { timeout: 30_000 });
+        await expect(page.getByTestId('presenter-figures').locator('[data-figure="retributionPerYear"]')).toContainText(
+          'Rp',
+          { timeout: 30_000 },
+        );
         await expect(page.getByTestId('presenter-figures')).toContainText('tarif contoh');
       }
       await screenshot(page, `present-demo-${number}-${width}`);
@@ -227,14 +296,18 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
     await expect(page.getByTestId('presenter-closing')).toBeVisible();
     await page.waitForFunction(() => !window.rumijaMap!.isMoving(), null, { timeout: 20_000 });
     await waitForMapIdle(page);
-    expect(await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).length)).toBe(0);
+    expect(
+      await page.evaluate(() => window.rumijaMap!.queryRenderedFeatures({ layers: ['sta-tick-label'] }).length),
+    ).toBe(0);
     await screenshot(page, `present-demo-closing-${width}`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('presenter')).toHaveCount(0);
   });
 }
 
-test('the handout of the demo story is small: one JPEG slide image per page, the title clear of the demo badge', async ({ page }) => {
+test('the handout of the demo story is small: one JPEG slide image per page, the title clear of the demo badge', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openDemo(page);
@@ -247,8 +320,12 @@ test('the handout of the demo story is small: one JPEG slide image per page, the
   console.log(`demo story handout: ${(bytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(1)} s (click to file)`);
   test.info().annotations.push({ type: 'handout', description: `${bytes} bytes, ${seconds.toFixed(1)} s` });
   expect(bytes).toBeLessThanOrEqual(3_000_000);
-  const slideCount = await page.evaluate(() => window.rumijaStore!.getSnapshot().stories.find((story) => story.demo)!.slides.length);
-  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${slideCount + 1}\\n`));
+  const slideCount = await page.evaluate(
+    () => window.rumijaStore!.getSnapshot().stories.find((story) => story.demo)!.slides.length,
+  );
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(
+    new RegExp(`Pages:\\s+${slideCount + 1}\\n`),
+  );
   const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).trim().split('\n').slice(2);
   expect(images.map((line) => line.trim().split(/\s+/).slice(0, 5).join(' '))).toEqual(
     Array.from({ length: slideCount }, (_, index) => `${index + 2} ${index} image 1920 1080`),

@@ -6,7 +6,9 @@ import { openApp, screenshot } from './helpers';
 
 /** Each failure is injected from outside the app (a broken browser API, a broken worker script), not through a hook. */
 
-test('a panel that throws while drawing is replaced by a message; the map and the other panels carry on', async ({ page }) => {
+test('a panel that throws while drawing is replaced by a message; the map and the other panels carry on', async ({
+  page,
+}) => {
   await openApp(page);
   await page.evaluate(() => {
     const descriptor = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
@@ -32,7 +34,9 @@ test('a panel that throws while drawing is replaced by a message; the map and th
   await expect(page.getByTestId('summary-panel')).toBeVisible();
 });
 
-test('an import whose reader (the worker) dies ends in a message, not a spinner, and the next import works', async ({ page }) => {
+test('an import whose reader (the worker) dies ends in a message, not a spinner, and the next import works', async ({
+  page,
+}) => {
   let breakWorker = true;
   await page.route('**/import.worker*', async (route) => {
     if (!breakWorker) return route.continue();
@@ -40,7 +44,13 @@ test('an import whose reader (the worker) dies ends in a message, not a spinner,
   });
   await openApp(page);
   const file = join(mkdtempSync(join(tmpdir(), 'rumija-resilience-')), 'tiang.geojson');
-  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.16] }, properties: {} }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [123.6, -10.16] }, properties: {} }],
+    }),
+  );
 
   let chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-files').click();
@@ -77,6 +87,8 @@ test('a rejection nobody handled is shown to the user', async ({ page }) => {
   await page.evaluate(() => {
     void Promise.reject(new Error('injected: lost promise'));
   });
-  await expect(page.getByTestId('unexpected-error')).toContainText('Terjadi kesalahan tak terduga: injected: lost promise');
+  await expect(page.getByTestId('unexpected-error')).toContainText(
+    'Terjadi kesalahan tak terduga: injected: lost promise',
+  );
   await screenshot(page, 'unexpected-error-id');
 });

@@ -24,7 +24,9 @@ const demoBridges = demo.features.filter((feature) => feature.properties.kind ==
 test('the demo loads with its layers, marked as demo', async ({ page }) => {
   await openDemo(page);
   await expect(page.getByTestId('demo-banner')).toContainText('ilustrasi');
-  await expect(page.getByTestId('layer-demo-roads')).toContainText(`${demo.features.filter((f) => f.properties.kind === 'road').length} fitur`);
+  await expect(page.getByTestId('layer-demo-roads')).toContainText(
+    `${demo.features.filter((f) => f.properties.kind === 'road').length} fitur`,
+  );
   await expect(page.getByTestId('layer-demo-bridges')).toContainText('5 fitur');
   await expect(page.getByTestId('layer-demo-bridges')).toContainText('DEMO');
   await screenshot(page, 'road-network-province-id');
@@ -34,7 +36,10 @@ test('the five bridges are on the map and their popups give length and condition
   await openDemo(page);
   for (const bridge of demoBridges) {
     const position = (bridge.geometry as { coordinates: number[] }).coordinates;
-    await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 12 }), position);
+    await page.evaluate(
+      (center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 12 }),
+      position,
+    );
     await waitForMapIdle(page);
     await clickOnMapAt(page, position);
     const popup = page.getByTestId('feature-popup');
@@ -57,7 +62,11 @@ test('hovering a road highlights it', async ({ page }) => {
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.move(box.x + point.x, box.y + point.y);
   await expect
-    .poll(() => page.evaluate(() => window.rumijaMap!.getFeatureState({ source: 'data:demo-roads', id: 'demo-road-P-101-2' }).hover))
+    .poll(() =>
+      page.evaluate(
+        () => window.rumijaMap!.getFeatureState({ source: 'data:demo-roads', id: 'demo-road-P-101-2' }).hover,
+      ),
+    )
     .toBe(true);
 });
 
@@ -67,20 +76,27 @@ test('a filter in the attribute table selects and zooms to the results', async (
   const table = page.getByTestId('attribute-table');
   await expect(table).toBeVisible();
   await page.getByTestId('filter-condition').selectOption('rusak_berat');
-  const expected = demo.features.filter((f) => f.properties.kind === 'road' && f.properties.condition === 'rusak_berat');
+  const expected = demo.features.filter(
+    (f) => f.properties.kind === 'road' && f.properties.condition === 'rusak_berat',
+  );
   await expect(page.getByTestId('table-count')).toContainText(`${expected.length} dari`);
   await expect(page.getByTestId('table-row')).toHaveCount(expected.length);
   await page.getByTestId('table-zoom-filtered').click();
-  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().selection.length)).toBe(expected.length);
+  await expect
+    .poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().selection.length))
+    .toBe(expected.length);
   await waitForMapIdle(page);
-  const inView = await page.evaluate((ids) => {
-    const bounds = window.rumijaMap!.getBounds();
-    const snapshot = window.rumijaStore!.getSnapshot();
-    return ids.every((id) => {
-      const geometry = snapshot.featureById.get(id)!.geometry as { coordinates: number[][] };
-      return geometry.coordinates.every((position) => bounds.contains(position as [number, number]));
-    });
-  }, expected.map((f) => f.id));
+  const inView = await page.evaluate(
+    (ids) => {
+      const bounds = window.rumijaMap!.getBounds();
+      const snapshot = window.rumijaStore!.getSnapshot();
+      return ids.every((id) => {
+        const geometry = snapshot.featureById.get(id)!.geometry as { coordinates: number[][] };
+        return geometry.coordinates.every((position) => bounds.contains(position as [number, number]));
+      });
+    },
+    expected.map((f) => f.id),
+  );
   expect(inView).toBe(true);
 
   // Search narrows further; a row click selects one segment and zooms to it.
@@ -132,7 +148,9 @@ test('an attribute edit is validated, saved and survives a reload', async ({ pag
   await expect(page.locator('[data-feature-id="demo-bridge-1"] [data-field="condition"]')).toHaveText('Sedang');
   await expect(page.locator('[data-feature-id="demo-bridge-1"] [data-field="widthM"]')).toHaveText('7,5 m');
   const mapCondition = await page.evaluate(
-    () => window.rumijaMap!.querySourceFeatures('data:demo-bridges').find((f) => f.properties.fid === 'demo-bridge-1')?.properties.condition,
+    () =>
+      window.rumijaMap!.querySourceFeatures('data:demo-bridges').find((f) => f.properties.fid === 'demo-bridge-1')
+        ?.properties.condition,
   );
   expect(mapCondition).toBe('sedang');
 });
@@ -140,14 +158,19 @@ test('an attribute edit is validated, saved and survives a reload', async ({ pag
 test('the legend matches the map style for status and condition', async ({ page }) => {
   await openDemo(page);
   const compare = async (styleBy: 'status' | 'condition') => {
-    const paint = await page.evaluate(() => window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color') as unknown[]);
+    const paint = await page.evaluate(
+      () => window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color') as unknown[],
+    );
     expect(paint[0]).toBe('match');
     const pairs = new Map<string, string>();
     for (let i = 2; i < paint.length - 1; i += 2) pairs.set(String(paint[i]), String(paint[i + 1]));
     expect((paint[1] as unknown[])[1]).toEqual(['get', styleBy]);
     const items = page.locator('[data-testid^="legend-demo-roads-"]');
     const legend = await items.evaluateAll((elements) =>
-      elements.map((element) => [element.getAttribute('data-testid')!.replace('legend-demo-roads-', ''), element.getAttribute('data-color')!]),
+      elements.map((element) => [
+        element.getAttribute('data-testid')!.replace('legend-demo-roads-', ''),
+        element.getAttribute('data-color')!,
+      ]),
     );
     const colorItems = legend.filter(([key]) => key !== 'border' && key !== 'unknown');
     expect(colorItems.length).toBe(pairs.size);
@@ -155,7 +178,11 @@ test('the legend matches the map style for status and condition', async ({ page 
   };
   await compare('status');
   await page.getByTestId('layer-style-demo-roads').selectOption('condition');
-  await expect.poll(() => page.evaluate(() => JSON.stringify(window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color')))).toContain('condition');
+  await expect
+    .poll(() =>
+      page.evaluate(() => JSON.stringify(window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-color'))),
+    )
+    .toContain('condition');
   await compare('condition');
   await waitForMapIdle(page);
   await screenshot(page, 'road-network-by-condition');
@@ -164,8 +191,16 @@ test('the legend matches the map style for status and condition', async ({ page 
 test('layers toggle and reorder, and the choice survives a reload', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('layer-visible-demo-roads').uncheck();
-  await expect.poll(() => page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-roads:line', 'visibility'))).toBe('none');
-  const order = () => page.evaluate(() => window.rumijaMap!.getStyle().layers.map((l) => l.id).filter((id) => /^data:demo-(roads|corridors):(line|band)$/.test(id)));
+  await expect
+    .poll(() => page.evaluate(() => window.rumijaMap!.getLayoutProperty('data:demo-roads:line', 'visibility')))
+    .toBe('none');
+  const order = () =>
+    page.evaluate(() =>
+      window
+        .rumijaMap!.getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => /^data:demo-(roads|corridors):(line|band)$/.test(id)),
+    );
   expect(await order()).toEqual(['data:demo-corridors:band', 'data:demo-roads:line']);
   await page.getByTestId('layer-up-demo-corridors').click();
   await expect.poll(order).toEqual(['data:demo-roads:line', 'data:demo-corridors:band']);
@@ -181,11 +216,15 @@ test('reset to demo asks first and keeps nothing of the edit', async ({ page }) 
   await page.getByTestId('reset-demo').click();
   await expect(page.getByTestId('confirm-dialog')).toBeVisible();
   await page.getByTestId('confirm-cancel').click();
-  expect(await page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name)).toBe('Jembatan Termanu (ubah)');
+  expect(
+    await page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name),
+  ).toBe('Jembatan Termanu (ubah)');
   await page.getByTestId('reset-demo').click();
   await page.getByTestId('confirm-ok').click();
   await expect
-    .poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name))
+    .poll(() =>
+      page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-2')!.properties.name),
+    )
     .toBe('Jembatan Termanu');
 });
 
@@ -211,7 +250,9 @@ test('the summary panel gives km by status and condition per regency and kemanta
   await screenshot(page, 'road-network-summary-en');
 });
 
-test('Ctrl+Z undoes an attribute edit, it stays undone after a reload, and Ctrl+Shift+Z redoes it', async ({ page }) => {
+test('Ctrl+Z undoes an attribute edit, it stays undone after a reload, and Ctrl+Shift+Z redoes it', async ({
+  page,
+}) => {
   await openDemo(page);
   await page.getByTestId('layer-table-demo-bridges').click();
   const condition = () => page.locator('[data-feature-id="demo-bridge-3"] [data-field="condition"]');

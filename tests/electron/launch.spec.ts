@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 const binaryFolder = process.env.ELECTRON_OVERRIDE_DIST_PATH;
 
 test.describe('Electron desktop app', () => {
-  test.skip(!binaryFolder, 'Electron binary not available: set ELECTRON_OVERRIDE_DIST_PATH to run the desktop launch test');
+  test.skip(
+    !binaryFolder,
+    'Electron binary not available: set ELECTRON_OVERRIDE_DIST_PATH to run the desktop launch test',
+  );
 
   test('launches a hardened window that renders the offline map', async () => {
     const app = await electron.launch({

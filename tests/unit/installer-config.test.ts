@@ -20,7 +20,7 @@ function icoSizes(bytes: Buffer): number[] {
 }
 
 describe('installer configuration (electron-builder)', () => {
-  it('is valid against electron-builder\'s own schema', () => {
+  it("is valid against electron-builder's own schema", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
     expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -47,14 +47,20 @@ describe('installer configuration (electron-builder)', () => {
     const linuxDir = join(ROOT, config.linux.icon);
     const files = readdirSync(linuxDir).sort();
     expect(files).toEqual(LINUX_ICON_SIZES.map((size) => `${size}x${size}.png`).sort());
-    for (const size of LINUX_ICON_SIZES) expect(pngSize(readFileSync(join(linuxDir, `${size}x${size}.png`)))).toEqual([size, size]);
+    for (const size of LINUX_ICON_SIZES)
+      expect(pngSize(readFileSync(join(linuxDir, `${size}x${size}.png`)))).toEqual([size, size]);
   });
 
   it('icons are the ones the SVG gives today (npm run build:icons was run after the last change)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'rumija-icons-'));
     await buildIcons(join(ROOT, 'resources/build/icon.svg'), out);
     for (const size of LINUX_ICON_SIZES) {
-      expect(readFileSync(join(out, 'icons', `${size}x${size}.png`)).equals(readFileSync(join(ROOT, 'resources/build/icons', `${size}x${size}.png`))), `${size}`).toBe(true);
+      expect(
+        readFileSync(join(out, 'icons', `${size}x${size}.png`)).equals(
+          readFileSync(join(ROOT, 'resources/build/icons', `${size}x${size}.png`)),
+        ),
+        `${size}`,
+      ).toBe(true);
     }
     expect(readFileSync(join(out, 'icon.ico')).equals(readFileSync(join(ROOT, 'resources/build/icon.ico')))).toBe(true);
   });

@@ -22,7 +22,11 @@ function importsOf(path: string): string[] {
 function violations(layer: string, isForbidden: (specifier: string, file: string) => boolean) {
   return sourceFiles(join(ROOT, layer))
     .filter((file) => !file.endsWith('vite.config.mts'))
-    .flatMap((file) => importsOf(file).filter((specifier) => isForbidden(specifier, file)).map((s) => `${relative(ROOT, file)} → ${s}`));
+    .flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => isForbidden(specifier, file))
+        .map((s) => `${relative(ROOT, file)} → ${s}`),
+    );
 }
 
 const resolvesInto = (specifier: string, file: string, folder: string) =>
@@ -31,14 +35,25 @@ const resolvesInto = (specifier: string, file: string, folder: string) =>
 describe('layer rule (DESIGN.md)', () => {
   it('shared imports nothing from electron, renderer, Node or the DOM world', () => {
     expect(
-      violations('shared', (s, file) =>
-        s === 'electron' || s.startsWith('node:') || resolvesInto(s, file, 'electron') || resolvesInto(s, file, 'renderer') || /^react/.test(s),
+      violations(
+        'shared',
+        (s, file) =>
+          s === 'electron' ||
+          s.startsWith('node:') ||
+          resolvesInto(s, file, 'electron') ||
+          resolvesInto(s, file, 'renderer') ||
+          /^react/.test(s),
       ),
     ).toEqual([]);
   });
 
   it('renderer never imports Node or Electron', () => {
-    expect(violations('renderer', (s, file) => s === 'electron' || s.startsWith('node:') || resolvesInto(s, file, 'electron'))).toEqual([]);
+    expect(
+      violations(
+        'renderer',
+        (s, file) => s === 'electron' || s.startsWith('node:') || resolvesInto(s, file, 'electron'),
+      ),
+    ).toEqual([]);
   });
 
   it('electron never imports the renderer', () => {

@@ -49,7 +49,9 @@ describe('host IPC handlers', () => {
 
   it('opens a file and returns its name (never its path) and bytes', async () => {
     const { invoke } = createHost();
-    const files = (await invoke(HOST_CHANNELS.openFiles, { filters: [{ name: 'GeoJSON', extensions: ['geojson', 'json'] }] })) as {
+    const files = (await invoke(HOST_CHANNELS.openFiles, {
+      filters: [{ name: 'GeoJSON', extensions: ['geojson', 'json'] }],
+    })) as {
       name: string;
       bytes: Uint8Array;
     }[];
@@ -71,7 +73,11 @@ describe('host IPC handlers', () => {
 
   it('refuses files over the size limit with a message naming the file', async () => {
     const { invoke } = createHost({
-      files: { size: async () => MAX_HOST_FILE_BYTES + 1, read: async () => new Uint8Array(), writeAtomic: async () => undefined },
+      files: {
+        size: async () => MAX_HOST_FILE_BYTES + 1,
+        read: async () => new Uint8Array(),
+        writeAtomic: async () => undefined,
+      },
     });
     await expect(invoke(HOST_CHANNELS.openFiles, {})).rejects.toThrow(/ruas-oelamasi\.geojson/);
   });
@@ -91,9 +97,16 @@ describe('host IPC handlers', () => {
   ])('answers a failed write (%s) with a message naming the file, instead of throwing', async (code, words) => {
     const failure = Object.assign(new Error('disk exploded'), { code });
     const { invoke } = createHost({
-      files: { size: async () => 1, read: async () => new Uint8Array(), writeAtomic: async () => Promise.reject(failure) },
+      files: {
+        size: async () => 1,
+        read: async () => new Uint8Array(),
+        writeAtomic: async () => Promise.reject(failure),
+      },
     });
-    const result = (await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'jalan.geojson', data: '{}' })) as { saved: boolean; error: string };
+    const result = (await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'jalan.geojson', data: '{}' })) as {
+      saved: boolean;
+      error: string;
+    };
     expect(result.saved).toBe(false);
     expect(result.error).toContain('jalan.geojson');
     expect(result.error).toContain(words);
@@ -123,7 +136,9 @@ describe('host IPC handlers', () => {
 
   it('opens the presenter view only for an empty payload', async () => {
     const { invoke, presenterViews } = createHost();
-    await expect(invoke(HOST_CHANNELS.openPresenterView, { url: 'https://example.org/' })).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.openPresenterView, { url: 'https://example.org/' })).rejects.toThrow(
+      /invalid request/,
+    );
     expect(presenterViews).toEqual([]);
     await invoke(HOST_CHANNELS.openPresenterView);
     expect(presenterViews).toEqual([1]);

@@ -55,7 +55,9 @@ export class HostRequestError extends Error {}
 function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string): T {
   const result = schema.safeParse(payload);
   if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+    const detail = result.error.issues
+      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+      .join('; ');
     throw new HostRequestError(`Permintaan tidak sah / invalid request on ${channel}: ${detail}`);
   }
   return result.data;
@@ -63,7 +65,8 @@ function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string):
 
 function assertTrustedSender(event: IpcEventLike, trustedOrigin: string, channel: string) {
   const url = event.senderFrame?.url ?? '';
-  if (originOf(url) !== trustedOrigin) throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
+  if (originOf(url) !== trustedOrigin)
+    throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
 }
 
 export function registerHostHandlers(deps: HostHandlerDependencies): void {
@@ -100,7 +103,14 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
       await deps.files.writeAtomic(result.filePath, request.data);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code;
-      return { saved: false, error: describeWriteError(basename(result.filePath), code, error instanceof Error ? error.message : String(error)) };
+      return {
+        saved: false,
+        error: describeWriteError(
+          basename(result.filePath),
+          code,
+          error instanceof Error ? error.message : String(error),
+        ),
+      };
     }
     return { saved: true, name: basename(result.filePath) };
   });

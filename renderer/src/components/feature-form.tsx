@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIELDS_BY_KIND, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '../../../shared/model/feature-fields';
+import {
+  FIELDS_BY_KIND,
+  parseFieldInput,
+  REGENCY_CODES,
+  type FieldDefinition,
+} from '../../../shared/model/feature-fields';
 import { regencyName } from '../../../shared/model/regencies';
 import { formatMeasuredArea, formatMeasuredLength, formatSta, type Locale } from '../../../shared/format/format-number';
 import { ValidationError } from '../store/feature-store';
@@ -18,7 +23,15 @@ const initialText = (field: FieldDefinition, value: unknown): string => {
  * Attributes of a newly drawn feature, checked by the model before anything is stored. Esc or
  * Cancel drops the drawing; a refused save names each field at fault and keeps what was typed.
  */
-export function FeatureForm({ pending, onSaved, onCancel }: { pending: PendingFeature; onSaved: (id: string) => void; onCancel: () => void }) {
+export function FeatureForm({
+  pending,
+  onSaved,
+  onCancel,
+}: {
+  pending: PendingFeature;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
@@ -82,7 +95,9 @@ export function FeatureForm({ pending, onSaved, onCancel }: { pending: PendingFe
           <select {...common} value={values[field.key]} onChange={(event) => set(event.target.value)}>
             {field.nullable && <option value="">{t('common.none')}</option>}
             {field.options.map((option) => (
-              <option key={option} value={option}>{t(`model.${field.labels}.${option}`, { defaultValue: option })}</option>
+              <option key={option} value={option}>
+                {t(`model.${field.labels}.${option}`, { defaultValue: option })}
+              </option>
             ))}
           </select>
         );
@@ -90,48 +105,89 @@ export function FeatureForm({ pending, onSaved, onCancel }: { pending: PendingFe
         return (
           <select {...common} value={values[field.key]} onChange={(event) => set(event.target.value)}>
             <option value="">{t('common.none')}</option>
-            {REGENCY_CODES.map((code) => <option key={code} value={code}>{regencyName(code)}</option>)}
+            {REGENCY_CODES.map((code) => (
+              <option key={code} value={code}>
+                {regencyName(code)}
+              </option>
+            ))}
           </select>
         );
       case 'boolean':
-        return <input {...common} type="checkbox" checked={values[field.key] === 'true'} onChange={(event) => set(String(event.target.checked))} />;
+        return (
+          <input
+            {...common}
+            type="checkbox"
+            checked={values[field.key] === 'true'}
+            onChange={(event) => set(String(event.target.checked))}
+          />
+        );
       default:
         return (
-          <input {...common} type="text" value={values[field.key]} placeholder={field.type === 'number' && field.unit === 'sta' ? '0+500' : undefined}
-            onChange={(event) => set(event.target.value)} />
+          <input
+            {...common}
+            type="text"
+            value={values[field.key]}
+            placeholder={field.type === 'number' && field.unit === 'sta' ? '0+500' : undefined}
+            onChange={(event) => set(event.target.value)}
+          />
         );
     }
   };
 
   return (
-    <dialog ref={ref} className="feature-form" data-testid="feature-form" aria-labelledby="feature-form-title"
+    <dialog
+      ref={ref}
+      className="feature-form"
+      data-testid="feature-form"
+      aria-labelledby="feature-form-title"
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
-      }}>
-      <form method="dialog" onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}>
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
         <h2 id="feature-form-title">{t('draw.formTitle', { kind: t(`model.kind.${pending.kind}`) })}</h2>
         {measure && (
           <p className="form-measure" data-testid="form-measure">
-            {measure.areaM2 === null ? formatMeasuredLength(measure.lengthM, locale) : formatMeasuredArea(measure.areaM2, locale)}
+            {measure.areaM2 === null
+              ? formatMeasuredLength(measure.lengthM, locale)
+              : formatMeasuredArea(measure.areaM2, locale)}
           </p>
         )}
         <div className="form-grid">
           {fields.map((field) => (
             <div key={field.key} className={`form-row${errors[field.key] ? ' invalid' : ''}`}>
-              <label htmlFor={`new-${field.key}`}>{t(`fields.${field.key}`, { defaultValue: field.key })}{!field.nullable && field.type !== 'boolean' ? ' *' : ''}</label>
+              <label htmlFor={`new-${field.key}`}>
+                {t(`fields.${field.key}`, { defaultValue: field.key })}
+                {!field.nullable && field.type !== 'boolean' ? ' *' : ''}
+              </label>
               {input(field)}
-              {errors[field.key] && <span className="field-error" role="alert" data-testid={`error-${field.key}`}>{errors[field.key]}</span>}
+              {errors[field.key] && (
+                <span className="field-error" role="alert" data-testid={`error-${field.key}`}>
+                  {errors[field.key]}
+                </span>
+              )}
             </div>
           ))}
         </div>
-        {errors.geometry && <p className="field-error" role="alert">{errors.geometry}</p>}
+        {errors.geometry && (
+          <p className="field-error" role="alert">
+            {errors.geometry}
+          </p>
+        )}
         <div className="dialog-buttons">
-          <button type="button" data-testid="feature-form-cancel" onClick={onCancel}>{t('common.cancel')}</button>
-          <button type="submit" className="primary" data-testid="feature-form-save" disabled={saving}>{t('draw.save')}</button>
+          <button type="button" data-testid="feature-form-cancel" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="feature-form-save" disabled={saving}>
+            {t('draw.save')}
+          </button>
         </div>
       </form>
     </dialog>

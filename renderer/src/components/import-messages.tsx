@@ -7,8 +7,14 @@ export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[
   if (outcomes.length === 0) return null;
   const failed = outcomes.some((outcome) => !outcome.ok);
   return (
-    <div className={`import-messages ${failed ? 'error' : 'ok'}`} role={failed ? 'alert' : 'status'} data-testid="import-messages">
-      <button type="button" className="close" aria-label={t('common.close')} onClick={onClose}>×</button>
+    <div
+      className={`import-messages ${failed ? 'error' : 'ok'}`}
+      role={failed ? 'alert' : 'status'}
+      data-testid="import-messages"
+    >
+      <button type="button" className="close" aria-label={t('common.close')} onClick={onClose}>
+        ×
+      </button>
       <ul>
         {outcomes.map((outcome) => (
           <li key={outcome.fileName} data-testid="import-outcome">

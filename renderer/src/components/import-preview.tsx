@@ -13,20 +13,47 @@ import type { ImportOutcome, PendingImport } from '../state/app-store';
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
 
-const extentOf = (prepared: PreparedImport) => boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry)));
+const extentOf = (prepared: PreparedImport) =>
+  boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry)));
 
 /** Shows the file's extent on the main map while the preview is open. */
 function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number, number]) {
   useEffect(() => {
     if (!map) return undefined;
     const [w, s, e, n] = extent;
-    const outline = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+    const outline = {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    };
     if (map.getSource(EXTENT_SOURCE)) (map.getSource(EXTENT_SOURCE) as GeoJSONSource).setData(outline);
     else {
       map.addSource(EXTENT_SOURCE, { type: 'geojson', data: outline });
-      map.addLayer({ id: EXTENT_SOURCE, type: 'line', source: EXTENT_SOURCE, paint: { 'line-color': '#0b5cad', 'line-width': 2, 'line-dasharray': [2, 2] } });
+      map.addLayer({
+        id: EXTENT_SOURCE,
+        type: 'line',
+        source: EXTENT_SOURCE,
+        paint: { 'line-color': '#0b5cad', 'line-width': 2, 'line-dasharray': [2, 2] },
+      });
     }
-    map.fitBounds([[w, s], [e, n]], { padding: 80, maxZoom: 15, duration: 0 });
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 80, maxZoom: 15, duration: 0 },
+    );
     return () => {
       if (map.getLayer(EXTENT_SOURCE)) map.removeLayer(EXTENT_SOURCE);
       if (map.getSource(EXTENT_SOURCE)) map.removeSource(EXTENT_SOURCE);
@@ -35,14 +62,25 @@ function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number
 }
 
 /** The preview step: what the file holds, where it lies, and how its attributes map onto the model. */
-export function ImportPreview({ pending, map, onDone }: { pending: PendingImport; map: MapLibreMap | null; onDone: (outcome: ImportOutcome | null) => void }) {
+export function ImportPreview({
+  pending,
+  map,
+  onDone,
+}: {
+  pending: PendingImport;
+  map: MapLibreMap | null;
+  onDone: (outcome: ImportOutcome | null) => void;
+}) {
   const { prepared } = pending;
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
   const dialog = useRef<HTMLDialogElement>(null);
   const sourceFields = useMemo(
-    () => fieldsOfPlainFeatures(prepared.features.slice(0, 1000).map((f) => f.properties)).map((f) => f.key).filter((key) => key !== 'source'),
+    () =>
+      fieldsOfPlainFeatures(prepared.features.slice(0, 1000).map((f) => f.properties))
+        .map((f) => f.key)
+        .filter((key) => key !== 'source'),
     [prepared],
   );
   const signature = useMemo(() => mappingSignature(sourceFields), [sourceFields]);
@@ -85,13 +123,23 @@ export function ImportPreview({ pending, map, onDone }: { pending: PendingImport
           <>
             <dt>{t('import.chooseCrs')}</dt>
             <dd className="crs-choice">
-              <select aria-label="UTM" data-testid="preview-zone" value={pending.csvOptions.utmZone ?? (prepared.crs.includes('50S') ? 50 : 51)}
-                onChange={(event) => void reread({ ...pending.csvOptions, utmZone: Number(event.target.value) })}>
+              <select
+                aria-label="UTM"
+                data-testid="preview-zone"
+                value={pending.csvOptions.utmZone ?? (prepared.crs.includes('50S') ? 50 : 51)}
+                onChange={(event) => void reread({ ...pending.csvOptions, utmZone: Number(event.target.value) })}
+              >
                 <option value={50}>UTM 50S</option>
                 <option value={51}>UTM 51S</option>
               </select>
-              <select aria-label="Datum" data-testid="preview-datum" value={pending.csvOptions.datum ?? 'WGS 84'}
-                onChange={(event) => void reread({ ...pending.csvOptions, datum: event.target.value as 'WGS 84' | 'DGN95' | 'SRGI2013' })}>
+              <select
+                aria-label="Datum"
+                data-testid="preview-datum"
+                value={pending.csvOptions.datum ?? 'WGS 84'}
+                onChange={(event) =>
+                  void reread({ ...pending.csvOptions, datum: event.target.value as 'WGS 84' | 'DGN95' | 'SRGI2013' })
+                }
+              >
                 <option value="WGS 84">WGS 84</option>
                 <option value="DGN95">DGN95</option>
                 <option value="SRGI2013">SRGI2013</option>
@@ -104,19 +152,31 @@ export function ImportPreview({ pending, map, onDone }: { pending: PendingImport
         {prepared.repairs.length > 0 && (
           <>
             <dt>{t('import.repairsLabel')}</dt>
-            <dd title={prepared.repairs.slice(0, 20).join('\n')}>{t('import.repairs', { count: prepared.repairs.length })}</dd>
+            <dd title={prepared.repairs.slice(0, 20).join('\n')}>
+              {t('import.repairs', { count: prepared.repairs.length })}
+            </dd>
           </>
         )}
       </dl>
       <label className="stacked-field">
         {t('import.kind')}
-        <select value={mapping.kind} data-testid="preview-kind" onChange={(event) => setMapping(suggestMapping(event.target.value as LayerKind, sourceFields))}>
+        <select
+          value={mapping.kind}
+          data-testid="preview-kind"
+          onChange={(event) => setMapping(suggestMapping(event.target.value as LayerKind, sourceFields))}
+        >
           {KINDS.map((kind) => (
-            <option key={kind} value={kind}>{t(`model.kind.${kind}`)}</option>
+            <option key={kind} value={kind}>
+              {t(`model.kind.${kind}`)}
+            </option>
           ))}
         </select>
       </label>
-      {remembered && <p className="muted" data-testid="preview-remembered">{t('import.remembered')}</p>}
+      {remembered && (
+        <p className="muted" data-testid="preview-remembered">
+          {t('import.remembered')}
+        </p>
+      )}
       {fields.length > 0 && (
         <table className="summary-table mapping-table">
           <thead>
@@ -131,26 +191,50 @@ export function ImportPreview({ pending, map, onDone }: { pending: PendingImport
               <tr key={field.key}>
                 <th scope="row">{t(`fields.${field.key}`)}</th>
                 <td>
-                  <select value={mapping.sources[field.key] ?? ''} data-testid={`map-${field.key}`}
-                    onChange={(event) => setMapping({ ...mapping, sources: { ...mapping.sources, [field.key]: event.target.value || null } })}>
+                  <select
+                    value={mapping.sources[field.key] ?? ''}
+                    data-testid={`map-${field.key}`}
+                    onChange={(event) =>
+                      setMapping({
+                        ...mapping,
+                        sources: { ...mapping.sources, [field.key]: event.target.value || null },
+                      })
+                    }
+                  >
                     <option value="">—</option>
                     {sourceFields.map((source) => (
-                      <option key={source} value={source}>{source}</option>
+                      <option key={source} value={source}>
+                        {source}
+                      </option>
                     ))}
                   </select>
                 </td>
                 <td>
                   {field.type === 'enum' || field.type === 'boolean' ? (
-                    <select value={mapping.defaults[field.key] ?? ''} data-testid={`default-${field.key}`}
-                      onChange={(event) => setMapping({ ...mapping, defaults: { ...mapping.defaults, [field.key]: event.target.value } })}>
+                    <select
+                      value={mapping.defaults[field.key] ?? ''}
+                      data-testid={`default-${field.key}`}
+                      onChange={(event) =>
+                        setMapping({ ...mapping, defaults: { ...mapping.defaults, [field.key]: event.target.value } })
+                      }
+                    >
                       <option value="">—</option>
                       {(field.type === 'enum' ? field.options : ['true', 'false']).map((value) => (
-                        <option key={value} value={value}>{field.type === 'enum' ? t(`model.${field.labels}.${value}`) : t(value === 'true' ? 'common.yes' : 'common.no')}</option>
+                        <option key={value} value={value}>
+                          {field.type === 'enum'
+                            ? t(`model.${field.labels}.${value}`)
+                            : t(value === 'true' ? 'common.yes' : 'common.no')}
+                        </option>
                       ))}
                     </select>
                   ) : (
-                    <input value={mapping.defaults[field.key] ?? ''} data-testid={`default-${field.key}`}
-                      onChange={(event) => setMapping({ ...mapping, defaults: { ...mapping.defaults, [field.key]: event.target.value } })} />
+                    <input
+                      value={mapping.defaults[field.key] ?? ''}
+                      data-testid={`default-${field.key}`}
+                      onChange={(event) =>
+                        setMapping({ ...mapping, defaults: { ...mapping.defaults, [field.key]: event.target.value } })
+                      }
+                    />
                   )}
                 </td>
               </tr>
@@ -158,10 +242,25 @@ export function ImportPreview({ pending, map, onDone }: { pending: PendingImport
           </tbody>
         </table>
       )}
-      {error && <div className="table-message error" role="alert" data-testid="preview-error">{t('import.failed')} {error}</div>}
+      {error && (
+        <div className="table-message error" role="alert" data-testid="preview-error">
+          {t('import.failed')} {error}
+        </div>
+      )}
       <div className="dialog-buttons">
-        <button type="button" data-testid="preview-cancel" onClick={() => { store.cancelImport(); onDone(null); }}>{t('common.cancel')}</button>
-        <button type="button" className="primary-button" data-testid="preview-import" onClick={() => void confirm()}>{t('import.confirm')}</button>
+        <button
+          type="button"
+          data-testid="preview-cancel"
+          onClick={() => {
+            store.cancelImport();
+            onDone(null);
+          }}
+        >
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary-button" data-testid="preview-import" onClick={() => void confirm()}>
+          {t('import.confirm')}
+        </button>
       </div>
     </dialog>
   );

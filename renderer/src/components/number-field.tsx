@@ -26,7 +26,15 @@ const display = (value: number, locale: Locale, digits: number) =>
  * A number typed the way the UI language writes it (`175.000` / `20,5` in Indonesian), shown grouped once
  * the field is left; text that cannot be read unambiguously is refused with a message saying why.
  */
-export function NumberField({ value, onChange, digits = 2, className, testId, ariaLabel, ...options }: NumberFieldProps) {
+export function NumberField({
+  value,
+  onChange,
+  digits = 2,
+  className,
+  testId,
+  ariaLabel,
+  ...options
+}: NumberFieldProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [text, setText] = useState(() => display(value, locale, digits));

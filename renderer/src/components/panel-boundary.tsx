@@ -31,7 +31,15 @@ class Boundary extends Component<BoundaryProps, { error: unknown; failed: boolea
  * Keeps a failure inside one panel: the panel is replaced by what went wrong and a "try again" button,
  * while the map, the other panels and the data stay as they were.
  */
-export function PanelBoundary({ name, children, inline = false }: { name: string; children: ReactNode; inline?: boolean }) {
+export function PanelBoundary({
+  name,
+  children,
+  inline = false,
+}: {
+  name: string;
+  children: ReactNode;
+  inline?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Boundary
@@ -41,7 +49,9 @@ export function PanelBoundary({ name, children, inline = false }: { name: string
           <strong>{t('errors.panelFailed', { name })}</strong>
           <span className="panel-failure-message">{message}</span>
           <span className="muted">{t('errors.panelFailedHint')}</span>
-          <button type="button" data-testid="panel-retry" onClick={retry}>{t('errors.retry')}</button>
+          <button type="button" data-testid="panel-retry" onClick={retry}>
+            {t('errors.retry')}
+          </button>
         </div>
       )}
     >
@@ -61,7 +71,9 @@ export function AppBoundary({ children }: { children: ReactNode }) {
           <strong>{t('errors.appFailed')}</strong>
           <span className="panel-failure-message">{message}</span>
           <span className="muted">{t('errors.panelFailedHint')}</span>
-          <button type="button" onClick={() => location.reload()}>{t('errors.reload')}</button>
+          <button type="button" onClick={() => location.reload()}>
+            {t('errors.reload')}
+          </button>
         </div>
       )}
     >

@@ -29,7 +29,11 @@ export function UnexpectedErrors() {
       {reports.map((report) => (
         <div key={report.id} className="unexpected-error">
           <span>{t('errors.unexpected', { message: report.text })}</span>
-          <button type="button" aria-label={t('errors.dismiss')} onClick={() => setReports((current) => current.filter((item) => item.id !== report.id))}>
+          <button
+            type="button"
+            aria-label={t('errors.dismiss')}
+            onClick={() => setReports((current) => current.filter((item) => item.id !== report.id))}
+          >
             ×
           </button>
         </div>

@@ -32,7 +32,10 @@ function landLayers(source: string, zoomRange: { minzoom?: number; maxzoom?: num
       type: 'line',
       source,
       ...zoomRange,
-      paint: { 'line-color': BASEMAP_COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 12, 1.4] },
+      paint: {
+        'line-color': BASEMAP_COLORS.coast,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 12, 1.4],
+      },
     },
   ];
 }
@@ -59,7 +62,11 @@ export function createBasemapStyle(baseUrl: string): StyleSpecification {
         id: 'border-casing',
         type: 'line',
         source: 'border',
-        paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 12, 7], 'line-opacity': 0.8 },
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 3, 12, 7],
+          'line-opacity': 0.8,
+        },
       },
       {
         id: 'border-line',

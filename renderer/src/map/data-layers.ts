@@ -16,7 +16,18 @@ import {
 } from './thematic-style';
 
 /** Properties copied into the map source: only what styling needs, plus the feature id. */
-const STYLE_KEYS = ['kind', 'name', 'status', 'condition', 'borderRoute', 'lengthM', 'existence', 'proposedStatus', 'category', 'text'];
+const STYLE_KEYS = [
+  'kind',
+  'name',
+  'status',
+  'condition',
+  'borderRoute',
+  'lengthM',
+  'existence',
+  'proposedStatus',
+  'category',
+  'text',
+];
 const FIRST_LABEL_LAYER = 'area-labels';
 export const SELECTION_SOURCE = 'selection';
 
@@ -57,7 +68,11 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           source,
           filter: ['==', ['get', 'borderRoute'], true],
           layout: { 'line-cap': 'round', 'line-join': 'round' },
-          paint: { 'line-color': BORDER_ROUTE_CASING, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 12, 12], 'line-opacity': 0.85 },
+          paint: {
+            'line-color': BORDER_ROUTE_CASING,
+            'line-width': ['interpolate', ['linear'], ['zoom'], 6, 6, 12, 12],
+            'line-opacity': 0.85,
+          },
         },
         {
           id: id('line'),
@@ -174,7 +189,13 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
       ];
     case 'annotation':
       return [
-        { id: id('fill'), type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': ANNOTATION_COLOR, 'fill-opacity': hovered(0.3, 0.15) } },
+        {
+          id: id('fill'),
+          type: 'fill',
+          source,
+          filter: ['==', ['geometry-type'], 'Polygon'],
+          paint: { 'fill-color': ANNOTATION_COLOR, 'fill-opacity': hovered(0.3, 0.15) },
+        },
         {
           id: id('line'),
           type: 'line',
@@ -187,7 +208,12 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           type: 'circle',
           source,
           filter: ['==', ['geometry-type'], 'Point'],
-          paint: { 'circle-radius': hovered(8, 6), 'circle-color': ANNOTATION_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+          paint: {
+            'circle-radius': hovered(8, 6),
+            'circle-color': ANNOTATION_COLOR,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
         },
         {
           id: id('label'),
@@ -207,14 +233,31 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
       ];
     default:
       return [
-        { id: id('fill'), type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': FALLBACK_COLOR, 'fill-opacity': 0.35 } },
-        { id: id('line'), type: 'line', source, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': FALLBACK_COLOR, 'line-width': 2 } },
+        {
+          id: id('fill'),
+          type: 'fill',
+          source,
+          filter: ['==', ['geometry-type'], 'Polygon'],
+          paint: { 'fill-color': FALLBACK_COLOR, 'fill-opacity': 0.35 },
+        },
+        {
+          id: id('line'),
+          type: 'line',
+          source,
+          filter: ['!=', ['geometry-type'], 'Point'],
+          paint: { 'line-color': FALLBACK_COLOR, 'line-width': 2 },
+        },
         {
           id: id('point'),
           type: 'circle',
           source,
           filter: ['==', ['geometry-type'], 'Point'],
-          paint: { 'circle-radius': 4, 'circle-color': FALLBACK_COLOR, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+          paint: {
+            'circle-radius': 4,
+            'circle-color': FALLBACK_COLOR,
+            'circle-stroke-color': '#fff',
+            'circle-stroke-width': 1,
+          },
         },
       ];
   }
@@ -250,7 +293,13 @@ export class DataLayerSync {
       source: SELECTION_SOURCE,
       filter: ['==', ['geometry-type'], 'Point'],
       // A ring, so the symbol's own colour (a bridge's condition) still shows through.
-      paint: { 'circle-radius': 17, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 5, 'circle-stroke-opacity': 0.9 },
+      paint: {
+        'circle-radius': 17,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': SELECTION_COLOR,
+        'circle-stroke-width': 5,
+        'circle-stroke-opacity': 0.9,
+      },
     });
   }
 
@@ -266,7 +315,8 @@ export class DataLayerSync {
     const wanted = new Set(layers.map((layer) => layer.id));
     for (const layerId of [...this.lastData.keys()]) {
       if (wanted.has(layerId)) continue;
-      for (const style of map.getStyle().layers.filter((spec) => spec.id.startsWith(`${sourceIdOf(layerId)}:`))) map.removeLayer(style.id);
+      for (const style of map.getStyle().layers.filter((spec) => spec.id.startsWith(`${sourceIdOf(layerId)}:`)))
+        map.removeLayer(style.id);
       map.removeSource(sourceIdOf(layerId));
       this.lastData.delete(layerId);
       this.lastStyle.delete(layerId);
@@ -276,7 +326,11 @@ export class DataLayerSync {
       const features = featuresByLayer.get(layer.id) ?? [];
       const layerAnnotations = layer.kind === 'asset' ? annotations : undefined;
       if (!map.getSource(sourceId)) {
-        map.addSource(sourceId, { type: 'geojson', data: toFeatureCollection(features, layerAnnotations), promoteId: 'fid' });
+        map.addSource(sourceId, {
+          type: 'geojson',
+          data: toFeatureCollection(features, layerAnnotations),
+          promoteId: 'fid',
+        });
         this.lastData.set(layer.id, features);
       } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
         (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features, layerAnnotations));

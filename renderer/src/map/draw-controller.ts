@@ -25,9 +25,28 @@ const SNAP_PIXELS = 12;
 const DRAW_COLOR = '#d81b60';
 const MEASURE_COLOR = '#ef6c00';
 
-const drawStyles = { lineStringColor: DRAW_COLOR, lineStringWidth: 4, closingPointColor: DRAW_COLOR, coordinatePointColor: DRAW_COLOR, snappingPointColor: '#1565c0' } as const;
-const measureStyles = { ...drawStyles, lineStringColor: MEASURE_COLOR, closingPointColor: MEASURE_COLOR, coordinatePointColor: MEASURE_COLOR } as const;
-const polygonStyles = (color: `#${string}`) => ({ fillColor: color, fillOpacity: 0.2, outlineColor: color, outlineWidth: 3, closingPointColor: color, snappingPointColor: '#1565c0' }) as const;
+const drawStyles = {
+  lineStringColor: DRAW_COLOR,
+  lineStringWidth: 4,
+  closingPointColor: DRAW_COLOR,
+  coordinatePointColor: DRAW_COLOR,
+  snappingPointColor: '#1565c0',
+} as const;
+const measureStyles = {
+  ...drawStyles,
+  lineStringColor: MEASURE_COLOR,
+  closingPointColor: MEASURE_COLOR,
+  coordinatePointColor: MEASURE_COLOR,
+} as const;
+const polygonStyles = (color: `#${string}`) =>
+  ({
+    fillColor: color,
+    fillOpacity: 0.2,
+    outlineColor: color,
+    outlineWidth: 3,
+    closingPointColor: color,
+    snappingPointColor: '#1565c0',
+  }) as const;
 
 const modeFor = (tool: DrawTool): string => {
   if (tool.action === 'measure') return tool.geometry === 'LineString' ? 'measure-line' : 'measure-area';
@@ -38,7 +57,10 @@ const modeFor = (tool: DrawTool): string => {
 /** Length (perimeter for areas) and area of a geometry as it is being drawn. */
 export function measureGeometry(geometry: Geometry) {
   if (geometry.type === 'Polygon') {
-    return { lengthM: geodesicLengthM({ type: 'LineString', coordinates: geometry.coordinates[0] ?? [] }), areaM2: geodesicAreaM2(geometry) };
+    return {
+      lengthM: geodesicLengthM({ type: 'LineString', coordinates: geometry.coordinates[0] ?? [] }),
+      areaM2: geodesicAreaM2(geometry),
+    };
   }
   return { lengthM: geodesicLengthM(geometry), areaM2: null };
 }
@@ -58,7 +80,8 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
       for (const layer of snapshot.layers) {
         if (!layer.visible || !['road', 'bridge'].includes(layer.kind)) continue;
         for (const feature of snapshot.featuresByLayer.get(layer.id) ?? []) {
-          const paths = feature.geometry.type === 'Point' ? [[feature.geometry.coordinates]] : linePathsOf(feature.geometry);
+          const paths =
+            feature.geometry.type === 'Point' ? [[feature.geometry.coordinates]] : linePathsOf(feature.geometry);
           targets.push({ id: feature.id, paths });
         }
       }
@@ -72,7 +95,8 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     const b = map.unproject([x + SNAP_PIXELS, y]);
     return geodesicDistanceM([a.lng, a.lat], [b.lng, b.lat]);
   };
-  const snapToExisting: SnapToCustom = (event) => snapIndexNow().snap([event.lng, event.lat], toleranceAt(event.containerX, event.containerY))?.position;
+  const snapToExisting: SnapToCustom = (event) =>
+    snapIndexNow().snap([event.lng, event.lat], toleranceAt(event.containerX, event.containerY))?.position;
   const snapping = { toCustom: snapToExisting, toCoordinate: true };
 
   const draw = new TerraDraw({
@@ -80,16 +104,43 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     modes: [
       new TerraDrawLineStringMode({ snapping, styles: drawStyles }),
       new TerraDrawPolygonMode({ snapping, styles: polygonStyles(DRAW_COLOR) }),
-      new TerraDrawPointMode({ styles: { pointColor: DRAW_COLOR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
+      new TerraDrawPointMode({
+        styles: { pointColor: DRAW_COLOR, pointWidth: 7, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 },
+      }),
       new TerraDrawLineStringMode({ modeName: 'measure-line', styles: measureStyles }),
       new TerraDrawPolygonMode({ modeName: 'measure-area', styles: polygonStyles(MEASURE_COLOR) }),
       new TerraDrawSelectMode({
         flags: {
-          linestring: { feature: { coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: snapToExisting } } } },
-          polygon: { feature: { coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: snapToExisting } } } },
+          linestring: {
+            feature: {
+              coordinates: {
+                draggable: true,
+                midpoints: true,
+                deletable: true,
+                snappable: { toCustom: snapToExisting },
+              },
+            },
+          },
+          polygon: {
+            feature: {
+              coordinates: {
+                draggable: true,
+                midpoints: true,
+                deletable: true,
+                snappable: { toCustom: snapToExisting },
+              },
+            },
+          },
           point: { feature: { draggable: true } },
         },
-        styles: { selectedLineStringColor: DRAW_COLOR, selectedPolygonColor: DRAW_COLOR, selectedPolygonOutlineColor: DRAW_COLOR, selectionPointColor: DRAW_COLOR, midPointColor: '#ffffff', midPointOutlineColor: DRAW_COLOR },
+        styles: {
+          selectedLineStringColor: DRAW_COLOR,
+          selectedPolygonColor: DRAW_COLOR,
+          selectedPolygonOutlineColor: DRAW_COLOR,
+          selectionPointColor: DRAW_COLOR,
+          midPointColor: '#ffffff',
+          midPointOutlineColor: DRAW_COLOR,
+        },
       }),
     ],
   });
@@ -99,14 +150,17 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
 
   const startEdit = (featureId: string) => {
     const feature = store.getSnapshot().featureById.get(featureId);
-    const mode = feature && { Point: 'point', LineString: 'linestring', Polygon: 'polygon' }[feature.geometry.type as string];
+    const mode =
+      feature && { Point: 'point', LineString: 'linestring', Polygon: 'polygon' }[feature.geometry.type as string];
     if (!feature || !mode) {
       session.say('error', i18n.t('draw.editUnsupported', { type: feature?.geometry.type ?? '?' }));
       session.setTool(null);
       return;
     }
     const drawId = draw.getFeatureId();
-    const [validation] = draw.addFeatures([{ id: drawId, type: 'Feature', geometry: feature.geometry, properties: { mode } } as GeoJSONStoreFeatures]);
+    const [validation] = draw.addFeatures([
+      { id: drawId, type: 'Feature', geometry: feature.geometry, properties: { mode } } as GeoJSONStoreFeatures,
+    ]);
     if (!validation!.valid) {
       session.say('error', i18n.t('draw.editUnsupported', { type: validation!.reason ?? feature.geometry.type }));
       session.setTool(null);
@@ -139,14 +193,26 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     const road = hit && snapshot.featureById.get(hit.featureId);
     if (!hit || !road || road.properties.kind !== 'road') return { position, initial: {} };
     const ruasNumber = String(road.properties.ruasNumber);
-    const sta = chainageAlongPaths(ruasPaths(snapshot.featuresByLayer.get(road.layerId) ?? [], ruasNumber), hit.position);
-    return { position: hit.position, initial: { ruasNumber, staM: sta ? Math.round(sta.staM) : null, regencyCode: road.properties.regencyCode ?? null } };
+    const sta = chainageAlongPaths(
+      ruasPaths(snapshot.featuresByLayer.get(road.layerId) ?? [], ruasNumber),
+      hit.position,
+    );
+    return {
+      position: hit.position,
+      initial: {
+        ruasNumber,
+        staM: sta ? Math.round(sta.staM) : null,
+        regencyCode: road.properties.regencyCode ?? null,
+      },
+    };
   };
 
   draw.on('change', (ids) => {
     const tool = session.getSnapshot().tool;
     if (!tool || (tool.action !== 'measure' && tool.action !== 'draw')) return;
-    const feature = ids.map((id) => draw.getSnapshotFeature(id)).find((candidate) => candidate && candidate.geometry.type !== 'Point');
+    const feature = ids
+      .map((id) => draw.getSnapshotFeature(id))
+      .find((candidate) => candidate && candidate.geometry.type !== 'Point');
     if (feature) session.setMeasurement(measureGeometry(feature.geometry as Geometry));
   });
 
@@ -157,7 +223,12 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     const geometry = feature.geometry as Geometry;
     if (tool.action === 'measure') {
       // The last measurement stays on the map until the next one is finished.
-      draw.removeFeatures(draw.getSnapshot().filter((other) => other.id !== id && other.properties.mode === context.mode).map((other) => other.id!));
+      draw.removeFeatures(
+        draw
+          .getSnapshot()
+          .filter((other) => other.id !== id && other.properties.mode === context.mode)
+          .map((other) => other.id!),
+      );
       session.setMeasurement(measureGeometry(geometry));
       return;
     }
@@ -170,7 +241,11 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
       finalGeometry = { type: 'Point', coordinates: placed.position };
       initial = placed.initial;
     }
-    session.setPending({ kind: tool.kind, geometry: finalGeometry, initial: { ...defaultPropertiesFor(tool.kind), ...initial } });
+    session.setPending({
+      kind: tool.kind,
+      geometry: finalGeometry,
+      initial: { ...defaultPropertiesFor(tool.kind), ...initial },
+    });
   });
 
   let previousTool: DrawTool | null = null;

@@ -6,7 +6,11 @@ import type { Locale } from '../../../shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 
 /** The identify popup: every attribute of the feature, labelled and formatted in the UI language. */
-export function createFeaturePopupContent(feature: StoredFeature, i18n: I18n, extraRows: { key: string; label: string; value: string }[] = []): HTMLElement {
+export function createFeaturePopupContent(
+  feature: StoredFeature,
+  i18n: I18n,
+  extraRows: { key: string; label: string; value: string }[] = [],
+): HTMLElement {
   const t = i18n.t.bind(i18n);
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const kind = feature.properties.kind as FeatureKind | undefined;

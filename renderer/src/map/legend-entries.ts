@@ -1,7 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { CONDITIONS, ROAD_STATUSES } from '../../../shared/model/road-network';
-import { ANNOTATION_COLOR, BORDER_ROUTE_CASING, CONDITION_COLORS, CORRIDOR_COLOR, STATUS_COLORS, ZONE_COLORS } from './thematic-style';
+import {
+  ANNOTATION_COLOR,
+  BORDER_ROUTE_CASING,
+  CONDITION_COLORS,
+  CORRIDOR_COLOR,
+  STATUS_COLORS,
+  ZONE_COLORS,
+} from './thematic-style';
 
 export interface LegendEntry {
   key: string;
@@ -36,21 +43,45 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
     case 'bridge':
       return {
         entries: [...CONDITIONS, 'proposed']
-          .filter((key) => occurs((feature) => (feature.properties.existence === 'proposed' ? 'proposed' : feature.properties.condition) === key))
+          .filter((key) =>
+            occurs(
+              (feature) =>
+                (feature.properties.existence === 'proposed' ? 'proposed' : feature.properties.condition) === key,
+            ),
+          )
           .map((key) => ({ key, color: CONDITION_COLORS[key]!, shape: 'circle', label: t(`model.condition.${key}`) })),
         note: t('layers.bridgeSize'),
       };
     case 'asset':
       return {
-        entries: Object.entries(ZONE_COLORS).map(([zone, color]) => ({ key: zone, color, shape: 'circle', label: t(`analysis.zone.${zone}`) })),
+        entries: Object.entries(ZONE_COLORS).map(([zone, color]) => ({
+          key: zone,
+          color,
+          shape: 'circle',
+          label: t(`analysis.zone.${zone}`),
+        })),
         note: t('analysis.legendEncroaching'),
       };
     case 'condition_range':
-      return { entries: CONDITIONS.map((key) => ({ key, color: CONDITION_COLORS[key]!, shape: 'band', label: t(`model.condition.${key}`) })), note: null };
+      return {
+        entries: CONDITIONS.map((key) => ({
+          key,
+          color: CONDITION_COLORS[key]!,
+          shape: 'band',
+          label: t(`model.condition.${key}`),
+        })),
+        note: null,
+      };
     case 'annotation':
-      return { entries: [{ key: 'note', color: ANNOTATION_COLOR, shape: 'circle', label: t('model.kind.annotation') }], note: null };
+      return {
+        entries: [{ key: 'note', color: ANNOTATION_COLOR, shape: 'circle', label: t('model.kind.annotation') }],
+        note: null,
+      };
     case 'corridor':
-      return { entries: [{ key: 'corridor', color: CORRIDOR_COLOR, shape: 'band', label: t('layers.corridor') }], note: null };
+      return {
+        entries: [{ key: 'corridor', color: CORRIDOR_COLOR, shape: 'band', label: t('layers.corridor') }],
+        note: null,
+      };
     default:
       return null;
   }

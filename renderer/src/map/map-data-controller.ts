@@ -28,10 +28,14 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       previous.featuresByLayer !== snapshot.featuresByLayer ||
       previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
     ) {
-      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset, { quietBridgeLabels: snapshot.presentation?.routeShown ?? false });
+      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset, {
+        quietBridgeLabels: snapshot.presentation?.routeShown ?? false,
+      });
     }
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
-      sync.showSelection(snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined));
+      sync.showSelection(
+        snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined),
+      );
     }
     if (previous && snapshot.zoomRequest !== previous.zoomRequest) zoomToSelection(snapshot);
     previous = snapshot;
@@ -58,7 +62,10 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
 
   /** The STA of the clicked place along the segment's whole ruas (its segments in running order). */
   const staAtClick = (road: StoredFeature, lngLat: [number, number]) => {
-    const paths = ruasPaths(store.getSnapshot().featuresByLayer.get(road.layerId) ?? [], String(road.properties.ruasNumber));
+    const paths = ruasPaths(
+      store.getSnapshot().featuresByLayer.get(road.layerId) ?? [],
+      String(road.properties.ruasNumber),
+    );
     const result = chainageAlongPaths(paths, lngLat);
     return result ? [{ key: 'staAtClick', label: i18n.t('popup.staAtClick'), value: formatSta(result.staM) }] : [];
   };
@@ -109,7 +116,10 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     if (!feature) return;
     store.select([feature.id]);
     const extra = feature.properties.kind === 'road' ? staAtClick(feature, [event.lngLat.lng, event.lngLat.lat]) : [];
-    popup.setLngLat(event.lngLat).setDOMContent(createFeaturePopupContent(feature, i18n, extra)).addTo(map);
+    popup
+      .setLngLat(event.lngLat)
+      .setDOMContent(createFeaturePopupContent(feature, i18n, extra))
+      .addTo(map);
   };
 
   map.on('mousemove', onMove);

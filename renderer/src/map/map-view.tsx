@@ -113,7 +113,11 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
   return (
     <div className="map-area">
       <div ref={containerRef} className="map-canvas" data-testid="map" />
-      {failure && <div className="map-failure" role="alert">{t('map.noWebgl')} ({failure})</div>}
+      {failure && (
+        <div className="map-failure" role="alert">
+          {t('map.noWebgl')} ({failure})
+        </div>
+      )}
       <CursorCoordinates position={cursor} />
     </div>
   );

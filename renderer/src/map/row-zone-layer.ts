@@ -50,14 +50,21 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       .displayedLayers()
       .filter((layer) => layer.kind === 'road' && layer.visible)
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
-      .filter((road) => linePathsOf(road.geometry).some((path) => path.some((position) => view.contains(position as [number, number]))))
+      .filter((road) =>
+        linePathsOf(road.geometry).some((path) => path.some((position) => view.contains(position as [number, number]))),
+      )
       .slice(0, MAX_SEGMENTS);
     const bands: Feature<Polygon | MultiPolygon>[] = [];
     for (const road of roads) {
       const widths = rowHalfWidths(road.properties as unknown as RoadSegmentProperties);
-      const radius: Record<string, number> = { ruwasja: widths.ruwasjaM, rumija: widths.rumijaM, rumaja: widths.rumajaM };
+      const radius: Record<string, number> = {
+        ruwasja: widths.ruwasjaM,
+        rumija: widths.rumijaM,
+        rumaja: widths.rumajaM,
+      };
       for (const zone of DRAWN_ZONES) {
-        const band = buffer(road.geometry as never, radius[zone], { units: 'meters', steps: 16 }) as Feature<Polygon | MultiPolygon> | undefined;
+        const band = buffer(road.geometry as never, radius[zone], { units: 'meters', steps: 16 }) as
+          Feature<Polygon | MultiPolygon> | undefined;
         if (band) bands.push({ ...band, properties: { zone, fid: road.id } } as Feature<Polygon | MultiPolygon>);
       }
     }

@@ -40,7 +40,12 @@ export class StaLayers {
       id: 'sta-tick',
       type: 'circle',
       source: TICKS_SOURCE,
-      paint: { 'circle-radius': ['case', ['get', 'km'], 4, 2.5], 'circle-color': '#ffffff', 'circle-stroke-color': '#263238', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-radius': ['case', ['get', 'km'], 4, 2.5],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#263238',
+        'circle-stroke-width': 1.5,
+      },
     });
     map.addLayer({
       id: 'sta-tick-label',
@@ -60,13 +65,25 @@ export class StaLayers {
       id: 'sta-marker',
       type: 'circle',
       source: MARKER_SOURCE,
-      paint: { 'circle-radius': 9, 'circle-color': '#1565c0', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+      paint: {
+        'circle-radius': 9,
+        'circle-color': '#1565c0',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 3,
+      },
     });
     map.addLayer({
       id: 'sta-marker-label',
       type: 'symbol',
       source: MARKER_SOURCE,
-      layout: { 'text-field': ['get', 'label'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-allow-overlap': true },
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': FONT_BOLD,
+        'text-size': 15,
+        'text-offset': [0, 1.3],
+        'text-anchor': 'top',
+        'text-allow-overlap': true,
+      },
       paint: { 'text-color': '#0d47a1', 'text-halo-color': '#ffffff', 'text-halo-width': 2.5 },
     });
     map.on('moveend', this.refresh);
@@ -85,7 +102,9 @@ export class StaLayers {
 
   /** Puts the "go to STA" marker down (null clears it). */
   showMarker(position: Position | null, label = '') {
-    const features: Feature<Point>[] = position ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { label } }] : [];
+    const features: Feature<Point>[] = position
+      ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { label } }]
+      : [];
     (this.map.getSource(MARKER_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   }
 
@@ -105,7 +124,14 @@ export class StaLayers {
         this.ruasBounds.set(key, {
           layerId: layer.id,
           ruasNumber,
-          bounds: known ? [Math.min(known.bounds[0], w), Math.min(known.bounds[1], s), Math.max(known.bounds[2], e), Math.max(known.bounds[3], n)] : [w, s, e, n],
+          bounds: known
+            ? [
+                Math.min(known.bounds[0], w),
+                Math.min(known.bounds[1], s),
+                Math.max(known.bounds[2], e),
+                Math.max(known.bounds[3], n),
+              ]
+            : [w, s, e, n],
         });
       }
     }
@@ -124,20 +150,39 @@ export class StaLayers {
     this.indexRuas();
     const view = this.map.getBounds();
     const viewBounds: Bounds = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()];
-    const visibleLayers = new Set(this.store.getSnapshot().layers.filter((layer) => layer.visible).map((layer) => layer.id));
+    const visibleLayers = new Set(
+      this.store
+        .getSnapshot()
+        .layers.filter((layer) => layer.visible)
+        .map((layer) => layer.id),
+    );
     const features: Feature<Point>[] = [];
     for (const [key, ruas] of this.ruasBounds) {
       if (!visibleLayers.has(ruas.layerId) || !overlaps(ruas.bounds, viewBounds)) continue;
       let ticks = this.ticks.get(key);
       if (!ticks) {
-        ticks = staTicks(ruasPaths(this.store.getSnapshot().featuresByLayer.get(ruas.layerId) ?? [], ruas.ruasNumber), 100);
+        ticks = staTicks(
+          ruasPaths(this.store.getSnapshot().featuresByLayer.get(ruas.layerId) ?? [], ruas.ruasNumber),
+          100,
+        );
         this.ticks.set(key, ticks);
       }
       for (const tick of ticks) {
         const km = Math.round(tick.staM) % 1000 === 0;
         const [x, y] = tick.position;
-        if ((!km && zoom < HM_ZOOM) || x! < viewBounds[0] || x! > viewBounds[2] || y! < viewBounds[1] || y! > viewBounds[3]) continue;
-        features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: tick.position }, properties: { km, label: km ? formatSta(tick.staM) : formatSta(tick.staM).replace('STA ', '') } });
+        if (
+          (!km && zoom < HM_ZOOM) ||
+          x! < viewBounds[0] ||
+          x! > viewBounds[2] ||
+          y! < viewBounds[1] ||
+          y! > viewBounds[3]
+        )
+          continue;
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: tick.position },
+          properties: { km, label: km ? formatSta(tick.staM) : formatSta(tick.staM).replace('STA ', '') },
+        });
       }
     }
     source.setData({ type: 'FeatureCollection', features });
@@ -147,7 +192,8 @@ export class StaLayers {
     this.unsubscribe();
     this.map.off('moveend', this.refresh);
     if (!this.map.style) return;
-    for (const id of ['sta-marker-label', 'sta-marker', 'sta-tick-label', 'sta-tick']) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const id of ['sta-marker-label', 'sta-marker', 'sta-tick-label', 'sta-tick'])
+      if (this.map.getLayer(id)) this.map.removeLayer(id);
     for (const id of [TICKS_SOURCE, MARKER_SOURCE]) if (this.map.getSource(id)) this.map.removeSource(id);
   }
 }

@@ -29,9 +29,16 @@ export type StyleBy = 'status' | 'condition';
 
 export function colorExpression(styleBy: StyleBy): ExpressionSpecification {
   const table = styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
-  const entries = Object.entries(table).filter(([key]) => key !== 'unknown' && key !== 'proposed').flat();
+  const entries = Object.entries(table)
+    .filter(([key]) => key !== 'unknown' && key !== 'proposed')
+    .flat();
   const unknown = styleBy === 'condition' ? CONDITION_COLORS.unknown : FALLBACK_COLOR;
-  return ['match', ['coalesce', ['get', styleBy], 'unknown'], ...entries, unknown] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['coalesce', ['get', styleBy], 'unknown'],
+    ...entries,
+    unknown,
+  ] as unknown as ExpressionSpecification;
 }
 
 export const ROAD_WIDTH: ExpressionSpecification = [
@@ -74,9 +81,13 @@ export const ZONE_COLORS: Record<string, string> = {
 export const ZONE_COLOR: ExpressionSpecification = [
   'match',
   ['coalesce', ['get', 'zone'], 'unanalysed'],
-  'rumaja', ZONE_COLORS.rumaja!,
-  'rumija', ZONE_COLORS.rumija!,
-  'ruwasja', ZONE_COLORS.ruwasja!,
-  'luar', ZONE_COLORS.luar!,
+  'rumaja',
+  ZONE_COLORS.rumaja!,
+  'rumija',
+  ZONE_COLORS.rumija!,
+  'ruwasja',
+  ZONE_COLORS.ruwasja!,
+  'luar',
+  ZONE_COLORS.luar!,
   ZONE_COLORS.unanalysed!,
 ];

@@ -2,7 +2,13 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { FIELDS_BY_KIND, fieldsOfPlainFeatures, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '../../../shared/model/feature-fields';
+import {
+  FIELDS_BY_KIND,
+  fieldsOfPlainFeatures,
+  parseFieldInput,
+  REGENCY_CODES,
+  type FieldDefinition,
+} from '../../../shared/model/feature-fields';
 import { formatNumber, type Locale } from '../../../shared/format/format-number';
 import type { FeatureKind } from '../../../shared/model/road-network';
 import type { StoredFeature } from '../../../shared/model/layer';
@@ -26,10 +32,18 @@ function columnWidth(field: FieldDefinition): number {
 
 /** One lower-case string per feature with every formatted value, for the search box. */
 function searchTextOf(feature: StoredFeature, fields: FieldDefinition[], t: TFunction, locale: Locale) {
-  return fields.map((field) => formatFieldValue(field, feature.properties[field.key], t, locale)).join('\u0001').toLowerCase();
+  return fields
+    .map((field) => formatFieldValue(field, feature.properties[field.key], t, locale))
+    .join('\u0001')
+    .toLowerCase();
 }
 
-function CellEditor({ field, initial, onCommit, onCancel }: {
+function CellEditor({
+  field,
+  initial,
+  onCommit,
+  onCancel,
+}: {
   field: FieldDefinition;
   initial: unknown;
   onCommit: (input: string) => void;
@@ -40,25 +54,42 @@ function CellEditor({ field, initial, onCommit, onCancel }: {
     if (event.key === 'Enter') onCommit((event.target as HTMLInputElement).value);
     if (event.key === 'Escape') onCancel();
   };
-  const common = { autoFocus: true, className: 'cell-editor', 'data-testid': 'cell-editor', onKeyDown, onBlur: onCancel };
+  const common = {
+    autoFocus: true,
+    className: 'cell-editor',
+    'data-testid': 'cell-editor',
+    onKeyDown,
+    onBlur: onCancel,
+  };
   if (field.type === 'enum' || field.type === 'regency' || field.type === 'boolean') {
     const options =
       field.type === 'enum'
         ? field.options.map((value) => [value, t(`model.${field.labels}.${value}`)])
         : field.type === 'regency'
           ? REGENCY_CODES.map((code) => [code, regencyName(code)])
-          : [['true', t('common.yes')], ['false', t('common.no')]];
+          : [
+              ['true', t('common.yes')],
+              ['false', t('common.no')],
+            ];
     const nullable = field.type !== 'boolean' && (field.nullable ?? false);
     return (
-      <select {...common} defaultValue={initial === null || initial === undefined ? '' : String(initial)} onChange={(event) => onCommit(event.target.value)}>
+      <select
+        {...common}
+        defaultValue={initial === null || initial === undefined ? '' : String(initial)}
+        onChange={(event) => onCommit(event.target.value)}
+      >
         {nullable && <option value="">{t('common.none')}</option>}
         {options.map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </select>
     );
   }
-  return <input {...common} type="text" defaultValue={initial === null || initial === undefined ? '' : String(initial)} />;
+  return (
+    <input {...common} type="text" defaultValue={initial === null || initial === undefined ? '' : String(initial)} />
+  );
 }
 
 export function AttributeTable({ layerId, onClose }: { layerId: string; onClose: () => void }) {
@@ -70,7 +101,9 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const features = featuresByLayer.get(layerId) ?? [];
   const fields = useMemo(() => {
     const kind = layer?.kind as FeatureKind | 'plain' | undefined;
-    return kind && kind !== 'plain' ? FIELDS_BY_KIND[kind] : fieldsOfPlainFeatures(features.slice(0, 1000).map((f) => f.properties));
+    return kind && kind !== 'plain'
+      ? FIELDS_BY_KIND[kind]
+      : fieldsOfPlainFeatures(features.slice(0, 1000).map((f) => f.properties));
   }, [layer?.kind, features]);
 
   const [search, setSearch] = useState('');
@@ -112,13 +145,20 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   }, [features, searchIndex, search, filters, sort, fields, t, locale]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const selected = useMemo(() => new Set(selection), [selection]);
   const gridTemplate = fields.map((field) => `${columnWidth(field)}px`).join(' ');
   const totalWidth = fields.reduce((sum, field) => sum + columnWidth(field), 0);
 
   const toggleSort = (key: string) =>
-    setSort((current) => (current?.key !== key ? { key, direction: 1 } : current.direction === 1 ? { key, direction: -1 } : null));
+    setSort((current) =>
+      current?.key !== key ? { key, direction: 1 } : current.direction === 1 ? { key, direction: -1 } : null,
+    );
 
   const commit = async (feature: StoredFeature, field: FieldDefinition, input: string) => {
     try {
@@ -133,7 +173,9 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     } catch (error) {
       const text =
         error instanceof ValidationError
-          ? error.issues.map((issue) => `${t(`fields.${issue.path}`, { defaultValue: issue.path })}: ${issue.message}`).join('; ')
+          ? error.issues
+              .map((issue) => `${t(`fields.${issue.path}`, { defaultValue: issue.path })}: ${issue.message}`)
+              .join('; ')
           : error instanceof Error
             ? error.message
             : String(error);
@@ -149,13 +191,18 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
       filters: [{ name: exportFormat.toUpperCase(), extensions: [extension] }],
       data: exportFeatures(chosen, exportFormat, layer.name),
     }));
-    if (outcome.kind === 'saved') setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: outcome.name }) });
+    if (outcome.kind === 'saved')
+      setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: outcome.name }) });
     if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
   };
 
   if (!layer) return null;
   return (
-    <section className="attribute-table" data-testid="attribute-table" aria-label={t('table.title', { layer: layer.name })}>
+    <section
+      className="attribute-table"
+      data-testid="attribute-table"
+      aria-label={t('table.title', { layer: layer.name })}
+    >
       <header className="table-toolbar">
         <h2>{t('table.title', { layer: layer.name })}</h2>
         <input
@@ -169,46 +216,103 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           {t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) })}
           {selection.length > 0 && ` · ${t('table.selected', { count: selection.length })}`}
         </span>
-        <button type="button" data-testid="table-zoom-filtered" disabled={rows.length === 0}
-          onClick={() => store.select(rows.map((feature) => feature!.id), { zoom: true })}>
+        <button
+          type="button"
+          data-testid="table-zoom-filtered"
+          disabled={rows.length === 0}
+          onClick={() =>
+            store.select(
+              rows.map((feature) => feature!.id),
+              { zoom: true },
+            )
+          }
+        >
           {t('table.zoomToFiltered')}
         </button>
         <span className="export-controls">
-          <select aria-label={t('table.exportScope')} value={exportScope} data-testid="export-scope" onChange={(event) => setExportScope(event.target.value as 'rows' | 'selection')}>
-            <option value="rows">{search || Object.values(filters).some(Boolean) ? t('table.scopeFiltered') : t('table.scopeLayer')}</option>
-            <option value="selection" disabled={selection.length === 0}>{t('table.scopeSelection')}</option>
+          <select
+            aria-label={t('table.exportScope')}
+            value={exportScope}
+            data-testid="export-scope"
+            onChange={(event) => setExportScope(event.target.value as 'rows' | 'selection')}
+          >
+            <option value="rows">
+              {search || Object.values(filters).some(Boolean) ? t('table.scopeFiltered') : t('table.scopeLayer')}
+            </option>
+            <option value="selection" disabled={selection.length === 0}>
+              {t('table.scopeSelection')}
+            </option>
           </select>
-          <select aria-label={t('table.exportFormat')} value={exportFormat} data-testid="export-format" onChange={(event) => setExportFormat(event.target.value as ExportFormat)}>
+          <select
+            aria-label={t('table.exportFormat')}
+            value={exportFormat}
+            data-testid="export-format"
+            onChange={(event) => setExportFormat(event.target.value as ExportFormat)}
+          >
             <option value="geojson">GeoJSON</option>
             <option value="csv">CSV (WKT)</option>
             <option value="kml">KML</option>
           </select>
-          <button type="button" data-testid="table-export" onClick={() => void exportRows()}>{t('table.export')}</button>
+          <button type="button" data-testid="table-export" onClick={() => void exportRows()}>
+            {t('table.export')}
+          </button>
         </span>
         {message && (
-          <span className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="table-message">
+          <span
+            className={`table-message ${message.kind}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-testid="table-message"
+          >
             {message.text}
           </span>
         )}
-        <button type="button" className="close" aria-label={t('common.close')} data-testid="table-close" onClick={onClose}>×</button>
+        <button
+          type="button"
+          className="close"
+          aria-label={t('common.close')}
+          data-testid="table-close"
+          onClick={onClose}
+        >
+          ×
+        </button>
       </header>
       <p className="table-hint">{t('table.editHint')}</p>
-      <div className="table-scroll" ref={scrollRef} data-testid="table-scroll" role="grid" aria-rowcount={rows.length + 1}>
+      <div
+        className="table-scroll"
+        ref={scrollRef}
+        data-testid="table-scroll"
+        role="grid"
+        aria-rowcount={rows.length + 1}
+      >
         <div className="table-head" style={{ gridTemplateColumns: gridTemplate, width: totalWidth }} role="row">
           {fields.map((field) => (
-            <div key={field.key} className="table-header-cell" role="columnheader"
-              aria-sort={sort?.key === field.key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" title={t('table.sortBy', { field: t(`fields.${field.key}`, { defaultValue: field.key }) })}
-                data-testid={`sort-${field.key}`} onClick={() => toggleSort(field.key)}>
+            <div
+              key={field.key}
+              className="table-header-cell"
+              role="columnheader"
+              aria-sort={sort?.key === field.key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}
+            >
+              <button
+                type="button"
+                title={t('table.sortBy', { field: t(`fields.${field.key}`, { defaultValue: field.key }) })}
+                data-testid={`sort-${field.key}`}
+                onClick={() => toggleSort(field.key)}
+              >
                 {t(`fields.${field.key}`, { defaultValue: field.key })}
                 {sort?.key === field.key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
               </button>
               {field.type === 'enum' && (
-                <select aria-label={t('table.filterBy', { field: t(`fields.${field.key}`) })} data-testid={`filter-${field.key}`}
-                  value={filters[field.key] ?? ''} onChange={(event) => setFilters({ ...filters, [field.key]: event.target.value })}>
+                <select
+                  aria-label={t('table.filterBy', { field: t(`fields.${field.key}`) })}
+                  data-testid={`filter-${field.key}`}
+                  value={filters[field.key] ?? ''}
+                  onChange={(event) => setFilters({ ...filters, [field.key]: event.target.value })}
+                >
                   <option value="">{t('common.all')}</option>
                   {field.options.map((value) => (
-                    <option key={value} value={value}>{t(`model.${field.labels}.${value}`)}</option>
+                    <option key={value} value={value}>
+                      {t(`model.${field.labels}.${value}`)}
+                    </option>
                   ))}
                 </select>
               )}
@@ -225,7 +329,11 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
                 data-testid="table-row"
                 data-feature-id={feature!.id}
                 className={`table-row${selected.has(feature!.id) ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: gridTemplate, height: ROW_HEIGHT }}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  gridTemplateColumns: gridTemplate,
+                  height: ROW_HEIGHT,
+                }}
                 onClick={() => store.select([feature!.id], { zoom: true })}
               >
                 {fields.map((field) => {

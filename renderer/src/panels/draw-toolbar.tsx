@@ -37,7 +37,13 @@ export function DrawToolbar({ session }: { session: EditSession }) {
 
   const toggle = (next: DrawTool) => session.setTool(active === toolKey(next) ? null : next);
   const button = ({ id, tool: candidate }: { id: string; tool: DrawTool }) => (
-    <button key={id} type="button" data-testid={`tool-${id}`} aria-pressed={active === toolKey(candidate)} onClick={() => toggle(candidate)}>
+    <button
+      key={id}
+      type="button"
+      data-testid={`tool-${id}`}
+      aria-pressed={active === toolKey(candidate)}
+      onClick={() => toggle(candidate)}
+    >
       {t(`draw.tool.${id}`)}
     </button>
   );
@@ -54,34 +60,61 @@ export function DrawToolbar({ session }: { session: EditSession }) {
         <span className="tool-group-label">{t('draw.measureLabel')}</span>
         {MEASURE_TOOLS.map(button)}
         <span className="tool-group-label">{t('draw.editLabel')}</span>
-        <button type="button" data-testid="tool-edit" disabled={selection.length !== 1 && tool?.action !== 'edit'} aria-pressed={tool?.action === 'edit'}
-          onClick={() => (tool?.action === 'edit' ? session.setTool(null) : selection[0] && session.setTool({ action: 'edit', featureId: selection[0] }))}>
+        <button
+          type="button"
+          data-testid="tool-edit"
+          disabled={selection.length !== 1 && tool?.action !== 'edit'}
+          aria-pressed={tool?.action === 'edit'}
+          onClick={() =>
+            tool?.action === 'edit'
+              ? session.setTool(null)
+              : selection[0] && session.setTool({ action: 'edit', featureId: selection[0] })
+          }
+        >
           {t('draw.tool.edit')}
         </button>
         {button({ id: 'split', tool: { action: 'split' } })}
-        <button type="button" data-testid="tool-delete" disabled={selection.length === 0} title={t('draw.deleteHint')} onClick={() => void deleteSelection()}>
+        <button
+          type="button"
+          data-testid="tool-delete"
+          disabled={selection.length === 0}
+          title={t('draw.deleteHint')}
+          onClick={() => void deleteSelection()}
+        >
           {t('draw.tool.delete', { count: selection.length })}
         </button>
       </div>
       {/* Hangs over the map, so the map does not move under the pointer while drawing. */}
       <div className="tool-overlay">
-      {tool && (
-        <div className="tool-status" role="status" data-testid="tool-status">
-          <span>{t(hintKey(tool))}</span>
-          {measurement && (
-            <strong className="measure-readout" data-testid="measure-readout">
-              {measurement.areaM2 === null
-                ? t('draw.length', { value: formatMeasuredLength(measurement.lengthM, locale) })
-                : `${t('draw.area', { value: formatMeasuredArea(measurement.areaM2, locale) })} · ${t('draw.perimeter', { value: formatMeasuredLength(measurement.lengthM, locale) })}`}
-            </strong>
-          )}
-          {tool.action === 'edit' && <button type="button" className="primary" data-testid="edit-done" onClick={() => session.requestFinish()}>{t('draw.done')}</button>}
-          <button type="button" data-testid="tool-cancel" onClick={() => session.setTool(null)}>{t('draw.close')}</button>
-        </div>
-      )}
-      {message && (
-        <div className={`tool-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="tool-message">{message.text}</div>
-      )}
+        {tool && (
+          <div className="tool-status" role="status" data-testid="tool-status">
+            <span>{t(hintKey(tool))}</span>
+            {measurement && (
+              <strong className="measure-readout" data-testid="measure-readout">
+                {measurement.areaM2 === null
+                  ? t('draw.length', { value: formatMeasuredLength(measurement.lengthM, locale) })
+                  : `${t('draw.area', { value: formatMeasuredArea(measurement.areaM2, locale) })} · ${t('draw.perimeter', { value: formatMeasuredLength(measurement.lengthM, locale) })}`}
+              </strong>
+            )}
+            {tool.action === 'edit' && (
+              <button type="button" className="primary" data-testid="edit-done" onClick={() => session.requestFinish()}>
+                {t('draw.done')}
+              </button>
+            )}
+            <button type="button" data-testid="tool-cancel" onClick={() => session.setTool(null)}>
+              {t('draw.close')}
+            </button>
+          </div>
+        )}
+        {message && (
+          <div
+            className={`tool-message ${message.tone}`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            data-testid="tool-message"
+          >
+            {message.text}
+          </div>
+        )}
       </div>
     </div>
   );

@@ -21,7 +21,10 @@ export function EncroachmentPanel() {
   const store = useStore();
   const { tariffs, analysis, layers, featuresByLayer } = useSnapshot();
   const corridors = useMemo(
-    () => layers.filter((layer) => layer.kind === 'corridor' && layer.visible).flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
+    () =>
+      layers
+        .filter((layer) => layer.kind === 'corridor' && layer.visible)
+        .flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
     [layers, featuresByLayer],
   );
   const [scheduleId, setScheduleId] = useState<string | null>(null);
@@ -33,14 +36,25 @@ export function EncroachmentPanel() {
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
   const estimate = analysis.estimate;
 
-  const optionsValid = Number.isInteger(periodYears) && periodYears >= 1 && periodYears <= 30 && payingPercent >= 0 && payingPercent <= 100;
+  const optionsValid =
+    Number.isInteger(periodYears) &&
+    periodYears >= 1 &&
+    periodYears <= 30 &&
+    payingPercent >= 0 &&
+    payingPercent <= 100;
   const run = () =>
     schedule &&
     optionsValid &&
-    void store.runAnalysis({ scheduleId: schedule.id, corridorId: corridorId || null, periodYears, payingShare: payingPercent / 100 });
+    void store.runAnalysis({
+      scheduleId: schedule.id,
+      corridorId: corridorId || null,
+      periodYears,
+      payingShare: payingPercent / 100,
+    });
 
   const showOutcome = (outcome: SaveOutcome) => {
-    if (outcome.kind === 'saved') setExportMessage({ tone: 'ok', text: t('analysis.exported', { name: outcome.name }) });
+    if (outcome.kind === 'saved')
+      setExportMessage({ tone: 'ok', text: t('analysis.exported', { name: outcome.name }) });
     if (outcome.kind === 'failed') setExportMessage({ tone: 'error', text: outcome.message });
   };
 
@@ -49,7 +63,10 @@ export function EncroachmentPanel() {
     showOutcome(
       await saveExport(`rumija-perambahan.${format}`, () => {
         const rows = encroachmentRows(analysis.assets, analysis.results, estimate);
-        const data = format === 'geojson' ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows)) : encroachmentCsv(analysis.assets, rows);
+        const data =
+          format === 'geojson'
+            ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows))
+            : encroachmentCsv(analysis.assets, rows);
         return { filters: [{ name: format === 'geojson' ? 'GeoJSON' : 'CSV', extensions: [format] }], data };
       }),
     );
@@ -58,19 +75,21 @@ export function EncroachmentPanel() {
   const exportReport = async () => {
     if (!estimate || !schedule) return;
     const outcome = await saveExport('laporan-retribusi-rumija.pdf', async () => {
-    // jsPDF is large; it is loaded only when a report is asked for.
-    const { createEncroachmentReportPdf } = await import('../../../shared/report/encroachment-report-pdf');
-    const bytes = createEncroachmentReportPdf({
-      areaName: analysis.options?.corridorId ? corridorName(analysis.options.corridorId) : t('analysis.allRoads'),
-      createdAt: new Date(),
-      schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
-      estimate,
-      results: analysis.results,
-      categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
-      corridorLabel: corridorName,
-      demoData: analysis.assets.some((asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative),
-    });
-    return { filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes };
+      // jsPDF is large; it is loaded only when a report is asked for.
+      const { createEncroachmentReportPdf } = await import('../../../shared/report/encroachment-report-pdf');
+      const bytes = createEncroachmentReportPdf({
+        areaName: analysis.options?.corridorId ? corridorName(analysis.options.corridorId) : t('analysis.allRoads'),
+        createdAt: new Date(),
+        schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
+        estimate,
+        results: analysis.results,
+        categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
+        corridorLabel: corridorName,
+        demoData: analysis.assets.some(
+          (asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative,
+        ),
+      });
+      return { filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes };
     });
     showOutcome(outcome);
   };
@@ -83,39 +102,68 @@ export function EncroachmentPanel() {
     const value = (line: (typeof estimate.lines)[number]): number | string => {
       const result = analysis.resultByAsset.get(line.assetId);
       switch (sort.key) {
-        case 'asset': return `${line.category} ${line.owner}`;
-        case 'zone': return ZONE_ORDER.indexOf(result?.zone ?? 'luar');
-        case 'ruas': return line.ruasNumber ?? '';
-        case 'sta': return result?.staM ?? -1;
-        case 'offset': return result?.offsetM ?? -1;
-        case 'quantity': return line.quantity;
-        default: return line.amountIdr;
+        case 'asset':
+          return `${line.category} ${line.owner}`;
+        case 'zone':
+          return ZONE_ORDER.indexOf(result?.zone ?? 'luar');
+        case 'ruas':
+          return line.ruasNumber ?? '';
+        case 'sta':
+          return result?.staM ?? -1;
+        case 'offset':
+          return result?.offsetM ?? -1;
+        case 'quantity':
+          return line.quantity;
+        default:
+          return line.amountIdr;
       }
     };
     return [...estimate.lines].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
-      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sort.direction;
+      return (
+        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sort.direction
+      );
     });
   }, [estimate, analysis.resultByAsset, sort]);
   const sortHeader = (key: SortKey) => (
     <th key={key} aria-sort={sort.key === key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort-button" data-testid={`analysis-sort-${key}`}
-        onClick={() => setSort((current) => ({ key, direction: current.key === key ? (current.direction === 1 ? -1 : 1) : key === 'amount' || key === 'quantity' ? -1 : 1 }))}>
-        {t(`analysis.columns.${key}`)}{sort.key === key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
+      <button
+        type="button"
+        className="sort-button"
+        data-testid={`analysis-sort-${key}`}
+        onClick={() =>
+          setSort((current) => ({
+            key,
+            direction:
+              current.key === key
+                ? current.direction === 1
+                  ? -1
+                  : 1
+                : key === 'amount' || key === 'quantity'
+                  ? -1
+                  : 1,
+          }))
+        }
+      >
+        {t(`analysis.columns.${key}`)}
+        {sort.key === key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
       </button>
     </th>
   );
   const insideCount = estimate?.lines.length ?? 0;
   const usedSchedule = estimate ? tariffs.find((candidate) => candidate.id === estimate.scheduleId) : undefined;
   const usedOptions = analysis.options;
-  const staleBecause = !estimate || !usedOptions
-    ? null
-    : usedSchedule && usedSchedule.version !== estimate.scheduleVersion
-      ? t('analysis.staleTariff', { used: estimate.scheduleVersion, current: usedSchedule.version })
-      : usedOptions.scheduleId !== schedule?.id || usedOptions.periodYears !== periodYears ||
-          Math.abs(usedOptions.payingShare * 100 - payingPercent) > 1e-9 || (usedOptions.corridorId ?? '') !== corridorId
-        ? t('analysis.staleOptions')
-        : null;
+  const staleBecause =
+    !estimate || !usedOptions
+      ? null
+      : usedSchedule && usedSchedule.version !== estimate.scheduleVersion
+        ? t('analysis.staleTariff', { used: estimate.scheduleVersion, current: usedSchedule.version })
+        : usedOptions.scheduleId !== schedule?.id ||
+            usedOptions.periodYears !== periodYears ||
+            Math.abs(usedOptions.payingShare * 100 - payingPercent) > 1e-9 ||
+            (usedOptions.corridorId ?? '') !== corridorId
+          ? t('analysis.staleOptions')
+          : null;
 
   return (
     <section className="panel encroachment-panel" data-testid="encroachment-panel">
@@ -125,24 +173,34 @@ export function EncroachmentPanel() {
           {t('analysis.schedule')}{' '}
           <select value={schedule?.id} onChange={(event) => setScheduleId(event.target.value)}>
             {tariffs.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>{candidate.name}</option>
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
             ))}
           </select>
         </label>
       )}
       {schedule && (
         <details className="tariff-details">
-          <summary>{t('analysis.schedule')}: {schedule.name} ({t('analysis.version', { version: schedule.version })})</summary>
+          <summary>
+            {t('analysis.schedule')}: {schedule.name} ({t('analysis.version', { version: schedule.version })})
+          </summary>
           <TariffEditor schedule={schedule} />
         </details>
       )}
       <div className="analysis-options">
         <label className="stacked-field">
           {t('analysis.corridor')}
-          <select value={corridorId} data-testid="analysis-corridor" onChange={(event) => setCorridorId(event.target.value)}>
+          <select
+            value={corridorId}
+            data-testid="analysis-corridor"
+            onChange={(event) => setCorridorId(event.target.value)}
+          >
             <option value="">{t('analysis.allRoads')}</option>
             {corridors.map((corridor) => (
-              <option key={corridor.id} value={corridor.id}>{String(corridor.properties.name)}</option>
+              <option key={corridor.id} value={corridor.id}>
+                {String(corridor.properties.name)}
+              </option>
             ))}
           </select>
         </label>
@@ -154,18 +212,34 @@ export function EncroachmentPanel() {
           {t('analysis.paying')}
           <NumberField value={payingPercent} digits={1} testId="analysis-paying" onChange={setPayingPercent} />
         </label>
-        <button type="button" className="primary" data-testid="analysis-run" disabled={analysis.status === 'running' || !schedule || !optionsValid} onClick={run}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="analysis-run"
+          disabled={analysis.status === 'running' || !schedule || !optionsValid}
+          onClick={run}
+        >
           {analysis.status === 'running' ? t('analysis.running') : t('analysis.run')}
         </button>
       </div>
-      {!optionsValid && <div className="field-error" role="alert" data-testid="analysis-options-invalid">{t('analysis.optionsRange')}</div>}
+      {!optionsValid && (
+        <div className="field-error" role="alert" data-testid="analysis-options-invalid">
+          {t('analysis.optionsRange')}
+        </div>
+      )}
       {staleBecause && analysis.status === 'done' && (
         <div className="stale-box" role="status" data-testid="analysis-stale">
           <span>{staleBecause}</span>
-          <button type="button" data-testid="analysis-rerun" disabled={!optionsValid} onClick={run}>{t('analysis.recompute')}</button>
+          <button type="button" data-testid="analysis-rerun" disabled={!optionsValid} onClick={run}>
+            {t('analysis.recompute')}
+          </button>
         </div>
       )}
-      {analysis.status === 'error' && <div className="error-box" role="alert">{analysis.error}</div>}
+      {analysis.status === 'error' && (
+        <div className="error-box" role="alert">
+          {analysis.error}
+        </div>
+      )}
       {estimate && analysis.status === 'done' && (
         <div className="analysis-results" data-testid="analysis-results">
           {estimate.example && <div className="example-badge">{t('analysis.demoNote')}</div>}
@@ -173,7 +247,9 @@ export function EncroachmentPanel() {
             <div>
               <span className="label">{t('analysis.total')}</span>
               <strong data-testid="analysis-total">{formatRupiahShort(estimate.totalIdr, locale)}</strong>
-              <span className="muted" data-testid="analysis-total-exact">{formatRupiah(estimate.totalIdr, locale)}</span>
+              <span className="muted" data-testid="analysis-total-exact">
+                {formatRupiah(estimate.totalIdr, locale)}
+              </span>
             </div>
             <div>
               <span className="label">{t('analysis.alreadyPaid')}</span>
@@ -181,19 +257,34 @@ export function EncroachmentPanel() {
             </div>
             <div>
               <span className="label">{t('analysis.potentialNew')}</span>
-              <strong data-testid="analysis-potential-new">{formatRupiahShort(estimate.potentialNewIdr, locale)}</strong>
+              <strong data-testid="analysis-potential-new">
+                {formatRupiahShort(estimate.potentialNewIdr, locale)}
+              </strong>
             </div>
           </div>
           <p className="muted" data-testid="analysis-count">
-            {t('analysis.assetsInside', { inside: formatNumber(insideCount, locale), total: formatNumber(analysis.results.length, locale) })} ·{' '}
-            {t('analysis.computedIn', { seconds: formatNumber(analysis.seconds, locale, 2) })}
+            {t('analysis.assetsInside', {
+              inside: formatNumber(insideCount, locale),
+              total: formatNumber(analysis.results.length, locale),
+            })}{' '}
+            · {t('analysis.computedIn', { seconds: formatNumber(analysis.seconds, locale, 2) })}
           </p>
           <div className="row-buttons">
-            <button type="button" data-testid="export-geojson" onClick={() => void exportAs('geojson')}>{t('analysis.exportGeojson')}</button>
-            <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>{t('analysis.exportCsv')}</button>
-            <button type="button" data-testid="export-pdf" onClick={() => void exportReport()}>{t('analysis.exportPdf')}</button>
+            <button type="button" data-testid="export-geojson" onClick={() => void exportAs('geojson')}>
+              {t('analysis.exportGeojson')}
+            </button>
+            <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>
+              {t('analysis.exportCsv')}
+            </button>
+            <button type="button" data-testid="export-pdf" onClick={() => void exportReport()}>
+              {t('analysis.exportPdf')}
+            </button>
             {exportMessage && (
-              <span className={`table-message ${exportMessage.tone}`} role={exportMessage.tone === 'error' ? 'alert' : 'status'} data-testid="analysis-export-message">
+              <span
+                className={`table-message ${exportMessage.tone}`}
+                role={exportMessage.tone === 'error' ? 'alert' : 'status'}
+                data-testid="analysis-export-message"
+              >
                 {exportMessage.text}
               </span>
             )}
@@ -202,40 +293,64 @@ export function EncroachmentPanel() {
             {(['byOwner', 'byCategory', 'byRuas', 'byCorridor'] as Breakdown[]).map((breakdown) => (
               <table key={breakdown} className="summary-table" data-testid={`analysis-${breakdown}`}>
                 <thead>
-                  <tr><th colSpan={2}>{t(`analysis.${breakdown}`)}</th></tr>
+                  <tr>
+                    <th colSpan={2}>{t(`analysis.${breakdown}`)}</th>
+                  </tr>
                 </thead>
                 <tbody>
-                  {Object.entries(estimate[breakdown]).sort((a, b) => b[1] - a[1]).map(([key, amount]) => (
-                    <tr key={key}>
-                      <th scope="row">{breakdownLabel(breakdown, key)}</th>
-                      <td className="number">{formatRupiah(amount, locale)}</td>
-                    </tr>
-                  ))}
+                  {Object.entries(estimate[breakdown])
+                    .sort((a, b) => b[1] - a[1])
+                    .map(([key, amount]) => (
+                      <tr key={key}>
+                        <th scope="row">{breakdownLabel(breakdown, key)}</th>
+                        <td className="number">{formatRupiah(amount, locale)}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             ))}
           </div>
           <h3>{t('analysis.details')}</h3>
           {sortedLines.length > MAX_DETAIL_ROWS && (
-            <p className="muted">{t('analysis.firstRows', { shown: formatNumber(MAX_DETAIL_ROWS, locale), total: formatNumber(sortedLines.length, locale) })}</p>
+            <p className="muted">
+              {t('analysis.firstRows', {
+                shown: formatNumber(MAX_DETAIL_ROWS, locale),
+                total: formatNumber(sortedLines.length, locale),
+              })}
+            </p>
           )}
           <div className="details-scroll">
             <table className="summary-table" data-testid="analysis-lines">
               <thead>
-                <tr>{(['asset', 'zone', 'ruas', 'sta', 'offset', 'quantity', 'amount'] as SortKey[]).map(sortHeader)}</tr>
+                <tr>
+                  {(['asset', 'zone', 'ruas', 'sta', 'offset', 'quantity', 'amount'] as SortKey[]).map(sortHeader)}
+                </tr>
               </thead>
               <tbody>
                 {sortedLines.slice(0, MAX_DETAIL_ROWS).map((line) => {
                   const result = analysis.resultByAsset.get(line.assetId)!;
                   return (
-                    <tr key={line.assetId} className="clickable" data-testid="analysis-line" onClick={() => store.select([line.assetId], { zoom: true })}>
-                      <td>{t(`model.category.${line.category}`)} · {line.owner}</td>
+                    <tr
+                      key={line.assetId}
+                      className="clickable"
+                      data-testid="analysis-line"
+                      onClick={() => store.select([line.assetId], { zoom: true })}
+                    >
+                      <td>
+                        {t(`model.category.${line.category}`)} · {line.owner}
+                      </td>
                       <td>{t(`analysis.zone.${result.zone}`)}</td>
                       <td>{line.ruasNumber ?? '—'}</td>
                       <td>{result.staM === null ? '—' : formatSta(result.staM)}</td>
-                      <td className="number">{result.offsetM === null ? '—' : `${formatNumber(result.offsetM, locale, 1)} m`}</td>
-                      <td className="number">{formatNumber(line.quantity, locale, line.unit === 'unit' ? 0 : 1)} {UNIT_LABEL[line.unit]}</td>
-                      <td className="number" data-field="amount">{line.problem ? t(`analysis.problem.${line.problem}`) : formatRupiah(line.amountIdr, locale)}</td>
+                      <td className="number">
+                        {result.offsetM === null ? '—' : `${formatNumber(result.offsetM, locale, 1)} m`}
+                      </td>
+                      <td className="number">
+                        {formatNumber(line.quantity, locale, line.unit === 'unit' ? 0 : 1)} {UNIT_LABEL[line.unit]}
+                      </td>
+                      <td className="number" data-field="amount">
+                        {line.problem ? t(`analysis.problem.${line.problem}`) : formatRupiah(line.amountIdr, locale)}
+                      </td>
                     </tr>
                   );
                 })}

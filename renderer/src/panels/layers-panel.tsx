@@ -33,22 +33,45 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 </span>
               )}
               <span className="layer-buttons">
-                <button type="button" title={t('layers.moveUp')} aria-label={t('layers.moveUp')} disabled={index === 0}
-                  data-testid={`layer-up-${layer.id}`} onClick={() => void store.moveLayer(layer.id, 'up')}>▲</button>
-                <button type="button" title={t('layers.moveDown')} aria-label={t('layers.moveDown')} disabled={index === topFirst.length - 1}
-                  data-testid={`layer-down-${layer.id}`} onClick={() => void store.moveLayer(layer.id, 'down')}>▼</button>
-                <button type="button" data-testid={`layer-table-${layer.id}`} onClick={() => onOpenTable(layer.id)}>{t('layers.openTable')}</button>
+                <button
+                  type="button"
+                  title={t('layers.moveUp')}
+                  aria-label={t('layers.moveUp')}
+                  disabled={index === 0}
+                  data-testid={`layer-up-${layer.id}`}
+                  onClick={() => void store.moveLayer(layer.id, 'up')}
+                >
+                  ▲
+                </button>
+                <button
+                  type="button"
+                  title={t('layers.moveDown')}
+                  aria-label={t('layers.moveDown')}
+                  disabled={index === topFirst.length - 1}
+                  data-testid={`layer-down-${layer.id}`}
+                  onClick={() => void store.moveLayer(layer.id, 'down')}
+                >
+                  ▼
+                </button>
+                <button type="button" data-testid={`layer-table-${layer.id}`} onClick={() => onOpenTable(layer.id)}>
+                  {t('layers.openTable')}
+                </button>
               </span>
             </div>
             <div className="layer-meta">
-              {t('layers.featureCount', { n: formatNumber(featuresByLayer.get(layer.id)?.length ?? 0, locale), count: featuresByLayer.get(layer.id)?.length ?? 0 })}
+              {t('layers.featureCount', {
+                n: formatNumber(featuresByLayer.get(layer.id)?.length ?? 0, locale),
+                count: featuresByLayer.get(layer.id)?.length ?? 0,
+              })}
               {layer.kind === 'road' && (
                 <label className="style-by">
                   {t('layers.styleBy')}{' '}
                   <select
                     value={layer.styleBy}
                     data-testid={`layer-style-${layer.id}`}
-                    onChange={(event) => void store.setLayerStyle(layer.id, event.target.value as 'status' | 'condition')}
+                    onChange={(event) =>
+                      void store.setLayerStyle(layer.id, event.target.value as 'status' | 'condition')
+                    }
                   >
                     <option value="status">{t('layers.byStatus')}</option>
                     <option value="condition">{t('layers.byCondition')}</option>

@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { Layer } from '../../../shared/model/layer';
 import { legendOf } from '../map/legend-entries';
 
-export function Swatch({ color, shape, testId, label }: { color: string; shape: 'line' | 'circle' | 'band'; testId: string; label: string }) {
+export function Swatch({
+  color,
+  shape,
+  testId,
+  label,
+}: {
+  color: string;
+  shape: 'line' | 'circle' | 'band';
+  testId: string;
+  label: string;
+}) {
   return (
     <li className="legend-item" data-testid={testId} data-color={color}>
       <span className={`swatch swatch-${shape}`} style={{ background: color }} />
@@ -19,7 +29,13 @@ export function Legend({ layer }: { layer: Layer }) {
   return (
     <ul className="legend" aria-label={t('layers.legend')} data-testid={`legend-${layer.id}`}>
       {legend.entries.map((entry) => (
-        <Swatch key={entry.key} color={entry.color} shape={entry.shape} testId={`legend-${layer.id}-${entry.key}`} label={entry.label} />
+        <Swatch
+          key={entry.key}
+          color={entry.color}
+          shape={entry.shape}
+          testId={`legend-${layer.id}-${entry.key}`}
+          label={entry.label}
+        />
       ))}
       {legend.note && <li className="legend-note">{legend.note}</li>}
     </ul>

@@ -22,7 +22,15 @@ interface RangeDraft {
 const staText = (metres: number) => formatSta(metres).replace('STA ', '');
 
 /** Linear referencing along a ruas: go to an STA, place a bridge or asset there, condition by STA ranges. */
-export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null; staLayers: StaLayers | null; session: EditSession }) {
+export function StaPanel({
+  map,
+  staLayers,
+  session,
+}: {
+  map: MapLibreMap | null;
+  staLayers: StaLayers | null;
+  session: EditSession;
+}) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
@@ -48,13 +56,17 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
         const key = `${layer.id}|${ruasNumber}`;
         // The segment name without its "(1/3)" part names the ruas.
         const name = String(feature.properties.name ?? '').replace(/\s*\(\d+\/\d+\)$/, '');
-        if (!options.has(key)) options.set(key, { layerId: layer.id, ruasNumber, label: `${ruasNumber} · ${name} (${layer.name})` });
+        if (!options.has(key))
+          options.set(key, { layerId: layer.id, ruasNumber, label: `${ruasNumber} · ${name} (${layer.name})` });
       }
     }
     return [...options.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label, 'id', { numeric: true }));
   }, [layers, featuresByLayer]);
   const chosen = ruasOptions.find(([key]) => key === ruasKey)?.[1] ?? ruasOptions[0]?.[1];
-  const paths = useMemo(() => (chosen ? ruasPaths(featuresByLayer.get(chosen.layerId) ?? [], chosen.ruasNumber) : []), [chosen, featuresByLayer]);
+  const paths = useMemo(
+    () => (chosen ? ruasPaths(featuresByLayer.get(chosen.layerId) ?? [], chosen.ruasNumber) : []),
+    [chosen, featuresByLayer],
+  );
   const lengthM = useMemo(() => ruasLengthM(paths), [paths]);
 
   const storedRanges = useMemo(
@@ -63,11 +75,25 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
         .filter((layer) => layer.kind === 'condition_range')
         .flatMap((layer) => featuresByLayer.get(layer.id) ?? [])
         .filter((feature) => chosen !== undefined && isRangeOf(feature, chosen.layerId, chosen.ruasNumber))
-        .map((feature): ConditionRange => ({ fromM: Number(feature.properties.staFromM), toM: Number(feature.properties.staToM), condition: feature.properties.condition as Condition }))
+        .map((feature): ConditionRange => ({
+          fromM: Number(feature.properties.staFromM),
+          toM: Number(feature.properties.staToM),
+          condition: feature.properties.condition as Condition,
+        }))
         .sort((a, b) => a.fromM - b.fromM),
     [layers, featuresByLayer, chosen],
   );
-  useEffect(() => setDrafts(storedRanges.map((range) => ({ from: staText(range.fromM), to: staText(range.toM), condition: range.condition }))), [storedRanges]);
+  useEffect(
+    () =>
+      setDrafts(
+        storedRanges.map((range) => ({
+          from: staText(range.fromM),
+          to: staText(range.toM),
+          condition: range.condition,
+        })),
+      ),
+    [storedRanges],
+  );
   const summary = useMemo(() => summariseConditionRanges(storedRanges, lengthM), [storedRanges, lengthM]);
 
   /** The place of the typed STA on the chosen ruas, or null with the reason shown. */
@@ -88,15 +114,24 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
   };
   const goTo = () => {
     const place = placeOfSta();
-    if (place) map?.flyTo({ center: place.position as [number, number], zoom: Math.max(map.getZoom(), 16), duration: 800 });
+    if (place)
+      map?.flyTo({ center: place.position as [number, number], zoom: Math.max(map.getZoom(), 16), duration: 800 });
   };
   const addAt = (kind: 'bridge' | 'asset') => {
     const place = placeOfSta();
     if (!place || !chosen) return;
-    const road = (featuresByLayer.get(chosen.layerId) ?? []).find((feature) => feature.properties.ruasNumber === chosen.ruasNumber);
-    const initial = kind === 'bridge'
-      ? { ...defaultPropertiesFor('bridge'), ruasNumber: chosen.ruasNumber, staM: Math.round(place.staM), regencyCode: road?.properties.regencyCode ?? null }
-      : defaultPropertiesFor('asset');
+    const road = (featuresByLayer.get(chosen.layerId) ?? []).find(
+      (feature) => feature.properties.ruasNumber === chosen.ruasNumber,
+    );
+    const initial =
+      kind === 'bridge'
+        ? {
+            ...defaultPropertiesFor('bridge'),
+            ruasNumber: chosen.ruasNumber,
+            staM: Math.round(place.staM),
+            regencyCode: road?.properties.regencyCode ?? null,
+          }
+        : defaultPropertiesFor('asset');
     session.setPending({ kind, geometry: { type: 'Point', coordinates: place.position }, initial });
   };
 
@@ -118,9 +153,10 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
-  const setDraft = (index: number, patch: Partial<RangeDraft>) => setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...patch } : draft)));
+  const setDraft = (index: number, patch: Partial<RangeDraft>) =>
+    setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...patch } : draft)));
   const addDraft = () => {
-    const lastTo = drafts.length > 0 ? parseSta(drafts[drafts.length - 1]!.to) ?? 0 : 0;
+    const lastTo = drafts.length > 0 ? (parseSta(drafts[drafts.length - 1]!.to) ?? 0) : 0;
     setDrafts([...drafts, { from: staText(lastTo), to: staText(lengthM), condition: 'baik' }]);
   };
 
@@ -128,66 +164,168 @@ export function StaPanel({ map, staLayers, session }: { map: MapLibreMap | null;
     <section className="panel sta-panel" data-testid="sta-panel">
       <h2>{t('sta.title')}</h2>
       <label className="inline-field">
-        <input type="checkbox" checked={labels} data-testid="sta-labels" onChange={(event) => setLabels(event.target.checked)} /> {t('sta.labels')}
+        <input
+          type="checkbox"
+          checked={labels}
+          data-testid="sta-labels"
+          onChange={(event) => setLabels(event.target.checked)}
+        />{' '}
+        {t('sta.labels')}
       </label>
       <label className="stacked-field">
         {t('sta.ruas')}
-        <select value={chosen ? `${chosen.layerId}|${chosen.ruasNumber}` : ''} data-testid="sta-ruas" onChange={(event) => setRuasKey(event.target.value)}>
-          {ruasOptions.map(([key, option]) => <option key={key} value={key}>{option.label}</option>)}
+        <select
+          value={chosen ? `${chosen.layerId}|${chosen.ruasNumber}` : ''}
+          data-testid="sta-ruas"
+          onChange={(event) => setRuasKey(event.target.value)}
+        >
+          {ruasOptions.map(([key, option]) => (
+            <option key={key} value={key}>
+              {option.label}
+            </option>
+          ))}
         </select>
       </label>
-      {chosen && <p className="hint" data-testid="sta-ruas-length">{t('sta.length', { length: formatKilometres(lengthM, locale, 3), end: formatSta(lengthM) })}</p>}
-      <form className="sta-go" onSubmit={(event) => {
-        event.preventDefault();
-        goTo();
-      }}>
-        <input type="text" value={staInput} placeholder="16+250" aria-label={t('sta.staInput')} data-testid="sta-input" onChange={(event) => setStaInput(event.target.value)} />
-        <button type="submit" data-testid="sta-go" disabled={!chosen}>{t('sta.go')}</button>
+      {chosen && (
+        <p className="hint" data-testid="sta-ruas-length">
+          {t('sta.length', { length: formatKilometres(lengthM, locale, 3), end: formatSta(lengthM) })}
+        </p>
+      )}
+      <form
+        className="sta-go"
+        onSubmit={(event) => {
+          event.preventDefault();
+          goTo();
+        }}
+      >
+        <input
+          type="text"
+          value={staInput}
+          placeholder="16+250"
+          aria-label={t('sta.staInput')}
+          data-testid="sta-input"
+          onChange={(event) => setStaInput(event.target.value)}
+        />
+        <button type="submit" data-testid="sta-go" disabled={!chosen}>
+          {t('sta.go')}
+        </button>
       </form>
       <div className="button-row">
-        <button type="button" data-testid="sta-add-bridge" disabled={!chosen} onClick={() => addAt('bridge')}>{t('sta.addBridge')}</button>
-        <button type="button" data-testid="sta-add-asset" disabled={!chosen} onClick={() => addAt('asset')}>{t('sta.addAsset')}</button>
+        <button type="button" data-testid="sta-add-bridge" disabled={!chosen} onClick={() => addAt('bridge')}>
+          {t('sta.addBridge')}
+        </button>
+        <button type="button" data-testid="sta-add-asset" disabled={!chosen} onClick={() => addAt('asset')}>
+          {t('sta.addAsset')}
+        </button>
       </div>
-      {message && <p className={`panel-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="sta-message">{message.text}</p>}
+      {message && (
+        <p
+          className={`panel-message ${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="sta-message"
+        >
+          {message.text}
+        </p>
+      )}
 
       <h3>{t('sta.rangesTitle')}</h3>
       <table className="summary-table ranges-table" data-testid="ranges-table">
         <thead>
-          <tr><th>{t('sta.from')}</th><th>{t('sta.to')}</th><th>{t('fields.condition')}</th><th /></tr>
+          <tr>
+            <th>{t('sta.from')}</th>
+            <th>{t('sta.to')}</th>
+            <th>{t('fields.condition')}</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {drafts.map((draft, index) => (
             <tr key={index}>
-              <td><input type="text" value={draft.from} aria-label={t('sta.from')} data-testid={`range-from-${index}`} onChange={(event) => setDraft(index, { from: event.target.value })} /></td>
-              <td><input type="text" value={draft.to} aria-label={t('sta.to')} data-testid={`range-to-${index}`} onChange={(event) => setDraft(index, { to: event.target.value })} /></td>
               <td>
-                <select value={draft.condition} aria-label={t('fields.condition')} data-testid={`range-condition-${index}`} onChange={(event) => setDraft(index, { condition: event.target.value as Condition })}>
-                  {CONDITIONS.map((condition) => <option key={condition} value={condition}>{t(`model.condition.${condition}`)}</option>)}
+                <input
+                  type="text"
+                  value={draft.from}
+                  aria-label={t('sta.from')}
+                  data-testid={`range-from-${index}`}
+                  onChange={(event) => setDraft(index, { from: event.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  value={draft.to}
+                  aria-label={t('sta.to')}
+                  data-testid={`range-to-${index}`}
+                  onChange={(event) => setDraft(index, { to: event.target.value })}
+                />
+              </td>
+              <td>
+                <select
+                  value={draft.condition}
+                  aria-label={t('fields.condition')}
+                  data-testid={`range-condition-${index}`}
+                  onChange={(event) => setDraft(index, { condition: event.target.value as Condition })}
+                >
+                  {CONDITIONS.map((condition) => (
+                    <option key={condition} value={condition}>
+                      {t(`model.condition.${condition}`)}
+                    </option>
+                  ))}
                 </select>
               </td>
-              <td><button type="button" aria-label={t('sta.removeRange')} onClick={() => setDrafts(drafts.filter((_, i) => i !== index))}>×</button></td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={t('sta.removeRange')}
+                  onClick={() => setDrafts(drafts.filter((_, i) => i !== index))}
+                >
+                  ×
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="button-row">
-        <button type="button" data-testid="range-add" disabled={!chosen} onClick={addDraft}>{t('sta.addRange')}</button>
-        <button type="button" className="primary" data-testid="range-save" disabled={!chosen} onClick={() => void saveRanges()}>{t('sta.saveRanges')}</button>
+        <button type="button" data-testid="range-add" disabled={!chosen} onClick={addDraft}>
+          {t('sta.addRange')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="range-save"
+          disabled={!chosen}
+          onClick={() => void saveRanges()}
+        >
+          {t('sta.saveRanges')}
+        </button>
       </div>
       {storedRanges.length > 0 && (
         <table className="summary-table" data-testid="ranges-summary">
           <tbody>
             {CONDITIONS.filter((condition) => summary.byCondition[condition] > 0).map((condition) => (
               <tr key={condition} data-testid={`ranges-summary-${condition}`}>
-                <th scope="row"><span className="swatch swatch-line" style={{ background: CONDITION_COLORS[condition] }} /> {t(`model.condition.${condition}`)}</th>
+                <th scope="row">
+                  <span className="swatch swatch-line" style={{ background: CONDITION_COLORS[condition] }} />{' '}
+                  {t(`model.condition.${condition}`)}
+                </th>
                 <td className="number">{formatKilometres(summary.byCondition[condition], locale, 2)}</td>
                 <td className="number">{formatPercent((summary.byCondition[condition] / lengthM) * 100, locale)}</td>
               </tr>
             ))}
             {summary.unsurveyedM > 0.5 && (
-              <tr><th scope="row">{t('sta.unsurveyed')}</th><td className="number">{formatKilometres(summary.unsurveyedM, locale, 2)}</td><td className="number">{formatPercent((summary.unsurveyedM / lengthM) * 100, locale)}</td></tr>
+              <tr>
+                <th scope="row">{t('sta.unsurveyed')}</th>
+                <td className="number">{formatKilometres(summary.unsurveyedM, locale, 2)}</td>
+                <td className="number">{formatPercent((summary.unsurveyedM / lengthM) * 100, locale)}</td>
+              </tr>
             )}
-            <tr className="total" data-testid="ranges-kemantapan"><th scope="row">{t('summary.kemantapan')}</th><td colSpan={2} className="number">{formatPercent(summary.kemantapanPct, locale)}</td></tr>
+            <tr className="total" data-testid="ranges-kemantapan">
+              <th scope="row">{t('summary.kemantapan')}</th>
+              <td colSpan={2} className="number">
+                {formatPercent(summary.kemantapanPct, locale)}
+              </td>
+            </tr>
           </tbody>
         </table>
       )}

@@ -11,12 +11,18 @@ import { onPanelRequest } from '../state/panel-commands';
 import type { OpenedFile } from '../../../shared/host/host-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 
-const sameContent = (a: Story, b: Story) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+const sameContent = (a: Story, b: Story) =>
+  JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
 
 export type StoryExport = 'png' | 'pdf' | { slide: Slide };
 
 /** The camera, layers and selection of the map as it is now: what a new slide keeps. */
-export function slideFromMap(map: MapLibreMap, visibleLayerIds: string[], selection: readonly string[], title: string): Slide {
+export function slideFromMap(
+  map: MapLibreMap,
+  visibleLayerIds: string[],
+  selection: readonly string[],
+  title: string,
+): Slide {
   const bounds = map.getBounds();
   const center = map.getCenter();
   const camera: Camera = {
@@ -26,11 +32,29 @@ export function slideFromMap(map: MapLibreMap, visibleLayerIds: string[], select
     pitch: map.getPitch(),
     bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
   };
-  return { id: newFeatureId('slide'), title, caption: '', notes: '', camera, visibleLayerIds, highlightIds: [...selection], route: null, estimateCorridorId: null };
+  return {
+    id: newFeatureId('slide'),
+    title,
+    caption: '',
+    notes: '',
+    camera,
+    visibleLayerIds,
+    highlightIds: [...selection],
+    route: null,
+    estimateCorridorId: null,
+  };
 }
 
 /** Stories for hearings: slides made from the map, edited, reordered, presented and exported. */
-export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | null; onPresent: (storyId: string, startAt: number) => void; onExport: (storyId: string, kind: StoryExport) => void }) {
+export function StoryPanel({
+  map,
+  onPresent,
+  onExport,
+}: {
+  map: MapLibreMap | null;
+  onPresent: (storyId: string, startAt: number) => void;
+  onExport: (storyId: string, kind: StoryExport) => void;
+}) {
   const { t } = useTranslation();
   const store = useStore();
   const { stories, layers, selection, featuresByLayer } = useSnapshot();
@@ -42,7 +66,8 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
   // What this panel last saved: the store echoing it back must not wipe what was typed since.
   const saved = useRef<Story | null>(null);
   useEffect(() => {
-    if (!story || !saved.current || saved.current.id !== story.id || !sameContent(saved.current, story)) setDraft(story);
+    if (!story || !saved.current || saved.current.id !== story.id || !sameContent(saved.current, story))
+      setDraft(story);
   }, [story]);
 
   const roadLayers = layers.filter((layer) => layer.kind === 'road');
@@ -63,8 +88,11 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
-  const saveSlide = (index: number, patch: Partial<Slide>) => draft && save({ ...draft, slides: draft.slides.map((slide, i) => (i === index ? { ...slide, ...patch } : slide)) });
-  const editSlide = (index: number, patch: Partial<Slide>) => draft && setDraft({ ...draft, slides: draft.slides.map((slide, i) => (i === index ? { ...slide, ...patch } : slide)) });
+  const saveSlide = (index: number, patch: Partial<Slide>) =>
+    draft && save({ ...draft, slides: draft.slides.map((slide, i) => (i === index ? { ...slide, ...patch } : slide)) });
+  const editSlide = (index: number, patch: Partial<Slide>) =>
+    draft &&
+    setDraft({ ...draft, slides: draft.slides.map((slide, i) => (i === index ? { ...slide, ...patch } : slide)) });
   const moveSlide = (index: number, step: -1 | 1) => {
     if (!draft) return;
     const slides = [...draft.slides];
@@ -75,15 +103,35 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
 
   const newStory = () =>
     void save(
-      { id: newFeatureId('story'), title: t('story.untitled'), subtitle: '', closing: '', slides: [], demo: false, updatedAt: new Date().toISOString() },
+      {
+        id: newFeatureId('story'),
+        title: t('story.untitled'),
+        subtitle: '',
+        closing: '',
+        slides: [],
+        demo: false,
+        updatedAt: new Date().toISOString(),
+      },
       t('story.created'),
     ).then(() => setStoryId(null));
   const addSlide = () => {
     if (!draft || !map) return;
-    void save({ ...draft, slides: [...draft.slides, slideFromMap(map, visibleLayerIds(), selection, t('story.slideTitle', { number: draft.slides.length + 1 }))] }, t('story.slideAdded'));
+    void save(
+      {
+        ...draft,
+        slides: [
+          ...draft.slides,
+          slideFromMap(map, visibleLayerIds(), selection, t('story.slideTitle', { number: draft.slides.length + 1 })),
+        ],
+      },
+      t('story.slideAdded'),
+    );
   };
   const setRoute = (index: number, layerId: string, ruasText: string) => {
-    const ruasNumbers = ruasText.split(/[,;]/).map((ruas) => ruas.trim()).filter(Boolean);
+    const ruasNumbers = ruasText
+      .split(/[,;]/)
+      .map((ruas) => ruas.trim())
+      .filter(Boolean);
     if (!layerId || ruasNumbers.length === 0) return saveSlide(index, { route: null });
     const known = new Set((featuresByLayer.get(layerId) ?? []).map((feature) => String(feature.properties.ruasNumber)));
     const unknown = ruasNumbers.filter((ruas) => !known.has(ruas));
@@ -103,7 +151,10 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
     if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
   };
   const importFile = async () => {
-    const [file] = await host.openFiles({ title: t('story.import'), filters: [{ name: 'Rumija story', extensions: ['json'] }] });
+    const [file] = await host.openFiles({
+      title: t('story.import'),
+      filters: [{ name: 'Rumija story', extensions: ['json'] }],
+    });
     if (file) await openStoryFile(file);
   };
   const openStoryFile = async (file: OpenedFile) => {
@@ -113,14 +164,26 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
       return;
     }
     // An imported story never overwrites one already here.
-    const imported = stories.some((candidate) => candidate.id === parsed.story.id) ? { ...parsed.story, id: newFeatureId('story') } : parsed.story;
+    const imported = stories.some((candidate) => candidate.id === parsed.story.id)
+      ? { ...parsed.story, id: newFeatureId('story') }
+      : parsed.story;
     await save(imported, t('story.imported', { name: file.name, count: imported.slides.length }));
     setStoryId(imported.id);
   };
 
   // The native menu and files opened from the system reach the panel through these requests.
-  const latest = useRef({ importFile, exportFile, openStoryFile, present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0) });
-  latest.current = { importFile, exportFile, openStoryFile, present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0) };
+  const latest = useRef({
+    importFile,
+    exportFile,
+    openStoryFile,
+    present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0),
+  });
+  latest.current = {
+    importFile,
+    exportFile,
+    openStoryFile,
+    present: () => draft && draft.slides.length > 0 && onPresent(draft.id, 0),
+  };
   useEffect(() => {
     const offs = [
       onPanelRequest('open-story', () => void latest.current.importFile()),
@@ -135,80 +198,264 @@ export function StoryPanel({ map, onPresent, onExport }: { map: MapLibreMap | nu
     <section className="panel story-panel" data-testid="story-panel">
       <h2>{t('story.title')}</h2>
       <div className="button-row">
-        <select value={story?.id ?? ''} data-testid="story-select" aria-label={t('story.choose')} onChange={(event) => setStoryId(event.target.value)}>
-          {stories.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.title}{candidate.demo ? ' (demo)' : ''}</option>)}
+        <select
+          value={story?.id ?? ''}
+          data-testid="story-select"
+          aria-label={t('story.choose')}
+          onChange={(event) => setStoryId(event.target.value)}
+        >
+          {stories.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.title}
+              {candidate.demo ? ' (demo)' : ''}
+            </option>
+          ))}
         </select>
-        <button type="button" data-testid="story-new" onClick={newStory}>{t('story.new')}</button>
-        <button type="button" data-testid="story-import" onClick={() => void importFile()}>{t('story.import')}</button>
+        <button type="button" data-testid="story-new" onClick={newStory}>
+          {t('story.new')}
+        </button>
+        <button type="button" data-testid="story-import" onClick={() => void importFile()}>
+          {t('story.import')}
+        </button>
       </div>
-      {message && <p className={`panel-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="story-message">{message.text}</p>}
+      {message && (
+        <p
+          className={`panel-message ${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="story-message"
+        >
+          {message.text}
+        </p>
+      )}
       {draft && (
         <>
-          {draft.demo && <p className="demo-badge" data-testid="story-demo">{t('present.demoBadge')}</p>}
-          <label className="stacked-field">{t('story.storyTitle')}
-            <input type="text" value={draft.title} data-testid="story-title" onChange={(event) => setDraft({ ...draft, title: event.target.value })} onBlur={() => void save(draft)} />
+          {draft.demo && (
+            <p className="demo-badge" data-testid="story-demo">
+              {t('present.demoBadge')}
+            </p>
+          )}
+          <label className="stacked-field">
+            {t('story.storyTitle')}
+            <input
+              type="text"
+              value={draft.title}
+              data-testid="story-title"
+              onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+              onBlur={() => void save(draft)}
+            />
           </label>
-          <label className="stacked-field">{t('story.subtitle')}
-            <input type="text" value={draft.subtitle} data-testid="story-subtitle" onChange={(event) => setDraft({ ...draft, subtitle: event.target.value })} onBlur={() => void save(draft)} />
+          <label className="stacked-field">
+            {t('story.subtitle')}
+            <input
+              type="text"
+              value={draft.subtitle}
+              data-testid="story-subtitle"
+              onChange={(event) => setDraft({ ...draft, subtitle: event.target.value })}
+              onBlur={() => void save(draft)}
+            />
           </label>
-          <label className="stacked-field">{t('story.closing')}
-            <textarea rows={2} value={draft.closing} data-testid="story-closing" onChange={(event) => setDraft({ ...draft, closing: event.target.value })} onBlur={() => void save(draft)} />
+          <label className="stacked-field">
+            {t('story.closing')}
+            <textarea
+              rows={2}
+              value={draft.closing}
+              data-testid="story-closing"
+              onChange={(event) => setDraft({ ...draft, closing: event.target.value })}
+              onBlur={() => void save(draft)}
+            />
           </label>
           <div className="button-row">
-            <button type="button" className="primary" data-testid="story-present" disabled={draft.slides.length === 0} onClick={() => onPresent(draft.id, 0)}>▶ {t('story.present')}</button>
-            <button type="button" data-testid="story-export-png" disabled={draft.slides.length === 0} onClick={() => onExport(draft.id, 'png')}>{t('story.exportPng')}</button>
-            <button type="button" data-testid="story-export-pdf" disabled={draft.slides.length === 0} onClick={() => onExport(draft.id, 'pdf')}>{t('story.exportPdf')}</button>
-            <button type="button" data-testid="story-export-file" onClick={() => void exportFile()}>{t('story.exportFile')}</button>
-            <button type="button" data-testid="story-presenter-view" onClick={() => void host.openPresenterView()}>{t('story.presenterView')}</button>
-            <button type="button" data-testid="story-delete" onClick={() => setConfirmDelete(true)}>{t('story.delete')}</button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="story-present"
+              disabled={draft.slides.length === 0}
+              onClick={() => onPresent(draft.id, 0)}
+            >
+              ▶ {t('story.present')}
+            </button>
+            <button
+              type="button"
+              data-testid="story-export-png"
+              disabled={draft.slides.length === 0}
+              onClick={() => onExport(draft.id, 'png')}
+            >
+              {t('story.exportPng')}
+            </button>
+            <button
+              type="button"
+              data-testid="story-export-pdf"
+              disabled={draft.slides.length === 0}
+              onClick={() => onExport(draft.id, 'pdf')}
+            >
+              {t('story.exportPdf')}
+            </button>
+            <button type="button" data-testid="story-export-file" onClick={() => void exportFile()}>
+              {t('story.exportFile')}
+            </button>
+            <button type="button" data-testid="story-presenter-view" onClick={() => void host.openPresenterView()}>
+              {t('story.presenterView')}
+            </button>
+            <button type="button" data-testid="story-delete" onClick={() => setConfirmDelete(true)}>
+              {t('story.delete')}
+            </button>
           </div>
           <ol className="slide-list">
             {draft.slides.map((slide, index) => (
               <li key={slide.id} className="slide-item" data-testid={`slide-${index}`}>
                 <div className="slide-head">
                   <span className="slide-number">{index + 1}</span>
-                  <input type="text" value={slide.title} aria-label={t('story.slideTitleLabel')} data-testid={`slide-title-${index}`}
-                    onChange={(event) => editSlide(index, { title: event.target.value })} onBlur={() => void save(draft)} />
+                  <input
+                    type="text"
+                    value={slide.title}
+                    aria-label={t('story.slideTitleLabel')}
+                    data-testid={`slide-title-${index}`}
+                    onChange={(event) => editSlide(index, { title: event.target.value })}
+                    onBlur={() => void save(draft)}
+                  />
                 </div>
-                <textarea rows={2} value={slide.caption} placeholder={t('story.caption')} aria-label={t('story.caption')} data-testid={`slide-caption-${index}`}
-                  onChange={(event) => editSlide(index, { caption: event.target.value })} onBlur={() => void save(draft)} />
-                <textarea rows={1} value={slide.notes} placeholder={t('story.notes')} aria-label={t('story.notes')} data-testid={`slide-notes-${index}`}
-                  onChange={(event) => editSlide(index, { notes: event.target.value })} onBlur={() => void save(draft)} />
+                <textarea
+                  rows={2}
+                  value={slide.caption}
+                  placeholder={t('story.caption')}
+                  aria-label={t('story.caption')}
+                  data-testid={`slide-caption-${index}`}
+                  onChange={(event) => editSlide(index, { caption: event.target.value })}
+                  onBlur={() => void save(draft)}
+                />
+                <textarea
+                  rows={1}
+                  value={slide.notes}
+                  placeholder={t('story.notes')}
+                  aria-label={t('story.notes')}
+                  data-testid={`slide-notes-${index}`}
+                  onChange={(event) => editSlide(index, { notes: event.target.value })}
+                  onBlur={() => void save(draft)}
+                />
                 <div className="slide-options">
-                  <label>{t('story.route')}
-                    <select value={slide.route?.layerId ?? ''} data-testid={`slide-route-layer-${index}`}
-                      onChange={(event) => void setRoute(index, event.target.value, slide.route?.ruasNumbers.join(', ') ?? '')}>
+                  <label>
+                    {t('story.route')}
+                    <select
+                      value={slide.route?.layerId ?? ''}
+                      data-testid={`slide-route-layer-${index}`}
+                      onChange={(event) =>
+                        void setRoute(index, event.target.value, slide.route?.ruasNumbers.join(', ') ?? '')
+                      }
+                    >
                       <option value="">{t('story.noRoute')}</option>
-                      {roadLayers.map((layer) => <option key={layer.id} value={layer.id}>{layer.name}</option>)}
+                      {roadLayers.map((layer) => (
+                        <option key={layer.id} value={layer.id}>
+                          {layer.name}
+                        </option>
+                      ))}
                     </select>
                   </label>
-                  <input type="text" defaultValue={slide.route?.ruasNumbers.join(', ') ?? ''} key={slide.route?.ruasNumbers.join(',') ?? 'none'} placeholder="P-101, RDTL-1"
-                    aria-label={t('story.routeRuas')} data-testid={`slide-route-ruas-${index}`}
-                    onBlur={(event) => void setRoute(index, slide.route?.layerId ?? roadLayers[0]?.id ?? '', event.target.value)} />
-                  <label>{t('story.estimate')}
-                    <select value={slide.estimateCorridorId ?? ''} data-testid={`slide-estimate-${index}`} onChange={(event) => void saveSlide(index, { estimateCorridorId: event.target.value || null })}>
+                  <input
+                    type="text"
+                    defaultValue={slide.route?.ruasNumbers.join(', ') ?? ''}
+                    key={slide.route?.ruasNumbers.join(',') ?? 'none'}
+                    placeholder="P-101, RDTL-1"
+                    aria-label={t('story.routeRuas')}
+                    data-testid={`slide-route-ruas-${index}`}
+                    onBlur={(event) =>
+                      void setRoute(index, slide.route?.layerId ?? roadLayers[0]?.id ?? '', event.target.value)
+                    }
+                  />
+                  <label>
+                    {t('story.estimate')}
+                    <select
+                      value={slide.estimateCorridorId ?? ''}
+                      data-testid={`slide-estimate-${index}`}
+                      onChange={(event) => void saveSlide(index, { estimateCorridorId: event.target.value || null })}
+                    >
                       <option value="">{t('story.noEstimate')}</option>
-                      {corridors.map((corridor) => <option key={corridor.id} value={corridor.id}>{String(corridor.properties.name)}</option>)}
+                      {corridors.map((corridor) => (
+                        <option key={corridor.id} value={corridor.id}>
+                          {String(corridor.properties.name)}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 </div>
-                <div className="slide-meta">{t('story.slideMeta', { layers: slide.visibleLayerIds.length, highlights: slide.highlightIds.length })}</div>
+                <div className="slide-meta">
+                  {t('story.slideMeta', {
+                    layers: slide.visibleLayerIds.length,
+                    highlights: slide.highlightIds.length,
+                  })}
+                </div>
                 <div className="button-row">
-                  <button type="button" data-testid={`slide-present-${index}`} onClick={() => onPresent(draft.id, index + 1)} title={t('story.presentFrom')}>▶</button>
-                  <button type="button" data-testid={`slide-up-${index}`} disabled={index === 0} onClick={() => moveSlide(index, -1)} aria-label={t('story.up')}>▲</button>
-                  <button type="button" data-testid={`slide-down-${index}`} disabled={index === draft.slides.length - 1} onClick={() => moveSlide(index, 1)} aria-label={t('story.down')}>▼</button>
-                  <button type="button" data-testid={`slide-capture-${index}`} disabled={!map} title={t('story.captureHint')}
-                    onClick={() => map && void saveSlide(index, { ...slideFromMap(map, visibleLayerIds(), selection, slide.title), id: slide.id, title: slide.title, caption: slide.caption, notes: slide.notes, route: slide.route, estimateCorridorId: slide.estimateCorridorId })}>
+                  <button
+                    type="button"
+                    data-testid={`slide-present-${index}`}
+                    onClick={() => onPresent(draft.id, index + 1)}
+                    title={t('story.presentFrom')}
+                  >
+                    ▶
+                  </button>
+                  <button
+                    type="button"
+                    data-testid={`slide-up-${index}`}
+                    disabled={index === 0}
+                    onClick={() => moveSlide(index, -1)}
+                    aria-label={t('story.up')}
+                  >
+                    ▲
+                  </button>
+                  <button
+                    type="button"
+                    data-testid={`slide-down-${index}`}
+                    disabled={index === draft.slides.length - 1}
+                    onClick={() => moveSlide(index, 1)}
+                    aria-label={t('story.down')}
+                  >
+                    ▼
+                  </button>
+                  <button
+                    type="button"
+                    data-testid={`slide-capture-${index}`}
+                    disabled={!map}
+                    title={t('story.captureHint')}
+                    onClick={() =>
+                      map &&
+                      void saveSlide(index, {
+                        ...slideFromMap(map, visibleLayerIds(), selection, slide.title),
+                        id: slide.id,
+                        title: slide.title,
+                        caption: slide.caption,
+                        notes: slide.notes,
+                        route: slide.route,
+                        estimateCorridorId: slide.estimateCorridorId,
+                      })
+                    }
+                  >
                     {t('story.capture')}
                   </button>
-                  <button type="button" data-testid={`slide-png-${index}`} onClick={() => onExport(draft.id, { slide })}>PNG</button>
-                  <button type="button" data-testid={`slide-delete-${index}`}
-                    onClick={() => void save({ ...draft, slides: draft.slides.filter((_, i) => i !== index) }, t('story.slideDeleted'))}>{t('story.deleteSlide')}</button>
+                  <button
+                    type="button"
+                    data-testid={`slide-png-${index}`}
+                    onClick={() => onExport(draft.id, { slide })}
+                  >
+                    PNG
+                  </button>
+                  <button
+                    type="button"
+                    data-testid={`slide-delete-${index}`}
+                    onClick={() =>
+                      void save(
+                        { ...draft, slides: draft.slides.filter((_, i) => i !== index) },
+                        t('story.slideDeleted'),
+                      )
+                    }
+                  >
+                    {t('story.deleteSlide')}
+                  </button>
                 </div>
               </li>
             ))}
           </ol>
-          <button type="button" className="primary" data-testid="slide-add" disabled={!map} onClick={addSlide}>{t('story.addSlide')}</button>
+          <button type="button" className="primary" data-testid="slide-add" disabled={!map} onClick={addSlide}>
+            {t('story.addSlide')}
+          </button>
           <p className="hint">{t('story.addHint')}</p>
         </>
       )}

@@ -18,7 +18,10 @@ export function SummaryPanel() {
     () => layers.filter((layer) => layer.visible).flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
     [layers, featuresByLayer],
   );
-  const summary = useMemo(() => summarizeNetwork(visibleFeatures, status === 'all' ? undefined : [status]), [visibleFeatures, status]);
+  const summary = useMemo(
+    () => summarizeNetwork(visibleFeatures, status === 'all' ? undefined : [status]),
+    [visibleFeatures, status],
+  );
   const km = (metres: number) => formatNumber(metres / 1000, locale, 1);
   // Only the columns that have any length, so the table fits beside the map.
   const statusColumns = NTT_STATUSES.filter((s) => summary.total.byStatus[s] > 0);
@@ -27,14 +30,22 @@ export function SummaryPanel() {
   const row = (label: string, breakdown: LengthBreakdown, key: string, className = '') => (
     <tr key={key} className={className} data-testid={`summary-row-${key}`}>
       <th scope="row">{label}</th>
-      <td className="number" data-testid={`summary-total-${key}`}>{km(breakdown.totalM)}</td>
+      <td className="number" data-testid={`summary-total-${key}`}>
+        {km(breakdown.totalM)}
+      </td>
       {statusColumns.map((s) => (
-        <td key={s} className="number">{breakdown.byStatus[s] ? km(breakdown.byStatus[s]) : '–'}</td>
+        <td key={s} className="number">
+          {breakdown.byStatus[s] ? km(breakdown.byStatus[s]) : '–'}
+        </td>
       ))}
       {conditionColumns.map((c) => (
-        <td key={c} className="number">{breakdown.byCondition[c] ? km(breakdown.byCondition[c]) : '–'}</td>
+        <td key={c} className="number">
+          {breakdown.byCondition[c] ? km(breakdown.byCondition[c]) : '–'}
+        </td>
       ))}
-      <td className="number" data-testid={`summary-kemantapan-${key}`}>{formatPercent(breakdown.kemantapanPct, locale)}</td>
+      <td className="number" data-testid={`summary-kemantapan-${key}`}>
+        {formatPercent(breakdown.kemantapanPct, locale)}
+      </td>
     </tr>
   );
 
@@ -43,10 +54,16 @@ export function SummaryPanel() {
       <h2>{t('summary.title')}</h2>
       <label className="inline-field">
         {t('summary.statusFilter')}{' '}
-        <select value={status} data-testid="summary-status" onChange={(event) => setStatus(event.target.value as RoadStatus | 'all')}>
+        <select
+          value={status}
+          data-testid="summary-status"
+          onChange={(event) => setStatus(event.target.value as RoadStatus | 'all')}
+        >
           <option value="all">{t('summary.allStatuses')}</option>
           {NTT_STATUSES.map((s) => (
-            <option key={s} value={s}>{t(`model.status.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`model.status.${s}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -61,12 +78,18 @@ export function SummaryPanel() {
               <th rowSpan={2}>{t('summary.kemantapan')}</th>
             </tr>
             <tr>
-              {statusColumns.map((s) => <th key={s}>{t(`model.status.${s}`)}</th>)}
-              {conditionColumns.map((c) => <th key={c}>{t(`model.condition.${c}`)}</th>)}
+              {statusColumns.map((s) => (
+                <th key={s}>{t(`model.status.${s}`)}</th>
+              ))}
+              {conditionColumns.map((c) => (
+                <th key={c}>{t(`model.condition.${c}`)}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {summary.regencies.map((regency) => row(regencyName(regency.regencyCode), regency, regency.regencyCode ?? 'none'))}
+            {summary.regencies.map((regency) =>
+              row(regencyName(regency.regencyCode), regency, regency.regencyCode ?? 'none'),
+            )}
             {row(t('summary.total'), summary.total, 'total', 'total-row')}
           </tbody>
         </table>

@@ -24,14 +24,21 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
       const saved = await store.saveTariff(draft);
       setMessage({ kind: 'ok', text: t('analysis.savedVersion', { version: saved.version }), version: saved.version });
     } catch (error) {
-      const text = error instanceof ValidationError ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : String(error);
+      const text =
+        error instanceof ValidationError
+          ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+          : String(error);
       setMessage({ kind: 'error', text: t('analysis.invalid', { message: text }), version: schedule.version });
     }
   };
 
   return (
     <div className="tariff-editor" data-testid="tariff-editor">
-      {schedule.example && <div className="example-badge" data-testid="tariff-example">{t('analysis.exampleBadge')}</div>}
+      {schedule.example && (
+        <div className="example-badge" data-testid="tariff-example">
+          {t('analysis.exampleBadge')}
+        </div>
+      )}
       <label className="stacked-field">
         {t('analysis.legal')}
         <textarea
@@ -44,12 +51,21 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
       <div className="date-fields">
         <label className="stacked-field">
           {t('analysis.validFrom')}
-          <input type="date" value={draft.validFrom} data-testid="tariff-valid-from" onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })} />
+          <input
+            type="date"
+            value={draft.validFrom}
+            data-testid="tariff-valid-from"
+            onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })}
+          />
         </label>
         <label className="stacked-field">
           {t('analysis.validTo')}
-          <input type="date" value={draft.validTo ?? ''} data-testid="tariff-valid-to"
-            onChange={(event) => setDraft({ ...draft, validTo: event.target.value === '' ? null : event.target.value })} />
+          <input
+            type="date"
+            value={draft.validTo ?? ''}
+            data-testid="tariff-valid-to"
+            onChange={(event) => setDraft({ ...draft, validTo: event.target.value === '' ? null : event.target.value })}
+          />
         </label>
       </div>
       <table className="summary-table">
@@ -85,9 +101,19 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
       </table>
       <div className="row-buttons">
         <span className="muted">{t('analysis.version', { version: schedule.version })}</span>
-        <button type="button" data-testid="tariff-save" onClick={() => void save()}>{t('analysis.saveVersion')}</button>
+        <button type="button" data-testid="tariff-save" onClick={() => void save()}>
+          {t('analysis.saveVersion')}
+        </button>
       </div>
-      {message?.version === schedule.version && <div className={`table-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="tariff-message">{message.text}</div>}
+      {message?.version === schedule.version && (
+        <div
+          className={`table-message ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="tariff-message"
+        >
+          {message.text}
+        </div>
+      )}
     </div>
   );
 }

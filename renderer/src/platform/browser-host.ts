@@ -1,4 +1,11 @@
-import type { AppInfo, HostApi, OpenFilesRequest, OpenedFile, SaveFileRequest, SaveFileResult } from '../../../shared/host/host-api';
+import type {
+  AppInfo,
+  HostApi,
+  OpenFilesRequest,
+  OpenedFile,
+  SaveFileRequest,
+  SaveFileResult,
+} from '../../../shared/host/host-api';
 import { OpenFilesRequestSchema, PRESENTER_VIEW_HASH, SaveFileRequestSchema } from '../../../shared/host/host-api';
 
 const APP_VERSION = '0.1.0';
@@ -49,7 +56,9 @@ export function createBrowserHost(): HostApi {
     kind: 'browser',
     async openFiles(request): Promise<OpenedFile[]> {
       const files = await pickFiles(request);
-      return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      return Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
     },
     async saveFile(raw: SaveFileRequest): Promise<SaveFileResult> {
       return saveAsDownload(SaveFileRequestSchema.parse(raw));

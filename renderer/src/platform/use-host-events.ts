@@ -8,7 +8,14 @@ import { host } from './index';
  * Connects the page to what the desktop sends: files opened from the system (those waiting from the
  * launch, then each later one) and native menu commands; and tells the host the UI language.
  */
-export function useHostEvents(language: UiLanguage, handlers: { files: (files: OpenedFile[]) => void; command: (command: MenuCommand) => void; failed: (message: string) => void }) {
+export function useHostEvents(
+  language: UiLanguage,
+  handlers: {
+    files: (files: OpenedFile[]) => void;
+    command: (command: MenuCommand) => void;
+    failed: (message: string) => void;
+  },
+) {
   const latest = useRef(handlers);
   latest.current = handlers;
 

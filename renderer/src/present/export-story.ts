@@ -9,11 +9,15 @@ import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
 
-
 /** A slide as an image (PNG for slide files, JPEG for the handout) with what the handout prints beside it. */
 export type RenderedSlide = Omit<HandoutSlide, 'jpeg'> & { image: Uint8Array<ArrayBuffer> };
 
-const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
+const fileSafe = (name: string) =>
+  name
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
 
 function waitForIdle(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {
@@ -47,17 +51,30 @@ export async function renderSlides(
       await waitForIdle(map);
       const snapshot = store.getSnapshot();
       const figures = labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale);
-      const legend = slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).flatMap((layer) => layer.entries);
+      const legend = slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).flatMap(
+        (layer) => layer.entries,
+      );
       const number = story.slides.indexOf(slide) + 1;
-      const image = await composeSlideImage(map, {
+      const image = await composeSlideImage(
+        map,
+        {
+          title: slide.title,
+          caption: slide.caption,
+          figures,
+          legend,
+          footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
+          demoLabel: story.demo ? t('present.demoBadge') : null,
+        },
+        format,
+      );
+      rendered.push({
         title: slide.title,
         caption: slide.caption,
         figures,
-        legend,
-        footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
-        demoLabel: story.demo ? t('present.demoBadge') : null,
-      }, format);
-      rendered.push({ title: slide.title, caption: slide.caption, figures, image: image.bytes, width: image.width, height: image.height });
+        image: image.bytes,
+        width: image.width,
+        height: image.height,
+      });
     }
     onProgress(slides.length, slides.length);
   } finally {
@@ -68,21 +85,43 @@ export async function renderSlides(
 }
 
 /** One PNG per slide, in a zip named after the story; a single slide gives its PNG alone. */
-export async function storyPngs(story: Story, rendered: RenderedSlide[], only?: Slide): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
-  if (only) return { name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`, data: rendered[0]!.image };
+export async function storyPngs(
+  story: Story,
+  rendered: RenderedSlide[],
+  only?: Slide,
+): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
+  if (only)
+    return {
+      name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`,
+      data: rendered[0]!.image,
+    };
   const zip = new JSZip();
-  rendered.forEach((slide, index) => zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.image));
-  return { name: `${fileSafe(story.title)} - slide PNG.zip`, data: new Uint8Array(await zip.generateAsync({ type: 'arraybuffer' })) };
+  rendered.forEach((slide, index) =>
+    zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.image),
+  );
+  return {
+    name: `${fileSafe(story.title)} - slide PNG.zip`,
+    data: new Uint8Array(await zip.generateAsync({ type: 'arraybuffer' })),
+  };
 }
 
-export function storyHandout(story: Story, rendered: RenderedSlide[], t: TFunction): { name: string; data: Uint8Array<ArrayBuffer> } {
+export function storyHandout(
+  story: Story,
+  rendered: RenderedSlide[],
+  t: TFunction,
+): { name: string; data: Uint8Array<ArrayBuffer> } {
   const data = createStoryHandoutPdf({
     title: story.title,
     subtitle: story.subtitle,
     closing: story.closing,
     date: formatDate(new Date()),
     demoNote: story.demo ? t('present.demoBadge') : null,
-    labels: { slide: t('present.slide'), figures: t('present.keyFigures'), contents: t('present.contents'), page: t('present.page') },
+    labels: {
+      slide: t('present.slide'),
+      figures: t('present.keyFigures'),
+      contents: t('present.contents'),
+      page: t('present.page'),
+    },
     slides: rendered.map(({ image, ...slide }) => ({ ...slide, jpeg: image })),
   });
   return { name: `${fileSafe(story.title)} - handout.pdf`, data };

@@ -60,7 +60,10 @@ export function PresenterView() {
     if (position > story.slides.length) return t('present.closing');
     return `${position}. ${story.slides[position - 1]!.title}`;
   };
-  const slide = story && state && state.position >= 1 && state.position <= story.slides.length ? story.slides[state.position - 1] : null;
+  const slide =
+    story && state && state.position >= 1 && state.position <= story.slides.length
+      ? story.slides[state.position - 1]
+      : null;
 
   return (
     <div className="presenter-view" data-testid="presenter-view">
@@ -69,14 +72,22 @@ export function PresenterView() {
         <LanguageSwitch />
       </header>
       {!state || !story ? (
-        <p className="presenter-view-wait" data-testid="presenter-view-wait">{ended ? t('present.ended') : t('present.waiting')}</p>
+        <p className="presenter-view-wait" data-testid="presenter-view-wait">
+          {ended ? t('present.ended') : t('present.waiting')}
+        </p>
       ) : (
         <main>
           <div className="presenter-view-times">
             <span data-testid="presenter-view-counter">
-              {state.position === 0 ? t('present.opening') : state.position > story.slides.length ? t('present.closing') : `${t('present.slide')} ${state.position} / ${story.slides.length}`}
+              {state.position === 0
+                ? t('present.opening')
+                : state.position > story.slides.length
+                  ? t('present.closing')
+                  : `${t('present.slide')} ${state.position} / ${story.slides.length}`}
             </span>
-            <span>{t('present.elapsed')}: {clock(now - state.startedAt)}</span>
+            <span>
+              {t('present.elapsed')}: {clock(now - state.startedAt)}
+            </span>
             <span>{new Date(now).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}</span>
           </div>
           <h1 data-testid="presenter-view-current">{frameTitle(state.position)}</h1>
@@ -88,9 +99,20 @@ export function PresenterView() {
             {t('present.next')}: {state.position < story.slides.length + 1 ? frameTitle(state.position + 1) : '—'}
           </p>
           <div className="button-row">
-            <button type="button" data-testid="presenter-view-previous" onClick={() => send('previous')}>◀ {t('present.previous')}</button>
-            <button type="button" className="primary" data-testid="presenter-view-next-button" onClick={() => send('next')}>{t('present.nextButton')} ▶</button>
-            <button type="button" data-testid="presenter-view-exit" onClick={() => send('exit')}>{t('present.exit')}</button>
+            <button type="button" data-testid="presenter-view-previous" onClick={() => send('previous')}>
+              ◀ {t('present.previous')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="presenter-view-next-button"
+              onClick={() => send('next')}
+            >
+              {t('present.nextButton')} ▶
+            </button>
+            <button type="button" data-testid="presenter-view-exit" onClick={() => send('exit')}>
+              {t('present.exit')}
+            </button>
           </div>
         </main>
       )}

@@ -17,7 +17,17 @@ const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p
  * Hearing mode: full screen, panels hidden, one slide at a time with large type, legend, scale bar
  * and north arrow; an opening and a closing slide around the story. Keyboard and clicker driven.
  */
-export function Presenter({ story, map, startAt, onExit }: { story: Story; map: MapLibreMap; startAt: number; onExit: () => void }) {
+export function Presenter({
+  story,
+  map,
+  startAt,
+  onExit,
+}: {
+  story: Story;
+  map: MapLibreMap;
+  startAt: number;
+  onExit: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
@@ -31,7 +41,9 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
   const startedAt = useRef(Date.now());
   const slide = position >= 1 && position <= story.slides.length ? story.slides[position - 1] : null;
   const move = (step: number | 'first' | 'last') =>
-    setPosition((current) => (step === 'first' ? 0 : step === 'last' ? last : Math.min(last, Math.max(0, current + step))));
+    setPosition((current) =>
+      step === 'first' ? 0 : step === 'last' ? last : Math.min(last, Math.max(0, current + step)),
+    );
   // Listeners made once (channel, full screen) reach the current handlers through this.
   const latest = useRef({ move, onExit });
   latest.current = { move, onExit };
@@ -68,17 +80,20 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     setShown(null);
     setDistance(null);
     if (!show) return;
-    if (slide) void show.showSlide(slide, { animate: true, onDistance: setDistance }).then((result) => result && setShown(result));
+    if (slide)
+      void show
+        .showSlide(slide, { animate: true, onDistance: setDistance })
+        .then((result) => result && setShown(result));
     else void show.showOverview(story, true);
   }, [position, slide, show, story]);
-
 
   // The presenter view in another window follows and can drive the slides.
   const channel = useRef<ReturnType<typeof openPresenterChannel> | null>(null);
   const positionRef = useRef(position);
   useEffect(() => {
     const opened = openPresenterChannel((message) => {
-      if (message.type === 'hello') opened.post({ type: 'state', storyId: story.id, position: positionRef.current, startedAt: startedAt.current });
+      if (message.type === 'hello')
+        opened.post({ type: 'state', storyId: story.id, position: positionRef.current, startedAt: startedAt.current });
       if (message.type === 'command' && message.command === 'next') latest.current.move(1);
       if (message.type === 'command' && message.command === 'previous') latest.current.move(-1);
       if (message.type === 'command' && message.command === 'exit') latest.current.onExit();
@@ -113,17 +128,28 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
-  const figures = slide ? labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale) : [];
-  const legends = useMemo(() => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t), [slide, snapshot.layers, snapshot.featuresByLayer, t]);
+  const figures = slide
+    ? labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale)
+    : [];
+  const legends = useMemo(
+    () => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t),
+    [slide, snapshot.layers, snapshot.featuresByLayer, t],
+  );
 
   return (
     <div className="presenter" data-testid="presenter" data-position={position}>
-      {story.demo && <div className="presenter-demo" data-testid="presenter-demo">{t('present.demoBadge')}</div>}
+      {story.demo && (
+        <div className="presenter-demo" data-testid="presenter-demo">
+          {t('present.demoBadge')}
+        </div>
+      )}
       {position === 0 && (
         <div className="presenter-cover" data-testid="presenter-opening">
           <h1>{story.title}</h1>
           <p className="presenter-subtitle">{story.subtitle}</p>
-          <p className="presenter-date">{t('app.department')} · {formatDate(new Date())}</p>
+          <p className="presenter-date">
+            {t('app.department')} · {formatDate(new Date())}
+          </p>
           <p className="presenter-keys">{t('present.keysHint')}</p>
         </div>
       )}
@@ -139,7 +165,9 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
           <h1 data-testid="presenter-title">{slide.title}</h1>
           {slide.caption && <p data-testid="presenter-caption">{slide.caption}</p>}
           {distance !== null && shown === null && (
-            <div className="presenter-distance" data-testid="presenter-distance">{formatKilometres(distance, locale, 1)}</div>
+            <div className="presenter-distance" data-testid="presenter-distance">
+              {formatKilometres(distance, locale, 1)}
+            </div>
           )}
           {figures.length > 0 && (
             <dl className="presenter-figures" data-testid="presenter-figures">
@@ -157,18 +185,48 @@ export function Presenter({ story, map, startAt, onExit }: { story: Story; map: 
         <aside className="presenter-legend" data-testid="presenter-legend">
           {legends.map(({ layerId, entries }) => (
             <ul key={layerId} className="legend">
-              {entries.map((entry) => <Swatch key={entry.key} color={entry.color} shape={entry.shape} testId={`presenter-legend-${layerId}-${entry.key}`} label={entry.label} />)}
+              {entries.map((entry) => (
+                <Swatch
+                  key={entry.key}
+                  color={entry.color}
+                  shape={entry.shape}
+                  testId={`presenter-legend-${layerId}-${entry.key}`}
+                  label={entry.label}
+                />
+              ))}
             </ul>
           ))}
         </aside>
       )}
-      <div className="presenter-north" data-testid="presenter-north" title={t('present.north')} style={{ transform: `rotate(${-bearing}deg)` }}>
-        <svg viewBox="0 0 40 40" aria-hidden="true"><path d="M20 4 L28 24 L20 20 L12 24 Z" fill="#c62828" /><text x="20" y="36" textAnchor="middle" fontSize="10" fontWeight="700">U</text></svg>
+      <div
+        className="presenter-north"
+        data-testid="presenter-north"
+        title={t('present.north')}
+        style={{ transform: `rotate(${-bearing}deg)` }}
+      >
+        <svg viewBox="0 0 40 40" aria-hidden="true">
+          <path d="M20 4 L28 24 L20 20 L12 24 Z" fill="#c62828" />
+          <text x="20" y="36" textAnchor="middle" fontSize="10" fontWeight="700">
+            U
+          </text>
+        </svg>
       </div>
       <div className="presenter-counter" data-testid="presenter-counter">
-        {position === 0 ? t('present.opening') : position === last ? t('present.closing') : `${position} / ${story.slides.length}`}
+        {position === 0
+          ? t('present.opening')
+          : position === last
+            ? t('present.closing')
+            : `${position} / ${story.slides.length}`}
       </div>
-      <button type="button" className="presenter-exit" data-testid="presenter-exit" onClick={onExit} title={t('present.exitHint')}>×</button>
+      <button
+        type="button"
+        className="presenter-exit"
+        data-testid="presenter-exit"
+        onClick={onExit}
+        title={t('present.exitHint')}
+      >
+        ×
+      </button>
     </div>
   );
 }

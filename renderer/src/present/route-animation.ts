@@ -18,7 +18,11 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const lines = (paths: Position[][]): FeatureCollection => ({
   type: 'FeatureCollection',
-  features: paths.map((coordinates) => ({ type: 'Feature', geometry: { type: 'LineString', coordinates }, properties: {} })),
+  features: paths.map((coordinates) => ({
+    type: 'Feature',
+    geometry: { type: 'LineString', coordinates },
+    properties: {},
+  })),
 });
 
 /**
@@ -32,9 +36,27 @@ export class RouteAnimation {
     map.addSource(GUIDE, { type: 'geojson', data: empty });
     map.addSource(ROUTE, { type: 'geojson', data: empty });
     map.addSource(MARKS, { type: 'geojson', data: empty });
-    map.addLayer({ id: 'present-route-guide', type: 'line', source: GUIDE, layout: { 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 10, 'line-opacity': 0.55 } });
-    map.addLayer({ id: 'present-route-casing', type: 'line', source: ROUTE, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 12 } });
-    map.addLayer({ id: 'present-route-line', type: 'line', source: ROUTE, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#d81b60', 'line-width': 7 } });
+    map.addLayer({
+      id: 'present-route-guide',
+      type: 'line',
+      source: GUIDE,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 10, 'line-opacity': 0.55 },
+    });
+    map.addLayer({
+      id: 'present-route-casing',
+      type: 'line',
+      source: ROUTE,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 12 },
+    });
+    map.addLayer({
+      id: 'present-route-line',
+      type: 'line',
+      source: ROUTE,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#d81b60', 'line-width': 7 },
+    });
     map.addLayer({
       id: 'present-bridge',
       type: 'circle',
@@ -42,7 +64,13 @@ export class RouteAnimation {
       filter: ['==', ['get', 'kind'], 'bridge'],
       paint: {
         'circle-radius': 11,
-        'circle-color': ['match', ['get', 'condition'], 'proposed', '#ffffff', ['coalesce', ['get', 'color'], '#9e9e9e']],
+        'circle-color': [
+          'match',
+          ['get', 'condition'],
+          'proposed',
+          '#ffffff',
+          ['coalesce', ['get', 'color'], '#9e9e9e'],
+        ],
         'circle-stroke-color': '#1a1a1a',
         'circle-stroke-width': 3,
       },
@@ -52,7 +80,12 @@ export class RouteAnimation {
       type: 'circle',
       source: MARKS,
       filter: ['==', ['get', 'kind'], 'crossing'],
-      paint: { 'circle-radius': 14, 'circle-color': '#4a148c', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 4 },
+      paint: {
+        'circle-radius': 14,
+        'circle-color': '#4a148c',
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 4,
+      },
     });
     map.addLayer({
       id: 'present-mark-label',
@@ -74,16 +107,25 @@ export class RouteAnimation {
   private show(marks: RouteMarks, distanceM: number) {
     (this.map.getSource(ROUTE) as GeoJSONSource).setData(lines(marks.route.drawnUpTo(distanceM)));
     const features: Feature[] = [
-      ...marks.bridges.filter((bridge) => bridge.staM <= distanceM).map((bridge): Feature => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: bridge.position },
-        properties: { kind: 'bridge', label: bridge.label, condition: bridge.condition, color: CONDITION_COLORS[bridge.condition] ?? '#9e9e9e' },
-      })),
-      ...marks.crossings.filter((crossing) => crossing.staM <= distanceM).map((crossing): Feature => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: crossing.position },
-        properties: { kind: 'crossing', label: crossing.label },
-      })),
+      ...marks.bridges
+        .filter((bridge) => bridge.staM <= distanceM)
+        .map((bridge): Feature => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: bridge.position },
+          properties: {
+            kind: 'bridge',
+            label: bridge.label,
+            condition: bridge.condition,
+            color: CONDITION_COLORS[bridge.condition] ?? '#9e9e9e',
+          },
+        })),
+      ...marks.crossings
+        .filter((crossing) => crossing.staM <= distanceM)
+        .map((crossing): Feature => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: crossing.position },
+          properties: { kind: 'crossing', label: crossing.label },
+        })),
     ];
     (this.map.getSource(MARKS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   }
@@ -120,13 +162,21 @@ export class RouteAnimation {
 
   clear() {
     this.stop();
-    for (const source of [GUIDE, ROUTE, MARKS]) (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(empty);
+    for (const source of [GUIDE, ROUTE, MARKS])
+      (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(empty);
   }
 
   destroy() {
     this.stop();
     if (!this.map.style) return;
-    for (const id of ['present-mark-label', 'present-crossing', 'present-bridge', 'present-route-line', 'present-route-casing', 'present-route-guide']) {
+    for (const id of [
+      'present-mark-label',
+      'present-crossing',
+      'present-bridge',
+      'present-route-line',
+      'present-route-casing',
+      'present-route-guide',
+    ]) {
       if (this.map.getLayer(id)) this.map.removeLayer(id);
     }
     for (const id of [GUIDE, ROUTE, MARKS]) if (this.map.getSource(id)) this.map.removeSource(id);

@@ -75,7 +75,13 @@ export async function composeSlideImage(
   // The demo badge is the card's first row, so it can never cover the title whatever the width.
   const badgeHeight = content.demoLabel ? unit * 1.8 : 0;
   const cardHeight =
-    badgeHeight + unit * (1.2 + titleLines.length * 2.1 + captionLines.length * 1.45 + content.figures.length * 1.6 + (content.figures.length ? 0.8 : 0));
+    badgeHeight +
+    unit *
+      (1.2 +
+        titleLines.length * 2.1 +
+        captionLines.length * 1.45 +
+        content.figures.length * 1.6 +
+        (content.figures.length ? 0.8 : 0));
   context.fillStyle = 'rgba(255,255,255,0.93)';
   context.fillRect(unit, unit, cardWidth, cardHeight);
   context.fillStyle = '#12355b';
@@ -84,7 +90,12 @@ export async function composeSlideImage(
     context.font = `700 ${unit * 0.8}px ${FONT}`;
     const label = wrap(context, content.demoLabel, cardWidth - unit * 2.4)[0] ?? content.demoLabel;
     context.fillStyle = '#fff8e1';
-    context.fillRect(unit * 1.35, unit * 1.3, Math.min(context.measureText(label).width + unit, cardWidth - unit * 0.7), unit * 1.3);
+    context.fillRect(
+      unit * 1.35,
+      unit * 1.3,
+      Math.min(context.measureText(label).width + unit, cardWidth - unit * 0.7),
+      unit * 1.3,
+    );
     context.fillStyle = '#6d4c00';
     context.fillText(label, unit * 1.85, unit * 2.22);
   }
@@ -132,7 +143,13 @@ export async function composeSlideImage(
         context.arc(x + unit * 1.2, ly - unit * 0.3, unit * 0.4, 0, Math.PI * 2);
         context.fill();
         context.stroke();
-      } else context.fillRect(x + unit * 0.6, ly - unit * (entry.shape === 'band' ? 0.55 : 0.42), unit * 1.3, unit * (entry.shape === 'band' ? 0.5 : 0.25));
+      } else
+        context.fillRect(
+          x + unit * 0.6,
+          ly - unit * (entry.shape === 'band' ? 0.55 : 0.42),
+          unit * 1.3,
+          unit * (entry.shape === 'band' ? 0.5 : 0.25),
+        );
       context.fillStyle = '#1d2733';
       context.fillText(entry.label, x + unit * 2.3, ly);
       ly += unit * 1.4;
@@ -193,7 +210,11 @@ export async function composeSlideImage(
   // PNG for the slide files; JPEG for the handout, which jsPDF embeds as it is (no decoding, a tenth of the size).
   const encode = async (type: string, quality?: number) => {
     const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((result) => (result ? resolve(result) : reject(new Error(`${type} encoding failed`))), type, quality),
+      canvas.toBlob(
+        (result) => (result ? resolve(result) : reject(new Error(`${type} encoding failed`))),
+        type,
+        quality,
+      ),
     );
     return new Uint8Array(await blob.arrayBuffer());
   };

@@ -18,10 +18,17 @@ let borderLines: Promise<Position[][]> | null = null;
 /** The RI – RDTL land border of the offline basemap, read once. */
 export function loadBorderLines(): Promise<Position[][]> {
   borderLines ??= fetch(new URL('basemap/border.json', document.baseURI))
-    .then((response) => response.json() as Promise<{ features: { geometry: { type: string; coordinates: Position[] | Position[][] } }[] }>)
+    .then(
+      (response) =>
+        response.json() as Promise<{
+          features: { geometry: { type: string; coordinates: Position[] | Position[][] } }[];
+        }>,
+    )
     .then((collection) =>
       collection.features.flatMap((feature) =>
-        feature.geometry.type === 'LineString' ? [feature.geometry.coordinates as Position[]] : (feature.geometry.coordinates as Position[][]),
+        feature.geometry.type === 'LineString'
+          ? [feature.geometry.coordinates as Position[]]
+          : (feature.geometry.coordinates as Position[][]),
       ),
     )
     .catch(() => []);
@@ -29,7 +36,13 @@ export function loadBorderLines(): Promise<Position[][]> {
 }
 
 /** The route of a slide with its bridges and border crossings, from the data as it is now. */
-export function routeMarksFor(slide: Slide, snapshot: AppSnapshot, border: Position[][], t: TFunction, locale: Locale): RouteMarks | null {
+export function routeMarksFor(
+  slide: Slide,
+  snapshot: AppSnapshot,
+  border: Position[][],
+  t: TFunction,
+  locale: Locale,
+): RouteMarks | null {
   if (!slide.route) return null;
   const roads = snapshot.featuresByLayer.get(slide.route.layerId) ?? [];
   const paths = orderByConnection(slide.route.ruasNumbers.flatMap((ruas) => ruasPaths(roads, ruas)));
@@ -39,15 +52,27 @@ export function routeMarksFor(slide: Slide, snapshot: AppSnapshot, border: Posit
     .filter((layer) => layer.kind === 'bridge')
     .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
     .filter((feature) => feature.geometry.type === 'Point');
-  const bridges = placeOnRoute(paths, bridgeFeatures.map((feature) => ({ item: feature, position: (feature.geometry as { coordinates: Position }).coordinates }))).map(
-    ({ item, staM, position }) => {
-      const proposed = item.properties.existence === 'proposed';
-      const condition = proposed ? 'proposed' : String(item.properties.condition ?? 'unknown');
-      const state = proposed ? t('present.proposedBridge') : t(`model.condition.${condition}`);
-      return { staM, position, condition, label: `${String(item.properties.name)} · ${formatNumber(Number(item.properties.lengthM), locale)}\u00a0m · ${state}` };
-    },
-  );
-  const crossings = findBorderCrossings(paths, border).map((crossing) => ({ ...crossing, label: t('present.borderCrossing') }));
+  const bridges = placeOnRoute(
+    paths,
+    bridgeFeatures.map((feature) => ({
+      item: feature,
+      position: (feature.geometry as { coordinates: Position }).coordinates,
+    })),
+  ).map(({ item, staM, position }) => {
+    const proposed = item.properties.existence === 'proposed';
+    const condition = proposed ? 'proposed' : String(item.properties.condition ?? 'unknown');
+    const state = proposed ? t('present.proposedBridge') : t(`model.condition.${condition}`);
+    return {
+      staM,
+      position,
+      condition,
+      label: `${String(item.properties.name)} · ${formatNumber(Number(item.properties.lengthM), locale)}\u00a0m · ${state}`,
+    };
+  });
+  const crossings = findBorderCrossings(paths, border).map((crossing) => ({
+    ...crossing,
+    label: t('present.borderCrossing'),
+  }));
   return { route, bridges, crossings };
 }
 
@@ -60,11 +85,17 @@ export function labelledFigures(
   t: TFunction,
   locale: Locale,
 ): { id: string; label: string; value: string }[] {
-  const highlighted = slide.highlightIds.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined);
+  const highlighted = slide.highlightIds
+    .map((id) => snapshot.featureById.get(id))
+    .filter((feature) => feature !== undefined);
   const figures = slideFigures(
     highlighted,
-    marks ? { lengthM: marks.route.lengthM, bridges: marks.bridges.length, borderCrossings: marks.crossings.length } : null,
-    estimate ? { encroachingAssets: estimate.lines.length, totalIdrPerYear: estimate.totalIdr / estimate.periodYears } : null,
+    marks
+      ? { lengthM: marks.route.lengthM, bridges: marks.bridges.length, borderCrossings: marks.crossings.length }
+      : null,
+    estimate
+      ? { encroachingAssets: estimate.lines.length, totalIdrPerYear: estimate.totalIdr / estimate.periodYears }
+      : null,
   );
   const format = (figure: SlideFigure) => {
     switch (figure.unit) {

@@ -20,8 +20,15 @@ function slidePadding(map: MapLibreMap): PaddingOptions {
 export function cameraOnScreen(map: MapLibreMap, camera: Camera) {
   if (camera.bounds) {
     const [west, south, east, north] = camera.bounds;
-    const fitted = map.cameraForBounds([[west, south], [east, north]], { padding: slidePadding(map), bearing: camera.bearing });
-    if (fitted?.center && fitted.zoom !== undefined) return { center: fitted.center, zoom: fitted.zoom, bearing: camera.bearing, pitch: camera.pitch };
+    const fitted = map.cameraForBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: slidePadding(map), bearing: camera.bearing },
+    );
+    if (fitted?.center && fitted.zoom !== undefined)
+      return { center: fitted.center, zoom: fitted.zoom, bearing: camera.bearing, pitch: camera.pitch };
   }
   return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
 }
@@ -60,22 +67,35 @@ export class SlideShow {
         clearTimeout(timer);
         resolve();
       });
-      this.map.flyTo({ ...camera, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : FLIGHT_MS, essential: true });
+      this.map.flyTo({
+        ...camera,
+        duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : FLIGHT_MS,
+        essential: true,
+      });
     });
   }
 
   private async estimateFor(slide: Slide): Promise<RetributionEstimate | null> {
     if (!slide.estimateCorridorId) return null;
     const { tariffs, analysis } = this.store.getSnapshot();
-    if (analysis.status === 'done' && analysis.options?.corridorId === slide.estimateCorridorId) return analysis.estimate;
+    if (analysis.status === 'done' && analysis.options?.corridorId === slide.estimateCorridorId)
+      return analysis.estimate;
     const schedule = tariffs.find((candidate) => candidate.example) ?? tariffs[0];
     if (!schedule) return null;
-    await this.store.runAnalysis({ scheduleId: schedule.id, corridorId: slide.estimateCorridorId, periodYears: 1, payingShare: 0 });
+    await this.store.runAnalysis({
+      scheduleId: schedule.id,
+      corridorId: slide.estimateCorridorId,
+      periodYears: 1,
+      payingShare: 0,
+    });
     return this.store.getSnapshot().analysis.estimate;
   }
 
   /** Shows a slide; with `animate` the camera flies and the route draws itself. Resolves when all is shown. */
-  async showSlide(slide: Slide, options: { animate: boolean; onDistance?: (metres: number | null) => void }): Promise<ShownSlide | null> {
+  async showSlide(
+    slide: Slide,
+    options: { animate: boolean; onDistance?: (metres: number | null) => void },
+  ): Promise<ShownSlide | null> {
     const token = ++this.token;
     this.animation.clear();
     options.onDistance?.(null);
@@ -98,15 +118,28 @@ export class SlideShow {
   async showOverview(story: Story, animate: boolean) {
     ++this.token;
     this.animation.clear();
-    this.store.setPresentation({ visibleLayerIds: [...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))], routeShown: false });
+    this.store.setPresentation({
+      visibleLayerIds: [...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))],
+      routeShown: false,
+    });
     this.store.select([]);
     const bounds = story.slides.map((slide) => slide.camera.bounds).filter((b) => b !== null);
     if (bounds.length === 0) return;
     const union: [number, number, number, number] = [
-      Math.min(...bounds.map((b) => b[0])), Math.min(...bounds.map((b) => b[1])), Math.max(...bounds.map((b) => b[2])), Math.max(...bounds.map((b) => b[3])),
+      Math.min(...bounds.map((b) => b[0])),
+      Math.min(...bounds.map((b) => b[1])),
+      Math.max(...bounds.map((b) => b[2])),
+      Math.max(...bounds.map((b) => b[3])),
     ];
-    const fitted = this.map.cameraForBounds([[union[0], union[1]], [union[2], union[3]]], { padding: 60 });
-    if (fitted?.center && fitted.zoom !== undefined) await this.fly({ center: fitted.center, zoom: fitted.zoom, bearing: 0, pitch: 0 }, animate);
+    const fitted = this.map.cameraForBounds(
+      [
+        [union[0], union[1]],
+        [union[2], union[3]],
+      ],
+      { padding: 60 },
+    );
+    if (fitted?.center && fitted.zoom !== undefined)
+      await this.fly({ center: fitted.center, zoom: fitted.zoom, bearing: 0, pitch: 0 }, animate);
   }
 
   /** Back to the map as the user left it: own layer visibility, no highlights, no route. */

@@ -97,10 +97,18 @@ export interface AnalysisState {
 }
 
 const IDLE_ANALYSIS: AnalysisState = {
-  status: 'idle', error: null, options: null, assets: [], results: [], resultByAsset: new Map(), estimate: null, seconds: 0,
+  status: 'idle',
+  error: null,
+  options: null,
+  assets: [],
+  results: [],
+  resultByAsset: new Map(),
+  estimate: null,
+  seconds: 0,
 };
 
-const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature => feature;
+const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature =>
+  feature;
 
 function groupByLayer(features: StoredFeature[]) {
   const byLayer = new Map<string, StoredFeature[]>();
@@ -226,7 +234,11 @@ export class AppStore extends ObservableState<AppSnapshot> {
   private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy'>>) {
     const layer = this.snapshot.layers.find((candidate) => candidate.id === layerId);
     if (!layer) return;
-    this.set({ layers: this.snapshot.layers.map((candidate) => (candidate.id === layerId ? { ...candidate, ...patch } : candidate)) });
+    this.set({
+      layers: this.snapshot.layers.map((candidate) =>
+        candidate.id === layerId ? { ...candidate, ...patch } : candidate,
+      ),
+    });
     try {
       await commitChange(this.db, 'layer-settings', { layers: [{ ...layer, ...patch }] });
     } finally {
@@ -236,7 +248,10 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Stores a drawn feature in the layer for its kind (made on first use); returns its id. */
   async addDrawnFeature(kind: keyof typeof DRAWN_LAYERS, geometry: Geometry, properties: Record<string, unknown>) {
-    const [id] = await this.commit('add-features', addDrawnFeature(this.snapshot.layers, kind, geometry, properties, new Date().toISOString()));
+    const [id] = await this.commit(
+      'add-features',
+      addDrawnFeature(this.snapshot.layers, kind, geometry, properties, new Date().toISOString()),
+    );
     if (!id) throw new Error('Fitur tidak tersimpan / the feature was not stored');
     return id;
   }
@@ -252,7 +267,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
     const feature = this.snapshot.featureById.get(featureId);
     if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
     // Every corridor holding the segment, shown or not, must hold both parts.
-    const corridors = this.snapshot.layers.filter((layer) => layer.kind === 'corridor').flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
+    const corridors = this.snapshot.layers
+      .filter((layer) => layer.kind === 'corridor')
+      .flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
     return this.commit('split-feature', splitFeature(feature, point, corridors));
   }
 
@@ -264,7 +281,11 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Saves a story (one undo step); rejects naming the field when it is not valid. */
   async saveStory(story: Story) {
-    await this.commit('story', { ok: true, change: { stories: [{ ...story, updatedAt: new Date().toISOString() }] }, ids: [] });
+    await this.commit('story', {
+      ok: true,
+      change: { stories: [{ ...story, updatedAt: new Date().toISOString() }] },
+      ids: [],
+    });
   }
 
   async deleteStory(storyId: string) {
@@ -290,10 +311,20 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Replaces the condition ranges of a ruas (one undo step); rejects naming the range at fault. */
   async saveConditionRanges(layerId: string, ruasNumber: string, ranges: readonly ConditionRange[]) {
-    const existing = this.snapshot.layers.filter((layer) => layer.kind === 'condition_range').flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
+    const existing = this.snapshot.layers
+      .filter((layer) => layer.kind === 'condition_range')
+      .flatMap((layer) => this.snapshot.featuresByLayer.get(layer.id) ?? []);
     return this.commit(
       'condition-ranges',
-      replaceConditionRanges(this.snapshot.layers, existing, layerId, ruasNumber, this.ruasPaths(layerId, ruasNumber), ranges, new Date().toISOString()),
+      replaceConditionRanges(
+        this.snapshot.layers,
+        existing,
+        layerId,
+        ruasNumber,
+        this.ruasPaths(layerId, ruasNumber),
+        ranges,
+        new Date().toISOString(),
+      ),
     );
   }
 
@@ -371,7 +402,14 @@ export class AppStore extends ObservableState<AppSnapshot> {
     }
     await this.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
     this.set({ pendingImports: rest });
-    return { fileName, ok: true, layerId: prepared.layer.id, count: mapped.value.features.length, repairs: prepared.repairs.length, crs: prepared.crs };
+    return {
+      fileName,
+      ok: true,
+      layerId: prepared.layer.id,
+      count: mapped.value.features.length,
+      repairs: prepared.repairs.length,
+      crs: prepared.crs,
+    };
   }
 
   /** Reads the first pending file again with the coordinate system the user chose. */
@@ -453,21 +491,41 @@ export class AppStore extends ObservableState<AppSnapshot> {
     const started = performance.now();
     try {
       const results = await runEncroachment(roads, corridors, assets);
-      const estimate = estimateRetribution(results, new Map(assets.map((asset) => [asset.id, asset])), schedule, options);
+      const estimate = estimateRetribution(
+        results,
+        new Map(assets.map((asset) => [asset.id, asset])),
+        schedule,
+        options,
+      );
       this.set({
         analysis: {
-          status: 'done', error: null, options, assets, results, estimate,
+          status: 'done',
+          error: null,
+          options,
+          assets,
+          results,
+          estimate,
           resultByAsset: new Map(results.map((result) => [result.assetId, result])),
           seconds: (performance.now() - started) / 1000,
         },
       });
     } catch (error) {
-      this.set({ analysis: { ...IDLE_ANALYSIS, status: 'error', error: error instanceof Error ? error.message : String(error), options } });
+      this.set({
+        analysis: {
+          ...IDLE_ANALYSIS,
+          status: 'error',
+          error: error instanceof Error ? error.message : String(error),
+          options,
+        },
+      });
     }
   }
 
   select(ids: readonly string[], options: { zoom?: boolean } = {}) {
-    this.set({ selection: [...ids], zoomRequest: options.zoom ? this.snapshot.zoomRequest + 1 : this.snapshot.zoomRequest });
+    this.set({
+      selection: [...ids],
+      zoomRequest: options.zoom ? this.snapshot.zoomRequest + 1 : this.snapshot.zoomRequest,
+    });
   }
 }
 

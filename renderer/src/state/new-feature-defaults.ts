@@ -5,11 +5,32 @@ export function defaultPropertiesFor(kind: DrawableKind): Record<string, unknown
   switch (kind) {
     case 'road':
       return {
-        ruasNumber: '', name: '', status: 'provinsi', functionClass: null, roadClass: null, rumijaWidthM: null, carriagewayWidthM: null,
-        condition: null, surface: null, regencyCode: null, lengthM: 0, proposedStatus: null, borderRoute: false,
+        ruasNumber: '',
+        name: '',
+        status: 'provinsi',
+        functionClass: null,
+        roadClass: null,
+        rumijaWidthM: null,
+        carriagewayWidthM: null,
+        condition: null,
+        surface: null,
+        regencyCode: null,
+        lengthM: 0,
+        proposedStatus: null,
+        borderRoute: false,
       };
     case 'bridge':
-      return { name: '', lengthM: null, widthM: null, condition: null, existence: 'existing', ruasNumber: null, staM: null, regencyCode: null, note: null };
+      return {
+        name: '',
+        lengthM: null,
+        widthM: null,
+        condition: null,
+        existence: 'existing',
+        ruasNumber: null,
+        staM: null,
+        regencyCode: null,
+        note: null,
+      };
     case 'asset':
       return { category: 'tiang_listrik', owner: '', ownerType: 'pln', label: null, installedYear: null };
     case 'annotation':

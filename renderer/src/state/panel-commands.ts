@@ -14,7 +14,10 @@ const handlers = new Map<Name, Handler<never>>();
 const waiting: { name: Name; payload: unknown }[] = [];
 
 /** Runs the panel's handler now, or as soon as the panel has registered it. */
-export function requestPanel<N extends Name>(name: N, ...payload: PanelCommands[N] extends undefined ? [] : [PanelCommands[N]]) {
+export function requestPanel<N extends Name>(
+  name: N,
+  ...payload: PanelCommands[N] extends undefined ? [] : [PanelCommands[N]]
+) {
   const handler = handlers.get(name) as Handler<N> | undefined;
   if (handler) handler(payload[0] as PanelCommands[N]);
   else waiting.push({ name, payload: payload[0] });
@@ -22,7 +25,7 @@ export function requestPanel<N extends Name>(name: N, ...payload: PanelCommands[
 
 export function onPanelRequest<N extends Name>(name: N, handler: Handler<N>): () => void {
   handlers.set(name, handler as Handler<never>);
-  for (let index = 0; index < waiting.length; ) {
+  for (let index = 0; index < waiting.length;) {
     const request = waiting[index]!;
     if (request.name === name) {
       waiting.splice(index, 1);

@@ -2,7 +2,18 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
-import { commitChange, loadAll, redoNext, saveTariffSchedule, seedDemoIfEmpty, undoLast, updateFeatureProperties, ValidationError, latestTariffSchedules, moveLayer } from './feature-store';
+import {
+  commitChange,
+  loadAll,
+  redoNext,
+  saveTariffSchedule,
+  seedDemoIfEmpty,
+  undoLast,
+  updateFeatureProperties,
+  ValidationError,
+  latestTariffSchedules,
+  moveLayer,
+} from './feature-store';
 import { addDrawnFeature, splitFeature } from '../../../shared/edit/feature-edits';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
 import { DEMO_STORY_ID } from '../../../shared/demo/demo-story';
@@ -21,8 +32,27 @@ async function openSeeded(name = `rumija-change-${Math.random()}`) {
   return db;
 }
 const at = '2026-11-23T00:00:00.000Z';
-const roadProperties = { ruasNumber: '900', name: 'Jalan uji', status: 'kabupaten', functionClass: null, roadClass: null, rumijaWidthM: null, carriagewayWidthM: null, condition: null, surface: null, regencyCode: null, proposedStatus: null, borderRoute: false };
-const line = { type: 'LineString' as const, coordinates: [[123.6, -10.17], [123.62, -10.17]] };
+const roadProperties = {
+  ruasNumber: '900',
+  name: 'Jalan uji',
+  status: 'kabupaten',
+  functionClass: null,
+  roadClass: null,
+  rumijaWidthM: null,
+  carriagewayWidthM: null,
+  condition: null,
+  surface: null,
+  regencyCode: null,
+  proposedStatus: null,
+  borderRoute: false,
+};
+const line = {
+  type: 'LineString' as const,
+  coordinates: [
+    [123.6, -10.17],
+    [123.62, -10.17],
+  ],
+};
 
 describe('one change log for every edit', () => {
   it('draws a road into a new layer, then undoes and redoes it across reopening', async () => {
@@ -102,7 +132,9 @@ describe('one change log for every edit', () => {
     const db = await openSeeded();
     const demo = (await db.stories.get(DEMO_STORY_ID))!;
     expect(demo.slides).toHaveLength(5);
-    await commitChange(db, 'story', { stories: [{ ...demo, title: 'Paparan Komisi II', slides: demo.slides.slice(1) }] });
+    await commitChange(db, 'story', {
+      stories: [{ ...demo, title: 'Paparan Komisi II', slides: demo.slides.slice(1) }],
+    });
     expect((await db.stories.get(DEMO_STORY_ID))!.slides).toHaveLength(4);
     await undoLast(db);
     expect((await db.stories.get(DEMO_STORY_ID))!.title).toBe(demo.title);

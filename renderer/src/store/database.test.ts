@@ -3,7 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
-import { addLayerWithFeatures, latestTariffSchedules, loadAll, redoNext, saveTariffSchedule, undoLast, moveLayer, resetDemo, seedDemoIfEmpty, updateFeatureProperties, ValidationError } from './feature-store';
+import {
+  addLayerWithFeatures,
+  latestTariffSchedules,
+  loadAll,
+  redoNext,
+  saveTariffSchedule,
+  undoLast,
+  moveLayer,
+  resetDemo,
+  seedDemoIfEmpty,
+  updateFeatureProperties,
+  ValidationError,
+} from './feature-store';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -28,8 +40,28 @@ describe('Rumija database', () => {
     const name = createDatabaseName();
     const v1 = new Dexie(name);
     v1.version(1).stores({ layers: 'id, order', features: 'id, layerId' });
-    await v1.table('layers').put({ id: 'survey', name: 'Survei 2025', kind: 'road', order: 0, visible: true, styleBy: 'status', demo: false, createdAt: '2025-06-01T00:00:00.000Z' });
-    await v1.table('features').put({ id: 'r1', layerId: 'survey', geometry: { type: 'LineString', coordinates: [[123.6, -10.17], [123.61, -10.17]] }, properties: { name: 'Jalan survei' } });
+    await v1.table('layers').put({
+      id: 'survey',
+      name: 'Survei 2025',
+      kind: 'road',
+      order: 0,
+      visible: true,
+      styleBy: 'status',
+      demo: false,
+      createdAt: '2025-06-01T00:00:00.000Z',
+    });
+    await v1.table('features').put({
+      id: 'r1',
+      layerId: 'survey',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [123.6, -10.17],
+          [123.61, -10.17],
+        ],
+      },
+      properties: { name: 'Jalan survei' },
+    });
     v1.close();
 
     const db = openDatabase(name);
@@ -38,7 +70,9 @@ describe('Rumija database', () => {
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
-    expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([['contoh-perda-ntt-1-2024', 1, true]]);
+    expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([
+      ['contoh-perda-ntt-1-2024', 1, true],
+    ]);
     const feature = await db.features.get('r1');
     expect(feature?.properties).toEqual({ name: 'Jalan survei' });
     expect(feature?.updatedAt).toBe('1970-01-01T00:00:00.000Z');
@@ -51,12 +85,29 @@ describe('Rumija database', () => {
   it('gives a version 3 database that holds the demo its demo story', async () => {
     const name = createDatabaseName();
     const v3 = new Dexie(name);
-    v3.version(3).stores({ layers: 'id, order', features: 'id, layerId, updatedAt', editLog: '++seq, at, featureId', meta: 'key', tariffs: '[id+version], id' });
-    await v3.table('layers').put({ id: 'demo-roads', name: 'Ruas jalan (demo)', kind: 'road', order: 1, visible: true, styleBy: 'status', demo: true, createdAt: '2026-01-21T00:00:00.000Z' });
+    v3.version(3).stores({
+      layers: 'id, order',
+      features: 'id, layerId, updatedAt',
+      editLog: '++seq, at, featureId',
+      meta: 'key',
+      tariffs: '[id+version], id',
+    });
+    await v3.table('layers').put({
+      id: 'demo-roads',
+      name: 'Ruas jalan (demo)',
+      kind: 'road',
+      order: 1,
+      visible: true,
+      styleBy: 'status',
+      demo: true,
+      createdAt: '2026-01-21T00:00:00.000Z',
+    });
     v3.close();
     const db = openDatabase(name);
     await db.open();
-    expect((await db.stories.toArray()).map((story) => [story.id, story.demo, story.slides.length])).toEqual([['demo-story-perbatasan', true, 5]]);
+    expect((await db.stories.toArray()).map((story) => [story.id, story.demo, story.slides.length])).toEqual([
+      ['demo-story-perbatasan', true, 5],
+    ]);
   });
 
   it('seeds the demo once, in one transaction', async () => {
@@ -80,7 +131,12 @@ describe('Rumija database', () => {
     expect(bridge?.properties).toMatchObject({ name: 'Jembatan Kapsali', condition: 'sedang', widthM: 7 });
     const log = await reopened.editLog.toArray();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ action: 'edit-properties', featureId: 'demo-bridge-1', before: { condition: 'rusak_berat' }, after: { condition: 'sedang' } });
+    expect(log[0]).toMatchObject({
+      action: 'edit-properties',
+      featureId: 'demo-bridge-1',
+      before: { condition: 'rusak_berat' },
+      after: { condition: 'sedang' },
+    });
   });
 
   it('refuses an invalid edit and changes nothing', async () => {
@@ -97,8 +153,23 @@ describe('Rumija database', () => {
     const db = openDatabase();
     await seedDemoIfEmpty(db);
     await updateFeatureProperties(db, 'demo-bridge-1', { name: 'Jembatan Kapsali (diubah)' });
-    await db.layers.put({ id: 'mine', name: 'Survei saya', kind: 'plain', order: 9, visible: true, styleBy: 'status', demo: false, createdAt: '2026-01-01T00:00:00.000Z' });
-    await db.features.put({ id: 'p1', layerId: 'mine', geometry: { type: 'Point', coordinates: [123.6, -10.2] }, properties: { catatan: 'tiang' }, updatedAt: '2026-01-01T00:00:00.000Z' });
+    await db.layers.put({
+      id: 'mine',
+      name: 'Survei saya',
+      kind: 'plain',
+      order: 9,
+      visible: true,
+      styleBy: 'status',
+      demo: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await db.features.put({
+      id: 'p1',
+      layerId: 'mine',
+      geometry: { type: 'Point', coordinates: [123.6, -10.2] },
+      properties: { catatan: 'tiang' },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     await resetDemo(db);
     expect((await db.features.get('demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
     expect(await db.features.get('p1')).toBeTruthy();
@@ -111,9 +182,19 @@ describe('Rumija database', () => {
     const db = openDatabase();
     await seedDemoIfEmpty(db);
     await moveLayer(db, 'demo-corridors', 'up');
-    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges', 'demo-assets']);
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual([
+      'demo-roads',
+      'demo-corridors',
+      'demo-bridges',
+      'demo-assets',
+    ]);
     await moveLayer(db, 'demo-assets', 'up');
-    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual(['demo-roads', 'demo-corridors', 'demo-bridges', 'demo-assets']);
+    expect((await loadAll(db)).layers.map((layer) => layer.id)).toEqual([
+      'demo-roads',
+      'demo-corridors',
+      'demo-bridges',
+      'demo-assets',
+    ]);
   });
 });
 
@@ -151,7 +232,11 @@ describe('tariff schedules', () => {
     await db.open();
     const [example] = await latestTariffSchedules(db);
     expect(example).toMatchObject({ version: 1, example: true });
-    const edited = { ...example!, legalReference: 'Pergub NTT (contoh) Lampiran II', items: example!.items.map((item) => (item.id === 'tiang' ? { ...item, ratePerYearIdr: 200_000 } : item)) };
+    const edited = {
+      ...example!,
+      legalReference: 'Pergub NTT (contoh) Lampiran II',
+      items: example!.items.map((item) => (item.id === 'tiang' ? { ...item, ratePerYearIdr: 200_000 } : item)),
+    };
     const saved = await saveTariffSchedule(db, edited);
     expect(saved.version).toBe(2);
     const [latest] = await latestTariffSchedules(db);
@@ -164,7 +249,9 @@ describe('tariff schedules', () => {
     await db.open();
     const [example] = await latestTariffSchedules(db);
     await expect(saveTariffSchedule(db, { ...example!, legalReference: '' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(saveTariffSchedule(db, { ...example!, items: [{ ...example!.items[0]!, ratePerYearIdr: -1 }] })).rejects.toThrow(/ratePerYearIdr/);
+    await expect(
+      saveTariffSchedule(db, { ...example!, items: [{ ...example!.items[0]!, ratePerYearIdr: -1 }] }),
+    ).rejects.toThrow(/ratePerYearIdr/);
     expect(await db.tariffs.count()).toBe(1);
   });
 });

@@ -61,13 +61,20 @@ export class RumijaDatabase extends Dexie {
       );
     this.version(3)
       .stores({ tariffs: '[id+version], id' })
-      .upgrade((transaction) => transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() }));
+      .upgrade((transaction) =>
+        transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() }),
+      );
     this.version(4)
       .stores({ stories: 'id, updatedAt' })
       .upgrade(async (transaction) => {
         // Only a database that holds the demo layers gets the demo story that shows them.
-        const hasDemo = (await transaction.table('layers').filter((layer: { demo: boolean }) => layer.demo).count()) > 0;
-        if (hasDemo) await transaction.table('stories').put(createDemoStory(createDemoDataset(), new Date().toISOString()));
+        const hasDemo =
+          (await transaction
+            .table('layers')
+            .filter((layer: { demo: boolean }) => layer.demo)
+            .count()) > 0;
+        if (hasDemo)
+          await transaction.table('stories').put(createDemoStory(createDemoDataset(), new Date().toISOString()));
       });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {

@@ -1,4 +1,9 @@
-import { FEATURE_KINDS, FeaturePropertiesSchema, GEOMETRY_TYPES_BY_KIND, type FeatureKind } from '../../../shared/model/road-network';
+import {
+  FEATURE_KINDS,
+  FeaturePropertiesSchema,
+  GEOMETRY_TYPES_BY_KIND,
+  type FeatureKind,
+} from '../../../shared/model/road-network';
 import { positionsOf } from '../../../shared/geo/positions-of';
 import type { Change } from '../../../shared/edit/feature-edits';
 import { createDemoStory } from '../../../shared/demo/demo-story';
@@ -53,7 +58,14 @@ export async function resetDemo(db: RumijaDatabase): Promise<void> {
     // A reset is a barrier: changes before it can no longer be undone or redone.
     await db.editLog.filter((entry) => (entry.status ?? 'done') !== 'discarded').modify({ status: 'discarded' });
     const demoStories = await db.stories.filter((story) => story.demo).toArray();
-    await db.editLog.add({ at: now(), action: 'reset-demo', featureId: null, layerId: null, before: { layers: demoLayers, features: before, stories: demoStories }, after: null });
+    await db.editLog.add({
+      at: now(),
+      action: 'reset-demo',
+      featureId: null,
+      layerId: null,
+      before: { layers: demoLayers, features: before, stories: demoStories },
+      after: null,
+    });
   });
 }
 
@@ -106,11 +118,15 @@ export async function updateFeatureProperties(
  */
 export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, features: StoredFeature[]): Promise<void> {
   for (const [index, feature] of features.entries()) {
-    if (feature.layerId !== layer.id) throw new Error(`Fitur #${index} (${feature.id}) bukan milik lapisan ${layer.id}`);
+    if (feature.layerId !== layer.id)
+      throw new Error(`Fitur #${index} (${feature.id}) bukan milik lapisan ${layer.id}`);
     try {
       validateProperties(feature.properties);
     } catch (error) {
-      throw new ValidationError(`Fitur #${index} (${feature.id}): ${(error as Error).message}`, (error as ValidationError).issues ?? []);
+      throw new ValidationError(
+        `Fitur #${index} (${feature.id}): ${(error as Error).message}`,
+        (error as ValidationError).issues ?? [],
+      );
     }
   }
   const updatedAt = now();
@@ -119,7 +135,14 @@ export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, fea
     await discardRedo(db);
     await db.layers.add(layer);
     await db.features.bulkAdd(features.map((feature) => ({ ...feature, updatedAt })));
-    await db.editLog.add({ at: updatedAt, action: 'add-layer', featureId: null, layerId: layer.id, before: null, after: { count: features.length } });
+    await db.editLog.add({
+      at: updatedAt,
+      action: 'add-layer',
+      featureId: null,
+      layerId: layer.id,
+      before: null,
+      after: { count: features.length },
+    });
   });
 }
 
@@ -129,11 +152,15 @@ export function validateFeature(feature: StoredFeature): StoredFeature {
   const kind = properties.kind as FeatureKind | undefined;
   const allowed = kind && GEOMETRY_TYPES_BY_KIND[kind];
   if (allowed && !allowed.includes(feature.geometry.type)) {
-    throw new ValidationError(`geometry: ${feature.geometry.type} tidak boleh untuk / not allowed for ${kind}`, [{ path: 'geometry', message: feature.geometry.type }]);
+    throw new ValidationError(`geometry: ${feature.geometry.type} tidak boleh untuk / not allowed for ${kind}`, [
+      { path: 'geometry', message: feature.geometry.type },
+    ]);
   }
   const positions = positionsOf(feature.geometry);
   if (positions.length === 0 || positions.some(([lon, lat]) => !(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90))) {
-    throw new ValidationError('geometry: koordinat di luar bumi / coordinates off the globe', [{ path: 'geometry', message: 'range' }]);
+    throw new ValidationError('geometry: koordinat di luar bumi / coordinates off the globe', [
+      { path: 'geometry', message: 'range' },
+    ]);
   }
   return { ...feature, properties };
 }
@@ -145,9 +172,16 @@ export interface ChangeState {
   stories?: Record<string, Story | null>;
 }
 
-
 /** Changes that undo and redo by writing a ChangeState back. */
-const STATE_ACTIONS = new Set(['add-features', 'edit-geometry', 'split-feature', 'delete-features', 'layer-settings', 'condition-ranges', 'story']);
+const STATE_ACTIONS = new Set([
+  'add-features',
+  'edit-geometry',
+  'split-feature',
+  'delete-features',
+  'layer-settings',
+  'condition-ranges',
+  'story',
+]);
 
 async function writeState(db: RumijaDatabase, state: ChangeState) {
   for (const [id, layer] of Object.entries(state.layers)) {
@@ -182,7 +216,10 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     const result = StorySchema.safeParse(story);
     if (result.success) return result.data;
     const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw new ValidationError(`${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues);
+    throw new ValidationError(
+      `${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      issues,
+    );
   });
   const at = now();
   return db.transaction('rw', [db.layers, db.features, db.editLog, db.stories], async () => {
@@ -201,7 +238,8 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
       after.layers[layer.id] = layer;
     }
     for (const feature of put) {
-      if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId]) throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
+      if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId])
+        throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
       before.features[feature.id] = (await db.features.get(feature.id)) ?? null;
       after.features[feature.id] = { ...feature, updatedAt: at };
     }
@@ -212,7 +250,14 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     await writeState(db, after);
     await discardRedo(db);
     const featureIds = Object.keys(after.features);
-    const entry: EditLogEntry = { at, action, featureId: featureIds.length === 1 ? featureIds[0]! : null, layerId: null, before, after };
+    const entry: EditLogEntry = {
+      at,
+      action,
+      featureId: featureIds.length === 1 ? featureIds[0]! : null,
+      layerId: null,
+      before,
+      after,
+    };
     entry.seq = await db.editLog.add(entry);
     return entry;
   });
@@ -225,14 +270,20 @@ export async function moveLayer(db: RumijaDatabase, layerId: string, direction: 
   const neighbour = layers[direction === 'up' ? index + 1 : index - 1];
   if (index < 0 || !neighbour) return;
   const current = layers[index];
-  await commitChange(db, 'layer-settings', { layers: [{ ...current!, order: neighbour.order }, { ...neighbour, order: current!.order }] });
+  await commitChange(db, 'layer-settings', {
+    layers: [
+      { ...current!, order: neighbour.order },
+      { ...neighbour, order: current!.order },
+    ],
+  });
 }
 
 /** The newest version of every tariff schedule. */
 export async function latestTariffSchedules(db: RumijaDatabase): Promise<StoredTariffSchedule[]> {
   const all = await db.tariffs.toArray();
   const latest = new Map<string, StoredTariffSchedule>();
-  for (const schedule of all) if ((latest.get(schedule.id)?.version ?? 0) < schedule.version) latest.set(schedule.id, schedule);
+  for (const schedule of all)
+    if ((latest.get(schedule.id)?.version ?? 0) < schedule.version) latest.set(schedule.id, schedule);
   return [...latest.values()];
 }
 
@@ -255,7 +306,14 @@ export async function saveTariffSchedule(
     }
     const stored: StoredTariffSchedule = { ...result.data, savedAt: now() };
     await db.tariffs.add(stored);
-    await db.editLog.add({ at: stored.savedAt, action: 'save-tariff', featureId: null, layerId: null, before: versions.at(-1) ?? null, after: stored });
+    await db.editLog.add({
+      at: stored.savedAt,
+      action: 'save-tariff',
+      featureId: null,
+      layerId: null,
+      before: versions.at(-1) ?? null,
+      after: stored,
+    });
     return stored;
   });
 }
@@ -276,7 +334,9 @@ async function discardRedo(db: RumijaDatabase) {
 export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
   return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
     const entries = await db.editLog.orderBy('seq').reverse().toArray();
-    const entry = entries.find((candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done');
+    const entry = entries.find(
+      (candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done',
+    );
     if (!entry) return null;
     if (STATE_ACTIONS.has(entry.action)) {
       await writeState(db, entry.before as ChangeState);
@@ -284,7 +344,10 @@ export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null>
       const saved = entry.after as StoredTariffSchedule;
       await db.tariffs.delete([saved.id, saved.version]);
     } else if (entry.action === 'edit-properties' && entry.featureId) {
-      await db.features.update(entry.featureId, { properties: entry.before as Record<string, unknown>, updatedAt: now() });
+      await db.features.update(entry.featureId, {
+        properties: entry.before as Record<string, unknown>,
+        updatedAt: now(),
+      });
     } else if (entry.action === 'add-layer' && entry.layerId) {
       const layer = await db.layers.get(entry.layerId);
       const features = await db.features.where('layerId').equals(entry.layerId).toArray();
@@ -301,7 +364,9 @@ export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null>
 /** Re-applies the earliest undone change after the last one in effect; null when there is none. */
 export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
   return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
-    const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) => UNDOABLE_ACTIONS.has(candidate.action));
+    const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) =>
+      UNDOABLE_ACTIONS.has(candidate.action),
+    );
     const entry = entries.find((candidate) => candidate.status === 'undone');
     if (!entry) return null;
     if (STATE_ACTIONS.has(entry.action)) {
@@ -309,7 +374,10 @@ export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null>
     } else if (entry.action === 'save-tariff') {
       await db.tariffs.put(entry.after as StoredTariffSchedule);
     } else if (entry.action === 'edit-properties' && entry.featureId) {
-      await db.features.update(entry.featureId, { properties: entry.after as Record<string, unknown>, updatedAt: now() });
+      await db.features.update(entry.featureId, {
+        properties: entry.after as Record<string, unknown>,
+        updatedAt: now(),
+      });
     } else if (entry.action === 'add-layer') {
       const { layer, features } = entry.before as { layer: Layer; features: StoredFeatureRecord[] };
       await db.layers.put(layer);

@@ -4,7 +4,8 @@ import { prepareImport, type CsvImportOptions } from '../../../shared/io/import-
 
 // Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
 const environment = {
-  parseXml: (text: string) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
+  parseXml: (text: string) =>
+    new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
 };
 
 const api = {

@@ -9,6 +9,10 @@ const analysisWorker = createWorkerClient<EncroachmentWorkerApi>(
 );
 
 /** The analysis in a web worker, started on first use and kept for the next run. */
-export function runEncroachment(roads: StoredFeature[], corridors: StoredFeature[], assets: StoredFeature[]): Promise<EncroachmentResult[]> {
+export function runEncroachment(
+  roads: StoredFeature[],
+  corridors: StoredFeature[],
+  assets: StoredFeature[],
+): Promise<EncroachmentResult[]> {
   return analysisWorker.call((api) => api.analyze(roads, corridors, assets));
 }

@@ -9,7 +9,15 @@ const importWorker = createWorkerClient<ImportWorkerApi>(
 );
 
 /** Parses and checks a file in a worker so the map and panels stay responsive. */
-export function prepareImportInWorker(fileName: string, bytes: Uint8Array, layerId: string, order: number, csvOptions: CsvImportOptions = {}) {
+export function prepareImportInWorker(
+  fileName: string,
+  bytes: Uint8Array,
+  layerId: string,
+  order: number,
+  csvOptions: CsvImportOptions = {},
+) {
   const copy = bytes.slice();
-  return importWorker.call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) => api.prepare(fileName, transfer(copy, [copy.buffer]), layerId, order, csvOptions));
+  return importWorker.call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
+    api.prepare(fileName, transfer(copy, [copy.buffer]), layerId, order, csvOptions),
+  );
 }
