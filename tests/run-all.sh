@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (npm test): installs the system tools the tests need, then runs
-# type checks, unit tests (vitest), both builds and the end-to-end tests (Playwright in Debian Chromium).
+# type checks, lint and format checks, unit tests (vitest), both builds and the end-to-end tests (Playwright in Debian Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,10 @@ bash tests/setup/ensure-system-tools.sh
 
 echo "== type check"
 npm run --silent typecheck
+
+echo "== lint (ESLint, type-aware) and format (Prettier)"
+npm run --silent lint
+npm run --silent format:check
 
 echo "== build (Electron app and browser renderer)"
 node node_modules/electron-vite/bin/electron-vite.js build

@@ -143,7 +143,7 @@ app.on('open-file', (event, path) => {
   if (isOpenableFileName(path)) void openedFiles.add([path]);
 });
 
-app.whenReady().then(() => {
+void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
   registerHostHandlers({

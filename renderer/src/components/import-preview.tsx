@@ -37,7 +37,7 @@ function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number
         ],
       },
     };
-    if (map.getSource(EXTENT_SOURCE)) (map.getSource(EXTENT_SOURCE) as GeoJSONSource).setData(outline);
+    if (map.getSource(EXTENT_SOURCE)) void (map.getSource(EXTENT_SOURCE) as GeoJSONSource).setData(outline);
     else {
       map.addSource(EXTENT_SOURCE, { type: 'geojson', data: outline });
       map.addLayer({

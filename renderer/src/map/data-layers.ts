@@ -333,7 +333,7 @@ export class DataLayerSync {
         });
         this.lastData.set(layer.id, features);
       } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
-        (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features, layerAnnotations));
+        void (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features, layerAnnotations));
         this.lastData.set(layer.id, features);
       }
       const styleKey = `${layer.kind}:${layer.styleBy}`;
@@ -373,6 +373,6 @@ export class DataLayerSync {
   }
 
   showSelection(features: readonly StoredFeature[]) {
-    (this.map.getSource(SELECTION_SOURCE) as GeoJSONSource).setData(toFeatureCollection(features));
+    void (this.map.getSource(SELECTION_SOURCE) as GeoJSONSource).setData(toFeatureCollection(features));
   }
 }

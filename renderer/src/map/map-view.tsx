@@ -53,6 +53,9 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
   const attributionRef = useRef<AttributionControl | null>(null);
   const [cursor, setCursor] = useState<CursorPosition | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The map is made once; what it calls back with and the texts it starts with are read when it loads.
+  const start = useRef({ onMapReady, t });
+  start.current = { onMapReady, t };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -82,7 +85,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new FitProvinceControl(), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
-    translateControls(container, t);
+    translateControls(container, start.current.t);
 
     let frame = 0;
     map.on('mousemove', (event) => {
@@ -90,7 +93,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
       frame = requestAnimationFrame(() => setCursor({ longitude: event.lngLat.lng, latitude: event.lngLat.lat }));
     });
     map.on('mouseout', () => setCursor(null));
-    map.once('load', () => onMapReady?.(map));
+    map.once('load', () => start.current.onMapReady?.(map));
     return () => {
       cancelAnimationFrame(frame);
       map.remove();
@@ -98,7 +101,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
       attributionRef.current = null;
       if (window.rumijaMap === map) delete window.rumijaMap;
     };
-    // The map is created once; language changes are applied by the effect below.
+    // Language changes are applied by the effect below.
   }, []);
 
   useEffect(() => {

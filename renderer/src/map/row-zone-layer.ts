@@ -41,7 +41,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
     const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
     if (!source) return;
     if (map.getZoom() < ROW_ZONE_MIN_ZOOM) {
-      source.setData(featureCollection([]));
+      void source.setData(featureCollection([]));
       return;
     }
     const view = map.getBounds();
@@ -68,7 +68,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
         if (band) bands.push({ ...band, properties: { zone, fid: road.id } } as Feature<Polygon | MultiPolygon>);
       }
     }
-    source.setData(featureCollection(bands));
+    void source.setData(featureCollection(bands));
   };
 
   map.on('moveend', update);

@@ -105,7 +105,7 @@ export class StaLayers {
     const features: Feature<Point>[] = position
       ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: { label } }]
       : [];
-    (this.map.getSource(MARKER_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    void (this.map.getSource(MARKER_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   }
 
   private indexRuas() {
@@ -144,7 +144,7 @@ export class StaLayers {
     // Slides keep to what they are about: no STA ticks on the projector.
     this.presentation = this.store.getSnapshot().presentation;
     if (!this.enabled || zoom < KM_ZOOM || this.presentation) {
-      source.setData({ type: 'FeatureCollection', features: [] });
+      void source.setData({ type: 'FeatureCollection', features: [] });
       return;
     }
     this.indexRuas();
@@ -185,7 +185,7 @@ export class StaLayers {
         });
       }
     }
-    source.setData({ type: 'FeatureCollection', features });
+    void source.setData({ type: 'FeatureCollection', features });
   };
 
   destroy() {

@@ -92,13 +92,15 @@ function CellEditor({
   );
 }
 
+const NO_FEATURES: readonly StoredFeature[] = [];
+
 export function AttributeTable({ layerId, onClose }: { layerId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
   const { layers, featuresByLayer, selection } = useSnapshot();
   const layer = layers.find((candidate) => candidate.id === layerId);
-  const features = featuresByLayer.get(layerId) ?? [];
+  const features = useMemo(() => featuresByLayer.get(layerId) ?? NO_FEATURES, [featuresByLayer, layerId]);
   const fields = useMemo(() => {
     const kind = layer?.kind as FeatureKind | 'plain' | undefined;
     return kind && kind !== 'plain'

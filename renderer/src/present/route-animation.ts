@@ -105,7 +105,7 @@ export class RouteAnimation {
   }
 
   private show(marks: RouteMarks, distanceM: number) {
-    (this.map.getSource(ROUTE) as GeoJSONSource).setData(lines(marks.route.drawnUpTo(distanceM)));
+    void (this.map.getSource(ROUTE) as GeoJSONSource).setData(lines(marks.route.drawnUpTo(distanceM)));
     const features: Feature[] = [
       ...marks.bridges
         .filter((bridge) => bridge.staM <= distanceM)
@@ -127,13 +127,13 @@ export class RouteAnimation {
           properties: { kind: 'crossing', label: crossing.label },
         })),
     ];
-    (this.map.getSource(MARKS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    void (this.map.getSource(MARKS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   }
 
   /** Draws the route over `durationMs`, calling back with the distance drawn so far; resolves at the end. */
   play(marks: RouteMarks, durationMs: number, onProgress: (distanceM: number) => void): Promise<void> {
     this.stop();
-    (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths));
+    void (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths));
     const started = performance.now();
     return new Promise((resolve) => {
       const step = () => {
@@ -152,7 +152,7 @@ export class RouteAnimation {
   /** The whole route at once, with every mark: for exports and for reduced motion. */
   showComplete(marks: RouteMarks) {
     this.stop();
-    (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths));
+    void (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths));
     this.show(marks, marks.route.lengthM);
   }
 
@@ -163,7 +163,7 @@ export class RouteAnimation {
   clear() {
     this.stop();
     for (const source of [GUIDE, ROUTE, MARKS])
-      (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(empty);
+      void (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(empty);
   }
 
   destroy() {

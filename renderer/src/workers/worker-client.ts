@@ -31,9 +31,9 @@ export function createWorkerClient<Api>(name: string, start: () => Worker) {
   };
 
   return {
-    call<Result>(use: (api: Remote<Api>) => Promise<Result>): Promise<Result> {
+    call<Result>(invoke: (api: Remote<Api>) => Promise<Result>): Promise<Result> {
       const { api, failed } = ensure();
-      return Promise.race([use(api), failed]);
+      return Promise.race([invoke(api), failed]);
     },
   };
 }
