@@ -3,9 +3,7 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const NODE_AND_ELECTRON = [
-  { name: 'electron', message: 'Only electron/ may use Electron.' },
-];
+const NODE_AND_ELECTRON = [{ name: 'electron', message: 'Only electron/ may use Electron.' }];
 const nodePattern = { group: ['node:*'], message: 'Only electron/, tests and build scripts may use Node.' };
 const layerPattern = (folder, message) => ({ group: [`**/${folder}/**`, `#${folder}/*`], message });
 
@@ -16,7 +14,13 @@ export default tseslint.config(
     extends: [tseslint.configs.recommended],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.json', './shared/tsconfig.json', './electron/tsconfig.json', './renderer/tsconfig.json', './tests/tsconfig.json'],
+        project: [
+          './tsconfig.json',
+          './shared/tsconfig.json',
+          './electron/tsconfig.json',
+          './renderer/tsconfig.json',
+          './tests/tsconfig.json',
+        ],
         tsconfigRootDir: process.cwd(),
       },
     },
@@ -54,14 +58,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: NODE_AND_ELECTRON, patterns: [nodePattern, layerPattern('electron', 'renderer/ reaches the desktop only through the host API.')] },
+        {
+          paths: NODE_AND_ELECTRON,
+          patterns: [nodePattern, layerPattern('electron', 'renderer/ reaches the desktop only through the host API.')],
+        },
       ],
     },
   },
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [layerPattern('renderer', 'electron/ never imports the renderer.')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layerPattern('renderer', 'electron/ never imports the renderer.')] },
+      ],
     },
   },
 );
