@@ -2,7 +2,7 @@
  * rumija analyze: headless RUMIJA encroachment and retribution on the same shared code as the app.
  *   npm run cli -- analyze --roads roads.geojson --assets assets.geojson [--corridors c.geojson]
  *                         [--tariff schedule.json] [--period 1] [--paying 0.2] --out report.geojson|report.csv
- * Exit codes: 0 done, 2 wrong usage, 3 bad input file, 4 output not written.
+ * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written.
  * (It lives under electron/ with the other Node-side code; it does not load Electron.)
  */
 import { readFile } from 'node:fs/promises';
@@ -16,14 +16,26 @@ import {
   TariffScheduleSchema,
   type TariffSchedule,
 } from '../../shared/tariff/tariff-schedule';
-import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '../../shared/io/export-encroachment';
-import { parseFeatureCollection } from '../../shared/io/parse-geojson';
-import { AssetCategorySchema, FunctionClassSchema, RoadClassSchema } from '../../shared/model/road-network';
+import {
+  encroachmentCsvChunks,
+  encroachmentGeoJsonChunks,
+  encroachmentRowsOf,
+} from '../../shared/io/export-encroachment';
+import { parseFeatureCollection, parseJson } from '../../shared/io/parse-geojson';
+import {
+  ASSET_CATEGORIES,
+  AssetCategorySchema,
+  FunctionClassSchema,
+  RoadClassSchema,
+  type AssetCategory,
+} from '../../shared/model/road-network';
+import { measurableGeometry } from '../../shared/analysis/measurable-geometry';
+import { analysisWarnings, duplicateIdsOf } from '../../shared/analysis/analysis-warnings';
 import type { StoredFeature } from '../../shared/model/layer';
 import { formatRupiah, formatRupiahShort } from '../../shared/format/format-rupiah';
-import { writeFileAtomic } from '../main/atomic-write';
+import { writeChunksAtomic } from '../main/atomic-write';
 
-export const EXIT = { ok: 0, usage: 2, input: 3, output: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4 } as const;
 
 class CliError extends Error {
   constructor(
@@ -36,7 +48,8 @@ class CliError extends Error {
 
 const USAGE = `Pemakaian / usage:
   rumija analyze --roads <roads.geojson> --assets <assets.geojson> --out <report.geojson|report.csv>
-                 [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]`;
+                 [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
+                 [--category-map <map.json>] [--unknown-category refuse|lainnya]`;
 
 const optionalNumber = z.number().positive().nullable().optional();
 /** What a road file must carry; missing classes fall back to PP 34/2006 assumptions. */
@@ -49,10 +62,12 @@ const RoadInputSchema = z.object({
   carriagewayWidthM: optionalNumber,
 });
 const AssetInputSchema = z.object({
-  category: AssetCategorySchema,
-  owner: z.string().optional(),
+  category: z.string({ error: 'kategori wajib / category is required' }),
+  owner: z.union([z.string(), z.number()]).optional(),
   ownerType: z.string().optional(),
 });
+/** A category mapping file: the register's names → the model's categories, e.g. {"TIANG PLN": "tiang_listrik"}. */
+const CategoryMapSchema = z.record(z.string(), AssetCategorySchema);
 
 function parseArguments(argv: string[]) {
   const [command, ...rest] = argv;
@@ -76,12 +91,20 @@ function parseArguments(argv: string[]) {
   if (!(period > 0)) throw new CliError(`--period harus > 0 / must be > 0: ${options.period}`, EXIT.usage);
   if (!(paying >= 0 && paying <= 1))
     throw new CliError(`--paying harus 0..1 / must be 0..1: ${options.paying}`, EXIT.usage);
+  const unknownCategory = options['unknown-category'] ?? 'refuse';
+  if (unknownCategory !== 'refuse' && unknownCategory !== 'lainnya')
+    throw new CliError(
+      `--unknown-category harus refuse atau lainnya / must be refuse or lainnya: ${unknownCategory}`,
+      EXIT.usage,
+    );
   return {
     roads: options.roads,
     assets: options.assets,
     out: options.out,
     corridors: options.corridors as string | undefined,
     tariff: options.tariff as string | undefined,
+    categoryMap: options['category-map'],
+    unknownCategory: unknownCategory as 'refuse' | 'lainnya',
     format,
     period,
     paying,
@@ -136,28 +159,69 @@ function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
   });
 }
 
-function toAssets(features: Feature<Geometry>[], file: string): StoredFeature[] {
-  return features.map((feature, index) => {
+interface AssetReading {
+  assets: StoredFeature[];
+  /** Categories not in the model counted as "lainnya" (only with --unknown-category lainnya). */
+  unknownCategories: Map<string, number>;
+}
+
+function toAssets(
+  features: Feature<Geometry>[],
+  file: string,
+  categoryMap: ReadonlyMap<string, AssetCategory>,
+  unknownCategory: 'refuse' | 'lainnya',
+): AssetReading {
+  const unknownCategories = new Map<string, number>();
+  const assets = features.map((feature, index): StoredFeature => {
+    const where = `${file}, fitur #${index}${feature.id === undefined ? '' : ` (id ${String(feature.id)})`}`;
     const parsed = AssetInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(
-        `${file}, fitur #${index}: ${issue!.path.join('.') || 'properties'}: ${issue!.message}`,
-        EXIT.input,
-      );
+      throw new CliError(`${where}: ${issue!.path.join('.') || 'properties'}: ${issue!.message}`, EXIT.input);
+    }
+    const measurable = measurableGeometry(feature.geometry);
+    if (!measurable.ok) throw new CliError(`${where}: ${measurable.reason}`, EXIT.input);
+    const written = parsed.data.category.trim();
+    let category = categoryMap.get(written.toLowerCase()) ?? AssetCategorySchema.safeParse(written).data ?? null;
+    if (!category) {
+      if (unknownCategory === 'refuse') {
+        throw new CliError(
+          `${where}: category: kategori tidak dikenal / unknown category "${written}" — petakan dengan / map it with --category-map <map.json>, ` +
+            `atau hitung sebagai / or count it as "lainnya" with --unknown-category lainnya (${ASSET_CATEGORIES.join(', ')})`,
+          EXIT.input,
+        );
+      }
+      unknownCategories.set(written, (unknownCategories.get(written) ?? 0) + 1);
+      category = 'lainnya';
     }
     return {
-      id: String(feature.id ?? `asset-${index}`),
+      id: String(feature.id ?? `asset-${index + 1}`),
       layerId: 'assets',
-      geometry: feature.geometry,
+      geometry: measurable.geometry,
       properties: {
         kind: 'asset',
-        category: parsed.data.category,
-        owner: parsed.data.owner ?? '—',
+        category,
+        owner: parsed.data.owner === undefined ? '—' : String(parsed.data.owner),
         ownerType: parsed.data.ownerType ?? 'lainnya',
       },
     };
   });
+  return { assets, unknownCategories };
+}
+
+async function readCategoryMap(path: string | undefined): Promise<Map<string, AssetCategory>> {
+  if (!path) return new Map();
+  const json = parseJson(await readText(path), basename(path));
+  if (!json.ok) throw new CliError(json.error, EXIT.input);
+  const parsed = CategoryMapSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(
+      `${path}: pemetaan kategori tidak sah / invalid category map: "${issue!.path.join('.')}": ${issue!.message} (${ASSET_CATEGORIES.join(', ')})`,
+      EXIT.input,
+    );
+  }
+  return new Map(Object.entries(parsed.data).map(([from, to]) => [from.trim().toLowerCase(), to]));
 }
 
 async function readTariff(path: string | undefined, log: (line: string) => void): Promise<TariffSchedule> {
@@ -194,7 +258,13 @@ export async function runCli(
   try {
     const options = parseArguments(argv);
     const roads = toRoads(await readFeatures(options.roads!), basename(options.roads!));
-    const assets = toAssets(await readFeatures(options.assets!), basename(options.assets!));
+    const assetFeatures = await readFeatures(options.assets!);
+    const { assets, unknownCategories } = toAssets(
+      assetFeatures,
+      basename(options.assets!),
+      await readCategoryMap(options.categoryMap),
+      options.unknownCategory,
+    );
     const corridors = options.corridors
       ? (await readFeatures(options.corridors)).map((feature, index) => ({
           id: String(feature.id ?? `corridor-${index}`),
@@ -206,21 +276,31 @@ export async function runCli(
     const schedule = await readTariff(options.tariff, err);
     const started = performance.now();
     const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
-    const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), schedule, {
+    const estimate = estimateRetribution(results, assets, schedule, {
       periodYears: options.period,
       payingShare: options.paying,
     });
-    const rows = encroachmentRows(assets, results, estimate);
-    const text =
-      options.format === '.csv' ? encroachmentCsv(assets, rows) : JSON.stringify(encroachmentGeoJson(assets, rows));
+    const rows = encroachmentRowsOf(assets, results, estimate);
     try {
-      await writeFileAtomic(options.out!, text);
+      await writeChunksAtomic(
+        options.out!,
+        options.format === '.csv' ? encroachmentCsvChunks(assets, rows) : encroachmentGeoJsonChunks(assets, rows),
+      );
     } catch (error) {
       throw new CliError(
         `${options.out}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         EXIT.output,
       );
     }
+    const warnings = analysisWarnings({
+      roadCount: roads.length,
+      assets,
+      estimate,
+      duplicateIds: duplicateIdsOf(
+        assetFeatures.flatMap((feature) => (feature.id === undefined ? [] : [String(feature.id)])),
+      ),
+      unknownCategories,
+    });
     const inside = results.filter((r) => r.quantity > 0).length;
     out(
       `Ruas: ${roads.length} · aset: ${assets.length} · di dalam RUMIJA: ${inside} · ${((performance.now() - started) / 1000).toFixed(2)} s`,
@@ -236,6 +316,7 @@ export async function runCli(
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10))
       out(`  ${owner}: ${formatRupiah(amount)}`);
+    for (const warning of warnings) err(`PERINGATAN / WARNING: ${warning.id}\n  ${warning.en}`);
     out(`Laporan / report: ${options.out}`);
     return EXIT.ok;
   } catch (error) {
@@ -248,5 +329,14 @@ export async function runCli(
 }
 
 if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      // A fault of Rumija itself, not of the input: one line, and the documented exit code 1.
+      console.error(
+        `Rumija: kesalahan internal / internal error: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      process.exit(EXIT.internal);
+    },
+  );
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeChunksAtomic, writeFileAtomic } from './atomic-write';
 
 const folders: string[] = [];
 function createFolder() {
@@ -37,5 +37,26 @@ describe('writeFileAtomic', () => {
       chmodSync(folder, 0o700);
     }
     expect(readFileSync(existing, 'utf8')).toBe('precious');
+  });
+
+  it('writes a file from many pieces without joining them all, and keeps the old file when making them fails halfway', async () => {
+    const folder = createFolder();
+    const target = join(folder, 'laporan.csv');
+    writeFileSync(target, 'precious');
+    function* rows(failAt: number | null) {
+      yield 'id,zona\r\n';
+      for (let i = 0; i < 300_000; i++) {
+        if (i === failAt) throw new Error('injected: row builder failed');
+        yield `${i},rumija\r\n`;
+      }
+    }
+    // Written in 1 MiB pieces: the first megabytes reach the temp file before the failure.
+    await expect(writeChunksAtomic(target, rows(250_000))).rejects.toThrow('injected');
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    expect(readdirSync(folder)).toEqual(['laporan.csv']);
+    await writeChunksAtomic(target, rows(null));
+    const text = readFileSync(target, 'utf8');
+    expect(text.startsWith('id,zona\r\n0,rumija\r\n')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(300_002);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Geodesic } from 'geographiclib-geodesic';
 import type { Geometry, Position } from 'geojson';
 import type { StoredFeature } from '../model/layer';
-import { analyzeAsset, createRoadIndex } from './encroachment';
+import { analyzeAsset, analyzeAssets, createRoadIndex, UnmeasurableAssetError } from './encroachment';
 
 const WGS84 = Geodesic.WGS84;
 /** The position `metres` from `from` towards `azimuth` (0 = north, 90 = east), geodesically. */
@@ -216,5 +216,82 @@ describe('roads meeting at an angle and multi-part corridors', () => {
     expect(Math.abs(result.staM! - 1_250) / 1_250).toBeLessThan(0.001);
     // Between the parts there is no road: 1 500 m along, right on the line, is outside every zone.
     expect(analyzeAsset(index, point('gap', move(START, 90, 1_500))).zone).toBe('luar');
+  });
+});
+
+describe('every geometry a register holds', () => {
+  const asset = (id: string, geometry: Geometry) => createAsset(id, geometry);
+
+  it('counts each pole of a MultiPoint on its own: three poles, one inside RUMIJA, is one unit', () => {
+    const result = analyzeAsset(
+      straight,
+      asset('poles', { type: 'MultiPoint', coordinates: [at(100, 3), at(200, 30), at(300, -40)] }),
+    );
+    expect(result).toMatchObject({ zone: 'rumaja', quantity: 1, unit: 'unit' });
+  });
+
+  it('measures a GeometryCollection of one kind like the matching multi-geometry', () => {
+    const cables = analyzeAsset(
+      straight,
+      asset('gc-lines', {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'LineString', coordinates: [at(100, -20), at(100, 20)] },
+          {
+            type: 'GeometryCollection',
+            geometries: [{ type: 'LineString', coordinates: [at(500, -20), at(500, 20)] }],
+          },
+        ],
+      }),
+    );
+    expect(cables.unit).toBe('m');
+    // Two square-on crossings of a 15 m RUMIJA.
+    expect(Math.abs(cables.quantity - 30) / 30).toBeLessThan(1e-4);
+    const poles = analyzeAsset(
+      straight,
+      asset('gc-points', {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Point', coordinates: at(10, 2) },
+          { type: 'MultiPoint', coordinates: [at(20, 2), at(30, 50)] },
+        ],
+      }),
+    );
+    expect(poles).toMatchObject({ unit: 'unit', quantity: 2 });
+  });
+
+  it('refuses, with the reason, a GeometryCollection that is empty or mixes points and lines, near a road or far from it', () => {
+    const mixed: Geometry = {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: at(100, 2) },
+        { type: 'LineString', coordinates: [at(100, -20), at(100, 20)] },
+      ],
+    };
+    expect(() => analyzeAsset(straight, asset('mixed', mixed))).toThrow(UnmeasurableAssetError);
+    expect(() => analyzeAsset(straight, asset('mixed', mixed))).toThrow(/mixes points, lines/);
+    expect(() => analyzeAsset(straight, asset('empty', { type: 'GeometryCollection', geometries: [] }))).toThrow(
+      /empty GeometryCollection/,
+    );
+    const far: Geometry = {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: [130, -5] },
+        {
+          type: 'LineString',
+          coordinates: [
+            [130, -5],
+            [130.1, -5],
+          ],
+        },
+      ],
+    };
+    expect(() => analyzeAsset(straight, asset('far', far))).toThrow(UnmeasurableAssetError);
+  });
+
+  it('names the asset (by its position) when one of many cannot be measured', () => {
+    expect(() =>
+      analyzeAssets(straight, [point('ok', at(100, 2)), asset('bad', { type: 'GeometryCollection', geometries: [] })]),
+    ).toThrow(/aset 2 \(bad\)/);
   });
 });

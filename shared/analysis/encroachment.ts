@@ -17,6 +17,7 @@ import {
   unionLength,
   type Vec,
 } from '../geo/planar';
+import { measurableGeometry } from './measurable-geometry';
 import { isInsideRumija, rowHalfWidths, ZONES, zoneAtOffset, type RowHalfWidths, type Zone } from './row-zones';
 
 export interface IndexedSegment {
@@ -295,16 +296,19 @@ function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][
   return inside.reduce((sum, polygon) => sum + ringsArea(polygon as Vec[][]), 0);
 }
 
-/** Zone, nearest segment, offset, STA and quantity inside RUMIJA of one utility asset. */
+export class UnmeasurableAssetError extends Error {}
+
+/**
+ * Zone, nearest segment, offset, STA and quantity inside RUMIJA of one utility asset. Each part of a
+ * multi-geometry counts on its own: a MultiPoint of three poles with one inside RUMIJA is one unit;
+ * lines and areas count the length and area of their parts inside. Throws UnmeasurableAssetError for a
+ * GeometryCollection that cannot be measured (empty, or mixing points, lines and areas).
+ */
 export function analyzeAsset(index: RoadIndex, asset: StoredFeature): EncroachmentResult {
-  const geometry = asset.geometry;
+  const measurable = measurableGeometry(asset.geometry);
+  if (!measurable.ok) throw new UnmeasurableAssetError(measurable.reason);
+  const { geometry, unit } = measurable;
   const positions = positionsOf(geometry);
-  const unit: EncroachmentResult['unit'] =
-    geometry.type === 'Point' || geometry.type === 'MultiPoint'
-      ? 'unit'
-      : geometry.type.includes('Polygon')
-        ? 'm2'
-        : 'm';
   const empty: EncroachmentResult = {
     assetId: asset.id,
     zone: 'luar',
@@ -325,10 +329,14 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   let nearest: Nearest[];
   let quantity = 0;
   if (unit === 'unit') {
-    nearest = nearestForPoints(
-      candidates,
-      positions.map(([x, y]) => toLocal(frame, x!, y!)),
-    );
+    const points = positions.map(([x, y]) => toLocal(frame, x!, y!));
+    nearest = nearestForPoints(candidates, points);
+    // Each pole of a MultiPoint is in its own zone: count those inside RUMIJA.
+    quantity =
+      points.length === 1
+        ? 0
+        : points.filter((point) => isInsideRumija(pickSegment(index, nearestForPoints(candidates, [point])).zone))
+            .length;
   } else if (unit === 'm') {
     const paths =
       geometry.type === 'LineString' ? [geometry.coordinates] : (geometry as { coordinates: Position[][] }).coordinates;
@@ -352,14 +360,14 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
 
   const { zone, best } = pickSegment(index, nearest);
   if (!best) return empty;
-  const segment = index.segments[best.candidate.edge.segment];
-  if (unit === 'unit') quantity = isInsideRumija(zone) ? positions.length : 0;
+  const segment = index.segments[best.candidate.edge.segment]!;
+  if (unit === 'unit' && positions.length === 1) quantity = isInsideRumija(zone) ? 1 : 0;
   return {
     assetId: asset.id,
     zone,
-    segmentId: segment!.id,
-    ruasNumber: segment!.ruasNumber,
-    corridorIds: segment!.corridorIds,
+    segmentId: segment.id,
+    ruasNumber: segment.ruasNumber,
+    corridorIds: segment.corridorIds,
     offsetM: best.distance,
     staM: best.candidate.edge.startChainageM + best.t * best.candidate.edge.lengthM,
     quantity,
@@ -367,6 +375,16 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   };
 }
 
+/** Every asset, in order (`results[i]` is `assets[i]`); an asset that cannot be measured is named by position and id. */
 export function analyzeAssets(index: RoadIndex, assets: readonly StoredFeature[]): EncroachmentResult[] {
-  return assets.map((asset) => analyzeAsset(index, asset));
+  return assets.map((asset, position) => {
+    try {
+      return analyzeAsset(index, asset);
+    } catch (error) {
+      if (error instanceof UnmeasurableAssetError) {
+        throw new UnmeasurableAssetError(`aset ${position + 1} (${asset.id}): ${error.message}`);
+      }
+      throw error;
+    }
+  });
 }

@@ -68,6 +68,7 @@ const OWNERS: Record<AssetCategory, [string, UtilityAssetProperties['ownerType']
   reklame: [['Biro reklame (contoh)', 'swasta']],
   kios: [['Pedagang kaki lima', 'swasta']],
   bangunan: [['Pemilik bangunan (contoh)', 'swasta']],
+  lainnya: [['Pemilik lain (contoh)', 'lainnya']],
 };
 
 /**

@@ -29,7 +29,7 @@ const results: EncroachmentResult[] = [
 ];
 
 describe('encroachment export', () => {
-  const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE);
+  const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE);
   const rows = encroachmentRows(assets, results, estimate);
 
   it('writes RFC 7946 GeoJSON with the computed fields and no crs member', () => {

@@ -1,9 +1,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { csvCell } from './csv-cell';
 import { normalizeGeometry } from './export-layer';
+import { positionsOf } from '../geo/positions-of';
 import type { EncroachmentResult } from '../analysis/encroachment';
 import type { StoredFeature } from '../model/layer';
-import type { RetributionEstimate } from '../tariff/estimate-retribution';
+import type { RetributionEstimate, RetributionLine } from '../tariff/estimate-retribution';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -26,36 +27,81 @@ export interface EncroachmentRow {
   tarif_contoh: boolean;
 }
 
+/** The flat row of one asset: its result, and its retribution line if it has one. */
+export function encroachmentRow(
+  asset: StoredFeature,
+  result: EncroachmentResult | undefined,
+  line: RetributionLine | undefined,
+  estimate: RetributionEstimate,
+): EncroachmentRow {
+  return {
+    id: asset.id,
+    kategori: String(asset.properties.category ?? ''),
+    pemilik: String(asset.properties.owner ?? ''),
+    jenis_pemilik: String(asset.properties.ownerType ?? ''),
+    zona: result?.zone ?? 'luar',
+    ruas: result?.ruasNumber ?? '',
+    koridor: result?.corridorIds.join(';') ?? '',
+    jarak_as_m: result?.offsetM === null || result?.offsetM === undefined ? null : round(result.offsetM, 2),
+    sta_m: result?.staM === null || result?.staM === undefined ? null : round(result.staM, 1),
+    jumlah_dalam_rumija: round(result?.quantity ?? 0, 2),
+    satuan: result?.unit ?? '',
+    tarif_per_tahun_idr: line?.ratePerYearIdr ?? 0,
+    retribusi_idr: line?.amountIdr ?? 0,
+    masalah: line?.problem ?? '',
+    jadwal_tarif: `${estimate.scheduleId} v${estimate.scheduleVersion}`,
+    tarif_contoh: estimate.example,
+  };
+}
+
+/** Each asset's row, in asset order (`results[i]` is `assets[i]`); lines are matched by position, not by id. */
+export function* encroachmentRowsOf(
+  assets: readonly StoredFeature[],
+  results: readonly EncroachmentResult[],
+  estimate: RetributionEstimate,
+): Generator<EncroachmentRow> {
+  const lineByIndex = new Map(estimate.lines.map((line) => [line.assetIndex, line]));
+  for (let index = 0; index < assets.length; index++) {
+    yield encroachmentRow(assets[index]!, results[index], lineByIndex.get(index), estimate);
+  }
+}
+
 /** One flat row per asset with the computed fields, shared by the GeoJSON and CSV exports. */
 export function encroachmentRows(
   assets: readonly StoredFeature[],
   results: readonly EncroachmentResult[],
   estimate: RetributionEstimate,
 ): EncroachmentRow[] {
-  const byAsset = new Map(results.map((result) => [result.assetId, result]));
-  const lineByAsset = new Map(estimate.lines.map((line) => [line.assetId, line]));
-  return assets.map((asset) => {
-    const result = byAsset.get(asset.id);
-    const line = lineByAsset.get(asset.id);
-    return {
-      id: asset.id,
-      kategori: String(asset.properties.category ?? ''),
-      pemilik: String(asset.properties.owner ?? ''),
-      jenis_pemilik: String(asset.properties.ownerType ?? ''),
-      zona: result?.zone ?? 'luar',
-      ruas: result?.ruasNumber ?? '',
-      koridor: result?.corridorIds.join(';') ?? '',
-      jarak_as_m: result?.offsetM === null || result?.offsetM === undefined ? null : round(result.offsetM, 2),
-      sta_m: result?.staM === null || result?.staM === undefined ? null : round(result.staM, 1),
-      jumlah_dalam_rumija: round(result?.quantity ?? 0, 2),
-      satuan: result?.unit ?? '',
-      tarif_per_tahun_idr: line?.ratePerYearIdr ?? 0,
-      retribusi_idr: Math.round(line?.amountIdr ?? 0),
-      masalah: line?.problem ?? '',
-      jadwal_tarif: `${estimate.scheduleId} v${estimate.scheduleVersion}`,
-      tarif_contoh: estimate.example,
+  return [...encroachmentRowsOf(assets, results, estimate)];
+}
+
+/** The report as GeoJSON text in pieces (a feature each), for writing without one giant string. */
+export function* encroachmentGeoJsonChunks(
+  assets: readonly StoredFeature[],
+  rows: Iterable<EncroachmentRow>,
+): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let index = 0;
+  for (const row of rows) {
+    const feature: Feature = {
+      type: 'Feature',
+      geometry: normalizeGeometry(assets[index]!.geometry),
+      properties: { ...row },
     };
-  });
+    yield `${index === 0 ? '\n' : ',\n'}${JSON.stringify(feature)}`;
+    index++;
+  }
+  yield '\n]}\n';
+}
+
+/** The report as CSV text in pieces (a line each), header always first. */
+export function* encroachmentCsvChunks(
+  assets: readonly StoredFeature[],
+  rows: Iterable<EncroachmentRow>,
+): Generator<string> {
+  yield ENCROACHMENT_CSV_HEADER;
+  let index = 0;
+  for (const row of rows) yield encroachmentCsvLine(assets[index++]!, row);
 }
 
 export function encroachmentGeoJson(
@@ -70,23 +116,36 @@ export function encroachmentGeoJson(
   return { type: 'FeatureCollection', features };
 }
 
+export const ENCROACHMENT_CSV_COLUMNS: readonly (keyof EncroachmentRow)[] = [
+  'id',
+  'kategori',
+  'pemilik',
+  'jenis_pemilik',
+  'zona',
+  'ruas',
+  'koridor',
+  'jarak_as_m',
+  'sta_m',
+  'jumlah_dalam_rumija',
+  'satuan',
+  'tarif_per_tahun_idr',
+  'retribusi_idr',
+  'masalah',
+  'jadwal_tarif',
+  'tarif_contoh',
+];
+
+export const ENCROACHMENT_CSV_HEADER = `${[...ENCROACHMENT_CSV_COLUMNS, 'lon', 'lat'].join(',')}\r\n`;
+
+/** One CSV line (with its line break) per asset: the row and the asset's first position as lon/lat. */
+export function encroachmentCsvLine(asset: StoredFeature, row: EncroachmentRow): string {
+  const anchor = positionsOf(asset.geometry)[0];
+  const lon = anchor ? round(anchor[0]!, 7) : '';
+  const lat = anchor ? round(anchor[1]!, 7) : '';
+  return `${[...ENCROACHMENT_CSV_COLUMNS.map((column) => csvCell(row[column])), lon, lat].join(',')}\r\n`;
+}
+
+/** The whole CSV (header even when there are no rows); the CLI writes the same lines as a stream. */
 export function encroachmentCsv(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]!) as (keyof EncroachmentRow)[];
-  const lines = [[...columns, 'lon', 'lat'].join(',')];
-  rows.forEach((row, index) => {
-    const geometry = assets[index]!.geometry;
-    const anchor =
-      geometry.type === 'Point'
-        ? geometry.coordinates
-        : geometry.type === 'LineString'
-          ? geometry.coordinates[0]
-          : geometry.type === 'Polygon'
-            ? geometry.coordinates[0]![0]
-            : [NaN, NaN];
-    lines.push(
-      [...columns.map((column) => csvCell(row[column])), round(anchor![0]!, 7), round(anchor![1]!, 7)].join(','),
-    );
-  });
-  return `${lines.join('\r\n')}\r\n`;
+  return ENCROACHMENT_CSV_HEADER + rows.map((row, index) => encroachmentCsvLine(assets[index]!, row)).join('');
 }

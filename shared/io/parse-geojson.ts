@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -90,16 +91,29 @@ export function parseFeatureCollection(text: string, fileName: string): ParseRes
   return data.ok ? checkFeatureCollection(data.value, fileName) : data;
 }
 
+/**
+ * The offset of the first syntax error: from V8's message when it gives one ("at position N"), else
+ * from a second, error-tolerant parse (Node 20 often says only `Unexpected token ','`).
+ */
+function syntaxErrorOffset(text: string, message: string): number | null {
+  const match = /position (\d+)/.exec(message);
+  if (match) return Number(match[1]);
+  const errors: ParseError[] = [];
+  parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  return errors[0]?.offset ?? (text.trim() === '' ? 0 : null);
+}
+
 /** JSON.parse with an error that gives the line and column. */
 export function parseJson(text: string, fileName: string): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const match = /position (\d+)/.exec(String((error as Error).message));
-    const where = match ? lineAndColumn(text, Number(match[1])) : null;
+    const message = (error as Error).message;
+    const offset = syntaxErrorOffset(text, message);
+    const where = offset === null ? null : lineAndColumn(text, offset);
     return {
       ok: false,
-      error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column})` : ''}: ${(error as Error).message}`,
+      error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column} / line ${where.line}, column ${where.column})` : ''}: ${message}`,
     };
   }
 }

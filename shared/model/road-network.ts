@@ -106,6 +106,8 @@ export const ASSET_CATEGORIES = [
   'reklame',
   'kios',
   'bangunan',
+  // What a register holds that fits none of the above; priced only if a tariff item lists it.
+  'lainnya',
 ] as const;
 export const AssetCategorySchema = z.enum(ASSET_CATEGORIES);
 export type AssetCategory = z.infer<typeof AssetCategorySchema>;

@@ -16,7 +16,7 @@ describe('PDF report', () => {
     const roads = demo.features.filter((f) => f.properties.kind === 'road');
     const assets = demo.features.filter((f) => f.properties.kind === 'asset');
     const results = analyzeAssets(createRoadIndex(roads), assets);
-    const estimate = estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), EXAMPLE_TARIFF_SCHEDULE, {
+    const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE, {
       payingShare: 0.2,
     });
     const bytes = createEncroachmentReportPdf({

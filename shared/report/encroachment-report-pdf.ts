@@ -1,5 +1,6 @@
 import { jsPDF } from 'jspdf';
 import type { EncroachmentResult } from '../analysis/encroachment';
+import type { AnalysisWarning } from '../analysis/analysis-warnings';
 import type { RetributionEstimate } from '../tariff/estimate-retribution';
 import type { TariffSchedule } from '../tariff/tariff-schedule';
 import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
@@ -16,6 +17,8 @@ export interface ReportInput {
   categoryLabel: (category: string) => string;
   corridorLabel: (id: string) => string;
   demoData: boolean;
+  /** What the reader must know before trusting the figures (printed in Indonesian). */
+  warnings?: readonly AnalysisWarning[];
 }
 
 const ZONE_NAMES: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Di luar' };
@@ -70,6 +73,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
       9,
       'bold',
     );
+  for (const warning of input.warnings ?? []) text(`PERINGATAN: ${warning.id}`, 9, 'bold');
   y += 2;
 
   const inside = input.results.filter((r) => r.quantity > 0).length;
@@ -90,7 +94,6 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   if (Object.keys(estimate.byCorridor).length)
     table('Menurut koridor', sorted(estimate.byCorridor, input.corridorLabel));
 
-  const resultByAsset = new Map(input.results.map((r) => [r.assetId, r]));
   ensureSpace(20);
   text('Rincian per aset di dalam RUMIJA', 11, 'bold');
   // x of each column; the last three are right-aligned numbers.
@@ -106,7 +109,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   };
   row(header, true);
   for (const line of [...estimate.lines].sort((a, b) => b.amountIdr - a.amountIdr)) {
-    const result = resultByAsset.get(line.assetId);
+    const result = input.results[line.assetIndex];
     row([
       `${input.categoryLabel(line.category)} · ${line.owner}`,
       ZONE_NAMES[result?.zone ?? 'luar']!,

@@ -14,25 +14,22 @@ function createResult(
 ): EncroachmentResult {
   return { assetId, zone: 'rumija', segmentId: 's', ruasNumber, corridorIds, offsetM: 3, staM: 100, quantity, unit };
 }
-function createAsset(id: string, category: string, owner: string, ownerType: string): [string, StoredFeature] {
-  return [
+function createAsset(id: string, category: string, owner: string, ownerType: string): StoredFeature {
+  return {
     id,
-    {
-      id,
-      layerId: 'a',
-      geometry: { type: 'Point', coordinates: [0, 0] },
-      properties: { kind: 'asset', category, owner, ownerType },
-    },
-  ];
+    layerId: 'a',
+    geometry: { type: 'Point', coordinates: [0, 0] },
+    properties: { kind: 'asset', category, owner, ownerType },
+  };
 }
 
 describe('retribution estimate', () => {
-  const assets = new Map([
+  const assets = [
     createAsset('pole', 'tiang_listrik', 'PLN UP3 Kupang', 'pln'),
     createAsset('cable', 'kabel', 'Telkom', 'telkom'),
     createAsset('kiosk', 'kios', 'Warga', 'swasta'),
     createAsset('billboard-point', 'reklame', 'CV Iklan', 'swasta'),
-  ]);
+  ];
   const results = [
     createResult('pole', 1, 'unit'),
     createResult('cable', 102.5, 'm'),
@@ -43,12 +40,12 @@ describe('retribution estimate', () => {
   it('multiplies quantity by the yearly rate and the period, and totals by owner, category, ruas and corridor', () => {
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE, { periodYears: 2 });
     const pole = 1 * 150_000 * 2;
-    const cable = 102.5 * 13_333 * 2;
+    const cable = 2_733_265; // 102,5 m × Rp13 333 × 2 years = 2 733 265,0 (whole rupiah)
     const kiosk = 8 * 60_000 * 2;
-    expect(estimate.lines.find((l) => l.assetId === 'cable')!.amountIdr).toBeCloseTo(cable, 6);
-    expect(estimate.totalIdr).toBeCloseTo(pole + cable + kiosk, 6);
+    expect(estimate.lines.find((l) => l.assetId === 'cable')!.amountIdr).toBe(cable);
+    expect(estimate.totalIdr).toBe(pole + cable + kiosk);
     expect(estimate.byOwner).toEqual({ 'PLN UP3 Kupang': pole, Telkom: cable, Warga: kiosk, 'CV Iklan': 0 });
-    expect(estimate.byCategory.kabel).toBeCloseTo(cable, 6);
+    expect(estimate.byCategory.kabel).toBe(cable);
     expect(estimate.byRuas).toEqual({ 'P-601': pole + cable, 'P-602': kiosk });
     expect(estimate.byCorridor).toEqual({ kupang: pole + cable });
     expect(estimate.example).toBe(true);
@@ -63,8 +60,35 @@ describe('retribution estimate', () => {
 
   it('splits the total by the share already paying', () => {
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE, { payingShare: 0.25 });
-    expect(estimate.alreadyPaidIdr).toBeCloseTo(estimate.totalIdr * 0.25, 6);
-    expect(estimate.potentialNewIdr).toBeCloseTo(estimate.totalIdr * 0.75, 6);
+    expect(estimate.alreadyPaidIdr).toBe(Math.round(estimate.totalIdr * 0.25));
+    expect(estimate.alreadyPaidIdr + estimate.potentialNewIdr).toBe(estimate.totalIdr);
+  });
+
+  it('keeps whole rupiah per line, and totals that are the sum of the printed lines', () => {
+    // 3 cables of 0,7 m at Rp13 333: 9 333,1 each; rounded per line 9 333, so the total is 27 999 (not 27 999,3).
+    const cables = [0, 1, 2].map((i) => createAsset(`c${i}`, 'kabel', 'Telkom', 'telkom'));
+    const estimate = estimateRetribution(
+      cables.map((cable) => createResult(cable.id, 0.7, 'm')),
+      cables,
+      EXAMPLE_TARIFF_SCHEDULE,
+    );
+    expect(estimate.lines.map((line) => line.amountIdr)).toEqual([9_333, 9_333, 9_333]);
+    expect(estimate.totalIdr).toBe(27_999);
+    expect(estimate.byOwner.Telkom).toBe(27_999);
+  });
+
+  it('keys lines by position, so two poles sharing an id from another system each keep their own result', () => {
+    const twins = [
+      createAsset('TL-7', 'tiang_listrik', 'PLN', 'pln'),
+      createAsset('TL-7', 'tiang_listrik', 'PLN', 'pln'),
+    ];
+    const outsideFirst = estimateRetribution(
+      [{ ...createResult('TL-7', 0, 'unit'), zone: 'luar' }, createResult('TL-7', 1, 'unit')],
+      twins,
+      EXAMPLE_TARIFF_SCHEDULE,
+    );
+    expect(outsideFirst.lines.map((line) => [line.assetIndex, line.amountIdr])).toEqual([[1, 150_000]]);
+    expect(outsideFirst.totalIdr).toBe(150_000);
   });
 
   it('validates schedules: the example passes, a category in two items does not', () => {

@@ -6,6 +6,8 @@ import type { TariffBasis, TariffSchedule } from './tariff-schedule';
 const BASIS_OF_UNIT: Record<EncroachmentResult['unit'], TariffBasis> = { unit: 'unit', m: 'metre', m2: 'm2' };
 
 export interface RetributionLine {
+  /** Position of the asset in the analysed list: ids from other systems repeat, positions do not. */
+  assetIndex: number;
   assetId: string;
   category: AssetCategory;
   owner: string;
@@ -16,6 +18,7 @@ export interface RetributionLine {
   unit: EncroachmentResult['unit'];
   tariffItemId: string | null;
   ratePerYearIdr: number;
+  /** Whole rupiah, as printed; every total is the sum of these. */
   amountIdr: number;
   /** Why no amount could be computed, if so. */
   problem: 'no-tariff-item' | 'basis-mismatch' | null;
@@ -42,10 +45,14 @@ function add(totals: Record<string, number>, key: string, amount: number) {
   totals[key] = (totals[key] ?? 0) + amount;
 }
 
-/** Retribution per asset = quantity inside RUMIJA × yearly rate × period, with the totals. */
+/**
+ * Retribution per asset = quantity inside RUMIJA × yearly rate × period, rounded to whole rupiah, with
+ * the totals as sums of those rounded amounts (so a report's rows add up to its totals). `results[i]`
+ * belongs to `assets[i]`.
+ */
 export function estimateRetribution(
   results: readonly EncroachmentResult[],
-  assets: ReadonlyMap<string, StoredFeature>,
+  assets: readonly StoredFeature[],
   schedule: TariffSchedule,
   options: { periodYears?: number; payingShare?: number } = {},
 ): RetributionEstimate {
@@ -69,15 +76,18 @@ export function estimateRetribution(
     alreadyPaidIdr: 0,
     potentialNewIdr: 0,
   };
-  for (const result of results) {
-    if (result.quantity <= 0) continue;
-    const properties = assets.get(result.assetId)?.properties ?? {};
+  if (results.length !== assets.length)
+    throw new Error(`estimateRetribution: ${results.length} results for ${assets.length} assets`);
+  results.forEach((result, assetIndex) => {
+    if (result.quantity <= 0) return;
+    const properties = assets[assetIndex]!.properties;
     const category = properties.category as AssetCategory;
     const item = itemByCategory.get(category) ?? null;
     const problem = !item ? 'no-tariff-item' : item.basis !== BASIS_OF_UNIT[result.unit] ? 'basis-mismatch' : null;
     const rate = item && !problem ? item.ratePerYearIdr : 0;
-    const amountIdr = result.quantity * rate * periodYears;
+    const amountIdr = Math.round(result.quantity * rate * periodYears);
     const line: RetributionLine = {
+      assetIndex,
       assetId: result.assetId,
       category,
       owner: String(properties.owner ?? '—'),
@@ -97,8 +107,8 @@ export function estimateRetribution(
     add(estimate.byCategory, category, amountIdr);
     add(estimate.byRuas, line.ruasNumber ?? '—', amountIdr);
     for (const corridorId of line.corridorIds) add(estimate.byCorridor, corridorId, amountIdr);
-  }
-  estimate.alreadyPaidIdr = estimate.totalIdr * payingShare;
+  });
+  estimate.alreadyPaidIdr = Math.round(estimate.totalIdr * payingShare);
   estimate.potentialNewIdr = estimate.totalIdr - estimate.alreadyPaidIdr;
   return estimate;
 }

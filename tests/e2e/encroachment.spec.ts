@@ -21,7 +21,7 @@ function expectedEstimate(rates = EXAMPLE_TARIFF_SCHEDULE) {
   const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
   return {
     results,
-    estimate: estimateRetribution(results, new Map(assets.map((a) => [a.id, a])), rates, {
+    estimate: estimateRetribution(results, assets, rates, {
       periodYears: 1,
       payingShare: 0.2,
     }),
@@ -181,4 +181,20 @@ test('money typed the Indonesian way is read as typed; an undone tariff marks th
   await rate.fill('175.000');
   await expect(page.getByTestId('tariff-rate-tiang-error')).toContainText('ambiguous');
   await screenshot(page, 'tariff-ambiguous-en');
+});
+
+test('an analysis with the road layer switched off says why every asset is outside, instead of a silent Rp 0', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId('layer-visible-demo-roads').uncheck();
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-warnings')).toContainText(
+    'Tidak ada ruas jalan: semua aset dilaporkan di luar RUMIJA',
+  );
+  await expect(page.getByTestId('analysis-total-exact')).toHaveText(/^Rp\s?0$/);
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('analysis-warnings')).toContainText('No road segments');
+  await screenshot(page, 'analysis-warning-en');
 });

@@ -74,6 +74,7 @@ export const id = {
       reklame: 'Reklame',
       kios: 'Kios',
       bangunan: 'Bangunan',
+      lainnya: 'Lainnya',
     },
     ownerType: {
       pln: 'PLN',
@@ -525,6 +526,7 @@ export const en: Shape<typeof id> = {
       reklame: 'Billboard',
       kios: 'Kiosk',
       bangunan: 'Building',
+      lainnya: 'Other',
     },
     ownerType: {
       pln: 'PLN',

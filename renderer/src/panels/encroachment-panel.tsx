@@ -85,6 +85,7 @@ export function EncroachmentPanel() {
         results: analysis.results,
         categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
         corridorLabel: corridorName,
+        warnings: analysis.warnings,
         demoData: analysis.assets.some(
           (asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative,
         ),
@@ -100,7 +101,7 @@ export function EncroachmentPanel() {
   const sortedLines = useMemo(() => {
     if (!estimate) return [];
     const value = (line: (typeof estimate.lines)[number]): number | string => {
-      const result = analysis.resultByAsset.get(line.assetId);
+      const result = analysis.results[line.assetIndex];
       switch (sort.key) {
         case 'asset':
           return `${line.category} ${line.owner}`;
@@ -124,7 +125,7 @@ export function EncroachmentPanel() {
         (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sort.direction
       );
     });
-  }, [estimate, analysis.resultByAsset, sort]);
+  }, [estimate, analysis.results, sort]);
   const sortHeader = (key: SortKey) => (
     <th key={key} aria-sort={sort.key === key ? (sort.direction === 1 ? 'ascending' : 'descending') : 'none'}>
       <button
@@ -243,6 +244,13 @@ export function EncroachmentPanel() {
       {estimate && analysis.status === 'done' && (
         <div className="analysis-results" data-testid="analysis-results">
           {estimate.example && <div className="example-badge">{t('analysis.demoNote')}</div>}
+          {analysis.warnings.length > 0 && (
+            <ul className="analysis-warnings" data-testid="analysis-warnings">
+              {analysis.warnings.map((warning) => (
+                <li key={warning.code}>{locale === 'en' ? warning.en : warning.id}</li>
+              ))}
+            </ul>
+          )}
           <div className="big-figures">
             <div>
               <span className="label">{t('analysis.total')}</span>
@@ -328,10 +336,10 @@ export function EncroachmentPanel() {
               </thead>
               <tbody>
                 {sortedLines.slice(0, MAX_DETAIL_ROWS).map((line) => {
-                  const result = analysis.resultByAsset.get(line.assetId)!;
+                  const result = analysis.results[line.assetIndex]!;
                   return (
                     <tr
-                      key={line.assetId}
+                      key={line.assetIndex}
                       className="clickable"
                       data-testid="analysis-line"
                       onClick={() => store.select([line.assetId], { zoom: true })}

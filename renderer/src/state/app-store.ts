@@ -22,6 +22,7 @@ import {
   type EditResult,
 } from '../../../shared/edit/feature-edits';
 import { messageOf } from '../../../shared/format/message-of';
+import { analysisWarnings, type AnalysisWarning } from '../../../shared/analysis/analysis-warnings';
 import {
   addLayerWithFeatures,
   commitChange,
@@ -93,6 +94,8 @@ export interface AnalysisState {
   results: EncroachmentResult[];
   resultByAsset: ReadonlyMap<string, EncroachmentResult>;
   estimate: RetributionEstimate | null;
+  /** What the user must know before trusting the figures (no roads, assets at Rp 0 and why, …). */
+  warnings: AnalysisWarning[];
   seconds: number;
 }
 
@@ -103,6 +106,7 @@ const IDLE_ANALYSIS: AnalysisState = {
   assets: [],
   results: [],
   resultByAsset: new Map(),
+  warnings: [],
   estimate: null,
   seconds: 0,
 };
@@ -491,12 +495,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
     const started = performance.now();
     try {
       const results = await runEncroachment(roads, corridors, assets);
-      const estimate = estimateRetribution(
-        results,
-        new Map(assets.map((asset) => [asset.id, asset])),
-        schedule,
-        options,
-      );
+      const estimate = estimateRetribution(results, assets, schedule, options);
+      const warnings = analysisWarnings({ roadCount: roads.length, assets, estimate });
       this.set({
         analysis: {
           status: 'done',
@@ -505,6 +505,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
           assets,
           results,
           estimate,
+          warnings,
           resultByAsset: new Map(results.map((result) => [result.assetId, result])),
           seconds: (performance.now() - started) / 1000,
         },
