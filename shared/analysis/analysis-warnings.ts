@@ -22,6 +22,9 @@ export interface WarningInput {
   unknownCategories?: ReadonlyMap<string, number>;
 }
 
+/** "1 asset is" / "3 assets are". */
+const assetsAre = (count: number) => (count === 1 ? '1 asset is' : `${count} assets are`);
+
 const sample = (entries: Iterable<[string, number]>, limit = 3) =>
   [...entries]
     .slice(0, limit)
@@ -61,7 +64,7 @@ export function analysisWarnings(input: WarningInput): AnalysisWarning[] {
       code: 'basis-mismatch',
       count,
       id: `${count} aset di dalam RUMIJA bernilai Rp 0 karena bentuk geometrinya tidak cocok dengan dasar tarif (${sample(mismatched)}; mis. reklame sebagai titik sedangkan tarifnya per m²): petakan sebagai area atau garis, atau ubah dasar tarifnya.`,
-      en: `${count} assets inside RUMIJA are at Rp 0 because their geometry does not match the tariff basis (${sample(mismatched)}; e.g. a billboard mapped as a point against a per-m² rate): map them as areas or lines, or change the tariff basis.`,
+      en: `${assetsAre(count)} inside RUMIJA at Rp 0 because ${count === 1 ? 'its' : 'their'} geometry does not match the tariff basis (${sample(mismatched)}; e.g. a billboard mapped as a point against a per-m² rate): map ${count === 1 ? 'it' : 'them'} as areas or lines, or change the tariff basis.`,
     });
   }
   const unpriced = byProblem('no-tariff-item');
@@ -71,7 +74,7 @@ export function analysisWarnings(input: WarningInput): AnalysisWarning[] {
       code: 'no-tariff-item',
       count,
       id: `${count} aset di dalam RUMIJA bernilai Rp 0 karena jadwal tarif tidak punya item untuk kategorinya (${sample(unpriced)}): tambahkan item tarif.`,
-      en: `${count} assets inside RUMIJA are at Rp 0 because the tariff schedule has no item for their category (${sample(unpriced)}): add a tariff item.`,
+      en: `${assetsAre(count)} inside RUMIJA at Rp 0 because the tariff schedule has no item for ${count === 1 ? 'its' : 'their'} category (${sample(unpriced)}): add a tariff item.`,
     });
   }
   if (input.duplicateIds && input.duplicateIds.size > 0) {
@@ -80,7 +83,7 @@ export function analysisWarnings(input: WarningInput): AnalysisWarning[] {
       code: 'duplicate-ids',
       count,
       id: `${count} id aset dipakai lebih dari sekali (${sample(input.duplicateIds)}): setiap fitur tetap dihitung sendiri menurut urutannya di berkas; id tidak dipakai untuk mencocokkan hasil.`,
-      en: `${count} asset ids occur more than once (${sample(input.duplicateIds)}): each feature is still counted on its own, by its place in the file; ids are not used to match results.`,
+      en: `${count === 1 ? '1 asset id occurs' : `${count} asset ids occur`} more than once (${sample(input.duplicateIds)}): each feature is still counted on its own, by its place in the file; ids are not used to match results.`,
     });
   }
   if (input.unknownCategories && input.unknownCategories.size > 0) {
@@ -89,7 +92,7 @@ export function analysisWarnings(input: WarningInput): AnalysisWarning[] {
       code: 'unknown-category',
       count,
       id: `${count} aset berkategori tak dikenal (${sample(input.unknownCategories)}) dihitung sebagai "lainnya": petakan kategorinya (--category-map) agar bertarif benar.`,
-      en: `${count} assets of unknown category (${sample(input.unknownCategories)}) were counted as "lainnya": map their categories (--category-map) to price them right.`,
+      en: `${count === 1 ? '1 asset' : `${count} assets`} of unknown category (${sample(input.unknownCategories)}) ${count === 1 ? 'was' : 'were'} counted as "lainnya": map the categories (--category-map) to price them right.`,
     });
   }
   return warnings;
@@ -97,7 +100,11 @@ export function analysisWarnings(input: WarningInput): AnalysisWarning[] {
 
 /** Ids that occur more than once, with their counts, in first-seen order. */
 export function duplicateIdsOf(ids: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return new Map([...counts].filter(([, count]) => count > 1));
+  const seen = new Set<string>();
+  const repeated = new Map<string, number>();
+  for (const id of ids) {
+    if (!seen.has(id)) seen.add(id);
+    else repeated.set(id, (repeated.get(id) ?? 1) + 1);
+  }
+  return repeated;
 }

@@ -295,3 +295,24 @@ describe('every geometry a register holds', () => {
     ).toThrow(/aset 2 \(bad\)/);
   });
 });
+
+describe('the single-point fast path', () => {
+  it('gives exactly what the general path gives for the same pole as a one-point MultiPoint', () => {
+    const bend = createRoadIndex([
+      createRoad('a', { type: 'LineString', coordinates: [START, EAST_END, move(EAST_END, 30, 800)] }),
+      createRoad(
+        'b',
+        { type: 'LineString', coordinates: [move(START, 0, 20), move(EAST_END, 0, 20)] },
+        { rumijaWidthM: 25 },
+      ),
+    ]);
+    let seed = 11;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    for (let i = 0; i < 2_000; i++) {
+      const position = at(-100 + random() * 1_500, -40 + random() * 100);
+      const fast = analyzeAsset(bend, point(`p${i}`, position));
+      const general = analyzeAsset(bend, createAsset(`p${i}`, { type: 'MultiPoint', coordinates: [position] }));
+      expect(fast).toEqual(general);
+    }
+  });
+});

@@ -298,6 +298,64 @@ function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][
 
 export class UnmeasurableAssetError extends Error {}
 
+const ZONE_RANK: Record<Zone, number> = { rumaja: 0, rumija: 1, ruwasja: 2, luar: 3 };
+
+/**
+ * The single pole, most of any register: the same answer as the general path (a local frame on the point,
+ * best zone first, then the nearest road), without building candidate objects for each nearby edge.
+ */
+function analyzePoint(index: RoadIndex, assetId: string, longitude: number, latitude: number): EncroachmentResult {
+  let best = -1;
+  let bestRank = ZONE_RANK.luar;
+  let bestDistance = Infinity;
+  let bestT = 0;
+  if (index.tree) {
+    const frame = createLocalFrame(longitude, latitude);
+    const { metresPerDegreeX: mx, metresPerDegreeY: my } = frame;
+    for (const i of index.tree.search(longitude, latitude, longitude, latitude)) {
+      const edge = index.edges[i]!;
+      const ax = (edge.a[0]! - longitude) * mx;
+      const ay = (edge.a[1]! - latitude) * my;
+      const dx = (edge.b[0]! - longitude) * mx - ax;
+      const dy = (edge.b[1]! - latitude) * my - ay;
+      const lengthSquared = dx * dx + dy * dy;
+      const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
+      const distance = Math.hypot(ax + t * dx, ay + t * dy);
+      const rank = ZONE_RANK[zoneAtOffset(distance, index.segments[edge.segment]!.widths)];
+      if (rank < bestRank || (rank === bestRank && (best < 0 || distance < bestDistance))) {
+        [best, bestRank, bestDistance, bestT] = [i, rank, distance, t];
+      }
+    }
+  }
+  if (best < 0) {
+    return {
+      assetId,
+      zone: 'luar',
+      segmentId: null,
+      ruasNumber: null,
+      corridorIds: [],
+      offsetM: null,
+      staM: null,
+      quantity: 0,
+      unit: 'unit',
+    };
+  }
+  const edge = index.edges[best]!;
+  const segment = index.segments[edge.segment]!;
+  const zone = ZONES[bestRank]!;
+  return {
+    assetId,
+    zone,
+    segmentId: segment.id,
+    ruasNumber: segment.ruasNumber,
+    corridorIds: segment.corridorIds,
+    offsetM: bestDistance,
+    staM: edge.startChainageM + bestT * edge.lengthM,
+    quantity: isInsideRumija(zone) ? 1 : 0,
+    unit: 'unit',
+  };
+}
+
 /**
  * Zone, nearest segment, offset, STA and quantity inside RUMIJA of one utility asset. Each part of a
  * multi-geometry counts on its own: a MultiPoint of three poles with one inside RUMIJA is one unit;
@@ -305,6 +363,9 @@ export class UnmeasurableAssetError extends Error {}
  * GeometryCollection that cannot be measured (empty, or mixing points, lines and areas).
  */
 export function analyzeAsset(index: RoadIndex, asset: StoredFeature): EncroachmentResult {
+  if (asset.geometry.type === 'Point') {
+    return analyzePoint(index, asset.id, asset.geometry.coordinates[0]!, asset.geometry.coordinates[1]!);
+  }
   const measurable = measurableGeometry(asset.geometry);
   if (!measurable.ok) throw new UnmeasurableAssetError(measurable.reason);
   const { geometry, unit } = measurable;

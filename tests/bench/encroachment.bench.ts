@@ -1,10 +1,14 @@
 /**
- * Encroachment benchmark: a generated network of 400 roads with 200 000 points, 20 000 lines
- * and 20 000 polygons, and 1 000 000 points; against a plain Turf loop (buffer each road,
- * booleanPointInPolygon each point) on the same points in the same run. Prints; asserts nothing.
+ * Encroachment benchmark: 400 roads of 2–8 km (a vertex every 40–120 m) with 200 000 points, 20 000
+ * multi-vertex lines and 20 000 polygons, and 1 000 000 points; in process, against a plain Turf loop
+ * (buffer each road, booleanPointInPolygon each point) on the same points, and end to end through the
+ * bundled `rumija` command (GeoJSON files in, CSV and GeoJSON reports out). Prints; asserts nothing.
  * Each case runs in its own process so its peak memory (max RSS) is its own.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { geodesicDestination } from '../../shared/geo/geodesic';
 import { buffer, booleanPointInPolygon, point as turfPoint } from '@turf/turf';
 import { Geodesic } from 'geographiclib-geodesic';
@@ -18,6 +22,7 @@ import { ROAD_CLASSES } from '../../shared/model/road-network';
 const WGS84 = Geodesic.WGS84;
 const move = geodesicDestination;
 
+/** 400 roads of 2–8 km with a vertex every 40–120 m, bending gently, like an OSM extract of NTT's roads. */
 export function createNetwork(seed: number) {
   const random = createRandom(seed);
   const roads: StoredFeature[] = [];
@@ -25,10 +30,13 @@ export function createNetwork(seed: number) {
     let position: Position = [123.3 + random() * 0.6, -10.4 + random() * 0.6];
     let bearing = random() * 360;
     const path: Position[] = [position];
-    for (let v = 0; v < 10; v++) {
-      bearing += (random() - 0.5) * 40;
-      position = move(position, bearing, 300 + random() * 400);
+    const lengthM = 2_000 + random() * 6_000;
+    for (let travelled = 0; travelled < lengthM;) {
+      const step = 40 + random() * 80;
+      bearing += (random() - 0.5) * 12;
+      position = move(position, bearing, step);
       path.push(position);
+      travelled += step;
     }
     roads.push({
       id: `road-${r}`,
@@ -80,27 +88,40 @@ export function createAssets(
       properties: props('tiang_listrik'),
     });
   }
+  // Cables and pipes: 5–20 vertices 10–30 m apart, running along or across the road.
   for (let i = 0; i < lines; i++) {
     const { at, bearing } = nearRoad(roads, random);
-    const start = move(at, bearing + 90, (random() - 0.5) * 30);
-    const end = move(start, bearing + (random() - 0.5) * 60, 50 + random() * 250);
+    let position = move(at, bearing + 90, (random() - 0.5) * 30);
+    let heading = bearing + (random() < 0.3 ? 90 : 0) + (random() - 0.5) * 30;
+    const path: Position[] = [position];
+    const vertices = 5 + Math.floor(random() * 16);
+    for (let v = 1; v < vertices; v++) {
+      heading += (random() - 0.5) * 20;
+      position = move(position, heading, 10 + random() * 20);
+      path.push(position);
+    }
     assets.push({
       id: `l${i}`,
       layerId: 'a',
-      geometry: { type: 'LineString', coordinates: [start, end] },
+      geometry: { type: 'LineString', coordinates: path },
       properties: props('kabel'),
     });
   }
+  // Kiosks and buildings: footprints of 5–12 vertices, 3–15 m across, near or across the RUMIJA edge.
   for (let i = 0; i < polygons; i++) {
     const { at, bearing } = nearRoad(roads, random);
-    const corner = move(at, bearing + 90, 2 + random() * 15);
-    const a = move(corner, bearing, 3 + random() * 7);
-    const b = move(a, bearing + 90, 3 + random() * 5);
-    const c = move(corner, bearing + 90, 3 + random() * 5);
+    const centre = move(at, bearing + 90, (random() < 0.5 ? -1 : 1) * (2 + random() * 15));
+    const vertices = 5 + Math.floor(random() * 8);
+    const radius = 1.5 + random() * 6;
+    const ring: Position[] = [];
+    for (let v = 0; v < vertices; v++)
+      ring.push(move(centre, bearing + (v * 360) / vertices, radius * (0.8 + random() * 0.4)));
+    ring.push(ring[0]!);
+    // Bearings grow clockwise: reverse for GeoJSON's counter-clockwise outer ring.
     assets.push({
       id: `g${i}`,
       layerId: 'a',
-      geometry: { type: 'Polygon', coordinates: [[corner, c, b, a, corner]] },
+      geometry: { type: 'Polygon', coordinates: [ring.reverse()] },
       properties: props('kios'),
     });
   }
@@ -120,14 +141,40 @@ function turfLoop(roads: StoredFeature[], points: StoredFeature[]): number {
   return inside;
 }
 
-type CaseName = 'mixed-200k' | 'points-1m' | 'turf-baseline';
+type CaseName = 'mixed-200k' | 'points-1m' | 'turf-baseline' | 'files-mixed-200k' | 'files-points-1m';
+
+const collectionOf = (features: StoredFeature[]) => ({
+  type: 'FeatureCollection',
+  features: features.map((feature) => ({
+    type: 'Feature',
+    id: feature.id,
+    geometry: feature.geometry,
+    properties: feature.properties,
+  })),
+});
 
 function runCase(name: CaseName) {
   const { roads, random } = createNetwork(7);
   const assets =
-    name === 'points-1m'
+    name === 'points-1m' || name === 'files-points-1m'
       ? createAssets(roads, random, 1_000_000, 0, 0)
       : createAssets(roads, random, 200_000, 20_000, 20_000);
+  if (name.startsWith('files-')) {
+    const folder = mkdtempSync(join(tmpdir(), 'rumija-bench-'));
+    writeFileSync(join(folder, 'roads.geojson'), JSON.stringify(collectionOf(roads)));
+    writeFileSync(join(folder, 'assets.geojson'), JSON.stringify(collectionOf(assets)));
+    const vertices = roads.reduce(
+      (sum, road) => sum + (road.geometry as { coordinates: Position[] }).coordinates.length,
+      0,
+    );
+    process.send!({
+      name,
+      folder,
+      roadVertices: vertices,
+      assetsMb: statSync(join(folder, 'assets.geojson')).size / 1e6,
+    });
+    return;
+  }
   const points = assets.filter((a) => a.geometry.type === 'Point');
   const started = performance.now();
   let summary: Record<string, number>;
@@ -153,6 +200,7 @@ function runCase(name: CaseName) {
 }
 
 function runInChild(name: CaseName): Promise<Record<string, number | string>> {
+  // tsx in the child: the bench is TypeScript.
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--case', name], { execArgv: ['--import', 'tsx', '--max-old-space-size=8000'] });
     child.on('message', (message) => resolve(message as Record<string, number | string>));
@@ -160,7 +208,45 @@ function runInChild(name: CaseName): Promise<Record<string, number | string>> {
   });
 }
 
+/** Reports the process's peak memory on exit, for the command run end to end. */
+const PEAK_REPORTER =
+  "process.on('exit', () => process.stderr.write('RUMIJA_PEAK_MB=' + (process.resourceUsage().maxRSS / 1024).toFixed(0) + '\\n'));";
+
+/** `rumija analyze` as a user runs it: files in, report out, a process of its own. */
+function runCommand(folder: string, out: string): { seconds: number; peakMb: number; stdout: string; bytes: number } {
+  const bin = resolve(__dirname, '../../out/cli/rumija.cjs');
+  const reporter = join(folder, 'peak.cjs');
+  writeFileSync(reporter, PEAK_REPORTER);
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=8000',
+      '--require',
+      reporter,
+      bin,
+      'analyze',
+      '--roads',
+      'roads.geojson',
+      '--assets',
+      'assets.geojson',
+      '--out',
+      out,
+    ],
+    {
+      cwd: folder,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`rumija analyze exited with ${run.status}: ${run.stderr}`);
+  const peakMb = Number(/RUMIJA_PEAK_MB=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { seconds, peakMb, stdout: run.stdout, bytes: statSync(join(folder, out)).size };
+}
+
 export async function benchmarkEncroachment() {
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: resolve(__dirname, '../..') });
   const mixed = await runInChild('mixed-200k');
   const million = await runInChild('points-1m');
   const turf = await runInChild('turf-baseline');
@@ -184,6 +270,23 @@ export async function benchmarkEncroachment() {
   console.log(
     `agreement on points inside: Rumija ${mixed.pointsInside} vs Turf ${turf.pointsInside} (Turf's buffer is a polygon approximation)`,
   );
+
+  console.log('\nEnd to end: `rumija analyze` (bundled command, its own process), files in → report out');
+  for (const [label, caseName] of [
+    ['200 000 points + 20 000 lines + 20 000 polygons', 'files-mixed-200k'],
+    ['1 000 000 points', 'files-points-1m'],
+  ] as const) {
+    const files = await runInChild(caseName);
+    const folder = String(files.folder);
+    console.log(`${label}: assets file ${f(files.assetsMb, 0)} MB, ${files.roadVertices} road vertices`);
+    for (const out of ['report.csv', 'report.geojson']) {
+      const run = runCommand(folder, out);
+      console.log(
+        `   → ${out}: ${f(run.seconds)} s end to end, peak ${f(run.peakMb, 0)} MB, report ${f(run.bytes / 1e6, 0)} MB`,
+      );
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 const caseIndex = process.argv.indexOf('--case');
