@@ -9,6 +9,7 @@ import { estimateRetribution } from '../tariff/estimate-retribution';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import { formatRupiah } from '../format/format-rupiah';
 import { createEncroachmentReportPdf } from './encroachment-report-pdf';
+import { analysisWarnings } from '../analysis/analysis-warnings';
 
 describe('PDF report', () => {
   it('is a readable PDF in Indonesian with the totals and the example warning', () => {
@@ -40,5 +41,40 @@ describe('PDF report', () => {
     expect(text).toContain(formatRupiah(estimate.totalIdr).replace('\u00a0', ' '));
     expect(text).toContain('CONTOH');
     expect(text).toContain(`halaman ${pages} dari ${pages}`);
+  });
+
+  it('prints the warnings, and detail rows whose amounts add up to the printed total', () => {
+    const demo = createDemoDataset();
+    const roads = demo.features.filter((f) => f.properties.kind === 'road');
+    // Billboards surveyed as points: inside RUMIJA, but the tariff is per m².
+    const pole = demo.features.find((f) => f.properties.category === 'tiang_listrik')!;
+    const assets = [0, 1, 2].map((i) => ({
+      ...pole,
+      id: `RK-${i}`,
+      properties: { ...pole.properties, category: 'reklame' },
+    }));
+    assets.push(pole);
+    const results = analyzeAssets(createRoadIndex(roads), assets);
+    const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE);
+    const bytes = createEncroachmentReportPdf({
+      areaName: 'Uji',
+      createdAt: new Date(2026, 0, 21),
+      schedule: EXAMPLE_TARIFF_SCHEDULE,
+      estimate,
+      results,
+      categoryLabel: (c) => c,
+      corridorLabel: (c) => c,
+      demoData: false,
+      warnings: analysisWarnings({ roadCount: roads.length, assets, estimate }),
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'PERINGATAN: 3 aset di dalam RUMIJA bernilai Rp 0 karena bentuk geometrinya tidak cocok dengan dasar tarif (reklame ×3',
+    );
+    // One pole at Rp150 000 (whole rupiah), three billboards at Rp 0: the total is the pole.
+    expect(estimate.totalIdr).toBe(150_000);
+    expect(text).toContain('Rp 150.000');
   });
 });
