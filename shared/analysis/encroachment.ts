@@ -298,6 +298,21 @@ function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][
 
 export class UnmeasurableAssetError extends Error {}
 
+/** An asset no road reaches: outside every zone, on no ruas. */
+function outsideEveryZone(assetId: string, unit: EncroachmentResult['unit']): EncroachmentResult {
+  return {
+    assetId,
+    zone: 'luar',
+    segmentId: null,
+    ruasNumber: null,
+    corridorIds: [],
+    offsetM: null,
+    staM: null,
+    quantity: 0,
+    unit,
+  };
+}
+
 const ZONE_RANK: Record<Zone, number> = { rumaja: 0, rumija: 1, ruwasja: 2, luar: 3 };
 
 /**
@@ -327,19 +342,7 @@ function analyzePoint(index: RoadIndex, assetId: string, longitude: number, lati
       }
     }
   }
-  if (best < 0) {
-    return {
-      assetId,
-      zone: 'luar',
-      segmentId: null,
-      ruasNumber: null,
-      corridorIds: [],
-      offsetM: null,
-      staM: null,
-      quantity: 0,
-      unit: 'unit',
-    };
-  }
+  if (best < 0) return outsideEveryZone(assetId, 'unit');
   const edge = index.edges[best]!;
   const segment = index.segments[edge.segment]!;
   const zone = ZONES[bestRank]!;
@@ -370,17 +373,7 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
   if (!measurable.ok) throw new UnmeasurableAssetError(measurable.reason);
   const { geometry, unit } = measurable;
   const positions = positionsOf(geometry);
-  const empty: EncroachmentResult = {
-    assetId: asset.id,
-    zone: 'luar',
-    segmentId: null,
-    ruasNumber: null,
-    corridorIds: [],
-    offsetM: null,
-    staM: null,
-    quantity: 0,
-    unit,
-  };
+  const empty = outsideEveryZone(asset.id, unit);
   if (positions.length === 0) return empty;
   const [minX, minY, maxX, maxY] = boundsOf(positions);
   const frame = createLocalFrame((minX + maxX) / 2, (minY + maxY) / 2);

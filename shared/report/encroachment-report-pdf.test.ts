@@ -8,8 +8,23 @@ import { analyzeAssets, createRoadIndex } from '../analysis/encroachment';
 import { estimateRetribution } from '../tariff/estimate-retribution';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import { formatRupiah } from '../format/format-rupiah';
-import { createEncroachmentReportPdf } from './encroachment-report-pdf';
+import { createEncroachmentReportPdf, type ReportInput } from './encroachment-report-pdf';
+import type { StoredFeature } from '../model/layer';
 import { analysisWarnings } from '../analysis/analysis-warnings';
+
+/** The report with the example schedule, written to a file for poppler to read. */
+function writeReport(input: Pick<ReportInput, 'areaName' | 'estimate' | 'results' | 'demoData' | 'warnings'>): string {
+  const bytes = createEncroachmentReportPdf({
+    createdAt: new Date(2026, 0, 21),
+    schedule: EXAMPLE_TARIFF_SCHEDULE,
+    categoryLabel: (c) => c,
+    corridorLabel: (c) => c,
+    ...input,
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
+  writeFileSync(file, bytes);
+  return file;
+}
 
 describe('PDF report', () => {
   it('is a readable PDF in Indonesian with the totals and the example warning', () => {
@@ -20,18 +35,12 @@ describe('PDF report', () => {
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE, {
       payingShare: 0.2,
     });
-    const bytes = createEncroachmentReportPdf({
+    const file = writeReport({
       areaName: 'Koridor Simpang Polda – Bandara El Tari',
-      createdAt: new Date(2026, 0, 21),
-      schedule: EXAMPLE_TARIFF_SCHEDULE,
       estimate,
       results,
-      categoryLabel: (c) => c,
-      corridorLabel: (c) => c,
       demoData: true,
     });
-    const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
-    writeFileSync(file, bytes);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThan(1);
@@ -48,7 +57,7 @@ describe('PDF report', () => {
     const roads = demo.features.filter((f) => f.properties.kind === 'road');
     // Billboards surveyed as points: inside RUMIJA, but the tariff is per m².
     const pole = demo.features.find((f) => f.properties.category === 'tiang_listrik')!;
-    const assets = [0, 1, 2].map((i) => ({
+    const assets: StoredFeature[] = [0, 1, 2].map((i) => ({
       ...pole,
       id: `RK-${i}`,
       properties: { ...pole.properties, category: 'reklame' },
@@ -56,19 +65,8 @@ describe('PDF report', () => {
     assets.push(pole);
     const results = analyzeAssets(createRoadIndex(roads), assets);
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE);
-    const bytes = createEncroachmentReportPdf({
-      areaName: 'Uji',
-      createdAt: new Date(2026, 0, 21),
-      schedule: EXAMPLE_TARIFF_SCHEDULE,
-      estimate,
-      results,
-      categoryLabel: (c) => c,
-      corridorLabel: (c) => c,
-      demoData: false,
-      warnings: analysisWarnings({ roadCount: roads.length, assets, estimate }),
-    });
-    const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
-    writeFileSync(file, bytes);
+    const warnings = analysisWarnings({ roadCount: roads.length, assets, estimate });
+    const file = writeReport({ areaName: 'Uji', estimate, results, demoData: false, warnings });
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(
       'PERINGATAN: 3 aset di dalam RUMIJA bernilai Rp 0 karena bentuk geometrinya tidak cocok dengan dasar tarif (reklame ×3',
