@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
-import { EXIT, runCli } from './rumija-cli';
+// Exit codes are the README's numbers (0 done, 2 usage, 3 input, 4 output), not the code's own constants.
+import { runCli } from './rumija-cli';
 
 vi.mock('electron', () => ({}));
 
@@ -49,7 +50,7 @@ describe('rumija analyze', () => {
     const { folder, roads, assets } = createWorkspace();
     const report = join(folder, 'report.geojson');
     const result = await run(['analyze', '--roads', roads, '--assets', assets, '--out', report, '--paying', '0.2']);
-    expect(result.code).toBe(EXIT.ok);
+    expect(result.code).toBe(0);
     expect(result.out).toMatch(/di dalam RUMIJA: \d+/);
     expect(result.out).toContain('Potensi retribusi');
     expect(result.err).toContain('tarif contoh');
@@ -61,14 +62,14 @@ describe('rumija analyze', () => {
   it('writes CSV when asked', async () => {
     const { folder, roads, assets } = createWorkspace();
     const report = join(folder, 'report.csv');
-    expect((await run(['analyze', '--roads', roads, '--assets', assets, '--out', report])).code).toBe(EXIT.ok);
+    expect((await run(['analyze', '--roads', roads, '--assets', assets, '--out', report])).code).toBe(0);
     expect(readFileSync(report, 'utf8').split('\r\n')[0]).toContain('zona');
   });
 
   it.each([
-    [['frobnicate'], EXIT.usage, /unknown command/],
-    [['analyze', '--roads', 'x.geojson'], EXIT.usage, /--assets wajib/],
-    [['analyze', '--roads', 'a', '--assets', 'b', '--out', 'c.txt'], EXIT.usage, /\.geojson atau \.csv/],
+    [['frobnicate'], 2, /unknown command/],
+    [['analyze', '--roads', 'x.geojson'], 2, /--assets wajib/],
+    [['analyze', '--roads', 'a', '--assets', 'b', '--out', 'c.txt'], 2, /\.geojson atau \.csv/],
   ])('refuses wrong usage %j', async (argv, code, message) => {
     const result = await run(argv as string[]);
     expect(result.code).toBe(code);
@@ -116,7 +117,7 @@ describe('rumija analyze', () => {
     ];
     for (const [name, content, message] of cases) {
       const result = await run(['analyze', '--roads', roads, '--assets', write(name, content), '--out', report]);
-      expect(result.code, name).toBe(EXIT.input);
+      expect(result.code, name).toBe(3);
       expect(result.err, name).toMatch(message);
     }
     expect(
@@ -143,7 +144,7 @@ describe('rumija analyze', () => {
       '--out',
       report,
     ]);
-    expect(tariffResult.code).toBe(EXIT.input);
+    expect(tariffResult.code).toBe(3);
     expect(tariffResult.err).toMatch(/tariff\.json: jadwal tarif tidak sah/);
     expect(existsSync(report)).toBe(false);
   });
@@ -159,7 +160,7 @@ describe('rumija analyze', () => {
       '--out',
       join(folder, 'no-such-folder', 'r.geojson'),
     ]);
-    expect(result.code).toBe(EXIT.output);
+    expect(result.code).toBe(4);
     expect(result.err).toMatch(/tidak dapat ditulis.*ENOENT/);
   });
 });

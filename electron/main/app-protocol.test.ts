@@ -1,7 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-vi.mock('electron', () => ({ net: {}, protocol: {} }));
-const { resolveAppPath } = await import('./app-protocol');
+/** Electron's protocol and net, reduced to what serveRenderer uses: the handler is kept, files come from disk. */
+const electron = vi.hoisted(() => ({ handler: null as null | ((request: Request) => Promise<Response>) }));
+vi.mock('electron', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { fileURLToPath } = await import('node:url');
+  return {
+    protocol: {
+      handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (electron.handler = handler),
+    },
+    net: {
+      fetch: async (url: string) => {
+        try {
+          return new Response(await readFile(fileURLToPath(url)), { headers: { 'Content-Type': 'text/html' } });
+        } catch {
+          return new Response('missing', { status: 404 });
+        }
+      },
+    },
+  };
+});
+const { resolveAppPath, serveRenderer } = await import('./app-protocol');
 
 describe('resolveAppPath', () => {
   const root = '/opt/rumija/out/renderer';
@@ -15,5 +37,23 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath('app://rumija/%2e%2e/%2e%2e/secret', root)).toBe(`${root}/secret`);
     expect(resolveAppPath('app://rumija/x/..%5c..%5c..%5csecret', root)).not.toMatch(/^\/opt\/rumija\/out\/secret/);
     expect(resolveAppPath('app://other/index.html', root)).toBeNull();
+  });
+});
+
+describe('serveRenderer', () => {
+  it('serves the renderer with the strict CSP and nosniff on every response, and nothing outside it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rumija-renderer-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Rumija</title>');
+    serveRenderer(root);
+    const page = await electron.handler!(new Request('app://rumija/'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Rumija</title>');
+    const csp = page.headers.get('Content-Security-Policy');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|\*/);
+    expect(page.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect((await electron.handler!(new Request('app://other/index.html'))).status).toBe(404);
+    const missing = await electron.handler!(new Request('app://rumija/none.js'));
+    expect(missing.headers.get('Content-Security-Policy')).toBe(csp);
   });
 });

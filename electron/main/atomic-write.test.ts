@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeChunksAtomic, writeFileAtomic } from './atomic-write';
@@ -58,5 +69,23 @@ describe('writeFileAtomic', () => {
     const text = readFileSync(target, 'utf8');
     expect(text.startsWith('id,zona\r\n0,rumija\r\n')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(300_002);
+  });
+
+  it('replaces the file by rename: a reader that opened the old file still reads it whole', async () => {
+    const folder = createFolder();
+    const target = join(folder, 'laporan.geojson');
+    writeFileSync(target, 'old report');
+    const before = statSync(target).ino;
+    const reader = openSync(target, 'r');
+    try {
+      await writeFileAtomic(target, 'the new report, longer than the old');
+      const buffer = Buffer.alloc(64);
+      const read = readSync(reader, buffer, 0, 64, 0);
+      expect(buffer.subarray(0, read).toString()).toBe('old report');
+    } finally {
+      closeSync(reader);
+    }
+    expect(statSync(target).ino).not.toBe(before);
+    expect(readFileSync(target, 'utf8')).toBe('the new report, longer than the old');
   });
 });
