@@ -13,6 +13,7 @@ import {
   ValidationError,
   latestTariffSchedules,
   moveLayer,
+  resetDemo,
 } from './feature-store';
 import { addDrawnFeature, splitFeature } from '../../../shared/edit/feature-edits';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
@@ -55,6 +56,24 @@ const line = {
 };
 
 describe('one change log for every edit', () => {
+  it('stops at a demo reset: what came before can be neither undone nor redone, and a drawn layer stays', async () => {
+    const db = await openSeeded();
+    const { layers } = await loadAll(db);
+    const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
+    if (!drawn.ok) throw new Error(drawn.error);
+    await commitChange(db, 'add-features', drawn.change);
+    const firstBridge = (await db.features.where('layerId').equals('demo-bridges').first())!;
+    await updateFeatureProperties(db, firstBridge.id, { ...firstBridge.properties, name: 'Jembatan yang diubah' });
+    await undoLast(db); // the bridge edit is now waiting to be redone
+
+    await resetDemo(db);
+    expect((await db.features.get(firstBridge.id))?.properties.name).toBe(firstBridge.properties.name);
+    expect(await undoLast(db)).toBeNull();
+    expect(await redoNext(db)).toBeNull();
+    // The road drawn before the reset is the user's: kept, and no longer undoable.
+    expect((await db.features.get(drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
+  });
+
   it('draws a road into a new layer, then undoes and redoes it across reopening', async () => {
     const db = await openSeeded();
     const { layers } = await loadAll(db);
