@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, MAX_IMPORT_BYTES, type ImportEnvironment } from './import-file';
 
@@ -119,8 +120,20 @@ describe('importing CSV', () => {
     if (!result.ok) return;
     expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
     const [lon, lat] = (result.value.features[0]!.geometry as { coordinates: number[] }).coordinates;
-    expect(lon).toBeCloseTo(123.607, 3);
-    expect(lat).toBeCloseTo(-10.171, 2);
+    // GDAL (PROJ) as the outside judge, to 1e-7° (about 1 cm).
+    const [gdalLon, gdalLat] = execFileSync(
+      'gdaltransform',
+      ['-s_srs', 'EPSG:32751', '-t_srs', 'EPSG:4326', '-output_xy'],
+      {
+        input: '566490.57 8875595.0\n',
+        encoding: 'utf8',
+      },
+    )
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    expect(Math.abs(lon! - gdalLon!)).toBeLessThan(1e-7);
+    expect(Math.abs(lat! - gdalLat!)).toBeLessThan(1e-7);
   });
 });
 
