@@ -45,8 +45,29 @@ test('labels for Kupang and Atambua are rendered with the shipped font', async (
   );
   expect(labels).toContain('Kupang');
   expect(labels).toContain('Atambua');
-  const fontLoaded = await page.evaluate(() => document.fonts.check('700 16px "Noto Sans"'));
-  expect(fontLoaded).toBe(true);
+  // The shipped font is loaded, and text is drawn with it: document.fonts.check() alone says true for any family
+  // that has no face at all, so the faces are listed and the text measured against a fallback.
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const loaded = (family: string) =>
+      [...document.fonts]
+        .filter((face) => face.family.replace(/"/g, '') === family && face.status === 'loaded')
+        .map((face) => face.weight);
+    const context = document.createElement('canvas').getContext('2d')!;
+    const width = (font: string) => {
+      context.font = font;
+      return context.measureText('Oelamasi – Oepoli, Kupang 1.234,5 km').width;
+    };
+    return {
+      noto: [...new Set(loaded('Noto Sans'))].sort(),
+      missing: loaded('Nonexistent Sans'),
+      notoWidth: width('700 16px "Noto Sans", monospace'),
+      fallbackWidth: width('700 16px "Nonexistent Sans", monospace'),
+    };
+  });
+  expect(fonts.noto).toEqual(['400', '700']);
+  expect(fonts.missing).toEqual([]);
+  expect(Math.abs(fonts.notoWidth - fonts.fallbackWidth)).toBeGreaterThan(10);
 });
 
 test('the Indonesia – Timor-Leste border includes the Oecusse enclave', async ({ page }) => {
