@@ -212,7 +212,14 @@ test('split a drawn road, delete both parts, undo; snap a new road onto its end;
   await expect.poll(async () => (await featuresNamed(page, 'Jalan Potong')).length).toBe(2);
 
   // Vertex editing: drag the branch's far end 100 m east, save with Enter, then undo it.
-  await page.evaluate((id) => window.rumijaStore!.select([id]), branch!.id);
+  // The user clicks the branch on the map (a third of the way along it, clear of the junction) to select it.
+  const [branchStart, branchEnd] = coordinatesOf(branch!) as [Position, Position];
+  await clickAt(page, [
+    branchStart[0]! + (branchEnd[0]! - branchStart[0]!) / 3,
+    branchStart[1]! + (branchEnd[1]! - branchStart[1]!) / 3,
+  ]);
+  await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().selection)).toEqual([branch!.id]);
+  await page.keyboard.press('Escape');
   await page.getByTestId('tool-edit').click();
   await expect(page.getByTestId('edit-done')).toBeVisible();
   const from = coordinatesOf(branch!)[1];

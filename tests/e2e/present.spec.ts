@@ -69,6 +69,21 @@ async function pngStatistics(page: Page, bytes: Buffer) {
   }, bytes.toString('base64'));
 }
 
+/** Selects the rows a search leaves in a layer's attribute table (Layers → Tabel → search → select all shown). */
+async function selectThroughTable(page: Page, layerId: string, search: string, expected: number) {
+  await page.getByTestId('tab-layers').click();
+  await page.getByTestId(`layer-table-${layerId}`).click();
+  await page.getByTestId('table-search').fill(search);
+  await expect(page.getByTestId('table-row')).toHaveCount(expected);
+  await page.getByTestId('table-zoom-filtered').click();
+  await expect(page.getByTestId('table-count')).toContainText(`${expected} dipilih`);
+  await page.getByTestId('table-close').click();
+  await page.getByTestId('tab-story').click();
+  // Back in the story tab, the user picks the story being built if another is shown.
+  await page.getByTestId('story-select').selectOption({ label: 'Paparan uji Komisi II' });
+  await expect(page.getByTestId('story-title')).toHaveValue('Paparan uji Komisi II');
+}
+
 async function download(page: Page, testId: string) {
   const downloaded = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByTestId(testId).click();
@@ -87,27 +102,36 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   await page.getByTestId('story-title').fill('Paparan uji Komisi II');
   await page.getByTestId('story-subtitle').click();
 
-  // Slide 1: the bridges, two of them highlighted, with the route of P-101 drawing itself.
+  // Slide 1: the bridges, those in bad condition highlighted, with the route of P-101 drawing itself.
   const bridgeBounds = await frame(
     page,
     bridges.map((b) => b.id),
   );
-  const highlighted = [bridges[0]!.id, bridges[1]!.id].sort();
-  await page.evaluate((ids) => window.rumijaStore!.select(ids), highlighted);
+  // Highlighted as a user does it: the bridges table, filtered to "Rusak berat", all rows selected.
+  const highlighted = bridges
+    .filter((b) => b.properties.condition === 'rusak_berat')
+    .map((b) => b.id)
+    .sort();
+  await selectThroughTable(page, 'demo-bridges', 'Rusak berat', highlighted.length);
+  await frame(
+    page,
+    bridges.map((b) => b.id),
+  );
   await page.getByTestId('slide-add').click();
   await page.getByTestId('slide-title-0').fill('Jembatan rusak berat');
-  await page.getByTestId('slide-caption-0').fill('Dua jembatan 100 m di ruas Oelamasi – Oepoli.');
+  await page.getByTestId('slide-caption-0').fill('Empat jembatan rusak berat di ruas Oelamasi – Oepoli.');
   await page.getByTestId('slide-route-ruas-0').fill('P-101');
   await page.getByTestId('slide-route-layer-0').selectOption('demo-roads');
-  await expect(page.getByTestId('slide-0')).toContainText('2 fitur disorot');
+  await expect(page.getByTestId('slide-0')).toContainText(`${highlighted.length} fitur disorot`);
 
   // Slide 2: the Kupang corridor with the bridges layer hidden.
   const corridorBounds = await frame(
     page,
     kupangCorridorRoads.map((r) => r.id),
   );
-  await page.evaluate(
-    (ids) => window.rumijaStore!.select(ids),
+  await selectThroughTable(page, 'demo-roads', 'P-601', kupangCorridorRoads.length);
+  await frame(
+    page,
     kupangCorridorRoads.map((r) => r.id),
   );
   await page.getByTestId('tab-layers').click();
