@@ -57,9 +57,9 @@ function gdalEstimate(rates = EXAMPLE_RATES): { totalIdr: number; inside: number
 /** "Rp 106.311.608" → 106311608. */
 const rupiah = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 
-/** Within 0,01 % of GDAL's figure (they agree to about 1 ppm; buffer chords and rounding to whole rupiah separate them). */
+/** Within 0,2 % of GDAL's figure: they differ by about 0,07 % (UTM's scale here, 0,99965, shrinks lengths 0,035 % and areas 0,07 %; buffer chords). */
 function expectNearGdal(actual: number, expected: number) {
-  expect(Math.abs(actual - expected) / expected, `Rp ${actual} vs GDAL Rp ${Math.round(expected)}`).toBeLessThan(1e-4);
+  expect(Math.abs(actual - expected) / expected, `Rp ${actual} vs GDAL Rp ${Math.round(expected)}`).toBeLessThan(0.002);
 }
 
 test('the Simpang Polda – El Tari estimate runs in a worker and agrees with GDAL', async ({ page }) => {
