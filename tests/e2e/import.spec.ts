@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
+import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
 
 function writeFixture(name: string, content: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'rumija-import-')), name);
@@ -115,6 +116,10 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
   expect(Math.abs(position[1]! - gdalLat!)).toBeLessThan(1e-7);
 });
 
+const badBridges = createDemoDataset().features.filter(
+  (feature) => feature.properties.kind === 'bridge' && feature.properties.condition === 'rusak_berat',
+);
+
 test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('layer-table-demo-bridges').click();
@@ -129,6 +134,36 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
     const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' });
     expect(result.stderr, format).not.toMatch(/Warning|ERROR/);
     expect(result.stdout, format).toContain('Feature Count: 4');
+    // Field by field, as GDAL reads the file back: the same bridges, names, lengths and places as the source.
+    const read = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file], { encoding: 'utf8' })) as {
+      features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
+    const got = read.features
+      .map((feature) => ({
+        name: String(feature.properties.name ?? feature.properties.Name),
+        lengthM: Number(feature.properties.lengthM),
+        condition: feature.properties.condition,
+        lon: feature.geometry.coordinates[0]!,
+        lat: feature.geometry.coordinates[1]!,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const expected = badBridges
+      .map((bridge) => ({
+        name: String(bridge.properties.name),
+        lengthM: Number(bridge.properties.lengthM),
+        condition: 'rusak_berat',
+        lon: (bridge.geometry as { coordinates: number[] }).coordinates[0]!,
+        lat: (bridge.geometry as { coordinates: number[] }).coordinates[1]!,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(
+      got.map(({ name, lengthM, condition }) => ({ name, lengthM, condition })),
+      format,
+    ).toEqual(expected.map(({ name, lengthM, condition }) => ({ name, lengthM, condition })));
+    got.forEach((bridge, i) => {
+      expect(Math.abs(bridge.lon - expected[i]!.lon), `${format} ${bridge.name}`).toBeLessThan(1e-7);
+      expect(Math.abs(bridge.lat - expected[i]!.lat), `${format} ${bridge.name}`).toBeLessThan(1e-7);
+    });
   }
   await expect(page.getByTestId('table-message')).toContainText('4 fitur diekspor');
 });

@@ -5,7 +5,7 @@ import { rowHalfWidths, type Zone } from '../../../shared/analysis/row-zones';
 import type { RoadSegmentProperties } from '../../../shared/model/road-network';
 import type { AppStore } from '../state/app-store';
 import { ZONE_COLORS } from './thematic-style';
-import { linePathsOf } from '../../../shared/geo/positions-of';
+import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
 
 const SOURCE = 'row-zones';
 /** Zones are drawn from this zoom on: below it they are thinner than a pixel. */
@@ -50,9 +50,11 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       .displayedLayers()
       .filter((layer) => layer.kind === 'road' && layer.visible)
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
-      .filter((road) =>
-        linePathsOf(road.geometry).some((path) => path.some((position) => view.contains(position as [number, number]))),
-      )
+      // By extent, not by vertex: zoomed into the middle of a long segment, none of its vertices is in view.
+      .filter((road) => {
+        const [west, south, east, north] = boundsOf(linePathsOf(road.geometry).flat());
+        return west <= view.getEast() && east >= view.getWest() && south <= view.getNorth() && north >= view.getSouth();
+      })
       .slice(0, MAX_SEGMENTS);
     const bands: Feature<Polygon | MultiPolygon>[] = [];
     for (const road of roads) {
