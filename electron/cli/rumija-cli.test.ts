@@ -55,7 +55,9 @@ describe('rumija analyze', () => {
     expect(result.out).toContain('Potensi retribusi');
     expect(result.err).toContain('tarif contoh');
     const collection = JSON.parse(readFileSync(report, 'utf8'));
-    expect(collection.features.length).toBeGreaterThan(200);
+    expect(collection.features).toHaveLength(
+      createDemoDataset().features.filter((f) => f.properties.kind === 'asset').length,
+    );
     expect(collection.features[0].properties).toHaveProperty('retribusi_idr');
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { Geodesic } from 'geographiclib-geodesic';
 
 function writeFixture(name: string, content: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'rumija-import-')), name);
@@ -252,7 +253,9 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
     status: 'provinsi',
     condition: 'rusak_berat',
   });
-  expect(Number(stored.first.lengthM)).toBeGreaterThan(1000);
+  // The stored length is the geodesic one (GeographicLib, WGS 84) of the first line, kept to the decimetre.
+  const expectedM = Geodesic.WGS84.Inverse(-10.16, 123.62, -10.165, 123.63).s12!;
+  expect(Math.abs(Number(stored.first.lengthM) - expectedM)).toBeLessThanOrEqual(0.05);
 
   // A second file with the same columns opens with the same mapping.
   await importFile('ruas-2.geojson', roads('sedang'));
