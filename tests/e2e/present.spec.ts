@@ -69,6 +69,46 @@ async function pngStatistics(page: Page, bytes: Buffer) {
   }, bytes.toString('base64'));
 }
 
+/** The colours of a PNG at some pixels (decoded by the browser). */
+async function pngPixels(page: Page, bytes: Buffer, points: { x: number; y: number }[]) {
+  return page.evaluate(
+    async ({ base64, at }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return at.map(({ x, y }) =>
+        Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)),
+      );
+    },
+    { base64: bytes.toString('base64'), at: points },
+  );
+}
+
+/** Length in km of the demo roads of some ruas, by GDAL's SQLite dialect (SpatiaLite ST_Length on the ellipsoid). */
+function routeKmByGdal(ruasNumbers: string[]): number {
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-route-')), 'roads.geojson');
+  const roads = demo.features.filter((f) => f.properties.kind === 'road');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: roads.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { ruas: f.properties.ruasNumber },
+      })),
+    }),
+  );
+  const list = ruasNumbers.map((ruas) => `'${ruas}'`).join(', ');
+  const sql = `SELECT SUM(ST_Length(geometry, 1)) / 1000 AS km FROM roads WHERE ruas IN (${list})`;
+  return Number(
+    /km \(Real\) = ([\d.]+)/.exec(
+      execFileSync('ogrinfo', ['-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' }),
+    )![1],
+  );
+}
+
 /** Selects the rows a search leaves in a layer's attribute table (Layers → Tabel → search → select all shown). */
 async function selectThroughTable(page: Page, layerId: string, search: string, expected: number) {
   await page.getByTestId('tab-layers').click();
@@ -189,6 +229,28 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
   );
   expect(routeBridgeLabels).toBe(5);
   await screenshot(page, 'present-test-slide-1-1920');
+  // Where the map puts the bridges and a piece of the route on this slide: the exported PNG must show them there.
+  const routeRoad = demo.features.find((f) => f.id === 'demo-road-P-101-1')!;
+  const [routeA, routeB] = (routeRoad.geometry as { coordinates: number[][] }).coordinates as [number, number][];
+  const slideOnePixels = await page.evaluate(
+    ({ marks, route }) => {
+      const map = window.rumijaMap!;
+      const [p, q] = [map.project(route[0]), map.project(route[1])];
+      return {
+        bridges: marks.map((mark) => ({ ...map.project(mark.at), id: mark.id, colour: mark.colour })),
+        route: { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 },
+      };
+    },
+    {
+      marks: bridges.map((bridge) => ({
+        id: bridge.id,
+        at: (bridge.geometry as { coordinates: number[] }).coordinates as [number, number],
+        // Rusak berat in the legend's red; the proposed bridge white.
+        colour: bridge.properties.existence === 'proposed' ? '#ffffff' : '#c62828',
+      })),
+      route: [routeA!, routeB!] as [[number, number], [number, number]],
+    },
+  );
 
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('presenter-title')).toHaveText('Koridor Simpang Polda – El Tari');
@@ -230,6 +292,19 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
     const stats = await pngStatistics(page, bytes);
     expect(stats.width).toBe(1920);
     expect(stats.colours).toBeGreaterThan(50);
+    if (index === 0) {
+      // Slide 1 shows each bridge in its colour at its place, and the route line (#d81b60) along P-101.
+      const points = [...slideOnePixels.bridges, { ...slideOnePixels.route, id: 'route P-101', colour: '#d81b60' }];
+      const pixels = await pngPixels(page, bytes, points);
+      points.forEach((point, i) => {
+        const expected = [1, 3, 5].map((k) => parseInt(point.colour.slice(k, k + 2), 16));
+        const distance = Math.max(...pixels[i]!.map((channel, k) => Math.abs(channel - expected[k]!)));
+        expect(
+          distance,
+          `${point.id} at ${Math.round(point.x)},${Math.round(point.y)}: ${pixels[i]} vs ${point.colour}`,
+        ).toBeLessThanOrEqual(8);
+      });
+    }
   }
   await expect(page.getByTestId('export-message')).toContainText('Diekspor');
 
@@ -355,6 +430,16 @@ test('the handout of the demo story is small: one JPEG slide image per page, the
     Array.from({ length: slideCount }, (_, index) => `${index + 2} ${index} image 1920 1080`),
   );
   expect(images.every((line) => / jpeg /.test(line))).toBe(true);
+
+  // The key figures carry the right values: each route's length as GDAL measures the same roads (ellipsoidal).
+  const handoutText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+  for (const ruas of [
+    ['P-101', 'RDTL-1'],
+    ['P-102', 'RDTL-2'],
+  ]) {
+    const km = routeKmByGdal(ruas);
+    expect(handoutText, ruas.join(' + ')).toContain(`${km.toFixed(1).replace('.', ',')} km`);
+  }
 
   // Page 2 as a picture: the demo badge sits in the title card, above the title, not over it.
   const dir = mkdtempSync(join(tmpdir(), 'rumija-handout-'));
