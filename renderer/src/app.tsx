@@ -69,6 +69,11 @@ export function App() {
     if (!map || !story) return;
     setExportMessage(null);
     setExporting({ done: 0, total: typeof kind === 'object' ? 1 : story.slides.length });
+    // Wait until the full-screen layout is on the page (a busy machine may paint before React commits), then size
+    // the map to it: every slide is framed for the map as it will be captured.
+    for (let frame = 0; frame < 60 && !document.querySelector('.app.presenting'); frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     await new Promise((resolve) => requestAnimationFrame(resolve));
     map.resize();
     try {

@@ -47,6 +47,8 @@ export async function renderSlides(
   try {
     for (const [index, slide] of slides.entries()) {
       onProgress(index, slides.length);
+      // The camera of a slide is fitted to the map's size: take the size the container has now.
+      map.resize();
       const shown = await show.showSlide(slide, { animate: false });
       await waitForIdle(map);
       const snapshot = store.getSnapshot();

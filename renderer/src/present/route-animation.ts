@@ -104,8 +104,9 @@ export class RouteAnimation {
     });
   }
 
-  private show(marks: RouteMarks, distanceM: number) {
-    void (this.map.getSource(ROUTE) as GeoJSONSource).setData(lines(marks.route.drawnUpTo(distanceM)));
+  /** Resolves once the map's worker has the new route and marks (what an export must wait for before it draws). */
+  private show(marks: RouteMarks, distanceM: number): Promise<unknown> {
+    const route = (this.map.getSource(ROUTE) as GeoJSONSource).setData(lines(marks.route.drawnUpTo(distanceM)));
     const features: Feature[] = [
       ...marks.bridges
         .filter((bridge) => bridge.staM <= distanceM)
@@ -127,7 +128,10 @@ export class RouteAnimation {
           properties: { kind: 'crossing', label: crossing.label },
         })),
     ];
-    void (this.map.getSource(MARKS) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    return Promise.all([
+      route,
+      (this.map.getSource(MARKS) as GeoJSONSource).setData({ type: 'FeatureCollection', features }),
+    ]);
   }
 
   /** Draws the route over `durationMs`, calling back with the distance drawn so far; resolves at the end. */
@@ -140,7 +144,7 @@ export class RouteAnimation {
         const t = Math.min(1, (performance.now() - started) / durationMs);
         // Ease out: fast over the open road, slowing into the end of the route.
         const distance = marks.route.lengthM * (1 - (1 - t) ** 2);
-        this.show(marks, distance);
+        void this.show(marks, distance);
         onProgress(distance);
         if (t < 1) this.frame = requestAnimationFrame(step);
         else resolve();
@@ -149,11 +153,13 @@ export class RouteAnimation {
     });
   }
 
-  /** The whole route at once, with every mark: for exports and for reduced motion. */
-  showComplete(marks: RouteMarks) {
+  /** The whole route at once, with every mark: for exports and for reduced motion. Resolves when the map has it. */
+  async showComplete(marks: RouteMarks): Promise<void> {
     this.stop();
-    void (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths));
-    this.show(marks, marks.route.lengthM);
+    await Promise.all([
+      (this.map.getSource(GUIDE) as GeoJSONSource).setData(lines(marks.route.paths)),
+      this.show(marks, marks.route.lengthM),
+    ]);
   }
 
   stop() {

@@ -97,6 +97,9 @@ export class SlideShow {
     options: { animate: boolean; onDistance?: (metres: number | null) => void },
   ): Promise<ShownSlide | null> {
     const token = ++this.token;
+    // The slide is framed for the map's container as it is now (entering full screen may not have reached the
+    // map yet on a busy machine: its own resize observer runs later).
+    this.map.resize();
     this.animation.clear();
     options.onDistance?.(null);
     this.store.setPresentation({ visibleLayerIds: slide.visibleLayerIds, routeShown: false });
@@ -110,13 +113,14 @@ export class SlideShow {
     if (marks && options.animate) {
       const duration = Math.min(9_000, Math.max(4_000, marks.route.lengthM / 15));
       await this.animation.play(marks, duration, (metres) => token === this.token && options.onDistance?.(metres));
-    } else if (marks) this.animation.showComplete(marks);
+    } else if (marks) await this.animation.showComplete(marks);
     return { marks, estimate: await estimate };
   }
 
   /** Opening and closing: every slide's area and layers, nothing highlighted. */
   async showOverview(story: Story, animate: boolean) {
     ++this.token;
+    this.map.resize();
     this.animation.clear();
     this.store.setPresentation({
       visibleLayerIds: [...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))],
