@@ -53,7 +53,11 @@ function readSavedWindowState() {
 function createMainWindow(): BrowserWindow {
   const placement = windowPlacement(
     readSavedWindowState(),
-    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+    // Primary first: it is where a window that fits nowhere else opens.
+    [
+      screen.getPrimaryDisplay(),
+      ...screen.getAllDisplays().filter((display) => display.id !== screen.getPrimaryDisplay().id),
+    ].map((display) => display.workArea),
   );
   const window = new BrowserWindow({
     x: placement.x,

@@ -28,6 +28,18 @@ describe('parseLocaleNumber', () => {
     expect(parseLocaleNumber('20.5', 'id')).toEqual({ ok: false, reason: 'ambiguous', input: '20.5', hint: '20,5' });
     expect(parseLocaleNumber('20,5', 'en')).toEqual({ ok: false, reason: 'ambiguous', input: '20,5', hint: '20.5' });
     expect(value('1.23.456', 'id')).toBe('ambiguous');
+    expect(parseLocaleNumber('5,000,000', 'id')).toEqual({
+      ok: false,
+      reason: 'ambiguous',
+      input: '5,000,000',
+      hint: '5.000.000',
+    });
+    expect(parseLocaleNumber('5.000.000', 'en')).toEqual({
+      ok: false,
+      reason: 'ambiguous',
+      input: '5.000.000',
+      hint: '5,000,000',
+    });
   });
 
   it('refuses an English-typed amount in an Indonesian rupiah field instead of reading it 1000× too small', () => {

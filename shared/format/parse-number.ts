@@ -38,7 +38,12 @@ export function parseLocaleNumber(text: string, locale: Locale, options: ParseNu
   if (!/^[0-9.,]+$/.test(unsigned)) return { ok: false, reason: 'not-a-number', input };
 
   const decimalParts = unsigned.split(decimal);
-  if (decimalParts.length > 2) return { ok: false, reason: 'not-a-number', input };
+  if (decimalParts.length > 2) {
+    // "5,000,000" in Indonesian (or "5.000.000" in English) is the other language's grouping: say how to write it.
+    const other = new RegExp(`^[0-9]{1,3}(\\${decimal}[0-9]{3})+$`);
+    const hint = other.test(unsigned) ? unsigned.split(decimal).join(group) : undefined;
+    return hint ? { ok: false, reason: 'ambiguous', input, hint } : { ok: false, reason: 'not-a-number', input };
+  }
   const [integerPart = '', fractionPart] = decimalParts;
   if (fractionPart !== undefined && !/^[0-9]+$/.test(fractionPart)) return { ok: false, reason: 'not-a-number', input };
 

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const SCREENSHOT_DIR = resolve(__dirname, '../../out/screenshots');
 
@@ -50,4 +52,22 @@ export async function pixelAt(page: Page, lngLat: [number, number]) {
     );
     return Array.from(pixel.slice(0, 3));
   }, lngLat);
+}
+
+/**
+ * One number answered by GDAL's SQLite dialect (SpatiaLite functions) over some features written to a GeoJSON file
+ * named after `table`; the query names its result `v`. GDAL is the outside judge of lengths, areas and sums.
+ */
+export function gdalNumber(
+  table: string,
+  features: { geometry: unknown; properties: Record<string, unknown> }[],
+  sql: string,
+): number {
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-gdal-')), `${table}.geojson`);
+  writeFileSync(
+    file,
+    JSON.stringify({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', ...f })) }),
+  );
+  const output = execFileSync('ogrinfo', ['-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' });
+  return Number(/ v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(output)![1]);
 }

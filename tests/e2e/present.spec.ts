@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { openApp, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
+import { gdalNumber, openApp, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
 import { boundsOf, positionsOf } from '../../shared/geo/positions-of';
 
@@ -87,25 +87,13 @@ async function pngPixels(page: Page, bytes: Buffer, points: { x: number; y: numb
 
 /** Length in km of the demo roads of some ruas, by GDAL's SQLite dialect (SpatiaLite ST_Length on the ellipsoid). */
 function routeKmByGdal(ruasNumbers: string[]): number {
-  const file = join(mkdtempSync(join(tmpdir(), 'rumija-route-')), 'roads.geojson');
-  const roads = demo.features.filter((f) => f.properties.kind === 'road');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: roads.map((f) => ({
-        type: 'Feature',
-        geometry: f.geometry,
-        properties: { ruas: f.properties.ruasNumber },
-      })),
-    }),
-  );
   const list = ruasNumbers.map((ruas) => `'${ruas}'`).join(', ');
-  const sql = `SELECT SUM(ST_Length(geometry, 1)) / 1000 AS km FROM roads WHERE ruas IN (${list})`;
-  return Number(
-    /km \(Real\) = ([\d.]+)/.exec(
-      execFileSync('ogrinfo', ['-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' }),
-    )![1],
+  return gdalNumber(
+    'roads',
+    demo.features
+      .filter((f) => f.properties.kind === 'road')
+      .map((f) => ({ geometry: f.geometry, properties: { ruas: f.properties.ruasNumber } })),
+    `SELECT SUM(ST_Length(geometry, 1)) / 1000 AS v FROM roads WHERE ruas IN (${list})`,
   );
 }
 

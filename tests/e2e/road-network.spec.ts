@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { geodesicDistanceM } from '../../shared/geo/geodesic';
-import { openApp, screenshot, waitForMapIdle } from './helpers';
+import { gdalNumber, openApp, screenshot, waitForMapIdle } from './helpers';
 
 async function openDemo(page: Page) {
   page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -231,24 +227,18 @@ test('reset to demo asks first and keeps nothing of the edit', async ({ page }) 
     .toBe('Jembatan Termanu');
 });
 
-/** One number from SQL over the demo roads, answered by GDAL's SQLite dialect (SpatiaLite functions). */
-function gdalRoadQuery(sql: string): number {
-  const file = join(mkdtempSync(join(tmpdir(), 'rumija-gdal-')), 'roads.geojson');
-  const roads = demo.features.filter((f) => f.properties.kind === 'road');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: roads.map((f) => ({
-        type: 'Feature',
+/** One number from SQL over the demo roads (table `roads`: status, condition), answered by GDAL. */
+const gdalRoadQuery = (sql: string) =>
+  gdalNumber(
+    'roads',
+    demo.features
+      .filter((f) => f.properties.kind === 'road')
+      .map((f) => ({
         geometry: f.geometry,
         properties: { status: f.properties.status, condition: f.properties.condition },
       })),
-    }),
+    sql,
   );
-  const output = execFileSync('ogrinfo', ['-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' });
-  return Number(/v \(Real\) = ([\d.]+)/.exec(output)![1]);
-}
 
 test('the summary panel gives km by status and condition per regency and kemantapan', async ({ page }) => {
   await openDemo(page);

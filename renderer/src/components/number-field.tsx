@@ -41,15 +41,15 @@ export function NumberField({
   const parsed = parseLocaleNumber(text, locale, options);
 
   // A value set from outside (another version loaded, a reset, the language switched) replaces the text.
+  const { integer, allowNegative } = options;
   useEffect(() => {
     setText((current) => {
-      const reading = parseLocaleNumber(current, locale, options);
+      const reading = parseLocaleNumber(current, locale, { integer, allowNegative });
       if (reading.ok && reading.value === value) return current;
       if (!reading.ok && Number.isNaN(value)) return current;
       return display(value, locale, digits);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- options is a fresh object each render; its fields are fixed per field
-  }, [value, locale, digits]);
+  }, [value, locale, digits, integer, allowNegative]);
 
   const error = parsed.ok
     ? null

@@ -4,6 +4,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { rowHalfWidths, type Zone } from '../../../shared/analysis/row-zones';
 import type { RoadSegmentProperties } from '../../../shared/model/road-network';
 import type { AppStore } from '../state/app-store';
+import type { StoredFeature } from '../../../shared/model/layer';
 import { ZONE_COLORS } from './thematic-style';
 import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
 
@@ -17,6 +18,14 @@ const DRAWN_ZONES: Zone[] = ['ruwasja', 'rumija', 'rumaja'];
  * Draws RUWASJA, RUMIJA and RUMAJA bands around the visible road segments in view, from each
  * segment's own widths (survey or PP 34/2006 class). Recomputed when the view or the data changes.
  */
+/** Extent of each road, computed once per stored feature (features are replaced, never mutated, on edit). */
+const boundsCache = new WeakMap<StoredFeature, [number, number, number, number]>();
+function roadBounds(road: StoredFeature) {
+  let bounds = boundsCache.get(road);
+  if (!bounds) boundsCache.set(road, (bounds = boundsOf(linePathsOf(road.geometry).flat())));
+  return bounds;
+}
+
 export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
   map.addSource(SOURCE, { type: 'geojson', data: featureCollection([]) });
   const beforeId = map.getLayer('area-labels') ? 'area-labels' : undefined;
@@ -52,7 +61,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
       // By extent, not by vertex: zoomed into the middle of a long segment, none of its vertices is in view.
       .filter((road) => {
-        const [west, south, east, north] = boundsOf(linePathsOf(road.geometry).flat());
+        const [west, south, east, north] = roadBounds(road);
         return west <= view.getEast() && east >= view.getWest() && south <= view.getNorth() && north >= view.getSouth();
       })
       .slice(0, MAX_SEGMENTS);
