@@ -5,6 +5,7 @@ import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
 import { estimateRetribution, type RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
 import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../store/database';
+import { readFeatures } from '../store/feature-blocks';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
 import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
@@ -216,7 +217,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
   private async refreshFrom(state: ChangeState) {
     const ids = Object.keys(state.features);
     if (ids.length > 0) {
-      const records = await this.db.features.bulkGet(ids);
+      const records = await readFeatures(this.db, ids);
       this.patchFeatures(new Map(ids.map((id, index) => [id, records[index] ? stripUpdatedAt(records[index]) : null])));
     }
     if (Object.keys(state.layers).length > 0) await this.reloadLayers();
@@ -449,7 +450,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   private async applyHistory(entry: EditLogEntry | null) {
     const state = entry?.after as Partial<ChangeState> | null;
     if (entry?.action === 'edit-properties' && entry.featureId) {
-      this.replaceFeature(stripUpdatedAt((await this.db.features.get(entry.featureId))!));
+      const [record] = await readFeatures(this.db, [entry.featureId]);
+      if (record) this.replaceFeature(stripUpdatedAt(record));
     } else if (entry?.action === 'save-tariff') {
       this.set({ tariffs: await latestTariffSchedules(this.db) });
     } else if (state?.layers && state.features) {

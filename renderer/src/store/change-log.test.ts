@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
+import { featureOf, readLayerFeatures } from './feature-blocks';
 import {
   commitChange,
   loadAll,
@@ -62,16 +63,17 @@ describe('one change log for every edit', () => {
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
     if (!drawn.ok) throw new Error(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
-    const firstBridge = (await db.features.where('layerId').equals('demo-bridges').first())!;
+    const [firstBridge] = await readLayerFeatures(db, ['demo-bridges']);
+    if (!firstBridge) throw new Error('no demo bridge');
     await updateFeatureProperties(db, firstBridge.id, { ...firstBridge.properties, name: 'Jembatan yang diubah' });
     await undoLast(db); // the bridge edit is now waiting to be redone
 
     await resetDemo(db);
-    expect((await db.features.get(firstBridge.id))?.properties.name).toBe(firstBridge.properties.name);
+    expect((await featureOf(db, firstBridge.id))?.properties.name).toBe(firstBridge.properties.name);
     expect(await undoLast(db)).toBeNull();
     expect(await redoNext(db)).toBeNull();
     // The road drawn before the reset is the user's: kept, and no longer undoable.
-    expect((await db.features.get(drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
+    expect((await featureOf(db, drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
   });
 
   it('draws a road into a new layer, then undoes and redoes it across reopening', async () => {
@@ -80,18 +82,18 @@ describe('one change log for every edit', () => {
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
     if (!drawn.ok) throw new Error(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
-    expect(await db.features.get(drawn.ids[0]!)).toBeDefined();
+    expect(await featureOf(db, drawn.ids[0]!)).toBeDefined();
 
     const undone = await undoLast(db);
     expect(undone?.action).toBe('add-features');
-    expect(await db.features.get(drawn.ids[0]!)).toBeUndefined();
+    expect(await featureOf(db, drawn.ids[0]!)).toBeUndefined();
     expect(await db.layers.get('drawn-road')).toBeUndefined();
 
     db.close();
     const reopened = new RumijaDatabase(db.name);
     opened.push(reopened);
     await redoNext(reopened);
-    expect((await reopened.features.get(drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
+    expect((await featureOf(reopened, drawn.ids[0]!))?.properties.name).toBe('Jalan uji');
     expect((await reopened.layers.get('drawn-road'))?.kind).toBe('road');
   });
 
@@ -112,13 +114,13 @@ describe('one change log for every edit', () => {
     expect((await db.layers.get(road.layerId))?.visible).toBe(true);
     expect((await undoLast(db))?.action).toBe('edit-properties');
     expect((await undoLast(db))?.action).toBe('delete-features');
-    expect(await db.features.get(bridge.id)).toEqual(expect.objectContaining({ properties: bridge.properties }));
+    expect(await featureOf(db, bridge.id)).toEqual(expect.objectContaining({ properties: bridge.properties }));
     expect((await undoLast(db))?.action).toBe('split-feature');
-    expect((await db.features.get(road.id))?.geometry).toEqual(road.geometry);
-    expect(await db.features.get(split.ids[1]!)).toBeUndefined();
+    expect((await featureOf(db, road.id))?.geometry).toEqual(road.geometry);
+    expect(await featureOf(db, split.ids[1]!)).toBeUndefined();
 
     expect((await redoNext(db))?.action).toBe('split-feature');
-    expect(await db.features.get(split.ids[1]!)).toBeDefined();
+    expect(await featureOf(db, split.ids[1]!)).toBeDefined();
     // A new change ends the redo chain.
     await moveLayer(db, road.layerId, 'up');
     expect(await redoNext(db)).toBeNull();

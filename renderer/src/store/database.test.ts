@@ -2,6 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
+import { BLOCK_SIZE, countFeatures, featureOf, writeLayerBlocks } from './feature-blocks';
+import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
+import { createDemoStory } from '../../../shared/demo/demo-story';
+import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
+import type { StoredFeature } from '../../../shared/model/layer';
 import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
 import {
   addLayerWithFeatures,
@@ -66,20 +71,102 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
     expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([
       ['contoh-perda-ntt-1-2024', 1, true],
     ]);
-    const feature = await db.features.get('r1');
+    const feature = await featureOf(db, 'r1');
     expect(feature?.properties).toEqual({ name: 'Jalan survei' });
     expect(feature?.updatedAt).toBe('1970-01-01T00:00:00.000Z');
     expect(await db.layers.get('survey')).toMatchObject({ name: 'Survei 2025' });
     expect(await db.editLog.count()).toBe(0);
     // A database that already holds user data is not seeded with the demo.
     expect(await seedDemoIfEmpty(db)).toBe(false);
+  });
+
+  it('moves a version 4 database into feature blocks, keeping every layer, feature, log entry, story and tariff', async () => {
+    const name = createDatabaseName();
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      layers: 'id, order',
+      features: 'id, layerId, updatedAt',
+      editLog: '++seq, at, featureId',
+      meta: 'key',
+      tariffs: '[id+version], id',
+      stories: 'id, updatedAt',
+    });
+    const at = '2026-03-01T00:00:00.000Z';
+    const demo = createDemoDataset(at);
+    // More features than one block holds, so the import spans blocks.
+    const imported = createSyntheticRoadNetwork(BLOCK_SIZE + 700, 11, 'import-survey');
+    const undoneImport = createSyntheticRoadNetwork(30, 12, 'import-undone');
+    const withTime = (features: StoredFeature[]) => features.map((feature) => ({ ...feature, updatedAt: at }));
+    const editedBridge = demo.features.find((feature) => feature.id === 'demo-bridge-1')!;
+    const storedFeatures = withTime([...demo.features, ...imported.features]).map((record) =>
+      record.id === editedBridge.id ? { ...record, properties: { ...record.properties, condition: 'baik' } } : record,
+    );
+    await v4.table('layers').bulkPut([...demo.layers, imported.layer]);
+    await v4.table('features').bulkPut(storedFeatures);
+    await v4.table('meta').put({ key: 'seeded', value: at });
+    await v4.table('stories').put(createDemoStory(demo, at));
+    await v4.table('tariffs').bulkPut([
+      { ...EXAMPLE_TARIFF_SCHEDULE, savedAt: at },
+      { ...EXAMPLE_TARIFF_SCHEDULE, version: 2, savedAt: at },
+    ]);
+    await v4.table('editLog').bulkAdd([
+      { at, action: 'add-layer', featureId: null, layerId: imported.layer.id, before: null, after: { count: 2748 } },
+      {
+        at,
+        action: 'edit-properties',
+        featureId: editedBridge.id,
+        layerId: 'demo-bridges',
+        before: editedBridge.properties,
+        after: { ...editedBridge.properties, condition: 'baik' },
+      },
+      {
+        at,
+        action: 'add-layer',
+        featureId: null,
+        layerId: undoneImport.layer.id,
+        before: { layer: undoneImport.layer, features: withTime(undoneImport.features) },
+        after: { count: 30 },
+        status: 'undone',
+      },
+    ]);
+    v4.close();
+
+    const db = openDatabase(name);
+    const { layers, features } = await loadAll(db);
+    expect(db.verno).toBe(5);
+    expect(layers.map((layer) => layer.id).sort()).toEqual([...demo.layers, imported.layer].map((l) => l.id).sort());
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const stripped = storedFeatures.map(({ updatedAt: _updatedAt, ...feature }) => feature);
+    expect(byId(features)).toEqual(byId(stripped));
+    expect(await db.featureBlocks.where('layerId').equals(imported.layer.id).count()).toBe(2);
+    expect((await featureOf(db, editedBridge.id))?.updatedAt).toBe(at);
+    expect((await db.editLog.toArray()).map((entry) => [entry.action, entry.status ?? 'done'])).toEqual([
+      ['add-layer', 'done'],
+      ['edit-properties', 'done'],
+      ['add-layer', 'undone'],
+    ]);
+    expect(await db.stories.count()).toBe(1);
+    expect((await latestTariffSchedules(db))[0]?.version).toBe(2);
+
+    // The history still works on the migrated data: redo the import undone before v5, undo the bridge edit.
+    expect((await redoNext(db))?.layerId).toBe(undoneImport.layer.id);
+    expect(await countFeatures(db, undoneImport.layer.id)).toBe(30);
+    expect((await undoLast(db))?.layerId).toBe(undoneImport.layer.id);
+    expect((await undoLast(db))?.action).toBe('edit-properties');
+    expect((await featureOf(db, editedBridge.id))?.properties.condition).toBe(editedBridge.properties.condition);
+    expect((await undoLast(db))?.layerId).toBe(imported.layer.id);
+    expect((await loadAll(db)).features.filter((feature) => feature.layerId === imported.layer.id)).toEqual([]);
+    expect((await redoNext(db))?.layerId).toBe(imported.layer.id);
+    expect((await loadAll(db)).features.filter((feature) => feature.layerId === imported.layer.id)).toHaveLength(
+      BLOCK_SIZE + 700,
+    );
   });
 
   it('gives a version 3 database that holds the demo its demo story', async () => {
@@ -117,7 +204,7 @@ describe('Rumija database', () => {
     expect(layers.map((layer) => layer.id)).toEqual(['demo-corridors', 'demo-roads', 'demo-bridges', 'demo-assets']);
     expect(features.filter((f) => f.properties.kind === 'bridge')).toHaveLength(5);
     expect(await seedDemoIfEmpty(db)).toBe(false);
-    expect(await db.features.count()).toBe(features.length);
+    expect(await countFeatures(db)).toBe(features.length);
   });
 
   it('saves a valid attribute edit with a log entry, and it survives reopening', async () => {
@@ -127,7 +214,7 @@ describe('Rumija database', () => {
     await updateFeatureProperties(db, 'demo-bridge-1', { condition: 'sedang', widthM: 7 });
     db.close();
     const reopened = openDatabase(name);
-    const bridge = await reopened.features.get('demo-bridge-1');
+    const bridge = await featureOf(reopened, 'demo-bridge-1');
     expect(bridge?.properties).toMatchObject({ name: 'Jembatan Kapsali', condition: 'sedang', widthM: 7 });
     const log = await reopened.editLog.toArray();
     expect(log).toHaveLength(1);
@@ -142,10 +229,10 @@ describe('Rumija database', () => {
   it('refuses an invalid edit and changes nothing', async () => {
     const db = openDatabase();
     await seedDemoIfEmpty(db);
-    const before = await db.features.get('demo-bridge-2');
+    const before = await featureOf(db, 'demo-bridge-2');
     await expect(updateFeatureProperties(db, 'demo-bridge-2', { lengthM: -5 })).rejects.toBeInstanceOf(ValidationError);
     await expect(updateFeatureProperties(db, 'demo-bridge-2', { condition: 'hancur' })).rejects.toThrow(/condition/);
-    expect(await db.features.get('demo-bridge-2')).toEqual(before);
+    expect(await featureOf(db, 'demo-bridge-2')).toEqual(before);
     expect(await db.editLog.count()).toBe(0);
   });
 
@@ -163,16 +250,18 @@ describe('Rumija database', () => {
       demo: false,
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-    await db.features.put({
-      id: 'p1',
-      layerId: 'mine',
-      geometry: { type: 'Point', coordinates: [123.6, -10.2] },
-      properties: { catatan: 'tiang' },
-      updatedAt: '2026-01-01T00:00:00.000Z',
-    });
+    await writeLayerBlocks(db, 'mine', [
+      {
+        id: 'p1',
+        layerId: 'mine',
+        geometry: { type: 'Point', coordinates: [123.6, -10.2] },
+        properties: { catatan: 'tiang' },
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
     await resetDemo(db);
-    expect((await db.features.get('demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
-    expect(await db.features.get('p1')).toBeTruthy();
+    expect((await featureOf(db, 'demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
+    expect(await featureOf(db, 'p1')).toBeTruthy();
     expect(await db.layers.get('mine')).toBeTruthy();
     const log = await db.editLog.toArray();
     expect(log.map((entry) => entry.action)).toEqual(['edit-properties', 'reset-demo']);
@@ -203,7 +292,7 @@ describe('adding a layer', () => {
     const db = openDatabase();
     const { layer, features } = createSyntheticRoadNetwork(500, 7);
     await addLayerWithFeatures(db, layer, features);
-    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(500);
+    expect(await countFeatures(db, layer.id)).toBe(500);
     expect(await db.layers.get(layer.id)).toMatchObject({ name: layer.name });
   });
 
@@ -212,7 +301,7 @@ describe('adding a layer', () => {
     const { layer, features } = createSyntheticRoadNetwork(100, 7);
     features[73] = { ...features[73]!, properties: { ...features[73]!.properties, condition: 'hancur' } };
     await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow(/#73 .*condition/);
-    expect(await db.features.count()).toBe(0);
+    expect(await countFeatures(db)).toBe(0);
     expect(await db.layers.count()).toBe(0);
   });
 
@@ -221,7 +310,7 @@ describe('adding a layer', () => {
     const { layer, features } = createSyntheticRoadNetwork(100, 7);
     features[60] = { ...features[60]!, id: features[10]!.id };
     await expect(addLayerWithFeatures(db, layer, features)).rejects.toThrow();
-    expect(await db.features.count()).toBe(0);
+    expect(await countFeatures(db)).toBe(0);
     expect(await db.layers.count()).toBe(0);
   });
 });
@@ -266,16 +355,16 @@ describe('undo and redo', () => {
     db.close();
     const reopened = openDatabase(name);
     expect((await undoLast(reopened))?.action).toBe('edit-properties');
-    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+    expect((await featureOf(reopened, 'demo-bridge-1'))?.properties.condition).toBe('sedang');
     await undoLast(reopened);
-    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('rusak_berat');
+    expect((await featureOf(reopened, 'demo-bridge-1'))?.properties.condition).toBe('rusak_berat');
     expect(await undoLast(reopened)).toBeNull();
     await redoNext(reopened);
-    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+    expect((await featureOf(reopened, 'demo-bridge-1'))?.properties.condition).toBe('sedang');
     // A new change ends the redo chain.
     await updateFeatureProperties(reopened, 'demo-bridge-2', { widthM: 6 });
     expect(await redoNext(reopened)).toBeNull();
-    expect((await reopened.features.get('demo-bridge-1'))?.properties.condition).toBe('sedang');
+    expect((await featureOf(reopened, 'demo-bridge-1'))?.properties.condition).toBe('sedang');
   });
 
   it('undoes an import without losing it, and redoes it', async () => {
@@ -284,9 +373,9 @@ describe('undo and redo', () => {
     await addLayerWithFeatures(db, layer, features);
     await undoLast(db);
     expect(await db.layers.get(layer.id)).toBeUndefined();
-    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(0);
+    expect((await loadAll(db)).features.filter((feature) => feature.layerId === layer.id)).toHaveLength(0);
     await redoNext(db);
     expect(await db.layers.get(layer.id)).toMatchObject({ name: layer.name });
-    expect(await db.features.where('layerId').equals(layer.id).count()).toBe(50);
+    expect(await countFeatures(db, layer.id)).toBe(50);
   });
 });

@@ -1,9 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import type { Layer } from '../../../shared/model/layer';
 import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import type { Story } from '../../../shared/present/story';
 import { createDemoStory } from '../../../shared/demo/demo-story';
 import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
+import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord } from './feature-blocks';
+
+export type { StoredFeatureRecord } from './feature-blocks';
 
 /** One entry of the edit log: what changed, before and after, so it can be undone. */
 export interface EditLogEntry {
@@ -24,8 +27,6 @@ export interface MetaEntry {
   value: unknown;
 }
 
-export type StoredFeatureRecord = StoredFeature & { updatedAt: string };
-
 export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
 
 export const DATABASE_NAME = 'rumija';
@@ -37,10 +38,12 @@ export const DATABASE_NAME = 'rumija';
  *  v2: edit log and meta tables; features gain `updatedAt`.
  *  v3: tariff schedules, one row per saved version; the example schedule is added.
  *  v4: stories (hearing presentations); a seeded database gets the demo story.
+ *  v5: features move into blocks of up to BLOCK_SIZE per row (feature-blocks.ts); the one-row-per-feature
+ *      table is emptied into them, layer by layer in stored order, then dropped.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
-  features!: EntityTable<StoredFeatureRecord, 'id'>;
+  featureBlocks!: Dexie.Table<FeatureBlockRow, [string, number]>;
   editLog!: EntityTable<EditLogEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
@@ -75,6 +78,22 @@ export class RumijaDatabase extends Dexie {
             .count()) > 0;
         if (hasDemo)
           await transaction.table('stories').put(createDemoStory(createDemoDataset(), new Date().toISOString()));
+      });
+    this.version(5)
+      .stores({ features: null, featureBlocks: '[layerId+block], layerId' })
+      .upgrade(async (transaction) => {
+        const byLayer = new Map<string, StoredFeatureRecord[]>();
+        await transaction
+          .table('features')
+          .each((record: StoredFeatureRecord) =>
+            byLayer.has(record.layerId)
+              ? byLayer.get(record.layerId)!.push(record)
+              : byLayer.set(record.layerId, [record]),
+          );
+        const blocks = transaction.table('featureBlocks');
+        for (const [layerId, records] of byLayer)
+          for (let start = 0; start < records.length; start += BLOCK_SIZE)
+            await blocks.add(encodeBlock(layerId, start / BLOCK_SIZE, records.slice(start, start + BLOCK_SIZE)));
       });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {

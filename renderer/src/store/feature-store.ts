@@ -11,7 +11,18 @@ import { StorySchema, type Story } from '../../../shared/present/story';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
 import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
-import type { EditLogEntry, RumijaDatabase, StoredFeatureRecord, StoredTariffSchedule } from './database';
+import type { EditLogEntry, RumijaDatabase, StoredTariffSchedule } from './database';
+import {
+  BlockDirectory,
+  BlockSession,
+  decodeBlock,
+  deleteLayerBlocks,
+  inBlockTransaction,
+  readLayerFeatures,
+  rememberDirectory,
+  writeLayerBlocks,
+  type StoredFeatureRecord,
+} from './feature-blocks';
 
 export class ValidationError extends Error {
   constructor(
@@ -26,19 +37,24 @@ const now = () => new Date().toISOString();
 
 /** First start: loads the demo dataset, all of it or nothing. Later starts change nothing. */
 export async function seedDemoIfEmpty(db: RumijaDatabase): Promise<boolean> {
-  return db.transaction('rw', [db.layers, db.features, db.meta, db.editLog, db.stories], async () => {
+  return inBlockTransaction(db, async () => {
     if ((await db.meta.get('seeded')) || (await db.layers.count()) > 0) return false;
     await writeDemo(db);
     await db.meta.put({ key: 'seeded', value: now() });
     return true;
-  });
+  }, ['layers', 'featureBlocks', 'meta', 'editLog', 'stories']);
 }
 
 async function writeDemo(db: RumijaDatabase) {
   const dataset = createDemoDataset(now());
   await db.layers.bulkPut(dataset.layers);
   const updatedAt = now();
-  await db.features.bulkPut(dataset.features.map((feature) => ({ ...feature, updatedAt })));
+  for (const layer of dataset.layers)
+    await writeLayerBlocks(
+      db,
+      layer.id,
+      dataset.features.filter((feature) => feature.layerId === layer.id).map((feature) => ({ ...feature, updatedAt })),
+    );
   await db.stories.put(createDemoStory(dataset, updatedAt));
   return dataset;
 }
@@ -48,11 +64,11 @@ async function writeDemo(db: RumijaDatabase) {
  * are kept; edits to demo features are logged first so they are not lost without trace.
  */
 export async function resetDemo(db: RumijaDatabase): Promise<void> {
-  await db.transaction('rw', [db.layers, db.features, db.editLog, db.stories], async () => {
+  await inBlockTransaction(db, async () => {
     const demoLayers = await db.layers.filter((layer) => layer.demo).toArray();
     const demoLayerIds = demoLayers.map((layer) => layer.id);
-    const before = await db.features.where('layerId').anyOf(demoLayerIds).toArray();
-    await db.features.where('layerId').anyOf(demoLayerIds).delete();
+    const before = await readLayerFeatures(db, demoLayerIds);
+    await deleteLayerBlocks(db, demoLayerIds);
     await db.layers.bulkDelete(demoLayerIds);
     await writeDemo(db);
     // A reset is a barrier: changes before it can no longer be undone or redone.
@@ -66,12 +82,25 @@ export async function resetDemo(db: RumijaDatabase): Promise<void> {
       before: { layers: demoLayers, features: before, stories: demoStories },
       after: null,
     });
-  });
+  }, ['layers', 'featureBlocks', 'editLog', 'stories']);
 }
 
+/**
+ * Every layer and the features of the layers that exist (blocks of an undone import stay stored for redo but are
+ * not shown). The block directory is built from the same read, so the first edit does not read everything again.
+ */
 export async function loadAll(db: RumijaDatabase): Promise<{ layers: Layer[]; features: StoredFeature[] }> {
-  const [layers, features] = await Promise.all([db.layers.orderBy('order').toArray(), db.features.toArray()]);
-  return { layers, features: features.map(({ updatedAt: _updatedAt, ...feature }) => feature) };
+  const [layers, rows] = await db.transaction('r', db.layers, db.featureBlocks, () =>
+    Promise.all([db.layers.orderBy('order').toArray(), db.featureBlocks.toArray()]),
+  );
+  rememberDirectory(db, BlockDirectory.fromRows(rows));
+  const shown = new Set(layers.map((layer) => layer.id));
+  const features: StoredFeature[] = [];
+  for (const row of rows) {
+    if (!shown.has(row.layerId)) continue;
+    for (const { updatedAt: _updatedAt, ...feature } of decodeBlock(row)) features.push(feature);
+  }
+  return { layers, features };
 }
 
 /** Checks a full set of properties against the model; throws a ValidationError naming each field. */
@@ -91,12 +120,14 @@ export async function updateFeatureProperties(
   featureId: string,
   patch: Record<string, unknown>,
 ): Promise<StoredFeature> {
-  return db.transaction('rw', db.features, db.editLog, async () => {
-    const current = await db.features.get(featureId);
+  return inBlockTransaction(db, async () => {
+    const session = await BlockSession.open(db);
+    const current = await session.get(featureId);
     if (!current) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
     const properties = validateProperties({ ...current.properties, ...patch });
     const updated: StoredFeatureRecord = { ...current, properties, updatedAt: now() };
-    await db.features.put(updated);
+    await session.put(updated);
+    await session.flush();
     await discardRedo(db);
     const entry: EditLogEntry = {
       at: updated.updatedAt,
@@ -109,7 +140,7 @@ export async function updateFeatureProperties(
     await db.editLog.add(entry);
     const { updatedAt: _updatedAt, ...feature } = updated;
     return feature;
-  });
+  }, ['featureBlocks', 'editLog']);
 }
 
 /**
@@ -130,11 +161,15 @@ export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, fea
     }
   }
   const updatedAt = now();
-  await db.transaction('rw', db.layers, db.features, db.editLog, async () => {
+  await inBlockTransaction(db, async () => {
     if (await db.layers.get(layer.id)) throw new Error(`Lapisan sudah ada / layer exists: ${layer.id}`);
     await discardRedo(db);
     await db.layers.add(layer);
-    await db.features.bulkAdd(features.map((feature) => ({ ...feature, updatedAt })));
+    await writeLayerBlocks(
+      db,
+      layer.id,
+      features.map((feature) => ({ ...feature, updatedAt })),
+    );
     await db.editLog.add({
       at: updatedAt,
       action: 'add-layer',
@@ -143,7 +178,7 @@ export async function addLayerWithFeatures(db: RumijaDatabase, layer: Layer, fea
       before: null,
       after: { count: features.length },
     });
-  });
+  }, ['layers', 'featureBlocks', 'editLog']);
 }
 
 /** Checks a whole feature: its properties against the model and its geometry against its kind. */
@@ -188,9 +223,12 @@ async function writeState(db: RumijaDatabase, state: ChangeState) {
     if (layer) await db.layers.put(layer);
     else await db.layers.delete(id);
   }
-  const records = Object.entries(state.features);
-  await db.features.bulkPut(records.flatMap(([, record]) => (record ? [record] : [])));
-  await db.features.bulkDelete(records.flatMap(([id, record]) => (record ? [] : [id])));
+  const session = await BlockSession.open(db);
+  for (const [id, record] of Object.entries(state.features)) {
+    if (record) await session.put(record);
+    else await session.remove(id);
+  }
+  await session.flush();
   for (const [id, story] of Object.entries(state.stories ?? {})) {
     if (story) await db.stories.put(story);
     else await db.stories.delete(id);
@@ -222,7 +260,8 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     );
   });
   const at = now();
-  return db.transaction('rw', [db.layers, db.features, db.editLog, db.stories], async () => {
+  return inBlockTransaction(db, async () => {
+    const session = await BlockSession.open(db);
     const before: ChangeState = { layers: {}, features: {}, stories: {} };
     const after: ChangeState = { layers: {}, features: {}, stories: {} };
     for (const story of stories) {
@@ -240,11 +279,11 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     for (const feature of put) {
       if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId])
         throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
-      before.features[feature.id] = (await db.features.get(feature.id)) ?? null;
+      before.features[feature.id] = await session.get(feature.id);
       after.features[feature.id] = { ...feature, updatedAt: at };
     }
     for (const id of change.remove ?? []) {
-      before.features[id] = (await db.features.get(id)) ?? null;
+      before.features[id] = await session.get(id);
       after.features[id] = null;
     }
     await writeState(db, after);
@@ -260,7 +299,7 @@ export async function commitChange(db: RumijaDatabase, action: string, change: C
     };
     entry.seq = await db.editLog.add(entry);
     return entry;
-  });
+  }, ['layers', 'featureBlocks', 'editLog', 'stories']);
 }
 
 /** Moves a layer one place up (drawn later) or down, swapping order with its neighbour; undoable. */
@@ -321,71 +360,98 @@ export async function saveTariffSchedule(
 /** Changes the user can step back through with undo and redo. */
 const UNDOABLE_ACTIONS = new Set(['edit-properties', 'add-layer', 'save-tariff', ...STATE_ACTIONS]);
 
-/** A new change ends the redo chain: entries undone before it can no longer be redone. */
+/**
+ * A new change ends the redo chain: entries undone before it can no longer be redone, and the blocks of an
+ * undone import kept for its redo are deleted. Undone entries always sit at the end of the log, so only the tail
+ * is read.
+ */
 async function discardRedo(db: RumijaDatabase) {
-  await db.editLog.filter((entry) => entry.status === 'undone').modify({ status: 'discarded' });
+  const undone = await db.editLog
+    .orderBy('seq')
+    .reverse()
+    .until((entry) => entry.status !== 'undone')
+    .toArray();
+  for (const entry of undone) {
+    if (entry.action === 'add-layer' && entry.layerId && !(await db.layers.get(entry.layerId)))
+      await deleteLayerBlocks(db, [entry.layerId]);
+    await db.editLog.update(entry.seq!, { status: 'discarded' });
+  }
 }
 
+const isUndoable = (entry: EditLogEntry) => UNDOABLE_ACTIONS.has(entry.action);
+const HISTORY_TABLES = ['layers', 'featureBlocks', 'editLog', 'tariffs', 'stories'];
+
 /**
- * Steps back the most recent change still in effect, in one transaction, and returns its log entry
- * (or null when there is nothing to undo). An undone import moves its features into the log entry, so
- * nothing is lost and redo can put them back.
+ * Steps back the most recent change still in effect, in one transaction, and returns its log entry (or null when
+ * there is nothing to undo). An undone import keeps its stored blocks (its layer row goes) so redo can bring it
+ * back without copying the features anywhere.
  */
 export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
-    const entries = await db.editLog.orderBy('seq').reverse().toArray();
-    const entry = entries.find(
-      (candidate) => UNDOABLE_ACTIONS.has(candidate.action) && (candidate.status ?? 'done') === 'done',
-    );
-    if (!entry) return null;
-    if (STATE_ACTIONS.has(entry.action)) {
-      await writeState(db, entry.before as ChangeState);
-    } else if (entry.action === 'save-tariff') {
-      const saved = entry.after as StoredTariffSchedule;
-      await db.tariffs.delete([saved.id, saved.version]);
-    } else if (entry.action === 'edit-properties' && entry.featureId) {
-      await db.features.update(entry.featureId, {
-        properties: entry.before as Record<string, unknown>,
-        updatedAt: now(),
-      });
-    } else if (entry.action === 'add-layer' && entry.layerId) {
-      const layer = await db.layers.get(entry.layerId);
-      const features = await db.features.where('layerId').equals(entry.layerId).toArray();
-      await db.features.where('layerId').equals(entry.layerId).delete();
-      await db.layers.delete(entry.layerId);
-      entry.before = { layer, features };
-    }
-    entry.status = 'undone';
-    await db.editLog.put(entry);
-    return entry;
-  });
+  return inBlockTransaction(
+    db,
+    async () => {
+      const entry = await db.editLog
+        .orderBy('seq')
+        .reverse()
+        .filter((candidate) => isUndoable(candidate) && (candidate.status ?? 'done') === 'done')
+        .first();
+      if (!entry) return null;
+      if (STATE_ACTIONS.has(entry.action)) {
+        await writeState(db, entry.before as ChangeState);
+      } else if (entry.action === 'save-tariff') {
+        const saved = entry.after as StoredTariffSchedule;
+        await db.tariffs.delete([saved.id, saved.version]);
+      } else if (entry.action === 'edit-properties' && entry.featureId) {
+        await writeProperties(db, entry.featureId, entry.before as Record<string, unknown>);
+      } else if (entry.action === 'add-layer' && entry.layerId) {
+        entry.before = { layer: await db.layers.get(entry.layerId) };
+        await db.layers.delete(entry.layerId);
+      }
+      entry.status = 'undone';
+      await db.editLog.put(entry);
+      return entry;
+    },
+    HISTORY_TABLES,
+  );
+}
+
+async function writeProperties(db: RumijaDatabase, featureId: string, properties: Record<string, unknown>) {
+  const session = await BlockSession.open(db);
+  const current = await session.get(featureId);
+  if (!current) return;
+  await session.put({ ...current, properties, updatedAt: now() });
+  await session.flush();
 }
 
 /** Re-applies the earliest undone change after the last one in effect; null when there is none. */
 export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
-  return db.transaction('rw', [db.layers, db.features, db.editLog, db.tariffs, db.stories], async () => {
-    const entries = (await db.editLog.orderBy('seq').toArray()).filter((candidate) =>
-      UNDOABLE_ACTIONS.has(candidate.action),
-    );
-    const entry = entries.find((candidate) => candidate.status === 'undone');
-    if (!entry) return null;
-    if (STATE_ACTIONS.has(entry.action)) {
-      await writeState(db, entry.after as ChangeState);
-    } else if (entry.action === 'save-tariff') {
-      await db.tariffs.put(entry.after as StoredTariffSchedule);
-    } else if (entry.action === 'edit-properties' && entry.featureId) {
-      await db.features.update(entry.featureId, {
-        properties: entry.after as Record<string, unknown>,
-        updatedAt: now(),
-      });
-    } else if (entry.action === 'add-layer') {
-      const { layer, features } = entry.before as { layer: Layer; features: StoredFeatureRecord[] };
-      await db.layers.put(layer);
-      await db.features.bulkPut(features);
-      entry.before = null;
-    }
-    entry.status = 'done';
-    await db.editLog.put(entry);
-    return entry;
-  });
+  return inBlockTransaction(
+    db,
+    async () => {
+      const tail = await db.editLog
+        .orderBy('seq')
+        .reverse()
+        .until((entry) => isUndoable(entry) && entry.status !== 'undone')
+        .toArray();
+      const entry = tail.reverse().find((candidate) => isUndoable(candidate) && candidate.status === 'undone');
+      if (!entry) return null;
+      if (STATE_ACTIONS.has(entry.action)) {
+        await writeState(db, entry.after as ChangeState);
+      } else if (entry.action === 'save-tariff') {
+        await db.tariffs.put(entry.after as StoredTariffSchedule);
+      } else if (entry.action === 'edit-properties' && entry.featureId) {
+        await writeProperties(db, entry.featureId, entry.after as Record<string, unknown>);
+      } else if (entry.action === 'add-layer') {
+        // Entries undone before v5 carry the features themselves; later ones left them in their blocks.
+        const { layer, features } = entry.before as { layer: Layer; features?: StoredFeatureRecord[] };
+        await db.layers.put(layer);
+        if (features) await writeLayerBlocks(db, layer.id, features);
+        entry.before = null;
+      }
+      entry.status = 'done';
+      await db.editLog.put(entry);
+      return entry;
+    },
+    HISTORY_TABLES,
+  );
 }

@@ -1,0 +1,265 @@
+import type { Geometry } from 'geojson';
+import type { StoredFeature } from '../../../shared/model/layer';
+import { GeometryReader, encodeGeometries, type EncodedGeometries } from '../../../shared/model/geometry-codec';
+import type { RumijaDatabase } from './database';
+
+/**
+ * Features are stored in blocks of up to BLOCK_SIZE per row, geometry as typed arrays and properties as one JSON
+ * text: IndexedDB pays per row and per object cloned, so 200 000 features are ~100 rows, not 200 000. An edit
+ * rewrites the one block holding the feature.
+ */
+export const BLOCK_SIZE = 2048;
+
+export type StoredFeatureRecord = StoredFeature & { updatedAt: string };
+
+export interface FeatureBlockRow {
+  layerId: string;
+  block: number;
+  ids: string[];
+  updatedAt: string[];
+  /** JSON array of each feature's properties, in the order of `ids`. */
+  properties: string;
+  geometry: EncodedGeometries;
+}
+
+export function encodeBlock(layerId: string, block: number, records: readonly StoredFeatureRecord[]): FeatureBlockRow {
+  return {
+    layerId,
+    block,
+    ids: records.map((record) => record.id),
+    updatedAt: records.map((record) => record.updatedAt),
+    properties: JSON.stringify(records.map((record) => record.properties)),
+    geometry: encodeGeometries(records.map((record) => record.geometry)),
+  };
+}
+
+export function decodeBlock(row: FeatureBlockRow): StoredFeatureRecord[] {
+  const properties = JSON.parse(row.properties) as StoredFeature['properties'][];
+  const reader = new GeometryReader(row.geometry);
+  return row.ids.map((id, index) => ({
+    id,
+    layerId: row.layerId,
+    // Every stored feature has a geometry (the model refuses features without one).
+    geometry: reader.next() as Geometry,
+    properties: properties[index]!,
+    updatedAt: row.updatedAt[index]!,
+  }));
+}
+
+interface BlockKey {
+  layerId: string;
+  block: number;
+}
+
+/** Where each feature is stored, and how full each block is; kept in memory, built once per connection. */
+export class BlockDirectory {
+  readonly byId = new Map<string, BlockKey>();
+  /** Per layer: block number → feature count. */
+  readonly blocks = new Map<string, Map<number, number>>();
+
+  static fromRows(rows: readonly Pick<FeatureBlockRow, 'layerId' | 'block' | 'ids'>[]) {
+    const directory = new BlockDirectory();
+    for (const row of rows) directory.setBlock(row.layerId, row.block, row.ids);
+    return directory;
+  }
+
+  setBlock(layerId: string, block: number, ids: readonly string[]) {
+    let layerBlocks = this.blocks.get(layerId);
+    if (!layerBlocks) this.blocks.set(layerId, (layerBlocks = new Map()));
+    if (ids.length === 0) layerBlocks.delete(block);
+    else layerBlocks.set(block, ids.length);
+    const key = { layerId, block };
+    for (const id of ids) this.byId.set(id, key);
+  }
+
+  setCount(layerId: string, block: number, count: number) {
+    let layerBlocks = this.blocks.get(layerId);
+    if (!layerBlocks) this.blocks.set(layerId, (layerBlocks = new Map()));
+    layerBlocks.set(block, count);
+  }
+
+  dropLayer(layerId: string) {
+    for (const [id, key] of this.byId) if (key.layerId === layerId) this.byId.delete(id);
+    this.blocks.delete(layerId);
+  }
+}
+
+const directories = new WeakMap<RumijaDatabase, BlockDirectory>();
+
+/** The directory of a connection, read from the blocks on first use (the app's load builds it from its read). */
+export async function blockDirectory(db: RumijaDatabase): Promise<BlockDirectory> {
+  const known = directories.get(db);
+  if (known) return known;
+  const rows: Pick<FeatureBlockRow, 'layerId' | 'block' | 'ids'>[] = [];
+  await db.featureBlocks.each((row) => rows.push({ layerId: row.layerId, block: row.block, ids: row.ids }));
+  const directory = BlockDirectory.fromRows(rows);
+  directories.set(db, directory);
+  return directory;
+}
+
+export function rememberDirectory(db: RumijaDatabase, directory: BlockDirectory) {
+  directories.set(db, directory);
+}
+
+/** After a failed transaction the directory may not match what is stored: it is read again at next use. */
+export function forgetDirectory(db: RumijaDatabase) {
+  directories.delete(db);
+}
+
+/** Runs a read-write transaction on the blocks; if it fails, the directory is rebuilt before the next use. */
+export async function inBlockTransaction<T>(db: RumijaDatabase, run: () => Promise<T>, tables: string[]): Promise<T> {
+  try {
+    return await db.transaction('rw', tables, run);
+  } catch (error) {
+    forgetDirectory(db);
+    throw error;
+  }
+}
+
+/**
+ * Reads and changes features inside one transaction: blocks are read once, changed in memory and written
+ * back by `flush` (one put per touched block). The directory is updated as blocks are written; the caller runs
+ * this inside `inBlockTransaction` so a failure forgets the directory.
+ */
+export class BlockSession {
+  private readonly loaded = new Map<string, StoredFeatureRecord[]>();
+  private readonly dirty = new Set<string>();
+
+  private constructor(
+    private readonly db: RumijaDatabase,
+    private readonly directory: BlockDirectory,
+  ) {}
+
+  static async open(db: RumijaDatabase) {
+    return new BlockSession(db, await blockDirectory(db));
+  }
+
+  private static keyOf(key: BlockKey) {
+    return `${key.block}\u0000${key.layerId}`;
+  }
+
+  private async records(key: BlockKey): Promise<StoredFeatureRecord[]> {
+    const name = BlockSession.keyOf(key);
+    let records = this.loaded.get(name);
+    if (!records) {
+      const row = await this.db.featureBlocks.get([key.layerId, key.block]);
+      records = row ? decodeBlock(row) : [];
+      this.loaded.set(name, records);
+    }
+    return records;
+  }
+
+  async get(id: string): Promise<StoredFeatureRecord | null> {
+    const key = this.directory.byId.get(id);
+    if (!key) return null;
+    return (await this.records(key)).find((record) => record.id === id) ?? null;
+  }
+
+  async getMany(ids: readonly string[]) {
+    const found: (StoredFeatureRecord | null)[] = [];
+    for (const id of ids) found.push(await this.get(id));
+    return found;
+  }
+
+  /** Replaces a stored feature where it is, or appends it to the last block of its layer. */
+  async put(record: StoredFeatureRecord) {
+    const key = this.directory.byId.get(record.id);
+    if (key && key.layerId === record.layerId) {
+      const records = await this.records(key);
+      const index = records.findIndex((candidate) => candidate.id === record.id);
+      if (index >= 0) {
+        records[index] = record;
+        this.dirty.add(BlockSession.keyOf(key));
+        return;
+      }
+    }
+    if (key) await this.remove(record.id);
+    const target = this.appendTarget(record.layerId);
+    const records = await this.records(target);
+    records.push(record);
+    this.directory.setCount(target.layerId, target.block, records.length);
+    this.directory.byId.set(record.id, target);
+    this.dirty.add(BlockSession.keyOf(target));
+  }
+
+  async remove(id: string) {
+    const key = this.directory.byId.get(id);
+    if (!key) return;
+    const records = await this.records(key);
+    const index = records.findIndex((candidate) => candidate.id === id);
+    if (index >= 0) records.splice(index, 1);
+    this.directory.byId.delete(id);
+    this.dirty.add(BlockSession.keyOf(key));
+  }
+
+  private appendTarget(layerId: string): BlockKey {
+    const layerBlocks = this.directory.blocks.get(layerId);
+    const numbers = [...(layerBlocks?.keys() ?? [])];
+    const last = numbers.length > 0 ? Math.max(...numbers) : -1;
+    if (last >= 0 && (layerBlocks!.get(last) ?? 0) < BLOCK_SIZE) return { layerId, block: last };
+    return { layerId, block: last + 1 };
+  }
+
+  async flush() {
+    for (const name of this.dirty) {
+      const separator = name.indexOf('\u0000');
+      const block = Number(name.slice(0, separator));
+      const layerId = name.slice(separator + 1);
+      const records = this.loaded.get(name) ?? [];
+      if (records.length === 0) await this.db.featureBlocks.delete([layerId, block]);
+      else await this.db.featureBlocks.put(encodeBlock(layerId, block, records));
+      this.directory.setBlock(layerId, block, records.length === 0 ? [] : records.map((record) => record.id));
+    }
+    this.dirty.clear();
+  }
+}
+
+/** Writes a whole layer's features as new blocks; refuses ids already stored or repeated, naming the first. */
+export async function writeLayerBlocks(db: RumijaDatabase, layerId: string, records: readonly StoredFeatureRecord[]) {
+  const directory = await blockDirectory(db);
+  const seen = new Set<string>();
+  for (const [index, record] of records.entries()) {
+    if (seen.has(record.id) || directory.byId.has(record.id))
+      throw new Error(`Fitur #${index}: id ${record.id} sudah ada / feature id already exists`);
+    seen.add(record.id);
+  }
+  const rows: FeatureBlockRow[] = [];
+  for (let start = 0; start < records.length; start += BLOCK_SIZE)
+    rows.push(encodeBlock(layerId, start / BLOCK_SIZE, records.slice(start, start + BLOCK_SIZE)));
+  await db.featureBlocks.bulkAdd(rows);
+  for (const row of rows) directory.setBlock(layerId, row.block, row.ids);
+}
+
+/** Deletes every stored feature of some layers. */
+export async function deleteLayerBlocks(db: RumijaDatabase, layerIds: readonly string[]) {
+  const directory = await blockDirectory(db);
+  await db.featureBlocks.where('layerId').anyOf(layerIds).delete();
+  for (const layerId of layerIds) directory.dropLayer(layerId);
+}
+
+/** Every stored feature of some layers (all layers when omitted), in stored order. */
+export async function readLayerFeatures(db: RumijaDatabase, layerIds?: readonly string[]) {
+  const rows = layerIds
+    ? await db.featureBlocks.where('layerId').anyOf(layerIds).toArray()
+    : await db.featureBlocks.toArray();
+  rows.sort((a, b) => (a.layerId < b.layerId ? -1 : a.layerId > b.layerId ? 1 : a.block - b.block));
+  return rows.flatMap(decodeBlock);
+}
+
+/** Some stored features by id (null where there is none), with their time of last change. */
+export async function readFeatures(db: RumijaDatabase, ids: readonly string[]) {
+  return db.transaction('r', db.featureBlocks, async () => (await BlockSession.open(db)).getMany(ids));
+}
+
+/** How many features are stored, in one layer or in all. */
+export async function countFeatures(db: RumijaDatabase, layerId?: string) {
+  let count = 0;
+  const rows = layerId ? db.featureBlocks.where('layerId').equals(layerId) : db.featureBlocks.toCollection();
+  await rows.each((row) => (count += row.ids.length));
+  return count;
+}
+
+/** One stored feature, or undefined. */
+export async function featureOf(db: RumijaDatabase, id: string) {
+  return (await readFeatures(db, [id]))[0] ?? undefined;
+}
