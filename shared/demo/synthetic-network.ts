@@ -16,9 +16,38 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+/** A length in metres drawn from a log-normal distribution (median, spread), kept within [min, max]. */
+function logNormalM(random: () => number, median: number, sigma: number, min: number, max: number) {
+  const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Math.min(max, Math.max(min, median * Math.exp(sigma * gaussian)));
+}
+
+const M_PER_DEGREE_LAT = 110_574;
+const M_PER_DEGREE_LON_AT_NTT = 111_320 * Math.cos((9.5 * Math.PI) / 180);
+
+/** A path that wanders on from `start` with a heading that turns gently, a vertex every 20–50 m. */
+function wanderingPath(random: () => number, start: Position, headingRad: number, lengthM: number) {
+  const path: Position[] = [start];
+  let [lon, lat] = start as [number, number];
+  let heading = headingRad;
+  for (let walked = 0; walked < lengthM;) {
+    const step = Math.min(20 + random() * 30, lengthM - walked);
+    heading += (random() - 0.5) * 0.35;
+    lon += (step * Math.sin(heading)) / M_PER_DEGREE_LON_AT_NTT;
+    lat += (step * Math.cos(heading)) / M_PER_DEGREE_LAT;
+    path.push([Number(lon.toFixed(7)), Number(lat.toFixed(7))]);
+    walked += step;
+  }
+  return { path, heading };
+}
+
+/** A random place on the NTT islands' bounding box (land and sea alike: these are not real places). */
+const randomStart = (random: () => number): Position => [119 + random() * 6, -10.9 + random() * 2.6];
+
 /**
- * A synthetic road network for benchmarks: `count` short segments (4–6 vertices, a few km)
- * scattered over NTT, with valid model properties. SYNTHETIC: not roads that exist.
+ * A synthetic road network for benchmarks, shaped like an OpenStreetMap extract of NTT: ruas of ten segments
+ * joined end to end, segments of 50 m – 2 km (median ~320 m) with a vertex every 20–50 m, so 200 000 segments
+ * hold about 3 million vertices; valid model properties. SYNTHETIC: not roads that exist.
  */
 export function createSyntheticRoadNetwork(
   count: number,
@@ -28,15 +57,17 @@ export function createSyntheticRoadNetwork(
   const random = createRandom(seed);
   const features: StoredFeature[] = new Array(count);
   const statuses = ROAD_STATUSES.filter((status) => status !== 'rdtl');
+  let position = randomStart(random);
+  let heading = random() * 2 * Math.PI;
   for (let i = 0; i < count; i++) {
-    let position: Position = [119 + random() * 6, -10.9 + random() * 2.6];
-    const path: Position[] = [position];
-    const vertices = 4 + Math.floor(random() * 3);
-    for (let v = 1; v < vertices; v++) {
-      position = [position[0]! + (random() - 0.5) * 0.01, position[1]! + (random() - 0.5) * 0.01];
-      path.push([Number(position[0]!.toFixed(6)), Number(position[1]!.toFixed(6))]);
+    if (i % 10 === 0) {
+      position = randomStart(random);
+      heading = random() * 2 * Math.PI;
     }
-    const geometry = { type: 'LineString' as const, coordinates: path };
+    const walked = wanderingPath(random, position, heading, logNormalM(random, 320, 0.95, 50, 2000));
+    ({ heading } = walked);
+    position = walked.path.at(-1)!;
+    const geometry = { type: 'LineString' as const, coordinates: walked.path };
     const properties: RoadSegmentProperties = {
       kind: 'road',
       ruasNumber: `S-${String(Math.floor(i / 10)).padStart(6, '0')}`,

@@ -105,6 +105,14 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     );
     await waitForIdle(page);
     const reloadMs = Date.now() - started;
+    const reloadParts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((entry) => entry.name.startsWith('rumija:'))
+        .map((entry) => `${entry.name.slice(7)} ${entry.duration.toFixed(0)} ms (at ${entry.startTime.toFixed(0)})`)
+        .join(', '),
+    );
+    console.log(`  ${segments} segments, reload: ${reloadParts}`);
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );

@@ -1,6 +1,9 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, StoredFeature } from '../../../shared/model/layer';
+import { SOURCE_LAYER, type TileProperties } from '../../../shared/tiles/layer-tiles';
+import type { FeaturePatch } from '../state/feature-patch';
+import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
 import { FONT_BOLD } from './basemap-style';
 import {
   ZONE_COLOR,
@@ -36,20 +39,29 @@ export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 /** Computed values shown on the map beside the stored ones: the zone of an analysed asset. */
 export type Annotations = ReadonlyMap<string, { zone: string; quantity: number }>;
 
+/** What the map needs of a feature to style it: the style keys that have a value, and its analysed zone. */
+export function styleProperties(feature: StoredFeature, annotations?: Annotations): TileProperties {
+  const properties: TileProperties = {};
+  for (const key of STYLE_KEYS) {
+    const value = feature.properties[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[key] = value;
+  }
+  const annotation = annotations?.get(feature.id);
+  if (annotation) {
+    properties.zone = annotation.zone;
+    properties.encroaching = annotation.quantity > 0;
+  }
+  return properties;
+}
+
+const toMapFeature = (feature: StoredFeature, annotations?: Annotations): Feature => ({
+  type: 'Feature',
+  geometry: feature.geometry,
+  properties: { ...styleProperties(feature, annotations), fid: feature.id },
+});
+
 export function toFeatureCollection(features: readonly StoredFeature[], annotations?: Annotations): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: features.map((feature) => {
-      const properties: Record<string, unknown> = { fid: feature.id };
-      for (const key of STYLE_KEYS) if (key in feature.properties) properties[key] = feature.properties[key];
-      const annotation = annotations?.get(feature.id);
-      if (annotation) {
-        properties.zone = annotation.zone;
-        properties.encroaching = annotation.quantity > 0;
-      }
-      return { type: 'Feature', geometry: feature.geometry, properties };
-    }),
-  };
+  return { type: 'FeatureCollection', features: features.map((feature) => toMapFeature(feature, annotations)) };
 }
 
 const hovered = (on: number | string, off: number | string) =>
@@ -266,9 +278,22 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
 /** Style layers that only decorate (labels, hover glow, dashes) and are not hit-tested. */
 const isDecoration = (id: string) => id.endsWith(':label') || id.endsWith(':hover') || id.endsWith(':rdtl-dash');
 
+/** What the map should draw, as the store holds it. */
+export interface DataLayerState {
+  layers: readonly Layer[];
+  featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
+  featureById: ReadonlyMap<string, StoredFeature>;
+  /** The last change, when it was applied to the state drawn before: then only what it touched is sent. */
+  patch?: FeaturePatch | null;
+  annotations?: Annotations;
+}
+
+const isTiled = (features: readonly StoredFeature[]) => features.length >= TILED_MIN_FEATURES;
+
 /**
- * Brings the map in line with the store: one GeoJSON source per layer (data replaced only when
- * that layer's features changed), style layers in layer order, visibility and thematic colours.
+ * Brings the map in line with the store: per layer a GeoJSON source (small layers) or vector tiles cut in a worker
+ * (large ones); after the first drawing only what a change touched is sent. Style layers in layer order,
+ * visibility and thematic colours.
  */
 export class DataLayerSync {
   private lastData = new Map<string, readonly StoredFeature[]>();
@@ -276,6 +301,13 @@ export class DataLayerSync {
   /** Style layers of visible data layers, for hit-testing; kept by `sync` so mouse moves do no work. */
   interactiveLayerIds: string[] = [];
   private lastStyle = new Map<string, string>();
+  private readonly feed = new TiledLayerFeed();
+  /** Layers drawn from tiles; style layers on them name the tile layer. */
+  private readonly tiled = new Set<string>();
+  /** A tiled layer's data reached the worker (after a first drawing or a change); the map then reloads its tiles. */
+  private readonly refreshed = (layerId: string) => () => {
+    if (this.map.style && this.map.getSource(sourceIdOf(layerId))) this.map.refreshTiles(sourceIdOf(layerId));
+  };
 
   constructor(private readonly map: MapLibreMap) {
     map.addSource(SELECTION_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -303,41 +335,92 @@ export class DataLayerSync {
     });
   }
 
-  sync(
-    layers: readonly Layer[],
-    featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>,
-    annotations?: Annotations,
-    options: { quietBridgeLabels?: boolean } = {},
-  ) {
+  private removeLayer(layerId: string) {
     const map = this.map;
+    for (const style of map.getStyle().layers.filter((spec) => spec.id.startsWith(`${sourceIdOf(layerId)}:`)))
+      map.removeLayer(style.id);
+    if (map.getSource(sourceIdOf(layerId))) map.removeSource(sourceIdOf(layerId));
+    this.lastData.delete(layerId);
+    this.lastStyle.delete(layerId);
+    this.tiled.delete(layerId);
+    this.feed.dropLayer(layerId);
+  }
+
+  /** Style layers of one data layer as this map draws it (tiled layers name their tile layer). */
+  private specsFor(layer: Layer) {
+    const specs = styleLayersFor(layer);
+    if (!this.tiled.has(layer.id)) return specs;
+    return specs.map((spec) => ({ ...spec, 'source-layer': SOURCE_LAYER }) as LayerSpecification);
+  }
+
+  /** Sends a layer's features to its source: whole, or only what the last change touched. */
+  private updateData(layer: Layer, features: readonly StoredFeature[], state: DataLayerState, annotate: boolean) {
+    const sourceId = sourceIdOf(layer.id);
+    const annotations = layer.kind === 'asset' ? state.annotations : undefined;
+    const patch = state.patch;
+    const incremental = !annotate && patch && patch.base.get(layer.id) === this.lastData.get(layer.id);
+    this.lastData.set(layer.id, features);
+    if (this.tiled.has(layer.id)) {
+      const sent = incremental
+        ? this.feed.updateFeatures(layer.id, patch.ids, (id) => state.featureById.get(id))
+        : this.feed.setLayer(layer.id, features, (feature) => styleProperties(feature, annotations));
+      sent.then(this.refreshed(layer.id), () => undefined);
+      return;
+    }
+    const source = this.map.getSource(sourceId) as GeoJSONSource;
+    if (!incremental) {
+      void source.setData(toFeatureCollection(features, annotations));
+      return;
+    }
+    const remove: string[] = [];
+    const add: Feature[] = [];
+    for (const id of patch.ids) {
+      const feature = state.featureById.get(id);
+      remove.push(id);
+      if (feature?.layerId === layer.id) add.push(toMapFeature(feature, annotations));
+    }
+    void source.updateData({ remove, add });
+  }
+
+  sync(state: DataLayerState, options: { quietBridgeLabels?: boolean } = {}) {
+    const map = this.map;
+    const { layers, featuresByLayer, annotations } = state;
     const annotationsChanged = annotations !== this.lastAnnotations;
     this.lastAnnotations = annotations;
     const wanted = new Set(layers.map((layer) => layer.id));
-    for (const layerId of [...this.lastData.keys()]) {
-      if (wanted.has(layerId)) continue;
-      for (const style of map.getStyle().layers.filter((spec) => spec.id.startsWith(`${sourceIdOf(layerId)}:`)))
-        map.removeLayer(style.id);
-      map.removeSource(sourceIdOf(layerId));
-      this.lastData.delete(layerId);
-      this.lastStyle.delete(layerId);
-    }
+    for (const layerId of [...this.lastData.keys()]) if (!wanted.has(layerId)) this.removeLayer(layerId);
     for (const layer of [...layers].sort((a, b) => a.order - b.order)) {
       const sourceId = sourceIdOf(layer.id);
       const features = featuresByLayer.get(layer.id) ?? [];
       const layerAnnotations = layer.kind === 'asset' ? annotations : undefined;
+      // A layer that grew past (or shrank below) the limit changes how it is drawn: its source is made anew.
+      if (map.getSource(sourceId) && isTiled(features) !== this.tiled.has(layer.id)) this.removeLayer(layer.id);
       if (!map.getSource(sourceId)) {
-        map.addSource(sourceId, {
-          type: 'geojson',
-          data: toFeatureCollection(features, layerAnnotations),
-          promoteId: 'fid',
-        });
+        if (isTiled(features)) {
+          this.tiled.add(layer.id);
+          map.addSource(sourceId, {
+            type: 'vector',
+            tiles: [this.feed.tileUrl(layer.id)],
+            maxzoom: TILE_MAX_ZOOM,
+            promoteId: 'fid',
+          });
+          // Tiles asked for before the data reached the worker wait for it: no refresh needed.
+          void this.feed
+            .setLayer(layer.id, features, (feature) => styleProperties(feature, layerAnnotations))
+            .catch(() => undefined);
+        } else {
+          map.addSource(sourceId, {
+            type: 'geojson',
+            data: toFeatureCollection(features, layerAnnotations),
+            promoteId: 'fid',
+          });
+        }
         this.lastData.set(layer.id, features);
       } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
-        void (map.getSource(sourceId) as GeoJSONSource).setData(toFeatureCollection(features, layerAnnotations));
-        this.lastData.set(layer.id, features);
+        this.updateData(layer, features, state, layer.kind === 'asset' && annotationsChanged);
       }
       const styleKey = `${layer.kind}:${layer.styleBy}`;
-      const specs = styleLayersFor(layer);
+      const specs = this.specsFor(layer);
       if (this.lastStyle.get(layer.id) !== styleKey) {
         for (const spec of specs) if (map.getLayer(spec.id)) map.removeLayer(spec.id);
         this.lastStyle.set(layer.id, styleKey);
@@ -361,6 +444,7 @@ export class DataLayerSync {
   /** Removes every source and style layer this sync added, leaving the basemap. */
   destroy() {
     const map = this.map;
+    this.feed.destroy();
     if (!map.style) return;
     for (const spec of map.getStyle().layers) {
       if (spec.id.startsWith('data:') || spec.id.startsWith('selection-')) map.removeLayer(spec.id);
@@ -370,6 +454,7 @@ export class DataLayerSync {
     this.interactiveLayerIds = [];
     this.lastData.clear();
     this.lastStyle.clear();
+    this.tiled.clear();
   }
 
   showSelection(features: readonly StoredFeature[]) {

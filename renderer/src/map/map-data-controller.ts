@@ -28,9 +28,16 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       previous.featuresByLayer !== snapshot.featuresByLayer ||
       previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
     ) {
-      sync.sync(store.displayedLayers(), snapshot.featuresByLayer, snapshot.analysis.resultByAsset, {
-        quietBridgeLabels: snapshot.presentation?.routeShown ?? false,
-      });
+      sync.sync(
+        {
+          layers: store.displayedLayers(),
+          featuresByLayer: snapshot.featuresByLayer,
+          featureById: snapshot.featureById,
+          patch: snapshot.featurePatch,
+          annotations: snapshot.analysis.resultByAsset,
+        },
+        { quietBridgeLabels: snapshot.presentation?.routeShown ?? false },
+      );
     }
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
       sync.showSelection(
@@ -52,11 +59,12 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   };
 
   const setHover = (feature: MapGeoJSONFeature | null) => {
+    const target = (hit: MapGeoJSONFeature) => ({ source: hit.source, sourceLayer: hit.sourceLayer, id: hit.id });
     if (hoveredFeature?.id !== undefined && map.getSource(hoveredFeature.source)) {
-      map.setFeatureState({ source: hoveredFeature.source, id: hoveredFeature.id }, { hover: false });
+      map.setFeatureState(target(hoveredFeature), { hover: false });
     }
     hoveredFeature = feature;
-    if (feature?.id !== undefined) map.setFeatureState({ source: feature.source, id: feature.id }, { hover: true });
+    if (feature?.id !== undefined) map.setFeatureState(target(feature), { hover: true });
     map.getCanvas().style.cursor = feature ? 'pointer' : '';
   };
 

@@ -4,6 +4,7 @@ import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
 import { ruasPaths, staTicks, type StaTick } from '../../../shared/geo/ruas-reference';
 import { formatSta } from '../../../shared/format/format-number';
 import type { AppStore } from '../state/app-store';
+import type { StoredFeature } from '../../../shared/model/layer';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 
 /** Where the STA label switch is remembered between sessions. */
@@ -25,7 +26,10 @@ const overlaps = (a: Bounds, b: Bounds) => a[0] <= b[2] && a[2] >= b[0] && a[1] 
  */
 export class StaLayers {
   private enabled = false;
-  private ruasBounds = new Map<string, { layerId: string; ruasNumber: string; bounds: Bounds }>();
+  private ruasBounds = new Map<
+    string,
+    { layerId: string; ruasNumber: string; bounds: Bounds; segments: StoredFeature[] }
+  >();
   private ticks = new Map<string, StaTick[]>();
   private source: unknown = null;
   private presentation: unknown = null;
@@ -121,18 +125,15 @@ export class StaLayers {
         const key = `${layer.id}|${ruasNumber}`;
         const [w, s, e, n] = boundsOf(linePathsOf(feature.geometry).flat());
         const known = this.ruasBounds.get(key);
-        this.ruasBounds.set(key, {
-          layerId: layer.id,
-          ruasNumber,
-          bounds: known
-            ? [
-                Math.min(known.bounds[0], w),
-                Math.min(known.bounds[1], s),
-                Math.max(known.bounds[2], e),
-                Math.max(known.bounds[3], n),
-              ]
-            : [w, s, e, n],
-        });
+        if (known) {
+          known.bounds = [
+            Math.min(known.bounds[0], w),
+            Math.min(known.bounds[1], s),
+            Math.max(known.bounds[2], e),
+            Math.max(known.bounds[3], n),
+          ];
+          known.segments.push(feature);
+        } else this.ruasBounds.set(key, { layerId: layer.id, ruasNumber, bounds: [w, s, e, n], segments: [feature] });
       }
     }
   }
@@ -161,10 +162,7 @@ export class StaLayers {
       if (!visibleLayers.has(ruas.layerId) || !overlaps(ruas.bounds, viewBounds)) continue;
       let ticks = this.ticks.get(key);
       if (!ticks) {
-        ticks = staTicks(
-          ruasPaths(this.store.getSnapshot().featuresByLayer.get(ruas.layerId) ?? [], ruas.ruasNumber),
-          100,
-        );
+        ticks = staTicks(ruasPaths(ruas.segments, ruas.ruasNumber), 100);
         this.ticks.set(key, ticks);
       }
       for (const tick of ticks) {

@@ -14,6 +14,7 @@ import type { FeatureKind } from '../../../shared/model/road-network';
 import type { StoredFeature } from '../../../shared/model/layer';
 import { regencyName } from '../../../shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
+import { sortKeyOf } from '../../../shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ValidationError } from '../store/feature-store';
 import { exportFeatures, type ExportFormat } from '../../../shared/io/export-layer';
@@ -135,11 +136,18 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     }
     if (sort) {
       const field = fields.find((candidate) => candidate.key === sort.key)!;
-      const values = new Map(indices.map((i) => [i, sortValueOf(field, features[i]!.properties[sort.key], t, locale)]));
-      const collator = new Intl.Collator(locale === 'en' ? 'en' : 'id', { numeric: true, sensitivity: 'base' });
+      const keys: (string | number)[] = new Array(features.length);
+      for (const i of indices) keys[i] = sortKeyOf(sortValueOf(field, features[i]!.properties[sort.key], t, locale));
       indices.sort((a, b) => {
-        const [x, y] = [values.get(a)!, values.get(b)!];
-        const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+        const [x, y] = [keys[a]!, keys[b]!];
+        const order =
+          typeof x === 'number' && typeof y === 'number'
+            ? x - y
+            : String(x) < String(y)
+              ? -1
+              : String(x) > String(y)
+                ? 1
+                : 0;
         return order * sort.direction;
       });
     }

@@ -1,0 +1,31 @@
+import { expose, transfer } from 'comlink';
+import { LayerTiles, type TileChunk } from '../../../shared/tiles/layer-tiles';
+
+/** Holds the chunks of the layers drawn as tiles and cuts the tiles the map asks for, off the UI thread. */
+const layers = new Map<string, LayerTiles>();
+
+const api = {
+  /** Replaces some chunks of a layer (all of them with `reset`), and drops the chunks named in `removeKeys`. */
+  setChunks(layerId: string, maxZoom: number, chunks: TileChunk[], removeKeys: number[], reset: boolean) {
+    let tiles = layers.get(layerId);
+    if (!tiles || reset) layers.set(layerId, (tiles = new LayerTiles(maxZoom)));
+    for (const key of removeKeys) tiles.removeChunk(key);
+    for (const chunk of chunks) tiles.setChunk(chunk);
+    return tiles.featureCount;
+  },
+
+  dropLayer(layerId: string) {
+    layers.delete(layerId);
+  },
+
+  /** Tile bytes, or null when the layer is not known here (a restarted worker): the caller sends it again. */
+  tile(layerId: string, z: number, x: number, y: number): Uint8Array | null {
+    const tiles = layers.get(layerId);
+    if (!tiles) return null;
+    const bytes = tiles.tile(z, x, y);
+    return transfer(bytes, [bytes.buffer]);
+  },
+};
+
+export type FeatureTilesWorkerApi = typeof api;
+expose(api);
