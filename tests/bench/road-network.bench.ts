@@ -17,6 +17,29 @@ interface RoadNetworkFigures {
   scrollFrameMs: number;
   reloadMs: number;
   heapMb: number;
+  /** One attribute edit at street zoom: stored (the call returns) and drawn (the tile shows it); undo the same. */
+  editStoredMs: number;
+  editDrawnMs: number;
+  undoDrawnMs: number;
+  coldStartMs: number;
+}
+
+/** Waits until the map draws feature `id` of a layer with `condition` (tiled or GeoJSON source alike). */
+function drawnWith(layerId: string, id: string, condition: string) {
+  return new Promise<void>((resolve) => {
+    const map = window.rumijaMap!;
+    const check = () => {
+      const source = `data:${layerId}`;
+      const tiled = map.getSource(source)?.type === 'vector';
+      const found = map.querySourceFeatures(source, {
+        sourceLayer: tiled ? 'features' : undefined,
+        filter: ['==', ['get', 'fid'], id],
+      });
+      if (found.length > 0 && found.every((feature) => feature.properties.condition === condition)) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
 }
 
 async function waitForIdle(page: Page) {
@@ -46,6 +69,8 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx compiles with keepNames, which wraps functions passed to page.evaluate in __name().
     await page.addInitScript({ content: 'window.__name = (target) => target;' });
+    await page.addInitScript({ content: `window.drawnWith = ${drawnWith.toString()};` });
+    let started = Date.now();
     await page.goto(url);
     await page.waitForFunction(
       () => window.rumijaStore?.getSnapshot().status === 'ready' && window.rumijaMap?.loaded(),
@@ -53,6 +78,7 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
       { timeout: 60_000 },
     );
     await waitForIdle(page);
+    const coldStartMs = Date.now() - started;
     await loadSharedModuleInPage(page, 'shared/demo/synthetic-network.ts');
     const layer = { id: 'synthetic-roads' };
 
@@ -70,7 +96,7 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
       return { storeMs: stored - started, renderMs: performance.now() - stored };
     }, segments);
 
-    let started = await page.evaluate(() => performance.now());
+    started = await page.evaluate(() => performance.now());
     await page.getByTestId(`layer-table-${layer.id}`).click();
     await page.locator('[data-testid="table-row"]').first().waitFor();
     const tableOpenMs = (await nextFrames(page)) - started;
@@ -116,7 +142,28 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );
-    return { segments, ...timings, tableOpenMs, sortMs, scrollFrameMs, reloadMs, heapMb };
+    const edit = await page.evaluate(async (layerId) => {
+      const store = window.rumijaStore!;
+      const map = window.rumijaMap!;
+      const feature = store.getSnapshot().featuresByLayer.get(layerId)![1234]!;
+      const start = (feature.geometry as unknown as { coordinates: [number, number][] }).coordinates[0]!;
+      map.jumpTo({ center: start, zoom: 15 });
+      await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      const before = String(feature.properties.condition);
+      const after = before === 'baik' ? 'rusak_berat' : 'baik';
+      const draw = (window as unknown as { drawnWith: (l: string, i: string, c: string) => Promise<void> }).drawnWith;
+      await draw(layerId, feature.id, before);
+      const t0 = performance.now();
+      await store.editProperties(feature.id, { condition: after });
+      const stored = performance.now();
+      await draw(layerId, feature.id, after);
+      const drawn = performance.now();
+      await store.undo();
+      await draw(layerId, feature.id, before);
+      const undone = performance.now();
+      return { editStoredMs: stored - t0, editDrawnMs: drawn - t0, undoDrawnMs: undone - drawn };
+    }, layer.id);
+    return { segments, ...timings, tableOpenMs, sortMs, scrollFrameMs, reloadMs, heapMb, ...edit, coldStartMs };
   } finally {
     await browser.close();
   }
@@ -129,12 +176,15 @@ export async function benchmarkRoadNetwork(sizes = [20_000, 200_000]) {
     for (const size of sizes) results.push(await measure(preview.url, size));
     const fmt = (value: number) => value.toFixed(0).padStart(8);
     console.log('\nRoad network in the app (Chromium, SwiftShader WebGL, this machine)');
-    console.log('segments   store ms  render ms  table ms   sort ms  scroll frame ms  reload ms  heap MB');
+    console.log(
+      'segments   store ms  render ms  table ms   sort ms  scroll frame ms  reload ms  heap MB  edit stored  edit drawn  undo drawn',
+    );
     for (const r of results) {
       console.log(
-        `${String(r.segments).padStart(8)} ${fmt(r.storeMs)}   ${fmt(r.renderMs)} ${fmt(r.tableOpenMs)} ${fmt(r.sortMs)}         ${r.scrollFrameMs.toFixed(1).padStart(8)} ${fmt(r.reloadMs)} ${fmt(r.heapMb)}`,
+        `${String(r.segments).padStart(8)} ${fmt(r.storeMs)}   ${fmt(r.renderMs)} ${fmt(r.tableOpenMs)} ${fmt(r.sortMs)}         ${r.scrollFrameMs.toFixed(1).padStart(8)} ${fmt(r.reloadMs)} ${fmt(r.heapMb)}     ${fmt(r.editStoredMs)}    ${fmt(r.editDrawnMs)}    ${fmt(r.undoDrawnMs)}`,
       );
     }
+    console.log(`cold start on the demo to map idle: ${results.map((r) => `${r.coldStartMs} ms`).join(', ')}`);
     if (results.length === 2) {
       const [base, big] = results as [RoadNetworkFigures, RoadNetworkFigures];
       const ratio = (key: keyof RoadNetworkFigures) => (big[key] / Math.max(1, base[key])).toFixed(1);

@@ -26,6 +26,23 @@ function roadBounds(road: StoredFeature) {
   return bounds;
 }
 
+/** The three bands of a road, made once per stored feature (an edit makes a new feature, so a new entry). */
+const bandsCache = new WeakMap<StoredFeature, Feature<Polygon | MultiPolygon>[]>();
+function bandsOf(road: StoredFeature) {
+  let bands = bandsCache.get(road);
+  if (bands) return bands;
+  const widths = rowHalfWidths(road.properties as unknown as RoadSegmentProperties);
+  const radius: Record<string, number> = { ruwasja: widths.ruwasjaM, rumija: widths.rumijaM, rumaja: widths.rumajaM };
+  bands = [];
+  for (const zone of DRAWN_ZONES) {
+    const band = buffer(road.geometry as never, radius[zone], { units: 'meters', steps: 16 }) as
+      Feature<Polygon | MultiPolygon> | undefined;
+    if (band) bands.push({ ...band, properties: { zone, fid: road.id } } as Feature<Polygon | MultiPolygon>);
+  }
+  bandsCache.set(road, bands);
+  return bands;
+}
+
 export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
   map.addSource(SOURCE, { type: 'geojson', data: featureCollection([]) });
   const beforeId = map.getLayer('area-labels') ? 'area-labels' : undefined;
@@ -65,25 +82,20 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
         return west <= view.getEast() && east >= view.getWest() && south <= view.getNorth() && north >= view.getSouth();
       })
       .slice(0, MAX_SEGMENTS);
-    const bands: Feature<Polygon | MultiPolygon>[] = [];
-    for (const road of roads) {
-      const widths = rowHalfWidths(road.properties as unknown as RoadSegmentProperties);
-      const radius: Record<string, number> = {
-        ruwasja: widths.ruwasjaM,
-        rumija: widths.rumijaM,
-        rumaja: widths.rumajaM,
-      };
-      for (const zone of DRAWN_ZONES) {
-        const band = buffer(road.geometry as never, radius[zone], { units: 'meters', steps: 16 }) as
-          Feature<Polygon | MultiPolygon> | undefined;
-        if (band) bands.push({ ...band, properties: { zone, fid: road.id } } as Feature<Polygon | MultiPolygon>);
-      }
-    }
+    const bands = roads.flatMap(bandsOf);
     void source.setData(featureCollection(bands));
   };
 
   map.on('moveend', update);
-  const unsubscribe = store.subscribe(update);
+  // Only changes to what the bands are made of redraw them (not a selection or a panel's state).
+  let drawnFrom: unknown[] = [];
+  const unsubscribe = store.subscribe(() => {
+    const { featuresByLayer, layers, presentation } = store.getSnapshot();
+    const from = [featuresByLayer, layers, presentation];
+    if (from.every((value, index) => value === drawnFrom[index])) return;
+    drawnFrom = from;
+    update();
+  });
   update();
   return () => {
     unsubscribe();

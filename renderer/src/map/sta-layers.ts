@@ -112,30 +112,56 @@ export class StaLayers {
     void (this.map.getSource(MARKER_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
   }
 
+  /** Which ruas each indexed road segment belongs to, so a change re-indexes only the ruas it touched. */
+  private ruasOfFeature = new Map<string, string>();
+
+  private addSegment(layerId: string, feature: StoredFeature) {
+    const ruasNumber = String(feature.properties.ruasNumber ?? '');
+    const key = `${layerId}|${ruasNumber}`;
+    const known = this.ruasBounds.get(key);
+    if (known) known.segments.push(feature);
+    else this.ruasBounds.set(key, { layerId, ruasNumber, bounds: [0, 0, 0, 0], segments: [feature] });
+    this.ruasOfFeature.set(feature.id, key);
+    return key;
+  }
+
+  private measureRuas(key: string) {
+    const ruas = this.ruasBounds.get(key);
+    if (!ruas) return;
+    if (ruas.segments.length === 0) this.ruasBounds.delete(key);
+    else ruas.bounds = boundsOf(ruas.segments.flatMap((segment) => linePathsOf(segment.geometry).flat()));
+    this.ticks.delete(key);
+  }
+
+  /** Keeps the ruas index in step with the store: only the ruas a change touched, when the change says which. */
   private indexRuas() {
-    const { layers, featuresByLayer } = this.store.getSnapshot();
+    const { layers, featuresByLayer, featureById, featurePatch } = this.store.getSnapshot();
     if (this.source === featuresByLayer) return;
+    const roadLayers = new Set(layers.filter((layer) => layer.kind === 'road').map((layer) => layer.id));
+    if (this.source && featurePatch?.base === this.source) {
+      this.source = featuresByLayer;
+      const dirty = new Set<string>();
+      for (const id of featurePatch.ids) {
+        const oldKey = this.ruasOfFeature.get(id);
+        if (oldKey) {
+          const ruas = this.ruasBounds.get(oldKey)!;
+          ruas.segments = ruas.segments.filter((segment) => segment.id !== id);
+          this.ruasOfFeature.delete(id);
+          dirty.add(oldKey);
+        }
+        const feature = featureById.get(id);
+        if (feature && roadLayers.has(feature.layerId)) dirty.add(this.addSegment(feature.layerId, feature));
+      }
+      for (const key of dirty) this.measureRuas(key);
+      return;
+    }
     this.source = featuresByLayer;
     this.ruasBounds.clear();
+    this.ruasOfFeature.clear();
     this.ticks.clear();
-    for (const layer of layers) {
-      if (layer.kind !== 'road') continue;
-      for (const feature of featuresByLayer.get(layer.id) ?? []) {
-        const ruasNumber = String(feature.properties.ruasNumber ?? '');
-        const key = `${layer.id}|${ruasNumber}`;
-        const [w, s, e, n] = boundsOf(linePathsOf(feature.geometry).flat());
-        const known = this.ruasBounds.get(key);
-        if (known) {
-          known.bounds = [
-            Math.min(known.bounds[0], w),
-            Math.min(known.bounds[1], s),
-            Math.max(known.bounds[2], e),
-            Math.max(known.bounds[3], n),
-          ];
-          known.segments.push(feature);
-        } else this.ruasBounds.set(key, { layerId: layer.id, ruasNumber, bounds: [w, s, e, n], segments: [feature] });
-      }
-    }
+    for (const layerId of roadLayers)
+      for (const feature of featuresByLayer.get(layerId) ?? []) this.addSegment(layerId, feature);
+    for (const key of this.ruasBounds.keys()) this.measureRuas(key);
   }
 
   refresh = () => {

@@ -7,6 +7,7 @@ import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../store/database';
 import { readFeatures } from '../store/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
+import { FeatureIndex } from './feature-index';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
 import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
@@ -45,7 +46,7 @@ export interface AppSnapshot {
   error: string | null;
   layers: Layer[];
   featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
-  featureById: ReadonlyMap<string, StoredFeature>;
+  featureById: FeatureIndex;
   /** The features the last change touched, so the map can send only those (null after a full reload). */
   featurePatch: FeaturePatch | null;
   selection: readonly string[];
@@ -139,7 +140,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
       error: null,
       layers: [],
       featuresByLayer: new Map(),
-      featureById: new Map(),
+      featureById: FeatureIndex.of([]),
       featurePatch: null,
       selection: [],
       zoomRequest: 0,
@@ -166,7 +167,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     const { layers, features } = await loadAll(this.db);
     // Benchmarks read these measures to show where a start spends its time.
     performance.measure('rumija:read-store', { start: started });
-    const featureById = new Map(features.map((feature) => [feature.id, feature]));
+    const featureById = FeatureIndex.of(features);
     this.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.db),
@@ -194,26 +195,34 @@ export class AppStore extends ObservableState<AppSnapshot> {
   /** Puts changed features (null: deleted) into the snapshot without reloading the rest. */
   private patchFeatures(records: ReadonlyMap<string, StoredFeature | null>) {
     const featuresByLayer = new Map(this.snapshot.featuresByLayer);
-    const featureById = new Map(this.snapshot.featureById);
+    const before = this.snapshot.featureById;
     const touched = new Set<string>();
+    const added = new Map<string, StoredFeature[]>();
     for (const [id, record] of records) {
-      const old = featureById.get(id);
+      const old = before.get(id);
       if (old) touched.add(old.layerId);
-      if (record) {
-        touched.add(record.layerId);
-        featureById.set(id, record);
-      } else featureById.delete(id);
+      if (!record) continue;
+      touched.add(record.layerId);
+      // New to its layer: goes at the end of the layer's list, as the store appends it.
+      if (old?.layerId !== record.layerId) {
+        const list = added.get(record.layerId);
+        if (list) list.push(record);
+        else added.set(record.layerId, [record]);
+      }
     }
     for (const layerId of touched) {
-      const kept = (featuresByLayer.get(layerId) ?? []).flatMap((feature) => {
-        if (!records.has(feature.id)) return [feature];
-        const record = records.get(feature.id);
-        return record && record.layerId === layerId ? [record] : [];
-      });
-      const present = new Set(kept.map((feature) => feature.id));
-      for (const [id, record] of records) if (record?.layerId === layerId && !present.has(id)) kept.push(record);
+      const kept: StoredFeature[] = [];
+      for (const feature of featuresByLayer.get(layerId) ?? []) {
+        if (!records.has(feature.id)) kept.push(feature);
+        else {
+          const record = records.get(feature.id);
+          if (record && record.layerId === layerId) kept.push(record);
+        }
+      }
+      for (const record of added.get(layerId) ?? []) kept.push(record);
       featuresByLayer.set(layerId, kept);
     }
+    const featureById = before.with(records);
     this.set({
       featuresByLayer,
       featureById,
@@ -361,8 +370,11 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Saves validated attribute changes; rejects with a ValidationError and changes nothing if invalid. */
   async editProperties(featureId: string, patch: Record<string, unknown>) {
+    const started = performance.now();
     const updated = await updateFeatureProperties(this.db, featureId, patch);
+    performance.measure('rumija:edit-write', { start: started });
     this.replaceFeature(updated);
+    performance.measure('rumija:edit-shown', { start: started });
     return updated;
   }
 
@@ -371,8 +383,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     await addLayerWithFeatures(this.db, layer, features);
     const featuresByLayer = new Map(this.snapshot.featuresByLayer);
     featuresByLayer.set(layer.id, features);
-    const featureById = new Map(this.snapshot.featureById);
-    for (const feature of features) featureById.set(feature.id, feature);
+    const featureById = this.snapshot.featureById.with(features.map((feature) => [feature.id, feature]));
     this.set({ layers: await this.readLayers(), featuresByLayer, featureById, featurePatch: null });
   }
 
