@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 // Exit codes are the README's numbers (0 done, 2 usage, 3 input, 4 output), not the code's own constants.
 import { runCli } from './rumija-cli';
 

@@ -10,30 +10,22 @@ import { spawnSync } from 'node:child_process';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import type { Feature, Geometry } from 'geojson';
-import { analyzeAssets, createRoadIndex } from '../../shared/analysis/encroachment';
-import { estimateRetribution } from '../../shared/tariff/estimate-retribution';
-import {
-  EXAMPLE_TARIFF_SCHEDULE,
-  TariffScheduleSchema,
-  type TariffSchedule,
-} from '../../shared/tariff/tariff-schedule';
-import {
-  encroachmentCsvChunks,
-  encroachmentGeoJsonChunks,
-  encroachmentRowsOf,
-} from '../../shared/io/export-encroachment';
-import { parseFeatureCollection, parseJson } from '../../shared/io/parse-geojson';
+import { analyzeAssets, createRoadIndex } from '#shared/analysis/encroachment';
+import { estimateRetribution } from '#shared/tariff/estimate-retribution';
+import { EXAMPLE_TARIFF_SCHEDULE, TariffScheduleSchema, type TariffSchedule } from '#shared/tariff/tariff-schedule';
+import { encroachmentCsvChunks, encroachmentGeoJsonChunks, encroachmentRowsOf } from '#shared/io/export-encroachment';
+import { parseFeatureCollection, parseJson } from '#shared/io/parse-geojson';
 import {
   ASSET_CATEGORIES,
   AssetCategorySchema,
   FunctionClassSchema,
   RoadClassSchema,
   type AssetCategory,
-} from '../../shared/model/road-network';
-import { measurableGeometry } from '../../shared/analysis/measurable-geometry';
-import { analysisWarnings, duplicateIdsOf } from '../../shared/analysis/analysis-warnings';
-import type { StoredFeature } from '../../shared/model/layer';
-import { formatRupiah, formatRupiahShort } from '../../shared/format/format-rupiah';
+} from '#shared/model/road-network';
+import { measurableGeometry } from '#shared/analysis/measurable-geometry';
+import { analysisWarnings, duplicateIdsOf } from '#shared/analysis/analysis-warnings';
+import type { StoredFeature } from '#shared/model/layer';
+import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { writeChunksAtomic } from '../main/atomic-write';
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4 } as const;

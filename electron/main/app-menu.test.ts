@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { aboutText, appMenuTemplate } from './app-menu';
-import { MENU_COMMANDS } from '../../shared/host/menu-commands';
+import { MENU_COMMANDS } from '#shared/host/menu-commands';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);

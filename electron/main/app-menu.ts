@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, UiLanguage } from '../../shared/host/menu-commands';
+import type { MenuCommand, UiLanguage } from '#shared/host/menu-commands';
 
 export interface MenuActions {
   send(command: MenuCommand): void;

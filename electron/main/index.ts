@@ -9,9 +9,9 @@ import { APP_ORIGIN, hardenApp, hardenSession } from './security';
 import { aboutText, appMenuTemplate } from './app-menu';
 import { OpenedFileQueue } from './opened-files';
 import { parseWindowState, trackWindowState, windowPlacement } from './window-state';
-import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '../../shared/host/host-api';
-import { filePathsFromArgv, isOpenableFileName } from '../../shared/host/opened-files';
-import type { MenuCommand, UiLanguage } from '../../shared/host/menu-commands';
+import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '#shared/host/host-api';
+import { filePathsFromArgv, isOpenableFileName } from '#shared/host/opened-files';
+import type { MenuCommand, UiLanguage } from '#shared/host/menu-commands';
 
 // One Rumija at a time: a second launch (double-clicking a .geojson) hands its files to this one and quits.
 if (!app.requestSingleInstanceLock()) app.quit();

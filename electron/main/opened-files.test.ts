@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OpenedFileQueue } from './opened-files';
-import { filePathsFromArgv } from '../../shared/host/opened-files';
-import { MAX_HOST_FILE_BYTES, type OpenedFile } from '../../shared/host/host-api';
+import { filePathsFromArgv } from '#shared/host/opened-files';
+import { MAX_HOST_FILE_BYTES, type OpenedFile } from '#shared/host/host-api';
 
 function createQueue(files: Record<string, string>) {
   const delivered: OpenedFile[][] = [];

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { MAX_HOST_FILE_BYTES, type OpenedFile } from '../../shared/host/host-api';
+import { MAX_HOST_FILE_BYTES, type OpenedFile } from '#shared/host/host-api';
 
 export interface OpenedFileDependencies {
   size(path: string): Promise<number>;

@@ -6,7 +6,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'rumija';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export { CONTENT_SECURITY_POLICY } from '../../shared/host/content-security-policy';
+export { CONTENT_SECURITY_POLICY } from '#shared/host/content-security-policy';
 
 export function isAppUrl(url: string): boolean {
   return originOf(url) === APP_ORIGIN;

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { HOST_CHANNELS, HOST_EVENTS } from '../../shared/host/channels';
-import type { HostApi, OpenedFile } from '../../shared/host/host-api';
-import type { MenuCommand } from '../../shared/host/menu-commands';
+import { HOST_CHANNELS, HOST_EVENTS } from '#shared/host/channels';
+import type { HostApi, OpenedFile } from '#shared/host/host-api';
+import type { MenuCommand } from '#shared/host/menu-commands';
 
 /** Subscribes to one main-process event; the page gets the payload only, never the IPC event. */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {

@@ -8,14 +8,14 @@ import { LanguageSwitch } from './components/language-switch';
 import { ImportMessages } from './components/import-messages';
 import { ImportPreview } from './components/import-preview';
 import type { ImportOutcome } from './state/app-store';
-import { IMPORT_EXTENSIONS } from '../../shared/io/import-file';
+import { IMPORT_EXTENSIONS } from '#shared/io/import-file';
 import { host } from './platform';
 import { saveExport } from './platform/save-export';
 import { useHostEvents } from './platform/use-host-events';
 import { requestPanel } from './state/panel-commands';
-import { isStoryFileName } from '../../shared/host/opened-files';
-import type { OpenedFile } from '../../shared/host/host-api';
-import type { MenuCommand } from '../../shared/host/menu-commands';
+import { isStoryFileName } from '#shared/host/opened-files';
+import type { OpenedFile } from '#shared/host/host-api';
+import type { MenuCommand } from '#shared/host/menu-commands';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { PanelBoundary } from './components/panel-boundary';
 import { UnexpectedErrors } from './components/unexpected-errors';
@@ -33,7 +33,7 @@ import { FeatureForm } from './components/feature-form';
 import { StoryPanel, type StoryExport } from './panels/story-panel';
 import { Presenter } from './present/presenter';
 import { renderSlides, storyHandout, storyPngs } from './present/export-story';
-import type { Locale } from '../../shared/format/format-number';
+import type { Locale } from '#shared/format/format-number';
 
 type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis';
 

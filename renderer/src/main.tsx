@@ -14,7 +14,7 @@ import { AppBoundary } from './components/panel-boundary';
 import { AppStore } from './state/app-store';
 import { StoreContext } from './state/store-context';
 import { PresenterView } from './present/presenter-view';
-import { PRESENTER_VIEW_HASH } from '../../shared/host/host-api';
+import { PRESENTER_VIEW_HASH } from '#shared/host/host-api';
 
 initI18n();
 const root = createRoot(document.getElementById('root')!);

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { HostApi } from '../../shared/host/host-api';
+import type { HostApi } from '#shared/host/host-api';
 import type { AppStore } from './state/app-store';
 
 declare global {

@@ -24,8 +24,8 @@ import {
   truncate,
 } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { AREA_LABELS, NTT_BASEMAP_BBOX, REGENCY_SEATS, PROVINCIAL_CAPITAL } from '../../shared/basemap/ntt-places';
-import { parseDmsCoordinate } from '../../shared/geo/parse-dms';
+import { AREA_LABELS, NTT_BASEMAP_BBOX, REGENCY_SEATS, PROVINCIAL_CAPITAL } from '#shared/basemap/ntt-places';
+import { parseDmsCoordinate } from '#shared/geo/parse-dms';
 
 const require = createRequire(import.meta.url);
 const outDir = resolve(import.meta.dirname, '../public/basemap');

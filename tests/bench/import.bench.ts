@@ -8,8 +8,8 @@
 import { fork } from 'node:child_process';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { prepareImport } from '../../shared/io/import-file';
-import { createLargeCsvText, createLargeGeoJsonText } from '../../shared/demo/synthetic-files';
+import { prepareImport } from '#shared/io/import-file';
+import { createLargeCsvText, createLargeGeoJsonText } from '#shared/demo/synthetic-files';
 import { launchChromium, loadSharedModuleInPage, startPreview } from './browser';
 
 const GEOJSON_MB = 100;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { createSyntheticRoadNetwork } from '../../shared/demo/synthetic-network';
+import type { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import { launchChromium, loadSharedModuleInPage, startPreview } from './browser';
 
 declare global {

@@ -4,11 +4,11 @@
  * same run. Prints; asserts nothing.
  */
 import type { Position } from 'geojson';
-import { createRandom, createSyntheticRoadNetwork } from '../../shared/demo/synthetic-network';
-import { linePathsOf } from '../../shared/geo/positions-of';
-import { SnapIndex, type SnapTarget } from '../../shared/geo/snap';
-import { createLocalFrame, toLocal } from '../../shared/geo/local-frame';
-import { pointSegmentDistance } from '../../shared/geo/planar';
+import { createRandom, createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
+import { linePathsOf } from '#shared/geo/positions-of';
+import { SnapIndex, type SnapTarget } from '#shared/geo/snap';
+import { createLocalFrame, toLocal } from '#shared/geo/local-frame';
+import { pointSegmentDistance } from '#shared/geo/planar';
 
 function scanAll(targets: SnapTarget[], point: Position, toleranceM: number) {
   const frame = createLocalFrame(point[0]!, point[1]!);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { Geodesic } from 'geographiclib-geodesic';
 
 /**

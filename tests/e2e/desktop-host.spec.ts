@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
-import { createDemoStory } from '../../shared/demo/demo-story';
-import { storyToFile } from '../../shared/present/story';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoStory } from '#shared/demo/demo-story';
+import { storyToFile } from '#shared/present/story';
 
 /**
  * The page as the desktop app runs it: a host object like the preload's (window.rumijaHost) stands in for

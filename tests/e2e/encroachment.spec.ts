@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 
 const demo = createDemoDataset();

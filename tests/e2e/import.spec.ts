@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { Geodesic } from 'geographiclib-geodesic';
 
 function writeFixture(name: string, content: string) {

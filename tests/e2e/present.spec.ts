@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { gdalNumber, openApp, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
-import { boundsOf, positionsOf } from '../../shared/geo/positions-of';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createDemoDataset } from '../../shared/demo/create-demo-dataset';
-import { geodesicDistanceM } from '../../shared/geo/geodesic';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { geodesicDistanceM } from '#shared/geo/geodesic';
 import { gdalNumber, openApp, screenshot, waitForMapIdle } from './helpers';
 
 async function openDemo(page: Page) {

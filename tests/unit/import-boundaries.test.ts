@@ -56,7 +56,7 @@ describe('import boundaries (lint)', () => {
     expect(
       await boundaryErrors(
         'electron/main/origin.ts',
-        "import { join } from 'node:path';\nimport { z } from 'zod';\nimport { HOST_CHANNELS } from '../../shared/host/channels';\nexport const all = [join, z, HOST_CHANNELS];",
+        "import { join } from 'node:path';\nimport { z } from 'zod';\nimport { HOST_CHANNELS } from '#shared/host/channels';\nexport const all = [join, z, HOST_CHANNELS];",
       ),
     ).toEqual([]);
     expect(

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildIcons, LINUX_ICON_SIZES, WINDOWS_ICON_SIZES } from '../../resources/scripts/build-icons';
-import { OPENABLE_FILE_EXTENSIONS, STORY_FILE_SUFFIX } from '../../shared/host/opened-files';
+import { OPENABLE_FILE_EXTENSIONS, STORY_FILE_SUFFIX } from '#shared/host/opened-files';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

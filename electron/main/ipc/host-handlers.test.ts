@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HOST_CHANNELS, MAX_HOST_FILE_BYTES } from '../../../shared/host/host-api';
+import { HOST_CHANNELS, MAX_HOST_FILE_BYTES } from '#shared/host/host-api';
 import { registerHostHandlers, type HostHandlerDependencies, type IpcEventLike } from './host-handlers';
 
 vi.mock('electron', () => ({}));

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
-import { describeWriteError } from '../../../shared/host/write-error';
-import { UiLanguageSchema, type UiLanguage } from '../../../shared/host/menu-commands';
+import { describeWriteError } from '#shared/host/write-error';
+import { UiLanguageSchema, type UiLanguage } from '#shared/host/menu-commands';
 import {
   HOST_CHANNELS,
   MAX_HOST_FILE_BYTES,
@@ -12,7 +12,7 @@ import {
   type AppInfo,
   type OpenedFile,
   type SaveFileResult,
-} from '../../../shared/host/host-api';
+} from '#shared/host/host-api';
 
 /** What the handlers need from Electron and the file system, passed in so tests can supply their own. */
 export interface HostHandlerDependencies {

@@ -1,13 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIELDS_BY_KIND,
-  parseFieldInput,
-  REGENCY_CODES,
-  type FieldDefinition,
-} from '../../../shared/model/feature-fields';
-import { regencyName } from '../../../shared/model/regencies';
-import { formatMeasuredArea, formatMeasuredLength, formatSta, type Locale } from '../../../shared/format/format-number';
+import { FIELDS_BY_KIND, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '#shared/model/feature-fields';
+import { regencyName } from '#shared/model/regencies';
+import { formatMeasuredArea, formatMeasuredLength, formatSta, type Locale } from '#shared/format/format-number';
 import { ValidationError } from '../store/feature-store';
 import { useStore } from '../state/store-context';
 import type { PendingFeature } from '../state/edit-session';

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { PreparedImport } from '../../../shared/io/import-file';
-import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } from '../../../shared/io/map-fields';
-import { fieldsOfPlainFeatures } from '../../../shared/model/feature-fields';
-import { boundsOf, positionsOf } from '../../../shared/geo/positions-of';
-import { formatNumber } from '../../../shared/format/format-number';
-import type { LayerKind } from '../../../shared/model/layer';
+import type { PreparedImport } from '#shared/io/import-file';
+import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } from '#shared/io/map-fields';
+import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
+import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { formatNumber } from '#shared/format/format-number';
+import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
 import type { ImportOutcome, PendingImport } from '../state/app-store';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, type Locale } from '../../../shared/format/format-number';
-import { parseLocaleNumber, type ParseNumberOptions } from '../../../shared/format/parse-number';
+import { formatNumber, type Locale } from '#shared/format/format-number';
+import { parseLocaleNumber, type ParseNumberOptions } from '#shared/format/parse-number';
 
 interface NumberFieldProps extends ParseNumberOptions {
   /** NaN while the text is not a number. */

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../../shared/format/message-of';
+import { messageOf } from '#shared/format/message-of';
 
 interface BoundaryProps {
   /** What failed, in the UI language ("Tabel atribut"). */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../../shared/format/message-of';
+import { messageOf } from '#shared/format/message-of';
 
 interface Report {
   id: number;

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { FieldDefinition } from '../../../shared/model/feature-fields';
-import { formatLength, formatNumber, formatSta, type Locale } from '../../../shared/format/format-number';
-import { regencyName } from '../../../shared/model/regencies';
-import type { FeatureSource } from '../../../shared/model/road-network';
+import type { FieldDefinition } from '#shared/model/feature-fields';
+import { formatLength, formatNumber, formatSta, type Locale } from '#shared/format/format-number';
+import { regencyName } from '#shared/model/regencies';
+import type { FeatureSource } from '#shared/model/road-network';
 
 /** The text a user sees for a stored value, in the current language. */
 export function formatFieldValue(field: FieldDefinition, value: unknown, t: TFunction, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDecimalDegrees, formatUtm, toUtm } from '../../../shared/geo/utm';
+import { formatDecimalDegrees, formatUtm, toUtm } from '#shared/geo/utm';
 
 export interface CursorPosition {
   longitude: number;

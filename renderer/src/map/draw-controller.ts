@@ -11,11 +11,11 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { i18n as I18n } from 'i18next';
-import { geodesicAreaM2, geodesicDistanceM, geodesicLengthM } from '../../../shared/geo/geodesic';
-import { linePathsOf } from '../../../shared/geo/positions-of';
-import { SnapIndex, type SnapTarget } from '../../../shared/geo/snap';
-import { chainageAlongPaths } from '../../../shared/geo/chainage';
-import { ruasPaths } from '../../../shared/geo/ruas-reference';
+import { geodesicAreaM2, geodesicDistanceM, geodesicLengthM } from '#shared/geo/geodesic';
+import { linePathsOf } from '#shared/geo/positions-of';
+import { SnapIndex, type SnapTarget } from '#shared/geo/snap';
+import { chainageAlongPaths } from '#shared/geo/chainage';
+import { ruasPaths } from '#shared/geo/ruas-reference';
 import type { AppStore } from '../state/app-store';
 import type { DrawTool, EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';

@@ -1,8 +1,8 @@
 import type { i18n as I18n } from 'i18next';
-import type { StoredFeature } from '../../../shared/model/layer';
-import { FIELDS_BY_KIND, fieldsOfPlainFeatures } from '../../../shared/model/feature-fields';
-import type { FeatureKind } from '../../../shared/model/road-network';
-import type { Locale } from '../../../shared/format/format-number';
+import type { StoredFeature } from '#shared/model/layer';
+import { FIELDS_BY_KIND, fieldsOfPlainFeatures } from '#shared/model/feature-fields';
+import type { FeatureKind } from '#shared/model/road-network';
+import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 
 /** The identify popup: every attribute of the feature, labelled and formatted in the UI language. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Layer, StoredFeature } from '../../../shared/model/layer';
-import { CONDITIONS, ROAD_STATUSES } from '../../../shared/model/road-network';
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import { CONDITIONS, ROAD_STATUSES } from '#shared/model/road-network';
 import {
   ANNOTATION_COLOR,
   BORDER_ROUTE_CASING,

@@ -1,10 +1,10 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
-import { positionsOf } from '../../../shared/geo/positions-of';
-import { ruasPaths } from '../../../shared/geo/ruas-reference';
-import { chainageAlongPaths } from '../../../shared/geo/chainage';
-import { formatSta } from '../../../shared/format/format-number';
-import type { StoredFeature } from '../../../shared/model/layer';
+import { positionsOf } from '#shared/geo/positions-of';
+import { ruasPaths } from '#shared/geo/ruas-reference';
+import { chainageAlongPaths } from '#shared/geo/chainage';
+import { formatSta } from '#shared/format/format-number';
+import type { StoredFeature } from '#shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync } from './data-layers';
 import { createFeaturePopupContent } from './feature-popup';

@@ -3,7 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useTranslation } from 'react-i18next';
-import { NTT_PROVINCE_BOUNDS } from '../../../shared/basemap/ntt-places';
+import { NTT_PROVINCE_BOUNDS } from '#shared/basemap/ntt-places';
 import { createBasemapStyle } from './basemap-style';
 import { CursorCoordinates, type CursorPosition } from './cursor-coordinates';
 

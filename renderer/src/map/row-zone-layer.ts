@@ -1,12 +1,12 @@
 import { buffer, featureCollection } from '@turf/turf';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { rowHalfWidths, type Zone } from '../../../shared/analysis/row-zones';
-import type { RoadSegmentProperties } from '../../../shared/model/road-network';
+import { rowHalfWidths, type Zone } from '#shared/analysis/row-zones';
+import type { RoadSegmentProperties } from '#shared/model/road-network';
 import type { AppStore } from '../state/app-store';
-import type { StoredFeature } from '../../../shared/model/layer';
+import type { StoredFeature } from '#shared/model/layer';
 import { ZONE_COLORS } from './thematic-style';
-import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
+import { boundsOf, linePathsOf } from '#shared/geo/positions-of';
 
 const SOURCE = 'row-zones';
 /** Zones are drawn from this zoom on: below it they are thinner than a pixel. */

@@ -1,10 +1,10 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, Point, Position } from 'geojson';
-import { boundsOf, linePathsOf } from '../../../shared/geo/positions-of';
-import { ruasPaths, staTicks, type StaTick } from '../../../shared/geo/ruas-reference';
-import { formatSta } from '../../../shared/format/format-number';
+import { boundsOf, linePathsOf } from '#shared/geo/positions-of';
+import { ruasPaths, staTicks, type StaTick } from '#shared/geo/ruas-reference';
+import { formatSta } from '#shared/format/format-number';
 import type { AppStore } from '../state/app-store';
-import type { StoredFeature } from '../../../shared/model/layer';
+import type { StoredFeature } from '#shared/model/layer';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
 
 /** Where the STA label switch is remembered between sessions. */

@@ -1,8 +1,8 @@
 import { addProtocol } from 'maplibre-gl';
 import { transfer } from 'comlink';
-import type { StoredFeature } from '../../../shared/model/layer';
-import { encodeGeometries } from '../../../shared/model/geometry-codec';
-import type { TileChunk, TileProperties } from '../../../shared/tiles/layer-tiles';
+import type { StoredFeature } from '#shared/model/layer';
+import { encodeGeometries } from '#shared/model/geometry-codec';
+import type { TileChunk, TileProperties } from '#shared/tiles/layer-tiles';
 import { createWorkerClient } from '../workers/worker-client';
 import type { FeatureTilesWorkerApi } from '../workers/feature-tiles.worker';
 

@@ -8,16 +8,16 @@ import {
   parseFieldInput,
   REGENCY_CODES,
   type FieldDefinition,
-} from '../../../shared/model/feature-fields';
-import { formatNumber, type Locale } from '../../../shared/format/format-number';
-import type { FeatureKind } from '../../../shared/model/road-network';
-import type { StoredFeature } from '../../../shared/model/layer';
-import { regencyName } from '../../../shared/model/regencies';
+} from '#shared/model/feature-fields';
+import { formatNumber, type Locale } from '#shared/format/format-number';
+import type { FeatureKind } from '#shared/model/road-network';
+import type { StoredFeature } from '#shared/model/layer';
+import { regencyName } from '#shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
-import { sortKeyOf } from '../../../shared/format/sort-key';
+import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ValidationError } from '../store/feature-store';
-import { exportFeatures, type ExportFormat } from '../../../shared/io/export-layer';
+import { exportFeatures, type ExportFormat } from '#shared/io/export-layer';
 import { saveExport } from '../platform/save-export';
 
 const ROW_HEIGHT = 30;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatMeasuredArea, formatMeasuredLength, type Locale } from '../../../shared/format/format-number';
+import { formatMeasuredArea, formatMeasuredLength, type Locale } from '#shared/format/format-number';
 import { useEditSession, type DrawTool, type EditSession } from '../state/edit-session';
 import { useSnapshot, useStore } from '../state/store-context';
 

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '../../../shared/io/export-encroachment';
-import { formatNumber, formatSta, type Locale } from '../../../shared/format/format-number';
-import { formatRupiah, formatRupiahShort } from '../../../shared/format/format-rupiah';
+import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '#shared/io/export-encroachment';
+import { formatNumber, formatSta, type Locale } from '#shared/format/format-number';
+import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
 import { useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
@@ -76,7 +76,7 @@ export function EncroachmentPanel() {
     if (!estimate || !schedule) return;
     const outcome = await saveExport('laporan-retribusi-rumija.pdf', async () => {
       // jsPDF is large; it is loaded only when a report is asked for.
-      const { createEncroachmentReportPdf } = await import('../../../shared/report/encroachment-report-pdf');
+      const { createEncroachmentReportPdf } = await import('#shared/report/encroachment-report-pdf');
       const bytes = createEncroachmentReportPdf({
         areaName: analysis.options?.corridorId ? corridorName(analysis.options.corridorId) : t('analysis.allRoads'),
         createdAt: new Date(),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../shared/format/format-number';
+import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { Legend } from './legend';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Layer } from '../../../shared/model/layer';
+import type { Layer } from '#shared/model/layer';
 import { legendOf } from '../map/legend-entries';
 
 export function Swatch({

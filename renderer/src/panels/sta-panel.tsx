@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { parseSta } from '../../../shared/geo/chainage';
-import { pointAtSta, ruasLengthM, ruasPaths } from '../../../shared/geo/ruas-reference';
-import { summariseConditionRanges, type ConditionRange } from '../../../shared/analysis/condition-ranges';
-import { CONDITIONS, type Condition } from '../../../shared/model/road-network';
-import { formatKilometres, formatPercent, formatSta, type Locale } from '../../../shared/format/format-number';
+import { parseSta } from '#shared/geo/chainage';
+import { pointAtSta, ruasLengthM, ruasPaths } from '#shared/geo/ruas-reference';
+import { summariseConditionRanges, type ConditionRange } from '#shared/analysis/condition-ranges';
+import { CONDITIONS, type Condition } from '#shared/model/road-network';
+import { formatKilometres, formatPercent, formatSta, type Locale } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import type { EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';
-import { isRangeOf } from '../../../shared/edit/feature-edits';
+import { isRangeOf } from '#shared/edit/feature-edits';
 import { STA_LABELS_KEY, staLabelsWanted, type StaLayers } from '../map/sta-layers';
 import { CONDITION_COLORS } from '../map/thematic-style';
 

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Camera, Slide, Story } from '../../../shared/present/story';
-import { storyFromFile, storyToFile } from '../../../shared/present/story';
-import { newFeatureId } from '../../../shared/edit/feature-edits';
+import type { Camera, Slide, Story } from '#shared/present/story';
+import { storyFromFile, storyToFile } from '#shared/present/story';
+import { newFeatureId } from '#shared/edit/feature-edits';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { saveExport } from '../platform/save-export';
 import { onPanelRequest } from '../state/panel-commands';
-import type { OpenedFile } from '../../../shared/host/host-api';
+import type { OpenedFile } from '#shared/host/host-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 
 const sameContent = (a: Story, b: Story) =>

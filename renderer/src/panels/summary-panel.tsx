@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { summarizeNetwork, type LengthBreakdown } from '../../../shared/analysis/network-summary';
-import { formatNumber, formatPercent, type Locale } from '../../../shared/format/format-number';
-import { CONDITIONS, ROAD_STATUSES, type RoadStatus } from '../../../shared/model/road-network';
-import { regencyName } from '../../../shared/model/regencies';
+import { summarizeNetwork, type LengthBreakdown } from '#shared/analysis/network-summary';
+import { formatNumber, formatPercent, type Locale } from '#shared/format/format-number';
+import { CONDITIONS, ROAD_STATUSES, type RoadStatus } from '#shared/model/road-network';
+import { regencyName } from '#shared/model/regencies';
 import { useSnapshot } from '../state/store-context';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');

@@ -5,8 +5,8 @@ import type {
   OpenedFile,
   SaveFileRequest,
   SaveFileResult,
-} from '../../../shared/host/host-api';
-import { OpenFilesRequestSchema, PRESENTER_VIEW_HASH, SaveFileRequestSchema } from '../../../shared/host/host-api';
+} from '#shared/host/host-api';
+import { OpenFilesRequestSchema, PRESENTER_VIEW_HASH, SaveFileRequestSchema } from '#shared/host/host-api';
 
 const APP_VERSION = '0.1.0';
 

@@ -1,4 +1,4 @@
-import type { HostApi } from '../../../shared/host/host-api';
+import type { HostApi } from '#shared/host/host-api';
 import { createBrowserHost } from './browser-host';
 
 /** The only place that knows whether we run in Electron or in a browser. */

@@ -1,5 +1,5 @@
-import type { SaveFileRequest } from '../../../shared/host/host-api';
-import { messageOf } from '../../../shared/format/message-of';
+import type { SaveFileRequest } from '#shared/host/host-api';
+import { messageOf } from '#shared/format/message-of';
 import { host } from './index';
 
 export type SaveOutcome = { kind: 'saved'; name: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };

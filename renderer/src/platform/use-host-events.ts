@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { OpenedFile } from '../../../shared/host/host-api';
-import type { MenuCommand, UiLanguage } from '../../../shared/host/menu-commands';
-import { messageOf } from '../../../shared/format/message-of';
+import type { OpenedFile } from '#shared/host/host-api';
+import type { MenuCommand, UiLanguage } from '#shared/host/menu-commands';
+import { messageOf } from '#shared/format/message-of';
 import { host } from './index';
 
 /**

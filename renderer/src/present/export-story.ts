@@ -1,9 +1,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TFunction } from 'i18next';
 import JSZip from 'jszip';
-import type { Slide, Story } from '../../../shared/present/story';
-import { formatDate, type Locale } from '../../../shared/format/format-number';
-import { createStoryHandoutPdf, type HandoutSlide } from '../../../shared/report/story-handout-pdf';
+import type { Slide, Story } from '#shared/present/story';
+import { formatDate, type Locale } from '#shared/format/format-number';
+import { createStoryHandoutPdf, type HandoutSlide } from '#shared/report/story-handout-pdf';
 import type { AppStore } from '../state/app-store';
 import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';

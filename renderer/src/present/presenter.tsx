@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Story } from '../../../shared/present/story';
-import { formatDate, formatKilometres, type Locale } from '../../../shared/format/format-number';
+import type { Story } from '#shared/present/story';
+import { formatDate, formatKilometres, type Locale } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { Swatch } from '../panels/legend';

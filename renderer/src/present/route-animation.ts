@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Position } from 'geojson';
-import type { RouteProgress } from '../../../shared/present/route-progress';
+import type { RouteProgress } from '#shared/present/route-progress';
 import { FONT_BOLD } from '../map/basemap-style';
 import { CONDITION_COLORS } from '../map/thematic-style';
 

@@ -1,16 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { Position } from 'geojson';
 import type { AppSnapshot } from '../state/app-store';
-import type { Slide } from '../../../shared/present/story';
-import { RouteProgress, findBorderCrossings, placeOnRoute } from '../../../shared/present/route-progress';
-import { orderByConnection, ruasPaths } from '../../../shared/geo/ruas-reference';
-import { slideFigures, type SlideFigure } from '../../../shared/present/slide-figures';
-import { formatNumber, type Locale } from '../../../shared/format/format-number';
-import { formatRupiahShort } from '../../../shared/format/format-rupiah';
-import type { RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
+import type { Slide } from '#shared/present/story';
+import { RouteProgress, findBorderCrossings, placeOnRoute } from '#shared/present/route-progress';
+import { orderByConnection, ruasPaths } from '#shared/geo/ruas-reference';
+import { slideFigures, type SlideFigure } from '#shared/present/slide-figures';
+import { formatNumber, type Locale } from '#shared/format/format-number';
+import { formatRupiahShort } from '#shared/format/format-rupiah';
+import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import type { RouteMarks } from './route-animation';
-import type { Layer, StoredFeature } from '../../../shared/model/layer';
-import { boundsOf, positionsOf } from '../../../shared/geo/positions-of';
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { legendOf, type LegendEntry } from '../map/legend-entries';
 
 let borderLines: Promise<Position[][]> | null = null;

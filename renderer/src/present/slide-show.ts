@@ -1,9 +1,9 @@
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { TFunction } from 'i18next';
 import type { AppStore } from '../state/app-store';
-import type { Camera, Slide, Story } from '../../../shared/present/story';
-import type { Locale } from '../../../shared/format/format-number';
-import type { RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
+import type { Camera, Slide, Story } from '#shared/present/story';
+import type { Locale } from '#shared/format/format-number';
+import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import { RouteAnimation, type RouteMarks } from './route-animation';
 import { loadBorderLines, routeMarksFor } from './slide-plan';
 

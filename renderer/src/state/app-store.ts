@@ -1,21 +1,21 @@
 import { useSyncExternalStore } from 'react';
 import { ObservableState } from './observable-state';
-import type { Layer, StoredFeature } from '../../../shared/model/layer';
-import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
-import { estimateRetribution, type RetributionEstimate } from '../../../shared/tariff/estimate-retribution';
-import type { TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import type { EncroachmentResult } from '#shared/analysis/encroachment';
+import { estimateRetribution, type RetributionEstimate } from '#shared/tariff/estimate-retribution';
+import type { TariffSchedule } from '#shared/tariff/tariff-schedule';
 import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../store/database';
 import { readFeatures } from '../store/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
 import { runEncroachment } from '../workers/run-encroachment';
 import { prepareImportInWorker } from '../workers/run-import';
-import type { CsvImportOptions, PreparedImport } from '../../../shared/io/import-file';
-import { applyMapping, type FieldMapping } from '../../../shared/io/map-fields';
+import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
+import { applyMapping, type FieldMapping } from '#shared/io/map-fields';
 import type { Geometry, Position } from 'geojson';
-import type { Story } from '../../../shared/present/story';
-import type { ConditionRange } from '../../../shared/analysis/condition-ranges';
-import { ruasPaths } from '../../../shared/geo/ruas-reference';
+import type { Story } from '#shared/present/story';
+import type { ConditionRange } from '#shared/analysis/condition-ranges';
+import { ruasPaths } from '#shared/geo/ruas-reference';
 import {
   addDrawnFeature,
   editGeometry,
@@ -23,9 +23,9 @@ import {
   splitFeature,
   type DRAWN_LAYERS,
   type EditResult,
-} from '../../../shared/edit/feature-edits';
-import { messageOf } from '../../../shared/format/message-of';
-import { analysisWarnings, type AnalysisWarning } from '../../../shared/analysis/analysis-warnings';
+} from '#shared/edit/feature-edits';
+import { messageOf } from '#shared/format/message-of';
+import { analysisWarnings, type AnalysisWarning } from '#shared/analysis/analysis-warnings';
 import {
   addLayerWithFeatures,
   commitChange,

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { ObservableState } from './observable-state';
 import type { Geometry } from 'geojson';
-import type { DRAWN_LAYERS } from '../../../shared/edit/feature-edits';
+import type { DRAWN_LAYERS } from '#shared/edit/feature-edits';
 
 export type DrawableKind = Exclude<keyof typeof DRAWN_LAYERS, 'condition_range'>;
 

@@ -1,4 +1,4 @@
-import type { StoredFeature } from '../../../shared/model/layer';
+import type { StoredFeature } from '#shared/model/layer';
 
 /**
  * Every feature by id. Copying a map of a million features on each edit costs more than the edit, so one map is

@@ -1,4 +1,4 @@
-import type { StoredFeature } from '../../../shared/model/layer';
+import type { StoredFeature } from '#shared/model/layer';
 
 /** The features one change touched, and the state it was applied to (so a map that drew that state can follow). */
 export interface FeaturePatch {

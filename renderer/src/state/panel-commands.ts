@@ -1,4 +1,4 @@
-import type { OpenedFile } from '../../../shared/host/host-api';
+import type { OpenedFile } from '#shared/host/host-api';
 
 /** Requests for a panel that may not be on screen yet (the menu asks, then the tab opens). */
 export interface PanelCommands {

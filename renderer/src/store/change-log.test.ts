@@ -16,9 +16,9 @@ import {
   moveLayer,
   resetDemo,
 } from './feature-store';
-import { addDrawnFeature, splitFeature } from '../../../shared/edit/feature-edits';
-import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
-import { DEMO_STORY_ID } from '../../../shared/demo/demo-story';
+import { addDrawnFeature, splitFeature } from '#shared/edit/feature-edits';
+import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
+import { DEMO_STORY_ID } from '#shared/demo/demo-story';
 
 const opened: Dexie[] = [];
 afterEach(async () => {

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { BLOCK_SIZE, countFeatures, featureOf, writeLayerBlocks } from './feature-blocks';
-import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
-import { createDemoStory } from '../../../shared/demo/demo-story';
-import { EXAMPLE_TARIFF_SCHEDULE } from '../../../shared/tariff/tariff-schedule';
-import type { StoredFeature } from '../../../shared/model/layer';
-import { createSyntheticRoadNetwork } from '../../../shared/demo/synthetic-network';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoStory } from '#shared/demo/demo-story';
+import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
+import type { StoredFeature } from '#shared/model/layer';
+import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import {
   addLayerWithFeatures,
   latestTariffSchedules,

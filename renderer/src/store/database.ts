@@ -1,9 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Layer } from '../../../shared/model/layer';
-import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
-import type { Story } from '../../../shared/present/story';
-import { createDemoStory } from '../../../shared/demo/demo-story';
-import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
+import type { Layer } from '#shared/model/layer';
+import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '#shared/tariff/tariff-schedule';
+import type { Story } from '#shared/present/story';
+import { createDemoStory } from '#shared/demo/demo-story';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord } from './feature-blocks';
 
 export type { StoredFeatureRecord } from './feature-blocks';

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
-import type { StoredFeature } from '../../../shared/model/layer';
-import { GeometryReader, encodeGeometries, type EncodedGeometries } from '../../../shared/model/geometry-codec';
+import type { StoredFeature } from '#shared/model/layer';
+import { GeometryReader, encodeGeometries, type EncodedGeometries } from '#shared/model/geometry-codec';
 import type { RumijaDatabase } from './database';
 
 /**

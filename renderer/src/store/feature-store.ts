@@ -3,14 +3,14 @@ import {
   FeaturePropertiesSchema,
   GEOMETRY_TYPES_BY_KIND,
   type FeatureKind,
-} from '../../../shared/model/road-network';
-import { positionsOf } from '../../../shared/geo/positions-of';
-import type { Change } from '../../../shared/edit/feature-edits';
-import { createDemoStory } from '../../../shared/demo/demo-story';
-import { StorySchema, type Story } from '../../../shared/present/story';
-import type { Layer, StoredFeature } from '../../../shared/model/layer';
-import { createDemoDataset } from '../../../shared/demo/create-demo-dataset';
-import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+} from '#shared/model/road-network';
+import { positionsOf } from '#shared/geo/positions-of';
+import type { Change } from '#shared/edit/feature-edits';
+import { createDemoStory } from '#shared/demo/demo-story';
+import { StorySchema, type Story } from '#shared/present/story';
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { TariffScheduleSchema, type TariffSchedule } from '#shared/tariff/tariff-schedule';
 import type { EditLogEntry, RumijaDatabase, StoredTariffSchedule } from './database';
 import {
   BlockDirectory,

@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
-import { analyzeAssets, createRoadIndex, type EncroachmentResult } from '../../../shared/analysis/encroachment';
-import type { StoredFeature } from '../../../shared/model/layer';
+import { analyzeAssets, createRoadIndex, type EncroachmentResult } from '#shared/analysis/encroachment';
+import type { StoredFeature } from '#shared/model/layer';
 
 /** Runs the encroachment analysis off the UI thread. */
 const api = {

@@ -1,5 +1,5 @@
 import { expose, transfer } from 'comlink';
-import { LayerTiles, type TileChunk } from '../../../shared/tiles/layer-tiles';
+import { LayerTiles, type TileChunk } from '#shared/tiles/layer-tiles';
 
 /** Holds the chunks of the layers drawn as tiles and cuts the tiles the map asks for, off the UI thread. */
 const layers = new Map<string, LayerTiles>();

@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { DOMParser } from '@xmldom/xmldom';
-import { prepareImport, type CsvImportOptions } from '../../../shared/io/import-file';
+import { prepareImport, type CsvImportOptions } from '#shared/io/import-file';
 
 // Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
 const environment = {

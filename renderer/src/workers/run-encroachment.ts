@@ -1,5 +1,5 @@
-import type { EncroachmentResult } from '../../../shared/analysis/encroachment';
-import type { StoredFeature } from '../../../shared/model/layer';
+import type { EncroachmentResult } from '#shared/analysis/encroachment';
+import type { StoredFeature } from '#shared/model/layer';
 import type { EncroachmentWorkerApi } from './encroachment.worker';
 import { createWorkerClient } from './worker-client';
 

@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
 import type { ImportWorkerApi } from './import.worker';
-import type { CsvImportOptions } from '../../../shared/io/import-file';
+import type { CsvImportOptions } from '#shared/io/import-file';
 import { createWorkerClient } from './worker-client';
 
 const importWorker = createWorkerClient<ImportWorkerApi>(
