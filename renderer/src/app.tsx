@@ -165,13 +165,18 @@ export function App() {
     );
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) step through the edit log; inside a text field the browser's own undo runs.
-  // Esc leaves the tool in use, Enter saves a vertex edit, Delete deletes the selection.
+  // Esc leaves the tool in use (or, with no tool, clears the selection), Enter saves a vertex edit, Delete deletes
+  // the selection.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.defaultPrevented || document.querySelector('.app.presenting')) return;
       const { tool } = session.getSnapshot();
       if (event.key === 'Escape' && tool) {
         session.cancel();
+        return;
+      }
+      if (event.key === 'Escape' && store.getSnapshot().selection.length > 0) {
+        store.select([]);
         return;
       }
       if (event.key === 'Enter' && tool?.action === 'edit') {
