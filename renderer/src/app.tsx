@@ -6,6 +6,7 @@ import { connectMapToStore } from './map/map-data-controller';
 import { connectRowZones } from './map/row-zone-layer';
 import { LanguageSwitch } from './components/language-switch';
 import { ImportMessages } from './components/import-messages';
+import { ImportProgressBar } from './components/import-progress-bar';
 import { ImportPreview } from './components/import-preview';
 import type { ImportOutcome } from './state/app-store';
 import { IMPORT_EXTENSIONS } from '#shared/io/import-file';
@@ -301,12 +302,7 @@ export function App() {
               {error}
             </div>
           )}
-          {importing && (
-            <div className="import-progress" role="status" data-testid="import-progress">
-              {t('import.progress', { file: importing })}
-              <progress />
-            </div>
-          )}
+          {importing && <ImportProgressBar activity={importing} onCancel={() => store.stopReading()} />}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           <PanelBoundary key={tab} name={t(`errors.panel.${tab}`)}>
             {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}

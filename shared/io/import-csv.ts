@@ -3,6 +3,7 @@ import proj4 from 'proj4';
 import type { Feature, Point } from 'geojson';
 import type { ParseResult } from './parse-geojson';
 import { utmProjection } from '../geo/utm';
+import type { ProgressSink } from './import-progress';
 
 const LONGITUDE_NAMES = ['lon', 'lng', 'long', 'longitude', 'bujur', 'x_wgs84'];
 const LATITUDE_NAMES = ['lat', 'latitude', 'lintang', 'y_wgs84'];
@@ -54,7 +55,13 @@ function detectZone(pairs: [number, number][]): number | null {
 }
 
 /** A CSV of points with lon/lat or UTM easting/northing columns; every row must be valid or nothing imports. */
-export function importCsv(text: string, fileName: string, options: CsvImportOptions = {}): ParseResult<CsvImport> {
+export function importCsv(
+  text: string,
+  fileName: string,
+  options: CsvImportOptions = {},
+  report: ProgressSink = () => undefined,
+): ParseResult<CsvImport> {
+  report({ phase: 'parse', done: 0, total: 0, features: 0 });
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -108,6 +115,7 @@ export function importCsv(text: string, fileName: string, options: CsvImportOpti
   const coordinateColumns = new Set([lonColumn, latColumn, eastColumn, northColumn].filter(Boolean));
   const features: Feature<Point>[] = [];
   for (const [index, row] of rows.entries()) {
+    report({ phase: 'check', done: index + 1, total: rows.length, features: index + 1 });
     const [lon, lat] = toLonLat(row);
     if (!Number.isFinite(lon) || !Number.isFinite(lat))
       return {

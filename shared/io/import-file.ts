@@ -5,6 +5,7 @@ import { importGeoJson } from './import-geojson';
 import type { ParseResult } from './parse-geojson';
 import { importGpx, importKml, importKmz, type XmlParser } from './import-xml-formats';
 import { importZippedShapefile } from './import-shapefile';
+import { decodeUtf8WithProgress, throttledProgress, type ProgressSink } from './import-progress';
 
 /** Largest file imported in one go; bigger ones are refused before parsing. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -69,7 +70,9 @@ export async function prepareImport(
   environment: ImportEnvironment,
   now = new Date(),
   csvOptions: CsvImportOptions = {},
+  onProgress?: ProgressSink,
 ): Promise<ParseResult<PreparedImport>> {
+  const report = throttledProgress(onProgress);
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     return {
       ok: false,
@@ -85,7 +88,7 @@ export async function prepareImport(
     if (!converted.ok) return converted;
     text = converted.value;
   } else {
-    const decoded = decodeUtf8(bytes);
+    const decoded = decodeUtf8WithProgress(bytes, report);
     if (decoded === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
     text = decoded;
   }
@@ -93,11 +96,11 @@ export async function prepareImport(
   let crs = 'WGS 84 (EPSG:4326)';
   let repairs: string[] = [];
   if (extension === 'csv' || extension === 'txt') {
-    const result = importCsv(text, fileName, csvOptions);
+    const result = importCsv(text, fileName, csvOptions, report);
     if (!result.ok) return result;
     ({ features, crs } = result.value);
   } else {
-    const result = importGeoJson(text, fileName);
+    const result = importGeoJson(text, fileName, report);
     if (!result.ok) return result;
     ({ features, repairs } = result.value);
   }

@@ -1,6 +1,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
 import { checkFeatureCollection, parseJson, type ParseResult } from './parse-geojson';
+import type { ProgressSink } from './import-progress';
 
 const GEOMETRY_TYPES = [
   'Point',
@@ -77,7 +78,12 @@ function repairGeometry(geometry: Geometry, note: (repair: string) => void): Geo
 }
 
 /** GeoJSON (FeatureCollection, Feature, bare geometry or newline-delimited) to checked, repaired features. */
-export function importGeoJson(text: string, fileName: string): ParseResult<ImportedFeatures> {
+export function importGeoJson(
+  text: string,
+  fileName: string,
+  report: ProgressSink = () => undefined,
+): ParseResult<ImportedFeatures> {
+  report({ phase: 'parse', done: 0, total: 0, features: 0 });
   const trimmed = text.trim();
   const firstLine = trimmed.split('\n', 1)[0]!.trim();
   const isNewlineDelimited =
@@ -107,7 +113,9 @@ export function importGeoJson(text: string, fileName: string): ParseResult<Impor
     if (type && GEOMETRY_TYPES.includes(type))
       data = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data, properties: {} }] };
   }
-  const checked = checkFeatureCollection(data, fileName);
+  const checked = checkFeatureCollection(data, fileName, (done, total) =>
+    report({ phase: 'check', done, total, features: done }),
+  );
   if (!checked.ok) return checked;
   if (checked.value.length === 0) return { ok: false, error: `${fileName}: tidak ada fitur / no features` };
   const repairs: string[] = [];

@@ -119,12 +119,17 @@ export function parseJson(text: string, fileName: string): ParseResult<unknown> 
 }
 
 /** Checks parsed JSON is a FeatureCollection (or one Feature) whose every geometry is valid RFC 7946. */
-export function checkFeatureCollection(data: unknown, fileName: string): ParseResult<Feature<Geometry>[]> {
+export function checkFeatureCollection(
+  data: unknown,
+  fileName: string,
+  onChecked: (done: number, total: number) => void = () => undefined,
+): ParseResult<Feature<Geometry>[]> {
   const root = data as { type?: string; features?: unknown };
   const features = root?.type === 'FeatureCollection' ? root.features : root?.type === 'Feature' ? [root] : null;
   if (!Array.isArray(features))
     return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
   for (const [index, feature] of features.entries()) {
+    onChecked(index + 1, features.length);
     if ((feature as { type?: string })?.type !== 'Feature')
       return { ok: false, error: `${fileName}, fitur #${index}: bukan Feature / not a Feature` };
     const geometry = (feature as Feature).geometry as { type?: string; coordinates?: unknown } | null;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createLargeCsvText } from '#shared/demo/synthetic-files';
 import { Geodesic } from 'geographiclib-geodesic';
 
 function writeFixture(name: string, content: string) {
@@ -262,4 +263,38 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
   await expect(page.getByTestId('preview-remembered')).toBeVisible();
   await expect(page.getByTestId('preview-kind')).toHaveValue('road');
   await expect(page.getByTestId('default-status')).toHaveValue('provinsi');
+});
+
+test('a large file shows how far reading has come, and Batal stops it leaving nothing behind', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const layersBefore = await page.locator('[data-testid^="layer-"][data-testid$="s"]').count();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(writeFixture('tiang-setahun.csv', createLargeCsvText(1_000_000)));
+  // Rows are counted against the file's total while they are checked.
+  await expect(page.getByTestId('import-progress-label')).toContainText(
+    /Memeriksa tiang-setahun\.csv: [\d.]+ dari 1\.000\.000 fitur/,
+    {
+      timeout: 60_000,
+    },
+  );
+  const bar = page.getByTestId('import-progress').locator('progress');
+  expect(Number(await bar.getAttribute('max'))).toBe(1_000_000);
+  expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+  await screenshot(page, 'import-progress-id');
+  await page.getByTestId('import-stop').click();
+  await expect(page.getByTestId('import-outcome')).toContainText(
+    'tiang-setahun.csv: Pembaca berkas / file reader: dibatalkan / cancelled',
+  );
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  expect(await page.locator('[data-testid^="layer-"][data-testid$="s"]').count()).toBe(layersBefore);
+  await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
+
+  // The next file reads with a new reader.
+  const next = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await next).setFiles(writeFixture('tiang-survei.geojson', survey));
+  await expect(page.getByTestId('preview-count')).toHaveText('12');
 });

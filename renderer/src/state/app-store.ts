@@ -9,7 +9,8 @@ import { readFeatures } from '../store/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
 import { runEncroachment } from '../workers/run-encroachment';
-import { prepareImportInWorker } from '../workers/run-import';
+import { cancelImportInWorker, IMPORT_CANCELLED, prepareImportInWorker } from '../workers/run-import';
+import type { ImportProgress } from '#shared/io/import-progress';
 import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
 import { applyMapping, type FieldMapping } from '#shared/io/map-fields';
 import type { Geometry, Position } from 'geojson';
@@ -54,13 +55,18 @@ export interface AppSnapshot {
   zoomRequest: number;
   tariffs: StoredTariffSchedule[];
   analysis: AnalysisState;
-  /** The file being imported, for the progress indicator. */
-  importing: string | null;
+  /** The file being read, and how far it has come, for the progress bar. */
+  importing: ImportActivity | null;
   /** Checked files waiting for the user's confirmation and field mapping. */
   pendingImports: PendingImport[];
   stories: Story[];
   /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
   presentation: Presentation | null;
+}
+
+export interface ImportActivity {
+  file: string;
+  progress: ImportProgress | null;
 }
 
 /** What the map shows while presenting. The layers' own settings stay as they are. */
@@ -397,14 +403,17 @@ export class AppStore extends ObservableState<AppSnapshot> {
     for (const file of files) {
       const order = Math.max(0, ...this.snapshot.layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      this.set({ importing: file.name });
+      this.set({ importing: { file: file.name, progress: null } });
       try {
-        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order);
+        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) =>
+          this.set({ importing: { file: file.name, progress } }),
+        );
         if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
         else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
       } catch (error) {
-        // The reader itself failed (not the file): say so and go on with the next file.
+        // The reader itself failed (not the file), or the user cancelled: say so; after a cancel, read no more.
         outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${messageOf(error)}` });
+        if (messageOf(error).includes(IMPORT_CANCELLED)) break;
       }
     }
     this.set({ importing: null, pendingImports: [...this.snapshot.pendingImports, ...pending] });
@@ -455,6 +464,11 @@ export class AppStore extends ObservableState<AppSnapshot> {
     if (!prepared.ok) return prepared.error;
     this.set({ pendingImports: [{ ...first, prepared: prepared.value, csvOptions }, ...rest] });
     return null;
+  }
+
+  /** Stops reading the file now; nothing was stored, so nothing is left behind. */
+  stopReading() {
+    cancelImportInWorker();
   }
 
   cancelImport() {

@@ -1,6 +1,7 @@
 import { expose } from 'comlink';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, type CsvImportOptions } from '#shared/io/import-file';
+import type { ProgressSink } from '#shared/io/import-progress';
 
 // Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
 const environment = {
@@ -9,8 +10,15 @@ const environment = {
 };
 
 const api = {
-  prepare(fileName: string, bytes: Uint8Array, layerId: string, order: number, csvOptions: CsvImportOptions = {}) {
-    return prepareImport(fileName, bytes, layerId, order, environment, new Date(), csvOptions);
+  prepare(
+    fileName: string,
+    bytes: Uint8Array,
+    layerId: string,
+    order: number,
+    csvOptions: CsvImportOptions = {},
+    onProgress?: ProgressSink,
+  ) {
+    return prepareImport(fileName, bytes, layerId, order, environment, new Date(), csvOptions, onProgress);
   },
 };
 

@@ -8,11 +8,13 @@ export class WorkerFailedError extends Error {}
  * call starts a fresh worker.
  */
 export function createWorkerClient<Api>(name: string, start: () => Worker) {
-  let current: { worker: Worker; api: Remote<Api>; failed: Promise<never> } | null = null;
+  let current: { worker: Worker; api: Remote<Api>; failed: Promise<never>; fail: (detail: string) => void } | null =
+    null;
 
   const ensure = () => {
     if (current) return current;
     const worker = start();
+    let stop: (detail: string) => void = () => undefined;
     const failed = new Promise<never>((_, reject) => {
       const fail = (detail: string) => {
         if (current?.worker === worker) current = null;
@@ -24,13 +26,18 @@ export function createWorkerClient<Api>(name: string, start: () => Worker) {
         fail(event.message || 'worker stopped');
       });
       worker.addEventListener('messageerror', () => fail('message could not be read'));
+      stop = fail;
     });
     failed.catch(() => undefined);
-    current = { worker, api: wrap<Api>(worker), failed };
+    current = { worker, api: wrap<Api>(worker), failed, fail: stop };
     return current;
   };
 
   return {
+    /** Ends the worker now: a call in progress rejects with `detail`, the next call starts a fresh worker. */
+    stop(detail: string) {
+      current?.fail(detail);
+    },
     call<Result>(invoke: (api: Remote<Api>) => Promise<Result>): Promise<Result> {
       const { api, failed } = ensure();
       return Promise.race([invoke(api), failed]);
