@@ -81,6 +81,11 @@ async function inBrowser(page: Page, name: CaseName) {
       ]);
       const outcome = failure ?? (await store.confirmImport({ kind: 'plain', sources: {}, defaults: {} }, 'benchmark'));
       const seconds = (performance.now() - started) / 1000;
+      const parts = performance
+        .getEntriesByType('measure')
+        .filter((entry) => entry.name.startsWith('rumija:'))
+        .map((entry) => `${entry.name.slice(7)} ${(entry.duration / 1000).toFixed(2)} s`)
+        .join(', ');
       const heapMb =
         ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576;
       return {
@@ -89,6 +94,7 @@ async function inBrowser(page: Page, name: CaseName) {
         error: outcome.ok ? null : outcome.error,
         seconds,
         heapMb,
+        parts,
       };
     },
     { name, megabytes: GEOJSON_MB, rows: CSV_ROWS },
@@ -118,7 +124,7 @@ export async function benchmarkImport() {
       await loadSharedModuleInPage(page, 'shared/demo/synthetic-files.ts', 'RumijaFiles');
       const result = await inBrowser(page, name);
       console.log(
-        `${name.padEnd(8)} ${result.ok ? `${result.count} features` : `FAILED: ${result.error}`}: ${f(result.seconds)} s, page heap after ${f(result.heapMb, 0)} MB`,
+        `${name.padEnd(8)} ${result.ok ? `${result.count} features` : `FAILED: ${result.error}`}: ${f(result.seconds)} s, page heap after ${f(result.heapMb, 0)} MB\n         (${result.parts})`,
       );
       await page.close();
     }

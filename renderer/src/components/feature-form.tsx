@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FIELDS_BY_KIND, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '#shared/model/feature-fields';
 import { regencyName } from '#shared/model/regencies';
 import { formatMeasuredArea, formatMeasuredLength, formatSta, type Locale } from '#shared/format/format-number';
-import { ValidationError } from '../store/feature-store';
+import { ValidationError } from '../persistence/feature-validation';
 import { useStore } from '../state/store-context';
 import type { PendingFeature } from '../state/edit-session';
 import { measureGeometry } from '../map/draw-controller';

@@ -16,7 +16,7 @@ import { regencyName } from '#shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
-import { ValidationError } from '../store/feature-store';
+import { ValidationError } from '../persistence/feature-validation';
 import { exportFeatures, type ExportFormat } from '#shared/io/export-layer';
 import { saveExport } from '../platform/save-export';
 

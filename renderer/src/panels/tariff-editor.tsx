@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredTariffSchedule } from '../store/database';
-import { ValidationError } from '../store/feature-store';
+import type { StoredTariffSchedule } from '../persistence/database';
+import { ValidationError } from '../persistence/feature-validation';
 import { useStore } from '../state/store-context';
 import { NumberField } from '../components/number-field';
 

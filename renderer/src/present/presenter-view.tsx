@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story } from '#shared/present/story';
-import { RumijaDatabase } from '../store/database';
+import { RumijaDatabase } from '../persistence/database';
 import { LanguageSwitch } from '../components/language-switch';
 import { openPresenterChannel, type PresenterMessage } from './presenter-channel';
 

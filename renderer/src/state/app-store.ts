@@ -4,8 +4,8 @@ import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { EncroachmentResult } from '#shared/analysis/encroachment';
 import { estimateRetribution, type RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import type { TariffSchedule } from '#shared/tariff/tariff-schedule';
-import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../store/database';
-import { readFeatures } from '../store/feature-blocks';
+import { RumijaDatabase, type EditLogEntry, type StoredTariffSchedule } from '../persistence/database';
+import { readFeatures, readLayerFeatures } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
 import { runEncroachment } from '../workers/run-encroachment';
@@ -27,20 +27,10 @@ import {
 } from '#shared/edit/feature-edits';
 import { messageOf } from '#shared/format/message-of';
 import { analysisWarnings, type AnalysisWarning } from '#shared/analysis/analysis-warnings';
-import {
-  addLayerWithFeatures,
-  commitChange,
-  latestTariffSchedules,
-  loadAll,
-  saveTariffSchedule,
-  moveLayer,
-  redoNext,
-  resetDemo,
-  seedDemoIfEmpty,
-  updateFeatureProperties,
-  undoLast,
-  type ChangeState,
-} from '../store/feature-store';
+import { addLayerWithFeatures, loadAll, moveLayer, updateFeatureProperties } from '../persistence/layer-repository';
+import { commitChange, redoNext, undoLast, type ChangeAction, type ChangeState } from '../persistence/change-log';
+import { latestTariffSchedules, saveTariffSchedule } from '../persistence/tariff-repository';
+import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 
 export interface AppSnapshot {
   status: 'loading' | 'ready' | 'error';
@@ -243,23 +233,55 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Reads the features and layers a log entry touched back from the store into the snapshot. */
   private async refreshFrom(state: ChangeState) {
+    const layerIds = Object.keys(state.layers);
+    if (layerIds.length > 0) await this.refreshLayers(layerIds);
     const ids = Object.keys(state.features);
     if (ids.length > 0) {
       const records = await readFeatures(this.db, ids);
       this.patchFeatures(new Map(ids.map((id, index) => [id, records[index] ? stripUpdatedAt(records[index]) : null])));
     }
-    if (Object.keys(state.layers).length > 0) await this.reloadLayers();
-    if (Object.keys(state.stories ?? {}).length > 0) this.set({ stories: await this.readStories() });
+    if (Object.keys(state.stories).length > 0) this.set({ stories: await this.readStories() });
+    if (Object.keys(state.tariffs).length > 0) this.set({ tariffs: await latestTariffSchedules(this.db) });
+  }
+
+  /** Layers as stored; a layer that came back (a redone import) brings its features, one that went takes them. */
+  private async refreshLayers(layerIds: readonly string[]) {
+    const layers = await this.readLayers();
+    const stored = new Set(layers.map((layer) => layer.id));
+    const featuresByLayer = new Map(this.snapshot.featuresByLayer);
+    const changes: [string, StoredFeature | null][] = [];
+    for (const layerId of layerIds) {
+      if (!stored.has(layerId)) {
+        for (const feature of featuresByLayer.get(layerId) ?? []) changes.push([feature.id, null]);
+        featuresByLayer.delete(layerId);
+      } else if (!featuresByLayer.has(layerId)) {
+        const features = (await readLayerFeatures(this.db, [layerId])).map(stripUpdatedAt);
+        featuresByLayer.set(layerId, features);
+        for (const feature of features) changes.push([feature.id, feature]);
+      }
+    }
+    if (changes.length === 0 && featuresByLayer.size === this.snapshot.featuresByLayer.size) {
+      this.set({ layers });
+      return;
+    }
+    const featureById = this.snapshot.featureById.with(changes);
+    this.set({
+      layers,
+      featuresByLayer,
+      featureById,
+      featurePatch: null,
+      selection: this.snapshot.selection.filter((id) => featureById.has(id)),
+    });
   }
 
   /**
    * Writes an edit (validated, one transaction, one undo step) and shows it; returns the ids it made
    * or changed. Rejects with the reason, changing nothing, when the edit or a feature is not valid.
    */
-  private async commit(action: string, result: EditResult): Promise<string[]> {
+  private async commit(action: ChangeAction, result: EditResult): Promise<string[]> {
     if (!result.ok) throw new Error(result.error);
     const entry = await commitChange(this.db, action, result.change);
-    await this.refreshFrom(entry.after as ChangeState);
+    await this.refreshFrom(entry.after);
     return result.ids;
   }
 
@@ -386,7 +408,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
 
   /** Stores a new layer with its features (all or nothing) and shows it. */
   async addLayer(layer: Layer, features: StoredFeature[]) {
+    const started = performance.now();
     await addLayerWithFeatures(this.db, layer, features);
+    performance.measure('rumija:store-layer', { start: started });
     const featuresByLayer = new Map(this.snapshot.featuresByLayer);
     featuresByLayer.set(layer.id, features);
     const featureById = this.snapshot.featureById.with(features.map((feature) => [feature.id, feature]));
@@ -405,9 +429,11 @@ export class AppStore extends ObservableState<AppSnapshot> {
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.set({ importing: { file: file.name, progress: null } });
       try {
+        const started = performance.now();
         const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) =>
           this.set({ importing: { file: file.name, progress } }),
         );
+        performance.measure('rumija:read-file', { start: started });
         if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
         else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
       } catch (error) {
@@ -431,7 +457,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
     if (!first) return { fileName: '', ok: false, error: NO_PENDING_IMPORT };
     const { prepared, file } = first;
     const fileName = file.name;
+    const started = performance.now();
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
+    performance.measure('rumija:map-fields', { start: started });
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
     try {
       await this.addLayer(mapped.value.layer, mapped.value.features);
@@ -484,17 +512,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
     return this.applyHistory(await redoNext(this.db));
   }
 
-  /** Shows what an undo or redo changed: the features it touched, the tariffs, or (an import) everything. */
+  /** Shows what an undo or redo changed: the layers, features, stories and tariff versions it touched. */
   private async applyHistory(entry: EditLogEntry | null) {
-    const state = entry?.after as Partial<ChangeState> | null;
-    if (entry?.action === 'edit-properties' && entry.featureId) {
-      const [record] = await readFeatures(this.db, [entry.featureId]);
-      if (record) this.replaceFeature(stripUpdatedAt(record));
-    } else if (entry?.action === 'save-tariff') {
-      this.set({ tariffs: await latestTariffSchedules(this.db) });
-    } else if (state?.layers && state.features) {
-      await this.refreshFrom(state as ChangeState);
-    } else if (entry) await this.reload();
+    if (entry) await this.refreshFrom(entry.after);
     return entry;
   }
 

@@ -106,10 +106,13 @@ export function forgetDirectory(db: RumijaDatabase) {
   directories.delete(db);
 }
 
-/** Runs a read-write transaction on the blocks; if it fails, the directory is rebuilt before the next use. */
-export async function inBlockTransaction<T>(db: RumijaDatabase, run: () => Promise<T>, tables: string[]): Promise<T> {
+/** Every table: a change can touch any of them (its log entry, parked blocks, tariffs, stories). */
+const ALL_TABLES = ['layers', 'featureBlocks', 'editLog', 'meta', 'tariffs', 'stories'];
+
+/** Runs a read-write transaction; if it fails, the block directory is rebuilt before the next use. */
+export async function inBlockTransaction<T>(db: RumijaDatabase, run: () => Promise<T>): Promise<T> {
   try {
-    return await db.transaction('rw', tables, run);
+    return await db.transaction('rw', ALL_TABLES, run);
   } catch (error) {
     forgetDirectory(db);
     throw error;

@@ -6,21 +6,10 @@ import { createDemoStory } from '#shared/demo/demo-story';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord } from './feature-blocks';
 
-export type { StoredFeatureRecord } from './feature-blocks';
+import type { EditLogEntry } from './change-log';
 
-/** One entry of the edit log: what changed, before and after, so it can be undone. */
-export interface EditLogEntry {
-  seq?: number;
-  at: string;
-  /** What the user did, e.g. "edit-properties", "reset-demo", "import". */
-  action: string;
-  featureId: string | null;
-  layerId: string | null;
-  before: unknown;
-  after: unknown;
-  /** Undo state; absent means done. An undone entry can be redone until a new change discards it. */
-  status?: 'done' | 'undone' | 'discarded';
-}
+export type { StoredFeatureRecord } from './feature-blocks';
+export type { EditLogEntry } from './change-log';
 
 export interface MetaEntry {
   key: string;

@@ -8,19 +8,11 @@ import { createDemoStory } from '#shared/demo/demo-story';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
 import type { StoredFeature } from '#shared/model/layer';
 import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
-import {
-  addLayerWithFeatures,
-  latestTariffSchedules,
-  loadAll,
-  redoNext,
-  saveTariffSchedule,
-  undoLast,
-  moveLayer,
-  resetDemo,
-  seedDemoIfEmpty,
-  updateFeatureProperties,
-  ValidationError,
-} from './feature-store';
+import { redoNext, undoLast } from './change-log';
+import { loadAll, updateFeatureProperties, moveLayer, addLayerWithFeatures } from './layer-repository';
+import { saveTariffSchedule, latestTariffSchedules } from './tariff-repository';
+import { seedDemoIfEmpty, resetDemo } from './demo-seed';
+import { ValidationError } from './feature-validation';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -221,8 +213,8 @@ describe('Rumija database', () => {
     expect(log[0]).toMatchObject({
       action: 'edit-properties',
       featureId: 'demo-bridge-1',
-      before: { condition: 'rusak_berat' },
-      after: { condition: 'sedang' },
+      before: { features: { 'demo-bridge-1': { properties: { condition: 'rusak_berat' } } } },
+      after: { features: { 'demo-bridge-1': { properties: { condition: 'sedang', widthM: 7 } } } },
     });
   });
 

@@ -3,20 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { featureOf, readLayerFeatures } from './feature-blocks';
-import {
-  commitChange,
-  loadAll,
-  redoNext,
-  saveTariffSchedule,
-  seedDemoIfEmpty,
-  undoLast,
-  updateFeatureProperties,
-  ValidationError,
-  latestTariffSchedules,
-  moveLayer,
-  resetDemo,
-} from './feature-store';
+import { commitChange, emptyState, MAX_LOG_ENTRIES, redoNext, undoLast } from './change-log';
+import { addLayerWithFeatures, loadAll, updateFeatureProperties, moveLayer } from './layer-repository';
+import { saveTariffSchedule, latestTariffSchedules } from './tariff-repository';
+import { seedDemoIfEmpty, resetDemo } from './demo-seed';
+import { ValidationError } from './feature-validation';
 import { addDrawnFeature, splitFeature } from '#shared/edit/feature-edits';
+import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
 import { DEMO_STORY_ID } from '#shared/demo/demo-story';
 
@@ -166,5 +159,68 @@ describe('one change log for every edit', () => {
     await undoLast(db);
     expect(await db.stories.get(DEMO_STORY_ID)).toBeDefined();
     await expect(commitChange(db, 'story', { stories: [{ ...demo, title: '' }] })).rejects.toThrow(/title/);
+  });
+
+  it('logs every kind of change in one shape, and undo then redo puts every table back', async () => {
+    const db = await openSeeded();
+    const snapshot = async () => ({
+      ...(await loadAll(db)),
+      tariffs: await latestTariffSchedules(db),
+      stories: await db.stories.toArray(),
+    });
+    const start = await snapshot();
+    const { layers } = start;
+    const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
+    if (!drawn.ok) throw new Error(drawn.error);
+    await commitChange(db, 'add-features', drawn.change);
+    await updateFeatureProperties(db, 'demo-bridge-2', { condition: 'baik' });
+    await saveTariffSchedule(db, { ...EXAMPLE_TARIFF_SCHEDULE, legalReference: 'Pergub (uji)' });
+    const imported = createSyntheticRoadNetwork(40, 5, 'import-shape');
+    await addLayerWithFeatures(db, imported.layer, imported.features);
+    await moveLayer(db, 'demo-roads', 'up');
+    const end = await snapshot();
+
+    const entries = await db.editLog.toArray();
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'add-features',
+      'edit-properties',
+      'save-tariff',
+      'add-layer',
+      'layer-settings',
+    ]);
+    for (const entry of entries)
+      for (const state of [entry.before, entry.after])
+        expect(Object.keys(state).sort()).toEqual(['features', 'layers', 'stories', 'tariffs']);
+
+    for (let step = 0; step < 5; step++) expect(await undoLast(db)).not.toBeNull();
+    expect(await undoLast(db)).toBeNull();
+    expect(await snapshot()).toEqual(start);
+    for (let step = 0; step < 5; step++) expect(await redoNext(db)).not.toBeNull();
+    const redone = await snapshot();
+    expect(redone.layers).toEqual(end.layers);
+    expect(redone.tariffs).toEqual(end.tariffs);
+    // Redo writes the same features; their order in a layer may differ (a restored feature goes to the end).
+    const byId = (features: { id: string }[]) => [...features].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(redone.features)).toEqual(byId(end.features));
+  });
+
+  it('keeps the log to its length, dropping the oldest entries', async () => {
+    const db = await openSeeded();
+    const filler = {
+      at,
+      action: 'edit-properties' as const,
+      featureId: null,
+      layerId: null,
+      status: 'discarded' as const,
+    };
+    await db.editLog.bulkAdd(
+      Array.from({ length: MAX_LOG_ENTRIES }, () => ({ ...filler, before: emptyState(), after: emptyState() })),
+    );
+    const firstSeq = (await db.editLog.orderBy('seq').first())!.seq!;
+    await updateFeatureProperties(db, 'demo-bridge-1', { condition: 'baik' });
+    expect(await db.editLog.count()).toBe(MAX_LOG_ENTRIES);
+    expect((await db.editLog.orderBy('seq').first())!.seq).toBe(firstSeq + 1);
+    expect((await db.editLog.orderBy('seq').last())!.action).toBe('edit-properties');
+    expect((await undoLast(db))?.featureId).toBe('demo-bridge-1');
   });
 });

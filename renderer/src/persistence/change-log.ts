@@ -1,0 +1,268 @@
+import type { Layer } from '#shared/model/layer';
+import type { Change } from '#shared/edit/feature-edits';
+import { StorySchema, type Story } from '#shared/present/story';
+import type { RumijaDatabase, StoredTariffSchedule } from './database';
+import {
+  BlockSession,
+  deleteLayerBlocks,
+  inBlockTransaction,
+  writeLayerBlocks,
+  type StoredFeatureRecord,
+} from './feature-blocks';
+import { ValidationError, validateFeature } from './feature-validation';
+
+/**
+ * The one shape of every change: the state of what it touched before and after, by key (null: absent). Undo writes
+ * `before` back, redo `after`; nothing else is special. Features of an undone import stay in their blocks (only
+ * the layer row goes), so an import of 200 000 features is undone and redone without copying them.
+ */
+export interface ChangeState {
+  layers: Record<string, Layer | null>;
+  features: Record<string, StoredFeatureRecord | null>;
+  stories: Record<string, Story | null>;
+  /** Tariff schedule versions, keyed `id@version`. */
+  tariffs: Record<string, StoredTariffSchedule | null>;
+}
+
+export const emptyState = (): ChangeState => ({ layers: {}, features: {}, stories: {}, tariffs: {} });
+
+export const tariffKey = (schedule: { id: string; version: number }) => `${schedule.id}@${schedule.version}`;
+
+/** What the user did; the name shown when it is undone. `reset-demo` is a barrier, not undoable. */
+export type ChangeAction =
+  | 'add-features'
+  | 'edit-geometry'
+  | 'split-feature'
+  | 'delete-features'
+  | 'layer-settings'
+  | 'condition-ranges'
+  | 'story'
+  | 'edit-properties'
+  | 'add-layer'
+  | 'save-tariff'
+  | 'reset-demo';
+
+/** One entry of the change log. */
+export interface EditLogEntry {
+  seq?: number;
+  at: string;
+  action: ChangeAction;
+  /** The one feature or layer changed, when there is one (for messages). */
+  featureId: string | null;
+  layerId: string | null;
+  before: ChangeState;
+  after: ChangeState;
+  /** Absent means done. An undone entry can be redone until a new change discards it. */
+  status?: 'done' | 'undone' | 'discarded';
+}
+
+/** The log keeps this many entries; older ones are dropped, so undo reaches back this far. */
+export const MAX_LOG_ENTRIES = 2000;
+
+const isUndoable = (entry: { action: string }) => entry.action !== 'reset-demo';
+
+/** Writes a state back: layers, features (into their blocks), stories and tariff versions. */
+export async function writeState(db: RumijaDatabase, state: ChangeState) {
+  for (const [id, layer] of Object.entries(state.layers)) {
+    if (layer) await db.layers.put(layer);
+    else await db.layers.delete(id);
+  }
+  const session = await BlockSession.open(db);
+  for (const [id, record] of Object.entries(state.features)) {
+    if (record) await session.put(record);
+    else await session.remove(id);
+  }
+  await session.flush();
+  for (const [id, story] of Object.entries(state.stories)) {
+    if (story) await db.stories.put(story);
+    else await db.stories.delete(id);
+  }
+  for (const [key, schedule] of Object.entries(state.tariffs)) {
+    const at = key.lastIndexOf('@');
+    if (schedule) await db.tariffs.put(schedule);
+    else await db.tariffs.delete([key.slice(0, at), Number(key.slice(at + 1))]);
+  }
+}
+
+/**
+ * A new change ends the redo chain: entries undone before it can no longer be redone, and the blocks of an undone
+ * import kept for its redo are deleted. Undone entries always sit at the end of the log, so only the tail is read.
+ */
+async function discardRedo(db: RumijaDatabase) {
+  const undone = await db.editLog
+    .orderBy('seq')
+    .reverse()
+    .until((entry) => entry.status !== 'undone')
+    .toArray();
+  for (const entry of undone) {
+    const state = await stateOf(db, entry, 'after');
+    for (const layerId of Object.keys(state.layers))
+      if (!(await db.layers.get(layerId))) await deleteLayerBlocks(db, [layerId]);
+    await db.editLog.update(entry.seq!, { status: 'discarded' });
+  }
+}
+
+/** Drops the oldest entries beyond MAX_LOG_ENTRIES. */
+async function trimLog(db: RumijaDatabase) {
+  const excess = (await db.editLog.count()) - MAX_LOG_ENTRIES;
+  if (excess > 0) await db.editLog.bulkDelete(await db.editLog.orderBy('seq').limit(excess).primaryKeys());
+}
+
+/**
+ * Logs a change already written, inside the caller's transaction: the redo chain ends, the entry is added and the
+ * log kept to its length.
+ */
+export async function recordChange(
+  db: RumijaDatabase,
+  action: ChangeAction,
+  before: ChangeState,
+  after: ChangeState,
+  at: string,
+  layerId: string | null = null,
+): Promise<EditLogEntry> {
+  await discardRedo(db);
+  const featureIds = Object.keys(after.features);
+  const entry: EditLogEntry = {
+    at,
+    action,
+    featureId: featureIds.length === 1 ? featureIds[0]! : null,
+    layerId,
+    before,
+    after,
+  };
+  entry.seq = await db.editLog.add(entry);
+  await trimLog(db);
+  return entry;
+}
+
+/**
+ * Any change to layers, features and stories, validated first and written in one transaction with its log entry,
+ * so it is undone and redone as one step. Throws a ValidationError naming the feature and field and writes nothing
+ * when a feature is not valid.
+ */
+export async function commitChange(db: RumijaDatabase, action: ChangeAction, change: Change): Promise<EditLogEntry> {
+  const put = (change.put ?? []).map((feature) => {
+    try {
+      return validateFeature(feature);
+    } catch (error) {
+      const label = String(feature.properties.name ?? feature.properties.text ?? feature.id);
+      throw new ValidationError(`${label}: ${(error as Error).message}`, (error as ValidationError).issues ?? []);
+    }
+  });
+  const stories = (change.stories ?? []).map((story) => {
+    const result = StorySchema.safeParse(story);
+    if (result.success) return result.data;
+    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ValidationError(
+      `${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      issues,
+    );
+  });
+  const at = new Date().toISOString();
+  return inBlockTransaction(db, async () => {
+    const session = await BlockSession.open(db);
+    const before = emptyState();
+    const after = emptyState();
+    for (const story of stories) {
+      before.stories[story.id] = (await db.stories.get(story.id)) ?? null;
+      after.stories[story.id] = story;
+    }
+    for (const id of change.removeStories ?? []) {
+      before.stories[id] = (await db.stories.get(id)) ?? null;
+      after.stories[id] = null;
+    }
+    for (const layer of change.layers ?? []) {
+      before.layers[layer.id] = (await db.layers.get(layer.id)) ?? null;
+      after.layers[layer.id] = layer;
+    }
+    for (const feature of put) {
+      if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId])
+        throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
+      before.features[feature.id] = await session.get(feature.id);
+      after.features[feature.id] = { ...feature, updatedAt: at };
+    }
+    for (const id of change.remove ?? []) {
+      before.features[id] = await session.get(id);
+      after.features[id] = null;
+    }
+    await writeState(db, after);
+    return recordChange(db, action, before, after, at);
+  });
+}
+
+interface LegacyAddLayer {
+  layer?: Layer;
+  features?: StoredFeatureRecord[];
+}
+
+/**
+ * The before or after state of an entry. Entries logged before the one change shape (schema v4 and early v5) are
+ * read into it here, and only here: an attribute edit swaps the properties of the feature as it is now, an import
+ * names its layer, a tariff save names the version it added.
+ */
+async function stateOf(db: RumijaDatabase, entry: EditLogEntry, side: 'before' | 'after'): Promise<ChangeState> {
+  const stored = entry[side] as unknown;
+  const other = entry[side === 'before' ? 'after' : 'before'] as unknown;
+  const shaped = (value: unknown): value is Partial<ChangeState> =>
+    typeof value === 'object' && value !== null && 'layers' in value && 'features' in value;
+  if (shaped(stored) && (shaped(other) || other === null)) return { ...emptyState(), ...stored };
+  const legacy = entry as unknown as { action: string; featureId: string | null; layerId: string | null };
+  const state = emptyState();
+  if (legacy.action === 'edit-properties' && legacy.featureId) {
+    const current = await (await BlockSession.open(db)).get(legacy.featureId);
+    if (current) state.features[current.id] = { ...current, properties: stored as Record<string, unknown> };
+  } else if (legacy.action === 'add-layer' && legacy.layerId) {
+    const kept = (entry.before as unknown as LegacyAddLayer | null) ?? {};
+    const layer = kept.layer ?? (await db.layers.get(legacy.layerId)) ?? null;
+    state.layers[legacy.layerId] = side === 'after' ? layer : null;
+  } else if (legacy.action === 'save-tariff') {
+    const saved = (side === 'after' ? stored : other) as StoredTariffSchedule;
+    state.tariffs[tariffKey(saved)] = side === 'after' ? saved : null;
+  }
+  return state;
+}
+
+/**
+ * Steps back the most recent change still in effect, in one transaction, and returns its log entry (or null when
+ * there is nothing to undo).
+ */
+export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
+  return inBlockTransaction(db, async () => {
+    const entry = await db.editLog
+      .orderBy('seq')
+      .reverse()
+      .filter((candidate) => isUndoable(candidate) && (candidate.status ?? 'done') === 'done')
+      .first();
+    if (!entry) return null;
+    const before = await stateOf(db, entry, 'before');
+    const after = await stateOf(db, entry, 'after');
+    await writeState(db, before);
+    // Stored in the one shape from now on.
+    const undone: EditLogEntry = { ...entry, before, after, status: 'undone' };
+    await db.editLog.put(undone);
+    return undone;
+  });
+}
+
+/** Re-applies the earliest undone change after the last one in effect; null when there is none. */
+export async function redoNext(db: RumijaDatabase): Promise<EditLogEntry | null> {
+  return inBlockTransaction(db, async () => {
+    const tail = await db.editLog
+      .orderBy('seq')
+      .reverse()
+      .until((entry) => isUndoable(entry) && entry.status !== 'undone')
+      .toArray();
+    const entry = tail.reverse().find((candidate) => isUndoable(candidate) && candidate.status === 'undone');
+    if (!entry) return null;
+    const before = await stateOf(db, entry, 'before');
+    const after = await stateOf(db, entry, 'after');
+    // An import undone before v5 kept its features in the log entry: they go back into blocks.
+    const legacyFeatures = (entry.before as unknown as LegacyAddLayer | null)?.features;
+    if (entry.action === 'add-layer' && entry.layerId && Array.isArray(legacyFeatures))
+      await writeLayerBlocks(db, entry.layerId, legacyFeatures);
+    await writeState(db, after);
+    const redone: EditLogEntry = { ...entry, before, after, status: 'done' };
+    await db.editLog.put(redone);
+    return redone;
+  });
+}

@@ -1,0 +1,47 @@
+import {
+  FEATURE_KINDS,
+  FeaturePropertiesSchema,
+  GEOMETRY_TYPES_BY_KIND,
+  type FeatureKind,
+} from '#shared/model/road-network';
+import { positionsOf } from '#shared/geo/positions-of';
+import type { StoredFeature } from '#shared/model/layer';
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Checks a full set of properties against the model; throws a ValidationError naming each field. */
+export function validateProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  if (typeof properties.kind !== 'string' || !FEATURE_KINDS.includes(properties.kind as FeatureKind)) return properties;
+  const result = FeaturePropertiesSchema.safeParse(properties);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
+  }
+  return result.data;
+}
+
+/** Checks a whole feature: its properties against the model and its geometry against its kind. */
+export function validateFeature(feature: StoredFeature): StoredFeature {
+  const properties = validateProperties(feature.properties);
+  const kind = properties.kind as FeatureKind | undefined;
+  const allowed = kind && GEOMETRY_TYPES_BY_KIND[kind];
+  if (allowed && !allowed.includes(feature.geometry.type)) {
+    throw new ValidationError(`geometry: ${feature.geometry.type} tidak boleh untuk / not allowed for ${kind}`, [
+      { path: 'geometry', message: feature.geometry.type },
+    ]);
+  }
+  const positions = positionsOf(feature.geometry);
+  if (positions.length === 0 || positions.some(([lon, lat]) => !(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90))) {
+    throw new ValidationError('geometry: koordinat di luar bumi / coordinates off the globe', [
+      { path: 'geometry', message: 'range' },
+    ]);
+  }
+  return { ...feature, properties };
+}
