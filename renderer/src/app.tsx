@@ -112,7 +112,7 @@ export function App() {
 
   const importFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
     if (files.length === 0) return;
-    setImportOutcomes(await store.prepareImports(files));
+    setImportOutcomes(await store.imports.prepare(files));
   };
   const onImportDone = (outcome: ImportOutcome | null) => {
     if (!outcome) return;
@@ -121,7 +121,7 @@ export function App() {
     if (!outcome.ok) return;
     const features = store.getSnapshot().featuresByLayer.get(outcome.layerId) ?? [];
     if (features.length > 0 && features.length <= 10_000)
-      store.select(
+      store.selection.select(
         features.map((feature) => feature.id),
         { zoom: true },
       );
@@ -137,8 +137,8 @@ export function App() {
   };
   const onMenuCommand = (command: MenuCommand) => {
     if (command === 'import') void openImportDialog();
-    else if (command === 'undo') void store.undo();
-    else if (command === 'redo') void store.redo();
+    else if (command === 'undo') void store.history.undo();
+    else if (command === 'redo') void store.history.redo();
     else if (command === 'presenter-view') void host.openPresenterView();
     else if (command === 'export') {
       // Export lives in the attribute table: open the table of the selected feature's layer, else the first layer.
@@ -166,8 +166,7 @@ export function App() {
     );
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) step through the edit log; inside a text field the browser's own undo runs.
-  // Esc leaves the tool in use (or, with no tool, clears the selection), Enter saves a vertex edit, Delete deletes
-  // the selection.
+  // Esc leaves the tool in use, Enter saves a vertex edit, Delete deletes the selection.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.defaultPrevented || document.querySelector('.app.presenting')) return;
@@ -176,17 +175,13 @@ export function App() {
         session.cancel();
         return;
       }
-      if (event.key === 'Escape' && store.getSnapshot().selection.length > 0) {
-        store.select([]);
-        return;
-      }
       if (event.key === 'Enter' && tool?.action === 'edit') {
         session.requestFinish();
         return;
       }
       if (event.key === 'Delete' && !tool && store.getSnapshot().selection.length > 0) {
         const selection = store.getSnapshot().selection;
-        void store
+        void store.document
           .deleteFeatures(selection)
           .then((removed) => removed.length > 0 && session.say('info', t('draw.deleted', { count: removed.length })));
         return;
@@ -195,10 +190,10 @@ export function App() {
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
-        void store.undo();
+        void store.history.undo();
       } else if ((key === 'z' && event.shiftKey) || key === 'y') {
         event.preventDefault();
-        void store.redo();
+        void store.history.redo();
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -225,7 +220,7 @@ export function App() {
     session.setPending(null);
     const feature = store.getSnapshot().featureById.get(id);
     const layer = store.getSnapshot().layers.find((candidate) => candidate.id === feature?.layerId);
-    store.select([id]);
+    store.selection.select([id]);
     session.say(
       'info',
       t('draw.saved', { kind: t(`model.kind.${String(feature?.properties.kind)}`), layer: layer?.name ?? '' }),
@@ -302,7 +297,7 @@ export function App() {
               {error}
             </div>
           )}
-          {importing && <ImportProgressBar activity={importing} onCancel={() => store.stopReading()} />}
+          {importing && <ImportProgressBar activity={importing} onCancel={() => store.imports.stopReading()} />}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           <PanelBoundary key={tab} name={t(`errors.panel.${tab}`)}>
             {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
@@ -330,10 +325,20 @@ export function App() {
             <button type="button" data-testid="import-files" onClick={() => void openImportDialog()}>
               {t('import.button')}
             </button>
-            <button type="button" data-testid="undo" title={t('history.undoHint')} onClick={() => void store.undo()}>
+            <button
+              type="button"
+              data-testid="undo"
+              title={t('history.undoHint')}
+              onClick={() => void store.history.undo()}
+            >
               {t('history.undo')}
             </button>
-            <button type="button" data-testid="redo" title={t('history.redoHint')} onClick={() => void store.redo()}>
+            <button
+              type="button"
+              data-testid="redo"
+              title={t('history.redoHint')}
+              onClick={() => void store.history.redo()}
+            >
               {t('history.redo')}
             </button>
             <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>
@@ -415,7 +420,7 @@ export function App() {
           onCancel={() => setConfirmReset(false)}
           onConfirm={() => {
             setConfirmReset(false);
-            void store.resetDemo();
+            void store.document.resetDemo();
           }}
         />
       )}

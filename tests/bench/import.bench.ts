@@ -76,10 +76,11 @@ async function inBrowser(page: Page, name: CaseName) {
       const bytes = new TextEncoder().encode(text);
       const started = performance.now();
       const store = window.rumijaStore!;
-      const [failure] = await store.prepareImports([
+      const [failure] = await store.imports.prepare([
         { name: name === 'geojson' ? 'besar.geojson' : 'besar.csv', bytes },
       ]);
-      const outcome = failure ?? (await store.confirmImport({ kind: 'plain', sources: {}, defaults: {} }, 'benchmark'));
+      const outcome =
+        failure ?? (await store.imports.confirm({ kind: 'plain', sources: {}, defaults: {} }, 'benchmark'));
       const seconds = (performance.now() - started) / 1000;
       const parts = performance
         .getEntriesByType('measure')

@@ -85,7 +85,7 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     const timings = await page.evaluate(async (segmentCount) => {
       const { layer, features } = window.RumijaBench.createSyntheticRoadNetwork(segmentCount, 2026);
       const started = performance.now();
-      await window.rumijaStore!.addLayer(layer, features);
+      await window.rumijaStore!.document.addLayer(layer, features);
       const stored = performance.now();
       await new Promise<void>((resolve) => {
         const map = window.rumijaMap!;
@@ -154,11 +154,11 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
       const draw = (window as unknown as { drawnWith: (l: string, i: string, c: string) => Promise<void> }).drawnWith;
       await draw(layerId, feature.id, before);
       const t0 = performance.now();
-      await store.editProperties(feature.id, { condition: after });
+      await store.document.editProperties(feature.id, { condition: after });
       const stored = performance.now();
       await draw(layerId, feature.id, after);
       const drawn = performance.now();
-      await store.undo();
+      await store.history.undo();
       await draw(layerId, feature.id, before);
       const undone = performance.now();
       return { editStoredMs: stored - t0, editDrawnMs: drawn - t0, undoDrawnMs: undone - drawn };

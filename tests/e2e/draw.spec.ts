@@ -16,9 +16,12 @@ function geodesicArea(ring: Position[]) {
   for (const [lon, lat] of ring.slice(0, -1)) polygon.AddPoint(lat!, lon!);
   return Math.abs(polygon.Compute(false, true).area!);
 }
-/** The vertices of what the measure tool drew (read from the map, as drawn from the clicks). */
+/**
+ * The vertices of what the measure tool drew (read from the map, as drawn from the clicks); waits for the drawing
+ * to reach the map's source, which can come a frame after the readout.
+ */
 async function measuredVertices(page: Page, mode: 'measure-line' | 'measure-area'): Promise<Position[]> {
-  return page.evaluate((wanted) => {
+  const handle = await page.waitForFunction((wanted) => {
     const sources = ['td-linestring', 'td-polygon'].map(
       (id) =>
         (
@@ -27,13 +30,15 @@ async function measuredVertices(page: Page, mode: 'measure-line' | 'measure-area
           }
         ).data,
     );
-    const feature = sources.flatMap((data) => data.features).find((candidate) => candidate.properties.mode === wanted)!;
+    const feature = sources.flatMap((data) => data.features).find((candidate) => candidate.properties.mode === wanted);
+    if (!feature) return null;
     return (
       feature.geometry.type === 'Polygon'
         ? (feature.geometry.coordinates as number[][][])[0]
         : feature.geometry.coordinates
     ) as number[][];
   }, mode);
+  return (await handle.jsonValue()) as Position[];
 }
 
 async function openDemo(page: Page) {

@@ -211,7 +211,9 @@ test('layers toggle and reorder, and the choice survives a reload', async ({ pag
 
 test('reset to demo asks first and keeps nothing of the edit', async ({ page }) => {
   await openDemo(page);
-  await page.evaluate(() => window.rumijaStore!.editProperties('demo-bridge-2', { name: 'Jembatan Termanu (ubah)' }));
+  await page.evaluate(() =>
+    window.rumijaStore!.document.editProperties('demo-bridge-2', { name: 'Jembatan Termanu (ubah)' }),
+  );
   await page.getByTestId('reset-demo').click();
   await expect(page.getByTestId('confirm-dialog')).toBeVisible();
   await page.getByTestId('confirm-cancel').click();

@@ -62,7 +62,7 @@ export function FeatureForm({
     if (Object.keys(found).length > 0) return;
     setSaving(true);
     try {
-      onSaved(await store.addDrawnFeature(pending.kind, pending.geometry, properties));
+      onSaved(await store.document.addDrawnFeature(pending.kind, pending.geometry, properties));
     } catch (error) {
       if (error instanceof ValidationError) {
         const byField: Record<string, string> = {};

@@ -92,7 +92,7 @@ export function ImportPreview({
 
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.show();
-    void store.rememberedMapping(signature).then((saved) => {
+    void store.imports.rememberedMapping(signature).then((saved) => {
       if (saved) {
         setMapping(saved);
         setRemembered(true);
@@ -102,9 +102,9 @@ export function ImportPreview({
 
   const fields = mappableFields(mapping.kind);
   const fileName = pending.file.name;
-  const reread = async (options: PendingImport['csvOptions']) => setError(await store.reprepareImport(options));
+  const reread = async (options: PendingImport['csvOptions']) => setError(await store.imports.reprepare(options));
   const confirm = async () => {
-    const outcome = await store.confirmImport(mapping, signature);
+    const outcome = await store.imports.confirm(mapping, signature);
     if (outcome.ok) onDone(outcome);
     else setError(outcome.error);
   };
@@ -252,7 +252,7 @@ export function ImportPreview({
           type="button"
           data-testid="preview-cancel"
           onClick={() => {
-            store.cancelImport();
+            store.imports.cancel();
             onDone(null);
           }}
         >

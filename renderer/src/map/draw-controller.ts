@@ -178,7 +178,7 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     session.setTool(null);
     if (!geometry) return;
     try {
-      await store.updateGeometry(featureId, geometry);
+      await store.document.updateGeometry(featureId, geometry);
       session.say('info', i18n.t('draw.geometrySaved'));
     } catch (error) {
       session.say('error', error instanceof Error ? error.message : String(error));

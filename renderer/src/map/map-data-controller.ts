@@ -30,7 +30,7 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     ) {
       sync.sync(
         {
-          layers: store.displayedLayers(),
+          layers: store.presentation.displayedLayers(),
           featuresByLayer: snapshot.featuresByLayer,
           featureById: snapshot.featureById,
           patch: snapshot.featurePatch,
@@ -102,8 +102,8 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       return;
     }
     try {
-      const ids = await store.splitFeature(feature.id, [lngLat.lng, lngLat.lat]);
-      store.select(ids);
+      const ids = await store.document.splitFeature(feature.id, [lngLat.lng, lngLat.lat]);
+      store.selection.select(ids);
       session.say('info', i18n.t('draw.split'));
     } catch (error) {
       session.say('error', error instanceof Error ? error.message : String(error));
@@ -122,7 +122,7 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     }
     const feature = store.getSnapshot().featureById.get(String(hit.properties.fid));
     if (!feature) return;
-    store.select([feature.id]);
+    store.selection.select([feature.id]);
     const extra = feature.properties.kind === 'road' ? staAtClick(feature, [event.lngLat.lng, event.lngLat.lat]) : [];
     popup
       .setLngLat(event.lngLat)

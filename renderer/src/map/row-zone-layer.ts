@@ -72,7 +72,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
     }
     const view = map.getBounds();
     const snapshot = store.getSnapshot();
-    const roads = store
+    const roads = store.presentation
       .displayedLayers()
       .filter((layer) => layer.kind === 'road' && layer.visible)
       .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])

@@ -177,7 +177,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
         setEditing(null);
         return;
       }
-      await store.editProperties(feature.id, { [field.key]: value });
+      await store.document.editProperties(feature.id, { [field.key]: value });
       setEditing(null);
       setMessage({ kind: 'ok', text: t('table.saved') });
     } catch (error) {
@@ -231,7 +231,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           data-testid="table-zoom-filtered"
           disabled={rows.length === 0}
           onClick={() =>
-            store.select(
+            store.selection.select(
               rows.map((feature) => feature!.id),
               { zoom: true },
             )
@@ -344,7 +344,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
                   gridTemplateColumns: gridTemplate,
                   height: ROW_HEIGHT,
                 }}
-                onClick={() => store.select([feature!.id], { zoom: true })}
+                onClick={() => store.selection.select([feature!.id], { zoom: true })}
               >
                 {fields.map((field) => {
                   const isEditing = editing?.featureId === feature!.id && editing.key === field.key;

@@ -48,7 +48,7 @@ export function DrawToolbar({ session }: { session: EditSession }) {
     </button>
   );
   const deleteSelection = async () => {
-    const removed = await store.deleteFeatures(selection);
+    const removed = await store.document.deleteFeatures(selection);
     if (removed.length > 0) session.say('info', t('draw.deleted', { count: removed.length }));
   };
 

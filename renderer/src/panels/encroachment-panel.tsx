@@ -45,7 +45,7 @@ export function EncroachmentPanel() {
   const run = () =>
     schedule &&
     optionsValid &&
-    void store.runAnalysis({
+    void store.analysis.run({
       scheduleId: schedule.id,
       corridorId: corridorId || null,
       periodYears,
@@ -342,7 +342,7 @@ export function EncroachmentPanel() {
                       key={line.assetIndex}
                       className="clickable"
                       data-testid="analysis-line"
-                      onClick={() => store.select([line.assetId], { zoom: true })}
+                      onClick={() => store.selection.select([line.assetId], { zoom: true })}
                     >
                       <td>
                         {t(`model.category.${line.category}`)} · {line.owner}

@@ -23,7 +23,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                   checked={layer.visible}
                   aria-label={`${t('layers.visible')}: ${layer.name}`}
                   data-testid={`layer-visible-${layer.id}`}
-                  onChange={(event) => void store.setLayerVisible(layer.id, event.target.checked)}
+                  onChange={(event) => void store.document.setLayerVisible(layer.id, event.target.checked)}
                 />
                 <span className="layer-name">{layer.name}</span>
               </label>
@@ -39,7 +39,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                   aria-label={t('layers.moveUp')}
                   disabled={index === 0}
                   data-testid={`layer-up-${layer.id}`}
-                  onClick={() => void store.moveLayer(layer.id, 'up')}
+                  onClick={() => void store.document.moveLayer(layer.id, 'up')}
                 >
                   ▲
                 </button>
@@ -49,7 +49,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                   aria-label={t('layers.moveDown')}
                   disabled={index === topFirst.length - 1}
                   data-testid={`layer-down-${layer.id}`}
-                  onClick={() => void store.moveLayer(layer.id, 'down')}
+                  onClick={() => void store.document.moveLayer(layer.id, 'down')}
                 >
                   ▼
                 </button>
@@ -70,7 +70,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                     value={layer.styleBy}
                     data-testid={`layer-style-${layer.id}`}
                     onChange={(event) =>
-                      void store.setLayerStyle(layer.id, event.target.value as 'status' | 'condition')
+                      void store.document.setLayerStyle(layer.id, event.target.value as 'status' | 'condition')
                     }
                   >
                     <option value="status">{t('layers.byStatus')}</option>

@@ -147,7 +147,7 @@ export function StaPanel({
       ranges.push({ fromM, toM, condition: draft.condition });
     }
     try {
-      await store.saveConditionRanges(chosen.layerId, chosen.ruasNumber, ranges);
+      await store.document.saveConditionRanges(chosen.layerId, chosen.ruasNumber, ranges);
       setMessage({ tone: 'info', text: t('sta.rangesSaved', { count: ranges.length }) });
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -82,7 +82,7 @@ export function StoryPanel({
     if (story && story.id === next.id && sameContent(story, next) && !info) return;
     saved.current = next;
     try {
-      await store.saveStory(next);
+      await store.stories.save(next);
       setMessage(info ? { tone: 'info', text: info } : null);
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -467,7 +467,7 @@ export function StoryPanel({
           onCancel={() => setConfirmDelete(false)}
           onConfirm={() => {
             setConfirmDelete(false);
-            void store.deleteStory(draft.id).then(() => setStoryId(null));
+            void store.stories.remove(draft.id).then(() => setStoryId(null));
           }}
         />
       )}

@@ -21,7 +21,7 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
       return;
     }
     try {
-      const saved = await store.saveTariff(draft);
+      const saved = await store.tariffs.save(draft);
       setMessage({ kind: 'ok', text: t('analysis.savedVersion', { version: saved.version }), version: saved.version });
     } catch (error) {
       const text =

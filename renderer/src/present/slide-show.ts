@@ -82,7 +82,7 @@ export class SlideShow {
       return analysis.estimate;
     const schedule = tariffs.find((candidate) => candidate.example) ?? tariffs[0];
     if (!schedule) return null;
-    await this.store.runAnalysis({
+    await this.store.analysis.run({
       scheduleId: schedule.id,
       corridorId: slide.estimateCorridorId,
       periodYears: 1,
@@ -102,14 +102,14 @@ export class SlideShow {
     this.map.resize();
     this.animation.clear();
     options.onDistance?.(null);
-    this.store.setPresentation({ visibleLayerIds: slide.visibleLayerIds, routeShown: false });
-    this.store.select(slide.highlightIds);
+    this.store.presentation.set({ visibleLayerIds: slide.visibleLayerIds, routeShown: false });
+    this.store.selection.select(slide.highlightIds);
     const estimate = this.estimateFor(slide);
     const border = await loadBorderLines();
     await this.fly(cameraOnScreen(this.map, slide.camera), options.animate);
     if (token !== this.token) return null;
     const marks = routeMarksFor(slide, this.store.getSnapshot(), border, this.t, this.locale);
-    if (marks) this.store.setPresentation({ visibleLayerIds: slide.visibleLayerIds, routeShown: true });
+    if (marks) this.store.presentation.set({ visibleLayerIds: slide.visibleLayerIds, routeShown: true });
     if (marks && options.animate) {
       const duration = Math.min(9_000, Math.max(4_000, marks.route.lengthM / 15));
       await this.animation.play(marks, duration, (metres) => token === this.token && options.onDistance?.(metres));
@@ -122,11 +122,11 @@ export class SlideShow {
     ++this.token;
     this.map.resize();
     this.animation.clear();
-    this.store.setPresentation({
+    this.store.presentation.set({
       visibleLayerIds: [...new Set(story.slides.flatMap((slide) => slide.visibleLayerIds))],
       routeShown: false,
     });
-    this.store.select([]);
+    this.store.selection.select([]);
     const bounds = story.slides.map((slide) => slide.camera.bounds).filter((b) => b !== null);
     if (bounds.length === 0) return;
     const union: [number, number, number, number] = [
@@ -150,7 +150,7 @@ export class SlideShow {
   destroy() {
     ++this.token;
     this.animation.destroy();
-    this.store.setPresentation(null);
-    this.store.select([]);
+    this.store.presentation.set(null);
+    this.store.selection.select([]);
   }
 }

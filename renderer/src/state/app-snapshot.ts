@@ -1,0 +1,113 @@
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import type { EncroachmentResult } from '#shared/analysis/encroachment';
+import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
+import type { AnalysisWarning } from '#shared/analysis/analysis-warnings';
+import type { ImportProgress } from '#shared/io/import-progress';
+import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
+import type { Story } from '#shared/present/story';
+import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
+import type { FeaturePatch } from './feature-patch';
+import { FeatureIndex } from './feature-index';
+
+/** Everything the UI reads, replaced as a whole on every change. */
+export interface AppSnapshot {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  layers: Layer[];
+  featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
+  featureById: FeatureIndex;
+  /** The features the last change touched, so the map can send only those (null after a full reload). */
+  featurePatch: FeaturePatch | null;
+  selection: readonly string[];
+  /** Bumped when the user asks the map to frame the selection. */
+  zoomRequest: number;
+  tariffs: StoredTariffSchedule[];
+  analysis: AnalysisState;
+  /** The file being read, and how far it has come, for the progress bar. */
+  importing: ImportActivity | null;
+  /** Checked files waiting for the user's confirmation and field mapping. */
+  pendingImports: PendingImport[];
+  stories: Story[];
+  /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
+  presentation: Presentation | null;
+}
+
+/** What each part of the store works with: the database, and the snapshot to read and replace. */
+export interface SnapshotHandle {
+  readonly db: RumijaDatabase;
+  get(): AppSnapshot;
+  set(patch: Partial<AppSnapshot>): void;
+}
+
+export interface ImportActivity {
+  file: string;
+  progress: ImportProgress | null;
+}
+
+/** What the map shows while presenting. The layers' own settings stay as they are. */
+export interface Presentation {
+  visibleLayerIds: readonly string[];
+  /** A route is drawing itself with its own bridge labels: the bridge layers' labels step back. */
+  routeShown: boolean;
+}
+
+export interface PendingImport {
+  prepared: PreparedImport;
+  /** Kept so the file can be read again with another coordinate system. */
+  file: { name: string; bytes: Uint8Array };
+  csvOptions: CsvImportOptions;
+}
+
+export type ImportOutcome =
+  | { fileName: string; ok: true; layerId: string; count: number; repairs: number; crs: string }
+  | { fileName: string; ok: false; error: string };
+
+export interface AnalysisOptions {
+  scheduleId: string;
+  corridorId: string | null;
+  periodYears: number;
+  payingShare: number;
+}
+
+export interface AnalysisState {
+  status: 'idle' | 'running' | 'done' | 'error';
+  error: string | null;
+  options: AnalysisOptions | null;
+  /** The assets analysed, in the order of `results`. */
+  assets: StoredFeature[];
+  results: EncroachmentResult[];
+  resultByAsset: ReadonlyMap<string, EncroachmentResult>;
+  estimate: RetributionEstimate | null;
+  /** What the user must know before trusting the figures (no roads, assets at Rp 0 and why, …). */
+  warnings: AnalysisWarning[];
+  seconds: number;
+}
+
+export const IDLE_ANALYSIS: AnalysisState = {
+  status: 'idle',
+  error: null,
+  options: null,
+  assets: [],
+  results: [],
+  resultByAsset: new Map(),
+  warnings: [],
+  estimate: null,
+  seconds: 0,
+};
+
+export const EMPTY_SNAPSHOT: AppSnapshot = {
+  status: 'loading',
+  error: null,
+  layers: [],
+  featuresByLayer: new Map(),
+  featureById: FeatureIndex.of([]),
+  featurePatch: null,
+  selection: [],
+  zoomRequest: 0,
+  tariffs: [],
+  analysis: IDLE_ANALYSIS,
+  importing: null,
+  pendingImports: [],
+  stories: [],
+  presentation: null,
+};

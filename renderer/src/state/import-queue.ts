@@ -1,0 +1,102 @@
+import { applyMapping, type FieldMapping } from '#shared/io/map-fields';
+import type { CsvImportOptions } from '#shared/io/import-file';
+import { messageOf } from '#shared/format/message-of';
+import { cancelImportInWorker, IMPORT_CANCELLED, prepareImportInWorker } from '../workers/run-import';
+import type { ImportOutcome, PendingImport, SnapshotHandle } from './app-snapshot';
+import type { Document } from './document';
+
+const NO_PENDING_IMPORT = 'Tidak ada impor yang menunggu / no import is waiting';
+
+/** Files being read in a worker, then waiting in the preview for the user's mapping, then stored as layers. */
+export class ImportQueue {
+  constructor(
+    private readonly state: SnapshotHandle,
+    private readonly document: Document,
+  ) {}
+
+  /**
+   * Reads and checks files in a worker. Files that fail give an outcome naming the problem; the
+   * others wait in `pendingImports` for the user to confirm them in the preview.
+   */
+  async prepare(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    const pending: PendingImport[] = [];
+    for (const file of files) {
+      const order = Math.max(0, ...this.state.get().layers.map((layer) => layer.order)) + 1 + pending.length;
+      const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      this.state.set({ importing: { file: file.name, progress: null } });
+      try {
+        const started = performance.now();
+        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) =>
+          this.state.set({ importing: { file: file.name, progress } }),
+        );
+        performance.measure('rumija:read-file', { start: started });
+        if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
+        else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
+      } catch (error) {
+        // The reader itself failed (not the file), or the user cancelled: say so; after a cancel, read no more.
+        outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${messageOf(error)}` });
+        if (messageOf(error).includes(IMPORT_CANCELLED)) break;
+      }
+    }
+    this.state.set({ importing: null, pendingImports: [...this.state.get().pendingImports, ...pending] });
+    return outcomes;
+  }
+
+  /** The mapping last used for files with these attribute names, if any. */
+  async rememberedMapping(signature: string): Promise<FieldMapping | null> {
+    return ((await this.state.db.meta.get(`import-mapping:${signature}`))?.value as FieldMapping | undefined) ?? null;
+  }
+
+  /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
+  async confirm(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
+    const [first, ...rest] = this.state.get().pendingImports;
+    if (!first) return { fileName: '', ok: false, error: NO_PENDING_IMPORT };
+    const { prepared, file } = first;
+    const fileName = file.name;
+    const started = performance.now();
+    const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
+    performance.measure('rumija:map-fields', { start: started });
+    if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
+    try {
+      await this.document.addLayer(mapped.value.layer, mapped.value.features);
+    } catch (error) {
+      return { fileName, ok: false, error: `${fileName}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    await this.state.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
+    this.state.set({ pendingImports: rest });
+    return {
+      fileName,
+      ok: true,
+      layerId: prepared.layer.id,
+      count: mapped.value.features.length,
+      repairs: prepared.repairs.length,
+      crs: prepared.crs,
+    };
+  }
+
+  /** Reads the first pending file again with the coordinate system the user chose. */
+  async reprepare(csvOptions: CsvImportOptions): Promise<string | null> {
+    const [first, ...rest] = this.state.get().pendingImports;
+    if (!first) return NO_PENDING_IMPORT;
+    const { layer } = first.prepared;
+    let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
+    try {
+      prepared = await prepareImportInWorker(first.file.name, first.file.bytes, layer.id, layer.order, csvOptions);
+    } catch (error) {
+      return `${first.file.name}: ${messageOf(error)}`;
+    }
+    if (!prepared.ok) return prepared.error;
+    this.state.set({ pendingImports: [{ ...first, prepared: prepared.value, csvOptions }, ...rest] });
+    return null;
+  }
+
+  /** Stops reading the file now; nothing was stored, so nothing is left behind. */
+  stopReading() {
+    cancelImportInWorker();
+  }
+
+  cancel() {
+    this.state.set({ pendingImports: this.state.get().pendingImports.slice(1) });
+  }
+}

@@ -1,0 +1,13 @@
+import type { SnapshotHandle } from './app-snapshot';
+
+/** The selected features, and requests to frame them on the map. */
+export class Selection {
+  constructor(private readonly state: SnapshotHandle) {}
+
+  select(ids: readonly string[], options: { zoom?: boolean } = {}) {
+    this.state.set({
+      selection: [...ids],
+      zoomRequest: options.zoom ? this.state.get().zoomRequest + 1 : this.state.get().zoomRequest,
+    });
+  }
+}
