@@ -99,3 +99,64 @@ export function createSyntheticRoadNetwork(
   };
   return { layer, features };
 }
+
+/**
+ * Utility assets for benchmarks along a synthetic network: mostly poles (points) a few metres beside the roads,
+ * plus cables (multi-vertex lines) and kiosks (small polygons), about one line and one polygon per 50 points.
+ * SYNTHETIC: not a survey.
+ */
+export function createSyntheticAssets(
+  roads: readonly StoredFeature[],
+  count: number,
+  seed = 7,
+  layerId = 'synthetic-assets',
+): { layer: Layer; features: StoredFeature[] } {
+  const random = createRandom(seed);
+  const features: StoredFeature[] = new Array(count);
+  const source = { kind: 'file' as const, label: 'sintetis (benchmark)', recordedAt: null, illustrative: true };
+  const offset = ([lon, lat]: Position, east: number, north: number): Position => [
+    Number((lon! + east / M_PER_DEGREE_LON_AT_NTT).toFixed(7)),
+    Number((lat! + north / M_PER_DEGREE_LAT).toFixed(7)),
+  ];
+  for (let i = 0; i < count; i++) {
+    const road = roads[Math.floor(random() * roads.length)]!;
+    const path = (road.geometry as { coordinates: Position[] }).coordinates;
+    const at = path[Math.floor(random() * path.length)]!;
+    const shape = i % 50;
+    const base = offset(at, (random() - 0.5) * 20, (random() - 0.5) * 20);
+    const geometry: StoredFeature['geometry'] =
+      shape === 0
+        ? { type: 'LineString', coordinates: Array.from({ length: 6 }, (_, v) => offset(base, v * 35, random() * 4)) }
+        : shape === 1
+          ? {
+              type: 'Polygon',
+              coordinates: [[base, offset(base, 3, 0), offset(base, 3, 2), offset(base, 0, 2), base]],
+            }
+          : { type: 'Point', coordinates: base };
+    features[i] = {
+      id: `${layerId}-${i}`,
+      layerId,
+      geometry,
+      properties: {
+        kind: 'asset',
+        category: shape === 0 ? 'kabel' : shape === 1 ? 'kios' : 'tiang_listrik',
+        owner: shape === 0 ? 'Telkom Indonesia' : 'PLN UP3 Kupang',
+        ownerType: shape === 0 ? 'telkom' : shape === 1 ? 'swasta' : 'pln',
+        label: `Aset sintetis ${i + 1}`,
+        installedYear: 2000 + Math.floor(random() * 25),
+        source,
+      },
+    };
+  }
+  const layer: Layer = {
+    id: layerId,
+    name: `Aset sintetis (${count})`,
+    kind: 'asset',
+    order: 11,
+    visible: true,
+    styleBy: 'status',
+    demo: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  return { layer, features };
+}

@@ -3,7 +3,16 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, Geometry, LineString, MultiLineString, Point } from 'geojson';
 import { encodeGeometries } from '../model/geometry-codec';
-import { COALESCE_BELOW_ZOOM, LayerTiles, SOURCE_LAYER, TILE_EXTENT, type TileChunk } from './layer-tiles';
+import {
+  COALESCE_BELOW_ZOOM,
+  DENSE_POINTS,
+  DENSE_POINTS_MIN_ZOOM,
+  layerMinZoom,
+  LayerTiles,
+  SOURCE_LAYER,
+  TILE_EXTENT,
+  type TileChunk,
+} from './layer-tiles';
 
 function chunk(key: number, geometries: Geometry[], prefix = 'f'): TileChunk {
   return {
@@ -155,5 +164,14 @@ describe('vector tiles cut from compact geometry', () => {
     const high = readTile(tiles.tile(COALESCE_BELOW_ZOOM, hx, hy), COALESCE_BELOW_ZOOM, hx, hy);
     expect(high.length).toBeGreaterThan(2);
     expect(high.every((feature) => String(feature.properties!.fid).startsWith('r'))).toBe(true);
+  });
+
+  it('starts dense point layers at street zoom and everything else at once', () => {
+    const points = (count: number) => Array.from({ length: count }, () => ({ geometry: { type: 'Point' } }));
+    const lines = (count: number) => Array.from({ length: count }, () => ({ geometry: { type: 'LineString' } }));
+    expect(layerMinZoom(points(DENSE_POINTS))).toBe(DENSE_POINTS_MIN_ZOOM);
+    expect(layerMinZoom(points(DENSE_POINTS - 1))).toBe(0);
+    expect(layerMinZoom([...points(DENSE_POINTS), ...lines(DENSE_POINTS + 1)])).toBe(0);
+    expect(layerMinZoom(lines(200_000))).toBe(0);
   });
 });

@@ -369,3 +369,15 @@ export class LayerTiles {
     return fromGeojsonVt({ [SOURCE_LAYER]: { features } as never }, { version: 2, extent: TILE_EXTENT });
   }
 }
+
+/** Point layers denser than this are drawn from DENSE_POINTS_MIN_ZOOM on: below it they would be a solid smear. */
+export const DENSE_POINTS = 50_000;
+export const DENSE_POINTS_MIN_ZOOM = 11;
+
+/** The zoom a layer is drawn from: dense point layers (mostly points, many of them) wait for street level. */
+export function layerMinZoom(features: readonly { geometry: { type: string } }[]): number {
+  let points = 0;
+  for (const feature of features)
+    if (feature.geometry.type === 'Point' || feature.geometry.type === 'MultiPoint') points++;
+  return points >= DENSE_POINTS && points * 2 >= features.length ? DENSE_POINTS_MIN_ZOOM : 0;
+}

@@ -6,12 +6,14 @@ import { benchmarkRoadNetwork } from './road-network.bench';
 import { benchmarkEncroachment } from './encroachment.bench';
 import { benchmarkImport } from './import.bench';
 import { benchmarkSnapping } from './snapping.bench';
+import { benchmarkProvince } from './province.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
   import: () => benchmarkImport(),
   'road-network': () => benchmarkRoadNetwork(),
   snapping: () => benchmarkSnapping(),
+  province: () => benchmarkProvince(),
 };
 
 async function main() {

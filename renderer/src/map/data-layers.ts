@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, StoredFeature } from '#shared/model/layer';
-import { SOURCE_LAYER, type TileProperties } from '#shared/tiles/layer-tiles';
+import { layerMinZoom, SOURCE_LAYER, type TileProperties } from '#shared/tiles/layer-tiles';
 import type { FeaturePatch } from '../state/feature-patch';
 import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
 import { FONT_BOLD } from './basemap-style';
@@ -401,6 +401,7 @@ export class DataLayerSync {
           map.addSource(sourceId, {
             type: 'vector',
             tiles: [this.feed.tileUrl(layer.id)],
+            minzoom: layerMinZoom(features),
             maxzoom: TILE_MAX_ZOOM,
             promoteId: 'fid',
           });

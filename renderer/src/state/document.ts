@@ -40,7 +40,9 @@ export class Document {
 
   async load() {
     try {
+      const started = performance.now();
       await seedDemoIfEmpty(this.state.db);
+      performance.measure('rumija:open-store', { start: started });
       await this.reload();
     } catch (error) {
       this.state.set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
