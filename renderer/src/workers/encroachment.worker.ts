@@ -1,11 +1,11 @@
 import { expose } from 'comlink';
 import { analyzeAssets, createRoadIndex, type EncroachmentResult } from '#shared/analysis/encroachment';
-import type { StoredFeature } from '#shared/model/layer';
+import { unpackFeatures, type PackedFeatures } from '#shared/model/packed-features';
 
-/** Runs the encroachment analysis off the UI thread. */
+/** Runs the encroachment analysis off the UI thread, on features sent packed (typed arrays, not object trees). */
 const api = {
-  analyze(roads: StoredFeature[], corridors: StoredFeature[], assets: StoredFeature[]): EncroachmentResult[] {
-    return analyzeAssets(createRoadIndex(roads, corridors), assets);
+  analyze(roads: PackedFeatures, corridors: PackedFeatures, assets: PackedFeatures): EncroachmentResult[] {
+    return analyzeAssets(createRoadIndex(unpackFeatures(roads), unpackFeatures(corridors)), unpackFeatures(assets));
   },
 };
 

@@ -1,4 +1,5 @@
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
+import { packedBuffers, packFeatures } from '#shared/model/packed-features';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, type CsvImportOptions } from '#shared/io/import-file';
 import type { ProgressSink } from '#shared/io/import-progress';
@@ -10,7 +11,7 @@ const environment = {
 };
 
 const api = {
-  prepare(
+  async prepare(
     fileName: string,
     bytes: Uint8Array,
     layerId: string,
@@ -18,7 +19,21 @@ const api = {
     csvOptions: CsvImportOptions = {},
     onProgress?: ProgressSink,
   ) {
-    return prepareImport(fileName, bytes, layerId, order, environment, new Date(), csvOptions, onProgress);
+    const result = await prepareImport(
+      fileName,
+      bytes,
+      layerId,
+      order,
+      environment,
+      new Date(),
+      csvOptions,
+      onProgress,
+    );
+    if (!result.ok) return result;
+    // Packed: cloning a million feature objects back to the page would cost more than reading the file.
+    const { features, ...rest } = result.value;
+    const packed = packFeatures(features);
+    return transfer({ ok: true as const, value: { ...rest, packed } }, packedBuffers(packed));
   },
 };
 

@@ -1,5 +1,7 @@
+import { transfer } from 'comlink';
 import type { EncroachmentResult } from '#shared/analysis/encroachment';
 import type { StoredFeature } from '#shared/model/layer';
+import { packedBuffers, packFeatures } from '#shared/model/packed-features';
 import type { EncroachmentWorkerApi } from './encroachment.worker';
 import { createWorkerClient } from './worker-client';
 
@@ -8,11 +10,17 @@ const analysisWorker = createWorkerClient<EncroachmentWorkerApi>(
   () => new Worker(new URL('./encroachment.worker.ts', import.meta.url), { type: 'module' }),
 );
 
-/** The analysis in a web worker, started on first use and kept for the next run. */
+/** The analysis in a web worker, started on first use and kept for the next run; the features go packed. */
 export function runEncroachment(
   roads: StoredFeature[],
   corridors: StoredFeature[],
   assets: StoredFeature[],
 ): Promise<EncroachmentResult[]> {
-  return analysisWorker.call((api) => api.analyze(roads, corridors, assets));
+  const [packedRoads, packedCorridors, packedAssets] = [roads, corridors, assets].map(packFeatures) as [
+    ReturnType<typeof packFeatures>,
+    ReturnType<typeof packFeatures>,
+    ReturnType<typeof packFeatures>,
+  ];
+  const buffers = [packedRoads, packedCorridors, packedAssets].flatMap(packedBuffers);
+  return analysisWorker.call((api) => api.analyze(transfer(packedRoads, buffers), packedCorridors, packedAssets));
 }

@@ -1,7 +1,8 @@
 import { proxy, transfer } from 'comlink';
 import type { ProgressSink } from '#shared/io/import-progress';
 import type { ImportWorkerApi } from './import.worker';
-import type { CsvImportOptions } from '#shared/io/import-file';
+import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
+import { unpackFeatures } from '#shared/model/packed-features';
 import { createWorkerClient } from './worker-client';
 
 const importWorker = createWorkerClient<ImportWorkerApi>(
@@ -10,7 +11,7 @@ const importWorker = createWorkerClient<ImportWorkerApi>(
 );
 
 /** Parses and checks a file in a worker so the map and panels stay responsive. */
-export function prepareImportInWorker(
+export async function prepareImportInWorker(
   fileName: string,
   bytes: Uint8Array,
   layerId: string,
@@ -19,9 +20,12 @@ export function prepareImportInWorker(
   onProgress: ProgressSink = () => undefined,
 ) {
   const copy = bytes.slice();
-  return importWorker.call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
+  const result = await importWorker.call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
     api.prepare(fileName, transfer(copy, [copy.buffer]), layerId, order, csvOptions, proxy(onProgress)),
   );
+  if (!result.ok) return result;
+  const { packed, ...rest } = result.value;
+  return { ok: true as const, value: { ...rest, features: unpackFeatures(packed) } satisfies PreparedImport };
 }
 
 /** Stops the file being read: the worker is ended (the next import starts a new one) and its call rejects. */
