@@ -116,14 +116,13 @@ export async function prepareImport(
     demo: false,
     createdAt: recordedAt,
   };
+  // One source note for the whole file (features are never changed in place), so storage keeps it once.
+  const source = { kind: 'file', label: fileName, recordedAt, illustrative: false };
   const stored: StoredFeature[] = features.map((feature, index) => ({
     id: `${layerId}-${index}`,
     layerId,
     geometry: feature.geometry,
-    properties: {
-      ...(feature.properties ?? {}),
-      source: { kind: 'file', label: fileName, recordedAt, illustrative: false },
-    },
+    properties: { ...(feature.properties ?? {}), source },
   }));
   return {
     ok: true,

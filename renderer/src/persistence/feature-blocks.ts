@@ -1,11 +1,19 @@
 import type { Geometry } from 'geojson';
 import type { StoredFeature } from '#shared/model/layer';
 import { GeometryReader, encodeGeometries, type EncodedGeometries } from '#shared/model/geometry-codec';
+import {
+  fromPropertyColumns,
+  fromStringDictionary,
+  toPropertyColumns,
+  toStringDictionary,
+  type PropertyColumns,
+  type StringDictionary,
+} from '#shared/model/property-columns';
 import type { RumijaDatabase } from './database';
 
 /**
- * Features are stored in blocks of up to BLOCK_SIZE per row, geometry as typed arrays and properties as one JSON
- * text: IndexedDB pays per row and per object cloned, so 200 000 features are ~100 rows, not 200 000. An edit
+ * Features are stored in blocks of up to BLOCK_SIZE per row, geometry as typed arrays and properties as columns of
+ * distinct values (property-columns.ts): IndexedDB pays per row and per object cloned, so 200 000 features are ~100 rows, not 200 000. An edit
  * rewrites the one block holding the feature.
  */
 export const BLOCK_SIZE = 2048;
@@ -16,9 +24,10 @@ export interface FeatureBlockRow {
   layerId: string;
   block: number;
   ids: string[];
-  updatedAt: string[];
-  /** JSON array of each feature's properties, in the order of `ids`. */
-  properties: string;
+  /** Time of each feature's last change (blocks written early in v5: a plain array). */
+  updatedAt: StringDictionary | string[];
+  /** Each feature's properties, in the order of `ids`, as columns (blocks written early in v5: one JSON text). */
+  properties: PropertyColumns | string;
   geometry: EncodedGeometries;
 }
 
@@ -27,22 +36,27 @@ export function encodeBlock(layerId: string, block: number, records: readonly St
     layerId,
     block,
     ids: records.map((record) => record.id),
-    updatedAt: records.map((record) => record.updatedAt),
-    properties: JSON.stringify(records.map((record) => record.properties)),
+    updatedAt: toStringDictionary(records.map((record) => record.updatedAt)),
+    properties: toPropertyColumns(records.map((record) => record.properties)),
     geometry: encodeGeometries(records.map((record) => record.geometry)),
   };
 }
 
 export function decodeBlock(row: FeatureBlockRow): StoredFeatureRecord[] {
-  const properties = JSON.parse(row.properties) as StoredFeature['properties'][];
+  const properties = (
+    typeof row.properties === 'string'
+      ? JSON.parse(row.properties)
+      : fromPropertyColumns(row.properties, row.ids.length)
+  ) as StoredFeature['properties'][];
   const reader = new GeometryReader(row.geometry);
+  const updatedAt = Array.isArray(row.updatedAt) ? row.updatedAt : fromStringDictionary(row.updatedAt);
   return row.ids.map((id, index) => ({
     id,
     layerId: row.layerId,
     // Every stored feature has a geometry (the model refuses features without one).
     geometry: reader.next() as Geometry,
     properties: properties[index]!,
-    updatedAt: row.updatedAt[index]!,
+    updatedAt: updatedAt[index]!,
   }));
 }
 
