@@ -3,6 +3,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, Geometry, LineString, MultiLineString, Point } from 'geojson';
 import { encodeGeometries } from '../model/geometry-codec';
+import { toPropertyColumns } from '../model/property-columns';
 import {
   COALESCE_BELOW_ZOOM,
   DENSE_POINTS,
@@ -18,7 +19,9 @@ function chunk(key: number, geometries: Geometry[], prefix = 'f'): TileChunk {
   return {
     key,
     ids: geometries.map((_, index) => `${prefix}${index}`),
-    properties: geometries.map((_, index) => ({ kind: 'road', rank: index })),
+    properties: toPropertyColumns(
+      geometries.map((_, index) => ({ kind: 'road', lengthM: index, note: 'not a tile key' })),
+    ),
     geometry: encodeGeometries(geometries),
   };
 }
@@ -49,7 +52,8 @@ describe('vector tiles cut from compact geometry', () => {
     // One tile unit at zoom 14 is 2.4 km / 4096 ≈ 0.6 m: the point comes back within a unit.
     expect(Math.abs(lon! - KUPANG[0]) * 109_600).toBeLessThan(0.6);
     expect(Math.abs(lat! - KUPANG[1]) * 110_600).toBeLessThan(0.6);
-    expect(feature!.properties).toEqual({ kind: 'road', rank: 0, fid: 'f0' });
+    // Tile keys only (a column the map does not read stays out of the tile).
+    expect(feature!.properties).toEqual({ kind: 'road', lengthM: 0, fid: 'f0' });
     // The next tile east does not hold it.
     expect(readTile(tiles.tile(14, x + 2, y), 14, x + 2, y)).toEqual([]);
   });
@@ -152,18 +156,27 @@ describe('vector tiles cut from compact geometry', () => {
     tiles.setChunk({
       key: 0,
       ids: roads.map((_, index) => `r${index}`),
-      properties: roads.map((_, index) => ({ condition: index % 2 ? 'baik' : 'rusak_berat', name: `Ruas ${index}` })),
+      properties: toPropertyColumns(
+        roads.map((_, index) => ({ condition: index % 2 ? 'baik' : 'rusak_berat', name: `Ruas ${index}` })),
+      ),
       geometry: encodeGeometries(roads),
+    });
+    // A second chunk whose dictionaries list the same values in another order joins the same two features.
+    tiles.setChunk({
+      key: 1,
+      ids: ['s0', 's1'],
+      properties: toPropertyColumns([{ condition: 'rusak_berat' }, { condition: 'baik' }].reverse()),
+      geometry: encodeGeometries(roads.slice(0, 2)),
     });
     const [x, y] = tileOf(123.6, -10.17, COALESCE_BELOW_ZOOM - 1);
     const low = readTile(tiles.tile(COALESCE_BELOW_ZOOM - 1, x, y), COALESCE_BELOW_ZOOM - 1, x, y);
     expect(low.map((feature) => feature.properties!.condition).sort()).toEqual(['baik', 'rusak_berat']);
-    expect(low.every((feature) => Object.keys(feature.properties!).join() === 'condition')).toBe(true);
-    expect(low.map((feature) => (feature.geometry as MultiLineString).coordinates.length)).toEqual([20, 20]);
+    expect(low.map((feature) => Object.keys(feature.properties!).join())).toEqual(['condition', 'condition']);
+    expect(low.map((feature) => (feature.geometry as MultiLineString).coordinates.length)).toEqual([21, 21]);
     const [hx, hy] = tileOf(123.5, -10.17, COALESCE_BELOW_ZOOM);
     const high = readTile(tiles.tile(COALESCE_BELOW_ZOOM, hx, hy), COALESCE_BELOW_ZOOM, hx, hy);
     expect(high.length).toBeGreaterThan(2);
-    expect(high.every((feature) => String(feature.properties!.fid).startsWith('r'))).toBe(true);
+    expect(high.every((feature) => /^[rs]\d+$/.test(String(feature.properties!.fid)))).toBe(true);
   });
 
   it('starts dense point layers at street zoom and everything else at once', () => {

@@ -2,6 +2,7 @@ import Flatbush from 'flatbush';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { GeoJSONVTFeature } from '@maplibre/geojson-vt';
 import type { EncodedGeometries } from '../model/geometry-codec';
+import type { PropertyColumns } from '../model/property-columns';
 
 /**
  * Vector tiles cut on demand from compact geometry, so a layer of 200 000 segments is drawn without GeoJSON,
@@ -14,11 +15,42 @@ export const SOURCE_LAYER = 'features';
 
 export type TileProperties = Record<string, string | number | boolean>;
 
+/** The properties tiles carry (what styling and labels read); any others a chunk has are left out. */
+export const TILE_KEYS = [
+  'kind',
+  'name',
+  'status',
+  'condition',
+  'borderRoute',
+  'lengthM',
+  'existence',
+  'proposedStatus',
+  'category',
+  'text',
+  // Computed beside the stored ones: the zone of an analysed asset.
+  'zone',
+  'encroaching',
+];
+
 export interface TileChunk {
   key: number;
   ids: string[];
-  properties: TileProperties[];
+  /** The features' properties as columns (stored blocks are sent as they are read). */
+  properties: PropertyColumns;
   geometry: EncodedGeometries;
+}
+
+/** The tile properties of one feature: the TILE_KEYS it has with a string, number or boolean value. */
+function tagsAt(columns: PropertyColumns, wanted: readonly number[], feature: number): TileProperties {
+  const tags: TileProperties = {};
+  for (const key of wanted) {
+    const index = columns.indices[key]![feature]!;
+    if (index === 0) continue;
+    const value = columns.dictionaries[key]![index - 1];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      tags[columns.keys[key]!] = value;
+  }
+  return tags;
 }
 
 /** MVT geometry types: 1 points, 2 lines, 3 polygons. */
@@ -44,8 +76,11 @@ class ProjectedChunk {
   readonly bounds: Float64Array;
   readonly index: Flatbush | null;
   private keys: string[] | null = null;
+  /** Which columns of the chunk are tile properties. */
+  private readonly wanted: number[];
 
   constructor(readonly chunk: TileChunk) {
+    this.wanted = chunk.properties.keys.flatMap((key, index) => (TILE_KEYS.includes(key) ? [index] : []));
     const { shape, coords } = chunk.geometry;
     const partFeature: number[] = [];
     const partType: number[] = [];
@@ -130,13 +165,21 @@ class ProjectedChunk {
 
   /** Per feature: its properties without the detail keys, as one string; made when a coalesced tile first needs it. */
   get styleKeys(): string[] {
-    this.keys ??= this.chunk.properties.map((properties) => {
-      let key = '';
-      for (const name of Object.keys(properties).sort())
-        if (!DETAIL_KEYS.has(name)) key += `${name}\u0001${String(properties[name])}\u0002`;
-      return key;
-    });
+    if (this.keys) return this.keys;
+    const { properties } = this.chunk;
+    const styling = this.wanted.filter((key) => !DETAIL_KEYS.has(properties.keys[key]!));
+    // Per column, each dictionary entry's text once; a feature's key joins the entries it has.
+    const texts = styling.map((key) =>
+      properties.dictionaries[key]!.map((value) => `${properties.keys[key]}\u0001${typeof value}${String(value)}`),
+    );
+    this.keys = this.chunk.ids.map((_, feature) =>
+      styling.map((key, column) => texts[column]![properties.indices[key]![feature]! - 1] ?? '').join('\u0002'),
+    );
     return this.keys;
+  }
+
+  tags(feature: number): TileProperties {
+    return tagsAt(this.chunk.properties, this.wanted, feature);
   }
 }
 
@@ -346,7 +389,7 @@ export class LayerTiles {
           if (group) (group.geometry as Point[][]).push(...(geometry as Point[][]));
           else {
             const tags = Object.fromEntries(
-              Object.entries(chunk.properties[feature]!).filter(([name]) => !DETAIL_KEYS.has(name)),
+              Object.entries(projected.tags(feature)).filter(([name]) => !DETAIL_KEYS.has(name)),
             );
             const made = { type, tags, geometry } as GeoJSONVTFeature;
             groups.set(key, made);
@@ -354,7 +397,7 @@ export class LayerTiles {
           }
           continue;
         }
-        const tags = { ...chunk.properties[feature], fid: chunk.ids[feature]! };
+        const tags = { ...projected.tags(feature), fid: chunk.ids[feature]! };
         features.push(
           type === 1 ? { type: 1, tags, geometry: paths.map((path) => path[0]!) } : { type, tags, geometry: paths },
         );

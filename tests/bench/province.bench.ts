@@ -15,12 +15,17 @@ declare global {
   }
 }
 
-const idle = () =>
+/** Map idle with every data source of these layers added and loaded (drawn), not merely a quiet map. */
+const idle = (layerIds: string[]) =>
   new Promise<void>((resolve) => {
     const map = window.rumijaMap!;
-    const check = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', check));
-    map.once('idle', check);
-    map.triggerRepaint();
+    const drawn = () =>
+      layerIds.every((id) => map.getSource(`data:${id}`) && map.isSourceLoaded(`data:${id}`)) &&
+      map.loaded() &&
+      map.areTilesLoaded() &&
+      !map.isMoving();
+    const check = () => (drawn() ? resolve() : setTimeout(check, 20));
+    check();
   });
 
 export async function benchmarkProvince(segments = 200_000, assets = 1_000_000) {
@@ -33,7 +38,9 @@ export async function benchmarkProvince(segments = 200_000, assets = 1_000_000) 
     let started = Date.now();
     await page.goto(preview.url);
     await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready', null, { timeout: 60_000 });
-    await page.evaluate(() => (window as unknown as { benchIdle: () => Promise<void> }).benchIdle());
+    await page.evaluate(() =>
+      (window as unknown as { benchIdle: (ids: string[]) => Promise<void> }).benchIdle(['demo-roads', 'demo-assets']),
+    );
     const coldStartMs = Date.now() - started;
     await loadSharedModuleInPage(page, 'shared/demo/synthetic-network.ts', 'RumijaProvince');
     const stored = await page.evaluate(
@@ -54,7 +61,13 @@ export async function benchmarkProvince(segments = 200_000, assets = 1_000_000) 
     started = Date.now();
     await page.reload();
     await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready', null, { timeout: 120_000 });
-    await page.evaluate(() => (window as unknown as { benchIdle: () => Promise<void> }).benchIdle());
+    await page.evaluate(() =>
+      (window as unknown as { benchIdle: (ids: string[]) => Promise<void> }).benchIdle([
+        'demo-roads',
+        'synthetic-roads',
+        'synthetic-assets',
+      ]),
+    );
     const reloadMs = Date.now() - started;
     const parts = await page.evaluate(() =>
       performance

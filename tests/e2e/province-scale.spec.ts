@@ -156,4 +156,10 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
   await waitForMapIdle(page);
   await expect.poll(() => colourAtTarget(page)).toBe('red');
   await screenshot(page, 'province-scale-layer-reopened');
+  // Drawn from the stored blocks as read; the history still steps through them: the edit undone, then redone.
+  await page.locator('.maplibregl-canvas').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => colourAtTarget(page)).toBe('green');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => colourAtTarget(page)).toBe('red');
 });

@@ -3,6 +3,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'mapl
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import { layerMinZoom, SOURCE_LAYER, type TileProperties } from '#shared/tiles/layer-tiles';
 import type { FeaturePatch } from '../state/feature-patch';
+import type { StoredLayerBlocks } from '../state/app-snapshot';
 import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
 import { FONT_BOLD } from './basemap-style';
 import {
@@ -286,6 +287,8 @@ export interface DataLayerState {
   /** The last change, when it was applied to the state drawn before: then only what it touched is sent. */
   patch?: FeaturePatch | null;
   annotations?: Annotations;
+  /** The blocks layers were just read from: drawn as they are, without encoding the features again. */
+  storedBlocks?: ReadonlyMap<string, StoredLayerBlocks> | null;
 }
 
 const isTiled = (features: readonly StoredFeature[]) => features.length >= TILED_MIN_FEATURES;
@@ -384,6 +387,7 @@ export class DataLayerSync {
 
   sync(state: DataLayerState, options: { quietBridgeLabels?: boolean } = {}) {
     const map = this.map;
+    this.feed.current = (id) => state.featureById.get(id);
     const { layers, featuresByLayer, annotations } = state;
     const annotationsChanged = annotations !== this.lastAnnotations;
     this.lastAnnotations = annotations;
@@ -406,9 +410,19 @@ export class DataLayerSync {
             promoteId: 'fid',
           });
           // Tiles asked for before the data reached the worker wait for it: no refresh needed.
-          void this.feed
-            .setLayer(layer.id, features, (feature) => styleProperties(feature, layerAnnotations))
-            .catch(() => undefined);
+          const stored = state.storedBlocks?.get(layer.id);
+          const propertiesOf = (feature: StoredFeature) => styleProperties(feature, layerAnnotations);
+          const asStored =
+            stored && stored.features === features && !layerAnnotations?.size
+              ? stored.blocks.flatMap((block) =>
+                  typeof block.properties === 'string' ? [] : [{ ...block, properties: block.properties }],
+                )
+              : [];
+          const sent =
+            stored && asStored.length === stored.blocks.length
+              ? this.feed.setLayerFromBlocks(layer.id, asStored, propertiesOf)
+              : this.feed.setLayer(layer.id, features, propertiesOf);
+          void sent.catch(() => undefined);
         } else {
           map.addSource(sourceId, {
             type: 'geojson',

@@ -3,6 +3,8 @@ import { transfer } from 'comlink';
 import type { StoredFeature } from '#shared/model/layer';
 import { encodeGeometries } from '#shared/model/geometry-codec';
 import type { TileChunk, TileProperties } from '#shared/tiles/layer-tiles';
+import { toPropertyColumns, type PropertyColumns } from '#shared/model/property-columns';
+import type { EncodedGeometries } from '#shared/model/geometry-codec';
 import { createWorkerClient } from '../workers/worker-client';
 import type { FeatureTilesWorkerApi } from '../workers/feature-tiles.worker';
 
@@ -21,20 +23,19 @@ const tileWorker = createWorkerClient<FeatureTilesWorkerApi>(
   () => new Worker(new URL('../workers/feature-tiles.worker.ts', import.meta.url), { type: 'module' }),
 );
 
-/** FNV-1a: spreads ids over chunks so an edit touches one chunk, whatever the order of the features. */
-function hashOf(id: string) {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < id.length; index++) {
-    hash ^= id.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+interface FedLayer {
+  /** Chunk key → the ids of its features (chunks are stored blocks, or slices of the layer as it was sent). */
+  chunks: Map<number, string[]>;
+  chunkOf: Map<string, number>;
+  propertiesOf: (feature: StoredFeature) => TileProperties;
 }
 
-interface FedLayer {
-  chunkCount: number;
-  chunks: Map<number, StoredFeature[]>;
-  propertiesOf: (feature: StoredFeature) => TileProperties;
+/** A stored block as read from the database, sent to the worker without decoding it first. */
+export interface StoredBlock {
+  block: number;
+  ids: string[];
+  properties: PropertyColumns;
+  geometry: EncodedGeometries;
 }
 
 const feeds = new Map<string, TiledLayerFeed>();
@@ -60,6 +61,8 @@ export class TiledLayerFeed {
   private static counter = 0;
   readonly id = `feed${++TiledLayerFeed.counter}`;
   private readonly layers = new Map<string, FedLayer>();
+  /** Where a restarted worker's layers are read from again: the features as the store holds them now. */
+  current: ((id: string) => StoredFeature | undefined) | null = null;
   /** Sends to the worker run one after another, and tiles wait for the sends before them. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -76,22 +79,22 @@ export class TiledLayerFeed {
     return `${this.id}/${layerId}`;
   }
 
-  private chunkOf(layer: FedLayer, id: string) {
-    return hashOf(id) % layer.chunkCount;
-  }
-
-  private encode(layer: FedLayer, key: number): TileChunk {
-    const members = layer.chunks.get(key) ?? [];
+  private encode(layer: FedLayer, key: number, current: (id: string) => StoredFeature | undefined): TileChunk {
+    const members = (layer.chunks.get(key) ?? []).map((id) => current(id)!);
     return {
       key,
       ids: members.map((feature) => feature.id),
-      properties: members.map(layer.propertiesOf),
+      properties: toPropertyColumns(members.map(layer.propertiesOf)),
       geometry: encodeGeometries(members.map((feature) => feature.geometry)),
     };
   }
 
   private send(layerId: string, chunks: TileChunk[], removeKeys: number[], reset: boolean) {
-    const buffers = chunks.flatMap((chunk) => [chunk.geometry.shape.buffer, chunk.geometry.coords.buffer]);
+    const buffers = chunks.flatMap((chunk) => [
+      chunk.geometry.shape.buffer,
+      chunk.geometry.coords.buffer,
+      ...chunk.properties.indices.map((indices) => indices.buffer),
+    ]);
     const key = this.workerKey(layerId);
     const sent = this.queue.then(() =>
       tileWorker.call((api) =>
@@ -99,32 +102,54 @@ export class TiledLayerFeed {
       ),
     );
     this.queue = sent.catch(() => undefined);
-    return sent;
-  }
-
-  /** Sends a whole layer (first drawing, or after a change the store could not describe feature by feature). */
-  setLayer(layerId: string, features: readonly StoredFeature[], propertiesOf: FedLayer['propertiesOf']) {
-    const started = performance.now();
-    const layer: FedLayer = {
-      chunkCount: Math.max(1, Math.ceil(features.length / FEATURES_PER_CHUNK)),
-      chunks: new Map(),
-      propertiesOf,
-    };
-    for (const feature of features) {
-      const key = this.chunkOf(layer, feature.id);
-      const members = layer.chunks.get(key);
-      if (members) members.push(feature);
-      else layer.chunks.set(key, [feature]);
-    }
-    this.layers.set(layerId, layer);
-    const chunks = [...layer.chunks.keys()].map((key) => this.encode(layer, key));
-    performance.measure('rumija:encode-tiles', { start: started });
-    const sent = this.send(layerId, chunks, [], true);
     void sent.then(
-      () => performance.measure('rumija:worker-tiles', { start: started }),
+      () => performance.measure('rumija:worker-tiles', { start: this.started.get(layerId) }),
       () => undefined,
     );
     return sent;
+  }
+
+  private started = new Map<string, number>();
+
+  /** Sends a whole layer (first drawing, or after a change the store could not describe feature by feature). */
+  setLayer(layerId: string, features: readonly StoredFeature[], propertiesOf: FedLayer['propertiesOf']) {
+    this.started.set(layerId, performance.now());
+    const layer: FedLayer = { chunks: new Map(), chunkOf: new Map(), propertiesOf };
+    const byId = new Map<string, StoredFeature>();
+    for (let start = 0; start < features.length; start += FEATURES_PER_CHUNK) {
+      const key = start / FEATURES_PER_CHUNK;
+      const ids = features.slice(start, start + FEATURES_PER_CHUNK).map((feature) => {
+        byId.set(feature.id, feature);
+        layer.chunkOf.set(feature.id, key);
+        return feature.id;
+      });
+      layer.chunks.set(key, ids);
+    }
+    this.layers.set(layerId, layer);
+    const chunks = [...layer.chunks.keys()].map((key) => this.encode(layer, key, (id) => byId.get(id)));
+    performance.measure('rumija:encode-tiles', { start: this.started.get(layerId) });
+    return this.send(layerId, chunks, [], true);
+  }
+
+  /**
+   * Sends a layer as it was read from the database: its stored blocks go to the worker as they are (copies, so
+   * the caller keeps its own), with no decoding or encoding on the way.
+   */
+  setLayerFromBlocks(layerId: string, blocks: readonly StoredBlock[], propertiesOf: FedLayer['propertiesOf']) {
+    this.started.set(layerId, performance.now());
+    const layer: FedLayer = { chunks: new Map(), chunkOf: new Map(), propertiesOf };
+    const chunks: TileChunk[] = blocks.map((block) => {
+      layer.chunks.set(block.block, [...block.ids]);
+      for (const id of block.ids) layer.chunkOf.set(id, block.block);
+      return {
+        key: block.block,
+        ids: block.ids,
+        properties: { ...block.properties, indices: block.properties.indices.map((indices) => indices.slice()) },
+        geometry: { shape: block.geometry.shape.slice(), coords: block.geometry.coords.slice() },
+      };
+    });
+    this.layers.set(layerId, layer);
+    return this.send(layerId, chunks, [], true);
   }
 
   /** Sends again only the chunks holding the changed features (`current`: the feature now, absent if deleted). */
@@ -132,25 +157,38 @@ export class TiledLayerFeed {
     const layer = this.layers.get(layerId);
     if (!layer) return Promise.resolve(0);
     const touched = new Set<number>();
-    for (const id of changedIds) {
-      const key = this.chunkOf(layer, id);
-      const members = layer.chunks.get(key) ?? [];
+    const inLayer = (id: string) => {
       const feature = current(id);
-      const index = members.findIndex((member) => member.id === id);
-      const present = feature && feature.layerId === layerId ? feature : null;
-      if (index >= 0 && present) members[index] = present;
-      else if (index >= 0) members.splice(index, 1);
-      else if (present) members.push(present);
-      else continue;
-      layer.chunks.set(key, members);
-      touched.add(key);
+      return feature && feature.layerId === layerId ? feature : undefined;
+    };
+    for (const id of changedIds) {
+      const key = layer.chunkOf.get(id);
+      const present = inLayer(id);
+      if (key !== undefined && !present) {
+        const members = layer.chunks.get(key)!;
+        members.splice(members.indexOf(id), 1);
+        layer.chunkOf.delete(id);
+        touched.add(key);
+      } else if (key !== undefined) touched.add(key);
+      else if (present) {
+        // New to the layer: into the last chunk while it has room, else a new one.
+        const last = Math.max(-1, ...layer.chunks.keys());
+        const target = last >= 0 && layer.chunks.get(last)!.length < FEATURES_PER_CHUNK ? last : last + 1;
+        if (!layer.chunks.has(target)) layer.chunks.set(target, []);
+        layer.chunks.get(target)!.push(id);
+        layer.chunkOf.set(id, target);
+        touched.add(target);
+      }
     }
     if (touched.size === 0) return Promise.resolve(0);
     const keys = [...touched];
+    const empty = (key: number) => layer.chunks.get(key)!.length === 0;
+    for (const key of keys.filter(empty)) layer.chunks.delete(key);
+    this.started.set(layerId, performance.now());
     return this.send(
       layerId,
-      keys.filter((key) => layer.chunks.get(key)!.length > 0).map((key) => this.encode(layer, key)),
-      keys.filter((key) => layer.chunks.get(key)!.length === 0),
+      keys.filter((key) => layer.chunks.has(key)).map((key) => this.encode(layer, key, inLayer)),
+      keys.filter((key) => !layer.chunks.has(key)),
       false,
     );
   }
@@ -172,10 +210,11 @@ export class TiledLayerFeed {
     const bytes = await tileWorker.call((api) => api.tile(key, z, x, y));
     if (bytes) return bytes;
     const layer = this.layers.get(layerId);
-    if (!layer) return new Uint8Array();
+    if (!layer || !this.current) return new Uint8Array();
+    const current = this.current;
     await this.send(
       layerId,
-      [...layer.chunks.keys()].map((chunkKey) => this.encode(layer, chunkKey)),
+      [...layer.chunks.keys()].map((chunkKey) => this.encode(layer, chunkKey, current)),
       [],
       true,
     );

@@ -8,6 +8,7 @@ import {
   inBlockTransaction,
   rememberDirectory,
   writeLayerBlocks,
+  type FeatureBlockRow,
   type StoredFeatureRecord,
 } from './feature-blocks';
 import { ValidationError, validateProperties } from './feature-validation';
@@ -18,18 +19,19 @@ const now = () => new Date().toISOString();
  * Every layer and the features of the layers that exist (blocks of an undone import stay stored for redo but are
  * not shown). The block directory is built from the same read, so the first edit does not read everything again.
  */
-export async function loadAll(db: RumijaDatabase): Promise<{ layers: Layer[]; features: StoredFeature[] }> {
+export async function loadAll(
+  db: RumijaDatabase,
+): Promise<{ layers: Layer[]; features: StoredFeature[]; rows: FeatureBlockRow[] }> {
   const [layers, rows] = await db.transaction('r', db.layers, db.featureBlocks, () =>
     Promise.all([db.layers.orderBy('order').toArray(), db.featureBlocks.toArray()]),
   );
   rememberDirectory(db, BlockDirectory.fromRows(rows));
   const shown = new Set(layers.map((layer) => layer.id));
   const features: StoredFeature[] = [];
-  for (const row of rows) {
-    if (!shown.has(row.layerId)) continue;
+  const shownRows = rows.filter((row) => shown.has(row.layerId)).sort((a, b) => a.block - b.block);
+  for (const row of shownRows)
     for (const { updatedAt: _updatedAt, ...feature } of decodeBlock(row)) features.push(feature);
-  }
-  return { layers, features };
+  return { layers, features, rows: shownRows };
 }
 
 /** Changes some attributes of a feature, validated, in one transaction with its log entry. */

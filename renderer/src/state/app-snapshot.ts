@@ -6,6 +6,7 @@ import type { ImportProgress } from '#shared/io/import-progress';
 import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
 import type { Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
+import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
 
@@ -18,6 +19,11 @@ export interface AppSnapshot {
   featureById: FeatureIndex;
   /** The features the last change touched, so the map can send only those (null after a full reload). */
   featurePatch: FeaturePatch | null;
+  /**
+   * Per layer, the blocks its features were just read from, so the map can draw them without encoding them again;
+   * null once anything changed.
+   */
+  storedBlocks: ReadonlyMap<string, StoredLayerBlocks> | null;
   selection: readonly string[];
   /** Bumped when the user asks the map to frame the selection. */
   zoomRequest: number;
@@ -30,6 +36,12 @@ export interface AppSnapshot {
   stories: Story[];
   /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
   presentation: Presentation | null;
+}
+
+export interface StoredLayerBlocks {
+  /** The layer's features as read: the blocks describe exactly this list. */
+  features: readonly StoredFeature[];
+  blocks: readonly FeatureBlockRow[];
 }
 
 /** What each part of the store works with: the database, and the snapshot to read and replace. */
@@ -102,6 +114,7 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   featuresByLayer: new Map(),
   featureById: FeatureIndex.of([]),
   featurePatch: null,
+  storedBlocks: null,
   selection: [],
   zoomRequest: 0,
   tariffs: [],

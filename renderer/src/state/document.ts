@@ -16,7 +16,8 @@ import { commitChange, type ChangeAction, type ChangeState } from '../persistenc
 import { latestTariffSchedules } from '../persistence/tariff-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
-import type { SnapshotHandle } from './app-snapshot';
+import type { SnapshotHandle, StoredLayerBlocks } from './app-snapshot';
+import type { FeatureBlockRow } from '../persistence/feature-blocks';
 
 const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature =>
   feature;
@@ -51,18 +52,26 @@ export class Document {
 
   private async reload() {
     const started = performance.now();
-    const { layers, features } = await loadAll(this.state.db);
+    const { layers, features, rows } = await loadAll(this.state.db);
     // Benchmarks read these measures to show where a start spends its time.
     performance.measure('rumija:read-store', { start: started });
     const featureById = FeatureIndex.of(features);
+    const featuresByLayer = groupByLayer(features);
+    const storedBlocks = new Map<string, StoredLayerBlocks>();
+    for (const row of rows) {
+      const known = storedBlocks.get(row.layerId);
+      if (known) (known.blocks as FeatureBlockRow[]).push(row);
+      else storedBlocks.set(row.layerId, { features: featuresByLayer.get(row.layerId) ?? [], blocks: [row] });
+    }
     this.state.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.state.db),
       stories: await this.readStories(),
       layers,
-      featuresByLayer: groupByLayer(features),
+      featuresByLayer,
       featureById,
       featurePatch: null,
+      storedBlocks,
       selection: this.state.get().selection.filter((id) => featureById.has(id)),
     });
   }
@@ -114,6 +123,7 @@ export class Document {
       featuresByLayer,
       featureById,
       featurePatch: { base: this.state.get().featuresByLayer, ids: new Set(records.keys()) },
+      storedBlocks: null,
       selection: this.state.get().selection.filter((id) => featureById.has(id)),
     });
   }
@@ -161,6 +171,7 @@ export class Document {
       featuresByLayer,
       featureById,
       featurePatch: null,
+      storedBlocks: null,
       selection: this.state.get().selection.filter((id) => featureById.has(id)),
     });
   }
@@ -282,7 +293,13 @@ export class Document {
     const featuresByLayer = new Map(this.state.get().featuresByLayer);
     featuresByLayer.set(layer.id, features);
     const featureById = this.state.get().featureById.with(features.map((feature) => [feature.id, feature]));
-    this.state.set({ layers: await this.readLayers(), featuresByLayer, featureById, featurePatch: null });
+    this.state.set({
+      layers: await this.readLayers(),
+      featuresByLayer,
+      featureById,
+      featurePatch: null,
+      storedBlocks: null,
+    });
   }
   async resetDemo() {
     await resetDemo(this.state.db);
