@@ -18,6 +18,9 @@ interface RoadNetworkFigures {
   reloadMs: number;
   heapMb: number;
   /** One attribute edit at street zoom: stored (the call returns) and drawn (the tile shows it); undo the same. */
+  /** Median frame while panning, at the province view and at street zoom (SwiftShader renders on the CPU). */
+  panFrameProvinceMs: number;
+  panFrameStreetMs: number;
   editStoredMs: number;
   editDrawnMs: number;
   undoDrawnMs: number;
@@ -142,6 +145,24 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );
+    const panFrames = (zoom: number) =>
+      page.evaluate(async (zoom) => {
+        const map = window.rumijaMap!;
+        map.jumpTo({ center: [122.2, -9.4], zoom });
+        await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        const frames: number[] = [];
+        for (let step = 0; step < 12; step++) {
+          const before = performance.now();
+          map.panBy([40, 0], { animate: false });
+          await new Promise<void>((resolve) => map.once('render', () => resolve()));
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          frames.push(performance.now() - before);
+        }
+        frames.sort((a, b) => a - b);
+        return frames[Math.floor(frames.length / 2)]!;
+      }, zoom);
+    const panFrameProvinceMs = await panFrames(7);
+    const panFrameStreetMs = await panFrames(15);
     const edit = await page.evaluate(async (layerId) => {
       const store = window.rumijaStore!;
       const map = window.rumijaMap!;
@@ -163,7 +184,19 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
       const undone = performance.now();
       return { editStoredMs: stored - t0, editDrawnMs: drawn - t0, undoDrawnMs: undone - drawn };
     }, layer.id);
-    return { segments, ...timings, tableOpenMs, sortMs, scrollFrameMs, reloadMs, heapMb, ...edit, coldStartMs };
+    return {
+      segments,
+      ...timings,
+      tableOpenMs,
+      sortMs,
+      scrollFrameMs,
+      reloadMs,
+      heapMb,
+      panFrameProvinceMs,
+      panFrameStreetMs,
+      ...edit,
+      coldStartMs,
+    };
   } finally {
     await browser.close();
   }
@@ -185,6 +218,10 @@ export async function benchmarkRoadNetwork(sizes = [20_000, 200_000]) {
       );
     }
     console.log(`cold start on the demo to map idle: ${results.map((r) => `${r.coldStartMs} ms`).join(', ')}`);
+    for (const r of results)
+      console.log(
+        `${r.segments} segments, median frame while panning: ${r.panFrameProvinceMs.toFixed(0)} ms at zoom 7, ${r.panFrameStreetMs.toFixed(0)} ms at zoom 15`,
+      );
     if (results.length === 2) {
       const [base, big] = results as [RoadNetworkFigures, RoadNetworkFigures];
       const ratio = (key: keyof RoadNetworkFigures) => (big[key] / Math.max(1, base[key])).toFixed(1);

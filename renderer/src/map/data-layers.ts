@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Layer, StoredFeature } from '#shared/model/layer';
-import { layerMinZoom, SOURCE_LAYER, type TileProperties } from '#shared/tiles/layer-tiles';
+import { layerMinZoom, SOURCE_LAYER, TILE_KEYS, type TileProperties } from '#shared/tiles/layer-tiles';
 import type { FeaturePatch } from '../state/feature-patch';
 import type { StoredLayerBlocks } from '../state/app-snapshot';
 import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
@@ -19,19 +19,8 @@ import {
   SELECTION_COLOR,
 } from './thematic-style';
 
-/** Properties copied into the map source: only what styling needs, plus the feature id. */
-const STYLE_KEYS = [
-  'kind',
-  'name',
-  'status',
-  'condition',
-  'borderRoute',
-  'lengthM',
-  'existence',
-  'proposedStatus',
-  'category',
-  'text',
-];
+/** Properties copied into the map source: what styling and labels read (the same for tiles), plus the id. */
+const STYLE_KEYS = TILE_KEYS;
 const FIRST_LABEL_LAYER = 'area-labels';
 export const SELECTION_SOURCE = 'selection';
 

@@ -13,8 +13,8 @@ import type { RumijaDatabase } from './database';
 
 /**
  * Features are stored in blocks of up to BLOCK_SIZE per row, geometry as typed arrays and properties as columns of
- * distinct values (property-columns.ts): IndexedDB pays per row and per object cloned, so 200 000 features are ~100 rows, not 200 000. An edit
- * rewrites the one block holding the feature.
+ * distinct values (property-columns.ts): IndexedDB pays per row and per object cloned, so 200 000 features are ~100
+ * rows, not 200 000. An edit rewrites the one block holding the feature.
  */
 export const BLOCK_SIZE = 2048;
 
