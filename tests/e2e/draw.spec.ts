@@ -17,8 +17,8 @@ function geodesicArea(ring: Position[]) {
   return Math.abs(polygon.Compute(false, true).area!);
 }
 /**
- * The vertices of what the measure tool drew (read from the map, as drawn from the clicks); waits for the drawing
- * to reach the map's source, which can come a frame after the readout.
+ * The vertices of what the measure tool drew (read from the map, as drawn from the clicks); waits for the finished
+ * drawing to reach the map's source, which can come a frame after the readout.
  */
 async function measuredVertices(page: Page, mode: 'measure-line' | 'measure-area'): Promise<Position[]> {
   const handle = await page.waitForFunction((wanted) => {
@@ -32,11 +32,14 @@ async function measuredVertices(page: Page, mode: 'measure-line' | 'measure-area
     );
     const feature = sources.flatMap((data) => data.features).find((candidate) => candidate.properties.mode === wanted);
     if (!feature) return null;
-    return (
+    const positions = (
       feature.geometry.type === 'Polygon'
         ? (feature.geometry.coordinates as number[][][])[0]
         : feature.geometry.coordinates
     ) as number[][];
+    // While the source still holds the line being drawn, its points coincide: wait for the finished shape.
+    const distinct = new Set(positions.map((position) => position.join(','))).size;
+    return distinct >= (feature.geometry.type === 'Polygon' ? 3 : 2) ? positions : null;
   }, mode);
   return (await handle.jsonValue()) as Position[];
 }
