@@ -335,7 +335,8 @@ export class LayerTiles {
     const pad = BUFFER / TILE_EXTENT / scale;
     const [west, north] = [x / scale - pad, y / scale - pad];
     const [east, south] = [(x + 1) / scale + pad, (y + 1) / scale + pad];
-    const tolerance = z >= this.maxZoom ? 0 : 3;
+    // In tile units: 8 is one pixel of a 512-pixel tile; below the coalescing zoom whole segments are under a pixel.
+    const tolerance = z >= this.maxZoom ? 0 : z < COALESCE_BELOW_ZOOM ? 8 : 3;
     const coalesce = z < COALESCE_BELOW_ZOOM;
     const features: GeoJSONVTFeature[] = [];
     const groups = new Map<string, GeoJSONVTFeature>();
