@@ -16,6 +16,19 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+const SYNTHETIC_SOURCE = { kind: 'file' as const, label: 'sintetis (benchmark)', recordedAt: null, illustrative: true };
+
+const syntheticLayer = (id: string, name: string, kind: Layer['kind'], order: number): Layer => ({
+  id,
+  name,
+  kind,
+  order,
+  visible: true,
+  styleBy: kind === 'road' ? 'condition' : 'status',
+  demo: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+
 /** A length in metres drawn from a log-normal distribution (median, spread), kept within [min, max]. */
 function logNormalM(random: () => number, median: number, sigma: number, min: number, max: number) {
   const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -83,20 +96,11 @@ export function createSyntheticRoadNetwork(
       lengthM: Math.round(geodesicLengthM(geometry) * 10) / 10,
       proposedStatus: null,
       borderRoute: false,
-      source: { kind: 'file', label: 'sintetis (benchmark)', recordedAt: null, illustrative: true },
+      source: SYNTHETIC_SOURCE,
     };
     features[i] = { id: `${layerId}-${i}`, layerId, geometry, properties };
   }
-  const layer: Layer = {
-    id: layerId,
-    name: `Jaringan sintetis (${count})`,
-    kind: 'road',
-    order: 10,
-    visible: true,
-    styleBy: 'condition',
-    demo: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
+  const layer = syntheticLayer(layerId, `Jaringan sintetis (${count})`, 'road', 10);
   return { layer, features };
 }
 
@@ -113,7 +117,6 @@ export function createSyntheticAssets(
 ): { layer: Layer; features: StoredFeature[] } {
   const random = createRandom(seed);
   const features: StoredFeature[] = new Array(count);
-  const source = { kind: 'file' as const, label: 'sintetis (benchmark)', recordedAt: null, illustrative: true };
   const offset = ([lon, lat]: Position, east: number, north: number): Position => [
     Number((lon! + east / M_PER_DEGREE_LON_AT_NTT).toFixed(7)),
     Number((lat! + north / M_PER_DEGREE_LAT).toFixed(7)),
@@ -144,19 +147,10 @@ export function createSyntheticAssets(
         ownerType: shape === 0 ? 'telkom' : shape === 1 ? 'swasta' : 'pln',
         label: `Aset sintetis ${i + 1}`,
         installedYear: 2000 + Math.floor(random() * 25),
-        source,
+        source: SYNTHETIC_SOURCE,
       },
     };
   }
-  const layer: Layer = {
-    id: layerId,
-    name: `Aset sintetis (${count})`,
-    kind: 'asset',
-    order: 11,
-    visible: true,
-    styleBy: 'status',
-    demo: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
+  const layer = syntheticLayer(layerId, `Aset sintetis (${count})`, 'asset', 11);
   return { layer, features };
 }

@@ -418,10 +418,19 @@ export class LayerTiles {
 export const DENSE_POINTS = 50_000;
 export const DENSE_POINTS_MIN_ZOOM = 11;
 
-/** The zoom a layer is drawn from: dense point layers (mostly points, many of them) wait for street level. */
+const minZooms = new WeakMap<readonly object[], number>();
+
+/**
+ * The zoom a layer is drawn from: dense point layers (mostly points, many of them) wait for street level. Worked out
+ * once per feature list (lists are replaced, never changed in place), as the layers panel and the map both ask.
+ */
 export function layerMinZoom(features: readonly { geometry: { type: string } }[]): number {
+  const known = minZooms.get(features);
+  if (known !== undefined) return known;
   let points = 0;
   for (const feature of features)
     if (feature.geometry.type === 'Point' || feature.geometry.type === 'MultiPoint') points++;
-  return points >= DENSE_POINTS && points * 2 >= features.length ? DENSE_POINTS_MIN_ZOOM : 0;
+  const zoom = points >= DENSE_POINTS && points * 2 >= features.length ? DENSE_POINTS_MIN_ZOOM : 0;
+  minZooms.set(features, zoom);
+  return zoom;
 }

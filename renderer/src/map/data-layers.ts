@@ -401,15 +401,16 @@ export class DataLayerSync {
           // Tiles asked for before the data reached the worker wait for it: no refresh needed.
           const stored = state.storedBlocks?.get(layer.id);
           const propertiesOf = (feature: StoredFeature) => styleProperties(feature, layerAnnotations);
-          const asStored =
+          const fromBlocks =
             stored && stored.features === features && !layerAnnotations?.size
               ? stored.blocks.flatMap((block) =>
                   typeof block.properties === 'string' ? [] : [{ ...block, properties: block.properties }],
                 )
-              : [];
+              : null;
+          // Blocks written early in v5 (properties as JSON text) are drawn from the features instead.
           const sent =
-            stored && asStored.length === stored.blocks.length
-              ? this.feed.setLayerFromBlocks(layer.id, asStored, propertiesOf)
+            fromBlocks && fromBlocks.length === stored!.blocks.length
+              ? this.feed.setLayerFromBlocks(layer.id, fromBlocks, propertiesOf)
               : this.feed.setLayer(layer.id, features, propertiesOf);
           void sent.catch(() => undefined);
         } else {

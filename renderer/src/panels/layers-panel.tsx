@@ -1,18 +1,8 @@
 import { layerMinZoom } from '#shared/tiles/layer-tiles';
-import type { StoredFeature } from '#shared/model/layer';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { Legend } from './legend';
-
-const minZooms = new WeakMap<readonly StoredFeature[], number>();
-/** The zoom a layer is drawn from (dense point layers wait for street level), worked out once per feature list. */
-function minZoomOf(features: readonly StoredFeature[] | undefined) {
-  if (!features) return 0;
-  let zoom = minZooms.get(features);
-  if (zoom === undefined) minZooms.set(features, (zoom = layerMinZoom(features)));
-  return zoom;
-}
 export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) => void }) {
   const { t, i18n } = useTranslation();
   const store = useStore();
@@ -73,12 +63,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 n: formatNumber(featuresByLayer.get(layer.id)?.length ?? 0, locale),
                 count: featuresByLayer.get(layer.id)?.length ?? 0,
               })}
-              {minZoomOf(featuresByLayer.get(layer.id)) > 0 && (
-                <span className="layer-min-zoom" data-testid={`layer-min-zoom-${layer.id}`}>
-                  {' · '}
-                  {t('layers.fromZoom', { zoom: minZoomOf(featuresByLayer.get(layer.id)) })}
-                </span>
-              )}
+
               {layer.kind === 'road' && (
                 <label className="style-by">
                   {t('layers.styleBy')}{' '}
@@ -95,6 +80,11 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 </label>
               )}
             </div>
+            {layerMinZoom(featuresByLayer.get(layer.id) ?? []) > 0 && (
+              <div className="layer-hint" data-testid={`layer-min-zoom-${layer.id}`}>
+                {t('layers.fromZoom', { zoom: layerMinZoom(featuresByLayer.get(layer.id) ?? []) })}
+              </div>
+            )}
             {layer.visible && <Legend layer={layer} />}
           </li>
         ))}

@@ -17,7 +17,6 @@ import { latestTariffSchedules } from '../persistence/tariff-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
 import type { SnapshotHandle, StoredLayerBlocks } from './app-snapshot';
-import type { FeatureBlockRow } from '../persistence/feature-blocks';
 
 const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature =>
   feature;
@@ -58,11 +57,8 @@ export class Document {
     const featureById = FeatureIndex.of(features);
     const featuresByLayer = groupByLayer(features);
     const storedBlocks = new Map<string, StoredLayerBlocks>();
-    for (const row of rows) {
-      const known = storedBlocks.get(row.layerId);
-      if (known) (known.blocks as FeatureBlockRow[]).push(row);
-      else storedBlocks.set(row.layerId, { features: featuresByLayer.get(row.layerId) ?? [], blocks: [row] });
-    }
+    for (const [layerId, features] of featuresByLayer)
+      storedBlocks.set(layerId, { features, blocks: rows.filter((row) => row.layerId === layerId) });
     this.state.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.state.db),

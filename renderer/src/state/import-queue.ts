@@ -25,13 +25,11 @@ export class ImportQueue {
       const order = Math.max(0, ...this.state.get().layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.state.set({ importing: { file: file.name, progress: null } });
-      // Progress messages already on their way when the reader ends (or is stopped) must not bring the bar back.
-      let reading = true;
       try {
         const started = performance.now();
-        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) => {
-          if (reading) this.state.set({ importing: { file: file.name, progress } });
-        });
+        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) =>
+          this.state.set({ importing: { file: file.name, progress } }),
+        );
         performance.measure('rumija:read-file', { start: started });
         if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
         else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
@@ -39,8 +37,6 @@ export class ImportQueue {
         // The reader itself failed (not the file), or the user cancelled: say so; after a cancel, read no more.
         outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${messageOf(error)}` });
         if (messageOf(error).includes(IMPORT_CANCELLED)) break;
-      } finally {
-        reading = false;
       }
     }
     this.state.set({ importing: null, pendingImports: [...this.state.get().pendingImports, ...pending] });

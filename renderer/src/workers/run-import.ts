@@ -1,5 +1,5 @@
 import { proxy, transfer } from 'comlink';
-import type { ProgressSink } from '#shared/io/import-progress';
+import type { ImportProgress, ProgressSink } from '#shared/io/import-progress';
 import type { ImportWorkerApi } from './import.worker';
 import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
 import { unpackFeatures } from '#shared/model/packed-features';
@@ -20,9 +20,20 @@ export async function prepareImportInWorker(
   onProgress: ProgressSink = () => undefined,
 ) {
   const copy = bytes.slice();
-  const result = await importWorker.call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
-    api.prepare(fileName, transfer(copy, [copy.buffer]), layerId, order, csvOptions, proxy(onProgress)),
-  );
+  // Progress messages already on their way when the call ends (or the reader is stopped) are dropped.
+  let live = true;
+  const result = await importWorker
+    .call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
+      api.prepare(
+        fileName,
+        transfer(copy, [copy.buffer]),
+        layerId,
+        order,
+        csvOptions,
+        proxy((progress: ImportProgress) => live && onProgress(progress)),
+      ),
+    )
+    .finally(() => (live = false));
   if (!result.ok) return result;
   const { packed, ...rest } = result.value;
   return { ok: true as const, value: { ...rest, features: unpackFeatures(packed) } satisfies PreparedImport };
