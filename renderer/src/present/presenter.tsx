@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Story } from '#shared/present/story';
@@ -109,7 +109,9 @@ export function Presenter({
     channel.current?.post({ type: 'state', storyId: story.id, position, startedAt: startedAt.current });
   }, [position, story.id]);
 
-  useEffect(() => {
+  // Listening before the first paint: once the presenter shows, its keys work (a key pressed between paint and an
+  // effect went to nobody — Esc then left the presenter open).
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       let handled = true;
       if (NEXT_KEYS.has(event.key)) latest.current.move(1);
