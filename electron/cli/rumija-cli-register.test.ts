@@ -180,7 +180,7 @@ describe('rumija analyze on registers as they come', () => {
         join(mixed.folder, 'x.csv'),
       ]);
       expect(result.code).toBe(3);
-      expect(result.err).toContain('assets.geojson, fitur #1 (id GC-2): GeometryCollection mencampur titik, garis');
+      expect(result.err).toContain('assets.geojson, fitur 2 (id GC-2): GeometryCollection mencampur titik, garis');
     }
   });
 

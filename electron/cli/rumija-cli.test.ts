@@ -99,7 +99,7 @@ describe('rumija analyze', () => {
             },
           ],
         },
-        /projected\.geojson, fitur #0: .*WGS 84/,
+        /projected\.geojson, fitur 1: .*WGS 84/,
       ],
       [
         'unknown-category.geojson',
@@ -113,7 +113,7 @@ describe('rumija analyze', () => {
             },
           ],
         },
-        /unknown-category\.geojson, fitur #0: category/,
+        /unknown-category\.geojson, fitur 1: category/,
       ],
       ['not-collection.geojson', { type: 'Topology' }, /bukan FeatureCollection/],
     ];

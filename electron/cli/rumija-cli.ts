@@ -14,7 +14,9 @@ import { analyzeAssets, createRoadIndex } from '#shared/analysis/encroachment';
 import { estimateRetribution } from '#shared/tariff/estimate-retribution';
 import { EXAMPLE_TARIFF_SCHEDULE, TariffScheduleSchema, type TariffSchedule } from '#shared/tariff/tariff-schedule';
 import { encroachmentCsvChunks, encroachmentGeoJsonChunks, encroachmentRowsOf } from '#shared/io/export-encroachment';
-import { parseFeatureCollection, parseJson } from '#shared/io/parse-geojson';
+import { parseJson } from '#shared/io/parse-geojson';
+import { readFeatures as readFileFeatures } from '#shared/io/import-file';
+import { DOMParser } from '@xmldom/xmldom';
 import {
   ASSET_CATEGORIES,
   AssetCategorySchema,
@@ -40,7 +42,8 @@ class CliError extends Error {
 }
 
 const USAGE = `Pemakaian / usage:
-  rumija analyze --roads <roads.geojson> --assets <assets.geojson> --out <report.geojson|report.csv>
+  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
+                 (roads, assets, corridors: GeoJSON, CSV, KML, KMZ, GPX or a zipped Shapefile)
                  [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
                  [--category-map <map.json>] [--unknown-category refuse|lainnya]`;
 
@@ -115,24 +118,45 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-async function readFeatures(path: string): Promise<Feature<Geometry>[]> {
-  const result = parseFeatureCollection(await readText(path), basename(path));
+const XML_ENVIRONMENT = {
+  parseXml: (text: string) =>
+    new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
+};
+
+/** Features of a file in any format the app imports (GeoJSON, CSV, KML/KMZ, GPX, Shapefile), checked as the app checks them. */
+async function readFeatures(path: string, log: (line: string) => void): Promise<Feature<Geometry>[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new CliError(
+      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      EXIT.input,
+    );
+  }
+  const result = await readFileFeatures({ name: basename(path), bytes }, XML_ENVIRONMENT);
   if (!result.ok) throw new CliError(result.error, EXIT.input);
-  return result.value;
+  const { checked, read } = result.value;
+  for (const warning of read.warnings) log(`PERINGATAN / WARNING: ${warning}`);
+  if (checked.skipped.length)
+    log(
+      `${basename(path)}: ${checked.skipped.length} fitur tanpa geometri dilewati / features without geometry skipped (${checked.skipped.slice(0, 5).join(', ')})`,
+    );
+  return checked.features;
 }
 
 function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
   return features.map((feature, index) => {
     if (feature.geometry.type !== 'LineString' && feature.geometry.type !== 'MultiLineString') {
       throw new CliError(
-        `${file}, fitur #${index}: ruas jalan harus garis / a road must be a line, not ${feature.geometry.type}`,
+        `${file}, fitur ${index + 1}: ruas jalan harus garis / a road must be a line, not ${feature.geometry.type}`,
         EXIT.input,
       );
     }
     const parsed = RoadInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${file}, fitur #${index}: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
+      throw new CliError(`${file}, fitur ${index + 1}: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
     }
     const id = String(feature.id ?? `road-${index}`);
     return {
@@ -171,7 +195,7 @@ function toAssets(
 ): AssetReading {
   const unknownCategories = new Map<string, number>();
   const assets = features.map((feature, index): StoredFeature => {
-    const where = () => `${file}, fitur #${index}${feature.id === undefined ? '' : ` (id ${String(feature.id)})`}`;
+    const where = () => `${file}, fitur ${index + 1}${feature.id === undefined ? '' : ` (id ${String(feature.id)})`}`;
     const parsed = AssetInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -255,8 +279,8 @@ export async function runCli(
 ): Promise<number> {
   try {
     const options = parseArguments(argv);
-    const roads = toRoads(await readFeatures(options.roads!), basename(options.roads!));
-    const assetFeatures = await readFeatures(options.assets!);
+    const roads = toRoads(await readFeatures(options.roads!, err), basename(options.roads!));
+    const assetFeatures = await readFeatures(options.assets!, err);
     const { assets, unknownCategories } = toAssets(
       assetFeatures,
       basename(options.assets!),
@@ -264,7 +288,7 @@ export async function runCli(
       options.unknownCategory,
     );
     const corridors = options.corridors
-      ? (await readFeatures(options.corridors)).map((feature, index) => ({
+      ? (await readFeatures(options.corridors, err)).map((feature, index) => ({
           id: String(feature.id ?? `corridor-${index}`),
           layerId: 'corridors',
           geometry: feature.geometry,

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { createDemoDataset } from '../demo/create-demo-dataset';
-import { exportFeatures, featuresToGeoJson, type ExportFormat } from './export-layer';
+import { featuresToGeoJson } from './export-layer';
+import { writeFeatures } from './formats/registry';
+import type { FormatId } from './formats/file-format';
 import { prepareImport } from './import-file';
 
 const folder = mkdtempSync(join(tmpdir(), 'rumija-export-'));
@@ -28,13 +30,13 @@ function ogrinfo(path: string, ...openOptions: string[]): string {
 }
 
 describe('layer export read back by GDAL', () => {
-  it.each<[ExportFormat, string]>([
+  it.each<[FormatId, string]>([
     ['geojson', 'roads.geojson'],
     ['csv', 'roads.csv'],
     ['kml', 'roads.kml'],
   ])('%s of the demo roads has every feature and attribute', (format, name) => {
     const path = join(folder, name);
-    writeFileSync(path, exportFeatures(roads, format, 'Ruas jalan'));
+    writeFileSync(path, writeFeatures(roads, format, 'Ruas jalan'));
     // GDAL's CSV reader takes the WKT column as geometry and, when asked, detects number columns.
     const info = format === 'csv' ? ogrinfo(path, 'AUTODETECT_TYPE=YES') : ogrinfo(path);
     expect(info).toContain(`Feature Count: ${roads.length}`);
@@ -74,11 +76,11 @@ describe('layer export read back by GDAL', () => {
 
   it("imports GDAL's own conversion of our export back, with the same count", async () => {
     const ours = join(folder, 'assets.geojson');
-    writeFileSync(ours, exportFeatures(assets, 'geojson', 'Aset'));
+    writeFileSync(ours, writeFeatures(assets, 'geojson', 'Aset'));
     ogrinfo(ours);
     const gdal = join(folder, 'assets-gdal.geojson');
     execFileSync('ogr2ogr', ['-f', 'GeoJSON', gdal, ours], { stdio: 'pipe' });
-    const result = await prepareImport('assets-gdal.geojson', readFileSync(gdal), 'back', 1, environment);
+    const result = await prepareImport({ name: 'assets-gdal.geojson', bytes: readFileSync(gdal) }, 'back', 1, environment);
     expect(result.ok && result.value.features.length).toBe(assets.length);
     if (result.ok)
       expect(result.value.features[0]!.properties).toMatchObject({
@@ -87,7 +89,7 @@ describe('layer export read back by GDAL', () => {
       });
     const kml = join(folder, 'assets-gdal.kml');
     execFileSync('ogr2ogr', ['-f', 'KML', kml, ours], { stdio: 'pipe' });
-    const fromKml = await prepareImport('assets-gdal.kml', readFileSync(kml), 'back-kml', 1, environment);
+    const fromKml = await prepareImport({ name: 'assets-gdal.kml', bytes: readFileSync(kml) }, 'back-kml', 1, environment);
     expect(fromKml.ok && fromKml.value.features.length).toBe(assets.length);
   });
 });

@@ -3,8 +3,6 @@ import { signedRingArea } from '../geo/planar';
 import type { StoredFeature } from '../model/layer';
 import { csvCell } from './csv-cell';
 
-export type ExportFormat = 'geojson' | 'csv' | 'kml';
-
 const round = (value: number) => Math.round(value * 1e7) / 1e7;
 
 /** RFC 7946: lon/lat to 7 decimals (about 1 cm), outer rings counter-clockwise, holes clockwise. */
@@ -136,10 +134,4 @@ export function featuresToKml(features: readonly StoredFeature[], documentName: 
     return `<Placemark><name>${escapeXml(name)}</name><ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${escapeXml(documentName)}</name>${placemarks.join('\n')}</Document></kml>\n`;
-}
-
-export function exportFeatures(features: readonly StoredFeature[], format: ExportFormat, name: string): string {
-  if (format === 'csv') return featuresToCsv(features);
-  if (format === 'kml') return featuresToKml(features, name);
-  return featuresToGeoJson(features);
 }

@@ -9,8 +9,7 @@ export const NODE_ENVIRONMENT: ImportEnvironment = {
 };
 const prepare = (name: string, content: string | Uint8Array) =>
   prepareImport(
-    name,
-    typeof content === 'string' ? encode(content) : content,
+    { name, bytes: typeof content === 'string' ? encode(content) : content },
     'layer-1',
     5,
     NODE_ENVIRONMENT,
@@ -94,9 +93,9 @@ describe('importing GeoJSON', () => {
       [...clockwise].reverse(),
     );
     expect(result.value.repairs).toEqual([
-      'fitur #0: koordinat Z dibuang / Z dropped',
-      'fitur #1: 1 titik kembar dibuang / duplicate vertices removed',
-      'fitur #2: arah ring dibalik sesuai RFC 7946 / ring winding fixed',
+      'fitur 1: koordinat Z dibuang / Z dropped',
+      'fitur 2: 1 titik kembar dibuang / duplicate vertices removed',
+      'fitur 3: arah ring dibalik sesuai RFC 7946 / ring winding fixed',
     ]);
   });
 });
@@ -140,12 +139,12 @@ describe('importing CSV', () => {
 describe('choosing the coordinate system of a CSV', () => {
   it('uses the zone and datum the user picks', async () => {
     const csv = encode('nama,easting,northing\nKupang,566490.57,8875595.0\n');
-    const in50 = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
+    const in50 = await prepareImport({ name: 'utm.csv', bytes: csv }, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
     expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
     // The same numbers read in zone 50 land 6° further west.
     if (in50.ok)
       expect((in50.value.features[0]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
-    const dgn = await prepareImport('utm.csv', csv, 'l', 1, NODE_ENVIRONMENT, new Date(), {
+    const dgn = await prepareImport({ name: 'utm.csv', bytes: csv }, 'l', 1, NODE_ENVIRONMENT, new Date(), {
       utmZone: 51,
       datum: 'DGN95',
     });
@@ -163,18 +162,18 @@ describe('refusing bad files with a message naming the file, the feature and the
     [
       'projected.geojson',
       collection(point([566419, 8875595])),
-      /projected\.geojson, fitur #0: koordinat di luar WGS 84/,
+      /projected\.geojson, fitur 1: koordinat di luar WGS 84/,
     ],
-    ['latitude.geojson', collection(point([123.6, -95])), /latitude\.geojson, fitur #0: .*di luar WGS 84/],
+    ['latitude.geojson', collection(point([123.6, -95])), /latitude\.geojson, fitur 1: .*di luar WGS 84/],
     [
       'empty-geometry.geojson',
       collection({ type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: {} }),
-      /fitur #0: geometri kosong/,
+      /empty-geometry\.geojson: tidak ada fitur untuk diimpor.*1 dari 1 fitur tanpa geometri/,
     ],
     [
       'no-geometry.geojson',
       collection({ type: 'Feature', geometry: null, properties: {} }),
-      /fitur #0: tanpa geometri/,
+      /no-geometry\.geojson: tidak ada fitur untuk diimpor.*1 dari 1 fitur tanpa geometri/,
     ],
     [
       'unknown-type.geojson',
@@ -194,12 +193,12 @@ describe('refusing bad files with a message naming the file, the feature and the
     [
       'second-bad.geojson',
       collection(point([123.6, -10.17]), point(['a', 'b'])),
-      /second-bad\.geojson, fitur #1: koordinat bukan/,
+      /second-bad\.geojson, fitur 2: koordinat bukan/,
     ],
     [
       'not-feature.geojson',
       JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Point' }] }),
-      /fitur #0: bukan Feature/,
+      /fitur 1: bukan Feature/,
     ],
     ['empty.geojson', collection(), /tidak ada fitur/],
     ['topology.json', JSON.stringify({ type: 'Topology', objects: {} }), /topology\.json: bukan FeatureCollection/],
@@ -228,7 +227,7 @@ describe('refusing bad files with a message naming the file, the feature and the
         },
         properties: {},
       }),
-      /fitur #0: ring 0 tidak tertutup/,
+      /fitur 1: ring 1 tidak tertutup/,
     ],
     [
       'short-ring.geojson',
@@ -246,7 +245,7 @@ describe('refusing bad files with a message naming the file, the feature and the
         },
         properties: {},
       }),
-      /fitur #0: ring 0 punya kurang dari 4 titik/,
+      /fitur 1: ring 1 punya kurang dari 4 titik/,
     ],
     [
       'hole-open.geojson',
@@ -273,13 +272,13 @@ describe('refusing bad files with a message naming the file, the feature and the
         },
         properties: {},
       }),
-      /ring 1 tidak tertutup/,
+      /ring 2 tidak tertutup/,
     ],
-    ['swapped.geojson', collection(point([-10.17, 123.6])), /swapped\.geojson, fitur #0: urutan koordinat terbalik/],
+    ['swapped.geojson', collection(point([-10.17, 123.6])), /swapped\.geojson, fitur 1: urutan koordinat terbalik/],
     [
       'nan.geojson',
       '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[123.6,"NaN"]},"properties":{}}]}',
-      /fitur #0: koordinat bukan/,
+      /fitur 1: koordinat bukan/,
     ],
     ['string-root.json', '"hello"', /string-root\.json: bukan FeatureCollection/],
     ['null.json', 'null', /null\.json: bukan FeatureCollection/],
@@ -300,7 +299,7 @@ describe('refusing bad files with a message naming the file, the feature and the
 
   it('refuses a file over the size limit before reading it', async () => {
     const huge = { byteLength: MAX_IMPORT_BYTES + 1 } as Uint8Array;
-    const result = await prepareImport('huge.geojson', huge, 'l', 0, NODE_ENVIRONMENT);
+    const result = await prepareImport({ name: 'huge.geojson', bytes: huge }, 'l', 0, NODE_ENVIRONMENT);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/huge\.geojson: berkas terlalu besar/);
   });

@@ -1,109 +1,90 @@
-import type { Feature, Geometry } from 'geojson';
 import type { Layer, StoredFeature } from '../model/layer';
-import { importCsv, type CsvImportOptions } from './import-csv';
-import { importGeoJson } from './import-geojson';
+import { checkRecords, type CheckedRecords } from './check-records';
+import type { FormatId, FormatRead, ImportEnvironment, ImportFile, ReadOptions } from './formats/file-format';
+import { detectFormat } from './formats/registry';
 import type { ParseResult } from './parse-geojson';
-import { importGpx, importKml, importKmz, type XmlParser } from './import-xml-formats';
-import { importZippedShapefile } from './import-shapefile';
-import { decodeUtf8WithProgress, throttledProgress, type ProgressSink } from './import-progress';
+import { throttledProgress, type ProgressSink } from './import-progress';
 
 /** Largest file imported in one go; bigger ones are refused before parsing. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-import { IMPORT_EXTENSIONS } from './import-extensions';
 
-export { IMPORT_EXTENSIONS };
+export type { ImportEnvironment, ImportFile, ReadOptions } from './formats/file-format';
+export { IMPORT_EXTENSIONS } from './formats/registry';
 
-export interface ImportEnvironment {
-  parseXml: XmlParser;
-}
-
-export type { CsvImportOptions } from './import-csv';
-
+/** A file read and checked, waiting for the user: the preview shows exactly what will be written. */
 export interface PreparedImport {
   layer: Layer;
+  format: FormatId;
+  /** The features that will be written. */
   features: StoredFeature[];
   crs: string;
+  crsChoice?: FormatRead['crsChoice'];
   geometryTypes: string[];
+  /** Safe repairs made, one line per feature and kind of repair. */
   repairs: string[];
+  /** Records without geometry that will not be written, by label. */
+  skipped: string[];
+  /** Guesses the user should check: an encoding, a coordinate system. */
+  warnings: string[];
 }
 
-const decodeUtf8 = (bytes: Uint8Array): string | null => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-};
+/** What no features means in this file, so the message says why rather than only "no features". */
+function whyNoFeatures(read: FormatRead, skipped: number): string {
+  if (read.records.length === 0) return 'berkas tidak berisi fitur atau baris / the file holds no features or rows';
+  return `${skipped} dari ${read.records.length} fitur tanpa geometri / ${skipped} of ${read.records.length} features have no geometry`;
+}
 
-/** KML, KMZ, GPX and zipped Shapefiles converted to GeoJSON text, so one path checks and repairs all. */
-async function convertToGeoJson(
-  extension: string,
-  bytes: Uint8Array,
-  fileName: string,
+/** Reads a file of any format into checked, repaired features (the CLI uses this; the app goes on to a layer). */
+export async function readFeatures(
+  file: ImportFile & { parts?: ImportFile[] },
   environment: ImportEnvironment,
-): Promise<ParseResult<string>> {
-  let converted;
-  if (extension === 'kmz') converted = await importKmz(bytes, fileName, environment.parseXml);
-  else if (extension === 'zip') converted = await importZippedShapefile(bytes, fileName);
-  else {
-    const text = decodeUtf8(bytes);
-    if (text === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
-    converted =
-      extension === 'kml'
-        ? importKml(text, fileName, environment.parseXml)
-        : importGpx(text, fileName, environment.parseXml);
+  options: ReadOptions = {},
+  report: ProgressSink = () => undefined,
+): Promise<ParseResult<{ format: FormatId; read: FormatRead; checked: CheckedRecords }>> {
+  const format = detectFormat(file);
+  if (!format) {
+    const extension = file.name.includes('.') ? file.name.toLowerCase().split('.').pop() : '';
+    return { ok: false, error: `${file.name}: format belum didukung / format not supported yet (.${extension})` };
   }
-  if (!converted.ok) return converted;
-  // Through the GeoJSON path so converted files get the same checks and repairs.
-  return { ok: true, value: JSON.stringify(converted.value) };
+  const read = await format.read({ file, parts: file.parts ?? [], options, environment, report });
+  if (!read.ok) return read;
+  const checked = checkRecords(read.value.records, file.name, report);
+  if (!checked.ok) return checked;
+  return { ok: true, value: { format: format.id, read: read.value, checked: checked.value } };
 }
 
 /**
- * Turns a file into a new layer, all or nothing: either every feature is valid, or an error
- * names the file, the feature (or row) and the problem.
+ * Turns a file (and, for a Shapefile, its other parts) into a new layer, all or nothing: either every
+ * record with geometry is valid, or an error names the file, the feature (or row) and the problem.
+ * Records without geometry are listed as skipped; repairs are listed too.
  */
 export async function prepareImport(
-  fileName: string,
-  bytes: Uint8Array,
+  file: ImportFile & { parts?: ImportFile[] },
   layerId: string,
   order: number,
   environment: ImportEnvironment,
   now = new Date(),
-  csvOptions: CsvImportOptions = {},
+  options: ReadOptions = {},
   onProgress?: ProgressSink,
 ): Promise<ParseResult<PreparedImport>> {
+  const fileName = file.name;
   const report = throttledProgress(onProgress);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+  const size = file.bytes.byteLength + (file.parts ?? []).reduce((sum, part) => sum + part.bytes.byteLength, 0);
+  if (size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      error: `${fileName}: berkas terlalu besar (${Math.round(bytes.byteLength / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large`,
+      error: `${fileName}: berkas terlalu besar (${Math.round(size / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large`,
     };
   }
-  const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (!IMPORT_EXTENSIONS.includes(extension))
-    return { ok: false, error: `${fileName}: format belum didukung / format not supported yet (.${extension})` };
-  let text: string;
-  if (['kml', 'kmz', 'gpx', 'zip'].includes(extension)) {
-    const converted = await convertToGeoJson(extension, bytes, fileName, environment);
-    if (!converted.ok) return converted;
-    text = converted.value;
-  } else {
-    const decoded = decodeUtf8WithProgress(bytes, report);
-    if (decoded === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
-    text = decoded;
-  }
-  let features: Feature<Geometry>[];
-  let crs = 'WGS 84 (EPSG:4326)';
-  let repairs: string[] = [];
-  if (extension === 'csv' || extension === 'txt') {
-    const result = importCsv(text, fileName, csvOptions, report);
-    if (!result.ok) return result;
-    ({ features, crs } = result.value);
-  } else {
-    const result = importGeoJson(text, fileName, report);
-    if (!result.ok) return result;
-    ({ features, repairs } = result.value);
-  }
+  const result = await readFeatures(file, environment, options, report);
+  if (!result.ok) return result;
+  const { format, read, checked } = result.value;
+  const { features, repairs, skipped } = checked;
+  if (features.length === 0 && read.crsChoice !== 'required')
+    return {
+      ok: false,
+      error: `${fileName}: tidak ada fitur untuk diimpor / no features to import — ${whyNoFeatures(read, skipped.length)}`,
+    };
   const recordedAt = now.toISOString();
   const baseName = fileName.replace(/\.[^.]+$/, '');
   const layer: Layer = {
@@ -126,6 +107,16 @@ export async function prepareImport(
   }));
   return {
     ok: true,
-    value: { layer, features: stored, crs, geometryTypes: [...new Set(features.map((f) => f.geometry.type))], repairs },
+    value: {
+      layer,
+      format,
+      features: stored,
+      crs: read.crs,
+      crsChoice: read.crsChoice,
+      geometryTypes: [...new Set(features.map((f) => f.geometry.type))],
+      repairs,
+      skipped,
+      warnings: read.warnings,
+    },
   };
 }

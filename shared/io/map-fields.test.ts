@@ -72,11 +72,16 @@ describe('field mapping', () => {
       [line({ no_ruas: 'P-1', nama: 'A', kondisi: 'baik' }), line({ no_ruas: 'P-2', nama: 'B', kondisi: 'hancur' })],
       mapping,
       'survei.csv',
+      (key) => ({ 'fields.condition': 'Kondisi', 'fields.ruasNumber': 'Nomor ruas' })[key] ?? key,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/survei\.csv, fitur #1: condition/);
+    // Numbered from 1, with the feature's own name, the field's label and the values it may take, not zod's English.
+    if (!result.ok)
+      expect(result.error).toBe(
+        'survei.csv, fitur 2 (B): Kondisi: "hancur" harus salah satu dari / must be one of: baik, sedang, rusak_ringan, rusak_berat',
+      );
     const missing = applyMapping(layer, [line({ nama: 'A' })], suggestMapping('road', ['nama']), 'x.csv');
-    expect(!missing.ok && missing.error).toMatch(/x\.csv, fitur #0: ruasNumber/);
+    expect(!missing.ok && missing.error).toMatch(/x\.csv, fitur 1 \(A\): ruasNumber wajib diisi/);
     const point: StoredFeature = { ...line({}), geometry: { type: 'Point', coordinates: [123.6, -10.1] } };
     expect(applyMapping(layer, [point], suggestMapping('road', []), 'p.csv')).toMatchObject({ ok: false });
   });

@@ -1,9 +1,10 @@
 import type { Layer, LayerKind, StoredFeature } from '../model/layer';
 import { FIELDS_BY_KIND, type FieldDefinition } from '../model/feature-fields';
-import { FeaturePropertiesSchema, GEOMETRY_TYPES_BY_KIND, type FeatureKind } from '../model/road-network';
+import { GEOMETRY_TYPES_BY_KIND, modelKeysOf, parseFeatureProperties, type FeatureKind } from '../model/road-network';
 import { NTT_REGENCIES } from '../model/regencies';
 import { geodesicLengthM } from '../geo/geodesic';
 import type { ParseResult } from './parse-geojson';
+import { nameOfProperties, recordLabel } from './check-records';
 
 /** Which source attribute feeds each model field, and the value to use where the source has none. */
 export interface FieldMapping {
@@ -12,28 +13,50 @@ export interface FieldMapping {
   defaults: Record<string, string>;
 }
 
-/** Names surveyors and other agencies use for each model field, lower-case. */
+/** Names surveyors, SIPDJ exports and other agencies use for each model field, normalised (see `columnKey`). */
 const ALIASES: Record<string, string[]> = {
-  ruasNumber: ['ruasnumber', 'no_ruas', 'nomor_ruas', 'ruas', 'link_no', 'kode_ruas'],
-  name: ['name', 'nama', 'nama_ruas', 'nama_jembatan', 'nm_ruas'],
-  status: ['status', 'status_jalan'],
-  condition: ['condition', 'kondisi'],
-  regencyCode: ['regencycode', 'kabupaten', 'kab_kota', 'kode_kab', 'kab'],
+  ruasNumber: ['ruasnumber', 'no_ruas', 'nomor_ruas', 'noruas', 'ruas', 'link_no', 'kode_ruas', 'no_link'],
+  name: ['name', 'nama', 'nama_ruas', 'nama_jembatan', 'nm_ruas', 'nama_jalan', 'nama_aset'],
+  status: ['status', 'status_jalan', 'status_ruas', 'stat_jalan'],
+  condition: ['condition', 'kondisi', 'kondisi_jalan', 'kondisi_jembatan', 'kond'],
+  regencyCode: ['regencycode', 'kabupaten', 'kab_kota', 'kabupaten_kota', 'kode_kab', 'kab', 'kota_kab', 'wilayah'],
   functionClass: ['functionclass', 'fungsi', 'fungsi_jalan'],
   roadClass: ['roadclass', 'kelas', 'kelas_jalan'],
-  rumijaWidthM: ['rumijawidthm', 'lebar_rumija', 'rumija'],
-  carriagewayWidthM: ['carriagewaywidthm', 'lebar_perkerasan', 'lebar_jalan', 'lebar'],
-  surface: ['surface', 'permukaan', 'perkerasan', 'jenis_perkerasan'],
-  lengthM: ['lengthm', 'panjang', 'panjang_m', 'length'],
-  widthM: ['widthm', 'lebar', 'width'],
-  staM: ['stam', 'sta'],
-  category: ['category', 'kategori', 'jenis'],
-  owner: ['owner', 'pemilik'],
-  ownerType: ['ownertype', 'jenis_pemilik'],
-  label: ['label', 'keterangan', 'name', 'nama'],
-  installedYear: ['installedyear', 'tahun', 'tahun_pasang'],
-  note: ['note', 'catatan', 'keterangan'],
+  rumijaWidthM: ['rumijawidthm', 'lebar_rumija_m', 'lebar_rumija', 'rumija', 'rumija_m', 'lbr_rumija'],
+  carriagewayWidthM: [
+    'carriagewaywidthm',
+    'lebar_perkerasan',
+    'lebar_perkerasan_m',
+    'lebar_jalan',
+    'lebar_jalan_m',
+    'lbr_perkerasan',
+    'lebar',
+  ],
+  surface: ['surface', 'permukaan', 'jenis_permukaan', 'perkerasan', 'jenis_perkerasan', 'tipe_perkerasan'],
+  lengthM: ['lengthm', 'panjang', 'panjang_m', 'length', 'panjang_jembatan'],
+  widthM: ['widthm', 'lebar', 'width', 'lebar_jembatan', 'lebar_m'],
+  staM: ['stam', 'sta', 'sta_m', 'lokasi_sta'],
+  category: ['category', 'kategori', 'jenis', 'jenis_aset', 'jenis_utilitas', 'kategori_aset', 'tipe'],
+  owner: ['owner', 'pemilik', 'nama_pemilik', 'instansi'],
+  ownerType: ['ownertype', 'jenis_pemilik', 'tipe_pemilik'],
+  label: ['label', 'keterangan', 'name', 'nama', 'nama_aset'],
+  installedYear: ['installedyear', 'tahun', 'tahun_pasang', 'tahun_pemasangan', 'thn_pasang'],
+  note: ['note', 'catatan', 'keterangan', 'ket'],
   existence: ['existence', 'keberadaan'],
+};
+
+/** "No. Ruas", "NO_RUAS" and "no-ruas" are one name. */
+export const columnKey = (column: string) =>
+  column
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** DBF columns are cut at 10 characters (`lebar_rumi`), so an alias matches its first ten too. */
+const matchesAlias = (column: string, alias: string) => {
+  const key = columnKey(column);
+  return key === alias || (key.length === 10 && alias.length > 10 && alias.startsWith(key));
 };
 
 /** The fields a user maps for a kind: everything editable except what is computed. */
@@ -48,7 +71,11 @@ export function suggestMapping(kind: LayerKind, sourceFields: string[]): FieldMa
   const sources: Record<string, string | null> = {};
   for (const field of mappableFields(kind)) {
     const aliases = ALIASES[field.key] ?? [field.key.toLowerCase()];
-    sources[field.key] = sourceFields.find((source) => aliases.includes(source.trim().toLowerCase())) ?? null;
+    // The first alias that any column matches wins, so `nama_ruas` beats a plain `nama`.
+    const match = aliases
+      .map((alias) => sourceFields.find((source) => matchesAlias(source, alias)))
+      .find((source) => source !== undefined);
+    sources[field.key] = match ?? null;
   }
   return { kind, sources, defaults: {} };
 }
@@ -90,45 +117,90 @@ function convert(field: FieldDefinition, raw: unknown): unknown {
   }
 }
 
+/** How a field is named in messages: its label in the UI language (the key when no labels are given). */
+export type FieldLabel = (key: string) => string;
+
+/** Why a converted value does not fit its field, in words a person understands; null when it fits. */
+function problemWith(field: FieldDefinition, value: unknown, label: string, raw: unknown): string | null {
+  const shown = raw === null || raw === undefined ? '' : `"${String(raw).slice(0, 40)}"`;
+  if (value === null || value === undefined) {
+    const required = field.type === 'enum' ? !field.nullable : field.type !== 'boolean' && !field.nullable;
+    return required ? `${label} wajib diisi (kolom kosong, tanpa nilai bawaan) / ${label} is required` : null;
+  }
+  if (field.type === 'number' && !Number.isFinite(value))
+    return `${label}: ${shown} bukan angka / is not a number`;
+  if (field.type === 'enum' && !field.options.includes(value as string))
+    return `${label}: ${shown} harus salah satu dari / must be one of: ${field.options.join(', ')}`;
+  return null;
+}
+
+/** A column nobody mapped keeps its name, unless a model field has it: then it is kept as `<name>_asal`. */
+function extraKey(column: string, taken: ReadonlySet<string>): string {
+  let key = column;
+  while (taken.has(key)) key = `${key}_asal`;
+  return key;
+}
+
 /**
  * Turns imported features into model features of the chosen kind, validated: all of them or an
- * error naming the file, the feature and the field. Plain layers keep their attributes as they are.
+ * error naming the file, the feature and the field. Columns not mapped to a model field are kept as
+ * extra attributes (listed in `extraFields`), so nothing in the file is lost. Plain layers keep their
+ * attributes as they are.
  */
 export function applyMapping(
   layer: Layer,
   features: StoredFeature[],
   mapping: FieldMapping,
   fileName: string,
-): ParseResult<{ layer: Layer; features: StoredFeature[] }> {
-  if (mapping.kind === 'plain' || mapping.kind === 'corridor') return { ok: true, value: { layer, features } };
+  labelOf: FieldLabel = (key) => key.split('.').pop()!,
+): ParseResult<{ layer: Layer; features: StoredFeature[]; extraFields: string[] }> {
+  if (mapping.kind === 'plain' || mapping.kind === 'corridor')
+    return { ok: true, value: { layer, features, extraFields: [] } };
   const kind = mapping.kind as FeatureKind;
   const fields = mappableFields(kind);
+  const modelKeys = new Set(['id', ...modelKeysOf(kind)]);
+  const mappedColumns = new Set(Object.values(mapping.sources).filter((column): column is string => Boolean(column)));
+  const extras = new Map<string, string>();
   const mapped: StoredFeature[] = [];
   for (const [index, feature] of features.entries()) {
+    const where = `${fileName}, ${recordLabel(index, nameOfProperties(feature.properties))}`;
     if (!GEOMETRY_TYPES_BY_KIND[kind].includes(feature.geometry.type)) {
       return {
         ok: false,
-        error: `${fileName}, fitur #${index}: geometri ${feature.geometry.type} tidak cocok untuk ${kind} / geometry does not fit`,
+        error: `${where}: geometri ${feature.geometry.type} tidak cocok untuk ${labelOf(`model.kind.${kind}`)} (perlu ${GEOMETRY_TYPES_BY_KIND[kind].join('/')}) / geometry does not fit`,
       };
     }
-    const properties: Record<string, unknown> = { kind, source: feature.properties.source };
+    const properties: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(feature.properties)) {
+      if (column === 'source' || mappedColumns.has(column)) continue;
+      if (!extras.has(column)) extras.set(column, extraKey(column, modelKeys));
+      properties[extras.get(column)!] = value;
+    }
+    properties.kind = kind;
+    properties.source = feature.properties.source;
     for (const field of fields) {
       const sourceField = mapping.sources[field.key];
-      const value =
-        convert(field, sourceField ? feature.properties[sourceField] : null) ??
-        convert(field, mapping.defaults[field.key]);
+      const raw = sourceField ? feature.properties[sourceField] : null;
+      const value = convert(field, raw) ?? convert(field, mapping.defaults[field.key]);
+      const problem = problemWith(field, value, labelOf(`fields.${field.key}`), raw ?? mapping.defaults[field.key]);
+      if (problem) return { ok: false, error: `${where}: ${problem}` };
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;
     }
     if (kind === 'road') properties.lengthM = Math.round(geodesicLengthM(feature.geometry) * 10) / 10;
-    const result = FeaturePropertiesSchema.safeParse(properties);
+    const result = parseFeatureProperties(properties);
     if (!result.success) {
-      const issue = result.error.issues[0];
-      return { ok: false, error: `${fileName}, fitur #${index}: ${issue!.path.join('.')}: ${issue!.message}` };
+      const issue = result.error.issues[0]!;
+      const key = String(issue.path[0] ?? '');
+      return { ok: false, error: `${where}: ${key ? labelOf(`fields.${key}`) : ''}: ${issue.message}` };
     }
-    mapped.push({ ...feature, properties: result.data });
+    mapped.push({ ...feature, properties: { ...result.extra, ...result.data } });
   }
   return {
     ok: true,
-    value: { layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' }, features: mapped },
+    value: {
+      layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' },
+      features: mapped,
+      extraFields: [...extras.values()],
+    },
   };
 }

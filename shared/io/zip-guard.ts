@@ -1,42 +1,73 @@
-import JSZip from 'jszip';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ParseResult } from './parse-geojson';
 
-/** Limits that stop zip bombs before anything is decompressed. */
+/** Most a zip (KMZ, zipped Shapefile) may unpack to. */
 export const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
+/** Past this much output, a zip that has grown more than MAX_COMPRESSION_RATIO times its size is a bomb. */
+export const RATIO_CHECKED_AFTER_BYTES = 50 * 1024 * 1024;
 export const MAX_COMPRESSION_RATIO = 200;
+/** Compressed bytes fed to the inflater at a time: each piece inflates to at most ~1 000× its size. */
+const FEED_BYTES = 16 * 1024;
 
 /**
- * Opens a zip (KMZ, zipped Shapefile) after checking, from its directory alone, that it does not
- * unpack to more than MAX_UNZIPPED_BYTES or at a ratio no real survey file reaches.
+ * Unpacks a zip entry by entry, counting the bytes as they come out of the inflater: the limits hold
+ * whatever the zip's directory claims. Entries `wanted` rejects are skipped without inflating.
  */
-export async function openZipSafely(bytes: Uint8Array, fileName: string): Promise<ParseResult<JSZip>> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    return {
-      ok: false,
-      error: `${fileName}: bukan berkas zip yang sah / not a valid zip (${(error as Error).message})`,
-    };
-  }
+export function unzipSafely(
+  bytes: Uint8Array,
+  fileName: string,
+  wanted: (entryName: string) => boolean = () => true,
+): ParseResult<Map<string, Uint8Array>> {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04)
+    return { ok: false, error: `${fileName}: bukan berkas zip yang sah / not a valid zip` };
+  const entries = new Map<string, Uint8Array>();
   let total = 0;
-  for (const entry of Object.values(zip.files)) {
-    const data = (entry as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })._data;
-    const size = data?.uncompressedSize ?? 0;
-    const compressed = Math.max(1, data?.compressedSize ?? 1);
-    total += size;
-    if (size > 1_000_000 && size / compressed > MAX_COMPRESSION_RATIO) {
-      return {
-        ok: false,
-        error: `${fileName}: ${entry.name} dimampatkan ${Math.round(size / compressed)}× — ditolak sebagai bom zip / refused as a zip bomb`,
-      };
-    }
-  }
-  if (total > MAX_UNZIPPED_BYTES) {
-    return {
-      ok: false,
-      error: `${fileName}: isi zip ${Math.round(total / 1048576)} MB melebihi batas ${MAX_UNZIPPED_BYTES / 1048576} MB / unzipped size over the limit`,
+  let failure: string | null = null;
+  const active: UnzipFile[] = [];
+  const unzip = new Unzip((file) => {
+    if (failure || file.name.endsWith('/') || file.name.includes('__MACOSX') || !wanted(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    active.push(file);
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = `${fileName}: ${file.name} rusak / corrupt entry (${error.message})`;
+        return;
+      }
+      total += chunk.length;
+      chunks.push(chunk);
+      if (total > MAX_UNZIPPED_BYTES)
+        failure = `${fileName}: isi zip melebihi ${MAX_UNZIPPED_BYTES / 1048576} MB — dihentikan / unzipped content over the limit, stopped`;
+      else if (total > RATIO_CHECKED_AFTER_BYTES && total / bytes.length > MAX_COMPRESSION_RATIO)
+        failure = `${fileName}: ${file.name} mengembang lebih dari ${MAX_COMPRESSION_RATIO}× — ditolak sebagai bom zip / refused as a zip bomb`;
+      if (failure) {
+        for (const open of active) open.terminate();
+        return;
+      }
+      if (final) entries.set(file.name, concat(chunks));
     };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let offset = 0; offset < bytes.length && !failure; offset += FEED_BYTES) {
+      const end = Math.min(bytes.length, offset + FEED_BYTES);
+      unzip.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+  } catch (error) {
+    failure ??= `${fileName}: bukan berkas zip yang sah / not a valid zip (${(error as Error).message})`;
   }
-  return { ok: true, value: zip };
+  if (failure) return { ok: false, error: failure };
+  return { ok: true, value: entries };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }

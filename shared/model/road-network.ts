@@ -175,3 +175,36 @@ export const GEOMETRY_TYPES_BY_KIND: Record<FeatureKind, readonly string[]> = {
 };
 
 export const FEATURE_KINDS = Object.keys(GEOMETRY_TYPES_BY_KIND) as FeatureKind[];
+
+const MODEL_KEYS_BY_KIND = new Map<string, ReadonlySet<string>>(
+  FeaturePropertiesSchema.options.map((schema) => [String(schema.shape.kind.value), new Set(Object.keys(schema.shape))]),
+);
+
+/** The keys the model itself defines for a kind of feature. */
+export function modelKeysOf(kind: string): ReadonlySet<string> {
+  return MODEL_KEYS_BY_KIND.get(kind) ?? new Set();
+}
+
+/**
+ * Properties of a model feature split into the model's own fields and the extra attributes a file
+ * brought along (columns nobody mapped: `panjang_km`, `keterangan` …), which the model keeps as they are.
+ */
+export function splitExtraProperties(properties: Record<string, unknown>): {
+  model: Record<string, unknown>;
+  extra: Record<string, unknown>;
+} {
+  const keys = MODEL_KEYS_BY_KIND.get(String(properties.kind));
+  if (!keys) return { model: properties, extra: {} };
+  const model: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) (keys.has(key) ? model : extra)[key] = value;
+  return { model, extra };
+}
+
+/** Validates the model's fields of a feature and keeps its extra attributes beside them. */
+export function parseFeatureProperties(
+  properties: Record<string, unknown>,
+): ReturnType<typeof FeaturePropertiesSchema.safeParse> & { extra: Record<string, unknown> } {
+  const { model, extra } = splitExtraProperties(properties);
+  return { ...FeaturePropertiesSchema.safeParse(model), extra };
+}

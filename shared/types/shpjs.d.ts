@@ -1,7 +1,7 @@
 declare module 'shpjs' {
-  import type { FeatureCollection } from 'geojson';
-  /** Parses a zipped Shapefile (or its parts); one collection per layer in the zip. */
-  export default function shp(
-    input: ArrayBuffer,
-  ): Promise<FeatureCollection | (FeatureCollection & { fileName?: string })[]>;
+  import type { Geometry } from 'geojson';
+  /** Shapes of a .shp, reprojected to WGS 84 when given the .prj text; null for null shapes. */
+  export function parseShp(shp: DataView, prj?: string): (Geometry | null)[];
+  /** Rows of a .dbf decoded with the given encoding (a .cpg's text or a WHATWG label). */
+  export function parseDbf(dbf: DataView, encoding?: string): Record<string, unknown>[];
 }

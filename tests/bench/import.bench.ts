@@ -31,8 +31,7 @@ async function runCase(name: CaseName) {
   const floorSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const result = await prepareImport(
-    name === 'geojson' ? 'besar.geojson' : 'besar.csv',
-    bytes,
+    { name: name === 'geojson' ? 'besar.geojson' : 'besar.csv', bytes },
     'bench',
     1,
     environment,

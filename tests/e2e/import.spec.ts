@@ -64,7 +64,7 @@ test('a bad file is refused with a message naming the feature, and nothing is ad
   await page.getByTestId('import-files').click();
   await (await chooser).setFiles(writeFixture('utm-salah.geojson', bad));
   await expect(page.getByTestId('import-messages')).toContainText(
-    'Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur #1',
+    'Tidak diimpor, tidak ada yang berubah: utm-salah.geojson, fitur 2',
   );
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
   await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
@@ -233,7 +233,9 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
   await expect(page.getByTestId('map-condition')).toHaveValue('kondisi');
   await page.getByTestId('default-status').selectOption('provinsi');
   await page.getByTestId('preview-import').click();
-  await expect(page.getByTestId('preview-error')).toContainText('ruas-salah.geojson, fitur #1: condition');
+  await expect(page.getByTestId('preview-error')).toContainText('ruas-salah.geojson, fitur 2');
+  // The field's label in the UI language and the values it may take, not zod's English.
+  await expect(page.getByTestId('preview-error')).toContainText('Kondisi: "hancur" harus salah satu dari');
   await page.getByTestId('preview-cancel').click();
   await expect(page.locator('[data-testid^="layer-import-"]')).toHaveCount(0);
 

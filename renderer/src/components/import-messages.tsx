@@ -20,7 +20,9 @@ export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[
           <li key={outcome.fileName} data-testid="import-outcome">
             {outcome.ok
               ? t('import.done', { count: outcome.count, file: outcome.fileName, crs: outcome.crs }) +
-                (outcome.repairs ? ` ${t('import.repairs', { count: outcome.repairs })}` : '')
+                (outcome.repairs ? ` ${t('import.repairs', { count: outcome.repairs })}` : '') +
+                (outcome.skipped ? ` ${t('import.skipped', { count: outcome.skipped })}` : '') +
+                (outcome.extraFields ? ` ${t('import.extras', { count: outcome.extraFields })}` : '')
               : `${t('import.failed')} ${outcome.error}`}
           </li>
         ))}

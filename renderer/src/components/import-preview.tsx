@@ -6,6 +6,7 @@ import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } f
 import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { formatNumber } from '#shared/format/format-number';
+import { KNOWN_CRS, resolveCrsCode } from '#shared/geo/known-crs';
 import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
 import type { ImportOutcome, PendingImport } from '../state/app-store';
@@ -13,13 +14,25 @@ import type { ImportOutcome, PendingImport } from '../state/app-store';
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
 
-const extentOf = (prepared: PreparedImport) =>
-  boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry)));
+const extentOf = (prepared: PreparedImport): [number, number, number, number] | null =>
+  prepared.features.length ? boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry))) : null;
+
+/** Up to three different values a column holds, for the user to recognise it. */
+function samplesOf(prepared: PreparedImport, column: string): string {
+  const values = new Set<string>();
+  for (const feature of prepared.features) {
+    const value = feature.properties[column];
+    if (value === null || value === undefined || String(value).trim() === '') continue;
+    values.add(String(value).slice(0, 24));
+    if (values.size === 3) break;
+  }
+  return [...values].join(' · ');
+}
 
 /** Shows the file's extent on the main map while the preview is open. */
-function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number, number]) {
+function useExtentOnMap(map: MapLibreMap | null, extent: [number, number, number, number] | null) {
   useEffect(() => {
-    if (!map) return undefined;
+    if (!map || !extent) return undefined;
     const [w, s, e, n] = extent;
     const outline = {
       type: 'Feature' as const,
@@ -102,9 +115,18 @@ export function ImportPreview({
 
   const fields = mappableFields(mapping.kind);
   const fileName = pending.file.name;
-  const reread = async (options: PendingImport['csvOptions']) => setError(await store.imports.reprepare(options));
+  const reread = async (options: PendingImport['options']) => setError(await store.imports.reprepare(options));
+  const [epsg, setEpsg] = useState('');
+  const applyEpsg = () => {
+    const code = resolveCrsCode(epsg);
+    if (code) void reread({ ...pending.options, crs: code });
+    else setError(t('import.epsgUnknown', { code: epsg }));
+  };
+  const mappedColumns = new Set(Object.values(mapping.sources).filter(Boolean));
+  const extraColumns = fields.length > 0 ? sourceFields.filter((column) => !mappedColumns.has(column)) : [];
+  const crsRequired = prepared.crsChoice === 'required';
   const confirm = async () => {
-    const outcome = await store.imports.confirm(mapping, signature);
+    const outcome = await store.imports.confirm(mapping, signature, (key) => t(key));
     if (outcome.ok) onDone(outcome);
     else setError(outcome.error);
   };
@@ -114,20 +136,91 @@ export function ImportPreview({
       <h2 id="import-preview-title">{t('import.previewTitle', { file: fileName })}</h2>
       <dl className="preview-facts">
         <dt>{t('import.count')}</dt>
-        <dd data-testid="preview-count">{formatNumber(prepared.features.length, locale)}</dd>
+        <dd>
+          <span data-testid="preview-count">{formatNumber(prepared.features.length, locale)}</span>{' '}
+          {t('import.featuresUnit')}
+        </dd>
+        {prepared.skipped.length > 0 && (
+          <>
+            <dt>{t('import.skippedLabel')}</dt>
+            <dd data-testid="preview-skipped" title={prepared.skipped.slice(0, 50).join('\n')}>
+              {t('import.skippedValue', { count: prepared.skipped.length })}: {prepared.skipped.slice(0, 3).join(', ')}
+              {prepared.skipped.length > 3 ? ', …' : ''}
+            </dd>
+          </>
+        )}
+        {prepared.repairs.length > 0 && (
+          <>
+            <dt>{t('import.repairsLabel')}</dt>
+            <dd data-testid="preview-repairs" title={prepared.repairs.slice(0, 50).join('\n')}>
+              {t('import.repairs', { count: prepared.repairs.length })}
+            </dd>
+          </>
+        )}
+        {extraColumns.length > 0 && (
+          <>
+            <dt>{t('import.extrasLabel')}</dt>
+            <dd data-testid="preview-extras">
+              {t('import.extrasValue', { count: extraColumns.length, names: extraColumns.slice(0, 8).join(', ') })}
+              {extraColumns.length > 8 ? ', …' : ''}
+            </dd>
+          </>
+        )}
+        {prepared.warnings.length > 0 && (
+          <>
+            <dt>{t('import.warningsLabel')}</dt>
+            <dd data-testid="preview-warnings" className="preview-warning">
+              {prepared.warnings.map((warning) => (
+                <div key={warning}>{warning}</div>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>{t('import.types')}</dt>
-        <dd>{prepared.geometryTypes.join(', ')}</dd>
+        <dd>{prepared.geometryTypes.join(', ') || '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="preview-crs">{prepared.crs}</dd>
-        {prepared.crs.includes('UTM') && (
+        {(prepared.crsChoice === 'any' || crsRequired) && (
+          <>
+            <dt>{t('import.pickCrs')}</dt>
+            <dd className="crs-choice">
+              <select
+                aria-label={t('import.pickCrs')}
+                data-testid="preview-crs-pick"
+                value={pending.options.crs ?? ''}
+                onChange={(event) => void reread({ ...pending.options, crs: event.target.value || undefined })}
+              >
+                <option value="">—</option>
+                {KNOWN_CRS.map((crs) => (
+                  <option key={crs.code} value={crs.code}>
+                    {crs.name} ({crs.code})
+                  </option>
+                ))}
+              </select>
+              <input
+                value={epsg}
+                aria-label={t('import.otherEpsg')}
+                placeholder={t('import.epsgPlaceholder')}
+                data-testid="preview-epsg"
+                size={10}
+                onChange={(event) => setEpsg(event.target.value)}
+                onKeyDown={(event) => event.key === 'Enter' && applyEpsg()}
+              />
+              <button type="button" data-testid="preview-epsg-apply" onClick={applyEpsg} disabled={!epsg.trim()}>
+                {t('import.apply')}
+              </button>
+            </dd>
+          </>
+        )}
+        {prepared.crsChoice === 'utm' && (
           <>
             <dt>{t('import.chooseCrs')}</dt>
             <dd className="crs-choice">
               <select
                 aria-label="UTM"
                 data-testid="preview-zone"
-                value={pending.csvOptions.utmZone ?? (prepared.crs.includes('50S') ? 50 : 51)}
-                onChange={(event) => void reread({ ...pending.csvOptions, utmZone: Number(event.target.value) })}
+                value={pending.options.utmZone ?? (prepared.crs.includes('50S') ? 50 : 51)}
+                onChange={(event) => void reread({ ...pending.options, utmZone: Number(event.target.value) })}
               >
                 <option value={50}>UTM 50S</option>
                 <option value={51}>UTM 51S</option>
@@ -135,9 +228,9 @@ export function ImportPreview({
               <select
                 aria-label="Datum"
                 data-testid="preview-datum"
-                value={pending.csvOptions.datum ?? 'WGS 84'}
+                value={pending.options.datum ?? 'WGS 84'}
                 onChange={(event) =>
-                  void reread({ ...pending.csvOptions, datum: event.target.value as 'WGS 84' | 'DGN95' | 'SRGI2013' })
+                  void reread({ ...pending.options, datum: event.target.value as 'WGS 84' | 'DGN95' | 'SRGI2013' })
                 }
               >
                 <option value="WGS 84">WGS 84</option>
@@ -148,16 +241,13 @@ export function ImportPreview({
           </>
         )}
         <dt>{t('import.extent')}</dt>
-        <dd>{extent.map((value) => value.toFixed(4)).join(', ')}</dd>
-        {prepared.repairs.length > 0 && (
-          <>
-            <dt>{t('import.repairsLabel')}</dt>
-            <dd title={prepared.repairs.slice(0, 20).join('\n')}>
-              {t('import.repairs', { count: prepared.repairs.length })}
-            </dd>
-          </>
-        )}
+        <dd>{extent ? extent.map((value) => value.toFixed(4)).join(', ') : '—'}</dd>
       </dl>
+      {crsRequired && (
+        <p className="table-message error" data-testid="preview-crs-required">
+          {t('import.crsRequired')}
+        </p>
+      )}
       <label className="stacked-field">
         {t('import.kind')}
         <select
@@ -184,6 +274,7 @@ export function ImportPreview({
               <th>{t('import.modelField')}</th>
               <th>{t('import.sourceField')}</th>
               <th>{t('import.defaultValue')}</th>
+              <th>{t('import.samples')}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,10 +328,28 @@ export function ImportPreview({
                     />
                   )}
                 </td>
+                <td className="muted sample-values" data-testid={`sample-${field.key}`}>
+                  {mapping.sources[field.key] ? samplesOf(prepared, mapping.sources[field.key]!) : ''}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {fields.length === 0 && sourceFields.length > 0 && (
+        <details className="preview-columns" data-testid="preview-columns">
+          <summary>{t('import.columns', { count: sourceFields.length })}</summary>
+          <table className="summary-table">
+            <tbody>
+              {sourceFields.map((column) => (
+                <tr key={column}>
+                  <th scope="row">{column}</th>
+                  <td className="muted sample-values">{samplesOf(prepared, column)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
       {error && (
         <div className="table-message error" role="alert" data-testid="preview-error">
@@ -258,7 +367,13 @@ export function ImportPreview({
         >
           {t('common.cancel')}
         </button>
-        <button type="button" className="primary-button" data-testid="preview-import" onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="primary-button"
+          data-testid="preview-import"
+          disabled={crsRequired}
+          onClick={() => void confirm()}
+        >
           {t('import.confirm')}
         </button>
       </div>

@@ -17,7 +17,8 @@ import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ValidationError } from '../persistence/feature-validation';
-import { exportFeatures, type ExportFormat } from '#shared/io/export-layer';
+import { EXPORT_FORMATS, formatById, writeFeatures } from '#shared/io/formats/registry';
+import type { FormatId } from '#shared/io/formats/file-format';
 import { saveExport } from '../platform/save-export';
 
 const ROW_HEIGHT = 30;
@@ -115,7 +116,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [exportScope, setExportScope] = useState<'rows' | 'selection'>('rows');
-  const [exportFormat, setExportFormat] = useState<ExportFormat>('geojson');
+  const [exportFormat, setExportFormat] = useState<FormatId>('geojson');
 
   const searching = search.trim() !== '';
   // Built only once the user searches: formatting every cell of 200 000 rows is not free.
@@ -196,10 +197,11 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const exportRows = async () => {
     if (!layer) return;
     const chosen = exportScope === 'selection' ? features.filter((feature) => selected.has(feature.id)) : rows;
-    const extension = exportFormat === 'kml' ? 'kml' : exportFormat;
+    const format = formatById(exportFormat);
+    const extension = format.extensions[0]!;
     const outcome = await saveExport(`${layer.name.replace(/[\\/:*?"<>|]+/g, '_')}.${extension}`, () => ({
-      filters: [{ name: exportFormat.toUpperCase(), extensions: [extension] }],
-      data: exportFeatures(chosen, exportFormat, layer.name),
+      filters: [{ name: format.label, extensions: [extension] }],
+      data: writeFeatures(chosen, exportFormat, layer.name),
     }));
     if (outcome.kind === 'saved')
       setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: outcome.name }) });
@@ -257,11 +259,13 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
             aria-label={t('table.exportFormat')}
             value={exportFormat}
             data-testid="export-format"
-            onChange={(event) => setExportFormat(event.target.value as ExportFormat)}
+            onChange={(event) => setExportFormat(event.target.value as FormatId)}
           >
-            <option value="geojson">GeoJSON</option>
-            <option value="csv">CSV (WKT)</option>
-            <option value="kml">KML</option>
+            {EXPORT_FORMATS.map((format) => (
+              <option key={format.id} value={format.id}>
+                {format.exportLabel ?? format.label}
+              </option>
+            ))}
           </select>
           <button type="button" data-testid="table-export" onClick={() => void exportRows()}>
             {t('table.export')}

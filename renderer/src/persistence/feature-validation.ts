@@ -1,7 +1,7 @@
 import {
   FEATURE_KINDS,
-  FeaturePropertiesSchema,
   GEOMETRY_TYPES_BY_KIND,
+  parseFeatureProperties,
   type FeatureKind,
 } from '#shared/model/road-network';
 import { positionsOf } from '#shared/geo/positions-of';
@@ -19,12 +19,13 @@ export class ValidationError extends Error {
 /** Checks a full set of properties against the model; throws a ValidationError naming each field. */
 export function validateProperties(properties: Record<string, unknown>): Record<string, unknown> {
   if (typeof properties.kind !== 'string' || !FEATURE_KINDS.includes(properties.kind as FeatureKind)) return properties;
-  const result = FeaturePropertiesSchema.safeParse(properties);
+  const result = parseFeatureProperties(properties);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
   }
-  return result.data;
+  // Extra attributes a file brought along stay beside the model's fields.
+  return { ...result.extra, ...result.data };
 }
 
 /** Checks a whole feature: its properties against the model and its geometry against its kind. */

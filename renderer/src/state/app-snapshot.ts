@@ -3,7 +3,8 @@ import type { EncroachmentResult } from '#shared/analysis/encroachment';
 import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import type { AnalysisWarning } from '#shared/analysis/analysis-warnings';
 import type { ImportProgress } from '#shared/io/import-progress';
-import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
+import type { PreparedImport, ReadOptions } from '#shared/io/import-file';
+import type { ImportInput } from '#shared/io/group-import-files';
 import type { Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
 import type { FeatureBlockRow } from '../persistence/feature-blocks';
@@ -66,12 +67,23 @@ export interface Presentation {
 export interface PendingImport {
   prepared: PreparedImport;
   /** Kept so the file can be read again with another coordinate system. */
-  file: { name: string; bytes: Uint8Array };
-  csvOptions: CsvImportOptions;
+  file: ImportInput;
+  /** How the user chose to read it (coordinate system, UTM zone, datum). */
+  options: ReadOptions;
 }
 
 export type ImportOutcome =
-  | { fileName: string; ok: true; layerId: string; count: number; repairs: number; crs: string }
+  | {
+      fileName: string;
+      ok: true;
+      layerId: string;
+      count: number;
+      repairs: number;
+      skipped: number;
+      /** Attributes kept beside the model's fields because nothing was mapped to them. */
+      extraFields: number;
+      crs: string;
+    }
   | { fileName: string; ok: false; error: string };
 
 export interface AnalysisOptions {

@@ -1,5 +1,6 @@
-import { applyMapping, type FieldMapping } from '#shared/io/map-fields';
-import type { CsvImportOptions } from '#shared/io/import-file';
+import { applyMapping, type FieldLabel, type FieldMapping } from '#shared/io/map-fields';
+import type { ReadOptions } from '#shared/io/import-file';
+import { groupImportFiles } from '#shared/io/group-import-files';
 import { messageOf } from '#shared/format/message-of';
 import { cancelImportInWorker, IMPORT_CANCELLED, prepareImportInWorker } from '../workers/run-import';
 import type { ImportOutcome, PendingImport, SnapshotHandle } from './app-snapshot';
@@ -19,19 +20,20 @@ export class ImportQueue {
    * others wait in `pendingImports` for the user to confirm them in the preview.
    */
   async prepare(files: { name: string; bytes: Uint8Array }[]): Promise<ImportOutcome[]> {
-    const outcomes: ImportOutcome[] = [];
+    const { inputs, problems } = groupImportFiles(files);
+    const outcomes: ImportOutcome[] = problems.map((problem) => ({ ...problem, ok: false as const }));
     const pending: PendingImport[] = [];
-    for (const file of files) {
+    for (const file of inputs) {
       const order = Math.max(0, ...this.state.get().layers.map((layer) => layer.order)) + 1 + pending.length;
       const layerId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       this.state.set({ importing: { file: file.name, progress: null } });
       try {
         const started = performance.now();
-        const prepared = await prepareImportInWorker(file.name, file.bytes, layerId, order, {}, (progress) =>
+        const prepared = await prepareImportInWorker(file, layerId, order, {}, (progress) =>
           this.state.set({ importing: { file: file.name, progress } }),
         );
         performance.measure('rumija:read-file', { start: started });
-        if (prepared.ok) pending.push({ prepared: prepared.value, file, csvOptions: {} });
+        if (prepared.ok) pending.push({ prepared: prepared.value, file, options: {} });
         else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
       } catch (error) {
         // The reader itself failed (not the file), or the user cancelled: say so; after a cancel, read no more.
@@ -49,13 +51,15 @@ export class ImportQueue {
   }
 
   /** Stores the first pending import with the chosen mapping (all or nothing) and remembers the mapping. */
-  async confirm(mapping: FieldMapping, signature: string): Promise<ImportOutcome> {
+  async confirm(mapping: FieldMapping, signature: string, labelOf?: FieldLabel): Promise<ImportOutcome> {
     const [first, ...rest] = this.state.get().pendingImports;
     if (!first) return { fileName: '', ok: false, error: NO_PENDING_IMPORT };
     const { prepared, file } = first;
     const fileName = file.name;
     const started = performance.now();
-    const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName);
+    if (prepared.crsChoice === 'required')
+      return { fileName, ok: false, error: `${fileName}: pilih sistem koordinat dulu / choose the coordinate system first` };
+    const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName, labelOf);
     performance.measure('rumija:map-fields', { start: started });
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };
     try {
@@ -71,23 +75,25 @@ export class ImportQueue {
       layerId: prepared.layer.id,
       count: mapped.value.features.length,
       repairs: prepared.repairs.length,
+      skipped: prepared.skipped.length,
+      extraFields: mapped.value.extraFields.length,
       crs: prepared.crs,
     };
   }
 
   /** Reads the first pending file again with the coordinate system the user chose. */
-  async reprepare(csvOptions: CsvImportOptions): Promise<string | null> {
+  async reprepare(options: ReadOptions): Promise<string | null> {
     const [first, ...rest] = this.state.get().pendingImports;
     if (!first) return NO_PENDING_IMPORT;
     const { layer } = first.prepared;
     let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
     try {
-      prepared = await prepareImportInWorker(first.file.name, first.file.bytes, layer.id, layer.order, csvOptions);
+      prepared = await prepareImportInWorker(first.file, layer.id, layer.order, options);
     } catch (error) {
       return `${first.file.name}: ${messageOf(error)}`;
     }
     if (!prepared.ok) return prepared.error;
-    this.state.set({ pendingImports: [{ ...first, prepared: prepared.value, csvOptions }, ...rest] });
+    this.state.set({ pendingImports: [{ ...first, prepared: prepared.value, options }, ...rest] });
     return null;
   }
 

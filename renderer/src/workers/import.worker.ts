@@ -1,7 +1,7 @@
 import { expose, transfer } from 'comlink';
 import { packedBuffers, packFeatures } from '#shared/model/packed-features';
 import { DOMParser } from '@xmldom/xmldom';
-import { prepareImport, type CsvImportOptions } from '#shared/io/import-file';
+import { prepareImport, type ImportFile, type ReadOptions } from '#shared/io/import-file';
 import type { ProgressSink } from '#shared/io/import-progress';
 
 // Workers have no DOMParser; xmldom parses KML and GPX here, off the UI thread.
@@ -12,23 +12,13 @@ const environment = {
 
 const api = {
   async prepare(
-    fileName: string,
-    bytes: Uint8Array,
+    file: ImportFile & { parts?: ImportFile[] },
     layerId: string,
     order: number,
-    csvOptions: CsvImportOptions = {},
+    options: ReadOptions = {},
     onProgress?: ProgressSink,
   ) {
-    const result = await prepareImport(
-      fileName,
-      bytes,
-      layerId,
-      order,
-      environment,
-      new Date(),
-      csvOptions,
-      onProgress,
-    );
+    const result = await prepareImport(file, layerId, order, environment, new Date(), options, onProgress);
     if (!result.ok) return result;
     // Packed: cloning a million feature objects back to the page would cost more than reading the file.
     const { features, ...rest } = result.value;

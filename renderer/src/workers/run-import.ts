@@ -1,7 +1,7 @@
 import { proxy, transfer } from 'comlink';
 import type { ImportProgress, ProgressSink } from '#shared/io/import-progress';
 import type { ImportWorkerApi } from './import.worker';
-import type { CsvImportOptions, PreparedImport } from '#shared/io/import-file';
+import type { ImportFile, PreparedImport, ReadOptions } from '#shared/io/import-file';
 import { unpackFeatures } from '#shared/model/packed-features';
 import { createWorkerClient } from './worker-client';
 
@@ -12,24 +12,24 @@ const importWorker = createWorkerClient<ImportWorkerApi>(
 
 /** Parses and checks a file in a worker so the map and panels stay responsive. */
 export async function prepareImportInWorker(
-  fileName: string,
-  bytes: Uint8Array,
+  file: ImportFile & { parts?: ImportFile[] },
   layerId: string,
   order: number,
-  csvOptions: CsvImportOptions = {},
+  options: ReadOptions = {},
   onProgress: ProgressSink = () => undefined,
 ) {
-  const copy = bytes.slice();
+  // Copies are sent (and their buffers moved): the originals stay with the queue for a second read.
+  const copy = { name: file.name, bytes: file.bytes.slice() };
+  const parts = (file.parts ?? []).map((part) => ({ name: part.name, bytes: part.bytes.slice() }));
   // Progress messages already on their way when the call ends (or the reader is stopped) are dropped.
   let live = true;
   const result = await importWorker
     .call<Awaited<ReturnType<ImportWorkerApi['prepare']>>>((api) =>
       api.prepare(
-        fileName,
-        transfer(copy, [copy.buffer]),
+        transfer({ ...copy, parts }, [copy.bytes.buffer, ...parts.map((part) => part.bytes.buffer)]),
         layerId,
         order,
-        csvOptions,
+        options,
         proxy((progress: ImportProgress) => live && onProgress(progress)),
       ),
     )

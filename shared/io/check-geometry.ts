@@ -1,0 +1,203 @@
+import type { Geometry, Position } from 'geojson';
+import { signedRingArea } from '../geo/planar';
+
+const COORDINATE_DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+/** GeometryCollections nested deeper than this are refused (no real file nests them at all). */
+export const MAX_COLLECTION_DEPTH = 4;
+
+/** Null, no coordinates at all, or a GeometryCollection with no members: RFC 7946 allows these, we skip them. */
+export function isEmptyGeometry(geometry: unknown): boolean {
+  if (geometry === null || geometry === undefined) return true;
+  if (typeof geometry !== 'object') return false;
+  const { type, coordinates, geometries } = geometry as { type?: string; coordinates?: unknown; geometries?: unknown };
+  if (type === 'GeometryCollection') return Array.isArray(geometries) && geometries.length === 0;
+  return Array.isArray(coordinates) && coordinates.flat(3).length === 0;
+}
+
+function checkPosition(position: unknown): string | null {
+  if (
+    !Array.isArray(position) ||
+    position.length < 2 ||
+    !position.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
+    return `koordinat bukan [bujur, lintang] / coordinate is not [lon, lat]: ${JSON.stringify(position)?.slice(0, 40)}`;
+  }
+  const [lon, lat] = position as number[];
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90)
+    return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
+  return null;
+}
+
+/** Types, nesting and numbers: what must hold before a geometry can be repaired at all. */
+export function checkStructure(geometry: unknown, depth = 0): string | null {
+  if (!geometry || typeof geometry !== 'object') return 'tanpa geometri / no geometry';
+  const { type, coordinates, geometries } = geometry as { type?: string; coordinates?: unknown; geometries?: unknown };
+  if (type === 'GeometryCollection') {
+    if (depth >= MAX_COLLECTION_DEPTH)
+      return `GeometryCollection bersarang lebih dari ${MAX_COLLECTION_DEPTH} tingkat / nested too deep`;
+    if (!Array.isArray(geometries))
+      return 'GeometryCollection tanpa daftar "geometries" / GeometryCollection without "geometries"';
+    for (const [index, member] of geometries.entries()) {
+      if (isEmptyGeometry(member)) return `anggota ${index + 1} GeometryCollection kosong / member ${index + 1} is empty`;
+      const problem = checkStructure(member, depth + 1);
+      if (problem) return `anggota ${index + 1} / member ${index + 1}: ${problem}`;
+    }
+    return null;
+  }
+  const levels = type === undefined ? undefined : COORDINATE_DEPTH[type];
+  if (levels === undefined) return `jenis geometri tidak dikenal / unknown geometry type: ${String(type)}`;
+  const walk = (value: unknown, level: number): string | null => {
+    if (level === 0) return checkPosition(value);
+    if (!Array.isArray(value)) return `koordinat ${type} tidak bersarang dengan benar / badly nested coordinates`;
+    for (const item of value) {
+      const problem = walk(item, level - 1);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  return walk(coordinates, levels);
+}
+
+/** What a repair did to one geometry, and which original vertices each kept line part still holds. */
+export interface Repair {
+  geometry: Geometry;
+  notes: string[];
+  /** For lines: per kept part, its index in the original and the original indices of its kept vertices. */
+  keptVertices: { part: number; indices: number[] }[] | null;
+}
+
+/**
+ * Repairs that never change what the data means: 2D coordinates, no repeated vertices, RFC 7946
+ * winding, and line parts left with one position dropped from multi-lines.
+ */
+export function repairGeometry(geometry: Geometry): Repair {
+  let dropped3d = false;
+  let droppedDuplicates = 0;
+  let droppedParts = 0;
+  let rewound = false;
+  let keptVertices: Repair['keptVertices'] = null;
+  const position = (p: Position): Position => {
+    if (p.length > 2) dropped3d = true;
+    return [p[0]!, p[1]!];
+  };
+  const path = (coordinates: Position[]): { path: Position[]; indices: number[] } => {
+    const out: Position[] = [];
+    const indices: number[] = [];
+    coordinates.forEach((raw, index) => {
+      const p = position(raw);
+      const last = out[out.length - 1];
+      if (last && last[0] === p[0] && last[1] === p[1]) droppedDuplicates += 1;
+      else {
+        out.push(p);
+        indices.push(index);
+      }
+    });
+    return { path: out, indices };
+  };
+  const ring = (coordinates: Position[], outer: boolean): Position[] => {
+    const cleaned = path(coordinates).path;
+    const area = signedRingArea(cleaned);
+    if ((outer && area < 0) || (!outer && area > 0)) {
+      rewound = true;
+      return cleaned.reverse();
+    }
+    return cleaned;
+  };
+  const polygon = (rings: Position[][]) => rings.map((r, i) => ring(r, i === 0));
+  let result: Geometry;
+  switch (geometry.type) {
+    case 'Point':
+      result = { type: 'Point', coordinates: position(geometry.coordinates) };
+      break;
+    case 'MultiPoint':
+      result = { type: 'MultiPoint', coordinates: geometry.coordinates.map(position) };
+      break;
+    case 'LineString': {
+      const cleaned = path(geometry.coordinates);
+      keptVertices = [{ part: 0, indices: cleaned.indices }];
+      result = { type: 'LineString', coordinates: cleaned.path };
+      break;
+    }
+    case 'MultiLineString': {
+      const parts = geometry.coordinates.map((part, index) => ({ index, ...path(part) }));
+      const kept = parts.filter((part) => part.path.length >= 2);
+      droppedParts = parts.length - kept.length;
+      // A multi-line whose parts are all degenerate stays as it is, so the check below names it.
+      const usable = kept.length > 0 ? kept : parts;
+      if (kept.length === 0) droppedParts = 0;
+      keptVertices = usable.map((part) => ({ part: part.index, indices: part.indices }));
+      result = { type: 'MultiLineString', coordinates: usable.map((part) => part.path) };
+      break;
+    }
+    case 'Polygon':
+      result = { type: 'Polygon', coordinates: polygon(geometry.coordinates) };
+      break;
+    case 'MultiPolygon':
+      result = { type: 'MultiPolygon', coordinates: geometry.coordinates.map(polygon) };
+      break;
+    case 'GeometryCollection': {
+      const members = geometry.geometries.map(repairGeometry);
+      const notes = [...new Set(members.flatMap((member) => member.notes))];
+      return {
+        geometry: { type: 'GeometryCollection', geometries: members.map((member) => member.geometry) },
+        notes,
+        keptVertices: null,
+      };
+    }
+  }
+  const notes: string[] = [];
+  if (dropped3d) notes.push('koordinat Z dibuang / Z dropped');
+  if (droppedDuplicates) notes.push(`${droppedDuplicates} titik kembar dibuang / duplicate vertices removed`);
+  if (droppedParts) notes.push(`${droppedParts} bagian garis satu titik dibuang / one-point line parts removed`);
+  if (rewound) notes.push('arah ring dibalik sesuai RFC 7946 / ring winding fixed');
+  return { geometry: result, notes, keptVertices };
+}
+
+/** What must hold after repairs: lines of two distinct positions, closed rings of four. */
+export function checkShape(geometry: Geometry): string | null {
+  switch (geometry.type) {
+    case 'LineString':
+      return geometry.coordinates.length < 2
+        ? 'garis yang semua titiknya sama atau kurang dari 2 titik / line with fewer than 2 distinct positions'
+        : null;
+    case 'MultiLineString':
+      return geometry.coordinates.some((part) => part.length < 2)
+        ? 'multi-garis dengan bagian kurang dari 2 titik berbeda / multi-line part with fewer than 2 distinct positions'
+        : null;
+    case 'Polygon':
+    case 'MultiPolygon': {
+      const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+      for (const rings of polygons) {
+        for (const [ringIndex, ring] of rings.entries()) {
+          if (ring.length < 4)
+            return `ring ${ringIndex + 1} punya kurang dari 4 titik / ring with fewer than 4 positions`;
+          const [first, last] = [ring[0]!, ring[ring.length - 1]!];
+          if (first[0] !== last[0] || first[1] !== last[1])
+            return `ring ${ringIndex + 1} tidak tertutup / ring ${ringIndex + 1} is not closed`;
+        }
+      }
+      return null;
+    }
+    case 'GeometryCollection':
+      for (const [index, member] of geometry.geometries.entries()) {
+        const problem = checkShape(member);
+        if (problem) return `anggota ${index + 1} / member ${index + 1}: ${problem}`;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** NTT lies at lon 118–126, lat −12 to −7: a file whose "lon" fits NTT's latitudes has its axes swapped. */
+export function looksLatLonSwapped(positions: number[][]): boolean {
+  return positions.length > 0 && positions.every(([x, y]) => x! >= -12 && x! <= -7 && y! >= 118 && y! <= 126);
+}

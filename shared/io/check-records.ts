@@ -1,0 +1,101 @@
+import type { Feature, Geometry } from 'geojson';
+import { checkShape, checkStructure, isEmptyGeometry, looksLatLonSwapped, repairGeometry, type Repair } from './check-geometry';
+import type { ParseResult } from './parse-geojson';
+import type { ProgressSink } from './import-progress';
+
+/** One record as a reader found it: a placemark, a track, a row, a shape with its DBF row. */
+export interface SourceRecord {
+  geometry: unknown;
+  properties: Record<string, unknown>;
+  /** What a person calls it (a placemark or track name), shown beside its number in messages. */
+  name?: string;
+  /** The file's own feature id (GeoJSON `id`), when it has one. */
+  id?: string | number;
+}
+
+export interface CheckedRecords {
+  features: Feature<Geometry>[];
+  /** "fitur 3 (Jalur A): 2 titik kembar dibuang / …" */
+  repairs: string[];
+  /** Records without geometry, which are not imported: "fitur 7 (Tanpa lokasi)". */
+  skipped: string[];
+}
+
+/** "fitur 3 (Tiang A)": numbered from 1 as a person counts, with the record's own name when it has one. */
+export function recordLabel(index: number, name?: string): string {
+  const trimmed = name?.trim();
+  return trimmed ? `fitur ${index + 1} (${trimmed.slice(0, 60)})` : `fitur ${index + 1}`;
+}
+
+/** The name a record goes by in its attributes, for messages. */
+export function nameOfProperties(properties: Record<string, unknown> | null | undefined): string | undefined {
+  for (const key of ['name', 'nama', 'Name', 'NAME', 'NAMA', 'nama_ruas', 'label']) {
+    const value = properties?.[key];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return undefined;
+}
+
+/** Per-vertex values (GPX times, heart rates) follow their vertices through a repair. */
+function alignCoordinateProperties(properties: Record<string, unknown>, repair: Repair): Record<string, unknown> {
+  const perVertex = properties.coordinateProperties as Record<string, unknown> | undefined;
+  if (!perVertex || typeof perVertex !== 'object' || !repair.keptVertices) return properties;
+  const single = repair.geometry.type === 'LineString';
+  const aligned: Record<string, unknown> = {};
+  for (const [key, values] of Object.entries(perVertex)) {
+    if (!Array.isArray(values)) {
+      aligned[key] = values;
+      continue;
+    }
+    const parts = repair.keptVertices.map(({ part, indices }) => {
+      const source = single ? values : values[part];
+      return Array.isArray(source) ? indices.map((index) => source[index]) : source;
+    });
+    aligned[key] = single ? parts[0] : parts;
+  }
+  return { ...properties, coordinateProperties: aligned };
+}
+
+/**
+ * Checks and repairs every record the same way whatever the format: records without geometry are
+ * skipped (and listed), safe repairs are made and listed, and then the repaired shape is checked. The
+ * first real problem refuses the whole file, naming the file, the record and what is wrong.
+ */
+export function checkRecords(
+  records: readonly SourceRecord[],
+  fileName: string,
+  report: ProgressSink = () => undefined,
+): ParseResult<CheckedRecords> {
+  const features: Feature<Geometry>[] = [];
+  const repairs: string[] = [];
+  const skipped: string[] = [];
+  for (const [index, record] of records.entries()) {
+    report({ phase: 'check', done: index + 1, total: records.length, features: index + 1 });
+    const label = recordLabel(index, record.name);
+    if (isEmptyGeometry(record.geometry)) {
+      skipped.push(label);
+      continue;
+    }
+    const refuse = (problem: string) => ({ ok: false as const, error: `${fileName}, ${label}: ${problem}` });
+    const geometry = record.geometry as { type?: string; coordinates?: unknown };
+    if (geometry.type === 'Point' && Array.isArray(geometry.coordinates)) {
+      if (looksLatLonSwapped([geometry.coordinates as number[]]))
+        return refuse(
+          'urutan koordinat terbalik (lintang, bujur); GeoJSON memakai [bujur, lintang] / coordinates in lat, lon order',
+        );
+    }
+    const structure = checkStructure(record.geometry);
+    if (structure) return refuse(structure);
+    const repair = repairGeometry(record.geometry as Geometry);
+    const shape = checkShape(repair.geometry);
+    if (shape) return refuse(shape);
+    for (const note of repair.notes) repairs.push(`${label}: ${note}`);
+    features.push({
+      type: 'Feature',
+      ...(record.id !== undefined ? { id: record.id } : {}),
+      geometry: repair.geometry,
+      properties: alignCoordinateProperties(record.properties, repair),
+    });
+  }
+  return { ok: true, value: { features, repairs, skipped } };
+}

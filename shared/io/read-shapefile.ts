@@ -1,0 +1,245 @@
+import proj4 from 'proj4';
+import type { ParseResult } from './parse-geojson';
+import { nameOfProperties, type SourceRecord } from './check-records';
+import type { FormatRead, ImportFile, ReadOptions } from './formats/file-format';
+import { crsName, resolveCrsCode, toWgs84 } from '../geo/known-crs';
+import { unzipSafely } from './zip-guard';
+
+/** The files of one Shapefile, by lower-case extension. */
+export type ShapefileParts = Partial<Record<'shp' | 'shx' | 'dbf' | 'prj' | 'cpg', ImportFile>>;
+
+export const SHAPEFILE_PART_EXTENSIONS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
+
+/** DBF language driver ids (header byte 29) and the code pages they name, as GDAL reads them. */
+const LANGUAGE_DRIVERS: Record<number, string> = {
+  0x01: 'windows-1252', // DOS USA (cp437): read as 1252, which agrees on letters and digits
+  0x02: 'windows-1252', // DOS Multilingual (cp850)
+  0x03: 'windows-1252',
+  0x57: 'windows-1252', // ESRI ANSI
+  0x58: 'windows-1252',
+  0x59: 'windows-1252',
+  0x26: 'ibm866',
+  0x65: 'ibm866',
+  0x64: 'windows-1250',
+  0x4d: 'gbk',
+  0x4e: 'euc-kr',
+  0x4f: 'big5',
+  0x50: 'windows-874',
+  0x7a: 'gbk',
+  0x7b: 'shift_jis',
+  0x7c: 'windows-874',
+  0xc8: 'windows-1250',
+  0xc9: 'windows-1251',
+  0xca: 'windows-1254',
+  0xcb: 'windows-1253',
+};
+
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The DBF's text encoding: its .cpg, else the header's code page, else UTF-8 when the bytes are UTF-8, else 1252. */
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encoding: string; warning?: string } {
+  if (cpg?.trim()) return { encoding: cpg.trim() };
+  const fromHeader = LANGUAGE_DRIVERS[dbf[29] ?? 0];
+  if (fromHeader) return { encoding: fromHeader };
+  if (isUtf8(dbf.subarray(32))) return { encoding: 'utf-8' };
+  return {
+    encoding: 'windows-1252',
+    warning:
+      'DBF tanpa .cpg dan bukan UTF-8: teks dibaca sebagai Windows-1252; periksa huruf beraksen / no .cpg and not UTF-8: text read as Windows-1252, check accented letters',
+  };
+}
+
+const CRS_NAME = /^\s*(?:PROJCS|GEOGCS|PROJCRS|GEOGCRS)\["([^"]+)"/;
+
+/** DBF values as the rest of the app keeps them: empty numbers null, dates as YYYY-MM-DD. */
+function cleanRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === 'number' && Number.isNaN(value)) out[key] = null;
+    else if (value instanceof Date) out[key] = Number.isNaN(value.getTime()) ? null : dateOnly(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+const dateOnly = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+const positionsOf = (geometry: unknown): number[][] => {
+  const out: number[][] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value) && typeof value[0] === 'number') out.push(value as number[]);
+    else if (Array.isArray(value)) value.forEach(walk);
+  };
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
+  return out;
+};
+
+/** Every coordinate fits lon/lat. */
+const looksGeographic = (positions: number[][]) =>
+  positions.length > 0 && positions.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90);
+
+/** NTT's UTM zones, tried in turn: the one that puts every coordinate inside the province. */
+function guessNttUtm(positions: number[][]): string | null {
+  for (const code of ['EPSG:32751', 'EPSG:32750']) {
+    const convert = toWgs84(code);
+    const sample = positions.filter((_, index) => index % Math.max(1, Math.floor(positions.length / 200)) === 0);
+    const inside = sample.every((position) => {
+      const [lon, lat] = convert(position);
+      return lon! >= 118.8 && lon! <= 125.3 && lat! >= -11.2 && lat! <= -8;
+    });
+    if (inside && sample.length > 0) return code;
+  }
+  return null;
+}
+
+function reproject(records: SourceRecord[], code: string): void {
+  const convert = toWgs84(code);
+  const walk = (value: unknown): unknown =>
+    Array.isArray(value) && typeof value[0] === 'number' ? convert(value as number[]) : Array.isArray(value) ? value.map(walk) : value;
+  for (const record of records) {
+    const geometry = record.geometry as { coordinates?: unknown } | null;
+    if (geometry?.coordinates) record.geometry = { ...geometry, coordinates: walk(geometry.coordinates) };
+  }
+}
+
+/** One Shapefile (its parts in memory) to records: geometry from .shp, attributes from .dbf, CRS from .prj. */
+async function readOne(
+  name: string,
+  parts: ShapefileParts,
+  options: ReadOptions,
+): Promise<ParseResult<FormatRead>> {
+  const missing = (['shp', 'dbf'] as const).filter((extension) => !parts[extension]);
+  if (missing.length)
+    return {
+      ok: false,
+      error: `${name}: Shapefile butuh juga ${missing.map((m) => `.${m}`).join(' dan ')} (pilih atau seret .shp, .dbf, .shx, .prj dan .cpg bersama, atau satu .zip) / a Shapefile also needs ${missing.map((m) => `.${m}`).join(' and ')}: pick or drop .shp, .dbf, .shx, .prj and .cpg together, or one .zip`,
+    };
+  const text = (file: ImportFile | undefined) => (file ? new TextDecoder().decode(file.bytes) : undefined);
+  const prj = text(parts.prj)?.trim();
+  const warnings: string[] = [];
+  if (prj) {
+    try {
+      proj4(prj);
+    } catch (error) {
+      return {
+        ok: false,
+        error: `${parts.prj!.name}: berkas .prj tidak dapat dibaca — sistem koordinat tidak dikenal / the .prj cannot be read, unknown coordinate system (${(error as Error).message ?? error})`,
+      };
+    }
+  }
+  const dbfBytes = parts.dbf!.bytes;
+  const { encoding, warning } = dbfEncoding(dbfBytes, text(parts.cpg));
+  if (warning) warnings.push(`${parts.dbf!.name}: ${warning}`);
+  let shapes: unknown[];
+  let rows: Record<string, unknown>[];
+  try {
+    // Loaded when needed; as an ES module it also works in Node (its CommonJS build expects a browser).
+    const { parseShp, parseDbf } = await import('shpjs');
+    const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    shapes = parseShp(view(parts.shp!.bytes), prj) as unknown[];
+    rows = parseDbf(view(dbfBytes), encoding) as Record<string, unknown>[];
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${name}: Shapefile tidak dapat dibaca / cannot read the Shapefile: ${(error as Error).message}`,
+    };
+  }
+  if (rows.length !== shapes.length)
+    warnings.push(
+      `${name}: .shp punya ${shapes.length} bentuk, .dbf ${rows.length} baris / .shp has ${shapes.length} shapes, .dbf ${rows.length} rows`,
+    );
+  const records: SourceRecord[] = shapes.map((geometry, index) => {
+    const properties = cleanRow(rows[index] ?? {});
+    return { geometry, properties, name: nameOfProperties(properties) };
+  });
+  let crs = prj ? (CRS_NAME.exec(prj)?.[1] ?? 'dari .prj / from .prj') : '';
+  let crsChoice: FormatRead['crsChoice'];
+  if (!prj) {
+    const positions = records.flatMap((record) => positionsOf(record.geometry));
+    const chosen = options.crs ? resolveCrsCode(options.crs) : null;
+    const guessed = chosen ?? (looksGeographic(positions) ? 'EPSG:4326' : guessNttUtm(positions));
+    crsChoice = 'any';
+    if (!guessed) {
+      return {
+        ok: true,
+        value: {
+          records: [],
+          crs: '?',
+          warnings: [
+            `${name}: tanpa .prj dan koordinatnya bukan bujur/lintang; pilih sistem koordinatnya / no .prj and the coordinates are not lon/lat: choose the coordinate system`,
+          ],
+          crsChoice: 'required',
+        },
+      };
+    }
+    if (!chosen)
+      warnings.push(
+        `${name}: tanpa .prj; dibaca sebagai ${crsName(guessed)} menurut cakupannya — periksa / no .prj: read as ${crsName(guessed)} from its extent, check`,
+      );
+    if (guessed !== 'EPSG:4326') reproject(records, guessed);
+    crs = `${crsName(guessed)} (${guessed})`;
+  }
+  return { ok: true, value: { records, crs, warnings, crsChoice } };
+}
+
+/** Groups the files of a zip or a multi-file pick into Shapefiles by base name. */
+export function groupShapefileParts(files: ImportFile[]): Map<string, ShapefileParts> {
+  const groups = new Map<string, ShapefileParts>();
+  for (const file of files) {
+    const match = /^(.*)\.(shp|shx|dbf|prj|cpg)$/i.exec(file.name);
+    if (!match) continue;
+    const base = match[1]!;
+    const parts = groups.get(base.toLowerCase()) ?? {};
+    parts[match[2]!.toLowerCase() as keyof ShapefileParts] = file;
+    groups.set(base.toLowerCase(), parts);
+  }
+  return groups;
+}
+
+/**
+ * A Shapefile: a .zip holding one or more, or a .shp picked with its .dbf/.shx/.prj/.cpg. Several
+ * Shapefiles in one zip are merged, each record keeping a `layer` attribute naming its file.
+ */
+export async function readShapefile(
+  file: ImportFile,
+  siblings: ImportFile[],
+  options: ReadOptions,
+): Promise<ParseResult<FormatRead>> {
+  let files: ImportFile[];
+  if (/\.zip$/i.test(file.name)) {
+    const entries = unzipSafely(file.bytes, file.name, (entry) => /\.(shp|shx|dbf|prj|cpg)$/i.test(entry));
+    if (!entries.ok) return entries;
+    files = [...entries.value].map(([entry, bytes]) => ({ name: `${file.name}/${entry}`, bytes }));
+  } else files = [file, ...siblings];
+  const groups = [...groupShapefileParts(files)].filter(([, parts]) => parts.shp);
+  if (groups.length === 0)
+    return { ok: false, error: `${file.name}: tidak ada .shp di dalam zip / no .shp inside the zip` };
+  const reads: FormatRead[] = [];
+  for (const [, parts] of groups) {
+    const read = await readOne(parts.shp!.name, parts, options);
+    if (!read.ok) return read;
+    reads.push(read.value);
+  }
+  if (reads.length === 1) return { ok: true, value: reads[0]! };
+  const records = reads.flatMap((read, index) => {
+    const layer = groups[index]![1].shp!.name.replace(/^.*\//, '').replace(/\.shp$/i, '');
+    return read.records.map((record) => ({ ...record, properties: { ...record.properties, layer } }));
+  });
+  return {
+    ok: true,
+    value: {
+      records,
+      crs: [...new Set(reads.map((read) => read.crs))].join(', '),
+      warnings: reads.flatMap((read) => read.warnings),
+      crsChoice: reads.find((read) => read.crsChoice === 'required')?.crsChoice ?? reads[0]!.crsChoice,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { gpx, kmlWithFolders } from '@tmcw/togeojson';
+import type { Feature, Geometry } from 'geojson';
+import type { ParseResult } from './parse-geojson';
+import { nameOfProperties, type SourceRecord } from './check-records';
+import type { FormatRead, XmlDocument, XmlParser } from './formats/file-format';
+import { unzipSafely } from './zip-guard';
+
+/** Entities are refused outright: they serve no purpose in KML/GPX and enable expansion attacks. */
+function refuseEntities(text: string, fileName: string): string | null {
+  return /<!DOCTYPE|<!ENTITY/i.test(text)
+    ? `${fileName}: DTD/ENTITY di XML ditolak (risiko ekspansi entitas) / XML entities refused`
+    : null;
+}
+
+function parseXml(text: string, fileName: string, parse: XmlParser): ParseResult<XmlDocument> {
+  const refused = refuseEntities(text, fileName);
+  if (refused) return { ok: false, error: refused };
+  let document: XmlDocument;
+  try {
+    document = parse(text);
+  } catch (error) {
+    return { ok: false, error: `${fileName}: XML tidak sah / invalid XML: ${(error as Error).message}` };
+  }
+  const parserError = document.getElementsByTagName('parsererror')[0];
+  if (parserError)
+    return {
+      ok: false,
+      error: `${fileName}: XML tidak sah / invalid XML: ${parserError.textContent?.trim().slice(0, 200)}`,
+    };
+  return { ok: true, value: document };
+}
+
+interface FolderNode {
+  type: 'folder' | 'Feature';
+  meta?: { name?: string };
+  children?: FolderNode[];
+}
+
+const read = (records: SourceRecord[]): ParseResult<FormatRead> => ({
+  ok: true,
+  value: { records, crs: 'WGS 84 (EPSG:4326)', warnings: [] },
+});
+
+/** KML: placemarks become records (those without geometry too, to be counted); the folder path is kept. */
+export function readKml(text: string, fileName: string, parse: XmlParser): ParseResult<FormatRead> {
+  const document = parseXml(text, fileName, parse);
+  if (!document.ok) return document;
+  if (document.value.getElementsByTagName('kml').length === 0)
+    return { ok: false, error: `${fileName}: bukan KML / not KML` };
+  const placemarks = document.value.getElementsByTagName('Placemark').length;
+  if (placemarks === 0 && document.value.getElementsByTagName('NetworkLink').length > 0) {
+    const href = document.value.getElementsByTagName('href')[0]?.textContent?.trim();
+    return {
+      ok: false,
+      error: `${fileName}: KML ini hanya NetworkLink ke ${href ?? 'berkas lain'}, tanpa data di dalamnya; unduh dan impor berkas itu / this KML only links to ${href ?? 'another file'} and holds no data itself`,
+    };
+  }
+  const records: SourceRecord[] = [];
+  const walk = (nodes: FolderNode[], path: string[]) => {
+    for (const node of nodes) {
+      if (node.type === 'folder') walk(node.children ?? [], [...path, node.meta?.name ?? '']);
+      else {
+        const feature = node as unknown as Feature<Geometry | null>;
+        const properties = { ...(feature.properties ?? {}), ...(path.length ? { folder: path.join(' / ') } : {}) };
+        records.push({ geometry: feature.geometry, properties, name: nameOfProperties(properties) });
+      }
+    }
+  };
+  walk((kmlWithFolders(document.value as never) as unknown as { children: FolderNode[] }).children, []);
+  return read(records);
+}
+
+export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): ParseResult<FormatRead> {
+  const entries = unzipSafely(bytes, fileName, (name) => /\.kml$/i.test(name));
+  if (!entries.ok) return entries;
+  // Google Earth reads doc.kml, or else the first .kml in the archive.
+  const names = [...entries.value.keys()].sort((a, b) => Number(/(^|\/)doc\.kml$/i.test(b)) - Number(/(^|\/)doc\.kml$/i.test(a)));
+  const name = names[0];
+  if (!name) return { ok: false, error: `${fileName}: tidak ada .kml di dalam KMZ / no .kml inside the KMZ` };
+  const text = decodeUtf8(entries.value.get(name)!);
+  if (text === null) return { ok: false, error: `${fileName}/${name}: bukan teks UTF-8 / not UTF-8 text` };
+  return readKml(text, `${fileName}/${name}`, parse);
+}
+
+/** GPX: tracks and routes become lines (per-vertex times kept), waypoints points. */
+export function readGpx(text: string, fileName: string, parse: XmlParser): ParseResult<FormatRead> {
+  const document = parseXml(text, fileName, parse);
+  if (!document.ok) return document;
+  if (document.value.getElementsByTagName('gpx').length === 0)
+    return { ok: false, error: `${fileName}: bukan GPX / not GPX` };
+  const collection = gpx(document.value as never) as { features: Feature<Geometry | null>[] };
+  const records = collection.features.map((feature) => {
+    const properties = (feature.properties ?? {}) as Record<string, unknown>;
+    return { geometry: feature.geometry, properties, name: nameOfProperties(properties) };
+  });
+  // togeojson leaves out tracks without points; count them so nothing vanishes unseen.
+  const tracks = document.value.getElementsByTagName('trk').length + document.value.getElementsByTagName('rte').length;
+  const lines = records.filter((record) => record.geometry !== null && record.geometry !== undefined && (record.geometry as Geometry).type !== 'Point').length;
+  for (let missing = tracks - lines; missing > 0; missing -= 1)
+    records.push({ geometry: null, properties: {}, name: 'trek tanpa titik / track without points' });
+  return read(records);
+}
+
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
