@@ -5,6 +5,7 @@ import {
   ROAD_CLASSES,
   ROAD_STATUSES,
   SURFACES,
+  modelKeysOf,
   type FeatureKind,
 } from './road-network';
 import { NTT_REGENCIES } from './regencies';
@@ -116,6 +117,23 @@ export function fieldsOfPlainFeatures(properties: Iterable<Record<string, unknow
   return [...keys].map((key): FieldDefinition =>
     key === 'source' ? { key, type: 'source', editable: false } : text(key),
   );
+}
+
+/**
+ * Fields of a layer of a model kind: the model's own, then the extra attributes its file brought
+ * along (columns nobody mapped), so tables, popups and exports show them too.
+ */
+export function fieldsOfKind(
+  kind: FeatureKind,
+  properties: Iterable<Record<string, unknown>> = [],
+  limit = 50,
+): FieldDefinition[] {
+  const model = FIELDS_BY_KIND[kind];
+  const own = modelKeysOf(kind);
+  const extras = fieldsOfPlainFeatures(properties, limit).filter(
+    (field) => !own.has(field.key) && field.key !== 'kind',
+  );
+  return extras.length ? [...model, ...extras] : model;
 }
 
 /** Parses what the user typed into a field's stored value; throws with a readable reason. */

@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { StoredFeature } from '#shared/model/layer';
-import { FIELDS_BY_KIND, fieldsOfPlainFeatures } from '#shared/model/feature-fields';
+import { FIELDS_BY_KIND, fieldsOfKind, fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import type { FeatureKind } from '#shared/model/road-network';
 import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
@@ -14,7 +14,10 @@ export function createFeaturePopupContent(
   const t = i18n.t.bind(i18n);
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const kind = feature.properties.kind as FeatureKind | undefined;
-  const fields = kind && FIELDS_BY_KIND[kind] ? FIELDS_BY_KIND[kind] : fieldsOfPlainFeatures([feature.properties]);
+  const fields =
+    kind && FIELDS_BY_KIND[kind]
+      ? fieldsOfKind(kind, [feature.properties])
+      : fieldsOfPlainFeatures([feature.properties]);
 
   const root = document.createElement('div');
   root.className = 'feature-popup';

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
-  FIELDS_BY_KIND,
+  fieldsOfKind,
   fieldsOfPlainFeatures,
   parseFieldInput,
   REGENCY_CODES,
@@ -106,7 +106,10 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const fields = useMemo(() => {
     const kind = layer?.kind as FeatureKind | 'plain' | undefined;
     return kind && kind !== 'plain'
-      ? FIELDS_BY_KIND[kind]
+      ? fieldsOfKind(
+          kind,
+          features.slice(0, 1000).map((f) => f.properties),
+        )
       : fieldsOfPlainFeatures(features.slice(0, 1000).map((f) => f.properties));
   }, [layer?.kind, features]);
 
