@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 // Exit codes are the README's numbers (0 done, 2 usage, 3 input, 4 output), not the code's own constants.
 import { runCli } from './rumija-cli';
@@ -46,6 +47,18 @@ async function run(argv: string[]) {
 }
 
 describe('rumija analyze', () => {
+  it('reads the assets from any format the app imports (here KML written by GDAL), through the same registry', async () => {
+    const { folder, roads, assets } = createWorkspace();
+    const kml = join(folder, 'assets.kml');
+    execFileSync('ogr2ogr', ['-f', 'KML', kml, assets], { stdio: 'pipe' });
+    const fromGeoJson = await run(['analyze', '--roads', roads, '--assets', assets, '--out', join(folder, 'a.csv')]);
+    const fromKml = await run(['analyze', '--roads', roads, '--assets', kml, '--out', join(folder, 'b.csv')]);
+    expect(fromKml.code).toBe(0);
+    const inside = (output: string) => /di dalam RUMIJA: (\d+)/.exec(output)?.[1];
+    expect(inside(fromKml.out)).toMatch(/^[1-9]\d*$/);
+    expect(inside(fromKml.out)).toBe(inside(fromGeoJson.out));
+  });
+
   it('writes a GeoJSON report and prints a summary', async () => {
     const { folder, roads, assets } = createWorkspace();
     const report = join(folder, 'report.geojson');

@@ -185,7 +185,7 @@ async function readOne(
         `${name}: tanpa .prj; dibaca sebagai ${crsName(guessed)} menurut cakupannya — periksa / no .prj: read as ${crsName(guessed)} from its extent, check`,
       );
     if (guessed !== 'EPSG:4326') reproject(records, guessed);
-    crs = `${crsName(guessed)} (${guessed})`;
+    crs = crsName(guessed) === guessed ? guessed : `${crsName(guessed)} (${guessed})`;
   }
   return { ok: true, value: { records, crs, warnings, crsChoice } };
 }
