@@ -19,7 +19,13 @@ export function isEmptyGeometry(geometry: unknown): boolean {
   if (typeof geometry !== 'object') return false;
   const { type, coordinates, geometries } = geometry as { type?: string; coordinates?: unknown; geometries?: unknown };
   if (type === 'GeometryCollection') return Array.isArray(geometries) && geometries.length === 0;
-  return Array.isArray(coordinates) && coordinates.flat(3).length === 0;
+  return Array.isArray(coordinates) && !holdsAnyValue(coordinates);
+}
+
+/** True at the first non-array value inside nested arrays (no copies: this runs once per record). */
+function holdsAnyValue(value: unknown[]): boolean {
+  for (const item of value) if (!Array.isArray(item) || holdsAnyValue(item)) return true;
+  return false;
 }
 
 function checkPosition(position: unknown): string | null {
@@ -46,7 +52,8 @@ export function checkStructure(geometry: unknown, depth = 0): string | null {
     if (!Array.isArray(geometries))
       return 'GeometryCollection tanpa daftar "geometries" / GeometryCollection without "geometries"';
     for (const [index, member] of geometries.entries()) {
-      if (isEmptyGeometry(member)) return `anggota ${index + 1} GeometryCollection kosong / member ${index + 1} is empty`;
+      if (isEmptyGeometry(member))
+        return `anggota ${index + 1} GeometryCollection kosong / member ${index + 1} is empty`;
       const problem = checkStructure(member, depth + 1);
       if (problem) return `anggota ${index + 1} / member ${index + 1}: ${problem}`;
     }

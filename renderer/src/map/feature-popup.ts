@@ -1,7 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { StoredFeature } from '#shared/model/layer';
-import { FIELDS_BY_KIND, fieldsOfKind, fieldsOfPlainFeatures } from '#shared/model/feature-fields';
-import type { FeatureKind } from '#shared/model/road-network';
+import { fieldsOfKind, fieldsOfPlainFeatures } from '#shared/model/feature-fields';
+import { FEATURE_KINDS, type FeatureKind } from '#shared/model/road-network';
 import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 
@@ -13,11 +13,11 @@ export function createFeaturePopupContent(
 ): HTMLElement {
   const t = i18n.t.bind(i18n);
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
-  const kind = feature.properties.kind as FeatureKind | undefined;
-  const fields =
-    kind && FIELDS_BY_KIND[kind]
-      ? fieldsOfKind(kind, [feature.properties])
-      : fieldsOfPlainFeatures([feature.properties]);
+  // A file's own `kind` column (e.g. "constructor") is an attribute, not one of the model's kinds.
+  const kind = FEATURE_KINDS.includes(feature.properties.kind as FeatureKind)
+    ? (feature.properties.kind as FeatureKind)
+    : undefined;
+  const fields = kind ? fieldsOfKind(kind, [feature.properties]) : fieldsOfPlainFeatures([feature.properties]);
 
   const root = document.createElement('div');
   root.className = 'feature-popup';
