@@ -1,5 +1,12 @@
 import type { Feature, Geometry } from 'geojson';
-import { checkShape, checkStructure, isEmptyGeometry, looksLatLonSwapped, repairGeometry, type Repair } from './check-geometry';
+import {
+  checkShape,
+  checkStructure,
+  isEmptyGeometry,
+  looksLatLonSwapped,
+  repairGeometry,
+  type Repair,
+} from './check-geometry';
 import type { ParseResult } from './parse-geojson';
 import type { ProgressSink } from './import-progress';
 

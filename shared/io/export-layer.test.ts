@@ -80,7 +80,12 @@ describe('layer export read back by GDAL', () => {
     ogrinfo(ours);
     const gdal = join(folder, 'assets-gdal.geojson');
     execFileSync('ogr2ogr', ['-f', 'GeoJSON', gdal, ours], { stdio: 'pipe' });
-    const result = await prepareImport({ name: 'assets-gdal.geojson', bytes: readFileSync(gdal) }, 'back', 1, environment);
+    const result = await prepareImport(
+      { name: 'assets-gdal.geojson', bytes: readFileSync(gdal) },
+      'back',
+      1,
+      environment,
+    );
     expect(result.ok && result.value.features.length).toBe(assets.length);
     if (result.ok)
       expect(result.value.features[0]!.properties).toMatchObject({
@@ -89,7 +94,12 @@ describe('layer export read back by GDAL', () => {
       });
     const kml = join(folder, 'assets-gdal.kml');
     execFileSync('ogr2ogr', ['-f', 'KML', kml, ours], { stdio: 'pipe' });
-    const fromKml = await prepareImport({ name: 'assets-gdal.kml', bytes: readFileSync(kml) }, 'back-kml', 1, environment);
+    const fromKml = await prepareImport(
+      { name: 'assets-gdal.kml', bytes: readFileSync(kml) },
+      'back-kml',
+      1,
+      environment,
+    );
     expect(fromKml.ok && fromKml.value.features.length).toBe(assets.length);
   });
 });

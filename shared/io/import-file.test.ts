@@ -139,7 +139,9 @@ describe('importing CSV', () => {
 describe('choosing the coordinate system of a CSV', () => {
   it('uses the zone and datum the user picks', async () => {
     const csv = encode('nama,easting,northing\nKupang,566490.57,8875595.0\n');
-    const in50 = await prepareImport({ name: 'utm.csv', bytes: csv }, 'l', 1, NODE_ENVIRONMENT, new Date(), { utmZone: 50 });
+    const in50 = await prepareImport({ name: 'utm.csv', bytes: csv }, 'l', 1, NODE_ENVIRONMENT, new Date(), {
+      utmZone: 50,
+    });
     expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
     // The same numbers read in zone 50 land 6° further west.
     if (in50.ok)

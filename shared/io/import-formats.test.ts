@@ -142,7 +142,8 @@ describe('refusing hostile and broken files', () => {
     );
     const result = await prepare('bomb.kmz', bytes);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/bomb\.kmz: doc\.kml mengembang lebih dari 200× — ditolak sebagai bom zip/);
+    if (!result.ok)
+      expect(result.error).toMatch(/bomb\.kmz: doc\.kml mengembang lebih dari 200× — ditolak sebagai bom zip/);
   });
 
   it.each([

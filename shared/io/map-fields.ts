@@ -127,8 +127,7 @@ function problemWith(field: FieldDefinition, value: unknown, label: string, raw:
     const required = field.type === 'enum' ? !field.nullable : field.type !== 'boolean' && !field.nullable;
     return required ? `${label} wajib diisi (kolom kosong, tanpa nilai bawaan) / ${label} is required` : null;
   }
-  if (field.type === 'number' && !Number.isFinite(value))
-    return `${label}: ${shown} bukan angka / is not a number`;
+  if (field.type === 'number' && !Number.isFinite(value)) return `${label}: ${shown} bukan angka / is not a number`;
   if (field.type === 'enum' && !field.options.includes(value as string))
     return `${label}: ${shown} harus salah satu dari / must be one of: ${field.options.join(', ')}`;
   return null;

@@ -103,7 +103,11 @@ function guessNttUtm(positions: number[][]): string | null {
 function reproject(records: SourceRecord[], code: string): void {
   const convert = toWgs84(code);
   const walk = (value: unknown): unknown =>
-    Array.isArray(value) && typeof value[0] === 'number' ? convert(value as number[]) : Array.isArray(value) ? value.map(walk) : value;
+    Array.isArray(value) && typeof value[0] === 'number'
+      ? convert(value as number[])
+      : Array.isArray(value)
+        ? value.map(walk)
+        : value;
   for (const record of records) {
     const geometry = record.geometry as { coordinates?: unknown } | null;
     if (geometry?.coordinates) record.geometry = { ...geometry, coordinates: walk(geometry.coordinates) };
@@ -111,11 +115,7 @@ function reproject(records: SourceRecord[], code: string): void {
 }
 
 /** One Shapefile (its parts in memory) to records: geometry from .shp, attributes from .dbf, CRS from .prj. */
-async function readOne(
-  name: string,
-  parts: ShapefileParts,
-  options: ReadOptions,
-): Promise<ParseResult<FormatRead>> {
+async function readOne(name: string, parts: ShapefileParts, options: ReadOptions): Promise<ParseResult<FormatRead>> {
   const missing = (['shp', 'dbf'] as const).filter((extension) => !parts[extension]);
   if (missing.length)
     return {

@@ -74,7 +74,9 @@ export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): 
   const entries = unzipSafely(bytes, fileName, (name) => /\.kml$/i.test(name));
   if (!entries.ok) return entries;
   // Google Earth reads doc.kml, or else the first .kml in the archive.
-  const names = [...entries.value.keys()].sort((a, b) => Number(/(^|\/)doc\.kml$/i.test(b)) - Number(/(^|\/)doc\.kml$/i.test(a)));
+  const names = [...entries.value.keys()].sort(
+    (a, b) => Number(/(^|\/)doc\.kml$/i.test(b)) - Number(/(^|\/)doc\.kml$/i.test(a)),
+  );
   const name = names[0];
   if (!name) return { ok: false, error: `${fileName}: tidak ada .kml di dalam KMZ / no .kml inside the KMZ` };
   const text = decodeUtf8(entries.value.get(name)!);
@@ -95,7 +97,10 @@ export function readGpx(text: string, fileName: string, parse: XmlParser): Parse
   });
   // togeojson leaves out tracks without points; count them so nothing vanishes unseen.
   const tracks = document.value.getElementsByTagName('trk').length + document.value.getElementsByTagName('rte').length;
-  const lines = records.filter((record) => record.geometry !== null && record.geometry !== undefined && (record.geometry as Geometry).type !== 'Point').length;
+  const lines = records.filter(
+    (record) =>
+      record.geometry !== null && record.geometry !== undefined && (record.geometry as Geometry).type !== 'Point',
+  ).length;
   for (let missing = tracks - lines; missing > 0; missing -= 1)
     records.push({ geometry: null, properties: {}, name: 'trek tanpa titik / track without points' });
   return read(records);

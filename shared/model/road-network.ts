@@ -177,7 +177,10 @@ export const GEOMETRY_TYPES_BY_KIND: Record<FeatureKind, readonly string[]> = {
 export const FEATURE_KINDS = Object.keys(GEOMETRY_TYPES_BY_KIND) as FeatureKind[];
 
 const MODEL_KEYS_BY_KIND = new Map<string, ReadonlySet<string>>(
-  FeaturePropertiesSchema.options.map((schema) => [String(schema.shape.kind.value), new Set(Object.keys(schema.shape))]),
+  FeaturePropertiesSchema.options.map((schema) => [
+    String(schema.shape.kind.value),
+    new Set(Object.keys(schema.shape)),
+  ]),
 );
 
 /** The keys the model itself defines for a kind of feature. */

@@ -425,7 +425,8 @@ export const id = {
   import: {
     button: 'Impor berkas…',
     dialogTitle: 'Impor data survei',
-    dropHint: 'Lepaskan berkas GeoJSON, CSV, KML/KMZ, GPX atau Shapefile (.zip, atau .shp bersama .dbf/.shx/.prj) untuk mengimpor',
+    dropHint:
+      'Lepaskan berkas GeoJSON, CSV, KML/KMZ, GPX atau Shapefile (.zip, atau .shp bersama .dbf/.shx/.prj) untuk mengimpor',
     formats: 'Data survei (GeoJSON, CSV, KML/KMZ, GPX, Shapefile .zip atau .shp+.dbf)',
     done: '{{count, number}} fitur diimpor dari {{file}} ({{crs}}).',
     skipped: '{{count, number}} fitur tanpa geometri dilewati.',
@@ -452,7 +453,8 @@ export const id = {
     crs: 'Sistem koordinat terdeteksi',
     chooseCrs: 'Ubah zona / datum',
     pickCrs: 'Sistem koordinat berkas',
-    crsRequired: 'Berkas ini tidak menyebut sistem koordinatnya dan bukan bujur/lintang: pilih sistemnya untuk melanjutkan.',
+    crsRequired:
+      'Berkas ini tidak menyebut sistem koordinatnya dan bukan bujur/lintang: pilih sistemnya untuk melanjutkan.',
     otherEpsg: 'Kode EPSG lain',
     epsgPlaceholder: 'mis. 23881',
     epsgUnknown: 'Kode EPSG tidak dikenal: {{code}}',

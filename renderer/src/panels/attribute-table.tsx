@@ -96,6 +96,13 @@ function CellEditor({
 
 const NO_FEATURES: readonly StoredFeature[] = [];
 
+/** Empty and text keys before numbers, numbers by value, texts as made by `sortKeyOf` (no allocation: 200 000 rows). */
+function compareSortKeys(x: string | number, y: string | number): number {
+  if (typeof x === 'number') return typeof y === 'number' ? x - y : 1;
+  if (typeof y === 'number') return -1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export function AttributeTable({ layerId, onClose }: { layerId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
@@ -128,6 +135,8 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     [searching, features, fields, t, locale],
   );
 
+  // Sort keys per field and language, kept per properties object: after an edit one key is made again, not 200 000.
+  const sortKeys = useRef(new Map<string, WeakMap<object, string | number>>());
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const activeFilters = Object.entries(filters).filter(([, value]) => value !== '');
@@ -140,20 +149,21 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     }
     if (sort) {
       const field = fields.find((candidate) => candidate.key === sort.key)!;
+      const cacheKey = `${sort.key}|${locale}`;
+      const cached = sortKeys.current.get(cacheKey) ?? new WeakMap<object, string | number>();
+      sortKeys.current.set(cacheKey, cached);
       const keys: (string | number)[] = new Array(features.length);
-      for (const i of indices) keys[i] = sortKeyOf(sortValueOf(field, features[i]!.properties[sort.key], t, locale));
-      indices.sort((a, b) => {
-        const [x, y] = [keys[a]!, keys[b]!];
-        const order =
-          typeof x === 'number' && typeof y === 'number'
-            ? x - y
-            : String(x) < String(y)
-              ? -1
-              : String(x) > String(y)
-                ? 1
-                : 0;
-        return order * sort.direction;
-      });
+      for (const i of indices) {
+        const properties = features[i]!.properties;
+        let key = cached.get(properties);
+        if (key === undefined) {
+          key = sortKeyOf(sortValueOf(field, properties[sort.key], t, locale));
+          cached.set(properties, key);
+        }
+        keys[i] = key;
+      }
+      const direction = sort.direction;
+      indices.sort((a, b) => compareSortKeys(keys[a]!, keys[b]!) * direction);
     }
     return indices.map((i) => features[i]!);
   }, [features, searchIndex, search, filters, sort, fields, t, locale]);

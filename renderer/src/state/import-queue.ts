@@ -58,7 +58,11 @@ export class ImportQueue {
     const fileName = file.name;
     const started = performance.now();
     if (prepared.crsChoice === 'required')
-      return { fileName, ok: false, error: `${fileName}: pilih sistem koordinat dulu / choose the coordinate system first` };
+      return {
+        fileName,
+        ok: false,
+        error: `${fileName}: pilih sistem koordinat dulu / choose the coordinate system first`,
+      };
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName, labelOf);
     performance.measure('rumija:map-fields', { start: started });
     if (!mapped.ok) return { fileName, ok: false, error: mapped.error };

@@ -20,7 +20,6 @@ function textOf(input: ReadInput, fallback1252 = false): ParseResult<{ text: str
   return { ok: false, error: `${input.file.name}: bukan teks UTF-8 / not UTF-8 text` };
 }
 
-
 const geojson: FileFormat = {
   id: 'geojson',
   label: 'GeoJSON',
@@ -34,7 +33,13 @@ const geojson: FileFormat = {
   write: (features) => featuresToGeoJson(features),
 };
 
-const ndjson: FileFormat = { ...geojson, id: 'ndjson', label: 'GeoJSON (NDJSON)', extensions: ['ndjson', 'geojsonl'], write: undefined };
+const ndjson: FileFormat = {
+  ...geojson,
+  id: 'ndjson',
+  label: 'GeoJSON (NDJSON)',
+  extensions: ['ndjson', 'geojsonl'],
+  write: undefined,
+};
 
 const csv: FileFormat = {
   id: 'csv',
