@@ -2,7 +2,8 @@ import type { SourceRecord } from './check-records';
 import { nameOfProperties, recordLabel } from './check-records';
 import type { FormatRead } from './formats/file-format';
 import { parseJson, type ParseResult } from './parse-geojson';
-import type { ProgressSink } from './import-progress';
+import { decodeUtf8WithProgress, type ProgressSink } from './import-progress';
+import { FeatureCollectionStream } from './feature-collection-stream';
 
 const GEOMETRY_TYPES = new Set([
   'Point',
@@ -71,14 +72,76 @@ export function readGeoJson(
     return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
   const records: SourceRecord[] = [];
   for (const [index, item] of items.entries()) {
-    const feature = item as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | null;
-    const properties = (
-      feature?.properties && typeof feature.properties === 'object' ? feature.properties : {}
-    ) as Record<string, unknown>;
-    if (feature?.type !== 'Feature')
-      return { ok: false, error: `${fileName}, ${recordLabel(index)}: bukan Feature / not a Feature` };
-    const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? feature.id : undefined;
-    records.push({ geometry: feature.geometry, properties, name: nameOfProperties(properties), id });
+    const record = recordOf(item);
+    if (!record) return { ok: false, error: notAFeature(fileName, index) };
+    records.push(record);
   }
-  return { ok: true, value: { records, crs: 'WGS 84 (EPSG:4326)', warnings: [] } };
+  return { ok: true, value: { records, crs: WGS84, warnings: [] } };
+}
+
+const WGS84 = 'WGS 84 (EPSG:4326)';
+const notAFeature = (fileName: string, index: number) =>
+  `${fileName}, ${recordLabel(index)}: bukan Feature / not a Feature`;
+
+/** One member of a collection as a record; null when it is not a Feature. */
+function recordOf(item: unknown): SourceRecord | null {
+  const feature = item as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | null;
+  if (feature?.type !== 'Feature') return null;
+  const properties = (feature.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<
+    string,
+    unknown
+  >;
+  const id = typeof feature.id === 'string' || typeof feature.id === 'number' ? feature.id : undefined;
+  return { geometry: feature.geometry, properties, name: nameOfProperties(properties), id };
+}
+
+/** Files smaller than this are read whole: streaming pays off only for big ones. */
+const STREAM_FROM_BYTES = 4 * 1024 * 1024;
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+class StopReading extends Error {}
+
+/**
+ * GeoJSON bytes to records. A large FeatureCollection is read as a stream (slices of bytes decoded and
+ * each feature parsed as soon as it is complete, progress counting features as it goes); anything else,
+ * and any file the stream finds fault with, is read whole so messages give the line and column.
+ */
+export function readGeoJsonBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  report: ProgressSink = () => undefined,
+): ParseResult<FormatRead> {
+  const whole = (): ParseResult<FormatRead> => {
+    const text = decodeUtf8WithProgress(bytes, report);
+    if (text === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+    return readGeoJson(text, fileName, report);
+  };
+  if (bytes.byteLength < STREAM_FROM_BYTES) return whole();
+  const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
+  if (isNewlineDelimited(head)) return whole();
+  const records: SourceRecord[] = [];
+  let refused: string | null = null;
+  const stream = new FeatureCollectionStream((item) => {
+    const record = recordOf(item);
+    if (!record) {
+      refused = notAFeature(fileName, records.length);
+      throw new StopReading();
+    }
+    records.push(record);
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let start = 0; start < bytes.byteLength; start += SLICE_BYTES) {
+      const end = Math.min(bytes.byteLength, start + SLICE_BYTES);
+      stream.push(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.byteLength }));
+      report({ phase: 'read', done: end, total: bytes.byteLength, features: records.length });
+    }
+    stream.end();
+  } catch {
+    if (refused) return { ok: false, error: refused };
+    // Bad JSON, not UTF-8, or not an object at the root: the whole-text reader says exactly what.
+    return whole();
+  }
+  if (stream.root.type !== 'FeatureCollection') return whole();
+  return { ok: true, value: { records, crs: WGS84, warnings: [] } };
 }

@@ -15,7 +15,10 @@ export function ImportProgressBar({ activity, onCancel }: { activity: ImportActi
         done: progress.done,
         total: progress.phase === 'read' ? `${formatNumber(progress.total / 1048576, locale, 1)} MB` : progress.total,
         percent: known ? formatNumber((100 * progress.done) / progress.total, locale) : '',
-      });
+      }) +
+      (progress.phase === 'read' && progress.features > 0
+        ? ` · ${t('import.featuresSoFar', { count: progress.features })}`
+        : '');
   return (
     <div className="import-progress" role="status" data-testid="import-progress">
       <span data-testid="import-progress-label">{label}</span>

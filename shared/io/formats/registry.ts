@@ -25,11 +25,8 @@ const geojson: FileFormat = {
   label: 'GeoJSON',
   extensions: ['geojson', 'json'],
   sniff: (head) => /^\s*[{[]/.test(head),
-  read: async (input) => {
-    const text = textOf(input);
-    if (!text.ok) return text;
-    return (await import('../read-geojson')).readGeoJson(text.value.text, input.file.name, input.report);
-  },
+  read: async (input) =>
+    (await import('../read-geojson')).readGeoJsonBytes(input.file.bytes, input.file.name, input.report),
   write: (features) => featuresToGeoJson(features),
 };
 
