@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
@@ -29,12 +29,15 @@ import { EditSession, useEditSession } from './state/edit-session';
 import { connectDrawing } from './map/draw-controller';
 import { StaLayers, staLabelsWanted } from './map/sta-layers';
 import { DrawToolbar } from './panels/draw-toolbar';
+import { useDeleteSelection } from './components/use-delete-selection';
+import { describeChange } from './format/describe-change';
 import { StaPanel } from './panels/sta-panel';
 import { FeatureForm } from './components/feature-form';
 import { StoryPanel, type StoryExport } from './panels/story-panel';
 import { Presenter } from './present/presenter';
 import { renderSlides, storyHandout, storyPngs } from './present/export-story';
 import type { Locale } from '#shared/format/format-number';
+import { layerLabel } from './format/layer-label';
 
 type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis';
 
@@ -56,6 +59,21 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const session = useMemo(() => new EditSession(), []);
   const { pending } = useEditSession(session);
+  const deletion = useDeleteSelection(session);
+  /** Undo or redo, saying what was undone or redone. */
+  const stepHistory = async (direction: 'undo' | 'redo') => {
+    const entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
+    const layers = store.getSnapshot().layers;
+    session.say(
+      'info',
+      entry
+        ? describeChange(entry, direction, t, layers)
+        : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'),
+    );
+  };
+  // The keyboard handler is registered once; it calls the latest of these.
+  const keyActions = useRef({ stepHistory, deleteSelection: deletion.request });
+  keyActions.current = { stepHistory, deleteSelection: deletion.request };
   const [staLayers, setStaLayers] = useState<StaLayers | null>(null);
   const [presenting, setPresenting] = useState<{ storyId: string; startAt: number } | null>(null);
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
@@ -117,14 +135,8 @@ export function App() {
   const onImportDone = (outcome: ImportOutcome | null) => {
     if (!outcome) return;
     setImportOutcomes((current) => [...current.filter((item) => item.fileName !== outcome.fileName), outcome]);
-    // Show what arrived: the imported layer, selected and framed (small ones only).
-    if (!outcome.ok) return;
-    const features = store.getSnapshot().featuresByLayer.get(outcome.layerId) ?? [];
-    if (features.length > 0 && features.length <= 10_000)
-      store.selection.select(
-        features.map((feature) => feature.id),
-        { zoom: true },
-      );
+    // Show where it arrived: the imported layer framed, nothing selected (a Delete key must not remove it unasked).
+    if (outcome.ok) store.selection.frameLayer(outcome.layerId);
   };
   /** Files from the system: stories open in the story tab, everything else goes to the import preview. */
   const openIncomingFiles = (files: OpenedFile[]) => {
@@ -137,8 +149,8 @@ export function App() {
   };
   const onMenuCommand = (command: MenuCommand) => {
     if (command === 'import') void openImportDialog();
-    else if (command === 'undo') void store.history.undo();
-    else if (command === 'redo') void store.history.redo();
+    else if (command === 'undo') void stepHistory('undo');
+    else if (command === 'redo') void stepHistory('redo');
     else if (command === 'presenter-view') void host.openPresenterView();
     else if (command === 'export') {
       // Export lives in the attribute table: open the table of the selected feature's layer, else the first layer.
@@ -180,20 +192,17 @@ export function App() {
         return;
       }
       if (event.key === 'Delete' && !tool && store.getSnapshot().selection.length > 0) {
-        const selection = store.getSnapshot().selection;
-        void store.document
-          .deleteFeatures(selection)
-          .then((removed) => removed.length > 0 && session.say('info', t('draw.deleted', { count: removed.length })));
+        keyActions.current.deleteSelection(store.getSnapshot().selection);
         return;
       }
       if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
-        void store.history.undo();
+        void keyActions.current.stepHistory('undo');
       } else if ((key === 'z' && event.shiftKey) || key === 'y') {
         event.preventDefault();
-        void store.history.redo();
+        void keyActions.current.stepHistory('redo');
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -223,7 +232,10 @@ export function App() {
     store.selection.select([id]);
     session.say(
       'info',
-      t('draw.saved', { kind: t(`model.kind.${String(feature?.properties.kind)}`), layer: layer?.name ?? '' }),
+      t('draw.saved', {
+        kind: t(`model.kind.${String(feature?.properties.kind)}`),
+        layer: layer ? layerLabel(layer, t) : '',
+      }),
     );
   };
   const onMapReady = useCallback((ready: MapLibreMap) => setMap(ready), []);
@@ -299,6 +311,7 @@ export function App() {
           )}
           {importing && <ImportProgressBar activity={importing} onCancel={() => store.imports.stopReading()} />}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
+          {deletion.dialog}
           <PanelBoundary key={tab} name={t(`errors.panel.${tab}`)}>
             {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
             {tab === 'summary' && <SummaryPanel />}
@@ -329,7 +342,7 @@ export function App() {
               type="button"
               data-testid="undo"
               title={t('history.undoHint')}
-              onClick={() => void store.history.undo()}
+              onClick={() => void stepHistory('undo')}
             >
               {t('history.undo')}
             </button>
@@ -337,7 +350,7 @@ export function App() {
               type="button"
               data-testid="redo"
               title={t('history.redoHint')}
-              onClick={() => void store.history.redo()}
+              onClick={() => void stepHistory('redo')}
             >
               {t('history.redo')}
             </button>
@@ -367,7 +380,7 @@ export function App() {
           {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}
           {map && (
             <PanelBoundary name={t('errors.panel.toolbar')} inline>
-              <DrawToolbar session={session} />
+              <DrawToolbar session={session} onDelete={deletion.request} />
             </PanelBoundary>
           )}
           <div className="map-wrap">

@@ -45,16 +45,17 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
         snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined),
       );
     }
-    if (previous && snapshot.zoomRequest !== previous.zoomRequest) zoomToSelection(snapshot);
+    if (previous && snapshot.zoomRequest !== previous.zoomRequest)
+      frame(snapshot.selection.map((id) => snapshot.featureById.get(id)));
+    if (snapshot.frameRequest && snapshot.frameRequest !== previous?.frameRequest)
+      frame(snapshot.featuresByLayer.get(snapshot.frameRequest.layerId) ?? []);
     previous = snapshot;
   };
 
-  const zoomToSelection = (snapshot: AppSnapshot) => {
+  const frame = (features: readonly (StoredFeature | undefined)[]) => {
     const bounds = new LngLatBounds();
-    for (const id of snapshot.selection) {
-      const feature = snapshot.featureById.get(id);
+    for (const feature of features)
       if (feature) for (const position of positionsOf(feature.geometry)) bounds.extend(position as [number, number]);
-    }
     if (bounds.isEmpty()) return;
     map.fitBounds(bounds, { padding: 80, maxZoom: 15, duration: 600 });
   };

@@ -20,6 +20,7 @@ import { ValidationError } from '../persistence/feature-validation';
 import { EXPORT_FORMATS, formatById, writeFeatures } from '#shared/io/formats/registry';
 import type { FormatId } from '#shared/io/formats/file-format';
 import { saveExport } from '../platform/save-export';
+import { layerLabel } from '../format/layer-label';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -226,10 +227,10 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     <section
       className="attribute-table"
       data-testid="attribute-table"
-      aria-label={t('table.title', { layer: layer.name })}
+      aria-label={t('table.title', { layer: layerLabel(layer, t) })}
     >
       <header className="table-toolbar">
-        <h2>{t('table.title', { layer: layer.name })}</h2>
+        <h2>{t('table.title', { layer: layerLabel(layer, t) })}</h2>
         <input
           type="search"
           placeholder={t('table.search')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMeasuredArea, formatMeasuredLength, type Locale } from '#shared/format/format-number';
 import { useEditSession, type DrawTool, type EditSession } from '../state/edit-session';
-import { useSnapshot, useStore } from '../state/store-context';
+import { useSnapshot } from '../state/store-context';
 
 const DRAW_TOOLS: { id: string; tool: DrawTool }[] = [
   { id: 'road', tool: { action: 'draw', kind: 'road', geometry: 'LineString' } },
@@ -27,10 +27,16 @@ function hintKey(tool: DrawTool): string {
 }
 
 /** Drawing, measuring and editing tools over the map, with the live measurement and the hint of the tool in use. */
-export function DrawToolbar({ session }: { session: EditSession }) {
+export function DrawToolbar({
+  session,
+  onDelete,
+}: {
+  session: EditSession;
+  /** Deletes the selection, asking first when it holds more than a few features. */
+  onDelete: (ids: readonly string[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
-  const store = useStore();
   const { selection } = useSnapshot();
   const { tool, measurement, message } = useEditSession(session);
   const active = toolKey(tool);
@@ -47,10 +53,6 @@ export function DrawToolbar({ session }: { session: EditSession }) {
       {t(`draw.tool.${id}`)}
     </button>
   );
-  const deleteSelection = async () => {
-    const removed = await store.document.deleteFeatures(selection);
-    if (removed.length > 0) session.say('info', t('draw.deleted', { count: removed.length }));
-  };
 
   return (
     <div className="draw-toolbar" data-testid="draw-toolbar">
@@ -79,7 +81,7 @@ export function DrawToolbar({ session }: { session: EditSession }) {
           data-testid="tool-delete"
           disabled={selection.length === 0}
           title={t('draw.deleteHint')}
-          onClick={() => void deleteSelection()}
+          onClick={() => onDelete(selection)}
         >
           {t('draw.tool.delete', { count: selection.length })}
         </button>

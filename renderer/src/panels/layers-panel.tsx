@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { Legend } from './legend';
+import { layerLabel } from '../format/layer-label';
 export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) => void }) {
   const { t, i18n } = useTranslation();
   const store = useStore();
@@ -21,11 +22,11 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 <input
                   type="checkbox"
                   checked={layer.visible}
-                  aria-label={`${t('layers.visible')}: ${layer.name}`}
+                  aria-label={`${t('layers.visible')}: ${layerLabel(layer, t)}`}
                   data-testid={`layer-visible-${layer.id}`}
                   onChange={(event) => void store.document.setLayerVisible(layer.id, event.target.checked)}
                 />
-                <span className="layer-name">{layer.name}</span>
+                <span className="layer-name">{layerLabel(layer, t)}</span>
               </label>
               {layer.demo && (
                 <span className="demo-tag" title={t('layers.demoHint')}>

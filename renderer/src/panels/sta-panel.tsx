@@ -12,6 +12,7 @@ import { defaultPropertiesFor } from '../state/new-feature-defaults';
 import { isRangeOf } from '#shared/edit/feature-edits';
 import { STA_LABELS_KEY, staLabelsWanted, type StaLayers } from '../map/sta-layers';
 import { CONDITION_COLORS } from '../map/thematic-style';
+import { layerLabel } from '../format/layer-label';
 
 interface RangeDraft {
   from: string;
@@ -57,11 +58,15 @@ export function StaPanel({
         // The segment name without its "(1/3)" part names the ruas.
         const name = String(feature.properties.name ?? '').replace(/\s*\(\d+\/\d+\)$/, '');
         if (!options.has(key))
-          options.set(key, { layerId: layer.id, ruasNumber, label: `${ruasNumber} · ${name} (${layer.name})` });
+          options.set(key, {
+            layerId: layer.id,
+            ruasNumber,
+            label: `${ruasNumber} · ${name} (${layerLabel(layer, t)})`,
+          });
       }
     }
     return [...options.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label, 'id', { numeric: true }));
-  }, [layers, featuresByLayer]);
+  }, [layers, featuresByLayer, t]);
   const chosen = ruasOptions.find(([key]) => key === ruasKey)?.[1] ?? ruasOptions[0]?.[1];
   const paths = useMemo(
     () => (chosen ? ruasPaths(featuresByLayer.get(chosen.layerId) ?? [], chosen.ruasNumber) : []),

@@ -10,6 +10,7 @@ import { saveExport } from '../platform/save-export';
 import { onPanelRequest } from '../state/panel-commands';
 import type { OpenedFile } from '#shared/host/host-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { layerLabel } from '../format/layer-label';
 
 const sameContent = (a: Story, b: Story) =>
   JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
@@ -345,7 +346,7 @@ export function StoryPanel({
                       <option value="">{t('story.noRoute')}</option>
                       {roadLayers.map((layer) => (
                         <option key={layer.id} value={layer.id}>
-                          {layer.name}
+                          {layerLabel(layer, t)}
                         </option>
                       ))}
                     </select>

@@ -28,6 +28,8 @@ export interface AppSnapshot {
   selection: readonly string[];
   /** Bumped when the user asks the map to frame the selection. */
   zoomRequest: number;
+  /** A layer the map should frame (after an import, or "zoom to layer"); the serial tells requests apart. */
+  frameRequest: { layerId: string; serial: number } | null;
   tariffs: StoredTariffSchedule[];
   analysis: AnalysisState;
   /** The file being read, and how far it has come, for the progress bar. */
@@ -129,6 +131,7 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   storedBlocks: null,
   selection: [],
   zoomRequest: 0,
+  frameRequest: null,
   tariffs: [],
   analysis: IDLE_ANALYSIS,
   importing: null,

@@ -10,4 +10,9 @@ export class Selection {
       zoomRequest: options.zoom ? this.state.get().zoomRequest + 1 : this.state.get().zoomRequest,
     });
   }
+
+  /** Frames a whole layer on the map without selecting anything. */
+  frameLayer(layerId: string) {
+    this.state.set({ frameRequest: { layerId, serial: (this.state.get().frameRequest?.serial ?? 0) + 1 } });
+  }
 }

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, screenshot } from './helpers';
+
+/** A planner's everyday moves: import, look, select, delete, undo — nothing lost unasked. */
+const survey = JSON.stringify({
+  type: 'FeatureCollection',
+  features: Array.from({ length: 12 }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [123.63 + i * 0.002, -10.163] },
+    properties: { nomor: i + 1, pemilik: i % 2 ? 'PLN' : 'Telkom' },
+  })),
+});
+
+async function importSurvey(page: Page) {
+  const path = join(mkdtempSync(join(tmpdir(), 'rumija-everyday-')), 'tiang-survei.geojson');
+  writeFileSync(path, survey);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(path);
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('12');
+  return page.locator('[data-testid^="layer-import-"]');
+}
+
+const selection = (page: Page) => page.evaluate(() => window.rumijaStore!.getSnapshot().selection.length);
+const center = (page: Page) => page.evaluate(() => window.rumijaMap!.getCenter().toArray());
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`after an import nothing is selected; deleting more than a few asks first (${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    const layer = await importSurvey(page);
+    // The map frames what arrived, and nothing is selected: the Delete key has nothing to remove.
+    await expect.poll(async () => (await center(page))[0]).toBeGreaterThan(123.62);
+    await expect.poll(async () => (await center(page))[0]).toBeLessThan(123.66);
+    expect(await selection(page)).toBe(0);
+    await page.keyboard.press('Delete');
+    await expect(layer).toContainText('12 fitur');
+
+    // Twelve selected through the table: Delete asks, naming how many and from which layer.
+    const layerId = (await layer.getAttribute('data-testid'))!.replace('layer-', '');
+    await page.getByTestId(`layer-table-${layerId}`).click();
+    await page.getByTestId('table-zoom-filtered').click();
+    await page.getByTestId('table-close').click();
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Hapus 12 fitur?');
+    await expect(page.getByTestId('confirm-dialog')).toContainText('dari tiang-survei akan dihapus');
+    await screenshot(page, `delete-ask-id-${viewport.width}`);
+    await page.getByTestId('confirm-cancel').click();
+    await expect(layer).toContainText('12 fitur');
+    await page.getByTestId('tool-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(layer).toContainText('0 fitur');
+    await expect(page.getByTestId('tool-message')).toContainText('12 fitur dihapus');
+    // Undo says what it undid.
+    await page.keyboard.press('Control+z');
+    await expect(layer).toContainText('12 fitur');
+    await expect(page.getByTestId('tool-message')).toHaveText('Diurungkan: hapus 12 fitur dari tiang-survei.');
+
+    // In English the question is English; one feature picked in the table goes without a question.
+    await page.getByTestId('language-en').click();
+    // The app's own layers are named in the UI language; the imported one keeps its own name.
+    await expect(page.getByTestId('layer-demo-roads')).toContainText('Road segments (demo)');
+    await expect(page.getByTestId('layer-demo-assets')).toContainText('Utility assets (synthetic demo)');
+    await expect(layer).toContainText('tiang-survei');
+    await page.getByTestId(`layer-table-${layerId}`).click();
+    await page.getByTestId('table-row').first().click();
+    await page.getByTestId('table-close').click();
+    await page.keyboard.press('Delete');
+    await expect(layer).toContainText('11 features');
+    await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('tool-message')).toHaveText('Undone: deleted 1 feature of tiang-survei.');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByTestId('tool-message')).toHaveText('Redone: deleted 1 feature of tiang-survei.');
+    await expect(layer).toContainText('11 features');
+    await page.getByTestId(`layer-table-${layerId}`).click();
+    await page.getByTestId('table-zoom-filtered').click();
+    await page.getByTestId('table-close').click();
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('confirm-dialog')).toContainText('Delete 11 features?');
+    await screenshot(page, `delete-ask-en-${viewport.width}`);
+    await page.getByTestId('confirm-cancel').click();
+  });
+}
