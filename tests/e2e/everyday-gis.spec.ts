@@ -2,17 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, screenshot } from './helpers';
+import { openApp, screenshot, SURVEY_GEOJSON as survey } from './helpers';
 
 /** A planner's everyday moves: import, look, select, delete, undo — nothing lost unasked. */
-const survey = JSON.stringify({
-  type: 'FeatureCollection',
-  features: Array.from({ length: 12 }, (_, i) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [123.63 + i * 0.002, -10.163] },
-    properties: { nomor: i + 1, pemilik: i % 2 ? 'PLN' : 'Telkom' },
-  })),
-});
 
 async function importSurvey(page: Page) {
   const path = join(mkdtempSync(join(tmpdir(), 'rumija-everyday-')), 'tiang-survei.geojson');

@@ -6,6 +6,16 @@ import { join, resolve } from 'node:path';
 
 export const SCREENSHOT_DIR = resolve(__dirname, '../../out/screenshots');
 
+/** Twelve surveyed poles along the Kupang corridor, as a GeoJSON text. */
+export const SURVEY_GEOJSON = JSON.stringify({
+  type: 'FeatureCollection',
+  features: Array.from({ length: 12 }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [123.63 + i * 0.002, -10.163] },
+    properties: { nomor: i + 1, pemilik: i % 2 ? 'PLN' : 'Telkom' },
+  })),
+});
+
 /** Opens the app with a fresh origin state and waits until the map has rendered everything. */
 export async function openApp(page: Page, path = '/') {
   await page.goto(path);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, screenshot, waitForMapIdle } from './helpers';
+import { openApp, screenshot, SURVEY_GEOJSON as survey, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { createLargeCsvText } from '#shared/demo/synthetic-files';
 import { Geodesic } from 'geographiclib-geodesic';
@@ -13,15 +13,6 @@ function writeFixture(name: string, content: string) {
   writeFileSync(path, content);
   return path;
 }
-
-const survey = JSON.stringify({
-  type: 'FeatureCollection',
-  features: Array.from({ length: 12 }, (_, i) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [123.63 + i * 0.002, -10.163] },
-    properties: { nomor: i + 1, pemilik: i % 2 ? 'PLN' : 'Telkom' },
-  })),
-});
 
 test('a GeoJSON file from the open dialog becomes a layer that survives a reload', async ({ page }) => {
   await openApp(page);
