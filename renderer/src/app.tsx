@@ -30,6 +30,7 @@ import { connectDrawing } from './map/draw-controller';
 import { StaLayers, staLabelsWanted } from './map/sta-layers';
 import { DrawToolbar } from './panels/draw-toolbar';
 import { useDeleteSelection } from './components/use-delete-selection';
+import { MapSearch } from './components/map-search';
 import { describeChange } from './format/describe-change';
 import { StaPanel } from './panels/sta-panel';
 import { FeatureForm } from './components/feature-form';
@@ -250,6 +251,7 @@ export function App() {
             {t('app.subtitle')}
           </span>
         </div>
+        <MapSearch map={map} />
         <span className="department">{t('app.department')}</span>
         <LanguageSwitch />
       </header>

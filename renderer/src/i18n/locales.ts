@@ -118,6 +118,20 @@ export const id = {
     staToM: 'STA akhir',
     geometry: 'Geometri',
   },
+  search: {
+    label: 'Cari di peta',
+    placeholder: 'Cari tempat, ruas, jembatan, STA atau koordinat…',
+    notFound: 'Tidak ditemukan: {{query}}',
+    staBeyond: '{{sta}} di luar ruas {{ruas}} (panjang {{length}})',
+    ruasUnknown: 'Ruas {{ruas}} tidak ada di peta',
+    kind: { place: 'Tempat', ruas: 'Ruas', bridge: 'Jembatan' },
+    format: {
+      decimal: 'Koordinat desimal (lintang, bujur)',
+      dms: 'Koordinat derajat-menit-detik',
+      utm: 'Koordinat UTM',
+      sta: 'Ruas {{ruas}}, {{sta}}',
+    },
+  },
   history: {
     undo: '↶ Urungkan',
     redo: '↷ Ulangi',
@@ -629,6 +643,20 @@ export const en: Shape<typeof id> = {
     staFromM: 'From STA',
     staToM: 'To STA',
     geometry: 'Geometry',
+  },
+  search: {
+    label: 'Search the map',
+    placeholder: 'Search places, ruas, bridges, STA or coordinates…',
+    notFound: 'Not found: {{query}}',
+    staBeyond: '{{sta}} is past the end of ruas {{ruas}} ({{length}} long)',
+    ruasUnknown: 'Ruas {{ruas}} is not on the map',
+    kind: { place: 'Place', ruas: 'Ruas', bridge: 'Bridge' },
+    format: {
+      decimal: 'Decimal coordinates (latitude, longitude)',
+      dms: 'Degrees-minutes-seconds coordinates',
+      utm: 'UTM coordinates',
+      sta: 'Ruas {{ruas}}, {{sta}}',
+    },
   },
   history: {
     undo: '↶ Undo',
