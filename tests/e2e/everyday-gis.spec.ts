@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, screenshot, SURVEY_GEOJSON as survey } from './helpers';
+import { clickOnMapAt, openApp, screenshot, SURVEY_GEOJSON as survey, waitForMapIdle } from './helpers';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 
 /** A planner's everyday moves: import, look, select, delete, undo — nothing lost unasked. */
 
@@ -83,3 +84,88 @@ for (const viewport of [
     await page.getByTestId('confirm-cancel').click();
   });
 }
+
+const termanu = createDemoDataset().features.find((feature) => feature.properties.name === 'Jembatan Termanu')!;
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`a click lists everything under it with readable titles, then shows the one picked (${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    const at = (termanu.geometry as { coordinates: number[] }).coordinates;
+    await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 13 }), at);
+    await waitForMapIdle(page);
+    await clickOnMapAt(page, at);
+    const list = page.getByTestId('identify-list');
+    await expect(list.getByRole('heading')).toHaveText(/^\d+ fitur di titik ini$/);
+    await expect(list.getByTestId('identify-item').filter({ hasText: 'Jembatan (demo)' })).toContainText(
+      'Jembatan Termanu',
+    );
+    await expect(list.getByTestId('identify-item').filter({ hasText: 'Ruas jalan (demo)' })).toContainText(
+      'P-101 · Oelamasi – Oepoli',
+    );
+    // No internal ids anywhere in the list.
+    expect(await list.textContent()).not.toMatch(/demo-road|demo-bridge|sta-P-/);
+    await screenshot(page, `identify-list-id-${viewport.width}`);
+    await list.getByTestId('identify-item').filter({ hasText: 'Ruas jalan (demo)' }).click();
+    await expect(page.getByTestId('feature-popup')).toContainText('Ruas jalan: P-101 · Oelamasi – Oepoli');
+    await page.getByTestId('identify-back').click();
+    await list.getByTestId('identify-item').filter({ hasText: 'Jembatan Termanu' }).click();
+    await expect(page.getByTestId('feature-popup')).toContainText('Jembatan: Jembatan Termanu');
+    // The popup stays inside the map, clear of the demo banner.
+    const popup = (await page.locator('.maplibregl-popup').boundingBox())!;
+    const banner = (await page.getByTestId('demo-banner').boundingBox())!;
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(
+      popup.y >= banner.y + banner.height || popup.x >= banner.x + banner.width || popup.x + popup.width <= banner.x,
+    ).toBe(true);
+    expect(popup.x).toBeGreaterThanOrEqual(map.x);
+    expect(popup.x + popup.width).toBeLessThanOrEqual(map.x + map.width + 1);
+
+    await page.getByTestId('language-en').click();
+    // The map redraws its layers in the new language before it takes clicks again.
+    await waitForMapIdle(page);
+    await clickOnMapAt(page, at);
+    await expect(list.getByRole('heading')).toHaveText(/^\d+ features here$/);
+    await expect(list.getByTestId('identify-item').filter({ hasText: 'Bridges (demo)' })).toContainText(
+      'Jembatan Termanu',
+    );
+    await screenshot(page, `identify-list-en-${viewport.width}`);
+  });
+}
+
+test('a feature whose own kind column says "constructor" and that has no name still gets a readable popup', async ({
+  page,
+}) => {
+  await openApp(page);
+  const path = join(mkdtempSync(join(tmpdir(), 'rumija-everyday-')), 'aneh.geojson');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'constructor', tinggi: 9 },
+          geometry: { type: 'Point', coordinates: [123.5, -10.3] },
+        },
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(path);
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor');
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.5, -10.3], zoom: 14 }));
+  await waitForMapIdle(page);
+  await clickOnMapAt(page, [123.5, -10.3]);
+  const popup = page.getByTestId('feature-popup');
+  await expect(popup).toContainText('Fitur: Fitur');
+  await expect(popup.locator('tr[data-field="kind"]')).toContainText('constructor');
+  await expect(popup.locator('tr[data-field="tinggi"]')).toContainText('9');
+});

@@ -81,3 +81,23 @@ export function gdalNumber(
   const output = execFileSync('ogrinfo', ['-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' });
   return Number(/ v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(output)![1]);
 }
+
+/**
+ * After a click on the map: the feature's popup, or (when several features lie under the click) the list of
+ * them, from which the one whose title holds `title` is picked as a user would.
+ */
+export async function identifiedPopup(page: Page, title: string) {
+  const single = page.getByTestId('feature-popup');
+  const list = page.getByTestId('identify-list');
+  await single.or(list).first().waitFor();
+  if (await list.isVisible()) await list.getByTestId('identify-item').filter({ hasText: title }).first().click();
+  await single.waitFor();
+  return single;
+}
+
+/** Clicks the map where a lon/lat is drawn. */
+export async function clickOnMapAt(page: Page, lngLat: number[]) {
+  const point = await page.evaluate((position) => window.rumijaMap!.project(position as [number, number]), lngLat);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { geodesicDistanceM } from '#shared/geo/geodesic';
-import { gdalNumber, openApp, screenshot, waitForMapIdle } from './helpers';
+import { clickOnMapAt, gdalNumber, openApp, screenshot, waitForMapIdle, identifiedPopup } from './helpers';
 
 async function openDemo(page: Page) {
   page.on('pageerror', (error) => console.log('pageerror:', error.message));
@@ -9,12 +9,6 @@ async function openDemo(page: Page) {
   await page.waitForFunction(() => window.rumijaStore?.getSnapshot().status === 'ready');
   await page.waitForFunction(() => Boolean(window.rumijaMap?.getSource('data:demo-bridges')));
   await waitForMapIdle(page);
-}
-
-async function clickOnMapAt(page: Page, lngLat: number[]) {
-  const point = await page.evaluate((position) => window.rumijaMap!.project(position as [number, number]), lngLat);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.click(box.x + point.x, box.y + point.y);
 }
 
 const demo = createDemoDataset();
@@ -41,7 +35,10 @@ test('the five bridges are on the map and their popups give length and condition
     );
     await waitForMapIdle(page);
     await clickOnMapAt(page, position);
-    const popup = page.getByTestId('feature-popup');
+    // The bridge stands on its road: both are listed under the click, and the user picks the bridge.
+    await expect(page.getByTestId('identify-list')).toContainText('Jembatan (demo)');
+    await expect(page.getByTestId('identify-list')).toContainText('P-101 · Oelamasi – Oepoli');
+    const popup = await identifiedPopup(page, String(bridge.properties.name));
     await expect(popup).toContainText(String(bridge.properties.name));
     await expect(popup.locator('tr[data-field="lengthM"]')).toContainText(`${bridge.properties.lengthM} m`);
     const condition = bridge.properties.existence === 'proposed' ? 'Usulan (bangunan baru)' : 'Rusak berat';
@@ -303,7 +300,8 @@ test('clicking a road tells the STA of the clicked point along its ruas', async 
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 17 }), target);
   await waitForMapIdle(page);
   await clickOnMapAt(page, target!);
-  const text = await page.getByTestId('feature-popup').locator('tr[data-field="staAtClick"]').textContent();
+  const popup = await identifiedPopup(page, 'P-601');
+  const text = await popup.locator('tr[data-field="staAtClick"]').textContent();
   const match = /STA (\d+)\+(\d{3})/.exec(text ?? '');
   expect(match, text ?? '').not.toBeNull();
   expect(Math.abs(Number(match![1]) * 1000 + Number(match![2]) - expected)).toBeLessThan(10);

@@ -230,7 +230,13 @@ export const id = {
       'Lapisan demo dikembalikan seperti semula; perubahan Anda pada fitur demo diganti (tetap tercatat di log). Lapisan yang Anda impor atau buat tidak diubah.',
     resetConfirm: 'Ya, kembalikan',
   },
-  popup: { title: '{{kind}}: {{name}}', staAtClick: 'STA titik yang diklik' },
+  popup: {
+    title: '{{kind}}: {{name}}',
+    staAtClick: 'STA titik yang diklik',
+    feature: 'Fitur',
+    here: '{{count, number}} fitur di titik ini',
+    back: '← Semua ({{count, number}})',
+  },
   draw: {
     title: 'Alat gambar dan ukur',
     drawLabel: 'Gambar',
@@ -756,7 +762,13 @@ export const en: Shape<typeof id> = {
       'The demo layers go back to how they shipped; your changes to demo features are replaced (and kept in the log). Layers you imported or made are not touched.',
     resetConfirm: 'Yes, restore',
   },
-  popup: { title: '{{kind}}: {{name}}', staAtClick: 'STA of the clicked point' },
+  popup: {
+    title: '{{kind}}: {{name}}',
+    staAtClick: 'STA of the clicked point',
+    feature: 'Feature',
+    here: '{{count, number}} features here',
+    back: '← All ({{count, number}})',
+  },
   draw: {
     title: 'Drawing and measuring tools',
     drawLabel: 'Draw',

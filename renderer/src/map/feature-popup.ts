@@ -4,12 +4,15 @@ import { fieldsOfKind, fieldsOfPlainFeatures } from '#shared/model/feature-field
 import { FEATURE_KINDS, type FeatureKind } from '#shared/model/road-network';
 import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
+import { featureTitle } from '../format/feature-title';
 
 /** The identify popup: every attribute of the feature, labelled and formatted in the UI language. */
 export function createFeaturePopupContent(
   feature: StoredFeature,
   i18n: I18n,
   extraRows: { key: string; label: string; value: string }[] = [],
+  /** Back to the list of everything under the click, when the feature was picked from it. */
+  back?: { count: number; onBack: () => void },
 ): HTMLElement {
   const t = i18n.t.bind(i18n);
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
@@ -22,10 +25,19 @@ export function createFeaturePopupContent(
   const root = document.createElement('div');
   root.className = 'feature-popup';
   root.dataset.testid = 'feature-popup';
+  if (back) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'identify-back';
+    button.dataset.testid = 'identify-back';
+    button.textContent = t('popup.back', { count: back.count });
+    button.addEventListener('click', back.onBack);
+    root.append(button);
+  }
   const title = document.createElement('h3');
   title.textContent = t('popup.title', {
-    kind: t(`model.kind.${kind ?? 'plain'}`),
-    name: String(feature.properties.name ?? feature.properties.category ?? feature.id),
+    kind: kind ? t(`model.kind.${kind}`) : t('popup.feature'),
+    name: featureTitle(feature, t),
   });
   root.append(title);
 
@@ -55,5 +67,36 @@ export function createFeaturePopupContent(
     row.insertCell().textContent = extra.value;
   }
   root.append(table);
+  return root;
+}
+
+/** Everything under a click, one line per feature (its layer and what it is called), to pick one from. */
+export function createIdentifyList(
+  hits: readonly { feature: StoredFeature; layerLabel: string }[],
+  i18n: I18n,
+  onPick: (feature: StoredFeature) => void,
+): HTMLElement {
+  const t = i18n.t.bind(i18n);
+  const root = document.createElement('div');
+  root.className = 'feature-popup identify-list';
+  root.dataset.testid = 'identify-list';
+  const title = document.createElement('h3');
+  title.textContent = t('popup.here', { count: hits.length });
+  root.append(title);
+  const list = document.createElement('ul');
+  for (const { feature, layerLabel } of hits) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.testid = 'identify-item';
+    const layer = document.createElement('span');
+    layer.className = 'identify-layer';
+    layer.textContent = layerLabel;
+    button.append(layer, document.createTextNode(featureTitle(feature, t)));
+    button.addEventListener('click', () => onPick(feature));
+    item.append(button);
+    list.append(item);
+  }
+  root.append(list);
   return root;
 }

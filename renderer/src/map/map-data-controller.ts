@@ -7,7 +7,8 @@ import { formatSta } from '#shared/format/format-number';
 import type { StoredFeature } from '#shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync } from './data-layers';
-import { createFeaturePopupContent } from './feature-popup';
+import { createFeaturePopupContent, createIdentifyList } from './feature-popup';
+import { layerLabel } from '../format/layer-label';
 import type { EditSession } from '../state/edit-session';
 
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
@@ -80,14 +81,53 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     return result ? [{ key: 'staAtClick', label: i18n.t('popup.staAtClick'), value: formatSta(result.staM) }] : [];
   };
 
-  const featureAt = (point: { x: number; y: number }) => {
+  const hitsAt = (point: { x: number; y: number }) => {
     const layers = sync.interactiveLayerIds;
-    if (layers.length === 0) return null;
+    if (layers.length === 0) return [];
     const box: [[number, number], [number, number]] = [
       [point.x - 4, point.y - 4],
       [point.x + 4, point.y + 4],
     ];
-    return map.queryRenderedFeatures(box, { layers })[0] ?? null;
+    return map.queryRenderedFeatures(box, { layers });
+  };
+  const featureAt = (point: { x: number; y: number }) => hitsAt(point)[0] ?? null;
+
+  /** The features under a click, topmost first, each once (a line is drawn by several map layers). */
+  const featuresAt = (point: { x: number; y: number }) => {
+    const { featureById } = store.getSnapshot();
+    const seen = new Set<string>();
+    const features: StoredFeature[] = [];
+    for (const hit of hitsAt(point)) {
+      const id = String(hit.properties.fid);
+      const feature = featureById.get(id);
+      if (feature && !seen.has(id)) {
+        seen.add(id);
+        features.push(feature);
+      }
+    }
+    return features;
+  };
+
+  const showFeature = (feature: StoredFeature, lngLat: { lng: number; lat: number }, back?: () => void, count = 0) => {
+    store.selection.select([feature.id]);
+    const extra = feature.properties.kind === 'road' ? staAtClick(feature, [lngLat.lng, lngLat.lat]) : [];
+    popup
+      .setLngLat(lngLat)
+      .setDOMContent(createFeaturePopupContent(feature, i18n, extra, back && { count, onBack: back }))
+      .addTo(map);
+  };
+
+  const showList = (features: StoredFeature[], lngLat: { lng: number; lat: number }) => {
+    const { layers } = store.getSnapshot();
+    const hits = features.map((feature) => {
+      const layer = layers.find((candidate) => candidate.id === feature.layerId);
+      return { feature, layerLabel: layer ? layerLabel(layer, i18n.t.bind(i18n)) : '' };
+    });
+    const list = () => showList(features, lngLat);
+    popup
+      .setLngLat(lngLat)
+      .setDOMContent(createIdentifyList(hits, i18n, (feature) => showFeature(feature, lngLat, list, features.length)))
+      .addTo(map);
   };
 
   const onMove = (event: { point: { x: number; y: number } }) => {
@@ -117,19 +157,10 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     if (tool?.action === 'split') void splitAt(featureAt(event.point), event.lngLat);
     // While presenting, the slide decides what is highlighted; clicks only move the map.
     if (tool || store.getSnapshot().presentation) return;
-    const hit = featureAt(event.point);
-    if (!hit) {
-      popup.remove();
-      return;
-    }
-    const feature = store.getSnapshot().featureById.get(String(hit.properties.fid));
-    if (!feature) return;
-    store.selection.select([feature.id]);
-    const extra = feature.properties.kind === 'road' ? staAtClick(feature, [event.lngLat.lng, event.lngLat.lat]) : [];
-    popup
-      .setLngLat(event.lngLat)
-      .setDOMContent(createFeaturePopupContent(feature, i18n, extra))
-      .addTo(map);
+    const features = featuresAt(event.point);
+    if (features.length === 0) popup.remove();
+    else if (features.length === 1) showFeature(features[0]!, event.lngLat);
+    else showList(features, event.lngLat);
   };
 
   map.on('mousemove', onMove);
