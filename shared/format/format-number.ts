@@ -1,3 +1,4 @@
+import { formatDateInput } from './date-input';
 export type Locale = 'id' | 'en';
 
 const tags: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
@@ -49,7 +50,8 @@ export function formatMeasuredArea(squareMetres: number, locale: Locale): string
   return `${formatNumber(squareMetres, locale, 0)} m² (${formatNumber(squareMetres / 10_000, locale, 4)} ha)`;
 }
 
-/** Dates the Indonesian way in both languages: 21/01/2026. */
-export function formatDate(date: Date): string {
-  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+/** A day in the UI language's way: 21/01/2026 in Indonesian, 21 Jan 2026 in English. */
+export function formatDate(date: Date, locale: Locale = 'id'): string {
+  const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return formatDateInput(iso, locale);
 }

@@ -9,6 +9,8 @@ import {
   type FeatureKind,
 } from './road-network';
 import { NTT_REGENCIES } from './regencies';
+import { parseLocaleNumber, type ParsedNumber } from '../format/parse-number';
+import type { Locale } from '../format/format-number';
 
 /** How a field is shown and edited. `options` name the i18n group that labels enum values. */
 export type FieldType =
@@ -136,20 +138,33 @@ export function fieldsOfKind(
   return extras.length ? [...model, ...extras] : model;
 }
 
+/** A number typed in a field that cannot be read; the UI words it from `reading`. */
+export class NumberInputError extends Error {
+  constructor(readonly reading: Extract<ParsedNumber, { ok: false }>) {
+    super(`"${reading.input}": ${reading.reason}${reading.hint ? ` (${reading.hint}?)` : ''}`);
+  }
+}
+
+/**
+ * Reads a number the way it is typed in the UI language (`175.000` and `20,5` in Indonesian, `175,000` and
+ * `20.5` in English), or an STA written `16+250`; throws a NumberInputError that says how it was read.
+ */
+export function parseNumberInput(input: string, locale: Locale, sta = false): number {
+  const compact = input.trim().replace(/^sta\s*/i, '');
+  const chainage = sta ? /^(\d+)\s*\+\s*(\d{1,3}(?:[.,]\d+)?)$/.exec(compact) : null;
+  if (chainage) return Number(chainage[1]) * 1000 + Number(chainage[2]!.replace(',', '.'));
+  const reading = parseLocaleNumber(compact, locale, { allowNegative: !sta });
+  if (!reading.ok) throw new NumberInputError(reading);
+  return reading.value;
+}
+
 /** Parses what the user typed into a field's stored value; throws with a readable reason. */
-export function parseFieldInput(field: FieldDefinition, input: string): unknown {
+export function parseFieldInput(field: FieldDefinition, input: string, locale: Locale): unknown {
   const trimmed = input.trim();
   if (trimmed === '' && (field.nullable || (field.type === 'enum' && field.nullable))) return null;
   switch (field.type) {
-    case 'number': {
-      const normalised = trimmed.replace(/\s/g, '').replace(/^STA/i, '');
-      const sta = /^(\d+)\+(\d{1,3})$/.exec(normalised);
-      if (field.unit === 'sta' && sta) return Number(sta[1]) * 1000 + Number(sta[2]);
-      // Accept Indonesian decimals (12,5) as well as 12.5.
-      const value = Number(normalised.replace(',', '.'));
-      if (!Number.isFinite(value)) throw new Error(`"${input}" bukan angka / is not a number`);
-      return value;
-    }
+    case 'number':
+      return parseNumberInput(trimmed, locale, field.unit === 'sta');
     case 'boolean':
       return trimmed === 'true';
     default:

@@ -166,10 +166,18 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('Tidak tersimpan');
   await page.getByTestId('tariff-rate-tiang').fill('300000');
-  await page.getByTestId('tariff-valid-to').fill('2025-12-31');
+  // Dates typed and shown the Indonesian way, whatever the browser's own format.
+  await expect(page.getByTestId('tariff-valid-from')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await page.getByTestId('tariff-valid-to').fill('31/12/2025');
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('validTo');
-  await page.getByTestId('tariff-valid-to').fill('2026-12-31');
+  await page.getByTestId('tariff-valid-to').fill('31 Desember 2026');
+  await page.getByTestId('tariff-valid-to').press('Enter');
+  await expect(page.getByTestId('tariff-valid-to')).toHaveValue('31/12/2026');
+  await page.getByTestId('tariff-valid-to').fill('31/02/2026');
+  await page.getByTestId('tariff-valid-to').press('Enter');
+  await expect(page.getByTestId('tariff-editor')).toContainText('“31/02/2026” bukan tanggal');
+  await page.getByTestId('tariff-valid-to').fill('31/12/2026');
   await page.getByTestId('tariff-save').click();
   await expect(page.getByTestId('tariff-message')).toContainText('Versi 2 tersimpan');
   await page.reload();
@@ -185,6 +193,8 @@ test('a tariff edit is saved as a new version, survives reload and changes the e
   );
   await page.getByTestId('language-en').click();
   await expect(page.getByTestId('encroachment-panel')).toContainText('Potential levy');
+  await page.locator('.tariff-details summary').click();
+  await expect(page.getByTestId('tariff-valid-to')).toHaveValue('31 Dec 2026');
   await screenshot(page, 'encroachment-panel-en');
 });
 

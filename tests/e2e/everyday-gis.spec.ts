@@ -169,3 +169,32 @@ test('a feature whose own kind column says "constructor" and that has no name st
   await expect(popup.locator('tr[data-field="kind"]')).toContainText('constructor');
   await expect(popup.locator('tr[data-field="tinggi"]')).toContainText('9');
 });
+
+test('numbers typed in the table are read the UI language’s way, and an ambiguous one says what was meant', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  const length = page.locator('[data-feature-id="demo-bridge-1"] [data-field="lengthM"]');
+  const type = async (text: string) => {
+    await length.dblclick();
+    await page.getByTestId('cell-editor').fill(text);
+    await page.getByTestId('cell-editor').press('Enter');
+  };
+  // 1 250 m typed with a thousands dot is 1 250 m (read as 1,25 m before).
+  await type('1.250');
+  await expect(length).toHaveText('1.250 m');
+  await type('20.5');
+  await expect(page.getByTestId('table-message')).toContainText('“20.5” tidak jelas');
+  await expect(page.getByTestId('table-message')).toContainText('Maksud Anda 20,5?');
+  await page.getByTestId('cell-editor').press('Escape');
+  await expect(length).toHaveText('1.250 m');
+  await screenshot(page, 'table-number-ambiguous-id');
+
+  await page.getByTestId('language-en').click();
+  await type('1,500.5');
+  await expect(length).toHaveText('1,500.5 m');
+  await type('7,5');
+  await expect(page.getByTestId('table-message')).toContainText('Did you mean 7.5?');
+  await screenshot(page, 'table-number-ambiguous-en');
+});

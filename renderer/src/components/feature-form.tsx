@@ -7,6 +7,7 @@ import { ValidationError } from '../persistence/feature-validation';
 import { useStore } from '../state/store-context';
 import type { PendingFeature } from '../state/edit-session';
 import { measureGeometry } from '../map/draw-controller';
+import { inputErrorMessage } from '../format/number-input-message';
 
 const initialText = (field: FieldDefinition, value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -53,9 +54,9 @@ export function FeatureForm({
         continue;
       }
       try {
-        properties[field.key] = parseFieldInput(field, values[field.key] ?? '');
+        properties[field.key] = parseFieldInput(field, values[field.key] ?? '', locale);
       } catch (error) {
-        found[field.key] = (error as Error).message;
+        found[field.key] = inputErrorMessage(error, t);
       }
     }
     setErrors(found);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import { parseLocaleNumber, type ParseNumberOptions } from '#shared/format/parse-number';
+import { numberInputMessage } from '../format/number-input-message';
 
 interface NumberFieldProps extends ParseNumberOptions {
   /** NaN while the text is not a number. */
@@ -51,11 +52,7 @@ export function NumberField({
     });
   }, [value, locale, digits, integer, allowNegative]);
 
-  const error = parsed.ok
-    ? null
-    : parsed.reason === 'ambiguous' && parsed.hint
-      ? t('numberInput.ambiguousHint', { input: parsed.input, hint: parsed.hint })
-      : t(`numberInput.${parsed.reason}`, { input: parsed.input });
+  const error = parsed.ok ? null : numberInputMessage(parsed, t);
 
   return (
     <span className="number-field">

@@ -410,6 +410,10 @@ export const id = {
       form: 'Formulir fitur',
     },
   },
+  dateInput: {
+    placeholder: 'hh/bb/tttt',
+    invalid: '“{{input}}” bukan tanggal. Tulis seperti 21/01/2026.',
+  },
   numberInput: {
     empty: 'Isi angka.',
     'not-a-number': '“{{input}}” bukan angka.',
@@ -941,6 +945,10 @@ export const en: Shape<typeof id> = {
       importPreview: 'The import preview',
       form: 'The feature form',
     },
+  },
+  dateInput: {
+    placeholder: 'dd Mon yyyy',
+    invalid: '“{{input}}” is not a date. Write it as 21 Jan 2026 or 21/01/2026.',
   },
   numberInput: {
     empty: 'Enter a number.',

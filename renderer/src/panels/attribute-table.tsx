@@ -21,6 +21,7 @@ import { EXPORT_FORMATS, formatById, writeFeatures } from '#shared/io/formats/re
 import type { FormatId } from '#shared/io/formats/file-format';
 import { saveExport } from '../platform/save-export';
 import { layerLabel } from '../format/layer-label';
+import { inputErrorMessage } from '../format/number-input-message';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -187,7 +188,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
 
   const commit = async (feature: StoredFeature, field: FieldDefinition, input: string) => {
     try {
-      const value = parseFieldInput(field, input);
+      const value = parseFieldInput(field, input, locale);
       if (value === feature.properties[field.key]) {
         setEditing(null);
         return;
@@ -201,9 +202,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           ? error.issues
               .map((issue) => `${t(`fields.${issue.path}`, { defaultValue: issue.path })}: ${issue.message}`)
               .join('; ')
-          : error instanceof Error
-            ? error.message
-            : String(error);
+          : inputErrorMessage(error, t);
       setMessage({ kind: 'error', text: t('table.invalid', { message: text }) });
     }
   };

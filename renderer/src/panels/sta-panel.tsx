@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { parseSta } from '#shared/geo/chainage';
 import { pointAtSta, ruasLengthM, ruasPaths } from '#shared/geo/ruas-reference';
 import { summariseConditionRanges, type ConditionRange } from '#shared/analysis/condition-ranges';
 import { CONDITIONS, type Condition } from '#shared/model/road-network';
@@ -13,6 +12,8 @@ import { isRangeOf } from '#shared/edit/feature-edits';
 import { STA_LABELS_KEY, staLabelsWanted, type StaLayers } from '../map/sta-layers';
 import { CONDITION_COLORS } from '../map/thematic-style';
 import { layerLabel } from '../format/layer-label';
+import { inputErrorMessage } from '../format/number-input-message';
+import { parseNumberInput } from '#shared/model/feature-fields';
 
 interface RangeDraft {
   from: string;
@@ -101,13 +102,20 @@ export function StaPanel({
   );
   const summary = useMemo(() => summariseConditionRanges(storedRanges, lengthM), [storedRanges, lengthM]);
 
-  /** The place of the typed STA on the chosen ruas, or null with the reason shown. */
-  const placeOfSta = () => {
-    const staM = parseSta(staInput);
-    if (staM === null) {
-      setMessage({ tone: 'error', text: t('sta.badSta', { input: staInput }) });
+  /** An STA as typed (`16+250`, or metres the UI language's way: `16.250` in Indonesian); null with the reason shown. */
+  const readSta = (input: string) => {
+    try {
+      return parseNumberInput(input, locale, true);
+    } catch (error) {
+      setMessage({ tone: 'error', text: `${t('sta.badSta', { input })} ${inputErrorMessage(error, t)}` });
       return null;
     }
+  };
+
+  /** The place of the typed STA on the chosen ruas, or null with the reason shown. */
+  const placeOfSta = () => {
+    const staM = readSta(staInput);
+    if (staM === null) return null;
     const position = pointAtSta(paths, staM);
     if (!position) {
       setMessage({ tone: 'error', text: t('sta.pastEnd', { sta: formatSta(staM), length: formatSta(lengthM) }) });
@@ -144,11 +152,9 @@ export function StaPanel({
     if (!chosen) return;
     const ranges: ConditionRange[] = [];
     for (const draft of drafts) {
-      const [fromM, toM] = [parseSta(draft.from), parseSta(draft.to)];
-      if (fromM === null || toM === null) {
-        setMessage({ tone: 'error', text: t('sta.badSta', { input: fromM === null ? draft.from : draft.to }) });
-        return;
-      }
+      const fromM = readSta(draft.from);
+      const toM = fromM === null ? null : readSta(draft.to);
+      if (fromM === null || toM === null) return;
       ranges.push({ fromM, toM, condition: draft.condition });
     }
     try {
@@ -161,7 +167,12 @@ export function StaPanel({
   const setDraft = (index: number, patch: Partial<RangeDraft>) =>
     setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...patch } : draft)));
   const addDraft = () => {
-    const lastTo = drafts.length > 0 ? (parseSta(drafts[drafts.length - 1]!.to) ?? 0) : 0;
+    let lastTo = 0;
+    try {
+      if (drafts.length > 0) lastTo = parseNumberInput(drafts[drafts.length - 1]!.to, locale, true);
+    } catch {
+      // A range still being typed: the next one starts at 0+000.
+    }
     setDrafts([...drafts, { from: staText(lastTo), to: staText(lengthM), condition: 'baik' }]);
   };
 

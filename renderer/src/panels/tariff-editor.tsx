@@ -4,6 +4,7 @@ import type { StoredTariffSchedule } from '../persistence/database';
 import { ValidationError } from '../persistence/feature-validation';
 import { useStore } from '../state/store-context';
 import { NumberField } from '../components/number-field';
+import { DateField } from '../components/date-field';
 
 /** Rates and legal reference of one schedule; saving makes a new version, older ones are kept. */
 export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
@@ -51,20 +52,19 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
       <div className="date-fields">
         <label className="stacked-field">
           {t('analysis.validFrom')}
-          <input
-            type="date"
+          <DateField
             value={draft.validFrom}
-            data-testid="tariff-valid-from"
-            onChange={(event) => setDraft({ ...draft, validFrom: event.target.value })}
+            testId="tariff-valid-from"
+            onChange={(iso) => iso && setDraft({ ...draft, validFrom: iso })}
           />
         </label>
         <label className="stacked-field">
           {t('analysis.validTo')}
-          <input
-            type="date"
-            value={draft.validTo ?? ''}
-            data-testid="tariff-valid-to"
-            onChange={(event) => setDraft({ ...draft, validTo: event.target.value === '' ? null : event.target.value })}
+          <DateField
+            value={draft.validTo}
+            optional
+            testId="tariff-valid-to"
+            onChange={(iso) => setDraft({ ...draft, validTo: iso })}
           />
         </label>
       </div>

@@ -150,7 +150,7 @@ export function Presenter({
           <h1>{story.title}</h1>
           <p className="presenter-subtitle">{story.subtitle}</p>
           <p className="presenter-date">
-            {t('app.department')} · {formatDate(new Date())}
+            {t('app.department')} · {formatDate(new Date(), i18n.language === 'en' ? 'en' : 'id')}
           </p>
           <p className="presenter-keys">{t('present.keysHint')}</p>
         </div>
