@@ -60,10 +60,13 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const session = useMemo(() => new EditSession(), []);
   const { pending } = useEditSession(session);
-  const deletion = useDeleteSelection(session);
+  // "12 fitur diimpor" speaks of the data as imported: an undo, redo or delete makes it stale (errors stay).
+  const clearImportSuccess = () => setImportOutcomes((current) => current.filter((outcome) => !outcome.ok));
+  const deletion = useDeleteSelection(session, clearImportSuccess);
   /** Undo or redo, saying what was undone or redone. */
   const stepHistory = async (direction: 'undo' | 'redo') => {
     const entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
+    if (entry) clearImportSuccess();
     const layers = store.getSnapshot().layers;
     session.say(
       'info',
@@ -256,9 +259,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <aside
-          className={`sidebar${tab === 'summary' || tab === 'analysis' ? ' wide' : tab === 'story' ? ' medium' : ''}`}
-        >
+        <aside className="sidebar">
           <nav className="tabs" role="tablist">
             <button
               type="button"

@@ -361,11 +361,13 @@ test('a note and an asset line are drawn with their attributes and shown on the 
   await jumpTo(page, a, 15);
   // This one in English: the tools, the form and the messages.
   await page.getByTestId('language-en').click();
+  await page.getByTestId('tool-menu-note').click();
   await page.getByTestId('tool-note-point').click();
   await clickAt(page, a);
   await page.getByTestId('new-text').fill('Rencana pelebaran');
   await page.getByTestId('feature-form-save').click();
   await expect(page.getByTestId('feature-form')).toBeHidden();
+  await page.getByTestId('tool-menu-asset').click();
   await page.getByTestId('tool-asset-line').click();
   await clickAt(page, move(a, 180, 100));
   await clickAt(page, move(move(a, 180, 100), 90, 250));

@@ -40,6 +40,11 @@ for (const viewport of [
 
     // Twelve selected through the table: Delete asks, naming how many and from which layer.
     const layerId = (await layer.getAttribute('data-testid'))!.replace('layer-', '');
+    // Zoom to layer: away to the province, and back to the survey with one click.
+    await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [121, -9.5], zoom: 7 }));
+    await page.getByTestId(`layer-zoom-${layerId}`).click();
+    await expect.poll(async () => (await center(page))[0]).toBeGreaterThan(123.62);
+    await expect.poll(async () => (await center(page))[0]).toBeLessThan(123.66);
     await page.getByTestId(`layer-table-${layerId}`).click();
     await page.getByTestId('table-zoom-filtered').click();
     await page.getByTestId('table-close').click();
@@ -53,6 +58,8 @@ for (const viewport of [
     await page.getByTestId('confirm-ok').click();
     await expect(layer).toContainText('0 fitur');
     await expect(page.getByTestId('tool-message')).toContainText('12 fitur dihapus');
+    // "12 fitur diimpor" no longer describes the data: it is gone.
+    await expect(page.getByTestId('import-outcome')).toHaveCount(0);
     // Undo says what it undid.
     await page.keyboard.press('Control+z');
     await expect(layer).toContainText('12 fitur');
@@ -197,4 +204,82 @@ test('numbers typed in the table are read the UI language’s way, and an ambigu
   await type('7,5');
   await expect(page.getByTestId('table-message')).toContainText('Did you mean 7.5?');
   await screenshot(page, 'table-number-ambiguous-en');
+});
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`a result says when the data changed after it; undo makes it current again; tabs keep their choices (${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    const sidebarWidth = async () => (await page.locator('.sidebar').boundingBox())!.width;
+    const widths = [await sidebarWidth()];
+    await page.getByTestId('tab-analysis').click();
+    widths.push(await sidebarWidth());
+    await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+    await page.getByTestId('analysis-paying').fill('20');
+    await page.getByTestId('analysis-run').click();
+    // The count speaks of the corridor's assets, and the map shows the corridor.
+    await expect(page.getByTestId('analysis-count')).toContainText(
+      /^\d+ dari \d+ aset di koridor ini berada di dalam RUMIJA/,
+    );
+    const [inside, total] = ((await page.getByTestId('analysis-count').textContent())!.match(/\d+/g) ?? []).map(Number);
+    expect(inside).toBeLessThanOrEqual(total!);
+    expect(total).toBeLessThan(665);
+    await expect.poll(async () => await page.evaluate(() => window.rumijaMap!.getZoom())).toBeGreaterThan(11);
+
+    // Other tabs and back: the corridor and the paying share are as they were left; the sidebar keeps its width.
+    for (const tab of ['summary', 'sta', 'story', 'layers']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      widths.push(await sidebarWidth());
+    }
+    expect(new Set(widths).size).toBe(1);
+
+    // An asset deleted after the run: the result says it is out of date.
+    await page.getByTestId('layer-table-demo-assets').click();
+    await page.getByTestId('table-row').first().click();
+    await page.getByTestId('table-close').click();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('tab-analysis').click();
+    await expect(page.getByTestId('analysis-corridor')).toHaveValue('demo-corridor-kupang');
+    await expect(page.getByTestId('analysis-paying')).toHaveValue('20');
+    await expect(page.getByTestId('analysis-stale')).toContainText('Data jalan, koridor atau aset berubah');
+    await screenshot(page, `analysis-stale-id-${viewport.width}`);
+    // Undo brings back exactly what it was computed from: current again. Redo: out of date again.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('analysis-stale')).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByTestId('analysis-stale')).toBeVisible();
+    await page.getByTestId('language-en').click();
+    await expect(page.getByTestId('analysis-stale')).toContainText('Roads, corridors or assets changed');
+    await screenshot(page, `analysis-stale-en-${viewport.width}`);
+    await page.getByTestId('analysis-rerun').click();
+    await expect(page.getByTestId('analysis-stale')).toHaveCount(0);
+    await expect(page.getByTestId('analysis-count')).toContainText('assets in this corridor stand inside RUMIJA');
+  });
+}
+
+test('the toolbar fits on one row at 1366 and 1440 px, in both languages', async ({ page }) => {
+  for (const width of [1366, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page);
+    for (const language of ['id', 'en']) {
+      await page.getByTestId(`language-${language}`).click();
+      const tops = await page
+        .locator('.tool-row > button, .tool-row > .tool-menu > button')
+        .evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+      expect(tops.length).toBeGreaterThan(8);
+      expect(new Set(tops).size, `${width} ${language}`).toBe(1);
+    }
+    await page.getByTestId('tool-menu-asset').click();
+    await expect(page.getByTestId('tool-asset-line')).toBeVisible();
+    await screenshot(page, `toolbar-${width}-en`);
+    await page.getByTestId('tool-asset-line').click();
+    await expect(page.getByTestId('tool-menu-asset')).toHaveText('Asset line ▾');
+    await page.keyboard.press('Escape');
+  }
 });

@@ -12,7 +12,7 @@ export const DELETE_WITHOUT_ASKING = 3;
  * Deleting the selection, from the toolbar or the Delete key: a few features go at once (Ctrl+Z brings them
  * back), more only after a question that says how many and from which layers.
  */
-export function useDeleteSelection(session: EditSession) {
+export function useDeleteSelection(session: EditSession, onDeleted: () => void = () => undefined) {
   const { t } = useTranslation();
   const store = useStore();
   const [asking, setAsking] = useState<readonly string[] | null>(null);
@@ -20,7 +20,10 @@ export function useDeleteSelection(session: EditSession) {
   const remove = async (ids: readonly string[]) => {
     setAsking(null);
     const removed = await store.document.deleteFeatures(ids);
-    if (removed.length > 0) session.say('info', t('draw.deleted', { count: removed.length }));
+    if (removed.length > 0) {
+      session.say('info', t('draw.deleted', { count: removed.length }));
+      onDeleted();
+    }
   };
   const request = (ids: readonly string[]) => {
     if (ids.length === 0) return;

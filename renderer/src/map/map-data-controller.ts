@@ -48,8 +48,13 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     }
     if (previous && snapshot.zoomRequest !== previous.zoomRequest)
       frame(snapshot.selection.map((id) => snapshot.featureById.get(id)));
-    if (snapshot.frameRequest && snapshot.frameRequest !== previous?.frameRequest)
-      frame(snapshot.featuresByLayer.get(snapshot.frameRequest.layerId) ?? []);
+    const request = snapshot.frameRequest;
+    if (request && request !== previous?.frameRequest)
+      frame(
+        request.layerId
+          ? (snapshot.featuresByLayer.get(request.layerId) ?? [])
+          : (request.featureIds ?? []).map((id) => snapshot.featureById.get(id)),
+      );
     previous = snapshot;
   };
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeasuredArea, formatMeasuredLength, type Locale } from '#shared/format/format-number';
 import { useEditSession, type DrawTool, type EditSession } from '../state/edit-session';
@@ -6,12 +7,25 @@ import { useSnapshot } from '../state/store-context';
 const DRAW_TOOLS: { id: string; tool: DrawTool }[] = [
   { id: 'road', tool: { action: 'draw', kind: 'road', geometry: 'LineString' } },
   { id: 'bridge', tool: { action: 'draw', kind: 'bridge', geometry: 'Point' } },
-  { id: 'asset-point', tool: { action: 'draw', kind: 'asset', geometry: 'Point' } },
-  { id: 'asset-line', tool: { action: 'draw', kind: 'asset', geometry: 'LineString' } },
-  { id: 'asset-area', tool: { action: 'draw', kind: 'asset', geometry: 'Polygon' } },
-  { id: 'note-point', tool: { action: 'draw', kind: 'annotation', geometry: 'Point' } },
-  { id: 'note-line', tool: { action: 'draw', kind: 'annotation', geometry: 'LineString' } },
-  { id: 'note-area', tool: { action: 'draw', kind: 'annotation', geometry: 'Polygon' } },
+];
+/** Tools of one kind in three shapes, behind one button so the toolbar fits on one row at 1366 px. */
+const TOOL_MENUS: { id: string; tools: { id: string; tool: DrawTool }[] }[] = [
+  {
+    id: 'asset',
+    tools: [
+      { id: 'asset-point', tool: { action: 'draw', kind: 'asset', geometry: 'Point' } },
+      { id: 'asset-line', tool: { action: 'draw', kind: 'asset', geometry: 'LineString' } },
+      { id: 'asset-area', tool: { action: 'draw', kind: 'asset', geometry: 'Polygon' } },
+    ],
+  },
+  {
+    id: 'note',
+    tools: [
+      { id: 'note-point', tool: { action: 'draw', kind: 'annotation', geometry: 'Point' } },
+      { id: 'note-line', tool: { action: 'draw', kind: 'annotation', geometry: 'LineString' } },
+      { id: 'note-area', tool: { action: 'draw', kind: 'annotation', geometry: 'Polygon' } },
+    ],
+  },
 ];
 const MEASURE_TOOLS: { id: string; tool: DrawTool }[] = [
   { id: 'measure-line', tool: { action: 'measure', geometry: 'LineString' } },
@@ -41,7 +55,33 @@ export function DrawToolbar({
   const { tool, measurement, message } = useEditSession(session);
   const active = toolKey(tool);
 
-  const toggle = (next: DrawTool) => session.setTool(active === toolKey(next) ? null : next);
+  const [openMenu, setOpenMenu] = useState<string | null>(null);
+  const toggle = (next: DrawTool) => {
+    setOpenMenu(null);
+    session.setTool(active === toolKey(next) ? null : next);
+  };
+  const menu = ({ id, tools }: (typeof TOOL_MENUS)[number]) => {
+    const chosen = tools.find((candidate) => active === toolKey(candidate.tool));
+    return (
+      <span key={id} className="tool-menu">
+        <button
+          type="button"
+          data-testid={`tool-menu-${id}`}
+          aria-haspopup="menu"
+          aria-expanded={openMenu === id}
+          aria-pressed={Boolean(chosen)}
+          onClick={() => setOpenMenu(openMenu === id ? null : id)}
+        >
+          {chosen ? t(`draw.tool.${chosen.id}`) : t(`draw.menu.${id}`)} ▾
+        </button>
+        {openMenu === id && (
+          <span className="tool-menu-list" role="menu">
+            {tools.map(button)}
+          </span>
+        )}
+      </span>
+    );
+  };
   const button = ({ id, tool: candidate }: { id: string; tool: DrawTool }) => (
     <button
       key={id}
@@ -59,6 +99,7 @@ export function DrawToolbar({
       <div className="tool-row" role="toolbar" aria-label={t('draw.title')}>
         <span className="tool-group-label">{t('draw.drawLabel')}</span>
         {DRAW_TOOLS.map(button)}
+        {TOOL_MENUS.map(menu)}
         <span className="tool-group-label">{t('draw.measureLabel')}</span>
         {MEASURE_TOOLS.map(button)}
         <span className="tool-group-label">{t('draw.editLabel')}</span>

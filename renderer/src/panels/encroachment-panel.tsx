@@ -4,7 +4,7 @@ import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '#shared/
 import { formatNumber, formatSta, type Locale } from '#shared/format/format-number';
 import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
-import { useSnapshot, useStore } from '../state/store-context';
+import { usePanelState, useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
 import { NumberField } from '../components/number-field';
 
@@ -27,10 +27,10 @@ export function EncroachmentPanel() {
         .flatMap((layer) => featuresByLayer.get(layer.id) ?? []),
     [layers, featuresByLayer],
   );
-  const [scheduleId, setScheduleId] = useState<string | null>(null);
-  const [corridorId, setCorridorId] = useState<string>('');
-  const [periodYears, setPeriodYears] = useState(1);
-  const [payingPercent, setPayingPercent] = useState(0);
+  const [scheduleId, setScheduleId] = usePanelState<string | null>('analysis.schedule', null);
+  const [corridorId, setCorridorId] = usePanelState('analysis.corridor', '');
+  const [periodYears, setPeriodYears] = usePanelState('analysis.period', 1);
+  const [payingPercent, setPayingPercent] = usePanelState('analysis.paying', 0);
   const [exportMessage, setExportMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({ key: 'amount', direction: -1 });
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
@@ -42,15 +42,29 @@ export function EncroachmentPanel() {
     periodYears <= 30 &&
     payingPercent >= 0 &&
     payingPercent <= 100;
-  const run = () =>
-    schedule &&
-    optionsValid &&
+  const run = () => {
+    if (!schedule || !optionsValid) return;
+    // The corridor being computed is framed on the map, so the figures and the map speak of the same place.
+    const corridor = corridors.find((candidate) => candidate.id === corridorId);
+    if (corridor) store.selection.frameFeatures((corridor.properties.segmentIds as string[] | undefined) ?? []);
     void store.analysis.run({
       scheduleId: schedule.id,
       corridorId: corridorId || null,
       periodYears,
       payingShare: payingPercent / 100,
     });
+  };
+  // Whether the roads, corridors and assets are still what the result was computed from (an undo can make it so again).
+  const usedCorridor = analysis.options?.corridorId ?? null;
+  const dataChanged = useMemo(
+    () =>
+      analysis.status === 'done' &&
+      analysis.inputSignature !== null &&
+      store.analysis.currentSignature({ corridorId: usedCorridor }) !== analysis.inputSignature,
+    // featuresByLayer and layers: the data the fingerprint is read from.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [analysis, usedCorridor, featuresByLayer, layers, store],
+  );
 
   const showOutcome = (outcome: SaveOutcome) => {
     if (outcome.kind === 'saved')
@@ -157,14 +171,16 @@ export function EncroachmentPanel() {
   const staleBecause =
     !estimate || !usedOptions
       ? null
-      : usedSchedule && usedSchedule.version !== estimate.scheduleVersion
-        ? t('analysis.staleTariff', { used: estimate.scheduleVersion, current: usedSchedule.version })
-        : usedOptions.scheduleId !== schedule?.id ||
-            usedOptions.periodYears !== periodYears ||
-            Math.abs(usedOptions.payingShare * 100 - payingPercent) > 1e-9 ||
-            (usedOptions.corridorId ?? '') !== corridorId
-          ? t('analysis.staleOptions')
-          : null;
+      : dataChanged
+        ? t('analysis.staleData')
+        : usedSchedule && usedSchedule.version !== estimate.scheduleVersion
+          ? t('analysis.staleTariff', { used: estimate.scheduleVersion, current: usedSchedule.version })
+          : usedOptions.scheduleId !== schedule?.id ||
+              usedOptions.periodYears !== periodYears ||
+              Math.abs(usedOptions.payingShare * 100 - payingPercent) > 1e-9 ||
+              (usedOptions.corridorId ?? '') !== corridorId
+            ? t('analysis.staleOptions')
+            : null;
 
   return (
     <section className="panel encroachment-panel" data-testid="encroachment-panel">
@@ -271,10 +287,15 @@ export function EncroachmentPanel() {
             </div>
           </div>
           <p className="muted" data-testid="analysis-count">
-            {t('analysis.assetsInside', {
-              inside: formatNumber(insideCount, locale),
-              total: formatNumber(analysis.results.length, locale),
-            })}{' '}
+            {analysis.options?.corridorId
+              ? t('analysis.assetsInsideCorridor', {
+                  inside: formatNumber(insideCount, locale),
+                  total: formatNumber(analysis.results.filter((result) => result.zone !== 'luar').length, locale),
+                })
+              : t('analysis.assetsInside', {
+                  inside: formatNumber(insideCount, locale),
+                  total: formatNumber(analysis.results.length, locale),
+                })}{' '}
             · {t('analysis.computedIn', { seconds: formatNumber(analysis.seconds, locale, 2) })}
           </p>
           <div className="row-buttons">

@@ -54,6 +54,16 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 >
                   ▼
                 </button>
+                <button
+                  type="button"
+                  title={t('layers.zoomTo')}
+                  aria-label={t('layers.zoomTo')}
+                  data-testid={`layer-zoom-${layer.id}`}
+                  disabled={(featuresByLayer.get(layer.id)?.length ?? 0) === 0}
+                  onClick={() => store.selection.frameLayer(layer.id)}
+                >
+                  ⤢
+                </button>
                 <button type="button" data-testid={`layer-table-${layer.id}`} onClick={() => onOpenTable(layer.id)}>
                   {t('layers.openTable')}
                 </button>

@@ -5,7 +5,7 @@ import { pointAtSta, ruasLengthM, ruasPaths } from '#shared/geo/ruas-reference';
 import { summariseConditionRanges, type ConditionRange } from '#shared/analysis/condition-ranges';
 import { CONDITIONS, type Condition } from '#shared/model/road-network';
 import { formatKilometres, formatPercent, formatSta, type Locale } from '#shared/format/format-number';
-import { useSnapshot, useStore } from '../state/store-context';
+import { usePanelState, useSnapshot, useStore } from '../state/store-context';
 import type { EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';
 import { isRangeOf } from '#shared/edit/feature-edits';
@@ -38,8 +38,8 @@ export function StaPanel({
   const store = useStore();
   const { layers, featuresByLayer } = useSnapshot();
   const [labels, setLabels] = useState(staLabelsWanted);
-  const [ruasKey, setRuasKey] = useState('');
-  const [staInput, setStaInput] = useState('');
+  const [ruasKey, setRuasKey] = usePanelState('sta.ruas', '');
+  const [staInput, setStaInput] = usePanelState('sta.input', '');
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [drafts, setDrafts] = useState<RangeDraft[]>([]);
 

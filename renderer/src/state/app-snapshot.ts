@@ -29,7 +29,7 @@ export interface AppSnapshot {
   /** Bumped when the user asks the map to frame the selection. */
   zoomRequest: number;
   /** A layer the map should frame (after an import, or "zoom to layer"); the serial tells requests apart. */
-  frameRequest: { layerId: string; serial: number } | null;
+  frameRequest: { layerId?: string; featureIds?: readonly string[]; serial: number } | null;
   tariffs: StoredTariffSchedule[];
   analysis: AnalysisState;
   /** The file being read, and how far it has come, for the progress bar. */
@@ -107,6 +107,8 @@ export interface AnalysisState {
   /** What the user must know before trusting the figures (no roads, assets at Rp 0 and why, …). */
   warnings: AnalysisWarning[];
   seconds: number;
+  /** The fingerprint of the roads, corridors and assets the result was computed from. */
+  inputSignature: string | null;
 }
 
 export const IDLE_ANALYSIS: AnalysisState = {
@@ -119,6 +121,7 @@ export const IDLE_ANALYSIS: AnalysisState = {
   warnings: [],
   estimate: null,
   seconds: 0,
+  inputSignature: null,
 };
 
 export const EMPTY_SNAPSHOT: AppSnapshot = {

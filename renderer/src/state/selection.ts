@@ -15,4 +15,9 @@ export class Selection {
   frameLayer(layerId: string) {
     this.state.set({ frameRequest: { layerId, serial: (this.state.get().frameRequest?.serial ?? 0) + 1 } });
   }
+
+  /** Frames some features on the map without selecting them. */
+  frameFeatures(featureIds: readonly string[]) {
+    this.state.set({ frameRequest: { featureIds, serial: (this.state.get().frameRequest?.serial ?? 0) + 1 } });
+  }
 }
