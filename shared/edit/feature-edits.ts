@@ -10,6 +10,8 @@ import { checkConditionRanges, type ConditionRange } from '../analysis/condition
 /** What a change does to the store: layers added or changed, features put or removed, stories saved or removed. */
 export interface Change {
   layers?: Layer[];
+  /** Layers taken off the map; their features stay stored, so an undo brings the layer back whole. */
+  removeLayers?: string[];
   put?: StoredFeature[];
   remove?: string[];
   stories?: Story[];

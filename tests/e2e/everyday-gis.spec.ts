@@ -283,3 +283,37 @@ test('the toolbar fits on one row at 1366 and 1440 px, in both languages', async
     await page.keyboard.press('Escape');
   }
 });
+
+test('layers are renamed, told apart when named alike, and removed after a question — each one undo step', async ({
+  page,
+}) => {
+  await openApp(page);
+  const first = await importSurvey(page);
+  await importSurvey(page);
+  const imported = page.locator('[data-testid^="layer-name-import-"]');
+  await expect(imported).toHaveText(['tiang-survei (2)', 'tiang-survei']);
+  const layerId = (await first.first().getAttribute('data-testid'))!.replace('layer-', '');
+
+  await page.getByTestId(`layer-rename-button-${layerId}`).click();
+  await page.getByTestId(`layer-rename-${layerId}`).fill('Tiang PLN Oebobo');
+  await page.getByTestId(`layer-rename-${layerId}`).press('Enter');
+  await expect(page.getByTestId(`layer-name-${layerId}`)).toHaveText('Tiang PLN Oebobo');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId(`layer-name-${layerId}`)).toHaveText(/^tiang-survei/);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId(`layer-name-${layerId}`)).toHaveText('Tiang PLN Oebobo');
+
+  await page.getByTestId(`layer-remove-${layerId}`).click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Hapus lapisan Tiang PLN Oebobo?');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('12 fitur');
+  await screenshot(page, 'layer-remove-ask-id');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId(`layer-${layerId}`)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('tool-message')).toHaveText('Diurungkan: hapus lapisan Tiang PLN Oebobo.');
+  await expect(page.getByTestId(`layer-${layerId}`)).toContainText('12 fitur');
+  // Still there after a restart, and the drawn-feature layers have no remove button (drawing would bring them back).
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId(`layer-${layerId}`)).toContainText('Tiang PLN Oebobo');
+});

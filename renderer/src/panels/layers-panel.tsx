@@ -1,15 +1,39 @@
+import { useState } from 'react';
+import { DRAWN_LAYERS } from '#shared/edit/feature-edits';
 import { layerMinZoom } from '#shared/tiles/layer-tiles';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
 import { Legend } from './legend';
 import { layerLabel } from '../format/layer-label';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import type { Layer } from '#shared/model/layer';
+
+/** Drawn features go to these layers by id, made on first use: removing one would hide what is drawn next. */
+const KEPT_LAYERS = new Set(Object.values(DRAWN_LAYERS).map((layer) => layer.id));
+
+/** Names as shown, with layers of the same name told apart by a number: "tiang", "tiang (2)". */
+function shownNames(layers: readonly Layer[], label: (layer: Layer) => string): Map<string, string> {
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  for (const layer of [...layers].sort((a, b) => a.order - b.order)) {
+    const name = label(layer);
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    names.set(layer.id, count > 1 ? `${name} (${count})` : name);
+  }
+  return names;
+}
+
 export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) => void }) {
   const { t, i18n } = useTranslation();
   const store = useStore();
   const { layers, featuresByLayer } = useSnapshot();
   const locale = i18n.language === 'en' ? 'en' : 'id';
   const topFirst = [...layers].sort((a, b) => b.order - a.order);
+  const names = shownNames(layers, (layer) => layerLabel(layer, t));
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Layer | null>(null);
 
   return (
     <section className="panel layers-panel" aria-label={t('layers.title')} data-testid="layers-panel">
@@ -26,8 +50,29 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                   data-testid={`layer-visible-${layer.id}`}
                   onChange={(event) => void store.document.setLayerVisible(layer.id, event.target.checked)}
                 />
-                <span className="layer-name">{layerLabel(layer, t)}</span>
+                {renaming === layer.id ? null : (
+                  <span className="layer-name" data-testid={`layer-name-${layer.id}`}>
+                    {names.get(layer.id)}
+                  </span>
+                )}
               </label>
+              {renaming === layer.id && (
+                <input
+                  className="layer-rename"
+                  autoFocus
+                  defaultValue={layerLabel(layer, t)}
+                  aria-label={t('layers.rename')}
+                  data-testid={`layer-rename-${layer.id}`}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') setRenaming(null);
+                    if (event.key === 'Enter') {
+                      setRenaming(null);
+                      void store.document.renameLayer(layer.id, event.currentTarget.value);
+                    }
+                  }}
+                  onBlur={() => setRenaming(null)}
+                />
+              )}
               {layer.demo && (
                 <span className="demo-tag" title={t('layers.demoHint')}>
                   {t('layers.demoBadge')}
@@ -67,6 +112,26 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 <button type="button" data-testid={`layer-table-${layer.id}`} onClick={() => onOpenTable(layer.id)}>
                   {t('layers.openTable')}
                 </button>
+                <button
+                  type="button"
+                  title={t('layers.rename')}
+                  aria-label={t('layers.rename')}
+                  data-testid={`layer-rename-button-${layer.id}`}
+                  onClick={() => setRenaming(layer.id)}
+                >
+                  ✎
+                </button>
+                {!KEPT_LAYERS.has(layer.id) && (
+                  <button
+                    type="button"
+                    title={t('layers.remove')}
+                    aria-label={t('layers.remove')}
+                    data-testid={`layer-remove-${layer.id}`}
+                    onClick={() => setRemoving(layer)}
+                  >
+                    ✕
+                  </button>
+                )}
               </span>
             </div>
             <div className="layer-meta">
@@ -100,6 +165,21 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
           </li>
         ))}
       </ol>
+      {removing && (
+        <ConfirmDialog
+          title={t('layers.removeTitle', { layer: names.get(removing.id) })}
+          body={t('layers.removeBody', {
+            layer: names.get(removing.id),
+            count: featuresByLayer.get(removing.id)?.length ?? 0,
+          })}
+          confirmLabel={t('layers.remove')}
+          onConfirm={() => {
+            setRemoving(null);
+            void store.document.removeLayer(removing.id);
+          }}
+          onCancel={() => setRemoving(null)}
+        />
+      )}
     </section>
   );
 }

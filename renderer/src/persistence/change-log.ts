@@ -39,6 +39,7 @@ export type ChangeAction =
   | 'story'
   | 'edit-properties'
   | 'add-layer'
+  | 'remove-layer'
   | 'save-tariff'
   | 'reset-demo';
 
@@ -174,6 +175,10 @@ export async function commitChange(db: RumijaDatabase, action: ChangeAction, cha
     for (const layer of change.layers ?? []) {
       before.layers[layer.id] = (await db.layers.get(layer.id)) ?? null;
       after.layers[layer.id] = layer;
+    }
+    for (const id of change.removeLayers ?? []) {
+      before.layers[id] = (await db.layers.get(id)) ?? null;
+      after.layers[id] = null;
     }
     for (const feature of put) {
       if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId])

@@ -184,7 +184,7 @@ export class Document {
   }
 
   /** Layer settings show at once and are saved behind as an undoable step; a failed save puts the stored state back. */
-  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy'>>) {
+  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name'>>) {
     const layer = this.state.get().layers.find((candidate) => candidate.id === layerId);
     if (!layer) return;
     this.state.set({
@@ -256,6 +256,19 @@ export class Document {
         new Date().toISOString(),
       ),
     );
+  }
+
+  /** Takes a layer off the map, as one undoable step (its features stay stored for the undo). */
+  async removeLayer(layerId: string) {
+    const entry = await commitChange(this.state.db, 'remove-layer', { removeLayers: [layerId] });
+    await this.refreshFrom(entry.after);
+  }
+
+  /** A new name for a layer, as one undoable step. */
+  renameLayer(layerId: string, name: string) {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 200) return Promise.resolve();
+    return this.changeLayer(layerId, { name: trimmed });
   }
 
   setLayerVisible(layerId: string, visible: boolean) {
