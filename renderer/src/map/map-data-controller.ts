@@ -48,8 +48,9 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     }
     if (previous && snapshot.zoomRequest !== previous.zoomRequest)
       frame(snapshot.selection.map((id) => snapshot.featureById.get(id)));
+    // Only a request made while connected: a reconnect (language switch) must not frame an old one again.
     const request = snapshot.frameRequest;
-    if (request && request !== previous?.frameRequest)
+    if (previous && request && request !== previous.frameRequest)
       frame(
         request.layerId
           ? (snapshot.featuresByLayer.get(request.layerId) ?? [])
