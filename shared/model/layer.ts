@@ -16,6 +16,8 @@ export const LayerSchema = z.strictObject({
   styleBy: z.enum(['status', 'condition']),
   /** True for layers that hold the shipped demo data. */
   demo: z.boolean(),
+  /** How opaque the layer is drawn, 0.1–1; absent is fully opaque. */
+  opacity: z.number().min(0.1).max(1).optional(),
   createdAt: z.iso.datetime(),
 });
 export type Layer = z.infer<typeof LayerSchema>;

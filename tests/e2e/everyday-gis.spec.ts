@@ -284,7 +284,7 @@ test('the toolbar fits on one row at 1366 and 1440 px, in both languages', async
   }
 });
 
-test('layers are renamed, told apart when named alike, and removed after a question — each one undo step', async ({
+test('layers are renamed, told apart when named alike, removed after a question and made see-through — each one undo step', async ({
   page,
 }) => {
   await openApp(page);
@@ -312,7 +312,19 @@ test('layers are renamed, told apart when named alike, and removed after a quest
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('tool-message')).toHaveText('Diurungkan: hapus lapisan Tiang PLN Oebobo.');
   await expect(page.getByTestId(`layer-${layerId}`)).toContainText('12 fitur');
-  // Still there after a restart, and the drawn-feature layers have no remove button (drawing would bring them back).
+  // Opacity: the roads drawn at half their own opacity, one undo step.
+  const roadOpacity = () =>
+    page.evaluate(() => JSON.stringify(window.rumijaMap!.getPaintProperty('data:demo-roads:line', 'line-opacity')));
+  const opaque = await roadOpacity();
+  await page.getByTestId('layer-opacity-demo-roads').fill('50');
+  await page.getByTestId('layer-opacity-demo-roads').blur();
+  await expect.poll(roadOpacity).toBe(JSON.stringify(['*', JSON.parse(opaque), 0.5]));
+  await screenshot(page, 'layer-opacity-id');
+  await page.keyboard.press('Control+z');
+  await expect.poll(roadOpacity).toBe(opaque);
+  await expect(page.getByTestId('layer-opacity-demo-roads')).toHaveValue('100');
+
+  // Still there after a restart.
   await page.reload();
   await openApp(page);
   await expect(page.getByTestId(`layer-${layerId}`)).toContainText('Tiang PLN Oebobo');

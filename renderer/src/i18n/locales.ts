@@ -175,6 +175,7 @@ export const id = {
     visible: 'Tampilkan',
     moveUp: 'Naikkan lapisan',
     zoomTo: 'Perbesar ke lapisan ini',
+    opacity: 'Opasitas',
     remove: 'Hapus lapisan',
     removeTitle: 'Hapus lapisan {{layer}}?',
     removeBody: 'Lapisan {{layer}} ({{count, number}} fitur) dihapus dari peta dan tabel. Ctrl+Z mengembalikannya.',
@@ -720,6 +721,7 @@ export const en: Shape<typeof id> = {
     visible: 'Show',
     moveUp: 'Move layer up',
     zoomTo: 'Zoom to this layer',
+    opacity: 'Opacity',
     remove: 'Remove layer',
     removeTitle: 'Remove layer {{layer}}?',
     removeBody:

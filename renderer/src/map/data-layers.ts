@@ -280,6 +280,36 @@ export interface DataLayerState {
   storedBlocks?: ReadonlyMap<string, StoredLayerBlocks> | null;
 }
 
+/** The opacity paint properties of each kind of style layer. */
+const OPACITY_PROPERTIES: Record<string, string[]> = {
+  line: ['line-opacity'],
+  fill: ['fill-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity', 'icon-opacity'],
+};
+
+/** A paint value times a factor; a zoom curve keeps its shape (MapLibre wants `zoom` curves outermost). */
+function scaled(value: unknown, factor: number): unknown {
+  if (value === undefined) return factor;
+  if (typeof value === 'number') return value * factor;
+  if (Array.isArray(value) && value[0] === 'interpolate')
+    return [
+      ...value.slice(0, 3),
+      ...value.slice(3).map((item, index) => (index % 2 === 1 ? scaled(item, factor) : item)),
+    ];
+  return ['*', value, factor];
+}
+
+/** Style layers drawn at the layer's opacity (the user's setting, multiplied into each layer's own). */
+export function withOpacity(specs: LayerSpecification[], opacity: number): LayerSpecification[] {
+  if (opacity >= 1) return specs;
+  return specs.map((spec) => {
+    const paint = { ...((spec as { paint?: Record<string, unknown> }).paint ?? {}) };
+    for (const property of OPACITY_PROPERTIES[spec.type] ?? []) paint[property] = scaled(paint[property], opacity);
+    return { ...spec, paint } as LayerSpecification;
+  });
+}
+
 const isTiled = (features: readonly StoredFeature[]) => features.length >= TILED_MIN_FEATURES;
 
 /**
@@ -340,7 +370,7 @@ export class DataLayerSync {
 
   /** Style layers of one data layer as this map draws it (tiled layers name their tile layer). */
   private specsFor(layer: Layer) {
-    const specs = styleLayersFor(layer);
+    const specs = withOpacity(styleLayersFor(layer), layer.opacity ?? 1);
     if (!this.tiled.has(layer.id)) return specs;
     return specs.map((spec) => ({ ...spec, 'source-layer': SOURCE_LAYER }) as LayerSpecification);
   }
@@ -424,7 +454,7 @@ export class DataLayerSync {
       } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
         this.updateData(layer, features, state, layer.kind === 'asset' && annotationsChanged);
       }
-      const styleKey = `${layer.kind}:${layer.styleBy}`;
+      const styleKey = `${layer.kind}:${layer.styleBy}:${layer.opacity ?? 1}`;
       const specs = this.specsFor(layer);
       if (this.lastStyle.get(layer.id) !== styleKey) {
         for (const spec of specs) if (map.getLayer(spec.id)) map.removeLayer(spec.id);

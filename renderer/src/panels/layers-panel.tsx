@@ -7,6 +7,7 @@ import { useSnapshot, useStore } from '../state/store-context';
 import { Legend } from './legend';
 import { layerLabel } from '../format/layer-label';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { OpacitySlider } from '../components/opacity-slider';
 import type { Layer } from '#shared/model/layer';
 
 /** Drawn features go to these layers by id, made on first use: removing one would hide what is drawn next. */
@@ -156,6 +157,13 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 </label>
               )}
             </div>
+            {layer.visible && (
+              <OpacitySlider
+                value={layer.opacity ?? 1}
+                testId={`layer-opacity-${layer.id}`}
+                onCommit={(opacity) => void store.document.setLayerOpacity(layer.id, opacity)}
+              />
+            )}
             {layerMinZoom(featuresByLayer.get(layer.id) ?? []) > 0 && (
               <div className="layer-hint" data-testid={`layer-min-zoom-${layer.id}`}>
                 {t('layers.fromZoom', { zoom: layerMinZoom(featuresByLayer.get(layer.id) ?? []) })}

@@ -184,7 +184,7 @@ export class Document {
   }
 
   /** Layer settings show at once and are saved behind as an undoable step; a failed save puts the stored state back. */
-  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name'>>) {
+  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name' | 'opacity'>>) {
     const layer = this.state.get().layers.find((candidate) => candidate.id === layerId);
     if (!layer) return;
     this.state.set({
@@ -269,6 +269,11 @@ export class Document {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 200) return Promise.resolve();
     return this.changeLayer(layerId, { name: trimmed });
+  }
+
+  /** How opaque a layer is drawn (0.1–1), as one undoable step. */
+  setLayerOpacity(layerId: string, opacity: number) {
+    return this.changeLayer(layerId, { opacity: Math.min(1, Math.max(0.1, Math.round(opacity * 100) / 100)) });
   }
 
   setLayerVisible(layerId: string, visible: boolean) {
