@@ -1,4 +1,6 @@
 import proj4 from 'proj4';
+import type { Geometry } from 'geojson';
+import { positionsOf } from '../geo/positions-of';
 import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, type SourceRecord } from './check-records';
 import type { FormatRead, ImportFile, ReadOptions } from './formats/file-format';
@@ -71,16 +73,6 @@ function cleanRow(row: Record<string, unknown>): Record<string, unknown> {
 
 const dateOnly = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-const positionsOf = (geometry: unknown): number[][] => {
-  const out: number[][] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value) && typeof value[0] === 'number') out.push(value as number[]);
-    else if (Array.isArray(value)) value.forEach(walk);
-  };
-  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
-  return out;
-};
 
 /** Every coordinate fits lon/lat. */
 const looksGeographic = (positions: number[][]) =>
@@ -163,7 +155,7 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
   let crs = prj ? (CRS_NAME.exec(prj)?.[1] ?? 'dari .prj / from .prj') : '';
   let crsChoice: FormatRead['crsChoice'];
   if (!prj) {
-    const positions = records.flatMap((record) => positionsOf(record.geometry));
+    const positions = records.flatMap((record) => (record.geometry ? positionsOf(record.geometry as Geometry) : []));
     const chosen = options.crs ? resolveCrsCode(options.crs) : null;
     const guessed = chosen ?? (looksGeographic(positions) ? 'EPSG:4326' : guessNttUtm(positions));
     crsChoice = 'any';

@@ -4,6 +4,7 @@ import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, type SourceRecord } from './check-records';
 import type { FormatRead, XmlDocument, XmlParser } from './formats/file-format';
 import { unzipSafely } from './zip-guard';
+import { decodeUtf8WithProgress } from './import-progress';
 
 /** Entities are refused outright: they serve no purpose in KML/GPX and enable expansion attacks. */
 function refuseEntities(text: string, fileName: string): string | null {
@@ -79,7 +80,7 @@ export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): 
   );
   const name = names[0];
   if (!name) return { ok: false, error: `${fileName}: tidak ada .kml di dalam KMZ / no .kml inside the KMZ` };
-  const text = decodeUtf8(entries.value.get(name)!);
+  const text = decodeUtf8WithProgress(entries.value.get(name)!, () => undefined);
   if (text === null) return { ok: false, error: `${fileName}/${name}: bukan teks UTF-8 / not UTF-8 text` };
   return readKml(text, `${fileName}/${name}`, parse);
 }
@@ -104,12 +105,4 @@ export function readGpx(text: string, fileName: string, parse: XmlParser): Parse
   for (let missing = tracks - lines; missing > 0; missing -= 1)
     records.push({ geometry: null, properties: {}, name: 'trek tanpa titik / track without points' });
   return read(records);
-}
-
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }

@@ -7,6 +7,8 @@ import { saveExport, type SaveOutcome } from '../platform/save-export';
 import { usePanelState, useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
 import { NumberField } from '../components/number-field';
+import { analysisInputs } from '#shared/analysis/analysis-inputs';
+import { inputSignature } from '#shared/analysis/input-signature';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -56,15 +58,11 @@ export function EncroachmentPanel() {
   };
   // Whether the roads, corridors and assets are still what the result was computed from (an undo can make it so again).
   const usedCorridor = analysis.options?.corridorId ?? null;
-  const dataChanged = useMemo(
-    () =>
-      analysis.status === 'done' &&
-      analysis.inputSignature !== null &&
-      store.analysis.currentSignature({ corridorId: usedCorridor }) !== analysis.inputSignature,
-    // featuresByLayer and layers: the data the fingerprint is read from.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [analysis, usedCorridor, featuresByLayer, layers, store],
-  );
+  const dataChanged = useMemo(() => {
+    if (analysis.status !== 'done' || analysis.inputSignature === null) return false;
+    const { roads, corridors: usedCorridors, assets } = analysisInputs(layers, featuresByLayer, usedCorridor);
+    return inputSignature([roads, usedCorridors, assets]) !== analysis.inputSignature;
+  }, [analysis, usedCorridor, featuresByLayer, layers]);
 
   const showOutcome = (outcome: SaveOutcome) => {
     if (outcome.kind === 'saved')

@@ -42,7 +42,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.document = new Document(handle);
     this.history = new History(handle, this.document);
     this.imports = new ImportQueue(handle, this.document);
-    this.analysis = new AnalysisRunner(handle, this.document);
+    this.analysis = new AnalysisRunner(handle);
     this.stories = new Stories(this.document);
     this.tariffs = new Tariffs(handle);
     this.presentation = new PresentationState(handle);

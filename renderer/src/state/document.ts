@@ -319,11 +319,4 @@ export class Document {
     await resetDemo(this.state.db);
     await this.reload();
   }
-
-  visibleFeatures(kind: string) {
-    return this.state
-      .get()
-      .layers.filter((layer) => layer.kind === kind && layer.visible)
-      .flatMap((layer) => this.state.get().featuresByLayer.get(layer.id) ?? []);
-  }
 }
