@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Geometry } from 'geojson';
+import { LayerStyleSchema } from './layer-style';
 
 export const LAYER_KINDS = ['road', 'bridge', 'corridor', 'asset', 'annotation', 'condition_range', 'plain'] as const;
 export const LayerKindSchema = z.enum(LAYER_KINDS);
@@ -18,6 +19,8 @@ export const LayerSchema = z.strictObject({
   demo: z.boolean(),
   /** How opaque the layer is drawn, 0.1–1; absent is fully opaque. */
   opacity: z.number().min(0.1).max(1).optional(),
+  /** The user's own styling: colours by any field, widths, labels. */
+  style: LayerStyleSchema.optional(),
   createdAt: z.iso.datetime(),
 });
 export type Layer = z.infer<typeof LayerSchema>;

@@ -58,6 +58,23 @@ describe('vector tiles cut from compact geometry', () => {
     expect(readTile(tiles.tile(14, x + 2, y), 14, x + 2, y)).toEqual([]);
   });
 
+  it('carries what a user’s style reads (the styled value and the label) beside the tile keys', () => {
+    const tiles = new LayerTiles(14);
+    tiles.setChunk({
+      key: 0,
+      ids: ['a'],
+      properties: toPropertyColumns([{ kind: 'asset', _v: 'tiang', _t: 'Tiang 7', note: 'left out' }]),
+      geometry: encodeGeometries([{ type: 'Point', coordinates: KUPANG }]),
+    });
+    const [x, y] = tileOf(...KUPANG, 14);
+    expect(readTile(tiles.tile(14, x, y), 14, x, y)[0]!.properties).toEqual({
+      kind: 'asset',
+      _v: 'tiang',
+      _t: 'Tiang 7',
+      fid: 'a',
+    });
+  });
+
   it('clips a 50 km road to the tile and its buffer, so no coordinate overflows at street zoom', () => {
     const road: LineString = {
       type: 'LineString',

@@ -30,6 +30,9 @@ export const TILE_KEYS = [
   // Computed beside the stored ones: the zone of an analysed asset.
   'zone',
   'encroaching',
+  // A user's style: the styled field's value and the label text.
+  '_v',
+  '_t',
 ];
 
 export interface TileChunk {
@@ -59,7 +62,7 @@ type PartType = 1 | 2 | 3;
 /** Below this zoom features of the same style are drawn as one (like tippecanoe's coalescing). */
 export const COALESCE_BELOW_ZOOM = 11;
 /** Properties that only labels and identify need: left out of coalesced features. */
-const DETAIL_KEYS = new Set(['name', 'text', 'lengthM']);
+const DETAIL_KEYS = new Set(['name', 'text', 'lengthM', '_t']);
 
 const PART_TYPE_BY_CODE: Record<number, PartType> = { 1: 1, 2: 2, 3: 3, 4: 1, 5: 2, 6: 3 };
 

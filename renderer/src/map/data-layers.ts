@@ -6,6 +6,8 @@ import type { FeaturePatch } from '../state/feature-patch';
 import type { StoredLayerBlocks } from '../state/app-snapshot';
 import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
 import { FONT_BOLD } from './basemap-style';
+import type { LayerStyle } from '#shared/model/layer-style';
+import { styledDataKey, styledValues, withLayerStyle } from './layer-style-specs';
 import {
   ZONE_COLOR,
   BORDER_ROUTE_CASING,
@@ -29,9 +31,12 @@ export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 /** Computed values shown on the map beside the stored ones: the zone of an analysed asset. */
 export type Annotations = ReadonlyMap<string, { zone: string; quantity: number }>;
 
-/** What the map needs of a feature to style it: the style keys that have a value, and its analysed zone. */
-export function styleProperties(feature: StoredFeature, annotations?: Annotations): TileProperties {
-  const properties: TileProperties = {};
+/**
+ * What the map needs of a feature to style it: the style keys that have a value, its analysed zone, and what the
+ * user's style reads (the styled field, the label).
+ */
+export function styleProperties(feature: StoredFeature, annotations?: Annotations, style?: LayerStyle): TileProperties {
+  const properties: TileProperties = style ? styledValues(feature.properties, style) : {};
   for (const key of STYLE_KEYS) {
     const value = feature.properties[key];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[key] = value;
@@ -44,14 +49,21 @@ export function styleProperties(feature: StoredFeature, annotations?: Annotation
   return properties;
 }
 
-const toMapFeature = (feature: StoredFeature, annotations?: Annotations): Feature => ({
+const toMapFeature = (feature: StoredFeature, annotations?: Annotations, style?: LayerStyle): Feature => ({
   type: 'Feature',
   geometry: feature.geometry,
-  properties: { ...styleProperties(feature, annotations), fid: feature.id },
+  properties: { ...styleProperties(feature, annotations, style), fid: feature.id },
 });
 
-export function toFeatureCollection(features: readonly StoredFeature[], annotations?: Annotations): FeatureCollection {
-  return { type: 'FeatureCollection', features: features.map((feature) => toMapFeature(feature, annotations)) };
+export function toFeatureCollection(
+  features: readonly StoredFeature[],
+  annotations?: Annotations,
+  style?: LayerStyle,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map((feature) => toMapFeature(feature, annotations, style)),
+  };
 }
 
 const hovered = (on: number | string, off: number | string) =>
@@ -323,6 +335,8 @@ export class DataLayerSync {
   /** Style layers of visible data layers, for hit-testing; kept by `sync` so mouse moves do no work. */
   interactiveLayerIds: string[] = [];
   private lastStyle = new Map<string, string>();
+  /** Per layer, what of the user's style its sent data carries (see styledDataKey). */
+  private readonly lastDataKey = new Map<string, string>();
   private readonly feed = new TiledLayerFeed();
   /** Layers drawn from tiles; style layers on them name the tile layer. */
   private readonly tiled = new Set<string>();
@@ -364,34 +378,36 @@ export class DataLayerSync {
     if (map.getSource(sourceIdOf(layerId))) map.removeSource(sourceIdOf(layerId));
     this.lastData.delete(layerId);
     this.lastStyle.delete(layerId);
+    this.lastDataKey.delete(layerId);
     this.tiled.delete(layerId);
     this.feed.dropLayer(layerId);
   }
 
   /** Style layers of one data layer as this map draws it (tiled layers name their tile layer). */
   private specsFor(layer: Layer) {
-    const specs = withOpacity(styleLayersFor(layer), layer.opacity ?? 1);
+    const specs = withOpacity(withLayerStyle(styleLayersFor(layer), layer.style), layer.opacity ?? 1);
     if (!this.tiled.has(layer.id)) return specs;
     return specs.map((spec) => ({ ...spec, 'source-layer': SOURCE_LAYER }) as LayerSpecification);
   }
 
   /** Sends a layer's features to its source: whole, or only what the last change touched. */
-  private updateData(layer: Layer, features: readonly StoredFeature[], state: DataLayerState, annotate: boolean) {
+  private updateData(layer: Layer, features: readonly StoredFeature[], state: DataLayerState, whole: boolean) {
     const sourceId = sourceIdOf(layer.id);
     const annotations = layer.kind === 'asset' ? state.annotations : undefined;
     const patch = state.patch;
-    const incremental = !annotate && patch && patch.base.get(layer.id) === this.lastData.get(layer.id);
+    const propertiesOf = (feature: StoredFeature) => styleProperties(feature, annotations, layer.style);
+    const incremental = !whole && patch && patch.base.get(layer.id) === this.lastData.get(layer.id);
     this.lastData.set(layer.id, features);
     if (this.tiled.has(layer.id)) {
       const sent = incremental
         ? this.feed.updateFeatures(layer.id, patch.ids, (id) => state.featureById.get(id))
-        : this.feed.setLayer(layer.id, features, (feature) => styleProperties(feature, annotations));
+        : this.feed.setLayer(layer.id, features, propertiesOf);
       sent.then(this.refreshed(layer.id), () => undefined);
       return;
     }
     const source = this.map.getSource(sourceId) as GeoJSONSource;
     if (!incremental) {
-      void source.setData(toFeatureCollection(features, annotations));
+      void source.setData(toFeatureCollection(features, annotations, layer.style));
       return;
     }
     const remove: string[] = [];
@@ -399,7 +415,7 @@ export class DataLayerSync {
     for (const id of patch.ids) {
       const feature = state.featureById.get(id);
       remove.push(id);
-      if (feature?.layerId === layer.id) add.push(toMapFeature(feature, annotations));
+      if (feature?.layerId === layer.id) add.push(toMapFeature(feature, annotations, layer.style));
     }
     void source.updateData({ remove, add });
   }
@@ -416,6 +432,7 @@ export class DataLayerSync {
       const sourceId = sourceIdOf(layer.id);
       const features = featuresByLayer.get(layer.id) ?? [];
       const layerAnnotations = layer.kind === 'asset' ? annotations : undefined;
+      const dataKey = styledDataKey(layer.style);
       // A layer that grew past (or shrank below) the limit changes how it is drawn: its source is made anew.
       if (map.getSource(sourceId) && isTiled(features) !== this.tiled.has(layer.id)) this.removeLayer(layer.id);
       if (!map.getSource(sourceId)) {
@@ -430,9 +447,10 @@ export class DataLayerSync {
           });
           // Tiles asked for before the data reached the worker wait for it: no refresh needed.
           const stored = state.storedBlocks?.get(layer.id);
-          const propertiesOf = (feature: StoredFeature) => styleProperties(feature, layerAnnotations);
+          const propertiesOf = (feature: StoredFeature) => styleProperties(feature, layerAnnotations, layer.style);
+          // Stored blocks lack what a user's style reads (and the zones): such layers are encoded from features.
           const fromBlocks =
-            stored && stored.features === features && !layerAnnotations?.size
+            stored && stored.features === features && !layerAnnotations?.size && dataKey === '|'
               ? stored.blocks.flatMap((block) =>
                   typeof block.properties === 'string' ? [] : [{ ...block, properties: block.properties }],
                 )
@@ -446,15 +464,21 @@ export class DataLayerSync {
         } else {
           map.addSource(sourceId, {
             type: 'geojson',
-            data: toFeatureCollection(features, layerAnnotations),
+            data: toFeatureCollection(features, layerAnnotations, layer.style),
             promoteId: 'fid',
           });
         }
         this.lastData.set(layer.id, features);
-      } else if (this.lastData.get(layer.id) !== features || (layer.kind === 'asset' && annotationsChanged)) {
-        this.updateData(layer, features, state, layer.kind === 'asset' && annotationsChanged);
+      } else if (
+        this.lastData.get(layer.id) !== features ||
+        (layer.kind === 'asset' && annotationsChanged) ||
+        this.lastDataKey.get(layer.id) !== dataKey
+      ) {
+        const whole = (layer.kind === 'asset' && annotationsChanged) || this.lastDataKey.get(layer.id) !== dataKey;
+        this.updateData(layer, features, state, whole);
       }
-      const styleKey = `${layer.kind}:${layer.styleBy}:${layer.opacity ?? 1}`;
+      this.lastDataKey.set(layer.id, dataKey);
+      const styleKey = `${layer.kind}:${layer.styleBy}:${layer.opacity ?? 1}:${JSON.stringify(layer.style ?? null)}`;
       const specs = this.specsFor(layer);
       if (this.lastStyle.get(layer.id) !== styleKey) {
         for (const spec of specs) if (map.getLayer(spec.id)) map.removeLayer(spec.id);
@@ -489,6 +513,7 @@ export class DataLayerSync {
     this.interactiveLayerIds = [];
     this.lastData.clear();
     this.lastStyle.clear();
+    this.lastDataKey.clear();
     this.tiled.clear();
   }
 

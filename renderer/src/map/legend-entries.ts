@@ -1,4 +1,6 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
+import type { ThematicRule } from '#shared/model/layer-style';
+import { formatNumber } from '#shared/format/format-number';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import { CONDITIONS, ROAD_STATUSES } from '#shared/model/road-network';
 import {
@@ -28,6 +30,7 @@ export interface LayerLegend {
  */
 export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredFeature[]): LayerLegend | null {
   const occurs = (test: (feature: StoredFeature) => boolean) => !features || features.some(test);
+  if (layer.style?.rule) return ruleLegend(layer.style.rule, SHAPE_OF_KIND[layer.kind], t);
   switch (layer.kind) {
     case 'road': {
       const keys = layer.styleBy === 'status' ? ROAD_STATUSES : [...CONDITIONS, 'unknown'];
@@ -85,4 +88,36 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
     default:
       return null;
   }
+}
+
+const SHAPE_OF_KIND: Record<Layer['kind'], LegendEntry['shape']> = {
+  road: 'line',
+  bridge: 'circle',
+  corridor: 'band',
+  asset: 'circle',
+  annotation: 'circle',
+  condition_range: 'band',
+  plain: 'circle',
+};
+
+/** Legend of a user's style: a line per category or class, then "other" (no value, or a value not listed). */
+function ruleLegend(rule: ThematicRule, shape: LegendEntry['shape'], t: TFunction): LayerLegend {
+  const locale = i18next.language === 'en' ? 'en' : 'id';
+  const number = (value: number) => formatNumber(value, locale, Number.isInteger(value) ? 0 : 1);
+  const entries: LegendEntry[] =
+    rule.type === 'categories'
+      ? rule.categories.map((category, index) => ({
+          key: `c${index}`,
+          color: category.color,
+          shape,
+          label: t(`model.${rule.field}.${category.value}`, { defaultValue: category.value }),
+        }))
+      : rule.colors.map((color, index) => ({
+          key: `c${index}`,
+          color,
+          shape,
+          label: `${number(rule.breaks[index]!)} – ${number(rule.breaks[index + 1]!)}`,
+        }));
+  entries.push({ key: 'other', color: rule.otherColor, shape, label: t('style.other') });
+  return { entries, note: t('style.legendField', { field: t(`fields.${rule.field}`, { defaultValue: rule.field }) }) };
 }

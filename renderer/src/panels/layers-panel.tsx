@@ -8,6 +8,7 @@ import { Legend } from './legend';
 import { layerLabel } from '../format/layer-label';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { OpacitySlider } from '../components/opacity-slider';
+import { LayerStyleEditor } from './layer-style-editor';
 import type { Layer } from '#shared/model/layer';
 
 /** Drawn features go to these layers by id, made on first use: removing one would hide what is drawn next. */
@@ -35,6 +36,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
   const names = shownNames(layers, (layer) => layerLabel(layer, t));
   const [renaming, setRenaming] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Layer | null>(null);
+  const [styling, setStyling] = useState<string | null>(null);
 
   return (
     <section className="panel layers-panel" aria-label={t('layers.title')} data-testid="layers-panel">
@@ -115,6 +117,17 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 </button>
                 <button
                   type="button"
+                  title={t('style.title')}
+                  aria-label={t('style.title')}
+                  aria-expanded={styling === layer.id}
+                  className={layer.style ? 'styled' : undefined}
+                  data-testid={`layer-style-button-${layer.id}`}
+                  onClick={() => setStyling(styling === layer.id ? null : layer.id)}
+                >
+                  {t('style.button')}
+                </button>
+                <button
+                  type="button"
                   title={t('layers.rename')}
                   aria-label={t('layers.rename')}
                   data-testid={`layer-rename-button-${layer.id}`}
@@ -141,7 +154,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 count: featuresByLayer.get(layer.id)?.length ?? 0,
               })}
 
-              {layer.kind === 'road' && (
+              {layer.kind === 'road' && !layer.style?.rule && (
                 <label className="style-by">
                   {t('layers.styleBy')}{' '}
                   <select
@@ -169,6 +182,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
                 {t('layers.fromZoom', { zoom: layerMinZoom(featuresByLayer.get(layer.id) ?? []) })}
               </div>
             )}
+            {styling === layer.id && <LayerStyleEditor layer={layer} features={featuresByLayer.get(layer.id) ?? []} />}
             {layer.visible && <Legend layer={layer} />}
           </li>
         ))}

@@ -17,6 +17,10 @@ import { latestTariffSchedules } from '../persistence/tariff-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
 import type { SnapshotHandle, StoredLayerBlocks } from './app-snapshot';
+import { z } from 'zod';
+import { LayerStyleSchema, SavedStyleSchema, type LayerStyle, type SavedStyle } from '#shared/model/layer-style';
+
+const SAVED_STYLES_KEY = 'saved-styles';
 
 const stripUpdatedAt = ({ updatedAt: _updatedAt, ...feature }: StoredFeature & { updatedAt?: string }): StoredFeature =>
   feature;
@@ -184,7 +188,10 @@ export class Document {
   }
 
   /** Layer settings show at once and are saved behind as an undoable step; a failed save puts the stored state back. */
-  private async changeLayer(layerId: string, patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name' | 'opacity'>>) {
+  private async changeLayer(
+    layerId: string,
+    patch: Partial<Pick<Layer, 'visible' | 'styleBy' | 'name' | 'opacity' | 'style'>>,
+  ) {
     const layer = this.state.get().layers.find((candidate) => candidate.id === layerId);
     if (!layer) return;
     this.state.set({
@@ -274,6 +281,27 @@ export class Document {
   /** How opaque a layer is drawn (0.1–1), as one undoable step. */
   setLayerOpacity(layerId: string, opacity: number) {
     return this.changeLayer(layerId, { opacity: Math.min(1, Math.max(0.1, Math.round(opacity * 100) / 100)) });
+  }
+
+  /** The user's own style of a layer (colours by a field, widths, labels), as one undoable step; none: the default. */
+  setLayerUserStyle(layerId: string, style: LayerStyle | undefined) {
+    const kept = style && Object.values(style).some((value) => value !== undefined) ? style : undefined;
+    return this.changeLayer(layerId, { style: kept ? LayerStyleSchema.parse(kept) : undefined });
+  }
+
+  /** Styles kept under a name, to apply to other layers. */
+  async savedStyles(): Promise<SavedStyle[]> {
+    const value = (await this.state.db.meta.get(SAVED_STYLES_KEY))?.value;
+    const parsed = z.array(SavedStyleSchema).safeParse(value);
+    return parsed.success ? parsed.data : [];
+  }
+
+  /** Keeps a style under a name (a style of the same name is replaced). */
+  async saveStyle(name: string, style: LayerStyle) {
+    const saved = SavedStyleSchema.parse({ name, style });
+    const others = (await this.savedStyles()).filter((entry) => entry.name !== saved.name);
+    await this.state.db.meta.put({ key: SAVED_STYLES_KEY, value: [...others, saved] });
+    return saved;
   }
 
   setLayerVisible(layerId: string, visible: boolean) {
