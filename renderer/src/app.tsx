@@ -412,7 +412,7 @@ export function App() {
           </div>
           {tableLayerId && (
             <PanelBoundary key={tableLayerId} name={t('errors.panel.table')}>
-              <AttributeTable layerId={tableLayerId} onClose={() => setTableLayerId(null)} />
+              <AttributeTable layerId={tableLayerId} map={map} onClose={() => setTableLayerId(null)} />
             </PanelBoundary>
           )}
         </div>

@@ -29,6 +29,7 @@ export function formatFieldValue(field: FieldDefinition, value: unknown, t: TFun
       return `${formatNumber(number, locale, Number.isInteger(number) ? 0 : 1)} m`;
     }
     default:
+      if (typeof value === 'number') return locale === 'id' ? String(value).replace('.', ',') : String(value);
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
 }
@@ -36,7 +37,7 @@ export function formatFieldValue(field: FieldDefinition, value: unknown, t: TFun
 /** The raw value a sort or search should use (numbers stay numbers). */
 export function sortValueOf(field: FieldDefinition, value: unknown, t: TFunction, locale: Locale): string | number {
   if (value === null || value === undefined) return '';
-  if (field.type === 'number') return Number(value);
+  if (field.type === 'number' || typeof value === 'number') return Number(value);
   if (field.type === 'count' && Array.isArray(value)) return value.length;
   return formatFieldValue(field, value, t, locale);
 }

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -16,12 +17,16 @@ import { regencyName } from '#shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
-import { ValidationError } from '../persistence/feature-validation';
 import { EXPORT_FORMATS, formatById, writeFeatures } from '#shared/io/formats/registry';
 import type { FormatId } from '#shared/io/formats/file-format';
 import { saveExport } from '../platform/save-export';
 import { layerLabel } from '../format/layer-label';
-import { inputErrorMessage } from '../format/number-input-message';
+import { numberInputMessage } from '../format/number-input-message';
+import { parseColumnFilter, type RowTest } from '#shared/table/column-filter';
+import { toTsv } from '#shared/format/spreadsheet-text';
+import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { useMapBounds, type ViewBounds } from '../map/use-map-bounds';
+import { BulkEditForm, CalculatedColumnForm, saveErrorMessage, type TableMessage } from './table-tools';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -98,6 +103,40 @@ function CellEditor({
 
 const NO_FEATURES: readonly StoredFeature[] = [];
 
+/** Each geometry's bounds, worked out once (a table of 200 000 rows is filtered to the view on every move). */
+const geometryBounds = new WeakMap<object, [number, number, number, number]>();
+function inView(feature: StoredFeature, view: ViewBounds): boolean {
+  let bounds = geometryBounds.get(feature.geometry);
+  if (!bounds) geometryBounds.set(feature.geometry, (bounds = boundsOf(positionsOf(feature.geometry))));
+  return bounds[0] <= view[2] && bounds[2] >= view[0] && bounds[1] <= view[3] && bounds[3] >= view[1];
+}
+
+/** Extra columns whose values are all numbers (a calculated column, a number column of a file). */
+function numberColumns(features: readonly StoredFeature[], fields: readonly FieldDefinition[]): Set<string> {
+  const sample = features.slice(0, 1000);
+  return new Set(
+    fields
+      .filter((field) => field.type === 'number' || field.type === 'count' || field.type === 'text')
+      .filter(
+        (field) =>
+          field.type !== 'text' ||
+          (sample.some((feature) => typeof feature.properties[field.key] === 'number') &&
+            sample.every((feature) => {
+              const value = feature.properties[field.key];
+              return value === null || value === undefined || typeof value === 'number';
+            })),
+      )
+      .map((field) => field.key),
+  );
+}
+
+/** A cell as a spreadsheet should get it: numbers as numbers, everything else as the text the table shows. */
+function spreadsheetValue(field: FieldDefinition, value: unknown, t: TFunction, locale: Locale) {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return value;
+  return formatFieldValue(field, value, t, locale);
+}
+
 /** Empty and text keys before numbers, numbers by value, texts as made by `sortKeyOf` (no allocation: 200 000 rows). */
 function compareSortKeys(x: string | number, y: string | number): number {
   if (typeof x === 'number') return typeof y === 'number' ? x - y : 1;
@@ -105,7 +144,15 @@ function compareSortKeys(x: string | number, y: string | number): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function AttributeTable({ layerId, onClose }: { layerId: string; onClose: () => void }) {
+export function AttributeTable({
+  layerId,
+  map,
+  onClose,
+}: {
+  layerId: string;
+  map: MapLibreMap | null;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
@@ -126,7 +173,27 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<Sort>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<TableMessage | null>(null);
+  const numeric = useMemo(() => numberColumns(features, fields), [features, fields]);
+  const isNumeric = (field: FieldDefinition) => numeric.has(field.key);
+  const [columnFilters, setColumnFilters] = useState<Record<string, string>>({});
+  const [onlyInView, setOnlyInView] = useState(false);
+  const [tool, setTool] = useState<'bulk' | 'calculate' | null>(null);
+  const view = useMapBounds(map, onlyInView);
+  // The row a shift-click extends a selection from.
+  const anchor = useRef<string | null>(null);
+
+  // Each typed column filter, read once per change: a test for the rows, or why it cannot be read.
+  const parsedFilters = useMemo(() => {
+    const tests: [FieldDefinition, RowTest][] = [];
+    const problems: Record<string, string> = {};
+    for (const field of fields) {
+      const filter = parseColumnFilter(columnFilters[field.key] ?? '', numeric.has(field.key), locale);
+      if (filter?.ok) tests.push([field, filter.test]);
+      else if (filter) problems[field.key] = numberInputMessage(filter.reading, t);
+    }
+    return { tests, problems };
+  }, [fields, columnFilters, numeric, locale, t]);
   const [exportScope, setExportScope] = useState<'rows' | 'selection'>('rows');
   const [exportFormat, setExportFormat] = useState<FormatId>('geojson');
 
@@ -147,6 +214,13 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
       const properties = features[i]!.properties;
       if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) continue;
       if (needle && !searchIndex[i]!.includes(needle)) continue;
+      if (
+        parsedFilters.tests.some(
+          ([field, test]) => !test(properties[field.key], formatFieldValue(field, properties[field.key], t, locale)),
+        )
+      )
+        continue;
+      if (view && !inView(features[i]!, view)) continue;
       indices.push(i);
     }
     if (sort) {
@@ -168,7 +242,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
       indices.sort((a, b) => compareSortKeys(keys[a]!, keys[b]!) * direction);
     }
     return indices.map((i) => features[i]!);
-  }, [features, searchIndex, search, filters, sort, fields, t, locale]);
+  }, [features, searchIndex, search, filters, parsedFilters, view, sort, fields, t, locale]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -178,6 +252,43 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
     overscan: 12,
   });
   const selected = useMemo(() => new Set(selection), [selection]);
+  const selectedHere = useMemo(() => features.filter((feature) => selected.has(feature.id)), [features, selected]);
+
+  /** A click selects the row; Ctrl+click adds or takes it away, Shift+click selects the rows in between. */
+  const clickRow = (event: MouseEvent, feature: StoredFeature) => {
+    if (event.ctrlKey || event.metaKey) {
+      store.selection.select(
+        selected.has(feature.id) ? selection.filter((id) => id !== feature.id) : [...selection, feature.id],
+      );
+    } else if (event.shiftKey && anchor.current) {
+      const from = rows.findIndex((row) => row.id === anchor.current);
+      const to = rows.indexOf(feature);
+      if (from >= 0) {
+        store.selection.select(rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((row) => row.id));
+        return;
+      }
+    } else store.selection.select([feature.id], { zoom: true });
+    anchor.current = feature.id;
+  };
+
+  const copyRows = async () => {
+    const ordered = rows.filter((feature) => selected.has(feature.id));
+    const text = toTsv(
+      [
+        fields.map((field) => t(`fields.${field.key}`, { defaultValue: field.key })),
+        ...ordered.map((feature) =>
+          fields.map((field) => spreadsheetValue(field, feature.properties[field.key], t, locale)),
+        ),
+      ],
+      locale,
+    );
+    try {
+      await navigator.clipboard.writeText(text);
+      setMessage({ kind: 'ok', text: t('table.copied', { count: ordered.length }) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('table.copyFailed', { message: String(error) }) });
+    }
+  };
   const gridTemplate = fields.map((field) => `${columnWidth(field)}px`).join(' ');
   const totalWidth = fields.reduce((sum, field) => sum + columnWidth(field), 0);
 
@@ -197,13 +308,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
       setEditing(null);
       setMessage({ kind: 'ok', text: t('table.saved') });
     } catch (error) {
-      const text =
-        error instanceof ValidationError
-          ? error.issues
-              .map((issue) => `${t(`fields.${issue.path}`, { defaultValue: issue.path })}: ${issue.message}`)
-              .join('; ')
-          : inputErrorMessage(error, t);
-      setMessage({ kind: 'error', text: t('table.invalid', { message: text }) });
+      setMessage({ kind: 'error', text: t('table.invalid', { message: saveErrorMessage(error, t) }) });
     }
   };
 
@@ -262,7 +367,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
             onChange={(event) => setExportScope(event.target.value as 'rows' | 'selection')}
           >
             <option value="rows">
-              {search || Object.values(filters).some(Boolean) ? t('table.scopeFiltered') : t('table.scopeLayer')}
+              {rows.length < features.length ? t('table.scopeFiltered') : t('table.scopeLayer')}
             </option>
             <option value="selection" disabled={selection.length === 0}>
               {t('table.scopeSelection')}
@@ -303,7 +408,56 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
           ×
         </button>
       </header>
-      <p className="table-hint">{t('table.editHint')}</p>
+      <div className="table-tools">
+        <label className="inline-check">
+          <input
+            type="checkbox"
+            checked={onlyInView}
+            data-testid="table-only-in-view"
+            disabled={!map}
+            onChange={(event) => setOnlyInView(event.target.checked)}
+          />
+          {t('table.onlyInView')}
+        </label>
+        <button
+          type="button"
+          data-testid="table-copy"
+          disabled={selectedHere.length === 0}
+          onClick={() => void copyRows()}
+        >
+          {t('table.copy', { count: selectedHere.length })}
+        </button>
+        <button
+          type="button"
+          aria-pressed={tool === 'bulk'}
+          data-testid="table-bulk"
+          disabled={selectedHere.length === 0}
+          onClick={() => setTool(tool === 'bulk' ? null : 'bulk')}
+        >
+          {t('table.bulkButton')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={tool === 'calculate'}
+          data-testid="table-calculate"
+          onClick={() => setTool(tool === 'calculate' ? null : 'calculate')}
+        >
+          {t('table.expression.button')}
+        </button>
+        {tool === 'bulk' && selectedHere.length > 0 && (
+          <BulkEditForm fields={fields} selected={selectedHere} onMessage={setMessage} />
+        )}
+        {tool === 'calculate' && (
+          <CalculatedColumnForm
+            features={features}
+            rows={rows}
+            selected={selectedHere}
+            fields={fields}
+            onMessage={setMessage}
+          />
+        )}
+        <span className="table-hint">{t('table.editHint')}</span>
+      </div>
       <div
         className="table-scroll"
         ref={scrollRef}
@@ -328,6 +482,19 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
                 {t(`fields.${field.key}`, { defaultValue: field.key })}
                 {sort?.key === field.key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
               </button>
+              {field.type !== 'enum' && (
+                <input
+                  type="text"
+                  className={`column-filter${parsedFilters.problems[field.key] ? ' invalid' : ''}`}
+                  placeholder={isNumeric(field) ? t('table.numberFilter') : t('table.textFilter')}
+                  title={parsedFilters.problems[field.key] ?? t('table.filterHint')}
+                  aria-label={t('table.filterBy', { field: t(`fields.${field.key}`, { defaultValue: field.key }) })}
+                  aria-invalid={Boolean(parsedFilters.problems[field.key])}
+                  data-testid={`filter-text-${field.key}`}
+                  value={columnFilters[field.key] ?? ''}
+                  onChange={(event) => setColumnFilters({ ...columnFilters, [field.key]: event.target.value })}
+                />
+              )}
               {field.type === 'enum' && (
                 <select
                   aria-label={t('table.filterBy', { field: t(`fields.${field.key}`) })}
@@ -361,7 +528,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
                   gridTemplateColumns: gridTemplate,
                   height: ROW_HEIGHT,
                 }}
-                onClick={() => store.selection.select([feature!.id], { zoom: true })}
+                onClick={(event) => clickRow(event, feature!)}
               >
                 {fields.map((field) => {
                   const isEditing = editing?.featureId === feature!.id && editing.key === field.key;
@@ -370,7 +537,7 @@ export function AttributeTable({ layerId, onClose }: { layerId: string; onClose:
                       key={field.key}
                       role="gridcell"
                       data-field={field.key}
-                      className={`table-cell${field.type === 'number' || field.type === 'count' ? ' number' : ''}${field.editable ? ' editable' : ''}`}
+                      className={`table-cell${isNumeric(field) ? ' number' : ''}${field.editable ? ' editable' : ''}`}
                       onDoubleClick={() => field.editable && setEditing({ featureId: feature!.id, key: field.key })}
                     >
                       {isEditing ? (

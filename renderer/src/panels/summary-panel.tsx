@@ -5,6 +5,8 @@ import { formatNumber, formatPercent, type Locale } from '#shared/format/format-
 import { CONDITIONS, ROAD_STATUSES, type RoadStatus } from '#shared/model/road-network';
 import { regencyName } from '#shared/model/regencies';
 import { useSnapshot } from '../state/store-context';
+import { toExcelCsv, toTsv, type SpreadsheetCell } from '#shared/format/spreadsheet-text';
+import { saveExport } from '../platform/save-export';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
 const CONDITION_KEYS = [...CONDITIONS, 'unknown'] as const;
@@ -26,6 +28,62 @@ export function SummaryPanel() {
   // Only the columns that have any length, so the table fits beside the map.
   const statusColumns = NTT_STATUSES.filter((s) => summary.total.byStatus[s] > 0);
   const conditionColumns = CONDITION_KEYS.filter((c) => c !== 'unknown' || summary.total.byCondition.unknown > 0);
+
+  // Kept as a key, so a language switch words the message again.
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; key: string; values?: Record<string, string> } | null>(
+    null,
+  );
+  const metresToKm = (metres: number) => Math.round(metres) / 1000;
+
+  /** Both tables as spreadsheet rows: lengths in km and percentages as numbers, a title row before each table. */
+  const spreadsheetRows = (): SpreadsheetCell[][] => {
+    const line = (label: string, breakdown: LengthBreakdown): SpreadsheetCell[] => [
+      label,
+      metresToKm(breakdown.totalM),
+      ...statusColumns.map((s) => metresToKm(breakdown.byStatus[s])),
+      ...conditionColumns.map((c) => metresToKm(breakdown.byCondition[c])),
+      breakdown.kemantapanPct === null ? null : Math.round(breakdown.kemantapanPct * 10) / 10,
+    ];
+    return [
+      [t('summary.title')],
+      [
+        t('summary.regency'),
+        `${t('summary.total')} (km)`,
+        ...statusColumns.map((s) => `${t(`model.status.${s}`)} (km)`),
+        ...conditionColumns.map((c) => `${t(`model.condition.${c}`)} (km)`),
+        `${t('summary.kemantapan')} (%)`,
+      ],
+      ...summary.regencies.map((regency) => line(regencyName(regency.regencyCode), regency)),
+      line(t('summary.total'), summary.total),
+      [],
+      [t('summary.bridges')],
+      [t('summary.condition'), t('summary.count'), `${t('summary.length')} (m)`],
+      ...([...CONDITIONS, 'unknown', 'proposed'] as const).map((key) => [
+        t(`model.condition.${key}`),
+        summary.bridges.byCondition[key].count,
+        summary.bridges.byCondition[key].lengthM,
+      ]),
+    ];
+  };
+
+  const copyTables = async () => {
+    try {
+      await navigator.clipboard.writeText(toTsv(spreadsheetRows(), locale));
+      setMessage({ kind: 'ok', key: 'summary.copied' });
+    } catch (error) {
+      setMessage({ kind: 'error', key: 'table.copyFailed', values: { message: String(error) } });
+    }
+  };
+
+  const saveTables = async () => {
+    const outcome = await saveExport(`${t('summary.fileName')}.csv`, () => ({
+      filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }],
+      data: toExcelCsv(spreadsheetRows(), locale),
+    }));
+    if (outcome.kind === 'saved') setMessage({ kind: 'ok', key: 'summary.saved', values: { name: outcome.name } });
+    if (outcome.kind === 'failed')
+      setMessage({ kind: 'error', key: 'summary.failed', values: { message: outcome.message } });
+  };
 
   const row = (label: string, breakdown: LengthBreakdown, key: string, className = '') => (
     <tr key={key} className={className} data-testid={`summary-row-${key}`}>
@@ -113,6 +171,23 @@ export function SummaryPanel() {
           ))}
         </tbody>
       </table>
+      <div className="summary-export">
+        <button type="button" data-testid="summary-copy" onClick={() => void copyTables()}>
+          {t('summary.copy')}
+        </button>
+        <button type="button" data-testid="summary-save" onClick={() => void saveTables()}>
+          {t('summary.save')}
+        </button>
+        {message && (
+          <span
+            className={`table-message ${message.kind}`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-testid="summary-message"
+          >
+            {t(message.key, message.values)}
+          </span>
+        )}
+      </div>
       <p className="note">{t('summary.note')}</p>
     </section>
   );

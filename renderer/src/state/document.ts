@@ -327,6 +327,20 @@ export class Document {
     return updated;
   }
 
+  /**
+   * Sets properties of many features as one undoable step (bulk edit, calculated column): all or nothing; a
+   * feature the model refuses stops it with a message naming the feature.
+   */
+  async editPropertiesMany(changes: readonly { id: string; patch: Record<string, unknown> }[]) {
+    const put = changes.map(({ id, patch }) => {
+      const feature = this.state.get().featureById.get(id);
+      if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${id}`);
+      return { ...feature, properties: { ...feature.properties, ...patch } };
+    });
+    if (put.length === 0) return [];
+    return this.commit('edit-properties', { ok: true, change: { put }, ids: put.map((feature) => feature.id) });
+  }
+
   /** Stores a new layer with its features (all or nothing) and shows it. */
   async addLayer(layer: Layer, features: StoredFeature[]) {
     const started = performance.now();
