@@ -101,9 +101,15 @@ describe('rows for spreadsheets', () => {
   });
 
   it('writes CSV that Indonesian Excel opens: BOM, semicolons, decimal comma', () => {
-    expect(toExcelCsv([['Kabupaten', 'Mantap (%)'], ['Kota Kupang', 81.25]], 'id')).toBe(
-      '\ufeffKabupaten;Mantap (%)\r\nKota Kupang;81,25\r\n',
-    );
+    expect(
+      toExcelCsv(
+        [
+          ['Kabupaten', 'Mantap (%)'],
+          ['Kota Kupang', 81.25],
+        ],
+        'id',
+      ),
+    ).toBe('\ufeffKabupaten;Mantap (%)\r\nKota Kupang;81,25\r\n');
     expect(toExcelCsv([['a;b', 1.5]], 'en')).toBe('\ufeffa;b,1.5\r\n');
     expect(toExcelCsv([['a;b', 1.5]], 'id')).toBe('\ufeff"a;b";1,5\r\n');
   });
