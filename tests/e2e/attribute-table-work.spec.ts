@@ -174,4 +174,11 @@ test('the summary tables leave as CSV for Indonesian Excel and as TSV for pastin
   await expect(page.getByTestId('summary-save')).toHaveText('Save CSV (Excel)');
   await expect(page.getByTestId('summary-message')).toContainText('Summary tables copied');
   await screenshot(page, 'summary-export-en-1920');
+
+  // The shipped example tariff is named in English too (a schedule the user renamed keeps its own name).
+  await page.getByTestId('tab-analysis').click();
+  await expect(page.locator('.tariff-details summary')).toContainText('Example RUMIJA use retribution rates');
+  await page.locator('.tariff-details summary').click();
+  await expect(page.getByTestId('encroachment-panel')).toContainText('Power / telecom poles');
+  await screenshot(page, 'tariff-en-1920');
 });

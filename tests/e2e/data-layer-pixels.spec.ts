@@ -9,7 +9,7 @@ import { Geodesic } from 'geographiclib-geodesic';
  * drawn at a known place in the colour its legend shows. Expected colours are written here, not taken from
  * the app's colour table, and the legend swatch must show the same one.
  */
-const STATUS = { nasional: '#c62828', provinsi: '#1565c0' } as const;
+const STATUS = { nasional: '#283593', provinsi: '#1e88e5' } as const;
 const CONDITION = { baik: '#2e7d32', sedang: '#9ccc65', rusak_ringan: '#f9a825', rusak_berat: '#c62828' } as const;
 /** Roads are drawn at 92 % opacity over the basemap. */
 const ROAD_OPACITY = 0.92;
@@ -63,7 +63,7 @@ test('the right-of-way bands of the Kupang corridor are drawn at their widths, i
   page,
 }) => {
   // P-601-2: surveyed RUMIJA 25 m, 14 m carriageway, kolektor primer → RUMAJA 9 m, RUMIJA 12,5 m, RUWASJA 17 m from the axis.
-  const ZONES = { rumaja: '#d32f2f', rumija: '#f57c00', ruwasja: '#fbc02d' };
+  const ZONES = { rumaja: '#880e4f', rumija: '#e91e63', ruwasja: '#f8bbd0' };
   await openApp(page);
   for (const [zone, colour] of Object.entries(ZONES)) {
     await expect(page.getByTestId(`legend-demo-assets-${zone}`)).toHaveAttribute('data-color', colour);

@@ -150,3 +150,22 @@ test('a saved style is applied to another layer; a layer without the field is to
   await waitForMapIdle(page);
   await screenshot(page, 'layer-style-editor-en-1366');
 });
+
+test('every highlight the map draws is in the legend, in the colour it is drawn', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByTestId('highlight-legend').locator('summary').click();
+  for (const [key, layer, property] of [
+    ['selection', 'selection-line', 'line-color'],
+    ['selection', 'selection-point', 'circle-stroke-color'],
+    ['staMark', 'sta-marker', 'circle-color'],
+  ] as const) {
+    const drawn = await page.evaluate(([id, name]) => window.rumijaMap!.getPaintProperty(id, name) as string, [
+      layer,
+      property,
+    ] as const);
+    await expect(page.getByTestId(`highlight-${key}`)).toHaveAttribute('data-color', drawn);
+  }
+  await page.getByTestId('highlight-legend').scrollIntoViewIfNeeded();
+  await screenshot(page, 'highlight-legend-id-1366');
+});

@@ -281,8 +281,8 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
     expect(stats.width).toBe(1920);
     expect(stats.colours).toBeGreaterThan(50);
     if (index === 0) {
-      // Slide 1 shows each bridge in its colour at its place, and the route line (#d81b60) along P-101.
-      const points = [...slideOnePixels.bridges, { ...slideOnePixels.route, id: 'route P-101', colour: '#d81b60' }];
+      // Slide 1 shows each bridge in its colour at its place, and the route line (#d500f9) along P-101.
+      const points = [...slideOnePixels.bridges, { ...slideOnePixels.route, id: 'route P-101', colour: '#d500f9' }];
       const pixels = await pngPixels(page, bytes, points);
       points.forEach((point, i) => {
         const expected = [1, 3, 5].map((k) => parseInt(point.colour.slice(k, k + 2), 16));

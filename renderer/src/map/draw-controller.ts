@@ -19,18 +19,19 @@ import { ruasPaths } from '#shared/geo/ruas-reference';
 import type { AppStore } from '../state/app-store';
 import type { DrawTool, EditSession } from '../state/edit-session';
 import { defaultPropertiesFor } from '../state/new-feature-defaults';
+import { HIGHLIGHT_COLORS } from './thematic-style';
 
 /** How near, in screen pixels, a pointer must come to a road or vertex to snap to it. */
 const SNAP_PIXELS = 12;
-const DRAW_COLOR = '#d81b60';
-const MEASURE_COLOR = '#ef6c00';
+const DRAW_COLOR = HIGHLIGHT_COLORS.draw;
+const MEASURE_COLOR = HIGHLIGHT_COLORS.measure;
 
 const drawStyles = {
   lineStringColor: DRAW_COLOR,
   lineStringWidth: 4,
   closingPointColor: DRAW_COLOR,
   coordinatePointColor: DRAW_COLOR,
-  snappingPointColor: '#1565c0',
+  snappingPointColor: HIGHLIGHT_COLORS.selection,
 } as const;
 const measureStyles = {
   ...drawStyles,
@@ -45,7 +46,7 @@ const polygonStyles = (color: `#${string}`) =>
     outlineColor: color,
     outlineWidth: 3,
     closingPointColor: color,
-    snappingPointColor: '#1565c0',
+    snappingPointColor: HIGHLIGHT_COLORS.selection,
   }) as const;
 
 const modeFor = (tool: DrawTool): string => {

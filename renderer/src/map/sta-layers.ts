@@ -6,6 +6,7 @@ import { formatSta } from '#shared/format/format-number';
 import type { AppStore } from '../state/app-store';
 import type { StoredFeature } from '#shared/model/layer';
 import { FONT_BOLD, FONT_REGULAR } from './basemap-style';
+import { HIGHLIGHT_COLORS } from './thematic-style';
 
 /** Where the STA label switch is remembered between sessions. */
 export const STA_LABELS_KEY = 'rumija.staLabels';
@@ -71,8 +72,8 @@ export class StaLayers {
       source: MARKER_SOURCE,
       paint: {
         'circle-radius': 9,
-        'circle-color': '#1565c0',
-        'circle-stroke-color': '#ffffff',
+        'circle-color': HIGHLIGHT_COLORS.staMark,
+        'circle-stroke-color': '#263238',
         'circle-stroke-width': 3,
       },
     });

@@ -1,3 +1,4 @@
+import { scheduleName } from '../format/tariff-label';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '#shared/io/export-encroachment';
@@ -189,7 +190,7 @@ export function EncroachmentPanel() {
           <select value={schedule?.id} onChange={(event) => setScheduleId(event.target.value)}>
             {tariffs.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
+                {scheduleName(candidate, t)}
               </option>
             ))}
           </select>
@@ -198,7 +199,8 @@ export function EncroachmentPanel() {
       {schedule && (
         <details className="tariff-details">
           <summary>
-            {t('analysis.schedule')}: {schedule.name} ({t('analysis.version', { version: schedule.version })})
+            {t('analysis.schedule')}: {scheduleName(schedule, t)} (
+            {t('analysis.version', { version: schedule.version })})
           </summary>
           <TariffEditor schedule={schedule} />
         </details>

@@ -4,7 +4,7 @@ import { layerMinZoom } from '#shared/tiles/layer-tiles';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot, useStore } from '../state/store-context';
-import { Legend } from './legend';
+import { HighlightLegend, Legend } from './legend';
 import { layerLabel } from '../format/layer-label';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { OpacitySlider } from '../components/opacity-slider';
@@ -187,6 +187,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
           </li>
         ))}
       </ol>
+      <HighlightLegend />
       {removing && (
         <ConfirmDialog
           title={t('layers.removeTitle', { layer: names.get(removing.id) })}

@@ -1,6 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '#shared/model/layer';
 import { legendOf } from '../map/legend-entries';
+import { HIGHLIGHT_COLORS } from '../map/thematic-style';
+
+const HIGHLIGHT_SHAPES: Record<keyof typeof HIGHLIGHT_COLORS, 'line' | 'circle' | 'band'> = {
+  selection: 'band',
+  staMark: 'circle',
+  searchMark: 'circle',
+  draw: 'line',
+  measure: 'line',
+  route: 'line',
+  crossing: 'circle',
+};
 
 export function Swatch({
   color,
@@ -39,5 +50,26 @@ export function Legend({ layer }: { layer: Layer }) {
       ))}
       {legend.note && <li className="legend-note">{legend.note}</li>}
     </ul>
+  );
+}
+
+/** What the app itself marks on the map (selection, STA and search marks, drawing, the presented route). */
+export function HighlightLegend() {
+  const { t } = useTranslation();
+  return (
+    <details className="highlight-legend" data-testid="highlight-legend">
+      <summary>{t('highlights.title')}</summary>
+      <ul className="legend">
+        {(Object.keys(HIGHLIGHT_COLORS) as (keyof typeof HIGHLIGHT_COLORS)[]).map((key) => (
+          <Swatch
+            key={key}
+            color={HIGHLIGHT_COLORS[key]}
+            shape={HIGHLIGHT_SHAPES[key]}
+            testId={`highlight-${key}`}
+            label={t(`highlights.${key}`)}
+          />
+        ))}
+      </ul>
+    </details>
   );
 }

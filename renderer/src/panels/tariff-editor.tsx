@@ -1,3 +1,4 @@
+import { tariffItemLabel } from '../format/tariff-label';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredTariffSchedule } from '../persistence/database';
@@ -79,14 +80,14 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
         <tbody>
           {draft.items.map((item, index) => (
             <tr key={item.id}>
-              <td>{item.label}</td>
+              <td>{tariffItemLabel(draft, item, t)}</td>
               <td>{t(`analysis.basisName.${item.basis}`)}</td>
               <td className="number">
                 <NumberField
                   integer
                   className="rate-input"
                   testId={`tariff-rate-${item.id}`}
-                  ariaLabel={`${t('analysis.rate')}: ${item.label}`}
+                  ariaLabel={`${t('analysis.rate')}: ${tariffItemLabel(draft, item, t)}`}
                   value={item.ratePerYearIdr}
                   onChange={(ratePerYearIdr) => {
                     const items = [...draft.items];

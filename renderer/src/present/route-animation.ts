@@ -2,7 +2,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { RouteProgress } from '#shared/present/route-progress';
 import { FONT_BOLD } from '../map/basemap-style';
-import { CONDITION_COLORS } from '../map/thematic-style';
+import { CONDITION_COLORS, HIGHLIGHT_COLORS } from '../map/thematic-style';
 
 export interface RouteMarks {
   route: RouteProgress;
@@ -55,7 +55,7 @@ export class RouteAnimation {
       type: 'line',
       source: ROUTE,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#d81b60', 'line-width': 7 },
+      paint: { 'line-color': HIGHLIGHT_COLORS.route, 'line-width': 7 },
     });
     map.addLayer({
       id: 'present-bridge',
@@ -82,8 +82,8 @@ export class RouteAnimation {
       filter: ['==', ['get', 'kind'], 'crossing'],
       paint: {
         'circle-radius': 14,
-        'circle-color': '#4a148c',
-        'circle-stroke-color': '#ffffff',
+        'circle-color': HIGHLIGHT_COLORS.crossing,
+        'circle-stroke-color': '#263238',
         'circle-stroke-width': 4,
       },
     });
