@@ -2,8 +2,8 @@ import { parseLocaleNumber, type ParsedNumber } from '../format/parse-number';
 import type { Locale } from '../format/format-number';
 import { numericValue } from '../style/classify';
 
-/** Whether a row passes: given the stored value and the text shown for it. */
-export type RowTest = (value: unknown, shown: string) => boolean;
+/** Whether a row passes: given the stored value and the text shown for it (made only when a text filter asks). */
+export type RowTest = (value: unknown, shown: () => string) => boolean;
 
 export type ColumnFilter = { ok: true; test: RowTest } | { ok: false; reading: Extract<ParsedNumber, { ok: false }> };
 
@@ -20,7 +20,7 @@ export function parseColumnFilter(text: string, numeric: boolean, locale: Locale
   if (typed === '') return null;
   if (!numeric) {
     const needle = typed.toLowerCase();
-    return { ok: true, test: (_value, shown) => shown.toLowerCase().includes(needle) };
+    return { ok: true, test: (_value, shown) => shown().toLowerCase().includes(needle) };
   }
   const number = (input: string) => parseLocaleNumber(input, locale, { allowNegative: true });
   const bounded = (reading: ParsedNumber, make: (limit: number) => (value: number) => boolean): ColumnFilter =>

@@ -216,7 +216,8 @@ export function AttributeTable({
       if (needle && !searchIndex[i]!.includes(needle)) continue;
       if (
         parsedFilters.tests.some(
-          ([field, test]) => !test(properties[field.key], formatFieldValue(field, properties[field.key], t, locale)),
+          ([field, test]) =>
+            !test(properties[field.key], () => formatFieldValue(field, properties[field.key], t, locale)),
         )
       )
         continue;
