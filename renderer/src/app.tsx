@@ -23,6 +23,7 @@ import { UnexpectedErrors } from './components/unexpected-errors';
 import { LayersPanel } from './panels/layers-panel';
 import { SummaryPanel } from './panels/summary-panel';
 import { AttributeTable } from './panels/attribute-table';
+import { PrintDialog } from './print/print-dialog';
 import { EncroachmentPanel } from './panels/encroachment-panel';
 import { useSnapshot, useStore } from './state/store-context';
 import { EditSession, useEditSession } from './state/edit-session';
@@ -56,6 +57,7 @@ export function App() {
   const [tab, setTab] = useState<SideTab>('layers');
   const [tableLayerId, setTableLayerId] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [importOutcomes, setImportOutcomes] = useState<ImportOutcome[]>([]);
   const [dragging, setDragging] = useState(false);
   const session = useMemo(() => new EditSession(), []);
@@ -326,7 +328,7 @@ export function App() {
                 onExport={(storyId, kind) => void exportStory(storyId, kind)}
               />
             )}
-            {tab === 'analysis' && <EncroachmentPanel />}
+            {tab === 'analysis' && <EncroachmentPanel map={map} />}
           </PanelBoundary>
           {tab === 'story' && exportMessage && (
             <p
@@ -357,10 +359,18 @@ export function App() {
             >
               {t('history.redo')}
             </button>
+            <button type="button" data-testid="print-open" disabled={!map} onClick={() => setPrinting(true)}>
+              {t('print.open')}
+            </button>
             <button type="button" data-testid="reset-demo" onClick={() => setConfirmReset(true)}>
               {t('demo.reset')}
             </button>
           </div>
+          {printing && map && (
+            <PanelBoundary name={t('print.title')}>
+              <PrintDialog map={map} onClose={() => setPrinting(false)} />
+            </PanelBoundary>
+          )}
         </aside>
         <div
           className={`workspace${dragging ? ' dragging' : ''}`}

@@ -6,6 +6,7 @@ import type { TariffSchedule } from '../tariff/tariff-schedule';
 import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
 import { formatDate, formatNumber, formatSta } from '../format/format-number';
 import { plainPdfText as plain } from './pdf-text';
+import { countedAssets } from '../analysis/analysis-inputs';
 
 export interface ReportInput {
   areaName: string;
@@ -19,6 +20,10 @@ export interface ReportInput {
   demoData: boolean;
   /** What the reader must know before trusting the figures (printed in Indonesian). */
   warnings?: readonly AnalysisWarning[];
+  /** The analysis was of one corridor: counts are of the assets near its roads. */
+  corridor?: boolean;
+  /** Maps of the analysed area (an overview, then details), drawn at print resolution, with their captions. */
+  maps?: readonly { caption: string; jpeg: Uint8Array; width: number; height: number }[];
 }
 
 const ZONE_NAMES: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Di luar' };
@@ -78,7 +83,10 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
 
   const inside = input.results.filter((r) => r.quantity > 0).length;
   table('Ringkasan', [
-    ['Aset dianalisis', formatNumber(input.results.length, 'id')],
+    [
+      input.corridor ? 'Aset di koridor ini' : 'Aset dianalisis',
+      formatNumber(countedAssets(input.results, input.corridor ?? false), 'id'),
+    ],
     ['Aset di dalam RUMIJA', formatNumber(inside, 'id')],
     ['Potensi retribusi', `${formatRupiah(estimate.totalIdr)} (${formatRupiahShort(estimate.totalIdr)})`],
     [`Sudah membayar (${formatNumber(estimate.payingShare * 100, 'id')}%)`, formatRupiah(estimate.alreadyPaidIdr)],
@@ -88,6 +96,15 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     Object.entries(totals)
       .sort((a, b) => b[1] - a[1])
       .map(([key, amount]) => [label(key), formatRupiah(amount)] as [string, string]);
+  for (const [index, map] of (input.maps ?? []).entries()) {
+    const width = 180;
+    const height = (map.height / map.width) * width;
+    ensureSpace(height + 12);
+    text(map.caption, index === 0 ? 11 : 9, index === 0 ? 'bold' : 'normal');
+    pdf.addImage(map.jpeg, 'JPEG', MARGIN, y, width, height, undefined, 'NONE');
+    pdf.setDrawColor(40, 40, 40).setLineWidth(0.3).rect(MARGIN, y, width, height);
+    y += height + 5;
+  }
   table('Menurut pemilik', sorted(estimate.byOwner));
   table('Menurut kategori', sorted(estimate.byCategory, input.categoryLabel));
   table('Menurut ruas', sorted(estimate.byRuas));
@@ -108,7 +125,9 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     y += 4.2;
   };
   row(header, true);
+  let printed = 0;
   for (const line of [...estimate.lines].sort((a, b) => b.amountIdr - a.amountIdr)) {
+    printed += line.amountIdr;
     const result = input.results[line.assetIndex];
     row([
       `${input.categoryLabel(line.category)} · ${line.owner}`,
@@ -120,6 +139,8 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
       line.problem ? 'tarif tidak cocok' : formatRupiah(line.amountIdr),
     ]);
   }
+  // The sum of the rows above, which is the total of the summary.
+  row(['Jumlah', '', '', '', '', '', formatRupiah(printed)], true);
 
   const pages = pdf.getNumberOfPages();
   for (let page = 1; page <= pages; page++) {

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStoryHandoutPdf } from './story-handout-pdf';
+import { gdalJpeg } from '../../tests/unit/gdal-jpeg';
 
-/** A JPEG written by GDAL (an outside encoder) stands in for a slide image. */
-function jpeg(width: number, height: number): Uint8Array<ArrayBuffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'handout-jpeg-'));
-  const tif = join(dir, 'slide.tif');
-  const jpg = join(dir, 'slide.jpg');
-  execFileSync('gdal_create', [
-    '-of',
-    'GTiff',
-    '-outsize',
-    String(width),
-    String(height),
-    '-bands',
-    '3',
-    '-burn',
-    '40',
-    '-burn',
-    '120',
-    '-burn',
-    '200',
-    tif,
-  ]);
-  execFileSync('gdal_translate', ['-q', '-of', 'JPEG', tif, jpg]);
-  return new Uint8Array(readFileSync(jpg));
-}
-const JPEG = jpeg(160, 90);
+const JPEG = gdalJpeg(160, 90, [40, 120, 200]);
 
 describe('story handout PDF', () => {
   it('has a cover page and one page per slide, readable by poppler', () => {

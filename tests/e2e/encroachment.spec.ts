@@ -155,6 +155,22 @@ test('the export is GeoJSON that GDAL reads, with the computed fields', async ({
   );
   const panelTotal = (await page.getByTestId('analysis-total-exact').textContent())!.replace(/\s/g, ' ');
   expect(text.replace(/\s/g, ' ')).toContain(panelTotal);
+  // The rows of the detail table add up to the total: the report prints their sum under them.
+  expect(text.replace(/\s+/g, ' ')).toContain(`Jumlah ${panelTotal}`);
+  // Maps drawn at print resolution: the corridor overview (counting the corridor's assets) and detail maps.
+  // Counted as the panel counts: of the corridor's assets, not of every asset in the province.
+  const panelCount = (await page.getByTestId('analysis-count').textContent())!;
+  const [inside, ofCorridor] = /([\d.]+) dari ([\d.]+) aset/.exec(panelCount)!.slice(1);
+  expect(text).toContain(
+    `Peta Koridor Simpang Polda - Bandara El Tari: ${inside} dari ${ofCorridor} aset di koridor ini`,
+  );
+  expect(text).toMatch(new RegExp(`Aset di koridor ini\\s+${ofCorridor!.replace('.', '\\.')}\\n`));
+  expect(text).toMatch(/Detail P-601 STA \d\+\d{3} - \d\+\d{3}: \d+ aset di dalam RUMIJA/);
+  const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(images.length).toBeGreaterThanOrEqual(2);
+  // The overview is 180 mm wide at 150 dpi: over a thousand pixels, not a screenshot.
+  expect(Number(images[0]!.trim().split(/\s+/)[3])).toBeGreaterThan(1000);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, join(tmpdir(), 'rumija-report-page')]);
   // GDAL reading the export adds its rows to the same total the panel and the report print.
   const sum = execFileSync(
     'ogrinfo',

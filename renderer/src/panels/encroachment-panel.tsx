@@ -1,3 +1,6 @@
+import { countedAssets } from '#shared/analysis/analysis-inputs';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { renderReportMaps } from '../print/report-maps';
 import { scheduleName } from '../format/tariff-label';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +21,7 @@ const ZONE_ORDER = ['rumaja', 'rumija', 'ruwasja', 'luar'];
 const MAX_DETAIL_ROWS = 500;
 const UNIT_LABEL: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm²' };
 
-export function EncroachmentPanel() {
+export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
@@ -90,8 +93,15 @@ export function EncroachmentPanel() {
     const outcome = await saveExport('laporan-retribusi-rumija.pdf', async () => {
       // jsPDF is large; it is loaded only when a report is asked for.
       const { createEncroachmentReportPdf } = await import('#shared/report/encroachment-report-pdf');
+      const corridorId = analysis.options?.corridorId ?? null;
+      const areaName = corridorId ? corridorName(corridorId) : t('analysis.allRoads');
+      const maps = map
+        ? await renderReportMaps(map, analysis, areaName, corridors.find((c) => c.id === corridorId) ?? null)
+        : [];
       const bytes = createEncroachmentReportPdf({
-        areaName: analysis.options?.corridorId ? corridorName(analysis.options.corridorId) : t('analysis.allRoads'),
+        areaName,
+        corridor: corridorId !== null,
+        maps,
         createdAt: new Date(),
         schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
         estimate,
@@ -290,7 +300,7 @@ export function EncroachmentPanel() {
             {analysis.options?.corridorId
               ? t('analysis.assetsInsideCorridor', {
                   inside: formatNumber(insideCount, locale),
-                  total: formatNumber(analysis.results.filter((result) => result.zone !== 'luar').length, locale),
+                  total: formatNumber(countedAssets(analysis.results, true), locale),
                 })
               : t('analysis.assetsInside', {
                   inside: formatNumber(insideCount, locale),

@@ -1,0 +1,342 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { PRINT_SCALES, type GridKind, type Orientation, type Paper } from '#shared/print/print-layout';
+import { formatNumber } from '#shared/format/format-number';
+import { useSnapshot } from '../state/store-context';
+import { useLocale } from '../components/number-field';
+import { saveExport } from '../platform/save-export';
+import { layerLabel } from '../format/layer-label';
+import { currentView, PrintCancelled, printSheets, type PrintSettings } from './print-job';
+import { atlasRequests, ATLAS_KINDS, type AtlasFilter } from './atlas-pages';
+
+const STORAGE_KEY = 'rumija.print';
+
+function storedSettings(defaults: PrintSettings): PrintSettings {
+  try {
+    return {
+      ...defaults,
+      ...(JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '{}') as Partial<PrintSettings>),
+    };
+  } catch {
+    return defaults;
+  }
+}
+
+const fileSafe = (name: string) =>
+  name
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .trim()
+    .slice(0, 80) || 'peta';
+
+/**
+ * Print layout and atlas: paper, orientation, texts, scale, grid and resolution (remembered), a preview drawn by
+ * the same code as the PDF, then PDF or PNG; an atlas makes one sheet per ruas, bridge or corridor.
+ */
+export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { layers, featuresByLayer, analysis } = useSnapshot();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [settings, setSettings] = useState<PrintSettings>(() =>
+    storedSettings({
+      paper: 'A4',
+      orientation: 'landscape',
+      title: t('print.defaultTitle'),
+      subtitle: t('print.defaultSubtitle'),
+      author: '',
+      scale: 'view',
+      grid: 'utm',
+      dpi: 150,
+    }),
+  );
+  const [preview, setPreview] = useState<string | null>(null);
+  const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const atlasLayers = layers.filter((layer) => ATLAS_KINDS.includes(layer.kind));
+  const [atlas, setAtlas] = useState<AtlasFilter>({ layerId: atlasLayers[0]?.id ?? '', status: '', regency: '' });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  useEffect(() => {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(settings));
+  }, [settings]);
+
+  const update = (patch: Partial<PrintSettings>) => setSettings((current) => ({ ...current, ...patch }));
+  const data = { layers, featuresByLayer };
+  const single = () => [{ view: currentView(map, settings.scale), title: settings.title, subtitle: settings.subtitle }];
+
+  const run = async (job: (signal: AbortSignal) => Promise<void>) => {
+    abort.current = new AbortController();
+    setMessage(null);
+    setBusy({ done: 0, total: 1 });
+    try {
+      await job(abort.current.signal);
+    } catch (error) {
+      setMessage({
+        kind: 'error',
+        text: error instanceof PrintCancelled ? t('print.cancelled') : t('print.failed', { message: String(error) }),
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const progress = (done: number, total: number) => setBusy({ done, total });
+
+  const showPreview = () =>
+    run(async (signal) => {
+      const { canvas } = await printSheets(
+        map,
+        data,
+        settings,
+        single(),
+        { kind: 'preview', widthPx: 720 },
+        t,
+        locale,
+        progress,
+        signal,
+      );
+      setPreview(canvas!.toDataURL('image/png'));
+    });
+
+  const save = (kind: 'pdf' | 'png') =>
+    run(async (signal) => {
+      const name = `${fileSafe(settings.title)}.${kind}`;
+      const outcome = await saveExport(name, async () => ({
+        filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
+        data: (await printSheets(map, data, settings, single(), { kind }, t, locale, progress, signal)).bytes,
+      }));
+      if (outcome.kind === 'saved') setMessage({ kind: 'ok', text: t('print.saved', { name: outcome.name }) });
+      if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
+    });
+
+  const saveAtlas = () =>
+    run(async (signal) => {
+      const layer = layers.find((candidate) => candidate.id === atlas.layerId);
+      if (!layer) return;
+      const requests = atlasRequests(
+        layer,
+        featuresByLayer.get(layer.id) ?? [],
+        atlas,
+        analysis,
+        layers,
+        featuresByLayer,
+        t,
+        locale,
+      );
+      if (requests.length === 0) {
+        setMessage({ kind: 'error', text: t('print.atlasEmpty') });
+        return;
+      }
+      const title = t('print.atlasTitle', { layer: layerLabel(layer, t) });
+      const started = performance.now();
+      const outcome = await saveExport(`${fileSafe(title)}.pdf`, async () => ({
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        data: (
+          await printSheets(
+            map,
+            data,
+            settings,
+            requests,
+            { kind: 'pdf', contents: { title, heading: t('print.heading'), label: t('print.contents') } },
+            t,
+            locale,
+            progress,
+            signal,
+          )
+        ).bytes,
+      }));
+      const seconds = formatNumber((performance.now() - started) / 1000, locale, 1);
+      if (outcome.kind === 'saved')
+        setMessage({
+          kind: 'ok',
+          text: t('print.atlasSaved', { name: outcome.name, count: requests.length, seconds }),
+        });
+      if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
+    });
+
+  const atlasLayer = atlasLayers.find((layer) => layer.id === atlas.layerId);
+  return (
+    <dialog
+      ref={ref}
+      className="print-dialog"
+      data-testid="print-dialog"
+      onCancel={onClose}
+      aria-labelledby="print-title"
+    >
+      <div className="print-settings">
+        <h2 id="print-title">{t('print.title')}</h2>
+        <label>
+          {t('print.paper')}
+          <select
+            value={settings.paper}
+            data-testid="print-paper"
+            onChange={(e) => update({ paper: e.target.value as Paper })}
+          >
+            <option value="A4">A4</option>
+            <option value="A3">A3</option>
+          </select>
+        </label>
+        <label>
+          {t('print.orientation')}
+          <select
+            value={settings.orientation}
+            data-testid="print-orientation"
+            onChange={(e) => update({ orientation: e.target.value as Orientation })}
+          >
+            <option value="landscape">{t('print.landscape')}</option>
+            <option value="portrait">{t('print.portrait')}</option>
+          </select>
+        </label>
+        {(
+          [
+            ['title', 'print.mapTitle', 'print-map-title'],
+            ['subtitle', 'print.subtitle', 'print-subtitle'],
+            ['author', 'print.author', 'print-author'],
+          ] as const
+        ).map(([key, label, testId]) => (
+          <label key={key} className="wide">
+            {t(label)}
+            <input value={settings[key]} data-testid={testId} onChange={(e) => update({ [key]: e.target.value })} />
+          </label>
+        ))}
+        <label>
+          {t('print.scale')}
+          <select
+            value={String(settings.scale)}
+            data-testid="print-scale"
+            onChange={(e) => update({ scale: e.target.value === 'view' ? 'view' : Number(e.target.value) })}
+          >
+            <option value="view">{t('print.fitView')}</option>
+            {PRINT_SCALES.map((scale) => (
+              <option key={scale} value={scale}>
+                1:{formatNumber(scale, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('print.grid')}
+          <select
+            value={settings.grid}
+            data-testid="print-grid"
+            onChange={(e) => update({ grid: e.target.value as GridKind })}
+          >
+            <option value="utm">{t('print.gridUtm')}</option>
+            <option value="degrees">{t('print.gridDegrees')}</option>
+            <option value="none">{t('print.gridNone')}</option>
+          </select>
+        </label>
+        <label>
+          {t('print.resolution')}
+          <select
+            value={settings.dpi}
+            data-testid="print-dpi"
+            onChange={(e) => update({ dpi: Number(e.target.value) as 150 | 300 })}
+          >
+            <option value={150}>150 dpi</option>
+            <option value={300}>300 dpi</option>
+          </select>
+        </label>
+        <div className="dialog-buttons wide">
+          <button type="button" disabled={Boolean(busy)} data-testid="print-preview" onClick={() => void showPreview()}>
+            {t('print.preview')}
+          </button>
+          <button type="button" disabled={Boolean(busy)} data-testid="print-pdf" onClick={() => void save('pdf')}>
+            {t('print.savePdf')}
+          </button>
+          <button type="button" disabled={Boolean(busy)} data-testid="print-png" onClick={() => void save('png')}>
+            {t('print.savePng')}
+          </button>
+        </div>
+        <h3 className="wide">{t('print.atlas')}</h3>
+        <label className="wide">
+          {t('print.atlasLayer')}
+          <select
+            value={atlas.layerId}
+            data-testid="atlas-layer"
+            onChange={(e) => setAtlas({ ...atlas, layerId: e.target.value })}
+          >
+            {atlasLayers.map((layer) => (
+              <option key={layer.id} value={layer.id}>
+                {layerLabel(layer, t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {atlasLayer?.kind === 'road' && (
+          <>
+            <label>
+              {t('fields.status')}
+              <select
+                value={atlas.status}
+                data-testid="atlas-status"
+                onChange={(e) => setAtlas({ ...atlas, status: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {['nasional', 'provinsi', 'kabupaten', 'kota', 'desa'].map((status) => (
+                  <option key={status} value={status}>
+                    {t(`model.status.${status}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('fields.regencyCode')}
+              <input
+                value={atlas.regency}
+                placeholder={t('print.regencyFilter')}
+                data-testid="atlas-regency"
+                onChange={(e) => setAtlas({ ...atlas, regency: e.target.value })}
+              />
+            </label>
+          </>
+        )}
+        <div className="dialog-buttons wide">
+          <button
+            type="button"
+            disabled={Boolean(busy) || !atlasLayer}
+            data-testid="atlas-pdf"
+            onClick={() => void saveAtlas()}
+          >
+            {t('print.atlasPdf')}
+          </button>
+        </div>
+        {busy && (
+          <div className="print-progress wide" role="status" data-testid="print-progress">
+            <progress max={busy.total} value={busy.done} />
+            {t('print.progress', { done: busy.done, total: busy.total })}
+            <button type="button" data-testid="print-cancel" onClick={() => abort.current?.abort()}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        )}
+        {message && (
+          <p
+            className={`table-message ${message.kind} wide`}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            data-testid="print-message"
+          >
+            {message.text}
+          </p>
+        )}
+        <div className="dialog-buttons wide">
+          <button type="button" data-testid="print-close" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </div>
+      <div className="print-preview">
+        {preview ? (
+          <img src={preview} alt={t('print.preview')} data-testid="print-preview-image" />
+        ) : (
+          <p className="muted">{t('print.previewHint')}</p>
+        )}
+      </div>
+    </dialog>
+  );
+}
