@@ -175,8 +175,14 @@ export function drawSheet(sheet: PrintSheet, painter: SheetPainter) {
   if (sheet.inset) {
     painter.image(sheet.inset.image, inset.x, inset.y, inset.width, inset.height);
     const extent = sheet.inset.extent;
-    if (extent)
-      painter.rect(inset.x + extent.x, inset.y + extent.y, Math.max(1, extent.width), Math.max(1, extent.height), {
+    if (extent && Math.max(extent.width, extent.height) < 3)
+      // Too small to see as a frame: a ring marks where the sheet is.
+      painter.circle(inset.x + extent.x + extent.width / 2, inset.y + extent.y + extent.height / 2, 1.8, {
+        stroke: '#d50000',
+        lineWidth: 0.5,
+      });
+    else if (extent)
+      painter.rect(inset.x + extent.x, inset.y + extent.y, extent.width, extent.height, {
         stroke: '#d50000',
         lineWidth: 0.5,
       });

@@ -17,11 +17,14 @@ const ruasCount = new Set(
   demo.features.filter((f) => f.properties.kind === 'road').map((f) => String(f.properties.ruasNumber)),
 ).size;
 
-async function savedPdf(page: Page, button: string) {
+/** Clicks a save button and returns the file the browser saved (PDF or PNG, by the name the app suggested). */
+async function savedFile(page: Page, button: string) {
   const download = page.waitForEvent('download', { timeout: 170_000 });
   await page.getByTestId(button).click();
-  const path = await (await download).path();
-  const file = join(mkdtempSync(join(tmpdir(), 'rumija-print-')), 'sheet.pdf');
+  const saved = await download;
+  const path = await saved.path();
+  const extension = saved.suggestedFilename().split('.').pop();
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-print-')), `sheet.${extension}`);
   execFileSync('cp', [path!, file]);
   return file;
 }
@@ -51,7 +54,7 @@ test('an A3 landscape sheet at 1:250.000: poppler reads its size, fonts, texts, 
   await expect(page.getByTestId('print-preview-image')).toBeVisible({ timeout: 120_000 });
   await screenshot(page, 'print-preview-id-1366');
 
-  const file = await savedPdf(page, 'print-pdf');
+  const file = await savedFile(page, 'print-pdf');
   expect(poppler('pdfinfo', file)).toMatch(/Page size:\s+1190\.55 x 841\.89 pts/);
   for (const row of poppler('pdffonts', file).trim().split('\n').slice(2))
     expect(row).toMatch(/^\w*\+?NotoSans\s+CID TrueType\s+Identity-H\s+yes/);
@@ -82,6 +85,13 @@ test('an A3 landscape sheet at 1:250.000: poppler reads its size, fonts, texts, 
     { encoding: 'utf8' },
   ).replace(/\s+/g, ' ');
   const [r, g, b] = pixel.trim().split(' ').map(Number);
+  // The layout is remembered: after a restart the dialog opens on A3 landscape at 1:250.000.
+  await page.getByTestId('print-close').click();
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.getByTestId('print-open').click();
+  await expect(page.getByTestId('print-paper')).toHaveValue('A3');
+  await expect(page.getByTestId('print-scale')).toHaveValue('250000');
   // #c62828 (rusak berat); JPEG allows some drift.
   expect(r, `pixel ${pixel}`).toBeGreaterThan(150);
   expect(g!).toBeLessThan(90);
@@ -98,7 +108,7 @@ test('an atlas of the demo roads: a contents page, then one sheet per ruas; filt
   await page.getByTestId('print-paper').selectOption('A4');
   await page.getByTestId('print-orientation').selectOption('portrait');
   await page.getByTestId('atlas-layer').selectOption('demo-roads');
-  const file = await savedPdf(page, 'atlas-pdf');
+  const file = await savedFile(page, 'atlas-pdf');
   await expect(page.getByTestId('print-message')).toContainText(`Atlas ${ruasCount} lembar`);
   // The time the atlas took, as the app measured it (printed, not asserted).
   console.log(`atlas of ${ruasCount} ruas: ${await page.getByTestId('print-message').textContent()}`);
@@ -115,22 +125,56 @@ test('an atlas of the demo roads: a contents page, then one sheet per ruas; filt
       .map((f) => String(f.properties.ruasNumber)),
   ).size;
   await page.getByTestId('atlas-status').selectOption('provinsi');
-  const filtered = await savedPdf(page, 'atlas-pdf');
+  const filtered = await savedFile(page, 'atlas-pdf');
   expect(poppler('pdfinfo', filtered)).toMatch(new RegExp(`Pages:\\s+${provincial + 1}\\b`));
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '2', '-l', '2', filtered, join(tmpdir(), 'rumija-atlas-page')]);
+
+  // Cancel stops an atlas under way: no file, and the dialog says so.
+  await page.getByTestId('atlas-status').selectOption('');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByTestId('atlas-pdf').click();
+  await page.getByTestId('print-cancel').click();
+  await expect(page.getByTestId('print-message')).toContainText('Pencetakan dibatalkan');
+  expect(downloaded).toBe(false);
 });
 
-test('the print dialog in English', async ({ page }) => {
-  test.setTimeout(180_000);
+test('in English: a sheet fitted to the selected bridge as PDF and as a 150 dpi PNG', async ({ page }) => {
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openApp(page);
   await page.getByTestId('language-en').click();
+  await page.evaluate(() => window.rumijaStore!.selection.select(['demo-bridge-2', 'demo-bridge-3']));
   await page.getByTestId('print-open').click();
   await expect(page.getByTestId('print-pdf')).toHaveText('Save PDF');
-  await page.getByTestId('print-map-title').fill('NTT Provincial Road Map');
-  await page.getByTestId('print-scale').selectOption('view');
+  await page.getByTestId('print-paper').selectOption('A4');
+  await page.getByTestId('print-orientation').selectOption('portrait');
+  await page.getByTestId('print-map-title').fill('NTT Provincial Road Map – border bridges');
+  await page.getByTestId('print-scale').selectOption('selection');
   await page.getByTestId('print-grid').selectOption('degrees');
   await page.getByTestId('print-preview').click();
   await expect(page.getByTestId('print-preview-image')).toBeVisible({ timeout: 120_000 });
   await screenshot(page, 'print-preview-en-1920');
+
+  const file = await savedFile(page, 'print-pdf');
+  expect(poppler('pdfinfo', file)).toMatch(/Page size:\s+595\.\d+ x 841\.89 pts \(A4\)/);
+  const text = poppler('pdftotext', file, '-layout').replace(/\s+/g, ' ');
+  for (const expected of [
+    'NTT Provincial Road Map – border bridges',
+    'Scale 1:',
+    'Legend',
+    'Bridges (demo)',
+    'Page 1 of 1',
+    'DEMO DATA',
+  ])
+    expect(text, expected).toContain(expected);
+  // Degree grid labels at the frame: 9°42′ S, 123°54′ E.
+  expect(text).toMatch(/\b9°\d{2}′ S\b/);
+  expect(text).toMatch(/\b12[34]°(\d{2}′)? E\b/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, join(tmpdir(), 'rumija-print-en')]);
+
+  // The PNG is the sheet at 150 dpi: A4 portrait is 1240 × 1754 pixels.
+  await page.getByTestId('print-dpi').selectOption('150');
+  const png = await savedFile(page, 'print-png');
+  expect(execFileSync('gdalinfo', [png], { encoding: 'utf8' })).toMatch(/Size is 1240, 1754/);
 });

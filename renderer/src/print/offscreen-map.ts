@@ -86,13 +86,16 @@ export class OffscreenMap {
     }
     if ('bounds' in view) {
       const [w, s, e, n] = view.bounds;
-      this.map.fitBounds(
-        [
-          [w, s],
-          [e, n],
-        ] as LngLatBoundsLike,
-        { padding: 24, animate: false },
-      );
+      // A single point has no extent: it is shown at street scale rather than at the deepest zoom.
+      if (e - w < 1e-6 && n - s < 1e-6) this.map.jumpTo({ center: [w, s], zoom: 16 });
+      else
+        this.map.fitBounds(
+          [
+            [w, s],
+            [e, n],
+          ] as LngLatBoundsLike,
+          { padding: Math.round(Math.min(this.widthPx, this.heightPx) * 0.08), animate: false },
+        );
     } else this.map.jumpTo({ center: view.center, zoom: view.zoom });
     await this.idle();
     const canvas = this.map.getCanvas();

@@ -36,7 +36,7 @@ const fileSafe = (name: string) =>
 export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { layers, featuresByLayer, analysis } = useSnapshot();
+  const { layers, featuresByLayer, featureById, analysis, selection } = useSnapshot();
   const ref = useRef<HTMLDialogElement>(null);
   const [settings, setSettings] = useState<PrintSettings>(() =>
     storedSettings({
@@ -67,7 +67,10 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
 
   const update = (patch: Partial<PrintSettings>) => setSettings((current) => ({ ...current, ...patch }));
   const data = { layers, featuresByLayer };
-  const single = () => [{ view: currentView(map, settings.scale), title: settings.title, subtitle: settings.subtitle }];
+  const selected = selection.map((id) => featureById.get(id)).filter((feature) => feature !== undefined);
+  const single = () => [
+    { view: currentView(map, settings.scale, selected), title: settings.title, subtitle: settings.subtitle },
+  ];
 
   const run = async (job: (signal: AbortSignal) => Promise<void>) => {
     abort.current = new AbortController();
@@ -103,60 +106,45 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
       setPreview(canvas!.toDataURL('image/png'));
     });
 
+  /** Prints first (a cancel or failure ends here, as a message), then hands the file to the host to save. */
+  const printAndSave = async (name: string, kind: 'pdf' | 'png', print: () => Promise<Uint8Array<ArrayBuffer>>) => {
+    const bytes = await print();
+    const outcome = await saveExport(name, () => ({
+      filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
+      data: bytes,
+    }));
+    if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
+    return outcome.kind === 'saved' ? outcome.name : null;
+  };
+
   const save = (kind: 'pdf' | 'png') =>
     run(async (signal) => {
-      const name = `${fileSafe(settings.title)}.${kind}`;
-      const outcome = await saveExport(name, async () => ({
-        filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
-        data: (await printSheets(map, data, settings, single(), { kind }, t, locale, progress, signal)).bytes,
-      }));
-      if (outcome.kind === 'saved') setMessage({ kind: 'ok', text: t('print.saved', { name: outcome.name }) });
-      if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
+      const saved = await printAndSave(`${fileSafe(settings.title)}.${kind}`, kind, async () => {
+        return (await printSheets(map, data, settings, single(), { kind }, t, locale, progress, signal)).bytes;
+      });
+      if (saved) setMessage({ kind: 'ok', text: t('print.saved', { name: saved }) });
     });
 
   const saveAtlas = () =>
     run(async (signal) => {
       const layer = layers.find((candidate) => candidate.id === atlas.layerId);
       if (!layer) return;
-      const requests = atlasRequests(
-        layer,
-        featuresByLayer.get(layer.id) ?? [],
-        atlas,
-        analysis,
-        layers,
-        featuresByLayer,
-        t,
-        locale,
-      );
+      const features = featuresByLayer.get(layer.id) ?? [];
+      const requests = atlasRequests(layer, features, atlas, analysis, layers, featuresByLayer, t, locale);
       if (requests.length === 0) {
         setMessage({ kind: 'error', text: t('print.atlasEmpty') });
         return;
       }
       const title = t('print.atlasTitle', { layer: layerLabel(layer, t) });
+      const contents = { title, heading: t('print.heading'), label: t('print.contents') };
       const started = performance.now();
-      const outcome = await saveExport(`${fileSafe(title)}.pdf`, async () => ({
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        data: (
-          await printSheets(
-            map,
-            data,
-            settings,
-            requests,
-            { kind: 'pdf', contents: { title, heading: t('print.heading'), label: t('print.contents') } },
-            t,
-            locale,
-            progress,
-            signal,
-          )
-        ).bytes,
-      }));
+      const saved = await printAndSave(`${fileSafe(title)}.pdf`, 'pdf', async () => {
+        const output = { kind: 'pdf' as const, contents };
+        return (await printSheets(map, data, settings, requests, output, t, locale, progress, signal)).bytes;
+      });
       const seconds = formatNumber((performance.now() - started) / 1000, locale, 1);
-      if (outcome.kind === 'saved')
-        setMessage({
-          kind: 'ok',
-          text: t('print.atlasSaved', { name: outcome.name, count: requests.length, seconds }),
-        });
-      if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
+      if (saved)
+        setMessage({ kind: 'ok', text: t('print.atlasSaved', { name: saved, count: requests.length, seconds }) });
     });
 
   const atlasLayer = atlasLayers.find((layer) => layer.id === atlas.layerId);
@@ -209,9 +197,15 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
           <select
             value={String(settings.scale)}
             data-testid="print-scale"
-            onChange={(e) => update({ scale: e.target.value === 'view' ? 'view' : Number(e.target.value) })}
+            onChange={(e) => {
+              const value = e.target.value;
+              update({ scale: value === 'view' || value === 'selection' ? value : Number(value) });
+            }}
           >
             <option value="view">{t('print.fitView')}</option>
+            <option value="selection" disabled={selected.length === 0}>
+              {t('print.fitSelection', { count: selected.length })}
+            </option>
             {PRINT_SCALES.map((scale) => (
               <option key={scale} value={scale}>
                 1:{formatNumber(scale, locale)}

@@ -32,8 +32,8 @@ export interface PrintSettings {
   title: string;
   subtitle: string;
   author: string;
-  /** 1:n, or the current view fitted to the frame. */
-  scale: number | 'view';
+  /** 1:n, or the current view or the selected features fitted to the frame. */
+  scale: number | 'view' | 'selection';
   grid: GridKind;
   dpi: 150 | 300;
 }
@@ -224,9 +224,19 @@ function sheetOf(
   };
 }
 
-/** The view a single sheet prints: the current view fitted, or the current centre at a chosen scale. */
-export function currentView(liveMap: MapLibreMap, scale: number | 'view'): PrintView {
-  if (scale === 'view') return { bounds: liveMap.getBounds().toArray().flat() as [number, number, number, number] };
+/**
+ * The view a single sheet prints: the current view or the selected features fitted, or the current centre at a
+ * chosen scale.
+ */
+export function currentView(
+  liveMap: MapLibreMap,
+  scale: PrintSettings['scale'],
+  selected: readonly StoredFeature[] = [],
+): PrintView {
+  if (scale === 'selection' && selected.length > 0)
+    return { bounds: boundsOf(selected.flatMap((feature) => positionsOf(feature.geometry))) };
+  if (typeof scale !== 'number')
+    return { bounds: liveMap.getBounds().toArray().flat() as [number, number, number, number] };
   const center = liveMap.getCenter().toArray() as [number, number];
   return { center, zoom: zoomForScale(scale, center[1]) };
 }
