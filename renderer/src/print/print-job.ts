@@ -25,6 +25,7 @@ import { legendOf } from '../map/legend-entries';
 import { layerLabel } from '../format/layer-label';
 import { OffscreenMap, type PrintView, type RenderedMap } from './offscreen-map';
 import { CanvasPainter } from './canvas-painter';
+import { printStyle } from './print-style';
 
 export interface PrintSettings {
   paper: Paper;
@@ -116,7 +117,7 @@ export async function printSheets(
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; canvas?: HTMLCanvasElement }> {
   const layout = sheetLayout(settings.paper, settings.orientation);
   const dpi = output.kind === 'preview' ? 96 : settings.dpi;
-  const style = liveMap.getStyle();
+  const style = printStyle(liveMap.getStyle(), data.layers, t);
   const mapRenderer = new OffscreenMap(style, layout.map, dpi);
   const insetRenderer = new OffscreenMap(
     { ...style, layers: style.layers.filter((spec) => !spec.id.startsWith('data:') && !spec.id.startsWith('sta-')) },
