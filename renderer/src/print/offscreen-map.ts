@@ -75,7 +75,10 @@ export class OffscreenMap {
     });
   }
 
-  /** `staTicks`: the STA ticks this sheet shows (an atlas page of a ruas), in place of those of the screen. */
+  /**
+   * `staTicks`: the STA ticks this sheet shows (an atlas page of a ruas), in place of those of the screen.
+   * JPEG is for PDF, which embeds the bytes as they are; PNG is also decoded, for a canvas to draw.
+   */
   async render(view: PrintView, format: 'PNG' | 'JPEG', staTicks?: FeatureCollection): Promise<RenderedMap> {
     await this.loaded;
     const ticks = this.map.getSource('sta-ticks') as GeoJSONSource | undefined;
@@ -104,7 +107,7 @@ export class OffscreenMap {
     );
     if (!blob) throw new Error('Gambar peta kosong / the map image is empty');
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    const bitmap = await createImageBitmap(blob);
+    const bitmap = format === 'PNG' ? await createImageBitmap(blob) : undefined;
     const bounds = this.map.getBounds().toArray().flat() as [number, number, number, number];
     const { width, height } = this.frame;
     const project = (lngLat: [number, number]): [number, number] => {

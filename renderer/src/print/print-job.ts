@@ -126,13 +126,14 @@ export async function printSheets(
   );
   try {
     const [w, s, e, n] = NTT_PROVINCE_BOUNDS.flat() as number[];
-    const inset = await insetRenderer.render({ bounds: [w!, s!, e!, n!] }, 'PNG');
+    const format = output.kind === 'pdf' ? 'JPEG' : 'PNG';
+    const inset = await insetRenderer.render({ bounds: [w!, s!, e!, n!] }, format);
     const visible = data.layers.filter((layer) => layer.visible).sort((a, b) => b.order - a.order);
     const sheets: PrintSheet[] = [];
     for (const [index, request] of requests.entries()) {
       if (signal?.aborted) throw new PrintCancelled();
       onProgress(index, requests.length);
-      const rendered = await mapRenderer.render(request.view, output.kind === 'pdf' ? 'JPEG' : 'PNG', request.staTicks);
+      const rendered = await mapRenderer.render(request.view, format, request.staTicks);
       sheets.push(sheetOf(rendered, inset, request, visible, data, settings, layout, t, locale));
     }
     onProgress(requests.length, requests.length);
