@@ -46,6 +46,24 @@ describe('layer export read back by GDAL', () => {
     if (format !== 'kml') expect(info).toMatch(/lengthM: Real/);
   });
 
+  it('a hostile column name or a control character in a value cannot break the CSV or the KML', () => {
+    // Columns and values as a file from elsewhere may bring them: a formula, a comma and line break, a bell (U+0007).
+    const hostile = roads.slice(0, 2).map((road) => ({
+      ...road,
+      properties: { ...road.properties, "=cmd|'/C calc'!A0": 'x', 'a,b\r\nc': 'y', catatan: 'bel \u0007 di sini' },
+    }));
+    const csv = join(folder, 'hostile.csv');
+    writeFileSync(csv, writeFeatures(hostile, 'csv', 'hostile'));
+    // The formula is defused with a leading quote, the comma and line break are quoted: GDAL still sees 2 rows.
+    expect(readFileSync(csv, 'utf8')).toContain(`,'=cmd|'/C calc'!A0,"a,b\r\nc",`);
+    expect(ogrinfo(csv)).toContain('Feature Count: 2');
+    const kml = join(folder, 'hostile.kml');
+    writeFileSync(kml, writeFeatures(hostile, 'kml', 'hostile'));
+    const info = ogrinfo(kml);
+    expect(info).toContain('Feature Count: 2');
+    expect(readFileSync(kml, 'utf8')).toContain('bel  di sini');
+  });
+
   it('writes RFC 7946: no crs, 7 decimals, counter-clockwise outer rings', () => {
     const kiosk = assets.find((a) => a.geometry.type === 'Polygon')!;
     const clockwise = {

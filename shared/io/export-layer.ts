@@ -86,15 +86,19 @@ function wkt(geometry: Geometry): string {
 export function featuresToCsv(features: readonly StoredFeature[]): string {
   const rows = features.map(flatProperties);
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [['WKT', ...columns].join(',')];
+  // Header cells are guarded like data cells: a column named "=cmd|…" or holding a line break comes from a file too.
+  const lines = [['WKT', ...columns].map(csvCell).join(',')];
   rows.forEach((row, index) =>
     lines.push([csvCell(wkt(features[index]!.geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')),
   );
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** Text as XML character data: markup escaped, and the control characters XML 1.0 forbids (U+0007 …) left out. */
 const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function kmlGeometry(geometry: Geometry): string {
   const coordinates = (path: Position[]) =>
