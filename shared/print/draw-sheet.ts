@@ -48,7 +48,8 @@ const MUTED = '#55606b';
 function drawLegend(sheet: PrintSheet, painter: SheetPainter, x: number, y: number, width: number, bottom: number) {
   y = y + painter.text(sheet.legendTitle, x, y + 4, { size: 9, bold: true }) * lineHeight(9) + 3;
   for (const group of sheet.legend) {
-    if (y > bottom - 6) break;
+    // A group's title only with room for at least one of its entries under it.
+    if (y > bottom - 10) break;
     y += painter.text(group.title, x, y + 2.5, { size: 7.5, bold: true, maxWidth: width }) * lineHeight(7.5) + 0.5;
     for (const entry of group.entries) {
       if (y > bottom - 4) break;
