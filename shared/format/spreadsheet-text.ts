@@ -5,7 +5,8 @@ export type SpreadsheetCell = string | number | boolean | null | undefined;
 /** Text a spreadsheet would run as a formula: =, +, -, @ (also after spaces, and the full-width ＝ ＋ － ＠), tab, CR. */
 const FORMULA_START = /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/;
 
-function cell(value: SpreadsheetCell, separator: string, decimal: string): string {
+/** One cell: numbers with the decimal mark, text guarded against formulas and quoted when it holds the separator. */
+export function spreadsheetCell(value: SpreadsheetCell, separator: string, decimal: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
@@ -21,7 +22,7 @@ function cell(value: SpreadsheetCell, separator: string, decimal: string): strin
 
 /** Rows as delimited text: numbers with the chosen decimal mark and no grouping, text guarded and quoted. */
 export function toDelimited(rows: readonly (readonly SpreadsheetCell[])[], separator: string, decimal: string): string {
-  return rows.map((row) => row.map((value) => cell(value, separator, decimal)).join(separator)).join('\r\n');
+  return rows.map((row) => row.map((value) => spreadsheetCell(value, separator, decimal)).join(separator)).join('\r\n');
 }
 
 /** Tab-separated rows for the clipboard: Excel pastes them into cells, numbers in the UI language's decimal mark. */

@@ -1,8 +1,11 @@
-/** A cell a spreadsheet cannot mistake for a formula (=, +, -, @, tab, CR start one). */
+import { spreadsheetCell } from '../format/spreadsheet-text';
+
+/**
+ * A CSV cell (comma-separated, decimal point) a spreadsheet cannot mistake for a formula: the same guard as the
+ * app's other spreadsheet text; yes/no stays `true`/`false`, which GDAL reads as booleans.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'boolean') return String(value);
+  return spreadsheetCell(typeof value === 'number' ? value : String(value), ',', '.');
 }

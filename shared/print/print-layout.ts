@@ -87,11 +87,15 @@ export function scaleAtZoom(zoom: number, latitude: number): number {
   return (metresPerPixel * 96) / 0.0254;
 }
 
+/** The longest round length (1, 2 or 5 × a power of ten) not over `maxMetres`: what a scale bar shows. */
+export function roundLength(maxMetres: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(maxMetres));
+  return [5, 2, 1].map((step) => step * magnitude).find((length) => length <= maxMetres) ?? magnitude;
+}
+
 /** A round ground length for the scale bar, at most `maxMm` long on paper at 1:scale. */
 export function scaleBarLength(scale: number, maxMm: number): { metres: number; mm: number } {
-  const maxMetres = (maxMm * scale) / 1000;
-  const magnitude = 10 ** Math.floor(Math.log10(maxMetres));
-  const metres = [5, 2, 1].map((step) => step * magnitude).find((length) => length <= maxMetres) ?? magnitude;
+  const metres = roundLength((maxMm * scale) / 1000);
   return { metres, mm: (metres * 1000) / scale };
 }
 

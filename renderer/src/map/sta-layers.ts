@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, Point, Position } from 'geojson';
-import { boundsOf, linePathsOf } from '#shared/geo/positions-of';
+import { boundsOf, boundsOverlap, linePathsOf, type Bounds } from '#shared/geo/positions-of';
 import { ruasPaths, staTicks, type StaTick } from '#shared/geo/ruas-reference';
 import { formatSta } from '#shared/format/format-number';
 import type { AppStore } from '../state/app-store';
@@ -17,9 +17,6 @@ const MARKER_SOURCE = 'sta-marker';
 /** Kilometre ticks from this zoom, hectometre ticks from the next. */
 const KM_ZOOM = 12;
 const HM_ZOOM = 15;
-
-type Bounds = [number, number, number, number];
-const overlaps = (a: Bounds, b: Bounds) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 /**
  * STA labels along every visible ruas (every 1 km from zoom 12, every 100 m from zoom 15), worked
@@ -186,7 +183,7 @@ export class StaLayers {
     );
     const features: Feature<Point>[] = [];
     for (const [key, ruas] of this.ruasBounds) {
-      if (!visibleLayers.has(ruas.layerId) || !overlaps(ruas.bounds, viewBounds)) continue;
+      if (!visibleLayers.has(ruas.layerId) || !boundsOverlap(ruas.bounds, viewBounds)) continue;
       let ticks = this.ticks.get(key);
       if (!ticks) {
         ticks = staTicks(ruasPaths(ruas.segments, ruas.ruasNumber), 100);

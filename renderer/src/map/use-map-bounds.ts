@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
-export type ViewBounds = [west: number, south: number, east: number, north: number];
+import type { Bounds } from '#shared/geo/positions-of';
+
+export type ViewBounds = Bounds;
 
 const boundsOf = (map: MapLibreMap): ViewBounds => map.getBounds().toArray().flat() as ViewBounds;
 

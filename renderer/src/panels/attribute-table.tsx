@@ -24,8 +24,9 @@ import { layerLabel } from '../format/layer-label';
 import { numberInputMessage } from '../format/number-input-message';
 import { parseColumnFilter, type RowTest } from '#shared/table/column-filter';
 import { toTsv } from '#shared/format/spreadsheet-text';
-import { boundsOf, positionsOf } from '#shared/geo/positions-of';
-import { useMapBounds, type ViewBounds } from '../map/use-map-bounds';
+import { boundsOverlap, geometryBounds } from '#shared/geo/positions-of';
+import { safeFileName } from '#shared/format/file-name';
+import { useMapBounds } from '../map/use-map-bounds';
 import { BulkEditForm, CalculatedColumnForm, saveErrorMessage, type TableMessage } from './table-tools';
 
 const ROW_HEIGHT = 30;
@@ -103,14 +104,6 @@ function CellEditor({
 
 const NO_FEATURES: readonly StoredFeature[] = [];
 
-/** Each geometry's bounds, worked out once (a table of 200 000 rows is filtered to the view on every move). */
-const geometryBounds = new WeakMap<object, [number, number, number, number]>();
-function inView(feature: StoredFeature, view: ViewBounds): boolean {
-  let bounds = geometryBounds.get(feature.geometry);
-  if (!bounds) geometryBounds.set(feature.geometry, (bounds = boundsOf(positionsOf(feature.geometry))));
-  return bounds[0] <= view[2] && bounds[2] >= view[0] && bounds[1] <= view[3] && bounds[3] >= view[1];
-}
-
 /** Extra columns whose values are all numbers (a calculated column, a number column of a file). */
 function numberColumns(features: readonly StoredFeature[], fields: readonly FieldDefinition[]): Set<string> {
   const sample = features.slice(0, 1000);
@@ -156,7 +149,7 @@ export function AttributeTable({
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
-  const { layers, featuresByLayer, selection } = useSnapshot();
+  const { layers, featuresByLayer, featureById, selection } = useSnapshot();
   const layer = layers.find((candidate) => candidate.id === layerId);
   const features = useMemo(() => featuresByLayer.get(layerId) ?? NO_FEATURES, [featuresByLayer, layerId]);
   const fields = useMemo(() => {
@@ -221,7 +214,7 @@ export function AttributeTable({
         )
       )
         continue;
-      if (view && !inView(features[i]!, view)) continue;
+      if (view && !boundsOverlap(geometryBounds(features[i]!.geometry), view)) continue;
       indices.push(i);
     }
     if (sort) {
@@ -253,7 +246,15 @@ export function AttributeTable({
     overscan: 12,
   });
   const selected = useMemo(() => new Set(selection), [selection]);
-  const selectedHere = useMemo(() => features.filter((feature) => selected.has(feature.id)), [features, selected]);
+  // From the selection, not by scanning the layer: a click on a row of 200 000 stays cheap.
+  const selectedHere = useMemo(
+    () =>
+      selection.flatMap((id) => {
+        const feature = featureById.get(id);
+        return feature?.layerId === layerId ? [feature] : [];
+      }),
+    [selection, featureById, layerId],
+  );
 
   /** A click selects the row; Ctrl+click adds or takes it away, Shift+click selects the rows in between. */
   const clickRow = (event: MouseEvent, feature: StoredFeature) => {
@@ -318,7 +319,7 @@ export function AttributeTable({
     const chosen = exportScope === 'selection' ? features.filter((feature) => selected.has(feature.id)) : rows;
     const format = formatById(exportFormat);
     const extension = format.extensions[0]!;
-    const outcome = await saveExport(`${layer.name.replace(/[\\/:*?"<>|]+/g, '_')}.${extension}`, () => ({
+    const outcome = await saveExport(`${safeFileName(layer.name)}.${extension}`, () => ({
       filters: [{ name: format.label, extensions: [extension] }],
       data: writeFeatures(chosen, exportFormat, layer.name),
     }));

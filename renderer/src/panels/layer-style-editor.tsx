@@ -111,10 +111,10 @@ export function LayerStyleEditor({ layer, features }: { layer: Layer; features: 
 
   const saveCurrent = async () => {
     if (!style || !saveName.trim()) return;
-    const entry = await store.document.saveStyle(saveName, style);
+    const { saved: entry, replaced } = await store.document.saveStyle(saveName, style);
     setSaved(await store.document.savedStyles());
     setSaveName('');
-    setMessage(t('style.saved', { name: entry.name }));
+    setMessage(t(replaced ? 'style.replaced' : 'style.saved', { name: entry.name }));
   };
 
   const applySaved = () => {

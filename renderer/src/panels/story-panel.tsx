@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { safeFileName } from '#shared/format/file-name';
 import type { Camera, Slide, Story } from '#shared/present/story';
 import { storyFromFile, storyToFile } from '#shared/present/story';
 import { newFeatureId } from '#shared/edit/feature-edits';
@@ -144,7 +145,7 @@ export function StoryPanel({
   };
   const exportFile = async () => {
     if (!draft) return;
-    const outcome = await saveExport(`${draft.title.replace(/[\\/:*?"<>|]+/g, '_')}.rumija-story.json`, () => ({
+    const outcome = await saveExport(`${safeFileName(draft.title, 'cerita')}.rumija-story.json`, () => ({
       filters: [{ name: 'Rumija story', extensions: ['json'] }],
       data: storyToFile(draft),
     }));

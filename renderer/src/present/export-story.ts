@@ -8,16 +8,10 @@ import type { AppStore } from '../state/app-store';
 import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
+import { safeFileName as fileSafe } from '#shared/format/file-name';
 
 /** A slide as an image (PNG for slide files, JPEG for the handout) with what the handout prints beside it. */
 export type RenderedSlide = Omit<HandoutSlide, 'jpeg'> & { image: Uint8Array<ArrayBuffer> };
-
-const fileSafe = (name: string) =>
-  name
-    .replace(/[\\/:*?"<>|]+/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
 
 function waitForIdle(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LegendEntry } from '../map/legend-entries';
+import { roundLength } from '#shared/print/print-layout';
 
 export interface SlideImageContent {
   title: string;
@@ -38,8 +39,7 @@ function scaleBar(map: MapLibreMap, maxPx: number): { px: number; label: string 
   const a = map.unproject([0, y]);
   const b = map.unproject([maxPx, y]);
   const metres = a.distanceTo(b);
-  const magnitude = 10 ** Math.floor(Math.log10(metres));
-  const nice = [5, 2, 1].map((step) => step * magnitude).find((length) => length <= metres) ?? magnitude;
+  const nice = roundLength(metres);
   return { px: (nice / metres) * maxPx, label: nice >= 1000 ? `${nice / 1000} km` : `${nice} m` };
 }
 

@@ -10,7 +10,7 @@ import { formatRupiahShort } from '#shared/format/format-rupiah';
 import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import type { RouteMarks } from './route-animation';
 import type { Layer, StoredFeature } from '#shared/model/layer';
-import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { boundsOverlap, geometryBounds } from '#shared/geo/positions-of';
 import { legendOf, type LegendEntry } from '../map/legend-entries';
 
 let borderLines: Promise<Position[][]> | null = null;
@@ -126,8 +126,7 @@ export function slideLegends(
   const view = slide.camera.bounds;
   const inView = (feature: StoredFeature) => {
     if (!view) return true;
-    const [west, south, east, north] = boundsOf(positionsOf(feature.geometry));
-    return west <= view[2] && east >= view[0] && south <= view[3] && north >= view[1];
+    return boundsOverlap(geometryBounds(feature.geometry), view);
   };
   return layers
     .filter((layer) => slide.visibleLayerIds.includes(layer.id))

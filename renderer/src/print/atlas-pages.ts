@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { featuresBounds, positionsOf } from '#shared/geo/positions-of';
 import { formatNumber, formatSta, type Locale } from '#shared/format/format-number';
 import { formatRupiah } from '#shared/format/format-rupiah';
 import { regencyName } from '#shared/model/regencies';
@@ -33,8 +33,6 @@ export interface AtlasFilter {
   regency: string;
 }
 
-const extentOf = (features: readonly StoredFeature[]) =>
-  boundsOf(features.flatMap((feature) => positionsOf(feature.geometry)));
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const byRuas = new Intl.Collator('id', { numeric: true });
 
@@ -69,7 +67,7 @@ function ruasSheets(
       const regencies = [...new Set(segments.map((segment) => regencyName(text(segment.properties.regencyCode))))];
       const onRuas = bridges.filter((bridge) => bridge.properties.ruasNumber === ruas).length;
       return {
-        view: { bounds: extentOf(segments) },
+        view: { bounds: featuresBounds(segments) },
         staTicks: ruasTicks(segments, ruas, metres),
         title: name && name !== ruas ? `${ruas} – ${name}` : ruas,
         subtitle: [
@@ -124,7 +122,7 @@ function corridorSheets(features: readonly StoredFeature[], analysis: AnalysisSt
     ]);
     const total = lines.reduce((sum, line) => sum + line.amountIdr, 0);
     return {
-      view: { bounds: extentOf([corridor]) },
+      view: { bounds: featuresBounds([corridor]) },
       title: text(corridor.properties.name) || corridor.id,
       subtitle: lines.length ? t('print.corridorAssets', { count: lines.length }) : t('print.corridorNotAnalysed'),
       table: lines.length

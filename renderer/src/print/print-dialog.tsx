@@ -6,6 +6,7 @@ import { formatNumber } from '#shared/format/format-number';
 import { useSnapshot } from '../state/store-context';
 import { useLocale } from '../components/number-field';
 import { saveExport } from '../platform/save-export';
+import { safeFileName } from '#shared/format/file-name';
 import { layerLabel } from '../format/layer-label';
 import { currentView, PrintCancelled, printSheets, type PrintSettings } from './print-job';
 import { atlasRequests, ATLAS_KINDS, type AtlasFilter } from './atlas-pages';
@@ -22,12 +23,6 @@ function storedSettings(defaults: PrintSettings): PrintSettings {
     return defaults;
   }
 }
-
-const fileSafe = (name: string) =>
-  name
-    .replace(/[\\/:*?"<>|]+/g, '_')
-    .trim()
-    .slice(0, 80) || 'peta';
 
 /**
  * Print layout and atlas: paper, orientation, texts, scale, grid and resolution (remembered), a preview drawn by
@@ -119,7 +114,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
 
   const save = (kind: 'pdf' | 'png') =>
     run(async (signal) => {
-      const saved = await printAndSave(`${fileSafe(settings.title)}.${kind}`, kind, async () => {
+      const saved = await printAndSave(`${safeFileName(settings.title, 'peta')}.${kind}`, kind, async () => {
         return (await printSheets(map, data, settings, single(), { kind }, t, locale, progress, signal)).bytes;
       });
       if (saved) setMessage({ kind: 'ok', text: t('print.saved', { name: saved }) });
@@ -138,7 +133,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
       const title = t('print.atlasTitle', { layer: layerLabel(layer, t) });
       const contents = { title, heading: t('print.heading'), label: t('print.contents') };
       const started = performance.now();
-      const saved = await printAndSave(`${fileSafe(title)}.pdf`, 'pdf', async () => {
+      const saved = await printAndSave(`${safeFileName(title, 'atlas')}.pdf`, 'pdf', async () => {
         const output = { kind: 'pdf' as const, contents };
         return (await printSheets(map, data, settings, requests, output, t, locale, progress, signal)).bytes;
       });

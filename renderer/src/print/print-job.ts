@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import regularFontUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
 import boldFontUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
 import { NTT_PROVINCE_BOUNDS } from '#shared/basemap/ntt-places';
-import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { boundsOverlap, featuresBounds, geometryBounds } from '#shared/geo/positions-of';
 import { formatDate, formatNumber, type Locale } from '#shared/format/format-number';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { FeatureSource } from '#shared/model/road-network';
@@ -66,11 +66,6 @@ export function loadPrintFonts(): Promise<PrintFonts> {
   fonts ??= Promise.all([read(regularFontUrl), read(boldFontUrl)]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 }
-
-const intersects = (feature: StoredFeature, view: readonly number[]) => {
-  const [west, south, east, north] = boundsOf(positionsOf(feature.geometry));
-  return west <= view[2]! && east >= view[0]! && south <= view[3]! && north >= view[1]!;
-};
 
 /** "1:250.000", the ratio rounded to three significant digits when the view was fitted. */
 function scaleRatio(scale: number, locale: Locale) {
@@ -179,7 +174,9 @@ function sheetOf(
   const shown = visible
     .map((layer) => ({
       layer,
-      features: (data.featuresByLayer.get(layer.id) ?? []).filter((f) => intersects(f, rendered.bounds)),
+      features: (data.featuresByLayer.get(layer.id) ?? []).filter((f) =>
+        boundsOverlap(geometryBounds(f.geometry), rendered.bounds),
+      ),
     }))
     .filter((entry) => entry.features.length > 0);
   const scale = scaleAtZoom(rendered.zoom, rendered.center[1]);
@@ -235,8 +232,7 @@ export function currentView(
   scale: PrintSettings['scale'],
   selected: readonly StoredFeature[] = [],
 ): PrintView {
-  if (scale === 'selection' && selected.length > 0)
-    return { bounds: boundsOf(selected.flatMap((feature) => positionsOf(feature.geometry))) };
+  if (scale === 'selection' && selected.length > 0) return { bounds: featuresBounds(selected) };
   if (typeof scale !== 'number')
     return { bounds: liveMap.getBounds().toArray().flat() as [number, number, number, number] };
   const center = liveMap.getCenter().toArray() as [number, number];

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { boundsOf, positionsOf } from '#shared/geo/positions-of';
+import { featuresBounds } from '#shared/geo/positions-of';
 import { formatSta } from '#shared/format/format-number';
 import type { StoredFeature } from '#shared/model/layer';
 import type { AnalysisState } from '../state/app-snapshot';
@@ -17,8 +17,6 @@ export interface ReportMap {
 const WINDOW_M = 500;
 const MOST_DETAILS = 4;
 const DPI = 150;
-
-const extent = (features: readonly StoredFeature[]) => boundsOf(features.flatMap((f) => positionsOf(f.geometry)));
 
 /**
  * Maps for the encroachment report, drawn off screen with the screen's style (zone bands, assets in their zone
@@ -45,7 +43,7 @@ export async function renderReportMaps(
       width: rendered.image.width,
       height: rendered.image.height,
     });
-    const whole = area ? extent([area]) : extent(analysis.assets);
+    const whole = area ? featuresBounds([area]) : featuresBounds(analysis.assets);
     maps.push(
       toMap(
         `Peta ${areaName}: ${inside.length} dari ${countedAssets(analysis.results, area !== null)} aset${
@@ -67,7 +65,7 @@ export async function renderReportMaps(
     for (const [key, entries] of busiest) {
       const [ruas, window] = key.split('@') as [string, string];
       const from = Number(window) * WINDOW_M;
-      const rendered = await detail.render({ bounds: extent(entries.map((entry) => entry.asset)) }, 'JPEG');
+      const rendered = await detail.render({ bounds: featuresBounds(entries.map((entry) => entry.asset)) }, 'JPEG');
       maps.push(
         toMap(
           `Detail ${ruas} ${formatSta(from)} – ${formatSta(from + WINDOW_M).replace('STA ', '')}: ${entries.length} aset di dalam RUMIJA`,

@@ -296,12 +296,13 @@ export class Document {
     return parsed.success ? parsed.data : [];
   }
 
-  /** Keeps a style under a name (a style of the same name is replaced). */
+  /** Keeps a style under a name; a style of the same name is replaced, and `replaced` says so. */
   async saveStyle(name: string, style: LayerStyle) {
     const saved = SavedStyleSchema.parse({ name, style });
-    const others = (await this.savedStyles()).filter((entry) => entry.name !== saved.name);
+    const existing = await this.savedStyles();
+    const others = existing.filter((entry) => entry.name !== saved.name);
     await this.state.db.meta.put({ key: SAVED_STYLES_KEY, value: [...others, saved] });
-    return saved;
+    return { saved, replaced: others.length < existing.length };
   }
 
   setLayerVisible(layerId: string, visible: boolean) {
