@@ -164,3 +164,21 @@ export function encroachmentCsvLine(asset: StoredFeature, row: EncroachmentRow):
 export function encroachmentCsv(assets: readonly StoredFeature[], rows: readonly EncroachmentRow[]): string {
   return ENCROACHMENT_CSV_HEADER + rows.map((row, index) => encroachmentCsvLine(assets[index]!, row)).join('');
 }
+
+/** The detail as a spreadsheet sheet: the CSV's columns, numbers as numbers, lon/lat of each asset's first position. */
+export function encroachmentSheet(
+  assets: readonly StoredFeature[],
+  rows: readonly EncroachmentRow[],
+): { header: string[]; rows: (string | number | boolean | null)[][] } {
+  return {
+    header: [...ENCROACHMENT_CSV_COLUMNS, 'lon', 'lat'],
+    rows: rows.map((row, index) => {
+      const anchor = positionsOf(assets[index]!.geometry)[0];
+      return [
+        ...ENCROACHMENT_CSV_COLUMNS.map((column) => row[column] ?? null),
+        anchor ? round(anchor[0]!, 7) : null,
+        anchor ? round(anchor[1]!, 7) : null,
+      ];
+    }),
+  };
+}

@@ -34,9 +34,9 @@ describe('layer export read back by GDAL', () => {
     ['geojson', 'roads.geojson'],
     ['csv', 'roads.csv'],
     ['kml', 'roads.kml'],
-  ])('%s of the demo roads has every feature and attribute', (format, name) => {
+  ])('%s of the demo roads has every feature and attribute', async (format, name) => {
     const path = join(folder, name);
-    writeFileSync(path, writeFeatures(roads, format, 'Ruas jalan'));
+    writeFileSync(path, (await writeFeatures(roads, format, 'Ruas jalan')).data);
     // GDAL's CSV reader takes the WKT column as geometry and, when asked, detects number columns.
     const info = format === 'csv' ? ogrinfo(path, 'AUTODETECT_TYPE=YES') : ogrinfo(path);
     expect(info).toContain(`Feature Count: ${roads.length}`);
@@ -46,19 +46,19 @@ describe('layer export read back by GDAL', () => {
     if (format !== 'kml') expect(info).toMatch(/lengthM: Real/);
   });
 
-  it('a hostile column name or a control character in a value cannot break the CSV or the KML', () => {
+  it('a hostile column name or a control character in a value cannot break the CSV or the KML', async () => {
     // Columns and values as a file from elsewhere may bring them: a formula, a comma and line break, a bell (U+0007).
     const hostile = roads.slice(0, 2).map((road) => ({
       ...road,
       properties: { ...road.properties, "=cmd|'/C calc'!A0": 'x', 'a,b\r\nc': 'y', catatan: 'bel \u0007 di sini' },
     }));
     const csv = join(folder, 'hostile.csv');
-    writeFileSync(csv, writeFeatures(hostile, 'csv', 'hostile'));
+    writeFileSync(csv, (await writeFeatures(hostile, 'csv', 'hostile')).data);
     // The formula is defused with a leading quote, the comma and line break are quoted: GDAL still sees 2 rows.
     expect(readFileSync(csv, 'utf8')).toContain(`,'=cmd|'/C calc'!A0,"a,b\r\nc",`);
     expect(ogrinfo(csv)).toContain('Feature Count: 2');
     const kml = join(folder, 'hostile.kml');
-    writeFileSync(kml, writeFeatures(hostile, 'kml', 'hostile'));
+    writeFileSync(kml, (await writeFeatures(hostile, 'kml', 'hostile')).data);
     const info = ogrinfo(kml);
     expect(info).toContain('Feature Count: 2');
     expect(readFileSync(kml, 'utf8')).toContain('bel  di sini');
@@ -94,7 +94,7 @@ describe('layer export read back by GDAL', () => {
 
   it("imports GDAL's own conversion of our export back, with the same count", async () => {
     const ours = join(folder, 'assets.geojson');
-    writeFileSync(ours, writeFeatures(assets, 'geojson', 'Aset'));
+    writeFileSync(ours, (await writeFeatures(assets, 'geojson', 'Aset')).data);
     ogrinfo(ours);
     const gdal = join(folder, 'assets-gdal.geojson');
     execFileSync('ogr2ogr', ['-f', 'GeoJSON', gdal, ours], { stdio: 'pipe' });

@@ -1,7 +1,9 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
 import type { StoredFeature } from '../model/layer';
-import { csvCell } from './csv-cell';
+import { spreadsheetCell } from '../format/spreadsheet-text';
+import { exportTable, FIELD_CODES, type ExportColumns } from './export-table';
+import { kmlStyleOf } from './kml-style';
 
 const round = (value: number) => Math.round(value * 1e7) / 1e7;
 
@@ -32,35 +34,26 @@ export function normalizeGeometry(geometry: Geometry): Geometry {
   }
 }
 
-/** Flat attributes other programs can read: the source becomes text, lists and objects JSON. */
-export function flatProperties(feature: StoredFeature): Record<string, string | number | boolean | null> {
-  const flat: Record<string, string | number | boolean | null> = { id: feature.id };
-  for (const [key, value] of Object.entries(feature.properties)) {
-    if (key === 'source' && value && typeof value === 'object') {
-      const source = value as { kind?: string; label?: string; illustrative?: boolean };
-      flat.sumber = `${source.kind ?? ''}: ${source.label ?? ''}${source.illustrative ? ' (ilustrasi)' : ''}`;
-    } else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
-      flat[key] = value as string | number | boolean | null;
-    } else {
-      flat[key] = JSON.stringify(value);
-    }
-  }
-  return flat;
+/** The table's rows as objects keyed by column name. */
+function namedRows(features: readonly StoredFeature[], columns: ExportColumns) {
+  const table = exportTable(features, columns);
+  return table.rows.map((row) => Object.fromEntries(table.names.map((name, index) => [name, row[index]])));
 }
 
-export function featuresToGeoJson(features: readonly StoredFeature[]): string {
+export function featuresToGeoJson(features: readonly StoredFeature[], columns: ExportColumns = FIELD_CODES): string {
+  const rows = namedRows(features, columns);
   const collection: FeatureCollection = {
     type: 'FeatureCollection',
-    features: features.map((feature): Feature => ({
+    features: features.map((feature, index): Feature => ({
       type: 'Feature',
       geometry: normalizeGeometry(feature.geometry),
-      properties: flatProperties(feature),
+      properties: rows[index]!,
     })),
   };
   return JSON.stringify(collection);
 }
 
-function wkt(geometry: Geometry): string {
+export function geometryToWkt(geometry: Geometry): string {
   const position = (p: Position) => `${round(p[0]!)} ${round(p[1]!)}`;
   const path = (coordinates: Position[]) => `(${coordinates.map(position).join(', ')})`;
   const polygon = (rings: Position[][]) => `(${rings.map(path).join(', ')})`;
@@ -78,20 +71,36 @@ function wkt(geometry: Geometry): string {
     case 'MultiPolygon':
       return `MULTIPOLYGON (${(normalizeGeometry(geometry) as { coordinates: Position[][][] }).coordinates.map(polygon).join(', ')})`;
     case 'GeometryCollection':
-      return `GEOMETRYCOLLECTION (${geometry.geometries.map(wkt).join(', ')})`;
+      return `GEOMETRYCOLLECTION (${geometry.geometries.map(geometryToWkt).join(', ')})`;
   }
 }
 
-/** CSV with the geometry as WKT (GDAL reads the WKT column), cells guarded against formulas. */
-export function featuresToCsv(features: readonly StoredFeature[]): string {
-  const rows = features.map(flatProperties);
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+export interface CsvLayout {
+  separator: ',' | ';' | '\t';
+  decimal: '.' | ',';
+}
+
+/** What GDAL and QGIS read without options; Indonesian Excel wants `;` and a decimal comma (chosen in the dialog). */
+export const GDAL_CSV: CsvLayout = { separator: ',', decimal: '.' };
+
+/**
+ * CSV with the geometry as WKT (GDAL reads the WKT column): UTF-8 with a BOM so Excel reads the letters right,
+ * cells guarded against formulas and quoted when they hold the separator or a line break, headers too.
+ */
+export function featuresToCsv(
+  features: readonly StoredFeature[],
+  columns: ExportColumns = FIELD_CODES,
+  layout: CsvLayout = GDAL_CSV,
+): string {
+  const table = exportTable(features, columns);
+  const cell = (value: string | number | boolean | null) =>
+    typeof value === 'boolean' ? String(value) : spreadsheetCell(value, layout.separator, layout.decimal);
   // Header cells are guarded like data cells: a column named "=cmd|…" or holding a line break comes from a file too.
-  const lines = [['WKT', ...columns].map(csvCell).join(',')];
-  rows.forEach((row, index) =>
-    lines.push([csvCell(wkt(features[index]!.geometry)), ...columns.map((column) => csvCell(row[column]))].join(',')),
+  const lines = [['WKT', ...table.names].map(cell).join(layout.separator)];
+  table.rows.forEach((row, index) =>
+    lines.push([cell(geometryToWkt(features[index]!.geometry)), ...row.map(cell)].join(layout.separator)),
   );
-  return `${lines.join('\r\n')}\r\n`;
+  return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
 /** Text as XML character data: markup escaped, and the control characters XML 1.0 forbids (U+0007 …) left out. */
@@ -126,16 +135,38 @@ function kmlGeometry(geometry: Geometry): string {
   }
 }
 
-/** KML 2.2 for Google Earth: one Placemark per feature, attributes as ExtendedData. */
-export function featuresToKml(features: readonly StoredFeature[], documentName: string): string {
-  const placemarks = features.map((feature) => {
-    const properties = flatProperties(feature);
-    const name = String(feature.properties.name ?? feature.properties.label ?? feature.id);
-    const data = Object.entries(properties)
-      .filter(([, value]) => value !== null)
-      .map(([key, value]) => `<Data name="${escapeXml(key)}"><value>${escapeXml(String(value))}</value></Data>`)
-      .join('');
-    return `<Placemark><name>${escapeXml(name)}</name><ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
+export interface KmlLayer {
+  name: string;
+  features: readonly StoredFeature[];
+  /** Which attribute colours the lines, as on the map. */
+  styleBy: 'status' | 'condition';
+}
+
+/**
+ * KML 2.2 for Google Earth that looks like the map: one Folder per layer, roads coloured by status or condition
+ * with the map's colours and widths, bridges as circles sized by length, assets by right-of-way zone colour,
+ * areas filled translucent; attributes as ExtendedData.
+ */
+export function featuresToKml(
+  layers: readonly KmlLayer[],
+  documentName: string,
+  columns: ExportColumns = FIELD_CODES,
+): string {
+  const styles = new Map<string, string>();
+  const folders = layers.map((layer) => {
+    const table = exportTable(layer.features, columns);
+    const placemarks = layer.features.map((feature, index) => {
+      const name = String(feature.properties.name ?? feature.properties.label ?? feature.id);
+      const data = table.names
+        .map((column, c) => [column, table.rows[index]![c]] as const)
+        .filter(([, value]) => value !== null)
+        .map(([key, value]) => `<Data name="${escapeXml(key)}"><value>${escapeXml(String(value))}</value></Data>`)
+        .join('');
+      const style = kmlStyleOf(feature, layer.styleBy);
+      styles.set(style.id, style.xml);
+      return `<Placemark><name>${escapeXml(name)}</name><styleUrl>#${style.id}</styleUrl><ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
+    });
+    return `<Folder><name>${escapeXml(layer.name)}</name>\n${placemarks.join('\n')}</Folder>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${escapeXml(documentName)}</name>${placemarks.join('\n')}</Document></kml>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${escapeXml(documentName)}</name>\n${[...styles.values()].join('\n')}\n${folders.join('\n')}</Document></kml>\n`;
 }

@@ -147,7 +147,7 @@ describe('2. columns not mapped to a model field are kept as extra attributes', 
     });
     // …and so they reach other GIS software in an export.
     const out = join(folder, 'roads-out.geojson');
-    writeFileSync(out, writeFeatures(mapped.value.features, 'geojson', 'Ruas'));
+    writeFileSync(out, (await writeFeatures(mapped.value.features, 'geojson', 'Ruas')).data);
     const info = execFileSync('ogrinfo', ['-al', '-q', out], { encoding: 'utf8' });
     expect(info).toMatch(/panjang_km \(Real\) = 1\.2/);
     expect(info).toMatch(/keterangan \(String\) = réservés pour élargissement/);
@@ -243,7 +243,7 @@ describe('7. files as people pick them', () => {
   it('our own CSV export (WKT) imports back with the same geometries and attributes', async () => {
     const original = await prepare(file('roads.geojson'));
     if (!original.ok) throw new Error(original.error);
-    const csv = writeFeatures(original.value.features, 'csv', 'Ruas');
+    const csv = (await writeFeatures(original.value.features, 'csv', 'Ruas')).data as string;
     const back = await prepare({ name: 'ruas.csv', bytes: new TextEncoder().encode(csv) });
     if (!back.ok) throw new Error(back.error);
     expect(back.value.features[0]!.geometry).toEqual(original.value.features[0]!.geometry);
@@ -254,8 +254,11 @@ describe('7. files as people pick them', () => {
     const original = await prepare(zipOf('register', /^data\./));
     if (!original.ok) throw new Error(original.error);
     for (const format of EXPORT_FORMATS) {
-      const text = writeFeatures(original.value.features, format.id, 'Register');
-      const back = await prepare({ name: `back.${format.extensions[0]}`, bytes: new TextEncoder().encode(text) });
+      const { data } = await writeFeatures(original.value.features, format.id, 'Register');
+      const back = await prepare({
+        name: `back.${format.extensions[0]}`,
+        bytes: typeof data === 'string' ? new TextEncoder().encode(data) : data,
+      });
       expect(back.ok && back.value.features.length, format.id).toBe(1);
       expect(IMPORT_EXTENSIONS).toContain(format.extensions[0]);
     }

@@ -26,6 +26,10 @@ export interface PreparedImport {
   skipped: string[];
   /** Guesses the user should check: an encoding, a coordinate system. */
   warnings: string[];
+  /** Rows that could not be placed on the road network (ruas + STA), by row and reason: not imported. */
+  unplaced: string[];
+  /** The layers (GeoPackage) or sheets (Excel) of the file, for the preview to pick from. */
+  layers?: FormatRead['layers'];
 }
 
 /** What no features means in this file, so the message says why rather than only "no features". */
@@ -117,6 +121,8 @@ export async function prepareImport(
       repairs,
       skipped,
       warnings: read.warnings,
+      unplaced: read.unplaced ?? [],
+      layers: read.layers,
     },
   };
 }

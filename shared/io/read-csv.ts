@@ -6,6 +6,7 @@ import { utmProjection } from '../geo/utm';
 import type { ProgressSink } from './import-progress';
 import type { SourceRecord } from './check-records';
 import type { FormatRead, ReadOptions } from './formats/file-format';
+import { placeRowsBySta, staColumnsOf, type RoadLookup } from './place-by-sta';
 
 const LONGITUDE_NAMES = ['lon', 'lng', 'long', 'longitude', 'bujur', 'x_wgs84'];
 const LATITUDE_NAMES = ['lat', 'latitude', 'lintang', 'y_wgs84'];
@@ -14,6 +15,9 @@ const NORTHING_NAMES = ['northing', 'north', 'utara', 'y', 'utm_y'];
 /** GDAL's and QGIS's names for a WKT geometry column (our own CSV export writes `WKT`). */
 const WKT_NAMES = ['wkt', 'wkt_geom', 'geometry', 'geom', 'the_geom', 'geometri'];
 const WKT_VALUE = /^\s*(POINT|MULTIPOINT|LINESTRING|MULTILINESTRING|POLYGON|MULTIPOLYGON|GEOMETRYCOLLECTION)\b/i;
+
+/** A cell's text, trimmed: spreadsheets give numbers and dates, CSVs strings. */
+const cellText = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
 
 const find = (headers: string[], names: string[]) =>
   headers.find((header) => names.includes(header.trim().toLowerCase()));
@@ -46,17 +50,14 @@ function detectZone(pairs: [number, number][]): number | null {
 /** A row's coordinates: a geometry, null when the row has none, or the problem with what it has. */
 type RowGeometry = { geometry: unknown } | { problem: string };
 
-/**
- * A CSV of points with lon/lat or UTM easting/northing columns, or of any geometry in a WKT column
- * (as GDAL, QGIS and our own export write it). Rows with no coordinates at all are records without
- * geometry (skipped and counted later); a row with half or garbled coordinates refuses the file.
- */
-export function readCsv(
+/** A CSV (any of , ; tab | between cells) read into rows, then as `readRows`. */
+export async function readCsv(
   text: string,
   fileName: string,
   options: ReadOptions = {},
   report: ProgressSink = () => undefined,
-): ParseResult<FormatRead> {
+  roads?: RoadLookup,
+): Promise<ParseResult<FormatRead>> {
   report({ phase: 'parse', done: 0, total: 0, features: 0 });
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
@@ -70,25 +71,38 @@ export function readCsv(
       error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}`,
     };
   }
-  const headers = parsed.meta.fields ?? [];
-  const rows = parsed.data;
+  return readTable(parsed.meta.fields ?? [], parsed.data, fileName, options, roads, report);
+}
+
+/**
+ * Rows of a table (a CSV or a spreadsheet) with lon/lat or UTM easting/northing columns, or any geometry in a WKT
+ * column (as GDAL, QGIS and our own export write it). Rows with no coordinates at all are records without
+ * geometry (skipped and counted later); a row with half or garbled coordinates refuses the file.
+ */
+export function readRows(
+  headers: string[],
+  rows: Record<string, unknown>[],
+  fileName: string,
+  options: ReadOptions = {},
+  report: ProgressSink = () => undefined,
+): ParseResult<FormatRead> {
   if (rows.length === 0) return { ok: false, error: `${fileName}: tidak ada baris data / no data rows` };
   const wktColumn = headers.find(
     (header) =>
       WKT_NAMES.includes(header.trim().toLowerCase()) &&
-      WKT_VALUE.test(rows.find((row) => row[header]?.trim())?.[header] ?? ''),
+      WKT_VALUE.test(cellText(rows.find((row) => cellText(row[header]))?.[header])),
   );
   const lonColumn = find(headers, LONGITUDE_NAMES);
   const latColumn = find(headers, LATITUDE_NAMES);
   const eastColumn = find(headers, EASTING_NAMES);
   const northColumn = find(headers, NORTHING_NAMES);
 
-  let geometryOf: (row: Record<string, string>) => RowGeometry;
+  let geometryOf: (row: Record<string, unknown>) => RowGeometry;
   let crs = 'WGS 84 (EPSG:4326)';
   let crsChoice: FormatRead['crsChoice'];
   let coordinateColumns: (string | undefined)[];
-  const point = (x: string | undefined, y: string | undefined, toLonLat: (xy: [number, number]) => number[]) => {
-    if (!x?.trim() && !y?.trim()) return { geometry: null };
+  const point = (x: unknown, y: unknown, toLonLat: (xy: [number, number]) => number[]) => {
+    if (!cellText(x) && !cellText(y)) return { geometry: null };
     const [a, b] = [toNumber(x), toNumber(y)];
     if (!Number.isFinite(a) || !Number.isFinite(b))
       return { problem: 'koordinat kosong atau bukan angka / missing or non-numeric coordinate' };
@@ -100,7 +114,7 @@ export function readCsv(
   if (wktColumn) {
     coordinateColumns = [wktColumn];
     geometryOf = (row) => {
-      const wkt = row[wktColumn]?.trim();
+      const wkt = cellText(row[wktColumn]);
       if (!wkt) return { geometry: null };
       try {
         return { geometry: wktToGeoJSON(wkt) };
@@ -149,4 +163,24 @@ export function readCsv(
     records.push({ geometry: located.geometry, properties, name: `baris ${index + 2}` });
   }
   return { ok: true, value: { records, crs, warnings: [], crsChoice } };
+}
+
+/** True when rows carry their own coordinates (WKT, lon/lat, easting/northing), which win over ruas + STA. */
+function hasCoordinateColumns(headers: string[]): boolean {
+  const has = (names: string[]) => Boolean(find(headers, names));
+  return has(WKT_NAMES) || (has(LONGITUDE_NAMES) && has(LATITUDE_NAMES)) || (has(EASTING_NAMES) && has(NORTHING_NAMES));
+}
+
+/** A table's rows placed by their coordinates, or (without any) by ruas and STA on the road network. */
+export async function readTable(
+  headers: string[],
+  rows: Record<string, unknown>[],
+  fileName: string,
+  options: ReadOptions,
+  roads: RoadLookup | undefined,
+  report: ProgressSink = () => undefined,
+): Promise<ParseResult<FormatRead>> {
+  const sta = hasCoordinateColumns(headers) ? null : staColumnsOf(headers);
+  if (sta) return placeRowsBySta(rows, sta, fileName, roads, report);
+  return readRows(headers, rows, fileName, options, report);
 }

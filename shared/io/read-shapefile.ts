@@ -6,6 +6,7 @@ import { nameOfProperties, type SourceRecord } from './check-records';
 import type { FormatRead, ImportFile, ReadOptions } from './formats/file-format';
 import { crsName, resolveCrsCode, toWgs84 } from '../geo/known-crs';
 import { unzipSafely } from './zip-guard';
+import { reprojectRecords } from './reproject-records';
 
 /** The files of one Shapefile, by lower-case extension. */
 export type ShapefileParts = Partial<Record<'shp' | 'shx' | 'dbf' | 'prj' | 'cpg', ImportFile>>;
@@ -92,20 +93,6 @@ function guessNttUtm(positions: number[][]): string | null {
   return null;
 }
 
-function reproject(records: SourceRecord[], code: string): void {
-  const convert = toWgs84(code);
-  const walk = (value: unknown): unknown =>
-    Array.isArray(value) && typeof value[0] === 'number'
-      ? convert(value as number[])
-      : Array.isArray(value)
-        ? value.map(walk)
-        : value;
-  for (const record of records) {
-    const geometry = record.geometry as { coordinates?: unknown } | null;
-    if (geometry?.coordinates) record.geometry = { ...geometry, coordinates: walk(geometry.coordinates) };
-  }
-}
-
 /** One Shapefile (its parts in memory) to records: geometry from .shp, attributes from .dbf, CRS from .prj. */
 async function readOne(name: string, parts: ShapefileParts, options: ReadOptions): Promise<ParseResult<FormatRead>> {
   const missing = (['shp', 'dbf'] as const).filter((extension) => !parts[extension]);
@@ -176,7 +163,7 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
       warnings.push(
         `${name}: tanpa .prj; dibaca sebagai ${crsName(guessed)} menurut cakupannya — periksa / no .prj: read as ${crsName(guessed)} from its extent, check`,
       );
-    if (guessed !== 'EPSG:4326') reproject(records, guessed);
+    if (guessed !== 'EPSG:4326') reprojectRecords(records, guessed);
     crs = crsName(guessed) === guessed ? guessed : `${crsName(guessed)} (${guessed})`;
   }
   return { ok: true, value: { records, crs, warnings, crsChoice } };

@@ -119,9 +119,16 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
   await page.getByTestId('filter-condition').selectOption('rusak_berat');
   await expect(page.getByTestId('table-row')).toHaveCount(4);
   for (const format of ['geojson', 'csv', 'kml'] as const) {
-    await page.getByTestId('export-format').selectOption(format);
-    const download = page.waitForEvent('download');
     await page.getByTestId('table-export').click();
+    await page.getByTestId('export-format').selectOption(format);
+    // Field codes, and for CSV the comma and decimal point GDAL reads without options.
+    await page.getByTestId('export-columns').selectOption('codes');
+    if (format === 'csv') {
+      await page.getByTestId('export-csv-separator').selectOption(',');
+      await page.getByTestId('export-csv-decimal').selectOption('.');
+    }
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-save').click();
     const file = join(mkdtempSync(join(tmpdir(), 'rumija-layer-export-')), (await download).suggestedFilename());
     await (await download).saveAs(file);
     const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' });

@@ -22,6 +22,7 @@ export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[
               ? t('import.done', { count: outcome.count, file: outcome.fileName, crs: outcome.crs }) +
                 (outcome.repairs ? ` ${t('import.repairs', { count: outcome.repairs })}` : '') +
                 (outcome.skipped ? ` ${t('import.skipped', { count: outcome.skipped })}` : '') +
+                (outcome.unplaced ? ` ${t('import.unplaced', { count: outcome.unplaced })}` : '') +
                 (outcome.extraFields ? ` ${t('import.extras', { count: outcome.extraFields })}` : '')
               : `${t('import.failed')} ${outcome.error}`}
           </li>

@@ -149,6 +149,69 @@ export function ImportPreview({
             </dd>
           </>
         )}
+        {prepared.unplaced.length > 0 && (
+          <>
+            <dt>{t('import.unplacedLabel')}</dt>
+            <dd data-testid="preview-unplaced" className="preview-warning">
+              {t('import.unplacedValue', { count: prepared.unplaced.length })}
+              <ul className="unplaced-list">
+                {prepared.unplaced.slice(0, 200).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+                {prepared.unplaced.length > 200 && <li>… {prepared.unplaced.length - 200}</li>}
+              </ul>
+            </dd>
+          </>
+        )}
+        {prepared.layers && prepared.format === 'geopackage' && (
+          <>
+            <dt>{t('import.gpkgLayers')}</dt>
+            <dd data-testid="preview-layers" className="layer-choice">
+              {prepared.layers.map((layer) => {
+                const chosen = pending.options.layers ?? prepared.layers!.map((l) => l.name);
+                const on = chosen.includes(layer.name);
+                return (
+                  <label key={layer.name} className="inline-check">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      data-testid={`preview-layer-${layer.name}`}
+                      disabled={on && chosen.length === 1}
+                      onChange={() =>
+                        void reread({
+                          ...pending.options,
+                          layers: on ? chosen.filter((name) => name !== layer.name) : [...chosen, layer.name],
+                        })
+                      }
+                    />
+                    {layer.name} — {layer.geometryType}, {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
+                    {layer.crs ? `, ${layer.crs}` : ''}
+                  </label>
+                );
+              })}
+            </dd>
+          </>
+        )}
+        {prepared.layers && prepared.format === 'xlsx' && (
+          <>
+            <dt>{t('import.sheet')}</dt>
+            <dd>
+              <select
+                data-testid="preview-sheet"
+                aria-label={t('import.sheet')}
+                value={pending.options.layers?.[0] ?? ''}
+                onChange={(event) => void reread({ ...pending.options, layers: [event.target.value] })}
+              >
+                {!pending.options.layers && <option value="">{t('import.firstSheet')}</option>}
+                {prepared.layers.map((sheet) => (
+                  <option key={sheet.name} value={sheet.name}>
+                    {sheet.name} ({formatNumber(sheet.count, locale)})
+                  </option>
+                ))}
+              </select>
+            </dd>
+          </>
+        )}
         {prepared.repairs.length > 0 && (
           <>
             <dt>{t('import.repairsLabel')}</dt>

@@ -17,15 +17,12 @@ import { regencyName } from '#shared/model/regencies';
 import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
-import { EXPORT_FORMATS, formatById, writeFeatures } from '#shared/io/formats/registry';
-import type { FormatId } from '#shared/io/formats/file-format';
-import { saveExport } from '../platform/save-export';
+import { ExportDialog } from './export-dialog';
 import { layerLabel } from '../format/layer-label';
 import { numberInputMessage } from '../format/number-input-message';
 import { parseColumnFilter, type RowTest } from '#shared/table/column-filter';
 import { toTsv } from '#shared/format/spreadsheet-text';
 import { boundsOverlap, geometryBounds } from '#shared/geo/positions-of';
-import { safeFileName } from '#shared/format/file-name';
 import { useMapBounds } from '../map/use-map-bounds';
 import { BulkEditForm, CalculatedColumnForm, saveErrorMessage, type TableMessage } from './table-tools';
 
@@ -187,8 +184,7 @@ export function AttributeTable({
     }
     return { tests, problems };
   }, [fields, columnFilters, numeric, locale, t]);
-  const [exportScope, setExportScope] = useState<'rows' | 'selection'>('rows');
-  const [exportFormat, setExportFormat] = useState<FormatId>('geojson');
+  const [exporting, setExporting] = useState(false);
 
   const searching = search.trim() !== '';
   // Built only once the user searches: formatting every cell of 200 000 rows is not free.
@@ -314,20 +310,6 @@ export function AttributeTable({
     }
   };
 
-  const exportRows = async () => {
-    if (!layer) return;
-    const chosen = exportScope === 'selection' ? features.filter((feature) => selected.has(feature.id)) : rows;
-    const format = formatById(exportFormat);
-    const extension = format.extensions[0]!;
-    const outcome = await saveExport(`${safeFileName(layer.name)}.${extension}`, () => ({
-      filters: [{ name: format.label, extensions: [extension] }],
-      data: writeFeatures(chosen, exportFormat, layer.name),
-    }));
-    if (outcome.kind === 'saved')
-      setMessage({ kind: 'ok', text: t('table.exported', { count: chosen.length, name: outcome.name }) });
-    if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
-  };
-
   if (!layer) return null;
   return (
     <section
@@ -361,36 +343,9 @@ export function AttributeTable({
         >
           {t('table.zoomToFiltered')}
         </button>
-        <span className="export-controls">
-          <select
-            aria-label={t('table.exportScope')}
-            value={exportScope}
-            data-testid="export-scope"
-            onChange={(event) => setExportScope(event.target.value as 'rows' | 'selection')}
-          >
-            <option value="rows">
-              {rows.length < features.length ? t('table.scopeFiltered') : t('table.scopeLayer')}
-            </option>
-            <option value="selection" disabled={selection.length === 0}>
-              {t('table.scopeSelection')}
-            </option>
-          </select>
-          <select
-            aria-label={t('table.exportFormat')}
-            value={exportFormat}
-            data-testid="export-format"
-            onChange={(event) => setExportFormat(event.target.value as FormatId)}
-          >
-            {EXPORT_FORMATS.map((format) => (
-              <option key={format.id} value={format.id}>
-                {format.exportLabel ?? format.label}
-              </option>
-            ))}
-          </select>
-          <button type="button" data-testid="table-export" onClick={() => void exportRows()}>
-            {t('table.export')}
-          </button>
-        </span>
+        <button type="button" data-testid="table-export" onClick={() => setExporting(true)}>
+          {t('table.export')}
+        </button>
         {message && (
           <span
             className={`table-message ${message.kind}`}
@@ -560,6 +515,29 @@ export function AttributeTable({
           })}
         </div>
       </div>
+      {exporting && (
+        <ExportDialog
+          subject={{
+            kind: 'layer',
+            name: layer.name,
+            styleBy: layer.styleBy === 'condition' ? 'condition' : 'status',
+            scopes: [
+              {
+                id: 'rows',
+                label: rows.length < features.length ? t('table.scopeFiltered') : t('table.scopeLayer'),
+                features: rows,
+              },
+              {
+                id: 'selection',
+                label: t('table.scopeSelection'),
+                features: features.filter((feature) => selected.has(feature.id)),
+              },
+            ],
+          }}
+          onClose={() => setExporting(false)}
+          onDone={setMessage}
+        />
+      )}
     </section>
   );
 }

@@ -4,7 +4,12 @@ import { renderReportMaps } from '../print/report-maps';
 import { scheduleName } from '../format/tariff-label';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { encroachmentCsv, encroachmentGeoJson, encroachmentRows } from '#shared/io/export-encroachment';
+import {
+  encroachmentCsv,
+  encroachmentGeoJson,
+  encroachmentRows,
+  encroachmentSheet,
+} from '#shared/io/export-encroachment';
 import { formatNumber, formatSta, type Locale } from '#shared/format/format-number';
 import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
@@ -74,11 +79,17 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
     if (outcome.kind === 'failed') setExportMessage({ tone: 'error', text: outcome.message });
   };
 
-  const exportAs = async (format: 'geojson' | 'csv') => {
+  const exportAs = async (format: 'geojson' | 'csv' | 'xlsx') => {
     if (!estimate) return;
     showOutcome(
-      await saveExport(`rumija-perambahan.${format}`, () => {
+      await saveExport(`rumija-perambahan.${format}`, async () => {
         const rows = encroachmentRows(analysis.assets, analysis.results, estimate);
+        if (format === 'xlsx') {
+          const { writeWorkbook } = await import('#shared/io/write-xlsx');
+          const sheet = encroachmentSheet(analysis.assets, rows);
+          const data = await writeWorkbook([{ name: t('analysis.sheetName'), ...sheet }]);
+          return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data };
+        }
         const data =
           format === 'geojson'
             ? JSON.stringify(encroachmentGeoJson(analysis.assets, rows))
@@ -314,6 +325,9 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
             </button>
             <button type="button" data-testid="export-csv" onClick={() => void exportAs('csv')}>
               {t('analysis.exportCsv')}
+            </button>
+            <button type="button" data-testid="export-xlsx" onClick={() => void exportAs('xlsx')}>
+              {t('analysis.exportXlsx')}
             </button>
             <button type="button" data-testid="export-pdf" onClick={() => void exportReport()}>
               {t('analysis.exportPdf')}

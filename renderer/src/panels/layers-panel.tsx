@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { OpacitySlider } from '../components/opacity-slider';
 import { LayerStyleEditor } from './layer-style-editor';
 import type { Layer } from '#shared/model/layer';
+import { ExportDialog, type ExportResult } from './export-dialog';
 
 /** Drawn features go to these layers by id, made on first use: removing one would hide what is drawn next. */
 const KEPT_LAYERS = new Set(Object.values(DRAWN_LAYERS).map((layer) => layer.id));
@@ -37,10 +38,40 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
   const [renaming, setRenaming] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Layer | null>(null);
   const [styling, setStyling] = useState<string | null>(null);
+  const [exportingProject, setExportingProject] = useState(false);
+  const [projectMessage, setProjectMessage] = useState<ExportResult | null>(null);
 
   return (
     <section className="panel layers-panel" aria-label={t('layers.title')} data-testid="layers-panel">
-      <h2>{t('layers.title')}</h2>
+      <div className="panel-title-row">
+        <h2>{t('layers.title')}</h2>
+        <button type="button" className="small" data-testid="export-project" onClick={() => setExportingProject(true)}>
+          {t('layers.exportProject')}
+        </button>
+      </div>
+      {exportingProject && (
+        <ExportDialog
+          subject={{
+            kind: 'project',
+            name: t('layers.projectName'),
+            layers: [...layers]
+              .sort((a, b) => a.order - b.order)
+              .map((layer) => ({
+                name: names.get(layer.id) ?? layer.name,
+                features: featuresByLayer.get(layer.id) ?? [],
+                styleBy: layer.styleBy === 'condition' ? ('condition' as const) : ('status' as const),
+              }))
+              .filter((layer) => layer.features.length > 0),
+          }}
+          onClose={() => setExportingProject(false)}
+          onDone={setProjectMessage}
+        />
+      )}
+      {projectMessage && (
+        <p className={`table-message ${projectMessage.kind}`} role="status" data-testid="project-export-message">
+          {projectMessage.text}
+        </p>
+      )}
       <ol className="layer-list">
         {topFirst.map((layer, index) => (
           <li key={layer.id} className="layer-item" data-testid={`layer-${layer.id}`}>

@@ -85,6 +85,24 @@ export function SummaryPanel() {
       setMessage({ kind: 'error', key: 'summary.failed', values: { message: outcome.message } });
   };
 
+  const saveWorkbook = async () => {
+    const outcome = await saveExport(`${t('summary.fileName')}.xlsx`, async () => {
+      const { writeWorkbook } = await import('#shared/io/write-xlsx');
+      const [header, ...rows] = spreadsheetRows();
+      const data = await writeWorkbook([
+        {
+          name: t('summary.title'),
+          header: header!.map((cell) => String(cell ?? '')),
+          rows: rows.map((cells) => cells.map((cell) => cell ?? null)),
+        },
+      ]);
+      return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data };
+    });
+    if (outcome.kind === 'saved') setMessage({ kind: 'ok', key: 'summary.saved', values: { name: outcome.name } });
+    if (outcome.kind === 'failed')
+      setMessage({ kind: 'error', key: 'summary.failed', values: { message: outcome.message } });
+  };
+
   const row = (label: string, breakdown: LengthBreakdown, key: string, className = '') => (
     <tr key={key} className={className} data-testid={`summary-row-${key}`}>
       <th scope="row">{label}</th>
@@ -177,6 +195,9 @@ export function SummaryPanel() {
         </button>
         <button type="button" data-testid="summary-save" onClick={() => void saveTables()}>
           {t('summary.save')}
+        </button>
+        <button type="button" data-testid="summary-save-xlsx" onClick={() => void saveWorkbook()}>
+          {t('summary.saveXlsx')}
         </button>
         {message && (
           <span

@@ -82,6 +82,8 @@ export type ImportOutcome =
       count: number;
       repairs: number;
       skipped: number;
+      /** Rows not placed on the road network (ruas + STA), listed in the preview. */
+      unplaced: number;
       /** Attributes kept beside the model's fields because nothing was mapped to them. */
       extraFields: number;
       crs: string;

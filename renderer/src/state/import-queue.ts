@@ -5,6 +5,9 @@ import { messageOf } from '#shared/format/message-of';
 import { cancelImportInWorker, IMPORT_CANCELLED, prepareImportInWorker } from '../workers/run-import';
 import type { ImportOutcome, PendingImport, SnapshotHandle } from './app-snapshot';
 import type { Document } from './document';
+import type { RoadLookup } from '#shared/io/place-by-sta';
+import type { StoredFeature } from '#shared/model/layer';
+import { ruasPaths } from '#shared/geo/ruas-reference';
 
 const NO_PENDING_IMPORT = 'Tidak ada impor yang menunggu / no import is waiting';
 
@@ -29,8 +32,13 @@ export class ImportQueue {
       this.state.set({ importing: { file: file.name, progress: null } });
       try {
         const started = performance.now();
-        const prepared = await prepareImportInWorker(file, layerId, order, {}, (progress) =>
-          this.state.set({ importing: { file: file.name, progress } }),
+        const prepared = await prepareImportInWorker(
+          file,
+          layerId,
+          order,
+          {},
+          (progress) => this.state.set({ importing: { file: file.name, progress } }),
+          this.roadLookup,
         );
         performance.measure('rumija:read-file', { start: started });
         if (prepared.ok) pending.push({ prepared: prepared.value, file, options: {} });
@@ -44,6 +52,21 @@ export class ImportQueue {
     this.state.set({ importing: null, pendingImports: [...this.state.get().pendingImports, ...pending] });
     return outcomes;
   }
+
+  /** The paths of the ruas a table names, for placing its rows by STA (asked by the reader only when it needs them). */
+  private readonly roadLookup: RoadLookup = async (ruasNumbers) => {
+    const wanted = new Set(ruasNumbers.map((ruas) => ruas.toUpperCase()));
+    const byRuas = new Map<string, StoredFeature[]>();
+    for (const features of this.state.get().featuresByLayer.values())
+      for (const feature of features) {
+        const ruas = feature.properties.kind === 'road' ? String(feature.properties.ruasNumber ?? '') : '';
+        if (!ruas || !wanted.has(ruas.toUpperCase())) continue;
+        const group = byRuas.get(ruas);
+        if (group) group.push(feature);
+        else byRuas.set(ruas, [feature]);
+      }
+    return Object.fromEntries([...byRuas].map(([ruas, features]) => [ruas, ruasPaths(features, ruas)]));
+  };
 
   /** The mapping last used for files with these attribute names, if any. */
   async rememberedMapping(signature: string): Promise<FieldMapping | null> {
@@ -80,6 +103,7 @@ export class ImportQueue {
       count: mapped.value.features.length,
       repairs: prepared.repairs.length,
       skipped: prepared.skipped.length,
+      unplaced: prepared.unplaced.length,
       extraFields: mapped.value.extraFields.length,
       crs: prepared.crs,
     };
@@ -92,7 +116,7 @@ export class ImportQueue {
     const { layer } = first.prepared;
     let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
     try {
-      prepared = await prepareImportInWorker(first.file, layer.id, layer.order, options);
+      prepared = await prepareImportInWorker(first.file, layer.id, layer.order, options, undefined, this.roadLookup);
     } catch (error) {
       return `${first.file.name}: ${messageOf(error)}`;
     }

@@ -3,6 +3,7 @@ import type { ImportProgress, ProgressSink } from '#shared/io/import-progress';
 import type { ImportWorkerApi } from './import.worker';
 import type { ImportFile, PreparedImport, ReadOptions } from '#shared/io/import-file';
 import { unpackFeatures } from '#shared/model/packed-features';
+import type { RoadLookup } from '#shared/io/place-by-sta';
 import { createWorkerClient } from './worker-client';
 
 const importWorker = createWorkerClient<ImportWorkerApi>(
@@ -17,6 +18,7 @@ export async function prepareImportInWorker(
   order: number,
   options: ReadOptions = {},
   onProgress: ProgressSink = () => undefined,
+  roads?: RoadLookup,
 ) {
   // Copies are sent (and their buffers moved): the originals stay with the queue for a second read.
   const copy = { name: file.name, bytes: file.bytes.slice() };
@@ -31,6 +33,7 @@ export async function prepareImportInWorker(
         order,
         options,
         proxy((progress: ImportProgress) => live && onProgress(progress)),
+        roads && proxy(roads),
       ),
     )
     .finally(() => (live = false));

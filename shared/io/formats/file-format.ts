@@ -2,8 +2,12 @@ import type { StoredFeature } from '../../model/layer';
 import type { SourceRecord } from '../check-records';
 import type { ParseResult } from '../parse-geojson';
 import type { ProgressSink } from '../import-progress';
+import type { ExportColumns } from '../export-table';
+import type { CsvLayout } from '../export-layer';
+import type { RoadLookup } from '../place-by-sta';
 
-export type FormatId = 'geojson' | 'ndjson' | 'csv' | 'kml' | 'kmz' | 'gpx' | 'shapefile';
+export type FormatId =
+  'geojson' | 'ndjson' | 'csv' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'geopackage' | 'flatgeobuf' | 'xlsx';
 
 /** One file as the user picked or dropped it. */
 export interface ImportFile {
@@ -21,6 +25,8 @@ export type XmlParser = (text: string) => XmlDocument;
 
 export interface ImportEnvironment {
   parseXml: XmlParser;
+  /** The road network's ruas, for tables that place rows by ruas and STA; absent where there is none (the CLI). */
+  roads?: RoadLookup;
 }
 
 /** What the user chose in the preview about how to read the file. */
@@ -34,6 +40,8 @@ export interface ReadOptions {
   datum?: 'WGS 84' | 'DGN95' | 'SRGI2013';
   /** Coordinate system for a file that does not say its own (a Shapefile without .prj): an EPSG code. */
   crs?: string;
+  /** The layers of a GeoPackage to read (all when not given). */
+  layers?: string[];
 }
 
 export interface ReadInput {
@@ -57,6 +65,34 @@ export interface FormatRead {
    * 'any' the list of known systems; 'required' when nothing can be placed until the user picks one.
    */
   crsChoice?: 'utm' | 'any' | 'required';
+  /** A file of several layers (GeoPackage): what it holds, for the preview to pick from. */
+  layers?: { name: string; geometryType: string; count: number; crs: string }[];
+  /** Rows the reader could not place (an STA past the end of its ruas …), by row and reason; not imported. */
+  unplaced?: string[];
+}
+
+/** How an export is written: what the user chose in the export controls. */
+export interface ExportOptions {
+  /** The layer's or project's name: KML's document, a Shapefile's and a GeoPackage table's name. */
+  name: string;
+  columns?: ExportColumns;
+  /** CSV: separator and decimal mark. */
+  csv?: CsvLayout;
+  /** Which attribute colours roads in a styled format (KML). */
+  styleBy?: 'status' | 'condition';
+}
+
+/** A written file and what the user should know about it (shortened column names, text cut at a limit). */
+export interface ExportOutput {
+  data: string | Uint8Array<ArrayBuffer>;
+  notes: string[];
+}
+
+/** A layer as a project export takes it. */
+export interface ExportLayer {
+  name: string;
+  features: readonly StoredFeature[];
+  styleBy: 'status' | 'condition';
 }
 
 /** One format: how files of it are recognised, read and (if it can be) written. */
@@ -69,8 +105,10 @@ export interface FileFormat {
   /** True when the first bytes (as text) show a file of this format whatever its name says. */
   sniff?: (head: string) => boolean;
   read: (input: ReadInput) => Promise<ParseResult<FormatRead>>;
-  /** Writes features as a file of this format (the name becomes the document's title where it has one). */
-  write?: (features: readonly StoredFeature[], name: string) => string;
+  /** Writes features as a file of this format. */
+  write?: (features: readonly StoredFeature[], options: ExportOptions) => Promise<ExportOutput>;
+  /** Writes several layers into one file (GeoPackage tables, KML folders). */
+  writeProject?: (layers: readonly ExportLayer[], options: ExportOptions) => Promise<ExportOutput>;
   /** How the export menu names it, when that differs from `label`. */
   exportLabel?: string;
 }

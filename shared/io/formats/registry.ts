@@ -4,6 +4,8 @@ import type { ParseResult } from '../parse-geojson';
 import type { StoredFeature } from '../../model/layer';
 import { decodeUtf8WithProgress } from '../import-progress';
 import { featuresToCsv, featuresToGeoJson, featuresToKml } from '../export-layer';
+import { safeFileName } from '../../format/file-name';
+import type { ExportOptions, ExportOutput } from './file-format';
 
 /** The file's text: UTF-8 (a BOM is dropped), or for a CSV from Excel, Windows-1252 with a warning. */
 function textOf(input: ReadInput, fallback1252 = false): ParseResult<{ text: string; warning?: string }> {
@@ -27,7 +29,7 @@ const geojson: FileFormat = {
   sniff: (head) => /^\s*[{[]/.test(head),
   read: async (input) =>
     (await import('../read-geojson')).readGeoJsonBytes(input.file.bytes, input.file.name, input.report),
-  write: (features) => featuresToGeoJson(features),
+  write: async (features, options) => ({ data: featuresToGeoJson(features, options.columns), notes: [] }),
 };
 
 const ndjson: FileFormat = {
@@ -45,11 +47,13 @@ const csv: FileFormat = {
   read: async (input) => {
     const text = textOf(input, true);
     if (!text.ok) return text;
-    const read = (await import('../read-csv')).readCsv(text.value.text, input.file.name, input.options, input.report);
+    const read = await (
+      await import('../read-csv')
+    ).readCsv(text.value.text, input.file.name, input.options, input.report, input.environment.roads);
     if (read.ok && text.value.warning) read.value.warnings.push(text.value.warning);
     return read;
   },
-  write: (features) => featuresToCsv(features),
+  write: async (features, options) => ({ data: featuresToCsv(features, options.columns, options.csv), notes: [] }),
   exportLabel: 'CSV (WKT)',
 };
 
@@ -63,7 +67,15 @@ const kml: FileFormat = {
     if (!text.ok) return text;
     return (await import('../read-xml-formats')).readKml(text.value.text, input.file.name, input.environment.parseXml);
   },
-  write: (features, name) => featuresToKml(features, name),
+  write: async (features, options) => ({
+    data: featuresToKml(
+      [{ name: options.name, features, styleBy: options.styleBy ?? 'status' }],
+      options.name,
+      options.columns,
+    ),
+    notes: [],
+  }),
+  writeProject: async (layers, options) => ({ data: featuresToKml(layers, options.name, options.columns), notes: [] }),
 };
 
 const kmz: FileFormat = {
@@ -91,10 +103,72 @@ const shapefile: FileFormat = {
   label: 'Shapefile',
   extensions: ['zip', 'shp'],
   read: async (input) => (await import('../read-shapefile')).readShapefile(input.file, input.parts, input.options),
+  write: async (features, options) =>
+    (await import('../write-shapefile')).featuresToShapefileZip(features, safeFileName(options.name), options.columns),
+  exportLabel: 'Shapefile (zip)',
+};
+
+const isSqlite = (head: Uint8Array) => new TextDecoder().decode(head.subarray(0, 15)) === 'SQLite format 3';
+
+const geopackage: FileFormat = {
+  id: 'geopackage',
+  label: 'GeoPackage',
+  extensions: ['gpkg'],
+  read: async (input) =>
+    (await import('../geopackage')).readGeoPackage(input.file.bytes, input.file.name, input.options),
+  write: async (features, options) => ({
+    data: await (await import('../geopackage')).writeGeoPackage([{ name: options.name, features }], options.columns),
+    notes: [],
+  }),
+  writeProject: async (layers, options) => ({
+    data: await (await import('../geopackage')).writeGeoPackage(layers, options.columns),
+    notes: [],
+  }),
+};
+
+const flatgeobuf: FileFormat = {
+  id: 'flatgeobuf',
+  label: 'FlatGeobuf',
+  extensions: ['fgb'],
+  read: async (input) => (await import('../flatgeobuf')).readFlatGeobuf(input.file.bytes, input.file.name),
+  write: async (features, options) => ({
+    data: (await import('../flatgeobuf')).featuresToFlatGeobuf(features, options.columns),
+    notes: [],
+  }),
+};
+
+const xlsx: FileFormat = {
+  id: 'xlsx',
+  label: 'Excel (xlsx)',
+  extensions: ['xlsx'],
+  read: async (input) =>
+    (await import('../read-xlsx')).readXlsx(
+      input.file.bytes,
+      input.file.name,
+      input.options,
+      input.environment.roads,
+      input.report,
+    ),
+  write: async (features, options) =>
+    (await import('../write-xlsx')).featuresToXlsx(features, options.name, options.columns),
 };
 
 /** Every format Rumija reads or writes: the open dialog, the drop handler, the exports and the CLI read this list. */
-export const FILE_FORMATS: readonly FileFormat[] = [geojson, ndjson, csv, kml, kmz, gpx, shapefile];
+export const FILE_FORMATS: readonly FileFormat[] = [
+  geojson,
+  ndjson,
+  csv,
+  xlsx,
+  kml,
+  kmz,
+  gpx,
+  shapefile,
+  geopackage,
+  flatgeobuf,
+];
+
+/** Formats that write several layers into one file (a whole project). */
+export const PROJECT_FORMATS = FILE_FORMATS.filter((format) => format.writeProject);
 
 /** Formats a layer can be exported to, in menu order. */
 export const EXPORT_FORMATS = FILE_FORMATS.filter((format) => format.write);
@@ -107,10 +181,14 @@ export function formatById(id: FormatId): FileFormat {
 }
 
 /** Features written in an export format; the file extension is the format's first. */
-export function writeFeatures(features: readonly StoredFeature[], id: FormatId, name: string): string {
+export function writeFeatures(
+  features: readonly StoredFeature[],
+  id: FormatId,
+  options: ExportOptions | string,
+): Promise<ExportOutput> {
   const format = formatById(id);
   if (!format.write) throw new Error(`${format.label}: tidak dapat ditulis / cannot be written`);
-  return format.write(features, name);
+  return format.write(features, typeof options === 'string' ? { name: options } : options);
 }
 
 const extensionOf = (name: string) => (name.includes('.') ? name.toLowerCase().split('.').pop()! : '');
@@ -125,6 +203,7 @@ function zipFormat(bytes: Uint8Array, extension: string): FileFormat {
   }
   const holds = (pattern: RegExp) => names.some((name) => pattern.test(name));
   if (holds(/\.shp$/i)) return shapefile;
+  if (holds(/^xl\/workbook\.xml$/)) return xlsx;
   if (holds(/\.kml$/i)) return kmz;
   return extension === 'kmz' ? kmz : shapefile;
 }
@@ -139,6 +218,8 @@ export function detectFormat(file: ImportFile): FileFormat | null {
   const extension = extensionOf(file.name);
   if (isZip(file.bytes)) return zipFormat(file.bytes, extension);
   if (extension === 'shp') return shapefile;
+  if (isSqlite(file.bytes)) return geopackage;
+  if (file.bytes[0] === 0x66 && file.bytes[1] === 0x67 && file.bytes[2] === 0x62) return flatgeobuf;
   const head = new TextDecoder().decode(file.bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
   const sniffed = FILE_FORMATS.find((format) => format.sniff?.(head));
   if (sniffed) return sniffed.id === 'geojson' && ndjson.extensions.includes(extension) ? ndjson : sniffed;

@@ -1,0 +1,86 @@
+import type { StoredFeature } from '../model/layer';
+
+export type ExportCell = string | number | boolean | null;
+
+/**
+ * How columns are named and values written: the model's labels in the UI language ("Nomor ruas", "Rusak berat")
+ * or the field codes as stored (`ruasNumber`, `rusak_berat`). Columns a file brought keep their own names either way.
+ */
+export interface ExportColumns {
+  name: (key: string) => string;
+  value: (key: string, value: ExportCell) => ExportCell;
+}
+
+export const FIELD_CODES: ExportColumns = { name: (key) => key, value: (_, value) => value };
+
+/** Flat attributes other programs can read: the source becomes text, lists and objects JSON. */
+export function flatProperties(feature: StoredFeature): Record<string, ExportCell> {
+  const flat: Record<string, ExportCell> = { id: feature.id };
+  for (const [key, value] of Object.entries(feature.properties)) {
+    if (key === 'source' && value && typeof value === 'object') {
+      const source = value as { kind?: string; label?: string; illustrative?: boolean };
+      flat.sumber = `${source.kind ?? ''}: ${source.label ?? ''}${source.illustrative ? ' (ilustrasi)' : ''}`;
+    } else if (value === null || value === undefined) {
+      flat[key] = null;
+    } else if (['string', 'number', 'boolean'].includes(typeof value)) {
+      flat[key] = value as ExportCell;
+    } else {
+      flat[key] = JSON.stringify(value);
+    }
+  }
+  return flat;
+}
+
+/** The attributes of features as one table: every key any feature has, in first-seen order, named for people. */
+export interface ExportTable {
+  keys: string[];
+  /** Column headers, unique: a label two keys share gets its code after it. */
+  names: string[];
+  rows: ExportCell[][];
+}
+
+export function exportTable(features: readonly StoredFeature[], columns: ExportColumns = FIELD_CODES): ExportTable {
+  const flat = features.map(flatProperties);
+  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+  const labels = keys.map((key) => columns.name(key));
+  const seen = new Map<string, number>();
+  labels.forEach((label) => seen.set(label.toLowerCase(), (seen.get(label.toLowerCase()) ?? 0) + 1));
+  const names = labels.map((label, index) =>
+    seen.get(label.toLowerCase())! > 1 && label !== keys[index] ? `${label} (${keys[index]})` : label,
+  );
+  const rows = flat.map((row) => keys.map((key) => columns.value(key, row[key] ?? null)));
+  return { keys, names, rows };
+}
+
+export type ColumnType = 'integer' | 'real' | 'boolean' | 'text';
+
+/** One type per column for formats that declare them (GeoPackage, Shapefile, FlatGeobuf): mixed columns are text. */
+export function columnTypes(table: ExportTable): ColumnType[] {
+  return table.keys.map((_, column) => {
+    let type: ColumnType | null = null;
+    for (const row of table.rows) {
+      const value = row[column];
+      if (value === null || value === undefined) continue;
+      const kind: ColumnType =
+        typeof value === 'boolean'
+          ? 'boolean'
+          : typeof value === 'number'
+            ? Number.isInteger(value) && Math.abs(value) < 2 ** 31
+              ? 'integer'
+              : 'real'
+            : 'text';
+      if (type === null) type = kind;
+      else if (type !== kind)
+        type = (type === 'integer' && kind === 'real') || (type === 'real' && kind === 'integer') ? 'real' : 'text';
+      if (type === 'text') break;
+    }
+    return type ?? 'text';
+  });
+}
+
+/** A cell as its column's type wants it: numbers in a text column become text. */
+export function cellAs(type: ColumnType, value: ExportCell): ExportCell {
+  if (value === null) return null;
+  if (type === 'text') return typeof value === 'string' ? value : String(value);
+  return value;
+}

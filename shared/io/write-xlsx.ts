@@ -1,0 +1,71 @@
+import type { Cell, SheetData } from 'write-excel-file/universal';
+import type { StoredFeature } from '../model/layer';
+import { exportTable, FIELD_CODES, type ExportCell, type ExportColumns } from './export-table';
+import { geometryToWkt } from './export-layer';
+
+/** One sheet: a header row and typed rows (numbers stay numbers, so Excel sums them). */
+export interface WorkbookSheet {
+  name: string;
+  header: string[];
+  rows: ExportCell[][];
+}
+
+/** Excel's limit on the text of one cell. */
+const CELL_TEXT_LIMIT = 32_767;
+
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ , unique in the workbook. */
+function sheetNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Lembar';
+    let candidate = base;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** An .xlsx workbook: bold header row kept in view, typed cells (text is never read as a formula). */
+export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<Uint8Array<ArrayBuffer>> {
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
+  const names = sheetNames(sheets.map((sheet) => sheet.name));
+  const cell = (value: ExportCell): Cell => {
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return null;
+    if (typeof value === 'string') return { value, type: String };
+    return value;
+  };
+  const blob = await writeXlsxFile(
+    sheets.map((sheet, index) => ({
+      sheet: names[index]!,
+      stickyRowsCount: 1,
+      columns: sheet.header.map((name) => ({ width: Math.min(40, Math.max(10, name.length + 2)) })),
+      data: [
+        sheet.header.map((name) => ({ value: name, type: String, fontWeight: 'bold' as const })),
+        ...sheet.rows.map((row) => row.map(cell)),
+      ] as SheetData,
+    })),
+  ).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** A layer's attribute table as a workbook, the geometry as WKT in the last column (for reading back). */
+export async function featuresToXlsx(
+  features: readonly StoredFeature[],
+  name: string,
+  columns: ExportColumns = FIELD_CODES,
+): Promise<{ data: Uint8Array<ArrayBuffer>; notes: string[] }> {
+  const table = exportTable(features, columns);
+  let tooLong = 0;
+  const rows = table.rows.map((row, index) => {
+    const wkt = geometryToWkt(features[index]!.geometry);
+    if (wkt.length > CELL_TEXT_LIMIT) tooLong++;
+    return [...row, wkt.length > CELL_TEXT_LIMIT ? null : wkt];
+  });
+  const notes = tooLong
+    ? [
+        `${tooLong} geometri lebih dari ${CELL_TEXT_LIMIT.toLocaleString('id-ID')} karakter tidak muat di sel Excel (kolom WKT kosong); gunakan GeoPackage untuk geometrinya / ${tooLong} geometries too long for an Excel cell (WKT left empty): use GeoPackage for geometry`,
+      ]
+    : [];
+  const data = await writeWorkbook([{ name, header: [...table.names, 'WKT'], rows }]);
+  return { data, notes };
+}
