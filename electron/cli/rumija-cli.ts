@@ -43,7 +43,7 @@ class CliError extends Error {
 
 const USAGE = `Pemakaian / usage:
   rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
-                 (roads, assets, corridors: GeoJSON, CSV, KML, KMZ, GPX or a zipped Shapefile)
+                 (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
                  [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
                  [--category-map <map.json>] [--unknown-category refuse|lainnya]`;
 

@@ -55,3 +55,35 @@ describe('encroachment export', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('encroachment detail in Excel', () => {
+  it('has the CSV columns, numbers as numbers, a formula-looking owner kept as text; GDAL and the library read it', async () => {
+    const { encroachmentSheet } = await import('./export-encroachment');
+    const { writeWorkbook } = await import('./write-xlsx');
+    const { default: readXlsxFile } = await import('read-excel-file/universal');
+    const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE);
+    const rows = encroachmentRows(assets, results, estimate);
+    const bytes = await writeWorkbook([{ name: 'Perambahan RUMIJA', ...encroachmentSheet(assets, rows) }]);
+    const [sheet] = await readXlsxFile(bytes.buffer);
+    expect(sheet!.sheet).toBe('Perambahan RUMIJA');
+    const [header, row] = sheet!.data as unknown[][];
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(cell('pemilik')).toBe('=HYPERLINK("x")');
+    expect(cell('jarak_as_m')).toBe(6.12);
+    expect(cell('retribusi_idr')).toBe(rows[0]!.retribusi_idr);
+    expect(cell('tarif_contoh')).toBe(true);
+    expect(cell('lon')).toBe(123.6123457);
+    // GDAL's XLSX driver: one feature, the owner as a string, the amounts as numbers.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const file = join(mkdtempSync(join(tmpdir(), 'rumija-xlsx-')), 'perambahan.xlsx');
+    writeFileSync(file, bytes);
+    const info = spawnSync('ogrinfo', ['-ro', '-al', file], { encoding: 'utf8' });
+    expect(info.stderr).not.toMatch(/Warning|ERROR/);
+    expect(info.stdout).toContain('Feature Count: 1');
+    expect(info.stdout).toMatch(/retribusi_idr: (Integer|Real)/);
+    expect(info.stdout).toContain('pemilik (String) = =HYPERLINK("x")');
+  });
+});

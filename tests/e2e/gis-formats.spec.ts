@@ -160,3 +160,19 @@ test('the export dialog in both languages: a project GeoPackage GDAL reads, and 
   expect(shp.stdout).toContain(`Feature Count: ${roads.length}`);
   expect(shp.stdout).toMatch(/Ruas_numbe: String/);
 });
+
+test('the summary leaves as an Excel workbook: a sheet per table, kilometres as numbers', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-summary').click();
+  const shownTotal = await page.getByTestId('summary-total-total').textContent();
+  const file = await download(page, () => page.getByTestId('summary-save-xlsx').click());
+  expect(file.endsWith('.xlsx')).toBe(true);
+  const info = spawnSync('ogrinfo', ['-ro', '-al', file], { encoding: 'utf8' });
+  expect(info.stderr).not.toMatch(/Warning|ERROR/);
+  expect(info.stdout).toMatch(/Layer name: Ringkasan jaringan\n/);
+  expect(info.stdout).toMatch(/Total \(km\): Real/);
+  const total = /Kabupaten\/kota \(String\) = Total\n\s+Total \(km\) \(Real\) = ([\d.]+)/.exec(info.stdout)![1]!;
+  expect(Number(total).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 })).toBe(
+    shownTotal,
+  );
+});

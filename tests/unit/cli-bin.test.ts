@@ -34,6 +34,14 @@ describe('the rumija command (package bin)', () => {
     expect(readFileSync(join(folder, 'r.csv'), 'utf8').split('\r\n').length).toBe(
       demo.features.filter((f) => f.properties.kind === 'asset').length + 2,
     );
+    // A GeoPackage from GDAL (in UTM 51S) and a FlatGeobuf: SQLite's WebAssembly comes from node_modules, not the bundle.
+    execFileSync('ogr2ogr', ['-f', 'GPKG', '-t_srs', 'EPSG:32751', 'roads.gpkg', 'roads.geojson'], { cwd: folder });
+    execFileSync('ogr2ogr', ['-f', 'FlatGeobuf', 'assets.fgb', 'assets.geojson'], { cwd: folder });
+    const fromGis = run(['analyze', '--roads', 'roads.gpkg', '--assets', 'assets.fgb', '--out', 'g.csv']);
+    expect(fromGis.status, fromGis.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'g.csv'), 'utf8').split('\r\n').length).toBe(
+      demo.features.filter((f) => f.properties.kind === 'asset').length + 2,
+    );
     expect(run(['analyze']).status).toBe(2);
     expect(run(['analyze', '--roads', 'missing.geojson', '--assets', 'assets.geojson', '--out', 'r.csv']).status).toBe(
       3,

@@ -88,14 +88,19 @@ export function SummaryPanel() {
   const saveWorkbook = async () => {
     const outcome = await saveExport(`${t('summary.fileName')}.xlsx`, async () => {
       const { writeWorkbook } = await import('#shared/io/write-xlsx');
-      const [header, ...rows] = spreadsheetRows();
-      const data = await writeWorkbook([
-        {
-          name: t('summary.title'),
+      // One sheet per table (kemantapan per kabupaten, bridges): its title names the sheet, its first row is the header.
+      const tables: SpreadsheetCell[][][] = [[]];
+      for (const cells of spreadsheetRows()) {
+        if (cells.length === 0) tables.push([]);
+        else tables.at(-1)!.push(cells);
+      }
+      const data = await writeWorkbook(
+        tables.map(([title, header, ...rows]) => ({
+          name: String(title![0]),
           header: header!.map((cell) => String(cell ?? '')),
           rows: rows.map((cells) => cells.map((cell) => cell ?? null)),
-        },
-      ]);
+        })),
+      );
       return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data };
     });
     if (outcome.kind === 'saved') setMessage({ kind: 'ok', key: 'summary.saved', values: { name: outcome.name } });
