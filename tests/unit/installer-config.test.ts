@@ -36,7 +36,7 @@ describe('installer configuration (electron-builder)', () => {
 
   it('associates stories and the data formats with the app', () => {
     const extensions = config.fileAssociations.map((association: { ext: string }) => association.ext);
-    expect(extensions).toEqual([STORY_FILE_SUFFIX.slice(1), 'geojson', 'kml', 'kmz', 'gpx', 'zip']);
+    expect(extensions).toEqual([STORY_FILE_SUFFIX.slice(1), 'geojson', 'kml', 'kmz', 'gpx', 'zip', 'gpkg', 'fgb']);
     // Every associated data format is one the app opens.
     for (const extension of extensions.slice(1)) expect(OPENABLE_FILE_EXTENSIONS).toContain(extension);
   });
