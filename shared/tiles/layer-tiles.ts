@@ -10,7 +10,7 @@ import type { PropertyColumns } from '../model/property-columns';
  * (a few thousand each); an edit replaces one chunk, not the layer.
  */
 export const TILE_EXTENT = 4096;
-const BUFFER = 64;
+export const BUFFER = 64;
 export const SOURCE_LAYER = 'features';
 
 export type TileProperties = Record<string, string | number | boolean>;
@@ -186,8 +186,8 @@ class ProjectedChunk {
   }
 }
 
-const mercatorX = (lon: number) => (lon + 180) / 360;
-function mercatorY(lat: number) {
+export const mercatorX = (lon: number) => (lon + 180) / 360;
+export function mercatorY(lat: number) {
   const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
   const sin = Math.sin((clamped * Math.PI) / 180);
   return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;

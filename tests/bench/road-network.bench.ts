@@ -182,8 +182,15 @@ async function measure(url: string, segments: number): Promise<RoadNetworkFigure
       await store.history.undo();
       await draw(layerId, feature.id, before);
       const undone = performance.now();
-      return { editStoredMs: stored - t0, editDrawnMs: drawn - t0, undoDrawnMs: undone - drawn };
+      const parts = performance
+        .getEntriesByType('measure')
+        .filter((entry) => /^rumija:edit-(write|shown)$/.test(entry.name))
+        .slice(-2)
+        .map((entry) => `${entry.name.slice(7)} ${entry.duration.toFixed(0)} ms`)
+        .join(', ');
+      return { editStoredMs: stored - t0, editDrawnMs: drawn - t0, undoDrawnMs: undone - drawn, editParts: parts };
     }, layer.id);
+    console.log(`  ${segments} segments, edit: ${edit.editParts}`);
     return {
       segments,
       ...timings,

@@ -5,6 +5,8 @@ import { layerMinZoom, SOURCE_LAYER, TILE_KEYS, type TileProperties } from '#sha
 import type { FeaturePatch } from '../state/feature-patch';
 import type { StoredLayerBlocks } from '../state/app-snapshot';
 import { TILE_MAX_ZOOM, TILED_MIN_FEATURES, TiledLayerFeed } from './tiled-layers';
+import { tilesCovering, type TileId } from '#shared/tiles/tile-cover';
+import { geometryBounds, type Bounds } from '#shared/geo/positions-of';
 import { FONT_BOLD } from './basemap-style';
 import type { LayerStyle } from '#shared/model/layer-style';
 import { styledDataKey, styledValues, withLayerStyle } from './layer-style-specs';
@@ -324,6 +326,22 @@ export function withOpacity(specs: LayerSpecification[], opacity: number): Layer
 
 const isTiled = (features: readonly StoredFeature[]) => features.length >= TILED_MIN_FEATURES;
 
+/** The tiles a change of these features redraws: where they were and where they are now (null: reload all). */
+function changedTiles(
+  ids: ReadonlySet<string>,
+  before: readonly StoredFeature[],
+  now: ReadonlyMap<string, StoredFeature>,
+): TileId[] | null {
+  if (ids.size > 64) return null;
+  const bounds: Bounds[] = [];
+  for (const feature of before) if (ids.has(feature.id)) bounds.push(geometryBounds(feature.geometry));
+  for (const id of ids) {
+    const feature = now.get(id);
+    if (feature) bounds.push(geometryBounds(feature.geometry));
+  }
+  return tilesCovering(bounds, TILE_MAX_ZOOM);
+}
+
 /**
  * Brings the map in line with the store: per layer a GeoJSON source (small layers) or vector tiles cut in a worker
  * (large ones); after the first drawing only what a change touched is sent. Style layers in layer order,
@@ -340,9 +358,13 @@ export class DataLayerSync {
   private readonly feed = new TiledLayerFeed();
   /** Layers drawn from tiles; style layers on them name the tile layer. */
   private readonly tiled = new Set<string>();
-  /** A tiled layer's data reached the worker (after a first drawing or a change); the map then reloads its tiles. */
-  private readonly refreshed = (layerId: string) => () => {
-    if (this.map.style && this.map.getSource(sourceIdOf(layerId))) this.map.refreshTiles(sourceIdOf(layerId));
+  /**
+   * A tiled layer's data reached the worker (after a first drawing or a change); the map then reloads its tiles:
+   * after an edit only those the changed features touch (at street zoom one or two instead of every visible tile).
+   */
+  private readonly refreshed = (layerId: string, tiles?: TileId[] | null) => () => {
+    if (this.map.style && this.map.getSource(sourceIdOf(layerId)))
+      this.map.refreshTiles(sourceIdOf(layerId), tiles ?? undefined);
   };
 
   constructor(private readonly map: MapLibreMap) {
@@ -397,12 +419,14 @@ export class DataLayerSync {
     const patch = state.patch;
     const propertiesOf = (feature: StoredFeature) => styleProperties(feature, annotations, layer.style);
     const incremental = !whole && patch && patch.base.get(layer.id) === this.lastData.get(layer.id);
+    const previous = this.lastData.get(layer.id);
     this.lastData.set(layer.id, features);
     if (this.tiled.has(layer.id)) {
+      const tiles = incremental ? changedTiles(patch.ids, previous ?? [], state.featureById) : null;
       const sent = incremental
         ? this.feed.updateFeatures(layer.id, patch.ids, (id) => state.featureById.get(id))
         : this.feed.setLayer(layer.id, features, propertiesOf);
-      sent.then(this.refreshed(layer.id), () => undefined);
+      sent.then(this.refreshed(layer.id, tiles), () => undefined);
       return;
     }
     const source = this.map.getSource(sourceId) as GeoJSONSource;

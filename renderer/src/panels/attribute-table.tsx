@@ -18,6 +18,7 @@ import { formatFieldValue, sortValueOf } from '../format/field-format';
 import { sortKeyOf } from '#shared/format/sort-key';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ExportDialog } from './export-dialog';
+import { patchRows } from '#shared/table/patch-rows';
 import { layerLabel } from '../format/layer-label';
 import { numberInputMessage } from '../format/number-input-message';
 import { parseColumnFilter, type RowTest } from '#shared/table/column-filter';
@@ -146,7 +147,7 @@ export function AttributeTable({
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
-  const { layers, featuresByLayer, featureById, selection } = useSnapshot();
+  const { layers, featuresByLayer, featureById, selection, featurePatch } = useSnapshot();
   const layer = layers.find((candidate) => candidate.id === layerId);
   const features = useMemo(() => featuresByLayer.get(layerId) ?? NO_FEATURES, [featuresByLayer, layerId]);
   const fields = useMemo(() => {
@@ -195,43 +196,79 @@ export function AttributeTable({
 
   // Sort keys per field and language, kept per properties object: after an edit one key is made again, not 200 000.
   const sortKeys = useRef(new Map<string, WeakMap<object, string | number>>());
+  // The last rows worked out and what they were worked out from: an edit of a few features patches them.
+  const lastRows = useRef<{ features: readonly StoredFeature[]; rows: StoredFeature[]; query: unknown[] } | null>(null);
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const activeFilters = Object.entries(filters).filter(([, value]) => value !== '');
-    const indices: number[] = [];
-    for (let i = 0; i < features.length; i++) {
-      const properties = features[i]!.properties;
-      if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) continue;
-      if (needle && !searchIndex[i]!.includes(needle)) continue;
+    const passes = (feature: StoredFeature) => {
+      const properties = feature.properties;
+      if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) return false;
       if (
         parsedFilters.tests.some(
           ([field, test]) =>
             !test(properties[field.key], () => formatFieldValue(field, properties[field.key], t, locale)),
         )
       )
-        continue;
-      if (view && !boundsOverlap(geometryBounds(features[i]!.geometry), view)) continue;
-      indices.push(i);
-    }
+        return false;
+      return !view || boundsOverlap(geometryBounds(feature.geometry), view);
+    };
+    let keyOf: ((properties: StoredFeature['properties']) => string | number) | null = null;
     if (sort) {
       const field = fields.find((candidate) => candidate.key === sort.key)!;
       const cacheKey = `${sort.key}|${locale}`;
       const cached = sortKeys.current.get(cacheKey) ?? new WeakMap<object, string | number>();
       sortKeys.current.set(cacheKey, cached);
-      const keys: (string | number)[] = new Array(features.length);
-      for (const i of indices) {
-        const properties = features[i]!.properties;
+      keyOf = (properties) => {
         let key = cached.get(properties);
         if (key === undefined) {
           key = sortKeyOf(sortValueOf(field, properties[sort.key], t, locale));
           cached.set(properties, key);
         }
-        keys[i] = key;
+        return key;
+      };
+    }
+    const query = [searchIndex, search, filters, parsedFilters, view, sort, fields, t, locale];
+    const last = lastRows.current;
+    const direction = sort?.direction ?? 1;
+    if (
+      last &&
+      !needle &&
+      featurePatch &&
+      featurePatch.ids.size <= 256 &&
+      featurePatch.base.get(layerId) === last.features &&
+      query.every((value, index) => value === last.query[index])
+    ) {
+      const patched = patchRows(
+        last.rows,
+        featurePatch.ids,
+        (id) => {
+          const feature = featureById.get(id);
+          return feature?.layerId === layerId ? feature : undefined;
+        },
+        passes,
+        keyOf ? (a, b) => compareSortKeys(keyOf(a.properties), keyOf(b.properties)) * direction : null,
+      );
+      if (patched) {
+        lastRows.current = { features, rows: patched, query };
+        return patched;
       }
-      const direction = sort.direction;
+    }
+    const indices: number[] = [];
+    for (let i = 0; i < features.length; i++) {
+      if (needle && !searchIndex[i]!.includes(needle)) continue;
+      if (passes(features[i]!)) indices.push(i);
+    }
+    if (keyOf) {
+      const keys: (string | number)[] = new Array(features.length);
+      for (const i of indices) keys[i] = keyOf(features[i]!.properties);
       indices.sort((a, b) => compareSortKeys(keys[a]!, keys[b]!) * direction);
     }
-    return indices.map((i) => features[i]!);
+    const worked = indices.map((i) => features[i]!);
+    lastRows.current = { features, rows: worked, query };
+    return worked;
+    // featurePatch and featureById come with `features` (one snapshot); they are read, not reasons to work again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [features, searchIndex, search, filters, parsedFilters, view, sort, fields, t, locale]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
