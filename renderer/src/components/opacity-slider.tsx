@@ -9,10 +9,13 @@ export function OpacitySlider({
   value,
   testId,
   onCommit,
+  label,
 }: {
   value: number;
   testId: string;
   onCommit: (opacity: number) => void;
+  /** What the slider sets, when not the opacity (a background's brightness). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const [percent, setPercent] = useState(Math.round(value * 100));
@@ -22,7 +25,7 @@ export function OpacitySlider({
   };
   return (
     <label className="opacity-slider">
-      {t('layers.opacity')}
+      {label ?? t('layers.opacity')}
       <input
         type="range"
         min={10}

@@ -7,6 +7,7 @@ import { formatSta } from '#shared/format/format-number';
 import type { StoredFeature } from '#shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
 import { DataLayerSync } from './data-layers';
+import { BackgroundSync } from './background-layers';
 import { createFeaturePopupContent, createIdentifyList } from './feature-popup';
 import { layerLabel } from '../format/layer-label';
 import type { EditSession } from '../state/edit-session';
@@ -14,6 +15,7 @@ import type { EditSession } from '../state/edit-session';
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
 export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n, session: EditSession): () => void {
   const sync = new DataLayerSync(map);
+  const backgrounds = new BackgroundSync(map);
   let previous: AppSnapshot | null = null;
   let hoveredFeature: MapGeoJSONFeature | null = null;
   // The click handler below decides when the popup closes; MapLibre's own closeOnClick would close a new one.
@@ -41,6 +43,8 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
         { quietBridgeLabels: snapshot.presentation?.routeShown ?? false },
       );
     }
+    if (!previous || previous.backgrounds !== snapshot.backgrounds || previous.basemap !== snapshot.basemap)
+      backgrounds.sync(snapshot.backgrounds, snapshot.basemap);
     if (!previous || previous.selection !== snapshot.selection || previous.featureById !== snapshot.featureById) {
       sync.showSelection(
         snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined),

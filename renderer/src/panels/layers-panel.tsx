@@ -11,6 +11,7 @@ import { OpacitySlider } from '../components/opacity-slider';
 import { LayerStyleEditor } from './layer-style-editor';
 import type { Layer } from '#shared/model/layer';
 import { ExportDialog, type ExportResult } from './export-dialog';
+import { BackgroundsPanel } from './backgrounds-panel';
 
 /** Drawn features go to these layers by id, made on first use: removing one would hide what is drawn next. */
 const KEPT_LAYERS = new Set(Object.values(DRAWN_LAYERS).map((layer) => layer.id));
@@ -218,6 +219,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
           </li>
         ))}
       </ol>
+      <BackgroundsPanel />
       <HighlightLegend />
       {removing && (
         <ConfirmDialog

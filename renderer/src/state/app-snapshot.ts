@@ -10,6 +10,7 @@ import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/databa
 import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
+import type { Background, BasemapChoice } from '#shared/model/background';
 
 /** Everything the UI reads, replaced as a whole on every change. */
 export interface AppSnapshot {
@@ -39,6 +40,11 @@ export interface AppSnapshot {
   stories: Story[];
   /** While presenting: the layers the slide shows, instead of the layers' own visibility (which stays as it is). */
   presentation: Presentation | null;
+  /** Added backgrounds (orthophotos, basemap archives), bottom first, and which basemap is shown. */
+  backgrounds: Background[];
+  basemap: BasemapChoice;
+  /** Kept backgrounds that could not be opened at start, by name and reason. */
+  backgroundProblems: string[];
 }
 
 export interface StoredLayerBlocks {
@@ -143,4 +149,7 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   pendingImports: [],
   stories: [],
   presentation: null,
+  backgrounds: [],
+  basemap: 'ntt',
+  backgroundProblems: [],
 };

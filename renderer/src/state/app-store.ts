@@ -10,6 +10,7 @@ import { Stories } from './stories';
 import { Tariffs } from './tariffs';
 import { PresentationState } from './presentation';
 import { Selection } from './selection';
+import { Backgrounds } from './backgrounds';
 
 export type {
   AnalysisOptions,
@@ -35,6 +36,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly tariffs: Tariffs;
   readonly presentation: PresentationState;
   readonly selection: Selection;
+  readonly backgrounds: Backgrounds;
 
   constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {
     super(EMPTY_SNAPSHOT);
@@ -47,11 +49,14 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.tariffs = new Tariffs(handle);
     this.presentation = new PresentationState(handle);
     this.selection = new Selection(handle);
+    this.backgrounds = new Backgrounds(handle);
   }
 
   /** Opens the database (the demo on first start) and shows it. */
-  load() {
-    return this.document.load();
+  async load() {
+    await this.document.load();
+    // Backgrounds open after the data: a slow or broken file never holds up the layers.
+    if (this.snapshot.status === 'ready') void this.backgrounds.load().catch(() => undefined);
   }
 }
 

@@ -1,0 +1,139 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '#shared/format/message-of';
+import { useSnapshot, useStore } from '../state/store-context';
+import { OpacitySlider } from '../components/opacity-slider';
+
+const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
+
+/**
+ * The map's background: the basemap (the shipped offline NTT map, an added street-map archive, or none) and added
+ * overlays such as a drone orthophoto, each with its opacity and brightness. Files are read on this computer only.
+ */
+export function BackgroundsPanel() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const { backgrounds, basemap, backgroundProblems } = useSnapshot();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const add = async (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      setBusy(file.name);
+      try {
+        const added = await store.backgrounds.add(file);
+        setMessage({ kind: 'ok', text: t('backgrounds.added', { name: added.name }) });
+      } catch (error) {
+        setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
+      }
+    }
+    setBusy(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const basemaps = backgrounds.filter((background) => background.role === 'basemap');
+  return (
+    <section className="backgrounds" data-testid="backgrounds" aria-label={t('backgrounds.title')}>
+      <h3>{t('backgrounds.title')}</h3>
+      <label className="inline-field">
+        {t('backgrounds.basemap')}{' '}
+        <select
+          data-testid="basemap-choice"
+          value={basemap}
+          onChange={(event) => void store.backgrounds.setBasemap(event.target.value)}
+        >
+          <option value="ntt">{t('backgrounds.ntt')}</option>
+          {basemaps.map((background) => (
+            <option key={background.id} value={background.id}>
+              {background.name}
+            </option>
+          ))}
+          <option value="none">{t('backgrounds.none')}</option>
+        </select>
+      </label>
+      <ul className="background-list">
+        {backgrounds.map((background) => (
+          <li key={background.id} className="background-item" data-testid={`background-${background.name}`}>
+            <div className="layer-row">
+              <label className="layer-toggle">
+                {background.role === 'overlay' && (
+                  <input
+                    type="checkbox"
+                    checked={background.visible}
+                    data-testid={`background-visible-${background.name}`}
+                    aria-label={`${t('layers.visible')}: ${background.name}`}
+                    onChange={(event) =>
+                      void store.backgrounds.update(background.id, { visible: event.target.checked })
+                    }
+                  />
+                )}
+                <span className="layer-name">{background.name}</span>
+              </label>
+              <button
+                type="button"
+                className="small"
+                aria-label={t('backgrounds.remove', { name: background.name })}
+                data-testid={`background-remove-${background.name}`}
+                onClick={() => void store.backgrounds.remove(background.id)}
+              >
+                ✕
+              </button>
+            </div>
+            <div className="muted background-facts">
+              {t(`backgrounds.kind.${background.info.kind}`)} ·{' '}
+              {t(background.role === 'basemap' ? 'backgrounds.asBasemap' : 'backgrounds.asOverlay')} · z
+              {background.info.minzoom}–{background.info.maxzoom}
+              {background.info.attribution ? ` · ${background.info.attribution}` : ''}
+            </div>
+            <OpacitySlider
+              value={background.opacity}
+              testId={`background-opacity-${background.name}`}
+              onCommit={(opacity) => void store.backgrounds.update(background.id, { opacity })}
+            />
+            {background.info.tileType === 'raster' && (
+              <OpacitySlider
+                label={t('backgrounds.brightness')}
+                value={background.brightness}
+                testId={`background-brightness-${background.name}`}
+                onCommit={(brightness) => void store.backgrounds.update(background.id, { brightness })}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        data-testid="background-add"
+        disabled={busy !== null}
+        onClick={() => input.current?.click()}
+      >
+        {busy ? t('backgrounds.opening', { name: busy }) : t('backgrounds.add')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPTED}
+        multiple
+        hidden
+        data-testid="background-file"
+        onChange={(event) => void add(event.target.files)}
+      />
+      {message && (
+        <p
+          className={`table-message ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="background-message"
+        >
+          {message.text}
+        </p>
+      )}
+      {backgroundProblems.map((problem) => (
+        <p key={problem} className="table-message error" role="alert">
+          {t('backgrounds.notOpened', { problem })}
+        </p>
+      ))}
+      <p className="muted background-hint">{t('backgrounds.hint')}</p>
+    </section>
+  );
+}

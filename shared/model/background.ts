@@ -1,0 +1,21 @@
+import type { BackgroundInfo } from '../background/background-readers';
+
+/** The shipped offline NTT basemap, no basemap at all, or an added background's id. */
+export type BasemapChoice = 'ntt' | 'none' | string;
+
+/**
+ * A background the user added: a basemap (street map archive) or an overlay (orthophoto) under the data layers.
+ * Its file is kept in the app's database, so it is there again after a restart.
+ */
+export interface Background {
+  id: string;
+  name: string;
+  role: 'basemap' | 'overlay';
+  visible: boolean;
+  /** 0–1. */
+  opacity: number;
+  /** 0–1: the brightest a pixel is drawn (MapLibre's raster-brightness-max). */
+  brightness: number;
+  info: BackgroundInfo;
+  addedAt: string;
+}

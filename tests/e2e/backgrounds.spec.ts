@@ -1,0 +1,140 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import proj4 from 'proj4';
+import '#shared/geo/known-crs';
+import { openApp, pixelAt, screenshot, waitForMapIdle } from './helpers';
+import { ORTHO_ORIGIN, QUADRANTS, writeQuadrantTiff } from '../fixtures/quadrant-tiff';
+import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
+import { writePmtiles } from '../fixtures/pmtiles-writer';
+
+/**
+ * Backgrounds from files on this computer: a drone orthophoto as a GeoTIFF in UTM 51S made by GDAL lands each
+ * coloured quadrant where GDAL put it (and is there again after a restart); GDAL's MBTiles and a PMTiles archive of
+ * the same picture become the basemap in place of the shipped one.
+ */
+const folder = mkdtempSync(join(tmpdir(), 'rumija-backgrounds-'));
+const tiff = writeQuadrantTiff(folder, 'ortofoto-kupang.tif', '-of', 'COG', '-co', 'BLOCKSIZE=128');
+const mbtiles = join(folder, 'ortofoto-kupang.mbtiles');
+execFileSync('gdal_translate', ['-q', '-of', 'MBTILES', tiff, mbtiles]);
+execFileSync('gdaladdo', ['-q', '-r', 'nearest', mbtiles, '2', '4', '8']);
+
+/** The lon/lat of a point inside each quadrant, 500 m from its outer corners. */
+const centres = Object.fromEntries(
+  (
+    [
+      ['nw', 500, -500],
+      ['ne', 1500, -500],
+      ['sw', 500, -1500],
+      ['se', 1500, -1500],
+    ] as const
+  ).map(([name, dx, dy]) => [name, proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + dx, ORTHO_ORIGIN[1] + dy])]),
+) as Record<keyof typeof QUADRANTS, [number, number]>;
+
+async function addBackground(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('background-add').click();
+  await (await chooser).setFiles(path);
+}
+
+async function showOrthoArea(page: Page, dataVisible: boolean) {
+  await page.evaluate(async (visible) => {
+    const store = window.rumijaStore!;
+    for (const layer of store.getSnapshot().layers) await store.document.setLayerVisible(layer.id, visible);
+  }, dataVisible);
+  const [lon, lat] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + 1000, ORTHO_ORIGIN[1] - 1000]);
+  await page.evaluate(([x, y]) => window.rumijaMap!.jumpTo({ center: [x!, y!], zoom: 14.5 }), [lon, lat]);
+  await waitForMapIdle(page);
+}
+
+async function expectQuadrants(page: Page) {
+  for (const [name, lngLat] of Object.entries(centres)) {
+    const colour = QUADRANTS[name as keyof typeof QUADRANTS];
+    const pixel = await pixelAt(page, lngLat);
+    for (let band = 0; band < 3; band++)
+      expect(Math.abs(pixel[band]! - colour[band]!), `${name} ${pixel}`).toBeLessThan(8);
+  }
+}
+
+test('a GeoTIFF orthophoto in UTM 51S lies where GDAL put it, under the data, and is there after a restart', async ({
+  page,
+}) => {
+  await openApp(page);
+  await showOrthoArea(page, false);
+  const before = await pixelAt(page, centres.nw);
+  await addBackground(page, tiff);
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: ortofoto-kupang.tif');
+  await expect(page.getByTestId('background-ortofoto-kupang.tif')).toContainText('GeoTIFF (ortofoto)');
+  await waitForMapIdle(page);
+  await expectQuadrants(page);
+
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('background-ortofoto-kupang.tif')).toBeVisible();
+  await showOrthoArea(page, false);
+  await expectQuadrants(page);
+
+  // Half opacity lets the basemap through; hiding it shows the basemap alone again.
+  const slider = page.getByTestId('background-opacity-ortofoto-kupang.tif');
+  await slider.fill('50');
+  await slider.dispatchEvent('pointerup');
+  await waitForMapIdle(page);
+  const half = await pixelAt(page, centres.nw);
+  expect(Math.abs(half[0]! - (QUADRANTS.nw[0] + before[0]!) / 2)).toBeLessThan(12);
+  const visible = page.getByTestId('background-visible-ortofoto-kupang.tif');
+  await visible.click();
+  await expect(visible).not.toBeChecked();
+  await waitForMapIdle(page);
+  expect(await pixelAt(page, centres.nw)).toEqual(before);
+  await visible.click();
+  await expect(visible).toBeChecked();
+  await slider.fill('100');
+  await slider.dispatchEvent('pointerup');
+
+  // The corridor's data drawn over the orthophoto, in both languages.
+  await showOrthoArea(page, true);
+  await page.getByTestId('backgrounds').scrollIntoViewIfNeeded();
+  await screenshot(page, 'background-orthophoto-id');
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('backgrounds')).toContainText('Map background');
+  await page.getByTestId('backgrounds').scrollIntoViewIfNeeded();
+  await waitForMapIdle(page);
+  await screenshot(page, 'background-orthophoto-en');
+});
+
+test('an MBTiles from GDAL and a PMTiles archive become the basemap in place of the shipped one', async ({ page }) => {
+  const pmtiles = join(folder, 'ortofoto-kupang.pmtiles');
+  writeFileSync(
+    pmtiles,
+    writePmtiles(await mbtilesTiles(mbtiles), {
+      tileType: 2,
+      bounds: [123.6, -10.2, 123.63, -10.15],
+      metadata: { attribution: 'Ortofoto uji Rumija' },
+    }),
+  );
+  await openApp(page);
+  await showOrthoArea(page, false);
+  for (const [path, name] of [
+    [mbtiles, 'ortofoto-kupang.mbtiles'],
+    [pmtiles, 'ortofoto-kupang.pmtiles'],
+  ] as const) {
+    await addBackground(page, path);
+    await expect(page.getByTestId('background-message')).toHaveText(`Latar ditambahkan: ${name}`);
+    await expect(page.getByTestId('basemap-choice').locator('option:checked')).toHaveText(name);
+    await waitForMapIdle(page);
+    await expectQuadrants(page);
+  }
+  // The archive's credit is shown while it is the basemap.
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Ortofoto uji Rumija');
+  // Back to the shipped map: its land colour, not the archive's, at the same place.
+  await page.getByTestId('basemap-choice').selectOption('ntt');
+  await waitForMapIdle(page);
+  const shipped = await pixelAt(page, centres.nw);
+  expect(Math.abs(shipped[0]! - QUADRANTS.nw[0])).toBeGreaterThan(20);
+  await page.getByTestId('basemap-choice').selectOption({ label: 'ortofoto-kupang.pmtiles' });
+  await showOrthoArea(page, true);
+  await page.getByTestId('backgrounds').scrollIntoViewIfNeeded();
+  await screenshot(page, 'background-basemap-choice-id');
+});
