@@ -138,3 +138,97 @@ test('an MBTiles from GDAL and a PMTiles archive become the basemap in place of 
   await page.getByTestId('backgrounds').scrollIntoViewIfNeeded();
   await screenshot(page, 'background-basemap-choice-id');
 });
+
+test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: roads, water and place names', async ({
+  page,
+}) => {
+  // A street, a reservoir and a place name around the orthophoto's area, as an extract GDAL writes.
+  const [west, north] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0], ORTHO_ORIGIN[1]]) as [number, number];
+  const [east, south] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + 2000, ORTHO_ORIGIN[1] - 2000]) as [
+    number,
+    number,
+  ];
+  const middle = [(west + east) / 2, (north + south) / 2] as [number, number];
+  const layer = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
+  writeFileSync(
+    join(folder, 'transportation.geojson'),
+    layer([
+      {
+        type: 'Feature',
+        properties: { class: 'primary', name: 'Jalan El Tari' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [west, middle[1]],
+            [east, middle[1]],
+          ],
+        },
+      },
+    ]),
+  );
+  writeFileSync(
+    join(folder, 'water.geojson'),
+    layer([
+      {
+        type: 'Feature',
+        properties: { class: 'lake' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [west, north],
+              [middle[0], north],
+              [middle[0], north - 0.004],
+              [west, north - 0.004],
+              [west, north],
+            ],
+          ],
+        },
+      },
+    ]),
+  );
+  writeFileSync(
+    join(folder, 'place.geojson'),
+    layer([
+      {
+        type: 'Feature',
+        properties: { class: 'suburb', name: 'Oebobo Uji' },
+        geometry: { type: 'Point', coordinates: [east - 0.004, south + 0.004] },
+      },
+    ]),
+  );
+  const gpkg = join(folder, 'streets.gpkg');
+  for (const name of ['transportation', 'water', 'place'])
+    execFileSync('ogr2ogr', [
+      '-f',
+      'GPKG',
+      ...(name === 'transportation' ? [] : ['-update']),
+      '-nln',
+      name,
+      gpkg,
+      join(folder, `${name}.geojson`),
+    ]);
+  const streets = join(folder, 'jalan-kupang.mbtiles');
+  execFileSync('ogr2ogr', ['-f', 'MBTILES', streets, gpkg, '-dsco', 'MINZOOM=10', '-dsco', 'MAXZOOM=15']);
+
+  await openApp(page);
+  await showOrthoArea(page, false);
+  await addBackground(page, streets);
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: jalan-kupang.mbtiles');
+  await expect(page.getByTestId('background-jalan-kupang.mbtiles')).toContainText('MBTiles · peta dasar');
+  await waitForMapIdle(page);
+  const near = (pixel: number[], hex: string) =>
+    [1, 3, 5].every((at, band) => Math.abs(pixel[band]! - parseInt(hex.slice(at, at + 2), 16)) < 10);
+  expect(near(await pixelAt(page, middle), '#fcd6a4'), 'primary road').toBe(true);
+  expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#aad3df'), 'water').toBe(true);
+  expect(near(await pixelAt(page, [east - 0.001, south + 0.001]), '#f2efe9'), 'land').toBe(true);
+  const names = await page.evaluate(() =>
+    window
+      .rumijaMap!.queryRenderedFeatures()
+      .filter((feature) => feature.layer.type === 'symbol' && feature.layer.id.startsWith('bg:'))
+      .map((feature) => String(feature.properties.name)),
+  );
+  expect(names).toContain('Oebobo Uji');
+  await showOrthoArea(page, true);
+  await screenshot(page, 'background-vector-streets-id');
+});

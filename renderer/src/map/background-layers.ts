@@ -2,6 +2,7 @@ import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from
 import type { Background, BasemapChoice } from '#shared/model/background';
 import { BACKGROUND_PROTOCOL, ensureBackgroundProtocol } from '../workers/run-background';
 import { createBasemapStyle } from './basemap-style';
+import { vectorBackgroundLayers } from './vector-background-style';
 
 /** The shipped basemap's own layers, hidden when another basemap (or none) is chosen. */
 const NTT_LAYER_IDS = createBasemapStyle('').layers.map((layer) => layer.id);
@@ -10,39 +11,8 @@ const BELOW = 'border-casing';
 
 const sourceIdOf = (id: string) => `bg:${id}`;
 
-/** A simple style for vector archives of any schema: areas, lines and points of every layer in muted colours. */
-function vectorLayers(background: Background): LayerSpecification[] {
-  const source = sourceIdOf(background.id);
-  return background.info.vectorLayers.flatMap((layer): LayerSpecification[] => [
-    {
-      id: `${source}:${layer}:fill`,
-      type: 'fill',
-      source,
-      'source-layer': layer,
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': '#e9e5dc', 'fill-outline-color': '#c9c2b2', 'fill-opacity': background.opacity },
-    },
-    {
-      id: `${source}:${layer}:line`,
-      type: 'line',
-      source,
-      'source-layer': layer,
-      filter: ['==', ['geometry-type'], 'LineString'],
-      paint: { 'line-color': '#a39e93', 'line-width': 1.2, 'line-opacity': background.opacity },
-    },
-    {
-      id: `${source}:${layer}:point`,
-      type: 'circle',
-      source,
-      'source-layer': layer,
-      filter: ['==', ['geometry-type'], 'Point'],
-      paint: { 'circle-color': '#8d8676', 'circle-radius': 2, 'circle-opacity': background.opacity },
-    },
-  ]);
-}
-
 function layersOf(background: Background): LayerSpecification[] {
-  if (background.info.tileType === 'vector') return vectorLayers(background);
+  if (background.info.tileType === 'vector') return vectorBackgroundLayers(background, sourceIdOf(background.id));
   return [
     {
       id: `${sourceIdOf(background.id)}:raster`,
