@@ -79,6 +79,13 @@ export class BackgroundSync {
     }
   }
 
+  /** Takes every background off the map and shows the shipped basemap again (on disconnect). */
+  destroy() {
+    if (!this.map.style) return;
+    for (const id of [...this.shown.keys()]) this.remove(id);
+    for (const id of NTT_LAYER_IDS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', 'visible');
+  }
+
   private remove(id: string) {
     const source = sourceIdOf(id);
     for (const layer of this.map.getStyle().layers.filter((spec) => spec.id.startsWith(`${source}:`)))

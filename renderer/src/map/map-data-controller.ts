@@ -183,5 +183,6 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     map.off('click', onClick);
     popup.remove();
     sync.destroy();
+    backgrounds.destroy();
   };
 }
