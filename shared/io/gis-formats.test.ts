@@ -286,6 +286,21 @@ describe('Excel', () => {
     expect(fromCsv.ok && fromCsv.value.unplaced.length).toBe(3);
   });
 
+  it('a cover sheet of notes is passed over for the first sheet that places its rows; both are listed', async () => {
+    const { writeWorkbook } = await import('./write-xlsx');
+    const bytes = await writeWorkbook([
+      { name: 'Catatan', header: ['Keterangan'], rows: [['Survei tiang Kupang, Maret 2026'], ['Petugas: UPT']] },
+      { name: 'Tiang', header: ['nama', 'lon', 'lat'], rows: [['Tiang 1', 123.6001, -10.1601]] },
+    ]);
+    const read = await prepare({ name: 'survei.xlsx', bytes });
+    if (!read.ok) throw new Error(read.error);
+    expect(read.value.features).toHaveLength(1);
+    expect(read.value.layers!.map((sheet) => sheet.name)).toEqual(['Catatan', 'Tiang']);
+    // Picked by hand, the notes sheet says what it lacks, naming the sheet.
+    const notes = await prepare({ name: 'survei.xlsx', bytes }, { layers: ['Catatan'] });
+    expect(!notes.ok && notes.error).toMatch(/^survei\.xlsx \[Catatan\]: kolom koordinat tidak ditemukan/);
+  });
+
   it('a sheet with lon/lat typed as numbers imports as points; without a road network ruas + STA says why', async () => {
     writeFileSync(
       path('tiang.csv'),

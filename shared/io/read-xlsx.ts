@@ -51,8 +51,32 @@ export async function readXlsx(
     };
   }
   const withData = sheets.filter((sheet) => sheet.data.length >= 2);
-  const picked = options.layers?.length ? sheets.find((sheet) => sheet.sheet === options.layers![0]) : withData[0];
-  if (!picked) return { ok: false, error: `${fileName}: tidak ada lembar berisi data / no sheet holds data` };
+  const chosen = options.layers?.length ? sheets.filter((sheet) => sheet.sheet === options.layers![0]) : withData;
+  if (chosen.length === 0)
+    return { ok: false, error: `${fileName}: tidak ada lembar berisi data / no sheet holds data` };
+  const layers = sheets.map((sheet) => ({
+    name: sheet.sheet,
+    geometryType: 'lembar / sheet',
+    count: Math.max(0, sheet.data.length - 1),
+    crs: '',
+  }));
+  // Without a choice, the first sheet that places its rows (a cover sheet of notes is passed over); else its error.
+  let first: ParseResult<FormatRead> | null = null;
+  for (const sheet of chosen) {
+    const read = await readSheet(sheet, fileName, options, roads, report);
+    if (read.ok) return { ok: true, value: { ...read.value, layers: sheets.length > 1 ? layers : undefined } };
+    first ??= read;
+  }
+  return first!;
+}
+
+async function readSheet(
+  picked: { sheet: string; data: Cell[][] },
+  fileName: string,
+  options: ReadOptions,
+  roads: RoadLookup | undefined,
+  report: ProgressSink,
+): Promise<ParseResult<FormatRead>> {
   const headers = headerNames(picked.data[0]!);
   // Trailing empty rows are dropped; empty rows between keep their place, so row numbers stay Excel's.
   const isEmpty = (row: readonly Cell[]) => row.every((cell) => cell === null || String(cell).trim() === '');
@@ -61,13 +85,5 @@ export async function readXlsx(
   const rows = picked.data
     .slice(1, last)
     .map((row) => Object.fromEntries(headers.map((header, c) => [header, cellValue(row[c] ?? null)])));
-  const read = await readTable(headers, rows, `${fileName} [${picked.sheet}]`, options, roads, report);
-  if (!read.ok) return read;
-  const layers = sheets.map((sheet) => ({
-    name: sheet.sheet,
-    geometryType: 'lembar / sheet',
-    count: Math.max(0, sheet.data.length - 1),
-    crs: '',
-  }));
-  return { ok: true, value: { ...read.value, layers: sheets.length > 1 ? layers : undefined } };
+  return readTable(headers, rows, `${fileName} [${picked.sheet}]`, options, roads, report);
 }

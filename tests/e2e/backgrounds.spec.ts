@@ -128,10 +128,12 @@ test('an MBTiles from GDAL and a PMTiles archive become the basemap in place of 
   }
   // The archive's credit is shown while it is the basemap.
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Ortofoto uji Rumija');
+  await expect(page.locator('.maplibregl-ctrl-attrib')).not.toContainText('GeoNames');
   // Back to the shipped map: its land colour, not the archive's, at the same place.
   await page.getByTestId('basemap-choice').selectOption('ntt');
   await waitForMapIdle(page);
   const shipped = await pixelAt(page, centres.nw);
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('GeoNames');
   expect(Math.abs(shipped[0]! - QUADRANTS.nw[0])).toBeGreaterThan(20);
   await page.getByTestId('basemap-choice').selectOption({ label: 'ortofoto-kupang.pmtiles' });
   await showOrthoArea(page, true);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSnapshot } from '../state/store-context';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -47,6 +48,7 @@ class FitProvinceControl {
 }
 
 export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => void }) {
+  const { basemap } = useSnapshot();
   const { t, i18n } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -108,10 +110,13 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     const map = mapRef.current;
     if (!map || !containerRef.current) return;
     if (attributionRef.current && map.hasControl(attributionRef.current)) map.removeControl(attributionRef.current);
-    attributionRef.current = new AttributionControl({ customAttribution: t('attribution.sources') });
+    // The shipped basemap's credits only while it is shown; an added archive brings its own through its source.
+    attributionRef.current = new AttributionControl(
+      basemap === 'ntt' ? { customAttribution: t('attribution.sources') } : {},
+    );
     map.addControl(attributionRef.current, 'bottom-right');
     translateControls(containerRef.current, t);
-  }, [i18n.language, t]);
+  }, [i18n.language, t, basemap]);
 
   return (
     <div className="map-area">
