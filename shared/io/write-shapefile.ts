@@ -244,7 +244,9 @@ export function featuresToShapefileZip(
       throw new Error(
         `${baseName}: fitur ${feature.id} berupa ${feature.geometry.type}, yang tidak dapat disimpan Shapefile; ekspor sebagai GeoPackage atau GeoJSON / a ${feature.geometry.type} cannot be stored in a Shapefile`,
       );
-    groups.set(kind, [...(groups.get(kind) ?? []), index]);
+    const group = groups.get(kind);
+    if (group) group.push(index);
+    else groups.set(kind, [index]);
   });
   const table = exportTable(features, columns);
   const types = columnTypes(table);

@@ -46,7 +46,10 @@ function entriesOf(
       const byRuas = new Map<string, StoredFeature[]>();
       for (const feature of features) {
         const ruas = String(feature.properties.ruasNumber ?? '');
-        if (ruas) byRuas.set(ruas, [...(byRuas.get(ruas) ?? []), feature]);
+        if (!ruas) continue;
+        const group = byRuas.get(ruas);
+        if (group) group.push(feature);
+        else byRuas.set(ruas, [feature]);
       }
       for (const [ruas, segments] of byRuas) {
         const name = segments.find((segment) => segment.properties.name)?.properties.name;

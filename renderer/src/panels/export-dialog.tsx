@@ -7,7 +7,8 @@ import { EXPORT_FORMATS, PROJECT_FORMATS, formatById } from '#shared/io/formats/
 import { safeFileName } from '#shared/format/file-name';
 import { formatNumber } from '#shared/format/format-number';
 import { saveExport } from '../platform/save-export';
-import { exportColumns, type ColumnNaming } from '../format/export-columns';
+import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
+import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
 
 export interface ExportScope {
   id: string;
@@ -64,15 +65,15 @@ export function ExportDialog({
     let notes: string[] = [];
     const options = {
       name: subject.name,
-      columns: exportColumns(naming, t),
+      columns: exportColumnSpec(naming, t),
       csv,
       styleBy: subject.kind === 'layer' ? subject.styleBy : undefined,
     };
     const outcome = await saveExport(`${safeFileName(subject.name)}.${extension}`, async () => {
       const output =
         subject.kind === 'layer'
-          ? await format.write!(scope!.features, options)
-          : await format.writeProject!(subject.layers, options);
+          ? await exportLayerInWorker(format.id, scope!.features, options)
+          : await exportProjectInWorker(format.id, subject.layers, options);
       notes = output.notes;
       return { filters: [{ name: format.label, extensions: [extension] }], data: output.data };
     });

@@ -47,7 +47,9 @@ function ruasSheets(
   const groups = new Map<string, StoredFeature[]>();
   for (const feature of features) {
     const ruas = text(feature.properties.ruasNumber) || text(feature.properties.name) || feature.id;
-    groups.set(ruas, [...(groups.get(ruas) ?? []), feature]);
+    const group = groups.get(ruas);
+    if (group) group.push(feature);
+    else groups.set(ruas, [feature]);
   }
   const needle = filter.regency.trim().toLowerCase();
   return [...groups]
