@@ -27,6 +27,12 @@ export class GeoTiffTiles {
     const images: GeoTIFFImage[] = [];
     for (let index = 0; index < count; index++) images.push(await tiff.getImage(index));
     const first = images[0]!;
+    // A 16-bit mosaic or an elevation model would be drawn clipped to white: said, not shown wrong.
+    const bits = first.getBitsPerSample();
+    if (bits !== 8)
+      throw new Error(
+        `${name}: GeoTIFF ${bits}-bit belum didukung, hanya 8-bit (ubah dengan gdal_translate -ot Byte -scale) / only 8-bit GeoTIFFs are supported (${bits}-bit given)`,
+      );
     const keys = (first.getGeoKeys() ?? {}) as Record<string, number | undefined>;
     const code = keys.ProjectedCSTypeGeoKey ?? keys.GeographicTypeGeoKey;
     const crs = code && code !== 32767 ? resolveCrsCode(String(code)) : null;

@@ -11,6 +11,13 @@ import { ORTHO_ORIGIN, QUADRANTS, tilePixel, writeQuadrantTiff } from '../fixtur
 describe('GeoTIFF tiles', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rumija-geotiff-'));
 
+  it('a 16-bit GeoTIFF is refused with a message naming the file and the fix, not drawn white', async () => {
+    const path = writeQuadrantTiff(folder, 'dem.tif', '-ot', 'UInt16');
+    const bytes = readFileSync(path);
+    const tiff = await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    await expect(GeoTiffTiles.open(tiff, 'dem.tif')).rejects.toThrow(/^dem\.tif: GeoTIFF 16-bit belum didukung/);
+  });
+
   it.each([
     ['a plain GeoTIFF', 'plain.tif', []],
     [

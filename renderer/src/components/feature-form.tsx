@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import { FIELDS_BY_KIND, parseFieldInput, REGENCY_CODES, type FieldDefinition } from '#shared/model/feature-fields';
 import { regencyName } from '#shared/model/regencies';
@@ -31,17 +32,13 @@ export function FeatureForm({
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const fields = FIELDS_BY_KIND[pending.kind].filter((field) => field.editable && field.type !== 'source');
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((field) => [field.key, initialText(field, pending.initial[field.key])])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const measure = pending.geometry.type === 'Point' ? null : measureGeometry(pending.geometry);
 

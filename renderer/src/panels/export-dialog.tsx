@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import type { StoredFeature } from '#shared/model/layer';
 import type { ExportLayer, FileFormat, FormatId } from '#shared/io/formats/file-format';
@@ -38,7 +39,7 @@ export function ExportDialog({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'id';
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const formats: readonly FileFormat[] = subject.kind === 'layer' ? EXPORT_FORMATS : PROJECT_FORMATS;
   const [formatId, setFormatId] = useState<FormatId>(formats[0]!.id);
   const [scopeId, setScopeId] = useState(subject.kind === 'layer' ? subject.scopes[0]!.id : '');
@@ -47,10 +48,6 @@ export function ExportDialog({
     locale === 'id' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' },
   );
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const format = formatById(formatId);
   const scope = subject.kind === 'layer' ? subject.scopes.find((s) => s.id === scopeId)! : null;
   const count = scope

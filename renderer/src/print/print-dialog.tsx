@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { PRINT_SCALES, type GridKind, type Orientation, type Paper } from '#shared/print/print-layout';
@@ -32,7 +33,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
   const { t } = useTranslation();
   const locale = useLocale();
   const { layers, featuresByLayer, featureById, analysis, selection } = useSnapshot();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [settings, setSettings] = useState<PrintSettings>(() =>
     storedSettings({
       paper: 'A4',
@@ -52,10 +53,6 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
   const atlasLayers = layers.filter((layer) => ATLAS_KINDS.includes(layer.kind));
   const [atlas, setAtlas] = useState<AtlasFilter>({ layerId: atlasLayers[0]?.id ?? '', status: '', regency: '' });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   useEffect(() => {
     globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(settings));
   }, [settings]);
