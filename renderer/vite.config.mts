@@ -2,6 +2,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/host/content-security-policy';
+import { onlineBridge } from '../electron/main/online/web-online-bridge';
 
 /** Puts the strict CSP into the built page (the dev server needs inline scripts for hot reload). */
 function contentSecurityPolicy(): Plugin {
@@ -21,7 +22,7 @@ export const rendererConfig: UserConfig = {
   root: import.meta.dirname,
   base: './',
   publicDir: resolve(import.meta.dirname, '../resources/public'),
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), onlineBridge()],
   build: { minify: true, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

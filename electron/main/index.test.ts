@@ -164,6 +164,8 @@ describe('main process start-up', () => {
       'host:file:save',
       'host:files:open',
       'host:files:take-opened',
+      'host:online:fetch',
+      'host:online:hosts',
       'host:ui:language',
       'host:window:fullscreen',
       'host:window:presenter-view',

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { registerHostHandlers } from './ipc/host-handlers';
+import { OnlineFetcher } from './online/online-fetcher';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
 import { aboutText, appMenuTemplate } from './app-menu';
@@ -150,6 +151,12 @@ app.on('open-file', (event, path) => {
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
+  // net.fetch goes through the system's proxy settings, as offices often need.
+  const online = new OnlineFetcher({
+    cacheFolder: join(app.getPath('userData'), 'tile-cache'),
+    maxCacheBytes: 1024 * 1024 * 1024,
+    fetch: (input, init) => net.fetch(input as string, init),
+  });
   registerHostHandlers({
     ipc: ipcMain,
     dialog: {
@@ -170,6 +177,7 @@ void app.whenReady().then(() => {
       installMenu();
     },
     takeOpenedFiles: () => openedFiles.take(),
+    online,
     appVersion: app.getVersion(),
     platform: process.platform,
     trustedOrigin: APP_ORIGIN,

@@ -22,6 +22,8 @@ const host: HostApi = {
   openPresenterView: () => ipcRenderer.invoke(HOST_CHANNELS.openPresenterView),
   setLanguage: (language) => ipcRenderer.invoke(HOST_CHANNELS.setLanguage, language),
   takeOpenedFiles: () => ipcRenderer.invoke(HOST_CHANNELS.takeOpenedFiles),
+  setOnlineHosts: (hosts) => ipcRenderer.invoke(HOST_CHANNELS.setOnlineHosts, hosts),
+  fetchOnline: (request) => ipcRenderer.invoke(HOST_CHANNELS.fetchOnline, request),
   onFilesOpened: (listener) => subscribe<OpenedFile[]>(HOST_EVENTS.filesOpened, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(HOST_EVENTS.menuCommand, listener),
 };

@@ -2,10 +2,12 @@ import type { Database } from '@sqlite.org/sqlite-wasm';
 import { openDatabaseBytes } from '../io/sqlite';
 
 export type BackgroundKind = 'geotiff' | 'pmtiles' | 'mbtiles';
+/** A file's kind, or an online service's. */
+export type BackgroundSourceKind = BackgroundKind | 'xyz' | 'wms' | 'wmts';
 
 /** What a background file holds, for the map to make a source of it. */
 export interface BackgroundInfo {
-  kind: BackgroundKind;
+  kind: BackgroundSourceKind;
   tileType: 'raster' | 'vector';
   /** Tile image format, or pbf for vector tiles. */
   format: 'png' | 'jpeg' | 'webp' | 'pbf';

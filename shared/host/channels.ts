@@ -7,6 +7,8 @@ export const HOST_CHANNELS = {
   openPresenterView: 'host:window:presenter-view',
   setLanguage: 'host:ui:language',
   takeOpenedFiles: 'host:files:take-opened',
+  setOnlineHosts: 'host:online:hosts',
+  fetchOnline: 'host:online:fetch',
 } as const;
 
 /** Messages from main to the page (no reply). */

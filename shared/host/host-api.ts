@@ -56,6 +56,30 @@ export type SaveFileResult = { saved: true; name: string } | { saved: false; err
 
 export const SetFullScreenRequestSchema = z.boolean();
 
+/** Hosts (name and port) of the online services the user added: the only ones the app may contact. */
+export const OnlineHostsSchema = z
+  .array(
+    z
+      .string()
+      .max(260)
+      .regex(/^([a-z0-9-]+\.)*[a-z0-9-]+(:\d{1,5})?$/i),
+  )
+  .max(200);
+
+export const OnlineFetchRequestSchema = z.strictObject({
+  url: z
+    .string()
+    .max(4000)
+    .refine((url) => /^https?:\/\//i.test(url), 'only http(s) addresses'),
+  /** A tile is kept on disk and served from there offline; a document (GetCapabilities) is always asked afresh. */
+  kind: z.enum(['tile', 'document']),
+});
+export type OnlineFetchRequest = z.infer<typeof OnlineFetchRequestSchema>;
+
+/** An answer from an online service; `missing` when it has nothing there (HTTP 404 or 204). */
+export type OnlineFetchResult =
+  { status: 'ok'; bytes: Uint8Array; contentType: string; fromCache: boolean } | { status: 'missing' };
+
 export interface AppInfo {
   host: 'electron' | 'browser';
   version: string;
@@ -80,6 +104,10 @@ export interface HostApi {
   onFilesOpened(listener: (files: OpenedFile[]) => void): () => void;
   /** Commands from the native menu; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The hosts of the user's online services; nothing else online is ever contacted. */
+  setOnlineHosts(hosts: string[]): Promise<void>;
+  /** Fetches from one of those hosts (tiles through a disk cache that also serves them offline). */
+  fetchOnline(request: OnlineFetchRequest): Promise<OnlineFetchResult>;
 }
 
 /** Where the presenter view lives in the renderer. */

@@ -1,11 +1,13 @@
 import type { BackgroundInfo } from '../background/background-readers';
+import type { TileService } from '../background/tile-service';
 
 /** The shipped offline NTT basemap, no basemap at all, or an added background's id. */
 export type BasemapChoice = 'ntt' | 'none' | string;
 
 /**
  * A background the user added: a basemap (street map archive) or an overlay (orthophoto) under the data layers.
- * Its file is kept in the app's database, so it is there again after a restart.
+ * A file is kept in the app's database, so it is there again after a restart; an online service (`service`) is
+ * kept as its definition, and its tiles come through the host (desktop: main process, disk cache).
  */
 export interface Background {
   id: string;
@@ -17,5 +19,7 @@ export interface Background {
   /** 0–1: the brightest a pixel is drawn (MapLibre's raster-brightness-max). */
   brightness: number;
   info: BackgroundInfo;
+  /** An online tile service; absent for a file. */
+  service?: TileService;
   addedAt: string;
 }

@@ -8,7 +8,7 @@ import '#shared/geo/known-crs';
 import { openApp, pixelAt, screenshot, waitForMapIdle } from './helpers';
 import { ORTHO_ORIGIN, QUADRANTS, writeQuadrantTiff } from '../fixtures/quadrant-tiff';
 import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
-import { writePmtiles } from '../fixtures/pmtiles-writer';
+import { writePmtiles } from '#shared/background/write-pmtiles';
 
 /**
  * Backgrounds from files on this computer: a drone orthophoto as a GeoTIFF in UTM 51S made by GDAL lands each

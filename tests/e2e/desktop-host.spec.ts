@@ -30,6 +30,8 @@ async function installDesktopHost(page: Page, launchFile: { name: string; text: 
       takeOpenedFiles: async () => [{ name: file.name, bytes: new TextEncoder().encode(file.text) }],
       onFilesOpened: (listener: Listener) => ((record.files = listener), () => (record.files = null)),
       onMenuCommand: (listener: Listener) => ((record.menu = listener), () => (record.menu = null)),
+      setOnlineHosts: async () => undefined,
+      fetchOnline: async () => ({ status: 'missing' }),
     };
   }, launchFile);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { backgroundKindOf, openMbtiles, openPmtiles } from '#shared/background/background-readers';
 import { writeQuadrantTiff } from '../fixtures/quadrant-tiff';
 import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
-import { writePmtiles } from '../fixtures/pmtiles-writer';
+import { writePmtiles } from '#shared/background/write-pmtiles';
 
 describe('background archives', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rumija-archives-'));

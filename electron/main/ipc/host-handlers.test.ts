@@ -30,6 +30,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
     openPresenterView: () => presenterViews.push(1),
     setLanguage: (language) => languages.push(language),
     takeOpenedFiles: () => [{ name: 'ruas.geojson', bytes: new TextEncoder().encode('{}') }],
+    online: { setAllowedHosts: () => undefined, get: async () => ({ status: 'missing' }) },
     appVersion: '0.1.0',
     platform: 'linux',
     trustedOrigin: TRUSTED,

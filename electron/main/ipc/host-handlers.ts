@@ -9,6 +9,10 @@ import {
   OpenFilesRequestSchema,
   SaveFileRequestSchema,
   SetFullScreenRequestSchema,
+  OnlineFetchRequestSchema,
+  OnlineHostsSchema,
+  type OnlineFetchRequest,
+  type OnlineFetchResult,
   type AppInfo,
   type OpenedFile,
   type SaveFileResult,
@@ -40,6 +44,11 @@ export interface HostHandlerDependencies {
   setLanguage: (language: UiLanguage) => void;
   /** Files the system asked to open before the page was ready. */
   takeOpenedFiles: () => OpenedFile[];
+  /** Online services the user added: their hosts only, tiles through a disk cache. */
+  online: {
+    setAllowedHosts(hosts: string[]): void;
+    get(request: OnlineFetchRequest): Promise<OnlineFetchResult>;
+  };
   appVersion: string;
   platform: string;
   /** Only frames loaded from this origin may call the host. */
@@ -139,4 +148,12 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
     parsePayload(z.undefined(), payload, HOST_CHANNELS.takeOpenedFiles);
     return deps.takeOpenedFiles();
   });
+
+  handle(HOST_CHANNELS.setOnlineHosts, (payload) => {
+    deps.online.setAllowedHosts(parsePayload(OnlineHostsSchema, payload, HOST_CHANNELS.setOnlineHosts));
+  });
+
+  handle(HOST_CHANNELS.fetchOnline, (payload) =>
+    deps.online.get(parsePayload(OnlineFetchRequestSchema, payload, HOST_CHANNELS.fetchOnline)),
+  );
 }

@@ -5,8 +5,16 @@ import type {
   OpenedFile,
   SaveFileRequest,
   SaveFileResult,
+  OnlineFetchRequest,
+  OnlineFetchResult,
 } from '#shared/host/host-api';
-import { OpenFilesRequestSchema, PRESENTER_VIEW_HASH, SaveFileRequestSchema } from '#shared/host/host-api';
+import {
+  OnlineFetchRequestSchema,
+  OnlineHostsSchema,
+  OpenFilesRequestSchema,
+  PRESENTER_VIEW_HASH,
+  SaveFileRequestSchema,
+} from '#shared/host/host-api';
 
 const APP_VERSION = '0.1.0';
 
@@ -32,6 +40,26 @@ function pickFiles(request: OpenFilesRequest): Promise<File[]> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** The web server's stand-in for the desktop app's online fetching (electron/main/online/web-online-bridge.ts). */
+async function askOnlineBridge(action: 'hosts' | 'fetch', body: unknown): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(`./__rumija-host/online/${action}`, document.baseURI), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new Error(`Server aplikasi tidak menjawab / the app's server did not answer: ${(error as Error).message}`);
+  }
+  if (response.status === 404 || response.status === 405)
+    throw new Error(
+      'Layanan daring hanya tersedia di aplikasi desktop atau `npm run web` / online services need the desktop app or `npm run web`',
+    );
+  if (response.status === 502) throw new Error(await response.text());
+  return response;
 }
 
 function saveAsDownload(request: ReturnType<typeof SaveFileRequestSchema.parse>): SaveFileResult {
@@ -77,6 +105,19 @@ export function createBrowserHost(): HostApi {
     },
     onFilesOpened: () => () => undefined,
     onMenuCommand: () => () => undefined,
+    async setOnlineHosts(hosts) {
+      await askOnlineBridge('hosts', OnlineHostsSchema.parse(hosts));
+    },
+    async fetchOnline(request: OnlineFetchRequest): Promise<OnlineFetchResult> {
+      const response = await askOnlineBridge('fetch', OnlineFetchRequestSchema.parse(request));
+      if (response.status === 204) return { status: 'missing' };
+      return {
+        status: 'ok',
+        bytes: new Uint8Array(await response.arrayBuffer()),
+        contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+        fromCache: response.headers.get('x-rumija-online') === 'cache',
+      };
+    },
     async setFullScreen(on) {
       if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();
       if (!on && document.fullscreenElement) await document.exitFullscreen();

@@ -45,6 +45,8 @@ export interface AppSnapshot {
   basemap: BasemapChoice;
   /** Kept backgrounds that could not be opened at start, by name and reason. */
   backgroundProblems: string[];
+  /** The last failure of each online background's tiles (offline, refused), by background id. */
+  onlineTileErrors: Record<string, string>;
 }
 
 export interface StoredLayerBlocks {
@@ -152,4 +154,5 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   backgrounds: [],
   basemap: 'ntt',
   backgroundProblems: [],
+  onlineTileErrors: {},
 };

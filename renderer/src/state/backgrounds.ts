@@ -1,18 +1,70 @@
 import type { Background, BasemapChoice } from '#shared/model/background';
 import { messageOf } from '#shared/format/message-of';
-import { closeBackgroundFile, openBackgroundFile } from '../workers/run-background';
+import type { BackgroundInfo } from '#shared/background/background-readers';
+import { hostsOf, TileServiceSchema, type TileService, type TileServiceInput } from '#shared/background/tile-service';
+import {
+  capabilitiesUrl,
+  readWmsCapabilities,
+  readWmtsCapabilities,
+  type CapabilitiesParser,
+  type ServiceLayer,
+} from '#shared/background/service-capabilities';
+import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
+import {
+  closeBackgroundFile,
+  onlineTile,
+  onOnlineTileError,
+  openBackgroundFile,
+  openOnlineService,
+} from '../workers/run-background';
+import { host } from '../platform';
 import type { SnapshotHandle } from './app-snapshot';
 
 const LIST_KEY = 'backgrounds';
 const BASEMAP_KEY = 'basemap';
 const fileKey = (id: string) => `background-file:${id}`;
+const newId = () => `bg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+const parseXml: CapabilitiesParser = (text) =>
+  new DOMParser().parseFromString(text, 'application/xml') as unknown as ReturnType<CapabilitiesParser>;
+
+function onlineInfo(service: TileService): BackgroundInfo {
+  return {
+    kind: service.kind,
+    tileType: 'raster',
+    format: service.kind === 'wms' && service.format === 'image/jpeg' ? 'jpeg' : 'png',
+    minzoom: service.minzoom,
+    maxzoom: service.maxzoom,
+    bounds: null,
+    attribution: service.attribution,
+    vectorLayers: [],
+  };
+}
+
+/** What the user typed for an online service, as a message naming the problem when it cannot be used. */
+function parseService(input: TileServiceInput): TileService {
+  const parsed = TileServiceSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new Error(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'layanan'}: ${issue.message}`).join('; '),
+  );
+}
 
 /**
  * Backgrounds under the data: the basemap chosen (the shipped NTT map, none, or an added archive) and added files
  * (GeoTIFF orthophotos, PMTiles, MBTiles). The list and each file are kept in the database's `meta` table.
  */
 export class Backgrounds {
-  constructor(private readonly state: SnapshotHandle) {}
+  constructor(private readonly state: SnapshotHandle) {
+    onOnlineTileError((id, message) => {
+      const errors = this.state.get().onlineTileErrors;
+      if ((errors[id] ?? null) === message) return;
+      const next = { ...errors };
+      if (message) next[id] = message;
+      else delete next[id];
+      this.state.set({ onlineTileErrors: next });
+    });
+  }
 
   /** Opens the backgrounds kept from before; one that cannot be opened is named in `backgroundProblems`. */
   async load() {
@@ -22,6 +74,11 @@ export class Backgrounds {
     const opened: Background[] = [];
     const problems: string[] = [];
     for (const background of list) {
+      if (background.service) {
+        openOnlineService(background.id, background.service);
+        opened.push(background);
+        continue;
+      }
       const file = (await db.meta.get(fileKey(background.id)))?.value as File | undefined;
       try {
         if (!file) throw new Error('berkas tidak tersimpan / file not kept');
@@ -30,6 +87,8 @@ export class Backgrounds {
         problems.push(`${background.name}: ${messageOf(error)}`);
       }
     }
+    if (opened.some((background) => background.service))
+      await this.allowHosts(opened).catch((error: unknown) => problems.push(messageOf(error)));
     this.state.set({
       backgrounds: opened,
       basemap: basemap === 'ntt' || basemap === 'none' || opened.some((b) => b.id === basemap) ? basemap : 'ntt',
@@ -39,7 +98,7 @@ export class Backgrounds {
 
   /** Adds a file as a background; an archive becomes the basemap, a GeoTIFF an overlay. Throws a message naming it. */
   async add(file: File): Promise<Background> {
-    const id = `bg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+    const id = newId();
     const info = await openBackgroundFile(id, file);
     const background: Background = {
       id,
@@ -61,6 +120,75 @@ export class Backgrounds {
     return background;
   }
 
+  /**
+   * Adds an online tile service (XYZ/TMS, WMS, WMTS). Its hosts join the list the host may contact; nothing online
+   * is contacted for a service the user did not add.
+   */
+  async addOnline(name: string, role: Background['role'], input: TileServiceInput): Promise<Background> {
+    const service = parseService(input);
+    const background: Background = {
+      id: newId(),
+      name: name.trim() || hostsOf(service)[0]!,
+      role,
+      visible: true,
+      opacity: 1,
+      brightness: 1,
+      info: onlineInfo(service),
+      service,
+      addedAt: new Date().toISOString(),
+    };
+    const backgrounds = [...this.state.get().backgrounds, background];
+    await this.allowHosts(backgrounds);
+    openOnlineService(background.id, service);
+    await this.state.db.meta.put({ key: LIST_KEY, value: backgrounds });
+    this.state.set({ backgrounds });
+    if (role === 'basemap') await this.setBasemap(background.id);
+    return background;
+  }
+
+  /**
+   * Reads a WMS or WMTS GetCapabilities: the layers it offers, each ready to add. Typing the address and asking is
+   * what adds its host to the list the app may contact.
+   */
+  async readCapabilities(kind: 'wms' | 'wmts', address: string): Promise<ServiceLayer[]> {
+    let url: string;
+    try {
+      url = capabilitiesUrl(kind, address);
+    } catch {
+      throw new Error(`${address}: bukan alamat web / not a web address`);
+    }
+    await host.setOnlineHosts([...this.hostsOf(this.state.get().backgrounds), new URL(url).host.toLowerCase()]);
+    const answer = await host.fetchOnline({ url, kind: 'document' });
+    if (answer.status !== 'ok') throw new Error(`${url}: layanan tidak menjawab / the service gave nothing`);
+    const text = new TextDecoder().decode(answer.bytes);
+    return kind === 'wms' ? readWmsCapabilities(parseXml, text, url) : readWmtsCapabilities(parseXml, text, url);
+  }
+
+  /**
+   * Downloads an area of an online background into a PMTiles archive and adds it as a background of its own (same
+   * role), kept in the database: the same view then draws with no network. All or nothing.
+   */
+  async saveAreaOffline(
+    id: string,
+    request: Pick<SaveAreaRequest, 'bounds' | 'minzoom' | 'maxzoom' | 'onProgress' | 'signal'>,
+  ): Promise<{ background: Background; tiles: number; empty: number }> {
+    const source = this.state.get().backgrounds.find((background) => background.id === id);
+    if (!source?.service) throw new Error('bukan layanan daring / not an online service');
+    const service = source.service;
+    const saved = await saveAreaOffline({
+      ...request,
+      fetchTile: (z, x, y) => onlineTile(service, z, x, y),
+      attribution: service.attribution,
+      name: source.name,
+    });
+    const date = new Date().toISOString().slice(0, 10);
+    const file = new File([saved.archive as Uint8Array<ArrayBuffer>], `${source.name} (luring ${date}).pmtiles`);
+    const background = await this.add(file);
+    if (source.role === 'overlay') await this.update(background.id, { role: 'overlay' });
+    else await this.setBasemap(background.id);
+    return { background, tiles: saved.tiles, empty: saved.empty };
+  }
+
   async setBasemap(choice: BasemapChoice) {
     await this.state.db.meta.put({ key: BASEMAP_KEY, value: choice });
     this.state.set({ basemap: choice });
@@ -74,6 +202,7 @@ export class Backgrounds {
   }
 
   async remove(id: string) {
+    const removed = this.state.get().backgrounds.find((b) => b.id === id);
     const backgrounds = this.state.get().backgrounds.filter((b) => b.id !== id);
     await this.state.db.transaction('rw', this.state.db.meta, async () => {
       await this.state.db.meta.delete(fileKey(id));
@@ -81,6 +210,16 @@ export class Backgrounds {
     });
     closeBackgroundFile(id);
     this.state.set({ backgrounds });
+    if (removed?.service) await this.allowHosts(backgrounds).catch(() => undefined);
     if (this.state.get().basemap === id) await this.setBasemap('ntt');
+  }
+
+  private hostsOf(backgrounds: readonly Background[]): string[] {
+    return [...new Set(backgrounds.flatMap((background) => (background.service ? hostsOf(background.service) : [])))];
+  }
+
+  /** Tells the host which online hosts the user's services need (and so which ones it may contact). */
+  private async allowHosts(backgrounds: readonly Background[]) {
+    await host.setOnlineHosts(this.hostsOf(backgrounds));
   }
 }

@@ -1,5 +1,8 @@
 import { addProtocol } from 'maplibre-gl';
 import type { BackgroundInfo } from '#shared/background/background-readers';
+import { tileUrlOf, type TileService } from '#shared/background/tile-service';
+import { messageOf } from '#shared/format/message-of';
+import { host } from '../platform';
 import type { BackgroundWorkerApi } from './background.worker';
 import { createWorkerClient } from './worker-client';
 
@@ -19,7 +22,29 @@ export async function openBackgroundFile(id: string, file: File): Promise<Backgr
   return info;
 }
 
+/** Online services by background id: their tiles come through the host, never straight from the page. */
+const services = new Map<string, TileService>();
+let reportTileError: (id: string, message: string | null) => void = () => undefined;
+
+export function openOnlineService(id: string, service: TileService) {
+  services.set(id, service);
+}
+
+/** Told when an online background's tile fails (null: one came through again), to show it by the background. */
+export function onOnlineTileError(listener: (id: string, message: string | null) => void) {
+  reportTileError = listener;
+}
+
+/** One tile of an online service, through the host (its host list and disk cache); null where there is none. */
+export async function onlineTile(service: TileService, z: number, x: number, y: number): Promise<Uint8Array | null> {
+  const url = tileUrlOf(service, z, x, y);
+  if (!url) return null;
+  const answer = await host.fetchOnline({ url, kind: 'tile' });
+  return answer.status === 'ok' ? answer.bytes : null;
+}
+
 export function closeBackgroundFile(id: string) {
+  services.delete(id);
   opened.delete(id);
   void backgroundWorker.call((api) => api.close(id)).catch(() => undefined);
 }
@@ -31,6 +56,17 @@ const EMPTY_PNG = Uint8Array.from(
 );
 
 async function tileBytes(id: string, z: number, x: number, y: number): Promise<Uint8Array | null> {
+  const service = services.get(id);
+  if (service) {
+    try {
+      const bytes = await onlineTile(service, z, x, y);
+      reportTileError(id, null);
+      return bytes;
+    } catch (error) {
+      reportTileError(id, messageOf(error));
+      return null;
+    }
+  }
   const ask = () => backgroundWorker.call<Uint8Array | null | 'unknown'>((api) => api.tile(id, z, x, y));
   let bytes = await ask();
   if (bytes === 'unknown') {
