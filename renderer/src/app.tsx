@@ -318,7 +318,7 @@ export function App() {
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {deletion.dialog}
           <PanelBoundary key={tab} name={t(`errors.panel.${tab}`)}>
-            {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} />}
+            {tab === 'layers' && <LayersPanel onOpenTable={setTableLayerId} map={map} />}
             {tab === 'summary' && <SummaryPanel />}
             {tab === 'sta' && <StaPanel map={map} staLayers={staLayers} session={session} />}
             {tab === 'story' && (

@@ -1,8 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { messageOf } from '#shared/format/message-of';
+import { hostsOf } from '#shared/background/tile-service';
+import type { Background } from '#shared/model/background';
 import { useSnapshot, useStore } from '../state/store-context';
 import { OpacitySlider } from '../components/opacity-slider';
+import { OnlineServiceDialog } from './online-service-dialog';
+import { SaveAreaDialog } from './save-area-dialog';
 
 const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
 
@@ -10,12 +15,14 @@ const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
  * The map's background: the basemap (the shipped offline NTT map, an added street-map archive, or none) and added
  * overlays such as a drone orthophoto, each with its opacity and brightness. Files are read on this computer only.
  */
-export function BackgroundsPanel() {
+export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const { t } = useTranslation();
   const store = useStore();
-  const { backgrounds, basemap, backgroundProblems } = useSnapshot();
+  const { backgrounds, basemap, backgroundProblems, onlineTileErrors } = useSnapshot();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [addingOnline, setAddingOnline] = useState(false);
+  const [savingArea, setSavingArea] = useState<Background | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const add = async (files: FileList | null) => {
@@ -85,7 +92,23 @@ export function BackgroundsPanel() {
               {t(background.role === 'basemap' ? 'backgrounds.asBasemap' : 'backgrounds.asOverlay')} · z
               {background.info.minzoom}–{background.info.maxzoom}
               {background.info.attribution ? ` · ${background.info.attribution}` : ''}
+              {background.service && ` · ${t('backgrounds.online', { hosts: hostsOf(background.service).join(', ') })}`}
             </div>
+            {onlineTileErrors[background.id] && (
+              <p className="table-message error" role="alert" data-testid={`background-error-${background.name}`}>
+                {t('backgrounds.tileFailed', { message: onlineTileErrors[background.id] })}
+              </p>
+            )}
+            {background.service && map && (
+              <button
+                type="button"
+                className="small"
+                data-testid={`background-save-area-${background.name}`}
+                onClick={() => setSavingArea(background)}
+              >
+                {t('saveArea.open')}
+              </button>
+            )}
             <OpacitySlider
               value={background.opacity}
               testId={`background-opacity-${background.name}`}
@@ -109,7 +132,19 @@ export function BackgroundsPanel() {
         onClick={() => input.current?.click()}
       >
         {busy ? t('backgrounds.opening', { name: busy }) : t('backgrounds.add')}
+      </button>{' '}
+      <button type="button" data-testid="background-add-online" onClick={() => setAddingOnline(true)}>
+        {t('onlineService.open')}
       </button>
+      {addingOnline && (
+        <OnlineServiceDialog
+          onClose={() => setAddingOnline(false)}
+          onAdded={(name) => setMessage({ kind: 'ok', text: t('backgrounds.added', { name }) })}
+        />
+      )}
+      {savingArea && map && (
+        <SaveAreaDialog background={savingArea} map={map} onClose={() => setSavingArea(null)} onDone={setMessage} />
+      )}
       <input
         ref={input}
         type="file"

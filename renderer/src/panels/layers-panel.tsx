@@ -1,3 +1,4 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState } from 'react';
 import { DRAWN_LAYERS } from '#shared/edit/feature-edits';
 import { layerMinZoom } from '#shared/tiles/layer-tiles';
@@ -29,7 +30,7 @@ function shownNames(layers: readonly Layer[], label: (layer: Layer) => string): 
   return names;
 }
 
-export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) => void }) {
+export function LayersPanel({ onOpenTable, map }: { onOpenTable: (layerId: string) => void; map: MapLibreMap | null }) {
   const { t, i18n } = useTranslation();
   const store = useStore();
   const { layers, featuresByLayer } = useSnapshot();
@@ -219,7 +220,7 @@ export function LayersPanel({ onOpenTable }: { onOpenTable: (layerId: string) =>
           </li>
         ))}
       </ol>
-      <BackgroundsPanel />
+      <BackgroundsPanel map={map} />
       <HighlightLegend />
       {removing && (
         <ConfirmDialog

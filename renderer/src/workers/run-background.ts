@@ -35,12 +35,23 @@ export function onOnlineTileError(listener: (id: string, message: string | null)
   reportTileError = listener;
 }
 
+const tileSizes = new WeakMap<TileService, { tiles: number; bytes: number }>();
+
+/** The mean size of this service's tiles seen so far, for download estimates; null before any. */
+export function averageTileBytes(service: TileService): number | null {
+  const seen = tileSizes.get(service);
+  return seen && seen.tiles > 0 ? seen.bytes / seen.tiles : null;
+}
+
 /** One tile of an online service, through the host (its host list and disk cache); null where there is none. */
 export async function onlineTile(service: TileService, z: number, x: number, y: number): Promise<Uint8Array | null> {
   const url = tileUrlOf(service, z, x, y);
   if (!url) return null;
   const answer = await host.fetchOnline({ url, kind: 'tile' });
-  return answer.status === 'ok' ? answer.bytes : null;
+  if (answer.status !== 'ok') return null;
+  const seen = tileSizes.get(service) ?? { tiles: 0, bytes: 0 };
+  tileSizes.set(service, { tiles: seen.tiles + 1, bytes: seen.bytes + answer.bytes.byteLength });
+  return answer.bytes;
 }
 
 export function closeBackgroundFile(id: string) {
