@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import proj4 from 'proj4';
 import '#shared/geo/known-crs';
 import { openApp, pixelAt, screenshot, waitForMapIdle } from './helpers';
+import { centres, expectQuadrants, showOrthoArea } from './ortho-view';
 import { ORTHO_ORIGIN, QUADRANTS, writeQuadrantTiff } from '../fixtures/quadrant-tiff';
 import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
 import { writePmtiles } from '#shared/background/write-pmtiles';
@@ -21,41 +22,10 @@ const mbtiles = join(folder, 'ortofoto-kupang.mbtiles');
 execFileSync('gdal_translate', ['-q', '-of', 'MBTILES', tiff, mbtiles]);
 execFileSync('gdaladdo', ['-q', '-r', 'nearest', mbtiles, '2', '4', '8']);
 
-/** The lon/lat of a point inside each quadrant, 500 m from its outer corners. */
-const centres = Object.fromEntries(
-  (
-    [
-      ['nw', 500, -500],
-      ['ne', 1500, -500],
-      ['sw', 500, -1500],
-      ['se', 1500, -1500],
-    ] as const
-  ).map(([name, dx, dy]) => [name, proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + dx, ORTHO_ORIGIN[1] + dy])]),
-) as Record<keyof typeof QUADRANTS, [number, number]>;
-
 async function addBackground(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('background-add').click();
   await (await chooser).setFiles(path);
-}
-
-async function showOrthoArea(page: Page, dataVisible: boolean) {
-  await page.evaluate(async (visible) => {
-    const store = window.rumijaStore!;
-    for (const layer of store.getSnapshot().layers) await store.document.setLayerVisible(layer.id, visible);
-  }, dataVisible);
-  const [lon, lat] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + 1000, ORTHO_ORIGIN[1] - 1000]);
-  await page.evaluate(([x, y]) => window.rumijaMap!.jumpTo({ center: [x!, y!], zoom: 14.5 }), [lon, lat]);
-  await waitForMapIdle(page);
-}
-
-async function expectQuadrants(page: Page) {
-  for (const [name, lngLat] of Object.entries(centres)) {
-    const colour = QUADRANTS[name as keyof typeof QUADRANTS];
-    const pixel = await pixelAt(page, lngLat);
-    for (let band = 0; band < 3; band++)
-      expect(Math.abs(pixel[band]! - colour[band]!), `${name} ${pixel}`).toBeLessThan(8);
-  }
 }
 
 test('a GeoTIFF orthophoto in UTM 51S lies where GDAL put it, under the data, and is there after a restart', async ({

@@ -10,7 +10,10 @@ import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
 import { averageTileBytes } from '../workers/run-background';
 
-const megabytes = (bytes: number, locale: 'id' | 'en') => `${formatNumber(bytes / 1048576, locale, 1)} MB`;
+const megabytes = (bytes: number, locale: 'id' | 'en') =>
+  bytes < 1048576
+    ? `${formatNumber(Math.max(1, bytes / 1024), locale, 0)} KB`
+    : `${formatNumber(bytes / 1048576, locale, 1)} MB`;
 
 /**
  * Saves the map's current view of an online background, for a zoom range, into an archive kept in the app: the

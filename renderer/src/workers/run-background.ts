@@ -62,7 +62,7 @@ export function closeBackgroundFile(id: string) {
 
 /** A fully transparent 1 × 1 PNG, for raster tiles the file does not have (MapLibre wants an image). */
 const EMPTY_PNG = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII='),
   (c) => c.charCodeAt(0),
 );
 
