@@ -161,6 +161,9 @@ describe('main process start-up', () => {
     expect(state.created[0]!.url).toBe('app://rumija/index.html');
     expect([...state.handlers.keys()].sort()).toEqual([
       'host:app:info',
+      'host:background:forget',
+      'host:background:pick',
+      'host:background:read',
       'host:file:save',
       'host:files:open',
       'host:files:take-opened',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { registerHostHandlers } from './ipc/host-handlers';
 import { OnlineFetcher } from './online/online-fetcher';
+import { BackgroundFiles } from './background-files';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
 import { aboutText, appMenuTemplate } from './app-menu';
@@ -178,6 +179,7 @@ void app.whenReady().then(() => {
     },
     takeOpenedFiles: () => openedFiles.take(),
     online,
+    backgroundFiles: new BackgroundFiles(join(app.getPath('userData'), 'background-files.json')),
     appVersion: app.getVersion(),
     platform: process.platform,
     trustedOrigin: APP_ORIGIN,

@@ -24,6 +24,9 @@ const host: HostApi = {
   takeOpenedFiles: () => ipcRenderer.invoke(HOST_CHANNELS.takeOpenedFiles),
   setOnlineHosts: (hosts) => ipcRenderer.invoke(HOST_CHANNELS.setOnlineHosts, hosts),
   fetchOnline: (request) => ipcRenderer.invoke(HOST_CHANNELS.fetchOnline, request),
+  pickBackgroundFiles: () => ipcRenderer.invoke(HOST_CHANNELS.pickBackgroundFiles),
+  readBackgroundFile: (request) => ipcRenderer.invoke(HOST_CHANNELS.readBackgroundFile, request),
+  forgetBackgroundFile: (token) => ipcRenderer.invoke(HOST_CHANNELS.forgetBackgroundFile, token),
   onFilesOpened: (listener) => subscribe<OpenedFile[]>(HOST_EVENTS.filesOpened, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(HOST_EVENTS.menuCommand, listener),
 };

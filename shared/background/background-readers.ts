@@ -1,5 +1,6 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { openDatabaseBytes } from '../io/sqlite';
+import { pmtilesSource, type RangeReader } from './range-reader';
 
 export type BackgroundKind = 'geotiff' | 'pmtiles' | 'mbtiles';
 /** A file's kind, or an online service's. */
@@ -41,6 +42,8 @@ export function backgroundKindOf(head: Uint8Array): BackgroundKind | null {
 }
 
 const IMAGE_FORMATS = ['png', 'jpeg', 'webp'] as const;
+/** MBTiles are read whole (see openMbtiles): larger ones are refused with the way out, PMTiles. */
+export const MAX_MBTILES_BYTES = 256 * 1024 * 1024;
 
 /** Gzip-compressed tile data (vector MBTiles keep PBF gzipped) inflated; other data as it is. */
 async function inflated(bytes: Uint8Array): Promise<Uint8Array> {
@@ -51,12 +54,18 @@ async function inflated(bytes: Uint8Array): Promise<Uint8Array> {
 
 /**
  * An MBTiles file (raster PNG/JPEG/WebP or vector PBF, TMS rows). Read with SQLite in WebAssembly from the file's
- * bytes: the whole file is held in memory while it is open (the Electron host's ranged reads are not used yet).
+ * bytes: unlike the other formats, the whole file is held in memory while it is open (SQLite needs a file system
+ * of its own to read by pages; none is built over ranged reads yet).
  */
-export async function openMbtiles(file: Blob, name: string): Promise<TileReader> {
+export async function openMbtiles(file: RangeReader): Promise<TileReader> {
+  const name = file.name;
+  if (file.size > MAX_MBTILES_BYTES)
+    throw new Error(
+      `${name}: MBTiles ${Math.round(file.size / 1048576)} MB terlalu besar untuk dibuka (batas ${MAX_MBTILES_BYTES / 1048576} MB); ubah ke PMTiles dengan "pmtiles convert" / too large to open (limit ${MAX_MBTILES_BYTES / 1048576} MB); convert it to PMTiles with "pmtiles convert"`,
+    );
   let db: Database;
   try {
-    db = await openDatabaseBytes(new Uint8Array(await file.arrayBuffer()));
+    db = await openDatabaseBytes(await file.read(0, file.size));
   } catch (error) {
     throw new Error(`${name}: bukan MBTiles yang dapat dibaca / not a readable MBTiles (${(error as Error).message})`);
   }
@@ -109,9 +118,10 @@ export async function openMbtiles(file: Blob, name: string): Promise<TileReader>
 const PMTILES_FORMATS: Record<number, BackgroundInfo['format']> = { 1: 'pbf', 2: 'png', 3: 'jpeg', 4: 'webp' };
 
 /** A PMTiles archive (v3, raster or vector), read by byte ranges of the file: only the directories and tiles asked. */
-export async function openPmtiles(file: File, name: string): Promise<TileReader> {
-  const { PMTiles, FileSource } = await import('pmtiles');
-  const archive = new PMTiles(new FileSource(file));
+export async function openPmtiles(file: RangeReader): Promise<TileReader> {
+  const name = file.name;
+  const { PMTiles } = await import('pmtiles');
+  const archive = new PMTiles(pmtilesSource(file));
   let header: Awaited<ReturnType<typeof archive.getHeader>>;
   try {
     header = await archive.getHeader();

@@ -9,6 +9,9 @@ export const HOST_CHANNELS = {
   takeOpenedFiles: 'host:files:take-opened',
   setOnlineHosts: 'host:online:hosts',
   fetchOnline: 'host:online:fetch',
+  pickBackgroundFiles: 'host:background:pick',
+  readBackgroundFile: 'host:background:read',
+  forgetBackgroundFile: 'host:background:forget',
 } as const;
 
 /** Messages from main to the page (no reply). */

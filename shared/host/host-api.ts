@@ -80,6 +80,24 @@ export type OnlineFetchRequest = z.infer<typeof OnlineFetchRequestSchema>;
 export type OnlineFetchResult =
   { status: 'ok'; bytes: Uint8Array; contentType: string; fromCache: boolean } | { status: 'missing' };
 
+/** A background file the desktop app keeps by path (never sent to the page): read by ranges with its token. */
+export interface BackgroundFileHandle {
+  token: string;
+  name: string;
+  size: number;
+}
+
+const TokenSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const BackgroundTokenSchema = TokenSchema;
+/** Largest range read in one call (a TIFF strip, a PMTiles directory, a whole MBTiles up to this size). */
+export const MAX_RANGE_BYTES = 256 * 1024 * 1024;
+export const BackgroundReadRequestSchema = z.strictObject({
+  token: TokenSchema,
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  length: z.number().int().min(1).max(MAX_RANGE_BYTES),
+});
+export type BackgroundReadRequest = z.infer<typeof BackgroundReadRequestSchema>;
+
 export interface AppInfo {
   host: 'electron' | 'browser';
   version: string;
@@ -108,6 +126,14 @@ export interface HostApi {
   setOnlineHosts(hosts: string[]): Promise<void>;
   /** Fetches from one of those hosts (tiles through a disk cache that also serves them offline). */
   fetchOnline(request: OnlineFetchRequest): Promise<OnlineFetchResult>;
+  /**
+   * Asks the user for background files (GeoTIFF, PMTiles, MBTiles) that stay where they are and are read by ranges;
+   * null where the host cannot (the browser: the page reads a picked file itself).
+   */
+  pickBackgroundFiles(): Promise<BackgroundFileHandle[] | null>;
+  readBackgroundFile(request: BackgroundReadRequest): Promise<Uint8Array>;
+  /** The background was removed: its path is forgotten. */
+  forgetBackgroundFile(token: string): Promise<void>;
 }
 
 /** Where the presenter view lives in the renderer. */

@@ -21,5 +21,7 @@ export interface Background {
   info: BackgroundInfo;
   /** An online tile service; absent for a file. */
   service?: TileService;
+  /** A file the desktop app keeps where it is (read by ranges through this token); absent for a file kept here. */
+  hostFile?: { token: string; size: number };
   addedAt: string;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
@@ -203,4 +203,82 @@ test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: 
   expect(names).toContain('Oebobo Uji');
   await showOrthoArea(page, true);
   await screenshot(page, 'background-vector-streets-id');
+});
+
+test('in the desktop app an orthophoto stays where it is and only the ranges a view needs are read', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A 3 000 × 3 000 uncompressed COG (0.67 m pixels, ~36 MB with overviews), as a drone mosaic comes.
+  const big = join(folder, 'ortofoto-besar.tif');
+  execFileSync('gdal_translate', [
+    '-q',
+    '-outsize',
+    '3000',
+    '3000',
+    '-r',
+    'nearest',
+    '-of',
+    'COG',
+    '-co',
+    'COMPRESS=NONE',
+    '-co',
+    'BLOCKSIZE=256',
+    tiff,
+    big,
+  ]);
+  const bytes = readFileSync(big);
+  const reads: number[] = [];
+  await page.exposeFunction('readKeptFile', (offset: number, length: number) => {
+    reads.push(Math.min(length, bytes.length - offset));
+    return bytes.subarray(offset, offset + length).toString('base64');
+  });
+  // The preload's host as main answers it: the page gets a token and a name, and reads ranges through it.
+  await page.addInitScript((size) => {
+    const decode = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const read = (window as unknown as { readKeptFile: (o: number, l: number) => Promise<string> }).readKeptFile;
+    const token = '2f1c7a9e-4b1d-4c3e-9a57-0d6b8e2f4a11';
+    (window as unknown as { rumijaHost: unknown }).rumijaHost = {
+      kind: 'electron',
+      openFiles: async () => [],
+      saveFile: async () => ({ saved: false }),
+      appInfo: async () => ({ host: 'electron', version: '0.1.0', platform: 'linux' }),
+      setFullScreen: async () => undefined,
+      openPresenterView: async () => undefined,
+      setLanguage: async () => undefined,
+      takeOpenedFiles: async () => [],
+      onFilesOpened: () => () => undefined,
+      onMenuCommand: () => () => undefined,
+      setOnlineHosts: async () => undefined,
+      fetchOnline: async () => ({ status: 'missing' }),
+      pickBackgroundFiles: async () => [{ token, name: 'ortofoto-besar.tif', size }],
+      readBackgroundFile: async (request: { token: string; offset: number; length: number }) => {
+        if (request.token !== token) throw new Error('unknown background file');
+        return decode(await read(request.offset, request.length));
+      },
+      forgetBackgroundFile: async () => undefined,
+    };
+  }, bytes.length);
+  await openApp(page);
+  await showOrthoArea(page, false);
+  await page.getByTestId('background-add').click();
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: ortofoto-besar.tif');
+  await waitForMapIdle(page);
+  await expectQuadrants(page);
+  const total = reads.reduce((sum, length) => sum + length, 0);
+  // The view (zoom 14.5: 256-pixel tiles of zoom 16, 2.4 m) needs the 1 500-pixel overview, about a fifth of the
+  // file; the full-resolution image (three quarters of it) is never read.
+  expect(total).toBeLessThan(bytes.length / 4);
+  // The file itself is not copied into the app's database: only its token is kept.
+  const keys = await page.evaluate(() => window.rumijaStore!.db.meta.toCollection().primaryKeys());
+  expect(keys.filter((key) => String(key).startsWith('background-file:'))).toEqual([]);
+
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('background-ortofoto-besar.tif')).toBeVisible();
+  await showOrthoArea(page, false);
+  await expectQuadrants(page);
+  console.log(
+    `ranged reads: ${reads.length} reads, ${(reads.reduce((a, b) => a + b, 0) / 1048576).toFixed(2)} MB of a ${(bytes.length / 1048576).toFixed(1)} MB file (two openings)`,
+  );
 });

@@ -32,6 +32,9 @@ async function installDesktopHost(page: Page, launchFile: { name: string; text: 
       onMenuCommand: (listener: Listener) => ((record.menu = listener), () => (record.menu = null)),
       setOnlineHosts: async () => undefined,
       fetchOnline: async () => ({ status: 'missing' }),
+      pickBackgroundFiles: async () => [],
+      readBackgroundFile: async () => new Uint8Array(0),
+      forgetBackgroundFile: async () => undefined,
     };
   }, launchFile);
 }

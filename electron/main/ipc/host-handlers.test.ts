@@ -31,6 +31,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
     setLanguage: (language) => languages.push(language),
     takeOpenedFiles: () => [{ name: 'ruas.geojson', bytes: new TextEncoder().encode('{}') }],
     online: { setAllowedHosts: () => undefined, get: async () => ({ status: 'missing' }) },
+    backgroundFiles: { grant: async () => [], read: async () => new Uint8Array(0), forget: async () => undefined },
     appVersion: '0.1.0',
     platform: 'linux',
     trustedOrigin: TRUSTED,

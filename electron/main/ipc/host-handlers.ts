@@ -11,6 +11,9 @@ import {
   SetFullScreenRequestSchema,
   OnlineFetchRequestSchema,
   OnlineHostsSchema,
+  BackgroundReadRequestSchema,
+  BackgroundTokenSchema,
+  type BackgroundFileHandle,
   type OnlineFetchRequest,
   type OnlineFetchResult,
   type AppInfo,
@@ -48,6 +51,12 @@ export interface HostHandlerDependencies {
   online: {
     setAllowedHosts(hosts: string[]): void;
     get(request: OnlineFetchRequest): Promise<OnlineFetchResult>;
+  };
+  /** Background files kept by path and read by ranges (electron/main/background-files.ts). */
+  backgroundFiles: {
+    grant(paths: string[]): Promise<BackgroundFileHandle[]>;
+    read(token: string, offset: number, length: number): Promise<Uint8Array>;
+    forget(token: string): Promise<void>;
   };
   appVersion: string;
   platform: string;
@@ -155,5 +164,24 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
 
   handle(HOST_CHANNELS.fetchOnline, (payload) =>
     deps.online.get(parsePayload(OnlineFetchRequestSchema, payload, HOST_CHANNELS.fetchOnline)),
+  );
+
+  handle(HOST_CHANNELS.pickBackgroundFiles, async (payload): Promise<BackgroundFileHandle[]> => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.pickBackgroundFiles);
+    const result = await deps.dialog.showOpenDialog({
+      title: 'Latar peta / map background',
+      filters: [{ name: 'GeoTIFF, PMTiles, MBTiles', extensions: ['tif', 'tiff', 'pmtiles', 'mbtiles'] }],
+      properties: ['openFile', 'multiSelections'],
+    });
+    return result.canceled ? [] : deps.backgroundFiles.grant(result.filePaths);
+  });
+
+  handle(HOST_CHANNELS.readBackgroundFile, (payload) => {
+    const request = parsePayload(BackgroundReadRequestSchema, payload, HOST_CHANNELS.readBackgroundFile);
+    return deps.backgroundFiles.read(request.token, request.offset, request.length);
+  });
+
+  handle(HOST_CHANNELS.forgetBackgroundFile, (payload) =>
+    deps.backgroundFiles.forget(parsePayload(BackgroundTokenSchema, payload, HOST_CHANNELS.forgetBackgroundFile)),
   );
 }

@@ -5,6 +5,7 @@ import { messageOf } from '#shared/format/message-of';
 import { hostsOf } from '#shared/background/tile-service';
 import type { Background } from '#shared/model/background';
 import { useSnapshot, useStore } from '../state/store-context';
+import { host } from '../platform';
 import { OpacitySlider } from '../components/opacity-slider';
 import { OnlineServiceDialog } from './online-service-dialog';
 import { SaveAreaDialog } from './save-area-dialog';
@@ -37,6 +38,27 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
     }
     setBusy(null);
     if (input.current) input.current.value = '';
+  };
+
+  /** The desktop app keeps picked files where they are; the browser picks a File through the input. */
+  const addFromHost = async () => {
+    // The page's file picker must open within the click (no await first).
+    if (host.kind !== 'electron') return input.current?.click();
+    setBusy('…');
+    try {
+      const result = await store.backgrounds.addFromHost();
+      if (!result) input.current?.click();
+      else if (result.failed.length > 0)
+        setMessage({ kind: 'error', text: t('backgrounds.failed', { message: result.failed.join('; ') }) });
+      else if (result.added.length > 0)
+        setMessage({
+          kind: 'ok',
+          text: t('backgrounds.added', { name: result.added.map((background) => background.name).join(', ') }),
+        });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
+    }
+    setBusy(null);
   };
 
   const basemaps = backgrounds.filter((background) => background.role === 'basemap');
@@ -129,7 +151,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
         type="button"
         data-testid="background-add"
         disabled={busy !== null}
-        onClick={() => input.current?.click()}
+        onClick={() => void addFromHost()}
       >
         {busy ? t('backgrounds.opening', { name: busy }) : t('backgrounds.add')}
       </button>{' '}

@@ -118,6 +118,14 @@ export function createBrowserHost(): HostApi {
         fromCache: response.headers.get('x-rumija-online') === 'cache',
       };
     },
+    // The page reads a picked file itself (a Blob, by ranges); there is no path to keep.
+    async pickBackgroundFiles() {
+      return null;
+    },
+    async readBackgroundFile() {
+      throw new Error('Hanya di aplikasi desktop / desktop app only');
+    },
+    async forgetBackgroundFile() {},
     async setFullScreen(on) {
       if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();
       if (!on && document.fullscreenElement) await document.exitFullscreen();

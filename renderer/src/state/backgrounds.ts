@@ -79,10 +79,12 @@ export class Backgrounds {
         opened.push(background);
         continue;
       }
-      const file = (await db.meta.get(fileKey(background.id)))?.value as File | undefined;
+      const kept = background.hostFile
+        ? { token: background.hostFile.token, name: background.name, size: background.hostFile.size }
+        : ((await db.meta.get(fileKey(background.id)))?.value as File | undefined);
       try {
-        if (!file) throw new Error('berkas tidak tersimpan / file not kept');
-        opened.push({ ...background, info: await openBackgroundFile(background.id, file) });
+        if (!kept) throw new Error('berkas tidak tersimpan / file not kept');
+        opened.push({ ...background, info: await openBackgroundFile(background.id, kept) });
       } catch (error) {
         problems.push(`${background.name}: ${messageOf(error)}`);
       }
@@ -99,10 +101,40 @@ export class Backgrounds {
   /** Adds a file as a background; an archive becomes the basemap, a GeoTIFF an overlay. Throws a message naming it. */
   async add(file: File): Promise<Background> {
     const id = newId();
-    const info = await openBackgroundFile(id, file);
-    const background: Background = {
+    const background = this.describe(id, file.name, await openBackgroundFile(id, file));
+    await this.keep(background, file);
+    return background;
+  }
+
+  /**
+   * The desktop app: the user picks files that stay where they are (a multi-gigabyte orthophoto is not copied) and
+   * are read by ranges through the host; null where the host cannot (the page then picks a File itself).
+   */
+  async addFromHost(): Promise<{ added: Background[]; failed: string[] } | null> {
+    const handles = await host.pickBackgroundFiles();
+    if (!handles) return null;
+    const added: Background[] = [];
+    const failed: string[] = [];
+    for (const handle of handles) {
+      const id = newId();
+      try {
+        const background = this.describe(id, handle.name, await openBackgroundFile(id, handle));
+        background.hostFile = { token: handle.token, size: handle.size };
+        await this.keep(background, null);
+        added.push(background);
+      } catch (error) {
+        closeBackgroundFile(id);
+        await host.forgetBackgroundFile(handle.token).catch(() => undefined);
+        failed.push(messageOf(error));
+      }
+    }
+    return { added, failed };
+  }
+
+  private describe(id: string, name: string, info: BackgroundInfo): Background {
+    return {
       id,
-      name: file.name,
+      name,
       role: info.kind === 'geotiff' ? 'overlay' : 'basemap',
       visible: true,
       opacity: 1,
@@ -110,14 +142,17 @@ export class Backgrounds {
       info,
       addedAt: new Date().toISOString(),
     };
+  }
+
+  /** Keeps a new background (and its file, unless the host keeps it); an archive becomes the basemap. */
+  private async keep(background: Background, file: File | null) {
     const backgrounds = [...this.state.get().backgrounds, background];
     await this.state.db.transaction('rw', this.state.db.meta, async () => {
-      await this.state.db.meta.put({ key: fileKey(id), value: file });
+      if (file) await this.state.db.meta.put({ key: fileKey(background.id), value: file });
       await this.state.db.meta.put({ key: LIST_KEY, value: backgrounds });
     });
     this.state.set({ backgrounds });
-    if (background.role === 'basemap') await this.setBasemap(id);
-    return background;
+    if (background.role === 'basemap') await this.setBasemap(background.id);
   }
 
   /**
@@ -211,6 +246,7 @@ export class Backgrounds {
     closeBackgroundFile(id);
     this.state.set({ backgrounds });
     if (removed?.service) await this.allowHosts(backgrounds).catch(() => undefined);
+    if (removed?.hostFile) await host.forgetBackgroundFile(removed.hostFile.token).catch(() => undefined);
     if (this.state.get().basemap === id) await this.setBasemap('ntt');
   }
 

@@ -1,5 +1,5 @@
 import { expose, transfer } from 'comlink';
-import { fromBlob } from 'geotiff';
+import { GeoTIFF } from 'geotiff';
 import {
   backgroundKindOf,
   openMbtiles,
@@ -7,13 +7,15 @@ import {
   type BackgroundInfo,
   type TileReader,
 } from '#shared/background/background-readers';
+import { blobRangeReader, blockCachedReader, geotiffSource, type RangeReader } from '#shared/background/range-reader';
 import { GeoTiffTiles } from '#shared/background/geotiff-tiles';
 
 const readers = new Map<string, TileReader>();
 
 /** A GeoTIFF's tiles, warped to web mercator here and handed over as PNG. */
-async function openGeoTiff(file: Blob, name: string): Promise<TileReader> {
-  const tiles = await GeoTiffTiles.open(await fromBlob(file), name);
+async function openGeoTiff(file: RangeReader): Promise<TileReader> {
+  const tiff = await GeoTIFF.fromSource(geotiffSource(file) as unknown as Parameters<typeof GeoTIFF.fromSource>[0]);
+  const tiles = await GeoTiffTiles.open(tiff, file.name);
   const canvas = new OffscreenCanvas(256, 256);
   const context = canvas.getContext('2d')!;
   const { bounds, nativeZoom } = tiles.info;
@@ -38,21 +40,38 @@ async function openGeoTiff(file: Blob, name: string): Promise<TileReader> {
   };
 }
 
+async function openReader(id: string, file: RangeReader): Promise<BackgroundInfo> {
+  readers.get(id)?.close();
+  const kind = backgroundKindOf(await file.read(0, 16));
+  if (!kind)
+    throw new Error(`${file.name}: bukan GeoTIFF, PMTiles atau MBTiles / not a GeoTIFF, PMTiles or MBTiles file`);
+  const reader =
+    kind === 'geotiff'
+      ? await openGeoTiff(file)
+      : kind === 'pmtiles'
+        ? await openPmtiles(file)
+        : await openMbtiles(file);
+  readers.set(id, reader);
+  return reader.info;
+}
+
 const api = {
-  /** Opens a background file (the Blob is read by ranges where the format allows) and says what it holds. */
-  async open(id: string, file: File): Promise<BackgroundInfo> {
-    readers.get(id)?.close();
-    const kind = backgroundKindOf(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
-    if (!kind)
-      throw new Error(`${file.name}: bukan GeoTIFF, PMTiles atau MBTiles / not a GeoTIFF, PMTiles or MBTiles file`);
-    const reader =
-      kind === 'geotiff'
-        ? await openGeoTiff(file, file.name)
-        : kind === 'pmtiles'
-          ? await openPmtiles(file, file.name)
-          : await openMbtiles(file, file.name);
-    readers.set(id, reader);
-    return reader.info;
+  /** Opens a picked file (read by ranges where the format allows) and says what it holds. */
+  open(id: string, file: File): Promise<BackgroundInfo> {
+    return openReader(id, blobRangeReader(file, file.name));
+  },
+
+  /**
+   * Opens a file the desktop app's main process keeps by path: `read` asks it for byte ranges, so a multi-gigabyte
+   * orthophoto is never copied or held whole.
+   */
+  openRanged(
+    id: string,
+    name: string,
+    size: number,
+    read: (offset: number, length: number) => Promise<Uint8Array>,
+  ): Promise<BackgroundInfo> {
+    return openReader(id, blockCachedReader({ name, size, read }));
   },
 
   /** A tile's bytes; null where the file has none; 'unknown' when this worker has not opened it (it restarted). */

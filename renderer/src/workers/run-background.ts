@@ -1,4 +1,6 @@
 import { addProtocol } from 'maplibre-gl';
+import { proxy } from 'comlink';
+import type { BackgroundFileHandle } from '#shared/host/host-api';
 import type { BackgroundInfo } from '#shared/background/background-readers';
 import { tileUrlOf, type TileService } from '#shared/background/tile-service';
 import { messageOf } from '#shared/format/message-of';
@@ -13,11 +15,18 @@ const backgroundWorker = createWorkerClient<BackgroundWorkerApi>(
 
 export const BACKGROUND_PROTOCOL = 'rumija-bg';
 
-/** The files opened, so a restarted worker can open them again. */
-const opened = new Map<string, File>();
+/** The files opened (picked, or kept by the desktop host), so a restarted worker can open them again. */
+const opened = new Map<string, File | BackgroundFileHandle>();
 
-export async function openBackgroundFile(id: string, file: File): Promise<BackgroundInfo> {
-  const info = await backgroundWorker.call((api) => api.open(id, file));
+function openInWorker(id: string, file: File | BackgroundFileHandle): Promise<BackgroundInfo> {
+  if (file instanceof File) return backgroundWorker.call((api) => api.open(id, file));
+  const read = (offset: number, length: number) => host.readBackgroundFile({ token: file.token, offset, length });
+  return backgroundWorker.call((api) => api.openRanged(id, file.name, file.size, proxy(read)));
+}
+
+/** Opens a background file: a picked File, or one the desktop host keeps by path and reads by ranges. */
+export async function openBackgroundFile(id: string, file: File | BackgroundFileHandle): Promise<BackgroundInfo> {
+  const info = await openInWorker(id, file);
   opened.set(id, file);
   return info;
 }
@@ -83,7 +92,7 @@ async function tileBytes(id: string, z: number, x: number, y: number): Promise<U
   if (bytes === 'unknown') {
     const file = opened.get(id);
     if (!file) return null;
-    await backgroundWorker.call((api) => api.open(id, file));
+    await openInWorker(id, file);
     bytes = await ask();
   }
   return bytes === 'unknown' ? null : bytes;
