@@ -147,12 +147,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        data-testid="background-add"
-        disabled={busy !== null}
-        onClick={() => void addFromHost()}
-      >
+      <button type="button" data-testid="background-add" disabled={busy !== null} onClick={() => void addFromHost()}>
         {busy ? t('backgrounds.opening', { name: busy }) : t('backgrounds.add')}
       </button>{' '}
       <button type="button" data-testid="background-add-online" onClick={() => setAddingOnline(true)}>
