@@ -1,5 +1,6 @@
 import type { BackgroundInfo } from '../background/background-readers';
 import type { TileService } from '../background/tile-service';
+import type { UserStyle } from '../background/user-style';
 
 /** The shipped offline NTT basemap, no basemap at all, or an added background's id. */
 export type BasemapChoice = 'ntt' | 'none' | string;
@@ -21,6 +22,8 @@ export interface Background {
   info: BackgroundInfo;
   /** An online tile service; absent for a file. */
   service?: TileService;
+  /** A vector archive's style chosen by the user (a MapLibre style JSON); absent: the shipped style for its schema. */
+  style?: UserStyle;
   /** A file the desktop app keeps where it is (read by ranges through this token); absent for a file kept here. */
   hostFile?: { token: string; size: number };
   addedAt: string;

@@ -203,6 +203,69 @@ test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: 
   expect(names).toContain('Oebobo Uji');
   await showOrthoArea(page, true);
   await screenshot(page, 'background-vector-streets-id');
+
+  // The office's own style (as Maputnik saves it): red water, a blue road; the hillshade layer and the bus icons
+  // cannot be drawn offline and are counted, not silently dropped.
+  const officeStyle = join(folder, 'gaya-kantor.json');
+  writeFileSync(
+    officeStyle,
+    JSON.stringify({
+      version: 8,
+      sources: {
+        openmaptiles: { type: 'vector', url: 'https://tiles.example.org/openmaptiles.json' },
+        terrain: { type: 'raster-dem', url: 'https://tiles.example.org/terrain.json' },
+      },
+      sprite: 'https://tiles.example.org/sprite',
+      layers: [
+        { id: 'latar', type: 'background', paint: { 'background-color': '#f4f1de' } },
+        { id: 'relief', type: 'hillshade', source: 'terrain' },
+        {
+          id: 'air',
+          type: 'fill',
+          source: 'openmaptiles',
+          'source-layer': 'water',
+          paint: { 'fill-color': '#d03030' },
+        },
+        {
+          id: 'jalan',
+          type: 'line',
+          source: 'openmaptiles',
+          'source-layer': 'transportation',
+          paint: { 'line-color': '#1d4ed8', 'line-width': 8 },
+        },
+        {
+          id: 'halte',
+          type: 'symbol',
+          source: 'openmaptiles',
+          'source-layer': 'place',
+          layout: { 'icon-image': 'bus_11', 'text-field': ['get', 'name'], 'text-font': ['Open Sans Bold'] },
+        },
+      ],
+    }),
+  );
+  await showOrthoArea(page, false);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('background-style-pick-jalan-kupang.mbtiles').click();
+  await (await chooser).setFiles(officeStyle);
+  await expect(page.getByTestId('background-message')).toHaveText(
+    'jalan-kupang.mbtiles digambar dengan gaya gaya-kantor.json — 1 lapisan bukan dari ubin vektor dilewati / layers not drawn from vector tiles left out — 1 ikon tidak ditampilkan (tanpa sprite) / icons not shown (no sprite)',
+  );
+  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: gaya-kantor.json');
+  await waitForMapIdle(page);
+  expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#d03030'), 'water in the office style').toBe(true);
+  expect(near(await pixelAt(page, middle), '#1d4ed8'), 'road in the office style').toBe(true);
+  expect(near(await pixelAt(page, [east - 0.001, south + 0.001]), '#f4f1de'), 'background of the style').toBe(true);
+  await page.getByTestId('backgrounds').scrollIntoViewIfNeeded();
+  await screenshot(page, 'background-vector-user-style-id');
+
+  // Kept across a restart; back to the shipped style on request.
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: gaya-kantor.json');
+  await page.getByTestId('background-style-reset-jalan-kupang.mbtiles').click();
+  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: Gaya bawaan');
+  await showOrthoArea(page, false);
+  expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#aad3df'), 'water, shipped style').toBe(true);
 });
 
 test('in the desktop app an orthophoto stays where it is and only the ranges a view needs are read', async ({

@@ -64,7 +64,7 @@ export class BackgroundSync {
       ...backgrounds.filter((b) => b.role === 'overlay'),
     ];
     for (const background of ordered) {
-      const key = JSON.stringify([background.info, background.opacity, background.brightness]);
+      const key = JSON.stringify([background.info, background.opacity, background.brightness, background.style]);
       if (this.shown.get(background.id) !== key) {
         this.remove(background.id);
         map.addSource(sourceIdOf(background.id), sourceOf(background));

@@ -108,8 +108,34 @@ function labels(prefix: string, source: string, layer: string, opacity: number, 
   };
 }
 
+const OPACITY_OF: Record<string, string[]> = {
+  background: ['background-opacity'],
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['text-opacity', 'icon-opacity'],
+  'fill-extrusion': ['fill-extrusion-opacity'],
+  heatmap: ['heatmap-opacity'],
+};
+
+/** The user's style layers on the archive's source; the background's opacity scales each layer's plain opacity. */
+function userStyleLayers(background: Background, source: string): LayerSpecification[] {
+  return background.style!.layers.map((layer, index) => {
+    const paint: Record<string, unknown> = { ...((layer as { paint?: Record<string, unknown> }).paint ?? {}) };
+    for (const key of OPACITY_OF[layer.type] ?? []) {
+      const value = paint[key];
+      if (value === undefined) paint[key] = background.opacity;
+      else if (typeof value === 'number') paint[key] = value * background.opacity;
+    }
+    const placed = { ...layer, id: `${source}:user:${index}:${layer.id}`, paint } as LayerSpecification;
+    if (layer.type !== 'background') (placed as { source: string }).source = source;
+    return placed;
+  });
+}
+
 /** The style layers of one vector background, under the source `source`. */
 export function vectorBackgroundLayers(background: Background, source: string): LayerSpecification[] {
+  if (background.style) return userStyleLayers(background, source);
   const prefix = source;
   const opacity = background.opacity;
   const present = new Set(background.info.vectorLayers);

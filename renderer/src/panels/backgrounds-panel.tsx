@@ -24,6 +24,22 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [addingOnline, setAddingOnline] = useState(false);
   const [savingArea, setSavingArea] = useState<Background | null>(null);
+  const styleInput = useRef<HTMLInputElement>(null);
+  const [styling, setStyling] = useState<Background | null>(null);
+
+  const chooseStyle = async (file: File | undefined) => {
+    if (styleInput.current) styleInput.current.value = '';
+    if (!file || !styling) return;
+    try {
+      const notes = await store.backgrounds.setStyle(styling.id, file);
+      setMessage({
+        kind: 'ok',
+        text: [t('backgrounds.styled', { name: styling.name, style: file.name }), ...notes].join(' — '),
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('backgrounds.styleFailed', { message: messageOf(error) }) });
+    }
+  };
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const add = async (files: FileList | null) => {
@@ -121,6 +137,34 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
                 {t('backgrounds.tileFailed', { message: onlineTileErrors[background.id] })}
               </p>
             )}
+            {background.info.tileType === 'vector' && (
+              <div className="background-style-row">
+                <span className="muted" data-testid={`background-style-${background.name}`}>
+                  {t('backgrounds.style', { style: background.style?.name ?? t('backgrounds.shippedStyle') })}
+                </span>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid={`background-style-pick-${background.name}`}
+                  onClick={() => {
+                    setStyling(background);
+                    styleInput.current?.click();
+                  }}
+                >
+                  {t('backgrounds.pickStyle')}
+                </button>
+                {background.style && (
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid={`background-style-reset-${background.name}`}
+                    onClick={() => void store.backgrounds.setStyle(background.id, null)}
+                  >
+                    {t('backgrounds.shippedStyle')}
+                  </button>
+                )}
+              </div>
+            )}
             {background.service && map && (
               <button
                 type="button"
@@ -153,6 +197,14 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
       <button type="button" data-testid="background-add-online" onClick={() => setAddingOnline(true)}>
         {t('onlineService.open')}
       </button>
+      <input
+        ref={styleInput}
+        type="file"
+        accept=".json"
+        hidden
+        data-testid="background-style-file"
+        onChange={(event) => void chooseStyle(event.target.files?.[0])}
+      />
       {addingOnline && (
         <OnlineServiceDialog
           onClose={() => setAddingOnline(false)}

@@ -10,6 +10,8 @@ import {
   type ServiceLayer,
 } from '#shared/background/service-capabilities';
 import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
+import { adoptUserStyle } from '#shared/background/user-style';
+import { FONT_REGULAR } from '../map/basemap-style';
 import {
   closeBackgroundFile,
   onlineTile,
@@ -229,11 +231,31 @@ export class Backgrounds {
     this.state.set({ basemap: choice });
   }
 
-  /** Visibility, opacity, brightness or role of one background. */
-  async update(id: string, patch: Partial<Pick<Background, 'visible' | 'opacity' | 'brightness' | 'role'>>) {
-    const backgrounds = this.state.get().backgrounds.map((b) => (b.id === id ? { ...b, ...patch } : b));
+  /**
+   * Draws a vector archive with the user's MapLibre style JSON (null: back to the shipped style). Returns what the
+   * user must know (layers left out, icons without a sprite); a style that cannot be used changes nothing.
+   */
+  async setStyle(id: string, file: File | null): Promise<string[]> {
+    const background = this.state.get().backgrounds.find((candidate) => candidate.id === id);
+    if (!background || background.info.tileType !== 'vector') return [];
+    if (!file) {
+      await this.replace(id, (current) => ({ ...current, style: undefined }));
+      return [];
+    }
+    const { style, notes } = adoptUserStyle(await file.text(), file.name, background.info.vectorLayers, FONT_REGULAR);
+    await this.replace(id, (current) => ({ ...current, style }));
+    return notes;
+  }
+
+  private async replace(id: string, change: (background: Background) => Background) {
+    const backgrounds = this.state.get().backgrounds.map((b) => (b.id === id ? change(b) : b));
     await this.state.db.meta.put({ key: LIST_KEY, value: backgrounds });
     this.state.set({ backgrounds });
+  }
+
+  /** Visibility, opacity, brightness or role of one background. */
+  async update(id: string, patch: Partial<Pick<Background, 'visible' | 'opacity' | 'brightness' | 'role'>>) {
+    await this.replace(id, (background) => ({ ...background, ...patch }));
   }
 
   async remove(id: string) {
