@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import '#shared/geo/known-crs';
-import { openApp, pixelAt, screenshot, waitForMapIdle } from './helpers';
+import { openApp, pixelAt, savedFile, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
+import { sheetLayout } from '#shared/print/print-layout';
 import { centres, expectQuadrants, showOrthoArea } from './ortho-view';
 import { ORTHO_ORIGIN, QUADRANTS, writeQuadrantTiff } from '../fixtures/quadrant-tiff';
 import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
@@ -343,5 +344,41 @@ test('in the desktop app an orthophoto stays where it is and only the ranges a v
   await expectQuadrants(page);
   console.log(
     `ranged reads: ${reads.length} reads, ${(reads.reduce((a, b) => a + b, 0) / 1048576).toFixed(2)} MB of a ${(bytes.length / 1048576).toFixed(1)} MB file (two openings)`,
+  );
+});
+
+test('a printed sheet shows the orthophoto under the data, where it lies', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await showOrthoArea(page, true);
+  await addBackground(page, tiff);
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: ortofoto-kupang.tif');
+  // Centre the map on the north-west quadrant and print it at 1:5.000 as a 150 dpi PNG.
+  await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 16 }), centres.nw);
+  await waitForMapIdle(page);
+  await page.getByTestId('print-open').click();
+  await page.getByTestId('print-paper').selectOption('A4');
+  await page.getByTestId('print-orientation').selectOption('portrait');
+  await page.getByTestId('print-scale').selectOption('5000');
+  await page.getByTestId('print-dpi').selectOption('150');
+  const png = await savedFile(page, 'print-png');
+  execFileSync('cp', [png, join(SCREENSHOT_DIR, 'print-orthophoto-a4.png')]);
+  const frame = sheetLayout('A4', 'portrait').map;
+  const toPixel = (mm: number) => String(Math.round((mm / 25.4) * 150));
+  // 150 m west and north of the centre (3 cm on paper at 1:5.000): still the north-west quadrant, away from the road.
+  const values = execFileSync(
+    'gdallocationinfo',
+    ['-valonly', png, toPixel(frame.x + frame.width / 2 - 30), toPixel(frame.y + frame.height / 2 - 30)],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  for (let band = 0; band < 3; band++)
+    expect(Math.abs(values[band]! - QUADRANTS.nw[band]!), `printed pixel ${values}`).toBeLessThan(12);
+  // The sheet credits the orthophoto among its sources.
+  const pdf = await savedFile(page, 'print-pdf');
+  expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(
+    'Latar: ortofoto-kupang.tif',
   );
 });

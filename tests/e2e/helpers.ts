@@ -101,3 +101,15 @@ export async function clickOnMapAt(page: Page, lngLat: number[]) {
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + point.x, box.y + point.y);
 }
+
+/** Clicks a save button and returns the file the browser saved (PDF or PNG, by the name the app suggested). */
+export async function savedFile(page: Page, button: string) {
+  const download = page.waitForEvent('download', { timeout: 170_000 });
+  await page.getByTestId(button).click();
+  const saved = await download;
+  const path = await saved.path();
+  const extension = saved.suggestedFilename().split('.').pop();
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-print-')), `sheet.${extension}`);
+  execFileSync('cp', [path!, file]);
+  return file;
+}

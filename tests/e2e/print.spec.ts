@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, screenshot, waitForMapIdle } from './helpers';
+import { openApp, savedFile, screenshot, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { sheetLayout } from '#shared/print/print-layout';
 
@@ -16,18 +16,6 @@ const demo = createDemoDataset();
 const ruasCount = new Set(
   demo.features.filter((f) => f.properties.kind === 'road').map((f) => String(f.properties.ruasNumber)),
 ).size;
-
-/** Clicks a save button and returns the file the browser saved (PDF or PNG, by the name the app suggested). */
-async function savedFile(page: Page, button: string) {
-  const download = page.waitForEvent('download', { timeout: 170_000 });
-  await page.getByTestId(button).click();
-  const saved = await download;
-  const path = await saved.path();
-  const extension = saved.suggestedFilename().split('.').pop();
-  const file = join(mkdtempSync(join(tmpdir(), 'rumija-print-')), `sheet.${extension}`);
-  execFileSync('cp', [path!, file]);
-  return file;
-}
 
 const poppler = (tool: string, file: string, ...args: string[]) =>
   execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });

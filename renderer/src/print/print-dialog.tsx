@@ -32,7 +32,7 @@ function storedSettings(defaults: PrintSettings): PrintSettings {
 export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { layers, featuresByLayer, featureById, analysis, selection } = useSnapshot();
+  const { layers, featuresByLayer, featureById, analysis, selection, backgrounds, basemap } = useSnapshot();
   const ref = useModalDialog();
   const [settings, setSettings] = useState<PrintSettings>(() =>
     storedSettings({
@@ -58,7 +58,16 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
   }, [settings]);
 
   const update = (patch: Partial<PrintSettings>) => setSettings((current) => ({ ...current, ...patch }));
-  const data = { layers, featuresByLayer };
+  const data = {
+    layers,
+    featuresByLayer,
+    backgrounds: {
+      shippedBasemap: basemap === 'ntt',
+      shown: backgrounds
+        .filter((background) => (background.role === 'basemap' ? basemap === background.id : background.visible))
+        .map((background) => ({ name: background.name, attribution: background.info.attribution })),
+    },
+  };
   const selected = selection.map((id) => featureById.get(id)).filter((feature) => feature !== undefined);
   const single = () => [
     { view: currentView(map, settings.scale, selected), title: settings.title, subtitle: settings.subtitle },

@@ -52,6 +52,8 @@ export interface SheetRequest {
 export interface PrintData {
   layers: readonly Layer[];
   featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
+  /** The backgrounds on the map (basemap chosen, visible overlays), to be credited on the sheet. */
+  backgrounds?: { shippedBasemap: boolean; shown: readonly { name: string; attribution: string }[] };
 }
 
 export class PrintCancelled extends Error {
@@ -81,7 +83,11 @@ function degrees(value: number, axis: 'x' | 'y', t: TFunction) {
   return `${whole}°${minutes ? `${String(minutes).padStart(2, '0')}′` : ''} ${hemisphere}`;
 }
 
-function sourcesOf(layers: readonly { layer: Layer; features: readonly StoredFeature[] }[], t: TFunction): string[] {
+function sourcesOf(
+  layers: readonly { layer: Layer; features: readonly StoredFeature[] }[],
+  backgrounds: PrintData['backgrounds'],
+  t: TFunction,
+): string[] {
   const lines = layers.map(({ layer, features }) => {
     if (layer.demo) return `${layerLabel(layer, t)}: ${t('print.demoSource')}`;
     const labels = new Set<string>();
@@ -91,7 +97,11 @@ function sourcesOf(layers: readonly { layer: Layer; features: readonly StoredFea
     }
     return `${layerLabel(layer, t)}: ${labels.size ? [...labels].slice(0, 3).join(', ') : t('print.userSource')}`;
   });
-  return [...lines, t('attribution.sources')];
+  const shown = (backgrounds?.shown ?? []).map(
+    (background) =>
+      `${t('print.background')}: ${background.name}${background.attribution ? ` (${background.attribution})` : ''}`,
+  );
+  return [...lines, ...shown, ...(backgrounds?.shippedBasemap === false ? [] : [t('attribution.sources')])];
 }
 
 /**
@@ -217,7 +227,7 @@ function sheetOf(
     inset: { image: inset.image, extent: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } },
     insetTitle: t('print.inset'),
     sourcesTitle: t('print.sources'),
-    sources: sourcesOf(shown, t),
+    sources: sourcesOf(shown, data.backgrounds, t),
     footer: `${t('print.footer')} · ${t('print.page', { page: '{page}', pages: '{pages}' })}`,
     table: request.table ?? null,
   };
