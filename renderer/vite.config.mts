@@ -22,13 +22,15 @@ export const rendererConfig: UserConfig = {
   root: import.meta.dirname,
   base: './',
   publicDir: resolve(import.meta.dirname, '../resources/public'),
-  plugins: [react(), contentSecurityPolicy(), onlineBridge()],
+  plugins: [react(), contentSecurityPolicy()],
   build: { minify: true, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 };
 
+// The browser build only: the desktop app's main process does this itself.
 export default defineConfig({
   ...rendererConfig,
+  plugins: [...(rendererConfig.plugins ?? []), onlineBridge()],
   build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, '../out/web'), emptyOutDir: true },
 });

@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { OnlineFetchRequestSchema, OnlineHostsSchema } from '#shared/host/host-api';
+// Relative, not #shared: this file is loaded with the Vite config, whose bundler (electron-vite's) leaves `#` imports
+// to Node, which cannot load TypeScript.
+import { OnlineFetchRequestSchema, OnlineHostsSchema } from '../../../shared/host/host-api';
 import { OnlineFetcher } from './online-fetcher';
 
 /** Where the browser build asks for what the desktop app's main process does online. */
