@@ -112,10 +112,8 @@ test('an MBTiles from GDAL and a PMTiles archive become the basemap in place of 
   await screenshot(page, 'background-basemap-choice-id');
 });
 
-test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: roads, water and place names', async ({
-  page,
-}) => {
-  // A street, a reservoir and a place name around the orthophoto's area, as an extract GDAL writes.
+/** A street, a reservoir and a place name around the orthophoto's area, as a vector MBTiles extract GDAL writes. */
+function writeStreetArchive() {
   const [west, north] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0], ORTHO_ORIGIN[1]]) as [number, number];
   const [east, south] = proj4('EPSG:32751', 'EPSG:4326', [ORTHO_ORIGIN[0] + 2000, ORTHO_ORIGIN[1] - 2000]) as [
     number,
@@ -184,6 +182,13 @@ test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: 
   const streets = join(folder, 'jalan-kupang.mbtiles');
   execFileSync('ogr2ogr', ['-f', 'MBTILES', streets, gpkg, '-dsco', 'MINZOOM=10', '-dsco', 'MAXZOOM=15']);
 
+  return { streets, west, east, north, south, middle };
+}
+
+test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: roads, water and place names', async ({
+  page,
+}) => {
+  const { streets, west, east, north, south, middle } = writeStreetArchive();
   await openApp(page);
   await showOrthoArea(page, false);
   await addBackground(page, streets);
@@ -381,4 +386,29 @@ test('a printed sheet shows the orthophoto under the data, where it lies', async
   expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(
     'Latar: ortofoto-kupang.tif',
   );
+});
+
+test('an orthophoto over a street basemap, under the corridor analysis', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { streets } = writeStreetArchive();
+  await openApp(page);
+  await addBackground(page, streets);
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: jalan-kupang.mbtiles');
+  await addBackground(page, tiff);
+  await expect(page.getByTestId('background-message')).toHaveText('Latar ditambahkan: ortofoto-kupang.tif');
+  await expect(page.getByTestId('basemap-choice').locator('option:checked')).toHaveText('jalan-kupang.mbtiles');
+  const slider = page.getByTestId('background-opacity-ortofoto-kupang.tif');
+  await slider.fill('70');
+  await slider.dispatchEvent('pointerup');
+  await showOrthoArea(page, true);
+  // Half-way between the orthophoto's colour and the street map's land under it.
+  const pixel = await pixelAt(page, centres.se);
+  const land = [0xf2, 0xef, 0xe9];
+  for (let band = 0; band < 3; band++)
+    expect(Math.abs(pixel[band]! - (0.7 * QUADRANTS.se[band]! + 0.3 * land[band]!)), `${pixel}`).toBeLessThan(14);
+  await page.getByRole('tab', { name: 'RUMIJA' }).click();
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-total')).toContainText('Rp', { timeout: 60_000 });
+  await waitForMapIdle(page);
+  await screenshot(page, 'background-ortho-streets-analysis-id');
 });
