@@ -27,6 +27,19 @@ function layersOf(background: Background): LayerSpecification[] {
   ];
 }
 
+/**
+ * MapLibre shows attributions as HTML; an archive's metadata or a service's capabilities may carry links or worse,
+ * so only their text is shown.
+ */
+export function attributionText(html: string): string {
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&copy;/gi, '©')
+    .replace(/&amp;/gi, '&')
+    .trim();
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function sourceOf(background: Background): SourceSpecification {
   const { info } = background;
   const tiles = [`${BACKGROUND_PROTOCOL}://${encodeURIComponent(background.id)}/${info.tileType}/{z}/{x}/{y}`];
@@ -35,7 +48,7 @@ function sourceOf(background: Background): SourceSpecification {
     minzoom: info.minzoom,
     maxzoom: info.maxzoom,
     ...(info.bounds ? { bounds: info.bounds } : {}),
-    ...(info.attribution ? { attribution: info.attribution } : {}),
+    ...(info.attribution ? { attribution: attributionText(info.attribution) } : {}),
   };
   return info.tileType === 'vector' ? { type: 'vector', ...common } : { type: 'raster', tileSize: 256, ...common };
 }

@@ -53,8 +53,9 @@ function parseService(input: TileServiceInput): TileService {
 }
 
 /**
- * Backgrounds under the data: the basemap chosen (the shipped NTT map, none, or an added archive) and added files
- * (GeoTIFF orthophotos, PMTiles, MBTiles). The list and each file are kept in the database's `meta` table.
+ * Backgrounds under the data: the basemap chosen (the shipped NTT map, none, or an added one), added files (GeoTIFF
+ * orthophotos, PMTiles, MBTiles) and online services (XYZ/TMS, WMS, WMTS). The list is kept in the database's
+ * `meta` table with each file the page picked; the desktop app keeps its files by path instead.
  */
 export class Backgrounds {
   constructor(private readonly state: SnapshotHandle) {
@@ -266,7 +267,8 @@ export class Backgrounds {
       await this.state.db.meta.put({ key: LIST_KEY, value: backgrounds });
     });
     closeBackgroundFile(id);
-    this.state.set({ backgrounds });
+    const { [id]: _gone, ...onlineTileErrors } = this.state.get().onlineTileErrors;
+    this.state.set({ backgrounds, onlineTileErrors });
     if (removed?.service) await this.allowHosts(backgrounds).catch(() => undefined);
     if (removed?.hostFile) await host.forgetBackgroundFile(removed.hostFile.token).catch(() => undefined);
     if (this.state.get().basemap === id) await this.setBasemap('ntt');
