@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, pixelAt, screenshot, waitForMapIdle } from './helpers';
+import { openApp, pixelAt, savedFile, screenshot, waitForMapIdle } from './helpers';
+import { FileSource, PMTiles } from 'pmtiles';
 import { centres, expectQuadrants, showOrthoArea } from './ortho-view';
 import { writeQuadrantTiff } from '../fixtures/quadrant-tiff';
 import { mbtilesTiles } from '../fixtures/mbtiles-tiles';
@@ -127,6 +128,15 @@ test('an XYZ service is drawn through the host, saved offline, and drawn again w
     timeout: 60_000,
   });
   await expect(page.getByTestId('basemap-choice').locator('option:checked')).toHaveText(archiveName);
+  const saved = (await page.getByTestId('background-message').textContent())!.match(/\((\d+) ubin/)![1];
+
+  // A copy of the archive for the hearing room's laptop: a PMTiles the pmtiles reader opens, with every tile.
+  const copy = await savedFile(page, `background-save-copy-${archiveName}`);
+  const archive = new PMTiles(new FileSource(new File([readFileSync(copy)], archiveName)));
+  const header = await archive.getHeader();
+  expect(header.numAddressedTiles).toBe(Number(saved));
+  expect([header.minZoom, header.maxZoom]).toEqual([server.maxzoom - 1, server.maxzoom]);
+  await expect(page.getByTestId('background-message')).toHaveText(`Salinan disimpan: ${archiveName}`);
 
   // The server goes away: a view not seen before names the failure by the online background.
   await server.stop();

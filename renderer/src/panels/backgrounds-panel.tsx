@@ -8,6 +8,7 @@ import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { OpacitySlider } from '../components/opacity-slider';
 import { OnlineServiceDialog } from './online-service-dialog';
+import { saveExport } from '../platform/save-export';
 import { SaveAreaDialog } from './save-area-dialog';
 
 const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
@@ -75,6 +76,21 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
       setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
     }
     setBusy(null);
+  };
+
+  /** A copy of a kept file (a saved area for the hearing-room laptop, say) where the user chooses. */
+  const saveCopy = async (background: Background) => {
+    const outcome = await saveExport(background.name, async () => {
+      const file = await store.backgrounds.keptFile(background.id);
+      if (!file) throw new Error('berkas tidak tersimpan / file not kept');
+      const extension = background.name.split('.').pop() ?? 'bin';
+      return {
+        filters: [{ name: background.info.kind, extensions: [extension] }],
+        data: new Uint8Array(await file.arrayBuffer()),
+      };
+    });
+    if (outcome.kind === 'saved') setMessage({ kind: 'ok', text: t('backgrounds.copySaved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ kind: 'error', text: outcome.message });
   };
 
   const basemaps = backgrounds.filter((background) => background.role === 'basemap');
@@ -164,6 +180,16 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
                   </button>
                 )}
               </div>
+            )}
+            {!background.service && !background.hostFile && (
+              <button
+                type="button"
+                className="small"
+                data-testid={`background-save-copy-${background.name}`}
+                onClick={() => void saveCopy(background)}
+              >
+                {t('backgrounds.saveCopy')}
+              </button>
             )}
             {background.service && map && (
               <button

@@ -227,6 +227,11 @@ export class Backgrounds {
     return { background, tiles: saved.tiles, empty: saved.empty };
   }
 
+  /** The file of a background kept in the database (a picked file, a saved area), to save a copy elsewhere. */
+  async keptFile(id: string): Promise<File | null> {
+    return ((await this.state.db.meta.get(fileKey(id)))?.value as File | undefined) ?? null;
+  }
+
   async setBasemap(choice: BasemapChoice) {
     await this.state.db.meta.put({ key: BASEMAP_KEY, value: choice });
     this.state.set({ basemap: choice });
