@@ -421,19 +421,40 @@ export class LayerTiles {
 export const DENSE_POINTS = 50_000;
 export const DENSE_POINTS_MIN_ZOOM = 11;
 
-const minZooms = new WeakMap<readonly object[], number>();
+/** Point features and all features of each list measured, so a list that replaces another is not walked again. */
+const pointCounts = new WeakMap<readonly unknown[], { points: number; total: number }>();
+const isPoint = (feature: { geometry: { type: string } }) =>
+  feature.geometry.type === 'Point' || feature.geometry.type === 'MultiPoint';
+
+function countPoints(features: readonly { geometry: { type: string } }[]) {
+  let counts = pointCounts.get(features);
+  if (!counts) {
+    let points = 0;
+    for (const feature of features) if (isPoint(feature)) points++;
+    counts = { points, total: features.length };
+    pointCounts.set(features, counts);
+  }
+  return counts;
+}
 
 /**
  * The zoom a layer is drawn from: dense point layers (mostly points, many of them) wait for street level. Worked out
  * once per feature list (lists are replaced, never changed in place), as the layers panel and the map both ask.
  */
 export function layerMinZoom(features: readonly { geometry: { type: string } }[]): number {
-  const known = minZooms.get(features);
-  if (known !== undefined) return known;
-  let points = 0;
-  for (const feature of features)
-    if (feature.geometry.type === 'Point' || feature.geometry.type === 'MultiPoint') points++;
-  const zoom = points >= DENSE_POINTS && points * 2 >= features.length ? DENSE_POINTS_MIN_ZOOM : 0;
-  minZooms.set(features, zoom);
-  return zoom;
+  const { points, total } = countPoints(features);
+  return points >= DENSE_POINTS && points * 2 >= total ? DENSE_POINTS_MIN_ZOOM : 0;
+}
+
+/** A list made from `previous` by taking `removed` out and putting `added` in: its counts follow without a walk. */
+export function carryLayerMinZoom(
+  previous: readonly { geometry: { type: string } }[],
+  next: readonly { geometry: { type: string } }[],
+  removed: readonly { geometry: { type: string } }[],
+  added: readonly { geometry: { type: string } }[],
+) {
+  const known = pointCounts.get(previous);
+  if (!known) return;
+  const points = known.points - removed.filter(isPoint).length + added.filter(isPoint).length;
+  pointCounts.set(next, { points, total: next.length });
 }

@@ -326,18 +326,13 @@ export function withOpacity(specs: LayerSpecification[], opacity: number): Layer
 
 const isTiled = (features: readonly StoredFeature[]) => features.length >= TILED_MIN_FEATURES;
 
-/** The tiles a change of these features redraws: where they were and where they are now (null: reload all). */
-function changedTiles(
-  ids: ReadonlySet<string>,
-  before: readonly StoredFeature[],
-  now: ReadonlyMap<string, StoredFeature>,
-): TileId[] | null {
-  if (ids.size > 64) return null;
+/** The tiles a change redraws: where the features were and where they are now (null: reload all). */
+function changedTiles(patch: FeaturePatch, now: ReadonlyMap<string, StoredFeature>): TileId[] | null {
+  if (patch.ids.size > 64) return null;
   const bounds: Bounds[] = [];
-  for (const feature of before) if (ids.has(feature.id)) bounds.push(geometryBounds(feature.geometry));
-  for (const id of ids) {
-    const feature = now.get(id);
-    if (feature) bounds.push(geometryBounds(feature.geometry));
+  for (const id of patch.ids) {
+    for (const feature of [patch.before.get(id), now.get(id)])
+      if (feature) bounds.push(geometryBounds(feature.geometry));
   }
   return tilesCovering(bounds, TILE_MAX_ZOOM);
 }
@@ -419,10 +414,9 @@ export class DataLayerSync {
     const patch = state.patch;
     const propertiesOf = (feature: StoredFeature) => styleProperties(feature, annotations, layer.style);
     const incremental = !whole && patch && patch.base.get(layer.id) === this.lastData.get(layer.id);
-    const previous = this.lastData.get(layer.id);
     this.lastData.set(layer.id, features);
     if (this.tiled.has(layer.id)) {
-      const tiles = incremental ? changedTiles(patch.ids, previous ?? [], state.featureById) : null;
+      const tiles = incremental ? changedTiles(patch, state.featureById) : null;
       const sent = incremental
         ? this.feed.updateFeatures(layer.id, patch.ids, (id) => state.featureById.get(id))
         : this.feed.setLayer(layer.id, features, propertiesOf);

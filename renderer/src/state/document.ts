@@ -16,6 +16,7 @@ import { commitChange, type ChangeAction, type ChangeState } from '../persistenc
 import { latestTariffSchedules } from '../persistence/tariff-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
+import { patchedLists } from './patched-lists';
 import type { SnapshotHandle, StoredLayerBlocks } from './app-snapshot';
 import { z } from 'zod';
 import { LayerStyleSchema, SavedStyleSchema, type LayerStyle, type SavedStyle } from '#shared/model/layer-style';
@@ -91,38 +92,18 @@ export class Document {
   /** Puts changed features (null: deleted) into the snapshot without reloading the rest. */
   private patchFeatures(records: ReadonlyMap<string, StoredFeature | null>) {
     const featuresByLayer = new Map(this.state.get().featuresByLayer);
-    const before = this.state.get().featureById;
-    const touched = new Set<string>();
-    const added = new Map<string, StoredFeature[]>();
-    for (const [id, record] of records) {
-      const old = before.get(id);
-      if (old) touched.add(old.layerId);
-      if (!record) continue;
-      touched.add(record.layerId);
-      // New to its layer: goes at the end of the layer's list, as the store appends it.
-      if (old?.layerId !== record.layerId) {
-        const list = added.get(record.layerId);
-        if (list) list.push(record);
-        else added.set(record.layerId, [record]);
-      }
+    const index = this.state.get().featureById;
+    const before = new Map<string, StoredFeature>();
+    for (const id of records.keys()) {
+      const old = index.get(id);
+      if (old) before.set(id, old);
     }
-    for (const layerId of touched) {
-      const kept: StoredFeature[] = [];
-      for (const feature of featuresByLayer.get(layerId) ?? []) {
-        if (!records.has(feature.id)) kept.push(feature);
-        else {
-          const record = records.get(feature.id);
-          if (record && record.layerId === layerId) kept.push(record);
-        }
-      }
-      for (const record of added.get(layerId) ?? []) kept.push(record);
-      featuresByLayer.set(layerId, kept);
-    }
-    const featureById = before.with(records);
+    for (const [layerId, list] of patchedLists(featuresByLayer, records, before)) featuresByLayer.set(layerId, list);
+    const featureById = index.with(records);
     this.state.set({
       featuresByLayer,
       featureById,
-      featurePatch: { base: this.state.get().featuresByLayer, ids: new Set(records.keys()) },
+      featurePatch: { base: this.state.get().featuresByLayer, ids: new Set(records.keys()), before },
       storedBlocks: null,
       selection: this.state.get().selection.filter((id) => featureById.has(id)),
     });

@@ -4,4 +4,6 @@ import type { StoredFeature } from '#shared/model/layer';
 export interface FeaturePatch {
   base: ReadonlyMap<string, readonly StoredFeature[]>;
   ids: ReadonlySet<string>;
+  /** The touched features as they were before (absent: new); the feature index itself only holds the present. */
+  before: ReadonlyMap<string, StoredFeature>;
 }
