@@ -14,8 +14,9 @@ import { SaveAreaDialog } from './save-area-dialog';
 const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
 
 /**
- * The map's background: the basemap (the shipped offline NTT map, an added street-map archive, or none) and added
- * overlays such as a drone orthophoto, each with its opacity and brightness. Files are read on this computer only.
+ * The map's background: the basemap (the shipped offline NTT map, an added street-map archive or online service, or
+ * none) and overlays such as a drone orthophoto, each with its opacity and brightness. Files are read on this
+ * computer; an online service is contacted only once the user adds it.
  */
 export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const { backgrounds, basemap, backgroundProblems, onlineTileErrors } = useSnapshot();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [addingOnline, setAddingOnline] = useState(false);
   const [savingArea, setSavingArea] = useState<Background | null>(null);
   const styleInput = useRef<HTMLInputElement>(null);
@@ -41,7 +43,6 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
       setMessage({ kind: 'error', text: t('backgrounds.styleFailed', { message: messageOf(error) }) });
     }
   };
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const add = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
@@ -65,13 +66,14 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
     try {
       const result = await store.backgrounds.addFromHost();
       if (!result) input.current?.click();
-      else if (result.failed.length > 0)
-        setMessage({ kind: 'error', text: t('backgrounds.failed', { message: result.failed.join('; ') }) });
-      else if (result.added.length > 0)
-        setMessage({
-          kind: 'ok',
-          text: t('backgrounds.added', { name: result.added.map((background) => background.name).join(', ') }),
-        });
+      else if (result.added.length > 0 || result.failed.length > 0) {
+        const names = result.added.map((background) => background.name).join(', ');
+        const texts = [
+          ...(names ? [t('backgrounds.added', { name: names })] : []),
+          ...(result.failed.length > 0 ? [t('backgrounds.failed', { message: result.failed.join('; ') })] : []),
+        ];
+        setMessage({ kind: result.failed.length > 0 ? 'error' : 'ok', text: texts.join(' — ') });
+      }
     } catch (error) {
       setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
     }
