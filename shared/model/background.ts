@@ -2,6 +2,10 @@ import type { BackgroundInfo } from '../background/background-readers';
 import type { TileService } from '../background/tile-service';
 import type { UserStyle } from '../background/user-style';
 
+/** The shipped styles for vector archives, by the schema they read (generic: outlines and names of any layers). */
+export const SHIPPED_VECTOR_STYLES = ['openmaptiles', 'protomaps', 'generic'] as const;
+export type ShippedVectorStyle = (typeof SHIPPED_VECTOR_STYLES)[number];
+
 /** The shipped offline NTT basemap, no basemap at all, or an added background's id. */
 export type BasemapChoice = 'ntt' | 'none' | string;
 
@@ -22,8 +26,10 @@ export interface Background {
   info: BackgroundInfo;
   /** An online tile service; absent for a file. */
   service?: TileService;
-  /** A vector archive's style chosen by the user (a MapLibre style JSON); absent: the shipped style for its schema. */
+  /** A vector archive's style chosen by the user (a MapLibre style JSON); absent: a shipped style. */
   style?: UserStyle;
+  /** The shipped style the user picked for a vector archive; absent: the one for the archive's schema. */
+  shippedStyle?: ShippedVectorStyle;
   /** A file the desktop app keeps where it is (read by ranges through this token); absent for a file kept here. */
   hostFile?: { token: string; size: number };
   addedAt: string;

@@ -256,7 +256,9 @@ test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: 
   await expect(page.getByTestId('background-message')).toHaveText(
     'jalan-kupang.mbtiles digambar dengan gaya gaya-kantor.json — 1 lapisan bukan dari ubin vektor dilewati / layers not drawn from vector tiles left out — 1 ikon tidak ditampilkan (tanpa sprite) / icons not shown (no sprite)',
   );
-  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: gaya-kantor.json');
+  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles').locator('option:checked')).toHaveText(
+    'gaya-kantor.json',
+  );
   await waitForMapIdle(page);
   expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#d03030'), 'water in the office style').toBe(true);
   expect(near(await pixelAt(page, middle), '#1d4ed8'), 'road in the office style').toBe(true);
@@ -267,11 +269,16 @@ test('a vector MBTiles in the OpenMapTiles schema is drawn as a street basemap: 
   // Kept across a restart; back to the shipped style on request.
   await page.reload();
   await openApp(page);
-  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: gaya-kantor.json');
-  await page.getByTestId('background-style-reset-jalan-kupang.mbtiles').click();
-  await expect(page.getByTestId('background-style-jalan-kupang.mbtiles')).toHaveText('Gaya: Gaya bawaan');
+  const styleChoice = page.getByTestId('background-style-jalan-kupang.mbtiles');
+  await expect(styleChoice.locator('option:checked')).toHaveText('gaya-kantor.json');
+  await styleChoice.selectOption('openmaptiles');
+  await expect(styleChoice.locator('option:checked')).toHaveText('Jalan (skema OpenMapTiles)');
   await showOrthoArea(page, false);
   expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#aad3df'), 'water, shipped style').toBe(true);
+  // The plain style, picked by hand: no water fill, the street as a thin grey line.
+  await styleChoice.selectOption('generic');
+  await waitForMapIdle(page);
+  expect(near(await pixelAt(page, [west + 0.001, north - 0.002]), '#aad3df'), 'no water fill').toBe(false);
 });
 
 test('in the desktop app an orthophoto stays where it is and only the ranges a view needs are read', async ({

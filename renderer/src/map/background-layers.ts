@@ -77,7 +77,13 @@ export class BackgroundSync {
       ...backgrounds.filter((b) => b.role === 'overlay'),
     ];
     for (const background of ordered) {
-      const key = JSON.stringify([background.info, background.opacity, background.brightness, background.style]);
+      const key = JSON.stringify([
+        background.info,
+        background.opacity,
+        background.brightness,
+        background.style,
+        background.shippedStyle,
+      ]);
       if (this.shown.get(background.id) !== key) {
         this.remove(background.id);
         map.addSource(sourceIdOf(background.id), sourceOf(background));

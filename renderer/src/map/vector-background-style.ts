@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Background } from '#shared/model/background';
+import type { Background, ShippedVectorStyle } from '#shared/model/background';
 import { FONT_REGULAR } from './basemap-style';
 
 /**
@@ -20,9 +20,8 @@ const COLORS = {
   label: '#3d3d3d',
 };
 
-type Schema = 'openmaptiles' | 'protomaps' | 'generic';
-
-export function schemaOf(vectorLayers: readonly string[]): Schema {
+/** The shipped style that fits the layers an archive holds. */
+export function schemaOf(vectorLayers: readonly string[]): ShippedVectorStyle {
   if (vectorLayers.includes('transportation')) return 'openmaptiles';
   if (vectorLayers.includes('roads') && (vectorLayers.includes('earth') || vectorLayers.includes('places')))
     return 'protomaps';
@@ -140,7 +139,7 @@ export function vectorBackgroundLayers(background: Background, source: string): 
   const opacity = background.opacity;
   const present = new Set(background.info.vectorLayers);
   const when = (layer: string, make: () => LayerSpecification[]) => (present.has(layer) ? make() : []);
-  switch (schemaOf(background.info.vectorLayers)) {
+  switch (background.shippedStyle ?? schemaOf(background.info.vectorLayers)) {
     case 'openmaptiles':
       return [
         {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { messageOf } from '#shared/format/message-of';
 import { hostsOf } from '#shared/background/tile-service';
-import type { Background } from '#shared/model/background';
+import { SHIPPED_VECTOR_STYLES, type Background, type ShippedVectorStyle } from '#shared/model/background';
+import { schemaOf } from '../map/vector-background-style';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
 import { OpacitySlider } from '../components/opacity-slider';
@@ -157,9 +158,25 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
             )}
             {background.info.tileType === 'vector' && (
               <div className="background-style-row">
-                <span className="muted" data-testid={`background-style-${background.name}`}>
-                  {t('backgrounds.style', { style: background.style?.name ?? t('backgrounds.shippedStyle') })}
-                </span>
+                <label className="inline-field">
+                  {t('backgrounds.styleLabel')}{' '}
+                  <select
+                    data-testid={`background-style-${background.name}`}
+                    value={
+                      background.style ? 'user' : (background.shippedStyle ?? schemaOf(background.info.vectorLayers))
+                    }
+                    onChange={(event) =>
+                      void store.backgrounds.setShippedStyle(background.id, event.target.value as ShippedVectorStyle)
+                    }
+                  >
+                    {background.style && <option value="user">{background.style.name}</option>}
+                    {SHIPPED_VECTOR_STYLES.map((style) => (
+                      <option key={style} value={style}>
+                        {t(`backgrounds.shipped.${style}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <button
                   type="button"
                   className="small"
@@ -171,16 +188,6 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
                 >
                   {t('backgrounds.pickStyle')}
                 </button>
-                {background.style && (
-                  <button
-                    type="button"
-                    className="small"
-                    data-testid={`background-style-reset-${background.name}`}
-                    onClick={() => void store.backgrounds.setStyle(background.id, null)}
-                  >
-                    {t('backgrounds.shippedStyle')}
-                  </button>
-                )}
               </div>
             )}
             {!background.service && !background.hostFile && (

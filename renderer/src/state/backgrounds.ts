@@ -1,4 +1,4 @@
-import type { Background, BasemapChoice } from '#shared/model/background';
+import type { Background, BasemapChoice, ShippedVectorStyle } from '#shared/model/background';
 import { messageOf } from '#shared/format/message-of';
 import type { BackgroundInfo } from '#shared/background/background-readers';
 import { hostsOf, TileServiceSchema, type TileService, type TileServiceInput } from '#shared/background/tile-service';
@@ -251,6 +251,11 @@ export class Backgrounds {
     const { style, notes } = adoptUserStyle(await file.text(), file.name, background.info.vectorLayers, FONT_REGULAR);
     await this.replace(id, (current) => ({ ...current, style }));
     return notes;
+  }
+
+  /** Draws a vector archive with one of the shipped styles (leaving a user style JSON). */
+  async setShippedStyle(id: string, shippedStyle: ShippedVectorStyle) {
+    await this.replace(id, (background) => ({ ...background, style: undefined, shippedStyle }));
   }
 
   private async replace(id: string, change: (background: Background) => Background) {
