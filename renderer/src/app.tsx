@@ -114,7 +114,7 @@ export function App() {
         kind === 'pdf' ? 'jpeg' : 'png',
         only,
       );
-      const file = kind === 'pdf' ? storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
+      const file = kind === 'pdf' ? await storyHandout(story, rendered, t) : await storyPngs(story, rendered, only);
       const extension = file.name.split('.').pop()!;
       const outcome = await saveExport(file.name, () => ({
         filters: [{ name: extension.toUpperCase(), extensions: [extension] }],

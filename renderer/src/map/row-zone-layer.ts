@@ -1,5 +1,4 @@
-import { buffer, featureCollection } from '@turf/turf';
-import type { Feature, Polygon, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { rowHalfWidths, type Zone } from '#shared/analysis/row-zones';
 import type { RoadSegmentProperties } from '#shared/model/road-network';
@@ -26,9 +25,16 @@ function roadBounds(road: StoredFeature) {
   return bounds;
 }
 
+const featureCollection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** Turf's buffer (with JSTS, ~380 KB) is loaded the first time the map is close enough to draw zones. */
+type Buffer = (typeof import('./row-zone-buffer'))['rowZoneBuffer'];
+let buffer: Buffer | null = null;
+const loadBuffer = () => import('./row-zone-buffer').then((module) => (buffer = module.rowZoneBuffer));
+
 /** The three bands of a road, made once per stored feature (an edit makes a new feature, so a new entry). */
 const bandsCache = new WeakMap<StoredFeature, Feature<Polygon | MultiPolygon>[]>();
-function bandsOf(road: StoredFeature) {
+function bandsOf(road: StoredFeature, buffer: Buffer) {
   let bands = bandsCache.get(road);
   if (bands) return bands;
   const widths = rowHalfWidths(road.properties as unknown as RoadSegmentProperties);
@@ -70,6 +76,11 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       void source.setData(featureCollection([]));
       return;
     }
+    if (!buffer) {
+      void loadBuffer().then(update, () => undefined);
+      return;
+    }
+    const makeBands = buffer;
     const view = map.getBounds();
     const snapshot = store.getSnapshot();
     const roads = store.presentation
@@ -82,7 +93,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
         return west <= view.getEast() && east >= view.getWest() && south <= view.getNorth() && north >= view.getSouth();
       })
       .slice(0, MAX_SEGMENTS);
-    const bands = roads.flatMap(bandsOf);
+    const bands = roads.flatMap((road) => bandsOf(road, makeBands));
     void source.setData(featureCollection(bands));
   };
 

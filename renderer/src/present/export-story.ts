@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import JSZip from 'jszip';
 import type { Slide, Story } from '#shared/present/story';
 import { formatDate, type Locale } from '#shared/format/format-number';
-import { createStoryHandoutPdf, type HandoutSlide } from '#shared/report/story-handout-pdf';
+import type { HandoutSlide } from '#shared/report/story-handout-pdf';
 import type { AppStore } from '../state/app-store';
 import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
@@ -101,11 +101,12 @@ export async function storyPngs(
   };
 }
 
-export function storyHandout(
+export async function storyHandout(
   story: Story,
   rendered: RenderedSlide[],
   t: TFunction,
-): { name: string; data: Uint8Array<ArrayBuffer> } {
+): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
+  const { createStoryHandoutPdf } = await import('#shared/report/story-handout-pdf');
   const data = createStoryHandoutPdf({
     title: story.title,
     subtitle: story.subtitle,

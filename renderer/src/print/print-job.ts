@@ -19,7 +19,7 @@ import {
   type Paper,
 } from '#shared/print/print-layout';
 import type { PrintSheet } from '#shared/print/draw-sheet';
-import { createPrintPdf, type AtlasContents, type PrintFonts } from '#shared/print/print-pdf';
+import type { AtlasContents, PrintFonts } from '#shared/print/print-pdf';
 import { drawSheet } from '#shared/print/draw-sheet';
 import { legendOf } from '../map/legend-entries';
 import { layerLabel } from '../format/layer-label';
@@ -146,6 +146,8 @@ export async function printSheets(
       const contents = output.contents
         ? { ...output.contents, entries: requests.map((request) => request.title) }
         : undefined;
+      // jsPDF is loaded when a PDF is made, not with the app.
+      const { createPrintPdf } = await import('#shared/print/print-pdf');
       return { bytes: createPrintPdf(sheets, await loadPrintFonts(), contents) };
     }
     const pxPerMm = output.kind === 'preview' ? output.widthPx / layout.page.width : settings.dpi / 25.4;

@@ -10,7 +10,6 @@ import {
   type ServiceLayer,
 } from '#shared/background/service-capabilities';
 import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
-import { adoptUserStyle } from '#shared/background/user-style';
 import { FONT_REGULAR } from '../map/basemap-style';
 import {
   closeBackgroundFile,
@@ -248,6 +247,8 @@ export class Backgrounds {
       await this.replace(id, (current) => ({ ...current, style: undefined }));
       return [];
     }
+    // MapLibre's style validator is loaded when a style is chosen, not with the app.
+    const { adoptUserStyle } = await import('#shared/background/user-style');
     const { style, notes } = adoptUserStyle(await file.text(), file.name, background.info.vectorLayers, FONT_REGULAR);
     await this.replace(id, (current) => ({ ...current, style }));
     return notes;
