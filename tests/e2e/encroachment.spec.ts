@@ -115,6 +115,18 @@ test('the Simpang Polda – El Tari estimate runs in a worker and agrees with GD
   expect(bands).toContain('demo-road-P-601-2:rumija');
   expect(bands).toContain('demo-road-P-601-2:ruwasja');
   await screenshot(page, 'encroachment-kupang-id');
+  // The bands follow an edit in view (found from the change, not by walking every road): gone with the road, back on undo.
+  const bandsOf = () =>
+    page.evaluate(() =>
+      window
+        .rumijaMap!.querySourceFeatures('row-zones')
+        .filter((f) => f.properties.fid === 'demo-road-P-601-2')
+        .map((f) => String(f.properties.zone)),
+    );
+  await page.evaluate(() => window.rumijaStore!.document.deleteFeatures(['demo-road-P-601-2']));
+  await expect.poll(bandsOf).toEqual([]);
+  await page.evaluate(() => window.rumijaStore!.history.undo());
+  await expect.poll(async () => new Set(await bandsOf())).toEqual(new Set(['rumaja', 'rumija', 'ruwasja']));
 });
 
 test('the export is GeoJSON that GDAL reads, with the computed fields', async ({ page }) => {

@@ -69,6 +69,8 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
   const firstData = map.getStyle().layers.find((layer) => layer.id.startsWith('data:'));
   if (firstData) for (const zone of DRAWN_ZONES) map.moveLayer(`row-zone-${zone}`, firstData.id);
 
+  /** The roads in the view last drawn, and the data and view they were found in. */
+  let found: { key: string; from: unknown; roads: StoredFeature[] } | null = null;
   const update = () => {
     const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
     if (!source) return;
@@ -81,18 +83,34 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       return;
     }
     const makeBands = buffer;
-    const view = map.getBounds();
+    const [west, south, east, north] = map.getBounds().toArray().flat() as [number, number, number, number];
     const snapshot = store.getSnapshot();
-    const roads = store.presentation
+    const roadLayers = store.presentation
       .displayedLayers()
       .filter((layer) => layer.kind === 'road' && layer.visible)
-      .flatMap((layer) => snapshot.featuresByLayer.get(layer.id) ?? [])
-      // By extent, not by vertex: zoomed into the middle of a long segment, none of its vertices is in view.
-      .filter((road) => {
-        const [west, south, east, north] = roadBounds(road);
-        return west <= view.getEast() && east >= view.getWest() && south <= view.getNorth() && north >= view.getSouth();
-      })
-      .slice(0, MAX_SEGMENTS);
+      .map((layer) => layer.id);
+    // By extent, not by vertex: zoomed into the middle of a long segment, none of its vertices is in view.
+    const inView = (road: StoredFeature) => {
+      const [w, s, e, n] = roadBounds(road);
+      return w <= east && e >= west && s <= north && n >= south;
+    };
+    const key = `${west},${south},${east},${north}|${roadLayers.join(',')}`;
+    const patch = snapshot.featurePatch;
+    let roads: StoredFeature[];
+    if (found && found.key === key && patch && patch.base === found.from) {
+      // An edit: the roads in view stay, but for those it changed (200 000 segments are not walked again).
+      roads = found.roads.filter((road) => !patch.ids.has(road.id));
+      for (const id of patch.ids) {
+        const road = snapshot.featureById.get(id);
+        if (road && roadLayers.includes(road.layerId) && inView(road)) roads.push(road);
+      }
+    } else {
+      roads = [];
+      for (const layerId of roadLayers)
+        for (const road of snapshot.featuresByLayer.get(layerId) ?? []) if (inView(road)) roads.push(road);
+    }
+    found = { key, from: snapshot.featuresByLayer, roads };
+    roads = roads.slice(0, MAX_SEGMENTS);
     const bands = roads.flatMap((road) => bandsOf(road, makeBands));
     void source.setData(featureCollection(bands));
   };
