@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { registerHostHandlers } from './ipc/host-handlers';
 import { OnlineFetcher } from './online/online-fetcher';
+import { manualRedirectFetch } from './online/manual-redirect-fetch';
 import { BackgroundFiles } from './background-files';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
@@ -156,7 +157,7 @@ void app.whenReady().then(() => {
   const online = new OnlineFetcher({
     cacheFolder: join(app.getPath('userData'), 'tile-cache'),
     maxCacheBytes: 1024 * 1024 * 1024,
-    fetch: (input, init) => net.fetch(input as string, init),
+    fetch: manualRedirectFetch((input, init) => net.fetch(input as string, init)),
   });
   registerHostHandlers({
     ipc: ipcMain,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { HOST_CHANNELS } from '#shared/host/host-api';
 import { registerHostHandlers, type HostHandlerDependencies, type IpcEventLike } from '../ipc/host-handlers';
 import { OnlineFetcher } from './online-fetcher';
+import { manualRedirectFetch } from './manual-redirect-fetch';
 
 vi.mock('electron', () => ({}));
 
@@ -58,6 +59,35 @@ describe('online fetcher (main process)', () => {
       /not on the online service list/,
     );
     expect(redirecting.asked).toEqual(['/1/0/0.png']);
+    expect(unlisted.asked).toEqual([]);
+    await redirecting.stop();
+  });
+
+  it("still checks a redirect's host when Electron's net.fetch cannot return redirects", async () => {
+    // net.fetch with redirect: 'manual' throws instead of returning the 3xx (electron/electron#43715).
+    const electronLike = async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (response.status >= 300 && response.status < 400) throw new Error('net::ERR_FAILED: Redirect was cancelled');
+      return response;
+    };
+    const redirecting = await tileServer((path) =>
+      path.startsWith('/moved/')
+        ? { status: 301, location: `/tiles/${path.slice(7)}` }
+        : path.startsWith('/away/')
+          ? { status: 302, location: `http://${unlisted.host}/stolen.png` }
+          : { status: 200 },
+    );
+    const fetcher = new OnlineFetcher({
+      cacheFolder: folder(),
+      maxCacheBytes: 1e6,
+      fetch: manualRedirectFetch(electronLike as typeof fetch),
+    });
+    fetcher.setAllowedHosts([redirecting.host]);
+    const moved = await fetcher.get({ url: `http://${redirecting.host}/moved/3/1/2.png`, kind: 'tile' });
+    expect(moved.status === 'ok' && new TextDecoder().decode(moved.bytes)).toBe('tile /tiles/3/1/2.png');
+    await expect(fetcher.get({ url: `http://${redirecting.host}/away/1.png`, kind: 'tile' })).rejects.toThrow(
+      /not on the online service list/,
+    );
     expect(unlisted.asked).toEqual([]);
     await redirecting.stop();
   });
