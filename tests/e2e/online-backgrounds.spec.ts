@@ -190,6 +190,30 @@ test('a WMS layer is picked from its GetCapabilities and drawn; a host not added
   await expectQuadrants(page);
   expect(server.asked.some((asked) => asked.includes('REQUEST=GetMap'))).toBe(true);
 
+  // A service whose capabilities were read but which was not added is not contacted afterwards.
+  const other = await startTileServer();
+  await page.getByTestId('background-add-online').click();
+  await page.getByTestId('online-kind').selectOption('wms');
+  await page.getByTestId('online-address').fill(`http://${other.host}/wms`);
+  await page.getByTestId('online-read-capabilities').click();
+  await expect(page.getByTestId('online-layer')).toBeVisible();
+  await page.getByTestId('online-cancel').click();
+  await expect(page.getByTestId('online-service-dialog')).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate(async (address) => {
+        const response = await fetch('./__rumija-host/online/fetch', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ url: address, kind: 'tile' }),
+        });
+        return response.status;
+      }, `http://${other.host}/14/0/0.png`),
+    )
+    .toBe(502);
+  expect(other.asked).toEqual(['/wms?SERVICE=WMS&REQUEST=GetCapabilities']);
+  await other.stop();
+
   // The host API refuses an address whose host the user never added, and the server never sees it.
   const refused = await page.evaluate(
     async (address) => {

@@ -31,6 +31,10 @@ function serviceOf(
 export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (name: string) => void }) {
   const { t } = useTranslation();
   const store = useStore();
+  const cancel = () => {
+    void store.backgrounds.forgetUnusedHosts().catch(() => undefined);
+    onClose();
+  };
   const ref = useModalDialog();
   const [kind, setKind] = useState<Kind>('xyz');
   const [address, setAddress] = useState('');
@@ -92,7 +96,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
       ref={ref}
       className="confirm-dialog export-dialog"
       data-testid="online-service-dialog"
-      onCancel={onClose}
+      onCancel={cancel}
       aria-labelledby="online-service-title"
     >
       <h2 id="online-service-title">{t('onlineService.title')}</h2>
@@ -211,7 +215,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
         </p>
       )}
       <div className="dialog-buttons">
-        <button type="button" data-testid="online-cancel" onClick={onClose}>
+        <button type="button" data-testid="online-cancel" onClick={cancel}>
           {t('common.cancel')}
         </button>
         <button

@@ -201,6 +201,11 @@ export class Backgrounds {
     return kind === 'wms' ? readWmsCapabilities(parseXml, text, url) : readWmtsCapabilities(parseXml, text, url);
   }
 
+  /** The dialog closed without adding: a host asked only for its capabilities leaves the list again. */
+  async forgetUnusedHosts() {
+    await this.allowHosts(this.state.get().backgrounds);
+  }
+
   /**
    * Downloads an area of an online background into a PMTiles archive and adds it as a background of its own (same
    * role), kept in the database: the same view then draws with no network. All or nothing.
