@@ -34,9 +34,12 @@ describe('classes of a numeric field', () => {
         fc.integer({ min: 2, max: 9 }),
         (values, method, classes) => {
           const breaks = classBreaks(values, method, classes);
-          for (let index = 1; index < breaks.length; index++)
-            expect(breaks[index]!).toBeGreaterThan(breaks[index - 1]!);
-          if (new Set(values).size > 1) expect(breaks.length).toBeLessThanOrEqual(classes + 1);
+          // One value repeated (fast-check found two equal subnormals) is one class, [v, v], as tested above.
+          if (new Set(values).size > 1) {
+            for (let index = 1; index < breaks.length; index++)
+              expect(breaks[index]!).toBeGreaterThan(breaks[index - 1]!);
+            expect(breaks.length).toBeLessThanOrEqual(classes + 1);
+          }
           expect(breaks[0]).toBe(Math.min(...values));
           expect(breaks[breaks.length - 1]).toBe(Math.max(...values));
           for (const value of values) {
