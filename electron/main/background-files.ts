@@ -11,7 +11,8 @@ import { writeFileAtomic } from './atomic-write';
  */
 export class BackgroundFiles {
   private paths: Map<string, string> | null = null;
-  private readonly handles = new Map<string, Promise<FileHandle>>();
+  /** Open files and their sizes by token: a view reads hundreds of ranges, each should cost one read, not a stat. */
+  private readonly handles = new Map<string, Promise<{ file: FileHandle; size: number }>>();
 
   constructor(private readonly listFile: string) {}
 
@@ -28,8 +29,7 @@ export class BackgroundFiles {
   }
 
   async read(token: string, offset: number, length: number): Promise<Uint8Array> {
-    const handle = await this.handleOf(token);
-    const size = (await handle.stat()).size;
+    const { file: handle, size } = await this.handleOf(token);
     const wanted = Math.max(0, Math.min(length, size - offset));
     const buffer = Buffer.alloc(wanted);
     let done = 0;
@@ -44,23 +44,25 @@ export class BackgroundFiles {
   async forget(token: string) {
     const handle = this.handles.get(token);
     this.handles.delete(token);
-    await handle?.then((file) => file.close()).catch(() => undefined);
+    await handle?.then(({ file }) => file.close()).catch(() => undefined);
     if ((await this.load()).delete(token)) await this.save();
   }
 
-  private async handleOf(token: string): Promise<FileHandle> {
+  private async handleOf(token: string): Promise<{ file: FileHandle; size: number }> {
     let handle = this.handles.get(token);
     if (!handle) {
       const path = (await this.load()).get(token);
       if (!path) throw new Error('Berkas latar tidak dikenal / unknown background file');
-      handle = open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-        this.handles.delete(token);
-        throw new Error(
-          error.code === 'ENOENT'
-            ? `${basename(path)}: berkas tidak ada lagi di tempatnya / the file is no longer where it was`
-            : `${basename(path)}: ${error.message}`,
-        );
-      });
+      handle = open(path, 'r')
+        .then(async (file) => ({ file, size: (await file.stat()).size }))
+        .catch((error: NodeJS.ErrnoException) => {
+          this.handles.delete(token);
+          throw new Error(
+            error.code === 'ENOENT'
+              ? `${basename(path)}: berkas tidak ada lagi di tempatnya / the file is no longer where it was`
+              : `${basename(path)}: ${error.message}`,
+          );
+        });
       this.handles.set(token, handle);
     }
     return handle;
