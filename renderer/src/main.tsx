@@ -14,6 +14,7 @@ import { AppBoundary } from './components/panel-boundary';
 import { AppStore } from './state/app-store';
 import { StoreContext } from './state/store-context';
 import { PresenterView } from './present/presenter-view';
+import { preloadStoredBlocks } from './map/tiled-layers';
 import { PRESENTER_VIEW_HASH } from '#shared/host/host-api';
 
 initI18n();
@@ -31,6 +32,7 @@ if (location.hash === PRESENTER_VIEW_HASH) {
 } else {
   const store = new AppStore();
   window.rumijaStore = store;
+  store.document.blocksRead = preloadStoredBlocks;
   void store.load();
   root.render(
     <StrictMode>

@@ -66,6 +66,77 @@ const DETAIL_KEYS = new Set(['name', 'text', 'lengthM', '_t']);
 
 const PART_TYPE_BY_CODE: Record<number, PartType> = { 1: 1, 2: 2, 3: 3, 4: 1, 5: 2, 6: 3 };
 
+interface EncodedVisitor {
+  /** A feature's part (a point, line or polygon of it) begins; its paths follow. */
+  part(feature: number, type: PartType): void;
+  /** A path of `count` positions whose first number is coords[first], `dims` numbers each. */
+  path(first: number, count: number, dims: number): void;
+}
+
+/** Walks the shape codes of geometry-codec.ts part by part and path by path (no GeoJSON in between). */
+function walkEncoded({ shape }: EncodedGeometries, featureCount: number, visit: EncodedVisitor) {
+  let s = 0;
+  let c = 0;
+  const path = (count: number, dims: number) => {
+    visit.path(c, count, dims);
+    c += count * dims;
+  };
+  const geometry = (feature: number) => {
+    const code = shape[s++]!;
+    if (code === 0) return;
+    if (code === 7) {
+      const members = shape[s++]!;
+      for (let member = 0; member < members; member++) geometry(feature);
+      return;
+    }
+    const type = PART_TYPE_BY_CODE[code];
+    if (!type) throw new Error(`Geometri tersimpan rusak / stored geometry is corrupt (code ${code})`);
+    const dims = shape[s++]!;
+    if (code === 1) {
+      visit.part(feature, 1);
+      path(1, dims);
+    } else if (code === 2 || code === 4) {
+      const count = shape[s++]!;
+      if (count === 0) return;
+      visit.part(feature, type);
+      path(count, dims);
+    } else if (code === 3 || code === 5) {
+      const counts = Array.from({ length: shape[s++]! }, () => shape[s++]!);
+      if (counts.every((count) => count === 0)) return;
+      visit.part(feature, type);
+      for (const count of counts) path(count, dims);
+    } else {
+      const rings = Array.from({ length: shape[s++]! }, () =>
+        Array.from({ length: shape[s++]! }, () => shape[s++]!),
+      ).flat();
+      if (rings.every((count) => count === 0)) return;
+      visit.part(feature, 3);
+      for (const count of rings) path(count, dims);
+    }
+  };
+  for (let feature = 0; feature < featureCount; feature++) geometry(feature);
+}
+
+/** West, north, east, south of a chunk in Web Mercator (0–1), without projecting every position. */
+function chunkBounds(chunk: TileChunk): [number, number, number, number] {
+  const { coords } = chunk.geometry;
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  walkEncoded(chunk.geometry, chunk.ids.length, {
+    part() {},
+    path(first, count, dims) {
+      for (let index = 0, c = first; index < count; index++, c += dims) {
+        const lon = coords[c]!;
+        const lat = coords[c + 1]!;
+        if (lon < west) west = lon;
+        if (lon > east) east = lon;
+        if (lat < south) south = lat;
+        if (lat > north) north = lat;
+      }
+    },
+  });
+  return west > east ? [1, 1, 0, 0] : [mercatorX(west), mercatorY(north), mercatorX(east), mercatorY(south)];
+}
+
 /** A chunk projected to Web Mercator (0–1) once, with a spatial index over its features' parts. */
 class ProjectedChunk {
   /** Per part: its feature, its type, its first path, and one past its last path. */
@@ -84,62 +155,27 @@ class ProjectedChunk {
 
   constructor(readonly chunk: TileChunk) {
     this.wanted = chunk.properties.keys.flatMap((key, index) => (TILE_KEYS.includes(key) ? [index] : []));
-    const { shape, coords } = chunk.geometry;
+    const { coords } = chunk.geometry;
     const partFeature: number[] = [];
     const partType: number[] = [];
     const partPaths: number[] = [];
     const pathStart: number[] = [];
     const xy = new Float64Array(coords.length);
-    let s = 0;
-    let c = 0;
     let point = 0;
-    const path = (count: number, dims: number) => {
-      pathStart.push(point);
-      for (let index = 0; index < count; index++, c += dims, point++) {
-        xy[point * 2] = mercatorX(coords[c]!);
-        xy[point * 2 + 1] = mercatorY(coords[c + 1]!);
-      }
-    };
-    const part = (feature: number, type: PartType) => {
-      partFeature.push(feature);
-      partType.push(type);
-      partPaths.push(pathStart.length);
-    };
-    // Walks the shape codes of geometry-codec.ts straight into projected paths (no GeoJSON in between).
-    const geometry = (feature: number) => {
-      const code = shape[s++]!;
-      if (code === 0) return;
-      if (code === 7) {
-        const members = shape[s++]!;
-        for (let member = 0; member < members; member++) geometry(feature);
-        return;
-      }
-      const type = PART_TYPE_BY_CODE[code];
-      if (!type) throw new Error(`Geometri tersimpan rusak / stored geometry is corrupt (code ${code})`);
-      const dims = shape[s++]!;
-      if (code === 1) {
-        part(feature, 1);
-        path(1, dims);
-      } else if (code === 2 || code === 4) {
-        const count = shape[s++]!;
-        if (count === 0) return;
-        part(feature, type);
-        path(count, dims);
-      } else if (code === 3 || code === 5) {
-        const counts = Array.from({ length: shape[s++]! }, () => shape[s++]!);
-        if (counts.every((count) => count === 0)) return;
-        part(feature, type);
-        for (const count of counts) path(count, dims);
-      } else {
-        const rings = Array.from({ length: shape[s++]! }, () =>
-          Array.from({ length: shape[s++]! }, () => shape[s++]!),
-        ).flat();
-        if (rings.every((count) => count === 0)) return;
-        part(feature, 3);
-        for (const count of rings) path(count, dims);
-      }
-    };
-    for (let feature = 0; feature < chunk.ids.length; feature++) geometry(feature);
+    walkEncoded(chunk.geometry, chunk.ids.length, {
+      part(feature, type) {
+        partFeature.push(feature);
+        partType.push(type);
+        partPaths.push(pathStart.length);
+      },
+      path(first, count, dims) {
+        pathStart.push(point);
+        for (let index = 0, c = first; index < count; index++, c += dims, point++) {
+          xy[point * 2] = mercatorX(coords[c]!);
+          xy[point * 2 + 1] = mercatorY(coords[c + 1]!);
+        }
+      },
+    });
     partPaths.push(pathStart.length);
     pathStart.push(point);
     this.partFeature = Uint32Array.from(partFeature);
@@ -310,13 +346,24 @@ function thinPath(
 }
 
 /** Every chunk of one layer, and the tiles cut from them. */
+/** A chunk as received, with its extent; projected and indexed when a tile first needs it. */
+interface HeldChunk {
+  chunk: TileChunk;
+  bounds: [number, number, number, number];
+  projected: ProjectedChunk | null;
+}
+
 export class LayerTiles {
-  private readonly chunks = new Map<number, ProjectedChunk>();
+  private readonly chunks = new Map<number, HeldChunk>();
 
   constructor(private readonly maxZoom: number) {}
 
+  /**
+   * Keeps a chunk; the projection and spatial index wait for the first tile over it, so a layer the map does not
+   * draw yet (dense points below their min zoom, a layer out of view) costs only this walk over its positions.
+   */
   setChunk(chunk: TileChunk) {
-    this.chunks.set(chunk.key, new ProjectedChunk(chunk));
+    this.chunks.set(chunk.key, { chunk, bounds: chunkBounds(chunk), projected: null });
   }
 
   removeChunk(key: number) {
@@ -325,8 +372,17 @@ export class LayerTiles {
 
   get featureCount() {
     let count = 0;
-    for (const chunk of this.chunks.values()) count += chunk.chunk.ids.length;
+    for (const held of this.chunks.values()) count += held.chunk.ids.length;
     return count;
+  }
+
+  /** The chunks whose extent meets the box, projected. */
+  private *projectedIn(west: number, north: number, east: number, south: number) {
+    for (const held of this.chunks.values()) {
+      const [w, n, e, s] = held.bounds;
+      if (w > east || e < west || n > south || s < north) continue;
+      yield (held.projected ??= new ProjectedChunk(held.chunk));
+    }
   }
 
   /**
@@ -344,7 +400,7 @@ export class LayerTiles {
     const features: GeoJSONVTFeature[] = [];
     const groups = new Map<string, GeoJSONVTFeature>();
     const toTile = (value: number, origin: number) => (value * scale - origin) * TILE_EXTENT;
-    for (const projected of this.chunks.values()) {
+    for (const projected of this.projectedIn(west, north, east, south)) {
       if (!projected.index) continue;
       const { chunk, xy, pathStart, partPaths, partType, partFeature, bounds } = projected;
       for (const part of projected.index.search(west, north, east, south)) {

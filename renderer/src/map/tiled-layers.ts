@@ -1,8 +1,11 @@
 import { addProtocol } from 'maplibre-gl';
 import { transfer } from 'comlink';
-import type { StoredFeature } from '#shared/model/layer';
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import type { FeatureBlockRow } from '../persistence/feature-blocks';
+import { styledDataKey } from './layer-style-specs';
 import { encodeGeometries } from '#shared/model/geometry-codec';
 import type { TileChunk, TileProperties } from '#shared/tiles/layer-tiles';
+import { chunkBuffers, packChunk, packIds, type PackedTileChunk } from '#shared/tiles/packed-ids';
 import { toPropertyColumns, type PropertyColumns } from '#shared/model/property-columns';
 import type { EncodedGeometries } from '#shared/model/geometry-codec';
 import { createWorkerClient } from '../workers/worker-client';
@@ -26,7 +29,8 @@ const tileWorker = createWorkerClient<FeatureTilesWorkerApi>(
 interface FedLayer {
   /** Chunk key → the ids of its features (chunks are stored blocks, or slices of the layer as it was sent). */
   chunks: Map<number, string[]>;
-  chunkOf: Map<string, number>;
+  /** Feature id → chunk key; made at the first change (a million entries cost ~0.2 s a start would wait for). */
+  chunkOf: Map<string, number> | null;
   propertiesOf: (feature: StoredFeature) => TileProperties;
 }
 
@@ -41,6 +45,54 @@ export interface StoredBlock {
 const feeds = new Map<string, TiledLayerFeed>();
 let protocolAdded = false;
 
+/** Copies of stored blocks as tile chunks (the caller keeps its own: the copies are transferred). */
+function chunksOfBlocks(blocks: readonly StoredBlock[]): PackedTileChunk[] {
+  return blocks.map((block) => ({
+    key: block.block,
+    ids: packIds(block.ids),
+    properties: { ...block.properties, indices: block.properties.indices.map((indices) => indices.slice()) },
+    geometry: { shape: block.geometry.shape.slice(), coords: block.geometry.coords.slice() },
+  }));
+}
+
+/** Layers whose blocks went to the worker as soon as they were read: the geometry they were sent from, by layer. */
+const preloads = new Map<string, { workerKey: string; geometries: readonly EncodedGeometries[] }>();
+let preloadCounter = 0;
+
+/**
+ * Sends the blocks of big layers to the tile worker as soon as the database has given them, so the worker takes
+ * them in while the page turns the same blocks into features; the map adopts them when it draws those very blocks.
+ */
+export function preloadStoredBlocks(layers: readonly Layer[], rows: readonly FeatureBlockRow[]) {
+  for (const layer of layers) {
+    // Drawn from features instead: a user's style (its values are computed) or blocks with JSON-text properties.
+    if (styledDataKey(layer.style) !== '|') continue;
+    const own = rows.filter((row) => row.layerId === layer.id);
+    if (own.some((row) => typeof row.properties === 'string')) continue;
+    if (own.reduce((count, row) => count + row.ids.length, 0) < TILED_MIN_FEATURES) continue;
+    const blocks = own as (FeatureBlockRow & { properties: PropertyColumns })[];
+    const workerKey = `preload${++preloadCounter}/${layer.id}`;
+    const chunks = chunksOfBlocks(blocks);
+    void tileWorker
+      .call((api) => api.setChunks(workerKey, TILE_MAX_ZOOM, transfer(chunks, chunkBuffers(chunks)), [], true))
+      .catch(() => undefined);
+    preloads.set(layer.id, { workerKey, geometries: blocks.map((block) => block.geometry) });
+  }
+}
+
+/** The preloaded worker layer of exactly these blocks, taken (one use); any other preload of the layer is dropped. */
+function takePreload(layerId: string, blocks: readonly StoredBlock[]) {
+  const preload = preloads.get(layerId);
+  if (!preload) return null;
+  preloads.delete(layerId);
+  const same =
+    preload.geometries.length === blocks.length &&
+    blocks.every((block, index) => block.geometry === preload.geometries[index]);
+  if (same) return preload.workerKey;
+  void tileWorker.call((api) => api.dropLayer(preload.workerKey)).catch(() => undefined);
+  return null;
+}
+
 function ensureProtocol() {
   if (protocolAdded) return;
   protocolAdded = true;
@@ -54,6 +106,12 @@ function ensureProtocol() {
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return { data: exact.buffer as ArrayBuffer };
   });
+}
+
+function chunkIndex(chunks: ReadonlyMap<number, readonly string[]>) {
+  const index = new Map<string, number>();
+  for (const [key, ids] of chunks) for (const id of ids) index.set(id, key);
+  return index;
 }
 
 /** What one map draws as tiles: the chunks of each tiled layer, kept in step with the worker. */
@@ -91,18 +149,18 @@ export class TiledLayerFeed {
     };
   }
 
-  private send(layerId: string, chunks: TileChunk[], removeKeys: number[], reset: boolean) {
-    const buffers = chunks.flatMap((chunk) => [
-      chunk.geometry.shape.buffer,
-      chunk.geometry.coords.buffer,
-      ...chunk.properties.indices.map((indices) => indices.buffer),
-    ]);
+  private send(layerId: string, unpacked: TileChunk[], removeKeys: number[], reset: boolean) {
     const key = this.workerKey(layerId);
-    const sent = this.queue.then(() =>
+    const chunks = unpacked.map(packChunk);
+    return this.queued(layerId, () =>
       tileWorker.call((api) =>
-        api.setChunks(key, TILE_MAX_ZOOM, transfer(chunks, buffers as ArrayBuffer[]), removeKeys, reset),
+        api.setChunks(key, TILE_MAX_ZOOM, transfer(chunks, chunkBuffers(chunks)), removeKeys, reset),
       ),
     );
+  }
+
+  private queued<T>(layerId: string, run: () => Promise<T>) {
+    const sent = this.queue.then(run);
     this.queue = sent.catch(() => undefined);
     void sent.then(
       () => performance.measure('rumija:worker-tiles', { start: this.started.get(layerId) }),
@@ -114,13 +172,12 @@ export class TiledLayerFeed {
   /** Sends a whole layer (first drawing, or after a change the store could not describe feature by feature). */
   setLayer(layerId: string, features: readonly StoredFeature[], propertiesOf: FedLayer['propertiesOf']) {
     this.started.set(layerId, performance.now());
-    const layer: FedLayer = { chunks: new Map(), chunkOf: new Map(), propertiesOf };
+    const layer: FedLayer = { chunks: new Map(), chunkOf: null, propertiesOf };
     const byId = new Map<string, StoredFeature>();
     for (let start = 0; start < features.length; start += FEATURES_PER_CHUNK) {
       const key = start / FEATURES_PER_CHUNK;
       const ids = features.slice(start, start + FEATURES_PER_CHUNK).map((feature) => {
         byId.set(feature.id, feature);
-        layer.chunkOf.set(feature.id, key);
         return feature.id;
       });
       layer.chunks.set(key, ids);
@@ -137,19 +194,24 @@ export class TiledLayerFeed {
    */
   setLayerFromBlocks(layerId: string, blocks: readonly StoredBlock[], propertiesOf: FedLayer['propertiesOf']) {
     this.started.set(layerId, performance.now());
-    const layer: FedLayer = { chunks: new Map(), chunkOf: new Map(), propertiesOf };
-    const chunks: TileChunk[] = blocks.map((block) => {
-      layer.chunks.set(block.block, [...block.ids]);
-      for (const id of block.ids) layer.chunkOf.set(id, block.block);
-      return {
-        key: block.block,
-        ids: block.ids,
-        properties: { ...block.properties, indices: block.properties.indices.map((indices) => indices.slice()) },
-        geometry: { shape: block.geometry.shape.slice(), coords: block.geometry.coords.slice() },
-      };
-    });
+    const layer: FedLayer = { chunks: new Map(), chunkOf: null, propertiesOf };
+    for (const block of blocks) layer.chunks.set(block.block, [...block.ids]);
     this.layers.set(layerId, layer);
-    return this.send(layerId, chunks, [], true);
+    const preloaded = takePreload(layerId, blocks);
+    const key = this.workerKey(layerId);
+    // A worker restarted since the preload no longer has it: the blocks are sent after all.
+    if (preloaded)
+      return this.queued(layerId, async () => {
+        if (!(await tileWorker.call((api) => api.renameLayer(preloaded, key)))) await this.sendBlocks(key, blocks);
+      });
+    return this.queued(layerId, () => this.sendBlocks(key, blocks));
+  }
+
+  private sendBlocks(key: string, blocks: readonly StoredBlock[]) {
+    const chunks = chunksOfBlocks(blocks);
+    return tileWorker.call((api) =>
+      api.setChunks(key, TILE_MAX_ZOOM, transfer(chunks, chunkBuffers(chunks)), [], true),
+    );
   }
 
   /** Sends again only the chunks holding the changed features (`current`: the feature now, absent if deleted). */
@@ -157,17 +219,18 @@ export class TiledLayerFeed {
     const layer = this.layers.get(layerId);
     if (!layer) return Promise.resolve(0);
     const touched = new Set<number>();
+    const chunkOf = (layer.chunkOf ??= chunkIndex(layer.chunks));
     const inLayer = (id: string) => {
       const feature = current(id);
       return feature && feature.layerId === layerId ? feature : undefined;
     };
     for (const id of changedIds) {
-      const key = layer.chunkOf.get(id);
+      const key = chunkOf.get(id);
       const present = inLayer(id);
       if (key !== undefined && !present) {
         const members = layer.chunks.get(key)!;
         members.splice(members.indexOf(id), 1);
-        layer.chunkOf.delete(id);
+        chunkOf.delete(id);
         touched.add(key);
       } else if (key !== undefined) touched.add(key);
       else if (present) {
@@ -176,7 +239,7 @@ export class TiledLayerFeed {
         const target = last >= 0 && layer.chunks.get(last)!.length < FEATURES_PER_CHUNK ? last : last + 1;
         if (!layer.chunks.has(target)) layer.chunks.set(target, []);
         layer.chunks.get(target)!.push(id);
-        layer.chunkOf.set(id, target);
+        chunkOf.set(id, target);
         touched.add(target);
       }
     }

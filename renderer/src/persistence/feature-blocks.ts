@@ -10,6 +10,7 @@ import {
   type StringDictionary,
 } from '#shared/model/property-columns';
 import type { RumijaDatabase } from './database';
+import { IdleSlices } from '../platform/idle-slices';
 
 /**
  * Features are stored in blocks of up to BLOCK_SIZE per row, geometry as typed arrays and properties as columns of
@@ -42,22 +43,31 @@ export function encodeBlock(layerId: string, block: number, records: readonly St
   };
 }
 
-export function decodeBlock(row: FeatureBlockRow): StoredFeatureRecord[] {
+/** The features of a block as the app holds them (without their times of change), appended to `into`. */
+export function decodeBlockFeatures(row: FeatureBlockRow, into: StoredFeature[]) {
   const properties = (
     typeof row.properties === 'string'
       ? JSON.parse(row.properties)
       : fromPropertyColumns(row.properties, row.ids.length)
   ) as StoredFeature['properties'][];
   const reader = new GeometryReader(row.geometry);
-  const updatedAt = Array.isArray(row.updatedAt) ? row.updatedAt : fromStringDictionary(row.updatedAt);
-  return row.ids.map((id, index) => ({
-    id,
-    layerId: row.layerId,
+  for (let index = 0; index < row.ids.length; index++)
     // Every stored feature has a geometry (the model refuses features without one).
-    geometry: reader.next() as Geometry,
-    properties: properties[index]!,
-    updatedAt: updatedAt[index]!,
-  }));
+    into.push({
+      id: row.ids[index]!,
+      layerId: row.layerId,
+      geometry: reader.next() as Geometry,
+      properties: properties[index]!,
+    });
+  return into;
+}
+
+export function decodeBlock(row: FeatureBlockRow): StoredFeatureRecord[] {
+  const updatedAt = Array.isArray(row.updatedAt) ? row.updatedAt : fromStringDictionary(row.updatedAt);
+  const records = decodeBlockFeatures(row, []) as StoredFeatureRecord[];
+  // Fresh objects of this call: given their times in place rather than copied.
+  records.forEach((record, index) => (record.updatedAt = updatedAt[index]!));
+  return records;
 }
 
 interface BlockKey {
@@ -98,21 +108,47 @@ export class BlockDirectory {
   }
 }
 
-const directories = new WeakMap<RumijaDatabase, BlockDirectory>();
+/** Per connection: the directory, or how to make it from rows already read (made at first use). */
+const directories = new WeakMap<RumijaDatabase, BlockDirectory | (() => BlockDirectory)>();
 
 /** The directory of a connection, read from the blocks on first use (the app's load builds it from its read). */
 export async function blockDirectory(db: RumijaDatabase): Promise<BlockDirectory> {
   const known = directories.get(db);
-  if (known) return known;
-  const rows: Pick<FeatureBlockRow, 'layerId' | 'block' | 'ids'>[] = [];
-  await db.featureBlocks.each((row) => rows.push({ layerId: row.layerId, block: row.block, ids: row.ids }));
-  const directory = BlockDirectory.fromRows(rows);
+  if (known instanceof BlockDirectory) return known;
+  let directory: BlockDirectory;
+  if (known) directory = known();
+  else {
+    const rows: Pick<FeatureBlockRow, 'layerId' | 'block' | 'ids'>[] = [];
+    await db.featureBlocks.each((row) => rows.push({ layerId: row.layerId, block: row.block, ids: row.ids }));
+    directory = BlockDirectory.fromRows(rows);
+  }
   directories.set(db, directory);
   return directory;
 }
 
-export function rememberDirectory(db: RumijaDatabase, directory: BlockDirectory) {
-  directories.set(db, directory);
+/**
+ * Remembers where the rows just read keep each feature. The directory (a map entry per feature, ~0.5 s for a
+ * million) is filled while the page is idle, not while the start waits; the first edit finishes it if need be.
+ */
+export function rememberDirectory(
+  db: RumijaDatabase,
+  rows: readonly Pick<FeatureBlockRow, 'layerId' | 'block' | 'ids'>[],
+) {
+  const kept = rows.map(({ layerId, block, ids }) => ({ layerId, block, ids }));
+  const directory = new BlockDirectory();
+  let next = 0;
+  const finish = () => {
+    filling.finish();
+    return directory;
+  };
+  const filling = new IdleSlices(() => {
+    const row = kept[next++];
+    if (row) directory.setBlock(row.layerId, row.block, row.ids);
+    const done = next >= kept.length;
+    if (done && directories.get(db) === finish) directories.set(db, directory);
+    return done;
+  });
+  directories.set(db, finish);
 }
 
 /** After a failed transaction the directory may not match what is stored: it is read again at next use. */

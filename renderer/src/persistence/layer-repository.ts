@@ -2,9 +2,8 @@ import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { RumijaDatabase } from './database';
 import { commitChange, emptyState, recordChange } from './change-log';
 import {
-  BlockDirectory,
   BlockSession,
-  decodeBlock,
+  decodeBlockFeatures,
   inBlockTransaction,
   rememberDirectory,
   writeLayerBlocks,
@@ -21,16 +20,22 @@ const now = () => new Date().toISOString();
  */
 export async function loadAll(
   db: RumijaDatabase,
+  /** Called with the shown layers' blocks as read, before they are turned into features. */
+  blocksRead?: (layers: readonly Layer[], rows: readonly FeatureBlockRow[]) => void,
 ): Promise<{ layers: Layer[]; features: StoredFeature[]; rows: FeatureBlockRow[] }> {
+  const started = performance.now();
   const [layers, rows] = await db.transaction('r', db.layers, db.featureBlocks, () =>
     Promise.all([db.layers.orderBy('order').toArray(), db.featureBlocks.toArray()]),
   );
-  rememberDirectory(db, BlockDirectory.fromRows(rows));
+  performance.measure('rumija:idb-read', { start: started });
+  rememberDirectory(db, rows);
   const shown = new Set(layers.map((layer) => layer.id));
   const features: StoredFeature[] = [];
   const shownRows = rows.filter((row) => shown.has(row.layerId)).sort((a, b) => a.block - b.block);
-  for (const row of shownRows)
-    for (const { updatedAt: _updatedAt, ...feature } of decodeBlock(row)) features.push(feature);
+  blocksRead?.(layers, shownRows);
+  const decodeStarted = performance.now();
+  for (const row of shownRows) decodeBlockFeatures(row, features);
+  performance.measure('rumija:decode-blocks', { start: decodeStarted });
   return { layers, features, rows: shownRows };
 }
 

@@ -10,7 +10,7 @@ import {
   type DRAWN_LAYERS,
   type EditResult,
 } from '#shared/edit/feature-edits';
-import { readFeatures, readLayerFeatures } from '../persistence/feature-blocks';
+import { readFeatures, readLayerFeatures, type FeatureBlockRow } from '../persistence/feature-blocks';
 import { addLayerWithFeatures, loadAll, moveLayer, updateFeatureProperties } from '../persistence/layer-repository';
 import { commitChange, type ChangeAction, type ChangeState } from '../persistence/change-log';
 import { latestTariffSchedules } from '../persistence/tariff-repository';
@@ -41,6 +41,9 @@ function groupByLayer(features: StoredFeature[]) {
  * the database first (one transaction, one undo step) and then into a new snapshot, touching only what it changed.
  */
 export class Document {
+  /** Told of the stored blocks as soon as they are read at start (the map's tile worker takes them in meanwhile). */
+  blocksRead: ((layers: readonly Layer[], rows: readonly FeatureBlockRow[]) => void) | null = null;
+
   constructor(private readonly state: SnapshotHandle) {}
 
   async load() {
@@ -56,11 +59,13 @@ export class Document {
 
   private async reload() {
     const started = performance.now();
-    const { layers, features, rows } = await loadAll(this.state.db);
+    const { layers, features, rows } = await loadAll(this.state.db, this.blocksRead ?? undefined);
     // Benchmarks read these measures to show where a start spends its time.
     performance.measure('rumija:read-store', { start: started });
-    const featureById = FeatureIndex.of(features);
+    const indexStarted = performance.now();
     const featuresByLayer = groupByLayer(features);
+    const featureById = FeatureIndex.filledWhenIdle([...featuresByLayer.values()]);
+    performance.measure('rumija:index-features', { start: indexStarted });
     const storedBlocks = new Map<string, StoredLayerBlocks>();
     for (const [layerId, features] of featuresByLayer)
       storedBlocks.set(layerId, { features, blocks: rows.filter((row) => row.layerId === layerId) });

@@ -1,4 +1,5 @@
 import type { StoredFeature } from '#shared/model/layer';
+import { visitInIdleSlices, type IdleSlices } from '../platform/idle-slices';
 
 /**
  * Every feature by id. Copying a map of a million features on each edit costs more than the edit, so one map is
@@ -6,21 +7,43 @@ import type { StoredFeature } from '#shared/model/layer';
  * still sees that something changed. An old view reads the current features.
  */
 export class FeatureIndex implements ReadonlyMap<string, StoredFeature> {
-  constructor(private readonly byId: Map<string, StoredFeature>) {}
+  private constructor(
+    private readonly map: Map<string, StoredFeature>,
+    /** Features still being put in while the page is idle (a start with a million features). */
+    private readonly filling: IdleSlices | null,
+  ) {}
 
   static of(features: Iterable<StoredFeature>) {
     const byId = new Map<string, StoredFeature>();
     for (const feature of features) byId.set(feature.id, feature);
-    return new FeatureIndex(byId);
+    return new FeatureIndex(byId, null);
+  }
+
+  /**
+   * The index of these lists, filled in idle time: a million map entries take ~0.5 s a start need not wait for.
+   * The first question finishes the filling.
+   */
+  static filledWhenIdle(lists: readonly (readonly StoredFeature[])[]) {
+    const byId = new Map<string, StoredFeature>();
+    return new FeatureIndex(
+      byId,
+      visitInIdleSlices(lists, (feature) => byId.set(feature.id, feature)),
+    );
+  }
+
+  private get byId() {
+    if (this.filling && !this.filling.finished) this.filling.finish();
+    return this.map;
   }
 
   /** Applies changes (null: deleted) and returns the new view. */
   with(changes: Iterable<[string, StoredFeature | null]>): FeatureIndex {
+    const byId = this.byId;
     for (const [id, feature] of changes) {
-      if (feature) this.byId.set(id, feature);
-      else this.byId.delete(id);
+      if (feature) byId.set(id, feature);
+      else byId.delete(id);
     }
-    return new FeatureIndex(this.byId);
+    return new FeatureIndex(byId, null);
   }
 
   get size() {
