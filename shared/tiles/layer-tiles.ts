@@ -3,6 +3,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { GeoJSONVTFeature } from '@maplibre/geojson-vt';
 import type { EncodedGeometries } from '../model/geometry-codec';
 import type { PropertyColumns } from '../model/property-columns';
+import type { CompactChunk } from '../model/compact-chunk';
 
 /**
  * Vector tiles cut on demand from compact geometry, so a layer of 200 000 segments is drawn without GeoJSON,
@@ -35,12 +36,9 @@ export const TILE_KEYS = [
   '_t',
 ];
 
-export interface TileChunk {
+/** A chunk of a layer's features (stored blocks are sent as they are read), by its key. */
+export interface TileChunk extends CompactChunk {
   key: number;
-  ids: string[];
-  /** The features' properties as columns (stored blocks are sent as they are read). */
-  properties: PropertyColumns;
-  geometry: EncodedGeometries;
 }
 
 /** The tile properties of one feature: the TILE_KEYS it has with a string, number or boolean value. */

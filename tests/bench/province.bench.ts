@@ -76,6 +76,52 @@ export async function benchmarkProvince(segments = 200_000, assets = 1_000_000) 
         .map((entry) => `${entry.name.slice(7)} ${entry.duration.toFixed(0)} ms (from ${entry.startTime.toFixed(0)})`)
         .join(', '),
     );
+    // The encroachment analysis of the whole province from the app, and the longest the page stops answering while
+    // it runs; beside it, the old way's page-side work (packing every feature of the same lists, same process).
+    await loadSharedModuleInPage(page, 'shared/model/packed-features.ts', 'RumijaPacked');
+    const analysis = await page.evaluate(async () => {
+      const store = window.rumijaStore!;
+      let longestGap = 0;
+      let last = performance.now();
+      let running = true;
+      const watch = () => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+        if (running) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+      const started = performance.now();
+      await store.analysis.run({
+        scheduleId: store.getSnapshot().tariffs[0]!.id,
+        corridorId: null,
+        periodYears: 1,
+        payingShare: 1,
+      });
+      const runMs = performance.now() - started;
+      running = false;
+      const { analysis, layers, featuresByLayer } = store.getSnapshot();
+      const visible = (kind: string) =>
+        layers
+          .filter((layer) => layer.kind === kind && layer.visible)
+          .flatMap((layer) => featuresByLayer.get(layer.id)!);
+      const pack = (window as unknown as { RumijaPacked: typeof import('#shared/model/packed-features') }).RumijaPacked;
+      const packStarted = performance.now();
+      for (const kind of ['road', 'corridor', 'asset']) pack.packFeatures(visible(kind));
+      const parts = performance
+        .getEntriesByType('measure')
+        .filter((entry) => entry.name.startsWith('rumija:analysis'))
+        .map((entry) => `${entry.name.slice(16)} ${entry.duration.toFixed(0)} ms`)
+        .join(', ');
+      return {
+        parts,
+        runMs,
+        longestGap,
+        oldPackMs: performance.now() - packStarted,
+        assets: analysis.results.length,
+        status: analysis.status,
+      };
+    });
     const heapMb = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1048576,
     );
@@ -88,6 +134,12 @@ export async function benchmarkProvince(segments = 200_000, assets = 1_000_000) 
       `reload with both to map idle: ${reloadMs} ms (×${(reloadMs / coldStartMs).toFixed(1)} the demo's cold start), heap ${heapMb.toFixed(0)} MB`,
     );
     console.log(`  where the reload went: ${parts}`);
+    console.log(
+      `analysis of ${analysis.assets} assets (${analysis.status}): ${analysis.runMs.toFixed(0)} ms; longest the page ` +
+        `did not answer: ${analysis.longestGap.toFixed(0)} ms; packing the same features on the page the old way: ` +
+        `${analysis.oldPackMs.toFixed(0)} ms`,
+    );
+    console.log(`  where the analysis went (from its start): ${analysis.parts}`);
   } finally {
     await browser.close();
     preview.stop();

@@ -5,7 +5,7 @@ import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import { styledDataKey } from './layer-style-specs';
 import { encodeGeometries } from '#shared/model/geometry-codec';
 import type { TileChunk, TileProperties } from '#shared/tiles/layer-tiles';
-import { chunkBuffers, packChunk, packIds, type PackedTileChunk } from '#shared/tiles/packed-ids';
+import { chunkBuffers, packChunk, packIds, type Packed } from '#shared/model/packed-ids';
 import { toPropertyColumns, type PropertyColumns } from '#shared/model/property-columns';
 import type { EncodedGeometries } from '#shared/model/geometry-codec';
 import { createWorkerClient } from '../workers/worker-client';
@@ -46,7 +46,7 @@ const feeds = new Map<string, TiledLayerFeed>();
 let protocolAdded = false;
 
 /** Copies of stored blocks as tile chunks (the caller keeps its own: the copies are transferred). */
-function chunksOfBlocks(blocks: readonly StoredBlock[]): PackedTileChunk[] {
+function chunksOfBlocks(blocks: readonly StoredBlock[]): Packed<TileChunk>[] {
   return blocks.map((block) => ({
     key: block.block,
     ids: packIds(block.ids),

@@ -17,7 +17,7 @@ import { usePanelState, useSnapshot, useStore } from '../state/store-context';
 import { TariffEditor } from './tariff-editor';
 import { NumberField } from '../components/number-field';
 import { analysisInputs } from '#shared/analysis/analysis-inputs';
-import { inputSignature } from '#shared/analysis/input-signature';
+import { signatureOfLists } from '#shared/analysis/input-signature';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -69,8 +69,10 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
   const usedCorridor = analysis.options?.corridorId ?? null;
   const dataChanged = useMemo(() => {
     if (analysis.status !== 'done' || analysis.inputSignature === null) return false;
-    const { roads, corridors: usedCorridors, assets } = analysisInputs(layers, featuresByLayer, usedCorridor);
-    return inputSignature([roads, usedCorridors, assets]) !== analysis.inputSignature;
+    // Sums kept per layer list and carried through each change: no walk over the layers' features here.
+    return (
+      signatureOfLists(analysisInputs(layers, featuresByLayer, usedCorridor).groupLists) !== analysis.inputSignature
+    );
   }, [analysis, usedCorridor, featuresByLayer, layers]);
 
   const showOutcome = (outcome: SaveOutcome) => {

@@ -2,7 +2,6 @@ import type { Geometry } from 'geojson';
 import type { StoredFeature } from '#shared/model/layer';
 import { GeometryReader, encodeGeometries, type EncodedGeometries } from '#shared/model/geometry-codec';
 import {
-  fromPropertyColumns,
   fromStringDictionary,
   toPropertyColumns,
   toStringDictionary,
@@ -10,6 +9,7 @@ import {
   type StringDictionary,
 } from '#shared/model/property-columns';
 import type { RumijaDatabase } from './database';
+import { decodeChunk } from '#shared/model/compact-chunk';
 import { IdleSlices } from '../platform/idle-slices';
 
 /**
@@ -45,14 +45,11 @@ export function encodeBlock(layerId: string, block: number, records: readonly St
 
 /** The features of a block as the app holds them (without their times of change), appended to `into`. */
 export function decodeBlockFeatures(row: FeatureBlockRow, into: StoredFeature[]) {
-  const properties = (
-    typeof row.properties === 'string'
-      ? JSON.parse(row.properties)
-      : fromPropertyColumns(row.properties, row.ids.length)
-  ) as StoredFeature['properties'][];
+  if (typeof row.properties !== 'string') return decodeChunk({ ...row, properties: row.properties }, row.layerId, into);
+  // Blocks written early in v5: the properties as one JSON text.
+  const properties = JSON.parse(row.properties) as StoredFeature['properties'][];
   const reader = new GeometryReader(row.geometry);
   for (let index = 0; index < row.ids.length; index++)
-    // Every stored feature has a geometry (the model refuses features without one).
     into.push({
       id: row.ids[index]!,
       layerId: row.layerId,

@@ -6,6 +6,7 @@ import { Document } from './document';
 import { History } from './history';
 import { ImportQueue } from './import-queue';
 import { AnalysisRunner } from './analysis-runner';
+import { CompactLayers } from './compact-layers';
 import { Stories } from './stories';
 import { Tariffs } from './tariffs';
 import { PresentationState } from './presentation';
@@ -32,6 +33,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly history: History;
   readonly imports: ImportQueue;
   readonly analysis: AnalysisRunner;
+  /** The layers' features kept compact for workers (analysis), in step with every change. */
+  readonly compact: CompactLayers;
   readonly stories: Stories;
   readonly tariffs: Tariffs;
   readonly presentation: PresentationState;
@@ -44,7 +47,9 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.document = new Document(handle);
     this.history = new History(handle, this.document);
     this.imports = new ImportQueue(handle, this.document);
-    this.analysis = new AnalysisRunner(handle);
+    this.compact = new CompactLayers();
+    this.analysis = new AnalysisRunner(handle, this.compact);
+    this.subscribe(() => this.compact.follow(this.snapshot));
     this.stories = new Stories(this.document);
     this.tariffs = new Tariffs(handle);
     this.presentation = new PresentationState(handle);

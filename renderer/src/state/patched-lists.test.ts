@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredFeature } from '#shared/model/layer';
 import { layerMinZoom, DENSE_POINTS } from '#shared/tiles/layer-tiles';
 import { patchedLists } from './patched-lists';
+import { signatureOfLists } from '#shared/analysis/input-signature';
 
 const point = (id: string, layerId = 'a', name = id): StoredFeature =>
   ({ id, layerId, geometry: { type: 'Point', coordinates: [123, -10] }, properties: { name } }) as StoredFeature;
@@ -70,5 +71,38 @@ describe('feature lists after a change', () => {
     expect(layerMinZoom(out.get('a')!)).toBe(0);
     const back = apply(new Map([['a', out.get('a')!]]), new Map([['7', point('7')]]));
     expect(layerMinZoom(back.get('a')!)).toBeGreaterThan(0);
+  });
+});
+
+describe('the analysis fingerprint of lists after a change', () => {
+  it('is carried from the previous lists, equal to hashing the new lists afresh, in place or rebuilt', () => {
+    const lists = new Map([
+      ['a', [point('1'), point('2'), point('3')]],
+      ['b', [line('x', 'b')]],
+    ]);
+    // Known (hashed) before the change, as after an analysis.
+    signatureOfLists([[lists.get('a')!], [lists.get('b')!]]);
+    const changes: Map<string, StoredFeature | null>[] = [
+      new Map([['2', point('2', 'a', 'dua')]]),
+      new Map<string, StoredFeature | null>([
+        ['1', null],
+        ['4', point('4')],
+        ['3', point('3', 'b')],
+      ]),
+    ];
+    for (const records of changes) {
+      const out = apply(lists, records);
+      const next = (id: string) => out.get(id) ?? lists.get(id)!;
+      // structuredClone: new lists and features nothing is known of, so they are hashed from scratch.
+      const fresh = signatureOfLists([[structuredClone(next('a'))], [structuredClone(next('b'))]]);
+      // Carried, not walked: a feature changed behind the lists' back (the app never does) goes unseen.
+      const untouched = next('a').find((feature) => !records.has(feature.id))!;
+      const name = untouched.properties.name;
+      untouched.properties.name = 'diubah diam-diam';
+      const carried = signatureOfLists([[next('a')], [next('b')]]);
+      expect(carried).toBe(fresh);
+      expect(carried).not.toBe(signatureOfLists([[lists.get('a')!], [lists.get('b')!]]));
+      untouched.properties.name = name;
+    }
   });
 });

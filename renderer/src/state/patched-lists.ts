@@ -1,36 +1,46 @@
 import type { StoredFeature } from '#shared/model/layer';
 import { carryLayerMinZoom } from '#shared/tiles/layer-tiles';
+import { carrySignatureTotals } from '#shared/analysis/input-signature';
 
 /**
  * The feature lists of the layers a change touched. A feature replaced in its own layer keeps its place (a copy of
  * the list with that slot changed: 200 000 features, one edit, no walk through them all); a new, deleted or moved
  * feature rebuilds its layers' lists, new ones at the end as the store appends them. Each new list inherits what
- * is known of its predecessor (layerMinZoom's point count).
+ * is known of its predecessor (layerMinZoom's point count, the analysis fingerprint's sums).
  */
 export function patchedLists(
   lists: ReadonlyMap<string, readonly StoredFeature[]>,
   records: ReadonlyMap<string, StoredFeature | null>,
   before: ReadonlyMap<string, StoredFeature>,
 ): Map<string, StoredFeature[]> {
+  const out = inPlaceLists(lists, records, before) ?? rebuiltLists(lists, records, before);
+  for (const [layerId, list] of out) {
+    const removed = [...records.keys()].flatMap((id) => (before.get(id)?.layerId === layerId ? [before.get(id)!] : []));
+    const added = [...records.values()].flatMap((record) => (record?.layerId === layerId ? [record] : []));
+    const previous = lists.get(layerId) ?? [];
+    carryLayerMinZoom(previous, list, removed, added);
+    carrySignatureTotals(previous, list, removed, added);
+  }
+  return out;
+}
+
+/** Every record replaces a feature in its own layer: copies of those lists with the slots changed; else null. */
+function inPlaceLists(
+  lists: ReadonlyMap<string, readonly StoredFeature[]>,
+  records: ReadonlyMap<string, StoredFeature | null>,
+  before: ReadonlyMap<string, StoredFeature>,
+) {
   const inPlace = [...records].every(([id, record]) => record && before.get(id)?.layerId === record.layerId);
+  if (!inPlace) return null;
   const out = new Map<string, StoredFeature[]>();
-  if (inPlace) {
-    for (const [id, record] of records) {
-      const old = before.get(id)!;
-      const list = out.get(old.layerId) ?? [...(lists.get(old.layerId) ?? [])];
-      const at = list.indexOf(old);
-      if (at < 0) return rebuiltLists(lists, records, before);
-      list[at] = record!;
-      out.set(old.layerId, list);
-    }
-  } else return rebuiltLists(lists, records, before);
-  for (const [layerId, list] of out)
-    carryLayerMinZoom(
-      lists.get(layerId) ?? [],
-      list,
-      [...records.keys()].flatMap((id) => (before.get(id)?.layerId === layerId ? [before.get(id)!] : [])),
-      [...records.values()].flatMap((record) => (record?.layerId === layerId ? [record] : [])),
-    );
+  for (const [id, record] of records) {
+    const old = before.get(id)!;
+    const list = out.get(old.layerId) ?? [...(lists.get(old.layerId) ?? [])];
+    const at = list.indexOf(old);
+    if (at < 0) return null;
+    list[at] = record!;
+    out.set(old.layerId, list);
+  }
   return out;
 }
 

@@ -1,13 +1,8 @@
 import { expose } from 'comlink';
-import { analyzeAssets, createRoadIndex, type EncroachmentResult } from '#shared/analysis/encroachment';
-import { unpackFeatures, type PackedFeatures } from '#shared/model/packed-features';
+import { analyzeChunks } from '#shared/analysis/analyze-chunks';
 
-/** Runs the encroachment analysis off the UI thread, on features sent packed (typed arrays, not object trees). */
-const api = {
-  analyze(roads: PackedFeatures, corridors: PackedFeatures, assets: PackedFeatures): EncroachmentResult[] {
-    return analyzeAssets(createRoadIndex(unpackFeatures(roads), unpackFeatures(corridors)), unpackFeatures(assets));
-  },
-};
+/** Runs the encroachment analysis off the UI thread, on the layers' compact chunks (typed arrays, not object trees). */
+const api = { analyze: analyzeChunks };
 
 export type EncroachmentWorkerApi = typeof api;
 expose(api);

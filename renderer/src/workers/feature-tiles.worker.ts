@@ -1,17 +1,17 @@
 import { expose, transfer } from 'comlink';
-import { LayerTiles } from '#shared/tiles/layer-tiles';
-import { unpackChunk, type PackedTileChunk } from '#shared/tiles/packed-ids';
+import { LayerTiles, type TileChunk } from '#shared/tiles/layer-tiles';
+import { unpackChunk, type Packed } from '#shared/model/packed-ids';
 
 /** Holds the chunks of the layers drawn as tiles and cuts the tiles the map asks for, off the UI thread. */
 const layers = new Map<string, LayerTiles>();
 
 const api = {
   /** Replaces some chunks of a layer (all of them with `reset`), and drops the chunks named in `removeKeys`. */
-  setChunks(layerId: string, maxZoom: number, chunks: PackedTileChunk[], removeKeys: number[], reset: boolean) {
+  setChunks(layerId: string, maxZoom: number, chunks: Packed<TileChunk>[], removeKeys: number[], reset: boolean) {
     let tiles = layers.get(layerId);
     if (!tiles || reset) layers.set(layerId, (tiles = new LayerTiles(maxZoom)));
     for (const key of removeKeys) tiles.removeChunk(key);
-    for (const chunk of chunks) tiles.setChunk(unpackChunk(chunk));
+    for (const chunk of chunks) tiles.setChunk(unpackChunk<TileChunk>(chunk));
     return tiles.featureCount;
   },
 

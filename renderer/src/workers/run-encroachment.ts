@@ -1,7 +1,6 @@
-import { transfer } from 'comlink';
-import type { EncroachmentResult } from '#shared/analysis/encroachment';
-import type { StoredFeature } from '#shared/model/layer';
-import { packedBuffers, packFeatures } from '#shared/model/packed-features';
+import type { CompactChunk } from '#shared/model/compact-chunk';
+import { packChunk } from '#shared/model/packed-ids';
+import type { ChunkAnalysis, PackedLayer } from '#shared/analysis/analyze-chunks';
 import type { EncroachmentWorkerApi } from './encroachment.worker';
 import { createWorkerClient } from './worker-client';
 
@@ -10,17 +9,27 @@ const analysisWorker = createWorkerClient<EncroachmentWorkerApi>(
   () => new Worker(new URL('./encroachment.worker.ts', import.meta.url), { type: 'module' }),
 );
 
-/** The analysis in a web worker, started on first use and kept for the next run; the features go packed. */
+/** A layer's features as the store keeps them compact. */
+export interface LayerChunks {
+  layerId: string;
+  chunks: readonly CompactChunk[];
+}
+
+export const packLayers = (layers: readonly LayerChunks[]): PackedLayer[] =>
+  layers.map(({ layerId, chunks }) => ({ layerId, chunks: chunks.map(packChunk) }));
+
+/**
+ * The analysis in a web worker, started on first use and kept for the next run. The layers go as their compact
+ * chunks (typed arrays are copied whole, ids as one string), so the page does no per-feature work; with `roadIds`
+ * only those roads are analysed (a corridor's segments).
+ */
 export function runEncroachment(
-  roads: StoredFeature[],
-  corridors: StoredFeature[],
-  assets: StoredFeature[],
-): Promise<EncroachmentResult[]> {
-  const [packedRoads, packedCorridors, packedAssets] = [roads, corridors, assets].map(packFeatures) as [
-    ReturnType<typeof packFeatures>,
-    ReturnType<typeof packFeatures>,
-    ReturnType<typeof packFeatures>,
-  ];
-  const buffers = [packedRoads, packedCorridors, packedAssets].flatMap(packedBuffers);
-  return analysisWorker.call((api) => api.analyze(transfer(packedRoads, buffers), packedCorridors, packedAssets));
+  roads: readonly LayerChunks[],
+  corridors: readonly LayerChunks[],
+  assets: readonly LayerChunks[],
+  roadIds: readonly string[] | null,
+): Promise<ChunkAnalysis> {
+  return analysisWorker.call((api) =>
+    api.analyze(packLayers(roads), packLayers(corridors), packLayers(assets), roadIds ? [...roadIds] : null),
+  );
 }

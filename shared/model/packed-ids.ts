@@ -1,4 +1,4 @@
-import type { TileChunk } from './layer-tiles';
+import type { CompactChunk } from './compact-chunk';
 
 /**
  * Feature ids as one string and the end of each id in it. Posting a million small strings to a worker clones each
@@ -26,14 +26,19 @@ export function unpackIds({ text, ends }: PackedIds): string[] {
   return ids;
 }
 
-/** A tile chunk as it crosses to the worker: its ids packed. */
-export type PackedTileChunk = Omit<TileChunk, 'ids'> & { ids: PackedIds };
+/** A chunk as it crosses to a worker: its ids packed. */
+export type Packed<Chunk extends CompactChunk> = Omit<Chunk, 'ids'> & { ids: PackedIds };
 
-export const packChunk = (chunk: TileChunk): PackedTileChunk => ({ ...chunk, ids: packIds(chunk.ids) });
-export const unpackChunk = (chunk: PackedTileChunk): TileChunk => ({ ...chunk, ids: unpackIds(chunk.ids) });
+export const packChunk = <Chunk extends CompactChunk>(chunk: Chunk): Packed<Chunk> => ({
+  ...chunk,
+  ids: packIds(chunk.ids),
+});
+export function unpackChunk<Chunk extends CompactChunk>(chunk: Packed<Chunk>): Chunk {
+  return { ...chunk, ids: unpackIds(chunk.ids) } as Chunk;
+}
 
 /** The buffers a packed chunk can hand over instead of copying. */
-export const chunkBuffers = (chunks: readonly PackedTileChunk[]) =>
+export const chunkBuffers = (chunks: readonly Packed<CompactChunk>[]) =>
   chunks.flatMap((chunk) => [
     chunk.ids.ends.buffer,
     chunk.geometry.shape.buffer,
