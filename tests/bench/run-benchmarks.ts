@@ -7,6 +7,7 @@ import { benchmarkEncroachment } from './encroachment.bench';
 import { benchmarkImport } from './import.bench';
 import { benchmarkSnapping } from './snapping.bench';
 import { benchmarkProvince } from './province.bench';
+import { benchmarkProvinceFlow } from './province-flow.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'road-network': () => benchmarkRoadNetwork(),
   snapping: () => benchmarkSnapping(),
   province: () => benchmarkProvince(),
+  'province-flow': () => benchmarkProvinceFlow(),
 };
 
 async function main() {

@@ -152,6 +152,10 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
   await openApp(page);
   await expect(page.getByTestId(`layer-${layerId}`)).toContainText('20.000 fitur');
   expect(await sourceType()).toBe('vector');
+  // Its stored blocks went to the tile worker as soon as they were read, and the map took them from there.
+  await expect
+    .poll(() => page.evaluate((id) => performance.getEntriesByName(`rumija:tiles-adopted:${id}`).length, layerId))
+    .toBe(1);
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 17 }), targetMiddle());
   await waitForMapIdle(page);
   await expect.poll(() => colourAtTarget(page)).toBe('red');

@@ -58,6 +58,7 @@ function chunksOfBlocks(blocks: readonly StoredBlock[]): Packed<TileChunk>[] {
 /** Layers whose blocks went to the worker as soon as they were read: the geometry they were sent from, by layer. */
 const preloads = new Map<string, { workerKey: string; geometries: readonly EncodedGeometries[] }>();
 let preloadCounter = 0;
+const PRELOAD_KEPT_MS = 60_000;
 
 /**
  * Sends the blocks of big layers to the tile worker as soon as the database has given them, so the worker takes
@@ -77,6 +78,10 @@ export function preloadStoredBlocks(layers: readonly Layer[], rows: readonly Fea
       .call((api) => api.setChunks(workerKey, TILE_MAX_ZOOM, transfer(chunks, chunkBuffers(chunks)), [], true))
       .catch(() => undefined);
     preloads.set(layer.id, { workerKey, geometries: blocks.map((block) => block.geometry) });
+    // A layer no map draws from these blocks (hidden by a presentation, drawn from features) is not kept for ever.
+    setTimeout(() => {
+      if (preloads.get(layer.id)?.workerKey === workerKey) takePreload(layer.id, []);
+    }, PRELOAD_KEPT_MS);
   }
 }
 
@@ -86,6 +91,7 @@ function takePreload(layerId: string, blocks: readonly StoredBlock[]) {
   if (!preload) return null;
   preloads.delete(layerId);
   const same =
+    blocks.length > 0 &&
     preload.geometries.length === blocks.length &&
     blocks.every((block, index) => block.geometry === preload.geometries[index]);
   if (same) return preload.workerKey;
@@ -172,6 +178,7 @@ export class TiledLayerFeed {
   /** Sends a whole layer (first drawing, or after a change the store could not describe feature by feature). */
   setLayer(layerId: string, features: readonly StoredFeature[], propertiesOf: FedLayer['propertiesOf']) {
     this.started.set(layerId, performance.now());
+    takePreload(layerId, []);
     const layer: FedLayer = { chunks: new Map(), chunkOf: null, propertiesOf };
     const byId = new Map<string, StoredFeature>();
     for (let start = 0; start < features.length; start += FEATURES_PER_CHUNK) {
@@ -202,7 +209,10 @@ export class TiledLayerFeed {
     // A worker restarted since the preload no longer has it: the blocks are sent after all.
     if (preloaded)
       return this.queued(layerId, async () => {
-        if (!(await tileWorker.call((api) => api.renameLayer(preloaded, key)))) await this.sendBlocks(key, blocks);
+        if (await tileWorker.call((api) => api.renameLayer(preloaded, key)))
+          // Tests and benchmarks look for this to know the start took the early way.
+          performance.mark(`rumija:tiles-adopted:${layerId}`);
+        else await this.sendBlocks(key, blocks);
       });
     return this.queued(layerId, () => this.sendBlocks(key, blocks));
   }
