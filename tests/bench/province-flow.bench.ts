@@ -79,7 +79,7 @@ export async function benchmarkProvinceFlow() {
   const preview = await startPreview(5194);
   const browser = await launchChromium();
   try {
-    let started = Date.now();
+    const started = Date.now();
     const file = gdalWrittenNetwork(folder);
     const fileMb = statSync(file.path).size / 1048576;
     console.log(
