@@ -115,6 +115,30 @@ test('sorting the table orders rows by the column, both ways', async ({ page }) 
   expect(await lengths()).toEqual(['100 m', '100 m', '30 m', '30 m', '25 m']);
 });
 
+test('the table search follows edits: a bridge is found by its new name, and no longer by its old one', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByTestId('layer-table-demo-bridges').click();
+  const kapsali = page.locator('[data-feature-id="demo-bridge-1"]');
+  // Renamed while the search for its old name is on: it leaves the rows.
+  await page.getByTestId('table-search').fill('kapsali');
+  await expect(page.getByTestId('table-row')).toHaveCount(1);
+  await kapsali.locator('[data-field="name"]').dblclick();
+  await page.getByTestId('cell-editor').fill('Jembatan Oesao');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(page.getByTestId('table-message')).toHaveText('Tersimpan');
+  await expect(page.getByTestId('table-row')).toHaveCount(0);
+  await page.getByTestId('table-search').fill('oesao');
+  await expect(kapsali.locator('[data-field="name"]')).toHaveText('Jembatan Oesao');
+  // Undone: found by the old name again, not by the new.
+  await page.locator('.maplibregl-canvas').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('table-row')).toHaveCount(0);
+  await page.getByTestId('table-search').fill('kapsali');
+  await expect(kapsali.locator('[data-field="name"]')).toHaveText('Jembatan Kapsali');
+});
+
 test('an attribute edit is validated, saved and survives a reload', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('layer-table-demo-bridges').click();
