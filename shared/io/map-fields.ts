@@ -160,6 +160,13 @@ export function applyMapping(
   const modelKeys = new Set(['id', ...modelKeysOf(kind)]);
   const mappedColumns = new Set(Object.values(mapping.sources).filter((column): column is string => Boolean(column)));
   const extras = new Map<string, string>();
+  // Labels are asked for once per field, not per record: each is a translation lookup (a million records, seconds).
+  const labels = new Map<string, string>();
+  const fieldLabel = (key: string) => {
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = labelOf(`fields.${key}`)));
+    return label;
+  };
   const mapped: StoredFeature[] = [];
   for (const [index, feature] of features.entries()) {
     const where = `${fileName}, ${recordLabel(index, nameOfProperties(feature.properties))}`;
@@ -181,7 +188,7 @@ export function applyMapping(
       const sourceField = mapping.sources[field.key];
       const raw = sourceField ? feature.properties[sourceField] : null;
       const value = convert(field, raw) ?? convert(field, mapping.defaults[field.key]);
-      const problem = problemWith(field, value, labelOf(`fields.${field.key}`), raw ?? mapping.defaults[field.key]);
+      const problem = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
       if (problem) return { ok: false, error: `${where}: ${problem}` };
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;
     }
@@ -190,7 +197,7 @@ export function applyMapping(
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const key = String(issue.path[0] ?? '');
-      return { ok: false, error: `${where}: ${key ? labelOf(`fields.${key}`) : ''}: ${issue.message}` };
+      return { ok: false, error: `${where}: ${key ? fieldLabel(key) : ''}: ${issue.message}` };
     }
     mapped.push({ ...feature, properties: { ...result.extra, ...result.data } });
   }
