@@ -69,6 +69,14 @@ const conditionOf = (page: Page, name: string) =>
     name,
   );
 
+const conditionBecomes = (page: Page, name: string, condition: string) =>
+  page.waitForFunction(
+    ({ name, condition }) =>
+      [...window.rumijaStore!.getSnapshot().featureById.values()].find((f) => f.properties.name === name)?.properties
+        .condition === condition,
+    { name, condition },
+  );
+
 async function shot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
@@ -140,21 +148,11 @@ export async function benchmarkProvinceFlow() {
     await page.locator('.maplibregl-canvas').focus();
     await step('Ctrl+Z → undone', async () => {
       await page.keyboard.press('Control+z');
-      await page.waitForFunction(
-        ({ name, condition }) =>
-          [...window.rumijaStore!.getSnapshot().featureById.values()].find((f) => f.properties.name === name)
-            ?.properties.condition === condition,
-        file.target,
-      );
+      await conditionBecomes(page, file.target.name, file.target.condition);
     });
     await step('Ctrl+Shift+Z → redone', async () => {
       await page.keyboard.press('Control+Shift+z');
-      await page.waitForFunction(
-        ({ name, condition }) =>
-          [...window.rumijaStore!.getSnapshot().featureById.values()].find((f) => f.properties.name === name)
-            ?.properties.condition === condition,
-        { name: file.target.name, condition: edited },
-      );
+      await conditionBecomes(page, file.target.name, edited);
     });
 
     await step('reopened → map drawn', async () => {

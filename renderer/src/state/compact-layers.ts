@@ -1,6 +1,7 @@
 import type { StoredFeature } from '#shared/model/layer';
 import { encodeChunk, type CompactChunk } from '#shared/model/compact-chunk';
 import type { AppSnapshot } from './app-snapshot';
+import { IdleSlices } from '../platform/idle-slices';
 
 const FEATURES_PER_CHUNK = 2048;
 
@@ -8,8 +9,10 @@ interface CompactLayer {
   /** The feature list these chunks hold, as the snapshot had it. */
   list: readonly StoredFeature[];
   chunks: CompactChunk[];
-  /** Feature id → index of its chunk; made at the first change. */
-  chunkOf: Map<string, number> | null;
+  /** Feature id → index of its chunk: filled while the page is idle, finished by the first change if need be. */
+  chunkOf: ChunkIndex;
+  /** Ids changed since the chunks were last made (applied when the chunks are next asked for). */
+  pending: Set<string>;
 }
 
 type Followed = Pick<AppSnapshot, 'featuresByLayer' | 'featureById' | 'featurePatch' | 'storedBlocks'>;
@@ -38,13 +41,17 @@ export class CompactLayers {
             ...block,
             properties: block.properties as CompactChunk['properties'],
           })),
-          chunkOf: null,
+          chunkOf: new ChunkIndex(stored.blocks),
+          pending: new Set(),
         });
         continue;
       }
       const patch = snapshot.featurePatch;
-      if (kept && patch && patch.base.get(layerId) === kept.list) this.applyPatch(layerId, kept, list, snapshot);
-      else this.layers.delete(layerId);
+      // Only noted here, so an edit costs nothing more; the chunks are made again when asked for.
+      if (kept && patch && patch.base.get(layerId) === kept.list) {
+        for (const id of patch.ids) kept.pending.add(id);
+        kept.list = list;
+      } else this.layers.delete(layerId);
     }
   }
 
@@ -57,14 +64,19 @@ export class CompactLayers {
       const chunks: CompactChunk[] = [];
       for (let start = 0; start < list.length; start += FEATURES_PER_CHUNK)
         chunks.push(encodeChunk(list.slice(start, start + FEATURES_PER_CHUNK)));
-      this.layers.set(layerId, (kept = { list, chunks, chunkOf: null }));
+      this.layers.set(layerId, (kept = { list, chunks, chunkOf: new ChunkIndex(chunks), pending: new Set() }));
     }
+    if (kept.pending.size > 0) this.applyPending(layerId, kept, snapshot);
     return kept.chunks;
   }
 
-  private applyPatch(layerId: string, kept: CompactLayer, list: readonly StoredFeature[], snapshot: Followed) {
+  /**
+   * Puts the changed features into their chunks, as the feature index has them now: a feature changed several
+   * times (deleted, then brought back) ends as it is now, in the layer it is in now.
+   */
+  private applyPending(layerId: string, kept: CompactLayer, snapshot: Followed) {
     const chunks = [...kept.chunks];
-    const chunkOf = (kept.chunkOf ??= indexChunks(chunks));
+    const chunkOf = kept.chunkOf.filled();
     // Chunks touched by the change, with their ids as they will be.
     const touched = new Map<number, string[]>();
     const membersOf = (at: number) => {
@@ -72,7 +84,7 @@ export class CompactLayers {
       if (!ids) touched.set(at, (ids = [...chunks[at]!.ids]));
       return ids;
     };
-    for (const id of snapshot.featurePatch!.ids) {
+    for (const id of kept.pending) {
       const inLayer = snapshot.featureById.get(id)?.layerId === layerId;
       const at = chunkOf.get(id);
       if (at !== undefined && !inLayer) {
@@ -90,14 +102,28 @@ export class CompactLayers {
       }
     }
     for (const [at, ids] of touched) chunks[at] = encodeChunk(ids.map((id) => snapshot.featureById.get(id)!));
-    this.layers.set(layerId, { list, chunks, chunkOf });
+    kept.chunks = chunks;
+    kept.pending.clear();
   }
 }
 
-function indexChunks(chunks: readonly CompactChunk[]) {
-  const index = new Map<string, number>();
-  chunks.forEach((chunk, at) => {
-    for (const id of chunk.ids) index.set(id, at);
-  });
-  return index;
+/** Where each feature of a layer's chunks is, filled a chunk at a time in idle time (a million ids: ~0.3 s). */
+class ChunkIndex {
+  private readonly map = new Map<string, number>();
+  private readonly filling: IdleSlices;
+
+  constructor(chunks: readonly { ids: readonly string[] }[]) {
+    let next = 0;
+    this.filling = new IdleSlices(() => {
+      const chunk = chunks[next];
+      if (chunk) for (const id of chunk.ids) this.map.set(id, next);
+      next++;
+      return next >= chunks.length;
+    });
+  }
+
+  filled() {
+    this.filling.finish();
+    return this.map;
+  }
 }
