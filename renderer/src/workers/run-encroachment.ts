@@ -1,5 +1,6 @@
 import type { CompactChunk } from '#shared/model/compact-chunk';
 import { packChunk } from '#shared/model/packed-ids';
+import { fromResultColumns } from '#shared/analysis/result-columns';
 import type { ChunkAnalysis, PackedLayer } from '#shared/analysis/analyze-chunks';
 import type { EncroachmentWorkerApi } from './encroachment.worker';
 import { createWorkerClient } from './worker-client';
@@ -29,7 +30,9 @@ export function runEncroachment(
   assets: readonly LayerChunks[],
   roadIds: readonly string[] | null,
 ): Promise<ChunkAnalysis> {
-  return analysisWorker.call((api) =>
-    api.analyze(packLayers(roads), packLayers(corridors), packLayers(assets), roadIds ? [...roadIds] : null),
-  );
+  return analysisWorker
+    .call((api) =>
+      api.analyze(packLayers(roads), packLayers(corridors), packLayers(assets), roadIds ? [...roadIds] : null),
+    )
+    .then(({ columns, totals }) => ({ results: fromResultColumns(columns), totals }));
 }
