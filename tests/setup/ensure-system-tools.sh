@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the programs the tests drive: Chromium (Playwright runs it;
-# no browser download) and GDAL's ogrinfo (an independent GeoJSON reader).
+# no browser download), GDAL's ogrinfo (an independent GeoJSON reader), poppler (PDF pages) and
+# PostgreSQL with PostGIS (the team database the sync tests run two clients against).
 set -euo pipefail
 
 need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-postgis)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

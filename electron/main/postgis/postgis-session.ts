@@ -1,0 +1,463 @@
+import pg from 'pg';
+import type { Geometry } from 'geojson';
+import { geojsonToWKT } from '@terraformer/wkt';
+import { LayerKindSchema, type LayerKind, type StoredFeature } from '#shared/model/layer';
+import {
+  TABLE_NAME_PATTERN,
+  createTableSql,
+  modelColumnList,
+  propertiesOfRow,
+  rowOf,
+} from '#shared/postgis/layer-table';
+import type { OutgoingChanges, ServerFeature, ServerState } from '#shared/postgis/sync-plan';
+import type { PushResult } from '#shared/postgis/sync-layer';
+import { PostgisError } from '#shared/postgis/postgis-errors';
+import type { PostgisConnection, PostgisRole, PublishedLayer } from '#shared/postgis/postgis-api';
+
+/** Rows sent in one statement: a JSON array of this many features. */
+const BATCH = 1000;
+
+/** Drops a third coordinate: a PostGIS geometry has one dimension throughout, survey files mix them. */
+function flat(geometry: Geometry): Geometry {
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value) && typeof value[0] === 'number' ? value.slice(0, 2) : (value as unknown[]).map(strip);
+  if (geometry.type === 'GeometryCollection') return { ...geometry, geometries: geometry.geometries.map(flat) };
+  return { ...geometry, coordinates: strip(geometry.coordinates) } as Geometry;
+}
+const wkt = (geometry: Geometry) => geojsonToWKT(flat(geometry));
+
+/** What went wrong, as one of the failures the UI explains. */
+export function failureOf(error: unknown): PostgisError {
+  if (error instanceof PostgisError) return error;
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message ?? String(error);
+  switch (code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+    case 'EAI_AGAIN':
+      return new PostgisError('unreachable', message);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case '57P01':
+    case '57P02':
+    case '57P03':
+      return new PostgisError('connection-lost', message);
+    case '28P01':
+    case '28000':
+      return /no pg_hba.conf entry.*SSL off/i.test(message)
+        ? new PostgisError('tls-required', message)
+        : new PostgisError('bad-login', message);
+    case '3D000':
+      return new PostgisError('no-database', message);
+    case '42501':
+      return new PostgisError('no-rights', message);
+    case '42P07':
+      return new PostgisError('table-exists', message);
+    case '42P01':
+      return new PostgisError('no-table', message);
+  }
+  if (/Connection terminated|connection.*(closed|ended)|Client has encountered a connection error/i.test(message))
+    return new PostgisError('connection-lost', message);
+  return new PostgisError('server', message);
+}
+
+async function connectClient(connection: PostgisConnection, password: string, ssl: boolean) {
+  const client = new pg.Client({
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password,
+    ssl: ssl ? { rejectUnauthorized: connection.tls === 'verify' } : false,
+    connectionTimeoutMillis: 15_000,
+    application_name: 'rumija',
+  });
+  // An error after connecting (the server went away) must not crash the process; the next query reports it.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Connects with TLS when the server offers it (or always, when the connection asks for it). */
+async function connectPreferringTls(connection: PostgisConnection, password: string) {
+  if (connection.tls === 'off') return connectClient(connection, password, false);
+  try {
+    return await connectClient(connection, password, true);
+  } catch (error) {
+    if (connection.tls === 'prefer' && /does not support SSL/i.test((error as Error).message))
+      return connectClient(connection, password, false);
+    throw error;
+  }
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const tableOf = (table: string) => {
+  if (!TABLE_NAME_PATTERN.test(table)) throw new PostgisError('no-table', table);
+  return `rumija.${quoted(table)}`;
+};
+
+interface FeatureRow {
+  fid: string;
+  version: number;
+  updated_by: string;
+  updated_at: Date;
+  geojson: string;
+  [column: string]: unknown;
+}
+
+function serverFeatureOf(kind: LayerKind, row: FeatureRow): ServerFeature {
+  return {
+    id: row.fid,
+    geometry: JSON.parse(row.geojson) as Geometry,
+    properties: propertiesOfRow(kind, row),
+    version: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Hooks for tests: called between the statements of a push, before it commits. */
+export interface PushHooks {
+  afterBatch?: (done: number) => Promise<void>;
+}
+
+/**
+ * One connection to the team database, made by the main process (or the CLI). Every write is one transaction; a
+ * connection lost halfway leaves the server as it was (PostgreSQL rolls the transaction back).
+ */
+export class PostgisSession {
+  private constructor(private readonly client: pg.Client) {}
+
+  /** Connects and checks: reachable, login, PostGIS, the Rumija schema. */
+  static async open(connection: PostgisConnection, password: string): Promise<PostgisSession> {
+    let client: pg.Client;
+    try {
+      client = await connectPreferringTls(connection, password);
+    } catch (error) {
+      throw failureOf(error);
+    }
+    const session = new PostgisSession(client);
+    try {
+      const { rows } = await client.query<{ postgis: string | null; schema: string | null }>(
+        `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'postgis') AS postgis,
+                to_regclass('rumija.layers')::text AS schema`,
+      );
+      if (!rows[0]?.postgis) throw new PostgisError('no-postgis');
+      if (!rows[0].schema) throw new PostgisError('not-set-up');
+      return session;
+    } catch (error) {
+      await session.close();
+      throw failureOf(error);
+    }
+  }
+
+  /** The strongest Rumija role the login has (through membership), or null. */
+  async role(): Promise<PostgisRole | null> {
+    const { rows } = await this.query<Record<PostgisRole, boolean>>(
+      `SELECT pg_has_role(current_user, 'rumija_admin', 'MEMBER') AS admin,
+              pg_has_role(current_user, 'rumija_editor', 'MEMBER') AS editor,
+              pg_has_role(current_user, 'rumija_viewer', 'MEMBER') AS viewer`,
+    );
+    const row = rows[0]!;
+    return row.admin ? 'admin' : row.editor ? 'editor' : row.viewer ? 'viewer' : null;
+  }
+
+  async listLayers(): Promise<PublishedLayer[]> {
+    const { rows } = await this.query<{
+      table_name: string;
+      name: string;
+      kind: string;
+      demo: boolean;
+      published_by: string;
+      published_at: Date;
+      features: string | null;
+    }>(
+      `SELECT l.table_name, l.name, l.kind, l.demo, l.published_by, l.published_at,
+              (SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('rumija.' || quote_ident(l.table_name)))::text AS features
+         FROM rumija.layers l ORDER BY l.name`,
+    );
+    return rows.map((row) => ({
+      table: row.table_name,
+      name: row.name,
+      kind: LayerKindSchema.catch('plain').parse(row.kind),
+      demo: row.demo,
+      publishedBy: row.published_by,
+      publishedAt: row.published_at.toISOString(),
+      approximateFeatures: row.features === null ? null : Math.max(0, Number(row.features)),
+    }));
+  }
+
+  /** The kind of a published layer table. */
+  async kindOf(table: string): Promise<LayerKind> {
+    const { rows } = await this.query<{ kind: string }>('SELECT kind FROM rumija.layers WHERE table_name = $1', [
+      table,
+    ]);
+    if (!rows[0]) throw new PostgisError('no-table', table);
+    return LayerKindSchema.catch('plain').parse(rows[0].kind);
+  }
+
+  /**
+   * Publishes a layer as a new table, in one transaction (admins only: the server refuses others). Returns the sync
+   * horizon: changes from then on are what the next sync reads.
+   */
+  async publishLayer(
+    layer: { table: string; name: string; kind: LayerKind; demo: boolean },
+    features: readonly StoredFeature[],
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<{ horizon: string }> {
+    return this.transaction(async () => {
+      const horizon = await this.horizon();
+      await this.query(createTableSql(layer.table, layer.kind));
+      await this.query('SELECT rumija.prepare_layer_table($1)', [layer.table]);
+      await this.query('INSERT INTO rumija.layers (table_name, name, kind, demo) VALUES ($1, $2, $3, $4)', [
+        layer.table,
+        layer.name,
+        layer.kind,
+        layer.demo,
+      ]);
+      for (let start = 0; start < features.length; start += BATCH) {
+        const batch = features.slice(start, start + BATCH);
+        await this.insertRows(layer.table, layer.kind, batch, false);
+        onProgress(start + batch.length, features.length);
+      }
+      return { horizon };
+    });
+  }
+
+  /** Every feature of a layer table, and the horizon to sync from. */
+  async readLayer(
+    table: string,
+    onProgress: (done: number) => void = () => undefined,
+  ): Promise<{ kind: LayerKind; name: string; demo: boolean; features: ServerFeature[]; horizon: string }> {
+    return this.transaction(async () => {
+      const horizon = await this.horizon();
+      const { rows: layers } = await this.query<{ kind: string; name: string; demo: boolean }>(
+        'SELECT kind, name, demo FROM rumija.layers WHERE table_name = $1',
+        [table],
+      );
+      if (!layers[0]) throw new PostgisError('no-table', table);
+      const kind = LayerKindSchema.catch('plain').parse(layers[0].kind);
+      const features: ServerFeature[] = [];
+      let after = '';
+      for (;;) {
+        const { rows } = await this.query<FeatureRow>(
+          `${this.selectRows(table, kind)} WHERE fid > $1 ORDER BY fid LIMIT ${BATCH * 10}`,
+          [after],
+        );
+        for (const row of rows) features.push(serverFeatureOf(kind, row));
+        onProgress(features.length);
+        if (rows.length < BATCH * 10) break;
+        after = rows[rows.length - 1]!.fid;
+      }
+      return { kind, name: layers[0].name, demo: layers[0].demo, features, horizon };
+    }, 'REPEATABLE READ READ ONLY');
+  }
+
+  /**
+   * Pushes changes in one transaction, each only if the server still has the version it was made from
+   * (optimistic concurrency). What the server does not take comes back as `refused`, with the server's state.
+   */
+  async push(table: string, kind: LayerKind, changes: OutgoingChanges, hooks: PushHooks = {}): Promise<PushResult> {
+    return this.transaction(async () => {
+      const result: PushResult = { written: [], deleted: [], refused: [] };
+      const notTaken: string[] = [];
+      let done = 0;
+      const inserts = changes.puts.filter((put) => put.baseVersion === null).map((put) => put.feature);
+      for (let start = 0; start < inserts.length; start += BATCH) {
+        const batch = inserts.slice(start, start + BATCH);
+        const written = await this.insertRows(table, kind, batch, true);
+        result.written.push(...written);
+        const taken = new Set(written.map((row) => row.id));
+        for (const feature of batch) if (!taken.has(feature.id)) notTaken.push(feature.id);
+        await hooks.afterBatch?.((done += batch.length));
+      }
+      const updates = changes.puts.filter((put) => put.baseVersion !== null);
+      for (let start = 0; start < updates.length; start += BATCH) {
+        const batch = updates.slice(start, start + BATCH);
+        const written = await this.updateRows(table, kind, batch);
+        result.written.push(...written);
+        const taken = new Set(written.map((row) => row.id));
+        for (const put of batch) if (!taken.has(put.feature.id)) notTaken.push(put.feature.id);
+        await hooks.afterBatch?.((done += batch.length));
+      }
+      for (let start = 0; start < changes.deletes.length; start += BATCH) {
+        const batch = changes.deletes.slice(start, start + BATCH);
+        const { rows } = await this.query<{ fid: string }>(
+          `DELETE FROM ${tableOf(table)} AS t USING json_to_recordset($1::json) AS c(fid text, version integer)
+            WHERE t.fid = c.fid AND t.version = c.version RETURNING t.fid`,
+          [JSON.stringify(batch.map((item) => ({ fid: item.id, version: item.baseVersion })))],
+        );
+        const taken = new Set(rows.map((row) => row.fid));
+        result.deleted.push(...taken);
+        for (const item of batch) if (!taken.has(item.id)) notTaken.push(item.id);
+        await hooks.afterBatch?.((done += batch.length));
+      }
+      const deletedHere = new Set(changes.deletes.map((item) => item.id));
+      for (const state of await this.statesOf(table, kind, notTaken)) {
+        // Deleted here and already deleted there: both sides agree.
+        if ('deleted' in state && deletedHere.has(state.id)) result.deleted.push(state.id);
+        else result.refused.push(state);
+      }
+      return result;
+    });
+  }
+
+  /** What changed on a layer table since a horizon (features written, features deleted), and the next horizon. */
+  async changesSince(
+    table: string,
+    kind: LayerKind,
+    since: string,
+  ): Promise<{ changes: ServerState[]; horizon: string }> {
+    return this.transaction(async () => {
+      const horizon = await this.horizon();
+      const { rows } = await this.query<FeatureRow>(`${this.selectRows(table, kind)} WHERE change_xid >= $1::xid8`, [
+        since,
+      ]);
+      const changes: ServerState[] = rows.map((row) => serverFeatureOf(kind, row));
+      const { rows: deletions } = await this.query<{
+        fid: string;
+        version: number;
+        deleted_by: string;
+        deleted_at: Date;
+      }>(
+        `SELECT fid, version, deleted_by, deleted_at FROM rumija.deleted_features
+          WHERE table_name = $1 AND change_xid >= $2::xid8`,
+        [table, since],
+      );
+      for (const row of deletions)
+        changes.push({
+          id: row.fid,
+          deleted: true,
+          version: row.version,
+          deletedBy: row.deleted_by,
+          deletedAt: row.deleted_at.toISOString(),
+        });
+      return { changes, horizon };
+    }, 'REPEATABLE READ READ ONLY');
+  }
+
+  async close() {
+    await this.client.end().catch(() => undefined);
+  }
+
+  /** The backend's process id (tests cut the connection from the server side with it). */
+  async backendPid(): Promise<number> {
+    const { rows } = await this.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return rows[0]!.pid;
+  }
+
+  private async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+    try {
+      return await this.client.query<Row>(text, values);
+    } catch (error) {
+      throw failureOf(error);
+    }
+  }
+
+  private async transaction<T>(work: () => Promise<T>, mode = ''): Promise<T> {
+    await this.query(`BEGIN ${mode ? `ISOLATION LEVEL ${mode}` : ''}`);
+    try {
+      const result = await work();
+      await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw failureOf(error);
+    }
+  }
+
+  /**
+   * The oldest transaction still running as of now: every change of a transaction before it is visible, so reading
+   * "changed by a transaction at or after it" next time misses nothing (a change read twice is passed over by
+   * version).
+   */
+  private async horizon(): Promise<string> {
+    const { rows } = await this.query<{ horizon: string }>(
+      'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon',
+    );
+    return rows[0]!.horizon;
+  }
+
+  private selectRows(table: string, kind: LayerKind) {
+    const model = modelColumnList(kind);
+    return `SELECT fid, version, updated_by, updated_at, extra, ${model.length ? `${model.join(', ')}, ` : ''}ST_AsGeoJSON(geom, 15) AS geojson
+              FROM ${tableOf(table)}`;
+  }
+
+  private rowsJson(kind: LayerKind, features: readonly StoredFeature[], versions?: readonly (number | null)[]) {
+    return JSON.stringify(
+      features.map((feature, index) => {
+        const row = rowOf(kind, feature, wkt);
+        if (versions) row.version = versions[index];
+        return row;
+      }),
+    );
+  }
+
+  private async insertRows(table: string, kind: LayerKind, features: readonly StoredFeature[], skipTaken: boolean) {
+    const columns = ['fid', 'geom', ...modelColumnList(kind), 'extra'];
+    const { rows } = await this.query<{ fid: string; version: number }>(
+      `INSERT INTO ${tableOf(table)} (${columns.join(', ')})
+       SELECT ${columns.map((column) => `c.${column}`).join(', ')} FROM json_populate_recordset(NULL::${tableOf(table)}, $1::json) AS c
+       ${skipTaken ? 'ON CONFLICT (fid) DO NOTHING' : ''} RETURNING fid, version`,
+      [this.rowsJson(kind, features)],
+    );
+    return rows.map((row) => ({ id: row.fid, version: row.version }));
+  }
+
+  private async updateRows(
+    table: string,
+    kind: LayerKind,
+    puts: readonly { feature: StoredFeature; baseVersion: number | null }[],
+  ) {
+    const columns = ['geom', ...modelColumnList(kind), 'extra'];
+    const { rows } = await this.query<{ fid: string; version: number }>(
+      `UPDATE ${tableOf(table)} AS t SET ${columns.map((column) => `${column} = c.${column}`).join(', ')}
+         FROM json_populate_recordset(NULL::${tableOf(table)}, $1::json) AS c
+        WHERE t.fid = c.fid AND t.version = c.version RETURNING t.fid, t.version`,
+      [
+        this.rowsJson(
+          kind,
+          puts.map((put) => put.feature),
+          puts.map((put) => put.baseVersion),
+        ),
+      ],
+    );
+    return rows.map((row) => ({ id: row.fid, version: row.version }));
+  }
+
+  /** The server's state of some features: the row, or the note of its deletion. */
+  private async statesOf(table: string, kind: LayerKind, ids: readonly string[]): Promise<ServerState[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.query<FeatureRow>(`${this.selectRows(table, kind)} WHERE fid = ANY($1::text[])`, [ids]);
+    const states: ServerState[] = rows.map((row) => serverFeatureOf(kind, row));
+    const found = new Set(rows.map((row) => row.fid));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) {
+      const { rows: deletions } = await this.query<{
+        fid: string;
+        version: number;
+        deleted_by: string;
+        deleted_at: Date;
+      }>(
+        `SELECT fid, version, deleted_by, deleted_at FROM rumija.deleted_features
+          WHERE table_name = $1 AND fid = ANY($2::text[])`,
+        [table, missing],
+      );
+      const noted = new Map(deletions.map((row) => [row.fid, row]));
+      for (const id of missing) {
+        const row = noted.get(id);
+        states.push({
+          id,
+          deleted: true,
+          version: row?.version ?? 0,
+          deletedBy: row?.deleted_by ?? '',
+          deletedAt: (row?.deleted_at ?? new Date(0)).toISOString(),
+        });
+      }
+    }
+    return states;
+  }
+}

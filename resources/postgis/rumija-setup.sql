@@ -1,0 +1,128 @@
+-- Rumija team database: run once per database by its owner or a superuser, e.g.
+--   createdb rumija && psql -d rumija -v ON_ERROR_STOP=1 -f resources/postgis/rumija-setup.sql
+-- Safe to run again (after an upgrade of Rumija): it only adds what is missing.
+-- Then give people logins in one of the three roles:
+--   CREATE ROLE budi LOGIN PASSWORD '…' IN ROLE rumija_editor;
+--   rumija_viewer: reads layers and tariffs; rumija_editor: also edits features; rumija_admin: also publishes
+--   layers and saves tariffs. The rights are enforced here, by PostgreSQL (grants and row-level security).
+
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE SCHEMA IF NOT EXISTS rumija;
+
+DO $$
+BEGIN
+  CREATE ROLE rumija_viewer NOLOGIN;
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+DO $$
+BEGIN
+  CREATE ROLE rumija_editor NOLOGIN IN ROLE rumija_viewer;
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+DO $$
+BEGIN
+  CREATE ROLE rumija_admin NOLOGIN IN ROLE rumija_editor;
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
+GRANT USAGE ON SCHEMA rumija TO rumija_viewer;
+GRANT CREATE ON SCHEMA rumija TO rumija_admin;
+
+-- The published layers: one table each in this schema.
+CREATE TABLE IF NOT EXISTS rumija.layers (
+  table_name text PRIMARY KEY CHECK (table_name ~ '^[a-z][a-z0-9_]{0,62}$'),
+  name text NOT NULL,
+  kind text NOT NULL,
+  demo boolean NOT NULL DEFAULT false,
+  published_by text NOT NULL DEFAULT session_user,
+  published_at timestamptz NOT NULL DEFAULT now()
+);
+GRANT SELECT ON rumija.layers TO rumija_viewer;
+GRANT INSERT, UPDATE, DELETE ON rumija.layers TO rumija_admin;
+
+-- Features deleted from a layer table, so every desktop learns of the deletion at its next sync.
+CREATE TABLE IF NOT EXISTS rumija.deleted_features (
+  table_name text NOT NULL,
+  fid text NOT NULL,
+  version integer NOT NULL,
+  change_xid xid8 NOT NULL,
+  deleted_by text NOT NULL,
+  deleted_at timestamptz NOT NULL,
+  PRIMARY KEY (table_name, fid)
+);
+GRANT SELECT ON rumija.deleted_features TO rumija_viewer;
+
+-- Tariff schedules (Perda NTT 1/2024 and its successors), each saved version kept.
+CREATE TABLE IF NOT EXISTS rumija.tariffs (
+  id text NOT NULL,
+  version integer NOT NULL,
+  schedule jsonb NOT NULL,
+  saved_by text NOT NULL DEFAULT session_user,
+  saved_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, version)
+);
+GRANT SELECT ON rumija.tariffs TO rumija_viewer;
+GRANT INSERT ON rumija.tariffs TO rumija_admin;
+
+-- Every write to a feature gets the next version, who and when, and the transaction that made it (sync reads what
+-- changed since a transaction horizon, so a slow transaction that commits late is never skipped).
+CREATE OR REPLACE FUNCTION rumija.stamp_feature() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.version := 1;
+    DELETE FROM rumija.deleted_features WHERE table_name = TG_TABLE_NAME AND fid = NEW.fid;
+  ELSE
+    NEW.fid := OLD.fid;
+    NEW.version := OLD.version + 1;
+  END IF;
+  NEW.updated_by := session_user;
+  NEW.updated_at := now();
+  NEW.change_xid := pg_current_xact_id();
+  RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION rumija.note_deletion() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
+BEGIN
+  INSERT INTO rumija.deleted_features (table_name, fid, version, change_xid, deleted_by, deleted_at)
+  VALUES (TG_TABLE_NAME, OLD.fid, OLD.version + 1, pg_current_xact_id(), session_user, now())
+  ON CONFLICT (table_name, fid) DO UPDATE
+    SET version = EXCLUDED.version, change_xid = EXCLUDED.change_xid,
+        deleted_by = EXCLUDED.deleted_by, deleted_at = EXCLUDED.deleted_at;
+  RETURN OLD;
+END $$;
+
+REVOKE ALL ON FUNCTION rumija.stamp_feature() FROM PUBLIC;
+REVOKE ALL ON FUNCTION rumija.note_deletion() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rumija.stamp_feature() TO rumija_editor;
+GRANT EXECUTE ON FUNCTION rumija.note_deletion() TO rumija_editor;
+
+-- Called by Rumija right after it creates a layer table (as an admin): stamps, deletion notes, the GiST index,
+-- ownership by the admin role, and the rights: viewers read, editors write, enforced by row-level security too.
+CREATE OR REPLACE FUNCTION rumija.prepare_layer_table(target text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, rumija AS $$
+DECLARE
+  qualified text := format('rumija.%I', target);
+BEGIN
+  IF target !~ '^[a-z][a-z0-9_]{0,62}$' THEN
+    RAISE EXCEPTION 'bad layer table name: %', target;
+  END IF;
+  EXECUTE format('CREATE TRIGGER stamp_feature BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION rumija.stamp_feature()', qualified);
+  EXECUTE format('CREATE TRIGGER note_deletion AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION rumija.note_deletion()', qualified);
+  EXECUTE format('CREATE INDEX %I ON %s USING gist (geom)', target || '_geom_gist', qualified);
+  EXECUTE format('CREATE INDEX %I ON %s (change_xid)', target || '_change_xid', qualified);
+  EXECUTE format('ALTER TABLE %s OWNER TO rumija_admin', qualified);
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', qualified);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', qualified);
+  EXECUTE format('CREATE POLICY viewers_read ON %s FOR SELECT TO rumija_viewer USING (true)', qualified);
+  EXECUTE format('CREATE POLICY editors_insert ON %s FOR INSERT TO rumija_editor WITH CHECK (true)', qualified);
+  EXECUTE format('CREATE POLICY editors_update ON %s FOR UPDATE TO rumija_editor USING (true) WITH CHECK (true)', qualified);
+  EXECUTE format('CREATE POLICY editors_delete ON %s FOR DELETE TO rumija_editor USING (true)', qualified);
+  EXECUTE format('GRANT SELECT ON %s TO rumija_viewer', qualified);
+  EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %s TO rumija_editor', qualified);
+END $$;
+REVOKE ALL ON FUNCTION rumija.prepare_layer_table(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rumija.prepare_layer_table(text) TO rumija_admin;
+
+COMMENT ON SCHEMA rumija IS 'Rumija team data: published road, bridge and asset layers (Dinas PUPR NTT)';

@@ -1,0 +1,112 @@
+import type { Geometry } from 'geojson';
+import type { LayerKind } from '../model/layer';
+import { FIELDS_BY_KIND, type FieldDefinition } from '../model/feature-fields';
+import { modelKeysOf, type FeatureKind } from '../model/road-network';
+
+/**
+ * How a layer looks as a PostGIS table: one column per field of its kind (snake_case, typed, so QGIS, GeoServer and
+ * pg_featureserv show them as they are), `extra` (jsonb) for the attributes a file brought along, the geometry in
+ * EPSG:4326, and the sync columns the server stamps: version, updated_by, updated_at, change_xid.
+ */
+export interface LayerColumn {
+  /** The property key in the model (`ruasNumber`). */
+  key: string;
+  /** The column (`ruas_number`). */
+  column: string;
+  sqlType: 'text' | 'double precision' | 'boolean' | 'jsonb';
+}
+
+export const SYNC_COLUMNS = ['fid', 'geom', 'extra', 'version', 'updated_by', 'updated_at', 'change_xid'] as const;
+
+const snakeCase = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+function sqlTypeOf(field: FieldDefinition | undefined): LayerColumn['sqlType'] {
+  switch (field?.type) {
+    case 'number':
+      return 'double precision';
+    case 'boolean':
+      return 'boolean';
+    case 'source':
+    case 'count':
+      return 'jsonb';
+    default:
+      return 'text';
+  }
+}
+
+const isFeatureKind = (kind: string): kind is FeatureKind => kind in FIELDS_BY_KIND;
+
+/** The model columns of a layer kind (none for a plain layer: all its attributes go to `extra`). */
+export function layerColumns(kind: LayerKind): LayerColumn[] {
+  if (!isFeatureKind(kind)) return [];
+  const fields = new Map(FIELDS_BY_KIND[kind].map((field) => [field.key, field]));
+  return [...modelKeysOf(kind)]
+    .filter((key) => key !== 'kind')
+    .map((key) => ({ key, column: snakeCase(key), sqlType: sqlTypeOf(fields.get(key)) }));
+}
+
+/** Lower-case letters, digits and `_`, starting with a letter: what `rumija.prepare_layer_table` accepts. */
+export const TABLE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** A table name made from a layer name: `Jalan Provinsi NTT` → `jalan_provinsi_ntt`. */
+export function tableNameFor(layerName: string): string {
+  const base = layerName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 50);
+  return /^[a-z]/.test(base) ? base : `lapisan_${base}`.replace(/_+$/, '');
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The CREATE TABLE of a layer; `rumija.prepare_layer_table` adds triggers, index, ownership and rights. */
+export function createTableSql(table: string, kind: LayerKind): string {
+  if (!TABLE_NAME_PATTERN.test(table)) throw new Error(`bad table name: ${table}`);
+  const model = layerColumns(kind).map((column) => `  ${quoted(column.column)} ${column.sqlType}`);
+  return [
+    `CREATE TABLE rumija.${quoted(table)} (`,
+    [
+      '  fid text PRIMARY KEY',
+      '  geom geometry NOT NULL CONSTRAINT geom_wgs84 CHECK (ST_SRID(geom) = 4326)',
+      ...model,
+      `  extra jsonb NOT NULL DEFAULT '{}'::jsonb`,
+      '  version integer NOT NULL DEFAULT 1',
+      '  updated_by text NOT NULL DEFAULT session_user',
+      '  updated_at timestamptz NOT NULL DEFAULT now()',
+      '  change_xid xid8 NOT NULL DEFAULT pg_current_xact_id()',
+    ].join(',\n'),
+    ')',
+  ].join('\n');
+}
+
+/** A feature as a row object (column → value) for `json_populate_recordset`. */
+export function rowOf(
+  kind: LayerKind,
+  feature: { id: string; geometry: Geometry; properties: Record<string, unknown> },
+  wkt: (geometry: Geometry) => string,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = { fid: feature.id, geom: `SRID=4326;${wkt(feature.geometry)}` };
+  const columns = layerColumns(kind);
+  const own = new Set(columns.map((column) => column.key));
+  for (const column of columns) row[column.column] = feature.properties[column.key] ?? null;
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(feature.properties))
+    if (!own.has(key) && key !== 'kind') extra[key] = value;
+  row.extra = extra;
+  return row;
+}
+
+/** Properties of a feature read back from its row (the model's keys, `kind` for model layers, then the extras). */
+export function propertiesOfRow(kind: LayerKind, row: Record<string, unknown>): Record<string, unknown> {
+  const properties: Record<string, unknown> = isFeatureKind(kind) ? { kind } : {};
+  for (const column of layerColumns(kind)) properties[column.key] = row[column.column] ?? null;
+  const extra = row.extra;
+  if (extra && typeof extra === 'object') Object.assign(properties, extra);
+  return properties;
+}
+
+/** The model columns, quoted, for SELECT and UPDATE lists. */
+export const modelColumnList = (kind: LayerKind) => layerColumns(kind).map((column) => quoted(column.column));

@@ -1,0 +1,83 @@
+import type { LayerKind, StoredFeature } from '../model/layer';
+import {
+  featureFingerprint,
+  type LocalUpdate,
+  type ServerFeature,
+  type SyncBase,
+  type SyncConflict,
+} from './sync-plan';
+
+/**
+ * A layer as one desktop (or a CLI project) holds it between syncs: its features, the base of each, the conflicts
+ * waiting for the user and the horizon to sync from. The app keeps these in IndexedDB, the CLI in files.
+ */
+export interface LocalCopy {
+  layerId: string;
+  table: string;
+  kind: LayerKind;
+  features: Map<string, StoredFeature>;
+  base: Map<string, SyncBase>;
+  conflicts: Map<string, SyncConflict>;
+  horizon: string;
+}
+
+/** A local copy of a layer just read from the server: every feature at its server version. */
+export function copyOfServerLayer(
+  layerId: string,
+  table: string,
+  kind: LayerKind,
+  features: readonly ServerFeature[],
+  horizon: string,
+): LocalCopy {
+  const copy: LocalCopy = {
+    layerId,
+    table,
+    kind,
+    features: new Map(),
+    base: new Map(),
+    conflicts: new Map(),
+    horizon,
+  };
+  for (const theirs of features) {
+    const feature: StoredFeature = {
+      id: theirs.id,
+      layerId,
+      geometry: theirs.geometry,
+      properties: theirs.properties,
+    };
+    copy.features.set(feature.id, feature);
+    copy.base.set(feature.id, { version: theirs.version, fingerprint: featureFingerprint(feature) });
+  }
+  return copy;
+}
+
+/** A local copy of a layer just published: its features as they are here, each at version 1. */
+export function copyOfPublishedLayer(
+  layerId: string,
+  table: string,
+  kind: LayerKind,
+  features: readonly StoredFeature[],
+  horizon: string,
+): LocalCopy {
+  const copy: LocalCopy = {
+    layerId,
+    table,
+    kind,
+    features: new Map(features.map((feature) => [feature.id, feature])),
+    base: new Map(),
+    conflicts: new Map(),
+    horizon,
+  };
+  for (const feature of features) copy.base.set(feature.id, { version: 1, fingerprint: featureFingerprint(feature) });
+  return copy;
+}
+
+/** Applies an update to a local copy (in place). */
+export function applyToCopy(copy: LocalCopy, update: LocalUpdate, horizon: string | null) {
+  for (const feature of update.put) copy.features.set(feature.id, { ...feature, layerId: copy.layerId });
+  for (const id of update.remove) copy.features.delete(id);
+  for (const [id, entry] of update.setBase) copy.base.set(id, entry);
+  for (const id of update.dropBase) copy.base.delete(id);
+  for (const conflict of update.conflicts) copy.conflicts.set(conflict.id, conflict);
+  if (horizon !== null) copy.horizon = horizon;
+}

@@ -1,0 +1,45 @@
+/** Why a team-database call failed, in words a user can act on (Indonesian / English). */
+export type PostgisFailure =
+  | 'unreachable'
+  | 'bad-login'
+  | 'no-database'
+  | 'no-postgis'
+  | 'not-set-up'
+  | 'no-rights'
+  | 'tls-required'
+  | 'table-exists'
+  | 'no-table'
+  | 'connection-lost'
+  | 'no-connection'
+  | 'server';
+
+export const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
+  unreachable:
+    'Server basis data tidak dapat dihubungi (periksa host, port dan jaringan) / the database server cannot be reached (check host, port and network)',
+  'bad-login': 'Nama pengguna atau kata sandi salah / wrong user name or password',
+  'no-database': 'Basis data itu tidak ada di server / that database does not exist on the server',
+  'no-postgis':
+    'PostGIS belum dipasang di basis data ini (CREATE EXTENSION postgis) / PostGIS is not installed in this database',
+  'not-set-up':
+    'Basis data belum disiapkan untuk Rumija (jalankan resources/postgis/rumija-setup.sql) / the database is not set up for Rumija (run resources/postgis/rumija-setup.sql)',
+  'no-rights':
+    'Server menolak: peran Anda tidak memberi hak ini (rumija_viewer membaca, rumija_editor mengubah, rumija_admin menerbitkan) / refused by the server: your role does not allow this (viewer reads, editor edits, admin publishes)',
+  'tls-required': 'Server meminta koneksi TLS / the server requires a TLS connection',
+  'table-exists': 'Tabel dengan nama itu sudah ada / a table with that name already exists',
+  'no-table': 'Tabel lapisan tidak ada lagi di server / the layer table is no longer on the server',
+  'connection-lost':
+    'Koneksi terputus; tidak ada yang berubah di server, perubahan Anda tetap tersimpan di sini / the connection was lost; nothing changed on the server, your changes are kept here',
+  'no-connection': 'Belum terhubung ke basis data tim / not connected to the team database',
+  server: 'Server basis data menolak permintaan / the database server refused the request',
+};
+
+/** An error that says which failure it is, with the server's own words when there are any. */
+export class PostgisError extends Error {
+  constructor(
+    readonly failure: PostgisFailure,
+    readonly detail: string | null = null,
+  ) {
+    super(detail ? `${POSTGIS_FAILURE_MESSAGES[failure]} (${detail})` : POSTGIS_FAILURE_MESSAGES[failure]);
+    this.name = 'PostgisError';
+  }
+}
