@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/host/content-security-policy';
 import { onlineBridge } from '../electron/main/online/web-online-bridge';
+import { teamBridge } from '../electron/main/postgis/web-team-bridge';
 
 /** Puts the strict CSP into the built page (the dev server needs inline scripts for hot reload). */
 function contentSecurityPolicy(): Plugin {
@@ -31,6 +32,6 @@ export const rendererConfig: UserConfig = {
 // The browser build only: the desktop app's main process does this itself.
 export default defineConfig({
   ...rendererConfig,
-  plugins: [...(rendererConfig.plugins ?? []), onlineBridge()],
+  plugins: [...(rendererConfig.plugins ?? []), onlineBridge(), teamBridge()],
   build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, '../out/web'), emptyOutDir: true },
 });

@@ -116,6 +116,11 @@ vi.mock('electron', () => {
       getAllDisplays: () => [display(1, 0, 1920, 1080), display(2, 1920, 1280, 720)],
     },
     net: {},
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     protocol: { registerSchemesAsPrivileged: (list: unknown[]) => state.schemes.push(...list), handle: vi.fn() },
     session: {
       defaultSession: {
@@ -169,6 +174,7 @@ describe('main process start-up', () => {
       'host:files:take-opened',
       'host:online:fetch',
       'host:online:hosts',
+      'host:team:call',
       'host:ui:language',
       'host:window:fullscreen',
       'host:window:presenter-view',

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, screen, session } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { registerHostHandlers } from './ipc/host-handlers';
 import { OnlineFetcher } from './online/online-fetcher';
 import { manualRedirectFetch } from './online/manual-redirect-fetch';
 import { BackgroundFiles } from './background-files';
+import { TeamDatabase } from './postgis/team-database';
+import { KeychainPasswords } from './postgis/keychain-passwords';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
 import { aboutText, appMenuTemplate } from './app-menu';
@@ -181,6 +183,9 @@ void app.whenReady().then(() => {
     takeOpenedFiles: () => openedFiles.take(),
     online,
     backgroundFiles: new BackgroundFiles(join(app.getPath('userData'), 'background-files.json')),
+    team: new TeamDatabase(
+      new KeychainPasswords(join(app.getPath('userData'), 'team-logins.json'), safeStorage, writeFileAtomic),
+    ),
     appVersion: app.getVersion(),
     platform: process.platform,
     trustedOrigin: APP_ORIGIN,

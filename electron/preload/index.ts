@@ -27,6 +27,7 @@ const host: HostApi = {
   pickBackgroundFiles: () => ipcRenderer.invoke(HOST_CHANNELS.pickBackgroundFiles),
   readBackgroundFile: (request) => ipcRenderer.invoke(HOST_CHANNELS.readBackgroundFile, request),
   forgetBackgroundFile: (token) => ipcRenderer.invoke(HOST_CHANNELS.forgetBackgroundFile, token),
+  team: (request) => ipcRenderer.invoke(HOST_CHANNELS.team, request),
   onFilesOpened: (listener) => subscribe<OpenedFile[]>(HOST_EVENTS.filesOpened, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(HOST_EVENTS.menuCommand, listener),
 };

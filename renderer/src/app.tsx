@@ -34,6 +34,7 @@ import { useDeleteSelection } from './components/use-delete-selection';
 import { MapSearch } from './components/map-search';
 import { describeChange } from './format/describe-change';
 import { StaPanel } from './panels/sta-panel';
+import { TeamPanel } from './panels/team-panel';
 import { FeatureForm } from './components/feature-form';
 import { StoryPanel, type StoryExport } from './panels/story-panel';
 import { Presenter } from './present/presenter';
@@ -41,7 +42,7 @@ import { renderSlides, storyHandout, storyPngs } from './present/export-story';
 import type { Locale } from '#shared/format/format-number';
 import { layerLabel } from './format/layer-label';
 
-type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis';
+type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'team';
 
 const isTyping = (target: EventTarget | null) => {
   const element = target as HTMLElement | null;
@@ -308,6 +309,15 @@ export function App() {
             >
               {t('analysis.tab')}
             </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'team'}
+              data-testid="tab-team"
+              onClick={() => setTab('team')}
+            >
+              {t('team.tab')}
+            </button>
           </nav>
           {status === 'error' && (
             <div className="error-box" role="alert">
@@ -329,6 +339,7 @@ export function App() {
               />
             )}
             {tab === 'analysis' && <EncroachmentPanel map={map} />}
+            {tab === 'team' && <TeamPanel />}
           </PanelBoundary>
           {tab === 'story' && exportMessage && (
             <p

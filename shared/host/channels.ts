@@ -12,6 +12,7 @@ export const HOST_CHANNELS = {
   pickBackgroundFiles: 'host:background:pick',
   readBackgroundFile: 'host:background:read',
   forgetBackgroundFile: 'host:background:forget',
+  team: 'host:team:call',
 } as const;
 
 /** Messages from main to the page (no reply). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 export { HOST_CHANNELS, HOST_EVENTS } from './channels';
 import type { MenuCommand, UiLanguage } from './menu-commands';
+import type { TeamRequest, TeamReply } from '../postgis/team-requests';
 
 /** Largest file the host will read or write in one call. */
 export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
@@ -134,6 +135,8 @@ export interface HostApi {
   readBackgroundFile(request: BackgroundReadRequest): Promise<Uint8Array>;
   /** The background was removed: its path is forgotten. */
   forgetBackgroundFile(token: string): Promise<void>;
+  /** The team database (PostGIS), reached by the main process; every answer says ok or what failed. */
+  team(request: TeamRequest): Promise<TeamReply>;
 }
 
 /** Where the presenter view lives in the renderer. */

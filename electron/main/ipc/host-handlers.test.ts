@@ -13,6 +13,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   const fullScreen: boolean[] = [];
   const presenterViews: number[] = [];
   const languages: string[] = [];
+  const teamRequests: unknown[] = [];
   const deps: HostHandlerDependencies = {
     ipc: { handle: (channel, listener) => handlers.set(channel, listener) },
     dialog: {
@@ -32,6 +33,12 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
     takeOpenedFiles: () => [{ name: 'ruas.geojson', bytes: new TextEncoder().encode('{}') }],
     online: { setAllowedHosts: () => undefined, get: async () => ({ status: 'missing' }) },
     backgroundFiles: { grant: async () => [], read: async () => new Uint8Array(0), forget: async () => undefined },
+    team: {
+      handle: async (request) => {
+        teamRequests.push(request);
+        return { ok: true, value: null };
+      },
+    },
     appVersion: '0.1.0',
     platform: 'linux',
     trustedOrigin: TRUSTED,
@@ -40,13 +47,36 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   registerHostHandlers(deps);
   const invoke = (channel: string, payload?: unknown, event: IpcEventLike = trustedEvent) =>
     Promise.resolve().then(() => handlers.get(channel)!(event, payload));
-  return { invoke, written, fullScreen, presenterViews, languages, handlers };
+  return { invoke, written, fullScreen, presenterViews, languages, handlers, teamRequests };
 }
 
 describe('host IPC handlers', () => {
   it('registers every channel of the host API', () => {
     const { handlers } = createHost();
     expect([...handlers.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).sort());
+  });
+
+  it('passes team-database requests on only when they are valid: no SQL, no bad table names, no odd geometry', async () => {
+    const { invoke, teamRequests } = createHost();
+    const connection = { host: 'db.pupr.nttprov.go.id', port: 5432, database: 'rumija', user: 'ana', tls: 'prefer' };
+    await invoke(HOST_CHANNELS.team, { action: 'connect', connection, password: 'rahasia', remember: true });
+    expect(teamRequests).toHaveLength(1);
+    const refused = [
+      { action: 'read', table: 'jalan; DROP TABLE rumija.layers', after: null, limit: 10 },
+      { action: 'connect', connection: { ...connection, host: 'db host; rm' }, password: null, remember: false },
+      { action: 'changes', table: 'jalan', kind: 'road', since: '1 OR 1=1' },
+      {
+        action: 'push',
+        table: 'jalan',
+        kind: 'road',
+        puts: [{ feature: { id: 'a', layerId: 'l', geometry: { type: 'Circle' }, properties: {} }, baseVersion: 1 }],
+        deletes: [],
+      },
+      { action: 'sql', text: 'SELECT 1' },
+    ];
+    for (const payload of refused)
+      await expect(invoke(HOST_CHANNELS.team, payload)).rejects.toThrow(/invalid request on host:team:call/);
+    expect(teamRequests).toHaveLength(1);
   });
 
   it('opens a file and returns its name (never its path) and bytes', async () => {

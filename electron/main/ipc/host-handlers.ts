@@ -20,6 +20,7 @@ import {
   type OpenedFile,
   type SaveFileResult,
 } from '#shared/host/host-api';
+import { TeamRequestSchema, type ParsedTeamRequest, type TeamReply } from '#shared/postgis/team-requests';
 
 /** What the handlers need from Electron and the file system, passed in so tests can supply their own. */
 export interface HostHandlerDependencies {
@@ -58,6 +59,8 @@ export interface HostHandlerDependencies {
     read(token: string, offset: number, length: number): Promise<Uint8Array>;
     forget(token: string): Promise<void>;
   };
+  /** The team database (electron/main/postgis/team-database.ts). */
+  team: { handle(request: ParsedTeamRequest): Promise<TeamReply> };
   appVersion: string;
   platform: string;
   /** Only frames loaded from this origin may call the host. */
@@ -183,5 +186,9 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
 
   handle(HOST_CHANNELS.forgetBackgroundFile, (payload) =>
     deps.backgroundFiles.forget(parsePayload(BackgroundTokenSchema, payload, HOST_CHANNELS.forgetBackgroundFile)),
+  );
+
+  handle(HOST_CHANNELS.team, (payload) =>
+    deps.team.handle(parsePayload(TeamRequestSchema, payload, HOST_CHANNELS.team)),
   );
 }

@@ -1,18 +1,18 @@
 import pg from 'pg';
 import type { Geometry } from 'geojson';
 import { geojsonToWKT } from '@terraformer/wkt';
-import { LayerKindSchema, type LayerKind, type StoredFeature } from '#shared/model/layer';
+import { LayerKindSchema, type LayerKind, type StoredFeature } from '../../../shared/model/layer';
 import {
   TABLE_NAME_PATTERN,
   createTableSql,
   modelColumnList,
   propertiesOfRow,
   rowOf,
-} from '#shared/postgis/layer-table';
-import type { OutgoingChanges, ServerFeature, ServerState } from '#shared/postgis/sync-plan';
-import type { PushResult } from '#shared/postgis/sync-layer';
-import { PostgisError } from '#shared/postgis/postgis-errors';
-import type { PostgisConnection, PostgisRole, PublishedLayer } from '#shared/postgis/postgis-api';
+} from '../../../shared/postgis/layer-table';
+import type { OutgoingChanges, ServerFeature, ServerState } from '../../../shared/postgis/sync-plan';
+import type { PushResult } from '../../../shared/postgis/sync-layer';
+import { PostgisError } from '../../../shared/postgis/postgis-errors';
+import type { PostgisConnection, PostgisRole, PublishedLayer } from '../../../shared/postgis/postgis-api';
 
 /** Rows sent in one statement: a JSON array of this many features. */
 const BATCH = 1000;
@@ -82,12 +82,12 @@ async function connectClient(connection: PostgisConnection, password: string, ss
 
 /** Connects with TLS when the server offers it (or always, when the connection asks for it). */
 async function connectPreferringTls(connection: PostgisConnection, password: string) {
-  if (connection.tls === 'off') return connectClient(connection, password, false);
+  if (connection.tls === 'off') return { client: await connectClient(connection, password, false), tls: false };
   try {
-    return await connectClient(connection, password, true);
+    return { client: await connectClient(connection, password, true), tls: true };
   } catch (error) {
     if (connection.tls === 'prefer' && /does not support SSL/i.test((error as Error).message))
-      return connectClient(connection, password, false);
+      return { client: await connectClient(connection, password, false), tls: false };
     throw error;
   }
 }
@@ -128,17 +128,22 @@ export interface PushHooks {
  * connection lost halfway leaves the server as it was (PostgreSQL rolls the transaction back).
  */
 export class PostgisSession {
-  private constructor(private readonly client: pg.Client) {}
+  private constructor(
+    private readonly client: pg.Client,
+    /** The connection is encrypted (TLS). */
+    readonly tls: boolean,
+  ) {}
 
   /** Connects and checks: reachable, login, PostGIS, the Rumija schema. */
   static async open(connection: PostgisConnection, password: string): Promise<PostgisSession> {
-    let client: pg.Client;
+    let connected: { client: pg.Client; tls: boolean };
     try {
-      client = await connectPreferringTls(connection, password);
+      connected = await connectPreferringTls(connection, password);
     } catch (error) {
       throw failureOf(error);
     }
-    const session = new PostgisSession(client);
+    const { client } = connected;
+    const session = new PostgisSession(client, connected.tls);
     try {
       const { rows } = await client.query<{ postgis: string | null; schema: string | null }>(
         `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'postgis') AS postgis,
@@ -207,7 +212,28 @@ export class PostgisSession {
     features: readonly StoredFeature[],
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<{ horizon: string }> {
-    return this.transaction(async () => {
+    const horizon = await this.beginPublish(layer);
+    try {
+      for (let start = 0; start < features.length; start += BATCH) {
+        const batch = features.slice(start, start + BATCH);
+        await this.publishRows(layer.table, layer.kind, batch);
+        onProgress(start + batch.length, features.length);
+      }
+      await this.query('COMMIT');
+    } catch (error) {
+      await this.rollback();
+      throw failureOf(error);
+    }
+    return { horizon };
+  }
+
+  /**
+   * Starts publishing: opens a transaction that stays open until `commitPublish` (or `rollback`), creates the
+   * table and registers the layer. Returns the horizon to sync from.
+   */
+  async beginPublish(layer: { table: string; name: string; kind: LayerKind; demo: boolean }): Promise<string> {
+    await this.query('BEGIN');
+    try {
       const horizon = await this.horizon();
       await this.query(createTableSql(layer.table, layer.kind));
       await this.query('SELECT rumija.prepare_layer_table($1)', [layer.table]);
@@ -217,13 +243,25 @@ export class PostgisSession {
         layer.kind,
         layer.demo,
       ]);
-      for (let start = 0; start < features.length; start += BATCH) {
-        const batch = features.slice(start, start + BATCH);
-        await this.insertRows(layer.table, layer.kind, batch, false);
-        onProgress(start + batch.length, features.length);
-      }
-      return { horizon };
-    });
+      return horizon;
+    } catch (error) {
+      await this.rollback();
+      throw failureOf(error);
+    }
+  }
+
+  /** Adds features to the table being published (inside the transaction `beginPublish` opened). */
+  async publishRows(table: string, kind: LayerKind, features: readonly StoredFeature[]) {
+    for (let start = 0; start < features.length; start += BATCH)
+      await this.insertRows(table, kind, features.slice(start, start + BATCH), false);
+  }
+
+  async commitPublish() {
+    await this.query('COMMIT');
+  }
+
+  async rollback() {
+    await this.client.query('ROLLBACK').catch(() => undefined);
   }
 
   /** Every feature of a layer table, and the horizon to sync from. */
@@ -231,28 +269,53 @@ export class PostgisSession {
     table: string,
     onProgress: (done: number) => void = () => undefined,
   ): Promise<{ kind: LayerKind; name: string; demo: boolean; features: ServerFeature[]; horizon: string }> {
-    return this.transaction(async () => {
-      const horizon = await this.horizon();
-      const { rows: layers } = await this.query<{ kind: string; name: string; demo: boolean }>(
-        'SELECT kind, name, demo FROM rumija.layers WHERE table_name = $1',
-        [table],
-      );
-      if (!layers[0]) throw new PostgisError('no-table', table);
-      const kind = LayerKindSchema.catch('plain').parse(layers[0].kind);
-      const features: ServerFeature[] = [];
-      let after = '';
-      for (;;) {
-        const { rows } = await this.query<FeatureRow>(
-          `${this.selectRows(table, kind)} WHERE fid > $1 ORDER BY fid LIMIT ${BATCH * 10}`,
-          [after],
-        );
-        for (const row of rows) features.push(serverFeatureOf(kind, row));
-        onProgress(features.length);
-        if (rows.length < BATCH * 10) break;
-        after = rows[rows.length - 1]!.fid;
-      }
-      return { kind, name: layers[0].name, demo: layers[0].demo, features, horizon };
-    }, 'REPEATABLE READ READ ONLY');
+    const first = await this.readPage(table, null, BATCH * 10);
+    const features = [...first.features];
+    onProgress(features.length);
+    for (let after = first.next; after !== null;) {
+      const page = await this.readPage(table, after, BATCH * 10);
+      features.push(...page.features);
+      onProgress(features.length);
+      after = page.next;
+    }
+    return { kind: first.kind, name: first.name, demo: first.demo, features, horizon: first.horizon! };
+  }
+
+  /**
+   * One page of a layer table, in the order of its ids. The first page (after = null) also gives the horizon,
+   * taken before anything is read: a feature changed while the pages are read is read again at the next sync.
+   */
+  async readPage(
+    table: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{
+    kind: LayerKind;
+    name: string;
+    demo: boolean;
+    features: ServerFeature[];
+    horizon: string | null;
+    next: string | null;
+  }> {
+    const horizon = after === null ? await this.horizon() : null;
+    const { rows: layers } = await this.query<{ kind: string; name: string; demo: boolean }>(
+      'SELECT kind, name, demo FROM rumija.layers WHERE table_name = $1',
+      [table],
+    );
+    if (!layers[0]) throw new PostgisError('no-table', table);
+    const kind = LayerKindSchema.catch('plain').parse(layers[0].kind);
+    const { rows } = await this.query<FeatureRow>(
+      `${this.selectRows(table, kind)} WHERE fid > $1 ORDER BY fid LIMIT ${Math.max(1, Math.floor(limit))}`,
+      [after ?? ''],
+    );
+    return {
+      kind,
+      name: layers[0].name,
+      demo: layers[0].demo,
+      features: rows.map((row) => serverFeatureOf(kind, row)),
+      horizon,
+      next: rows.length < limit ? null : rows[rows.length - 1]!.fid,
+    };
   }
 
   /**
@@ -363,7 +426,7 @@ export class PostgisSession {
       await this.query('COMMIT');
       return result;
     } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
+      await this.rollback();
       throw failureOf(error);
     }
   }

@@ -41,6 +41,7 @@ export type ChangeAction =
   | 'add-layer'
   | 'remove-layer'
   | 'save-tariff'
+  | 'team-sync'
   | 'reset-demo';
 
 /** One entry of the change log. */

@@ -63,7 +63,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
@@ -132,7 +132,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     const { layers, features } = await loadAll(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(layers.map((layer) => layer.id).sort()).toEqual([...demo.layers, imported.layer].map((l) => l.id).sort());
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     const stripped = storedFeatures.map(({ updatedAt: _updatedAt, ...feature }) => feature);
@@ -146,6 +146,8 @@ describe('Rumija database', () => {
     ]);
     expect(await db.stories.count()).toBe(1);
     expect((await latestTariffSchedules(db))[0]?.version).toBe(2);
+    // v6 adds team links: none until a layer is published or opened from the team database.
+    expect(await db.teamLinks.count()).toBe(0);
 
     // The history still works on the migrated data: redo the import undone before v5, undo the bridge edit.
     expect((await redoNext(db))?.layerId).toBe(undoneImport.layer.id);

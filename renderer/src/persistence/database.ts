@@ -7,6 +7,7 @@ import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord } from './feature-blocks';
 
 import type { EditLogEntry } from './change-log';
+import type { TeamLinkRow } from './team-links';
 
 export type { StoredFeatureRecord } from './feature-blocks';
 export type { EditLogEntry } from './change-log';
@@ -29,6 +30,8 @@ export const DATABASE_NAME = 'rumija';
  *  v4: stories (hearing presentations); a seeded database gets the demo story.
  *  v5: features move into blocks of up to BLOCK_SIZE per row (feature-blocks.ts); the one-row-per-feature
  *      table is emptied into them, layer by layer in stored order, then dropped.
+ *  v6: team links: a layer shared through the team database (PostGIS) keeps its table, sync horizon, the base of
+ *      each feature and the conflicts waiting for the user (team-links.ts). Nothing to move.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -37,6 +40,7 @@ export class RumijaDatabase extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
   stories!: EntityTable<Story, 'id'>;
+  teamLinks!: EntityTable<TeamLinkRow, 'layerId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -84,6 +88,7 @@ export class RumijaDatabase extends Dexie {
           for (let start = 0; start < records.length; start += BLOCK_SIZE)
             await blocks.add(encodeBlock(layerId, start / BLOCK_SIZE, records.slice(start, start + BLOCK_SIZE)));
       });
+    this.version(6).stores({ teamLinks: 'layerId' });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });

@@ -8,6 +8,7 @@ import type {
   OnlineFetchRequest,
   OnlineFetchResult,
 } from '#shared/host/host-api';
+import type { TeamReply, TeamRequest } from '#shared/postgis/team-requests';
 import {
   OnlineFetchRequestSchema,
   OnlineHostsSchema,
@@ -41,6 +42,9 @@ function pickFiles(request: OpenFilesRequest): Promise<File[]> {
     input.click();
   });
 }
+
+/** This page's own connection at the web server's team bridge (electron/main/postgis/web-team-bridge.ts). */
+const TEAM_CLIENT = crypto.randomUUID();
 
 /** The web server's stand-in for the desktop app's online fetching (electron/main/online/web-online-bridge.ts). */
 async function askOnlineBridge(action: 'hosts' | 'fetch', body: unknown): Promise<Response> {
@@ -126,6 +130,27 @@ export function createBrowserHost(): HostApi {
       throw new Error('Hanya di aplikasi desktop / desktop app only');
     },
     async forgetBackgroundFile() {},
+    async team(request: TeamRequest): Promise<TeamReply> {
+      let response: Response;
+      try {
+        response = await fetch(new URL('./__rumija-host/team', document.baseURI), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-rumija-client': TEAM_CLIENT },
+          body: JSON.stringify(request),
+        });
+      } catch (error) {
+        return { ok: false, failure: 'unreachable', message: (error as Error).message };
+      }
+      if (response.status === 404 || response.status === 405)
+        return {
+          ok: false,
+          failure: 'no-connection',
+          message:
+            'Basis data tim hanya tersedia di aplikasi desktop atau `npm run web` / the team database needs the desktop app or `npm run web`',
+        };
+      if (!response.ok) return { ok: false, failure: 'server', message: await response.text() };
+      return (await response.json()) as TeamReply;
+    },
     async setFullScreen(on) {
       if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();
       if (!on && document.fullscreenElement) await document.exitFullscreen();

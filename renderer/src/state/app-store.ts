@@ -12,6 +12,8 @@ import { Tariffs } from './tariffs';
 import { PresentationState } from './presentation';
 import { Selection } from './selection';
 import { Backgrounds } from './backgrounds';
+import { TeamSync } from './team-sync';
+import { host } from '../platform';
 
 export type {
   AnalysisOptions,
@@ -40,6 +42,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly presentation: PresentationState;
   readonly selection: Selection;
   readonly backgrounds: Backgrounds;
+  /** Layers shared through the team database (PostGIS). */
+  readonly team: TeamSync;
 
   constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {
     super(EMPTY_SNAPSHOT);
@@ -55,13 +59,17 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.presentation = new PresentationState(handle);
     this.selection = new Selection(handle);
     this.backgrounds = new Backgrounds(handle);
+    this.team = new TeamSync(handle, this.document, host);
   }
 
   /** Opens the database (the demo on first start) and shows it. */
   async load() {
     await this.document.load();
     // Backgrounds open after the data: a slow or broken file never holds up the layers.
-    if (this.snapshot.status === 'ready') void this.backgrounds.load().catch(() => undefined);
+    if (this.snapshot.status === 'ready') {
+      void this.backgrounds.load().catch(() => undefined);
+      void this.team.load().catch(() => undefined);
+    }
   }
 }
 

@@ -1,0 +1,339 @@
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '#shared/format/message-of';
+import { formatNumber, type Locale } from '#shared/format/format-number';
+import { PostgisConnectionSchema, type PostgisConnection } from '#shared/postgis/postgis-api';
+import { tableNameFor, TABLE_NAME_PATTERN } from '#shared/postgis/layer-table';
+import { useStore, useSnapshot } from '../state/store-context';
+import { layerLabel } from '../format/layer-label';
+import { ConflictDialog } from './team-conflicts';
+
+const DEFAULT_CONNECTION: PostgisConnection = {
+  host: 'localhost',
+  port: 5432,
+  database: 'rumija',
+  user: '',
+  tls: 'prefer',
+};
+
+/**
+ * The team database (PostGIS): connect, open a published layer, publish one (admins), and sync each linked layer,
+ * with the conflicts of a sync waiting here for the user's choice.
+ */
+export function TeamPanel() {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+  const store = useStore();
+  const snapshot = useSnapshot();
+  const team = useSyncExternalStore(store.team.subscribe, store.team.getSnapshot);
+  const [form, setForm] = useState<PostgisConnection | null>(null);
+  const connection = form ?? team.connection ?? DEFAULT_CONNECTION;
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [publishLayerId, setPublishLayerId] = useState('');
+  const [publishTable, setPublishTable] = useState('');
+  const [conflictsOf, setConflictsOf] = useState<string | null>(null);
+  const session = team.session;
+  const busy = team.busy;
+  const linkedIds = new Set(team.links.keys());
+  const publishable = snapshot.layers.filter((layer) => !linkedIds.has(layer.id));
+  const publishLayer = publishable.find((layer) => layer.id === publishLayerId) ?? null;
+  const table = publishTable || (publishLayer ? tableNameFor(publishLayer.name) : '');
+  const pending = useMemo(
+    () => new Map([...team.links.keys()].map((layerId) => [layerId, store.team.pendingCount(layerId)])),
+    // Counted again when a layer's features or a link change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [team.links, snapshot.featuresByLayer, store.team],
+  );
+
+  const run = async (work: () => Promise<string | null>) => {
+    setMessage(null);
+    try {
+      const text = await work();
+      if (text) setMessage({ tone: 'info', text });
+    } catch (error) {
+      setMessage({ tone: 'error', text: messageOf(error) });
+    }
+  };
+  const edit = (patch: Partial<PostgisConnection>) => setForm({ ...connection, ...patch });
+  const parsedConnection = PostgisConnectionSchema.safeParse(connection);
+  const layerName = (layerId: string) => {
+    const layer = snapshot.layers.find((candidate) => candidate.id === layerId);
+    return layer ? layerLabel(layer, t) : layerId;
+  };
+
+  return (
+    <section className="panel team-panel" data-testid="team-panel" aria-label={t('team.title')}>
+      <h2>{t('team.title')}</h2>
+      {!session ? (
+        <form
+          className="export-grid team-form"
+          data-testid="team-connect-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!parsedConnection.success) return;
+            const typed = password;
+            // The password leaves the page's state at once: the host keeps it (OS keychain), not the renderer.
+            setPassword('');
+            void run(async () => {
+              const info = await store.team.connect(parsedConnection.data, typed || null, remember);
+              return t('team.connected', { user: info.user, role: t(`team.role.${info.role ?? 'none'}`) });
+            });
+          }}
+        >
+          <label htmlFor="team-host">{t('team.host')}</label>
+          <input
+            id="team-host"
+            data-testid="team-host"
+            value={connection.host}
+            onChange={(e) => edit({ host: e.target.value })}
+          />
+          <label htmlFor="team-port">{t('team.port')}</label>
+          <input
+            id="team-port"
+            data-testid="team-port"
+            inputMode="numeric"
+            value={String(connection.port)}
+            onChange={(e) => edit({ port: Number(e.target.value.replace(/\D/g, '')) || 0 })}
+          />
+          <label htmlFor="team-database">{t('team.database')}</label>
+          <input
+            id="team-database"
+            data-testid="team-database"
+            value={connection.database}
+            onChange={(e) => edit({ database: e.target.value })}
+          />
+          <label htmlFor="team-user">{t('team.user')}</label>
+          <input
+            id="team-user"
+            data-testid="team-user"
+            value={connection.user}
+            onChange={(e) => edit({ user: e.target.value })}
+          />
+          <label htmlFor="team-password">{t('team.password')}</label>
+          <input
+            id="team-password"
+            data-testid="team-password"
+            type="password"
+            autoComplete="off"
+            placeholder={t('team.passwordKept')}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <label htmlFor="team-tls">TLS</label>
+          <select
+            id="team-tls"
+            data-testid="team-tls"
+            value={connection.tls}
+            onChange={(e) => edit({ tls: e.target.value as PostgisConnection['tls'] })}
+          >
+            {(['prefer', 'require', 'verify', 'off'] as const).map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`team.tls.${mode}`)}
+              </option>
+            ))}
+          </select>
+          <span />
+          <label className="inline-field">
+            <input
+              type="checkbox"
+              data-testid="team-remember"
+              checked={remember}
+              onChange={(e) => setRemember(e.target.checked)}
+            />{' '}
+            {t('team.remember')}
+          </label>
+          <span />
+          <button
+            type="submit"
+            className="primary"
+            data-testid="team-connect"
+            disabled={!!busy || !parsedConnection.success}
+          >
+            {busy?.what === 'connect' ? t('team.connecting') : t('team.connect')}
+          </button>
+        </form>
+      ) : (
+        <div className="team-session" data-testid="team-session">
+          <p>
+            {t('team.connectedAs', {
+              user: session.user,
+              role: t(`team.role.${session.role ?? 'none'}`),
+              server: `${connection.host}:${connection.port}/${connection.database}`,
+            })}{' '}
+            <span className="muted">{session.tls ? t('team.tlsOn') : t('team.tlsOff')}</span>
+          </p>
+          <button
+            type="button"
+            className="small"
+            data-testid="team-disconnect"
+            onClick={() => void store.team.disconnect()}
+          >
+            {t('team.disconnect')}
+          </button>
+        </div>
+      )}
+
+      {busy && busy.what !== 'connect' && (
+        <p className="panel-message info" role="status" data-testid="team-busy">
+          {t(`team.busy.${busy.what}`, {
+            done: formatNumber(busy.done, locale),
+            total: busy.total === null ? '…' : formatNumber(busy.total, locale),
+          })}
+        </p>
+      )}
+      {message && (
+        <p
+          className={`panel-message ${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="team-message"
+        >
+          {message.text}
+        </p>
+      )}
+
+      {team.links.size > 0 && (
+        <>
+          <h3>{t('team.linked')}</h3>
+          <ul className="team-links" data-testid="team-links">
+            {[...team.links.values()].map((link) => (
+              <li key={link.layerId} className="team-link" data-testid={`team-link-${link.table}`}>
+                <div className="layer-row">
+                  <span className="layer-name">{layerName(link.layerId)}</span>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid={`team-sync-${link.table}`}
+                    disabled={!session || !!busy}
+                    onClick={() =>
+                      void run(async () => {
+                        const report = await store.team.sync(link.layerId);
+                        return t('team.synced', {
+                          pushed: formatNumber(report.pushed + report.deleted, locale),
+                          taken: formatNumber(report.taken, locale),
+                          conflicts: formatNumber(report.conflicts, locale),
+                        });
+                      })
+                    }
+                  >
+                    {t('team.sync')}
+                  </button>
+                </div>
+                <div className="muted team-facts">
+                  {t('team.linkFacts', {
+                    table: link.table,
+                    login: link.login,
+                    pending: formatNumber(pending.get(link.layerId) ?? 0, locale),
+                    synced: link.syncedAt
+                      ? new Date(link.syncedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID')
+                      : '—',
+                  })}
+                </div>
+                {link.conflicts.length > 0 && (
+                  <button
+                    type="button"
+                    className="small warning"
+                    data-testid={`team-conflicts-${link.table}`}
+                    onClick={() => setConflictsOf(link.layerId)}
+                  >
+                    {t('team.conflicts', { count: link.conflicts.length })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {session && (
+        <>
+          <h3>{t('team.onServer')}</h3>
+          {session.layers.length === 0 ? (
+            <p className="muted">{t('team.noLayers')}</p>
+          ) : (
+            <ul className="team-server-layers" data-testid="team-server-layers">
+              {session.layers.map((layer) => (
+                <li key={layer.table} className="layer-row" data-testid={`team-server-${layer.table}`}>
+                  <span className="layer-name">
+                    {layer.name}{' '}
+                    <span className="muted">
+                      ({t(`model.kind.${layer.kind}`, { defaultValue: layer.kind })}, {layer.table}
+                      {layer.demo ? `, ${t('team.demo')}` : ''})
+                    </span>
+                  </span>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid={`team-open-${layer.table}`}
+                    disabled={!!busy}
+                    onClick={() =>
+                      void run(async () => {
+                        const opened = await store.team.open(layer.table);
+                        return t('team.opened', { name: opened.name });
+                      })
+                    }
+                  >
+                    {t('team.open')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h3>{t('team.publish')}</h3>
+          {session.role !== 'admin' ? (
+            <p className="muted">{t('team.publishAdminOnly')}</p>
+          ) : (
+            <div className="export-grid">
+              <label htmlFor="team-publish-layer">{t('team.layer')}</label>
+              <select
+                id="team-publish-layer"
+                data-testid="team-publish-layer"
+                value={publishLayerId}
+                onChange={(e) => {
+                  setPublishLayerId(e.target.value);
+                  setPublishTable('');
+                }}
+              >
+                <option value="">—</option>
+                {publishable.map((layer) => (
+                  <option key={layer.id} value={layer.id}>
+                    {layerLabel(layer, t)}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="team-publish-table">{t('team.table')}</label>
+              <input
+                id="team-publish-table"
+                data-testid="team-publish-table"
+                spellCheck={false}
+                value={table}
+                onChange={(e) => setPublishTable(e.target.value)}
+              />
+              <span />
+              <button
+                type="button"
+                className="primary"
+                data-testid="team-publish"
+                disabled={!publishLayer || !TABLE_NAME_PATTERN.test(table) || !!busy}
+                onClick={() =>
+                  void run(async () => {
+                    await store.team.publish(publishLayer!.id, table);
+                    setPublishLayerId('');
+                    setPublishTable('');
+                    return t('team.published', { name: layerLabel(publishLayer!, t), table });
+                  })
+                }
+              >
+                {t('team.publishButton')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <p className="muted team-hint">{t('team.hint')}</p>
+      {conflictsOf && <ConflictDialog layerId={conflictsOf} onClose={() => setConflictsOf(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,334 @@
+import type { Layer, StoredFeature } from '#shared/model/layer';
+import type { HostApi } from '#shared/host/host-api';
+import type { PostgisConnection } from '#shared/postgis/postgis-api';
+import { POSTGIS_FAILURE_MESSAGES, PostgisError } from '#shared/postgis/postgis-errors';
+import type { TeamReply, TeamRequest, TeamSessionInfo, TeamValues } from '#shared/postgis/team-requests';
+import { MAX_FEATURES_PER_CALL } from '#shared/postgis/team-requests';
+import {
+  featureFingerprint,
+  outgoingChanges,
+  resolveConflict,
+  type ConflictChoice,
+  type LocalUpdate,
+  type ServerFeature,
+  type SyncConflict,
+} from '#shared/postgis/sync-plan';
+import { syncLayer, type SyncReport, type SyncServer } from '#shared/postgis/sync-layer';
+import { ObservableState } from './observable-state';
+import type { SnapshotHandle } from './app-snapshot';
+import type { Document } from './document';
+import { validateFeature } from '../persistence/feature-validation';
+import {
+  baseMapOf,
+  readTeamConnection,
+  readTeamLinks,
+  saveTeamConnection,
+  saveTeamLink,
+  type TeamLinkRow,
+} from '../persistence/team-links';
+
+export type TeamBusy = { what: 'connect' | 'publish' | 'open' | 'sync'; done: number; total: number | null } | null;
+
+export interface TeamState {
+  connection: PostgisConnection | null;
+  session: TeamSessionInfo | null;
+  links: ReadonlyMap<string, TeamLinkRow>;
+  busy: TeamBusy;
+}
+
+/** Features sent per publish call. */
+const PUBLISH_BATCH = 2000;
+
+const loginOf = (connection: PostgisConnection) =>
+  `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+
+/** Answers a reply's value, or throws its failure as a PostgisError. */
+async function ask<A extends TeamRequest['action']>(
+  host: HostApi,
+  request: Extract<TeamRequest, { action: A }>,
+): Promise<TeamValues[A]> {
+  const reply = (await host.team(request)) as TeamReply<A>;
+  if (!reply.ok) throw Object.assign(new PostgisError(reply.failure), { message: reply.message });
+  return reply.value;
+}
+
+/**
+ * The team database as this desktop works with it: connect, publish a layer, open a published one, and sync each
+ * linked layer (push what changed here, take in what changed there, keep conflicts for the user). Features change
+ * through the document like any edit (one undo step per sync); each link's base, horizon and conflicts are kept in
+ * IndexedDB, so an interrupted sync, a restart or a lost connection loses nothing.
+ */
+export class TeamSync extends ObservableState<TeamState> {
+  constructor(
+    private readonly state: SnapshotHandle,
+    private readonly document: Document,
+    private readonly host: HostApi,
+  ) {
+    super({ connection: null, session: null, links: new Map(), busy: null });
+  }
+
+  async load() {
+    const [connection, links] = await Promise.all([readTeamConnection(this.state.db), readTeamLinks(this.state.db)]);
+    this.set({ connection, links: new Map(links.map((link) => [link.layerId, link])) });
+  }
+
+  async connect(connection: PostgisConnection, password: string | null, remember: boolean) {
+    await saveTeamConnection(this.state.db, connection);
+    this.set({ connection, busy: { what: 'connect', done: 0, total: null } });
+    try {
+      const session = await ask(this.host, { action: 'connect', connection, password, remember });
+      this.set({ session });
+      return session;
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  async disconnect() {
+    await ask(this.host, { action: 'disconnect' }).catch(() => null);
+    this.set({ session: null });
+  }
+
+  async forgetPassword() {
+    if (this.snapshot.connection)
+      await ask(this.host, { action: 'forget-password', connection: this.snapshot.connection });
+  }
+
+  async refreshLayers() {
+    const session = this.snapshot.session;
+    if (!session) return;
+    this.set({ session: { ...session, layers: await ask(this.host, { action: 'layers' }) } });
+  }
+
+  /** Changes made here since the last sync of a linked layer (features added, changed, deleted). */
+  pendingCount(layerId: string): number {
+    const link = this.snapshot.links.get(layerId);
+    if (!link) return 0;
+    const waiting = new Set(link.conflicts.map((conflict) => conflict.id));
+    const out = outgoingChanges(this.localFeatures(link), baseMapOf(link), waiting);
+    return out.puts.length + out.deletes.length;
+  }
+
+  /** Publishes a layer as a new table (one transaction on the server) and links it. */
+  async publish(layerId: string, table: string) {
+    const layer = this.state.get().layers.find((candidate) => candidate.id === layerId);
+    const connection = this.requireSession();
+    if (!layer) throw new Error(`Lapisan tidak ditemukan / layer not found: ${layerId}`);
+    const features = this.state.get().featuresByLayer.get(layerId) ?? [];
+    this.set({ busy: { what: 'publish', done: 0, total: features.length } });
+    try {
+      const { job } = await ask(this.host, {
+        action: 'publish-begin',
+        table,
+        name: layer.name,
+        kind: layer.kind,
+        demo: layer.demo,
+      });
+      try {
+        for (let start = 0; start < features.length; start += PUBLISH_BATCH) {
+          const batch = features.slice(start, start + PUBLISH_BATCH);
+          const { done } = await ask(this.host, { action: 'publish-rows', job, features: batch.map(plainFeature) });
+          this.set({ busy: { what: 'publish', done, total: features.length } });
+        }
+      } catch (error) {
+        await ask(this.host, { action: 'publish-cancel', job }).catch(() => null);
+        throw error;
+      }
+      const { horizon } = await ask(this.host, { action: 'publish-commit', job });
+      const base: TeamLinkRow['base'] = {};
+      for (const feature of features) base[feature.id] = [1, featureFingerprint(feature)];
+      await this.keepLink({
+        layerId,
+        table,
+        kind: layer.kind,
+        idPrefix: '',
+        login: loginOf(connection),
+        horizon,
+        base,
+        conflicts: [],
+        syncedAt: new Date().toISOString(),
+      });
+      await this.refreshLayers();
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  /**
+   * Opens a published layer as a new local layer, linked to its table. All or nothing: a feature the model does
+   * not accept stops it with the table, the feature and the problem named.
+   */
+  async open(table: string): Promise<Layer> {
+    const connection = this.requireSession();
+    this.set({ busy: { what: 'open', done: 0, total: null } });
+    try {
+      const features: ServerFeature[] = [];
+      let first: TeamValues['read'] | null = null;
+      for (let after: string | null = null; ;) {
+        const page: TeamValues['read'] = await ask(this.host, {
+          action: 'read',
+          table,
+          after,
+          limit: MAX_FEATURES_PER_CALL,
+        });
+        first ??= page;
+        features.push(...page.features);
+        this.set({ busy: { what: 'open', done: features.length, total: null } });
+        if (page.next === null) break;
+        after = page.next;
+      }
+      const layers = this.state.get().layers;
+      const layerId = `team-${table}-${Date.now().toString(36)}`;
+      const idPrefix = `${layerId}/`;
+      const local = features.map((theirs) => checkedFeature(table, toLocal(theirs, layerId, idPrefix)));
+      const layer: Layer = {
+        id: layerId,
+        name: first!.name,
+        kind: first!.kind,
+        order: Math.max(0, ...layers.map((candidate) => candidate.order)) + 1,
+        visible: true,
+        styleBy: 'status',
+        demo: first!.demo,
+        createdAt: new Date().toISOString(),
+      };
+      await this.document.addLayer(layer, local);
+      const base: TeamLinkRow['base'] = {};
+      features.forEach((theirs, index) => (base[theirs.id] = [theirs.version, featureFingerprint(local[index]!)]));
+      await this.keepLink({
+        layerId,
+        table,
+        kind: first!.kind,
+        idPrefix,
+        login: loginOf(connection),
+        horizon: first!.horizon!,
+        base,
+        conflicts: [],
+        syncedAt: new Date().toISOString(),
+      });
+      return layer;
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  /** Pushes this layer's changes and takes in the team's; conflicts wait for the user. */
+  async sync(layerId: string): Promise<SyncReport> {
+    const link = this.requireLink(layerId);
+    this.requireSession();
+    this.set({ busy: { what: 'sync', done: 0, total: null } });
+    const server: SyncServer = {
+      push: (table, kind, changes) =>
+        ask(this.host, {
+          action: 'push',
+          table,
+          kind,
+          puts: changes.puts.map((put) => ({ feature: plainFeature(put.feature), baseVersion: put.baseVersion })),
+          deletes: changes.deletes,
+        }),
+      changesSince: (table, kind, since) => ask(this.host, { action: 'changes', table, kind, since }),
+    };
+    try {
+      return await syncLayer(
+        server,
+        {
+          layerId,
+          table: link.table,
+          kind: link.kind,
+          local: this.localFeatures(link),
+          base: baseMapOf(link),
+          waiting: link.conflicts,
+          horizon: link.horizon,
+        },
+        (update, horizon) => this.applyUpdate(layerId, update, horizon),
+      );
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  /** The user's answer to one conflict. */
+  async resolve(layerId: string, featureId: string, choice: ConflictChoice) {
+    const link = this.requireLink(layerId);
+    const conflict = link.conflicts.find((candidate) => candidate.id === featureId);
+    if (!conflict) return;
+    await this.applyUpdate(layerId, resolveConflict(layerId, conflict, choice), null, featureId);
+  }
+
+  private requireSession(): PostgisConnection {
+    if (!this.snapshot.session || !this.snapshot.connection) throw new PostgisError('no-connection');
+    return this.snapshot.connection;
+  }
+
+  private requireLink(layerId: string) {
+    const link = this.snapshot.links.get(layerId);
+    if (!link) throw new Error(`Lapisan ini tidak terhubung ke basis data tim / layer not linked: ${layerId}`);
+    return link;
+  }
+
+  /** The layer's features with the server's ids. */
+  private localFeatures(link: TeamLinkRow): StoredFeature[] {
+    const features = this.state.get().featuresByLayer.get(link.layerId) ?? [];
+    if (!link.idPrefix) return [...features];
+    return features.map((feature) => ({
+      ...feature,
+      id: feature.id.startsWith(link.idPrefix) ? feature.id.slice(link.idPrefix.length) : feature.id,
+    }));
+  }
+
+  /** Puts a sync's or a resolution's update into the layer (one undo step) and the link. */
+  private async applyUpdate(layerId: string, update: LocalUpdate, horizon: string | null, resolved?: string) {
+    const link = this.requireLink(layerId);
+    const localId = (id: string) => link.idPrefix + id;
+    const put = update.put.map((feature) => validateFeature({ ...feature, id: localId(feature.id), layerId }));
+    const present = this.state.get().featureById;
+    const remove = update.remove.map(localId).filter((id) => present.has(id));
+    if (put.length || remove.length)
+      await this.document.commit('team-sync', { ok: true, change: { put, remove }, ids: put.map((item) => item.id) });
+    const base = { ...link.base };
+    for (const [id, entry] of update.setBase) base[id] = [entry.version, entry.fingerprint];
+    for (const id of update.dropBase) delete base[id];
+    const conflicts = new Map(link.conflicts.map((conflict) => [conflict.id, conflict]));
+    if (resolved) conflicts.delete(resolved);
+    for (const conflict of update.conflicts) conflicts.set(conflict.id, conflict);
+    await this.keepLink({
+      ...link,
+      base,
+      conflicts: [...conflicts.values()],
+      horizon: horizon ?? link.horizon,
+      syncedAt: horizon ? new Date().toISOString() : link.syncedAt,
+    });
+  }
+
+  private async keepLink(link: TeamLinkRow) {
+    await saveTeamLink(this.state.db, link);
+    this.set({ links: new Map(this.snapshot.links).set(link.layerId, link) });
+  }
+}
+
+/** A feature as sent to the host (no fields beyond the four the request schema knows). */
+const plainFeature = (feature: StoredFeature): StoredFeature => ({
+  id: feature.id,
+  layerId: feature.layerId,
+  geometry: feature.geometry,
+  properties: feature.properties,
+});
+
+const toLocal = (theirs: ServerFeature, layerId: string, idPrefix: string): StoredFeature => ({
+  id: idPrefix + theirs.id,
+  layerId,
+  geometry: theirs.geometry,
+  properties: theirs.properties,
+});
+
+function checkedFeature(table: string, feature: StoredFeature): StoredFeature {
+  try {
+    return validateFeature(feature);
+  } catch (error) {
+    throw new Error(`${table}: ${feature.id}: ${(error as Error).message}`);
+  }
+}
+
+export type { SyncConflict };
+export const failureMessage = (error: unknown) =>
+  error instanceof PostgisError ? error.message : error instanceof Error ? error.message : String(error);
+export { POSTGIS_FAILURE_MESSAGES };
