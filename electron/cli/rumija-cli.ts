@@ -2,7 +2,10 @@
  * rumija analyze: headless RUMIJA encroachment and retribution on the same shared code as the app.
  *   npm run cli -- analyze --roads roads.geojson --assets assets.geojson [--corridors c.geojson]
  *                         [--tariff schedule.json] [--period 1] [--paying 0.2] --out report.geojson|report.csv
- * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written.
+ *   (roads, assets, corridors may be `postgis:<table>` with --db postgresql://user@host:port/database)
+ * rumija sync: a GeoJSON project kept in step with a team-database table (clone, push, pull, conflicts).
+ * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written,
+ * 5 conflicts wait for a decision (sync), 6 the team database refused or could not be reached.
  * (It lives under electron/ with the other Node-side code; it does not load Electron.)
  */
 import { readFile } from 'node:fs/promises';
@@ -29,8 +32,11 @@ import { analysisWarnings, duplicateIdsOf } from '#shared/analysis/analysis-warn
 import type { StoredFeature } from '#shared/model/layer';
 import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { writeChunksAtomic } from '../main/atomic-write';
+import { PostgisError } from '#shared/postgis/postgis-errors';
+import { connectionOf, openFromEnvironment, POSTGIS_PREFIX } from './postgis-source';
+import { syncProject, SyncInputError } from './cli-sync';
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4, conflicts: 5, database: 6 } as const;
 
 class CliError extends Error {
   constructor(
@@ -45,7 +51,12 @@ const USAGE = `Pemakaian / usage:
   rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
                  (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
                  [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
-                 [--category-map <map.json>] [--unknown-category refuse|lainnya]`;
+                 [--category-map <map.json>] [--unknown-category refuse|lainnya]
+                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
+  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
+                 [--take mine|theirs] [--tls prefer|require|verify|off]
+                 (first run: clones the table; then pushes the file's changes and pulls the team's)
+  The password is read from PGPASSWORD.`;
 
 const optionalNumber = z.number().positive().nullable().optional();
 /** What a road file must carry; missing classes fall back to PP 34/2006 assumptions. */
@@ -65,10 +76,7 @@ const AssetInputSchema = z.object({
 /** A category mapping file: the register's names → the model's categories, e.g. {"TIANG PLN": "tiang_listrik"}. */
 const CategoryMapSchema = z.record(z.string(), AssetCategorySchema);
 
-function parseArguments(argv: string[]) {
-  const [command, ...rest] = argv;
-  if (command !== 'analyze')
-    throw new CliError(`Perintah tidak dikenal / unknown command: ${command ?? '(none)'}\n${USAGE}`, EXIT.usage);
+function optionsOf(rest: string[]) {
   const options: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i];
@@ -76,6 +84,14 @@ function parseArguments(argv: string[]) {
       throw new CliError(`Argumen tidak sah / bad argument: ${key}\n${USAGE}`, EXIT.usage);
     options[key!.slice(2)] = rest[i + 1]!;
   }
+  return options;
+}
+
+function parseArguments(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (command !== 'analyze')
+    throw new CliError(`Perintah tidak dikenal / unknown command: ${command ?? '(none)'}\n${USAGE}`, EXIT.usage);
+  const options = optionsOf(rest);
   for (const required of ['roads', 'assets', 'out']) {
     if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
   }
@@ -104,6 +120,8 @@ function parseArguments(argv: string[]) {
     format,
     period,
     paying,
+    db: options.db,
+    tls: options.tls,
   };
 }
 
@@ -123,8 +141,48 @@ const XML_ENVIRONMENT = {
     new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
 };
 
-/** Features of a file in any format the app imports (GeoJSON, CSV, KML/KMZ, GPX, Shapefile), checked as the app checks them. */
-async function readFeatures(path: string, log: (line: string) => void): Promise<Feature<Geometry>[]> {
+/** A failure of the team database as the CLI reports it. */
+function databaseError(error: unknown): CliError {
+  return new CliError(`Basis data tim / team database: ${(error as Error).message}`, EXIT.database);
+}
+
+/** The features of a team-database layer table (`postgis:<table>`). */
+async function readTableFeatures(source: string, db: string | undefined, tls: string | undefined) {
+  if (!db) throw new CliError(`${source}: --db wajib / is required (postgresql://user@host:port/database)`, EXIT.usage);
+  let connection;
+  try {
+    connection = connectionOf(db, tls);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.usage);
+  }
+  const session = await openFromEnvironment(connection).catch((error: unknown) => {
+    throw databaseError(error);
+  });
+  try {
+    const { features } = await session.readLayer(source.slice(POSTGIS_PREFIX.length));
+    return features.map((feature): Feature<Geometry> => ({
+      type: 'Feature',
+      id: feature.id,
+      geometry: feature.geometry,
+      properties: feature.properties,
+    }));
+  } catch (error) {
+    throw databaseError(error);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Features of a file in any format the app imports (GeoJSON, CSV, KML/KMZ, GPX, Shapefile), checked as the app
+ * checks them, or of a team-database table (`postgis:<table>`).
+ */
+async function readFeatures(
+  path: string,
+  log: (line: string) => void,
+  db?: { url: string | undefined; tls: string | undefined },
+): Promise<Feature<Geometry>[]> {
+  if (path.startsWith(POSTGIS_PREFIX)) return readTableFeatures(path, db?.url, db?.tls);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -271,6 +329,41 @@ async function readTariff(path: string | undefined, log: (line: string) => void)
   return parsed.data;
 }
 
+/** `rumija sync`: see cli-sync.ts. */
+async function runSync(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const options = optionsOf(argv);
+  for (const required of ['db', 'table', 'project'])
+    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
+  const take = options.take ?? null;
+  if (take !== null && take !== 'mine' && take !== 'theirs')
+    throw new CliError(`--take harus mine atau theirs / must be mine or theirs: ${take}`, EXIT.usage);
+  let connection;
+  try {
+    connection = connectionOf(options.db!, options.tls);
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.usage);
+  }
+  const session = await openFromEnvironment(connection).catch((error: unknown) => {
+    throw databaseError(error);
+  });
+  try {
+    const outcome = await syncProject(session, {
+      project: options.project!,
+      table: options.table!,
+      login: `${connection.user}@${connection.host}:${connection.port}/${connection.database}`,
+      take,
+    });
+    for (const line of outcome.lines) (outcome.conflicts ? err : out)(line);
+    return outcome.conflicts ? EXIT.conflicts : EXIT.ok;
+  } catch (error) {
+    if (error instanceof SyncInputError) throw new CliError(error.message, EXIT.input);
+    if (error instanceof PostgisError) throw databaseError(error);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
 /** Runs the CLI; returns the exit code. Output goes through `out` and `err` so tests can read it. */
 export async function runCli(
   argv: string[],
@@ -278,9 +371,11 @@ export async function runCli(
   err: (line: string) => void = console.error,
 ): Promise<number> {
   try {
+    if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
     const options = parseArguments(argv);
-    const roads = toRoads(await readFeatures(options.roads!, err), basename(options.roads!));
-    const assetFeatures = await readFeatures(options.assets!, err);
+    const db = { url: options.db, tls: options.tls };
+    const roads = toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
+    const assetFeatures = await readFeatures(options.assets!, err, db);
     const { assets, unknownCategories } = toAssets(
       assetFeatures,
       basename(options.assets!),
@@ -288,7 +383,7 @@ export async function runCli(
       options.unknownCategory,
     );
     const corridors = options.corridors
-      ? (await readFeatures(options.corridors, err)).map((feature, index) => ({
+      ? (await readFeatures(options.corridors, err, db)).map((feature, index) => ({
           id: String(feature.id ?? `corridor-${index}`),
           layerId: 'corridors',
           geometry: feature.geometry,

@@ -17,6 +17,9 @@ describe('layer tables', () => {
     );
     expect(createTableSql('jembatan', 'bridge')).toMatch(/"length_m" double precision/);
     expect(layerColumns('plain')).toEqual([]);
+    expect(createTableSql('jalan', 'road')).toMatch(
+      /"condition" text CHECK \("condition" IN \('baik', 'sedang', 'rusak_ringan', 'rusak_berat'\)\)/,
+    );
   });
 
   it('turns every demo feature into a row and back without losing a property', () => {

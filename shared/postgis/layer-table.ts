@@ -14,6 +14,8 @@ export interface LayerColumn {
   /** The column (`ruas_number`). */
   column: string;
   sqlType: 'text' | 'double precision' | 'boolean' | 'jsonb';
+  /** The values an enum field takes: the server refuses others (a script or QGIS writing `jelek` for a condition). */
+  options?: readonly string[];
 }
 
 export const SYNC_COLUMNS = ['fid', 'geom', 'extra', 'version', 'updated_by', 'updated_at', 'change_xid'] as const;
@@ -42,7 +44,12 @@ export function layerColumns(kind: LayerKind): LayerColumn[] {
   const fields = new Map(FIELDS_BY_KIND[kind].map((field) => [field.key, field]));
   return [...modelKeysOf(kind)]
     .filter((key) => key !== 'kind')
-    .map((key) => ({ key, column: snakeCase(key), sqlType: sqlTypeOf(fields.get(key)) }));
+    .map((key) => {
+      const field = fields.get(key);
+      const column: LayerColumn = { key, column: snakeCase(key), sqlType: sqlTypeOf(field) };
+      if (field?.type === 'enum') column.options = field.options;
+      return column;
+    });
 }
 
 /** Lower-case letters, digits and `_`, starting with a letter: what `rumija.prepare_layer_table` accepts. */
@@ -65,7 +72,12 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** The CREATE TABLE of a layer; `rumija.prepare_layer_table` adds triggers, index, ownership and rights. */
 export function createTableSql(table: string, kind: LayerKind): string {
   if (!TABLE_NAME_PATTERN.test(table)) throw new Error(`bad table name: ${table}`);
-  const model = layerColumns(kind).map((column) => `  ${quoted(column.column)} ${column.sqlType}`);
+  const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  const model = layerColumns(kind).map(
+    (column) =>
+      `  ${quoted(column.column)} ${column.sqlType}` +
+      (column.options ? ` CHECK (${quoted(column.column)} IN (${column.options.map(literal).join(', ')}))` : ''),
+  );
   return [
     `CREATE TABLE rumija.${quoted(table)} (`,
     [

@@ -164,6 +164,11 @@ describe.skipIf(skip !== null)('team data on PostGIS: two desktops, one network'
       .catch((error: Error) => error);
     await db.superQuery('RESET ROLE');
     expect(String(raw)).toMatch(/permission denied/);
+    // A value outside the model is refused by the table itself, whoever writes it (here the superuser).
+    const outside = await db
+      .superQuery(`UPDATE rumija.${table} SET condition = 'jelek'`)
+      .catch((error: Error) => error);
+    expect(String(outside)).toMatch(/check constraint/);
     await viewer.session.close();
 
     const editor = await PostgisSession.open(db.connectionAs('editorA'), db.password);

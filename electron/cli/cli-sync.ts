@@ -1,0 +1,170 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import type { Feature, Geometry } from 'geojson';
+import { LayerKindSchema, type StoredFeature } from '#shared/model/layer';
+import { applyToCopy, copyOfServerLayer, type LocalCopy } from '#shared/postgis/local-copy';
+import { isDeletion, resolveConflict } from '#shared/postgis/sync-plan';
+import { syncLayer } from '#shared/postgis/sync-layer';
+import { writeFileAtomic } from '../main/atomic-write';
+import type { PostgisSession } from '../main/postgis/postgis-session';
+
+/** What a project keeps beside its GeoJSON file (`<file>.sync.json`): everything a sync needs besides the features. */
+const SidecarSchema = z.object({
+  table: z.string(),
+  kind: LayerKindSchema,
+  login: z.string(),
+  horizon: z.string(),
+  base: z.record(z.string(), z.tuple([z.number().int(), z.string()])),
+  conflicts: z.array(z.any()),
+});
+type Sidecar = z.infer<typeof SidecarSchema>;
+
+export const sidecarOf = (project: string) => `${project}.sync.json`;
+
+export class SyncInputError extends Error {}
+
+async function readProject(project: string, layerId: string): Promise<{ features: StoredFeature[]; assigned: number }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(project, 'utf8'));
+  } catch (error) {
+    throw new SyncInputError(
+      `${basename(project)}: GeoJSON tidak terbaca / unreadable GeoJSON: ${(error as Error).message}`,
+    );
+  }
+  const collection = json as { type?: string; features?: Feature<Geometry | null>[] };
+  if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    throw new SyncInputError(`${basename(project)}: bukan FeatureCollection / not a FeatureCollection`);
+  const seen = new Set<string>();
+  let assigned = 0;
+  const features = collection.features.map((feature, index) => {
+    if (!feature.geometry)
+      throw new SyncInputError(`${basename(project)}, fitur ${index + 1}: tanpa geometri / no geometry`);
+    // A feature added by a script or in QGIS has no id yet: it gets one, kept in the file after the sync.
+    const id = feature.id === undefined || feature.id === null ? (assigned++, randomUUID()) : String(feature.id);
+    if (seen.has(id))
+      throw new SyncInputError(`${basename(project)}, fitur ${index + 1}: id ${id} berulang / repeated id`);
+    seen.add(id);
+    return { id, layerId, geometry: feature.geometry, properties: { ...(feature.properties ?? {}) } };
+  });
+  return { features, assigned };
+}
+
+function collectionText(copy: LocalCopy): string {
+  const features = [...copy.features.values()].map((feature) => ({
+    type: 'Feature',
+    id: feature.id,
+    geometry: feature.geometry,
+    properties: feature.properties,
+  }));
+  return `${JSON.stringify({ type: 'FeatureCollection', name: copy.table, features }, null, 1)}\n`;
+}
+
+async function writeProject(project: string, copy: LocalCopy, login: string) {
+  const sidecar: Sidecar = {
+    table: copy.table,
+    kind: copy.kind,
+    login,
+    horizon: copy.horizon,
+    base: Object.fromEntries([...copy.base].map(([id, entry]) => [id, [entry.version, entry.fingerprint]])),
+    conflicts: [...copy.conflicts.values()],
+  };
+  // Features first: a stop between the two writes leaves features newer than their base, which the next sync
+  // sends and the server answers with their own state (not a conflict).
+  await writeFileAtomic(project, collectionText(copy));
+  await writeFileAtomic(sidecarOf(project), `${JSON.stringify(sidecar)}\n`);
+}
+
+export interface CliSyncOutcome {
+  lines: string[];
+  conflicts: number;
+}
+
+/**
+ * `rumija sync`: the first run clones a layer table into a GeoJSON project (and its sidecar); each later run
+ * pushes what changed in the file and pulls what changed on the server. Conflicts stay in the sidecar until a run
+ * with `--take mine|theirs`.
+ */
+export async function syncProject(
+  session: PostgisSession,
+  options: { project: string; table: string; login: string; take: 'mine' | 'theirs' | null },
+): Promise<CliSyncOutcome> {
+  const layerId = 'project';
+  const lines: string[] = [];
+  if (!existsSync(sidecarOf(options.project))) {
+    if (existsSync(options.project))
+      throw new SyncInputError(
+        `${basename(options.project)} sudah ada tanpa ${basename(sidecarOf(options.project))}: tidak ditimpa / exists without its sync file: not overwritten`,
+      );
+    const read = await session.readLayer(options.table);
+    const copy = copyOfServerLayer(layerId, options.table, read.kind, read.features, read.horizon);
+    await writeProject(options.project, copy, options.login);
+    lines.push(`Diklon / cloned: ${read.features.length} fitur dari / features from ${options.table}`);
+    return { lines, conflicts: 0 };
+  }
+  let sidecarJson: unknown;
+  try {
+    sidecarJson = JSON.parse(await readFile(sidecarOf(options.project), 'utf8'));
+  } catch (error) {
+    throw new SyncInputError(`${basename(sidecarOf(options.project))}: ${(error as Error).message}`);
+  }
+  const sidecar = SidecarSchema.safeParse(sidecarJson);
+  if (!sidecar.success) throw new SyncInputError(`${basename(sidecarOf(options.project))}: ${sidecar.error.message}`);
+  if (sidecar.data.table !== options.table)
+    throw new SyncInputError(
+      `${basename(options.project)} tertaut ke tabel / is linked to table ${sidecar.data.table}, bukan / not ${options.table}`,
+    );
+  const { features, assigned } = await readProject(options.project, layerId);
+  const copy: LocalCopy = {
+    layerId,
+    table: sidecar.data.table,
+    kind: sidecar.data.kind,
+    features: new Map(features.map((feature) => [feature.id, feature])),
+    base: new Map(
+      Object.entries(sidecar.data.base).map(([id, [version, fingerprint]]) => [id, { version, fingerprint }]),
+    ),
+    conflicts: new Map(sidecar.data.conflicts.map((conflict: { id: string }) => [conflict.id, conflict as never])),
+    horizon: sidecar.data.horizon,
+  };
+  if (options.take) {
+    for (const conflict of [...copy.conflicts.values()]) {
+      applyToCopy(copy, resolveConflict(layerId, conflict, { take: options.take }), null);
+      copy.conflicts.delete(conflict.id);
+    }
+  }
+  const report = await syncLayer(
+    session,
+    {
+      layerId,
+      table: copy.table,
+      kind: copy.kind,
+      local: [...copy.features.values()],
+      base: copy.base,
+      waiting: [...copy.conflicts.values()],
+      horizon: copy.horizon,
+    },
+    async (update, horizon) => {
+      applyToCopy(copy, update, horizon);
+      await writeProject(options.project, copy, options.login);
+    },
+  );
+  if (assigned) lines.push(`${assigned} fitur baru diberi id / new features given an id`);
+  lines.push(
+    `Dikirim / pushed: ${report.pushed} diubah/baru, ${report.deleted} dihapus · diterima / pulled: ${report.taken} · konflik / conflicts: ${copy.conflicts.size}`,
+  );
+  for (const conflict of copy.conflicts.values()) {
+    const theirs = conflict.theirs;
+    lines.push(
+      `  KONFLIK / CONFLICT ${conflict.id}: ${
+        isDeletion(theirs)
+          ? `dihapus oleh / deleted by ${theirs.deletedBy}`
+          : `diubah oleh / changed by ${theirs.updatedBy} (v${theirs.version})`
+      }${conflict.mine ? '' : ', dihapus di sini / deleted here'}`,
+    );
+  }
+  if (copy.conflicts.size) lines.push('  → rumija sync … --take mine|theirs');
+  return { lines, conflicts: copy.conflicts.size };
+}
