@@ -204,6 +204,26 @@ describe('one change log for every edit', () => {
     expect(byId(redone.features)).toEqual(byId(end.features));
   });
 
+  it('edits thousands of features in one step (one read of their blocks, not an await per feature)', async () => {
+    const db = await openSeeded();
+    const { layer, features } = createSyntheticRoadNetwork(3000, 5, 'bulk');
+    await addLayerWithFeatures(db, { ...layer, createdAt: at }, features);
+    const put = features.map((feature, index) => ({
+      ...feature,
+      properties: { ...feature.properties, name: `Diubah ${index}` },
+    }));
+    const entry = await commitChange(db, 'edit-properties', { put, remove: [features[0]!.id] });
+    expect(Object.keys(entry.before.features)).toHaveLength(3000);
+    expect(entry.before.features[features[1]!.id]!.properties.name).toBe(features[1]!.properties.name);
+    const stored = await readLayerFeatures(db, ['bulk']);
+    expect(stored).toHaveLength(2999);
+    expect(stored.every((feature) => String(feature.properties.name).startsWith('Diubah'))).toBe(true);
+    // Undone whole: every name back, and the removed feature back (at the end of its layer).
+    await undoLast(db);
+    const names = (await readLayerFeatures(db, ['bulk'])).map((feature) => String(feature.properties.name));
+    expect(names.sort()).toEqual(features.map((feature) => String(feature.properties.name)).sort());
+  });
+
   it('keeps the log to its length, dropping the oldest entries', async () => {
     const db = await openSeeded();
     const filler = {

@@ -70,10 +70,7 @@ export async function writeState(db: RumijaDatabase, state: ChangeState) {
     else await db.layers.delete(id);
   }
   const session = await BlockSession.open(db);
-  for (const [id, record] of Object.entries(state.features)) {
-    if (record) await session.put(record);
-    else await session.remove(id);
-  }
+  await session.apply(Object.entries(state.features));
   await session.flush();
   for (const [id, story] of Object.entries(state.stories)) {
     if (story) await db.stories.put(story);
@@ -181,16 +178,20 @@ export async function commitChange(db: RumijaDatabase, action: ChangeAction, cha
       before.layers[id] = (await db.layers.get(id)) ?? null;
       after.layers[id] = null;
     }
-    for (const feature of put) {
-      if (!(await db.layers.get(feature.layerId)) && !after.layers[feature.layerId])
+    const storedLayers = new Set((await db.layers.toCollection().primaryKeys()) as string[]);
+    for (const feature of put)
+      if (!storedLayers.has(feature.layerId) && !after.layers[feature.layerId])
         throw new Error(`Lapisan tidak ditemukan / layer not found: ${feature.layerId}`);
-      before.features[feature.id] = await session.get(feature.id);
+    const removed = change.remove ?? [];
+    const stored = await session.getMany([...put.map((feature) => feature.id), ...removed]);
+    put.forEach((feature, index) => {
+      before.features[feature.id] = stored[index]!;
       after.features[feature.id] = { ...feature, updatedAt: at };
-    }
-    for (const id of change.remove ?? []) {
-      before.features[id] = await session.get(id);
+    });
+    removed.forEach((id, index) => {
+      before.features[id] = stored[put.length + index]!;
       after.features[id] = null;
-    }
+    });
     await writeState(db, after);
     return recordChange(db, action, before, after, at);
   });

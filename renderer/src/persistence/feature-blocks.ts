@@ -188,34 +188,82 @@ export class BlockSession {
     return `${key.block}\u0000${key.layerId}`;
   }
 
-  private async records(key: BlockKey): Promise<StoredFeatureRecord[]> {
+  /**
+   * Reads, in one request, the blocks that hold some features and the blocks new features of some layers would go
+   * to. Everything after works in memory, without awaiting: Dexie keeps a transaction across a limited number of
+   * awaits that are not its own (about 100), so a loop awaiting one cached block per feature lost the transaction
+   * after ~100 features (PrematureCommitError on a bulk edit).
+   */
+  async prepare(ids: Iterable<string>, appendLayers: Iterable<string> = []) {
+    const wanted = new Map<string, BlockKey>();
+    for (const id of ids) {
+      const key = this.directory.byId.get(id);
+      if (key) wanted.set(BlockSession.keyOf(key), key);
+    }
+    for (const layerId of appendLayers) {
+      const target = this.appendTarget(layerId);
+      wanted.set(BlockSession.keyOf(target), target);
+    }
+    const missing = [...wanted].filter(([name]) => !this.loaded.has(name));
+    if (missing.length === 0) return;
+    const rows = await this.db.featureBlocks.bulkGet(missing.map(([, key]) => [key.layerId, key.block]));
+    missing.forEach(([name], index) => {
+      const row = rows[index];
+      this.loaded.set(name, row ? decodeBlock(row) : []);
+    });
+  }
+
+  /** A block already prepared; a block not stored yet starts empty. */
+  private records(key: BlockKey): StoredFeatureRecord[] {
     const name = BlockSession.keyOf(key);
     let records = this.loaded.get(name);
     if (!records) {
-      const row = await this.db.featureBlocks.get([key.layerId, key.block]);
-      records = row ? decodeBlock(row) : [];
-      this.loaded.set(name, records);
+      if ((this.directory.blocks.get(key.layerId)?.get(key.block) ?? 0) > 0)
+        throw new Error(`block ${key.block} of ${key.layerId} was not prepared`);
+      this.loaded.set(name, (records = []));
     }
     return records;
   }
 
+  /** Some stored features by id (null where there is none). */
+  async getMany(ids: readonly string[]): Promise<(StoredFeatureRecord | null)[]> {
+    await this.prepare(ids);
+    return ids.map((id) => {
+      const key = this.directory.byId.get(id);
+      return key ? (this.records(key).find((record) => record.id === id) ?? null) : null;
+    });
+  }
+
   async get(id: string): Promise<StoredFeatureRecord | null> {
-    const key = this.directory.byId.get(id);
-    if (!key) return null;
-    return (await this.records(key)).find((record) => record.id === id) ?? null;
+    return (await this.getMany([id]))[0]!;
   }
 
-  async getMany(ids: readonly string[]) {
-    const found: (StoredFeatureRecord | null)[] = [];
-    for (const id of ids) found.push(await this.get(id));
-    return found;
+  /** Puts and removes features (null: remove), each where it is stored or appended to the last block of its layer. */
+  async apply(changes: readonly (readonly [string, StoredFeatureRecord | null])[]) {
+    const layers = new Set<string>();
+    for (const [, record] of changes) if (record) layers.add(record.layerId);
+    await this.prepare(
+      changes.map(([id]) => id),
+      layers,
+    );
+    for (const [id, record] of changes) {
+      if (record) this.putPrepared(record);
+      else this.removePrepared(id);
+    }
   }
 
-  /** Replaces a stored feature where it is, or appends it to the last block of its layer. */
   async put(record: StoredFeatureRecord) {
+    await this.apply([[record.id, record]]);
+  }
+
+  async remove(id: string) {
+    await this.apply([[id, null]]);
+  }
+
+  private putPrepared(record: StoredFeatureRecord) {
     const key = this.directory.byId.get(record.id);
     if (key && key.layerId === record.layerId) {
-      const records = await this.records(key);
+      const records = this.records(key);
       const index = records.findIndex((candidate) => candidate.id === record.id);
       if (index >= 0) {
         records[index] = record;
@@ -223,19 +271,19 @@ export class BlockSession {
         return;
       }
     }
-    if (key) await this.remove(record.id);
+    if (key) this.removePrepared(record.id);
     const target = this.appendTarget(record.layerId);
-    const records = await this.records(target);
+    const records = this.records(target);
     records.push(record);
     this.directory.setCount(target.layerId, target.block, records.length);
     this.directory.byId.set(record.id, target);
     this.dirty.add(BlockSession.keyOf(target));
   }
 
-  async remove(id: string) {
+  private removePrepared(id: string) {
     const key = this.directory.byId.get(id);
     if (!key) return;
-    const records = await this.records(key);
+    const records = this.records(key);
     const index = records.findIndex((candidate) => candidate.id === id);
     if (index >= 0) records.splice(index, 1);
     this.directory.byId.delete(id);
