@@ -8,6 +8,7 @@ import { benchmarkImport } from './import.bench';
 import { benchmarkSnapping } from './snapping.bench';
 import { benchmarkProvince } from './province.bench';
 import { benchmarkProvinceFlow } from './province-flow.bench';
+import { benchmarkTeamSync } from './team-sync.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   snapping: () => benchmarkSnapping(),
   province: () => benchmarkProvince(),
   'province-flow': () => benchmarkProvinceFlow(),
+  'team-sync': () => benchmarkTeamSync(),
 };
 
 async function main() {

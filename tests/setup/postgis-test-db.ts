@@ -8,18 +8,19 @@ import type { PostgisConnection } from '../../shared/postgis/postgis-api';
  * The private test server that `npm test` starts (tests/setup/postgis-server.sh) and what each test file makes on it:
  * a database of its own set up with resources/postgis/rumija-setup.sql, and logins in each Rumija role.
  */
-export const postgisServer = process.env.RUMIJA_PG_PORT
-  ? {
-      host: process.env.RUMIJA_PG_HOST ?? '127.0.0.1',
-      port: Number(process.env.RUMIJA_PG_PORT),
-      superuser: process.env.RUMIJA_PG_SUPERUSER ?? 'rumija_test_super',
-      password: process.env.RUMIJA_PG_SUPER_PASSWORD ?? 'rumija-test-only',
-    }
-  : null;
+export const postgisServer = () =>
+  process.env.RUMIJA_PG_PORT
+    ? {
+        host: process.env.RUMIJA_PG_HOST ?? '127.0.0.1',
+        port: Number(process.env.RUMIJA_PG_PORT),
+        superuser: process.env.RUMIJA_PG_SUPERUSER ?? 'rumija_test_super',
+        password: process.env.RUMIJA_PG_SUPER_PASSWORD ?? 'rumija-test-only',
+      }
+    : null;
 
 /** Why the PostGIS tests are skipped, or null when they run. `npm test` requires them (RUMIJA_PG_REQUIRED=1). */
 export function postgisSkipReason(): string | null {
-  if (postgisServer) return null;
+  if (postgisServer()) return null;
   if (process.env.RUMIJA_PG_REQUIRED) throw new Error('RUMIJA_PG_REQUIRED is set but no test server (RUMIJA_PG_PORT)');
   return 'no PostgreSQL test server: run `eval "$(bash tests/setup/postgis-server.sh start)"` and export its variables';
 }
@@ -37,7 +38,7 @@ export interface TestDatabase {
 }
 
 async function superClient(database: string) {
-  const server = postgisServer!;
+  const server = postgisServer()!;
   const client = new pg.Client({
     host: server.host,
     port: server.port,
@@ -74,7 +75,7 @@ export async function createTestDatabase(options: { setUp?: boolean; postgis?: b
     await client.query(`CREATE ROLE ${users.viewer} LOGIN PASSWORD '${password}' IN ROLE rumija_viewer`);
   }
   await client.query(`CREATE ROLE ${users.nobody} LOGIN PASSWORD '${password}'`);
-  const server = postgisServer!;
+  const server = postgisServer()!;
   return {
     name,
     users,
