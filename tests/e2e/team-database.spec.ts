@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../setup/postgis-test-db';
-import { openApp, screenshot } from './helpers';
+import { openApp, screenshot, waitForMapIdle } from './helpers';
 
 /**
  * Two desktops (two browser contexts, each with its own IndexedDB and its own connection at the web server's team
@@ -130,4 +130,19 @@ test('two desktops edit one layer through PostGIS: merged, a conflict shown and 
     second,
   ]);
   expect(server.rows[0]!.name).not.toBe('Tidak boleh');
+
+  // A linked layer taken off the map is not synced (that would delete its features for everyone); undo brings it back.
+  await admin.evaluate(() => window.rumijaStore!.document.removeLayer('demo-bridges'));
+  await expect(admin.getByTestId('team-orphan-jembatan_demo')).toBeVisible();
+  await admin.getByTestId('team-sync-jembatan_demo').click();
+  await expect(admin.getByTestId('team-message')).toContainText('tidak disinkronkan');
+  const kept = await db.superQuery<{ n: string }>('SELECT count(*)::text AS n FROM rumija.jembatan_demo');
+  expect(Number(kept.rows[0]!.n)).toBe(bridges.length);
+  await admin.evaluate(() => window.rumijaStore!.history.undo());
+  await expect(admin.getByTestId('team-orphan-jembatan_demo')).toHaveCount(0);
+
+  await admin.getByTestId('language-en').click();
+  await expect(admin.getByTestId('team-panel')).toContainText('Team database (PostGIS)');
+  await waitForMapIdle(admin);
+  await screenshot(admin, 'team-panel-en');
 });

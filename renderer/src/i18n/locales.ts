@@ -740,6 +740,8 @@ export const id = {
     takeTheirs: 'Pakai milik mereka',
     takePicked: 'Pakai pilihan per kolom',
     later: 'Nanti',
+    layerGone: 'Lapisan ini tidak ada lagi di peta (urungkan untuk mengembalikannya).',
+    unlink: 'Lepas tautan',
   },
   dateInput: {
     placeholder: 'hh/bb/tttt',
@@ -1619,6 +1621,8 @@ export const en: Shape<typeof id> = {
     takeTheirs: 'Take theirs',
     takePicked: 'Take the choice per field',
     later: 'Later',
+    layerGone: 'This layer is no longer on the map (undo brings it back).',
+    unlink: 'Unlink',
   },
   dateInput: {
     placeholder: 'dd Mon yyyy',

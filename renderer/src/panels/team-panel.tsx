@@ -58,9 +58,9 @@ export function TeamPanel() {
   };
   const edit = (patch: Partial<PostgisConnection>) => setForm({ ...connection, ...patch });
   const parsedConnection = PostgisConnectionSchema.safeParse(connection);
-  const layerName = (layerId: string) => {
+  const layerName = (layerId: string, table: string) => {
     const layer = snapshot.layers.find((candidate) => candidate.id === layerId);
-    return layer ? layerLabel(layer, t) : layerId;
+    return layer ? layerLabel(layer, t) : table;
   };
 
   return (
@@ -200,7 +200,7 @@ export function TeamPanel() {
             {[...team.links.values()].map((link) => (
               <li key={link.layerId} className="team-link" data-testid={`team-link-${link.table}`}>
                 <div className="layer-row">
-                  <span className="layer-name">{layerName(link.layerId)}</span>
+                  <span className="layer-name">{layerName(link.layerId, link.table)}</span>
                   <button
                     type="button"
                     className="small"
@@ -230,6 +230,14 @@ export function TeamPanel() {
                       : '—',
                   })}
                 </div>
+                {!snapshot.layers.some((layer) => layer.id === link.layerId) && (
+                  <div className="team-orphan" data-testid={`team-orphan-${link.table}`}>
+                    <span className="muted">{t('team.layerGone')}</span>{' '}
+                    <button type="button" className="small" onClick={() => void store.team.unlink(link.layerId)}>
+                      {t('team.unlink')}
+                    </button>
+                  </div>
+                )}
                 {link.conflicts.length > 0 && (
                   <button
                     type="button"

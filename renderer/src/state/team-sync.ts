@@ -23,6 +23,7 @@ import {
   readTeamConnection,
   readTeamLinks,
   saveTeamConnection,
+  removeTeamLink,
   saveTeamLink,
   type TeamLinkRow,
 } from '../persistence/team-links';
@@ -46,9 +47,14 @@ const loginOf = (connection: PostgisConnection) =>
 async function ask<A extends TeamRequest['action']>(
   host: HostApi,
   request: Extract<TeamRequest, { action: A }>,
+  onLost: () => void = () => undefined,
 ): Promise<TeamValues[A]> {
   const reply = (await host.team(request)) as TeamReply<A>;
-  if (!reply.ok) throw Object.assign(new PostgisError(reply.failure), { message: reply.message });
+  if (!reply.ok) {
+    // The host has closed a lost connection: the panel shows the connect form again.
+    if (reply.failure === 'connection-lost' || reply.failure === 'no-connection') onLost();
+    throw Object.assign(new PostgisError(reply.failure), { message: reply.message });
+  }
   return reply.value;
 }
 
@@ -76,7 +82,7 @@ export class TeamSync extends ObservableState<TeamState> {
     await saveTeamConnection(this.state.db, connection);
     this.set({ connection, busy: { what: 'connect', done: 0, total: null } });
     try {
-      const session = await ask(this.host, { action: 'connect', connection, password, remember });
+      const session = await this.call({ action: 'connect', connection, password, remember });
       this.set({ session });
       return session;
     } finally {
@@ -85,19 +91,26 @@ export class TeamSync extends ObservableState<TeamState> {
   }
 
   async disconnect() {
-    await ask(this.host, { action: 'disconnect' }).catch(() => null);
+    await this.call({ action: 'disconnect' }).catch(() => null);
     this.set({ session: null });
   }
 
   async forgetPassword() {
-    if (this.snapshot.connection)
-      await ask(this.host, { action: 'forget-password', connection: this.snapshot.connection });
+    if (this.snapshot.connection) await this.call({ action: 'forget-password', connection: this.snapshot.connection });
+  }
+
+  /** Forgets a link (its layer stays as a local layer; the server is not touched). */
+  async unlink(layerId: string) {
+    await removeTeamLink(this.state.db, layerId);
+    const links = new Map(this.snapshot.links);
+    links.delete(layerId);
+    this.set({ links });
   }
 
   async refreshLayers() {
     const session = this.snapshot.session;
     if (!session) return;
-    this.set({ session: { ...session, layers: await ask(this.host, { action: 'layers' }) } });
+    this.set({ session: { ...session, layers: await this.call({ action: 'layers' }) } });
   }
 
   /** Changes made here since the last sync of a linked layer (features added, changed, deleted). */
@@ -117,7 +130,7 @@ export class TeamSync extends ObservableState<TeamState> {
     const features = this.state.get().featuresByLayer.get(layerId) ?? [];
     this.set({ busy: { what: 'publish', done: 0, total: features.length } });
     try {
-      const { job } = await ask(this.host, {
+      const { job } = await this.call({
         action: 'publish-begin',
         table,
         name: layer.name,
@@ -127,14 +140,14 @@ export class TeamSync extends ObservableState<TeamState> {
       try {
         for (let start = 0; start < features.length; start += PUBLISH_BATCH) {
           const batch = features.slice(start, start + PUBLISH_BATCH);
-          const { done } = await ask(this.host, { action: 'publish-rows', job, features: batch.map(plainFeature) });
+          const { done } = await this.call({ action: 'publish-rows', job, features: batch.map(plainFeature) });
           this.set({ busy: { what: 'publish', done, total: features.length } });
         }
       } catch (error) {
-        await ask(this.host, { action: 'publish-cancel', job }).catch(() => null);
+        await this.call({ action: 'publish-cancel', job }).catch(() => null);
         throw error;
       }
-      const { horizon } = await ask(this.host, { action: 'publish-commit', job });
+      const { horizon } = await this.call({ action: 'publish-commit', job });
       const base: TeamLinkRow['base'] = {};
       for (const feature of features) base[feature.id] = [1, featureFingerprint(feature)];
       await this.keepLink({
@@ -165,7 +178,7 @@ export class TeamSync extends ObservableState<TeamState> {
       const features: ServerFeature[] = [];
       let first: TeamValues['read'] | null = null;
       for (let after: string | null = null; ;) {
-        const page: TeamValues['read'] = await ask(this.host, {
+        const page: TeamValues['read'] = await this.call({
           action: 'read',
           table,
           after,
@@ -215,17 +228,22 @@ export class TeamSync extends ObservableState<TeamState> {
   async sync(layerId: string): Promise<SyncReport> {
     const link = this.requireLink(layerId);
     this.requireSession();
+    // A layer taken off the map here (or by a demo reset) is not a wish to delete its features for everyone.
+    if (!this.state.get().layers.some((layer) => layer.id === layerId))
+      throw new Error(
+        `Lapisan untuk tabel ${link.table} tidak ada di sini (dihapus dari peta?); tidak disinkronkan agar fiturnya tidak terhapus di server / the layer for table ${link.table} is not here (removed from the map?); not synced, so its features are not deleted on the server`,
+      );
     this.set({ busy: { what: 'sync', done: 0, total: null } });
     const server: SyncServer = {
       push: (table, kind, changes) =>
-        ask(this.host, {
+        this.call({
           action: 'push',
           table,
           kind,
           puts: changes.puts.map((put) => ({ feature: plainFeature(put.feature), baseVersion: put.baseVersion })),
           deletes: changes.deletes,
         }),
-      changesSince: (table, kind, since) => ask(this.host, { action: 'changes', table, kind, since }),
+      changesSince: (table, kind, since) => this.call({ action: 'changes', table, kind, since }),
     };
     try {
       return await syncLayer(
@@ -252,6 +270,10 @@ export class TeamSync extends ObservableState<TeamState> {
     const conflict = link.conflicts.find((candidate) => candidate.id === featureId);
     if (!conflict) return;
     await this.applyUpdate(layerId, resolveConflict(layerId, conflict, choice), null, featureId);
+  }
+
+  private call<A extends TeamRequest['action']>(request: Extract<TeamRequest, { action: A }>) {
+    return ask(this.host, request, () => this.set({ session: null }));
   }
 
   private requireSession(): PostgisConnection {
