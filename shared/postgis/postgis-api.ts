@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LayerKindSchema } from '../model/layer';
+import type { TariffSchedule } from '../tariff/tariff-schedule';
 
 /**
  * A team-database connection as the user sets it up. The password is not part of it: the desktop app keeps it in
@@ -33,4 +34,11 @@ export interface PublishedLayer {
   publishedAt: string;
   /** PostgreSQL's estimate (reltuples); null before the table was ever analysed. */
   approximateFeatures: number | null;
+}
+
+/** A tariff schedule as the team database keeps it (the newest version of its id). */
+export interface TeamTariff {
+  schedule: TariffSchedule;
+  savedBy: string;
+  savedAt: string;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LayerKindSchema } from '../model/layer';
 import type { Geometry } from 'geojson';
-import { PostgisConnectionSchema, type PostgisRole, type PublishedLayer } from './postgis-api';
+import { PostgisConnectionSchema, type PostgisRole, type PublishedLayer, type TeamTariff } from './postgis-api';
+import { TariffScheduleSchema } from '../tariff/tariff-schedule';
 import { TABLE_NAME_PATTERN } from './layer-table';
 import type { PostgisFailure } from './postgis-errors';
 import type { PushResult } from './sync-layer';
@@ -90,6 +91,8 @@ export const TeamRequestSchema = z.discriminatedUnion('action', [
       .max(MAX_CHANGES_PER_PUSH),
   }),
   z.strictObject({ action: z.literal('changes'), table: TableSchema, kind: LayerKindSchema, since: HorizonSchema }),
+  z.strictObject({ action: z.literal('tariffs') }),
+  z.strictObject({ action: z.literal('publish-tariff'), schedule: TariffScheduleSchema }),
 ]);
 /** What a caller sends (geometries typed as GeoJSON; the schema checks their shape on arrival). */
 export type TeamRequest = z.output<typeof TeamRequestSchema>;
@@ -125,6 +128,8 @@ export interface TeamValues {
   };
   push: PushResult;
   changes: { changes: ServerState[]; horizon: string };
+  tariffs: TeamTariff[];
+  'publish-tariff': { version: number };
 }
 
 /** A reply never throws across IPC (an Electron rejection keeps only a message): it says what failed. */

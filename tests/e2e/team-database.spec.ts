@@ -113,11 +113,19 @@ test('two desktops edit one layer through PostGIS: merged, a conflict shown and 
   await expect(editor.getByTestId('team-link-jembatan_demo')).toContainText('0 perubahan belum dikirim');
   await screenshot(editor, 'team-panel-after-reload');
 
+  // The admin publishes the tariff schedule; the others read it and may use it.
+  await admin.getByTestId('team-publish-tariff-id').selectOption('contoh-perda-ntt-1-2024');
+  await admin.getByTestId('team-publish-tariff').click();
+  await expect(admin.getByTestId('team-message')).toContainText('versi 1');
+
   // A viewer may read, but the server refuses the viewer's write; the edit stays here, nothing is lost.
   const viewer = await desktop(browser);
   await connect(viewer, 'viewer');
   await expect(viewer.getByTestId('team-session')).toContainText('pembaca');
   await expect(viewer.getByTestId('team-publish')).toHaveCount(0);
+  await expect(viewer.getByTestId('team-publish-tariff')).toHaveCount(0);
+  await viewer.getByTestId('team-take-tariff-contoh-perda-ntt-1-2024').click();
+  await expect(viewer.getByTestId('team-message')).toContainText('versi lokal 2');
   await viewer.getByTestId('team-open-jembatan_demo').click();
   await expect(viewer.getByTestId('team-link-jembatan_demo')).toBeVisible();
   const viewerLayer = await openedLayerId(viewer);

@@ -6,6 +6,7 @@ import { applyToCopy, copyOfServerLayer, type LocalCopy } from '#shared/postgis/
 import { resolveConflict } from '#shared/postgis/sync-plan';
 import { syncLayer, type SyncServer } from '#shared/postgis/sync-layer';
 import { PostgisError } from '#shared/postgis/postgis-errors';
+import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
 import { PostgisSession } from '../../electron/main/postgis/postgis-session';
 import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../setup/postgis-test-db';
 
@@ -151,7 +152,7 @@ describe.skipIf(skip !== null)('team data on PostGIS: two desktops, one network'
     await Promise.all([ana.session.close(), budi.session.close()]);
   });
 
-  it('the server enforces the roles: a viewer cannot write, an editor cannot publish, a stranger cannot read', async () => {
+  it('the server enforces the roles: a viewer cannot write, an editor cannot publish layers or tariffs, a stranger cannot read', async () => {
     const viewer = await desktop(db, 'viewer', table, layerId);
     expect(await viewer.session.role()).toBe('viewer');
     edit(viewer.copy, roads[0]!.id, { name: 'Tidak boleh' });
@@ -177,6 +178,21 @@ describe.skipIf(skip !== null)('team data on PostGIS: two desktops, one network'
       .catch((error: unknown) => error);
     expect((publish as PostgisError).failure).toBe('no-rights');
     await editor.close();
+
+    // Tariff schedules: the admin saves them, everyone reads them, an editor's save is refused by the server.
+    const admin = await PostgisSession.open(db.connectionAs('admin'), db.password);
+    expect(await admin.publishTariff(EXAMPLE_TARIFF_SCHEDULE)).toBe(1);
+    expect(await admin.publishTariff({ ...EXAMPLE_TARIFF_SCHEDULE, name: 'Tarif 2027' })).toBe(2);
+    await admin.close();
+    const reader = await PostgisSession.open(db.connectionAs('viewer'), db.password);
+    expect(await reader.listTariffs()).toMatchObject([
+      { schedule: { id: EXAMPLE_TARIFF_SCHEDULE.id, version: 2, name: 'Tarif 2027' }, savedBy: db.users.admin },
+    ]);
+    await reader.close();
+    const editorTariff = await PostgisSession.open(db.connectionAs('editorB'), db.password);
+    const tariffRefused = await editorTariff.publishTariff(EXAMPLE_TARIFF_SCHEDULE).catch((error: unknown) => error);
+    expect((tariffRefused as PostgisError).failure).toBe('no-rights');
+    await editorTariff.close();
 
     const stranger = await PostgisSession.open(db.connectionAs('nobody'), db.password).catch((error: unknown) => error);
     expect((stranger as PostgisError).failure).toBe('no-rights');

@@ -12,7 +12,8 @@ import {
 import type { OutgoingChanges, ServerFeature, ServerState } from '../../../shared/postgis/sync-plan';
 import type { PushResult } from '../../../shared/postgis/sync-layer';
 import { PostgisError } from '../../../shared/postgis/postgis-errors';
-import type { PostgisConnection, PostgisRole, PublishedLayer } from '../../../shared/postgis/postgis-api';
+import type { PostgisConnection, PostgisRole, PublishedLayer, TeamTariff } from '../../../shared/postgis/postgis-api';
+import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 
 /** Rows sent in one statement: a JSON array of this many features. */
 const BATCH = 1000;
@@ -192,6 +193,31 @@ export class PostgisSession {
       publishedAt: row.published_at.toISOString(),
       approximateFeatures: row.features === null ? null : Math.max(0, Number(row.features)),
     }));
+  }
+
+  /** The newest version of each tariff schedule on the server, with who saved it and when. */
+  async listTariffs(): Promise<TeamTariff[]> {
+    const { rows } = await this.query<{ schedule: unknown; version: number; saved_by: string; saved_at: Date }>(
+      `SELECT DISTINCT ON (id) schedule, version, saved_by, saved_at FROM rumija.tariffs ORDER BY id, version DESC`,
+    );
+    const tariffs: TeamTariff[] = [];
+    for (const row of rows) {
+      // A schedule written by hand that the model does not accept is left out rather than shown wrong.
+      const parsed = TariffScheduleSchema.safeParse({ ...(row.schedule as object), version: row.version });
+      if (parsed.success)
+        tariffs.push({ schedule: parsed.data, savedBy: row.saved_by, savedAt: row.saved_at.toISOString() });
+    }
+    return tariffs;
+  }
+
+  /** Saves a schedule as the next server version of its id (admins only: the server refuses others). */
+  async publishTariff(schedule: TariffSchedule): Promise<number> {
+    const { rows } = await this.query<{ version: number }>(
+      `INSERT INTO rumija.tariffs (id, version, schedule)
+       SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb FROM rumija.tariffs WHERE id = $1 RETURNING version`,
+      [schedule.id, JSON.stringify(schedule)],
+    );
+    return rows[0]!.version;
   }
 
   /** The kind of a published layer table. */

@@ -134,6 +134,10 @@ export class TeamDatabase {
         return this.connected().push(request.table, request.kind, { puts: request.puts, deletes: request.deletes });
       case 'changes':
         return this.connected().changesSince(request.table, request.kind, request.since);
+      case 'tariffs':
+        return this.connected().listTariffs();
+      case 'publish-tariff':
+        return { version: await this.connected().publishTariff(request.schedule) };
     }
   }
 }

@@ -34,6 +34,7 @@ export function TeamPanel() {
   const [publishLayerId, setPublishLayerId] = useState('');
   const [publishTable, setPublishTable] = useState('');
   const [conflictsOf, setConflictsOf] = useState<string | null>(null);
+  const [tariffId, setTariffId] = useState('');
   const session = team.session;
   const busy = team.busy;
   const linkedIds = new Set(team.links.keys());
@@ -256,7 +257,18 @@ export function TeamPanel() {
 
       {session && (
         <>
-          <h3>{t('team.onServer')}</h3>
+          <div className="layer-row team-heading">
+            <h3>{t('team.onServer')}</h3>
+            <button
+              type="button"
+              className="small"
+              data-testid="team-refresh"
+              disabled={!!busy}
+              onClick={() => void run(async () => (await store.team.refreshLayers(), null))}
+            >
+              {t('team.refresh')}
+            </button>
+          </div>
           {session.layers.length === 0 ? (
             <p className="muted">{t('team.noLayers')}</p>
           ) : (
@@ -335,6 +347,76 @@ export function TeamPanel() {
                 }
               >
                 {t('team.publishButton')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {session && (
+        <>
+          <h3>{t('team.tariffs')}</h3>
+          {team.tariffs.length === 0 ? (
+            <p className="muted">{t('team.noTariffs')}</p>
+          ) : (
+            <ul className="team-server-layers" data-testid="team-tariffs">
+              {team.tariffs.map((tariff) => (
+                <li key={tariff.schedule.id} className="layer-row" data-testid={`team-tariff-${tariff.schedule.id}`}>
+                  <span className="layer-name">
+                    {tariff.schedule.name}{' '}
+                    <span className="muted">
+                      {t('team.tariffFacts', {
+                        version: tariff.schedule.version,
+                        user: tariff.savedBy,
+                        example: tariff.schedule.example ? t('team.example') : '',
+                      })}
+                    </span>
+                  </span>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid={`team-take-tariff-${tariff.schedule.id}`}
+                    disabled={!!busy}
+                    onClick={() =>
+                      void run(async () => {
+                        const saved = await store.team.takeTariff(tariff);
+                        return t('team.tariffTaken', { name: saved.name, version: saved.version });
+                      })
+                    }
+                  >
+                    {t('team.useTariff')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {session.role === 'admin' && (
+            <div className="layer-row team-publish-tariff">
+              <select
+                data-testid="team-publish-tariff-id"
+                aria-label={t('team.tariffToPublish')}
+                value={tariffId}
+                onChange={(e) => setTariffId(e.target.value)}
+              >
+                <option value="">—</option>
+                {snapshot.tariffs.map((schedule) => (
+                  <option key={schedule.id} value={schedule.id}>
+                    {schedule.name} (v{schedule.version})
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="small"
+                data-testid="team-publish-tariff"
+                disabled={!tariffId || !!busy}
+                onClick={() =>
+                  void run(async () => {
+                    const version = await store.team.publishTariff(tariffId);
+                    return t('team.tariffPublished', { version });
+                  })
+                }
+              >
+                {t('team.publishTariff')}
               </button>
             </div>
           )}

@@ -59,7 +59,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.presentation = new PresentationState(handle);
     this.selection = new Selection(handle);
     this.backgrounds = new Backgrounds(handle);
-    this.team = new TeamSync(handle, this.document, host);
+    this.team = new TeamSync(handle, this.document, host, this.tariffs);
   }
 
   /** Opens the database (the demo on first start) and shows it. */

@@ -1,6 +1,6 @@
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { HostApi } from '#shared/host/host-api';
-import type { PostgisConnection } from '#shared/postgis/postgis-api';
+import type { PostgisConnection, TeamTariff } from '#shared/postgis/postgis-api';
 import { POSTGIS_FAILURE_MESSAGES, PostgisError } from '#shared/postgis/postgis-errors';
 import type { TeamReply, TeamRequest, TeamSessionInfo, TeamValues } from '#shared/postgis/team-requests';
 import { MAX_FEATURES_PER_CALL } from '#shared/postgis/team-requests';
@@ -17,6 +17,7 @@ import { syncLayer, type SyncReport, type SyncServer } from '#shared/postgis/syn
 import { ObservableState } from './observable-state';
 import type { SnapshotHandle } from './app-snapshot';
 import type { Document } from './document';
+import type { Tariffs } from './tariffs';
 import { validateFeature } from '../persistence/feature-validation';
 import {
   baseMapOf,
@@ -33,6 +34,8 @@ export type TeamBusy = { what: 'connect' | 'publish' | 'open' | 'sync'; done: nu
 export interface TeamState {
   connection: PostgisConnection | null;
   session: TeamSessionInfo | null;
+  /** The team's tariff schedules (newest version of each), read at connect and after a publish. */
+  tariffs: readonly TeamTariff[];
   links: ReadonlyMap<string, TeamLinkRow>;
   busy: TeamBusy;
 }
@@ -69,8 +72,9 @@ export class TeamSync extends ObservableState<TeamState> {
     private readonly state: SnapshotHandle,
     private readonly document: Document,
     private readonly host: HostApi,
+    private readonly localTariffs: Tariffs,
   ) {
-    super({ connection: null, session: null, links: new Map(), busy: null });
+    super({ connection: null, session: null, tariffs: [], links: new Map(), busy: null });
   }
 
   async load() {
@@ -83,7 +87,7 @@ export class TeamSync extends ObservableState<TeamState> {
     this.set({ connection, busy: { what: 'connect', done: 0, total: null } });
     try {
       const session = await this.call({ action: 'connect', connection, password, remember });
-      this.set({ session });
+      this.set({ session, tariffs: await this.call({ action: 'tariffs' }) });
       return session;
     } finally {
       this.set({ busy: null });
@@ -92,11 +96,27 @@ export class TeamSync extends ObservableState<TeamState> {
 
   async disconnect() {
     await this.call({ action: 'disconnect' }).catch(() => null);
-    this.set({ session: null });
+    this.set({ session: null, tariffs: [] });
   }
 
   async forgetPassword() {
     if (this.snapshot.connection) await this.call({ action: 'forget-password', connection: this.snapshot.connection });
+  }
+
+  /** Publishes a local tariff schedule (its newest version) as the team's next version of it (admins only). */
+  async publishTariff(scheduleId: string) {
+    const schedule = this.state.get().tariffs.find((candidate) => candidate.id === scheduleId);
+    if (!schedule) throw new Error(`Jadwal tarif tidak ditemukan / tariff schedule not found: ${scheduleId}`);
+    const { savedAt: _savedAt, ...plain } = schedule;
+    const { version } = await this.call({ action: 'publish-tariff', schedule: plain });
+    this.set({ tariffs: await this.call({ action: 'tariffs' }) });
+    return version;
+  }
+
+  /** Takes a team schedule into this desktop's schedules (a new local version, undoable). */
+  async takeTariff(tariff: TeamTariff) {
+    const { version: _version, ...schedule } = tariff.schedule;
+    return this.localTariffs.save(schedule);
   }
 
   /** Forgets a link (its layer stays as a local layer; the server is not touched). */
@@ -107,10 +127,12 @@ export class TeamSync extends ObservableState<TeamState> {
     this.set({ links });
   }
 
+  /** Reads the server's layers and tariff schedules again. */
   async refreshLayers() {
     const session = this.snapshot.session;
     if (!session) return;
-    this.set({ session: { ...session, layers: await this.call({ action: 'layers' }) } });
+    const layers = await this.call({ action: 'layers' });
+    this.set({ session: { ...session, layers }, tariffs: await this.call({ action: 'tariffs' }) });
   }
 
   /** Changes made here since the last sync of a linked layer (features added, changed, deleted). */
