@@ -5,9 +5,8 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Feature, Geometry } from 'geojson';
 import { LayerKindSchema, type StoredFeature } from '#shared/model/layer';
-import { applyToCopy, copyOfServerLayer, type LocalCopy } from '#shared/postgis/local-copy';
+import { applyToCopy, copyOfServerLayer, syncCopy, type LocalCopy } from '#shared/postgis/local-copy';
 import { isDeletion, resolveConflict } from '#shared/postgis/sync-plan';
-import { syncLayer } from '#shared/postgis/sync-layer';
 import { writeFileAtomic } from '../main/atomic-write';
 import type { PostgisSession } from '../main/postgis/postgis-session';
 
@@ -135,22 +134,7 @@ export async function syncProject(
       copy.conflicts.delete(conflict.id);
     }
   }
-  const report = await syncLayer(
-    session,
-    {
-      layerId,
-      table: copy.table,
-      kind: copy.kind,
-      local: [...copy.features.values()],
-      base: copy.base,
-      waiting: [...copy.conflicts.values()],
-      horizon: copy.horizon,
-    },
-    async (update, horizon) => {
-      applyToCopy(copy, update, horizon);
-      await writeProject(options.project, copy, options.login);
-    },
-  );
+  const report = await syncCopy(session, copy, () => writeProject(options.project, copy, options.login));
   if (assigned) lines.push(`${assigned} fitur baru diberi id / new features given an id`);
   lines.push(
     `Dikirim / pushed: ${report.pushed} diubah/baru, ${report.deleted} dihapus · diterima / pulled: ${report.taken} · konflik / conflicts: ${copy.conflicts.size}`,

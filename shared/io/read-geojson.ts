@@ -5,7 +5,8 @@ import { parseJson, type ParseResult } from './parse-geojson';
 import { decodeUtf8WithProgress, type ProgressSink } from './import-progress';
 import { FeatureCollectionStream } from './feature-collection-stream';
 
-const GEOMETRY_TYPES = new Set([
+/** The seven geometry types of GeoJSON (RFC 7946). */
+export const GEOJSON_GEOMETRY_TYPES = [
   'Point',
   'MultiPoint',
   'LineString',
@@ -13,7 +14,8 @@ const GEOMETRY_TYPES = new Set([
   'Polygon',
   'MultiPolygon',
   'GeometryCollection',
-]);
+] as const;
+const GEOMETRY_TYPES = new Set<string>(GEOJSON_GEOMETRY_TYPES);
 
 /** Newline-delimited GeoJSON: one Feature per line, the first of which is not a FeatureCollection. */
 export function isNewlineDelimited(text: string): boolean {

@@ -1,4 +1,5 @@
 import type { LayerKind, StoredFeature } from '../model/layer';
+import { syncLayer, type SyncServer } from './sync-layer';
 import {
   featureFingerprint,
   type LocalUpdate,
@@ -21,6 +22,16 @@ export interface LocalCopy {
   horizon: string;
 }
 
+const emptyCopy = (layerId: string, table: string, kind: LayerKind, horizon: string): LocalCopy => ({
+  layerId,
+  table,
+  kind,
+  features: new Map(),
+  base: new Map(),
+  conflicts: new Map(),
+  horizon,
+});
+
 /** A local copy of a layer just read from the server: every feature at its server version. */
 export function copyOfServerLayer(
   layerId: string,
@@ -29,15 +40,7 @@ export function copyOfServerLayer(
   features: readonly ServerFeature[],
   horizon: string,
 ): LocalCopy {
-  const copy: LocalCopy = {
-    layerId,
-    table,
-    kind,
-    features: new Map(),
-    base: new Map(),
-    conflicts: new Map(),
-    horizon,
-  };
+  const copy = emptyCopy(layerId, table, kind, horizon);
   for (const theirs of features) {
     const feature: StoredFeature = {
       id: theirs.id,
@@ -59,15 +62,8 @@ export function copyOfPublishedLayer(
   features: readonly StoredFeature[],
   horizon: string,
 ): LocalCopy {
-  const copy: LocalCopy = {
-    layerId,
-    table,
-    kind,
-    features: new Map(features.map((feature) => [feature.id, feature])),
-    base: new Map(),
-    conflicts: new Map(),
-    horizon,
-  };
+  const copy = emptyCopy(layerId, table, kind, horizon);
+  for (const feature of features) copy.features.set(feature.id, feature);
   for (const feature of features) copy.base.set(feature.id, { version: 1, fingerprint: featureFingerprint(feature) });
   return copy;
 }
@@ -80,4 +76,24 @@ export function applyToCopy(copy: LocalCopy, update: LocalUpdate, horizon: strin
   for (const id of update.dropBase) copy.base.delete(id);
   for (const conflict of update.conflicts) copy.conflicts.set(conflict.id, conflict);
   if (horizon !== null) copy.horizon = horizon;
+}
+
+/** Syncs a local copy (see syncLayer); `kept` runs after each part of the sync is applied to it (to save it). */
+export function syncCopy(server: SyncServer, copy: LocalCopy, kept: () => Promise<void> = async () => undefined) {
+  return syncLayer(
+    server,
+    {
+      layerId: copy.layerId,
+      table: copy.table,
+      kind: copy.kind,
+      local: [...copy.features.values()],
+      base: copy.base,
+      waiting: [...copy.conflicts.values()],
+      horizon: copy.horizon,
+    },
+    async (update, horizon) => {
+      applyToCopy(copy, update, horizon);
+      await kept();
+    },
+  );
 }

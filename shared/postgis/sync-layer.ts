@@ -1,5 +1,6 @@
 import type { LayerKind, StoredFeature } from '../model/layer';
 import {
+  emptyUpdate,
   featureFingerprint,
   mergeServerChanges,
   outgoingChanges,
@@ -56,14 +57,7 @@ export async function syncLayer(
   const outgoing = outgoingChanges(input.local, input.base, waitingIds);
   const localById = new Map(input.local.map((feature) => [feature.id, feature]));
   const base = new Map(input.base);
-  const afterPush: LocalUpdate = {
-    put: [],
-    remove: [],
-    setBase: new Map(),
-    dropBase: [],
-    conflicts: [],
-    taken: 0,
-  };
+  const afterPush: LocalUpdate = emptyUpdate();
   let refused: ServerState[] = [];
   if (outgoing.puts.length || outgoing.deletes.length) {
     const result = await server.push(input.table, input.kind, outgoing);

@@ -104,7 +104,7 @@ export interface LocalUpdate {
   taken: number;
 }
 
-const emptyUpdate = (): LocalUpdate => ({
+export const emptyUpdate = (): LocalUpdate => ({
   put: [],
   remove: [],
   setBase: new Map(),

@@ -3,6 +3,7 @@ import { LayerKindSchema } from '../model/layer';
 import type { Geometry } from 'geojson';
 import { PostgisConnectionSchema, type PostgisRole, type PublishedLayer, type TeamTariff } from './postgis-api';
 import { TariffScheduleSchema } from '../tariff/tariff-schedule';
+import { GEOJSON_GEOMETRY_TYPES } from '../io/read-geojson';
 import { TABLE_NAME_PATTERN } from './layer-table';
 import type { PostgisFailure } from './postgis-errors';
 import type { PushResult } from './sync-layer';
@@ -12,18 +13,9 @@ import type { ServerFeature, ServerState } from './sync-plan';
  * What the renderer may ask of the team database, one validated request shape for IPC (desktop) and the web
  * server's bridge (browser build). Feature payloads are checked in shape here; PostGIS checks every geometry.
  */
-const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-] as const;
 const GeometryShapeSchema = z
   .looseObject({
-    type: z.enum(GEOMETRY_TYPES),
+    type: z.enum(GEOJSON_GEOMETRY_TYPES),
     coordinates: z.array(z.unknown()).optional(),
     geometries: z.array(z.unknown()).optional(),
   })

@@ -9,12 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
-import { applyToCopy, copyOfServerLayer, type LocalCopy } from '#shared/postgis/local-copy';
+import { applyToCopy, type LocalCopy } from '#shared/postgis/local-copy';
 import { outgoingChanges, resolveConflict } from '#shared/postgis/sync-plan';
-import { syncLayer } from '#shared/postgis/sync-layer';
 import type { StoredFeature } from '#shared/model/layer';
 import { PostgisSession } from '../../electron/main/postgis/postgis-session';
 import { createTestDatabase, type TestDatabase } from '../setup/postgis-test-db';
+import { openDesktop } from '../setup/team-desktop';
 import { launchChromium, loadSharedModuleInPage, startPreview } from './browser';
 
 const SEGMENTS = 20_000;
@@ -39,26 +39,7 @@ function ensureServer(): () => void {
   return () => execFileSync('bash', ['tests/setup/postgis-server.sh', 'stop'], { env });
 }
 
-async function desktop(db: TestDatabase, user: 'editorA' | 'editorB', table: string) {
-  const session = await PostgisSession.open(db.connectionAs(user), db.password);
-  const read = await session.readLayer(table);
-  const copy = copyOfServerLayer('bench', table, read.kind, read.features, read.horizon);
-  const sync = () =>
-    syncLayer(
-      session,
-      {
-        layerId: copy.layerId,
-        table,
-        kind: copy.kind,
-        local: [...copy.features.values()],
-        base: copy.base,
-        waiting: [...copy.conflicts.values()],
-        horizon: copy.horizon,
-      },
-      async (update, horizon) => applyToCopy(copy, update, horizon),
-    );
-  return { session, copy, sync };
-}
+const desktop = (db: TestDatabase, user: 'editorA' | 'editorB', table: string) => openDesktop(db, user, table, 'bench');
 
 /** 10 000 features changed as a survey update would: condition and surface, and every tenth one reshaped. */
 function changeFeatures(copy: LocalCopy, label: string) {

@@ -2,37 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import { createDemoDataset, DEMO_LAYER_IDS } from '#shared/demo/create-demo-dataset';
 import type { StoredFeature } from '#shared/model/layer';
-import { applyToCopy, copyOfServerLayer, type LocalCopy } from '#shared/postgis/local-copy';
+import { applyToCopy, type LocalCopy } from '#shared/postgis/local-copy';
 import { resolveConflict } from '#shared/postgis/sync-plan';
-import { syncLayer, type SyncServer } from '#shared/postgis/sync-layer';
+import type { SyncServer } from '#shared/postgis/sync-layer';
 import { PostgisError } from '#shared/postgis/postgis-errors';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
 import { PostgisSession } from '../../electron/main/postgis/postgis-session';
 import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../setup/postgis-test-db';
+import { openDesktop } from '../setup/team-desktop';
 
 const skip = postgisSkipReason();
 
-/** A desktop: its own connection and its own local copy of the layer. */
-async function desktop(db: TestDatabase, user: keyof TestDatabase['users'], table: string, layerId: string) {
-  const session = await PostgisSession.open(db.connectionAs(user), db.password);
-  const read = await session.readLayer(table);
-  const copy = copyOfServerLayer(layerId, table, read.kind, read.features, read.horizon);
-  const sync = (server: SyncServer = session) =>
-    syncLayer(
-      server,
-      {
-        layerId: copy.layerId,
-        table: copy.table,
-        kind: copy.kind,
-        local: [...copy.features.values()],
-        base: copy.base,
-        waiting: [...copy.conflicts.values()],
-        horizon: copy.horizon,
-      },
-      async (update, horizon) => applyToCopy(copy, update, horizon),
-    );
-  return { session, copy, sync };
-}
+const desktop = openDesktop;
 
 const edited = (feature: StoredFeature, properties: Record<string, unknown>): StoredFeature => ({
   ...feature,

@@ -9,7 +9,7 @@ import {
   propertiesOfRow,
   rowOf,
 } from '../../../shared/postgis/layer-table';
-import type { OutgoingChanges, ServerFeature, ServerState } from '../../../shared/postgis/sync-plan';
+import type { OutgoingChanges, ServerDeletion, ServerFeature, ServerState } from '../../../shared/postgis/sync-plan';
 import type { PushResult } from '../../../shared/postgis/sync-layer';
 import { PostgisError } from '../../../shared/postgis/postgis-errors';
 import type { PostgisConnection, PostgisRole, PublishedLayer, TeamTariff } from '../../../shared/postgis/postgis-api';
@@ -405,24 +405,7 @@ export class PostgisSession {
         since,
       ]);
       const changes: ServerState[] = rows.map((row) => serverFeatureOf(kind, row));
-      const { rows: deletions } = await this.query<{
-        fid: string;
-        version: number;
-        deleted_by: string;
-        deleted_at: Date;
-      }>(
-        `SELECT fid, version, deleted_by, deleted_at FROM rumija.deleted_features
-          WHERE table_name = $1 AND change_xid >= $2::xid8`,
-        [table, since],
-      );
-      for (const row of deletions)
-        changes.push({
-          id: row.fid,
-          deleted: true,
-          version: row.version,
-          deletedBy: row.deleted_by,
-          deletedAt: row.deleted_at.toISOString(),
-        });
+      changes.push(...(await this.deletions(table, 'change_xid >= $2::xid8', since)));
       return { changes, horizon };
     }, 'REPEATABLE READ READ ONLY');
   }
@@ -517,6 +500,21 @@ export class PostgisSession {
     return rows.map((row) => ({ id: row.fid, version: row.version }));
   }
 
+  /** The notes of deletions from a layer table that meet a condition on `$2`. */
+  private async deletions(table: string, condition: string, value: unknown): Promise<ServerDeletion[]> {
+    const { rows } = await this.query<{ fid: string; version: number; deleted_by: string; deleted_at: Date }>(
+      `SELECT fid, version, deleted_by, deleted_at FROM rumija.deleted_features WHERE table_name = $1 AND ${condition}`,
+      [table, value],
+    );
+    return rows.map((row) => ({
+      id: row.fid,
+      deleted: true,
+      version: row.version,
+      deletedBy: row.deleted_by,
+      deletedAt: row.deleted_at.toISOString(),
+    }));
+  }
+
   /** The server's state of some features: the row, or the note of its deletion. */
   private async statesOf(table: string, kind: LayerKind, ids: readonly string[]): Promise<ServerState[]> {
     if (!ids.length) return [];
@@ -525,27 +523,14 @@ export class PostgisSession {
     const found = new Set(rows.map((row) => row.fid));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      const { rows: deletions } = await this.query<{
-        fid: string;
-        version: number;
-        deleted_by: string;
-        deleted_at: Date;
-      }>(
-        `SELECT fid, version, deleted_by, deleted_at FROM rumija.deleted_features
-          WHERE table_name = $1 AND fid = ANY($2::text[])`,
-        [table, missing],
+      const noted = new Map(
+        (await this.deletions(table, 'fid = ANY($2::text[])', missing)).map((deletion) => [deletion.id, deletion]),
       );
-      const noted = new Map(deletions.map((row) => [row.fid, row]));
-      for (const id of missing) {
-        const row = noted.get(id);
-        states.push({
-          id,
-          deleted: true,
-          version: row?.version ?? 0,
-          deletedBy: row?.deleted_by ?? '',
-          deletedAt: (row?.deleted_at ?? new Date(0)).toISOString(),
-        });
-      }
+      // Not there and no note of a deletion (removed by hand): gone all the same.
+      for (const id of missing)
+        states.push(
+          noted.get(id) ?? { id, deleted: true, version: 0, deletedBy: '', deletedAt: new Date(0).toISOString() },
+        );
     }
     return states;
   }

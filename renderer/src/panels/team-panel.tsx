@@ -1,4 +1,4 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '#shared/format/message-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
@@ -15,6 +15,14 @@ const DEFAULT_CONNECTION: PostgisConnection = {
   user: '',
   tls: 'prefer',
 };
+
+/** A label and its field, as the two cells of the form's grid. */
+const FormRow = ({ id, label, children }: { id: string; label: string; children: ReactNode }) => (
+  <>
+    <label htmlFor={id}>{label}</label>
+    {children}
+  </>
+);
 
 /**
  * The team database (PostGIS): connect, open a published layer, publish one (admins), and sync each linked layer,
@@ -83,35 +91,24 @@ export function TeamPanel() {
             });
           }}
         >
-          <label htmlFor="team-host">{t('team.host')}</label>
-          <input
-            id="team-host"
-            data-testid="team-host"
-            value={connection.host}
-            onChange={(e) => edit({ host: e.target.value })}
-          />
-          <label htmlFor="team-port">{t('team.port')}</label>
-          <input
-            id="team-port"
-            data-testid="team-port"
-            inputMode="numeric"
-            value={String(connection.port)}
-            onChange={(e) => edit({ port: Number(e.target.value.replace(/\D/g, '')) || 0 })}
-          />
-          <label htmlFor="team-database">{t('team.database')}</label>
-          <input
-            id="team-database"
-            data-testid="team-database"
-            value={connection.database}
-            onChange={(e) => edit({ database: e.target.value })}
-          />
-          <label htmlFor="team-user">{t('team.user')}</label>
-          <input
-            id="team-user"
-            data-testid="team-user"
-            value={connection.user}
-            onChange={(e) => edit({ user: e.target.value })}
-          />
+          {(['host', 'port', 'database', 'user'] as const).map((key) => (
+            <FormRow key={key} id={`team-${key}`} label={t(`team.${key}`)}>
+              <input
+                id={`team-${key}`}
+                data-testid={`team-${key}`}
+                inputMode={key === 'port' ? 'numeric' : undefined}
+                spellCheck={false}
+                value={String(connection[key])}
+                onChange={(e) =>
+                  edit(
+                    key === 'port'
+                      ? { port: Number(e.target.value.replace(/\D/g, '')) || 0 }
+                      : { [key]: e.target.value },
+                  )
+                }
+              />
+            </FormRow>
+          ))}
           <label htmlFor="team-password">{t('team.password')}</label>
           <input
             id="team-password"
