@@ -322,9 +322,14 @@ export class TeamSync extends ObservableState<TeamState> {
   /** Puts a sync's or a resolution's update into the layer (one undo step) and the link. */
   private async applyUpdate(layerId: string, update: LocalUpdate, horizon: string | null, resolved?: string) {
     const link = this.requireLink(layerId);
-    const localId = (id: string) => link.idPrefix + id;
-    const put = update.put.map((feature) => validateFeature({ ...feature, id: localId(feature.id), layerId }));
     const present = this.state.get().featureById;
+    // A feature opened from the server carries the prefix here; one made here (drawn, split) kept its own id.
+    const localId = (id: string) => {
+      const prefixed = link.idPrefix + id;
+      if (!link.idPrefix || present.has(prefixed)) return prefixed;
+      return present.get(id)?.layerId === layerId ? id : prefixed;
+    };
+    const put = update.put.map((feature) => validateFeature({ ...feature, id: localId(feature.id), layerId }));
     const remove = update.remove.map(localId).filter((id) => present.has(id));
     if (put.length || remove.length)
       await this.document.commit('team-sync', { ok: true, change: { put, remove }, ids: put.map((item) => item.id) });
