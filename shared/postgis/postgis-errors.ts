@@ -7,6 +7,7 @@ export type PostgisFailure =
   | 'not-set-up'
   | 'no-rights'
   | 'tls-required'
+  | 'tls-untrusted'
   | 'table-exists'
   | 'no-table'
   | 'connection-lost'
@@ -25,6 +26,8 @@ export const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
   'no-rights':
     'Server menolak: peran Anda tidak memberi hak ini (rumija_viewer membaca, rumija_editor mengubah, rumija_admin menerbitkan) / refused by the server: your role does not allow this (viewer reads, editor edits, admin publishes)',
   'tls-required': 'Server meminta koneksi TLS / the server requires a TLS connection',
+  'tls-untrusted':
+    'Sertifikat TLS server tidak tepercaya atau tidak cocok (pilih "TLS wajib" bila sertifikatnya buatan sendiri) / the server\'s TLS certificate is not trusted or does not match (choose "TLS required" for a self-made certificate)',
   'table-exists': 'Tabel dengan nama itu sudah ada / a table with that name already exists',
   'no-table': 'Tabel lapisan tidak ada lagi di server / the layer table is no longer on the server',
   'connection-lost':

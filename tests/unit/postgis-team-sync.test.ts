@@ -268,6 +268,19 @@ describe.skipIf(skip !== null)('team database connection failures say what is wr
     }
     expect(await failureOfOpen(db.connectionAs('editorA'), db.password)).toBeNull();
   });
+
+  it.runIf(process.env.RUMIJA_PG_TLS === '1')(
+    'uses TLS when the server offers it, and refuses a certificate it cannot verify when asked to verify',
+    async () => {
+      const prefer = await PostgisSession.open(db.connectionAs('editorA'), db.password);
+      expect(prefer.tls).toBe(true);
+      await prefer.close();
+      const off = await PostgisSession.open({ ...db.connectionAs('editorA'), tls: 'off' }, db.password);
+      expect(off.tls).toBe(false);
+      await off.close();
+      expect(await failureOfOpen({ ...db.connectionAs('editorA'), tls: 'verify' }, db.password)).toBe('tls-untrusted');
+    },
+  );
 });
 
 if (skip) it.skip(`PostGIS team data: ${skip}`, () => undefined);

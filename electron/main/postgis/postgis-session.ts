@@ -39,6 +39,13 @@ export function failureOf(error: unknown): PostgisError {
     case 'ETIMEDOUT':
     case 'EAI_AGAIN':
       return new PostgisError('unreachable', message);
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'CERT_HAS_EXPIRED':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return new PostgisError('tls-untrusted', message);
     case 'ECONNRESET':
     case 'EPIPE':
     case '57P01':
