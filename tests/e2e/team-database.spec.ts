@@ -107,6 +107,34 @@ test('two desktops edit one layer through PostGIS: merged, a conflict shown and 
   await expect(admin.getByTestId('team-message')).toContainText('1 dari rekan diterima');
   expect((await propertiesOf(admin, second!))!.note).toBe('Diperiksa UPT Atambua 2026');
 
+  // Two fields changed on both sides: the editor takes the admin's name and keeps its own condition.
+  const third = bridges[2]!;
+  await editName(admin, third, { name: 'Nama dari admin', condition: 'baik' });
+  await editName(editor, mineOf(third), { name: 'Nama dari editor', condition: 'rusak_berat' });
+  await admin.getByTestId('team-sync-jembatan_demo').click();
+  await expect(admin.getByTestId('team-message')).toContainText('1 perubahan dikirim');
+  await editor.getByTestId('team-sync-jembatan_demo').click();
+  await expect(editor.getByTestId('team-message')).toContainText('1 konflik baru');
+  await editor.getByTestId('team-conflicts-jembatan_demo').click();
+  await dialog.getByTestId('team-pick-theirs-name').check();
+  await expect(dialog.getByTestId('team-pick-mine-condition')).toBeChecked();
+  // Values as the table shows them: labels, not codes.
+  await expect(dialog.getByTestId('team-conflict-row-condition')).toContainText('Rusak berat');
+  await screenshot(editor, 'team-conflict-per-field');
+  await dialog.getByTestId('team-take-picked').click();
+  await expect(dialog).toHaveCount(0);
+  expect(await propertiesOf(editor, mineOf(third))).toMatchObject({
+    name: 'Nama dari admin',
+    condition: 'rusak_berat',
+  });
+  await editor.getByTestId('team-sync-jembatan_demo').click();
+  await expect(editor.getByTestId('team-message')).toContainText('1 perubahan dikirim');
+  const merged = await db.superQuery<{ name: string; condition: string }>(
+    'SELECT name, condition FROM rumija.jembatan_demo WHERE fid = $1',
+    [third],
+  );
+  expect(merged.rows[0]).toEqual({ name: 'Nama dari admin', condition: 'rusak_berat' });
+
   // After a reload the link, its base and its horizon are still there: nothing is waiting to be sent.
   await editor.reload();
   await editor.getByTestId('tab-team').click();

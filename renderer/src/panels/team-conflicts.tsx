@@ -9,12 +9,16 @@ import {
   type ConflictChoice,
   type SyncConflict,
 } from '#shared/postgis/sync-plan';
+import { FIELDS_BY_KIND } from '#shared/model/feature-fields';
+import type { FeatureKind } from '#shared/model/road-network';
+import type { Locale } from '#shared/format/format-number';
+import { formatFieldValue } from '../format/field-format';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
 
 type Side = 'mine' | 'theirs';
 
-const shown = (value: unknown) =>
+const plain = (value: unknown) =>
   value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 const titleOf = (conflict: SyncConflict) => {
@@ -48,7 +52,8 @@ function choiceOf(layerId: string, conflict: SyncConflict, picks: Record<string,
  */
 export function ConflictDialog({ layerId, onClose }: { layerId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const when = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID');
+  const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+  const when = (at: string) => new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
   const store = useStore();
   const ref = useModalDialog();
   const team = useSyncExternalStore(store.team.subscribe, store.team.getSnapshot);
@@ -76,12 +81,21 @@ export function ConflictDialog({ layerId, onClose }: { layerId: string; onClose:
         mine: t('team.geometryMine'),
         theirs: t('team.geometryTheirs'),
       });
+    // Values as the table shows them (labels, units, Indonesian numbers); extra attributes as they are.
+    const kind = String(conflict.mine.properties.kind ?? '');
+    const fields = new Map(
+      (kind in FIELDS_BY_KIND ? FIELDS_BY_KIND[kind as FeatureKind] : []).map((field) => [field.key, field]),
+    );
+    const shown = (key: string, value: unknown) => {
+      const field = fields.get(key);
+      return field && value !== null && value !== undefined ? formatFieldValue(field, value, t, locale) : plain(value);
+    };
     for (const key of differingKeys(conflict))
       rows.push({
         key,
         label: t(`fields.${key}`, { defaultValue: key }),
-        mine: shown(conflict.mine.properties[key]),
-        theirs: shown(theirs.properties[key]),
+        mine: shown(key, conflict.mine.properties[key]),
+        theirs: shown(key, theirs.properties[key]),
       });
   }
   const pickOf = (key: string): Side => picks[key] ?? 'mine';
