@@ -80,8 +80,9 @@ export class TeamDatabase {
         const password = request.password ?? (await this.passwords.get(key));
         if (password === null)
           throw new PostgisError('bad-login', 'tidak ada kata sandi tersimpan / no password kept for this login');
-        const session = await this.open(request.connection, password);
+        // One connection at a time: the old one ends even if the new one fails (the page then shows the form).
         await this.close();
+        const session = await this.open(request.connection, password);
         this.session = session;
         this.publishing = null;
         let remembered = false;

@@ -151,6 +151,21 @@ export function TeamPanel() {
           >
             {busy?.what === 'connect' ? t('team.connecting') : t('team.connect')}
           </button>
+          <span />
+          <button
+            type="button"
+            className="small"
+            data-testid="team-forget-password"
+            disabled={!!busy || !parsedConnection.success}
+            onClick={() =>
+              void run(async () => {
+                if (parsedConnection.success) await store.team.forgetPassword(parsedConnection.data);
+                return t('team.passwordForgotten');
+              })
+            }
+          >
+            {t('team.forgetPassword')}
+          </button>
         </form>
       ) : (
         <div className="team-session" data-testid="team-session">

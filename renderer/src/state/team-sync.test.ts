@@ -63,6 +63,15 @@ describe.skipIf(skip !== null)('TeamSync (the app store with the team database)'
 
     const b = await openDesktop(`rumija-team-b-${Math.random()}`);
     const nameB = names.at(-1)!;
+    // A kept password connects without typing it; forgotten, it is asked for again. It is never in IndexedDB.
+    await as(nameB, () => b.team.connect(db.connectionAs('editorB'), db.password, true));
+    await as(nameB, () => b.team.disconnect());
+    await as(nameB, () => b.team.connect(db.connectionAs('editorB'), null, true));
+    await as(nameB, () => b.team.forgetPassword(db.connectionAs('editorB')));
+    await expect(as(nameB, () => b.team.connect(db.connectionAs('editorB'), null, false))).rejects.toMatchObject({
+      failure: 'bad-login',
+    });
+    expect(JSON.stringify(await b.db.meta.toArray())).not.toContain(db.password);
     await as(nameB, () => b.team.connect(db.connectionAs('editorB'), db.password, false));
     const opened = await as(nameB, () => b.team.open('jembatan'));
     const bridgesA = layerFeatures(a, DEMO_LAYER_IDS.bridges);

@@ -1,7 +1,7 @@
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { HostApi } from '#shared/host/host-api';
 import type { PostgisConnection, TeamTariff } from '#shared/postgis/postgis-api';
-import { POSTGIS_FAILURE_MESSAGES, PostgisError } from '#shared/postgis/postgis-errors';
+import { PostgisError } from '#shared/postgis/postgis-errors';
 import type { TeamReply, TeamRequest, TeamSessionInfo, TeamValues } from '#shared/postgis/team-requests';
 import { MAX_FEATURES_PER_CALL } from '#shared/postgis/team-requests';
 import {
@@ -11,7 +11,6 @@ import {
   type ConflictChoice,
   type LocalUpdate,
   type ServerFeature,
-  type SyncConflict,
 } from '#shared/postgis/sync-plan';
 import { syncLayer, type SyncReport, type SyncServer } from '#shared/postgis/sync-layer';
 import { ObservableState } from './observable-state';
@@ -89,6 +88,9 @@ export class TeamSync extends ObservableState<TeamState> {
       const session = await this.call({ action: 'connect', connection, password, remember });
       this.set({ session, tariffs: await this.call({ action: 'tariffs' }) });
       return session;
+    } catch (error) {
+      this.set({ session: null, tariffs: [] });
+      throw error;
     } finally {
       this.set({ busy: null });
     }
@@ -99,8 +101,9 @@ export class TeamSync extends ObservableState<TeamState> {
     this.set({ session: null, tariffs: [] });
   }
 
-  async forgetPassword() {
-    if (this.snapshot.connection) await this.call({ action: 'forget-password', connection: this.snapshot.connection });
+  /** Removes the kept password of a login from the OS keychain. */
+  async forgetPassword(connection: PostgisConnection) {
+    await this.call({ action: 'forget-password', connection });
   }
 
   /** Publishes a local tariff schedule (its newest version) as the team's next version of it (admins only). */
@@ -376,8 +379,3 @@ function checkedFeature(table: string, feature: StoredFeature): StoredFeature {
     throw new Error(`${table}: ${feature.id}: ${(error as Error).message}`);
   }
 }
-
-export type { SyncConflict };
-export const failureMessage = (error: unknown) =>
-  error instanceof PostgisError ? error.message : error instanceof Error ? error.message : String(error);
-export { POSTGIS_FAILURE_MESSAGES };
