@@ -374,8 +374,22 @@ export class DataLayerSync {
    * after an edit only those the changed features touch (at street zoom one or two instead of every visible tile).
    */
   private readonly refreshed = (layerId: string, tiles?: TileId[] | null) => () => {
-    if (this.map.style && this.map.getSource(sourceIdOf(layerId)))
-      this.map.refreshTiles(sourceIdOf(layerId), tiles ?? undefined);
+    const sourceId = sourceIdOf(layerId);
+    if (!this.map.style || !this.map.getSource(sourceId)) return;
+    if (!tiles) {
+      this.map.refreshTiles(sourceId);
+      return;
+    }
+    // MapLibre reloads only tiles in view and drawn: a tile kept for later (another zoom, just panned away) would
+    // come back as it was, and one still loading may have been cut before the change reached the worker. The kept
+    // ones are dropped; the loading ones are asked again once the map has settled.
+    const touched = new Set(tiles.map((tile) => `${tile.z}/${tile.x}/${tile.y}`));
+    const cache = this.map.style.tileManagers[sourceId]?._outOfViewCache;
+    cache?.filter(({ tileID: { canonical } }) => !touched.has(`${canonical.z}/${canonical.x}/${canonical.y}`));
+    this.map.refreshTiles(sourceId, tiles);
+    this.map.once('idle', () => {
+      if (this.map.style && this.map.getSource(sourceId)) this.map.refreshTiles(sourceId, tiles);
+    });
   };
 
   constructor(private readonly map: MapLibreMap) {
