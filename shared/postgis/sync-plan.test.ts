@@ -3,6 +3,7 @@ import type { StoredFeature } from '../model/layer';
 import {
   differingKeys,
   featureFingerprint,
+  hasFingerprint,
   mergeServerChanges,
   outgoingChanges,
   resolveConflict,
@@ -44,6 +45,16 @@ describe('featureFingerprint', () => {
     expect(featureFingerprint(feature('a', 'Jalan', 123.6000000001))).not.toBe(featureFingerprint(a));
     expect(featureFingerprint(feature('a', 'Jalan '))).not.toBe(featureFingerprint(a));
     expect(featureFingerprint({ ...a, properties: { ...a.properties, note: null } })).not.toBe(featureFingerprint(a));
+  });
+
+  it('is kept per feature object: an edit (a new object) is fingerprinted afresh', () => {
+    const a = feature('a', 'Jalan');
+    expect(hasFingerprint(a)).toBe(false);
+    const first = featureFingerprint(a);
+    expect(hasFingerprint(a)).toBe(true);
+    const edited = { ...a, properties: { ...a.properties, name: 'Jalan baru' } };
+    expect(hasFingerprint(edited)).toBe(false);
+    expect(featureFingerprint(edited)).not.toBe(first);
   });
 });
 

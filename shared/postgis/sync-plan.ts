@@ -66,11 +66,27 @@ function fnv1a(text: string, seed: number) {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+type Fingerprinted = { geometry: Geometry; properties: Record<string, unknown> };
+
+/**
+ * Fingerprints kept per feature object. The app never changes a feature in place (an edit makes a new object),
+ * so after the first walk a layer's "changed since the last sync" costs only the features edited since.
+ */
+const fingerprints = new WeakMap<Fingerprinted, string>();
+
 /** 64 bits over the geometry and properties (not the id, not when or where it is stored). */
-export function featureFingerprint(feature: { geometry: Geometry; properties: Record<string, unknown> }): string {
-  const text = canonicalText({ geometry: feature.geometry, properties: feature.properties });
-  return fnv1a(text, 0x9e3779b9) + fnv1a(text, 0x7f4a7c15);
+export function featureFingerprint(feature: Fingerprinted): string {
+  let fingerprint = fingerprints.get(feature);
+  if (fingerprint === undefined) {
+    const text = canonicalText({ geometry: feature.geometry, properties: feature.properties });
+    fingerprint = fnv1a(text, 0x9e3779b9) + fnv1a(text, 0x7f4a7c15);
+    fingerprints.set(feature, fingerprint);
+  }
+  return fingerprint;
 }
+
+/** Whether a feature's fingerprint is known already (so counting changes over it is cheap). */
+export const hasFingerprint = (feature: Fingerprinted) => fingerprints.has(feature);
 
 /** What to send: every feature added, changed or deleted here since its base, except those waiting in a conflict. */
 export function outgoingChanges(

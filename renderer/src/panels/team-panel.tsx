@@ -1,9 +1,11 @@
-import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '#shared/format/message-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import { PostgisConnectionSchema, type PostgisConnection } from '#shared/postgis/postgis-api';
 import { tableNameFor, TABLE_NAME_PATTERN } from '#shared/postgis/layer-table';
+import { featureFingerprint, hasFingerprint } from '#shared/postgis/sync-plan';
+import { visitInIdleSlices } from '../platform/idle-slices';
 import { useStore, useSnapshot } from '../state/store-context';
 import { layerLabel } from '../format/layer-label';
 import { ConflictDialog } from './team-conflicts';
@@ -49,11 +51,30 @@ export function TeamPanel() {
   const publishable = snapshot.layers.filter((layer) => !linkedIds.has(layer.id));
   const publishLayer = publishable.find((layer) => layer.id === publishLayerId) ?? null;
   const table = publishTable || (publishLayer ? tableNameFor(publishLayer.name) : '');
+  // The fingerprints of linked layers' features are worked out in idle time (~5 s for 200 000 at once); the
+  // counts of changes not sent show when they are ready, and after that an edit costs only its own features.
+  const [warmed, setWarmed] = useState(0);
+  const linkedLists = useMemo(
+    () => [...team.links.keys()].map((layerId) => snapshot.featuresByLayer.get(layerId) ?? []),
+    [team.links, snapshot.featuresByLayer],
+  );
+  const ready = linkedLists.every((list) => list.every(hasFingerprint));
+  useEffect(() => {
+    if (ready) return;
+    const slices = visitInIdleSlices(linkedLists, (feature) => void featureFingerprint(feature), 1000);
+    const poll = setInterval(() => {
+      if (!slices.finished) return;
+      clearInterval(poll);
+      setWarmed((count) => count + 1);
+    }, 250);
+    return () => clearInterval(poll);
+  }, [linkedLists, ready]);
   const pending = useMemo(
-    () => new Map([...team.links.keys()].map((layerId) => [layerId, store.team.pendingCount(layerId)])),
-    // Counted again when a layer's features or a link change.
+    () =>
+      ready ? new Map([...team.links.keys()].map((layerId) => [layerId, store.team.pendingCount(layerId)])) : null,
+    // Counted again when a layer's features, a link or the warmed fingerprints change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [team.links, snapshot.featuresByLayer, store.team],
+    [team.links, snapshot.featuresByLayer, store.team, ready, warmed],
   );
 
   const run = async (work: () => Promise<string | null>) => {
@@ -237,7 +258,7 @@ export function TeamPanel() {
                   {t('team.linkFacts', {
                     table: link.table,
                     login: link.login,
-                    pending: formatNumber(pending.get(link.layerId) ?? 0, locale),
+                    pending: pending ? formatNumber(pending.get(link.layerId) ?? 0, locale) : '…',
                     synced: link.syncedAt
                       ? new Date(link.syncedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID')
                       : '—',
