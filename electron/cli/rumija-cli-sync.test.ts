@@ -130,17 +130,9 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
 
   it('analyze reads roads and assets from PostGIS tables and gives the report the files give', async () => {
     const fromTables = join(folder, 'report-tables.csv');
-    const tables = await run([
-      'analyze',
-      '--db',
-      url,
-      '--roads',
-      'postgis:jalan',
-      '--assets',
-      'postgis:aset',
-      '--out',
-      fromTables,
-    ]);
+    const analyzeTables = (db: string) =>
+      run(['analyze', '--db', db, '--roads', 'postgis:jalan', '--assets', 'postgis:aset', '--out', fromTables]);
+    const tables = await analyzeTables(url);
     expect(tables.code).toBe(0);
     const assetsFile = join(folder, 'aset.geojson');
     const assets = (await (await PostgisSession.open(db.connectionAs('viewer'), db.password)).readLayer('aset'))
@@ -166,17 +158,7 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
 
     const noDb = await run(['analyze', '--roads', 'postgis:jalan', '--assets', 'postgis:aset', '--out', fromTables]);
     expect(noDb.code).toBe(2);
-    const wrong = await run([
-      'analyze',
-      '--db',
-      url.replace(/\/[^/]+$/, '/tidak_ada'),
-      '--roads',
-      'postgis:jalan',
-      '--assets',
-      'postgis:aset',
-      '--out',
-      fromTables,
-    ]);
+    const wrong = await analyzeTables(url.replace(/\/[^/]+$/, '/tidak_ada'));
     expect(wrong.code).toBe(6);
     expect(wrong.err).toContain('tidak ada di server');
   });

@@ -8,6 +8,8 @@ import { openApp, screenshot, waitForMapIdle } from './helpers';
  * side and resolved, a viewer refused by the server, and everything still there after a reload.
  */
 const skip = postgisSkipReason();
+// Skipped, with the reason in the report, only where no test server runs; `npm test` starts one and sets
+// RUMIJA_PG_REQUIRED, which turns a missing server into a failure (postgisSkipReason throws).
 test.skip(skip !== null, skip ?? '');
 
 let db: TestDatabase;

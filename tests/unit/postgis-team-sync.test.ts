@@ -283,4 +283,6 @@ describe.skipIf(skip !== null)('team database connection failures say what is wr
   );
 });
 
+// Outside `npm test` (which starts the server and sets RUMIJA_PG_REQUIRED, so a missing server fails there) the
+// suite is skipped with its reason, shown as a skipped test rather than passing unseen.
 if (skip) it.skip(`PostGIS team data: ${skip}`, () => undefined);

@@ -53,7 +53,7 @@ export function TeamPanel() {
   const table = publishTable || (publishLayer ? tableNameFor(publishLayer.name) : '');
   // The fingerprints of linked layers' features are worked out in idle time (~5 s for 200 000 at once); the
   // counts of changes not sent show when they are ready, and after that an edit costs only its own features.
-  const [warmed, setWarmed] = useState(0);
+  const [, setWarmed] = useState(0);
   const linkedLists = useMemo(
     () => [...team.links.keys()].map((layerId) => snapshot.featuresByLayer.get(layerId) ?? []),
     [team.links, snapshot.featuresByLayer],
@@ -69,12 +69,18 @@ export function TeamPanel() {
     }, 250);
     return () => clearInterval(poll);
   }, [linkedLists, ready]);
+  // `ready` turns true on the render `setWarmed` asks for once the fingerprints are known.
   const pending = useMemo(
     () =>
-      ready ? new Map([...team.links.keys()].map((layerId) => [layerId, store.team.pendingCount(layerId)])) : null,
-    // Counted again when a layer's features, a link or the warmed fingerprints change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [team.links, snapshot.featuresByLayer, store.team, ready, warmed],
+      ready
+        ? new Map(
+            [...team.links.keys()].map((layerId) => [
+              layerId,
+              store.team.pendingCount(layerId, snapshot.featuresByLayer.get(layerId)),
+            ]),
+          )
+        : null,
+    [team.links, snapshot.featuresByLayer, store.team, ready],
   );
 
   const run = async (work: () => Promise<string | null>) => {

@@ -111,4 +111,6 @@ describe.skipIf(skip !== null)('TeamSync (the app store with the team database)'
   });
 });
 
+// Outside `npm test` (which starts the server and sets RUMIJA_PG_REQUIRED, so a missing server fails there) the
+// suite is skipped with its reason, shown as a skipped test rather than passing unseen.
 if (skip) it.skip(`TeamSync: ${skip}`, () => undefined);

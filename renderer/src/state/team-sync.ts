@@ -139,11 +139,11 @@ export class TeamSync extends ObservableState<TeamState> {
   }
 
   /** Changes made here since the last sync of a linked layer (features added, changed, deleted). */
-  pendingCount(layerId: string): number {
+  pendingCount(layerId: string, features?: readonly StoredFeature[]): number {
     const link = this.snapshot.links.get(layerId);
     if (!link) return 0;
     const waiting = new Set(link.conflicts.map((conflict) => conflict.id));
-    const out = outgoingChanges(this.localFeatures(link), baseMapOf(link), waiting);
+    const out = outgoingChanges(this.localFeatures(link, features), baseMapOf(link), waiting);
     return out.puts.length + out.deletes.length;
   }
 
@@ -313,8 +313,10 @@ export class TeamSync extends ObservableState<TeamState> {
   }
 
   /** The layer's features with the server's ids. */
-  private localFeatures(link: TeamLinkRow): StoredFeature[] {
-    const features = this.state.get().featuresByLayer.get(link.layerId) ?? [];
+  private localFeatures(
+    link: TeamLinkRow,
+    features: readonly StoredFeature[] = this.state.get().featuresByLayer.get(link.layerId) ?? [],
+  ): StoredFeature[] {
     if (!link.idPrefix) return [...features];
     return features.map((feature) => ({
       ...feature,
