@@ -11,7 +11,8 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-const PORT = 4173;
+// One port per checkout, so two clones on one machine can each run the browser tests.
+const PORT = Number(process.env.RUMIJA_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',

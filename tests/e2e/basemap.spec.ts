@@ -30,7 +30,7 @@ test('first screen shows the whole province offline, land and sea coloured', asy
   expectColorNear(await pixelAt(page, [122.3, -9.9]), BASEMAP_COLORS.sea);
 
   const offsite = requests.filter(
-    (url) => !url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:') && !url.startsWith('data:'),
+    (url) => !url.startsWith(new URL('/', page.url()).href) && !url.startsWith('blob:') && !url.startsWith('data:'),
   );
   expect(offsite).toEqual([]);
   await screenshot(page, 'basemap-province-id');

@@ -1,0 +1,20 @@
+/**
+ * The UI strings, one JSON file per language and area (`locales/<language>/<area>.json`), Bahasa Indonesia first.
+ * Each area file is one top-level key of the `translation` namespace, so `t('team.connect')` reads
+ * `locales/<language>/team.json`. A new screen adds its own pair of files: nobody edits a shared table.
+ */
+type Table = { [key: string]: string | Table };
+
+const files = import.meta.glob<Table>('./locales/*/*.json', { eager: true, import: 'default' });
+
+function tableOf(language: string): Table {
+  const table: Table = {};
+  for (const [path, content] of Object.entries(files)) {
+    const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (match && match[1] === language) table[match[2]!] = content;
+  }
+  return table;
+}
+
+export const id = tableOf('id');
+export const en = tableOf('en');
