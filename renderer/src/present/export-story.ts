@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TFunction } from 'i18next';
-import JSZip from 'jszip';
+import { zipSync } from 'fflate';
 import type { Slide, Story } from '#shared/present/story';
 import { formatDate, type Locale } from '#shared/format/format-number';
 import type { HandoutSlide } from '#shared/report/story-handout-pdf';
@@ -91,14 +91,12 @@ export async function storyPngs(
       name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`,
       data: rendered[0]!.image,
     };
-  const zip = new JSZip();
-  rendered.forEach((slide, index) =>
-    zip.file(`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`, slide.image),
-  );
-  return {
-    name: `${fileSafe(story.title)} - slide PNG.zip`,
-    data: new Uint8Array(await zip.generateAsync({ type: 'arraybuffer' })),
-  };
+  const files: Record<string, Uint8Array> = {};
+  rendered.forEach((slide, index) => {
+    files[`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`] = slide.image;
+  });
+  // PNGs are compressed already: stored, not deflated again.
+  return { name: `${fileSafe(story.title)} - slide PNG.zip`, data: zipSync(files, { level: 0 }) };
 }
 
 export async function storyHandout(
