@@ -20,6 +20,9 @@ echo "== lint (ESLint, type-aware) and format (Prettier)"
 npm run --silent lint
 npm run --silent format:check
 
+echo "== unused files, exports and dependencies (knip)"
+node node_modules/knip/bin/knip.js --no-progress
+
 echo "== build (Electron app and browser renderer)"
 node node_modules/electron-vite/bin/electron-vite.js build
 node node_modules/vite/bin/vite.js build --config renderer/vite.config.mts --logLevel warn

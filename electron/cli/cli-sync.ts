@@ -21,7 +21,7 @@ const SidecarSchema = z.object({
 });
 type Sidecar = z.infer<typeof SidecarSchema>;
 
-export const sidecarOf = (project: string) => `${project}.sync.json`;
+const sidecarOf = (project: string) => `${project}.sync.json`;
 
 export class SyncInputError extends Error {}
 

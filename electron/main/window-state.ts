@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where and how big the main window was when it was last closed, kept in the user data folder. */
-export const WindowStateSchema = z.object({
+const WindowStateSchema = z.object({
   version: z.literal(1),
   x: z.number().int(),
   y: z.number().int(),
@@ -18,7 +18,7 @@ export interface Rectangle {
   height: number;
 }
 
-export const DEFAULT_WINDOW_SIZE = { width: 1440, height: 900 };
+const DEFAULT_WINDOW_SIZE = { width: 1440, height: 900 };
 
 /** A saved state, or null when there is none or it cannot be read (a damaged file is ignored, not fatal). */
 export function parseWindowState(text: string | null): WindowState | null {

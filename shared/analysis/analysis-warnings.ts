@@ -1,7 +1,7 @@
 import type { StoredFeature } from '../model/layer';
 import type { RetributionEstimate } from '../tariff/estimate-retribution';
 
-export type AnalysisWarningCode =
+type AnalysisWarningCode =
   'no-roads' | 'no-assets' | 'basis-mismatch' | 'no-tariff-item' | 'duplicate-ids' | 'unknown-category';
 
 /** Something a user must know before trusting the figures: what it is, how many, and what to fix. */

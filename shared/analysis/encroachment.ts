@@ -20,7 +20,7 @@ import {
 import { measurableGeometry } from './measurable-geometry';
 import { isInsideRumija, rowHalfWidths, ZONES, zoneAtOffset, type RowHalfWidths, type Zone } from './row-zones';
 
-export interface IndexedSegment {
+interface IndexedSegment {
   id: string;
   ruasNumber: string;
   name: string;

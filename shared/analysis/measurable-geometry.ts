@@ -1,6 +1,6 @@
 import type { Geometry, MultiLineString, MultiPoint, MultiPolygon, LineString, Point, Polygon } from 'geojson';
 
-export type MeasurableGeometry = Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon;
+type MeasurableGeometry = Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon;
 
 export type MeasurableResult =
   { ok: true; geometry: MeasurableGeometry; unit: 'unit' | 'm' | 'm2' } | { ok: false; reason: string };

@@ -13,11 +13,11 @@ export interface LengthBreakdown {
   kemantapanPct: number | null;
 }
 
-export interface RegencySummary extends LengthBreakdown {
+interface RegencySummary extends LengthBreakdown {
   regencyCode: string | null;
 }
 
-export interface BridgeSummary {
+interface BridgeSummary {
   byCondition: Record<ConditionOrUnknown | 'proposed', { count: number; lengthM: number }>;
   count: number;
   lengthM: number;

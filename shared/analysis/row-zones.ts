@@ -1,7 +1,7 @@
 import type { FunctionClass, RoadClass, RoadSegmentProperties } from '../model/road-network';
 
 /** PP 34/2006 Pasal 40: minimum total RUMIJA width by road class (half on each side). */
-export const MIN_RUMIJA_WIDTH_M: Record<RoadClass, number> = {
+const MIN_RUMIJA_WIDTH_M: Record<RoadClass, number> = {
   bebas_hambatan: 30,
   raya: 25,
   sedang: 15,
@@ -9,7 +9,7 @@ export const MIN_RUMIJA_WIDTH_M: Record<RoadClass, number> = {
 };
 
 /** PP 34/2006 Pasal 44: minimum RUWASJA width measured from the carriageway edge. */
-export const MIN_RUWASJA_FROM_EDGE_M: Record<FunctionClass, number> = {
+const MIN_RUWASJA_FROM_EDGE_M: Record<FunctionClass, number> = {
   arteri_primer: 15,
   kolektor_primer: 10,
   lokal_primer: 7,
@@ -26,9 +26,9 @@ export const MIN_RUWASJA_FROM_EDGE_M: Record<FunctionClass, number> = {
  * - RUMAJA reaches 2 m beyond the carriageway edge (shoulder and side drain), never past RUMIJA;
  * - a segment without carriageway width is taken as 6 m wide (two 3 m lanes).
  */
-export const ASSUMED_RUMAJA_BEYOND_EDGE_M = 2;
-export const ASSUMED_CARRIAGEWAY_WIDTH_M = 6;
-export const ASSUMED_ROAD_CLASS: RoadClass = 'kecil';
+const ASSUMED_RUMAJA_BEYOND_EDGE_M = 2;
+const ASSUMED_CARRIAGEWAY_WIDTH_M = 6;
+const ASSUMED_ROAD_CLASS: RoadClass = 'kecil';
 
 export type Zone = 'rumaja' | 'rumija' | 'ruwasja' | 'luar';
 /** Zones from the centreline out; a lower index is closer to the road. */

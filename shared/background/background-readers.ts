@@ -4,7 +4,7 @@ import { pmtilesSource, type RangeReader } from './range-reader';
 
 export type BackgroundKind = 'geotiff' | 'pmtiles' | 'mbtiles';
 /** A file's kind, or an online service's. */
-export type BackgroundSourceKind = BackgroundKind | 'xyz' | 'wms' | 'wmts';
+type BackgroundSourceKind = BackgroundKind | 'xyz' | 'wms' | 'wmts';
 
 /** What a background file holds, for the map to make a source of it. */
 export interface BackgroundInfo {

@@ -1,7 +1,7 @@
 import type { TileServiceInput } from './tile-service';
 
 /** The part of a DOM element this reader uses: the browser's DOMParser and @xmldom/xmldom both give it. */
-export interface XmlElement {
+interface XmlElement {
   localName: string | null;
   textContent: string | null;
   childNodes: ArrayLike<XmlElement | { nodeType: number }>;

@@ -6,7 +6,7 @@ import type { BridgeProperties, CorridorProperties, FeatureSource, RoadSegmentPr
 import { DEMO_BRIDGES, DEMO_CORRIDORS, DEMO_ROUTES } from './ntt-demo-routes';
 import { createDemoUtilities } from './synthetic-utilities';
 
-export const DEMO_SOURCE: FeatureSource = { kind: 'demo', label: 'ilustrasi', recordedAt: null, illustrative: true };
+const DEMO_SOURCE: FeatureSource = { kind: 'demo', label: 'ilustrasi', recordedAt: null, illustrative: true };
 
 export const DEMO_LAYER_IDS = { roads: 'demo-roads', bridges: 'demo-bridges', corridors: 'demo-corridors' } as const;
 

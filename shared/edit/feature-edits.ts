@@ -29,7 +29,7 @@ export const DRAWN_LAYERS: Record<Exclude<FeatureKind, 'corridor'>, { id: string
   condition_range: { id: 'condition-ranges', name: 'Kondisi per STA' },
 };
 
-export const drawnSource = (recordedAt: string): FeatureSource => ({
+const drawnSource = (recordedAt: string): FeatureSource => ({
   kind: 'drawn',
   label: 'Digambar di Rumija',
   recordedAt,
@@ -40,7 +40,7 @@ export const newFeatureId = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The layer drawn features of a kind go to, and the layer to add when it does not exist yet. */
-export function drawnLayerFor(
+function drawnLayerFor(
   kind: keyof typeof DRAWN_LAYERS,
   layers: readonly Layer[],
   createdAt: string,
@@ -57,10 +57,7 @@ export function drawnLayerFor(
 }
 
 /** Properties that follow from the geometry (a road's length) are computed, never typed. */
-export function withDerivedProperties(
-  properties: Record<string, unknown>,
-  geometry: Geometry,
-): Record<string, unknown> {
+function withDerivedProperties(properties: Record<string, unknown>, geometry: Geometry): Record<string, unknown> {
   return properties.kind === 'road'
     ? { ...properties, lengthM: Math.round(geodesicLengthM(geometry) * 100) / 100 }
     : properties;

@@ -21,7 +21,7 @@ export function spreadsheetCell(value: SpreadsheetCell, separator: string, decim
 }
 
 /** Rows as delimited text: numbers with the chosen decimal mark and no grouping, text guarded and quoted. */
-export function toDelimited(rows: readonly (readonly SpreadsheetCell[])[], separator: string, decimal: string): string {
+function toDelimited(rows: readonly (readonly SpreadsheetCell[])[], separator: string, decimal: string): string {
   return rows.map((row) => row.map((value) => spreadsheetCell(value, separator, decimal)).join(separator)).join('\r\n');
 }
 

@@ -15,7 +15,7 @@ function orientation(a: Vec, b: Vec, c: Vec): number {
   return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
 }
 
-export function segmentsIntersect(a: Vec, b: Vec, c: Vec, d: Vec): boolean {
+function segmentsIntersect(a: Vec, b: Vec, c: Vec, d: Vec): boolean {
   const d1 = orientation(c, d, a);
   const d2 = orientation(c, d, b);
   const d3 = orientation(a, b, c);

@@ -11,7 +11,7 @@ export interface SearchEntry {
 }
 
 /** Lower case without accents or punctuation: "P-101", "p101" and "P 101" meet. */
-export const searchKey = (text: string) =>
+const searchKey = (text: string) =>
   text
     .toLowerCase()
     .normalize('NFD')

@@ -12,14 +12,13 @@ import type { TeamRequest, TeamReply } from '../postgis/team-requests';
 /** Largest file the host will read or write in one call. */
 export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
 
-export const FileFilterSchema = z.object({
+const FileFilterSchema = z.object({
   name: z.string().min(1).max(100),
   extensions: z
     .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
     .min(1)
     .max(20),
 });
-export type FileFilter = z.infer<typeof FileFilterSchema>;
 
 export const OpenFilesRequestSchema = z.strictObject({
   title: z.string().max(200).optional(),
@@ -91,13 +90,13 @@ export interface BackgroundFileHandle {
 const TokenSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 export const BackgroundTokenSchema = TokenSchema;
 /** Largest range read in one call (a TIFF strip, a PMTiles directory, a whole MBTiles up to this size). */
-export const MAX_RANGE_BYTES = 256 * 1024 * 1024;
+const MAX_RANGE_BYTES = 256 * 1024 * 1024;
 export const BackgroundReadRequestSchema = z.strictObject({
   token: TokenSchema,
   offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   length: z.number().int().min(1).max(MAX_RANGE_BYTES),
 });
-export type BackgroundReadRequest = z.infer<typeof BackgroundReadRequestSchema>;
+type BackgroundReadRequest = z.infer<typeof BackgroundReadRequestSchema>;
 
 export interface AppInfo {
   host: 'electron' | 'browser';

@@ -12,7 +12,6 @@ export const MENU_COMMANDS = [
   'presenter-view',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 
 export const UiLanguageSchema = z.enum(['id', 'en']);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;

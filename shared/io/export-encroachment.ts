@@ -31,7 +31,7 @@ export interface EncroachmentRow {
 }
 
 /** The flat row of one asset: its result, and its retribution line if it has one. */
-export function encroachmentRow(
+function encroachmentRow(
   asset: StoredFeature,
   result: EncroachmentResult | undefined,
   line: RetributionLine | undefined,
@@ -131,7 +131,7 @@ export function encroachmentGeoJson(
   return { type: 'FeatureCollection', features };
 }
 
-export const ENCROACHMENT_CSV_COLUMNS: readonly (keyof EncroachmentRow)[] = [
+const ENCROACHMENT_CSV_COLUMNS: readonly (keyof EncroachmentRow)[] = [
   'id',
   'kategori',
   'pemilik',
@@ -150,10 +150,10 @@ export const ENCROACHMENT_CSV_COLUMNS: readonly (keyof EncroachmentRow)[] = [
   'tarif_contoh',
 ];
 
-export const ENCROACHMENT_CSV_HEADER = `${[...ENCROACHMENT_CSV_COLUMNS, 'lon', 'lat'].join(',')}\r\n`;
+const ENCROACHMENT_CSV_HEADER = `${[...ENCROACHMENT_CSV_COLUMNS, 'lon', 'lat'].join(',')}\r\n`;
 
 /** One CSV line (with its line break) per asset: the row and the asset's first position as lon/lat. */
-export function encroachmentCsvLine(asset: StoredFeature, row: EncroachmentRow): string {
+function encroachmentCsvLine(asset: StoredFeature, row: EncroachmentRow): string {
   const anchor = positionsOf(asset.geometry)[0];
   let line = '';
   for (const column of ENCROACHMENT_CSV_COLUMNS) line += `${csvCell(row[column])},`;

@@ -81,7 +81,7 @@ export interface CsvLayout {
 }
 
 /** What GDAL and QGIS read without options; Indonesian Excel wants `;` and a decimal comma (chosen in the dialog). */
-export const GDAL_CSV: CsvLayout = { separator: ',', decimal: '.' };
+const GDAL_CSV: CsvLayout = { separator: ',', decimal: '.' };
 
 /**
  * CSV with the geometry as WKT (GDAL reads the WKT column): UTF-8 with a BOM so Excel reads the letters right,

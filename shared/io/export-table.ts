@@ -14,7 +14,7 @@ export interface ExportColumns {
 export const FIELD_CODES: ExportColumns = { name: (key) => key, value: (_, value) => value };
 
 /** Flat attributes other programs can read: the source becomes text, lists and objects JSON. */
-export function flatProperties(feature: StoredFeature): Record<string, ExportCell> {
+function flatProperties(feature: StoredFeature): Record<string, ExportCell> {
   const flat: Record<string, ExportCell> = { id: feature.id };
   for (const [key, value] of Object.entries(feature.properties)) {
     if (key === 'source' && value && typeof value === 'object') {

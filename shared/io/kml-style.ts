@@ -2,7 +2,7 @@ import type { StoredFeature } from '../model/layer';
 import { CONDITION_COLORS, FALLBACK_COLOR, STATUS_COLORS, ZONE_COLORS } from '../style/map-colours';
 
 /** KML colours are aabbggrr. */
-export function kmlColor(hex: string, alpha = 1): string {
+function kmlColor(hex: string, alpha = 1): string {
   const [r, g, b] = [1, 3, 5].map((at) => hex.slice(at, at + 2));
   const a = Math.round(alpha * 255)
     .toString(16)

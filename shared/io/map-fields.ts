@@ -46,7 +46,7 @@ const ALIASES: Record<string, string[]> = {
 };
 
 /** "No. Ruas", "NO_RUAS" and "no-ruas" are one name. */
-export const columnKey = (column: string) =>
+const columnKey = (column: string) =>
   column
     .trim()
     .toLowerCase()

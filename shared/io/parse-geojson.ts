@@ -1,4 +1,3 @@
-import type { FeatureCollection } from 'geojson';
 import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -36,5 +35,3 @@ export function parseJson(text: string, fileName: string): ParseResult<unknown> 
     };
   }
 }
-
-export type { FeatureCollection };

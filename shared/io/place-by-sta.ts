@@ -8,7 +8,7 @@ import type { FormatRead } from './formats/file-format';
 import type { ProgressSink } from './import-progress';
 
 /** A ruas's segments as a linear reference (see `ruasPaths`), by ruas number. */
-export type RoadPaths = Record<string, Position[][]>;
+type RoadPaths = Record<string, Position[][]>;
 
 /** Asks the app for the paths of the ruas a file names (only those, only when a file places rows by STA). */
 export type RoadLookup = (ruasNumbers: string[]) => Promise<RoadPaths>;

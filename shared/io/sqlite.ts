@@ -3,7 +3,7 @@ import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 let loading: Promise<Sqlite3Static> | null = null;
 
 /** SQLite in WebAssembly (the SQLite project's own build, with R*Tree), loaded once, when first needed. */
-export function sqlite(): Promise<Sqlite3Static> {
+function sqlite(): Promise<Sqlite3Static> {
   loading ??= import('@sqlite.org/sqlite-wasm').then((module) => module.default());
   return loading;
 }

@@ -2,9 +2,9 @@ import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ParseResult } from './parse-geojson';
 
 /** Most a zip (KMZ, zipped Shapefile) may unpack to. */
-export const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
 /** Past this much output, a zip that has grown more than MAX_COMPRESSION_RATIO times its size is a bomb. */
-export const RATIO_CHECKED_AFTER_BYTES = 50 * 1024 * 1024;
+const RATIO_CHECKED_AFTER_BYTES = 50 * 1024 * 1024;
 export const MAX_COMPRESSION_RATIO = 200;
 /** Compressed bytes fed to the inflater at a time: each piece inflates to at most ~1 000× its size. */
 const FEED_BYTES = 16 * 1024;

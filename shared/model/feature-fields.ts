@@ -13,7 +13,7 @@ import { parseLocaleNumber, type ParsedNumber } from '../format/parse-number';
 import type { Locale } from '../format/format-number';
 
 /** How a field is shown and edited. `options` name the i18n group that labels enum values. */
-export type FieldType =
+type FieldType =
   | { type: 'text' }
   | { type: 'number'; unit: 'm' | 'length' | 'sta' | 'year' }
   | { type: 'enum'; options: readonly string[]; labels: string; nullable: boolean }

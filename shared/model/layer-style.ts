@@ -6,7 +6,7 @@ const FieldName = z.string().min(1).max(100);
 const Palette = z.enum(PALETTE_NAMES as [PaletteName, ...PaletteName[]]);
 
 /** One colour per value of a field (the most frequent values; the rest are "other"). */
-export const CategoryRuleSchema = z.strictObject({
+const CategoryRuleSchema = z.strictObject({
   type: z.literal('categories'),
   field: FieldName,
   palette: Palette,
@@ -14,11 +14,11 @@ export const CategoryRuleSchema = z.strictObject({
   otherColor: Color,
 });
 
-export const CLASS_METHODS = ['equal', 'quantile', 'jenks'] as const;
+const CLASS_METHODS = ['equal', 'quantile', 'jenks'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 /** Numbers in classes: `breaks` are the bounds (n + 1 for n classes), `colors` one per class. */
-export const ClassRuleSchema = z
+const ClassRuleSchema = z
   .strictObject({
     type: z.literal('classes'),
     field: FieldName,
@@ -30,7 +30,7 @@ export const ClassRuleSchema = z
   })
   .refine((rule) => rule.colors.length === rule.breaks.length - 1, 'one colour per class');
 
-export const ThematicRuleSchema = z.union([CategoryRuleSchema, ClassRuleSchema]);
+const ThematicRuleSchema = z.union([CategoryRuleSchema, ClassRuleSchema]);
 export type ThematicRule = z.infer<typeof ThematicRuleSchema>;
 export type CategoryRule = z.infer<typeof CategoryRuleSchema>;
 export type ClassRule = z.infer<typeof ClassRuleSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Geometry } from 'geojson';
 import { LayerStyleSchema } from './layer-style';
 
-export const LAYER_KINDS = ['road', 'bridge', 'corridor', 'asset', 'annotation', 'condition_range', 'plain'] as const;
+const LAYER_KINDS = ['road', 'bridge', 'corridor', 'asset', 'annotation', 'condition_range', 'plain'] as const;
 export const LayerKindSchema = z.enum(LAYER_KINDS);
 export type LayerKind = z.infer<typeof LayerKindSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where a feature came from, so nobody mistakes demo geometry for survey data. */
-export const FeatureSourceSchema = z.strictObject({
+const FeatureSourceSchema = z.strictObject({
   kind: z.enum(['demo', 'file', 'drawn']),
   /** File name, "ilustrasi", or the person who drew it. */
   label: z.string().min(1).max(300),
@@ -14,7 +14,7 @@ export type FeatureSource = z.infer<typeof FeatureSourceSchema>;
 
 export const ROAD_STATUSES = ['nasional', 'provinsi', 'kabupaten', 'kota', 'desa', 'rdtl'] as const;
 /** Status of a road; `rdtl` marks the continuation of a border route inside Timor-Leste. */
-export const RoadStatusSchema = z.enum(ROAD_STATUSES);
+const RoadStatusSchema = z.enum(ROAD_STATUSES);
 export type RoadStatus = z.infer<typeof RoadStatusSchema>;
 
 export const FUNCTION_CLASSES = [
@@ -37,14 +37,14 @@ export type RoadClass = z.infer<typeof RoadClassSchema>;
 
 /** Condition from IRI (m/km): baik 0–4, sedang 4–8, rusak ringan 8–12, rusak berat > 12. */
 export const CONDITIONS = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
-export const ConditionSchema = z.enum(CONDITIONS);
+const ConditionSchema = z.enum(CONDITIONS);
 export type Condition = z.infer<typeof ConditionSchema>;
 
 export const SURFACES = ['aspal', 'beton', 'lapen', 'kerikil', 'tanah'] as const;
-export const SurfaceSchema = z.enum(SURFACES);
+const SurfaceSchema = z.enum(SURFACES);
 
 /** BPS regency code, e.g. 5303 Kabupaten Kupang, 5371 Kota Kupang. */
-export const RegencyCodeSchema = z.string().regex(/^53\d\d$/, 'kode kabupaten/kota BPS NTT (53xx)');
+const RegencyCodeSchema = z.string().regex(/^53\d\d$/, 'kode kabupaten/kota BPS NTT (53xx)');
 
 const nullableMetres = (max: number) => z.number().positive().max(max).nullable();
 
@@ -86,7 +86,7 @@ export const BridgePropertiesSchema = z.strictObject({
 });
 export type BridgeProperties = z.infer<typeof BridgePropertiesSchema>;
 
-export const CorridorPropertiesSchema = z.strictObject({
+const CorridorPropertiesSchema = z.strictObject({
   kind: z.literal('corridor'),
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().min(1).max(100),
@@ -112,7 +112,7 @@ export const ASSET_CATEGORIES = [
 export const AssetCategorySchema = z.enum(ASSET_CATEGORIES);
 export type AssetCategory = z.infer<typeof AssetCategorySchema>;
 
-export const UtilityAssetPropertiesSchema = z.strictObject({
+const UtilityAssetPropertiesSchema = z.strictObject({
   kind: z.literal('asset'),
   category: AssetCategorySchema,
   /** Owner as written in the survey, e.g. "PLN UP3 Kupang", "Telkom". */
@@ -125,16 +125,15 @@ export const UtilityAssetPropertiesSchema = z.strictObject({
 export type UtilityAssetProperties = z.infer<typeof UtilityAssetPropertiesSchema>;
 
 /** A free note drawn on the map (point, line or area) by a planner. */
-export const AnnotationPropertiesSchema = z.strictObject({
+const AnnotationPropertiesSchema = z.strictObject({
   kind: z.literal('annotation'),
   text: z.string().trim().min(1).max(300),
   note: z.string().max(1000).nullable(),
   source: FeatureSourceSchema,
 });
-export type AnnotationProperties = z.infer<typeof AnnotationPropertiesSchema>;
 
 /** The condition of one STA range of a ruas (e.g. STA 3+400 – 5+100 rusak berat); its geometry is that stretch. */
-export const ConditionRangePropertiesSchema = z
+const ConditionRangePropertiesSchema = z
   .strictObject({
     kind: z.literal('condition_range'),
     /** The road layer whose ruas the STAs run along (two layers may number their ruas alike). */
@@ -151,7 +150,6 @@ export const ConditionRangePropertiesSchema = z
     message: 'STA akhir harus lebih besar dari STA awal / end STA must be after start STA',
     path: ['staToM'],
   });
-export type ConditionRangeProperties = z.infer<typeof ConditionRangePropertiesSchema>;
 
 export const FeaturePropertiesSchema = z.discriminatedUnion('kind', [
   RoadSegmentPropertiesSchema,
@@ -161,7 +159,7 @@ export const FeaturePropertiesSchema = z.discriminatedUnion('kind', [
   AnnotationPropertiesSchema,
   ConditionRangePropertiesSchema,
 ]);
-export type FeatureProperties = z.infer<typeof FeaturePropertiesSchema>;
+type FeatureProperties = z.infer<typeof FeaturePropertiesSchema>;
 export type FeatureKind = FeatureProperties['kind'];
 
 /** Which geometry types each kind of feature may have. */
@@ -192,7 +190,7 @@ export function modelKeysOf(kind: string): ReadonlySet<string> {
  * Properties of a model feature split into the model's own fields and the extra attributes a file
  * brought along (columns nobody mapped: `panjang_km`, `keterangan` …), which the model keeps as they are.
  */
-export function splitExtraProperties(properties: Record<string, unknown>): {
+function splitExtraProperties(properties: Record<string, unknown>): {
   model: Record<string, unknown>;
   extra: Record<string, unknown>;
 } {

@@ -6,7 +6,7 @@ import { DEMO_ASSET_LAYER_ID } from '../demo/synthetic-utilities';
  * Layers the app makes itself (the demo, one layer per drawn kind) and the Indonesian name each is stored
  * with. While a layer keeps that name the UI shows it in the UI language; a name the user gave is shown as is.
  */
-export const SYSTEM_LAYER_NAMES: Readonly<Record<string, string>> = {
+const SYSTEM_LAYER_NAMES: Readonly<Record<string, string>> = {
   [DEMO_LAYER_IDS.corridors]: 'Koridor (demo)',
   [DEMO_LAYER_IDS.roads]: 'Ruas jalan (demo)',
   [DEMO_LAYER_IDS.bridges]: 'Jembatan (demo)',

@@ -18,8 +18,6 @@ export interface LayerColumn {
   options?: readonly string[];
 }
 
-export const SYNC_COLUMNS = ['fid', 'geom', 'extra', 'version', 'updated_by', 'updated_at', 'change_xid'] as const;
-
 const snakeCase = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 function sqlTypeOf(field: FieldDefinition | undefined): LayerColumn['sqlType'] {

@@ -54,20 +54,6 @@ export function copyOfServerLayer(
   return copy;
 }
 
-/** A local copy of a layer just published: its features as they are here, each at version 1. */
-export function copyOfPublishedLayer(
-  layerId: string,
-  table: string,
-  kind: LayerKind,
-  features: readonly StoredFeature[],
-  horizon: string,
-): LocalCopy {
-  const copy = emptyCopy(layerId, table, kind, horizon);
-  for (const feature of features) copy.features.set(feature.id, feature);
-  for (const feature of features) copy.base.set(feature.id, { version: 1, fingerprint: featureFingerprint(feature) });
-  return copy;
-}
-
 /** Applies an update to a local copy (in place). */
 export function applyToCopy(copy: LocalCopy, update: LocalUpdate, horizon: string | null) {
   for (const feature of update.put) copy.features.set(feature.id, { ...feature, layerId: copy.layerId });

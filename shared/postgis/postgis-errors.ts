@@ -14,7 +14,7 @@ export type PostgisFailure =
   | 'no-connection'
   | 'server';
 
-export const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
+const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
   unreachable:
     'Server basis data tidak dapat dihubungi (periksa host, port dan jaringan) / the database server cannot be reached (check host, port and network)',
   'bad-login': 'Nama pengguna atau kata sandi salah / wrong user name or password',

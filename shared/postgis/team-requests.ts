@@ -24,7 +24,7 @@ const GeometryShapeSchema = z
   })
   .transform((geometry) => geometry as unknown as Geometry);
 
-export const TeamFeatureSchema = z.strictObject({
+const TeamFeatureSchema = z.strictObject({
   id: z.string().min(1).max(200),
   layerId: z.string().min(1).max(200),
   geometry: GeometryShapeSchema,
@@ -34,7 +34,7 @@ export const TeamFeatureSchema = z.strictObject({
 /** Features sent in one publish call; a layer goes in as many calls as it needs, inside one transaction. */
 export const MAX_FEATURES_PER_CALL = 5000;
 /** Changes sent in one push: one transaction, so one call. */
-export const MAX_CHANGES_PER_PUSH = 250_000;
+const MAX_CHANGES_PER_PUSH = 250_000;
 
 const TableSchema = z.string().regex(TABLE_NAME_PATTERN, 'nama tabel: huruf kecil, angka, _ / table name: a-z, 0-9, _');
 const JobSchema = z.string().regex(/^[0-9a-f-]{36}$/);

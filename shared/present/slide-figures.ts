@@ -1,6 +1,6 @@
 import type { StoredFeature } from '../model/layer';
 
-export type FigureUnit = 'count' | 'km' | 'm' | 'idr';
+type FigureUnit = 'count' | 'km' | 'm' | 'idr';
 
 /** A key figure of a slide, worked out from the data it shows; the UI and the handout label it. */
 export interface SlideFigure {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Where the map looks. `bounds` (west, south, east, north) is what was in view, so a slide shows the same area on any screen. */
-export const CameraSchema = z.strictObject({
+const CameraSchema = z.strictObject({
   center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
   zoom: z.number().min(0).max(24),
   bearing: z.number().min(-360).max(360),
@@ -11,13 +11,12 @@ export const CameraSchema = z.strictObject({
 export type Camera = z.infer<typeof CameraSchema>;
 
 /** A route to draw itself on a slide: ruas of one road layer, in this order. */
-export const SlideRouteSchema = z.strictObject({
+const SlideRouteSchema = z.strictObject({
   layerId: z.string().min(1).max(100),
   ruasNumbers: z.array(z.string().min(1).max(20)).min(1).max(20),
 });
-export type SlideRoute = z.infer<typeof SlideRouteSchema>;
 
-export const SlideSchema = z.strictObject({
+const SlideSchema = z.strictObject({
   id: z.string().min(1).max(100),
   title: z.string().trim().min(1).max(200),
   caption: z.string().max(2000),
@@ -47,8 +46,8 @@ export const StorySchema = z.strictObject({
 export type Story = z.infer<typeof StorySchema>;
 
 /** The file a story is exported to and imported from. */
-export const STORY_FILE_FORMAT = 'rumija-story';
-export const StoryFileSchema = z.strictObject({
+const STORY_FILE_FORMAT = 'rumija-story';
+const StoryFileSchema = z.strictObject({
   format: z.literal(STORY_FILE_FORMAT),
   version: z.literal(1),
   story: StorySchema,

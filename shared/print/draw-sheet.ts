@@ -1,14 +1,14 @@
 import type { SheetLayout } from './print-layout';
 import { lineHeight, type SheetImage, type SheetPainter } from './sheet-painter';
 
-export interface SheetLegendEntry {
+interface SheetLegendEntry {
   label: string;
   color: string;
   shape: 'line' | 'circle' | 'band';
 }
 
 /** A grid line already placed on the page (mm), with its label. */
-export interface PlacedGridLine {
+interface PlacedGridLine {
   label: string;
   axis: 'x' | 'y';
   points: [number, number][];

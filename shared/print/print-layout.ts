@@ -3,7 +3,7 @@ import { utmProjection } from '../geo/utm';
 
 export type Paper = 'A4' | 'A3';
 export type Orientation = 'portrait' | 'landscape';
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;

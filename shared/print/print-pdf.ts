@@ -100,7 +100,7 @@ const contentsRows = (pageHeight: number, firstPage: boolean) =>
   Math.floor((pageHeight - 16 - (firstPage ? CONTENTS_TOP : 20)) / (lineHeight(9) + 1)) + 1;
 
 /** How many pages a contents list of `count` entries takes. */
-export function contentsPageCount(count: number, pageHeight: number): number {
+function contentsPageCount(count: number, pageHeight: number): number {
   const first = contentsRows(pageHeight, true);
   return count <= first ? 1 : 1 + Math.ceil((count - first) / contentsRows(pageHeight, false));
 }

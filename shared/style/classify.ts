@@ -19,12 +19,12 @@ export function categoryValue(value: unknown): string | null {
   return text === '' ? null : text.slice(0, 200);
 }
 
-export const MAX_CATEGORIES = 12;
+const MAX_CATEGORIES = 12;
 /** Natural breaks are found on at most this many values (an even sample of the sorted ones). */
 const JENKS_SAMPLE = 20_000;
 
 /** The distinct values of a field, most frequent first, with their counts. */
-export function valueCounts(values: Iterable<unknown>): { value: string; count: number }[] {
+function valueCounts(values: Iterable<unknown>): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const raw of values) {
     const value = categoryValue(raw);

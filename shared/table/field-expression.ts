@@ -2,7 +2,7 @@ import jsep, { type Expression } from 'jsep';
 import { numericValue } from '../style/classify';
 
 /** A computed value: a number, text or yes/no; null when an input is missing or the sum has no answer (÷ 0). */
-export type ExpressionValue = number | string | boolean | null;
+type ExpressionValue = number | string | boolean | null;
 
 export type ExpressionProblem =
   | { reason: 'syntax'; detail: string }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AssetCategorySchema } from '../model/road-network';
 
-export const TariffBasisSchema = z.enum(['unit', 'metre', 'm2']);
+const TariffBasisSchema = z.enum(['unit', 'metre', 'm2']);
 export type TariffBasis = z.infer<typeof TariffBasisSchema>;
 
-export const TariffItemSchema = z.strictObject({
+const TariffItemSchema = z.strictObject({
   id: z.string().min(1).max(50),
   label: z.string().trim().min(1).max(200),
   categories: z.array(AssetCategorySchema).min(1),

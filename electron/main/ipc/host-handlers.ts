@@ -71,7 +71,7 @@ export interface IpcEventLike {
   senderFrame: { url: string } | null;
 }
 
-export class HostRequestError extends Error {}
+class HostRequestError extends Error {}
 
 function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string): T {
   const result = schema.safeParse(payload);

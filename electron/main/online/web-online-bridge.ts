@@ -9,7 +9,7 @@ import { OnlineFetchRequestSchema, OnlineHostsSchema } from '../../../shared/hos
 import { OnlineFetcher } from './online-fetcher';
 
 /** Where the browser build asks for what the desktop app's main process does online. */
-export const ONLINE_BRIDGE_PATH = '/__rumija-host/online';
+const ONLINE_BRIDGE_PATH = '/__rumija-host/online';
 
 async function bodyOf(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

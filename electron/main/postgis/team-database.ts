@@ -13,7 +13,7 @@ export interface PasswordStore {
   forget(key: string): Promise<void>;
 }
 
-export const loginKey = (connection: PostgisConnection) =>
+const loginKey = (connection: PostgisConnection) =>
   `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
 /**

@@ -6,7 +6,7 @@ import { TeamDatabase } from './team-database';
 import { MemoryPasswords } from './keychain-passwords';
 
 /** Where the browser build asks for what the desktop app's main process does with the team database. */
-export const TEAM_BRIDGE_PATH = '/__rumija-host/team';
+const TEAM_BRIDGE_PATH = '/__rumija-host/team';
 
 async function bodyOf(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

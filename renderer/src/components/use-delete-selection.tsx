@@ -6,7 +6,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { layerLabel } from '../format/layer-label';
 
 /** Up to this many selected features are deleted at once; more are deleted only after the user says yes. */
-export const DELETE_WITHOUT_ASKING = 3;
+const DELETE_WITHOUT_ASKING = 3;
 
 /**
  * Deleting the selection, from the toolbar or the Delete key: a few features go at once (Ctrl+Z brings them

@@ -3,7 +3,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 /** Fonts come from @fontsource/noto-sans (bundled); no glyph server, so labels work offline. */
 export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
 export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
-export const FONT_ITALIC = ['Noto Sans Italic', 'Noto Sans'];
+const FONT_ITALIC = ['Noto Sans Italic', 'Noto Sans'];
 
 export const BASEMAP_COLORS = {
   sea: '#b9d7ea',

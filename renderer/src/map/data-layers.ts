@@ -32,7 +32,7 @@ import {
 /** Properties copied into the map source: what styling and labels read (the same for tiles), plus the id. */
 const STYLE_KEYS = TILE_KEYS;
 const FIRST_LABEL_LAYER = 'area-labels';
-export const SELECTION_SOURCE = 'selection';
+const SELECTION_SOURCE = 'selection';
 
 export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 
@@ -63,7 +63,7 @@ const toMapFeature = (feature: StoredFeature, annotations?: Annotations, style?:
   properties: { ...styleProperties(feature, annotations, style), fid: feature.id },
 });
 
-export function toFeatureCollection(
+function toFeatureCollection(
   features: readonly StoredFeature[],
   annotations?: Annotations,
   style?: LayerStyle,

@@ -5,8 +5,8 @@ import { categoryValue, numericValue } from '#shared/style/classify';
 import { FONT_BOLD } from './basemap-style';
 
 /** Source properties carrying the styled field's value and the label text (also kept in tiles). */
-export const RULE_VALUE_KEY = '_v';
-export const LABEL_TEXT_KEY = '_t';
+const RULE_VALUE_KEY = '_v';
+const LABEL_TEXT_KEY = '_t';
 
 /** The values a user's style reads from a feature, under the keys the style layers ask for. */
 export function styledValues(properties: Record<string, unknown>, style: LayerStyle | undefined): TileProperties {

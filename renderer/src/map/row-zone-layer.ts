@@ -9,7 +9,7 @@ import { boundsOf, linePathsOf } from '#shared/geo/positions-of';
 
 const SOURCE = 'row-zones';
 /** Zones are drawn from this zoom on: below it they are thinner than a pixel. */
-export const ROW_ZONE_MIN_ZOOM = 13;
+const ROW_ZONE_MIN_ZOOM = 13;
 const MAX_SEGMENTS = 400;
 const DRAWN_ZONES: Zone[] = ['ruwasja', 'rumija', 'rumaja'];
 

@@ -11,7 +11,7 @@ import { saveExport } from '../platform/save-export';
 import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
 import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
 
-export interface ExportScope {
+interface ExportScope {
   id: string;
   label: string;
   features: readonly StoredFeature[];

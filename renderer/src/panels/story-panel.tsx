@@ -19,12 +19,7 @@ const sameContent = (a: Story, b: Story) =>
 export type StoryExport = 'png' | 'pdf' | { slide: Slide };
 
 /** The camera, layers and selection of the map as it is now: what a new slide keeps. */
-export function slideFromMap(
-  map: MapLibreMap,
-  visibleLayerIds: string[],
-  selection: readonly string[],
-  title: string,
-): Slide {
+function slideFromMap(map: MapLibreMap, visibleLayerIds: string[], selection: readonly string[], title: string): Slide {
   const bounds = map.getBounds();
   const center = map.getCenter();
   const camera: Camera = {

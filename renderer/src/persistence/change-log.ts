@@ -64,7 +64,7 @@ export const MAX_LOG_ENTRIES = 2000;
 const isUndoable = (entry: { action: string }) => entry.action !== 'reset-demo';
 
 /** Writes a state back: layers, features (into their blocks), stories and tariff versions. */
-export async function writeState(db: RumijaDatabase, state: ChangeState) {
+async function writeState(db: RumijaDatabase, state: ChangeState) {
   for (const [id, layer] of Object.entries(state.layers)) {
     if (layer) await db.layers.put(layer);
     else await db.layers.delete(id);

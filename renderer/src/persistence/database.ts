@@ -9,7 +9,6 @@ import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord
 import type { EditLogEntry } from './change-log';
 import type { TeamLinkRow } from './team-links';
 
-export type { StoredFeatureRecord } from './feature-blocks';
 export type { EditLogEntry } from './change-log';
 
 export interface MetaEntry {
@@ -19,7 +18,7 @@ export interface MetaEntry {
 
 export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
 
-export const DATABASE_NAME = 'rumija';
+const DATABASE_NAME = 'rumija';
 
 /**
  * Schema history. Never edit a released version: add a new one with an upgrade function

@@ -109,7 +109,7 @@ export class BlockDirectory {
 const directories = new WeakMap<RumijaDatabase, BlockDirectory | (() => BlockDirectory)>();
 
 /** The directory of a connection, read from the blocks on first use (the app's load builds it from its read). */
-export async function blockDirectory(db: RumijaDatabase): Promise<BlockDirectory> {
+async function blockDirectory(db: RumijaDatabase): Promise<BlockDirectory> {
   const known = directories.get(db);
   if (known instanceof BlockDirectory) return known;
   let directory: BlockDirectory;
@@ -149,7 +149,7 @@ export function rememberDirectory(
 }
 
 /** After a failed transaction the directory may not match what is stored: it is read again at next use. */
-export function forgetDirectory(db: RumijaDatabase) {
+function forgetDirectory(db: RumijaDatabase) {
   directories.delete(db);
 }
 

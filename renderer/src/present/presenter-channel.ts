@@ -1,5 +1,5 @@
 /** Messages between the presenting window and the presenter view (notes, next slide) over a BroadcastChannel. */
-export const PRESENTER_CHANNEL = 'rumija-presenter';
+const PRESENTER_CHANNEL = 'rumija-presenter';
 
 export type PresenterMessage =
   | { type: 'state'; storyId: string; position: number; startedAt: number }

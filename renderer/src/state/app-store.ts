@@ -15,15 +15,7 @@ import { Backgrounds } from './backgrounds';
 import { TeamSync } from './team-sync';
 import { host } from '../platform';
 
-export type {
-  AnalysisOptions,
-  AnalysisState,
-  AppSnapshot,
-  ImportActivity,
-  ImportOutcome,
-  PendingImport,
-  Presentation,
-} from './app-snapshot';
+export type { AppSnapshot, ImportActivity, ImportOutcome, PendingImport } from './app-snapshot';
 
 /**
  * The renderer's single source of truth: one snapshot the UI reads, and the parts that change it, each about one

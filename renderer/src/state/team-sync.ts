@@ -28,7 +28,7 @@ import {
   type TeamLinkRow,
 } from '../persistence/team-links';
 
-export type TeamBusy = { what: 'connect' | 'publish' | 'open' | 'sync'; done: number; total: number | null } | null;
+type TeamBusy = { what: 'connect' | 'publish' | 'open' | 'sync'; done: number; total: number | null } | null;
 
 export interface TeamState {
   connection: PostgisConnection | null;

@@ -16,6 +16,8 @@ export interface LayerChunks {
   chunks: readonly CompactChunk[];
 }
 
+// Exported for analysis-runner.test.ts, which runs the worker's work in process.
+/** @public */
 export const packLayers = (layers: readonly LayerChunks[]): PackedLayer[] =>
   layers.map(({ layerId, chunks }) => ({ layerId, chunks: chunks.map(packChunk) }));
 

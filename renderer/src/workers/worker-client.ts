@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 
-export class WorkerFailedError extends Error {}
+class WorkerFailedError extends Error {}
 
 /**
  * One web worker behind Comlink, with what Comlink lacks: a call whose worker dies (a script that fails to

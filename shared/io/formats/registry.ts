@@ -154,7 +154,7 @@ const xlsx: FileFormat = {
 };
 
 /** Every format Rumija reads or writes: the open dialog, the drop handler, the exports and the CLI read this list. */
-export const FILE_FORMATS: readonly FileFormat[] = [
+const FILE_FORMATS: readonly FileFormat[] = [
   geojson,
   ndjson,
   csv,
