@@ -31,6 +31,7 @@ export class OnlineFetcher {
   }
 
   isAllowed(address: string): boolean {
+    if (!URL.canParse(address)) return false;
     const url = new URL(address);
     return (url.protocol === 'http:' || url.protocol === 'https:') && this.hosts.has(url.host.toLowerCase());
   }

@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 // to Node, which cannot load TypeScript.
 import { OnlineFetchRequestSchema, OnlineHostsSchema } from '../../../shared/host/host-api';
 import { OnlineFetcher } from './online-fetcher';
+import { isSameOriginRequest } from '../same-origin-request';
 
 /** Where the browser build asks for what the desktop app's main process does online. */
 const ONLINE_BRIDGE_PATH = '/__rumija-host/online';
@@ -26,6 +27,8 @@ export function onlineBridge(): Plugin {
   let fetcher: OnlineFetcher | null = null;
   const middleware = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (!request.url?.startsWith(ONLINE_BRIDGE_PATH)) return next();
+    if (!isSameOriginRequest(request.headers, 'encrypted' in request.socket))
+      return void response.writeHead(403).end('origin');
     fetcher ??= new OnlineFetcher({
       cacheFolder: mkdtempSync(join(tmpdir(), 'rumija-web-tile-cache-')),
       maxCacheBytes: 256 * 1024 * 1024,

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { TeamRequestSchema } from '../../../shared/postgis/team-requests';
 import { TeamDatabase } from './team-database';
 import { MemoryPasswords } from './keychain-passwords';
+import { isSameOriginRequest } from '../same-origin-request';
 
 /** Where the browser build asks for what the desktop app's main process does with the team database. */
 const TEAM_BRIDGE_PATH = '/__rumija-host/team';
@@ -39,6 +40,8 @@ export function teamBridge(): Plugin {
   const middleware = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (request.url !== TEAM_BRIDGE_PATH) return next();
     if (request.method !== 'POST') return void response.writeHead(405).end();
+    if (!isSameOriginRequest(request.headers, 'encrypted' in request.socket))
+      return void response.writeHead(403).end('origin');
     let parsed;
     try {
       parsed = TeamRequestSchema.safeParse(await bodyOf(request));
