@@ -8,6 +8,11 @@ import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord
 
 import type { EditLogEntry } from './change-log';
 import type { TeamLinkRow } from './team-links';
+import type { Obligor } from '#shared/retribution/obligor';
+import type { Programme } from '#shared/retribution/programme';
+import type { Assessment } from '#shared/retribution/assessment';
+import type { Payment } from '#shared/retribution/payment';
+import type { RetributionSettings } from '#shared/retribution/retribution-settings';
 
 export type { StoredFeatureRecord } from './feature-blocks';
 export type { EditLogEntry } from './change-log';
@@ -32,6 +37,9 @@ export const DATABASE_NAME = 'rumija';
  *      table is emptied into them, layer by layer in stored order, then dropped.
  *  v6: team links: a layer shared through the team database (PostGIS) keeps its table, sync horizon, the base of
  *      each feature and the conflicts waiting for the user (team-links.ts). Nothing to move.
+ *  v7: retribution records beside features: obligors, enforcement programmes, assessments (SKRD), payments and the
+ *      office's retribution settings (retribution-repository.ts). Nothing to move: the tables start empty and the
+ *      settings read as the shipped example until saved.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -41,6 +49,11 @@ export class RumijaDatabase extends Dexie {
   tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
   stories!: EntityTable<Story, 'id'>;
   teamLinks!: EntityTable<TeamLinkRow, 'layerId'>;
+  obligors!: EntityTable<Obligor, 'id'>;
+  programmes!: EntityTable<Programme, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  payments!: EntityTable<Payment, 'id'>;
+  retributionSettings!: EntityTable<RetributionSettings, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -89,6 +102,13 @@ export class RumijaDatabase extends Dexie {
             await blocks.add(encodeBlock(layerId, start / BLOCK_SIZE, records.slice(start, start + BLOCK_SIZE)));
       });
     this.version(6).stores({ teamLinks: 'layerId' });
+    this.version(7).stores({
+      obligors: 'id',
+      programmes: 'id, corridorId',
+      assessments: 'id, obligorId, programmeId, number, status',
+      payments: 'id, obligorId, date',
+      retributionSettings: 'id',
+    });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });
