@@ -68,6 +68,7 @@ describe('Rumija database', () => {
     expect(db.verno).toBe(7);
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
+    expect(await db.assessments.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
     expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([
       ['contoh-perda-ntt-1-2024', 1, true],
@@ -165,7 +166,7 @@ describe('Rumija database', () => {
     );
   });
 
-  it('opens a version 6 database: layers, features, log, tariffs and team links kept; retribution tables empty', async () => {
+  it('opens a version 6 database: layers, features, log, tariffs and team links kept; a demo gets the demo cycle', async () => {
     const name = createDatabaseName();
     const v6 = new Dexie(name);
     v6.version(6).stores({
@@ -209,8 +210,11 @@ describe('Rumija database', () => {
     expect(db.verno).toBe(7);
     expect((await loadAll(db)).features).toHaveLength(assets.length);
     expect(await db.teamLinks.get('demo-assets')).toEqual({ layerId: 'demo-assets', table: 'aset' });
-    for (const table of [db.obligors, db.programmes, db.assessments, db.payments, db.retributionSettings])
-      expect(await table.count()).toBe(0);
+    // The demo asset layer is there, so the demo retribution cycle is added; the office's settings are not.
+    expect(
+      await Promise.all([db.obligors, db.programmes, db.assessments, db.payments].map((table) => table.count())),
+    ).toEqual([5, 1, 10, 3]);
+    expect(await db.retributionSettings.count()).toBe(0);
     const register = await loadRetribution(db);
     expect(register.settings).toEqual(EXAMPLE_RETRIBUTION_SETTINGS);
     // The old entry is undone and redone as before, and a retribution change is logged after it.
@@ -233,7 +237,7 @@ describe('Rumija database', () => {
       ],
     });
     expect((await undoLast(db))?.action).toBe('save-obligor');
-    expect(await db.obligors.count()).toBe(0);
+    expect(await db.obligors.get('o1')).toBeUndefined();
   });
 
   it('gives a version 3 database that holds the demo its demo story', async () => {
@@ -326,7 +330,14 @@ describe('Rumija database', () => {
         updatedAt: '2026-01-01T00:00:00.000Z',
       },
     ]);
+    // The demo retribution cycle comes with the demo; a demo payment removed comes back, the user's obligor stays.
+    expect(await db.assessments.filter((a) => a.demo).count()).toBe(10);
+    await db.payments.delete('demo-payment-1');
+    const mine = { ...(await db.obligors.get('demo-obligor-pln'))!, id: 'my-obligor', demo: false };
+    await db.obligors.put(mine);
     await resetDemo(db);
+    expect(await db.payments.get('demo-payment-1')).toBeTruthy();
+    expect(await db.obligors.get('my-obligor')).toEqual(mine);
     expect((await featureOf(db, 'demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
     expect(await featureOf(db, 'p1')).toBeTruthy();
     expect(await db.layers.get('mine')).toBeTruthy();
