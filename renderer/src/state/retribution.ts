@@ -72,7 +72,10 @@ export class Retribution {
    * period's tariff schedule, then assesses with the tariff version in force for the period (read from storage,
    * as it may be older than the newest).
    */
-  async assess(programmeId: string, periodId: string): Promise<CorridorAssessment | AssessProblem> {
+  async assess(
+    programmeId: string,
+    periodId: string,
+  ): Promise<(CorridorAssessment & { alreadyIssued: number }) | AssessProblem> {
     const register = this.register();
     const programme = register?.programmes.find((candidate) => candidate.id === programmeId);
     const period = programme?.periods.find((candidate) => candidate.id === periodId);
@@ -104,9 +107,14 @@ export class Retribution {
       createdAt: now(),
     });
     if ('code' in result) return result;
-    await saveDrafts(this.state.db, programmeId, periodId, result.drafts);
+    // An obligor already issued an SKRD for the period keeps it: a correction is a revision, not a new draft.
+    const issued = new Set(
+      register.assessments.filter((a) => a.status !== 'draft' && a.revision === 0).map((a) => a.id),
+    );
+    const drafts = result.drafts.filter((draft) => !issued.has(draft.id));
+    await saveDrafts(this.state.db, programmeId, periodId, drafts);
     await this.refresh();
-    return result;
+    return { ...result, drafts, alreadyIssued: result.drafts.length - drafts.length };
   }
 
   async issue(ids: readonly string[]) {
