@@ -25,6 +25,7 @@ import { SummaryPanel } from './panels/summary-panel';
 import { AttributeTable } from './panels/attribute-table';
 import { PrintDialog } from './print/print-dialog';
 import { EncroachmentPanel } from './panels/encroachment-panel';
+import { RetributionPanel } from './panels/retribution/retribution-panel';
 import { useSnapshot, useStore } from './state/store-context';
 import { EditSession, useEditSession } from './state/edit-session';
 import { connectDrawing } from './map/draw-controller';
@@ -42,7 +43,7 @@ import { renderSlides, storyHandout, storyPngs } from './present/export-story';
 import type { Locale } from '#shared/format/format-number';
 import { layerLabel } from './format/layer-label';
 
-type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'team';
+type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team';
 
 const isTyping = (target: EventTarget | null) => {
   const element = target as HTMLElement | null;
@@ -312,6 +313,15 @@ export function App() {
             <button
               type="button"
               role="tab"
+              aria-selected={tab === 'retribution'}
+              data-testid="tab-retribution"
+              onClick={() => setTab('retribution')}
+            >
+              {t('retribution.tab')}
+            </button>
+            <button
+              type="button"
+              role="tab"
               aria-selected={tab === 'team'}
               data-testid="tab-team"
               onClick={() => setTab('team')}
@@ -339,6 +349,7 @@ export function App() {
               />
             )}
             {tab === 'analysis' && <EncroachmentPanel map={map} />}
+            {tab === 'retribution' && <RetributionPanel />}
             {tab === 'team' && <TeamPanel />}
           </PanelBoundary>
           {tab === 'story' && exportMessage && (

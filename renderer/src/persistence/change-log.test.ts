@@ -190,7 +190,17 @@ describe('one change log for every edit', () => {
     ]);
     for (const entry of entries)
       for (const state of [entry.before, entry.after])
-        expect(Object.keys(state).sort()).toEqual(['features', 'layers', 'stories', 'tariffs']);
+        expect(Object.keys(state).sort()).toEqual([
+          'assessments',
+          'features',
+          'layers',
+          'obligors',
+          'payments',
+          'programmes',
+          'retributionSettings',
+          'stories',
+          'tariffs',
+        ]);
 
     for (let step = 0; step < 5; step++) expect(await undoLast(db)).not.toBeNull();
     expect(await undoLast(db)).toBeNull();

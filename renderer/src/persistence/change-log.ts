@@ -2,6 +2,11 @@ import type { Layer } from '#shared/model/layer';
 import type { Change } from '#shared/edit/feature-edits';
 import { StorySchema, type Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredTariffSchedule } from './database';
+import type { Obligor } from '#shared/retribution/obligor';
+import type { Programme } from '#shared/retribution/programme';
+import type { Assessment } from '#shared/retribution/assessment';
+import type { Payment } from '#shared/retribution/payment';
+import type { RetributionSettings } from '#shared/retribution/retribution-settings';
 import {
   BlockSession,
   deleteLayerBlocks,
@@ -22,9 +27,29 @@ export interface ChangeState {
   stories: Record<string, Story | null>;
   /** Tariff schedule versions, keyed `id@version`. */
   tariffs: Record<string, StoredTariffSchedule | null>;
+  /** Retribution records by id (schema v7); absent in entries logged before. */
+  obligors: Record<string, Obligor | null>;
+  programmes: Record<string, Programme | null>;
+  assessments: Record<string, Assessment | null>;
+  payments: Record<string, Payment | null>;
+  retributionSettings: Record<string, RetributionSettings | null>;
 }
 
-export const emptyState = (): ChangeState => ({ layers: {}, features: {}, stories: {}, tariffs: {} });
+export const emptyState = (): ChangeState => ({
+  layers: {},
+  features: {},
+  stories: {},
+  tariffs: {},
+  obligors: {},
+  programmes: {},
+  assessments: {},
+  payments: {},
+  retributionSettings: {},
+});
+
+/** The retribution tables a change state carries, each written back the same way. */
+export const RECORD_TABLES = ['obligors', 'programmes', 'assessments', 'payments', 'retributionSettings'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export const tariffKey = (schedule: { id: string; version: number }) => `${schedule.id}@${schedule.version}`;
 
@@ -42,6 +67,15 @@ export type ChangeAction =
   | 'remove-layer'
   | 'save-tariff'
   | 'team-sync'
+  | 'save-obligor'
+  | 'link-owner-names'
+  | 'save-programme'
+  | 'draft-assessments'
+  | 'issue-assessments'
+  | 'revise-assessment'
+  | 'record-payments'
+  | 'retribution-settings'
+  | 'remove-records'
   | 'reset-demo';
 
 /** One entry of the change log. */
@@ -63,8 +97,8 @@ export const MAX_LOG_ENTRIES = 2000;
 
 const isUndoable = (entry: { action: string }) => entry.action !== 'reset-demo';
 
-/** Writes a state back: layers, features (into their blocks), stories and tariff versions. */
-async function writeState(db: RumijaDatabase, state: ChangeState) {
+/** Writes a state back: layers, features (into their blocks), stories, tariff versions and retribution records. */
+export async function writeState(db: RumijaDatabase, state: ChangeState) {
   for (const [id, layer] of Object.entries(state.layers)) {
     if (layer) await db.layers.put(layer);
     else await db.layers.delete(id);
@@ -80,6 +114,15 @@ async function writeState(db: RumijaDatabase, state: ChangeState) {
     const at = key.lastIndexOf('@');
     if (schedule) await db.tariffs.put(schedule);
     else await db.tariffs.delete([key.slice(0, at), Number(key.slice(at + 1))]);
+  }
+  for (const table of RECORD_TABLES) {
+    const entries = Object.entries(state[table] ?? {});
+    const puts = entries.flatMap(([, record]) => (record ? [record] : []));
+    const deletes = entries.flatMap(([id, record]) => (record ? [] : [id]));
+    // One table at a time through a common shape: the rows differ, the writing does not.
+    const rows = db.table<{ id: string }, string>(table);
+    if (puts.length > 0) await rows.bulkPut(puts);
+    if (deletes.length > 0) await rows.bulkDelete(deletes);
   }
 }
 

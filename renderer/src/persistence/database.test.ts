@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
-import { BLOCK_SIZE, countFeatures, featureOf, writeLayerBlocks } from './feature-blocks';
+import { BLOCK_SIZE, countFeatures, encodeBlock, featureOf, writeLayerBlocks } from './feature-blocks';
+import { commitRecords, loadRetribution } from './retribution-repository';
+import { EXAMPLE_RETRIBUTION_SETTINGS } from '#shared/retribution/retribution-settings';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { createDemoStory } from '#shared/demo/demo-story';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
@@ -63,9 +65,10 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
+    expect(await db.assessments.count()).toBe(0);
     // v3 adds tariff schedules and the example one.
     expect((await db.tariffs.toArray()).map((t) => [t.id, t.version, t.example])).toEqual([
       ['contoh-perda-ntt-1-2024', 1, true],
@@ -132,7 +135,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     const { layers, features } = await loadAll(db);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(layers.map((layer) => layer.id).sort()).toEqual([...demo.layers, imported.layer].map((l) => l.id).sort());
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     const stripped = storedFeatures.map(({ updatedAt: _updatedAt, ...feature }) => feature);
@@ -161,6 +164,80 @@ describe('Rumija database', () => {
     expect((await loadAll(db)).features.filter((feature) => feature.layerId === imported.layer.id)).toHaveLength(
       BLOCK_SIZE + 700,
     );
+  });
+
+  it('opens a version 6 database: layers, features, log, tariffs and team links kept; a demo gets the demo cycle', async () => {
+    const name = createDatabaseName();
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      layers: 'id, order',
+      featureBlocks: '[layerId+block], layerId',
+      editLog: '++seq, at, featureId',
+      meta: 'key',
+      tariffs: '[id+version], id',
+      stories: 'id, updatedAt',
+      teamLinks: 'layerId',
+    });
+    const at = '2026-05-01T00:00:00.000Z';
+    const demo = createDemoDataset(at);
+    const assets = demo.features.filter((feature) => feature.layerId === 'demo-assets');
+    const assetLayer = demo.layers.find((layer) => layer.id === 'demo-assets')!;
+    await v6.table('layers').put(assetLayer);
+    await v6.table('featureBlocks').put(
+      encodeBlock(
+        'demo-assets',
+        0,
+        assets.map((f) => ({ ...f, updatedAt: at })),
+      ),
+    );
+    const savedV2 = { ...EXAMPLE_TARIFF_SCHEDULE, version: 2, savedAt: at };
+    await v6.table('tariffs').bulkPut([{ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: at }, savedV2]);
+    // A v6 log entry has no retribution maps in its states.
+    const key = `${savedV2.id}@2`;
+    await v6.table('editLog').add({
+      at,
+      action: 'save-tariff',
+      featureId: null,
+      layerId: null,
+      before: { layers: {}, features: {}, stories: {}, tariffs: { [key]: null } },
+      after: { layers: {}, features: {}, stories: {}, tariffs: { [key]: savedV2 } },
+    });
+    await v6.table('teamLinks').put({ layerId: 'demo-assets', table: 'aset' });
+    v6.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect((await loadAll(db)).features).toHaveLength(assets.length);
+    expect(await db.teamLinks.get('demo-assets')).toEqual({ layerId: 'demo-assets', table: 'aset' });
+    // The demo asset layer is there, so the demo retribution cycle is added; the office's settings are not.
+    expect(
+      await Promise.all([db.obligors, db.programmes, db.assessments, db.payments].map((table) => table.count())),
+    ).toEqual([5, 1, 10, 3]);
+    expect(await db.retributionSettings.count()).toBe(0);
+    const register = await loadRetribution(db);
+    expect(register.settings).toEqual(EXAMPLE_RETRIBUTION_SETTINGS);
+    // The old entry is undone and redone as before, and a retribution change is logged after it.
+    expect((await undoLast(db))?.action).toBe('save-tariff');
+    expect((await latestTariffSchedules(db))[0]?.version).toBe(1);
+    expect((await redoNext(db))?.action).toBe('save-tariff');
+    await commitRecords(db, 'save-obligor', {
+      obligors: [
+        {
+          id: 'o1',
+          name: 'PT PLN (Persero)',
+          type: 'pln',
+          npwp: null,
+          nib: null,
+          address: '',
+          contact: '',
+          ownerNames: ['PLN'],
+          demo: false,
+        },
+      ],
+    });
+    expect((await undoLast(db))?.action).toBe('save-obligor');
+    expect(await db.obligors.get('o1')).toBeUndefined();
   });
 
   it('gives a version 3 database that holds the demo its demo story', async () => {
@@ -253,7 +330,14 @@ describe('Rumija database', () => {
         updatedAt: '2026-01-01T00:00:00.000Z',
       },
     ]);
+    // The demo retribution cycle comes with the demo; a demo payment removed comes back, the user's obligor stays.
+    expect(await db.assessments.filter((a) => a.demo).count()).toBe(10);
+    await db.payments.delete('demo-payment-1');
+    const mine = { ...(await db.obligors.get('demo-obligor-pln'))!, id: 'my-obligor', demo: false };
+    await db.obligors.put(mine);
     await resetDemo(db);
+    expect(await db.payments.get('demo-payment-1')).toBeTruthy();
+    expect(await db.obligors.get('my-obligor')).toEqual(mine);
     expect((await featureOf(db, 'demo-bridge-1'))?.properties.name).toBe('Jembatan Kapsali');
     expect(await featureOf(db, 'p1')).toBeTruthy();
     expect(await db.layers.get('mine')).toBeTruthy();

@@ -4,10 +4,16 @@ import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '#shared/tariff/tar
 import type { Story } from '#shared/present/story';
 import { createDemoStory } from '#shared/demo/demo-story';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoRetribution } from '#shared/demo/create-demo-retribution';
 import { BLOCK_SIZE, encodeBlock, type FeatureBlockRow, type StoredFeatureRecord } from './feature-blocks';
 
 import type { EditLogEntry } from './change-log';
 import type { TeamLinkRow } from './team-links';
+import type { Obligor } from '#shared/retribution/obligor';
+import type { Programme } from '#shared/retribution/programme';
+import type { Assessment } from '#shared/retribution/assessment';
+import type { Payment } from '#shared/retribution/payment';
+import type { RetributionSettings } from '#shared/retribution/retribution-settings';
 
 export type { EditLogEntry } from './change-log';
 
@@ -31,6 +37,9 @@ const DATABASE_NAME = 'rumija';
  *      table is emptied into them, layer by layer in stored order, then dropped.
  *  v6: team links: a layer shared through the team database (PostGIS) keeps its table, sync horizon, the base of
  *      each feature and the conflicts waiting for the user (team-links.ts). Nothing to move.
+ *  v7: retribution records beside features: obligors, enforcement programmes, assessments (SKRD), payments and the
+ *      office's retribution settings (retribution-repository.ts). Nothing to move: the tables start empty (a
+ *      database holding the demo layers gets the demo cycle) and the settings read as the example until saved.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -40,6 +49,11 @@ export class RumijaDatabase extends Dexie {
   tariffs!: Dexie.Table<StoredTariffSchedule, [string, number]>;
   stories!: EntityTable<Story, 'id'>;
   teamLinks!: EntityTable<TeamLinkRow, 'layerId'>;
+  obligors!: EntityTable<Obligor, 'id'>;
+  programmes!: EntityTable<Programme, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  payments!: EntityTable<Payment, 'id'>;
+  retributionSettings!: EntityTable<RetributionSettings, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -88,6 +102,28 @@ export class RumijaDatabase extends Dexie {
             await blocks.add(encodeBlock(layerId, start / BLOCK_SIZE, records.slice(start, start + BLOCK_SIZE)));
       });
     this.version(6).stores({ teamLinks: 'layerId' });
+    this.version(7)
+      .stores({
+        obligors: 'id',
+        programmes: 'id, corridorId',
+        assessments: 'id, obligorId, programmeId, number, status',
+        payments: 'id, obligorId, date',
+        retributionSettings: 'id',
+      })
+      .upgrade(async (transaction) => {
+        // As with the story: only a database that holds the demo layers gets the demo retribution cycle.
+        const hasDemo =
+          (await transaction
+            .table('layers')
+            .filter((layer: { demo: boolean }) => layer.demo)
+            .count()) > 0;
+        if (!hasDemo) return;
+        const demo = createDemoRetribution(createDemoDataset().features, new Date().toISOString());
+        await transaction.table('obligors').bulkPut(demo.obligors);
+        await transaction.table('programmes').bulkPut(demo.programmes);
+        await transaction.table('assessments').bulkPut(demo.assessments);
+        await transaction.table('payments').bulkPut(demo.payments);
+      });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });

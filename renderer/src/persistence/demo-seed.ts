@@ -1,5 +1,6 @@
 import { createDemoStory } from '#shared/demo/demo-story';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoRetribution } from '#shared/demo/create-demo-retribution';
 import type { RumijaDatabase } from './database';
 import { emptyState, recordChange } from './change-log';
 import { deleteLayerBlocks, inBlockTransaction, readLayerFeatures, writeLayerBlocks } from './feature-blocks';
@@ -27,7 +28,33 @@ async function writeDemo(db: RumijaDatabase) {
       dataset.features.filter((feature) => feature.layerId === layer.id).map((feature) => ({ ...feature, updatedAt })),
     );
   await db.stories.put(createDemoStory(dataset, updatedAt));
+  await writeDemoRetribution(db, dataset.features, updatedAt);
   return dataset;
+}
+
+/** The illustrative retribution cycle on the demo corridor (records marked demo), replacing earlier demo records. */
+export async function writeDemoRetribution(
+  db: RumijaDatabase,
+  features: Parameters<typeof createDemoRetribution>[0],
+  at: string,
+) {
+  const demo = createDemoRetribution(features, at);
+  await db.obligors.bulkPut(demo.obligors);
+  await db.programmes.bulkPut(demo.programmes);
+  await db.assessments.bulkPut(demo.assessments);
+  await db.payments.bulkPut(demo.payments);
+}
+
+/** The demo records of the retribution register, to be kept in a reset's log entry and then removed. */
+async function takeDemoRecords(db: RumijaDatabase, before: ReturnType<typeof emptyState>) {
+  for (const table of ['obligors', 'programmes', 'assessments', 'payments'] as const) {
+    const rows = await db
+      .table<{ id: string; demo: boolean }, string>(table)
+      .filter((row) => row.demo)
+      .toArray();
+    for (const row of rows) (before[table] as Record<string, unknown>)[row.id] = row;
+    await db.table(table).bulkDelete(rows.map((row) => row.id));
+  }
 }
 
 /**
@@ -44,6 +71,7 @@ export async function resetDemo(db: RumijaDatabase): Promise<void> {
     for (const record of await readLayerFeatures(db, demoLayerIds)) before.features[record.id] = record;
     for (const story of await db.stories.filter((candidate) => candidate.demo).toArray())
       before.stories[story.id] = story;
+    await takeDemoRecords(db, before);
     await deleteLayerBlocks(db, demoLayerIds);
     await db.layers.bulkDelete(demoLayerIds);
     await writeDemo(db);

@@ -154,7 +154,19 @@ function forgetDirectory(db: RumijaDatabase) {
 }
 
 /** Every table: a change can touch any of them (its log entry, parked blocks, tariffs, stories). */
-const ALL_TABLES = ['layers', 'featureBlocks', 'editLog', 'meta', 'tariffs', 'stories'];
+const ALL_TABLES = [
+  'layers',
+  'featureBlocks',
+  'editLog',
+  'meta',
+  'tariffs',
+  'stories',
+  'obligors',
+  'programmes',
+  'assessments',
+  'payments',
+  'retributionSettings',
+];
 
 /** Runs a read-write transaction; if it fails, the block directory is rebuilt before the next use. */
 export async function inBlockTransaction<T>(db: RumijaDatabase, run: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import type { PreparedImport, ReadOptions } from '#shared/io/import-file';
 import type { ImportInput } from '#shared/io/group-import-files';
 import type { Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
+import type { RetributionRecords } from '../persistence/retribution-repository';
 import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
@@ -32,6 +33,8 @@ export interface AppSnapshot {
   /** A layer the map should frame (after an import, or "zoom to layer"); the serial tells requests apart. */
   frameRequest: { layerId?: string; featureIds?: readonly string[]; serial: number } | null;
   tariffs: StoredTariffSchedule[];
+  /** Obligors, programmes, assessments, payments and settings as stored; null until read. */
+  retribution: RetributionRecords | null;
   analysis: AnalysisState;
   /** The file being read, and how far it has come, for the progress bar. */
   importing: ImportActivity | null;
@@ -146,6 +149,7 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   zoomRequest: 0,
   frameRequest: null,
   tariffs: [],
+  retribution: null,
   analysis: IDLE_ANALYSIS,
   importing: null,
   pendingImports: [],

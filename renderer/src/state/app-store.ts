@@ -9,6 +9,7 @@ import { AnalysisRunner } from './analysis-runner';
 import { CompactLayers } from './compact-layers';
 import { Stories } from './stories';
 import { Tariffs } from './tariffs';
+import { Retribution } from './retribution';
 import { PresentationState } from './presentation';
 import { Selection } from './selection';
 import { Backgrounds } from './backgrounds';
@@ -31,6 +32,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly compact: CompactLayers;
   readonly stories: Stories;
   readonly tariffs: Tariffs;
+  /** Obligors, assessments (SKRD), payments: the retribution register. */
+  readonly retribution: Retribution;
   readonly presentation: PresentationState;
   readonly selection: Selection;
   readonly backgrounds: Backgrounds;
@@ -48,6 +51,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.subscribe(() => this.compact.follow(this.snapshot));
     this.stories = new Stories(this.document);
     this.tariffs = new Tariffs(handle);
+    this.retribution = new Retribution(handle, this.analysis);
     this.presentation = new PresentationState(handle);
     this.selection = new Selection(handle);
     this.backgrounds = new Backgrounds(handle);

@@ -12,8 +12,9 @@ import {
 } from '#shared/edit/feature-edits';
 import { readFeatures, readLayerFeatures, type FeatureBlockRow } from '../persistence/feature-blocks';
 import { addLayerWithFeatures, loadAll, moveLayer, updateFeatureProperties } from '../persistence/layer-repository';
-import { commitChange, type ChangeAction, type ChangeState } from '../persistence/change-log';
+import { RECORD_TABLES, commitChange, type ChangeAction, type ChangeState } from '../persistence/change-log';
 import { latestTariffSchedules } from '../persistence/tariff-repository';
+import { loadRetribution } from '../persistence/retribution-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
 import { patchedLists } from './patched-lists';
@@ -72,6 +73,7 @@ export class Document {
     this.state.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.state.db),
+      retribution: await loadRetribution(this.state.db),
       stories: await this.readStories(),
       layers,
       featuresByLayer,
@@ -129,6 +131,8 @@ export class Document {
     }
     if (Object.keys(state.stories).length > 0) this.state.set({ stories: await this.readStories() });
     if (Object.keys(state.tariffs).length > 0) this.state.set({ tariffs: await latestTariffSchedules(this.state.db) });
+    if (RECORD_TABLES.some((table) => Object.keys(state[table] ?? {}).length > 0))
+      this.state.set({ retribution: await loadRetribution(this.state.db) });
   }
 
   /** Layers as stored; a layer that came back (a redone import) brings its features, one that went takes them. */

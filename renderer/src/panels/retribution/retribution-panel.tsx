@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '#shared/format/format-number';
+import { usePanelState, useSnapshot } from '../../state/store-context';
+import { ObligorsSection } from './obligors-section';
+import { AssessSection } from './assess-section';
+import { PaymentsSection } from './payments-section';
+import { ArrearsSection } from './arrears-section';
+
+const SECTIONS = ['obligors', 'assess', 'payments', 'arrears'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The retribution register: obligors and their owner names, assessments (SKRD), payments, arrears. */
+export function RetributionPanel() {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
+  const snapshot = useSnapshot();
+  const [section, setSection] = usePanelState<Section>('retribution.section', 'obligors');
+  const register = snapshot.retribution;
+  const hasDemo = !!register && [...register.obligors, ...register.assessments].some((record) => record.demo);
+  return (
+    <section className="panel retribution-panel" data-testid="retribution-panel" aria-label={t('retribution.title')}>
+      <h2>{t('retribution.title')}</h2>
+      {hasDemo && (
+        <p className="panel-message info" data-testid="retribution-demo">
+          {t('retribution.demoNote')}
+        </p>
+      )}
+      <nav className="sub-tabs" role="tablist">
+        {SECTIONS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={section === name}
+            data-testid={`retribution-tab-${name}`}
+            onClick={() => setSection(name)}
+          >
+            {t(`retribution.section.${name}`)}
+          </button>
+        ))}
+      </nav>
+      {!register ? (
+        <p>{t('retribution.loading')}</p>
+      ) : section === 'obligors' ? (
+        <ObligorsSection register={register} />
+      ) : section === 'assess' ? (
+        <AssessSection register={register} locale={locale} />
+      ) : section === 'payments' ? (
+        <PaymentsSection register={register} locale={locale} />
+      ) : (
+        <ArrearsSection register={register} locale={locale} />
+      )}
+    </section>
+  );
+}

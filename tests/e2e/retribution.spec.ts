@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshot } from './helpers';
+
+/**
+ * The retribution register with the demo cycle: owner names reconciled into an obligor, an issued SKRD with its
+ * lines and the amount in words, a bank statement matched and recorded, and the arrears moving with it. Screens in
+ * both languages at 1366×768.
+ */
+const WORDS = {
+  id: {
+    unlinked: 'aset belum tertaut',
+    confirmed: 'ditautkan ke',
+    words: 'Terbilang',
+    exact: 'Cocok',
+    recorded: 'pembayaran dari',
+  },
+  en: {
+    unlinked: 'not linked to an obligor',
+    confirmed: 'linked to',
+    words: 'In words',
+    exact: 'Matches',
+    recorded: 'payments from',
+  },
+};
+
+/** Rupiah in a cell as a whole number, whatever the language's grouping. */
+const rupiahOf = (text: string) => Number(text.replace(/[^0-9]/g, ''));
+
+async function tour(page: Page, language: 'id' | 'en') {
+  const words = WORDS[language];
+  const name = (screen: string) => `retribution-${screen}-${language}-1366`;
+  await page.getByTestId('tab-retribution').click();
+  await expect(page.getByTestId('retribution-demo')).toBeVisible();
+
+  // Reconciliation: demo owners not yet in the register are suggested; confirming one links its assets.
+  const unlinkedText = async () =>
+    rupiahOf((await page.getByTestId('unlinked-count').textContent())!.split(/dari|of/)[0]!);
+  await expect(page.getByTestId('unlinked-count')).toContainText(words.unlinked);
+  const before = await unlinkedText();
+  const suggestion = page.getByTestId('suggestion').filter({ hasText: 'Operator seluler (contoh)' });
+  const linked = rupiahOf((await suggestion.locator('label').first().textContent())!.split('—')[1]!);
+  await screenshot(page, name('reconciliation'));
+  await suggestion.getByTestId('confirm-suggestion').click();
+  await expect(page.getByRole('status')).toContainText(words.confirmed);
+  expect(await unlinkedText()).toBe(before - linked);
+  await expect(page.getByTestId('obligor-table')).toContainText('Operator seluler (contoh)');
+
+  // An issued SKRD: its lines add up to its total, written in words.
+  await page.getByTestId('retribution-tab-assess').click();
+  const rows = page.getByTestId('assessment-table').locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  const totals = await rows.locator('td:nth-child(5)').allTextContents();
+  expect(rupiahOf((await page.getByTestId('assess-sum').textContent())!)).toBe(
+    totals.reduce((sum, text) => sum + rupiahOf(text), 0),
+  );
+  await rows.filter({ hasText: 'Telkom' }).click();
+  const detail = page.getByTestId('assessment-detail');
+  const amounts = await detail.locator('tbody td:nth-child(7)').allTextContents();
+  const total = rupiahOf((await detail.locator('tfoot td').last().textContent())!);
+  expect(amounts.reduce((sum, text) => sum + rupiahOf(text), 0)).toBe(total);
+  await expect(page.getByTestId('terbilang')).toContainText(words.words);
+  await expect(page.getByTestId('terbilang')).toContainText('rupiah');
+  await screenshot(page, name('assessment'));
+
+  // A bank statement: one transfer quoting Telkom's first-semester SKRD, one duplicate, one unknown.
+  const number = (await rows.filter({ hasText: 'Telkom' }).locator('td:nth-child(2)').textContent())!;
+  await page.getByTestId('retribution-tab-arrears').click();
+  const outstandingBefore = rupiahOf((await page.getByTestId('arrears-outstanding').textContent())!);
+  await page.getByTestId('retribution-tab-payments').click();
+  const csv = [
+    'Tanggal;Keterangan;Referensi;Debet;Kredit',
+    `05/12/2026;TRF TELKOM ${number};FT2612050001;;1.000.000,00`,
+    `05/12/2026;TRF TELKOM ${number};FT2612050001;;1.000.000,00`,
+    '06/12/2026;TRF TANPA NOMOR;FT2612060002;;12.345,00',
+    '06/12/2026;BIAYA ADMIN;;6.500,00;',
+  ].join('\r\n');
+  await page
+    .getByTestId('statement-file')
+    .setInputFiles({ name: 'rekening-koran.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const lines = page.getByTestId('statement-row');
+  await expect(lines).toHaveCount(3);
+  expect(await lines.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')))).toEqual([
+    'partial',
+    'duplicate',
+    'unmatched',
+  ]);
+  // A partial match is offered unticked: the user confirms it.
+  await lines.first().locator('input[type=checkbox]').check();
+  await screenshot(page, name('payments'));
+  await page.getByTestId('statement-record').click();
+  await expect(page.getByTestId('payment-message')).toContainText(words.recorded);
+  await expect(page.getByTestId('payment-table')).toContainText('FT2612050001');
+
+  await page.getByTestId('retribution-tab-arrears').click();
+  expect(rupiahOf((await page.getByTestId('arrears-outstanding').textContent())!)).toBe(outstandingBefore - 1_000_000);
+  await screenshot(page, name('arrears'));
+}
+
+for (const language of ['id', 'en'] as const)
+  test(`retribution register: reconcile, assessment, bank statement, arrears (${language})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page);
+    if (language === 'en') await page.getByTestId('language-en').click();
+    await tour(page, language);
+  });
