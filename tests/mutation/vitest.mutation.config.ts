@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from '../vitest.config';
+
+/**
+ * The unit tests Stryker runs against each mutant: those of the folders it mutates. Suites that drive outside
+ * programs (PostGIS, GDAL, Chromium) stay in npm test; a mutant there is judged by the pure tests that cover it.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: ['shared/**/*.test.ts', 'electron/main/**/*.test.ts', 'renderer/src/state/**/*.test.ts'],
+      exclude: ['**/node_modules/**', '**/postgis/**', 'electron/main/index.test.ts'],
+    },
+  }),
+);
