@@ -57,14 +57,30 @@ export async function readCsv(
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],
   });
-  if (parsed.errors.length) {
-    const error = parsed.errors[0];
+  // GDAL's CSV driver ends the header (not the rows) with a separator when it writes X,Y columns: one empty
+  // column name, and rows one cell short of it. That column is dropped, not refused.
+  let fields = parsed.meta.fields ?? [];
+  const trailingEmpty = fields.length > 1 && fields.at(-1) === '';
+  const errors = parsed.errors.filter(
+    (error) =>
+      !(
+        trailingEmpty &&
+        error.code === 'TooFewFields' &&
+        Object.keys(parsed.data[error.row ?? 0] ?? {}).length === fields.length - 1
+      ),
+  );
+  if (trailingEmpty) {
+    fields = fields.slice(0, -1);
+    for (const row of parsed.data) delete row[''];
+  }
+  if (errors.length) {
+    const error = errors[0];
     return {
       ok: false,
       error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}`,
     };
   }
-  return readTable(parsed.meta.fields ?? [], parsed.data, fileName, options, roads, report);
+  return readTable(fields, parsed.data, fileName, options, roads, report);
 }
 
 /**
