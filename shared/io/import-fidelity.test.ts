@@ -206,7 +206,7 @@ describe('6. a Shapefile without .prj', () => {
     const [lon, lat] = coordinatesOf(result.value.features[0]!)[0] as unknown as number[];
     expect(lon).toBeCloseTo(123.6, 6);
     expect(lat).toBeCloseTo(-10.16, 6);
-    expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
+    expect(result.value.crs).toBe('WGS 84 / UTM zone 51S (EPSG:32751)');
   });
 
   it('in a system it cannot guess: nothing placed until the user picks one, then placed right', async () => {

@@ -117,7 +117,7 @@ describe('importing CSV', () => {
     const result = await prepare('utm.csv', 'nama,easting,northing\nKupang,566490.57,8875595.0\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.crs).toBe('WGS 84 / UTM 51S (EPSG:32751)');
+    expect(result.value.crs).toBe('WGS 84 / UTM zone 51S (EPSG:32751)');
     const [lon, lat] = (result.value.features[0]!.geometry as { coordinates: number[] }).coordinates;
     // GDAL (PROJ) as the outside judge, to 1e-7° (about 1 cm).
     const [gdalLon, gdalLat] = execFileSync(
@@ -142,7 +142,7 @@ describe('choosing the coordinate system of a CSV', () => {
     const in50 = await prepareImport({ name: 'utm.csv', bytes: csv }, 'l', 1, NODE_ENVIRONMENT, new Date(), {
       utmZone: 50,
     });
-    expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM 50S (EPSG:32750)');
+    expect(in50.ok && in50.value.crs).toBe('WGS 84 / UTM zone 50S (EPSG:32750)');
     // The same numbers read in zone 50 land 6° further west.
     if (in50.ok)
       expect((in50.value.features[0]!.geometry as { coordinates: number[] }).coordinates[0]).toBeCloseTo(117.6, 0);
@@ -150,7 +150,7 @@ describe('choosing the coordinate system of a CSV', () => {
       utmZone: 51,
       datum: 'DGN95',
     });
-    expect(dgn.ok && dgn.value.crs).toMatch(/^DGN95 \/ UTM 51S/);
+    expect(dgn.ok && dgn.value.crs).toMatch(/^DGN95 \/ UTM zone 51S \(EPSG:23881\)$/);
   });
 });
 
@@ -209,7 +209,7 @@ describe('refusing bad files with a message naming the file, the feature and the
     ['text.csv', 'lon,lat\n123.6,-10.1\nabc,-10.2\n', /text\.csv, baris 3: koordinat kosong atau bukan angka/],
     ['range.csv', 'lon,lat\n123.6,-100\n', /range\.csv, baris 2: koordinat di luar jangkauan/],
     ['nodata.csv', 'lon,lat\n', /nodata\.csv: tidak ada baris data/],
-    ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: zona UTM tidak dapat ditentukan/],
+    ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: sistem koordinat easting\/northing tidak dapat ditentukan/],
     ['quotes.csv', 'lon,lat,nama\n123.6,-10.1,"tidak ditutup\n', /quotes\.csv, baris \d+: CSV tidak sah/],
     ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
     [

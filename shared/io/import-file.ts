@@ -19,6 +19,7 @@ export interface PreparedImport {
   features: StoredFeature[];
   crs: string;
   crsChoice?: FormatRead['crsChoice'];
+  suggestedCrs?: string[];
   geometryTypes: string[];
   /** Safe repairs made, one line per feature and kind of repair. */
   repairs: string[];
@@ -117,6 +118,7 @@ export async function prepareImport(
       features: stored,
       crs: read.crs,
       crsChoice: read.crsChoice,
+      suggestedCrs: read.suggestedCrs,
       geometryTypes: [...new Set(features.map((f) => f.geometry.type))],
       repairs,
       skipped,

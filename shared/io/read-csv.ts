@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import proj4 from 'proj4';
 import { wktToGeoJSON } from '@terraformer/wkt';
 import type { ParseResult } from './parse-geojson';
-import { utmProjection } from '../geo/utm';
+import { crsName, resolveCrsCode, toWgs84 } from '../geo/known-crs';
+import { suggestCrs } from '../geo/suggest-crs';
 import type { ProgressSink } from './import-progress';
 import type { SourceRecord } from './check-records';
 import type { FormatRead, ReadOptions } from './formats/file-format';
@@ -36,16 +36,9 @@ function toNumber(value: unknown): number {
  * Picks the UTM zone whose result lands in NTT: an easting/northing pair is valid in every zone, so
  * the zone is the one that puts the first rows inside the province.
  */
-function detectZone(pairs: [number, number][]): number | null {
-  for (const zone of [51, 50]) {
-    const inside = pairs.every(([easting, northing]) => {
-      const [lon, lat] = proj4(utmProjection(zone, 'S'), 'WGS84', [easting, northing]);
-      return lon >= 118.8 && lon <= 125.3 && lat >= -11.2 && lat <= -8;
-    });
-    if (inside) return zone;
-  }
-  return null;
-}
+/** The EPSG code of UTM zone 50S or 51S on a datum a CSV's easting/northing are given in. */
+const utmCode = (zone: number, datum: 'WGS 84' | 'DGN95' | 'SRGI2013') =>
+  datum === 'DGN95' ? `EPSG:238${zone + 30}` : datum === 'SRGI2013' ? `EPSG:94${zone + 40}` : `EPSG:327${zone}`;
 
 /** A row's coordinates: a geometry, null when the row has none, or the problem with what it has. */
 type RowGeometry = { geometry: unknown } | { problem: string };
@@ -64,14 +57,30 @@ export async function readCsv(
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],
   });
-  if (parsed.errors.length) {
-    const error = parsed.errors[0];
+  // GDAL's CSV driver ends the header (not the rows) with a separator when it writes X,Y columns: one empty
+  // column name, and rows one cell short of it. That column is dropped, not refused.
+  let fields = parsed.meta.fields ?? [];
+  const trailingEmpty = fields.length > 1 && fields.at(-1) === '';
+  const errors = parsed.errors.filter(
+    (error) =>
+      !(
+        trailingEmpty &&
+        error.code === 'TooFewFields' &&
+        Object.keys(parsed.data[error.row ?? 0] ?? {}).length === fields.length - 1
+      ),
+  );
+  if (trailingEmpty) {
+    fields = fields.slice(0, -1);
+    for (const row of parsed.data) delete row[''];
+  }
+  if (errors.length) {
+    const error = errors[0];
     return {
       ok: false,
       error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}`,
     };
   }
-  return readTable(parsed.meta.fields ?? [], parsed.data, fileName, options, roads, report);
+  return readTable(fields, parsed.data, fileName, options, roads, report);
 }
 
 /**
@@ -130,21 +139,34 @@ export function readRows(
     const pairs = rows
       .slice(0, 20)
       .map((row) => [toNumber(row[eastColumn]), toNumber(row[northColumn])] as [number, number]);
-    const zone = options.utmZone ?? detectZone(pairs.filter(([e, n]) => Number.isFinite(e) && Number.isFinite(n)));
-    if (!zone)
+    const sample = pairs.filter(([e, n]) => Number.isFinite(e) && Number.isFinite(n));
+    const candidates = suggestCrs(sample);
+    const chosen = options.crs ? resolveCrsCode(options.crs) : null;
+    const zone = options.utmZone ?? (candidates[0] === 'EPSG:32750' ? 50 : candidates[0] === 'EPSG:32751' ? 51 : null);
+    const code = chosen ?? (zone ? utmCode(zone, options.datum ?? 'WGS 84') : null);
+    if (!code) {
+      if (candidates.length === 0)
+        return {
+          ok: false,
+          error: `${fileName}: sistem koordinat easting/northing tidak dapat ditentukan (bukan UTM 50S/51S atau TM-3 di NTT) / cannot tell the coordinate system of easting/northing (not UTM 50S/51S or TM-3 in NTT)`,
+        };
       return {
-        ok: false,
-        error: `${fileName}: zona UTM tidak dapat ditentukan; pilih 50S atau 51S / cannot tell the UTM zone, choose 50S or 51S`,
+        ok: true,
+        value: {
+          records: [],
+          crs: '?',
+          warnings: [
+            `${fileName}: easting/northing cocok dengan ${candidates.map(crsName).join(', ')} — pilih salah satu / easting/northing fit ${candidates.map(crsName).join(', ')}, choose one`,
+          ],
+          crsChoice: 'required',
+          suggestedCrs: candidates,
+        },
       };
-    const projection = utmProjection(zone, 'S');
-    geometryOf = (row) =>
-      point(row[eastColumn], row[northColumn], (xy) => proj4(projection, 'WGS84', xy) as [number, number]);
-    const datum = options.datum ?? 'WGS 84';
-    crs =
-      datum === 'WGS 84'
-        ? `WGS 84 / UTM ${zone}S (EPSG:327${zone})`
-        : `${datum} / UTM ${zone}S (≈ WGS 84, selisih < 1 m)`;
-    crsChoice = 'utm';
+    }
+    const toLonLat = toWgs84(code);
+    geometryOf = (row) => point(row[eastColumn], row[northColumn], (xy) => toLonLat(xy));
+    crs = `${crsName(code)} (${code})`;
+    crsChoice = chosen ? 'any' : 'utm';
   } else {
     return {
       ok: false,

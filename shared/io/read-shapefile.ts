@@ -4,7 +4,8 @@ import { positionsOf } from '../geo/positions-of';
 import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, type SourceRecord } from './check-records';
 import type { FormatRead, ImportFile, ReadOptions } from './formats/file-format';
-import { crsName, resolveCrsCode, toWgs84 } from '../geo/known-crs';
+import { crsName, resolveCrsCode } from '../geo/known-crs';
+import { suggestCrs } from '../geo/suggest-crs';
 import { unzipSafely } from './zip-guard';
 import { reprojectRecords } from './reproject-records';
 
@@ -79,20 +80,6 @@ const dateOnly = (date: Date) =>
 const looksGeographic = (positions: number[][]) =>
   positions.length > 0 && positions.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90);
 
-/** NTT's UTM zones, tried in turn: the one that puts every coordinate inside the province. */
-function guessNttUtm(positions: number[][]): string | null {
-  for (const code of ['EPSG:32751', 'EPSG:32750']) {
-    const convert = toWgs84(code);
-    const sample = positions.filter((_, index) => index % Math.max(1, Math.floor(positions.length / 200)) === 0);
-    const inside = sample.every((position) => {
-      const [lon, lat] = convert(position);
-      return lon! >= 118.8 && lon! <= 125.3 && lat! >= -11.2 && lat! <= -8;
-    });
-    if (inside && sample.length > 0) return code;
-  }
-  return null;
-}
-
 /** One Shapefile (its parts in memory) to records: geometry from .shp, attributes from .dbf, CRS from .prj. */
 async function readOne(name: string, parts: ShapefileParts, options: ReadOptions): Promise<ParseResult<FormatRead>> {
   const missing = (['shp', 'dbf'] as const).filter((extension) => !parts[extension]);
@@ -144,7 +131,9 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
   if (!prj) {
     const positions = records.flatMap((record) => (record.geometry ? positionsOf(record.geometry as Geometry) : []));
     const chosen = options.crs ? resolveCrsCode(options.crs) : null;
-    const guessed = chosen ?? (looksGeographic(positions) ? 'EPSG:4326' : guessNttUtm(positions));
+    const candidates = chosen || looksGeographic(positions) ? [] : suggestCrs(positions);
+    const guessed =
+      chosen ?? (looksGeographic(positions) ? 'EPSG:4326' : candidates.length === 1 ? candidates[0]! : null);
     crsChoice = 'any';
     if (!guessed) {
       return {
@@ -153,9 +142,12 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
           records: [],
           crs: '?',
           warnings: [
-            `${name}: tanpa .prj dan koordinatnya bukan bujur/lintang; pilih sistem koordinatnya / no .prj and the coordinates are not lon/lat: choose the coordinate system`,
+            candidates.length > 1
+              ? `${name}: tanpa .prj; koordinatnya cocok dengan ${candidates.map(crsName).join(', ')} — pilih salah satu / no .prj: the coordinates fit ${candidates.map(crsName).join(', ')}, choose one`
+              : `${name}: tanpa .prj dan koordinatnya bukan bujur/lintang; pilih sistem koordinatnya / no .prj and the coordinates are not lon/lat: choose the coordinate system`,
           ],
           crsChoice: 'required',
+          suggestedCrs: candidates,
         },
       };
     }

@@ -75,18 +75,18 @@ test('a CSV in UTM 51S dropped on the map is imported at the right place', async
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM 51S (EPSG:32751)');
+  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM zone 51S (EPSG:32751)');
   // The user can override the detected zone and datum; the file is read again.
   await page.getByTestId('preview-zone').selectOption('50');
-  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM 50S (EPSG:32750)');
+  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM zone 50S (EPSG:32750)');
   await page.getByTestId('preview-zone').selectOption('51');
   await page.getByTestId('preview-datum').selectOption('SRGI2013');
-  await expect(page.getByTestId('preview-crs')).toContainText('SRGI2013 / UTM 51S');
+  await expect(page.getByTestId('preview-crs')).toContainText('SRGI2013 / UTM zone 51S (EPSG:9491)');
   await page.getByTestId('preview-datum').selectOption('WGS 84');
-  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM 51S (EPSG:32751)');
+  await expect(page.getByTestId('preview-crs')).toHaveText('WGS 84 / UTM zone 51S (EPSG:32751)');
   await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('import-outcome')).toContainText(
-    '1 fitur diimpor dari kantor.csv (WGS 84 / UTM 51S (EPSG:32751))',
+    '1 fitur diimpor dari kantor.csv (WGS 84 / UTM zone 51S (EPSG:32751))',
   );
   const position = await page.evaluate(() => {
     const snapshot = window.rumijaStore!.getSnapshot();

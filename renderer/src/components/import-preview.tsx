@@ -6,7 +6,7 @@ import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } f
 import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { formatNumber } from '#shared/format/format-number';
-import { KNOWN_CRS, resolveCrsCode } from '#shared/geo/known-crs';
+import { ALL_CRS, KNOWN_CRS, findCrs, resolveCrsCode, searchCrs } from '#shared/geo/known-crs';
 import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
 import type { ImportOutcome, PendingImport } from '../state/app-store';
@@ -117,11 +117,16 @@ export function ImportPreview({
   const fileName = pending.file.name;
   const reread = async (options: PendingImport['options']) => setError(await store.imports.reprepare(options));
   const [epsg, setEpsg] = useState('');
+  const found = useMemo(() => (epsg.trim() ? searchCrs(epsg) : []), [epsg]);
   const applyEpsg = () => {
-    const code = resolveCrsCode(epsg);
+    const code = resolveCrsCode(epsg) ?? (found.length === 1 ? found[0]!.code : null);
     if (code) void reread({ ...pending.options, crs: code });
-    else setError(t('import.epsgUnknown', { code: epsg }));
+    else if (found.length === 0) setError(t('import.epsgUnknown', { code: epsg, count: ALL_CRS.length }));
   };
+  const suggested = (prepared.suggestedCrs ?? []).map((code) => findCrs(code)).filter((crs) => crs !== undefined);
+  const offered = [...suggested, ...KNOWN_CRS.filter((crs) => !suggested.includes(crs))];
+  const chosenCrs = pending.options.crs ? findCrs(pending.options.crs) : undefined;
+  if (chosenCrs && !offered.includes(chosenCrs)) offered.push(chosenCrs);
   const mappedColumns = new Set(Object.values(mapping.sources).filter(Boolean));
   const extraColumns = fields.length > 0 ? sourceFields.filter((column) => !mappedColumns.has(column)) : [];
   const crsRequired = prepared.crsChoice === 'required';
@@ -243,7 +248,7 @@ export function ImportPreview({
         <dd>{prepared.geometryTypes.join(', ') || '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="preview-crs">{prepared.crs}</dd>
-        {(prepared.crsChoice === 'any' || crsRequired) && (
+        {(prepared.crsChoice === 'any' || prepared.crsChoice === 'utm' || crsRequired) && (
           <>
             <dt>{t('import.pickCrs')}</dt>
             <dd className="crs-choice">
@@ -254,8 +259,9 @@ export function ImportPreview({
                 onChange={(event) => void reread({ ...pending.options, crs: event.target.value || undefined })}
               >
                 <option value="">—</option>
-                {KNOWN_CRS.map((crs) => (
+                {offered.map((crs) => (
                   <option key={crs.code} value={crs.code}>
+                    {suggested.includes(crs) ? '★ ' : ''}
                     {crs.name} ({crs.code})
                   </option>
                 ))}
@@ -265,13 +271,48 @@ export function ImportPreview({
                 aria-label={t('import.otherEpsg')}
                 placeholder={t('import.epsgPlaceholder')}
                 data-testid="preview-epsg"
-                size={10}
+                size={18}
                 onChange={(event) => setEpsg(event.target.value)}
                 onKeyDown={(event) => event.key === 'Enter' && applyEpsg()}
               />
               <button type="button" data-testid="preview-epsg-apply" onClick={applyEpsg} disabled={!epsg.trim()}>
                 {t('import.apply')}
               </button>
+              {found.length > 0 && (
+                <select
+                  size={Math.min(6, found.length + 1)}
+                  aria-label={t('import.crsFound', { count: found.length })}
+                  data-testid="preview-crs-found"
+                  value=""
+                  onChange={(event) => {
+                    setEpsg('');
+                    void reread({ ...pending.options, crs: event.target.value });
+                  }}
+                >
+                  <option value="" disabled>
+                    {t('import.crsFound', { count: found.length })}
+                  </option>
+                  {found.map((crs) => (
+                    <option key={crs.code} value={crs.code}>
+                      {crs.name} ({crs.code})
+                    </option>
+                  ))}
+                </select>
+              )}
+              {suggested.length > 1 && (
+                <div className="muted" data-testid="preview-crs-suggested">
+                  {t('import.crsSuggested', { names: suggested.map((crs) => crs.name).join(', ') })}
+                </div>
+              )}
+              {chosenCrs && (
+                <div
+                  className={chosenCrs.shift === 'unknown' ? 'preview-warning' : 'muted'}
+                  data-testid="preview-crs-shift"
+                  title={chosenCrs.area}
+                >
+                  {t(`import.crsShift.${chosenCrs.shift}`, { accuracy: formatNumber(chosenCrs.accuracy ?? 0, locale) })}
+                </div>
+              )}
             </dd>
           </>
         )}

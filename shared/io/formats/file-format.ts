@@ -38,7 +38,7 @@ export interface ReadOptions {
    * they differ from WGS 84 by well under a metre, so they are converted with a zero shift and named.
    */
   datum?: 'WGS 84' | 'DGN95' | 'SRGI2013';
-  /** Coordinate system for a file that does not say its own (a Shapefile without .prj): an EPSG code. */
+  /** Coordinate system for a file that does not say its own (a Shapefile without .prj, a CSV, a DXF): an EPSG code. */
   crs?: string;
   /** The layers of a GeoPackage to read (all when not given). */
   layers?: string[];
@@ -56,7 +56,7 @@ export interface ReadInput {
 /** A file read into records, before they are checked and repaired. */
 export interface FormatRead {
   records: SourceRecord[];
-  /** "WGS 84 (EPSG:4326)", "WGS 84 / UTM 51S (EPSG:32751)" … */
+  /** "WGS 84 (EPSG:4326)", "WGS 84 / UTM zone 51S (EPSG:32751)" … */
   crs: string;
   /** What the user should know before confirming: a guessed encoding or coordinate system. */
   warnings: string[];
@@ -65,6 +65,8 @@ export interface FormatRead {
    * 'any' the list of known systems; 'required' when nothing can be placed until the user picks one.
    */
   crsChoice?: 'utm' | 'any' | 'required';
+  /** Systems that put the file's coordinates inside NTT (EPSG codes), offered first when the user must pick. */
+  suggestedCrs?: string[];
   /** A file of several layers (GeoPackage): what it holds, for the preview to pick from. */
   layers?: { name: string; geometryType: string; count: number; crs: string }[];
   /** Rows the reader could not place (an STA past the end of its ruas …), by row and reason; not imported. */
