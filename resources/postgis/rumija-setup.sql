@@ -25,6 +25,17 @@ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 
+-- Bounded waits on the server's side, for every client of this database (Rumija, QGIS, psql): a transaction left
+-- open by a client whose network went silent is rolled back after 2 minutes and its rows freed (without this the
+-- server keeps them locked until TCP gives up, about 2 hours); a write waits at most 15 s for a row another holds.
+-- Set on the database because settings given to a group role do not reach its members' logins. A client may ask for
+-- other values in its session (Rumija sends the same ones). Change them here, or per login with ALTER ROLE … SET.
+DO $$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '2min');
+  EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '15s');
+END $$;
+
 GRANT USAGE ON SCHEMA rumija TO rumija_viewer;
 GRANT CREATE ON SCHEMA rumija TO rumija_admin;
 
