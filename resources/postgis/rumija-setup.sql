@@ -25,6 +25,17 @@ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 
+-- Bounded waits on the server's side, for every client of this database (Rumija, QGIS, psql): a transaction left
+-- open by a client whose network went silent is rolled back after 2 minutes and its rows freed (without this the
+-- server keeps them locked until TCP gives up, about 2 hours); a write waits at most 15 s for a row another holds.
+-- Set on the database because settings given to a group role do not reach its members' logins. A client may ask for
+-- other values in its session (Rumija sends the same ones). Change them here, or per login with ALTER ROLE … SET.
+DO $$
+BEGIN
+  EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '2min');
+  EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '15s');
+END $$;
+
 GRANT USAGE ON SCHEMA rumija TO rumija_viewer;
 GRANT CREATE ON SCHEMA rumija TO rumija_admin;
 
@@ -64,14 +75,38 @@ CREATE TABLE IF NOT EXISTS rumija.tariffs (
 GRANT SELECT ON rumija.tariffs TO rumija_viewer;
 GRANT INSERT ON rumija.tariffs TO rumija_admin;
 
+-- Refuses unless a trigger fires on a layer table Rumija registered (rumija.layers, in this schema): the stamp and
+-- deletion functions run with the owner's rights, so attached to anyone else's table they would forge or erase the
+-- bookkeeping of every layer.
+CREATE OR REPLACE FUNCTION rumija.assert_layer_trigger(relid oid, schema_name name, table_name name) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
+BEGIN
+  IF schema_name <> 'rumija'
+     OR NOT EXISTS (SELECT 1 FROM rumija.layers l WHERE l.table_name = assert_layer_trigger.table_name)
+     OR to_regclass(format('rumija.%I', table_name)) IS DISTINCT FROM relid THEN
+    RAISE EXCEPTION 'bukan tabel lapisan Rumija / not a registered Rumija layer table: %.%', schema_name, table_name
+      USING ERRCODE = '42501';
+  END IF;
+END $$;
+REVOKE ALL ON FUNCTION rumija.assert_layer_trigger(oid, name, name) FROM PUBLIC;
+
 -- Every write to a feature gets the next version, who and when, and the transaction that made it (sync reads what
--- changed since a transaction horizon, so a slow transaction that commits late is never skipped).
+-- changed since a transaction horizon, so a slow transaction that commits late is never skipped). A version never
+-- goes back for an id: a feature written again after a deletion continues from the deletion's version, so a
+-- desktop still holding an older version is refused (a conflict), not silently taken over.
 CREATE OR REPLACE FUNCTION rumija.stamp_feature() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
+DECLARE
+  last_version integer;
 BEGIN
+  PERFORM rumija.assert_layer_trigger(TG_RELID, TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  IF TG_WHEN <> 'BEFORE' OR TG_LEVEL <> 'ROW' THEN
+    RAISE EXCEPTION 'rumija.stamp_feature: BEFORE ... FOR EACH ROW only' USING ERRCODE = '42501';
+  END IF;
   IF TG_OP = 'INSERT' THEN
-    NEW.version := 1;
-    DELETE FROM rumija.deleted_features WHERE table_name = TG_TABLE_NAME AND fid = NEW.fid;
+    DELETE FROM rumija.deleted_features d WHERE d.table_name = TG_TABLE_NAME AND d.fid = NEW.fid
+      RETURNING d.version INTO last_version;
+    NEW.version := coalesce(last_version, 0) + 1;
   ELSE
     NEW.fid := OLD.fid;
     NEW.version := OLD.version + 1;
@@ -85,18 +120,24 @@ END $$;
 CREATE OR REPLACE FUNCTION rumija.note_deletion() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
 BEGIN
+  PERFORM rumija.assert_layer_trigger(TG_RELID, TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' OR TG_OP <> 'DELETE' THEN
+    RAISE EXCEPTION 'rumija.note_deletion: AFTER DELETE ... FOR EACH ROW only' USING ERRCODE = '42501';
+  END IF;
   INSERT INTO rumija.deleted_features (table_name, fid, version, change_xid, deleted_by, deleted_at)
   VALUES (TG_TABLE_NAME, OLD.fid, OLD.version + 1, pg_current_xact_id(), session_user, now())
   ON CONFLICT (table_name, fid) DO UPDATE
-    SET version = EXCLUDED.version, change_xid = EXCLUDED.change_xid,
+    SET version = greatest(EXCLUDED.version, deleted_features.version + 1), change_xid = EXCLUDED.change_xid,
         deleted_by = EXCLUDED.deleted_by, deleted_at = EXCLUDED.deleted_at;
   RETURN OLD;
 END $$;
 
-REVOKE ALL ON FUNCTION rumija.stamp_feature() FROM PUBLIC;
-REVOKE ALL ON FUNCTION rumija.note_deletion() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION rumija.stamp_feature() TO rumija_editor;
-GRANT EXECUTE ON FUNCTION rumija.note_deletion() TO rumija_editor;
+-- Only the admins, who make layer tables, may attach them (prepare_layer_table does); editors write rows and the
+-- triggers fire for them without any right on the functions. (Revoked again for databases set up by older scripts.)
+REVOKE ALL ON FUNCTION rumija.stamp_feature() FROM PUBLIC, rumija_viewer, rumija_editor;
+REVOKE ALL ON FUNCTION rumija.note_deletion() FROM PUBLIC, rumija_viewer, rumija_editor;
+GRANT EXECUTE ON FUNCTION rumija.stamp_feature() TO rumija_admin;
+GRANT EXECUTE ON FUNCTION rumija.note_deletion() TO rumija_admin;
 
 -- Called by Rumija right after it creates a layer table (as an admin): stamps, deletion notes, the GiST index,
 -- ownership by the admin role, and the rights: viewers read, editors write, enforced by row-level security too.

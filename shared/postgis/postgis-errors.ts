@@ -11,6 +11,8 @@ export type PostgisFailure =
   | 'table-exists'
   | 'no-table'
   | 'connection-lost'
+  | 'timeout'
+  | 'commit-unknown'
   | 'no-connection'
   | 'server';
 
@@ -32,6 +34,10 @@ const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
   'no-table': 'Tabel lapisan tidak ada lagi di server / the layer table is no longer on the server',
   'connection-lost':
     'Koneksi terputus; tidak ada yang berubah di server, perubahan Anda tetap tersimpan di sini / the connection was lost; nothing changed on the server, your changes are kept here',
+  timeout:
+    'Server tidak menjawab dalam batas waktu (jaringan terputus atau server sibuk); transaksi dibatalkan, tidak ada yang berubah di server dan perubahan Anda tetap tersimpan di sini — coba lagi / the server did not answer in time (network cut or server busy); the transaction was abandoned, nothing changed on the server and your changes are kept here — try again',
+  'commit-unknown':
+    'Koneksi terputus saat menyimpan (COMMIT): server mungkin sudah menyimpan perubahan ini. Sinkronkan lagi — perubahan yang sudah sampai kembali sebagai milik Anda, bukan konflik / the connection was lost while saving (COMMIT): the server may have saved these changes. Sync again — changes that arrived come back as your own, not as conflicts',
   'no-connection': 'Belum terhubung ke basis data tim / not connected to the team database',
   server: 'Server basis data menolak permintaan / the database server refused the request',
 };

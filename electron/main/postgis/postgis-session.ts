@@ -52,6 +52,10 @@ export function failureOf(error: unknown): PostgisError {
     case '57P02':
     case '57P03':
       return new PostgisError('connection-lost', message);
+    case '57014': // statement_timeout
+    case '55P03': // lock_timeout
+    case '25P03': // idle_in_transaction_session_timeout
+      return new PostgisError('timeout', message);
     case '28P01':
     case '28000':
       return /no pg_hba.conf entry.*SSL off/i.test(message)
@@ -66,12 +70,42 @@ export function failureOf(error: unknown): PostgisError {
     case '42P01':
       return new PostgisError('no-table', message);
   }
+  // pg's own words when the connect timeout ends a connection attempt that got no answer.
+  if (/^timeout expired$|Connection terminated due to connection timeout/i.test(message))
+    return new PostgisError('unreachable', message);
   if (/Connection terminated|connection.*(closed|ended)|Client has encountered a connection error/i.test(message))
     return new PostgisError('connection-lost', message);
   return new PostgisError('server', message);
 }
 
-async function connectClient(connection: PostgisConnection, password: string, ssl: boolean) {
+/**
+ * How long each network wait may last. The server gives up first (statement, lock, idle in a transaction: it rolls
+ * back and frees the rows), then the client (an answer that never comes: a cut network where nothing tells TCP).
+ */
+export interface SessionTimeouts {
+  connectMs: number;
+  /** A statement running on the server (a push sends 1 000 features per statement). */
+  statementMs: number;
+  /** Waiting for a row a colleague's transaction holds. */
+  lockMs: number;
+  /** A transaction left open with nothing asked (the client went silent): the server rolls it back. */
+  idleInTransactionMs: number;
+  /** Waiting for the server's answer to one statement, on this side. */
+  answerMs: number;
+  /** TCP keepalive: a silent, idle connection is found dead after this plus a few probes. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: SessionTimeouts = {
+  connectMs: 15_000,
+  statementMs: 120_000,
+  lockMs: 15_000,
+  idleInTransactionMs: 120_000,
+  answerMs: 135_000,
+  keepAliveMs: 30_000,
+};
+
+async function connectClient(connection: PostgisConnection, password: string, ssl: boolean, timeouts: SessionTimeouts) {
   const client = new pg.Client({
     host: connection.host,
     port: connection.port,
@@ -79,7 +113,12 @@ async function connectClient(connection: PostgisConnection, password: string, ss
     user: connection.user,
     password,
     ssl: ssl ? { rejectUnauthorized: connection.tls === 'verify' } : false,
-    connectionTimeoutMillis: 15_000,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    lock_timeout: timeouts.lockMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: timeouts.keepAliveMs,
     application_name: 'rumija',
   });
   // An error after connecting (the server went away) must not crash the process; the next query reports it.
@@ -89,13 +128,14 @@ async function connectClient(connection: PostgisConnection, password: string, ss
 }
 
 /** Connects with TLS when the server offers it (or always, when the connection asks for it). */
-async function connectPreferringTls(connection: PostgisConnection, password: string) {
-  if (connection.tls === 'off') return { client: await connectClient(connection, password, false), tls: false };
+async function connectPreferringTls(connection: PostgisConnection, password: string, timeouts: SessionTimeouts) {
+  if (connection.tls === 'off')
+    return { client: await connectClient(connection, password, false, timeouts), tls: false };
   try {
-    return { client: await connectClient(connection, password, true), tls: true };
+    return { client: await connectClient(connection, password, true, timeouts), tls: true };
   } catch (error) {
     if (connection.tls === 'prefer' && /does not support SSL/i.test((error as Error).message))
-      return { client: await connectClient(connection, password, false), tls: false };
+      return { client: await connectClient(connection, password, false, timeouts), tls: false };
     throw error;
   }
 }
@@ -136,22 +176,31 @@ export interface PushHooks {
  * connection lost halfway leaves the server as it was (PostgreSQL rolls the transaction back).
  */
 export class PostgisSession {
+  /** Set once the connection is given up (an answer that never came): every later call fails at once. */
+  private broken: PostgisError | null = null;
+
   private constructor(
     private readonly client: pg.Client,
     /** The connection is encrypted (TLS). */
     readonly tls: boolean,
+    private readonly timeouts: SessionTimeouts,
   ) {}
 
   /** Connects and checks: reachable, login, PostGIS, the Rumija schema. */
-  static async open(connection: PostgisConnection, password: string): Promise<PostgisSession> {
+  static async open(
+    connection: PostgisConnection,
+    password: string,
+    timeouts: Partial<SessionTimeouts> = {},
+  ): Promise<PostgisSession> {
+    const bounded = { ...DEFAULT_TIMEOUTS, ...timeouts };
     let connected: { client: pg.Client; tls: boolean };
     try {
-      connected = await connectPreferringTls(connection, password);
+      connected = await connectPreferringTls(connection, password, bounded);
     } catch (error) {
       throw failureOf(error);
     }
     const { client } = connected;
-    const session = new PostgisSession(client, connected.tls);
+    const session = new PostgisSession(client, connected.tls, bounded);
     try {
       const { rows } = await client.query<{ postgis: string | null; schema: string | null }>(
         `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'postgis') AS postgis,
@@ -252,11 +301,11 @@ export class PostgisSession {
         await this.publishRows(layer.table, layer.kind, batch);
         onProgress(start + batch.length, features.length);
       }
-      await this.query('COMMIT');
     } catch (error) {
       await this.rollback();
       throw failureOf(error);
     }
+    await this.commit();
     return { horizon };
   }
 
@@ -290,11 +339,12 @@ export class PostgisSession {
   }
 
   async commitPublish() {
-    await this.query('COMMIT');
+    await this.commit();
   }
 
   async rollback() {
-    await this.client.query('ROLLBACK').catch(() => undefined);
+    if (this.broken) return;
+    await this.query('ROLLBACK').catch(() => undefined);
   }
 
   /** Every feature of a layer table, and the horizon to sync from. */
@@ -418,6 +468,7 @@ export class PostgisSession {
   }
 
   async close() {
+    if (this.broken) return;
     await this.client.end().catch(() => undefined);
   }
 
@@ -427,23 +478,53 @@ export class PostgisSession {
     return rows[0]!.pid;
   }
 
+  /**
+   * One statement, its answer awaited at most `answerMs`. When no answer comes the connection is given up (the
+   * socket destroyed: a statement half sent cannot be taken back); the server rolls back the open transaction when
+   * its own timeouts end it, and the caller connects again.
+   */
   private async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+    if (this.broken) throw this.broken;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const seconds = Math.round(this.timeouts.answerMs / 1000);
+        this.broken = new PostgisError('timeout', `${seconds} s`);
+        (this.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        reject(this.broken);
+      }, this.timeouts.answerMs);
+    });
     try {
-      return await this.client.query<Row>(text, values);
+      return await Promise.race([this.client.query<Row>(text, values), silent]);
     } catch (error) {
       throw failureOf(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   private async transaction<T>(work: () => Promise<T>, mode = ''): Promise<T> {
     await this.query(`BEGIN ${mode ? `ISOLATION LEVEL ${mode}` : ''}`);
+    let result: T;
     try {
-      const result = await work();
-      await this.query('COMMIT');
-      return result;
+      result = await work();
     } catch (error) {
       await this.rollback();
       throw failureOf(error);
+    }
+    await this.commit();
+    return result;
+  }
+
+  private async commit() {
+    try {
+      await this.query('COMMIT');
+    } catch (error) {
+      const failure = failureOf(error);
+      // Lost on the way back from COMMIT: the server may have committed. Saying "nothing changed" could be false.
+      if (failure.failure === 'connection-lost' || failure.failure === 'timeout')
+        throw new PostgisError('commit-unknown', failure.detail);
+      throw failure;
     }
   }
 

@@ -52,7 +52,9 @@ export class TeamDatabase {
         this.publishing = null;
         await this.session?.rollback();
       }
-      if (failure.failure === 'connection-lost') {
+      // A connection lost, given up (no answer in time) or lost during COMMIT is ended for good: the next request
+      // connects again.
+      if (['connection-lost', 'timeout', 'commit-unknown'].includes(failure.failure)) {
         this.publishing = null;
         await this.close();
       }

@@ -54,7 +54,7 @@ async function ask<A extends TeamRequest['action']>(
   const reply = (await host.team(request)) as TeamReply<A>;
   if (!reply.ok) {
     // The host has closed a lost connection: the panel shows the connect form again.
-    if (reply.failure === 'connection-lost' || reply.failure === 'no-connection') onLost();
+    if (['connection-lost', 'timeout', 'commit-unknown', 'no-connection'].includes(reply.failure)) onLost();
     throw Object.assign(new PostgisError(reply.failure), { message: reply.message });
   }
   return reply.value;
