@@ -1,3 +1,4 @@
+import { typeColumns } from './type-columns';
 import type { Layer, LayerKind, StoredFeature } from '../model/layer';
 import { FIELDS_BY_KIND, type FieldDefinition } from '../model/feature-fields';
 import { GEOMETRY_TYPES_BY_KIND, modelKeysOf, parseFeatureProperties, type FeatureKind } from '../model/road-network';
@@ -153,8 +154,13 @@ export function applyMapping(
   fileName: string,
   labelOf: FieldLabel = (key) => key.split('.').pop()!,
 ): ParseResult<{ layer: Layer; features: StoredFeature[]; extraFields: string[] }> {
-  if (mapping.kind === 'plain' || mapping.kind === 'corridor')
-    return { ok: true, value: { layer, features, extraFields: [] } };
+  if (mapping.kind === 'plain' || mapping.kind === 'corridor') {
+    // A plain layer keeps the file's columns; those holding numbers as text (a CSV's) become numbers.
+    const columns = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))].filter(
+      (column) => column !== 'source' && column !== 'kind',
+    );
+    return { ok: true, value: { layer, features: typeColumns(features, columns).features, extraFields: [] } };
+  }
   const kind = mapping.kind as FeatureKind;
   const fields = mappableFields(kind);
   const modelKeys = new Set(['id', ...modelKeysOf(kind)]);
@@ -205,7 +211,8 @@ export function applyMapping(
     ok: true,
     value: {
       layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' },
-      features: mapped,
+      // The file's own columns holding numbers as text (a CSV's "7,5") become numbers, read in the column's style.
+      features: typeColumns(mapped, [...extras.values()]).features,
       extraFields: [...extras.values()],
     },
   };

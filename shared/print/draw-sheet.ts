@@ -1,5 +1,5 @@
 import type { SheetLayout } from './print-layout';
-import { lineHeight, type SheetImage, type SheetPainter } from './sheet-painter';
+import { lineHeight, type SheetImage, type SheetPainter, type TextOptions } from './sheet-painter';
 
 interface SheetLegendEntry {
   label: string;
@@ -64,6 +64,21 @@ function drawLegend(sheet: PrintSheet, painter: SheetPainter, x: number, y: numb
     y += 1.5;
   }
   return y;
+}
+
+/** Text broken into lines of at most `width` mm, at spaces, measured by the painter that will draw it. */
+function wrapText(painter: SheetPainter, text: string, options: TextOptions, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && painter.textWidth(candidate, options) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Where a grid line crosses a horizontal (y = at) or vertical (x = at) edge, if it does. */
@@ -158,20 +173,22 @@ export function drawSheet(sheet: PrintSheet, painter: SheetPainter) {
   painter.text('0', px, barY + 4.2, { size: 6.5 });
   painter.text(sheet.scaleBar.label, px + sheet.scaleBar.mm, barY + 4.2, { size: 6.5, align: 'center' });
   const landscape = layout.page.width > layout.page.height;
-  const legendBottom = landscape ? inset.y - 22 : side.y + side.height - 2;
   const legendWidth = landscape ? side.width - 6 : (side.width - inset.width) * 0.58;
-  const legendEnd = drawLegend(sheet, painter, px, barY + 7, legendWidth, legendBottom);
-  // Sources: under the legend (landscape) or in their own column (portrait).
+  // Sources (with the basemap's licence credit) are laid out first: on landscape sheets they sit just above the
+  // inset, and the legend gives way to them, so no picture is ever drawn over a credit.
   const sourcesX = landscape ? px : px + legendWidth + 3;
-  let sy = landscape ? Math.max(legendEnd + 2, legendBottom + 2) : barY + 7;
-  sy += painter.text(sheet.sourcesTitle, sourcesX, sy + 2.5, { size: 7, bold: true }) * lineHeight(7);
-  for (const source of sheet.sources)
-    sy +=
-      painter.text(source, sourcesX, sy + 2.5, {
-        size: 6,
-        color: MUTED,
-        maxWidth: landscape ? side.width - 6 : inset.x - sourcesX - 3,
-      }) * lineHeight(6);
+  const sourcesWidth = landscape ? side.width - 6 : inset.x - sourcesX - 3;
+  const sourceLines = sheet.sources.flatMap((source) => wrapText(painter, source, { size: 6 }, sourcesWidth));
+  const sourcesHeight = lineHeight(7) + sourceLines.length * lineHeight(6) + 1;
+  const sourcesTop = landscape ? inset.y - 2 - sourcesHeight : barY + 7;
+  const legendBottom = landscape ? sourcesTop - 2 : side.y + side.height - 2;
+  drawLegend(sheet, painter, px, barY + 7, legendWidth, legendBottom);
+  let sy =
+    sourcesTop + painter.text(sheet.sourcesTitle, sourcesX, sourcesTop + 2.5, { size: 7, bold: true }) * lineHeight(7);
+  for (const line of sourceLines) {
+    painter.text(line, sourcesX, sy + 2.5, { size: 6, color: MUTED });
+    sy += lineHeight(6);
+  }
 
   if (sheet.inset) {
     painter.image(sheet.inset.image, inset.x, inset.y, inset.width, inset.height);

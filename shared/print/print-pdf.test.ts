@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createPrintPdf } from './print-pdf';
 import { gdalJpeg } from '../../tests/unit/gdal-jpeg';
+import { phraseBox, underText } from '../../tests/unit/pdf-text-box';
 import type { PrintSheet } from './draw-sheet';
 import { gridLines, scaleAtZoom, scaleBarLength, sheetLayout, zoomForScale } from './print-layout';
 
@@ -14,8 +15,8 @@ const FONTS = {
 };
 
 /** The rendered map stands in as a plain JPEG. */
-const jpeg = (width: number, height: number) => ({
-  bytes: gdalJpeg(width, height, [230, 225, 210]),
+const jpeg = (width: number, height: number, colour: [number, number, number] = [230, 225, 210]) => ({
+  bytes: gdalJpeg(width, height, colour),
   format: 'JPEG' as const,
   width,
   height,
@@ -98,6 +99,7 @@ describe('print sheets as PDF', () => {
       expect(text).toContain(expected);
   });
 
+  // Sixty sheets, each with GDAL-written pictures: slow on a shared machine.
   it('an atlas: a contents page naming each sheet with its page, then one page per sheet', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'atlas-')), 'atlas.pdf');
     const titles = Array.from({ length: 60 }, (_, index) => `P-${100 + index} – Ruas ${index + 1}`);
@@ -116,7 +118,56 @@ describe('print sheets as PDF', () => {
     expect(contents).toMatch(/P-100 – Ruas 1\s+3/);
     expect(contents).toMatch(/P-159 – Ruas 60\s+62/);
     expect(poppler('pdftotext', file, '-f', '62', '-l', '62')).toContain('Halaman 62 dari 62');
+    // Sixty sheets, each with two GDAL-written pictures: over 30 s on a shared machine.
+  }, 180_000);
+});
+
+const CREDITS = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../renderer/src/i18n/locales/id/attribution.json'), 'utf8')) as {
+    sources: string;
+  }
+).sources;
+
+describe('credits on paper', () => {
+  // Maps as strongly coloured pictures, so anything of them under a credit shows in the pixels.
+  const coloured = (base: PrintSheet): PrintSheet => ({
+    ...base,
+    map: jpeg(400, 300, [40, 120, 200]),
+    inset: { image: jpeg(120, 80, [200, 60, 40]), extent: null },
+    // A legend longer than the side panel: it must give way to the sources, not push them under the inset.
+    legend: ['Ruas jalan (demo)', 'Jembatan (demo)', 'Aset RUMIJA (demo)', 'Koridor RUMIJA (demo)'].map((title) => ({
+      title,
+      entries: ['Baik', 'Sedang', 'Rusak ringan', 'Rusak berat', 'Provinsi', 'Nasional', 'Kabupaten'].map((label) => ({
+        label,
+        color: '#c62828',
+        shape: 'line' as const,
+      })),
+    })),
   });
+  for (const [paper, orientation] of [
+    ['A3', 'landscape'],
+    ['A4', 'landscape'],
+    ['A4', 'portrait'],
+  ] as const)
+    it(`${paper} ${orientation}: every source line, the basemap licence included, is on plain paper`, () => {
+      const base = sheet(paper, orientation, 'Peta Jembatan Ruas P-101');
+      const sources = [
+        'Ruas jalan (demo): data demo',
+        'Jembatan (demo): data demo',
+        'Aset RUMIJA (demo): data demo',
+        'Latar: Foto udara Kupang 2024 (Dinas PUPR Provinsi NTT · Bidang Tata Ruang)',
+        CREDITS,
+      ];
+      const file = join(mkdtempSync(join(tmpdir(), 'credits-')), 'peta.pdf');
+      writeFileSync(file, createPrintPdf([{ ...coloured(base), sources }], FONTS));
+      for (const phrase of ['Peta dasar: © kontributor OpenStreetMap', 'GeoNames (CC BY 4.0)', 'idn-area-data']) {
+        const box = phraseBox(file, phrase);
+        expect(box, phrase).not.toBeNull();
+        const under = underText(file, box!);
+        expect(under.coloured, `${phrase}: ${JSON.stringify(under)}`).toBe(0);
+        expect(under.plainShare, phrase).toBeGreaterThan(0.5);
+      }
+    });
 });
 
 describe('print layout', () => {

@@ -2,20 +2,11 @@ import { jsPDF } from 'jspdf';
 import { drawSheet, type PrintSheet } from './draw-sheet';
 import type { ShapeStyle, SheetPainter, TextOptions } from './sheet-painter';
 import { lineHeight } from './sheet-painter';
+import { embedFonts, PDF_FONT, type PrintFonts } from './embed-fonts';
 
-/** Noto Sans TrueType files (resources/fonts), embedded so the PDF looks the same everywhere and keeps its dashes. */
-export interface PrintFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
-}
+export type { PrintFonts } from './embed-fonts';
 
-const FONT = 'NotoSans';
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+const FONT = PDF_FONT;
 
 const rgb = (hex: string): [number, number, number] =>
   [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
@@ -125,10 +116,7 @@ export function createPrintPdf(
     compress: true,
     putOnlyUsedFonts: true,
   });
-  pdf.addFileToVFS('NotoSans-Regular.ttf', base64(fonts.regular));
-  pdf.addFont('NotoSans-Regular.ttf', FONT, 'normal');
-  pdf.addFileToVFS('NotoSans-Bold.ttf', base64(fonts.bold));
-  pdf.addFont('NotoSans-Bold.ttf', FONT, 'bold');
+  embedFonts(pdf, fonts);
   const painter = new PdfPainter(pdf);
   const before = contents ? contentsPageCount(contents.entries.length, first.height) : 0;
   const pages = before + sheets.length;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { gdalJpeg } from '../../tests/unit/gdal-jpeg';
+import { phraseBox, underText } from '../../tests/unit/pdf-text-box';
 import { createDemoDataset } from '../demo/create-demo-dataset';
 import { analyzeAssets, createRoadIndex } from '../analysis/encroachment';
 import { estimateRetribution } from '../tariff/estimate-retribution';
@@ -11,16 +13,30 @@ import { formatRupiah } from '../format/format-rupiah';
 import { createEncroachmentReportPdf, type ReportInput } from './encroachment-report-pdf';
 import type { StoredFeature } from '../model/layer';
 import { analysisWarnings } from '../analysis/analysis-warnings';
+import { pdfFonts, PRINT_FONTS } from '../../tests/unit/print-fonts';
+
+const CREDITS = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../renderer/src/i18n/locales/id/attribution.json'), 'utf8')) as {
+    sources: string;
+  }
+).sources;
+/** A strongly coloured stand-in for a rendered map: any of it under the credits shows in the pixels. */
+const MAP = gdalJpeg(300, 200, [40, 120, 200]);
 
 /** The report with the example schedule, written to a file for poppler to read. */
-function writeReport(input: Pick<ReportInput, 'areaName' | 'estimate' | 'results' | 'demoData' | 'warnings'>): string {
-  const bytes = createEncroachmentReportPdf({
-    createdAt: new Date(2026, 0, 21),
-    schedule: EXAMPLE_TARIFF_SCHEDULE,
-    categoryLabel: (c) => c,
-    corridorLabel: (c) => c,
-    ...input,
-  });
+function writeReport(
+  input: Pick<ReportInput, 'areaName' | 'estimate' | 'results' | 'demoData' | 'warnings' | 'maps' | 'mapCredits'>,
+): string {
+  const bytes = createEncroachmentReportPdf(
+    {
+      createdAt: new Date(2026, 0, 21),
+      schedule: EXAMPLE_TARIFF_SCHEDULE,
+      categoryLabel: (c) => c,
+      corridorLabel: (c) => c,
+      ...input,
+    },
+    PRINT_FONTS,
+  );
   const file = join(mkdtempSync(join(tmpdir(), 'rumija-pdf-')), 'laporan.pdf');
   writeFileSync(file, bytes);
   return file;
@@ -40,7 +56,13 @@ describe('PDF report', () => {
       estimate,
       results,
       demoData: true,
+      maps: [{ caption: 'Peta Koridor Simpang Polda – Bandara El Tari', jpeg: MAP, width: 300, height: 200 }],
+      mapCredits: CREDITS,
     });
+    // Every font is embedded, with a Unicode map: the en dash and "m²" survive copying.
+    const fonts = pdfFonts(file);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font.embedded && font.unicode, font.line).toBe(true);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThan(1);
@@ -50,6 +72,13 @@ describe('PDF report', () => {
     expect(text).toContain(formatRupiah(estimate.totalIdr).replace('\u00a0', ' '));
     expect(text).toContain('CONTOH');
     expect(text).toContain(`halaman ${pages} dari ${pages}`);
+    expect(text).toContain('Provinsi Nusa Tenggara Timur – Koridor Simpang Polda – Bandara El Tari');
+    // The map's credits are printed under it, on plain paper.
+    const box = phraseBox(file, 'Peta dasar: © kontributor OpenStreetMap');
+    expect(box).not.toBeNull();
+    const under = underText(file, box!);
+    expect(under.coloured, JSON.stringify(under)).toBe(0);
+    expect(under.plainShare).toBeGreaterThan(0.5);
   });
 
   it('prints the warnings, and detail rows whose amounts add up to the printed total', () => {

@@ -5,7 +5,7 @@ import type { RetributionEstimate } from '../tariff/estimate-retribution';
 import type { TariffSchedule } from '../tariff/tariff-schedule';
 import { formatRupiah, formatRupiahShort } from '../format/format-rupiah';
 import { formatDate, formatNumber, formatSta } from '../format/format-number';
-import { plainPdfText as plain } from './pdf-text';
+import { embedFonts, PDF_FONT, type PrintFonts } from '../print/embed-fonts';
 import { countedAssets } from '../analysis/analysis-inputs';
 
 export interface ReportInput {
@@ -24,16 +24,19 @@ export interface ReportInput {
   corridor?: boolean;
   /** Maps of the analysed area (an overview, then details), drawn at print resolution, with their captions. */
   maps?: readonly { caption: string; jpeg: Uint8Array; width: number; height: number }[];
+  /** The credits of the maps' basemap and sources, printed under each map (its licence asks for them). */
+  mapCredits?: string;
 }
 
 const ZONE_NAMES: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Di luar' };
-const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm2' };
+const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm²' };
 const MARGIN = 15;
 const PAGE_HEIGHT = 297;
 
 /** The printable estimate report in Bahasa Indonesia: summary, breakdowns and per-asset lines. */
-export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<ArrayBuffer> {
-  const pdf = new jsPDF({ unit: 'mm', format: 'a4' });
+export function createEncroachmentReportPdf(input: ReportInput, fonts: PrintFonts): Uint8Array<ArrayBuffer> {
+  const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+  embedFonts(pdf, fonts);
   let y = MARGIN;
   const ensureSpace = (height: number) => {
     if (y + height > PAGE_HEIGHT - MARGIN) {
@@ -42,8 +45,8 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     }
   };
   const text = (value: string, size = 10, style: 'normal' | 'bold' = 'normal', x = MARGIN) => {
-    pdf.setFont('helvetica', style).setFontSize(size);
-    const lines = pdf.splitTextToSize(plain(value), 180) as string[];
+    pdf.setFont(PDF_FONT, style).setFontSize(size);
+    const lines = pdf.splitTextToSize(value, 180) as string[];
     ensureSpace(lines.length * size * 0.45);
     pdf.text(lines, x, y);
     y += lines.length * size * 0.45 + 1.5;
@@ -54,8 +57,8 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
     pdf.setFontSize(9);
     for (const [label, value] of rows) {
       ensureSpace(5);
-      pdf.setFont('helvetica', 'normal').text(plain(label).slice(0, 70), MARGIN + 2, y);
-      pdf.text(plain(value), 195, y, { align: 'right' });
+      pdf.setFont(PDF_FONT, 'normal').text(label.slice(0, 70), MARGIN + 2, y);
+      pdf.text(value, 195, y, { align: 'right' });
       y += 4.6;
     }
     y += 3;
@@ -63,7 +66,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   const { estimate, schedule } = input;
 
   text('Laporan Estimasi Retribusi Pemakaian RUMIJA', 16, 'bold');
-  text(`Dinas PUPR Provinsi Nusa Tenggara Timur - ${input.areaName}`, 11);
+  text(`Dinas PUPR Provinsi Nusa Tenggara Timur – ${input.areaName}`, 11);
   text(`Tanggal: ${formatDate(input.createdAt)} · Periode: ${estimate.periodYears} tahun`, 10);
   text(`Jadwal tarif: ${schedule.name} (versi ${schedule.version}). Dasar hukum: ${schedule.legalReference}`, 9);
   if (schedule.example)
@@ -99,11 +102,17 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   for (const [index, map] of (input.maps ?? []).entries()) {
     const width = 180;
     const height = (map.height / map.width) * width;
-    ensureSpace(height + 12);
+    ensureSpace(height + 16);
     text(map.caption, index === 0 ? 11 : 9, index === 0 ? 'bold' : 'normal');
     pdf.addImage(map.jpeg, 'JPEG', MARGIN, y, width, height, undefined, 'NONE');
     pdf.setDrawColor(40, 40, 40).setLineWidth(0.3).rect(MARGIN, y, width, height);
-    y += height + 5;
+    y += height + 3.5;
+    if (input.mapCredits) {
+      pdf.setTextColor(85, 96, 107);
+      text(input.mapCredits, 7);
+      pdf.setTextColor(0, 0, 0);
+    }
+    y += 1.5;
   }
   table('Menurut pemilik', sorted(estimate.byOwner));
   table('Menurut kategori', sorted(estimate.byCategory, input.categoryLabel));
@@ -118,9 +127,9 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
   const header = ['Aset', 'Zona', 'Ruas', 'STA', 'Jarak as', 'Jumlah', 'Retribusi'];
   const row = (cells: string[], bold = false) => {
     ensureSpace(5);
-    pdf.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(8);
+    pdf.setFont(PDF_FONT, bold ? 'bold' : 'normal').setFontSize(8);
     cells.forEach((cell, i) =>
-      pdf.text(plain(cell).slice(0, i === 0 ? 36 : 24), columns[i]!, y, i >= 4 ? { align: 'right' } : undefined),
+      pdf.text(cell.slice(0, i === 0 ? 36 : 24), columns[i]!, y, i >= 4 ? { align: 'right' } : undefined),
     );
     y += 4.2;
   };
@@ -144,7 +153,7 @@ export function createEncroachmentReportPdf(input: ReportInput): Uint8Array<Arra
 
   const pages = pdf.getNumberOfPages();
   for (let page = 1; page <= pages; page++) {
-    pdf.setPage(page).setFont('helvetica', 'normal').setFontSize(8);
+    pdf.setPage(page).setFont(PDF_FONT, 'normal').setFontSize(8);
     pdf.text(`Rumija · halaman ${page} dari ${pages}`, 105, PAGE_HEIGHT - 8, { align: 'center' });
   }
   return new Uint8Array(pdf.output('arraybuffer'));

@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { plainPdfText } from './pdf-text';
+import { embedFonts, PDF_FONT, type PrintFonts } from '../print/embed-fonts';
 
 export interface HandoutSlide {
   title: string;
@@ -9,6 +9,8 @@ export interface HandoutSlide {
   width: number;
   height: number;
   figures: { label: string; value: string }[];
+  /** The map's credits (basemap licence and sources), printed under it on plain paper. */
+  credits: string;
 }
 
 export interface HandoutInput {
@@ -26,9 +28,13 @@ const PAGE_WIDTH = 297;
 const PAGE_HEIGHT = 210;
 const MARGIN = 14;
 
-/** The story as a handout: a cover page, then one landscape A4 page per slide (title, map, caption, key figures). */
-export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuffer> {
-  const pdf = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'landscape' });
+/**
+ * The story as a handout: a cover page, then one landscape A4 page per slide: title, the map across the page, caption
+ * and key figures under it as text (the slide picture has no title card of its own).
+ */
+export function createStoryHandoutPdf(input: HandoutInput, fonts: PrintFonts): Uint8Array<ArrayBuffer> {
+  const pdf = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'landscape', compress: true, putOnlyUsedFonts: true });
+  embedFonts(pdf, fonts);
   const text = (
     value: string,
     x: number,
@@ -36,10 +42,11 @@ export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuff
     size: number,
     style: 'normal' | 'bold' = 'normal',
     maxWidth = PAGE_WIDTH - 2 * MARGIN,
+    align: 'left' | 'right' = 'left',
   ) => {
-    pdf.setFont('helvetica', style).setFontSize(size);
-    const lines = pdf.splitTextToSize(plainPdfText(value), maxWidth) as string[];
-    pdf.text(lines, x, y);
+    pdf.setFont(PDF_FONT, style).setFontSize(size);
+    const lines = pdf.splitTextToSize(value, maxWidth) as string[];
+    pdf.text(lines, x, y, { align });
     return y + lines.length * size * 0.42 + 1;
   };
 
@@ -56,33 +63,57 @@ export function createStoryHandoutPdf(input: HandoutInput): Uint8Array<ArrayBuff
   });
   if (input.closing) text(input.closing, MARGIN, Math.max(y + 8, 170), 11, 'normal');
 
+  const full = PAGE_WIDTH - 2 * MARGIN;
+  const lineMm = (size: number) => size * 0.42;
+  const FIGURES_PER_ROW = 4;
   input.slides.forEach((slide, index) => {
     pdf.addPage();
     text(`${input.labels.slide} ${index + 1}/${input.slides.length}`, MARGIN, 12, 9);
+    if (input.demoNote) {
+      pdf.setTextColor(122, 91, 0);
+      text(input.demoNote, PAGE_WIDTH - MARGIN - 120, 12, 9, 'bold', 120);
+      pdf.setTextColor(0, 0, 0);
+    }
     const top = text(slide.title, MARGIN, 20, 17, 'bold');
-    const figuresWidth = slide.figures.length > 0 ? 78 : 0;
-    const imageBoxWidth = PAGE_WIDTH - 2 * MARGIN - (figuresWidth ? figuresWidth + 6 : 0);
-    const imageBoxHeight = PAGE_HEIGHT - top - 38;
-    const scale = Math.min(imageBoxWidth / slide.width, imageBoxHeight / slide.height);
+    // The map takes the width of the page and whatever height the caption and figures under it leave: the whole
+    // picture, never cropped, and no half-empty page.
+    pdf.setFont(PDF_FONT, 'normal').setFontSize(10);
+    const captionLines = slide.caption ? (pdf.splitTextToSize(slide.caption, full) as string[]).length : 0;
+    const captionHeight = (captionLines ? captionLines * lineMm(10) + 3 : 0) + (slide.credits ? 4 : 0);
+    const figureRows = Math.ceil(slide.figures.length / FIGURES_PER_ROW);
+    const figuresHeight = figureRows ? 5 + figureRows * 11 : 0;
+    const footerY = PAGE_HEIGHT - 7;
+    const boxHeight = footerY - 5 - figuresHeight - captionHeight - (top + 1);
+    const scale = Math.min(full / slide.width, boxHeight / slide.height);
     const [w, h] = [slide.width * scale, slide.height * scale];
-    pdf.addImage(slide.jpeg, 'JPEG', MARGIN, top + 1, w, h, undefined, 'NONE');
-    const captionY = text(slide.caption, MARGIN, top + h + 7, 10, 'normal', imageBoxWidth);
+    const imageX = MARGIN + (full - w) / 2;
+    pdf.addImage(slide.jpeg, 'JPEG', imageX, top + 1, w, h, undefined, 'NONE');
+    pdf
+      .setDrawColor(60, 60, 60)
+      .setLineWidth(0.2)
+      .rect(imageX, top + 1, w, h);
+    let y = top + h + 6;
+    if (slide.credits) {
+      pdf.setTextColor(85, 96, 107);
+      text(slide.credits, imageX + w, top + h + 3.6, 6.5, 'normal', w, 'right');
+      pdf.setTextColor(0, 0, 0);
+      y += 1.5;
+    }
+    if (slide.caption) y = text(slide.caption, MARGIN, y, 10, 'normal', full) + 1;
     if (slide.figures.length > 0) {
-      const x = PAGE_WIDTH - MARGIN - figuresWidth;
-      let fy = text(input.labels.figures, x, top + 5, 11, 'bold');
-      for (const figure of slide.figures) {
-        fy = text(figure.label, x, fy + 1, 9, 'normal', figuresWidth);
-        fy = text(figure.value, x, fy, 12, 'bold', figuresWidth) + 1.5;
-      }
+      text(input.labels.figures, MARGIN, y + 1, 10, 'bold');
+      const cell = full / FIGURES_PER_ROW;
+      slide.figures.forEach((figure, at) => {
+        const x = MARGIN + (at % FIGURES_PER_ROW) * cell;
+        const fy = y + 6 + Math.floor(at / FIGURES_PER_ROW) * 11;
+        text(figure.label, x, fy, 8.5, 'normal', cell - 4);
+        text(figure.value, x, fy + 4.8, 12, 'bold', cell - 4);
+      });
     }
     pdf
-      .setFont('helvetica', 'normal')
+      .setFont(PDF_FONT, 'normal')
       .setFontSize(8)
-      .text(
-        plainPdfText(`${input.title} · ${input.date} · ${input.labels.page} ${index + 2}`),
-        MARGIN,
-        Math.max(captionY + 4, PAGE_HEIGHT - 6),
-      );
+      .text(`${input.title} · ${input.date} · ${input.labels.page} ${index + 2}`, MARGIN, footerY);
   });
   return new Uint8Array(pdf.output('arraybuffer'));
 }

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, savedFile, screenshot, waitForMapIdle } from './helpers';
+import { openApp, savedFile, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { sheetLayout } from '#shared/print/print-layout';
+import { phraseBox, underText } from '../unit/pdf-text-box';
 
 /**
  * Maps on paper as a planner makes them: a print layout at a chosen scale with grid, legend, inset and sources,
@@ -62,10 +63,21 @@ test('an A3 landscape sheet at 1:250.000: poppler reads its size, fonts, texts, 
   ])
     expect(text, expected).toContain(expected);
 
+  // The basemap's licence is readable: under its words the rendered page is text on plain paper, not map or inset.
+  for (const phrase of ['Peta dasar: © kontributor OpenStreetMap', 'GeoNames (CC BY 4.0)', 'idn-area-data']) {
+    const box = phraseBox(file, phrase);
+    expect(box, phrase).not.toBeNull();
+    const under = underText(file, box!);
+    expect(under.coloured, `${phrase}: ${JSON.stringify(under)}`).toBe(0);
+    expect(under.plainShare, phrase).toBeGreaterThan(0.5);
+  }
+
   // The bridge lies at the centre of the map frame: the page pixel there is its rusak-berat red (GDAL reads it).
   const frame = sheetLayout('A3', 'landscape').map;
   const png = join(mkdtempSync(join(tmpdir(), 'rumija-print-png-')), 'page');
   execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', file, png]);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  copyFileSync(`${png}.png`, join(SCREENSHOT_DIR, 'print-a3-sheet-id.png'));
   const toPixel = (mm: number) => String(Math.round((mm / 25.4) * 100));
   const pixel = execFileSync(
     'gdallocationinfo',

@@ -1,6 +1,8 @@
 import { countedAssets } from '#shared/analysis/analysis-inputs';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { renderReportMaps } from '../print/report-maps';
+import { loadPrintFonts } from '../print/print-job';
+import { mapCredits } from '../map/map-credits';
 import { scheduleName } from '../format/tariff-label';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,21 +113,25 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
       const maps = map
         ? await renderReportMaps(map, analysis, areaName, corridors.find((c) => c.id === corridorId) ?? null)
         : [];
-      const bytes = createEncroachmentReportPdf({
-        areaName,
-        corridor: corridorId !== null,
-        maps,
-        createdAt: new Date(),
-        schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
-        estimate,
-        results: analysis.results,
-        categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
-        corridorLabel: corridorName,
-        warnings: analysis.warnings,
-        demoData: analysis.assets.some(
-          (asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative,
-        ),
-      });
+      const bytes = createEncroachmentReportPdf(
+        {
+          areaName,
+          corridor: corridorId !== null,
+          maps,
+          createdAt: new Date(),
+          schedule: tariffs.find((candidate) => candidate.id === analysis.options?.scheduleId) ?? schedule,
+          estimate,
+          results: analysis.results,
+          categoryLabel: (category) => i18n.getFixedT('id')(`model.category.${category}`),
+          corridorLabel: corridorName,
+          warnings: analysis.warnings,
+          demoData: analysis.assets.some(
+            (asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative,
+          ),
+          mapCredits: map ? mapCredits(map) : '',
+        },
+        await loadPrintFonts(),
+      );
       return { filters: [{ name: 'PDF', extensions: ['pdf'] }], data: bytes };
     });
     showOutcome(outcome);

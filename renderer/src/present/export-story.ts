@@ -8,6 +8,8 @@ import type { AppStore } from '../state/app-store';
 import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
+import { mapCredits } from '../map/map-credits';
+import { loadPrintFonts } from '../print/print-job';
 import { safeFileName as fileSafe } from '#shared/format/file-name';
 
 /** A slide as an image (PNG for slide files, JPEG for the handout) with what the handout prints beside it. */
@@ -51,6 +53,7 @@ export async function renderSlides(
         (layer) => layer.entries,
       );
       const number = story.slides.indexOf(slide) + 1;
+      const credits = mapCredits(map);
       const image = await composeSlideImage(
         map,
         {
@@ -60,6 +63,7 @@ export async function renderSlides(
           legend,
           footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
           demoLabel: story.demo ? t('present.demoBadge') : null,
+          credits,
         },
         format,
       );
@@ -67,6 +71,7 @@ export async function renderSlides(
         title: slide.title,
         caption: slide.caption,
         figures,
+        credits,
         image: image.bytes,
         width: image.width,
         height: image.height,
@@ -105,19 +110,23 @@ export async function storyHandout(
   t: TFunction,
 ): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
   const { createStoryHandoutPdf } = await import('#shared/report/story-handout-pdf');
-  const data = createStoryHandoutPdf({
-    title: story.title,
-    subtitle: story.subtitle,
-    closing: story.closing,
-    date: formatDate(new Date()),
-    demoNote: story.demo ? t('present.demoBadge') : null,
-    labels: {
-      slide: t('present.slide'),
-      figures: t('present.keyFigures'),
-      contents: t('present.contents'),
-      page: t('present.page'),
+  const fonts = await loadPrintFonts();
+  const data = createStoryHandoutPdf(
+    {
+      title: story.title,
+      subtitle: story.subtitle,
+      closing: story.closing,
+      date: formatDate(new Date()),
+      demoNote: story.demo ? t('present.demoBadge') : null,
+      labels: {
+        slide: t('present.slide'),
+        figures: t('present.keyFigures'),
+        contents: t('present.contents'),
+        page: t('present.page'),
+      },
+      slides: rendered.map(({ image, ...slide }) => ({ ...slide, jpeg: image })),
     },
-    slides: rendered.map(({ image, ...slide }) => ({ ...slide, jpeg: image })),
-  });
+    fonts,
+  );
   return { name: `${fileSafe(story.title)} - handout.pdf`, data };
 }

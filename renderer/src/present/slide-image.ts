@@ -11,6 +11,8 @@ export interface SlideImageContent {
   footer: string;
   /** Shown in an amber badge when the slide shows demo data. */
   demoLabel: string | null;
+  /** The map's credits (the basemap's licence among them), as the live map's attribution shows them. */
+  credits: string;
 }
 
 const FONT = '"Noto Sans", sans-serif';
@@ -66,6 +68,8 @@ export async function composeSlideImage(
   const height = source.clientHeight;
   const unit = Math.max(12, Math.min(22, width / 80));
 
+  // The handout prints title, caption and figures as text beside the map: its picture has no title card.
+  const card = format === 'png';
   // Title card, top left.
   const cardWidth = Math.min(width * 0.42, 640);
   context.font = `700 ${unit * 1.7}px ${FONT}`;
@@ -82,47 +86,49 @@ export async function composeSlideImage(
         captionLines.length * 1.45 +
         content.figures.length * 1.6 +
         (content.figures.length ? 0.8 : 0));
-  context.fillStyle = 'rgba(255,255,255,0.93)';
-  context.fillRect(unit, unit, cardWidth, cardHeight);
-  context.fillStyle = '#12355b';
-  context.fillRect(unit, unit, unit * 0.35, cardHeight);
-  if (content.demoLabel) {
-    context.font = `700 ${unit * 0.8}px ${FONT}`;
-    const label = wrap(context, content.demoLabel, cardWidth - unit * 2.4)[0] ?? content.demoLabel;
-    context.fillStyle = '#fff8e1';
-    context.fillRect(
-      unit * 1.35,
-      unit * 1.3,
-      Math.min(context.measureText(label).width + unit, cardWidth - unit * 0.7),
-      unit * 1.3,
-    );
-    context.fillStyle = '#6d4c00';
-    context.fillText(label, unit * 1.85, unit * 2.22);
-  }
-  let y = unit * 2.9 + badgeHeight;
-  context.fillStyle = '#12355b';
-  context.font = `700 ${unit * 1.7}px ${FONT}`;
-  for (const line of titleLines) {
-    context.fillText(line, unit * 2, y);
-    y += unit * 2.1;
-  }
-  context.fillStyle = '#1d2733';
-  context.font = `400 ${unit}px ${FONT}`;
-  for (const line of captionLines) {
-    context.fillText(line, unit * 2, y - unit * 0.4);
-    y += unit * 1.45;
-  }
-  y += unit * 0.4;
-  for (const figure of content.figures) {
-    context.font = `400 ${unit}px ${FONT}`;
-    context.fillStyle = '#5b6775';
-    context.fillText(figure.label, unit * 2, y);
-    context.font = `700 ${unit * 1.05}px ${FONT}`;
+  if (card) {
+    context.fillStyle = 'rgba(255,255,255,0.93)';
+    context.fillRect(unit, unit, cardWidth, cardHeight);
     context.fillStyle = '#12355b';
-    context.textAlign = 'right';
-    context.fillText(figure.value, unit + cardWidth - unit, y);
-    context.textAlign = 'left';
-    y += unit * 1.6;
+    context.fillRect(unit, unit, unit * 0.35, cardHeight);
+    if (content.demoLabel) {
+      context.font = `700 ${unit * 0.8}px ${FONT}`;
+      const label = wrap(context, content.demoLabel, cardWidth - unit * 2.4)[0] ?? content.demoLabel;
+      context.fillStyle = '#fff8e1';
+      context.fillRect(
+        unit * 1.35,
+        unit * 1.3,
+        Math.min(context.measureText(label).width + unit, cardWidth - unit * 0.7),
+        unit * 1.3,
+      );
+      context.fillStyle = '#6d4c00';
+      context.fillText(label, unit * 1.85, unit * 2.22);
+    }
+    let y = unit * 2.9 + badgeHeight;
+    context.fillStyle = '#12355b';
+    context.font = `700 ${unit * 1.7}px ${FONT}`;
+    for (const line of titleLines) {
+      context.fillText(line, unit * 2, y);
+      y += unit * 2.1;
+    }
+    context.fillStyle = '#1d2733';
+    context.font = `400 ${unit}px ${FONT}`;
+    for (const line of captionLines) {
+      context.fillText(line, unit * 2, y - unit * 0.4);
+      y += unit * 1.45;
+    }
+    y += unit * 0.4;
+    for (const figure of content.figures) {
+      context.font = `400 ${unit}px ${FONT}`;
+      context.fillStyle = '#5b6775';
+      context.fillText(figure.label, unit * 2, y);
+      context.font = `700 ${unit * 1.05}px ${FONT}`;
+      context.fillStyle = '#12355b';
+      context.textAlign = 'right';
+      context.fillText(figure.value, unit + cardWidth - unit, y);
+      context.textAlign = 'left';
+      y += unit * 1.6;
+    }
   }
 
   // Legend, bottom right.
@@ -197,15 +203,35 @@ export async function composeSlideImage(
   context.restore();
   context.textAlign = 'left';
 
-  // Footer and demo badge.
+  // Footer (the handout page has its own).
   context.font = `400 ${unit * 0.75}px ${FONT}`;
-  context.fillStyle = 'rgba(255,255,255,0.85)';
-  const footerWidth = context.measureText(content.footer).width + unit;
-  context.fillRect((width - footerWidth) / 2, height - unit * 1.6, footerWidth, unit * 1.3);
-  context.fillStyle = '#1d2733';
-  context.textAlign = 'center';
-  context.fillText(content.footer, width / 2, height - unit * 0.65);
-  context.textAlign = 'left';
+  if (card) {
+    context.fillStyle = 'rgba(255,255,255,0.85)';
+    const footerWidth = context.measureText(content.footer).width + unit;
+    context.fillRect((width - footerWidth) / 2, height - unit * 1.6, footerWidth, unit * 1.3);
+    context.fillStyle = '#1d2733';
+    context.textAlign = 'center';
+    context.fillText(content.footer, width / 2, height - unit * 0.65);
+    context.textAlign = 'left';
+  }
+
+  // Credits, bottom right above the footer, on an opaque box: the basemap's licence must be readable on every
+  // picture of the map (ODbL). Long credits wrap, keeping to the right half of the slide.
+  if (content.credits) {
+    context.font = `400 ${unit * 0.7}px ${FONT}`;
+    const lines = wrap(context, content.credits, width * 0.48);
+    const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width)) + unit;
+    const boxHeight = unit * (0.4 + lines.length * 0.95);
+    const bottom = height - unit * 1.75;
+    context.fillStyle = '#ffffff';
+    context.fillRect(width - unit - boxWidth, bottom - boxHeight, boxWidth, boxHeight);
+    context.fillStyle = '#1d2733';
+    context.textAlign = 'right';
+    lines.forEach((line, index) =>
+      context.fillText(line, width - unit * 1.5, bottom - boxHeight + unit * (0.95 + index * 0.95) - unit * 0.15),
+    );
+    context.textAlign = 'left';
+  }
 
   // PNG for the slide files; JPEG for the handout, which jsPDF embeds as it is (no decoding, a tenth of the size).
   const encode = async (type: string, quality?: number) => {
