@@ -47,7 +47,7 @@ export function blobOfGeometry(geometry: Geometry, srsId = 4326): Uint8Array {
   return blob;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 interface LayerRow {
   table_name: string;
@@ -209,7 +209,8 @@ const SQL_TYPE: Record<ColumnType, string> = { integer: 'INTEGER', real: 'REAL',
 const WGS84_WKT =
   'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]';
 
-const SCHEMA = `
+/** The GeoPackage 1.3 core tables with WGS 84 in gpkg_spatial_ref_sys, as a new file needs them. */
+export const GEOPACKAGE_SCHEMA = `
 PRAGMA application_id = 1196444487;
 PRAGMA user_version = 10300;
 CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
@@ -233,7 +234,7 @@ CREATE TABLE gpkg_ogr_contents (table_name TEXT NOT NULL PRIMARY KEY, feature_co
 `;
 
 /** The RTree triggers of GeoPackage 1.3 (F.3), which keep the index right when GDAL or QGIS later edits the table. */
-function rtreeTriggers(table: string, column: string): string {
+export function rtreeTriggers(table: string, column: string): string {
   const t = table.replace(/"/g, '""');
   const rtree = quote(`rtree_${table}_${column}`);
   const name = (suffix: string) => quote(`rtree_${table}_${column}_${suffix}`);
@@ -262,7 +263,7 @@ BEGIN DELETE FROM ${rtree} WHERE id = OLD.fid; END;`;
 }
 
 /** The GeoPackage type of a layer's geometries: the one type they share, else GEOMETRY. */
-function geometryTypeName(features: readonly StoredFeature[]): string {
+export function geometryTypeName(features: readonly StoredFeature[]): string {
   const types = new Set(features.map((feature) => feature.geometry.type.toUpperCase()));
   return types.size === 1 ? [...types][0]! : 'GEOMETRY';
 }
@@ -273,7 +274,7 @@ export interface GeoPackageLayerInput {
 }
 
 /** A table name GDAL and QGIS list as is: unique, not a gpkg_/rtree_ name, no quotes needed in most SQL. */
-function tableNames(names: readonly string[]): string[] {
+export function tableNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
     const base = name.trim().replace(/^(gpkg_|rtree_|sqlite_)/i, '') || 'lapisan';
@@ -294,7 +295,7 @@ export async function writeGeoPackage(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const db = await newDatabase();
   try {
-    db.exec(SCHEMA);
+    db.exec(GEOPACKAGE_SCHEMA);
     const names = tableNames(layers.map((layer) => layer.name));
     db.transaction(() => {
       layers.forEach((layer, index) => writeLayer(db, names[index]!, layer.features, columns));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the programs the tests drive: Chromium (Playwright runs it;
 # no browser download), GDAL's ogrinfo (an independent GeoJSON reader), poppler (PDF pages) and
-# PostgreSQL with PostGIS (the team database the sync tests run two clients against).
+# PostgreSQL with PostGIS (the team database the sync tests run two clients against), and QGIS's
+# Python (python3-qgis: reads the styles a project file writes into layer_styles, as QGIS would).
 set -euo pipefail
 
 need=()
@@ -10,6 +11,7 @@ command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-postgis)
+/usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || need+=(python3-qgis)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

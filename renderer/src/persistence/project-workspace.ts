@@ -1,0 +1,131 @@
+import type { ProjectContents, ProjectFeature } from '#shared/project/project-format';
+import { SavedStyleSchema } from '#shared/model/layer-style';
+import { z } from 'zod';
+import type { RumijaDatabase } from './database';
+import { forgetDirectory, readLayerFeatures, writeLayerBlocks } from './feature-blocks';
+import { validateFeature } from './feature-validation';
+
+/** Meta keys a project carries: what the user set up, never a team password or the machine's own bookkeeping. */
+const CARRIED_SETTINGS = [/^basemap$/, /^import-mapping:/];
+const SAVED_STYLES_KEY = 'saved-styles';
+const BACKGROUNDS_KEY = 'backgrounds';
+/** Meta keys a project replaces when it is opened (backgrounds' kept files included: they belong to the old list). */
+const REPLACED_META = [/^basemap$/, /^import-mapping:/, /^saved-styles$/, /^backgrounds$/, /^background-file:/];
+/** Where the app keeps the note that the undo history started anew with an opened project. */
+export const HISTORY_NOTE_KEY = 'history-note';
+
+export interface HistoryNote {
+  reason: 'project-opened' | 'backup-restored';
+  name: string;
+  at: string;
+}
+
+/** The whole workspace read from the database as a project holds it. */
+export async function collectProject(
+  db: RumijaDatabase,
+  about: { name: string; appVersion: string; savedAt?: string },
+): Promise<ProjectContents> {
+  return db.transaction('r', [db.layers, db.featureBlocks, db.stories, db.tariffs, db.meta], async () => {
+    const layers = await db.layers.orderBy('order').toArray();
+    const byLayer = new Map<string, ProjectFeature[]>(layers.map((layer) => [layer.id, []]));
+    for (const record of await readLayerFeatures(
+      db,
+      layers.map((layer) => layer.id),
+    ))
+      byLayer.get(record.layerId)?.push(record);
+    const meta = await db.meta.toArray();
+    const value = (key: string) => meta.find((entry) => entry.key === key)?.value;
+    const savedStyles = z.array(SavedStyleSchema).safeParse(value(SAVED_STYLES_KEY));
+    const backgrounds = ((value(BACKGROUNDS_KEY) as Record<string, unknown>[] | undefined) ?? []).map(
+      // A desktop file's token means nothing on another machine; the name and kind stay as a reference.
+      ({ hostFile: _hostFile, ...background }) => background,
+    );
+    const settings = Object.fromEntries(
+      meta.filter((entry) => CARRIED_SETTINGS.some((key) => key.test(entry.key))).map((e) => [e.key, e.value]),
+    );
+    return {
+      name: about.name,
+      savedAt: about.savedAt ?? new Date().toISOString(),
+      appVersion: about.appVersion,
+      layers: layers.map((layer) => ({ layer, features: byLayer.get(layer.id)! })),
+      stories: await db.stories.toArray(),
+      tariffs: await db.tariffs.orderBy('[id+version]').toArray(),
+      savedStyles: savedStyles.success ? savedStyles.data : [],
+      backgrounds,
+      settings,
+    };
+  });
+}
+
+/** Counts of what a workspace holds, for "what will be replaced". */
+export async function workspaceCounts(db: RumijaDatabase) {
+  const layers = await db.layers.toArray();
+  let features = 0;
+  const shown = new Set(layers.map((layer) => layer.id));
+  await db.featureBlocks.each((row) => {
+    if (shown.has(row.layerId)) features += row.ids.length;
+  });
+  return { layers: layers.length, features, stories: await db.stories.count(), tariffs: await db.tariffs.count() };
+}
+
+/**
+ * Puts a project in place of the workspace, in one transaction: all of it or nothing. Every feature is checked
+ * against the model first; the first one at fault stops it with a message naming layer, feature and field. The
+ * undo history starts anew (the old steps belong to the replaced workspace) and a note says so.
+ */
+export async function replaceWorkspace(db: RumijaDatabase, project: ProjectContents, note: HistoryNote) {
+  const now = new Date().toISOString();
+  for (const { layer, features } of project.layers)
+    for (const feature of features) {
+      try {
+        validateFeature(feature);
+      } catch (error) {
+        throw new Error(`${layer.name}, fitur / feature ${feature.id}: ${(error as Error).message}`);
+      }
+    }
+  try {
+    await replaceIn(db, project, note, now);
+  } catch (error) {
+    forgetDirectory(db);
+    throw error;
+  }
+}
+
+async function replaceIn(db: RumijaDatabase, project: ProjectContents, note: HistoryNote, now: string) {
+  await db.transaction(
+    'rw',
+    [db.layers, db.featureBlocks, db.editLog, db.stories, db.tariffs, db.meta, db.teamLinks],
+    async () => {
+      await Promise.all([
+        db.layers.clear(),
+        db.featureBlocks.clear(),
+        db.editLog.clear(),
+        db.stories.clear(),
+        db.tariffs.clear(),
+        // Team links name tables of a team database this workspace shared; the opened project has none.
+        db.teamLinks.clear(),
+      ]);
+      forgetDirectory(db);
+      const replaced = (await db.meta.toCollection().primaryKeys()).filter((key) =>
+        REPLACED_META.some((pattern) => pattern.test(key)),
+      );
+      await db.meta.bulkDelete(replaced);
+      await db.layers.bulkAdd(project.layers.map(({ layer }) => layer));
+      for (const { layer, features } of project.layers)
+        await writeLayerBlocks(
+          db,
+          layer.id,
+          features.map((feature) => ({ ...feature, layerId: layer.id, updatedAt: feature.updatedAt ?? now })),
+        );
+      await db.stories.bulkAdd(project.stories);
+      await db.tariffs.bulkAdd(project.tariffs);
+      await db.meta.bulkPut([
+        ...Object.entries(project.settings).map(([key, value]) => ({ key, value })),
+        { key: SAVED_STYLES_KEY, value: project.savedStyles },
+        { key: BACKGROUNDS_KEY, value: project.backgrounds },
+        { key: 'seeded', value: now },
+        { key: HISTORY_NOTE_KEY, value: note },
+      ]);
+    },
+  );
+}

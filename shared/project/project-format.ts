@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { LayerSchema, type Layer, type StoredFeature } from '../model/layer';
+import { SavedStyleSchema, type SavedStyle } from '../model/layer-style';
+import { StorySchema, type Story } from '../present/story';
+import { TariffScheduleSchema, type TariffSchedule } from '../tariff/tariff-schedule';
+
+/** What `rumija_project.format` holds in every project file. */
+export const PROJECT_FORMAT = 'rumija-project';
+/** The format this Rumija writes; a file with a higher number comes from a newer Rumija. */
+export const PROJECT_FORMAT_VERSION = 1;
+export const PROJECT_EXTENSION = 'rumija';
+
+/** A feature as a project carries it: the store's feature and, when known, when it last changed. */
+export type ProjectFeature = StoredFeature & { updatedAt?: string };
+
+/** A tariff schedule version as stored (each saved change is a version; all are carried). */
+export type TariffVersion = TariffSchedule & { savedAt: string };
+export const TariffVersionSchema = z.intersection(TariffScheduleSchema, z.object({ savedAt: z.iso.datetime() }));
+
+export interface ProjectLayer {
+  layer: Layer;
+  features: ProjectFeature[];
+}
+
+/**
+ * The whole workspace as a project file holds it. Backgrounds are references (a file kept by the desktop app, an
+ * online service's definition); the archives themselves are not carried. Settings are the app's own keyed values
+ * that are safe to move to another machine (never a team password).
+ */
+export interface ProjectContents {
+  name: string;
+  savedAt: string;
+  appVersion: string;
+  layers: ProjectLayer[];
+  stories: Story[];
+  tariffs: TariffVersion[];
+  savedStyles: SavedStyle[];
+  backgrounds: Record<string, unknown>[];
+  settings: Record<string, unknown>;
+}
+
+export { LayerSchema, StorySchema, SavedStyleSchema };
+
+/** How many of each thing a project holds: what `project info` prints and the open dialog says will replace. */
+export interface ProjectSummary {
+  name: string;
+  savedAt: string;
+  appVersion: string;
+  formatVersion: number;
+  checksum: string;
+  layers: { name: string; table: string; kind: string; features: number }[];
+  tables: Record<string, number>;
+}

@@ -1,0 +1,178 @@
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import {
+  blobOfGeometry,
+  GEOPACKAGE_SCHEMA,
+  geometryTypeName,
+  quote,
+  rtreeTriggers,
+  tableNames,
+} from '../io/geopackage';
+import { geometryBounds } from '../geo/positions-of';
+import { exportDatabase, newDatabase } from '../io/sqlite';
+import { PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type ProjectContents, type ProjectFeature } from './project-format';
+import { cellOf, projectFields, SQL_TYPE, type ProjectField } from './project-fields';
+import { ATTRIBUTE_TABLES, PROJECT_SCHEMA } from './project-tables';
+import { CHECKSUM_LENGTH, sealChecksum } from './project-checksum';
+import { symbologyOf } from './layer-symbology';
+import { layerStyleQml } from './layer-style-qml';
+import { layerStyleSld } from './layer-style-sld';
+
+export interface WrittenProject {
+  bytes: Uint8Array<ArrayBuffer>;
+  checksum: string;
+}
+
+/** A marker no data holds, standing where the checksum will be written. */
+function checksumMarker(): string {
+  let marker = '';
+  while (marker.length < CHECKSUM_LENGTH) marker += Math.random().toString(16).slice(2);
+  return `f${marker.slice(1, CHECKSUM_LENGTH)}`;
+}
+
+function writeFeatures(db: Database, table: string, features: readonly ProjectFeature[], fields: ProjectField[]) {
+  db.exec(
+    `CREATE TABLE ${quote(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom GEOMETRY, rumija_id TEXT NOT NULL, rumija_updated_at TEXT${fields
+      .map((field) => `, ${quote(field.column)} ${SQL_TYPE[field.kind]}`)
+      .join('')})`,
+  );
+  const columns = ['fid', 'geom', 'rumija_id', 'rumija_updated_at', ...fields.map((field) => field.column)];
+  const insert = db.prepare(
+    `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const rtree = quote(`rtree_${table}_geom`);
+  db.exec(`CREATE VIRTUAL TABLE ${rtree} USING rtree(id, minx, maxx, miny, maxy)`);
+  const index = db.prepare(`INSERT INTO ${rtree} VALUES (?, ?, ?, ?, ?)`);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  try {
+    features.forEach((feature, f) => {
+      // The geometry as stored, not rounded or re-wound: opened again, the project is the same to the last digit.
+      insert
+        .bind([
+          f + 1,
+          blobOfGeometry(feature.geometry),
+          feature.id,
+          feature.updatedAt ?? null,
+          ...fields.map((field) => cellOf(field, feature.properties)),
+        ])
+        .stepReset();
+      const [x0, y0, x1, y1] = geometryBounds(feature.geometry);
+      index.bind([f + 1, x0, x1, y0, y1]).stepReset();
+      [minX, minY, maxX, maxY] = [Math.min(minX, x0), Math.min(minY, y0), Math.max(maxX, x1), Math.max(maxY, y1)];
+    });
+  } finally {
+    insert.finalize();
+    index.finalize();
+  }
+  const extent = features.length ? [minX, minY, maxX, maxY] : [null, null, null, null];
+  return extent;
+}
+
+/**
+ * The workspace as one `.rumija` file: a GeoPackage 1.3 whose feature tables GDAL and QGIS open as they are (typed
+ * columns, RTree index, each layer's style in layer_styles as QML and SLD), with Rumija's own tables for what is not
+ * geometry, the format version and a SHA-256 of the file itself.
+ */
+export async function writeProject(contents: ProjectContents): Promise<WrittenProject> {
+  const db = await newDatabase();
+  const marker = checksumMarker();
+  try {
+    db.exec(GEOPACKAGE_SCHEMA);
+    db.exec(PROJECT_SCHEMA);
+    const tables = tableNames(contents.layers.map(({ layer }) => layer.name));
+    db.transaction(() => {
+      contents.layers.forEach(({ layer, features }, position) => {
+        const table = tables[position]!;
+        const fields = projectFields(features);
+        const extent = writeFeatures(db, table, features, fields);
+        const geometryType = features.length ? geometryTypeName(features) : 'GEOMETRY';
+        db.exec({
+          sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`,
+          bind: [table, table, `Rumija: ${layer.kind}${layer.demo ? ' (DEMO)' : ''}`, ...extent],
+        });
+        db.exec({
+          sql: `INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`,
+          bind: [table, geometryType],
+        });
+        db.exec({
+          sql: `INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`,
+          bind: [table],
+        });
+        db.exec({ sql: 'INSERT INTO gpkg_ogr_contents VALUES (?, ?)', bind: [table, features.length] });
+        db.exec(rtreeTriggers(table, 'geom'));
+        db.exec({
+          sql: 'INSERT INTO rumija_layers VALUES (?, ?, ?, ?, ?)',
+          bind: [layer.id, table, position, features.length, JSON.stringify(layer)],
+        });
+        const field = db.prepare('INSERT INTO rumija_fields VALUES (?, ?, ?, ?, ?, ?)');
+        try {
+          fields.forEach((f, i) => field.bind([table, f.column, f.property, f.kind, f.nullMeans, i]).stepReset());
+        } finally {
+          field.finalize();
+        }
+        const symbology = symbologyOf(layer, geometryType);
+        db.exec({
+          sql: `INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, ui)
+                VALUES ('', '', ?, 'geom', ?, ?, ?, 1, ?, '', NULL)`,
+          bind: [
+            table,
+            table,
+            layerStyleQml(symbology),
+            layerStyleSld(layer.name, symbology),
+            'Gaya Rumija / Rumija style',
+          ],
+        });
+      });
+      for (const table of ATTRIBUTE_TABLES) {
+        db.exec({
+          sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'attributes', ?, '', 0)`,
+          bind: [table, table],
+        });
+        db.exec({
+          sql: 'INSERT INTO gpkg_ogr_contents VALUES (?, (SELECT count(*) FROM layer_styles))',
+          bind: [table],
+        });
+      }
+      const put = (sql: string, rows: unknown[][]) => {
+        const statement = db.prepare(sql);
+        try {
+          for (const row of rows) statement.bind(row as never).stepReset();
+        } finally {
+          statement.finalize();
+        }
+      };
+      put(
+        'INSERT INTO rumija_stories VALUES (?, ?, ?)',
+        contents.stories.map((story) => [story.id, story.title, JSON.stringify(story)]),
+      );
+      put(
+        'INSERT INTO rumija_tariffs VALUES (?, ?, ?, ?)',
+        contents.tariffs.map((tariff) => [tariff.id, tariff.version, tariff.savedAt, JSON.stringify(tariff)]),
+      );
+      put(
+        'INSERT INTO rumija_saved_styles VALUES (?, ?)',
+        contents.savedStyles.map((style) => [style.name, JSON.stringify(style)]),
+      );
+      put(
+        'INSERT INTO rumija_backgrounds VALUES (?, ?, ?)',
+        contents.backgrounds.map((background, i) => [String(background.id), i, JSON.stringify(background)]),
+      );
+      put(
+        'INSERT INTO rumija_settings VALUES (?, ?)',
+        Object.entries(contents.settings).map(([key, value]) => [key, JSON.stringify(value)]),
+      );
+      put('INSERT INTO rumija_project VALUES (?, ?)', [
+        ['format', PROJECT_FORMAT],
+        ['format_version', String(PROJECT_FORMAT_VERSION)],
+        ['app_version', contents.appVersion],
+        ['name', contents.name],
+        ['saved_at', contents.savedAt],
+        ['checksum', marker],
+      ]);
+    });
+    const bytes = await exportDatabase(db);
+    const checksum = await sealChecksum(bytes, marker);
+    return { bytes, checksum };
+  } finally {
+    db.close();
+  }
+}
