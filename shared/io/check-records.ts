@@ -9,6 +9,7 @@ import {
 } from './check-geometry';
 import type { ParseResult } from './parse-geojson';
 import type { ProgressSink } from './import-progress';
+import { writeField } from '../model/field-value';
 
 /** One record as a reader found it: a placemark, a track, a row, a shape with its DBF row. */
 export interface SourceRecord {
@@ -51,14 +52,14 @@ function alignCoordinateProperties(properties: Record<string, unknown>, repair: 
   const aligned: Record<string, unknown> = {};
   for (const [key, values] of Object.entries(perVertex)) {
     if (!Array.isArray(values)) {
-      aligned[key] = values;
+      writeField(aligned, key, values);
       continue;
     }
     const parts = repair.keptVertices.map(({ part, indices }) => {
       const source = single ? values : values[part];
       return Array.isArray(source) ? indices.map((index) => source[index]) : source;
     });
-    aligned[key] = single ? parts[0] : parts;
+    writeField(aligned, key, single ? parts[0] : parts);
   }
   return { ...properties, coordinateProperties: aligned };
 }

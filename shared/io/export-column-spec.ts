@@ -15,7 +15,7 @@ export function columnsOfSpec(spec: ExportColumnSpec | null | undefined): Export
     name: (key) => (Object.hasOwn(spec.names, key) ? spec.names[key]! : key),
     value: (key, value) => {
       if (typeof value !== 'string') return value;
-      const labels = spec.values[key];
+      const labels = Object.hasOwn(spec.values, key) ? spec.values[key] : undefined;
       return labels && Object.hasOwn(labels, value) ? labels[value]! : value;
     },
   };

@@ -1,3 +1,4 @@
+import { readField, writeField } from '../model/field-value';
 import type { StoredFeature } from '../model/layer';
 
 export type ExportCell = string | number | boolean | null;
@@ -21,11 +22,11 @@ function flatProperties(feature: StoredFeature): Record<string, ExportCell> {
       const source = value as { kind?: string; label?: string; illustrative?: boolean };
       flat.sumber = `${source.kind ?? ''}: ${source.label ?? ''}${source.illustrative ? ' (ilustrasi)' : ''}`;
     } else if (value === null || value === undefined) {
-      flat[key] = null;
+      writeField(flat, key, null);
     } else if (['string', 'number', 'boolean'].includes(typeof value)) {
-      flat[key] = value as ExportCell;
+      writeField(flat, key, value as ExportCell);
     } else {
-      flat[key] = JSON.stringify(value);
+      writeField(flat, key, JSON.stringify(value));
     }
   }
   return flat;
@@ -48,7 +49,9 @@ export function exportTable(features: readonly StoredFeature[], columns: ExportC
   const names = labels.map((label, index) =>
     seen.get(label.toLowerCase())! > 1 && label !== keys[index] ? `${label} (${keys[index]})` : label,
   );
-  const rows = flat.map((row) => keys.map((key) => columns.value(key, row[key] ?? null)));
+  const rows = flat.map((row) =>
+    keys.map((key) => columns.value(key, (readField(row, key) as ExportCell | undefined) ?? null)),
+  );
   return { keys, names, rows };
 }
 

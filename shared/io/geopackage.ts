@@ -11,6 +11,7 @@ import { normalizeGeometry } from './export-layer';
 import { cellAs, columnTypes, exportTable, FIELD_CODES, type ColumnType, type ExportColumns } from './export-table';
 import { reprojectRecords } from './reproject-records';
 import { exportDatabase, newDatabase, openDatabaseBytes } from './sqlite';
+import { readField, writeField } from '../model/field-value';
 
 /** A vector layer of a GeoPackage as the preview lists it. */
 export interface GeoPackageLayer {
@@ -100,9 +101,13 @@ function readLayer(
   const statement = db.prepare(`SELECT * FROM ${quote(layer.table_name)}`);
   try {
     while (statement.step()) {
-      const row = statement.get({}) as Record<string, unknown>;
+      // Built here, not by sql.js: a column called __proto__ would be lost on the object sql.js makes.
+      const names = statement.getColumnNames();
+      const cells = statement.get([]) as unknown[];
+      const row: Record<string, unknown> = {};
+      names.forEach((name, index) => writeField(row, name, cells[index]));
       let geometry: Geometry | null = null;
-      const blob = row[layer.column_name];
+      const blob = readField(row, layer.column_name);
       if (blob instanceof Uint8Array) {
         try {
           geometry = geometryOfBlob(blob);
@@ -118,8 +123,8 @@ function readLayer(
         if (skip.has(key)) continue;
         if (value instanceof Uint8Array) {
           blobColumns.add(key);
-          properties[key] = null;
-        } else properties[key] = booleans.has(key) && typeof value === 'number' ? value !== 0 : value;
+          writeField(properties, key, null);
+        } else writeField(properties, key, booleans.has(key) && typeof value === 'number' ? value !== 0 : value);
       }
       records.push({ geometry, properties, name: nameOfProperties(properties) });
     }

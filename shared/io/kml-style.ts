@@ -1,5 +1,6 @@
 import type { StoredFeature } from '../model/layer';
 import { CONDITION_COLORS, FALLBACK_COLOR, STATUS_COLORS, ZONE_COLORS } from '../style/map-colours';
+import { readField } from '../model/field-value';
 
 /** KML colours are aabbggrr. */
 function kmlColor(hex: string, alpha = 1): string {
@@ -48,7 +49,7 @@ export function kmlStyleOf(feature: StoredFeature, styleBy: 'status' | 'conditio
     const zone = String(properties.zone ?? 'unanalysed');
     return line(`aset-${zone}`, ZONE_COLORS[zone] ?? ZONE_COLORS.unanalysed!, 2);
   }
-  const value = String(properties[styleBy] ?? 'unknown');
+  const value = String(readField(properties, styleBy) ?? 'unknown');
   const table = styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
   const color = table[value] ?? (styleBy === 'condition' ? CONDITION_COLORS.unknown! : FALLBACK_COLOR);
   const width = styleBy === 'status' ? (ROAD_WIDTH[value] ?? 2.5) : 3;

@@ -6,6 +6,7 @@ import { NTT_REGENCIES } from '../model/regencies';
 import { geodesicLengthM } from '../geo/geodesic';
 import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, recordLabel } from './check-records';
+import { readField, writeField } from '../model/field-value';
 
 /** Which source attribute feeds each model field, and the value to use where the source has none. */
 export interface FieldMapping {
@@ -186,13 +187,13 @@ export function applyMapping(
     for (const [column, value] of Object.entries(feature.properties)) {
       if (column === 'source' || mappedColumns.has(column)) continue;
       if (!extras.has(column)) extras.set(column, extraKey(column, modelKeys));
-      properties[extras.get(column)!] = value;
+      writeField(properties, extras.get(column)!, value);
     }
     properties.kind = kind;
     properties.source = feature.properties.source;
     for (const field of fields) {
       const sourceField = mapping.sources[field.key];
-      const raw = sourceField ? feature.properties[sourceField] : null;
+      const raw = sourceField ? readField(feature.properties, sourceField) : null;
       const value = convert(field, raw) ?? convert(field, mapping.defaults[field.key]);
       const problem = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
       if (problem) return { ok: false, error: `${where}: ${problem}` };

@@ -7,6 +7,7 @@ import type { ProgressSink } from './import-progress';
 import type { SourceRecord } from './check-records';
 import type { FormatRead, ReadOptions } from './formats/file-format';
 import { placeRowsBySta, staColumnsOf, type RoadLookup } from './place-by-sta';
+import { writeField } from '../model/field-value';
 
 const LONGITUDE_NAMES = ['lon', 'lng', 'long', 'longitude', 'bujur', 'x_wgs84'];
 const LATITUDE_NAMES = ['lat', 'latitude', 'lintang', 'y_wgs84'];
@@ -181,7 +182,7 @@ export function readRows(
     const located = geometryOf(row);
     if ('problem' in located) return { ok: false, error: `${fileName}, baris ${index + 2}: ${located.problem}` };
     const properties: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) if (!skip.has(key)) properties[key] = value;
+    for (const [key, value] of Object.entries(row)) if (!skip.has(key)) writeField(properties, key, value);
     records.push({ geometry: located.geometry, properties, name: `baris ${index + 2}` });
   }
   return { ok: true, value: { records, crs, warnings: [], crsChoice } };

@@ -8,6 +8,7 @@ import { crsName, resolveCrsCode } from '../geo/known-crs';
 import { suggestCrs } from '../geo/suggest-crs';
 import { unzipSafely } from './zip-guard';
 import { reprojectRecords } from './reproject-records';
+import { writeField } from '../model/field-value';
 
 /** The files of one Shapefile, by lower-case extension. */
 export type ShapefileParts = Partial<Record<'shp' | 'shx' | 'dbf' | 'prj' | 'cpg', ImportFile>>;
@@ -66,9 +67,9 @@ const CRS_NAME = /^\s*(?:PROJCS|GEOGCS|PROJCRS|GEOGCRS)\["([^"]+)"/;
 function cleanRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (typeof value === 'number' && Number.isNaN(value)) out[key] = null;
-    else if (value instanceof Date) out[key] = Number.isNaN(value.getTime()) ? null : dateOnly(value);
-    else out[key] = value;
+    if (typeof value === 'number' && Number.isNaN(value)) writeField(out, key, null);
+    else if (value instanceof Date) writeField(out, key, Number.isNaN(value.getTime()) ? null : dateOnly(value));
+    else writeField(out, key, value);
   }
   return out;
 }

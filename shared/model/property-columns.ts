@@ -1,3 +1,4 @@
+import { writeField } from './field-value';
 /**
  * The properties of up to 65 535 features as columns: per key, the distinct values once and a Uint16 index per
  * feature (0 = the feature has no such key). Survey files repeat the same values (status, condition, owner, the
@@ -57,7 +58,7 @@ export function fromPropertyColumns(columns: PropertyColumns, count: number): Re
     const properties: Record<string, unknown> = {};
     for (let key = 0; key < columns.keys.length; key++) {
       const index = columns.indices[key]![feature]!;
-      if (index !== 0) properties[columns.keys[key]!] = columns.dictionaries[key]![index - 1];
+      if (index !== 0) writeField(properties, columns.keys[key]!, columns.dictionaries[key]![index - 1]);
     }
     all[feature] = properties;
   }

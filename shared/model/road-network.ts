@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { writeField } from './field-value';
 
 /** Where a feature came from, so nobody mistakes demo geometry for survey data. */
 const FeatureSourceSchema = z.strictObject({
@@ -198,7 +199,7 @@ function splitExtraProperties(properties: Record<string, unknown>): {
   if (!keys) return { model: properties, extra: {} };
   const model: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) (keys.has(key) ? model : extra)[key] = value;
+  for (const [key, value] of Object.entries(properties)) writeField(keys.has(key) ? model : extra, key, value);
   return { model, extra };
 }
 

@@ -1,5 +1,6 @@
 import jsep, { type Expression } from 'jsep';
 import { numericValue } from '../style/classify';
+import { hasField, readField } from '../model/field-value';
 
 /** A computed value: a number, text or yes/no; null when an input is missing or the sum has no answer (÷ 0). */
 type ExpressionValue = number | string | boolean | null;
@@ -44,6 +45,20 @@ function numericAll(values: ExpressionValue[], apply: (values: number[]) => numb
   return numbers.some((number) => number === null) || numbers.length === 0 ? null : finite(apply(numbers as number[]));
 }
 
+// QGIS writes equality as `=`, inequality as `<>` and the logical operators as words.
+jsep.addBinaryOp('=', 6);
+jsep.addBinaryOp('<>', 6);
+for (const word of ['AND', 'and']) jsep.addBinaryOp(word, 2);
+for (const word of ['OR', 'or']) jsep.addBinaryOp(word, 1);
+const QGIS_OPERATORS: Readonly<Record<string, string>> = {
+  '=': '==',
+  '<>': '!=',
+  AND: '&&',
+  and: '&&',
+  OR: '||',
+  or: '||',
+};
+
 const BINARY_OPERATORS = new Set(['==', '===', '!=', '!==', '&&', '||', '+', '-', '*', '/', '%', '<', '>', '<=', '>=']);
 
 function binary(operator: string, left: ExpressionValue, right: ExpressionValue): ExpressionValue {
@@ -81,6 +96,15 @@ function binary(operator: string, left: ExpressionValue, right: ExpressionValue)
   }
 }
 
+function fieldReader(name: string, fields: ReadonlySet<string>, used: Set<string>): Evaluate {
+  if (!fields.has(name)) throw new ExpressionError({ reason: 'unknownField', detail: name });
+  used.add(name);
+  return (properties) => {
+    const value = readField(properties, name);
+    return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
+  };
+}
+
 class ExpressionError extends Error {
   constructor(readonly problem: ExpressionProblem) {
     super(`${problem.reason}: ${problem.detail}`);
@@ -91,17 +115,14 @@ function compileNode(node: Expression, fields: ReadonlySet<string>, used: Set<st
   switch (node.type) {
     case 'Literal': {
       const value = node.value as ExpressionValue;
+      // QGIS quotes field names in double quotes ("lebar") and text in single quotes ('baik').
+      if (typeof value === 'string' && String(node.raw).startsWith('"')) return fieldReader(value, fields, used);
       return () => value;
     }
     case 'Identifier': {
       const name = node.name as string;
-      if (name === 'null') return () => null;
-      if (!fields.has(name)) throw new ExpressionError({ reason: 'unknownField', detail: name });
-      used.add(name);
-      return (properties) => {
-        const value = properties[name];
-        return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : null;
-      };
+      if (name === 'null' || name === 'NULL') return () => null;
+      return fieldReader(name, fields, used);
     }
     case 'UnaryExpression': {
       const argument = compileNode(node.argument as Expression, fields, used);
@@ -116,7 +137,8 @@ function compileNode(node: Expression, fields: ReadonlySet<string>, used: Set<st
     case 'BinaryExpression': {
       const left = compileNode(node.left as Expression, fields, used);
       const right = compileNode(node.right as Expression, fields, used);
-      const operator = node.operator as string;
+      const written = node.operator as string;
+      const operator = hasField(QGIS_OPERATORS, written) ? QGIS_OPERATORS[written]! : written;
       if (!BINARY_OPERATORS.has(operator)) throw new ExpressionError({ reason: 'unsupported', detail: operator });
       return (properties) => binary(operator, left(properties), right(properties));
     }
@@ -129,7 +151,7 @@ function compileNode(node: Expression, fields: ReadonlySet<string>, used: Set<st
     case 'CallExpression': {
       const callee = node.callee as Expression;
       const name = callee.type === 'Identifier' ? (callee.name as string).toLowerCase() : '';
-      const apply = FUNCTIONS[name];
+      const apply = hasField(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (!apply)
         throw new ExpressionError({
           reason: 'unknownFunction',

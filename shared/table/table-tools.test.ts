@@ -15,11 +15,42 @@ describe('calculated columns', () => {
   it('computes arithmetic over fields, with functions and conditions', () => {
     expect(run('panjang_km * 1000', { panjang_km: 2.5 })).toBe(2500);
     expect(run('round(lebar / 3, 2)', { lebar: 10 })).toBe(3.33);
-    expect(run('lebar > 20 ? "lebar" : "sempit"', { lebar: 25 })).toBe('lebar');
-    expect(run('nama + " (" + ruas + ")"', { nama: 'Jl. El Tari', ruas: 'P-601' })).toBe('Jl. El Tari (P-601)');
+    expect(run("lebar > 20 ? 'lebar' : 'sempit'", { lebar: 25 })).toBe('lebar');
+    expect(run("nama + ' (' + ruas + ')'", { nama: 'Jl. El Tari', ruas: 'P-601' })).toBe('Jl. El Tari (P-601)');
     expect(run('max(a, b, 3)', { a: 1, b: 7 })).toBe(7);
     expect(run('upper(kode)', { kode: 'p-101' })).toBe('P-101');
-    expect(run('"12.5" * 2', {})).toBe(25);
+    expect(run("'12.5' * 2", {})).toBe(25);
+  });
+
+  it("reads QGIS's quoting and operators: \"field\", 'text', =, <>, AND, OR", () => {
+    expect(run('"lebar" * 2', { lebar: 6 })).toBe(12);
+    expect(run(`"lebar jalan" * 2`, { 'lebar jalan': 3 })).toBe(6);
+    expect(run(`"status" = 'baik'`, { status: 'baik' })).toBe(true);
+    expect(run(`"status" <> 'baik'`, { status: 'baik' })).toBe(false);
+    expect(run(`"a" > 1 AND "b" < 5`, { a: 2, b: 3 })).toBe(true);
+    expect(run(`"a" > 5 OR "b" < 5`, { a: 2, b: 3 })).toBe(true);
+    expect(run(`"a" > 5 or "b" > 5`, { a: 2, b: 3 })).toBe(false);
+    // A double-quoted name that is no field is said, not computed as text.
+    expect(compileExpression('"lebr" * 2', ['lebar'])).toEqual({
+      ok: false,
+      problem: { reason: 'unknownField', detail: 'lebr' },
+    });
+  });
+
+  it('takes field names that are names of JavaScript object members as fields, and never calls them', () => {
+    const properties = JSON.parse('{"constructor":4,"toString":"x","__proto__":7,"hasOwnProperty":2}') as Record<
+      string,
+      unknown
+    >;
+    expect(run('constructor * 2', properties)).toBe(8);
+    expect(run('"__proto__" + 1', properties)).toBe(8);
+    expect(run('concat("toString", hasOwnProperty)', properties)).toBe('x2');
+    // Asked for a field the record does not have, the answer is "no value", not Object.prototype's member.
+    expect(run('valueOf', {}, ['valueOf'])).toBeNull();
+    expect(compileExpression('constructor(1)', [])).toEqual({
+      ok: false,
+      problem: { reason: 'unknownFunction', detail: 'constructor' },
+    });
   });
 
   it('gives no value (not a wrong one) when an input is missing or the sum has none', () => {

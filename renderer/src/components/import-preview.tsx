@@ -10,6 +10,7 @@ import { ALL_CRS, KNOWN_CRS, findCrs, resolveCrsCode, searchCrs } from '#shared/
 import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
 import type { ImportOutcome, PendingImport } from '../state/app-store';
+import { readField } from '#shared/model/field-value';
 
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
@@ -21,7 +22,7 @@ const extentOf = (prepared: PreparedImport): [number, number, number, number] | 
 function samplesOf(prepared: PreparedImport, column: string): string {
   const values = new Set<string>();
   for (const feature of prepared.features) {
-    const value = feature.properties[column];
+    const value = readField(feature.properties, column);
     if (value === null || value === undefined || String(value).trim() === '') continue;
     values.add(String(value).slice(0, 24));
     if (values.size === 3) break;

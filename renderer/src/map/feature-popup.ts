@@ -5,6 +5,7 @@ import { FEATURE_KINDS, type FeatureKind } from '#shared/model/road-network';
 import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 import { featureTitle } from '../format/feature-title';
+import { readField } from '#shared/model/field-value';
 
 /** The identify popup: every attribute of the feature, labelled and formatted in the UI language. */
 export function createFeaturePopupContent(
@@ -57,7 +58,7 @@ export function createFeaturePopupContent(
     const label = row.insertCell();
     label.textContent = t(`fields.${field.key}`, { defaultValue: field.key });
     const value = row.insertCell();
-    value.textContent = formatFieldValue(field, feature.properties[field.key], t, locale);
+    value.textContent = formatFieldValue(field, readField(feature.properties, field.key), t, locale);
   }
   for (const extra of extraRows) {
     const row = table.insertRow();

@@ -3,6 +3,7 @@ import type { LayerStyle, ThematicRule } from '#shared/model/layer-style';
 import type { TileProperties } from '#shared/tiles/layer-tiles';
 import { categoryValue, numericValue } from '#shared/style/classify';
 import { FONT_BOLD } from './basemap-style';
+import { readField } from '#shared/model/field-value';
 
 /** Source properties carrying the styled field's value and the label text (also kept in tiles). */
 const RULE_VALUE_KEY = '_v';
@@ -13,12 +14,12 @@ export function styledValues(properties: Record<string, unknown>, style: LayerSt
   const values: TileProperties = {};
   const rule = style?.rule;
   if (rule) {
-    const raw = properties[rule.field];
+    const raw = readField(properties, rule.field);
     const value = rule.type === 'categories' ? categoryValue(raw) : numericValue(raw);
     if (value !== null) values[RULE_VALUE_KEY] = value;
   }
   if (typeof style?.label === 'string') {
-    const text = categoryValue(properties[style.label]);
+    const text = categoryValue(readField(properties, style.label));
     if (text !== null) values[LABEL_TEXT_KEY] = text;
   }
   return values;

@@ -11,6 +11,7 @@ import {
   STATUS_COLORS,
   ZONE_COLORS,
 } from './thematic-style';
+import { readField } from '#shared/model/field-value';
 
 export interface LegendEntry {
   key: string;
@@ -36,7 +37,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
       const keys = layer.styleBy === 'status' ? ROAD_STATUSES : [...CONDITIONS, 'unknown'];
       const colors = layer.styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
       const entries: LegendEntry[] = keys
-        .filter((key) => occurs((feature) => (feature.properties[layer.styleBy] ?? 'unknown') === key))
+        .filter((key) => occurs((feature) => (readField(feature.properties, layer.styleBy) ?? 'unknown') === key))
         .map((key) => ({ key, color: colors[key]!, shape: 'line', label: t(`model.${layer.styleBy}.${key}`) }));
       if (occurs((feature) => feature.properties.borderRoute === true)) {
         entries.push({ key: 'border', color: BORDER_ROUTE_CASING, shape: 'band', label: t('layers.borderRoute') });

@@ -26,6 +26,7 @@ import { toTsv } from '#shared/format/spreadsheet-text';
 import { boundsOverlap, geometryBounds } from '#shared/geo/positions-of';
 import { useMapBounds } from '../map/use-map-bounds';
 import { BulkEditForm, CalculatedColumnForm, saveErrorMessage, type TableMessage } from './table-tools';
+import { readField } from '#shared/model/field-value';
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -61,7 +62,7 @@ function searchTextOf(
   format: (field: FieldDefinition, value: unknown) => string,
 ) {
   return fields
-    .map((field) => format(field, feature.properties[field.key]))
+    .map((field) => format(field, readField(feature.properties, field.key)))
     .join('\u0001')
     .toLowerCase();
 }
@@ -131,9 +132,9 @@ function numberColumns(features: readonly StoredFeature[], fields: readonly Fiel
       .filter(
         (field) =>
           field.type !== 'text' ||
-          (sample.some((feature) => typeof feature.properties[field.key] === 'number') &&
+          (sample.some((feature) => typeof readField(feature.properties, field.key) === 'number') &&
             sample.every((feature) => {
-              const value = feature.properties[field.key];
+              const value = readField(feature.properties, field.key);
               return value === null || value === undefined || typeof value === 'number';
             })),
       )
@@ -187,7 +188,8 @@ export function AttributeTable({
   const [message, setMessage] = useState<TableMessage | null>(null);
   const numeric = useMemo(() => numberColumns(features, fields), [features, fields]);
   const isNumeric = (field: FieldDefinition) => numeric.has(field.key);
-  const [columnFilters, setColumnFilters] = useState<Record<string, string>>({});
+  // Keyed by field name in a Map: a file's column may be called `constructor`.
+  const [columnFilters, setColumnFilters] = useState<ReadonlyMap<string, string>>(new Map());
   const [onlyInView, setOnlyInView] = useState(false);
   const [tool, setTool] = useState<'bulk' | 'calculate' | null>(null);
   const view = useMapBounds(map, onlyInView);
@@ -197,11 +199,11 @@ export function AttributeTable({
   // Each typed column filter, read once per change: a test for the rows, or why it cannot be read.
   const parsedFilters = useMemo(() => {
     const tests: [FieldDefinition, RowTest][] = [];
-    const problems: Record<string, string> = {};
+    const problems = new Map<string, string>();
     for (const field of fields) {
-      const filter = parseColumnFilter(columnFilters[field.key] ?? '', numeric.has(field.key), locale);
+      const filter = parseColumnFilter(columnFilters.get(field.key) ?? '', numeric.has(field.key), locale);
       if (filter?.ok) tests.push([field, filter.test]);
-      else if (filter) problems[field.key] = numberInputMessage(filter.reading, t);
+      else if (filter) problems.set(field.key, numberInputMessage(filter.reading, t));
     }
     return { tests, problems };
   }, [fields, columnFilters, numeric, locale, t]);
@@ -233,11 +235,13 @@ export function AttributeTable({
     const passes = (feature: StoredFeature) => {
       if (needle && !searchTextOfFeature(feature).includes(needle)) return false;
       const properties = feature.properties;
-      if (activeFilters.some(([key, value]) => String(properties[key] ?? '') !== value)) return false;
+      if (activeFilters.some(([key, value]) => String(readField(properties, key) ?? '') !== value)) return false;
       if (
         parsedFilters.tests.some(
           ([field, test]) =>
-            !test(properties[field.key], () => formatFieldValue(field, properties[field.key], t, locale)),
+            !test(readField(properties, field.key), () =>
+              formatFieldValue(field, readField(properties, field.key), t, locale),
+            ),
         )
       )
         return false;
@@ -252,7 +256,7 @@ export function AttributeTable({
       keyOf = (properties) => {
         let key = cached.get(properties);
         if (key === undefined) {
-          key = sortKeyOf(sortValueOf(field, properties[sort.key], t, locale));
+          key = sortKeyOf(sortValueOf(field, readField(properties, sort.key), t, locale));
           cached.set(properties, key);
         }
         return key;
@@ -338,7 +342,7 @@ export function AttributeTable({
       [
         fields.map((field) => t(`fields.${field.key}`, { defaultValue: field.key })),
         ...ordered.map((feature) =>
-          fields.map((field) => spreadsheetValue(field, feature.properties[field.key], t, locale)),
+          fields.map((field) => spreadsheetValue(field, readField(feature.properties, field.key), t, locale)),
         ),
       ],
       locale,
@@ -361,7 +365,7 @@ export function AttributeTable({
   const commit = async (feature: StoredFeature, field: FieldDefinition, input: string) => {
     try {
       const value = parseFieldInput(field, input, locale);
-      if (value === feature.properties[field.key]) {
+      if (value === readField(feature.properties, field.key)) {
         setEditing(null);
         return;
       }
@@ -505,21 +509,21 @@ export function AttributeTable({
               {field.type !== 'enum' && (
                 <input
                   type="text"
-                  className={`column-filter${parsedFilters.problems[field.key] ? ' invalid' : ''}`}
+                  className={`column-filter${parsedFilters.problems.has(field.key) ? ' invalid' : ''}`}
                   placeholder={isNumeric(field) ? t('table.numberFilter') : t('table.textFilter')}
-                  title={parsedFilters.problems[field.key] ?? t('table.filterHint')}
+                  title={parsedFilters.problems.get(field.key) ?? t('table.filterHint')}
                   aria-label={t('table.filterBy', { field: t(`fields.${field.key}`, { defaultValue: field.key }) })}
-                  aria-invalid={Boolean(parsedFilters.problems[field.key])}
+                  aria-invalid={parsedFilters.problems.has(field.key)}
                   data-testid={`filter-text-${field.key}`}
-                  value={columnFilters[field.key] ?? ''}
-                  onChange={(event) => setColumnFilters({ ...columnFilters, [field.key]: event.target.value })}
+                  value={columnFilters.get(field.key) ?? ''}
+                  onChange={(event) => setColumnFilters(new Map(columnFilters).set(field.key, event.target.value))}
                 />
               )}
               {field.type === 'enum' && (
                 <select
                   aria-label={t('table.filterBy', { field: t(`fields.${field.key}`) })}
                   data-testid={`filter-${field.key}`}
-                  value={filters[field.key] ?? ''}
+                  value={String(readField(filters, field.key) ?? '')}
                   onChange={(event) => setFilters({ ...filters, [field.key]: event.target.value })}
                 >
                   <option value="">{t('common.all')}</option>
@@ -563,12 +567,12 @@ export function AttributeTable({
                       {isEditing ? (
                         <CellEditor
                           field={field}
-                          initial={feature!.properties[field.key]}
+                          initial={readField(feature!.properties, field.key)}
                           onCommit={(input) => void commit(feature!, field, input)}
                           onCancel={() => setEditing(null)}
                         />
                       ) : (
-                        formatFieldValue(field, feature!.properties[field.key], t, locale)
+                        formatFieldValue(field, readField(feature!.properties, field.key), t, locale)
                       )}
                     </div>
                   );

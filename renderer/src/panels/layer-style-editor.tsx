@@ -9,6 +9,7 @@ import { parseLocaleNumber } from '#shared/format/parse-number';
 import { formatNumber } from '#shared/format/format-number';
 import { useStore } from '../state/store-context';
 import { useLocale } from '../components/number-field';
+import { readField } from '#shared/model/field-value';
 
 type Method = 'categories' | ClassMethod;
 const METHODS: Method[] = ['categories', 'equal', 'quantile', 'jenks'];
@@ -30,7 +31,10 @@ export function LayerStyleEditor({ layer, features }: { layer: Layer; features: 
   const style = layer.style;
   const fields = useMemo(() => layerFieldNames(features), [features]);
   const [field, setField] = useState(style?.rule?.field ?? '');
-  const values = useMemo(() => (field ? features.map((feature) => feature.properties[field]) : []), [features, field]);
+  const values = useMemo(
+    () => (field ? features.map((feature) => readField(feature.properties, field)) : []),
+    [features, field],
+  );
   const numeric = useMemo(() => isMostlyNumeric(values), [values]);
   const [method, setMethod] = useState<Method>(methodOf(style?.rule) ?? 'categories');
   const [classes, setClasses] = useState(style?.rule?.type === 'classes' ? style.rule.colors.length : 5);
@@ -70,7 +74,7 @@ export function LayerStyleEditor({ layer, features }: { layer: Layer; features: 
 
   const chooseField = (next: string) => {
     setField(next);
-    const nextNumeric = next ? isMostlyNumeric(features.map((feature) => feature.properties[next])) : false;
+    const nextNumeric = next ? isMostlyNumeric(features.map((feature) => readField(feature.properties, next))) : false;
     setMethod(nextNumeric ? 'jenks' : 'categories');
     setPalette(nextNumeric ? 'YlOrRd' : 'Set1');
   };

@@ -15,6 +15,7 @@ import type { Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
+import { readField, writeField } from '#shared/model/field-value';
 
 type Side = 'mine' | 'theirs';
 
@@ -35,7 +36,7 @@ function choiceOf(layerId: string, conflict: SyncConflict, picks: Record<string,
   const theirs = localFeatureOf(conflict.theirs, layerId);
   const properties = { ...conflict.mine.properties };
   for (const [key, side] of Object.entries(picks))
-    if (key !== '@geometry' && side === 'theirs') properties[key] = theirs.properties[key];
+    if (key !== '@geometry' && side === 'theirs') writeField(properties, key, readField(theirs.properties, key));
   return {
     take: 'merged',
     feature: {
@@ -94,8 +95,8 @@ export function ConflictDialog({ layerId, onClose }: { layerId: string; onClose:
       rows.push({
         key,
         label: t(`fields.${key}`, { defaultValue: key }),
-        mine: shown(key, conflict.mine.properties[key]),
-        theirs: shown(key, theirs.properties[key]),
+        mine: shown(key, readField(conflict.mine.properties, key)),
+        theirs: shown(key, readField(theirs.properties, key)),
       });
   }
   const pickOf = (key: string): Side => picks[key] ?? 'mine';

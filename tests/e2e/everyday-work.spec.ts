@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, screenshot, waitForMapIdle } from './helpers';
+
+/**
+ * What a planner and staff hit in a working day (issue #31), each through the UI: files whose column names are the
+ * names of JavaScript's own object members, QGIS-style calculated columns, edits that change nothing, messages that
+ * leave and follow the language.
+ */
+function writeFixture(name: string, content: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'rumija-everyday-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const count = (page: Page) => page.getByTestId('table-count');
+
+/** Eight poles whose columns are named like members of every JavaScript object. Written as text: `__proto__` too. */
+const TRICKY_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'];
+const trickyGeojson = () =>
+  `{"type":"FeatureCollection","features":[${Array.from(
+    { length: 8 },
+    (_, i) =>
+      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${123.6 + i * 0.003},-10.17]},"properties":{` +
+      `"nama":"Tiang ${i + 1}","lebar":${i + 1},` +
+      TRICKY_NAMES.map((name, n) => `"${name}":"${name.slice(0, 4)}-${(i + n) % 3}"`).join(',') +
+      '}}',
+  ).join(',')}]}`;
+
+test('columns named constructor, toString, __proto__ are data: table, filter, sort, style, calculation, restart', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(writeFixture('nama-aneh.geojson', trickyGeojson()));
+  await expect(page.getByTestId('import-preview')).toContainText('nama-aneh.geojson');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('8 fitur diimpor');
+  await page.locator('[data-testid^="layer-table-import-"]').click();
+  await expect(page.getByTestId('table-row')).toHaveCount(8);
+  for (const name of TRICKY_NAMES) await expect(page.getByTestId(`sort-${name}`)).toBeVisible();
+  await expect(page.getByTestId('table-row').first()).toContainText('cons-0');
+  await expect(page.getByTestId('table-row').first()).toContainText('__pr-');
+
+  // Filter and sort by them.
+  await page.getByTestId('filter-text-constructor').fill('cons-1');
+  await expect(count(page)).toContainText('3 dari 8');
+  await page.getByTestId('filter-text-constructor').fill('');
+  await page.getByTestId('filter-text-__proto__').fill('__pr-2');
+  await expect(count(page)).toContainText('2 dari 8');
+  await page.getByTestId('filter-text-__proto__').fill('');
+  await page.getByTestId('sort-toString').click();
+  await expect(page.getByTestId('table-row').first()).toContainText('toSt-0');
+
+  // Calculated columns, QGIS's way: "field" is a field, 'text' is text; a column called constructor is stored.
+  await page.getByTestId('table-calculate').click();
+  await page.getByTestId('calc-name').fill('lebar2');
+  await page.getByTestId('calc-expression').fill('"lebar" * 2');
+  await page.getByTestId('calc-apply').click();
+  await expect(page.getByTestId('table-message')).toContainText('Kolom lebar2 dihitung untuk 8 fitur (0 tanpa nilai)');
+  await page.getByTestId('calc-name').fill('constructor');
+  await page.getByTestId('calc-expression').fill(`concat("nama", ' / ', "__proto__")`);
+  await page.getByTestId('calc-apply').click();
+  await expect(page.getByTestId('table-message')).toContainText('Kolom constructor dihitung untuk 8 fitur');
+  await page.getByTestId('calc-expression').fill('"tidak_ada" * 2');
+  await page.getByTestId('calc-apply').click();
+  await expect(page.getByTestId('table-message')).toContainText('Kolom tidak_ada tidak ada di lapisan ini');
+  const stored = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((candidate) => candidate.id.startsWith('import-'))!;
+    const feature = snapshot.featuresByLayer.get(layer.id)!.find((f) => f.properties.nama === 'Tiang 3')!;
+    const own = (key: string) =>
+      Object.prototype.hasOwnProperty.call(feature.properties, key) ? feature.properties[key] : 'missing';
+    return { lebar2: own('lebar2'), constructor: own('constructor'), proto: own('__proto__') };
+  });
+  expect(stored).toEqual({ lebar2: 6, constructor: 'Tiang 3 / __pr-2', proto: '__pr-2' });
+
+  // Style by a column named __proto__: three categories in the legend.
+  const layerId = await page.evaluate(
+    () => window.rumijaStore!.getSnapshot().layers.find((candidate) => candidate.id.startsWith('import-'))!.id,
+  );
+  await page.getByTestId(`layer-style-button-${layerId}`).click();
+  await page.getByTestId(`style-field-${layerId}`).selectOption('__proto__');
+  await page.getByTestId(`style-apply-${layerId}`).click();
+  const legend = page.getByTestId(`legend-${layerId}`);
+  for (const value of ['__pr-0', '__pr-1', '__pr-2']) await expect(legend).toContainText(value);
+  await waitForMapIdle(page);
+  await screenshot(page, 'field-names-as-data-id-1366');
+
+  // After a restart the values are still there.
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.locator('[data-testid^="layer-table-import-"]').click();
+  await page.getByTestId('filter-text-constructor').fill('Tiang 3');
+  await expect(count(page)).toContainText('1 dari 8');
+  expect(errors).toEqual([]);
+});
