@@ -22,6 +22,15 @@ export const CONDITION_COLORS: Record<string, string> = {
   proposed: '#ffffff',
 };
 
+/** The offline basemap's ground: what every class is drawn over. */
+export const BASEMAP_COLORS = {
+  sea: '#b9d7ea',
+  landIndonesia: '#f4f1e8',
+  landTimorLeste: '#e9e1d3',
+  coast: '#7fa8c4',
+  border: '#7b2d8e',
+} as const;
+
 export const BORDER_ROUTE_CASING = '#212121';
 export const CORRIDOR_COLOR = '#ff6d00';
 export const FALLBACK_COLOR = '#37474f';

@@ -1,17 +1,12 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { BASEMAP_COLORS } from '#shared/style/map-colours';
+
+export { BASEMAP_COLORS };
 
 /** Fonts come from @fontsource/noto-sans (bundled); no glyph server, so labels work offline. */
 export const FONT_REGULAR = ['Noto Sans Regular', 'Noto Sans'];
 export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans'];
 const FONT_ITALIC = ['Noto Sans Italic', 'Noto Sans'];
-
-export const BASEMAP_COLORS = {
-  sea: '#b9d7ea',
-  landIndonesia: '#f4f1e8',
-  landTimorLeste: '#e9e1d3',
-  coast: '#7fa8c4',
-  border: '#7b2d8e',
-} as const;
 
 /** Zoom where the full-resolution land replaces the simplified one. */
 const DETAIL_ZOOM = 7;
