@@ -191,7 +191,7 @@ export function modelKeysOf(kind: string): ReadonlySet<string> {
  * Properties of a model feature split into the model's own fields and the extra attributes a file
  * brought along (columns nobody mapped: `panjang_km`, `keterangan` …), which the model keeps as they are.
  */
-function splitExtraProperties(properties: Record<string, unknown>): {
+export function splitExtraProperties(properties: Record<string, unknown>): {
   model: Record<string, unknown>;
   extra: Record<string, unknown>;
 } {
