@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expectOneLanguage } from './one-language';
 
 export const SCREENSHOT_DIR = resolve(__dirname, '../../out/screenshots');
 
@@ -37,9 +38,11 @@ export async function waitForMapIdle(page: Page) {
   );
 }
 
+/** Saves a screenshot of what the user sees, and checks that it speaks one language (one-language.ts). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
+  await expectOneLanguage(page, name);
 }
 
 /** Reads the map canvas pixel at a geographic position (preserveDrawingBuffer is on). */

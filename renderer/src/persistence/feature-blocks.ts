@@ -149,7 +149,7 @@ export function rememberDirectory(
 }
 
 /** After a failed transaction the directory may not match what is stored: it is read again at next use. */
-function forgetDirectory(db: RumijaDatabase) {
+export function forgetDirectory(db: RumijaDatabase) {
   directories.delete(db);
 }
 

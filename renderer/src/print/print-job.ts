@@ -63,7 +63,7 @@ export class PrintCancelled extends Error {
 }
 
 let fonts: Promise<PrintFonts> | null = null;
-function loadPrintFonts(): Promise<PrintFonts> {
+export function loadPrintFonts(): Promise<PrintFonts> {
   const read = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
   fonts ??= Promise.all([read(regularFontUrl), read(boldFontUrl)]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
