@@ -9,7 +9,7 @@ bash tests/setup/ensure-system-tools.sh
 echo "== PostgreSQL + PostGIS test server (private port, unprivileged user; stopped at the end)"
 pg_env="$(bash tests/setup/postgis-server.sh start)"
 eval "$pg_env"
-export RUMIJA_PG_HOST RUMIJA_PG_PORT RUMIJA_PG_SUPERUSER RUMIJA_PG_SUPER_PASSWORD RUMIJA_PG_TLS
+export RUMIJA_PG_HOST RUMIJA_PG_PORT RUMIJA_PG_SUPERUSER RUMIJA_PG_SUPER_PASSWORD RUMIJA_PG_TLS RUMIJA_PG_CA
 export RUMIJA_PG_REQUIRED=1
 trap 'bash tests/setup/postgis-server.sh stop' EXIT
 

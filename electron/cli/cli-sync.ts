@@ -89,7 +89,14 @@ export interface CliSyncOutcome {
  */
 export async function syncProject(
   session: PostgisSession,
-  options: { project: string; table: string; login: string; take: 'mine' | 'theirs' | null },
+  options: {
+    project: string;
+    table: string;
+    login: string;
+    /** For every waiting conflict (`--take mine|theirs`); `takeById` decides single features and wins over it. */
+    take: 'mine' | 'theirs' | null;
+    takeById?: ReadonlyMap<string, 'mine' | 'theirs'>;
+  },
 ): Promise<CliSyncOutcome> {
   const layerId = 'project';
   const lines: string[] = [];
@@ -128,11 +135,18 @@ export async function syncProject(
     conflicts: new Map(sidecar.data.conflicts.map((conflict: { id: string }) => [conflict.id, conflict as never])),
     horizon: sidecar.data.horizon,
   };
-  if (options.take) {
-    for (const conflict of [...copy.conflicts.values()]) {
-      applyToCopy(copy, resolveConflict(layerId, conflict, { take: options.take }), null);
-      copy.conflicts.delete(conflict.id);
-    }
+  const takeById = options.takeById ?? new Map<string, 'mine' | 'theirs'>();
+  const notWaiting = [...takeById.keys()].filter((id) => !copy.conflicts.has(id));
+  if (notWaiting.length)
+    throw new SyncInputError(
+      `--take: tidak ada konflik yang menunggu untuk / no conflict waits for: ${notWaiting.join(', ')}` +
+        (copy.conflicts.size ? ` (menunggu / waiting: ${[...copy.conflicts.keys()].slice(0, 10).join(', ')})` : ''),
+    );
+  for (const conflict of [...copy.conflicts.values()]) {
+    const take = takeById.get(conflict.id) ?? options.take;
+    if (!take) continue;
+    applyToCopy(copy, resolveConflict(layerId, conflict, { take }), null);
+    copy.conflicts.delete(conflict.id);
   }
   const report = await syncCopy(session, copy, () => writeProject(options.project, copy, options.login));
   if (assigned) lines.push(`${assigned} fitur baru diberi id / new features given an id`);
@@ -149,6 +163,7 @@ export async function syncProject(
       }${conflict.mine ? '' : ', dihapus di sini / deleted here'}`,
     );
   }
-  if (copy.conflicts.size) lines.push('  → rumija sync … --take mine|theirs');
+  if (copy.conflicts.size)
+    lines.push('  → rumija sync … --take mine|theirs, atau per fitur / or per feature --take <id>=mine|theirs');
   return { lines, conflicts: copy.conflicts.size };
 }

@@ -1,15 +1,17 @@
-import { z } from 'zod';
-import { PostgisConnectionSchema, type PostgisConnection } from '#shared/postgis/postgis-api';
+import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
 import { PostgisSession } from '../main/postgis/postgis-session';
 
 /** `postgis:<table>` in place of a file name: a layer table of the team database. */
 export const POSTGIS_PREFIX = 'postgis:';
 
 /**
- * A connection from `--db postgresql://user@host:port/database` (libpq's URL form) and `--tls`. The password comes
- * from PGPASSWORD, never from the command line (it would end up in the shell history and the process list).
+ * A connection from `--db postgresql://user@host:port/database` (libpq's URL form), `--tls` (verified TLS unless
+ * told otherwise) and the text of `--tls-ca`. The password comes from PGPASSWORD, never from the command line (it
+ * would end up in the shell history and the process list).
  */
-export function connectionOf(url: string, tls = 'prefer'): PostgisConnection {
+export function connectionOf(url: string, tls = 'verify', ca?: string): PostgisConnection {
+  if (!(TLS_MODES as readonly string[]).includes(tls))
+    throw new Error(`--tls harus / must be ${TLS_MODES.join('|')}: ${tls}`);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -27,7 +29,8 @@ export function connectionOf(url: string, tls = 'prefer'): PostgisConnection {
     port: parsed.port ? Number(parsed.port) : 5432,
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
     user: decodeURIComponent(parsed.username),
-    tls: z.enum(['prefer', 'require', 'verify', 'off']).catch('prefer').parse(tls),
+    tls: tls as TlsMode,
+    ...(ca === undefined ? {} : { ca }),
   });
   if (!connection.success)
     throw new Error(

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { createDemoDataset, DEMO_LAYER_IDS } from '#shared/demo/create-demo-dataset';
 import { createDemoUtilities } from '#shared/demo/synthetic-utilities';
 import { PostgisSession } from '../main/postgis/postgis-session';
-import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../../tests/setup/postgis-test-db';
+import {
+  createTestDatabase,
+  postgisSkipReason,
+  testTlsArguments,
+  type TestDatabase,
+} from '../../tests/setup/postgis-test-db';
 import { runCli } from './rumija-cli';
 
 vi.mock('electron', () => ({}));
@@ -43,7 +48,7 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(
-      argv,
+      argv.includes('--db') ? [...argv, ...testTlsArguments()] : argv,
       (line) => out.push(line),
       (line) => err.push(line),
     );

@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import type { Feature, Geometry } from 'geojson';
@@ -34,6 +35,7 @@ import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { writeChunksAtomic } from '../main/atomic-write';
 import { PostgisError } from '#shared/postgis/postgis-errors';
 import { connectionOf, openFromEnvironment, POSTGIS_PREFIX } from './postgis-source';
+import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4, conflicts: 5, database: 6 } as const;
@@ -47,16 +49,61 @@ class CliError extends Error {
   }
 }
 
-const USAGE = `Pemakaian / usage:
-  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
+const ANALYZE_USAGE = `  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
                  (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
                  [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
                  [--category-map <map.json>] [--unknown-category refuse|lainnya]
-                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
-  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
-                 [--take mine|theirs] [--tls prefer|require|verify|off]
-                 (first run: clones the table; then pushes the file's changes and pulls the team's)
-  The password is read from PGPASSWORD.`;
+                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)`;
+const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
+                 [--take mine|theirs] [--take <feature id>=mine|theirs …]
+                 [--tls verify|require|off] [--tls-ca <department-ca.pem>]
+                 (first run: clones the table; then pushes the file's changes and pulls the team's;
+                  changes to different fields of one feature are merged, the same field is a conflict)`;
+const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
+  against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
+  Exit: 0 done, 2 wrong usage, 3 bad input file, 4 output not written, 5 conflicts wait, 6 team database failed.`;
+const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+
+const DATABASE_OPTIONS = {
+  db: { type: 'string' },
+  tls: { type: 'string' },
+  'tls-ca': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+const ANALYZE_OPTIONS = {
+  ...DATABASE_OPTIONS,
+  roads: { type: 'string' },
+  assets: { type: 'string' },
+  out: { type: 'string' },
+  corridors: { type: 'string' },
+  tariff: { type: 'string' },
+  period: { type: 'string' },
+  paying: { type: 'string' },
+  'category-map': { type: 'string' },
+  'unknown-category': { type: 'string' },
+} as const satisfies ParseArgsOptionsConfig;
+const SYNC_OPTIONS = {
+  ...DATABASE_OPTIONS,
+  table: { type: 'string' },
+  project: { type: 'string' },
+  take: { type: 'string', multiple: true },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Asked for usage (`--help`): printed to standard output, exit 0. */
+class HelpRequest extends Error {}
+
+/** The options of one command, as node:util parseArgs reads them: an unknown or valueless option is wrong usage. */
+function optionsOf<T extends ParseArgsOptionsConfig>(argv: string[], options: T, usage: string) {
+  const read = () => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  let values: ReturnType<typeof read>;
+  try {
+    values = read();
+  } catch (error) {
+    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${usage}`, EXIT.usage);
+  }
+  if ((values as { help?: boolean }).help) throw new HelpRequest(usage);
+  return values;
+}
 
 const optionalNumber = z.number().positive().nullable().optional();
 /** What a road file must carry; missing classes fall back to PP 34/2006 assumptions. */
@@ -76,23 +123,12 @@ const AssetInputSchema = z.object({
 /** A category mapping file: the register's names → the model's categories, e.g. {"TIANG PLN": "tiang_listrik"}. */
 const CategoryMapSchema = z.record(z.string(), AssetCategorySchema);
 
-function optionsOf(rest: string[]) {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i += 2) {
-    const key = rest[i];
-    if (!key!.startsWith('--') || rest[i + 1] === undefined)
-      throw new CliError(`Argumen tidak sah / bad argument: ${key}\n${USAGE}`, EXIT.usage);
-    options[key!.slice(2)] = rest[i + 1]!;
-  }
-  return options;
-}
-
 function parseArguments(argv: string[]) {
   const [command, ...rest] = argv;
   if (command !== 'analyze')
     throw new CliError(`Perintah tidak dikenal / unknown command: ${command ?? '(none)'}\n${USAGE}`, EXIT.usage);
-  const options = optionsOf(rest);
-  for (const required of ['roads', 'assets', 'out']) {
+  const options = optionsOf(rest, ANALYZE_OPTIONS, `Pemakaian / usage:\n${ANALYZE_USAGE}\n${DATABASE_USAGE}`);
+  for (const required of ['roads', 'assets', 'out'] as const) {
     if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
   }
   const format = extname(options.out!).toLowerCase();
@@ -122,6 +158,7 @@ function parseArguments(argv: string[]) {
     paying,
     db: options.db,
     tls: options.tls,
+    tlsCa: options['tls-ca'],
   };
 }
 
@@ -146,18 +183,51 @@ function databaseError(error: unknown): CliError {
   return new CliError(`Basis data tim / team database: ${(error as Error).message}`, EXIT.database);
 }
 
-/** The features of a team-database layer table (`postgis:<table>`). */
-async function readTableFeatures(source: string, db: string | undefined, tls: string | undefined) {
-  if (!db) throw new CliError(`${source}: --db wajib / is required (postgresql://user@host:port/database)`, EXIT.usage);
-  let connection;
+interface DatabaseOptions {
+  url: string | undefined;
+  tls: string | undefined;
+  tlsCa: string | undefined;
+}
+
+/** The connection the options name, checked before anything is sent (exit 2 for wrong usage, 3 for a bad CA file). */
+async function connectionFromOptions(options: DatabaseOptions, what: string): Promise<PostgisConnection> {
+  if (!options.url)
+    throw new CliError(`${what}: --db wajib / is required (postgresql://user@host:port/database)`, EXIT.usage);
+  let ca: string | undefined;
+  if (options.tlsCa !== undefined) {
+    ca = await readText(options.tlsCa);
+    if (!/-----BEGIN CERTIFICATE-----/.test(ca))
+      throw new CliError(
+        `${options.tlsCa}: bukan sertifikat PEM / not a PEM certificate (-----BEGIN CERTIFICATE-----)`,
+        EXIT.input,
+      );
+    if (options.tls !== undefined && options.tls !== 'verify')
+      throw new CliError(`--tls-ca berlaku untuk / applies to --tls verify, bukan / not ${options.tls}`, EXIT.usage);
+  }
   try {
-    connection = connectionOf(db, tls);
+    return connectionOf(options.url, options.tls, ca);
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage);
   }
+}
+
+/** A session with the password from PGPASSWORD (said plainly when it is not set, before connecting). */
+async function openDatabase(options: DatabaseOptions, what: string) {
+  const connection = await connectionFromOptions(options, what);
+  if (process.env.PGPASSWORD === undefined)
+    throw new CliError(
+      `PGPASSWORD tidak diisi: kata sandi basis data tim dibaca dari variabel itu (export PGPASSWORD=…) / PGPASSWORD is not set: the team database password is read from it`,
+      EXIT.usage,
+    );
   const session = await openFromEnvironment(connection).catch((error: unknown) => {
     throw databaseError(error);
   });
+  return { session, connection };
+}
+
+/** The features of a team-database layer table (`postgis:<table>`). */
+async function readTableFeatures(source: string, db: DatabaseOptions) {
+  const { session } = await openDatabase(db, source);
   try {
     const { features } = await session.readLayer(source.slice(POSTGIS_PREFIX.length));
     return features.map((feature): Feature<Geometry> => ({
@@ -180,9 +250,10 @@ async function readTableFeatures(source: string, db: string | undefined, tls: st
 async function readFeatures(
   path: string,
   log: (line: string) => void,
-  db?: { url: string | undefined; tls: string | undefined },
+  db?: DatabaseOptions,
 ): Promise<Feature<Geometry>[]> {
-  if (path.startsWith(POSTGIS_PREFIX)) return readTableFeatures(path, db?.url, db?.tls);
+  if (path.startsWith(POSTGIS_PREFIX))
+    return readTableFeatures(path, db ?? { url: undefined, tls: undefined, tlsCa: undefined });
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -329,29 +400,42 @@ async function readTariff(path: string | undefined, log: (line: string) => void)
   return parsed.data;
 }
 
+/** `--take mine|theirs` for every conflict, or `--take <id>=mine|theirs` per feature (both may be given). */
+function takesOf(values: readonly string[]): { all: 'mine' | 'theirs' | null; byId: Map<string, 'mine' | 'theirs'> } {
+  let all: 'mine' | 'theirs' | null = null;
+  const byId = new Map<string, 'mine' | 'theirs'>();
+  for (const value of values) {
+    const match = /^(?:(.+)=)?(mine|theirs)$/.exec(value);
+    if (!match)
+      throw new CliError(
+        `--take harus mine, theirs atau <id>=mine|theirs / must be mine, theirs or <id>=mine|theirs: ${value}`,
+        EXIT.usage,
+      );
+    const choice = match[2] as 'mine' | 'theirs';
+    if (match[1] === undefined) all = choice;
+    else byId.set(match[1], choice);
+  }
+  return { all, byId };
+}
+
 /** `rumija sync`: see cli-sync.ts. */
 async function runSync(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const options = optionsOf(argv);
-  for (const required of ['db', 'table', 'project'])
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
-  const take = options.take ?? null;
-  if (take !== null && take !== 'mine' && take !== 'theirs')
-    throw new CliError(`--take harus mine atau theirs / must be mine or theirs: ${take}`, EXIT.usage);
-  let connection;
-  try {
-    connection = connectionOf(options.db!, options.tls);
-  } catch (error) {
-    throw new CliError((error as Error).message, EXIT.usage);
-  }
-  const session = await openFromEnvironment(connection).catch((error: unknown) => {
-    throw databaseError(error);
-  });
+  const usage = `Pemakaian / usage:\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+  const options = optionsOf(argv, SYNC_OPTIONS, usage);
+  for (const required of ['db', 'table', 'project'] as const)
+    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${usage}`, EXIT.usage);
+  const take = takesOf(options.take ?? []);
+  const { session, connection } = await openDatabase(
+    { url: options.db, tls: options.tls, tlsCa: options['tls-ca'] },
+    'sync',
+  );
   try {
     const outcome = await syncProject(session, {
       project: options.project!,
       table: options.table!,
       login: `${connection.user}@${connection.host}:${connection.port}/${connection.database}`,
-      take,
+      take: take.all,
+      takeById: take.byId,
     });
     for (const line of outcome.lines) (outcome.conflicts ? err : out)(line);
     return outcome.conflicts ? EXIT.conflicts : EXIT.ok;
@@ -371,9 +455,13 @@ export async function runCli(
   err: (line: string) => void = console.error,
 ): Promise<number> {
   try {
+    if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      out(USAGE);
+      return EXIT.ok;
+    }
     if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
     const options = parseArguments(argv);
-    const db = { url: options.db, tls: options.tls };
+    const db = { url: options.db, tls: options.tls, tlsCa: options.tlsCa };
     const roads = toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
     const assetFeatures = await readFeatures(options.assets!, err, db);
     const { assets, unknownCategories } = toAssets(
@@ -435,6 +523,10 @@ export async function runCli(
     out(`Laporan / report: ${options.out}`);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof HelpRequest) {
+      out(error.message);
+      return EXIT.ok;
+    }
     if (error instanceof CliError) {
       err(error.message);
       return error.code;

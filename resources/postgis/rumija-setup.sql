@@ -108,6 +108,13 @@ BEGIN
       RETURNING d.version INTO last_version;
     NEW.version := coalesce(last_version, 0) + 1;
   ELSE
+    -- A client that writes the version it read (a script, ogr2ogr, QGIS with the column in its form) over a newer
+    -- one is refused, as Rumija's own stale pushes are: the newer change is not overwritten unseen.
+    IF NEW.version < OLD.version THEN
+      RAISE EXCEPTION 'fitur % sudah diubah sejak versi % (kini versi %) / feature % was changed since version % (now %)',
+        OLD.fid, NEW.version, OLD.version, OLD.fid, NEW.version, OLD.version
+        USING ERRCODE = '40001';
+    END IF;
     NEW.fid := OLD.fid;
     NEW.version := OLD.version + 1;
   END IF;

@@ -92,6 +92,40 @@ export function createTableSql(table: string, kind: LayerKind): string {
   ].join('\n');
 }
 
+/**
+ * Where a value's own JSON type is kept when its column would change it (a number in a text column such as
+ * `ruas_number` comes back as text, a numeric text in a number column as a number): the original, in `extra`, used
+ * when reading back only while the column still holds that value (an edit in QGIS wins).
+ */
+export const TYPED_VALUES_KEY = 'rumija:typed';
+
+/** Why a value does not fit its column, or null: what the server would refuse, said before anything is sent. */
+export function columnProblem(column: LayerColumn, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  switch (column.sqlType) {
+    case 'double precision':
+      if (typeof value === 'number') return Number.isFinite(value) ? null : 'bukan angka hingga / not a finite number';
+      if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return null;
+      return `harus angka / must be a number (${JSON.stringify(value)})`;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `harus true/false / must be true or false (${JSON.stringify(value)})`;
+    case 'text':
+      if (column.options && !column.options.includes(String(value)))
+        return `nilai tidak dikenal / unknown value ${JSON.stringify(value)} (${column.options.join(', ')})`;
+      return typeof value === 'object' ? `harus teks / must be text (${JSON.stringify(value)})` : null;
+    default:
+      return null;
+  }
+}
+
+/** The value a column holds for a model value (and whether its type changed on the way). */
+function columnValue(column: LayerColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (column.sqlType === 'text' && typeof value !== 'string') return String(value);
+  if (column.sqlType === 'double precision' && typeof value === 'string') return Number(value);
+  return value;
+}
+
 /** A feature as a row object (column → value) for `json_populate_recordset`. */
 export function rowOf(
   kind: LayerKind,
@@ -101,10 +135,17 @@ export function rowOf(
   const row: Record<string, unknown> = { fid: feature.id, geom: `SRID=4326;${wkt(feature.geometry)}` };
   const columns = layerColumns(kind);
   const own = new Set(columns.map((column) => column.key));
-  for (const column of columns) row[column.column] = feature.properties[column.key] ?? null;
+  const typed: Record<string, unknown> = {};
+  for (const column of columns) {
+    const value = feature.properties[column.key] ?? null;
+    row[column.column] = columnValue(column, value);
+    if (row[column.column] !== value) typed[column.key] = value;
+  }
   const extra: Record<string, unknown> = {};
+  // `kind` is the layer's own for a model layer (a column of no table); a plain layer's `kind` is the user's.
   for (const [key, value] of Object.entries(feature.properties))
-    if (!own.has(key) && key !== 'kind') extra[key] = value;
+    if (!own.has(key) && !(key === 'kind' && isFeatureKind(kind)) && key !== TYPED_VALUES_KEY) extra[key] = value;
+  if (Object.keys(typed).length) extra[TYPED_VALUES_KEY] = typed;
   row.extra = extra;
   return row;
 }
@@ -112,9 +153,16 @@ export function rowOf(
 /** Properties of a feature read back from its row (the model's keys, `kind` for model layers, then the extras). */
 export function propertiesOfRow(kind: LayerKind, row: Record<string, unknown>): Record<string, unknown> {
   const properties: Record<string, unknown> = isFeatureKind(kind) ? { kind } : {};
-  for (const column of layerColumns(kind)) properties[column.key] = row[column.column] ?? null;
-  const extra = row.extra;
-  if (extra && typeof extra === 'object') Object.assign(properties, extra);
+  const extra = row.extra && typeof row.extra === 'object' ? { ...(row.extra as Record<string, unknown>) } : {};
+  const typed = (extra[TYPED_VALUES_KEY] ?? {}) as Record<string, unknown>;
+  delete extra[TYPED_VALUES_KEY];
+  for (const column of layerColumns(kind)) {
+    const value = row[column.column] ?? null;
+    const original = typed[column.key];
+    properties[column.key] =
+      column.key in typed && value !== null && columnValue(column, original) === value ? original : value;
+  }
+  Object.assign(properties, extra);
   return properties;
 }
 

@@ -8,6 +8,9 @@ export type PostgisFailure =
   | 'no-rights'
   | 'tls-required'
   | 'tls-untrusted'
+  | 'tls-unavailable'
+  | 'bad-value'
+  | 'unknown-table'
   | 'table-exists'
   | 'no-table'
   | 'connection-lost'
@@ -29,7 +32,13 @@ const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
     'Server menolak: peran Anda tidak memberi hak ini (rumija_viewer membaca, rumija_editor mengubah, rumija_admin menerbitkan) / refused by the server: your role does not allow this (viewer reads, editor edits, admin publishes)',
   'tls-required': 'Server meminta koneksi TLS / the server requires a TLS connection',
   'tls-untrusted':
-    'Sertifikat TLS server tidak tepercaya atau tidak cocok (pilih "TLS wajib" bila sertifikatnya buatan sendiri) / the server\'s TLS certificate is not trusted or does not match (choose "TLS required" for a self-made certificate)',
+    'Sertifikat TLS server tidak tepercaya atau tidak cocok dengan nama host: berikan berkas sertifikat CA dari dinas (formulir: "Sertifikat CA", CLI: --tls-ca) / the server\'s TLS certificate is not trusted or does not match the host name: give the department\'s CA certificate file (form: "CA certificate", CLI: --tls-ca)',
+  'tls-unavailable':
+    'Server tidak menawarkan TLS, jadi tidak ada yang dikirim: minta admin menyalakan ssl di server; "Tanpa TLS" hanya untuk server di komputer ini atau jaringan yang Anda percaya / the server does not offer TLS, so nothing was sent: ask the admin to turn ssl on; choose "No TLS" only for a server on this computer or a network you trust',
+  'bad-value':
+    'Nilai yang tidak diterima tabel, jadi tidak ada yang dikirim; perbaiki fitur dan kolom ini lalu coba lagi / values the table does not take, so nothing was sent; fix these features and fields and try again',
+  'unknown-table':
+    'Tidak ada lapisan terbit dengan nama tabel itu di server / no layer is published under that table name on the server',
   'table-exists': 'Tabel dengan nama itu sudah ada / a table with that name already exists',
   'no-table': 'Tabel lapisan tidak ada lagi di server / the layer table is no longer on the server',
   'connection-lost':

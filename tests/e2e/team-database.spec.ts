@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../setup/postgis-test-db';
+import { createTestDatabase, postgisSkipReason, testCaFile, type TestDatabase } from '../setup/postgis-test-db';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 
 /**
@@ -33,6 +33,17 @@ async function connect(page: Page, user: keyof TestDatabase['users']) {
   await page.getByTestId('team-database').fill(connection.database);
   await page.getByTestId('team-user').fill(connection.user);
   await page.getByTestId('team-password').fill(db.password);
+  // Verified TLS is the default; the department's CA (here the test server's own certificate) is given in the form.
+  await expect(page.getByTestId('team-tls')).toHaveValue('verify');
+  const ca = testCaFile();
+  if (ca) {
+    await page.getByTestId('team-tls-ca').setInputFiles(ca);
+    await expect(page.getByTestId('team-tls-ca-set')).toBeVisible();
+    if (user === 'admin') await screenshot(page, 'team-connect-verified-tls');
+  } else {
+    await page.getByTestId('team-tls').selectOption('off');
+    await expect(page.getByTestId('team-tls-note')).toContainText('tanpa enkripsi');
+  }
   await page.getByTestId('team-connect').click();
   await expect(page.getByTestId('team-session')).toContainText(connection.user);
 }

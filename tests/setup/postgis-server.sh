@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private PostgreSQL + PostGIS server for the tests: `start` makes a fresh cluster in a temporary folder, owned by an
 # unprivileged user (postgres when run as root), listening on 127.0.0.1 only at RUMIJA_PG_PORT (default 55432), with
-# password (SCRAM) logins, and TLS with a self-signed certificate when openssl is there; prints the variables the
+# password (SCRAM) logins, and TLS with a self-signed certificate for 127.0.0.1 when openssl is there; prints the variables the
 # tests read. `stop` stops it and removes the folder.
 set -euo pipefail
 
@@ -32,7 +32,8 @@ case "${1:-}" in
     TLS=0
     TLS_OPTIONS=""
     if command -v openssl >/dev/null 2>&1 &&
-      openssl req -new -x509 -days 2 -nodes -subj "/CN=127.0.0.1" -keyout "$ROOT/server.key" \
+      openssl req -new -x509 -days 2 -nodes -subj "/CN=127.0.0.1" \
+        -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$ROOT/server.key" \
         -out "$ROOT/server.crt" >/dev/null 2>&1; then
       chmod 600 "$ROOT/server.key"
       if [ "$(id -u)" -eq 0 ]; then chown postgres "$ROOT/server.key" "$ROOT/server.crt"; fi
@@ -47,6 +48,8 @@ case "${1:-}" in
     echo "RUMIJA_PG_SUPERUSER=$SUPERUSER"
     echo "RUMIJA_PG_SUPER_PASSWORD=$PASSWORD"
     echo "RUMIJA_PG_TLS=$TLS"
+    # The certificate doubles as its own CA: the tests connect with verified TLS (verify-full) trusting this file.
+    if [ "$TLS" = 1 ]; then echo "RUMIJA_PG_CA=$ROOT/server.crt"; fi
     ;;
   stop)
     if [ -f "$ROOT/data/postmaster.pid" ]; then as_owner "$BIN/pg_ctl" -D "$ROOT/data" -m fast -w stop >/dev/null || true; fi

@@ -25,6 +25,28 @@ export function postgisSkipReason(): string | null {
   return 'no PostgreSQL test server: run `eval "$(bash tests/setup/postgis-server.sh start)"` and export its variables';
 }
 
+/** The test server's certificate, which is its own CA (null when the server has no TLS). */
+export function testCaFile(): string | null {
+  if (process.env.RUMIJA_PG_TLS !== '1') return null;
+  const server = postgisServer()!;
+  return process.env.RUMIJA_PG_CA ?? resolve(process.env.TMPDIR ?? '/tmp', `rumija-pg-${server.port}`, 'server.crt');
+}
+
+/**
+ * How the tests connect: verified TLS (the default a user gets) trusting the test server's own certificate, or plain
+ * text when the server has no TLS (no openssl where it was started).
+ */
+export function testTls(): Pick<PostgisConnection, 'tls' | 'ca'> {
+  const file = testCaFile();
+  return file ? { tls: 'verify', ca: readFileSync(file, 'utf8') } : { tls: 'off' };
+}
+
+/** The same for the command line. */
+export const testTlsArguments = () => {
+  const file = testCaFile();
+  return file ? ['--tls-ca', file] : ['--tls', 'off'];
+};
+
 export const SETUP_SQL = readFileSync(resolve(__dirname, '../../resources/postgis/rumija-setup.sql'), 'utf8');
 
 export interface TestDatabase {
@@ -85,7 +107,7 @@ export async function createTestDatabase(options: { setUp?: boolean; postgis?: b
       port: server.port,
       database: name,
       user: users[user],
-      tls: 'prefer',
+      ...testTls(),
     }),
     superQuery: (text, values) => client.query(text, values),
     drop: async () => {

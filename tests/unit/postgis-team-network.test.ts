@@ -112,6 +112,34 @@ describe.skipIf(skip !== null)('a silent network: every wait on the team databas
     await retry.close();
   });
 
+  it('the network goes silent as COMMIT is sent: the message does not claim that nothing changed', async () => {
+    const throughProxy = { ...db.connectionAs('editorB'), port: proxy.port };
+    const budi = await PostgisSession.open(throughProxy, db.password, TIMEOUTS);
+    const read = await budi.readLayer(table);
+    const copy = copyOfServerLayer('silent-layer', table, read.kind, read.features, read.horizon);
+    const id = [...copy.features.keys()][7]!;
+    const feature = copy.features.get(id)!;
+    copy.features.set(id, { ...feature, properties: { ...feature.properties, name: 'Sebelum COMMIT' } });
+    const failed = await syncCopy(
+      {
+        changesSince: (...args) => budi.changesSince(...args),
+        // The last batch is written; the cable is cut before COMMIT goes out.
+        push: (name, kind, changes) => budi.push(name, kind, changes, { afterBatch: async () => proxy.stall() }),
+      },
+      copy,
+    ).catch((error: unknown) => error);
+    proxy.resume();
+    expect((failed as PostgisError).failure).toBe('commit-unknown');
+    expect((failed as PostgisError).message).toMatch(/mungkin sudah menyimpan.*may have saved/);
+    expect((failed as PostgisError).message).not.toMatch(/nothing changed/);
+    // Whatever the server did, the next sync settles it without a conflict.
+    const again = await PostgisSession.open(db.connectionAs('editorB'), db.password, TIMEOUTS);
+    expect(await syncCopy(again, copy)).toMatchObject({ conflicts: 0 });
+    const row = await db.superQuery<{ name: string }>(`SELECT name FROM rumija.${table} WHERE fid = $1`, [id]);
+    expect(row.rows[0]!.name).toBe('Sebelum COMMIT');
+    await again.close();
+  });
+
   it('a connection attempt into silence ends within the connect timeout', async () => {
     proxy.stall();
     const started = performance.now();

@@ -1,10 +1,13 @@
 import pg from 'pg';
+import { rootCertificates } from 'node:tls';
 import type { Geometry } from 'geojson';
 import { geojsonToWKT } from '@terraformer/wkt';
 import { LayerKindSchema, type LayerKind, type StoredFeature } from '../../../shared/model/layer';
 import {
   TABLE_NAME_PATTERN,
+  columnProblem,
   createTableSql,
+  layerColumns,
   modelColumnList,
   propertiesOfRow,
   rowOf,
@@ -26,6 +29,26 @@ function flat(geometry: Geometry): Geometry {
   return { ...geometry, coordinates: strip(geometry.coordinates) } as Geometry;
 }
 const wkt = (geometry: Geometry) => geojsonToWKT(flat(geometry));
+
+/**
+ * Refuses features with values their columns would not take, naming each feature and field (the server would refuse
+ * the whole statement with a constraint name and no feature).
+ */
+export function checkValues(kind: LayerKind, features: Iterable<{ id: string; properties: Record<string, unknown> }>) {
+  const columns = layerColumns(kind);
+  const problems: string[] = [];
+  let count = 0;
+  for (const feature of features)
+    for (const column of columns) {
+      const problem = columnProblem(column, feature.properties[column.key]);
+      if (problem && count++ < 5) problems.push(`fitur / feature ${feature.id}, ${column.key}: ${problem}`);
+    }
+  if (count)
+    throw new PostgisError(
+      'bad-value',
+      `${problems.join('; ')}${count > problems.length ? `; +${count - problems.length}` : ''}`,
+    );
+}
 
 /** What went wrong, as one of the failures the UI explains. */
 export function failureOf(error: unknown): PostgisError {
@@ -73,6 +96,7 @@ export function failureOf(error: unknown): PostgisError {
   // pg's own words when the connect timeout ends a connection attempt that got no answer.
   if (/^timeout expired$|Connection terminated due to connection timeout/i.test(message))
     return new PostgisError('unreachable', message);
+  if (/does not support SSL/i.test(message)) return new PostgisError('tls-unavailable', message);
   if (/Connection terminated|connection.*(closed|ended)|Client has encountered a connection error/i.test(message))
     return new PostgisError('connection-lost', message);
   return new PostgisError('server', message);
@@ -112,7 +136,7 @@ async function connectClient(connection: PostgisConnection, password: string, ss
     database: connection.database,
     user: connection.user,
     password,
-    ssl: ssl ? { rejectUnauthorized: connection.tls === 'verify' } : false,
+    ssl: ssl ? tlsOptions(connection) : false,
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
     lock_timeout: timeouts.lockMs,
@@ -127,17 +151,17 @@ async function connectClient(connection: PostgisConnection, password: string, ss
   return client;
 }
 
-/** Connects with TLS when the server offers it (or always, when the connection asks for it). */
-async function connectPreferringTls(connection: PostgisConnection, password: string, timeouts: SessionTimeouts) {
-  if (connection.tls === 'off')
-    return { client: await connectClient(connection, password, false, timeouts), tls: false };
-  try {
-    return { client: await connectClient(connection, password, true, timeouts), tls: true };
-  } catch (error) {
-    if (connection.tls === 'prefer' && /does not support SSL/i.test((error as Error).message))
-      return { client: await connectClient(connection, password, false, timeouts), tls: false };
-    throw error;
-  }
+/** TLS as the connection asks: verified against the system's CAs and the department's (verify-full), or not. */
+function tlsOptions(connection: PostgisConnection) {
+  if (connection.tls !== 'verify') return { rejectUnauthorized: false };
+  // Node's `ca` replaces the system's list: the department's CA is added to it, not put in its place.
+  return { rejectUnauthorized: true, ...(connection.ca ? { ca: [...rootCertificates, connection.ca] } : {}) };
+}
+
+/** Connects with TLS unless the user chose plain text: a server that declines TLS gets no password. */
+async function connectWithTls(connection: PostgisConnection, password: string, timeouts: SessionTimeouts) {
+  const tls = connection.tls !== 'off';
+  return { client: await connectClient(connection, password, tls, timeouts), tls };
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -195,7 +219,7 @@ export class PostgisSession {
     const bounded = { ...DEFAULT_TIMEOUTS, ...timeouts };
     let connected: { client: pg.Client; tls: boolean };
     try {
-      connected = await connectPreferringTls(connection, password, bounded);
+      connected = await connectWithTls(connection, password, bounded);
     } catch (error) {
       throw failureOf(error);
     }
@@ -334,6 +358,7 @@ export class PostgisSession {
 
   /** Adds features to the table being published (inside the transaction `beginPublish` opened). */
   async publishRows(table: string, kind: LayerKind, features: readonly StoredFeature[]) {
+    checkValues(kind, features);
     for (let start = 0; start < features.length; start += BATCH)
       await this.insertRows(table, kind, features.slice(start, start + BATCH), false);
   }
@@ -352,7 +377,15 @@ export class PostgisSession {
     table: string,
     onProgress: (done: number) => void = () => undefined,
   ): Promise<{ kind: LayerKind; name: string; demo: boolean; features: ServerFeature[]; horizon: string }> {
-    const first = await this.readPage(table, null, BATCH * 10);
+    const first = await this.readPage(table, null, BATCH * 10).catch(async (error: unknown) => {
+      // Asked for by name (a clone, `postgis:<table>`), not a linked layer: a table never published is not "gone".
+      if (!(error instanceof PostgisError) || error.failure !== 'no-table') throw error;
+      const published = (await this.listLayers()).map((layer) => layer.table);
+      throw new PostgisError(
+        'unknown-table',
+        `${table}; ${published.length ? `terbit / published: ${published.join(', ')}` : 'belum ada / none yet'}`,
+      );
+    });
     const features = [...first.features];
     onProgress(features.length);
     for (let after = first.next; after !== null;) {
@@ -406,6 +439,10 @@ export class PostgisSession {
    * (optimistic concurrency). What the server does not take comes back as `refused`, with the server's state.
    */
   async push(table: string, kind: LayerKind, changes: OutgoingChanges, hooks: PushHooks = {}): Promise<PushResult> {
+    checkValues(
+      kind,
+      changes.puts.map((put) => put.feature),
+    );
     return this.transaction(async () => {
       const result: PushResult = { written: [], deleted: [], refused: [] };
       const notTaken: string[] = [];

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '#shared/format/message-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
-import { PostgisConnectionSchema, type PostgisConnection } from '#shared/postgis/postgis-api';
+import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
 import { tableNameFor, TABLE_NAME_PATTERN } from '#shared/postgis/layer-table';
 import { featureFingerprint, hasFingerprint } from '#shared/postgis/sync-plan';
 import { visitInIdleSlices } from '../platform/idle-slices';
@@ -15,7 +15,7 @@ const DEFAULT_CONNECTION: PostgisConnection = {
   port: 5432,
   database: 'rumija',
   user: '',
-  tls: 'prefer',
+  tls: 'verify',
 };
 
 /** A label and its field, as the two cells of the form's grid. */
@@ -151,14 +151,49 @@ export function TeamPanel() {
             id="team-tls"
             data-testid="team-tls"
             value={connection.tls}
-            onChange={(e) => edit({ tls: e.target.value as PostgisConnection['tls'] })}
+            onChange={(e) => edit({ tls: e.target.value as TlsMode })}
           >
-            {(['prefer', 'require', 'verify', 'off'] as const).map((mode) => (
+            {TLS_MODES.map((mode) => (
               <option key={mode} value={mode}>
                 {t(`team.tls.${mode}`)}
               </option>
             ))}
           </select>
+          <span />
+          <p className={`team-tls-note ${connection.tls}`} data-testid="team-tls-note">
+            {t(`team.tlsNote.${connection.tls}`)}
+          </p>
+          {connection.tls === 'verify' && (
+            <>
+              <label htmlFor="team-tls-ca">{t('team.tlsCa')}</label>
+              <span className="team-tls-ca">
+                <input
+                  id="team-tls-ca"
+                  data-testid="team-tls-ca"
+                  type="file"
+                  accept=".pem,.crt,.cer"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (!file) return;
+                    void file.text().then((text) => {
+                      if (/-----BEGIN CERTIFICATE-----/.test(text)) edit({ ca: text });
+                      else setMessage({ tone: 'error', text: t('team.tlsCaBad', { file: file.name }) });
+                    });
+                  }}
+                />
+                {connection.ca && (
+                  <>
+                    <span className="muted" data-testid="team-tls-ca-set">
+                      {t('team.tlsCaSet')}
+                    </span>{' '}
+                    <button type="button" className="small" onClick={() => edit({ ca: undefined })}>
+                      {t('team.tlsCaClear')}
+                    </button>
+                  </>
+                )}
+              </span>
+            </>
+          )}
           <span />
           <label className="inline-field">
             <input
