@@ -8,6 +8,7 @@ import {
   STATUS_COLORS,
   ZONE_COLORS,
 } from './map-colours';
+import { colorMatrixValues, SIMULATION_MATRICES } from './vision-simulation';
 
 /*
  * Everything this test measures with is written here from the papers, not taken from the app or a library:
@@ -298,5 +299,27 @@ describe('colours everyone in the hearing room can tell apart (#38)', () => {
   it('map labels reach 4.5:1 against their halo', () => {
     for (const [key, { text, halo }] of Object.entries(LABEL_COLORS))
       expect(contrast(text, halo), key).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the "simulate colour vision" switch uses the paper’s matrices (#38)', () => {
+  it('the filter matrices are Machado et al.’s, and greyscale is WCAG’s luminance', () => {
+    for (const vision of ['deuteranopia', 'protanopia', 'tritanopia'] as const)
+      expect(SIMULATION_MATRICES[vision]).toEqual(MACHADO_2009[vision]);
+    for (const row of SIMULATION_MATRICES.greyscale) expect(row).toEqual([0.2126, 0.7152, 0.0722]);
+    const values = colorMatrixValues('protanopia').split(' ').map(Number);
+    expect(values).toHaveLength(20);
+    expect(values.slice(0, 5)).toEqual([0.152286, 1.052583, -0.204868, 0, 0]);
+    expect(values.slice(15)).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('in greyscale the four conditions are four greys, lighter the better the road', () => {
+    const grey = (hex: string) => {
+      const linear = rgbOf(hex).map(decode);
+      const row = SIMULATION_MATRICES.greyscale[0]!;
+      return encode(row[0]! * linear[0]! + row[1]! * linear[1]! + row[2]! * linear[2]!) * 255;
+    };
+    const greys = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'].map((key) => grey(CONDITION_COLORS[key]!));
+    for (let i = 1; i < greys.length; i++) expect(greys[i]!).toBeLessThan(greys[i - 1]! - 25);
   });
 });
