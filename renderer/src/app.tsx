@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
+import { VisionFilters } from './components/vision-simulation';
 import { connectMapToStore } from './map/map-data-controller';
 import { connectRowZones } from './map/row-zone-layer';
 import { LanguageSwitch } from './components/language-switch';
@@ -262,6 +263,7 @@ export function App() {
         <span className="department">{t('app.department')}</span>
         <LanguageSwitch />
       </header>
+      <VisionFilters />
       <main className="app-main">
         <aside className="sidebar">
           <nav className="tabs" role="tablist">

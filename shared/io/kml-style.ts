@@ -13,6 +13,8 @@ function kmlColor(hex: string, alpha = 1): string {
 
 /** Line widths in pixels, as the map draws roads at district zoom. */
 const ROAD_WIDTH: Record<string, number> = { nasional: 4, provinsi: 3.5 };
+/** KML has no dashes: the rusak classes' second channel there is width (the map draws them broken). */
+const CONDITION_WIDTH: Record<string, number> = { rusak_ringan: 4.5, rusak_berat: 6 };
 const CIRCLE_ICON = 'http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png';
 
 /** A bridge's symbol grows with its length, as on the map: < 25 m small, 25–100 m medium, longer large. */
@@ -52,6 +54,6 @@ export function kmlStyleOf(feature: StoredFeature, styleBy: 'status' | 'conditio
   const value = String(readField(properties, styleBy) ?? 'unknown');
   const table = styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
   const color = table[value] ?? (styleBy === 'condition' ? CONDITION_COLORS.unknown! : FALLBACK_COLOR);
-  const width = styleBy === 'status' ? (ROAD_WIDTH[value] ?? 2.5) : 3;
+  const width = styleBy === 'status' ? (ROAD_WIDTH[value] ?? 2.5) : (CONDITION_WIDTH[value] ?? 3);
   return line(`${styleBy === 'status' ? 'status' : 'kondisi'}-${value.replace(/[^\w-]/g, '_')}`, color, width);
 }

@@ -1,10 +1,14 @@
 import type { SheetLayout } from './print-layout';
 import { lineHeight, type SheetImage, type SheetPainter, type TextOptions } from './sheet-painter';
+import { swatchRects } from '../style/legend-swatch';
+import { CASING_COLOR } from '../style/map-colours';
 
 interface SheetLegendEntry {
   label: string;
   color: string;
   shape: 'line' | 'circle' | 'band';
+  /** A broken class: dash and gap in multiples of the line's thickness. */
+  dash?: readonly [number, number];
 }
 
 /** A grid line already placed on the page (mm), with its label. */
@@ -54,11 +58,16 @@ function drawLegend(sheet: PrintSheet, painter: SheetPainter, x: number, y: numb
     for (const entry of group.entries) {
       if (y > bottom - 4) break;
       if (entry.shape === 'circle')
-        painter.circle(x + 2.5, y + 1.2, 1.4, { fill: entry.color, stroke: '#263238', lineWidth: 0.15 });
+        painter.circle(x + 2.5, y + 1.2, 1.4, { fill: entry.color, stroke: CASING_COLOR, lineWidth: 0.2 });
       else
-        painter.rect(x, y + (entry.shape === 'band' ? 0.2 : 0.7), 5, entry.shape === 'band' ? 2 : 1, {
-          fill: entry.color,
-        });
+        for (const rect of swatchRects(
+          entry,
+          x,
+          y + (entry.shape === 'band' ? 0.1 : 0.5),
+          5,
+          entry.shape === 'band' ? 2.2 : 1.4,
+        ))
+          painter.rect(rect.x, rect.y, rect.width, rect.height, { fill: rect.fill });
       y += painter.text(entry.label, x + 7, y + 2.2, { size: 7, maxWidth: width - 7 }) * lineHeight(7) + 0.6;
     }
     y += 1.5;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_COLORS, CONDITION_COLORS, STATUS_COLORS, ZONE_COLORS } from './map-colours';
+import {
+  BASEMAP_COLORS,
+  CASING_COLOR,
+  CONDITION_COLORS,
+  LABEL_COLORS,
+  STANDING_COLORS,
+  STATUS_COLORS,
+  ZONE_COLORS,
+} from './map-colours';
+import { colorMatrixValues, SIMULATION_MATRICES } from './vision-simulation';
 
 /*
  * Everything this test measures with is written here from the papers, not taken from the app or a library:
@@ -231,34 +240,86 @@ const pick = (palette: Record<string, string>, keys: readonly string[]) =>
   Object.fromEntries(keys.map((key) => [key, palette[key]!]));
 
 describe('colours everyone in the hearing room can tell apart (#38)', () => {
-  it.fails('conditions: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
+  it('conditions: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
     const closest = closestPair(pick(CONDITION_COLORS, CONDITIONS_DRAWN));
     expect(closest.distance, closest.pair).toBeGreaterThanOrEqual(15);
   });
 
-  it.fails('zones: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
+  it('zones: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
     const closest = closestPair(ZONE_COLORS);
     expect(closest.distance, closest.pair).toBeGreaterThanOrEqual(15);
   });
 
-  it.fails('statuses: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
+  it('statuses: CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
     const closest = closestPair(STATUS_COLORS);
     expect(closest.distance, closest.pair).toBeGreaterThanOrEqual(15);
   });
 
-  it.fails('conditions keep Bina Marga’s order in lightness: darker with each step of damage', () => {
+  it('standings (retribution): CIEDE2000 ≥ 15 between any two, in normal vision and each simulation', () => {
+    const closest = closestPair(STANDING_COLORS);
+    expect(closest.distance, closest.pair).toBeGreaterThanOrEqual(15);
+  });
+
+  it('conditions keep Bina Marga’s order in lightness: darker with each step of damage', () => {
     const lightness = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'].map(
       (key) => labOf(rgbOf(CONDITION_COLORS[key]!))[0],
     );
     for (let i = 1; i < lightness.length; i++) expect(lightness[i]!).toBeLessThan(lightness[i - 1]! - 10);
   });
 
-  it.fails('every condition and zone reaches 3:1 against land and sea', () => {
+  it('every class reaches 3:1 against land and sea, by its own colour or by the casing it is drawn on', () => {
+    const grounds = [BASEMAP_COLORS.landIndonesia, BASEMAP_COLORS.landTimorLeste, BASEMAP_COLORS.sea];
+    for (const ground of grounds) expect(contrast(CASING_COLOR, ground)).toBeGreaterThanOrEqual(3);
+    const palettes = { ...pick(CONDITION_COLORS, CONDITIONS_DRAWN), ...ZONE_COLORS, ...STATUS_COLORS };
     const low: string[] = [];
-    for (const [key, colour] of Object.entries({ ...pick(CONDITION_COLORS, CONDITIONS_DRAWN), ...ZONE_COLORS }))
-      for (const ground of [BASEMAP_COLORS.landIndonesia, BASEMAP_COLORS.landTimorLeste, BASEMAP_COLORS.sea])
-        if (contrast(colour, ground) < 3)
-          low.push(`${key} ${colour} on ${ground}: ${contrast(colour, ground).toFixed(2)}`);
+    for (const [key, colour] of Object.entries(palettes))
+      for (const ground of grounds) {
+        const own = contrast(colour, ground);
+        if (own < 3 && contrast(CASING_COLOR, ground) < 3) low.push(`${key} ${colour} on ${ground}: ${own.toFixed(2)}`);
+      }
     expect(low).toEqual([]);
+    // The casing is what carries the pale classes: the app's own colour alone does not (the casing is needed).
+    expect(contrast(CONDITION_COLORS.baik!, BASEMAP_COLORS.landIndonesia)).toBeLessThan(3);
+  });
+
+  it('a class the casing carries stands apart from it (ΔE00 ≥ 15 in every vision)', () => {
+    const palettes = { ...pick(CONDITION_COLORS, CONDITIONS_DRAWN), ...ZONE_COLORS, ...STANDING_COLORS };
+    const grounds = [BASEMAP_COLORS.landIndonesia, BASEMAP_COLORS.landTimorLeste, BASEMAP_COLORS.sea];
+    const carried = Object.entries(palettes).filter(([, colour]) => grounds.some((g) => contrast(colour, g) < 3));
+    expect(carried.length).toBeGreaterThan(0);
+    const close: string[] = [];
+    for (const [key, colour] of carried)
+      for (const vision of VISIONS) {
+        const d = distance(colour, CASING_COLOR, vision);
+        if (d < 15) close.push(`${vision}: ${key} ${colour} ~ casing: ${d.toFixed(1)}`);
+      }
+    expect(close).toEqual([]);
+  });
+
+  it('map labels reach 4.5:1 against their halo', () => {
+    for (const [key, { text, halo }] of Object.entries(LABEL_COLORS))
+      expect(contrast(text, halo), key).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the "simulate colour vision" switch uses the paper’s matrices (#38)', () => {
+  it('the filter matrices are Machado et al.’s, and greyscale is WCAG’s luminance', () => {
+    for (const vision of ['deuteranopia', 'protanopia', 'tritanopia'] as const)
+      expect(SIMULATION_MATRICES[vision]).toEqual(MACHADO_2009[vision]);
+    for (const row of SIMULATION_MATRICES.greyscale) expect(row).toEqual([0.2126, 0.7152, 0.0722]);
+    const values = colorMatrixValues('protanopia').split(' ').map(Number);
+    expect(values).toHaveLength(20);
+    expect(values.slice(0, 5)).toEqual([0.152286, 1.052583, -0.204868, 0, 0]);
+    expect(values.slice(15)).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('in greyscale the four conditions are four greys, lighter the better the road', () => {
+    const grey = (hex: string) => {
+      const linear = rgbOf(hex).map(decode);
+      const row = SIMULATION_MATRICES.greyscale[0]!;
+      return encode(row[0]! * linear[0]! + row[1]! * linear[1]! + row[2]! * linear[2]!) * 255;
+    };
+    const greys = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'].map((key) => grey(CONDITION_COLORS[key]!));
+    for (let i = 1; i < greys.length; i++) expect(greys[i]!).toBeLessThan(greys[i - 1]! - 25);
   });
 });

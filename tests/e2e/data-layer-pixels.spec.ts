@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
-import { expectBlend, hex, pixelAtScreen, roadPixels } from './road-pixels';
+import { expectBlend, hex, pixelAtScreen, roadCentreLine, roadPixels } from './road-pixels';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { Geodesic } from 'geographiclib-geodesic';
 
@@ -9,10 +9,12 @@ import { Geodesic } from 'geographiclib-geodesic';
  * drawn at a known place in the colour its legend shows. Expected colours are written here, not taken from
  * the app's colour table, and the legend swatch must show the same one.
  */
-const STATUS = { nasional: '#283593', provinsi: '#1e88e5' } as const;
-const CONDITION = { baik: '#2e7d32', sedang: '#9ccc65', rusak_ringan: '#f9a825', rusak_berat: '#c62828' } as const;
-/** Roads are drawn at 92 % opacity over the basemap. */
-const ROAD_OPACITY = 0.92;
+const STATUS = { nasional: '#002f55', provinsi: '#608dbe' } as const;
+const CONDITION = { baik: '#90e398', sedang: '#c79600', rusak_ringan: '#c03000', rusak_berat: '#68151d' } as const;
+/** The rusak classes are drawn broken, with white gaps (issue #38's second channel). */
+const BROKEN = new Set(['rusak_ringan', 'rusak_berat']);
+/** Roads are drawn opaque, on a dark casing. */
+const ROAD_OPACITY = 1;
 
 const demo = createDemoDataset();
 const plainRoads = demo.features.filter((f) => f.properties.kind === 'road' && !f.properties.borderRoute);
@@ -34,8 +36,18 @@ test('roads are drawn in their legend colour by status, then by condition', asyn
   for (const [condition, colour] of Object.entries(CONDITION)) {
     const road = plainRoads.find((f) => f.properties.condition === condition)!;
     await expect(page.getByTestId(`legend-demo-roads-${condition}`)).toHaveAttribute('data-color', colour);
-    const { under, drawn } = await roadPixels(page, road.id);
-    expectBlend(drawn, colour, under, ROAD_OPACITY, `${road.id} (${condition})`);
+    if (!BROKEN.has(condition)) {
+      const { under, drawn } = await roadPixels(page, road.id);
+      expectBlend(drawn, colour, under, ROAD_OPACITY, `${road.id} (${condition})`);
+      continue;
+    }
+    // Along the road's centre line both the class colour (dashes) and white (gaps) show.
+    const along = await roadCentreLine(page, road.id, 60);
+    const near = (pixel: number[], target: number[]) =>
+      Math.max(...pixel.map((c, i) => Math.abs(c - target[i]!))) <= 12;
+    expect(along.filter((pixel) => near(pixel, hex(colour))).length, `${condition} dashes`).toBeGreaterThan(10);
+    expect(along.filter((pixel) => near(pixel, [255, 255, 255])).length, `${condition} gaps`).toBeGreaterThan(5);
+    await expect(page.getByTestId(`legend-demo-roads-${condition}`)).toHaveAttribute('data-dash', /\d/);
   }
   await screenshot(page, 'data-layer-roads-by-condition');
 });
@@ -63,7 +75,7 @@ test('the right-of-way bands of the Kupang corridor are drawn at their widths, i
   page,
 }) => {
   // P-601-2: surveyed RUMIJA 25 m, 14 m carriageway, kolektor primer → RUMAJA 9 m, RUMIJA 12,5 m, RUWASJA 17 m from the axis.
-  const ZONES = { rumaja: '#880e4f', rumija: '#e91e63', ruwasja: '#f8bbd0' };
+  const ZONES = { rumaja: '#701759', rumija: '#ac4e96', ruwasja: '#ea81b2' };
   await openApp(page);
   for (const [zone, colour] of Object.entries(ZONES)) {
     await expect(page.getByTestId(`legend-demo-assets-${zone}`)).toHaveAttribute('data-color', colour);

@@ -235,8 +235,8 @@ test('build a two-slide story, present it with the keyboard, export PNG and PDF'
       marks: bridges.map((bridge) => ({
         id: bridge.id,
         at: (bridge.geometry as { coordinates: number[] }).coordinates as [number, number],
-        // Rusak berat in the legend's red; the proposed bridge white.
-        colour: bridge.properties.existence === 'proposed' ? '#ffffff' : '#c62828',
+        // Rusak berat in the legend's dark red; the proposed bridge white.
+        colour: bridge.properties.existence === 'proposed' ? '#ffffff' : '#68151d',
       })),
       route: [routeA!, routeB!] as [[number, number], [number, number]],
     },

@@ -56,3 +56,37 @@ export async function roadPixels(page: Page, id: string) {
   await waitForMapIdle(page);
   return { under, drawn: await pixelAtScreen(page, point) };
 }
+
+/** Pixels at `count` points along the middle of a road's first edge, after framing it. */
+export async function roadCentreLine(page: Page, id: string, count: number) {
+  await frameRoad(page, id);
+  const road = demo.features.find((f) => f.id === id)!;
+  const [a, b] = (road.geometry as { coordinates: number[][] }).coordinates as [number, number][];
+  return page.evaluate(
+    ({ from, to, count }) => {
+      const map = window.rumijaMap!;
+      const [p, q] = [map.project(from), map.project(to)];
+      const canvas = map.getCanvas();
+      const ratio = canvas.width / canvas.clientWidth;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const pixels: number[][] = [];
+      for (let i = 0; i < count; i++) {
+        const t = 0.2 + (0.6 * i) / (count - 1);
+        const [x, y] = [p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t];
+        const pixel = new Uint8Array(4);
+        gl.readPixels(
+          Math.round(x * ratio),
+          Math.round(canvas.height - y * ratio),
+          1,
+          1,
+          gl.RGBA,
+          gl.UNSIGNED_BYTE,
+          pixel,
+        );
+        pixels.push(Array.from(pixel.slice(0, 3)));
+      }
+      return pixels;
+    },
+    { from: a!, to: b!, count },
+  );
+}

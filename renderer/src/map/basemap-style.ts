@@ -1,5 +1,5 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BASEMAP_COLORS } from '#shared/style/map-colours';
+import { BASEMAP_COLORS, LABEL_COLORS } from '#shared/style/map-colours';
 
 export { BASEMAP_COLORS };
 
@@ -84,8 +84,8 @@ export function createBasemapStyle(baseUrl: string): StyleSpecification {
           'text-letter-spacing': 0.2,
         },
         paint: {
-          'text-color': ['match', ['get', 'kind'], 'sea', '#4f7fa3', '#7b2d8e'],
-          'text-halo-color': ['match', ['get', 'kind'], 'sea', BASEMAP_COLORS.sea, BASEMAP_COLORS.landTimorLeste],
+          'text-color': ['match', ['get', 'kind'], 'sea', LABEL_COLORS.sea.text, LABEL_COLORS.area.text],
+          'text-halo-color': ['match', ['get', 'kind'], 'sea', LABEL_COLORS.sea.halo, LABEL_COLORS.area.halo],
           'text-halo-width': 1.2,
         },
       },
@@ -100,7 +100,11 @@ export function createBasemapStyle(baseUrl: string): StyleSpecification {
           'text-size': ['case', ['get', 'major'], 14, 11],
           'text-letter-spacing': 0.15,
         },
-        paint: { 'text-color': '#6f6552', 'text-halo-color': BASEMAP_COLORS.landIndonesia, 'text-halo-width': 1 },
+        paint: {
+          'text-color': LABEL_COLORS.island.text,
+          'text-halo-color': LABEL_COLORS.island.halo,
+          'text-halo-width': 1,
+        },
       },
       {
         id: 'place-dots',
@@ -129,7 +133,11 @@ export function createBasemapStyle(baseUrl: string): StyleSpecification {
           'text-radial-offset': 0.6,
           'symbol-sort-key': ['get', 'rank'],
         },
-        paint: { 'text-color': '#1f1f1f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+        paint: {
+          'text-color': LABEL_COLORS.place.text,
+          'text-halo-color': LABEL_COLORS.place.halo,
+          'text-halo-width': 1.5,
+        },
       },
     ],
   };

@@ -1,5 +1,11 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource, LayerSpecification, LineLayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  LayerSpecification,
+  LineLayerSpecification,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import {
   COALESCE_BELOW_ZOOM,
@@ -27,6 +33,13 @@ import {
   ANNOTATION_COLOR,
   ROAD_WIDTH,
   SELECTION_COLOR,
+  CASING_COLOR,
+  DASHED_CONDITIONS,
+  HALO_COLOR,
+  LABEL_COLORS,
+  ROAD_CASING_WIDTH,
+  SOLID_CONDITION_FILTER,
+  ZONE_MARKER_FACTOR,
 } from './thematic-style';
 
 /** Properties copied into the map source: what styling and labels read (the same for tiles), plus the id. */
@@ -92,7 +105,8 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
   const source = sourceIdOf(layer.id);
   const id = (suffix: string) => `${source}:${suffix}`;
   switch (layer.kind) {
-    case 'road':
+    case 'road': {
+      const byCondition = layer.styleBy === 'condition';
       return [
         {
           id: id('border-casing'),
@@ -107,16 +121,44 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           },
         },
         {
-          id: id('line'),
+          id: id('casing'),
           type: 'line',
           source,
           layout: ROAD_LAYOUT,
-          paint: {
-            'line-color': colorExpression(layer.styleBy),
-            'line-width': ROAD_WIDTH,
-            'line-opacity': hovered(1, 0.92),
-          },
+          paint: { 'line-color': CASING_COLOR, 'line-width': ROAD_CASING_WIDTH },
         },
+        {
+          id: id('line'),
+          type: 'line',
+          source,
+          ...(byCondition ? { filter: SOLID_CONDITION_FILTER } : {}),
+          layout: ROAD_LAYOUT,
+          paint: { 'line-color': colorExpression(layer.styleBy), 'line-width': ROAD_WIDTH },
+        },
+        // Damaged roads drawn broken, with white gaps between the casing's edges (dark gaps would vanish next to the
+        // darkest class under protanopia).
+        ...(byCondition
+          ? [
+              {
+                id: id('gaps'),
+                type: 'line',
+                source,
+                filter: ['in', ['get', 'condition'], ['literal', DASHED_CONDITIONS.map(({ condition }) => condition)]],
+                layout: { 'line-cap': 'butt', 'line-join': 'round' },
+                paint: { 'line-color': HALO_COLOR, 'line-width': ROAD_WIDTH },
+              } satisfies LayerSpecification,
+            ]
+          : []),
+        ...(byCondition
+          ? DASHED_CONDITIONS.map(({ condition, dash }): LayerSpecification => ({
+              id: id(`broken-${condition}`),
+              type: 'line',
+              source,
+              filter: ['==', ['get', 'condition'], condition],
+              layout: { 'line-cap': 'butt', 'line-join': 'round' },
+              paint: { 'line-color': colorExpression('condition'), 'line-width': ROAD_WIDTH, 'line-dasharray': dash },
+            }))
+          : []),
         {
           id: id('rdtl-dash'),
           type: 'line',
@@ -132,6 +174,7 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           paint: { 'line-color': '#ffffff', 'line-width': 2, 'line-opacity': hovered(0.9, 0) },
         },
       ];
+    }
     case 'bridge':
       return [
         {
@@ -141,7 +184,7 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           paint: {
             'circle-radius': BRIDGE_RADIUS,
             'circle-color': BRIDGE_COLOR,
-            'circle-stroke-color': ['case', ['==', ['get', 'existence'], 'proposed'], '#c62828', '#1a1a1a'],
+            'circle-stroke-color': ['case', ['==', ['get', 'existence'], 'proposed'], '#c62828', CASING_COLOR],
             'circle-stroke-width': hovered(3.5, 2),
           },
         },
@@ -158,7 +201,11 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
             'text-anchor': 'top',
             'text-optional': true,
           },
-          paint: { 'text-color': '#3e2723', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+          paint: {
+            'text-color': LABEL_COLORS.bridge.text,
+            'text-halo-color': LABEL_COLORS.bridge.halo,
+            'text-halo-width': 1.5,
+          },
         },
       ];
     case 'asset':
@@ -168,7 +215,14 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           type: 'fill',
           source,
           filter: ['==', ['geometry-type'], 'Polygon'],
-          paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': hovered(0.85, 0.6), 'fill-outline-color': '#263238' },
+          paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': hovered(0.85, 0.6), 'fill-outline-color': CASING_COLOR },
+        },
+        {
+          id: id('casing'),
+          type: 'line',
+          source,
+          filter: ['==', ['geometry-type'], 'LineString'],
+          paint: { 'line-color': CASING_COLOR, 'line-width': hovered(6.5, 4.5) },
         },
         {
           id: id('line'),
@@ -183,10 +237,21 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           source,
           filter: ['==', ['geometry-type'], 'Point'],
           paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 4, 18, 8],
+            'circle-radius': [
+              'interpolate',
+              ['linear'],
+              ['zoom'],
+              10,
+              ['*', 1.5, ZONE_MARKER_FACTOR],
+              14,
+              ['*', 4, ZONE_MARKER_FACTOR],
+              18,
+              ['*', 8, ZONE_MARKER_FACTOR],
+            ],
             'circle-color': ZONE_COLOR,
-            'circle-stroke-color': ['case', ['boolean', ['get', 'encroaching'], false], '#b71c1c', '#ffffff'],
-            'circle-stroke-width': hovered(3, 1.2),
+            // The dark ring is the casing (contrast on land and sea); an encroaching asset's ring is red and wider.
+            'circle-stroke-color': ['case', ['boolean', ['get', 'encroaching'], false], '#b71c1c', CASING_COLOR],
+            'circle-stroke-width': hovered(3, ['case', ['boolean', ['get', 'encroaching'], false], 2, 1.2] as never),
           },
         },
       ];
@@ -205,20 +270,34 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           },
         },
       ];
-    case 'condition_range':
+    case 'condition_range': {
+      const width: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 8, 7, 14, 16, 18, 28];
+      const band = (suffix: string, dash?: number[]): LayerSpecification => ({
+        id: id(suffix),
+        type: 'line',
+        source,
+        filter: dash ? ['==', ['get', 'condition'], suffix.slice('broken-'.length)] : SOLID_CONDITION_FILTER,
+        layout: { 'line-cap': 'butt', 'line-join': 'round' },
+        paint: {
+          'line-color': colorExpression('condition'),
+          'line-width': width,
+          'line-opacity': hovered(0.9, 0.6),
+          ...(dash ? { 'line-dasharray': dash } : {}),
+        },
+      });
       return [
+        // The band's edges in the casing colour: pale classes keep 3:1 against the ground.
         {
-          id: id('band'),
+          id: id('casing'),
           type: 'line',
           source,
           layout: { 'line-cap': 'butt', 'line-join': 'round' },
-          paint: {
-            'line-color': colorExpression('condition'),
-            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 7, 14, 16, 18, 28],
-            'line-opacity': hovered(0.9, 0.6),
-          },
+          paint: { 'line-color': CASING_COLOR, 'line-width': 1, 'line-gap-width': width },
         },
+        band('band'),
+        ...DASHED_CONDITIONS.map(({ condition, dash }) => band(`broken-${condition}`, dash)),
       ];
+    }
     case 'annotation':
       return [
         {
@@ -260,7 +339,11 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
             'symbol-placement': 'point',
             'text-max-width': 14,
           },
-          paint: { 'text-color': '#880e4f', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+          paint: {
+            'text-color': LABEL_COLORS.annotation.text,
+            'text-halo-color': LABEL_COLORS.annotation.halo,
+            'text-halo-width': 2,
+          },
         },
       ];
     default:
@@ -296,7 +379,12 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
 }
 
 /** Style layers that only decorate (labels, hover glow, dashes) and are not hit-tested. */
-const isDecoration = (id: string) => id.endsWith(':label') || id.endsWith(':hover') || id.endsWith(':rdtl-dash');
+const isDecoration = (id: string) =>
+  id.endsWith(':label') ||
+  id.endsWith(':hover') ||
+  id.endsWith(':rdtl-dash') ||
+  id.endsWith(':casing') ||
+  id.endsWith(':gaps');
 
 /** What the map should draw, as the store holds it. */
 export interface DataLayerState {

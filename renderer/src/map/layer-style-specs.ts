@@ -2,6 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerStyle, ThematicRule } from '#shared/model/layer-style';
 import type { TileProperties } from '#shared/tiles/layer-tiles';
 import { categoryValue, numericValue } from '#shared/style/classify';
+import { LABEL_COLORS } from '#shared/style/map-colours';
 import { FONT_BOLD } from './basemap-style';
 import { readField } from '#shared/model/field-value';
 
@@ -50,8 +51,9 @@ export function ruleColorExpression(rule: ThematicRule): ExpressionSpecification
 }
 
 const suffixOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
-/** The style layers that draw a feature's body (not casings, hover glows, dashes or labels). */
+/** The style layers that draw a feature's body (not casings, hover glows, dashes or labels); `broken-…` draw damage. */
 const BODY_SUFFIXES = new Set(['line', 'band', 'fill', 'point', 'symbol']);
+const isBody = (suffix: string) => BODY_SUFFIXES.has(suffix) || suffix.startsWith('broken-');
 const COLOR_PROPERTY: Record<string, string> = { line: 'line-color', fill: 'fill-color', circle: 'circle-color' };
 
 function labelLayers(source: string, base: string): LayerSpecification[] {
@@ -61,7 +63,11 @@ function labelLayers(source: string, base: string): LayerSpecification[] {
     'text-size': 12,
     'text-optional': true,
   };
-  const paint = { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 };
+  const paint = {
+    'text-color': LABEL_COLORS.data.text,
+    'text-halo-color': LABEL_COLORS.data.halo,
+    'text-halo-width': 1.6,
+  };
   return [
     {
       id: `${base}:label`,
@@ -92,7 +98,7 @@ export function withLayerStyle(specs: LayerSpecification[], style: LayerStyle | 
   const styled = specs.flatMap((spec): LayerSpecification[] => {
     const suffix = suffixOf(spec.id);
     if (suffix === 'label' && style.label !== undefined) return [];
-    if (!BODY_SUFFIXES.has(suffix)) return [spec];
+    if (!isBody(suffix)) return [spec];
     const paint: Record<string, unknown> = { ...((spec as { paint?: Record<string, unknown> }).paint ?? {}) };
     const colorProperty = COLOR_PROPERTY[spec.type];
     if (color && colorProperty) paint[colorProperty] = color;

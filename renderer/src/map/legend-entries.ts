@@ -7,6 +7,7 @@ import {
   ANNOTATION_COLOR,
   BORDER_ROUTE_CASING,
   CONDITION_COLORS,
+  CONDITION_DASHES,
   CORRIDOR_COLOR,
   STATUS_COLORS,
   ZONE_COLORS,
@@ -18,7 +19,15 @@ export interface LegendEntry {
   color: string;
   shape: 'line' | 'circle' | 'band';
   label: string;
+  /** A broken class (the rusak conditions): dash and gap in multiples of the line's thickness, as on the map. */
+  dash?: readonly [number, number];
 }
+
+/** The dash of a condition, for legend entries that have one. */
+const dashOf = (condition: string) => {
+  const dash = CONDITION_DASHES[condition];
+  return dash ? { dash } : {};
+};
 
 export interface LayerLegend {
   entries: LegendEntry[];
@@ -38,7 +47,13 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
       const colors = layer.styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;
       const entries: LegendEntry[] = keys
         .filter((key) => occurs((feature) => (readField(feature.properties, layer.styleBy) ?? 'unknown') === key))
-        .map((key) => ({ key, color: colors[key]!, shape: 'line', label: t(`model.${layer.styleBy}.${key}`) }));
+        .map((key) => ({
+          key,
+          color: colors[key]!,
+          shape: 'line',
+          label: t(`model.${layer.styleBy}.${key}`),
+          ...(layer.styleBy === 'condition' ? dashOf(key) : {}),
+        }));
       if (occurs((feature) => feature.properties.borderRoute === true)) {
         entries.push({ key: 'border', color: BORDER_ROUTE_CASING, shape: 'band', label: t('layers.borderRoute') });
       }
@@ -73,6 +88,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
           color: CONDITION_COLORS[key]!,
           shape: 'band',
           label: t(`model.condition.${key}`),
+          ...dashOf(key),
         })),
         note: null,
       };

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { LayerSpecification } from 'maplibre-gl';
 import { differenceCiede2000 } from 'culori';
 import { OTHER_COLOR, PALETTES } from '#shared/style/palettes';
 
 vi.mock('maplibre-gl', () => ({}));
 const style = await import('./thematic-style');
+const { styleLayersFor } = await import('./data-layers');
 
 const difference = differenceCiede2000();
 
@@ -12,6 +14,7 @@ const meanings: [string, string][] = [
   ...Object.entries(style.STATUS_COLORS).map(([key, colour]): [string, string] => [`status ${key}`, colour]),
   ...Object.entries(style.CONDITION_COLORS).map(([key, colour]): [string, string] => [`condition ${key}`, colour]),
   ...Object.entries(style.ZONE_COLORS).map(([key, colour]): [string, string] => [`zone ${key}`, colour]),
+  ...Object.entries(style.STANDING_COLORS).map(([key, colour]): [string, string] => [`standing ${key}`, colour]),
   ...Object.entries(style.HIGHLIGHT_COLORS).map(([key, colour]): [string, string] => [`highlight ${key}`, colour]),
   ['border route', style.BORDER_ROUTE_CASING],
   ['corridor', style.CORRIDOR_COLOR],
@@ -36,5 +39,42 @@ describe('the colours of the map', () => {
   it('no palette a user styles with holds the selection colour', () => {
     for (const colours of Object.values(PALETTES))
       for (const colour of colours) expect(difference(colour, style.SELECTION_COLOR)).toBeGreaterThan(10);
+  });
+});
+
+describe('casings and the second channel on the map (#38)', () => {
+  const layer = (
+    kind: 'road' | 'condition_range' | 'asset' | 'bridge',
+    styleBy: 'status' | 'condition' = 'condition',
+  ) => styleLayersFor({ id: 'l', name: 'l', kind, order: 1, visible: true, styleBy, demo: false, createdAt: '' });
+  const paint = (spec: LayerSpecification) => (spec as { paint?: Record<string, unknown> }).paint ?? {};
+  const index = (specs: LayerSpecification[], suffix: string) =>
+    specs.findIndex((spec) => spec.id === `data:l:${suffix}`);
+
+  it('roads and condition ranges are drawn on the dark casing, under their colour', () => {
+    for (const specs of [layer('road'), layer('road', 'status'), layer('condition_range')]) {
+      const casing = index(specs, 'casing');
+      expect(casing).toBeGreaterThanOrEqual(0);
+      expect(paint(specs[casing]!)['line-color']).toBe(style.CASING_COLOR);
+      expect(casing).toBeLessThan(Math.max(index(specs, 'line'), index(specs, 'band')));
+    }
+  });
+
+  it('the rusak classes are drawn broken, each with its own dash, when a road is styled by condition', () => {
+    for (const specs of [layer('road'), layer('condition_range')])
+      for (const [condition, dash] of Object.entries(style.CONDITION_DASHES)) {
+        const broken = specs.find((spec) => spec.id === `data:l:broken-${condition}`);
+        expect(paint(broken!)['line-dasharray']).toEqual(dash);
+        expect((broken as { filter: unknown }).filter).toEqual(['==', ['get', 'condition'], condition]);
+      }
+    expect(layer('road', 'status').some((spec) => spec.id.includes('broken-'))).toBe(false);
+  });
+
+  it('asset markers and bridge symbols have the casing as their ring; asset markers grow with the zone', () => {
+    const point = layer('asset').find((spec) => spec.id === 'data:l:point')!;
+    expect(JSON.stringify(paint(point)['circle-stroke-color'])).toContain(style.CASING_COLOR);
+    expect(JSON.stringify(paint(point)['circle-radius'])).toContain(JSON.stringify(style.ZONE_MARKER_FACTOR));
+    const bridge = layer('bridge').find((spec) => spec.id === 'data:l:symbol')!;
+    expect(JSON.stringify(paint(bridge)['circle-stroke-color'])).toContain(style.CASING_COLOR);
   });
 });

@@ -4,7 +4,7 @@ import { rowHalfWidths, type Zone } from '#shared/analysis/row-zones';
 import type { RoadSegmentProperties } from '#shared/model/road-network';
 import type { AppStore } from '../state/app-store';
 import type { StoredFeature } from '#shared/model/layer';
-import { ZONE_COLORS } from './thematic-style';
+import { CASING_COLOR, ZONE_COLORS } from './thematic-style';
 import { boundsOf, linePathsOf } from '#shared/geo/positions-of';
 
 const SOURCE = 'row-zones';
@@ -64,10 +64,23 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
       },
       beforeId,
     );
+    // The tint alone is too pale to see on a projector: each band's edge is drawn in the casing colour.
+    map.addLayer(
+      {
+        id: `row-zone-${zone}-edge`,
+        type: 'line',
+        source: SOURCE,
+        minzoom: ROW_ZONE_MIN_ZOOM,
+        filter: ['==', ['get', 'zone'], zone],
+        paint: { 'line-color': CASING_COLOR, 'line-width': 0.8, 'line-opacity': 0.6 },
+      },
+      beforeId,
+    );
   }
+  const ids = DRAWN_ZONES.flatMap((zone) => [`row-zone-${zone}`, `row-zone-${zone}-edge`]);
   // Under the data layers, so roads and assets stay on top.
   const firstData = map.getStyle().layers.find((layer) => layer.id.startsWith('data:'));
-  if (firstData) for (const zone of DRAWN_ZONES) map.moveLayer(`row-zone-${zone}`, firstData.id);
+  if (firstData) for (const layerId of ids) map.moveLayer(layerId, firstData.id);
 
   /** The roads in the view last drawn, and the data and view they were found in. */
   let found: { key: string; from: unknown; roads: StoredFeature[] } | null = null;
@@ -129,7 +142,7 @@ export function connectRowZones(map: MapLibreMap, store: AppStore): () => void {
   return () => {
     unsubscribe();
     map.off('moveend', update);
-    for (const zone of DRAWN_ZONES) if (map.getLayer(`row-zone-${zone}`)) map.removeLayer(`row-zone-${zone}`);
+    for (const layerId of ids) if (map.getLayer(layerId)) map.removeLayer(layerId);
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
   };
 }

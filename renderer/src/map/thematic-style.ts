@@ -1,7 +1,15 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 export * from '#shared/style/map-colours';
-import { CONDITION_COLORS, FALLBACK_COLOR, STATUS_COLORS, ZONE_COLORS } from '#shared/style/map-colours';
+import {
+  CASING_EXTRA_PX,
+  CONDITION_COLORS,
+  CONDITION_DASHES,
+  FALLBACK_COLOR,
+  STATUS_COLORS,
+  ZONE_COLORS,
+  ZONE_MARKER_SCALE,
+} from '#shared/style/map-colours';
 
 export type StyleBy = 'status' | 'condition';
 
@@ -19,14 +27,28 @@ export function colorExpression(styleBy: StyleBy): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
-export const ROAD_WIDTH: ExpressionSpecification = [
+const roadWidth = (extra: number): ExpressionSpecification => [
   'interpolate',
   ['linear'],
   ['zoom'],
   6,
-  ['match', ['get', 'status'], 'nasional', 2.2, 'provinsi', 2, 1.4],
+  ['match', ['get', 'status'], 'nasional', 2.2 + extra, 'provinsi', 2 + extra, 1.4 + extra],
   12,
-  ['match', ['get', 'status'], 'nasional', 6, 'provinsi', 5, 3],
+  ['match', ['get', 'status'], 'nasional', 6 + extra, 'provinsi', 5 + extra, 3 + extra],
+];
+export const ROAD_WIDTH = roadWidth(0);
+/** The dark casing under every road: it gives pale classes their contrast against land and sea. */
+export const ROAD_CASING_WIDTH = roadWidth(CASING_EXTRA_PX);
+
+/** The conditions drawn broken (the second channel of damage), with their dash patterns. */
+export const DASHED_CONDITIONS = Object.entries(CONDITION_DASHES).map(([condition, dash]) => ({
+  condition,
+  dash: [...dash],
+}));
+/** Features whose condition is drawn as a solid line. */
+export const SOLID_CONDITION_FILTER: ExpressionSpecification = [
+  '!',
+  ['in', ['coalesce', ['get', 'condition'], 'unknown'], ['literal', Object.keys(CONDITION_DASHES)]],
 ];
 
 /** Bridge symbol radius grows with the bridge's length: 25 m → small, 100 m → large. */
@@ -46,6 +68,14 @@ export const BRIDGE_COLOR: ExpressionSpecification = [
   CONDITION_COLORS.proposed!,
   colorExpression('condition'),
 ];
+
+/** An asset marker's size factor by zone: larger the deeper it stands in the road's space. */
+export const ZONE_MARKER_FACTOR: ExpressionSpecification = [
+  'match',
+  ['coalesce', ['get', 'zone'], 'unanalysed'],
+  ...Object.entries(ZONE_MARKER_SCALE).flat(),
+  ZONE_MARKER_SCALE.unanalysed!,
+] as unknown as ExpressionSpecification;
 
 export const ZONE_COLOR: ExpressionSpecification = [
   'match',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Layer } from '#shared/model/layer';
 import { legendOf } from '../map/legend-entries';
 import { HIGHLIGHT_COLORS } from '../map/thematic-style';
+import { swatchBackground } from '#shared/style/legend-swatch';
 
 const HIGHLIGHT_SHAPES: Record<keyof typeof HIGHLIGHT_COLORS, 'line' | 'circle' | 'band'> = {
   selection: 'band',
@@ -18,15 +19,18 @@ export function Swatch({
   shape,
   testId,
   label,
+  dash,
 }: {
   color: string;
   shape: 'line' | 'circle' | 'band';
   testId: string;
   label: string;
+  dash?: readonly [number, number];
 }) {
+  const background = swatchBackground({ color, ...(dash ? { dash } : {}) }, shape === 'band' ? 6 : 3);
   return (
-    <li className="legend-item" data-testid={testId} data-color={color}>
-      <span className={`swatch swatch-${shape}`} style={{ background: color }} />
+    <li className="legend-item" data-testid={testId} data-color={color} data-dash={dash?.join(' ')}>
+      <span className={`swatch swatch-${shape}`} style={{ background }} />
       <span>{label}</span>
     </li>
   );
@@ -44,6 +48,7 @@ export function Legend({ layer }: { layer: Layer }) {
           key={entry.key}
           color={entry.color}
           shape={entry.shape}
+          {...(entry.dash ? { dash: entry.dash } : {})}
           testId={`legend-${layer.id}-${entry.key}`}
           label={entry.label}
         />

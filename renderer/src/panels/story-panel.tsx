@@ -12,6 +12,8 @@ import { onPanelRequest } from '../state/panel-commands';
 import type { OpenedFile } from '#shared/host/host-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { layerLabel } from '../format/layer-label';
+import { useMapVisionSimulation, VisionSelect } from '../components/vision-simulation';
+import type { VisionSimulation } from '#shared/style/vision-simulation';
 
 const sameContent = (a: Story, b: Story) =>
   JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
@@ -60,6 +62,9 @@ export function StoryPanel({
   const [draft, setDraft] = useState<Story | null>(story);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // The map, and a slide presented from here, as a viewer with a colour-vision deficiency sees it (screen only).
+  const [vision, setVision] = useState<VisionSimulation | ''>('');
+  useMapVisionSimulation(vision);
   // What this panel last saved: the store echoing it back must not wipe what was typed since.
   const saved = useRef<Story | null>(null);
   useEffect(() => {
@@ -296,6 +301,10 @@ export function StoryPanel({
             <button type="button" data-testid="story-delete" onClick={() => setConfirmDelete(true)}>
               {t('story.delete')}
             </button>
+          </div>
+          <div className="stacked-field">
+            <VisionSelect value={vision} onChange={setVision} testId="story-vision" />
+            <span className="muted">{t('vision.hint')}</span>
           </div>
           <ol className="slide-list">
             {draft.slides.map((slide, index) => (

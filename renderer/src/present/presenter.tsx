@@ -192,6 +192,7 @@ export function Presenter({
                   key={entry.key}
                   color={entry.color}
                   shape={entry.shape}
+                  {...(entry.dash ? { dash: entry.dash } : {})}
                   testId={`presenter-legend-${layerId}-${entry.key}`}
                   label={entry.label}
                 />

@@ -1,5 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LegendEntry } from '../map/legend-entries';
+import { swatchRects } from '#shared/style/legend-swatch';
+import { CASING_COLOR } from '#shared/style/map-colours';
 import { roundLength } from '#shared/print/print-layout';
 
 export interface SlideImageContent {
@@ -143,19 +145,23 @@ export async function composeSlideImage(
     ly += unit * 1.2;
     for (const entry of content.legend) {
       context.fillStyle = entry.color;
-      context.strokeStyle = '#1a1a1a';
+      context.strokeStyle = CASING_COLOR;
       if (entry.shape === 'circle') {
         context.beginPath();
         context.arc(x + unit * 1.2, ly - unit * 0.3, unit * 0.4, 0, Math.PI * 2);
         context.fill();
         context.stroke();
       } else
-        context.fillRect(
+        for (const rect of swatchRects(
+          entry,
           x + unit * 0.6,
-          ly - unit * (entry.shape === 'band' ? 0.55 : 0.42),
+          ly - unit * (entry.shape === 'band' ? 0.6 : 0.48),
           unit * 1.3,
-          unit * (entry.shape === 'band' ? 0.5 : 0.25),
-        );
+          unit * (entry.shape === 'band' ? 0.6 : 0.36),
+        )) {
+          context.fillStyle = rect.fill;
+          context.fillRect(rect.x, rect.y, rect.width, rect.height);
+        }
       context.fillStyle = '#1d2733';
       context.fillText(entry.label, x + unit * 2.3, ly);
       ly += unit * 1.4;

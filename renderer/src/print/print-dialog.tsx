@@ -11,6 +11,8 @@ import { safeFileName } from '#shared/format/file-name';
 import { layerLabel } from '../format/layer-label';
 import { currentView, PrintCancelled, printSheets, type PrintSettings } from './print-job';
 import { atlasRequests, ATLAS_KINDS, type AtlasFilter } from './atlas-pages';
+import { VisionSelect, visionFilter } from '../components/vision-simulation';
+import type { VisionSimulation } from '#shared/style/vision-simulation';
 
 const STORAGE_KEY = 'rumija.print';
 
@@ -47,6 +49,8 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
     }),
   );
   const [preview, setPreview] = useState<string | null>(null);
+  // A check before the hearing: the preview as a viewer with a colour-vision deficiency sees it (preview only).
+  const [vision, setVision] = useState<VisionSimulation | ''>('');
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -248,6 +252,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
             {t('print.savePng')}
           </button>
         </div>
+        <VisionSelect value={vision} onChange={setVision} testId="print-vision" />
         <h3 className="wide">{t('print.atlas')}</h3>
         <label className="wide">
           {t('print.atlasLayer')}
@@ -327,7 +332,12 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
       </div>
       <div className="print-preview">
         {preview ? (
-          <img src={preview} alt={t('print.preview')} data-testid="print-preview-image" />
+          <img
+            src={preview}
+            alt={t('print.preview')}
+            data-testid="print-preview-image"
+            style={{ filter: visionFilter(vision) }}
+          />
         ) : (
           <p className="muted">{t('print.previewHint')}</p>
         )}

@@ -4,6 +4,7 @@ import type { Layer } from '#shared/model/layer';
 import { CONDITIONS } from '#shared/model/road-network';
 import { sourceIdOf } from '../map/data-layers';
 import { FONT_BOLD } from '../map/basemap-style';
+import { LABEL_COLORS } from '#shared/style/map-colours';
 
 /**
  * The screen's style made ready for paper: condition ranges get their condition written along them (on screen the
@@ -30,7 +31,7 @@ export function printStyle(style: StyleSpecification, layers: readonly Layer[], 
         'text-size': 11,
         'symbol-spacing': 250,
       },
-      paint: { 'text-color': '#263238', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+      paint: { 'text-color': LABEL_COLORS.data.text, 'text-halo-color': LABEL_COLORS.data.halo, 'text-halo-width': 2 },
     }));
   return { ...style, layers: [...style.layers, ...added] };
 }
