@@ -8,7 +8,7 @@ const demo = createDemoDataset();
 export const hex = (value: string) => [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16));
 
 /** The screen point halfway along the first edge of a road, after framing it; and the pixel there. */
-async function frameRoad(page: Page, id: string) {
+export async function frameRoad(page: Page, id: string) {
   const road = demo.features.find((f) => f.id === id)!;
   const [a, b] = (road.geometry as { coordinates: number[][] }).coordinates as [number, number][];
   await page.evaluate(
