@@ -72,7 +72,7 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(amounts.reduce((sum, text) => sum + rupiahOf(text), 0)).toBe(total);
   await expect(page.getByTestId('terbilang')).toContainText(words.words);
   await expect(page.getByTestId('terbilang')).toContainText('rupiah');
-  await detail.scrollIntoViewIfNeeded();
+  await detail.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screenshot(page, name('assessment'));
 
   // A bank statement: one transfer quoting Telkom's first-semester SKRD, one duplicate, one unknown.
