@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshot } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { openApp, savedFile, screenshot } from './helpers';
 
 /**
  * The retribution register with the demo cycle: owner names reconciled into an obligor, an issued SKRD with its
@@ -19,7 +20,7 @@ const WORDS = {
     confirmed: 'linked to',
     words: 'In words',
     exact: 'Matches',
-    recorded: 'payments from',
+    recorded: 'from rekening-koran.csv recorded',
   },
 };
 
@@ -53,6 +54,17 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(rupiahOf((await page.getByTestId('assess-sum').textContent())!)).toBe(
     totals.reduce((sum, text) => sum + rupiahOf(text), 0),
   );
+  // The notices of the period, read back by poppler: their totals add up to what the panel shows.
+  const pdf = await savedFile(page, 'assess-notices');
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const noticeTotals = [...printed.matchAll(/JUMLAH RETRIBUSI TERUTANG\s+Rp\s*([\d.]+)/g)].map((m) => rupiahOf(m[1]!));
+  expect(noticeTotals).toHaveLength(5);
+  expect(noticeTotals.reduce((sum, value) => sum + value, 0)).toBe(
+    rupiahOf((await page.getByTestId('assess-sum').textContent())!),
+  );
+  expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(
+    /NotoSans\S*\s+CID TrueType\s+Identity-H\s+yes/,
+  );
   await rows.filter({ hasText: 'Telkom' }).click();
   const detail = page.getByTestId('assessment-detail');
   const amounts = await detail.locator('tbody td:nth-child(7)').allTextContents();
@@ -60,6 +72,7 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(amounts.reduce((sum, text) => sum + rupiahOf(text), 0)).toBe(total);
   await expect(page.getByTestId('terbilang')).toContainText(words.words);
   await expect(page.getByTestId('terbilang')).toContainText('rupiah');
+  await detail.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screenshot(page, name('assessment'));
 
   // A bank statement: one transfer quoting Telkom's first-semester SKRD, one duplicate, one unknown.
@@ -86,6 +99,7 @@ async function tour(page: Page, language: 'id' | 'en') {
   ]);
   // A partial match is offered unticked: the user confirms it.
   await lines.first().locator('input[type=checkbox]').check();
+  await page.getByTestId('statement-matches').scrollIntoViewIfNeeded();
   await screenshot(page, name('payments'));
   await page.getByTestId('statement-record').click();
   await expect(page.getByTestId('payment-message')).toContainText(words.recorded);

@@ -63,56 +63,58 @@ export function ArrearsSection({ register, locale }: { register: RetributionReco
           reference: interest.legalReference,
         })}
       </p>
-      <table className="data-table" data-testid="arrears-table">
-        <thead>
-          <tr>
-            <th>{t('retribution.assess.obligor')}</th>
-            <th>{t('retribution.arrears.assessed')}</th>
-            <th>{t('retribution.arrears.paid')}</th>
-            <th>{t('retribution.arrears.outstanding')}</th>
-            {AGEING_BUCKETS.map((bucket) => (
-              <th key={bucket}>{t(`retribution.bucket.${bucket}`)}</th>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="arrears-table">
+          <thead>
+            <tr>
+              <th>{t('retribution.assess.obligor')}</th>
+              <th>{t('retribution.arrears.assessed')}</th>
+              <th>{t('retribution.arrears.paid')}</th>
+              <th>{t('retribution.arrears.outstanding')}</th>
+              {AGEING_BUCKETS.map((bucket) => (
+                <th key={bucket}>{t(`retribution.bucket.${bucket}`)}</th>
+              ))}
+              <th>{t('retribution.arrears.interest')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((row) => (
+              <tr key={row.obligorId}>
+                <td>{row.name}</td>
+                <td className="number">{rupiah(row.assessedIdr)}</td>
+                <td className="number">{rupiah(row.paidIdr)}</td>
+                <td className="number">{rupiah(row.outstandingIdr)}</td>
+                {AGEING_BUCKETS.map((bucket) => (
+                  <td key={bucket} className="number">
+                    {row.buckets[bucket] ? rupiah(row.buckets[bucket]) : '—'}
+                  </td>
+                ))}
+                <td className="number">{row.interestIdr ? rupiah(row.interestIdr) : '—'}</td>
+              </tr>
             ))}
-            <th>{t('retribution.arrears.interest')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((row) => (
-            <tr key={row.obligorId}>
-              <td>{row.name}</td>
-              <td className="number">{rupiah(row.assessedIdr)}</td>
-              <td className="number">{rupiah(row.paidIdr)}</td>
-              <td className="number">{rupiah(row.outstandingIdr)}</td>
+          </tbody>
+          <tfoot>
+            <tr>
+              <td>{t('retribution.arrears.total')}</td>
+              <td className="number" data-testid="arrears-assessed">
+                {rupiah(sum((r) => r.assessedIdr))}
+              </td>
+              <td className="number" data-testid="arrears-paid">
+                {rupiah(sum((r) => r.paidIdr))}
+              </td>
+              <td className="number" data-testid="arrears-outstanding">
+                {rupiah(sum((r) => r.outstandingIdr))}
+              </td>
               {AGEING_BUCKETS.map((bucket) => (
                 <td key={bucket} className="number">
-                  {row.buckets[bucket] ? rupiah(row.buckets[bucket]) : '—'}
+                  {rupiah(sum((r) => r.buckets[bucket]))}
                 </td>
               ))}
-              <td className="number">{row.interestIdr ? rupiah(row.interestIdr) : '—'}</td>
+              <td className="number">{rupiah(sum((r) => r.interestIdr))}</td>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td>{t('retribution.arrears.total')}</td>
-            <td className="number" data-testid="arrears-assessed">
-              {rupiah(sum((r) => r.assessedIdr))}
-            </td>
-            <td className="number" data-testid="arrears-paid">
-              {rupiah(sum((r) => r.paidIdr))}
-            </td>
-            <td className="number" data-testid="arrears-outstanding">
-              {rupiah(sum((r) => r.outstandingIdr))}
-            </td>
-            {AGEING_BUCKETS.map((bucket) => (
-              <td key={bucket} className="number">
-                {rupiah(sum((r) => r.buckets[bucket]))}
-              </td>
-            ))}
-            <td className="number">{rupiah(sum((r) => r.interestIdr))}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { Assessment } from '#shared/retribution/assessment';
 import type { RetributionRecords } from '../../persistence/retribution-repository';
 import { usePanelState, useStore } from '../../state/store-context';
 import { errorText, problemText } from './problem-text';
+import { saveExport } from '../../platform/save-export';
+import { loadPrintFonts } from '../../print/print-job';
 
 /** A corridor and period assessed into drafts, one per obligor, then issued with numbers; lines shown per SKRD. */
 export function AssessSection({ register, locale }: { register: RetributionRecords; locale: Locale }) {
@@ -78,6 +80,23 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
     }
   }
 
+  /** The period's notices in force (drafts and issued, not replaced ones) as one PDF, in the order of the table. */
+  async function saveNotices() {
+    if (!current) return;
+    const notices = assessments.filter((a) => a.status !== 'replaced');
+    const outcome = await saveExport(`skrd-${current.programme.id}-${current.period.id}.pdf`, async () => {
+      // jsPDF is large; it is loaded only when notices are asked for.
+      const { createNoticesPdf } = await import('#shared/retribution/create-notices-pdf');
+      const data = createNoticesPdf(notices, register.settings, await loadPrintFonts(), {
+        periodLabel: () => current.period.label,
+      });
+      return { filters: [{ name: 'PDF', extensions: ['pdf'] }], data };
+    });
+    if (outcome.kind === 'saved')
+      setMessage({ tone: 'info', text: t('retribution.assess.saved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
+  }
+
   if (!current) return <p>{t('retribution.assess.noProgramme')}</p>;
   return (
     <div data-testid="retribution-assess">
@@ -110,6 +129,14 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
           data-testid="assess-issue"
         >
           {t('retribution.assess.issue', { count: chosenDrafts.length })}
+        </button>
+        <button
+          type="button"
+          disabled={assessments.length === 0}
+          onClick={() => void saveNotices()}
+          data-testid="assess-notices"
+        >
+          {t('retribution.assess.notices')}
         </button>
       </div>
       {message && (
