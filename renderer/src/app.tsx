@@ -71,8 +71,7 @@ export function App() {
     const entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
     if (entry) clearImportSuccess();
     const layers = store.getSnapshot().layers;
-    session.say(
-      'info',
+    session.say('info', (t) =>
       entry
         ? describeChange(entry, direction, t, layers)
         : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'),
@@ -223,7 +222,7 @@ export function App() {
     const sta = new StaLayers(map, store);
     sta.setEnabled(staLabelsWanted());
     setStaLayers(sta);
-    const disconnectDrawing = connectDrawing(map, store, session, i18n);
+    const disconnectDrawing = connectDrawing(map, store, session);
     return () => {
       disconnectDrawing();
       setStaLayers(null);
@@ -237,8 +236,7 @@ export function App() {
     const feature = store.getSnapshot().featureById.get(id);
     const layer = store.getSnapshot().layers.find((candidate) => candidate.id === feature?.layerId);
     store.selection.select([id]);
-    session.say(
-      'info',
+    session.say('info', (t) =>
       t('draw.saved', {
         kind: t(`model.kind.${String(feature?.properties.kind)}`),
         layer: layer ? layerLabel(layer, t) : '',
