@@ -395,7 +395,8 @@ export function AttributeTable({
         />
         <span className="table-count" data-testid="table-count">
           {t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) })}
-          {selection.length > 0 && ` · ${t('table.selected', { count: selection.length })}`}
+          {/* Only this layer's selection: features selected on another layer are not rows here. */}
+          {selectedHere.length > 0 && ` · ${t('table.selected', { count: selectedHere.length })}`}
         </span>
         <button
           type="button"
