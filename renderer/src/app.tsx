@@ -73,8 +73,7 @@ export function App() {
     const entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
     if (entry) clearImportSuccess();
     const layers = store.getSnapshot().layers;
-    session.say(
-      'info',
+    session.say('info', (t) =>
       entry
         ? describeChange(entry, direction, t, layers)
         : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'),
@@ -225,7 +224,7 @@ export function App() {
     const sta = new StaLayers(map, store);
     sta.setEnabled(staLabelsWanted());
     setStaLayers(sta);
-    const disconnectDrawing = connectDrawing(map, store, session, i18n);
+    const disconnectDrawing = connectDrawing(map, store, session);
     return () => {
       disconnectDrawing();
       setStaLayers(null);
@@ -239,8 +238,7 @@ export function App() {
     const feature = store.getSnapshot().featureById.get(id);
     const layer = store.getSnapshot().layers.find((candidate) => candidate.id === feature?.layerId);
     store.selection.select([id]);
-    session.say(
-      'info',
+    session.say('info', (t) =>
       t('draw.saved', {
         kind: t(`model.kind.${String(feature?.properties.kind)}`),
         layer: layer ? layerLabel(layer, t) : '',

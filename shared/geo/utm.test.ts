@@ -36,6 +36,7 @@ describe('UTM', () => {
 
   it('formats coordinates for the status bar', () => {
     expect(formatDecimalDegrees(123.607, -10.171)).toBe('-10.17100°, 123.60700°');
+    expect(formatDecimalDegrees(123.607, -10.16884, 'id')).toBe('-10,16884°; 123,60700°');
     expect(formatUtm({ zone: 51, hemisphere: 'S', easting: 566419.4, northing: 8875595.6 })).toBe(
       '51S 566419 E 8875596 N',
     );

@@ -1,3 +1,4 @@
+import { formatNumber, type Locale } from '../format/format-number';
 import proj4 from 'proj4';
 
 export interface UtmCoordinate {
@@ -28,7 +29,11 @@ export function formatUtm({ zone, hemisphere, easting, northing }: UtmCoordinate
   return `${zone}${hemisphere} ${Math.round(easting)} E ${Math.round(northing)} N`;
 }
 
-/** Latitude first, signed, as GPS units and Google Earth show it. */
-export function formatDecimalDegrees(longitude: number, latitude: number): string {
-  return `${latitude.toFixed(5)}°, ${longitude.toFixed(5)}°`;
+/**
+ * Latitude first, signed, as GPS units and Google Earth show it, with the language's decimal mark: "-10,17100°;
+ * 123,60700°" in Indonesian (a semicolon between them, the comma being the decimal mark), "-10.17100°, 123.60700°".
+ */
+export function formatDecimalDegrees(longitude: number, latitude: number, locale: Locale = 'en'): string {
+  const degrees = (value: number) => `${formatNumber(value, locale, 5)}°`;
+  return `${degrees(latitude)}${locale === 'id' ? '; ' : ', '}${degrees(longitude)}`;
 }

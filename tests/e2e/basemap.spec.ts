@@ -92,15 +92,19 @@ test('city zoom in Kupang stays sharp and shows UTM coordinates of the cursor', 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('cursor-utm')).toContainText('51S');
   const decimal = await page.getByTestId('cursor-decimal').textContent();
-  // Five decimals of a degree; the map's centre pixel is within a pixel (~20 m here) of the centre set.
-  const [lat, lon] = /^(-?\d+\.\d{5})°, (\d+\.\d{5})°$/
+  // Five decimals of a degree, with the Indonesian decimal comma; the map's centre pixel is within a pixel (~20 m
+  // here) of the centre set.
+  const [lat, lon] = /^(-?\d+,\d{5})°; (\d+,\d{5})°$/
     .exec(decimal ?? '')!
     .slice(1)
-    .map(Number) as [number, number];
+    .map((text) => Number(text.replace(',', '.'))) as [number, number];
   expect(Math.abs(lat - -10.17)).toBeLessThan(0.0005);
   expect(Math.abs(lon - 123.6)).toBeLessThan(0.0005);
   await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
   await screenshot(page, 'basemap-kupang-city');
+  await page.getByTestId('language-en').click();
+  await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+  await expect(page.getByTestId('cursor-decimal')).toHaveText(/^-10\.\d{5}°, 123\.\d{5}°$/);
 });
 
 test('language switch changes the interface text and is remembered', async ({ page }) => {

@@ -102,3 +102,123 @@ test('columns named constructor, toString, __proto__ are data: table, filter, so
   await expect(count(page)).toContainText('1 dari 8');
   expect(errors).toEqual([]);
 });
+
+test('an edit that changes nothing is not a change; messages leave by themselves and follow the language', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const bridgeName = () =>
+    page.evaluate(() => window.rumijaStore!.getSnapshot().featureById.get('demo-bridge-1')!.properties.name);
+  const editLogLength = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('rumija');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('editLog').objectStore('editLog').count();
+            request.onsuccess = () => {
+              resolve(request.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+  const original = await bridgeName();
+  await page.getByTestId('layer-table-demo-bridges').click();
+  const nameCell = page.locator('[data-feature-id="demo-bridge-1"] [data-field="name"]');
+  await nameCell.dblclick();
+  await page.getByTestId('cell-editor').fill('Jembatan Uji');
+  await page.getByTestId('cell-editor').press('Enter');
+  await expect(nameCell).toHaveText('Jembatan Uji');
+  const logged = await editLogLength();
+
+  // The same name again for the selected row: nothing changes, and the table says so.
+  await page.locator('[data-feature-id="demo-bridge-1"]').click();
+  await page.getByTestId('table-bulk').click();
+  await page.getByTestId('bulk-field').selectOption('name');
+  await page.getByTestId('bulk-value').fill('Jembatan Uji');
+  await page.getByTestId('bulk-apply').click();
+  await expect(page.getByTestId('table-message')).toContainText('sudah bernilai ini');
+
+  // Vertex editing ended (Done) with nothing moved: nothing saved, nothing logged.
+  await page.getByTestId('tool-edit').click();
+  await expect(page.getByTestId('edit-done')).toBeVisible();
+  await page.getByTestId('edit-done').click();
+  await expect(page.getByTestId('tool-message')).toHaveText('Tidak ada verteks yang digeser: tidak ada yang disimpan.');
+  expect(await editLogLength()).toBe(logged);
+
+  // One undo undoes the rename, the last real change.
+  await page.getByTestId('undo').click();
+  await expect.poll(bridgeName).toBe(original);
+  await expect(page.getByTestId('tool-message')).toHaveText('Diurungkan: ubah atribut Jembatan Uji.');
+  await screenshot(page, 'message-undone-id-1366');
+  // The message is worded again in English when the UI switches, and leaves by itself.
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('tool-message')).toHaveText('Undone: attributes of Jembatan Uji changed.');
+  await expect(page.getByTestId('table-message')).toHaveText(
+    'Name already had this value on every selected row: nothing changed.',
+  );
+  await waitForMapIdle(page);
+  await screenshot(page, 'message-undone-en-1366');
+  await expect(page.getByTestId('tool-message')).toHaveCount(0, { timeout: 25_000 });
+});
+
+test('picking a ruas in the STA tab shows it; the table counts only its own selection; coordinates the Indonesian way', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+
+  // The cursor readout with the decimal comma of the Indonesian UI.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId('cursor-decimal')).toHaveText(/^-\d+,\d{5}°; \d+,\d{5}°$/);
+
+  // A bridge selected: the road table does not count it, the bridge table does.
+  await page.evaluate(() => window.rumijaStore!.selection.select(['demo-bridge-1']));
+  await page.getByTestId('layer-table-demo-roads').click();
+  await expect(page.getByTestId('table-count')).toHaveText('46 dari 46 baris');
+  await expect(page.getByTestId('table-copy')).toBeDisabled();
+  await page.getByTestId('layer-table-demo-bridges').click();
+  await expect(page.getByTestId('table-count')).toContainText('1 dipilih');
+  await page.getByTestId('table-close').click();
+
+  // The last ruas of the list, far from Kupang: the map moves to it.
+  await page.getByTestId('tab-sta').click();
+  const options = await page
+    .getByTestId('sta-ruas')
+    .locator('option')
+    .evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value));
+  const key = options[options.length - 1]!;
+  const [layerId, ruasNumber] = key.split('|') as [string, string];
+  const centre = await page.evaluate(
+    ([layer, ruas]) => {
+      type Nested = number | Nested[];
+      const flat = (c: Nested[]): number[][] =>
+        typeof c[0] === 'number' ? [c as number[]] : c.flatMap((part) => flat(part as Nested[]));
+      const positions = window
+        .rumijaStore!.getSnapshot()
+        .featuresByLayer.get(layer)!
+        .filter((feature) => String(feature.properties.ruasNumber) === ruas)
+        .flatMap((feature) => flat((feature.geometry as unknown as { coordinates: Nested[] }).coordinates));
+      const xs = positions.map((position) => position[0]!);
+      const ys = positions.map((position) => position[1]!);
+      return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2] as [number, number];
+    },
+    [layerId, ruasNumber] as const,
+  );
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.6, -10.17], zoom: 13 }));
+  expect(await page.evaluate((c) => window.rumijaMap!.getBounds().contains(c), centre)).toBe(false);
+  await page.getByTestId('sta-ruas').selectOption(key);
+  await expect
+    .poll(() =>
+      page.evaluate((c) => !window.rumijaMap!.isMoving() && window.rumijaMap!.getBounds().contains(c), centre),
+    )
+    .toBe(true);
+  await waitForMapIdle(page);
+  await screenshot(page, 'sta-ruas-framed-id-1366');
+});

@@ -21,7 +21,7 @@ export function useDeleteSelection(session: EditSession, onDeleted: () => void =
     setAsking(null);
     const removed = await store.document.deleteFeatures(ids);
     if (removed.length > 0) {
-      session.say('info', t('draw.deleted', { count: removed.length }));
+      session.say('info', (t) => t('draw.deleted', { count: removed.length }));
       onDeleted();
     }
   };

@@ -33,7 +33,10 @@ export function describeChange(
   layersNow: readonly Layer[],
 ): string {
   const count = new Set([...Object.keys(entry.before.features), ...Object.keys(entry.after.features)]).size;
-  const what = t(`history.action.${entry.action}`, {
+  // Indonesian has one plural form, so i18next would never pick `_one` there; "ubah atribut Jembatan Uji" names
+  // the one feature in both languages.
+  const action = `history.action.${entry.action}`;
+  const what = t([`${action}_${count === 1 ? 'one' : 'other'}`, action], {
     count,
     name: featureName(entry),
     layer: layerName(entry, layersNow, t),

@@ -10,7 +10,6 @@ import {
   type SnapToCustom,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { i18n as I18n } from 'i18next';
 import { geodesicAreaM2, geodesicDistanceM, geodesicLengthM } from '#shared/geo/geodesic';
 import { linePathsOf } from '#shared/geo/positions-of';
 import { SnapIndex, type SnapTarget } from '#shared/geo/snap';
@@ -70,7 +69,7 @@ export function measureGeometry(geometry: Geometry) {
  * Drawing, measuring and vertex editing on the map with terra-draw. What is drawn is held here only
  * until the attribute form saves it to the store; snapping uses the visible roads and bridges.
  */
-export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditSession, i18n: I18n): () => void {
+export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditSession): () => void {
   let snapIndex: SnapIndex | null = null;
   let snapSource: unknown = null;
   const snapIndexNow = () => {
@@ -154,7 +153,7 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     const mode =
       feature && { Point: 'point', LineString: 'linestring', Polygon: 'polygon' }[feature.geometry.type as string];
     if (!feature || !mode) {
-      session.say('error', i18n.t('draw.editUnsupported', { type: feature?.geometry.type ?? '?' }));
+      session.say('error', (t) => t('draw.editUnsupported', { type: feature?.geometry.type ?? '?' }));
       session.setTool(null);
       return;
     }
@@ -163,7 +162,7 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
       { id: drawId, type: 'Feature', geometry: feature.geometry, properties: { mode } } as GeoJSONStoreFeatures,
     ]);
     if (!validation!.valid) {
-      session.say('error', i18n.t('draw.editUnsupported', { type: validation!.reason ?? feature.geometry.type }));
+      session.say('error', (t) => t('draw.editUnsupported', { type: validation!.reason ?? feature.geometry.type }));
       session.setTool(null);
       return;
     }
@@ -179,8 +178,8 @@ export function connectDrawing(map: MapLibreMap, store: AppStore, session: EditS
     session.setTool(null);
     if (!geometry) return;
     try {
-      await store.document.updateGeometry(featureId, geometry);
-      session.say('info', i18n.t('draw.geometrySaved'));
+      const changed = await store.document.updateGeometry(featureId, geometry);
+      session.say('info', (t) => t(changed ? 'draw.geometrySaved' : 'draw.geometryUnchanged'));
     } catch (error) {
       session.say('error', error instanceof Error ? error.message : String(error));
     }

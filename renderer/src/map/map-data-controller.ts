@@ -150,13 +150,13 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   const splitAt = async (hit: MapGeoJSONFeature | null, lngLat: { lng: number; lat: number }) => {
     const feature = hit && store.getSnapshot().featureById.get(String(hit.properties.fid));
     if (!feature || !['LineString', 'MultiLineString'].includes(feature.geometry.type)) {
-      session.say('error', i18n.t('draw.splitNotLine'));
+      session.say('error', (t) => t('draw.splitNotLine'));
       return;
     }
     try {
       const ids = await store.document.splitFeature(feature.id, [lngLat.lng, lngLat.lat]);
       store.selection.select(ids);
-      session.say('info', i18n.t('draw.split'));
+      session.say('info', (t) => t('draw.split'));
     } catch (error) {
       session.say('error', error instanceof Error ? error.message : String(error));
     }

@@ -349,9 +349,9 @@ export function AttributeTable({
     );
     try {
       await navigator.clipboard.writeText(text);
-      setMessage({ kind: 'ok', text: t('table.copied', { count: ordered.length }) });
+      setMessage({ kind: 'ok', words: (t) => t('table.copied', { count: ordered.length }) });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('table.copyFailed', { message: String(error) }) });
+      setMessage({ kind: 'error', words: (t) => t('table.copyFailed', { message: String(error) }) });
     }
   };
   const gridTemplate = fields.map((field) => `${columnWidth(field)}px`).join(' ');
@@ -371,9 +371,9 @@ export function AttributeTable({
       }
       await store.document.editProperties(feature.id, { [field.key]: value });
       setEditing(null);
-      setMessage({ kind: 'ok', text: t('table.saved') });
+      setMessage({ kind: 'ok', words: (t) => t('table.saved') });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('table.invalid', { message: saveErrorMessage(error, t) }) });
+      setMessage({ kind: 'error', words: (t) => t('table.invalid', { message: saveErrorMessage(error, t) }) });
     }
   };
 
@@ -395,7 +395,8 @@ export function AttributeTable({
         />
         <span className="table-count" data-testid="table-count">
           {t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) })}
-          {selection.length > 0 && ` · ${t('table.selected', { count: selection.length })}`}
+          {/* Only this layer's selection: features selected on another layer are not rows here. */}
+          {selectedHere.length > 0 && ` · ${t('table.selected', { count: selectedHere.length })}`}
         </span>
         <button
           type="button"
@@ -419,7 +420,7 @@ export function AttributeTable({
             role={message.kind === 'error' ? 'alert' : 'status'}
             data-testid="table-message"
           >
-            {message.text}
+            {message.words(t, locale)}
           </span>
         )}
         <button
@@ -602,7 +603,7 @@ export function AttributeTable({
             ],
           }}
           onClose={() => setExporting(false)}
-          onDone={setMessage}
+          onDone={(result) => setMessage({ kind: result.kind, words: () => result.text })}
         />
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeasuredArea, formatMeasuredLength, type Locale } from '#shared/format/format-number';
 import { useEditSession, type DrawTool, type EditSession } from '../state/edit-session';
@@ -32,6 +32,10 @@ const MEASURE_TOOLS: { id: string; tool: DrawTool }[] = [
   { id: 'measure-area', tool: { action: 'measure', geometry: 'Polygon' } },
 ];
 
+/** How long a message stays when nobody closes it. */
+const INFO_SHOWN_MS = 10_000;
+const ERROR_SHOWN_MS = 30_000;
+
 const toolKey = (tool: DrawTool | null) => (tool ? JSON.stringify(tool) : '');
 
 /** The hint for the tool in use: what a click does and how to finish or leave. */
@@ -53,6 +57,15 @@ export function DrawToolbar({
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const { selection } = useSnapshot();
   const { tool, measurement, message } = useEditSession(session);
+  // A message that needs no answer leaves by itself: news after a while, a problem after time to read it.
+  useEffect(() => {
+    if (!message) return;
+    const timer = window.setTimeout(
+      () => session.dismiss(message.serial),
+      message.tone === 'info' ? INFO_SHOWN_MS : ERROR_SHOWN_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [message, session]);
   const active = toolKey(tool);
 
   const [openMenu, setOpenMenu] = useState<string | null>(null);
@@ -150,12 +163,17 @@ export function DrawToolbar({
           </div>
         )}
         {message && (
-          <div
-            className={`tool-message ${message.tone}`}
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            data-testid="tool-message"
-          >
-            {message.text}
+          <div className={`tool-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+            <span data-testid="tool-message">{message.words(t)}</span>
+            <button
+              type="button"
+              className="message-close"
+              aria-label={t('draw.closeMessage')}
+              data-testid="tool-message-close"
+              onClick={() => session.dismiss(message.serial)}
+            >
+              ×
+            </button>
           </div>
         )}
       </div>

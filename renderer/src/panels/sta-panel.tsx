@@ -68,6 +68,16 @@ export function StaPanel({
     }
     return [...options.entries()].sort((a, b) => a[1].label.localeCompare(b[1].label, 'id', { numeric: true }));
   }, [layers, featuresByLayer, t]);
+  // Picking a ruas shows it: the map frames its segments (without selecting them).
+  const chooseRuas = (key: string) => {
+    setRuasKey(key);
+    const option = ruasOptions.find(([candidate]) => candidate === key)?.[1];
+    if (!option) return;
+    const ids = (featuresByLayer.get(option.layerId) ?? [])
+      .filter((feature) => String(feature.properties.ruasNumber ?? '') === option.ruasNumber)
+      .map((feature) => feature.id);
+    if (ids.length > 0) store.selection.frameFeatures(ids);
+  };
   const chosen = ruasOptions.find(([key]) => key === ruasKey)?.[1] ?? ruasOptions[0]?.[1];
   const paths = useMemo(
     () => (chosen ? ruasPaths(featuresByLayer.get(chosen.layerId) ?? [], chosen.ruasNumber) : []),
@@ -193,7 +203,7 @@ export function StaPanel({
         <select
           value={chosen ? `${chosen.layerId}|${chosen.ruasNumber}` : ''}
           data-testid="sta-ruas"
-          onChange={(event) => setRuasKey(event.target.value)}
+          onChange={(event) => chooseRuas(event.target.value)}
         >
           {ruasOptions.map(([key, option]) => (
             <option key={key} value={key}>

@@ -5,13 +5,14 @@ import { parseFieldInput, type FieldDefinition } from '#shared/model/feature-fie
 import type { StoredFeature } from '#shared/model/layer';
 import { compileExpression, type ExpressionProblem } from '#shared/table/field-expression';
 import { layerFieldNames } from '#shared/style/layer-fields';
-import { formatNumber } from '#shared/format/format-number';
+import { formatNumber, type Locale } from '#shared/format/format-number';
 import { useStore } from '../state/store-context';
 import { useLocale } from '../components/number-field';
 import { ValidationError } from '../persistence/feature-validation';
 import { inputErrorMessage } from '../format/number-input-message';
 
-export type TableMessage = { kind: 'ok' | 'error'; text: string };
+/** A message of the table, worded when shown: it follows the UI language when that is switched. */
+export type TableMessage = { kind: 'ok' | 'error'; words: (t: TFunction, locale: Locale) => string };
 
 const fieldLabel = (key: string, t: TFunction) => t(`fields.${key}`, { defaultValue: key });
 
@@ -50,13 +51,18 @@ export function BulkEditForm({
     if (!field) return;
     try {
       const value = parseFieldInput(field, input, locale);
-      await store.document.editPropertiesMany(selected.map((feature) => ({ id: feature.id, patch: { [key]: value } })));
+      const changed = await store.document.editPropertiesMany(
+        selected.map((feature) => ({ id: feature.id, patch: { [key]: value } })),
+      );
       onMessage({
         kind: 'ok',
-        text: t('table.bulkSaved', { count: selected.length, field: fieldLabel(key, t) }),
+        words: (t) =>
+          changed.length === 0
+            ? t('table.bulkUnchanged', { field: fieldLabel(key, t) })
+            : t('table.bulkSaved', { count: changed.length, field: fieldLabel(key, t) }),
       });
     } catch (error) {
-      onMessage({ kind: 'error', text: t('table.invalid', { message: saveErrorMessage(error, t, true) }) });
+      onMessage({ kind: 'error', words: (t) => t('table.invalid', { message: saveErrorMessage(error, t, true) }) });
     }
   };
 
@@ -130,7 +136,6 @@ export function CalculatedColumnForm({
 }) {
   const { t } = useTranslation();
   const store = useStore();
-  const locale = useLocale();
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [scope, setScope] = useState<'rows' | 'selection'>('rows');
@@ -139,12 +144,12 @@ export function CalculatedColumnForm({
     const column = name.trim();
     const fixed = fields.find((field) => field.key === column && !field.editable);
     if (!COLUMN_NAME.test(column) || column === 'kind' || fixed)
-      return onMessage({ kind: 'error', text: t('table.expression.badName', { name: column }) });
+      return onMessage({ kind: 'error', words: (t) => t('table.expression.badName', { name: column }) });
     const compiled = compileExpression(
       text,
       new Set([...fields.map((field) => field.key), ...layerFieldNames(features)]),
     );
-    if (!compiled.ok) return onMessage({ kind: 'error', text: problemText(compiled.problem, t) });
+    if (!compiled.ok) return onMessage({ kind: 'error', words: (t) => problemText(compiled.problem, t) });
     const target = scope === 'selection' ? selected : rows;
     let empty = 0;
     const changes = target.map((feature) => {
@@ -156,15 +161,16 @@ export function CalculatedColumnForm({
       await store.document.editPropertiesMany(changes);
       onMessage({
         kind: 'ok',
-        text: t('table.expression.done', {
-          name: column,
-          count: changes.length,
-          n: formatNumber(changes.length, locale),
-          empty: formatNumber(empty, locale),
-        }),
+        words: (t, locale) =>
+          t('table.expression.done', {
+            name: column,
+            count: changes.length,
+            n: formatNumber(changes.length, locale),
+            empty: formatNumber(empty, locale),
+          }),
       });
     } catch (error) {
-      onMessage({ kind: 'error', text: t('table.invalid', { message: saveErrorMessage(error, t, true) }) });
+      onMessage({ kind: 'error', words: (t) => t('table.invalid', { message: saveErrorMessage(error, t, true) }) });
     }
   };
 

@@ -254,3 +254,23 @@ describe('one change log for every edit', () => {
     expect((await undoLast(db))?.featureId).toBe('demo-bridge-1');
   });
 });
+
+describe('a change that changes nothing', () => {
+  it('is neither written nor logged, and the redo chain stays', async () => {
+    const db = await openSeeded();
+    const feature = (await loadAll(db)).features.find((candidate) => candidate.id === 'demo-bridge-1')!;
+    await updateFeatureProperties(db, feature.id, { name: 'Jembatan diubah' });
+    await undoLast(db);
+    const logged = await db.editLog.count();
+    // The stored feature put again as it is, and its own values patched in again.
+    const entry = await commitChange(db, 'edit-geometry', { put: [{ ...feature }] });
+    expect(Object.keys(entry.after.features)).toEqual([]);
+    await updateFeatureProperties(db, feature.id, { name: feature.properties.name });
+    expect(await db.editLog.count()).toBe(logged);
+    // The undone rename can still be redone: nothing discarded it.
+    await redoNext(db);
+    expect((await loadAll(db)).features.find((candidate) => candidate.id === feature.id)!.properties.name).toBe(
+      'Jembatan diubah',
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { sameRecord } from '#shared/edit/same-value';
 import type { Layer } from '#shared/model/layer';
 import type { Change } from '#shared/edit/feature-edits';
 import { StorySchema, type Story } from '#shared/present/story';
@@ -235,10 +236,43 @@ export async function commitChange(db: RumijaDatabase, action: ChangeAction, cha
       before.features[id] = stored[put.length + index]!;
       after.features[id] = null;
     });
+    dropUnchanged(before, after);
+    // A change that changes nothing (Enter on an unmoved vertex, a value typed again) is not written or logged:
+    // one undo must undo the last real change, and the redo chain stays.
+    if (isEmptyState(after)) return { at, action, featureId: null, layerId: null, before, after };
     await writeState(db, after);
     return recordChange(db, action, before, after, at);
   });
 }
+
+const BOOKKEEPING = new Set(['updatedAt']);
+
+/** Leaves out of a change every layer, feature and story whose after is its before. */
+function dropUnchanged(before: ChangeState, after: ChangeState) {
+  for (const part of ['layers', 'features', 'stories', 'tariffs'] as const) {
+    const was = before[part] as Record<string, object | null>;
+    const is = after[part] as Record<string, object | null>;
+    for (const id of Object.keys(is)) {
+      const old = was[id] ?? null;
+      const now = is[id] ?? null;
+      const same =
+        old === null || now === null
+          ? old === now
+          : sameRecord(old as Record<string, unknown>, now as Record<string, unknown>, BOOKKEEPING);
+      if (same) {
+        delete was[id];
+        delete is[id];
+      }
+    }
+  }
+}
+
+export const isEmptyState = (state: ChangeState) =>
+  Object.keys(state.layers).length +
+    Object.keys(state.features).length +
+    Object.keys(state.stories).length +
+    Object.keys(state.tariffs).length ===
+  0;
 
 interface LegacyAddLayer {
   layer?: Layer;

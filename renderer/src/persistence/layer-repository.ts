@@ -1,3 +1,4 @@
+import { sameRecord } from '#shared/edit/same-value';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { RumijaDatabase } from './database';
 import { commitChange, emptyState, recordChange } from './change-log';
@@ -50,6 +51,11 @@ export async function updateFeatureProperties(
     const current = await session.get(featureId);
     if (!current) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
     const properties = validateProperties({ ...current.properties, ...patch });
+    // The same values again change nothing: nothing written, no undo step.
+    if (sameRecord(properties, current.properties)) {
+      const { updatedAt: _unchanged, ...feature } = current;
+      return feature;
+    }
     const updated: StoredFeatureRecord = { ...current, properties, updatedAt: now() };
     await session.put(updated);
     await session.flush();

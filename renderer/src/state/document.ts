@@ -1,3 +1,4 @@
+import { sameGeometry, sameRecord } from '#shared/edit/same-value';
 import type { Geometry, Position } from 'geojson';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import type { ConditionRange } from '#shared/analysis/condition-ranges';
@@ -206,10 +207,13 @@ export class Document {
     return id;
   }
 
-  async updateGeometry(featureId: string, geometry: Geometry) {
+  /** Saves an edited geometry; false (nothing saved, no undo step) when no vertex moved. */
+  async updateGeometry(featureId: string, geometry: Geometry): Promise<boolean> {
     const feature = this.state.get().featureById.get(featureId);
     if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${featureId}`);
+    if (sameGeometry(feature.geometry, geometry)) return false;
     await this.commit('edit-geometry', editGeometry(feature, geometry));
+    return true;
   }
 
   /** Splits a line at the place nearest to `point`; returns the ids of both parts. */
@@ -328,8 +332,16 @@ export class Document {
       if (!feature) throw new Error(`Fitur tidak ditemukan / feature not found: ${id}`);
       return { ...feature, properties: { ...feature.properties, ...patch } };
     });
-    if (put.length === 0) return [];
-    return this.commit('edit-properties', { ok: true, change: { put }, ids: put.map((feature) => feature.id) });
+    // Features whose values stay as they are are not part of the change; none at all is no change.
+    const changed = put.filter(
+      (feature) => !sameRecord(feature.properties, this.state.get().featureById.get(feature.id)!.properties),
+    );
+    if (changed.length === 0) return [];
+    return this.commit('edit-properties', {
+      ok: true,
+      change: { put: changed },
+      ids: changed.map((feature) => feature.id),
+    });
   }
 
   /** Stores a new layer with its features (all or nothing) and shows it. */

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useSyncExternalStore } from 'react';
 import { ObservableState } from './observable-state';
 import type { Geometry } from 'geojson';
@@ -25,12 +26,24 @@ export interface PendingFeature {
   initial: Record<string, unknown>;
 }
 
+/** How a message is worded in the language the UI has when it is shown. */
+export type MessageWords = (t: TFunction) => string;
+
+export interface SessionMessage {
+  tone: 'error' | 'info';
+  words: MessageWords;
+  serial: number;
+}
+
 export interface EditSessionState {
   tool: DrawTool | null;
   measurement: Measurement | null;
   pending: PendingFeature | null;
-  /** The last thing that went wrong or was done, shown under the toolbar. */
-  message: { tone: 'error' | 'info'; text: string } | null;
+  /**
+   * The last thing that went wrong or was done, shown under the toolbar. Kept as how to word it, not as words, so
+   * it follows the UI language when that is switched; `serial` tells a message said again from the one before.
+   */
+  message: SessionMessage | null;
   /** Bumped by Enter or the Done button: the vertex edit in progress is to be saved. */
   finishRequest: number;
 }
@@ -58,8 +71,15 @@ export class EditSession extends ObservableState<EditSessionState> {
     this.set({ finishRequest: this.snapshot.finishRequest + 1 });
   }
 
-  say(tone: 'error' | 'info', text: string) {
-    this.set({ message: { tone, text } });
+  /** Shows a message worded by `words` in the current language (a fixed text, such as a file's own error, as is). */
+  say(tone: 'error' | 'info', words: MessageWords | string) {
+    const wording = typeof words === 'string' ? () => words : words;
+    this.set({ message: { tone, words: wording, serial: (this.snapshot.message?.serial ?? 0) + 1 } });
+  }
+
+  /** Takes the message away (its time is up, or the user closed it). */
+  dismiss(serial: number) {
+    if (this.snapshot.message?.serial === serial) this.set({ message: null });
   }
 
   /** Esc: closes the form if open, else leaves the tool; what was half drawn is dropped. */
