@@ -168,9 +168,9 @@ export function ImportPreview({
             </dd>
           </>
         )}
-        {prepared.layers && prepared.format === 'geopackage' && (
+        {prepared.layers && (prepared.format === 'geopackage' || prepared.format === 'dxf') && (
           <>
-            <dt>{t('import.gpkgLayers')}</dt>
+            <dt>{t(prepared.format === 'dxf' ? 'import.dxfLayers' : 'import.gpkgLayers')}</dt>
             <dd data-testid="preview-layers" className="layer-choice">
               {prepared.layers.map((layer) => {
                 const chosen = pending.options.layers ?? prepared.layers!.map((l) => l.name);
@@ -189,7 +189,8 @@ export function ImportPreview({
                         })
                       }
                     />
-                    {layer.name} — {layer.geometryType}, {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
+                    {layer.name} — {layer.geometryType ? `${layer.geometryType}, ` : ''}
+                    {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
                     {layer.crs ? `, ${layer.crs}` : ''}
                   </label>
                 );
