@@ -91,6 +91,8 @@ export interface ExportOptions {
   columns?: ExportColumns;
   /** CSV: separator and decimal mark. */
   csv?: CsvLayout;
+  /** DXF: the projected system to write in (an EPSG code); the UTM zone of the features' middle when not given. */
+  crs?: string;
   /** Which attribute colours roads in a styled format (KML). */
   styleBy?: 'status' | 'condition';
 }

@@ -159,6 +159,7 @@ const dxf: FileFormat = {
   extensions: ['dxf'],
   sniff: (head) => /^\s*0\s*\r?\n\s*SECTION\s*\r?\n/.test(head) || head.startsWith('AutoCAD Binary DXF'),
   read: async (input) => (await import('../read-dxf')).readDxf(input.file.bytes, input.file.name, input.options),
+  write: async (features, options) => (await import('../write-dxf')).featuresToDxf(features, options.name, options.crs),
 };
 
 /** DWG is AutoCAD's closed format: no kept reader exists, so the user is told how to save the drawing as DXF. */
