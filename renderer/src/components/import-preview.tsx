@@ -249,7 +249,7 @@ export function ImportPreview({
         <dd>{prepared.geometryTypes.join(', ') || '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="preview-crs">{prepared.crs}</dd>
-        {(prepared.crsChoice === 'any' || prepared.crsChoice === 'utm' || crsRequired) && (
+        {(prepared.crsChoice === 'any' || crsRequired) && (
           <>
             <dt>{t('import.pickCrs')}</dt>
             <dd className="crs-choice">
