@@ -211,7 +211,7 @@ describe('refusing bad files with a message naming the file, the feature and the
     ['nodata.csv', 'lon,lat\n', /nodata\.csv: tidak ada baris data/],
     ['zone.csv', 'easting,northing\n100,100\n', /zone\.csv: sistem koordinat easting\/northing tidak dapat ditentukan/],
     ['quotes.csv', 'lon,lat,nama\n123.6,-10.1,"tidak ditutup\n', /quotes\.csv, baris \d+: CSV tidak sah/],
-    ['drawing.dwg', 'x', /drawing\.dwg: format belum didukung/],
+    ['drawing.dwg', 'x', /drawing\.dwg: berkas DWG tidak dapat dibaca langsung.*Save As/],
     [
       'open-ring.geojson',
       collection({

@@ -169,9 +169,9 @@ export function ImportPreview({
             </dd>
           </>
         )}
-        {prepared.layers && prepared.format === 'geopackage' && (
+        {prepared.layers && (prepared.format === 'geopackage' || prepared.format === 'dxf') && (
           <>
-            <dt>{t('import.gpkgLayers')}</dt>
+            <dt>{t(prepared.format === 'dxf' ? 'import.dxfLayers' : 'import.gpkgLayers')}</dt>
             <dd data-testid="preview-layers" className="layer-choice">
               {prepared.layers.map((layer) => {
                 const chosen = pending.options.layers ?? prepared.layers!.map((l) => l.name);
@@ -190,7 +190,8 @@ export function ImportPreview({
                         })
                       }
                     />
-                    {layer.name} — {layer.geometryType}, {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
+                    {layer.name} — {layer.geometryType ? `${layer.geometryType}, ` : ''}
+                    {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
                     {layer.crs ? `, ${layer.crs}` : ''}
                   </label>
                 );
@@ -249,7 +250,7 @@ export function ImportPreview({
         <dd>{prepared.geometryTypes.join(', ') || '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd data-testid="preview-crs">{prepared.crs}</dd>
-        {(prepared.crsChoice === 'any' || prepared.crsChoice === 'utm' || crsRequired) && (
+        {(prepared.crsChoice === 'any' || crsRequired) && (
           <>
             <dt>{t('import.pickCrs')}</dt>
             <dd className="crs-choice">

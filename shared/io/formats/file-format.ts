@@ -7,7 +7,18 @@ import type { CsvLayout } from '../export-layer';
 import type { RoadLookup } from '../place-by-sta';
 
 export type FormatId =
-  'geojson' | 'ndjson' | 'csv' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'geopackage' | 'flatgeobuf' | 'xlsx';
+  | 'geojson'
+  | 'ndjson'
+  | 'csv'
+  | 'kml'
+  | 'kmz'
+  | 'gpx'
+  | 'shapefile'
+  | 'geopackage'
+  | 'flatgeobuf'
+  | 'xlsx'
+  | 'dxf'
+  | 'dwg';
 
 /** One file as the user picked or dropped it. */
 export interface ImportFile {
@@ -40,7 +51,7 @@ export interface ReadOptions {
   datum?: 'WGS 84' | 'DGN95' | 'SRGI2013';
   /** Coordinate system for a file that does not say its own (a Shapefile without .prj, a CSV, a DXF): an EPSG code. */
   crs?: string;
-  /** The layers of a GeoPackage to read (all when not given). */
+  /** The layers of a GeoPackage or a DXF to read (all when not given). */
   layers?: string[];
 }
 
@@ -80,6 +91,8 @@ export interface ExportOptions {
   columns?: ExportColumns;
   /** CSV: separator and decimal mark. */
   csv?: CsvLayout;
+  /** DXF: the projected system to write in (an EPSG code); the UTM zone of the features' middle when not given. */
+  crs?: string;
   /** Which attribute colours roads in a styled format (KML). */
   styleBy?: 'status' | 'condition';
 }

@@ -153,6 +153,26 @@ const xlsx: FileFormat = {
     (await import('../write-xlsx')).featuresToXlsx(features, options.name, options.columns),
 };
 
+const dxf: FileFormat = {
+  id: 'dxf',
+  label: 'DXF (AutoCAD)',
+  extensions: ['dxf'],
+  sniff: (head) => /^\s*0\s*\r?\n\s*SECTION\s*\r?\n/.test(head) || head.startsWith('AutoCAD Binary DXF'),
+  read: async (input) => (await import('../read-dxf')).readDxf(input.file.bytes, input.file.name, input.options),
+  write: async (features, options) => (await import('../write-dxf')).featuresToDxf(features, options.name, options.crs),
+};
+
+/** DWG is AutoCAD's closed format: no kept reader exists, so the user is told how to save the drawing as DXF. */
+const dwg: FileFormat = {
+  id: 'dwg',
+  label: 'DWG (AutoCAD)',
+  extensions: ['dwg'],
+  read: async (input) => ({
+    ok: false,
+    error: `${input.file.name}: berkas DWG tidak dapat dibaca langsung. Di AutoCAD/BricsCAD/ZWCAD pilih File › Save As › "AutoCAD DXF (*.dxf)" (versi 2013 atau R12), atau ubah dengan ODA File Converter (gratis), lalu impor berkas .dxf itu / a DWG cannot be read directly: in AutoCAD, BricsCAD or ZWCAD use File › Save As › "AutoCAD DXF (*.dxf)" (2013 or R12), or convert it with the free ODA File Converter, then import the .dxf`,
+  }),
+};
+
 /** Every format Rumija reads or writes: the open dialog, the drop handler, the exports and the CLI read this list. */
 const FILE_FORMATS: readonly FileFormat[] = [
   geojson,
@@ -165,6 +185,8 @@ const FILE_FORMATS: readonly FileFormat[] = [
   shapefile,
   geopackage,
   flatgeobuf,
+  dxf,
+  dwg,
 ];
 
 /** Formats that write several layers into one file (a whole project). */
@@ -220,6 +242,7 @@ export function detectFormat(file: ImportFile): FileFormat | null {
   if (extension === 'shp') return shapefile;
   if (isSqlite(file.bytes)) return geopackage;
   if (file.bytes[0] === 0x66 && file.bytes[1] === 0x67 && file.bytes[2] === 0x62) return flatgeobuf;
+  if (new TextDecoder().decode(file.bytes.subarray(0, 4)) === 'AC10') return dwg;
   const head = new TextDecoder().decode(file.bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
   const sniffed = FILE_FORMATS.find((format) => format.sniff?.(head));
   if (sniffed) return sniffed.id === 'geojson' && ndjson.extensions.includes(extension) ? ndjson : sniffed;
