@@ -6,6 +6,8 @@ export interface SearchEntry {
   /** Where it is: a point, or the box [west, south, east, north] of a ruas. */
   position?: [number, number];
   bounds?: [number, number, number, number];
+  /** A ruas entry's number, so the whole ruas can be highlighted when it is found. */
+  ruasNumber?: string;
   /** Larger first among equally good matches (a capital before a village). */
   weight?: number;
 }

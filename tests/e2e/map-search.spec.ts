@@ -99,3 +99,92 @@ for (const viewport of [
     await expect(page.getByTestId('search-message')).toHaveText('Not found: Atlantis');
   });
 }
+
+/** Lime pixels (the STA marker's #c6ff00) in the print preview's picture, counted in the page. */
+const limePixelsInPreview = (page: Page) =>
+  page.getByTestId('print-preview-image').evaluate(async (image: HTMLImageElement) => {
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.naturalWidth, image.naturalHeight];
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! > 170 && data[i + 1]! > 220 && data[i + 2]! < 90) count++;
+    return count;
+  });
+
+test('search and STA marks: a ruas lit whole, cleared by button and Esc, hidden on slides, printed only when asked', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const highlighted = () =>
+    page.evaluate(async () => {
+      const map = window.rumijaMap!;
+      if (!map.getLayer('search-highlight') || map.getLayoutProperty('search-highlight', 'visibility') === 'none')
+        return 0;
+      const source = map.getSource('search-highlight') as unknown as { getData: () => Promise<{ features: [] }> };
+      return (await source.getData()).features.length;
+    });
+
+  // A ruas found by name: every one of its segments is lit, not a point in the middle of its box.
+  const segments = demo.features.filter((f) => f.layerId === 'demo-roads' && f.properties.ruasNumber === 'P-101');
+  await search(page, 'p101');
+  await page.getByTestId('search-result').first().click();
+  await expect(page.getByTestId('search-marker')).toContainText('P-101');
+  await expect.poll(highlighted, { timeout: 15_000 }).toBe(segments.length);
+  await screenshot(page, 'search-ruas-highlight-id-1366');
+  // The clear button takes marker and highlight away.
+  await page.getByTestId('search-clear').click();
+  await expect(page.getByTestId('search-marker')).toHaveCount(0);
+  await expect.poll(highlighted).toBe(0);
+  // So does Esc, with the focus on the page rather than in the box.
+  await search(page, 'kupang');
+  await page.getByTestId('map-search').press('Enter');
+  await expect(page.getByTestId('search-marker')).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search-marker')).toHaveCount(0);
+  await expect(page.getByTestId('search-clear')).toHaveCount(0);
+
+  // The STA marker, put down from the STA panel, in the middle of the view.
+  await page.getByTestId('tab-sta').click();
+  await page.getByTestId('sta-ruas').selectOption('demo-roads|P-101');
+  await page.getByTestId('sta-input').fill('45+500');
+  await page.getByTestId('sta-go').click();
+  await expect(page.getByTestId('sta-clear-marker')).toBeVisible();
+  await page.waitForFunction(() => !window.rumijaMap!.isMoving());
+  await page.getByTestId('print-open').click();
+  await page.getByTestId('print-scale').selectOption('view');
+  await page.getByTestId('print-marks').uncheck();
+  await page.getByTestId('print-preview').click();
+  await expect(page.getByTestId('print-preview-image')).toBeVisible({ timeout: 120_000 });
+  expect(await limePixelsInPreview(page)).toBe(0);
+  // Asked for, it is printed.
+  await page.getByTestId('print-marks').check();
+  const before = await page.getByTestId('print-preview-image').getAttribute('src');
+  await page.getByTestId('print-preview').click();
+  await expect
+    .poll(() => page.getByTestId('print-preview-image').getAttribute('src'), { timeout: 120_000 })
+    .not.toBe(before);
+  expect(await limePixelsInPreview(page)).toBeGreaterThan(10);
+  await page.getByTestId('print-marks').uncheck();
+  await page.getByTestId('print-close').click();
+
+  // Presenting a story hides it; it is back after the presentation, then Esc clears it.
+  const visibility = () =>
+    page.evaluate(() => window.rumijaMap!.getLayoutProperty('sta-marker', 'visibility') ?? 'visible');
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-present').click();
+  await expect.poll(visibility).toBe('none');
+  await page.keyboard.press('Escape');
+  await expect.poll(visibility).toBe('visible');
+  await page.getByTestId('tab-sta').click();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sta-clear-marker')).toHaveCount(0);
+  const markerFeatures = await page.evaluate(() => window.rumijaMap!.querySourceFeatures('sta-marker').length);
+  expect(markerFeatures).toBe(0);
+});

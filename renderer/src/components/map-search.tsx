@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
+import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import { HIGHLIGHT_COLORS } from '../map/thematic-style';
 import { parseLocationQuery } from '#shared/geo/parse-location-query';
 import { searchNames, type SearchEntry } from '#shared/geo/search-names';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
@@ -9,6 +10,7 @@ import { formatKilometres, formatSta, type Locale } from '#shared/format/format-
 import { toUtm, formatUtm } from '#shared/geo/utm';
 import type { StoredFeature } from '#shared/model/layer';
 import { useSnapshot } from '../state/store-context';
+import { useEscapeToClear } from './use-escape-to-clear';
 
 interface PlacesFile {
   features: { properties: { name: string; rank?: number; regency?: string }; geometry: { coordinates: number[] } }[];
@@ -56,6 +58,7 @@ function entriesOf(
         entries.push({
           label: name ? `${ruas} · ${String(name)}` : ruas,
           kind: 'ruas',
+          ruasNumber: ruas,
           bounds: boundsOf(segments.flatMap((segment) => positionsOf(segment.geometry))),
         });
       }
@@ -72,7 +75,35 @@ function entriesOf(
   return entries;
 }
 
-type Found = { label: string; kind: string; position?: [number, number]; bounds?: [number, number, number, number] };
+type Found = {
+  label: string;
+  kind: string;
+  position?: [number, number];
+  bounds?: [number, number, number, number];
+  ruasNumber?: string;
+};
+
+/** A found ruas drawn whole, under the marker: a wide halo along every segment. Screen only, never printed. */
+export const SEARCH_HIGHLIGHT = 'search-highlight';
+
+function setHighlight(map: MapLibreMap, features: readonly StoredFeature[], hidden: boolean) {
+  if (!map.style) return;
+  if (!map.getSource(SEARCH_HIGHLIGHT)) {
+    map.addSource(SEARCH_HIGHLIGHT, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: SEARCH_HIGHLIGHT,
+      type: 'line',
+      source: SEARCH_HIGHLIGHT,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': HIGHLIGHT_COLORS.searchMark, 'line-width': 18, 'line-opacity': 0.35, 'line-blur': 2 },
+    });
+  }
+  void (map.getSource(SEARCH_HIGHLIGHT) as GeoJSONSource).setData({
+    type: 'FeatureCollection',
+    features: features.map((feature) => ({ type: 'Feature', geometry: feature.geometry, properties: {} })),
+  });
+  map.setLayoutProperty(SEARCH_HIGHLIGHT, 'visibility', hidden ? 'none' : 'visible');
+}
 
 /**
  * One box over the map: a place, a ruas number or name, a bridge, `P-101 STA 16+250`, or coordinates in
@@ -81,7 +112,7 @@ type Found = { label: string; kind: string; position?: [number, number]; bounds?
 export function MapSearch({ map }: { map: MapLibreMap | null }) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
-  const { layers, featuresByLayer } = useSnapshot();
+  const { layers, featuresByLayer, presentation } = useSnapshot();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
@@ -89,6 +120,26 @@ export function MapSearch({ map }: { map: MapLibreMap | null }) {
   const [open, setOpen] = useState(false);
   const [placeEntries, setPlaceEntries] = useState<SearchEntry[]>([]);
   const marker = useRef<Marker | null>(null);
+  // What is marked (the marker's label), for the clear button; null when nothing is.
+  const [marked, setMarked] = useState<string | null>(null);
+
+  /** Takes the marker and the ruas highlight off the map. */
+  const clearMarks = () => {
+    marker.current?.remove();
+    marker.current = null;
+    if (map) setHighlight(map, [], true);
+    setMarked(null);
+  };
+
+  useEscapeToClear(marked !== null, clearMarks);
+
+  // Slides show what they are about: the marks are hidden while a story is presented, and come back after.
+  useEffect(() => {
+    if (!map || !marked) return;
+    if (marker.current) marker.current.getElement().style.visibility = presentation ? 'hidden' : '';
+    if (map.getLayer(SEARCH_HIGHLIGHT))
+      map.setLayoutProperty(SEARCH_HIGHLIGHT, 'visibility', presentation ? 'none' : 'visible');
+  }, [map, marked, presentation]);
 
   useEffect(() => {
     void loadPlaces().then(setPlaceEntries);
@@ -115,7 +166,14 @@ export function MapSearch({ map }: { map: MapLibreMap | null }) {
   const show = (found: Found) => {
     if (!map) return;
     setMessage(null);
-    marker.current?.remove();
+    clearMarks();
+    if (found.ruasNumber) {
+      const segments = layers
+        .filter((layer) => layer.kind === 'road' && layer.visible)
+        .flatMap((layer) => featuresByLayer.get(layer.id) ?? [])
+        .filter((feature) => String(feature.properties.ruasNumber ?? '') === found.ruasNumber);
+      setHighlight(map, segments, false);
+    }
     if (found.bounds) {
       const [w, s, e, n] = found.bounds;
       map.fitBounds(
@@ -140,6 +198,7 @@ export function MapSearch({ map }: { map: MapLibreMap | null }) {
     label.textContent = found.label;
     element.append(label);
     marker.current = new Marker({ element, anchor: 'bottom' }).setLngLat(at).addTo(map);
+    setMarked(found.label);
   };
 
   /** The STA on the first road layer that has the ruas. */
@@ -182,7 +241,7 @@ export function MapSearch({ map }: { map: MapLibreMap | null }) {
     else if (event.key === 'Escape') {
       setQuery('');
       setMessage(null);
-      marker.current?.remove();
+      clearMarks();
     } else return;
     event.preventDefault();
   };
@@ -212,6 +271,22 @@ export function MapSearch({ map }: { map: MapLibreMap | null }) {
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
       />
+      {marked && (
+        <button
+          type="button"
+          className="map-search-clear"
+          data-testid="search-clear"
+          title={t('search.clear', { label: marked })}
+          aria-label={t('search.clear', { label: marked })}
+          onClick={() => {
+            setQuery('');
+            setMessage(null);
+            clearMarks();
+          }}
+        >
+          ×
+        </button>
+      )}
       {(message || (open && (hint || results.length > 0))) && (
         <div className="map-search-results" data-testid="search-results">
           {open && hint && <div className="search-hint">{hint} — Enter</div>}

@@ -91,6 +91,11 @@ export class StaLayers {
     map.on('moveend', this.refresh);
     this.unsubscribe = store.subscribe(() => {
       const { featuresByLayer, presentation } = store.getSnapshot();
+      // The "go to STA" marker is the user's working mark: slides do not show it.
+      const markVisibility = presentation ? 'none' : 'visible';
+      for (const id of ['sta-marker', 'sta-marker-label'])
+        if (this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== markVisibility)
+          this.map.setLayoutProperty(id, 'visibility', markVisibility);
       if (this.enabled && (featuresByLayer !== this.source || presentation !== this.presentation)) this.refresh();
     });
   }

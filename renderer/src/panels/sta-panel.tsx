@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEscapeToClear } from '../components/use-escape-to-clear';
 import { pointAtSta, ruasLengthM, ruasPaths } from '#shared/geo/ruas-reference';
 import { summariseConditionRanges, type ConditionRange } from '#shared/analysis/condition-ranges';
 import { CONDITIONS, type Condition } from '#shared/model/road-network';
@@ -48,6 +49,13 @@ export function StaPanel({
     localStorage.setItem(STA_LABELS_KEY, labels ? 'on' : 'off');
   }, [labels, staLayers]);
   useEffect(() => () => staLayers?.showMarker(null), [staLayers]);
+  // The marker "go to STA" put down, until cleared (button or Esc).
+  const [marked, setMarked] = useState(false);
+  const clearMarker = () => {
+    staLayers?.showMarker(null);
+    setMarked(false);
+  };
+  useEscapeToClear(marked, clearMarker);
 
   const ruasOptions = useMemo(() => {
     const options = new Map<string, { layerId: string; ruasNumber: string; label: string }>();
@@ -133,6 +141,7 @@ export function StaPanel({
     }
     setMessage(null);
     staLayers?.showMarker(position, `${chosen?.ruasNumber} ${formatSta(staM)}`);
+    setMarked(true);
     return { staM, position };
   };
   const goTo = () => {
@@ -235,6 +244,11 @@ export function StaPanel({
         <button type="submit" data-testid="sta-go" disabled={!chosen}>
           {t('sta.go')}
         </button>
+        {marked && (
+          <button type="button" data-testid="sta-clear-marker" onClick={clearMarker}>
+            {t('sta.clearMarker')}
+          </button>
+        )}
       </form>
       <div className="button-row">
         <button type="button" data-testid="sta-add-bridge" disabled={!chosen} onClick={() => addAt('bridge')}>

@@ -9,6 +9,8 @@ import { SlideShow } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { composeSlideImage } from './slide-image';
 import { mapCredits } from '../map/map-credits';
+import { layerLabel } from '../format/layer-label';
+import { slideLegendGroups } from './slide-legend';
 import { loadPrintFonts } from '../print/print-job';
 import { safeFileName as fileSafe } from '#shared/format/file-name';
 
@@ -49,8 +51,11 @@ export async function renderSlides(
       await waitForIdle(map);
       const snapshot = store.getSnapshot();
       const figures = labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale);
-      const legend = slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).flatMap(
-        (layer) => layer.entries,
+      const legend = slideLegendGroups(
+        slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).map(({ layerId, entries }) => {
+          const layer = snapshot.layers.find((candidate) => candidate.id === layerId);
+          return { title: layer ? layerLabel(layer, t) : layerId, entries };
+        }),
       );
       const number = story.slides.indexOf(slide) + 1;
       const credits = mapCredits(map);

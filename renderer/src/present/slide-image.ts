@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LegendEntry } from '../map/legend-entries';
+import type { SlideLegendGroup } from './slide-legend';
 import { swatchRects } from '#shared/style/legend-swatch';
 import { CASING_COLOR } from '#shared/style/map-colours';
 import { roundLength } from '#shared/print/print-layout';
@@ -8,7 +8,8 @@ export interface SlideImageContent {
   title: string;
   caption: string;
   figures: { label: string; value: string }[];
-  legend: LegendEntry[];
+  /** Grouped by layer, each symbol once (slideLegendGroups). */
+  legend: SlideLegendGroup[];
   /** Bottom line: story title, slide number, date. */
   footer: string;
   /** Shown in an amber badge when the slide shows demo data. */
@@ -133,38 +134,51 @@ export async function composeSlideImage(
     }
   }
 
-  // Legend, bottom right.
+  // Legend, bottom right: grouped by layer under its name, at least 20 px at 1920×1080 (read from the back of a room).
   if (content.legend.length > 0) {
-    context.font = `400 ${unit * 0.85}px ${FONT}`;
-    const legendWidth = Math.max(...content.legend.map((entry) => context.measureText(entry.label).width)) + unit * 3.4;
-    const legendHeight = unit * (0.8 + content.legend.length * 1.4);
+    const size = Math.max(unit * 0.92, 14);
+    const row = size * 1.45;
+    const rows = content.legend.reduce((sum, group) => sum + 1 + group.entries.length, 0);
+    context.font = `700 ${size}px ${FONT}`;
+    const headings = content.legend.map((group) => context.measureText(group.title).width);
+    context.font = `400 ${size}px ${FONT}`;
+    const labels = content.legend.flatMap((group) => group.entries.map((e) => context.measureText(e.label).width));
+    const legendWidth = Math.max(...headings, ...labels.map((w) => w + size * 2.6)) + size * 1.4;
+    const legendHeight = rows * row + size * 0.9;
     const x = width - legendWidth - unit;
     let ly = height - legendHeight - unit * 3.2;
-    context.fillStyle = 'rgba(255,255,255,0.93)';
+    context.fillStyle = 'rgba(255,255,255,0.95)';
     context.fillRect(x, ly, legendWidth, legendHeight);
-    ly += unit * 1.2;
-    for (const entry of content.legend) {
-      context.fillStyle = entry.color;
-      context.strokeStyle = CASING_COLOR;
-      if (entry.shape === 'circle') {
-        context.beginPath();
-        context.arc(x + unit * 1.2, ly - unit * 0.3, unit * 0.4, 0, Math.PI * 2);
-        context.fill();
-        context.stroke();
-      } else
-        for (const rect of swatchRects(
-          entry,
-          x + unit * 0.6,
-          ly - unit * (entry.shape === 'band' ? 0.6 : 0.48),
-          unit * 1.3,
-          unit * (entry.shape === 'band' ? 0.6 : 0.36),
-        )) {
-          context.fillStyle = rect.fill;
-          context.fillRect(rect.x, rect.y, rect.width, rect.height);
-        }
-      context.fillStyle = '#1d2733';
-      context.fillText(entry.label, x + unit * 2.3, ly);
-      ly += unit * 1.4;
+    ly += size * 0.45 + row * 0.75;
+    for (const group of content.legend) {
+      context.font = `700 ${size}px ${FONT}`;
+      context.fillStyle = '#12355b';
+      context.fillText(group.title, x + size * 0.7, ly);
+      ly += row;
+      context.font = `400 ${size}px ${FONT}`;
+      for (const entry of group.entries) {
+        context.fillStyle = entry.color;
+        context.strokeStyle = CASING_COLOR;
+        if (entry.shape === 'circle') {
+          context.beginPath();
+          context.arc(x + size * 1.5, ly - size * 0.35, size * 0.42, 0, Math.PI * 2);
+          context.fill();
+          context.stroke();
+        } else
+          for (const rect of swatchRects(
+            entry,
+            x + size * 0.8,
+            ly - size * (entry.shape === 'band' ? 0.62 : 0.48),
+            size * 1.4,
+            size * (entry.shape === 'band' ? 0.55 : 0.28),
+          )) {
+            context.fillStyle = rect.fill;
+            context.fillRect(rect.x, rect.y, rect.width, rect.height);
+          }
+        context.fillStyle = '#1d2733';
+        context.fillText(entry.label, x + size * 2.7, ly);
+        ly += row;
+      }
     }
   }
 

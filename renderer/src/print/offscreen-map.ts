@@ -17,6 +17,8 @@ export interface RenderedMap {
 
 /** Selection and hover marks belong to the screen, not to paper. */
 const isScreenOnly = (id: string) => id.startsWith('selection-') || id.endsWith(':hover');
+/** The search result's ruas highlight and the "go to STA" marker: working marks, printed only when asked for. */
+const isTransientMark = (id: string) => id === 'search-highlight' || id.startsWith('sta-marker');
 
 /**
  * A map drawn off screen at print resolution (not a screenshot scaled up): the live map's style — same basemap,
@@ -35,6 +37,8 @@ export class OffscreenMap {
     style: StyleSpecification,
     private readonly frame: { width: number; height: number },
     dpi: number,
+    /** Keep the search and STA marks (the user asked for them on paper). */
+    keepMarks = false,
   ) {
     this.widthPx = Math.round(mmToCssPx(frame.width));
     this.heightPx = Math.round(mmToCssPx(frame.height));
@@ -49,7 +53,10 @@ export class OffscreenMap {
     document.body.append(this.container);
     this.map = new MapLibreMap({
       container: this.container,
-      style: { ...style, layers: style.layers.filter((layer) => !isScreenOnly(layer.id)) },
+      style: {
+        ...style,
+        layers: style.layers.filter((layer) => !isScreenOnly(layer.id) && (keepMarks || !isTransientMark(layer.id))),
+      },
       pixelRatio: dpi / 96,
       interactive: false,
       attributionControl: false,

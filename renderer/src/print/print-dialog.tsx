@@ -241,6 +241,15 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
             <option value={300}>300 dpi</option>
           </select>
         </label>
+        <label className="inline-field wide">
+          <input
+            type="checkbox"
+            checked={settings.marks === true}
+            data-testid="print-marks"
+            onChange={(e) => update({ marks: e.target.checked })}
+          />{' '}
+          {t('print.marks')}
+        </label>
         <div className="dialog-buttons wide">
           <button type="button" disabled={Boolean(busy)} data-testid="print-preview" onClick={() => void showPreview()}>
             {t('print.preview')}

@@ -37,6 +37,8 @@ export interface PrintSettings {
   scale: number | 'view' | 'selection';
   grid: GridKind;
   dpi: 150 | 300;
+  /** Print the search result's highlight and the STA marker too (off unless asked: they are working marks). */
+  marks?: boolean;
 }
 
 /** One sheet to print: what the map shows and the texts that differ per sheet (an atlas page). */
@@ -123,7 +125,7 @@ export async function printSheets(
   const layout = sheetLayout(settings.paper, settings.orientation);
   const dpi = output.kind === 'preview' ? 96 : settings.dpi;
   const style = printStyle(liveMap.getStyle(), data.layers, t);
-  const mapRenderer = new OffscreenMap(style, layout.map, dpi);
+  const mapRenderer = new OffscreenMap(style, layout.map, dpi, settings.marks === true);
   const insetRenderer = new OffscreenMap(
     { ...style, layers: style.layers.filter((spec) => !spec.id.startsWith('data:') && !spec.id.startsWith('sta-')) },
     layout.inset,
