@@ -5,7 +5,8 @@
  *   node node_modules/tsx/dist/cli.mjs resources/scripts/build-crs-table.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { format, resolveConfig } from 'prettier';
 
 interface EpsgEntry {
@@ -19,7 +20,7 @@ interface EpsgEntry {
   accuracy: number | null;
 }
 
-const packageFolder = resolve(__dirname, '../../node_modules/epsg-index');
+const packageFolder = dirname(createRequire(__filename).resolve('epsg-index/package.json'));
 const all = JSON.parse(readFileSync(resolve(packageFolder, 'all.json'), 'utf8')) as Record<string, EpsgEntry>;
 const version = (JSON.parse(readFileSync(resolve(packageFolder, 'package.json'), 'utf8')) as { version: string })
   .version;

@@ -29,7 +29,6 @@ export const PeriodSchema = z
     message: 'periode: dari tanggal 1 sampai akhir bulan / period: whole calendar months',
     path: ['end'],
   });
-export type Period = z.infer<typeof PeriodSchema>;
 
 /** An enforcement programme: one corridor, its periods and their tariff versions. */
 export const ProgrammeSchema = z.strictObject({

@@ -6,7 +6,6 @@ import { assessCorridor, type AssessProblem, type CorridorAssessment } from '#sh
 import type { AssessmentLine } from '#shared/retribution/assessment';
 import type { RetributionSettings } from '#shared/retribution/retribution-settings';
 import {
-  RetributionError,
   commitRecords,
   draftRevision,
   issueDrafts,
@@ -139,5 +138,3 @@ export class Retribution {
     await this.refresh();
   }
 }
-
-export { RetributionError };
