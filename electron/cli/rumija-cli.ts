@@ -37,6 +37,8 @@ import { PostgisError } from '#shared/postgis/postgis-errors';
 import { connectionOf, openFromEnvironment, POSTGIS_PREFIX } from './postgis-source';
 import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
+import { readProject, readProjectSummary, type ProjectProblem } from '#shared/project/read-project';
+import { PROJECT_FORMAT } from '#shared/project/project-format';
 
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4, conflicts: 5, database: 6 } as const;
 
@@ -53,7 +55,11 @@ const ANALYZE_USAGE = `  rumija analyze --roads <roads> --assets <assets> --out 
                  (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
                  [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
                  [--category-map <map.json>] [--unknown-category refuse|lainnya]
-                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)`;
+                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
+  rumija analyze --project <project.rumija> --out <report.geojson|report.csv> [--tariff …] [--period …] [--paying …]
+                 (roads, assets and corridors from the project's layers; its newest tariff version unless --tariff)`;
+const PROJECT_USAGE = `  rumija project info <project.rumija>
+                 (layers and counts, tables, format version, checksum; exit 3 when the file is not a sound project)`;
 const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
                  [--take mine|theirs] [--take <feature id>=mine|theirs …]
                  [--tls verify|require|off] [--tls-ca <department-ca.pem>]
@@ -62,7 +68,7 @@ const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database -
 const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
   against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
   Exit: 0 done, 2 wrong usage, 3 bad input file, 4 output not written, 5 conflicts wait, 6 team database failed.`;
-const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
 
 const DATABASE_OPTIONS = {
   db: { type: 'string' },
@@ -81,6 +87,7 @@ const ANALYZE_OPTIONS = {
   paying: { type: 'string' },
   'category-map': { type: 'string' },
   'unknown-category': { type: 'string' },
+  project: { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 const SYNC_OPTIONS = {
   ...DATABASE_OPTIONS,
@@ -128,7 +135,7 @@ function parseArguments(argv: string[]) {
   if (command !== 'analyze')
     throw new CliError(`Perintah tidak dikenal / unknown command: ${command ?? '(none)'}\n${USAGE}`, EXIT.usage);
   const options = optionsOf(rest, ANALYZE_OPTIONS, `Pemakaian / usage:\n${ANALYZE_USAGE}\n${DATABASE_USAGE}`);
-  for (const required of ['roads', 'assets', 'out'] as const) {
+  for (const required of options.project ? (['out'] as const) : (['roads', 'assets', 'out'] as const)) {
     if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
   }
   const format = extname(options.out!).toLowerCase();
@@ -150,6 +157,7 @@ function parseArguments(argv: string[]) {
     assets: options.assets,
     out: options.out,
     corridors: options.corridors as string | undefined,
+    project: options.project as string | undefined,
     tariff: options.tariff as string | undefined,
     categoryMap: options['category-map'],
     unknownCategory: unknownCategory as 'refuse' | 'lainnya',
@@ -448,6 +456,76 @@ async function runSync(argv: string[], out: (line: string) => void, err: (line: 
   }
 }
 
+async function readProjectFile(path: string) {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new CliError(
+      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      EXIT.input,
+    );
+  }
+}
+
+/** A project file's problem in both languages, naming the file. */
+function projectProblemText(path: string, problem: ProjectProblem): string {
+  const file = basename(path);
+  switch (problem.code) {
+    case 'not-sqlite':
+      return `${file}: bukan proyek Rumija maupun GeoPackage / neither a Rumija project nor a GeoPackage`;
+    case 'truncated':
+      return `${file}: terpotong / truncated (${problem.actualBytes} dari / of ${problem.expectedBytes} bytes)`;
+    case 'corrupt':
+      return `${file}: rusak / damaged (${problem.detail})`;
+    case 'plain-geopackage':
+      return `${file}: GeoPackage biasa, bukan proyek Rumija / a plain GeoPackage, not a Rumija project (${problem.layers.join(', ')}); analyze --roads/--assets membacanya / reads it`;
+    case 'not-project':
+      return `${file}: basis data SQLite, bukan proyek Rumija / an SQLite database, not a Rumija project`;
+    case 'newer-version':
+      return `${file}: dari Rumija yang lebih baru / from a newer Rumija (format ${problem.version}; this one reads up to ${problem.supported})`;
+    case 'checksum-mismatch':
+      return `${file}: checksum tidak cocok — berubah setelah disimpan / checksum does not match — changed after it was saved`;
+    case 'invalid-content':
+      return `${file}: ${problem.table}, ${problem.row}, ${problem.field}: ${problem.detail}`;
+  }
+}
+
+/** The roads, assets, corridors and newest tariff of a project, by the kind of each layer. */
+async function readProjectLayers(path: string) {
+  const read = await readProject(await readProjectFile(path));
+  if (!read.ok) throw new CliError(projectProblemText(path, read.problem), EXIT.input);
+  const of = (kind: string) =>
+    read.value.layers.filter(({ layer }) => layer.kind === kind).flatMap(({ features }) => features);
+  const roads = of('road').filter((feature) => feature.properties.kind === 'road');
+  const assets = of('asset').filter((feature) => feature.properties.kind === 'asset');
+  if (roads.length === 0) throw new CliError(`${basename(path)}: tanpa lapisan ruas jalan / no road layer`, EXIT.input);
+  if (assets.length === 0) throw new CliError(`${basename(path)}: tanpa lapisan aset / no asset layer`, EXIT.input);
+  const newest = [...read.value.tariffs].sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1))[0];
+  const { savedAt: _savedAt, ...kept } = newest ?? { savedAt: '' };
+  const schedule = newest ? TariffScheduleSchema.parse(kept) : null;
+  return { roads, assets, corridors: of('corridor'), schedule };
+}
+
+/** rumija project info <file>: what the project holds, its format version and whether its checksum holds. */
+async function runProjectCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const [sub, path, ...rest] = argv;
+  if (sub !== 'info' || !path || rest.length)
+    throw new CliError(`Pemakaian / usage: rumija project info <project.rumija>\n${USAGE}`, EXIT.usage);
+  const summary = await readProjectSummary(await readProjectFile(path));
+  if (!summary.ok) throw new CliError(projectProblemText(path, summary.problem), EXIT.input);
+  const info = summary.value;
+  out(`Proyek / project: ${info.name}`);
+  out(`Disimpan / saved: ${info.savedAt} (Rumija ${info.appVersion})`);
+  out(`Format: ${PROJECT_FORMAT} ${info.formatVersion}`);
+  out(`Checksum (SHA-256): ${info.checksum} ${info.checksumHolds ? 'cocok / holds' : 'TIDAK COCOK / DOES NOT MATCH'}`);
+  out('Lapisan / layers:');
+  for (const layer of info.layers) out(`  ${layer.name}\t${layer.kind}\t${layer.features} fitur / features`);
+  out('Tabel / tables:');
+  for (const [table, count] of Object.entries(info.tables)) out(`  ${table}\t${count}`);
+  if (!info.checksumHolds) throw new CliError(projectProblemText(path, { code: 'checksum-mismatch' }), EXIT.input);
+  return EXIT.ok;
+}
+
 /** Runs the CLI; returns the exit code. Output goes through `out` and `err` so tests can read it. */
 export async function runCli(
   argv: string[],
@@ -460,25 +538,36 @@ export async function runCli(
       return EXIT.ok;
     }
     if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
+    if (argv[0] === 'project') return await runProjectCommand(argv.slice(1), out);
     const options = parseArguments(argv);
     const db = { url: options.db, tls: options.tls, tlsCa: options.tlsCa };
-    const roads = toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
-    const assetFeatures = await readFeatures(options.assets!, err, db);
-    const { assets, unknownCategories } = toAssets(
-      assetFeatures,
-      basename(options.assets!),
-      await readCategoryMap(options.categoryMap),
-      options.unknownCategory,
-    );
-    const corridors = options.corridors
-      ? (await readFeatures(options.corridors, err, db)).map((feature, index) => ({
-          id: String(feature.id ?? `corridor-${index}`),
-          layerId: 'corridors',
-          geometry: feature.geometry,
-          properties: { kind: 'corridor', ...(feature.properties ?? {}) },
-        }))
-      : [];
-    const schedule = await readTariff(options.tariff, err);
+    const fromProject = options.project ? await readProjectLayers(options.project) : null;
+    const roads = fromProject
+      ? fromProject.roads
+      : toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
+    const assetFeatures = fromProject ? [] : await readFeatures(options.assets!, err, db);
+    const { assets, unknownCategories } = fromProject
+      ? { assets: fromProject.assets, unknownCategories: new Map<string, number>() }
+      : toAssets(
+          assetFeatures,
+          basename(options.assets!),
+          await readCategoryMap(options.categoryMap),
+          options.unknownCategory,
+        );
+    const corridors = fromProject
+      ? fromProject.corridors
+      : options.corridors
+        ? (await readFeatures(options.corridors, err, db)).map((feature, index) => ({
+            id: String(feature.id ?? `corridor-${index}`),
+            layerId: 'corridors',
+            geometry: feature.geometry,
+            properties: { kind: 'corridor', ...(feature.properties ?? {}) },
+          }))
+        : [];
+    const schedule =
+      fromProject?.schedule && !options.tariff ? fromProject.schedule : await readTariff(options.tariff, err);
+    if (fromProject?.schedule && !options.tariff && fromProject.schedule.example)
+      err("PERINGATAN / WARNING: tarif proyek ditandai sebagai contoh / the project's tariff is marked as an example");
     const started = performance.now();
     const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
     const estimate = estimateRetribution(results, assets, schedule, {

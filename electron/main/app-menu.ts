@@ -9,6 +9,9 @@ export interface MenuActions {
 const LABELS = {
   id: {
     file: 'Berkas',
+    saveProject: 'Simpan proyek…',
+    openProject: 'Buka proyek…',
+    restoreBackup: 'Pulihkan dari cadangan…',
     import: 'Impor berkas…',
     export: 'Ekspor lapisan…',
     openStory: 'Buka cerita…',
@@ -33,6 +36,9 @@ const LABELS = {
   },
   en: {
     file: 'File',
+    saveProject: 'Save project…',
+    openProject: 'Open project…',
+    restoreBackup: 'Restore from backup…',
     import: 'Import files…',
     export: 'Export layer…',
     openStory: 'Open story…',
@@ -72,6 +78,10 @@ export function appMenuTemplate(language: UiLanguage, actions: MenuActions): Men
     {
       label: label.file,
       submenu: [
+        command(label.openProject, 'open-project', 'CmdOrCtrl+Shift+O'),
+        command(label.saveProject, 'save-project', 'CmdOrCtrl+Shift+S'),
+        command(label.restoreBackup, 'restore-backup'),
+        { type: 'separator' },
         command(label.import, 'import', 'CmdOrCtrl+O'),
         command(label.export, 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },

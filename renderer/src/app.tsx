@@ -14,6 +14,7 @@ import { IMPORT_EXTENSIONS } from '#shared/io/import-file';
 import { host } from './platform';
 import { saveExport } from './platform/save-export';
 import { useHostEvents } from './platform/use-host-events';
+import { ProjectPanel, StorageRecovery } from './panels/project-panel';
 import { requestPanel } from './state/panel-commands';
 import { isStoryFileName } from '#shared/host/opened-files';
 import type { OpenedFile } from '#shared/host/host-api';
@@ -165,6 +166,8 @@ export function App() {
       const { selection, featureById, layers: all } = store.getSnapshot();
       const layerId = featureById.get(selection[0] ?? '')?.layerId ?? all[0]?.id;
       if (layerId) setTableLayerId(layerId);
+    } else if (command === 'save-project' || command === 'open-project' || command === 'restore-backup') {
+      requestPanel(command);
     } else {
       setTab('story');
       requestPanel(command);
@@ -264,6 +267,7 @@ export function App() {
       <VisionFilters />
       <main className="app-main">
         <aside className="sidebar">
+          <ProjectPanel onImport={(files) => void importFiles(files)} />
           <nav className="tabs" role="tablist">
             <button
               type="button"
@@ -329,11 +333,7 @@ export function App() {
               {t('team.tab')}
             </button>
           </nav>
-          {status === 'error' && (
-            <div className="error-box" role="alert">
-              {error}
-            </div>
-          )}
+          {status === 'error' && <StorageRecovery error={error ?? ''} />}
           {importing && <ImportProgressBar activity={importing} onCancel={() => store.imports.stopReading()} />}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {deletion.dialog}

@@ -10,6 +10,9 @@ export const MENU_COMMANDS = [
   'redo',
   'present',
   'presenter-view',
+  'save-project',
+  'open-project',
+  'restore-backup',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

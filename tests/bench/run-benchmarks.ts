@@ -9,6 +9,7 @@ import { benchmarkSnapping } from './snapping.bench';
 import { benchmarkProvince } from './province.bench';
 import { benchmarkProvinceFlow } from './province-flow.bench';
 import { benchmarkTeamSync } from './team-sync.bench';
+import { benchmarkProjectFile } from './project-file.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   province: () => benchmarkProvince(),
   'province-flow': () => benchmarkProvinceFlow(),
   'team-sync': () => benchmarkTeamSync(),
+  'project-file': () => benchmarkProjectFile(),
 };
 
 async function main() {

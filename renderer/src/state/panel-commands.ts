@@ -6,6 +6,9 @@ export interface PanelCommands {
   'save-story': undefined;
   present: undefined;
   'story-file': OpenedFile;
+  'save-project': undefined;
+  'open-project': undefined;
+  'restore-backup': undefined;
 }
 type Name = keyof PanelCommands;
 type Handler<N extends Name> = (payload: PanelCommands[N]) => void;

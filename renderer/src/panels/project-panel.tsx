@@ -1,0 +1,385 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ProjectProblem } from '#shared/project/read-project';
+import { PROJECT_EXTENSION } from '#shared/project/project-format';
+import { formatDate } from '#shared/format/format-number';
+import type { Locale } from '#shared/format/format-number';
+import { messageOf } from '#shared/format/message-of';
+import type { OpenedFile } from '#shared/host/host-api';
+import { useModalDialog } from '../components/use-modal-dialog';
+import { useStore } from '../state/store-context';
+import { ProjectFiles, projectName, showProjectName, type OpenedProject } from '../state/project-files';
+import { KEPT_BACKUPS, type BackupEntry } from '../persistence/backup-store';
+import { onPanelRequest } from '../state/panel-commands';
+import { host } from '../platform';
+
+type Counts = { layers: number; features: number; stories: number; tariffs: number };
+type Message = { tone: 'info' | 'error'; text: string; importable?: OpenedFile };
+
+function Modal({
+  title,
+  testId,
+  onClose,
+  children,
+}: {
+  title: string;
+  testId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useModalDialog();
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog project-dialog"
+      data-testid={testId}
+      onCancel={onClose}
+      aria-label={title}
+    >
+      <h2>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** A moment as the UI shows it: 21/01/2026 14.05 (English: 21 Jan 2026 14:05). */
+export function formatMoment(iso: string, locale: Locale) {
+  const date = new Date(iso);
+  const time = `${String(date.getHours()).padStart(2, '0')}${locale === 'id' ? '.' : ':'}${String(date.getMinutes()).padStart(2, '0')}`;
+  return `${formatDate(date, locale)} ${time}`;
+}
+
+/** A project file's problem in the user's words, naming the file. */
+export function problemText(t: TFunction, file: string, problem: ProjectProblem): string {
+  switch (problem.code) {
+    case 'truncated':
+      return t('project.problem.truncated', { file, actual: problem.actualBytes, expected: problem.expectedBytes });
+    case 'plain-geopackage':
+      return t('project.problem.plain-geopackage', { file, layers: problem.layers.join(', ') });
+    case 'newer-version':
+      return t('project.problem.newer-version', { file, version: problem.version, supported: problem.supported });
+    case 'corrupt':
+      return t('project.problem.corrupt', { file, detail: problem.detail });
+    case 'invalid-content':
+      return t('project.problem.invalid-content', { file, ...problem });
+    default:
+      return t(`project.problem.${problem.code}`, { file });
+  }
+}
+
+const projectCounts = (project: OpenedProject): Counts => ({
+  layers: project.layers.length,
+  features: project.layers.reduce((sum, layer) => sum + layer.features.length, 0),
+  stories: project.stories.length,
+  tariffs: project.tariffs.length,
+});
+
+/**
+ * Save, open and restore the workspace as project files, from the sidebar and the File menu. Opening and
+ * restoring say what will be replaced and keep a backup first; a file that is not a project says what it is.
+ */
+export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const store = useStore();
+  const files = useMemo(() => new ProjectFiles(store), [store]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [saving, setSaving] = useState<{ name: string; counts: Counts } | null>(null);
+  const [opening, setOpening] = useState<{ file: string; project: OpenedProject; counts: Counts } | null>(null);
+  const [backups, setBackups] = useState<BackupEntry[] | null>(null);
+  const [restoring, setRestoring] = useState<{ entry: BackupEntry; counts: Counts } | null>(null);
+
+  const run = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setMessage(null);
+    try {
+      await work();
+    } catch (error) {
+      setMessage({ tone: 'error', text: t('project.failed', { message: messageOf(error) }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const startSave = () =>
+    void run(t('project.saving'), async () =>
+      setSaving({ name: projectName() ?? t('project.defaultName'), counts: await files.current() }),
+    );
+  const save = (name: string) => {
+    setSaving(null);
+    void run(t('project.saving'), async () => {
+      const result = await files.save(name.trim() || t('project.defaultName'));
+      if (result.saved) setMessage({ tone: 'info', text: t('project.saved', { name: result.name }) });
+      else if (result.error) setMessage({ tone: 'error', text: result.error });
+    });
+  };
+  const startOpen = () =>
+    void run(t('project.checking', { name: '…' }), async () => {
+      const [file] = await host.openFiles({
+        title: t('project.open'),
+        filters: [{ name: 'Rumija', extensions: [PROJECT_EXTENSION, 'gpkg'] }],
+      });
+      if (!file) return;
+      setBusy(t('project.checking', { name: file.name }));
+      const checked = await files.check(new Uint8Array(file.bytes));
+      if (!checked.ok) {
+        const importable = ['plain-geopackage', 'checksum-mismatch'].includes(checked.problem.code) ? file : undefined;
+        setMessage({ tone: 'error', text: problemText(t, file.name, checked.problem), importable });
+        return;
+      }
+      setOpening({ file: file.name, project: checked.project, counts: await files.current() });
+    });
+  const open = () => {
+    const chosen = opening!;
+    setOpening(null);
+    void run(t('project.opening'), async () => {
+      await files.open(chosen.project, chosen.file);
+      setMessage({ tone: 'info', text: t('project.opened', { name: chosen.file }) });
+    });
+  };
+  const startRestore = () => void run(t('project.restoring'), async () => setBackups(await files.backups.list()));
+  const restore = () => {
+    const chosen = restoring!;
+    setRestoring(null);
+    setBackups(null);
+    void run(t('project.restoring'), async () => {
+      await files.restore(chosen.entry);
+      setMessage({ tone: 'info', text: t('project.restored', { date: formatMoment(chosen.entry.at, locale) }) });
+    });
+  };
+
+  // The menu's requests are registered once; they call the latest handlers.
+  const latest = useRef({ startSave, startOpen, startRestore });
+  latest.current = { startSave, startOpen, startRestore };
+  useEffect(() => {
+    showProjectName(projectName());
+    const offs = [
+      onPanelRequest('save-project', () => latest.current.startSave()),
+      onPanelRequest('open-project', () => latest.current.startOpen()),
+      onPanelRequest('restore-backup', () => latest.current.startRestore()),
+    ];
+    // A daily backup once the workspace is shown (a start on a busy machine takes a while), checked again each
+    // minute so a session left open for days keeps one a day.
+    const daily = () => {
+      if (store.getSnapshot().status !== 'ready') return;
+      void files.dailyBackup().catch((error: unknown) => console.warn('daily backup', error));
+    };
+    const first = setTimeout(daily, 3000);
+    const timer = setInterval(daily, 60_000);
+    const offReady = store.subscribe(() => {
+      if (store.getSnapshot().status === 'ready') {
+        offReady();
+        setTimeout(daily, 2000);
+      }
+    });
+    return () => {
+      offs.forEach((off) => off());
+      offReady();
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [files, latest, store]);
+
+  const contents = (counts: Counts) => t('project.backupContents', counts);
+  return (
+    <section className="project-panel" aria-label={t('project.heading')}>
+      <div className="project-buttons">
+        <button type="button" className="small" data-testid="project-save" disabled={!!busy} onClick={startSave}>
+          {t('project.save')}
+        </button>
+        <button type="button" className="small" data-testid="project-open" disabled={!!busy} onClick={startOpen}>
+          {t('project.open')}
+        </button>
+        <button type="button" className="small" data-testid="project-restore" disabled={!!busy} onClick={startRestore}>
+          {t('project.restore')}
+        </button>
+      </div>
+      {busy && (
+        <p className="hint" role="status" data-testid="project-busy">
+          {busy}
+        </p>
+      )}
+      {message && (
+        <div
+          className={message.tone === 'error' ? 'error-box' : 'info-box'}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="project-message"
+        >
+          <p>{message.text}</p>
+          {message.importable && (
+            <button
+              type="button"
+              className="small"
+              data-testid="project-import-layers"
+              onClick={() => {
+                onImport([message.importable!]);
+                setMessage(null);
+              }}
+            >
+              {t('project.importLayers')}
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => setMessage(null)}>
+            {t('project.close')}
+          </button>
+        </div>
+      )}
+      {saving && (
+        <Modal title={t('project.saveTitle')} testId="project-save-dialog" onClose={() => setSaving(null)}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              save(String(new FormData(event.currentTarget).get('name') ?? ''));
+            }}
+          >
+            <label>
+              {t('project.nameLabel')}
+              <input name="name" defaultValue={saving.name} maxLength={120} data-testid="project-name" autoFocus />
+            </label>
+            <p>{t('project.saveBody', saving.counts)}</p>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setSaving(null)}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" data-testid="project-save-confirm">
+                {t('project.saveConfirm')}
+              </button>
+            </div>
+          </form>
+        </Modal>
+      )}
+      {opening && (
+        <Modal
+          title={t('project.openTitle', { name: opening.file })}
+          testId="project-open-dialog"
+          onClose={() => setOpening(null)}
+        >
+          <p>
+            {t('project.openBody', {
+              ...opening.counts,
+              newLayers: projectCounts(opening.project).layers,
+              newFeatures: projectCounts(opening.project).features,
+              newStories: projectCounts(opening.project).stories,
+              newTariffs: projectCounts(opening.project).tariffs,
+            })}
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setOpening(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="danger" data-testid="project-open-confirm" onClick={open}>
+              {t('project.openConfirm')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {backups && !restoring && (
+        <Modal title={t('project.restoreTitle')} testId="project-restore-dialog" onClose={() => setBackups(null)}>
+          <p>{t('project.restoreIntro', { count: KEPT_BACKUPS })}</p>
+          {backups.length === 0 && <p>{t('project.restoreEmpty')}</p>}
+          <ul className="backup-list">
+            {backups.map((entry) => (
+              <li key={entry.id} data-testid="backup-entry">
+                <span>
+                  <strong>{formatMoment(entry.at, locale)}</strong> — {t(`project.reason.${entry.reason}`)}
+                  {entry.name ? ` — ${entry.name}` : ''}
+                  <br />
+                  {contents(entry.counts)}
+                </span>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="backup-restore"
+                  onClick={() => void files.current().then((counts) => setRestoring({ entry, counts }))}
+                >
+                  {t('project.restoreButton')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setBackups(null)}>
+              {t('project.close')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {restoring && (
+        <Modal
+          title={t('project.restoreConfirmTitle', { date: formatMoment(restoring.entry.at, locale) })}
+          testId="project-restore-confirm-dialog"
+          onClose={() => setRestoring(null)}
+        >
+          <p>
+            {t('project.restoreConfirmBody', {
+              ...restoring.counts,
+              date: formatMoment(restoring.entry.at, locale),
+              contents: contents(restoring.entry.counts),
+            })}
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setRestoring(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="danger" data-testid="project-restore-confirm" onClick={restore}>
+              {t('project.restoreButton')}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Shown instead of an empty workspace when the app's database cannot be opened: the message, and the newest
+ * backup to restore (backups are kept in a database of their own).
+ */
+export function StorageRecovery({ error }: { error: string }) {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const store = useStore();
+  const files = useMemo(() => new ProjectFiles(store), [store]);
+  const [newest, setNewest] = useState<BackupEntry | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    void files.backups
+      .list()
+      .then((list) => setNewest(list[0] ?? null))
+      .catch(() => setNewest(null));
+  }, [files]);
+  return (
+    <div className="error-box" role="alert" data-testid="storage-recovery">
+      <p>{t('project.storageFailed', { message: error })}</p>
+      {newest === null && <p>{t('project.storageNoBackup')}</p>}
+      {newest && (
+        <>
+          <p>
+            {t('project.storageOffer', {
+              date: formatMoment(newest.at, locale),
+              contents: t('project.backupContents', newest.counts),
+            })}
+          </p>
+          <button
+            type="button"
+            data-testid="storage-restore-newest"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              files
+                .restore(newest, false)
+                .catch((error: unknown) => setFailure(t('project.failed', { message: messageOf(error) })))
+                .finally(() => setBusy(false));
+            }}
+          >
+            {t('project.restoreNewest')}
+          </button>
+        </>
+      )}
+      {failure && <p>{failure}</p>}
+    </div>
+  );
+}

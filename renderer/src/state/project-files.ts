@@ -1,0 +1,120 @@
+import type { ProjectContents } from '#shared/project/project-format';
+import type { ProjectProblem } from '#shared/project/read-project';
+import { PROJECT_EXTENSION } from '#shared/project/project-format';
+import { collectProject, replaceWorkspace, workspaceCounts, type HistoryNote } from '../persistence/project-workspace';
+import { BackupStore, type BackupEntry, type BackupReason } from '../persistence/backup-store';
+import type { RumijaDatabase } from '../persistence/database';
+import { readProjectInWorker, writeProjectInWorker } from '../workers/run-project';
+import { host } from '../platform';
+import type { AppStore } from './app-store';
+
+const NAME_KEY = 'rumija.projectName';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type OpenedProject = ProjectContents & { formatVersion: number; checksum: string };
+export type ProjectCheck = { ok: true; project: OpenedProject } | { ok: false; problem: ProjectProblem };
+
+/** The name the workspace was last saved or opened under: the window title names it. */
+export function projectName(): string | null {
+  return localStorage.getItem(NAME_KEY);
+}
+
+export function showProjectName(name: string | null) {
+  if (name) localStorage.setItem(NAME_KEY, name);
+  else localStorage.removeItem(NAME_KEY);
+  document.title = name ? `${name} — Rumija` : 'Rumija';
+}
+
+const baseName = (fileName: string) => fileName.replace(/\.(rumija|gpkg)$/i, '');
+
+/**
+ * Saving, opening and backing up the workspace as project files. Every open and restore first keeps a backup of
+ * what it replaces; a daily backup is kept too. Backups live in their own database, so a broken workspace database
+ * still offers them.
+ */
+export class ProjectFiles {
+  readonly backups = new BackupStore();
+
+  constructor(private readonly store: AppStore) {}
+
+  private async bytesOf(db: RumijaDatabase, name: string) {
+    const appVersion = (await host.appInfo()).version;
+    const contents = await collectProject(db, { name, appVersion });
+    return writeProjectInWorker(contents);
+  }
+
+  /** Asks where, then writes the whole workspace as one `.rumija` file. */
+  async save(name: string) {
+    const { bytes } = await this.bytesOf(this.store.db, name);
+    const result = await host.saveFile({
+      suggestedName: `${name.replace(/[\\/:*?"<>|]/g, '_')}.${PROJECT_EXTENSION}`,
+      filters: [{ name: 'Rumija', extensions: [PROJECT_EXTENSION] }],
+      data: bytes,
+    });
+    if (result.saved) showProjectName(baseName(result.name));
+    return result;
+  }
+
+  check(bytes: Uint8Array<ArrayBuffer>): Promise<ProjectCheck> {
+    return readProjectInWorker(bytes).then((read) =>
+      read.ok ? { ok: true, project: read.value } : { ok: false, problem: read.problem },
+    );
+  }
+
+  /** What the workspace holds now: what an open or a restore replaces. */
+  current() {
+    return workspaceCounts(this.store.db);
+  }
+
+  /** Keeps a backup of the workspace as it is now. */
+  async backup(reason: BackupReason, db: RumijaDatabase = this.store.db): Promise<BackupEntry> {
+    const name = projectName() ?? '';
+    const { bytes } = await this.bytesOf(db, name);
+    return this.backups.add({ at: new Date().toISOString(), reason, name, counts: await workspaceCounts(db) }, bytes);
+  }
+
+  /** A backup if the newest is a day old or there is none; quietly nothing when the workspace is empty. */
+  dailyBackup(): Promise<BackupEntry | null> {
+    // One at a time: the start and the minute's check may both ask.
+    this.daily ??= this.makeDailyBackup().finally(() => (this.daily = null));
+    return this.daily;
+  }
+
+  private daily: Promise<BackupEntry | null> | null = null;
+
+  private async makeDailyBackup() {
+    const [newest] = await this.backups.list();
+    if (newest && Date.now() - Date.parse(newest.at) < DAY_MS) return null;
+    if ((await this.current()).layers === 0) return null;
+    return this.backup('daily');
+  }
+
+  /** Replaces the workspace with a checked project, after a backup of it. */
+  async open(project: OpenedProject, fileName: string) {
+    await this.backup('before-open');
+    await this.replace(project, { reason: 'project-opened', name: baseName(fileName), at: new Date().toISOString() });
+  }
+
+  /** Puts a backup back, after a backup of the workspace (unless the workspace cannot be read at all). */
+  async restore(entry: BackupEntry, workspaceReadable = true) {
+    const bytes = await this.backups.data(entry.id);
+    if (!bytes) throw new Error(`cadangan ${entry.at} tidak ada lagi / backup gone`);
+    const read = await this.check(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    if (workspaceReadable) await this.backup('before-restore');
+    else {
+      // The database cannot be opened: it is put aside by deleting it, as nothing in it can be read.
+      // Dexie's own delete closes every connection of this page's instance first (Dexie.delete by name can be
+      // held up by them), then the schema is made afresh.
+      await this.store.db.delete({ disableAutoOpen: false });
+      await this.store.db.open();
+    }
+    await this.replace(read.project, { reason: 'backup-restored', name: entry.name, at: new Date().toISOString() });
+  }
+
+  private async replace(project: OpenedProject, note: HistoryNote) {
+    await replaceWorkspace(this.store.db, project, note);
+    showProjectName(note.name || null);
+    await this.store.load();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Project file benchmark: a province workspace (200 000 road segments, ~3 million vertices, and 1 000 000
+ * assets, synthetic) written as a `.rumija` file and read back with the shared code the app's project worker
+ * runs, in Node. Prints figures (seconds, file size, peak memory); asserts nothing. Not measured here: the Dexie
+ * side of an open in the browser (replaceWorkspace) and the page's answering while the worker runs.
+ */
+import { createSyntheticAssets, createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
+import { writeProject } from '#shared/project/write-project';
+import { readProject } from '#shared/project/read-project';
+import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
+
+export async function benchmarkProjectFile(segments = 200_000, assetCount = 1_000_000) {
+  const roads = createSyntheticRoadNetwork(segments);
+  const assets = createSyntheticAssets(roads.features, assetCount);
+  const contents = {
+    name: 'Provinsi sintetis',
+    savedAt: new Date().toISOString(),
+    appVersion: 'bench',
+    layers: [roads, assets],
+    stories: [],
+    tariffs: [{ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() }],
+    savedStyles: [],
+    backgrounds: [],
+    settings: {},
+  };
+  let started = performance.now();
+  const { bytes } = await writeProject(contents);
+  const writeSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const read = await readProject(bytes);
+  const readSeconds = (performance.now() - started) / 1000;
+  if (!read.ok) throw new Error(JSON.stringify(read.problem));
+  const figures = {
+    segments,
+    assets: assetCount,
+    fileMb: Math.round(bytes.byteLength / 1048576),
+    writeSeconds: Math.round(writeSeconds * 10) / 10,
+    readSeconds: Math.round(readSeconds * 10) / 10,
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  console.log(JSON.stringify(figures));
+  return figures;
+}

@@ -1,0 +1,140 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, screenshot } from './helpers';
+
+/**
+ * The workspace as a project file in the browser build: saved, opened in place of the workspace after a backup,
+ * restored from that backup; files that are not a good project say what they are.
+ */
+test.use({ viewport: { width: 1366, height: 768 } });
+// Saving, backing up and opening run one after another on SwiftShader and a shared machine.
+test.setTimeout(300_000);
+const folder = mkdtempSync(join(tmpdir(), 'rumija-project-e2e-'));
+
+async function saveProject(page: Page, name: string) {
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-save-dialog')).toBeVisible();
+  await page.getByTestId('project-name').fill(name);
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('project-save-confirm').click();
+  const saved = await download;
+  const path = join(folder, saved.suggestedFilename());
+  await saved.saveAs(path);
+  return path;
+}
+
+async function chooseProject(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('project-open').click();
+  await (await chooser).setFiles(path);
+}
+
+const renameRoads = (page: Page, name: string) =>
+  page.evaluate((text) => window.rumijaStore!.document.renameLayer('demo-roads', text), name);
+
+test('a saved project opens in place of the workspace after a backup, and the backup restores it', async ({ page }) => {
+  await openApp(page);
+  const path = await saveProject(page, 'Sidang Kupang');
+  expect(path).toMatch(/Sidang Kupang\.rumija$/);
+  await expect(page.getByTestId('project-message')).toHaveText(/Proyek tersimpan: Sidang Kupang\.rumija/);
+  await expect(page).toHaveTitle('Sidang Kupang — Rumija');
+  // GDAL reads the saved file as a GeoPackage with the demo layers.
+  const layers = execFileSync('ogrinfo', ['-ro', '-q', path], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  expect(layers).toMatch(/Ruas jalan \(demo\) \(Line String\)/);
+
+  await renameRoads(page, 'Ruas diubah setelah simpan');
+  await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas diubah setelah simpan');
+  await chooseProject(page, path);
+  const dialog = page.getByTestId('project-open-dialog');
+  await expect(dialog).toContainText('Buka proyek Sidang Kupang.rumija?');
+  await expect(dialog).toContainText(/Ruang kerja sekarang \(4 lapisan, 719 fitur, 1 cerita, 1 versi tarif\)/);
+  await expect(dialog).toContainText(/Cadangan otomatis ruang kerja sekarang dibuat dulu/);
+  await screenshot(page, 'project-open-dialog-id-1366');
+  await page.getByTestId('project-open-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText(
+    'Proyek Sidang Kupang.rumija dibuka. Riwayat urungkan dimulai baru',
+  );
+  await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas jalan (demo)');
+  await expect(page).toHaveTitle('Sidang Kupang — Rumija');
+
+  await page.getByTestId('project-restore').click();
+  const list = page.getByTestId('project-restore-dialog');
+  await expect(list.getByTestId('backup-entry').first()).toContainText('sebelum membuka proyek');
+  await expect(list.getByTestId('backup-entry').first()).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
+  await screenshot(page, 'project-restore-dialog-id-1366');
+  await list.getByTestId('backup-restore').first().click();
+  await expect(page.getByTestId('project-restore-confirm-dialog')).toContainText(
+    'Cadangan ruang kerja sekarang dibuat dulu',
+  );
+  await page.getByTestId('project-restore-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText('dipulihkan');
+  await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas diubah setelah simpan');
+
+  // The same dialogs in English.
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-save-dialog')).toContainText('The whole workspace (layers: 4, features: 719');
+  await screenshot(page, 'project-save-dialog-en-1366');
+  await page.getByTestId('project-save-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await chooseProject(page, path);
+  await expect(page.getByTestId('project-open-dialog')).toContainText('will be replaced entirely');
+  await screenshot(page, 'project-open-dialog-en-1366');
+  await page.getByTestId('project-open-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('project-restore').click();
+  await expect(page.getByTestId('backup-entry').first()).toContainText('before restoring');
+  await screenshot(page, 'project-restore-dialog-en-1366');
+  await page.getByTestId('project-restore-dialog').getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('language-id').click();
+  await page.getByTestId('project-save').click();
+  await screenshot(page, 'project-save-dialog-id-1366');
+});
+
+test('a truncated project, one from a newer Rumija and a plain GeoPackage each say what they are', async ({ page }) => {
+  await openApp(page);
+  const path = await saveProject(page, 'Utuh');
+  const bytes = readFileSync(path);
+  const truncated = join(folder, 'terpotong.rumija');
+  writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const newer = join(folder, 'baru.rumija');
+  writeFileSync(newer, bytes);
+  execFileSync(
+    'ogrinfo',
+    ['-q', newer, '-sql', "UPDATE rumija_project SET value = '99' WHERE key = 'format_version'"],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const plain = join(folder, 'jalan.gpkg');
+  execFileSync('ogr2ogr', ['-f', 'GPKG', plain, path, 'Ruas jalan (demo)', '-nln', 'jalan_kabupaten']);
+
+  await chooseProject(page, truncated);
+  await expect(page.getByTestId('project-message')).toHaveText(
+    new RegExp(
+      `terpotong\\.rumija terpotong: [\\d.]+ dari ${bytes.length.toLocaleString('id-ID').replace(/\./g, '\\.')} bita`,
+    ),
+  );
+  await screenshot(page, 'project-truncated-id-1366');
+  await chooseProject(page, newer);
+  await expect(page.getByTestId('project-message')).toContainText(
+    'baru.rumija dibuat oleh Rumija yang lebih baru (format 99; versi ini membaca sampai format 1)',
+  );
+  await chooseProject(page, plain);
+  await expect(page.getByTestId('project-message')).toContainText(
+    'jalan.gpkg adalah GeoPackage biasa, bukan proyek Rumija (lapisan: jalan_kabupaten)',
+  );
+  await page.getByTestId('project-import-layers').click();
+  await expect(
+    page
+      .getByTestId('import-preview')
+      .or(page.locator('[data-testid^="layer-"]').filter({ hasText: 'jalan' }))
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  // Nothing was replaced by any of them.
+  await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas jalan (demo)');
+});
