@@ -8,7 +8,7 @@ const ROOT = resolve(__dirname, '../..');
 // text given here; this test lints made-up text under real paths, so it needs the per-text program.
 const eslint = new ESLint({
   cwd: ROOT,
-  overrideConfigFile: resolve(ROOT, 'tests/lint/eslint.config.mjs'),
+  overrideConfigFile: resolve(ROOT, 'eslint.config.mjs'),
   overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
 });
 

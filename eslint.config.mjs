@@ -1,5 +1,6 @@
 // ESLint for the whole project (run from the project root: `npm run lint`). Type-aware rules catch promises
-// nobody waits for or handles; the import rules keep the layers of DESIGN.md apart.
+// nobody waits for or handles; the import rules keep the layers apart (shared/ imports neither electron/ nor renderer/,
+// renderer/ never imports Node or Electron, electron/ never imports renderer/: see README, Layout).
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
