@@ -359,6 +359,37 @@ describe.skipIf(skip !== null)('team sync against a reference model: every order
     );
   }, 120_000);
 
+  // The orders of two desktops' operations #29 names, each checked step by step against the model.
+  it.each<[string, () => Command[]]>([
+    [
+      'edit/edit',
+      () => [new EditCommand(0, 'f0', 'b'), new EditCommand(1, 'f0', 'c'), new SyncCommand(0), new SyncCommand(1)],
+    ],
+    [
+      'edit/delete',
+      () => [new EditCommand(0, 'f0', 'b'), new DeleteCommand(1, 'f0'), new SyncCommand(0), new SyncCommand(1)],
+    ],
+    [
+      'delete/edit',
+      () => [new DeleteCommand(0, 'f0'), new EditCommand(1, 'f0', 'b'), new SyncCommand(0), new SyncCommand(1)],
+    ],
+    [
+      'stale delete after a newer edit',
+      () => [new EditCommand(0, 'f0', 'b'), new SyncCommand(0), new DeleteCommand(1, 'f0'), new SyncCommand(1)],
+    ],
+    [
+      'delete, re-insert by create, stale edit',
+      () => [
+        new DeleteCommand(0, 'f0'),
+        new SyncCommand(0),
+        new CreateCommand(0, 'f0', 'b'),
+        new SyncCommand(0),
+        new EditCommand(1, 'f0', 'c'),
+        new SyncCommand(1),
+      ],
+    ],
+  ])('order: %s', async (_name, sequence) => runSequence(sequence()), 60_000);
+
   it('regression: a delete, a re-insert by taking mine, then a stale edit is a conflict (#29)', async () => {
     await runSequence([
       new DeleteCommand(0, 'f0'),
