@@ -284,10 +284,12 @@ const take = fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs');
 // A plain array rather than fc.commands, which favours short runs: a stale edit needs a few steps.
 const commands = fc.array(
   fc.oneof(
-    fc.tuple(index, id, value, fc.boolean()).map(([i, f, v, r]) => new ChangeCommand(i, f, v, r)),
-    fc.tuple(index, id, value, fc.boolean()).map(([i, f, v, r]) => new ChangeCommand(i, f, v, r)),
-    index.map((i) => new SyncCommand(i)),
-    fc.tuple(index, take).map(([i, t]) => new ResolveCommand(i, t)),
+    {
+      arbitrary: fc.tuple(index, id, value, fc.boolean()).map(([i, f, v, r]) => new ChangeCommand(i, f, v, r)),
+      weight: 2,
+    },
+    { arbitrary: index.map((i) => new SyncCommand(i)), weight: 1 },
+    { arbitrary: fc.tuple(index, take).map(([i, t]) => new ResolveCommand(i, t)), weight: 1 },
   ),
   { minLength: 6, maxLength: 14 },
 );
