@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { OnlineFetcher } from './online/online-fetcher';
 import { isSameOriginRequest } from './same-origin-request';
+import { originOf } from './origin';
 
 vi.mock('electron', () => ({}));
 const { isAppUrl } = await import('./security');
@@ -206,5 +207,25 @@ describe('web server bridges: requests from the page the server served only', ()
       }),
       RUNS,
     );
+  });
+
+  it('refuses a request missing a header or repeating one', () => {
+    const page = { host: '127.0.0.1:4173', origin: 'http://127.0.0.1:4173', 'content-type': 'application/json' };
+    expect(isSameOriginRequest(page, false)).toBe(true);
+    for (const missing of ['host', 'origin', 'content-type'] as const) {
+      const headers: Record<string, string> = { ...page };
+      delete headers[missing];
+      expect(isSameOriginRequest(headers, false), missing).toBe(false);
+    }
+    expect(isSameOriginRequest({ ...page, origin: [page.origin, page.origin] }, false)).toBe(false);
+    expect(isSameOriginRequest({ ...page, host: [page.host] }, false)).toBe(false);
+  });
+});
+
+describe('origin of a URL', () => {
+  it('is empty for what has no origin to trust', () => {
+    for (const url of ['not a url', '', 'app:rumija', 'about:blank', 'data:text/html,x'])
+      expect(originOf(url), url).toBe('');
+    expect(originOf('app://rumija/index.html?x#y')).toBe('app://rumija');
   });
 });
