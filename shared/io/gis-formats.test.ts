@@ -330,8 +330,8 @@ describe('KML that looks like the map', () => {
     );
     const text = output.data as string;
     writeFileSync(path('project.kml'), text);
-    // Provincial roads in the map's #1e88e5 (KML is aabbggrr), bridges sized by length.
-    expect(text).toContain('<Style id="status-provinsi"><LineStyle><color>ffe5881e</color><width>3.5</width>');
+    // Provincial roads in the map's #608dbe (KML is aabbggrr, written out by hand), bridges sized by length.
+    expect(text).toContain('<Style id="status-provinsi"><LineStyle><color>ffbe8d60</color><width>3.5</width>');
     expect(text).toMatch(/<Style id="jembatan-[a-z_]+-m"><IconStyle><color>[0-9a-f]{8}<\/color><scale>1.1<\/scale>/);
     expect(text.match(/<Folder>/g)).toHaveLength(2);
     const info = ogrinfo(path('project.kml'), '-al', '-so');
