@@ -39,16 +39,16 @@ describe.skipIf(!qgis)("a project's styles in QGIS", () => {
     const read = JSON.parse(run.stdout) as QgisRead;
     for (const name of layers) expect(read[name]).toMatchObject({ valid: true, loaded: true, sldLoaded: true });
 
-    // Road colours of the map (map-colours.ts), written by hand: #283593 is rgb(40, 53, 147).
+    // Road colours of the map (map-colours.ts), written by hand: #002f55 is rgb(0, 47, 85).
     const roads = read['Ruas jalan (demo)']!;
     expect(roads.qml).toMatchObject({ renderer: 'categorizedSymbol', attr: 'status', labels: null });
     expect(roads.qml.categories!.slice(0, 3)).toEqual([
-      ['nasional', '#283593'],
-      ['provinsi', '#1e88e5'],
-      ['kabupaten', '#00897b'],
+      ['nasional', '#002f55'],
+      ['provinsi', '#608dbe'],
+      ['kabupaten', '#00cdc6'],
     ]);
-    expect(roads.qml.categories!.at(-1)).toEqual(['', '#9e9e9e']);
-    expect(roads.sld.rules![0]).toEqual(["status = 'nasional'", '#283593']);
+    expect(roads.qml.categories!.at(-1)).toEqual(['', '#727373']);
+    expect(roads.sld.rules![0]).toEqual(["status = 'nasional'", '#002f55']);
 
     const classes = read['Tiang bergaya']!;
     expect(classes.qml).toEqual({
