@@ -216,6 +216,34 @@ describe('DXF', () => {
     expect((parcel!.geometry as Polygon).coordinates).toHaveLength(1);
   });
 
+  it('a POLYLINE without its SEQEND ends at the next entity (dxf-parser looped for ever on it)', async () => {
+    // As older survey exports write them: lon/lat, VERTEX entities, then straight on to the next entity.
+    // prettier-ignore
+    const text = [
+      0, 'SECTION', 2, 'ENTITIES',
+      0, 'POLYLINE', 5, 'B1', 8, 'AS_JALAN', 66, 1, 70, 0,
+      0, 'VERTEX', 8, 'AS_JALAN', 10, 123.6, 20, -10.2,
+      0, 'VERTEX', 8, 'AS_JALAN', 10, 123.61, 20, -10.19,
+      0, 'POINT', 5, 'B2', 8, 'PATOK_RUMIJA', 10, 123.605, 20, -10.195,
+      0, 'ENDSEC', 0, 'EOF',
+    ].join('\n') + '\n';
+    writeFileSync(path('tanpa-seqend.dxf'), text);
+    const result = await prepare(file('tanpa-seqend.dxf'), { crs: 'EPSG:4326' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // GDAL refuses this file ("error at line 45"), so the expected geometries are the file's own numbers.
+    expect(result.value.features.map((feature) => feature.geometry)).toEqual([
+      {
+        type: 'LineString',
+        coordinates: [
+          [123.6, -10.2],
+          [123.61, -10.19],
+        ],
+      },
+      { type: 'Point', coordinates: [123.605, -10.195] },
+    ]);
+  });
+
   it('a DWG is refused with how to save it as DXF', async () => {
     const result = await prepare({ name: 'gambar.dwg', bytes: new TextEncoder().encode('AC1032\0\0\0') });
     expect(result.ok).toBe(false);

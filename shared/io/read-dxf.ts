@@ -85,6 +85,42 @@ class AttribHandler {
 }
 
 /**
+ * POLYLINE (R12 and survey software) and its VERTEX entities. dxf-parser's own handler loops for ever when a
+ * POLYLINE lacks its SEQEND or is followed by anything but VERTEX/SEQEND, which froze the import worker; this one
+ * ends the polyline at the first other entity.
+ */
+class PolylineHandler {
+  ForEntityName = 'POLYLINE' as const;
+  parseEntity(scanner: Scanner, current: Group): DxfEntity {
+    const entity: DxfEntity = { type: String(current.value), vertices: [] };
+    let group = scanner.next();
+    for (; !scanner.isEOF() && group.code !== 0; group = scanner.next()) {
+      if (group.code === 8) entity.layer = String(group.value);
+      else if (group.code === 5) entity.handle = String(group.value);
+      else if (group.code === 67) entity.inPaperSpace = group.value !== 0;
+      else if (group.code === 70) {
+        const flags = Number(group.value);
+        entity.shape = (flags & 1) !== 0;
+        entity.is3dPolygonMesh = (flags & 16) !== 0;
+        entity.isPolyfaceMesh = (flags & 64) !== 0;
+      }
+    }
+    while (!scanner.isEOF() && group.code === 0 && group.value === 'VERTEX') {
+      const vertex: XYZ & { bulge?: number } = { x: NaN, y: NaN };
+      for (group = scanner.next(); !scanner.isEOF() && group.code !== 0; group = scanner.next()) {
+        if (group.code === 10) vertex.x = Number(group.value);
+        else if (group.code === 20) vertex.y = Number(group.value);
+        else if (group.code === 30) vertex.z = Number(group.value);
+        else if (group.code === 42 && Number(group.value) !== 0) vertex.bulge = Number(group.value);
+      }
+      entity.vertices!.push(vertex);
+    }
+    if (!scanner.isEOF() && group.code === 0 && group.value === 'SEQEND') groupsOf(scanner);
+    return entity;
+  }
+}
+
+/**
  * HATCH (what GDAL writes polygons as): boundary paths that are polylines (with bulges) or edges of lines and
  * arcs become rings; other edges (ellipses, splines) are counted as unread.
  */
@@ -302,6 +338,7 @@ export function readDxf(bytes: Uint8Array, fileName: string, options: ReadOption
   const parser = new DxfParser();
   parser.registerEntityHandler(AttribHandler as never);
   parser.registerEntityHandler(HatchHandler as never);
+  parser.registerEntityHandler(PolylineHandler as never);
   let dxf: { entities: DxfEntity[] } | null;
   try {
     dxf = parser.parseSync(text) as { entities: DxfEntity[] } | null;
