@@ -59,8 +59,6 @@ for (const language of ['id', 'en'] as const)
     page,
   }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await openApp(page);
     if (language === 'en') await page.getByTestId('language-en').click();
     await drop(page, 'patok-survei.dxf', drawing());
@@ -112,4 +110,29 @@ test('a POLYLINE without its SEQEND reaches the preview instead of reading for e
   await expect(page.getByTestId('preview-layers')).toContainText('PATOK_RUMIJA');
   await page.getByTestId('preview-crs-pick').selectOption('EPSG:23840');
   await expect(page.getByTestId('preview-count')).toHaveText('2');
+});
+
+test('reading a drawing again in another system shows its progress and can be stopped, naming the file', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  // 200 000 stakes along a line: enough that the second read is still going when Stop is pressed.
+  const stakes: string[] = [];
+  for (let i = 0; i < 200_000; i++)
+    stakes.push(dxf(0, 'POINT', 8, 'PATOK', 10, 101000 + i * 0.01, 20, 383000 + i * 0.005));
+  await drop(page, 'patok-banyak.dxf', dxf(0, 'SECTION', 2, 'ENTITIES') + stakes.join('') + dxf(0, 'ENDSEC', 0, 'EOF'));
+  await expect(page.getByTestId('preview-crs-required')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('preview-crs-pick').selectOption('EPSG:23840');
+  await expect(page.getByTestId('import-progress-label')).toContainText('patok-banyak.dxf');
+  await page.getByTestId('import-stop').click();
+  await expect(page.getByTestId('preview-error')).toHaveText(
+    'Tidak diimpor, tidak ada yang berubah: patok-banyak.dxf: Pembaca berkas / file reader: dibatalkan / cancelled',
+  );
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  // The file still waits in the preview; choosing again reads it to the end.
+  await page.getByTestId('preview-crs-pick').selectOption('EPSG:23839');
+  await expect(page.getByTestId('preview-crs')).toContainText('EPSG:23839', { timeout: 120_000 });
+  await expect(page.getByTestId('preview-count')).toHaveText('200.000');
 });

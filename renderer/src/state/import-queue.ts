@@ -114,11 +114,24 @@ export class ImportQueue {
     const [first, ...rest] = this.state.get().pendingImports;
     if (!first) return NO_PENDING_IMPORT;
     const { layer } = first.prepared;
+    const file = first.file.name;
     let prepared: Awaited<ReturnType<typeof prepareImportInWorker>>;
+    // The progress bar (with its stop button) shows while the file is read again, as on the first read:
+    // otherwise a slow or stuck reread left the preview waiting with nothing to say or to stop.
+    this.state.set({ importing: { file, progress: null } });
     try {
-      prepared = await prepareImportInWorker(first.file, layer.id, layer.order, options, undefined, this.roadLookup);
+      prepared = await prepareImportInWorker(
+        first.file,
+        layer.id,
+        layer.order,
+        options,
+        (progress) => this.state.set({ importing: { file, progress } }),
+        this.roadLookup,
+      );
     } catch (error) {
-      return `${first.file.name}: ${messageOf(error)}`;
+      return `${file}: ${messageOf(error)}`;
+    } finally {
+      this.state.set({ importing: null });
     }
     if (!prepared.ok) return prepared.error;
     this.state.set({ pendingImports: [{ ...first, prepared: prepared.value, options }, ...rest] });
