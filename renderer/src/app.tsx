@@ -44,6 +44,16 @@ import { Presenter } from './present/presenter';
 import { renderSlides, storyHandout, storyPngs } from './present/export-story';
 import type { Locale } from '#shared/format/format-number';
 import { layerLabel } from './format/layer-label';
+import { ResizeHandle } from './layout/resize-handle';
+import { clampSize, readStoredSize, writeStoredSize } from './layout/stored-size';
+
+const SIDEBAR_WIDTH_KEY = 'rumija.layout.sidebarWidth';
+const SIDEBAR_MIN = 360;
+/** The map keeps at least this much of the window. */
+const MAP_MIN = 420;
+// Wide enough at 1366 px for the summary's columns through Kemantapan and for "P-601" / "STA 5+737" on one line.
+const defaultSidebarWidth = () => clampSize(window.innerWidth * 0.48, 420, 660);
+const sidebarMax = () => Math.max(SIDEBAR_MIN, Math.min(1000, window.innerWidth - MAP_MIN));
 
 type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team';
 
@@ -64,6 +74,22 @@ export function App() {
   const [printing, setPrinting] = useState(false);
   const [importOutcomes, setImportOutcomes] = useState<ImportOutcome[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [storedSidebarWidth, setStoredSidebarWidth] = useState(() => readStoredSize(SIDEBAR_WIDTH_KEY));
+  const [windowWidth, setWindowWidth] = useState(window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWindowWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const sidebarWidth = clampSize(storedSidebarWidth ?? defaultSidebarWidth(), SIDEBAR_MIN, sidebarMax());
+  const resizeSidebar = (width: number) => {
+    setStoredSidebarWidth(width);
+    writeStoredSize(SIDEBAR_WIDTH_KEY, width);
+  };
+  // MapLibre watches its container too; asking directly keeps the canvas in step on every move of the handle.
+  useEffect(() => {
+    map?.resize();
+  }, [map, sidebarWidth, windowWidth]);
   const session = useMemo(() => new EditSession(), []);
   const { pending } = useEditSession(session);
   // "12 fitur diimpor" speaks of the data as imported: an undo, redo or delete makes it stale (errors stay).
@@ -266,7 +292,7 @@ export function App() {
       </header>
       <VisionFilters />
       <main className="app-main">
-        <aside className="sidebar">
+        <aside className="sidebar" data-testid="sidebar" style={{ width: sidebarWidth }}>
           <ProjectPanel onImport={(files) => void importFiles(files)} />
           <nav className="tabs" role="tablist">
             <button
@@ -394,6 +420,16 @@ export function App() {
             </PanelBoundary>
           )}
         </aside>
+        <ResizeHandle
+          orientation="vertical"
+          value={sidebarWidth}
+          min={SIDEBAR_MIN}
+          max={sidebarMax()}
+          grows="right"
+          label={t('layout.sidebarHandle')}
+          onResize={resizeSidebar}
+          testId="sidebar-resize"
+        />
         <div
           className={`workspace${dragging ? ' dragging' : ''}`}
           data-testid="workspace"

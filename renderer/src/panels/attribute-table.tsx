@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,16 @@ import { boundsOverlap, geometryBounds } from '#shared/geo/positions-of';
 import { useMapBounds } from '../map/use-map-bounds';
 import { BulkEditForm, CalculatedColumnForm, saveErrorMessage, type TableMessage } from './table-tools';
 import { readField } from '#shared/model/field-value';
+import { ResizeHandle } from '../layout/resize-handle';
+import { clampSize, readStoredSize, writeStoredSize } from '../layout/stored-size';
+
+const TABLE_HEIGHT_KEY = 'rumija.layout.tableHeight';
+const TABLE_MAXIMISED_KEY = 'rumija.layout.tableMaximised';
+const TABLE_MIN = 160;
+/** The map keeps a strip this high (with its toolbar) however big the table gets. */
+const MAP_STRIP = 120;
+const tableMax = (workspace: HTMLElement | null | undefined) =>
+  Math.max(TABLE_MIN, (workspace?.clientHeight ?? window.innerHeight) - MAP_STRIP);
 
 const ROW_HEIGHT = 30;
 type Sort = { key: string; direction: 1 | -1 } | null;
@@ -192,6 +202,27 @@ export function AttributeTable({
   const [columnFilters, setColumnFilters] = useState<ReadonlyMap<string, string>>(new Map());
   const [onlyInView, setOnlyInView] = useState(false);
   const [tool, setTool] = useState<'bulk' | 'calculate' | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const [storedHeight, setStoredHeight] = useState(() => readStoredSize(TABLE_HEIGHT_KEY));
+  const [maximised, setMaximised] = useState(() => localStorage.getItem(TABLE_MAXIMISED_KEY) === 'on');
+  const maxHeight = tableMax(sectionRef.current?.parentElement);
+  const height = storedHeight === null ? null : clampSize(storedHeight, TABLE_MIN, maxHeight);
+  const resizeTable = (next: number) => {
+    setMaximised(false);
+    localStorage.removeItem(TABLE_MAXIMISED_KEY);
+    setStoredHeight(next);
+    writeStoredSize(TABLE_HEIGHT_KEY, next);
+  };
+  const toggleMaximised = () => {
+    const next = !maximised;
+    setMaximised(next);
+    if (next) localStorage.setItem(TABLE_MAXIMISED_KEY, 'on');
+    else localStorage.removeItem(TABLE_MAXIMISED_KEY);
+  };
+  // The map shares the column with the table: keep its canvas the size of what is left.
+  useEffect(() => {
+    map?.resize();
+  }, [map, height, maximised]);
   const view = useMapBounds(map, onlyInView);
   // The row a shift-click extends a selection from.
   const anchor = useRef<string | null>(null);
@@ -380,10 +411,22 @@ export function AttributeTable({
   if (!layer) return null;
   return (
     <section
-      className="attribute-table"
+      ref={sectionRef}
+      className={`attribute-table${maximised ? ' maximised' : ''}`}
       data-testid="attribute-table"
       aria-label={t('table.title', { layer: layerLabel(layer, t) })}
+      style={maximised || height === null ? undefined : { height }}
     >
+      <ResizeHandle
+        orientation="horizontal"
+        value={maximised ? maxHeight : (height ?? sectionRef.current?.offsetHeight ?? TABLE_MIN)}
+        min={TABLE_MIN}
+        max={maxHeight}
+        grows="up"
+        label={t('layout.tableHandle')}
+        onResize={resizeTable}
+        testId="table-resize"
+      />
       <header className="table-toolbar">
         <h2>{t('table.title', { layer: layerLabel(layer, t) })}</h2>
         <input
@@ -423,6 +466,17 @@ export function AttributeTable({
             {message.words(t, locale)}
           </span>
         )}
+        <button
+          type="button"
+          className="maximise"
+          aria-pressed={maximised}
+          aria-label={t(maximised ? 'layout.restoreTable' : 'layout.maximiseTable')}
+          title={t(maximised ? 'layout.restoreTable' : 'layout.maximiseTable')}
+          data-testid="table-maximise"
+          onClick={toggleMaximised}
+        >
+          {maximised ? '▼' : '▲'}
+        </button>
         <button
           type="button"
           className="close"
