@@ -27,6 +27,10 @@ for (const language of ['id', 'en'] as const)
       .evaluateAll((cells) => Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)));
     expect(kemantapanRight).toBeGreaterThan(0);
     expect(kemantapanRight).toBeLessThanOrEqual(sidebarAtStart.x + sidebarAtStart.width);
+    await screenshot(page, `layout-summary-default-${language}-1366`);
+    await page.getByTestId('tab-retribution').click();
+    await screenshot(page, `layout-retribution-default-${language}-1366`);
+    await page.getByTestId('tab-summary').click();
 
     // Drag the handle 150 px to the right: the sidebar grows by as much and the map's canvas shrinks by as much.
     const canvasAtStart = await canvasSize(page);
