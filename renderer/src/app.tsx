@@ -52,7 +52,8 @@ const SIDEBAR_MIN = 360;
 /** The map keeps at least this much of the window. */
 const MAP_MIN = 420;
 // Wide enough at 1366 px for the summary's columns through Kemantapan and for "P-601" / "STA 5+737" on one line.
-const defaultSidebarWidth = () => clampSize(window.innerWidth * 0.48, 420, 660);
+// The width the sidebar always had (34 % of the window, 400–600 px); a user widens it with the handle.
+const defaultSidebarWidth = () => clampSize(window.innerWidth * 0.34, 400, 600);
 const sidebarMax = () => Math.max(SIDEBAR_MIN, Math.min(1000, window.innerWidth - MAP_MIN));
 
 type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team';
