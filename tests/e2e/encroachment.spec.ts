@@ -160,7 +160,8 @@ test('the export is GeoJSON that GDAL reads, with the computed fields', async ({
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))![1]);
   const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
   expect(text).toContain('Laporan Estimasi Retribusi Pemakaian RUMIJA');
-  expect(text).toContain('Koridor Simpang Polda - Bandara El Tari');
+  // The en dash survives: the report embeds Noto Sans instead of converting to WinAnsi (#30).
+  expect(text).toContain('Koridor Simpang Polda – Bandara El Tari');
   // Every page says which it is, out of exactly as many as the file has.
   expect(text.match(/halaman \d+ dari \d+/g)).toEqual(
     Array.from({ length: pages }, (_, i) => `halaman ${i + 1} dari ${pages}`),
@@ -174,10 +175,10 @@ test('the export is GeoJSON that GDAL reads, with the computed fields', async ({
   const panelCount = (await page.getByTestId('analysis-count').textContent())!;
   const [inside, ofCorridor] = /([\d.]+) dari ([\d.]+) aset/.exec(panelCount)!.slice(1);
   expect(text).toContain(
-    `Peta Koridor Simpang Polda - Bandara El Tari: ${inside} dari ${ofCorridor} aset di koridor ini`,
+    `Peta Koridor Simpang Polda – Bandara El Tari: ${inside} dari ${ofCorridor} aset di koridor ini`,
   );
   expect(text).toMatch(new RegExp(`Aset di koridor ini\\s+${ofCorridor!.replace('.', '\\.')}\\n`));
-  expect(text).toMatch(/Detail P-601 STA \d\+\d{3} - \d\+\d{3}: \d+ aset di dalam RUMIJA/);
+  expect(text).toMatch(/Detail P-601 STA \d\+\d{3} – \d\+\d{3}: \d+ aset di dalam RUMIJA/);
   const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).trim().split('\n').slice(2);
   expect(images.length).toBeGreaterThanOrEqual(2);
   // The overview is 180 mm wide at 150 dpi: over a thousand pixels, not a screenshot.
