@@ -14,10 +14,11 @@ export const MAX_HOST_FILE_BYTES = 512 * 1024 * 1024;
 
 const FileFilterSchema = z.object({
   name: z.string().min(1).max(100),
+  // The import dialog offers every format's extensions (21 with DXF and DWG): room for more formats.
   extensions: z
     .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
     .min(1)
-    .max(20),
+    .max(40),
 });
 
 export const OpenFilesRequestSchema = z.strictObject({
