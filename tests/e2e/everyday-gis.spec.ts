@@ -318,7 +318,9 @@ test('layers are renamed, told apart when named alike, removed after a question 
   const opaque = await roadOpacity();
   await page.getByTestId('layer-opacity-demo-roads').fill('50');
   await page.getByTestId('layer-opacity-demo-roads').blur();
-  await expect.poll(roadOpacity).toBe(JSON.stringify(['*', JSON.parse(opaque), 0.5]));
+  // A road line without an opacity of its own (the casing carries the contrast since #38) is drawn at 0.5 itself.
+  const half = opaque === undefined ? '0.5' : JSON.stringify(['*', JSON.parse(opaque), 0.5]);
+  await expect.poll(roadOpacity).toBe(half);
   await screenshot(page, 'layer-opacity-id');
   await page.keyboard.press('Control+z');
   await expect.poll(roadOpacity).toBe(opaque);
