@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoStory } from '#shared/demo/demo-story';
 
 type Table = { [key: string]: string | Table };
 const LOCALES = resolve(__dirname, '../../renderer/src/i18n/locales');
@@ -28,8 +29,8 @@ function fragmentsOf(text: string): string[] {
 
 let foreignByLanguage: Record<'id' | 'en', string[]> | null = null;
 
-/** The demo's own words (owner names such as "Penyedia internet (contoh)", road names): data, not UI text. */
-const DEMO_DATA_TEXT = JSON.stringify(createDemoDataset());
+/** The demo's own words (owner names such as "Penyedia internet (contoh)", its story's titles): data, not UI text. */
+const DEMO_DATA_TEXT = JSON.stringify([createDemoDataset(), createDemoStory(createDemoDataset(), '2026-01-21')]);
 
 /**
  * The strings only the other language's table has: fragments of its UI strings (two words or more, placeholders
