@@ -85,4 +85,12 @@ describe('field mapping', () => {
     const point: StoredFeature = { ...line({}), geometry: { type: 'Point', coordinates: [123.6, -10.1] } };
     expect(applyMapping(layer, [point], suggestMapping('road', []), 'p.csv')).toMatchObject({ ok: false });
   });
+
+  it('keeps a Rumija export read back as a plain layer: its codes stay text, its other numbers become numbers', () => {
+    // A bridge exported by Rumija, as GDAL writes a GeoPackage: regencyCode "5301" looks like a number but is a code.
+    const bridge = { ...line({ kind: 'bridge', regencyCode: '5301', name: 'Jembatan Noelmina', spanM: '12,5' }) };
+    const result = applyMapping(layer, [bridge], { kind: 'plain', sources: {}, defaults: {} }, 'kantor-upt.gpkg');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.features[0]!.properties).toMatchObject({ regencyCode: '5301', spanM: 12.5 });
+  });
 });

@@ -157,8 +157,16 @@ export function applyMapping(
 ): ParseResult<{ layer: Layer; features: StoredFeature[]; extraFields: string[] }> {
   if (mapping.kind === 'plain' || mapping.kind === 'corridor') {
     // A plain layer keeps the file's columns; those holding numbers as text (a CSV's) become numbers.
+    // Features that say what they are (a Rumija export read back) keep their model's text fields as text: a
+    // regency code "5301" is a code, and the model refuses it as a number.
+    const kinds = new Set(features.map((feature) => String(feature.properties.kind)));
+    const modelText = new Set(
+      Object.entries(FIELDS_BY_KIND)
+        .filter(([kind]) => kinds.has(kind))
+        .flatMap(([, definitions]) => definitions.filter((field) => field.type !== 'number').map((field) => field.key)),
+    );
     const columns = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))].filter(
-      (column) => column !== 'source' && column !== 'kind',
+      (column) => column !== 'source' && column !== 'kind' && !modelText.has(column),
     );
     return { ok: true, value: { layer, features: typeColumns(features, columns).features, extraFields: [] } };
   }

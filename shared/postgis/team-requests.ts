@@ -126,4 +126,4 @@ export interface TeamValues {
 
 /** A reply never throws across IPC (an Electron rejection keeps only a message): it says what failed. */
 export type TeamReply<A extends keyof TeamValues = keyof TeamValues> =
-  { ok: true; value: TeamValues[A] } | { ok: false; failure: PostgisFailure; message: string };
+  { ok: true; value: TeamValues[A] } | { ok: false; failure: PostgisFailure; message: string; detail?: string | null };

@@ -12,7 +12,8 @@ const SET1 = { nasional: '#e41a1c', provinsi: '#377eb8' };
 /** YlOrRd sampled for two classes: light for short roads, dark for long ones. */
 const YL_OR_RD_2 = ['#fed976', '#800026'];
 const OTHER = '#b0bec5';
-const ROAD_OPACITY = 0.92;
+/** Roads are drawn opaque, on a dark casing (#38). */
+const ROAD_OPACITY = 1;
 
 const demo = createDemoDataset();
 const plainRoads = demo.features.filter((f) => f.properties.kind === 'road' && !f.properties.borderRoute);

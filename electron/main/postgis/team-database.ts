@@ -58,7 +58,7 @@ export class TeamDatabase {
         this.publishing = null;
         await this.close();
       }
-      return { ok: false, failure: failure.failure, message: failure.message };
+      return { ok: false, failure: failure.failure, message: failure.message, detail: failure.detail };
     }
   }
 

@@ -657,7 +657,7 @@ export function AttributeTable({
             ],
           }}
           onClose={() => setExporting(false)}
-          onDone={(result) => setMessage({ kind: result.kind, words: () => result.text })}
+          onDone={(result) => setMessage({ kind: result.kind, words: result.words })}
         />
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { StoredFeature } from '#shared/model/layer';
 import type { ExportLayer, FileFormat, FormatId } from '#shared/io/formats/file-format';
 import type { CsvLayout } from '#shared/io/export-layer';
@@ -22,7 +23,8 @@ export type ExportSubject =
   | { kind: 'layer'; name: string; styleBy: 'status' | 'condition'; scopes: ExportScope[] }
   | { kind: 'project'; name: string; layers: ExportLayer[] };
 
-export type ExportResult = { kind: 'ok' | 'error'; text: string };
+/** Worded when drawn, so the sentence follows a language switch made after the export (#31). */
+export type ExportResult = { kind: 'ok' | 'error'; words: (t: TFunction) => string };
 
 /**
  * The export dialog: format, what to export, column names (labels in the UI language or field codes) and, for CSV,
@@ -76,11 +78,11 @@ export function ExportDialog({
     });
     setBusy(false);
     if (outcome.kind === 'cancelled') return;
-    if (outcome.kind === 'failed') onDone({ kind: 'error', text: outcome.message });
+    if (outcome.kind === 'failed') onDone({ kind: 'error', words: () => outcome.message });
     else
       onDone({
         kind: 'ok',
-        text: [t('exportDialog.saved', { count, name: outcome.name }), ...notes].join(' — '),
+        words: (t) => [t('exportDialog.saved', { count, name: outcome.name }), ...notes].join(' — '),
       });
     onClose();
   };

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DRAWN_LAYERS } from '#shared/edit/feature-edits';
 import { layerMinZoom } from '#shared/tiles/layer-tiles';
 import { useTranslation } from 'react-i18next';
@@ -42,8 +42,6 @@ export function LayersPanel({ onOpenTable, map }: { onOpenTable: (layerId: strin
   const [styling, setStyling] = useState<string | null>(null);
   const [exportingProject, setExportingProject] = useState(false);
   const [projectMessage, setProjectMessage] = useState<ExportResult | null>(null);
-  // The export's outcome is a sentence in the language it was made in: it goes when the language changes (#31).
-  useEffect(() => setProjectMessage(null), [i18n.language]);
 
   return (
     <section className="panel layers-panel" aria-label={t('layers.title')} data-testid="layers-panel">
@@ -73,7 +71,7 @@ export function LayersPanel({ onOpenTable, map }: { onOpenTable: (layerId: strin
       )}
       {projectMessage && (
         <p className={`table-message ${projectMessage.kind}`} role="status" data-testid="project-export-message">
-          {projectMessage.text}
+          {projectMessage.words(t)}
         </p>
       )}
       <ol className="layer-list">

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { messageOf } from '#shared/format/message-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
@@ -8,7 +9,10 @@ import { featureFingerprint, hasFingerprint } from '#shared/postgis/sync-plan';
 import { visitInIdleSlices } from '../platform/idle-slices';
 import { useStore, useSnapshot } from '../state/store-context';
 import { layerLabel } from '../format/layer-label';
+import { scheduleName } from '../format/tariff-label';
 import { ConflictDialog } from './team-conflicts';
+import { OrphanLayerError } from '../state/team-sync';
+import { PostgisError } from '#shared/postgis/postgis-errors';
 
 const DEFAULT_CONNECTION: PostgisConnection = {
   host: 'localhost',
@@ -40,7 +44,8 @@ export function TeamPanel() {
   const connection = form ?? team.connection ?? DEFAULT_CONNECTION;
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  // A message is worded when drawn, so it follows a language switch made after the action (#31).
+  const [message, setMessage] = useState<{ tone: 'info' | 'error'; words: (t: TFunction) => string } | null>(null);
   const [publishLayerId, setPublishLayerId] = useState('');
   const [publishTable, setPublishTable] = useState('');
   const [conflictsOf, setConflictsOf] = useState<string | null>(null);
@@ -83,13 +88,13 @@ export function TeamPanel() {
     [team.links, snapshot.featuresByLayer, store.team, ready],
   );
 
-  const run = async (work: () => Promise<string | null>) => {
+  const run = async (work: () => Promise<((t: TFunction) => string) | null>) => {
     setMessage(null);
     try {
-      const text = await work();
-      if (text) setMessage({ tone: 'info', text });
+      const words = await work();
+      if (words) setMessage({ tone: 'info', words });
     } catch (error) {
-      setMessage({ tone: 'error', text: messageOf(error) });
+      setMessage({ tone: 'error', words: (t) => teamErrorText(error, t) });
     }
   };
   const edit = (patch: Partial<PostgisConnection>) => setForm({ ...connection, ...patch });
@@ -114,7 +119,8 @@ export function TeamPanel() {
             setPassword('');
             void run(async () => {
               const info = await store.team.connect(parsedConnection.data, typed || null, remember);
-              return t('team.connected', { user: info.user, role: t(`team.role.${info.role ?? 'none'}`) });
+              return (t: TFunction) =>
+                t('team.connected', { user: info.user, role: t(`team.role.${info.role ?? 'none'}`) });
             });
           }}
         >
@@ -177,7 +183,7 @@ export function TeamPanel() {
                     if (!file) return;
                     void file.text().then((text) => {
                       if (/-----BEGIN CERTIFICATE-----/.test(text)) edit({ ca: text });
-                      else setMessage({ tone: 'error', text: t('team.tlsCaBad', { file: file.name }) });
+                      else setMessage({ tone: 'error', words: (t) => t('team.tlsCaBad', { file: file.name }) });
                     });
                   }}
                 />
@@ -222,7 +228,7 @@ export function TeamPanel() {
             onClick={() =>
               void run(async () => {
                 if (parsedConnection.success) await store.team.forgetPassword(parsedConnection.data);
-                return t('team.passwordForgotten');
+                return (t: TFunction) => t('team.passwordForgotten');
               })
             }
           >
@@ -264,7 +270,7 @@ export function TeamPanel() {
           role={message.tone === 'error' ? 'alert' : 'status'}
           data-testid="team-message"
         >
-          {message.text}
+          {message.words(t)}
         </p>
       )}
 
@@ -284,11 +290,12 @@ export function TeamPanel() {
                     onClick={() =>
                       void run(async () => {
                         const report = await store.team.sync(link.layerId);
-                        return t('team.synced', {
-                          pushed: formatNumber(report.pushed + report.deleted, locale),
-                          taken: formatNumber(report.taken, locale),
-                          conflicts: formatNumber(report.conflicts, locale),
-                        });
+                        return () =>
+                          t('team.synced', {
+                            pushed: formatNumber(report.pushed + report.deleted, locale),
+                            taken: formatNumber(report.taken, locale),
+                            conflicts: formatNumber(report.conflicts, locale),
+                          });
                       })
                     }
                   >
@@ -364,7 +371,7 @@ export function TeamPanel() {
                     onClick={() =>
                       void run(async () => {
                         const opened = await store.team.open(layer.table);
-                        return t('team.opened', { name: opened.name });
+                        return (t: TFunction) => t('team.opened', { name: opened.name });
                       })
                     }
                   >
@@ -416,7 +423,7 @@ export function TeamPanel() {
                     await store.team.publish(publishLayer!.id, table);
                     setPublishLayerId('');
                     setPublishTable('');
-                    return t('team.published', { name: layerLabel(publishLayer!, t), table });
+                    return (t: TFunction) => t('team.published', { name: layerLabel(publishLayer!, t), table });
                   })
                 }
               >
@@ -436,7 +443,7 @@ export function TeamPanel() {
               {team.tariffs.map((tariff) => (
                 <li key={tariff.schedule.id} className="layer-row" data-testid={`team-tariff-${tariff.schedule.id}`}>
                   <span className="layer-name">
-                    {tariff.schedule.name}{' '}
+                    {scheduleName(tariff.schedule, t)}{' '}
                     <span className="muted">
                       {t('team.tariffFacts', {
                         version: tariff.schedule.version,
@@ -453,7 +460,8 @@ export function TeamPanel() {
                     onClick={() =>
                       void run(async () => {
                         const saved = await store.team.takeTariff(tariff);
-                        return t('team.tariffTaken', { name: saved.name, version: saved.version });
+                        return (t: TFunction) =>
+                          t('team.tariffTaken', { name: scheduleName(saved, t), version: saved.version });
                       })
                     }
                   >
@@ -474,7 +482,7 @@ export function TeamPanel() {
                 <option value="">—</option>
                 {snapshot.tariffs.map((schedule) => (
                   <option key={schedule.id} value={schedule.id}>
-                    {schedule.name} (v{schedule.version})
+                    {scheduleName(schedule, t)} (v{schedule.version})
                   </option>
                 ))}
               </select>
@@ -486,7 +494,7 @@ export function TeamPanel() {
                 onClick={() =>
                   void run(async () => {
                     const version = await store.team.publishTariff(tariffId);
-                    return t('team.tariffPublished', { version });
+                    return (t: TFunction) => t('team.tariffPublished', { version });
                   })
                 }
               >
@@ -500,4 +508,14 @@ export function TeamPanel() {
       {conflictsOf && <ConflictDialog layerId={conflictsOf} onClose={() => setConflictsOf(null)} />}
     </section>
   );
+}
+
+/** A failure in the user's language: the server's own words, when it gave any, follow in brackets. */
+function teamErrorText(error: unknown, t: TFunction): string {
+  if (error instanceof OrphanLayerError) return t('team.orphanNotSynced', { table: error.table });
+  if (error instanceof PostgisError) {
+    const text = t(`team.failure.${error.failure}`);
+    return error.detail ? `${text} (${error.detail})` : text;
+  }
+  return messageOf(error);
 }

@@ -45,6 +45,14 @@ const PUBLISH_BATCH = 2000;
 const loginOf = (connection: PostgisConnection) =>
   `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
 
+/** A linked layer that is no longer on the map: syncing it would delete its features for everyone. */
+export class OrphanLayerError extends Error {
+  constructor(readonly table: string) {
+    super(`orphan layer: ${table}`);
+    this.name = 'OrphanLayerError';
+  }
+}
+
 /** Answers a reply's value, or throws its failure as a PostgisError. */
 async function ask<A extends TeamRequest['action']>(
   host: HostApi,
@@ -55,7 +63,7 @@ async function ask<A extends TeamRequest['action']>(
   if (!reply.ok) {
     // The host has closed a lost connection: the panel shows the connect form again.
     if (['connection-lost', 'timeout', 'commit-unknown', 'no-connection'].includes(reply.failure)) onLost();
-    throw Object.assign(new PostgisError(reply.failure), { message: reply.message });
+    throw Object.assign(new PostgisError(reply.failure, reply.detail ?? null), { message: reply.message });
   }
   return reply.value;
 }
@@ -254,10 +262,7 @@ export class TeamSync extends ObservableState<TeamState> {
     const link = this.requireLink(layerId);
     this.requireSession();
     // A layer taken off the map here (or by a demo reset) is not a wish to delete its features for everyone.
-    if (!this.state.get().layers.some((layer) => layer.id === layerId))
-      throw new Error(
-        `Lapisan untuk tabel ${link.table} tidak ada di sini (dihapus dari peta?); tidak disinkronkan agar fiturnya tidak terhapus di server / the layer for table ${link.table} is not here (removed from the map?); not synced, so its features are not deleted on the server`,
-      );
+    if (!this.state.get().layers.some((layer) => layer.id === layerId)) throw new OrphanLayerError(link.table);
     this.set({ busy: { what: 'sync', done: 0, total: null } });
     const server: SyncServer = {
       push: (table, kind, changes) =>
