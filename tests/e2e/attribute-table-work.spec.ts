@@ -182,3 +182,38 @@ test('the summary tables leave as CSV for Indonesian Excel and as TSV for pastin
   await expect(page.getByTestId('encroachment-panel')).toContainText('Power / telecom poles');
   await screenshot(page, 'tariff-en-1920');
 });
+
+test('rows stay under the pointer: selecting, a saved edit and a long layer name do not move them', async ({
+  page,
+}) => {
+  // The sidebar at its default width leaves the table narrowest at 1280 px: there a growing count (" · 1 dipilih")
+  // wrapped the toolbar and the second click of a double click landed on the column header.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await page.evaluate(() =>
+    window.rumijaStore!.document.renameLayer(
+      'demo-roads',
+      'Jalan provinsi hasil survei lapangan UPT Kupang 2026 (revisi kedua)',
+    ),
+  );
+  await page.getByTestId('layer-table-demo-roads').click();
+  const row = page.getByTestId('table-row').nth(2);
+  const before = await row.boundingBox();
+  await row.locator('[data-field="condition"]').click();
+  await expect(page.getByTestId('table-count')).toContainText('1 dipilih');
+  expect(await row.boundingBox()).toEqual(before);
+  // The toolbar is one line: the middles of its title, count and buttons are within a few pixels (a second line is 30).
+  const tops = await page
+    .locator('.table-toolbar > *')
+    .evaluateAll((items) =>
+      items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)),
+    );
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(10);
+  await row.locator('[data-field="condition"]').dblclick();
+  const editor = page.getByTestId('cell-editor');
+  const current = await editor.inputValue();
+  await editor.selectOption(current === 'baik' ? 'sedang' : 'baik');
+  await expect(page.getByTestId('table-message')).toHaveText('Tersimpan');
+  expect(await row.boundingBox()).toEqual(before);
+  await screenshot(page, 'table-selected-saved-1280');
+});

@@ -409,6 +409,10 @@ export function AttributeTable({
   };
 
   if (!layer) return null;
+  const countText =
+    t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) }) +
+    // Only this layer's selection: features selected on another layer are not rows here.
+    (selectedHere.length > 0 ? ` · ${t('table.selected', { count: selectedHere.length })}` : '');
   return (
     <section
       ref={sectionRef}
@@ -428,7 +432,9 @@ export function AttributeTable({
         testId="table-resize"
       />
       <header className="table-toolbar">
-        <h2>{t('table.title', { layer: layerLabel(layer, t) })}</h2>
+        <h2 title={t('table.title', { layer: layerLabel(layer, t) })}>
+          {t('table.title', { layer: layerLabel(layer, t) })}
+        </h2>
         <input
           type="search"
           placeholder={t('table.search')}
@@ -436,10 +442,8 @@ export function AttributeTable({
           data-testid="table-search"
           onChange={(event) => setSearch(event.target.value)}
         />
-        <span className="table-count" data-testid="table-count">
-          {t('table.rows', { shown: formatNumber(rows.length, locale), total: formatNumber(features.length, locale) })}
-          {/* Only this layer's selection: features selected on another layer are not rows here. */}
-          {selectedHere.length > 0 && ` · ${t('table.selected', { count: selectedHere.length })}`}
+        <span className="table-count" data-testid="table-count" title={countText}>
+          {countText}
         </span>
         <button
           type="button"
@@ -457,15 +461,6 @@ export function AttributeTable({
         <button type="button" data-testid="table-export" onClick={() => setExporting(true)}>
           {t('table.export')}
         </button>
-        {message && (
-          <span
-            className={`table-message ${message.kind}`}
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            data-testid="table-message"
-          >
-            {message.words(t, locale)}
-          </span>
-        )}
         <button
           type="button"
           className="maximise"
@@ -487,6 +482,16 @@ export function AttributeTable({
           ×
         </button>
       </header>
+      {/* Floats over the rows: a message that comes or goes must not move the rows under a double click. */}
+      {message && (
+        <p
+          className={`table-message ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="table-message"
+        >
+          {message.words(t, locale)}
+        </p>
+      )}
       <div className="table-tools">
         <label className="inline-check">
           <input

@@ -11,6 +11,7 @@ import { OpacitySlider } from '../components/opacity-slider';
 import { OnlineServiceDialog } from './online-service-dialog';
 import { saveExport } from '../platform/save-export';
 import { SaveAreaDialog } from './save-area-dialog';
+import { useMessage } from '../components/use-message';
 
 const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
 
@@ -25,7 +26,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const { backgrounds, basemap, backgroundProblems, onlineTileErrors } = useSnapshot();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<{ kind: 'ok' | 'error'; text: string }>();
   const [addingOnline, setAddingOnline] = useState(false);
   const [savingArea, setSavingArea] = useState<Background | null>(null);
   const styleInput = useRef<HTMLInputElement>(null);

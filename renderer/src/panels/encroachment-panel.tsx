@@ -20,6 +20,7 @@ import { TariffEditor } from './tariff-editor';
 import { NumberField } from '../components/number-field';
 import { analysisInputs } from '#shared/analysis/analysis-inputs';
 import { signatureOfLists } from '#shared/analysis/input-signature';
+import { useMessage } from '../components/use-message';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -44,7 +45,7 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
   const [corridorId, setCorridorId] = usePanelState('analysis.corridor', '');
   const [periodYears, setPeriodYears] = usePanelState('analysis.period', 1);
   const [payingPercent, setPayingPercent] = usePanelState('analysis.paying', 0);
-  const [exportMessage, setExportMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [exportMessage, setExportMessage] = useMessage<{ tone: 'ok' | 'error'; text: string }>();
   const [sort, setSort] = useState<{ key: SortKey; direction: 1 | -1 }>({ key: 'amount', direction: -1 });
   const schedule = tariffs.find((candidate) => candidate.id === scheduleId) ?? tariffs[0];
   const estimate = analysis.estimate;

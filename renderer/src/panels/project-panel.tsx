@@ -13,6 +13,7 @@ import { ProjectFiles, projectName, showProjectName, type OpenedProject } from '
 import { KEPT_BACKUPS, type BackupEntry } from '../persistence/backup-store';
 import { onPanelRequest } from '../state/panel-commands';
 import { host } from '../platform';
+import { useMessage } from '../components/use-message';
 
 type Counts = { layers: number; features: number; stories: number; tariffs: number };
 type Message = { tone: 'info' | 'error'; text: string; importable?: OpenedFile };
@@ -85,7 +86,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
   const store = useStore();
   const files = useMemo(() => new ProjectFiles(store), [store]);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useMessage<Message>();
   const [saving, setSaving] = useState<{ name: string; counts: Counts } | null>(null);
   const [opening, setOpening] = useState<{ file: string; project: OpenedProject; counts: Counts } | null>(null);
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);

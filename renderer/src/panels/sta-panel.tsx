@@ -15,6 +15,7 @@ import { CONDITION_COLORS } from '../map/thematic-style';
 import { layerLabel } from '../format/layer-label';
 import { inputErrorMessage } from '../format/number-input-message';
 import { parseNumberInput } from '#shared/model/feature-fields';
+import { useMessage } from '../components/use-message';
 
 interface RangeDraft {
   from: string;
@@ -41,7 +42,7 @@ export function StaPanel({
   const [labels, setLabels] = useState(staLabelsWanted);
   const [ruasKey, setRuasKey] = usePanelState('sta.ruas', '');
   const [staInput, setStaInput] = usePanelState('sta.input', '');
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<{ tone: 'error' | 'info'; text: string }>();
   const [drafts, setDrafts] = useState<RangeDraft[]>([]);
 
   useEffect(() => {

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { layerLabel } from '../format/layer-label';
 import { useMapVisionSimulation, VisionSelect } from '../components/vision-simulation';
 import type { VisionSimulation } from '#shared/style/vision-simulation';
+import { useMessage } from '../components/use-message';
 
 const sameContent = (a: Story, b: Story) =>
   JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
@@ -60,7 +61,7 @@ export function StoryPanel({
   const [storyId, setStoryId] = useState<string | null>(null);
   const story = stories.find((candidate) => candidate.id === storyId) ?? stories[0] ?? null;
   const [draft, setDraft] = useState<Story | null>(story);
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<{ tone: 'error' | 'info'; text: string }>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The map, and a slide presented from here, as a viewer with a colour-vision deficiency sees it (screen only).
   const [vision, setVision] = useState<VisionSimulation | ''>('');

@@ -6,13 +6,14 @@ import { ValidationError } from '../persistence/feature-validation';
 import { useStore } from '../state/store-context';
 import { NumberField } from '../components/number-field';
 import { DateField } from '../components/date-field';
+import { useMessage } from '../components/use-message';
 
 /** Rates and legal reference of one schedule; saving makes a new version, older ones are kept. */
 export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
   const { t } = useTranslation();
   const store = useStore();
   const [draft, setDraft] = useState(schedule);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; version: number } | null>(null);
+  const [message, setMessage] = useMessage<{ kind: 'ok' | 'error'; text: string; version: number }>();
   // Another version (a save, an undo, a redo) replaces the draft; a message speaks only of the version it was made for.
   useEffect(() => setDraft(schedule), [schedule]);
   const invalidRate = draft.items.some((item) => !Number.isFinite(item.ratePerYearIdr));

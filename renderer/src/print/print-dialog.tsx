@@ -13,6 +13,7 @@ import { currentView, PrintCancelled, printSheets, type PrintSettings } from './
 import { atlasRequests, ATLAS_KINDS, type AtlasFilter } from './atlas-pages';
 import { VisionSelect, visionFilter } from '../components/vision-simulation';
 import type { VisionSimulation } from '#shared/style/vision-simulation';
+import { useMessage } from '../components/use-message';
 
 const STORAGE_KEY = 'rumija.print';
 
@@ -52,7 +53,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
   // A check before the hearing: the preview as a viewer with a colour-vision deficiency sees it (preview only).
   const [vision, setVision] = useState<VisionSimulation | ''>('');
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<{ kind: 'ok' | 'error'; text: string }>();
   const abort = useRef<AbortController | null>(null);
   const atlasLayers = layers.filter((layer) => ATLAS_KINDS.includes(layer.kind));
   const [atlas, setAtlas] = useState<AtlasFilter>({ layerId: atlasLayers[0]?.id ?? '', status: '', regency: '' });
