@@ -5,7 +5,9 @@ import type { MarkerShape } from './marker-shapes';
  * colour that can be on the map at once means one thing only (CIEDE2000 ≥ 10 in normal vision, map-colours.test.ts).
  * Within each palette (statuses, conditions, zones, standings) any two classes stay ≥ 15 apart in CIEDE2000 in normal
  * vision and under simulated deuteranopia, protanopia and tritanopia (Machado et al. 2009; colour-vision.test.ts):
- * about one man in twelve in a hearing room has a red–green deficiency, and a projector washes colours out.
+ * about one man in twelve in a hearing room has a red–green deficiency, and a projector washes colours out. Across
+ * palettes that share a map, a pair closer than that is drawn with different symbols (road line, broken line, band,
+ * bridge circle, zone shape); colour-vision.test.ts lists every such pair and the few that share a symbol, and why.
  */
 export const STATUS_COLORS: Record<string, string> = {
   nasional: '#002f55',
