@@ -2,11 +2,12 @@ import type { SheetLayout } from './print-layout';
 import { lineHeight, type SheetImage, type SheetPainter, type TextOptions } from './sheet-painter';
 import { swatchRects } from '../style/legend-swatch';
 import { CASING_COLOR } from '../style/map-colours';
+import { isMarkerShape, markerOutline, type MarkerShape } from '../style/marker-shapes';
 
 interface SheetLegendEntry {
   label: string;
   color: string;
-  shape: 'line' | 'circle' | 'band';
+  shape: 'line' | 'circle' | 'band' | MarkerShape;
   /** A broken class: dash and gap in multiples of the line's thickness. */
   dash?: readonly [number, number];
 }
@@ -59,7 +60,11 @@ function drawLegend(sheet: PrintSheet, painter: SheetPainter, x: number, y: numb
       if (y > bottom - 4) break;
       if (entry.shape === 'circle')
         painter.circle(x + 2.5, y + 1.2, 1.4, { fill: entry.color, stroke: CASING_COLOR, lineWidth: 0.2 });
-      else
+      else if (isMarkerShape(entry.shape)) {
+        // The zone's shape as on the map: the casing outline, the zone colour inside it.
+        painter.polygon(markerOutline(entry.shape, x + 2.5, y + 1.2, 1.45), CASING_COLOR);
+        painter.polygon(markerOutline(entry.shape, x + 2.5, y + 1.2, 1.2), entry.color);
+      } else
         for (const rect of swatchRects(
           entry,
           x,

@@ -3,10 +3,12 @@ import {
   BASEMAP_COLORS,
   CASING_COLOR,
   CONDITION_COLORS,
+  CONDITION_DASHES,
   LABEL_COLORS,
   STANDING_COLORS,
   STATUS_COLORS,
   ZONE_COLORS,
+  ZONE_MARKER_SHAPES,
 } from './map-colours';
 import { colorMatrixValues, SIMULATION_MATRICES } from './vision-simulation';
 
@@ -299,6 +301,158 @@ describe('colours everyone in the hearing room can tell apart (#38)', () => {
   it('map labels reach 4.5:1 against their halo', () => {
     for (const [key, { text, halo }] of Object.entries(LABEL_COLORS))
       expect(contrast(text, halo), key).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+/*
+ * Across palettes (#38): classes of two palettes that can be on one map must be ΔE00 ≥ 15 apart in every vision, or
+ * be drawn with different symbols, so that the legend's symbol tells them apart where colour does not. The symbols
+ * each class is drawn with on the map (data-layers.ts, row-zone-layer.ts), from the same tables the map reads:
+ */
+const ZONE_BANDS = ['rumaja', 'rumija', 'ruwasja'];
+const SYMBOLS: Record<string, (key: string) => string[]> = {
+  // Roads (broken when rusak), condition-range bands along roads, bridge circles.
+  condition: (key) => {
+    const broken = CONDITION_DASHES[key] ? ` broken ${CONDITION_DASHES[key].join(':')}` : '';
+    return [`road line${broken}`, `range band${broken}`, 'bridge circle'];
+  },
+  // Roads; RDTL roads carry white dashes over their colour.
+  status: (key) => [key === 'rdtl' ? 'road line, white dashes' : 'road line'],
+  // Asset markers and the markers along asset lines in the zone's shape, asset areas, the zone bands along roads.
+  zone: (key) => {
+    const shape = ZONE_MARKER_SHAPES[key]!;
+    return [
+      `marker ${shape}`,
+      `line with ${shape} markers`,
+      'asset area',
+      ...(ZONE_BANDS.includes(key) ? ['zone band'] : []),
+    ];
+  },
+  // A map coloured by standing draws the assets' markers in their zones' shapes (map-colours.ts): any of them.
+  standing: () => Object.values(ZONE_MARKER_SHAPES).map((shape) => `marker ${shape}`),
+};
+const PALETTES: Record<string, Record<string, string>> = {
+  condition: pick(CONDITION_COLORS, CONDITIONS_DRAWN),
+  status: STATUS_COLORS,
+  zone: ZONE_COLORS,
+  standing: STANDING_COLORS,
+};
+
+/**
+ * The pairs of classes of two palettes closer than ΔE00 15 in some vision, written out: each is separated by its
+ * symbol (the shared test below checks that from SYMBOLS), except those in NOT_SEPARATED. A palette change that
+ * makes a new close pair, or parts one, changes this list.
+ */
+const CLOSE_ACROSS: Record<string, string[]> = {
+  'condition × status': ['baik ~ kabupaten', 'baik ~ desa', 'sedang ~ desa', 'unknown ~ rdtl'],
+  'condition × zone': [
+    'baik ~ luar',
+    'sedang ~ ruwasja',
+    'rusak_berat ~ rumaja',
+    'unknown ~ rumija',
+    'unknown ~ unanalysed',
+  ],
+  'status × zone': [
+    'nasional ~ rumaja',
+    'provinsi ~ rumija',
+    'provinsi ~ ruwasja',
+    'kabupaten ~ ruwasja',
+    'kabupaten ~ luar',
+    'kota ~ rumaja',
+    'kota ~ rumija',
+    'desa ~ ruwasja',
+    'rdtl ~ rumaja',
+    'rdtl ~ unanalysed',
+  ],
+  'condition × standing': [
+    'baik ~ paid',
+    'baik ~ partial',
+    'sedang ~ partial',
+    'rusak_ringan ~ overdue',
+    'rusak_berat ~ overdue',
+    'unknown ~ not_assessed',
+    'unknown ~ no_obligor',
+  ],
+  'status × standing': [
+    'provinsi ~ not_assessed',
+    'kabupaten ~ paid',
+    'kota ~ no_obligor',
+    'desa ~ partial',
+    'desa ~ not_assessed',
+    'rdtl ~ overdue',
+    'rdtl ~ no_obligor',
+  ],
+  'zone × standing': [
+    'rumaja ~ overdue',
+    'rumaja ~ no_obligor',
+    'rumija ~ overdue',
+    'rumija ~ no_obligor',
+    'ruwasja ~ paid',
+    'ruwasja ~ not_assessed',
+    'luar ~ paid',
+    'unanalysed ~ overdue',
+    'unanalysed ~ not_assessed',
+    'unanalysed ~ no_obligor',
+  ],
+};
+
+/** Close pairs that share a symbol, and why they are allowed. */
+const NOT_SEPARATED: Record<string, { pairs: string[]; reason: string }> = {
+  'condition × status': {
+    pairs: ['baik ~ kabupaten', 'baik ~ desa', 'sedang ~ desa'],
+    reason:
+      'both solid road lines. A road layer is coloured by status or by condition (its own setting), so they meet ' +
+      'only when a user shows two road layers set differently; no second channel separates them then (open).',
+  },
+  'zone × standing': {
+    pairs: CLOSE_ACROSS['zone × standing']!,
+    reason:
+      'the same markers: an asset layer is coloured by zone or by standing, never both at once, so a zone ' +
+      'marker and a standing marker are not on one map (the shape still says the zone on a standing map).',
+  },
+};
+
+describe('colours of different palettes on one map (#38)', () => {
+  const together = Object.keys(CLOSE_ACROSS).map((name) => name.split(' × ') as [string, string]);
+
+  it('the close pairs across palettes are exactly those written out (ΔE00 < 15 in some vision)', () => {
+    for (const [a, b] of together) {
+      const close: string[] = [];
+      for (const [keyA, colourA] of Object.entries(PALETTES[a]!))
+        for (const [keyB, colourB] of Object.entries(PALETTES[b]!))
+          if (VISIONS.some((vision) => distance(colourA, colourB, vision) < 15)) close.push(`${keyA} ~ ${keyB}`);
+      expect(close, `${a} × ${b}`).toEqual(CLOSE_ACROSS[`${a} × ${b}`]);
+    }
+  });
+
+  it('each close pair is drawn with different symbols, except the stated exceptions', () => {
+    const unseparated: Record<string, string[]> = {};
+    for (const [a, b] of together)
+      for (const pair of CLOSE_ACROSS[`${a} × ${b}`]!) {
+        const [keyA, keyB] = pair.split(' ~ ') as [string, string];
+        const shared = SYMBOLS[a]!(keyA).filter((symbol) => SYMBOLS[b]!(keyB).includes(symbol));
+        if (shared.length > 0) (unseparated[`${a} × ${b}`] ??= []).push(pair);
+      }
+    expect(unseparated).toEqual(
+      Object.fromEntries(Object.entries(NOT_SEPARATED).map(([name, { pairs }]) => [name, pairs])),
+    );
+    for (const { reason } of Object.values(NOT_SEPARATED)) expect(reason.length).toBeGreaterThan(40);
+  });
+
+  it('what separates them: the rusak dash, RDTL’s white dashes, zone shapes that are not the bridges’ circle', () => {
+    // Worked through by hand for the closest pair of each kind.
+    expect(SYMBOLS.condition!('rusak_berat')).toContain('road line broken 1.2:1');
+    expect(SYMBOLS.status!('rdtl')).toEqual(['road line, white dashes']);
+    expect(SYMBOLS.condition!('unknown')).toContain('bridge circle');
+    expect(SYMBOLS.zone!('unanalysed')).toContain('marker cross');
+    expect(Object.values(ZONE_MARKER_SHAPES)).not.toContain('circle');
+    // Protanopia makes national roads and RUMAJA markers the same colour (ΔE00 1.0): a line and a square.
+    expect(distance(STATUS_COLORS.nasional!, ZONE_COLORS.rumaja!, 'protanopia')).toBeLessThan(1.5);
+    expect(SYMBOLS.zone!('rumaja')).toContain('marker square');
+  });
+
+  it('within one palette nothing leans on symbols: every pair stays ≥ 15 apart (the tests above)', () => {
+    for (const palette of Object.values(PALETTES)) expect(closestPair(palette).distance).toBeGreaterThanOrEqual(15);
   });
 });
 

@@ -1,9 +1,13 @@
+import type { MarkerShape } from './marker-shapes';
+
 /**
  * Colours shared by the map style, the legend, printed sheets, slides and KML exports, so none can disagree. Every
  * colour that can be on the map at once means one thing only (CIEDE2000 ≥ 10 in normal vision, map-colours.test.ts).
  * Within each palette (statuses, conditions, zones, standings) any two classes stay ≥ 15 apart in CIEDE2000 in normal
  * vision and under simulated deuteranopia, protanopia and tritanopia (Machado et al. 2009; colour-vision.test.ts):
- * about one man in twelve in a hearing room has a red–green deficiency, and a projector washes colours out.
+ * about one man in twelve in a hearing room has a red–green deficiency, and a projector washes colours out. Across
+ * palettes that share a map, a pair closer than that is drawn with different symbols (road line, broken line, band,
+ * bridge circle, zone shape); colour-vision.test.ts lists every such pair and the few that share a symbol, and why.
  */
 export const STATUS_COLORS: Record<string, string> = {
   nasional: '#002f55',
@@ -83,7 +87,20 @@ export const ZONE_COLORS: Record<string, string> = {
   unanalysed: '#56715f',
 };
 
-/** The zones' second channel: an asset's marker is larger the deeper it stands in the road's space. */
+/**
+ * The zones' second channel, shape (marker-shapes.ts), drawn alike on the map, in the legend, on slides, the handout
+ * and printed sheets. No zone is a circle: circles on the map are bridges, in condition colours, and several zone
+ * colours come within ΔE00 15 of a condition colour under a simulation (colour-vision.test.ts lists them).
+ */
+export const ZONE_MARKER_SHAPES: Record<string, MarkerShape> = {
+  rumaja: 'square',
+  rumija: 'diamond',
+  ruwasja: 'triangle',
+  luar: 'triangle-down',
+  unanalysed: 'cross',
+};
+
+/** And size: an asset's marker is larger the deeper it stands in the road's space. */
 export const ZONE_MARKER_SCALE: Record<string, number> = {
   rumaja: 1.5,
   rumija: 1.25,
@@ -95,6 +112,8 @@ export const ZONE_MARKER_SCALE: Record<string, number> = {
 /**
  * Standing of an obligor's retribution, for the retribution work: paid, partly paid, overdue, not yet assessed, no
  * obligor known. Kept apart from the other palettes in normal vision and from each other under each simulation.
+ * A map coloured by standing draws the assets' markers, each in its zone's shape (ZONE_MARKER_SHAPES), never as a
+ * circle: that is what tells a standing from a bridge's condition where their colours come close.
  */
 export const STANDING_COLORS: Record<string, string> = {
   paid: '#aad2c9',

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { openApp, screenshot, waitForMapIdle } from './helpers';
 import { frameRoad } from './road-pixels';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
@@ -70,4 +72,74 @@ test('greyscale simulation: the four condition classes in lightness order', asyn
   // Back to normal vision: the same roads in colour again.
   await page.getByTestId('story-vision').selectOption('');
   await expect(page.locator('html')).not.toHaveAttribute('data-vision-simulation', /./);
+});
+
+/**
+ * Issue #38: what a presenter checks before a hearing, under each simulation — the map (story editor's switch), a
+ * slide exported at 1920×1080 (shown through the app's own simulation filter) and a printed sheet (the print
+ * preview's switch). The pictures are for looking at; each is also checked to have changed from normal vision.
+ */
+test.describe('screens under each simulation', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('map, slide and printed sheet under deuteranopia, protanopia, tritanopia and greyscale', async ({ page }) => {
+    test.setTimeout(420_000);
+    await openApp(page);
+    await page.getByTestId('layer-style-demo-roads').selectOption('condition');
+    // Zones on the assets, as the RUMIJA analysis gives them; it frames the Kupang corridor.
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+    await page.getByTestId('analysis-run').click();
+    await expect(page.getByTestId('analysis-results')).toBeVisible({ timeout: 60_000 });
+    await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.62, -10.17], zoom: 14.5 }));
+    await waitForMapIdle(page);
+
+    await page.getByTestId('tab-story').click();
+    await page.getByTestId('story-new').click();
+    await page.getByTestId('slide-add').click();
+    await page.getByTestId('slide-title-0').fill('Kondisi jalan dan zona RUMIJA');
+    await page.getByTestId('slide-caption-0').click();
+    const visions = ['deuteranopia', 'protanopia', 'tritanopia', 'greyscale'] as const;
+    const normal = await page.screenshot();
+    for (const vision of visions) {
+      await page.getByTestId('story-vision').selectOption(vision);
+      await screenshot(page, `colour-vision-${vision}-map`);
+      expect(Buffer.compare(await page.screenshot(), normal), vision).not.toBe(0);
+    }
+    await page.getByTestId('story-vision').selectOption('');
+
+    // The slide as exported, seen through each simulation filter the app defines.
+    const download = page.waitForEvent('download', { timeout: 180_000 });
+    await page.getByTestId('story-export-png').click();
+    const zip = unzipSync(readFileSync((await (await download).path())!));
+    const slide = Buffer.from(Object.values(zip)[0]!);
+    expect([slide.readUInt32BE(16), slide.readUInt32BE(20)]).toEqual([1920, 1080]);
+    await page.evaluate((base64) => {
+      const image = document.createElement('img');
+      image.src = `data:image/png;base64,${base64}`;
+      image.dataset.testid = 'slide-under-simulation';
+      Object.assign(image.style, { position: 'fixed', inset: '0', width: '1920px', height: '1080px', zIndex: '9999' });
+      document.body.append(image);
+    }, slide.toString('base64'));
+    await expect(page.getByTestId('slide-under-simulation')).toBeVisible();
+    for (const vision of visions) {
+      await page.evaluate(
+        (id) =>
+          (document.querySelector<HTMLElement>('[data-testid="slide-under-simulation"]')!.style.filter = `url(#${id})`),
+        `rumija-vision-${vision}`,
+      );
+      await screenshot(page, `colour-vision-${vision}-slide-1920`);
+    }
+    await page.evaluate(() => document.querySelector('[data-testid="slide-under-simulation"]')!.remove());
+
+    // The printed sheet in the print preview, with its own switch.
+    await page.getByTestId('print-open').click();
+    await page.getByTestId('print-preview').click();
+    await expect(page.getByTestId('print-preview-image')).toBeVisible({ timeout: 120_000 });
+    for (const vision of visions) {
+      await page.getByTestId('print-vision').selectOption(vision);
+      await expect(page.getByTestId('print-preview-image')).toHaveCSS('filter', new RegExp(`rumija-vision-${vision}`));
+      await screenshot(page, `colour-vision-${vision}-sheet`);
+    }
+  });
 });

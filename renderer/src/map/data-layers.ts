@@ -40,7 +40,10 @@ import {
   ROAD_CASING_WIDTH,
   SOLID_CONDITION_FILTER,
   ZONE_MARKER_FACTOR,
+  ZONE_MARKER_SHAPES,
 } from './thematic-style';
+import { markerImageId } from '#shared/style/marker-shapes';
+import { ensureMarkerImages, MARKER_RADIUS_PX, provideMarkerImages } from './marker-images';
 
 /** Properties copied into the map source: what styling and labels read (the same for tiles), plus the id. */
 const STYLE_KEYS = TILE_KEYS;
@@ -99,6 +102,36 @@ const ROAD_LAYOUT = {
 
 const hovered = (on: number | string, off: number | string) =>
   ['case', ['boolean', ['feature-state', 'hover'], false], on, off] as unknown as number;
+
+const encroaching: ExpressionSpecification = ['boolean', ['get', 'encroaching'], false];
+/** The zone's shape, from the same table as the legend, slides and sheets. */
+const ZONE_MARKER_LAYOUT = {
+  'icon-image': [
+    'match',
+    ['coalesce', ['get', 'zone'], 'unanalysed'],
+    ...Object.entries(ZONE_MARKER_SHAPES).flatMap(([zone, shape]) => [zone, markerImageId(shape)]),
+    markerImageId(ZONE_MARKER_SHAPES.unanalysed!),
+  ] as unknown as ExpressionSpecification,
+  'icon-allow-overlap': true,
+  'icon-ignore-placement': true,
+} as const;
+/** Marker size as the circles were: radius 1.5 px at zoom 10, 4 at 14, 8 at 18, times the zone's factor. */
+const ZONE_MARKER_SIZE: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  10,
+  ['*', 1.5 / MARKER_RADIUS_PX, ZONE_MARKER_FACTOR],
+  14,
+  ['*', 4 / MARKER_RADIUS_PX, ZONE_MARKER_FACTOR],
+  18,
+  ['*', 8 / MARKER_RADIUS_PX, ZONE_MARKER_FACTOR],
+];
+const ZONE_MARKER_PAINT = {
+  'icon-color': ZONE_COLOR,
+  'icon-halo-color': ['case', encroaching, '#b71c1c', CASING_COLOR] as unknown as ExpressionSpecification,
+  'icon-halo-width': hovered(3, ['case', encroaching, 2, 1.2] as never),
+};
 
 /** Style layers of one data layer, bottom to top. Their ids start with the source id. */
 export function styleLayersFor(layer: Layer): LayerSpecification[] {
@@ -231,28 +264,31 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           filter: ['==', ['geometry-type'], 'LineString'],
           paint: { 'line-color': ZONE_COLOR, 'line-width': hovered(5, 3), 'line-dasharray': [3, 1] },
         },
+        // Zone markers: shape (and size) as the zone's second channel beside colour; a symbol along an asset line
+        // says its zone the same way. The dark ring is the casing (contrast on land and sea); an encroaching
+        // asset's ring is red and wider.
         {
           id: id('point'),
-          type: 'circle',
+          type: 'symbol',
           source,
           filter: ['==', ['geometry-type'], 'Point'],
-          paint: {
-            'circle-radius': [
-              'interpolate',
-              ['linear'],
-              ['zoom'],
-              10,
-              ['*', 1.5, ZONE_MARKER_FACTOR],
-              14,
-              ['*', 4, ZONE_MARKER_FACTOR],
-              18,
-              ['*', 8, ZONE_MARKER_FACTOR],
-            ],
-            'circle-color': ZONE_COLOR,
-            // The dark ring is the casing (contrast on land and sea); an encroaching asset's ring is red and wider.
-            'circle-stroke-color': ['case', ['boolean', ['get', 'encroaching'], false], '#b71c1c', CASING_COLOR],
-            'circle-stroke-width': hovered(3, ['case', ['boolean', ['get', 'encroaching'], false], 2, 1.2] as never),
+          layout: { ...ZONE_MARKER_LAYOUT, 'icon-size': ZONE_MARKER_SIZE },
+          paint: ZONE_MARKER_PAINT,
+        },
+        {
+          id: id('line-marker'),
+          type: 'symbol',
+          source,
+          filter: ['==', ['geometry-type'], 'LineString'],
+          minzoom: 13,
+          layout: {
+            ...ZONE_MARKER_LAYOUT,
+            'icon-size': ['interpolate', ['linear'], ['zoom'], 13, 0.45, 18, 0.9],
+            'symbol-placement': 'line',
+            'symbol-spacing': 120,
+            'icon-rotation-alignment': 'viewport',
           },
+          paint: ZONE_MARKER_PAINT,
         },
       ];
     case 'corridor':
@@ -384,7 +420,8 @@ const isDecoration = (id: string) =>
   id.endsWith(':hover') ||
   id.endsWith(':rdtl-dash') ||
   id.endsWith(':casing') ||
-  id.endsWith(':gaps');
+  id.endsWith(':gaps') ||
+  id.endsWith(':line-marker');
 
 /** What the map should draw, as the store holds it. */
 export interface DataLayerState {
@@ -481,6 +518,7 @@ export class DataLayerSync {
   };
 
   constructor(private readonly map: MapLibreMap) {
+    provideMarkerImages(map);
     map.addSource(SELECTION_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({
       id: 'selection-line',
@@ -558,6 +596,8 @@ export class DataLayerSync {
 
   sync(state: DataLayerState, options: { quietBridgeLabels?: boolean } = {}) {
     const map = this.map;
+    // A new basemap style drops the images added to the old one.
+    ensureMarkerImages(map);
     this.feed.current = (id) => state.featureById.get(id);
     const { layers, featuresByLayer, annotations } = state;
     const annotationsChanged = annotations !== this.lastAnnotations;

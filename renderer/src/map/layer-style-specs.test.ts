@@ -74,7 +74,10 @@ describe('a layer drawn by the user’s style', () => {
     const paint = (id: string) =>
       (specs.find((spec) => spec.id === id) as { paint: Record<string, unknown> } | undefined)?.paint;
     expect(paint('data:l:line')!['line-width']).toBe(6);
-    expect(paint('data:l:point')!['circle-radius']).toBe(9);
+    // An asset's marker is a shape (its zone's): the size is the icon's, the user's colours fill it.
+    const point = specs.find((spec) => spec.id === 'data:l:point') as { layout: Record<string, unknown> };
+    expect(point.layout['icon-size']).toBe(9 / 8);
+    expect(paint('data:l:point')!['icon-color']).toEqual(ruleColorExpression(rule));
     expect(paint('data:l:fill')!['fill-color']).toEqual(ruleColorExpression(rule));
     expect(specs.map((spec) => spec.id)).toEqual(expect.arrayContaining(['data:l:label', 'data:l:label-line']));
     expect(styledValues({ nama: 'Tiang 7', jenis: 'tiang' }, { rule, label: 'nama' })).toEqual({

@@ -4,6 +4,7 @@ import type { TileProperties } from '#shared/tiles/layer-tiles';
 import { categoryValue, numericValue } from '#shared/style/classify';
 import { LABEL_COLORS } from '#shared/style/map-colours';
 import { FONT_BOLD } from './basemap-style';
+import { MARKER_RADIUS_PX } from './marker-images';
 import { readField } from '#shared/model/field-value';
 
 /** Source properties carrying the styled field's value and the label text (also kept in tiles). */
@@ -52,9 +53,15 @@ export function ruleColorExpression(rule: ThematicRule): ExpressionSpecification
 
 const suffixOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 /** The style layers that draw a feature's body (not casings, hover glows, dashes or labels); `broken-…` draw damage. */
-const BODY_SUFFIXES = new Set(['line', 'band', 'fill', 'point', 'symbol']);
+const BODY_SUFFIXES = new Set(['line', 'band', 'fill', 'point', 'symbol', 'line-marker']);
 const isBody = (suffix: string) => BODY_SUFFIXES.has(suffix) || suffix.startsWith('broken-');
-const COLOR_PROPERTY: Record<string, string> = { line: 'line-color', fill: 'fill-color', circle: 'circle-color' };
+const COLOR_PROPERTY: Record<string, string> = {
+  line: 'line-color',
+  fill: 'fill-color',
+  circle: 'circle-color',
+  // The zones' shaped markers (signed-distance icons): a user's colours fill them, the shape still says the zone.
+  symbol: 'icon-color',
+};
 
 function labelLayers(source: string, base: string): LayerSpecification[] {
   const text = {
@@ -104,6 +111,11 @@ export function withLayerStyle(specs: LayerSpecification[], style: LayerStyle | 
     if (color && colorProperty) paint[colorProperty] = color;
     if (spec.type === 'line' && style.lineWidth !== undefined) paint['line-width'] = style.lineWidth;
     if (spec.type === 'circle' && style.pointSize !== undefined) paint['circle-radius'] = style.pointSize;
+    if (spec.type === 'symbol' && style.pointSize !== undefined && suffix === 'point') {
+      const layout = { ...((spec as { layout?: Record<string, unknown> }).layout ?? {}) };
+      layout['icon-size'] = style.pointSize / MARKER_RADIUS_PX;
+      return [{ ...spec, layout, paint } as LayerSpecification];
+    }
     return [{ ...spec, paint } as LayerSpecification];
   });
   if (typeof style.label === 'string' && specs[0] && 'source' in specs[0]) {

@@ -11,13 +11,16 @@ import {
   CORRIDOR_COLOR,
   STATUS_COLORS,
   ZONE_COLORS,
+  ZONE_MARKER_SHAPES,
 } from './thematic-style';
+import type { MarkerShape } from '#shared/style/marker-shapes';
 import { readField } from '#shared/model/field-value';
 
 export interface LegendEntry {
   key: string;
   color: string;
-  shape: 'line' | 'circle' | 'band';
+  /** A zone's marker has its zone's shape (marker-shapes.ts), as on the map. */
+  shape: 'line' | 'circle' | 'band' | MarkerShape;
   label: string;
   /** A broken class (the rusak conditions): dash and gap in multiples of the line's thickness, as on the map. */
   dash?: readonly [number, number];
@@ -76,7 +79,7 @@ export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredF
         entries: Object.entries(ZONE_COLORS).map(([zone, color]) => ({
           key: zone,
           color,
-          shape: 'circle',
+          shape: ZONE_MARKER_SHAPES[zone]!,
           label: t(`analysis.zone.${zone}`),
         })),
         note: t('analysis.legendEncroaching'),

@@ -72,9 +72,33 @@ describe('casings and the second channel on the map (#38)', () => {
 
   it('asset markers and bridge symbols have the casing as their ring; asset markers grow with the zone', () => {
     const point = layer('asset').find((spec) => spec.id === 'data:l:point')!;
-    expect(JSON.stringify(paint(point)['circle-stroke-color'])).toContain(style.CASING_COLOR);
-    expect(JSON.stringify(paint(point)['circle-radius'])).toContain(JSON.stringify(style.ZONE_MARKER_FACTOR));
+    expect(JSON.stringify(paint(point)['icon-halo-color'])).toContain(style.CASING_COLOR);
+    const layout = (point as { layout: Record<string, unknown> }).layout;
+    expect(JSON.stringify(layout['icon-size'])).toContain(JSON.stringify(style.ZONE_MARKER_FACTOR));
     const bridge = layer('bridge').find((spec) => spec.id === 'data:l:symbol')!;
     expect(JSON.stringify(paint(bridge)['circle-stroke-color'])).toContain(style.CASING_COLOR);
+  });
+
+  it('asset points and lines carry their zone’s shape, a signed-distance icon the zone colour fills', () => {
+    const specs = layer('asset');
+    for (const suffix of ['point', 'line-marker']) {
+      const spec = specs.find((candidate) => candidate.id === `data:l:${suffix}`) as {
+        type: string;
+        layout: Record<string, unknown>;
+      };
+      expect(spec.type).toBe('symbol');
+      const image = spec.layout['icon-image'] as unknown[];
+      expect(image.slice(0, 2)).toEqual(['match', ['coalesce', ['get', 'zone'], 'unanalysed']]);
+      for (const [zone, shape] of Object.entries(style.ZONE_MARKER_SHAPES)) {
+        const at = image.indexOf(zone);
+        expect(at, zone).toBeGreaterThan(1);
+        expect(image[at + 1]).toBe(`rumija-marker-${shape}`);
+      }
+      expect(image.at(-1)).toBe(`rumija-marker-${style.ZONE_MARKER_SHAPES.unanalysed}`);
+      expect(paint(spec as LayerSpecification)['icon-color']).toEqual(style.ZONE_COLOR);
+    }
+    // Five zones, five shapes, none a circle (the bridges' symbol).
+    expect(new Set(Object.values(style.ZONE_MARKER_SHAPES)).size).toBe(Object.keys(style.ZONE_COLORS).length);
+    expect(Object.values(style.ZONE_MARKER_SHAPES)).not.toContain('circle');
   });
 });

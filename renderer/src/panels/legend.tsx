@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '#shared/model/layer';
-import { legendOf } from '../map/legend-entries';
-import { HIGHLIGHT_COLORS } from '../map/thematic-style';
+import { legendOf, type LegendEntry } from '../map/legend-entries';
+import { CASING_COLOR, HIGHLIGHT_COLORS } from '../map/thematic-style';
 import { swatchBackground } from '#shared/style/legend-swatch';
+import { isMarkerShape, markerSvgPath } from '#shared/style/marker-shapes';
 
 const HIGHLIGHT_SHAPES: Record<keyof typeof HIGHLIGHT_COLORS, 'line' | 'circle' | 'band'> = {
   selection: 'band',
@@ -22,14 +23,24 @@ export function Swatch({
   dash,
 }: {
   color: string;
-  shape: 'line' | 'circle' | 'band';
+  shape: LegendEntry['shape'];
   testId: string;
   label: string;
   dash?: readonly [number, number];
 }) {
+  if (isMarkerShape(shape))
+    // A zone's marker in its shape, on the casing, as the map draws it.
+    return (
+      <li className="legend-item" data-testid={testId} data-color={color} data-shape={shape}>
+        <svg className="swatch swatch-marker" viewBox="-1 -1 16 16" aria-hidden="true">
+          <path d={markerSvgPath(shape, 14)} fill={color} stroke={CASING_COLOR} strokeWidth={1.5} />
+        </svg>
+        <span>{label}</span>
+      </li>
+    );
   const background = swatchBackground({ color, ...(dash ? { dash } : {}) }, shape === 'band' ? 6 : 3);
   return (
-    <li className="legend-item" data-testid={testId} data-color={color} data-dash={dash?.join(' ')}>
+    <li className="legend-item" data-testid={testId} data-color={color} data-dash={dash?.join(' ')} data-shape={shape}>
       <span className={`swatch swatch-${shape}`} style={{ background }} />
       <span>{label}</span>
     </li>

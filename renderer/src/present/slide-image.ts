@@ -2,6 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { SlideLegendGroup } from './slide-legend';
 import { swatchRects } from '#shared/style/legend-swatch';
 import { CASING_COLOR } from '#shared/style/map-colours';
+import { isMarkerShape, markerOutline } from '#shared/style/marker-shapes';
 import { roundLength } from '#shared/print/print-layout';
 
 export interface SlideImageContent {
@@ -164,6 +165,19 @@ export async function composeSlideImage(
           context.arc(x + size * 1.5, ly - size * 0.35, size * 0.42, 0, Math.PI * 2);
           context.fill();
           context.stroke();
+        } else if (isMarkerShape(entry.shape)) {
+          // The zone's shape as on the map: the casing outline, the zone colour inside it.
+          for (const [radius, fill] of [
+            [size * 0.5, CASING_COLOR],
+            [size * 0.4, entry.color],
+          ] as const) {
+            context.beginPath();
+            for (const [px, py] of markerOutline(entry.shape, x + size * 1.5, ly - size * 0.35, radius))
+              context.lineTo(px, py);
+            context.closePath();
+            context.fillStyle = fill;
+            context.fill();
+          }
         } else
           for (const rect of swatchRects(
             entry,

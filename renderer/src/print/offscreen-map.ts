@@ -2,6 +2,7 @@ import { Map as MapLibreMap, type GeoJSONSource, type LngLatBoundsLike, type Sty
 import type { FeatureCollection } from 'geojson';
 import type { SheetImage } from '#shared/print/sheet-painter';
 import { mmToCssPx } from '#shared/print/print-layout';
+import { provideMarkerImages } from '../map/marker-images';
 
 /** What the map shows: a centre and zoom, or an extent fitted into the frame. */
 export type PrintView = { center: [number, number]; zoom: number } | { bounds: [number, number, number, number] };
@@ -65,6 +66,8 @@ export class OffscreenMap {
       maxZoom: 22,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    // The zones' marker shapes are runtime images, which a style from getStyle() does not carry.
+    provideMarkerImages(this.map);
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
   }
 
