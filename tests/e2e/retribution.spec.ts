@@ -14,6 +14,7 @@ const WORDS = {
     words: 'Terbilang',
     exact: 'Cocok',
     recorded: 'pembayaran dari',
+    recap: { number: 'Nomor SKRD', period: 'Masa retribusi', total: 'Ketetapan (Rp)', sum: 'JUMLAH' },
   },
   en: {
     unlinked: 'not linked to an obligor',
@@ -21,6 +22,7 @@ const WORDS = {
     words: 'In words',
     exact: 'Matches',
     recorded: 'from rekening-koran.csv recorded',
+    recap: { number: 'SKRD number', period: 'Period', total: 'Assessed (IDR)', sum: 'TOTAL' },
   },
 };
 
@@ -65,6 +67,31 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(
     /NotoSans\S*\s+CID TrueType\s+Identity-H\s+yes/,
   );
+  // The finance office's recap, read by GDAL: the period's rows and its total row both equal the notices' sum.
+  const sumOfNotices = noticeTotals.reduce((sum, value) => sum + value, 0);
+  const recap = await savedFile(page, 'assess-recap');
+  const sheet = '"Simpang Polda – Bandara El Tari"';
+  const { number: numberColumn, period, total: assessed, sum: totalWord } = words.recap;
+  const periodName = (await page.getByTestId('assess-period').locator('option:checked').textContent())!.split(
+    ' — ',
+  )[1]!;
+  const gdal = (sql: string) =>
+    Number(
+      / v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(
+        execFileSync('ogrinfo', ['-ro', '-q', '-dialect', 'SQLite', '-sql', sql, recap], { encoding: 'utf8' }),
+      )![1],
+    );
+  expect(
+    gdal(
+      `SELECT SUM("${assessed}") AS v FROM ${sheet} WHERE "${period}" = '${periodName}' AND "${numberColumn}" NOT LIKE '${totalWord}%'`,
+    ),
+  ).toBe(sumOfNotices);
+  expect(gdal(`SELECT "${assessed}" AS v FROM ${sheet} WHERE "${numberColumn}" = '${totalWord} ${periodName}'`)).toBe(
+    sumOfNotices,
+  );
+  // By hand: five SKRDs of the first semester, 11.329.491 + 1.211.493 + 12.630.602 + 10.125.000 (PLN: 135 poles ×
+  // Rp150.000 × 6/12) + 14.132.940.
+  expect(sumOfNotices).toBe(49_429_526);
   await rows.filter({ hasText: 'Telkom' }).click();
   const detail = page.getByTestId('assessment-detail');
   const amounts = await detail.locator('tbody td:nth-child(7)').allTextContents();
