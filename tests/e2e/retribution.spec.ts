@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openApp, savedFile, screenshot, waitForMapIdle } from './helpers';
 import { expectBlend, hex, pixelAtScreen } from './road-pixels';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
@@ -92,9 +95,24 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(gdal(`SELECT "${assessed}" AS v FROM ${sheet} WHERE "${numberColumn}" = '${totalWord} ${periodName}'`)).toBe(
     sumOfNotices,
   );
+  // One PDF per obligor, in a zip opened by unzip: five files, one notice each, adding up to the same sum.
+  const zip = await savedFile(page, 'assess-notice-files');
+  const unzipped = mkdtempSync(join(tmpdir(), 'rumija-skrd-zip-'));
+  execFileSync('unzip', ['-q', zip, '-d', unzipped]);
+  const perObligor = readdirSync(unzipped).map((file) =>
+    [
+      ...execFileSync('pdftotext', ['-layout', join(unzipped, file), '-'], { encoding: 'utf8' }).matchAll(
+        /JUMLAH RETRIBUSI TERUTANG\s+Rp\s*([\d.]+)/g,
+      ),
+    ].map((m) => rupiahOf(m[1]!)),
+  );
+  expect(perObligor.map((totals) => totals.length)).toEqual([1, 1, 1, 1, 1]);
+  expect(perObligor.flat().reduce((sum, value) => sum + value, 0)).toBe(sumOfNotices);
   // By hand: five SKRDs of the first semester, 11.329.491 + 1.211.493 + 12.630.602 + 10.125.000 (PLN: 135 poles ×
   // Rp150.000 × 6/12) + 14.132.940.
   expect(sumOfNotices).toBe(49_429_526);
+  await page.getByTestId('retribution-assess').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshot(page, name('notices'));
   await rows.filter({ hasText: 'Telkom' }).click();
   const detail = page.getByTestId('assessment-detail');
   const amounts = await detail.locator('tbody td:nth-child(7)').allTextContents();

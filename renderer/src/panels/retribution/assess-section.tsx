@@ -99,6 +99,23 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
     if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
   }
 
+  /** The same notices, one PDF per obligor, in one zip (to send each obligor its own). */
+  async function saveNoticeFiles() {
+    if (!current) return;
+    const notices = assessments.filter((a) => a.status !== 'replaced');
+    const outcome = await saveExport(`skrd-${current.programme.id}-${current.period.id}.zip`, async () => {
+      const { createNoticeFiles, zipNoticeFiles } = await import('#shared/retribution/create-notice-files');
+      const files = createNoticeFiles(notices, register.settings, await loadPrintFonts(), {
+        periodLabel: () => current.period.label,
+        draftWord: t('retribution.assess.draftFile'),
+      });
+      return { filters: [{ name: 'ZIP', extensions: ['zip'] }], data: zipNoticeFiles(files) };
+    });
+    if (outcome.kind === 'saved')
+      setMessage({ tone: 'info', text: t('retribution.assess.saved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
+  }
+
   /** Every assessment in force, one sheet per corridor, for the finance office (BPKAD). */
   async function saveRecap() {
     const corridorName = (id: string) => {
@@ -168,6 +185,14 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
           data-testid="assess-notices"
         >
           {t('retribution.assess.notices')}
+        </button>
+        <button
+          type="button"
+          disabled={assessments.length === 0}
+          onClick={() => void saveNoticeFiles()}
+          data-testid="assess-notice-files"
+        >
+          {t('retribution.assess.noticeFiles')}
         </button>
         <button
           type="button"
