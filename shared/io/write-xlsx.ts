@@ -17,9 +17,10 @@ const CELL_TEXT_LIMIT = 32_767;
 function sheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
-    const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Lembar';
+    const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Lembar';
     let candidate = base;
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
+    // A repeated name is cut further to make room for its number.
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - ` ${n}`.length)} ${n}`;
     used.add(candidate.toLowerCase());
     return candidate;
   });

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { openApp, savedFile, screenshot } from './helpers';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, savedFile, screenshot, waitForMapIdle } from './helpers';
+import { expectBlend, hex, pixelAtScreen } from './road-pixels';
+import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createDemoRetribution } from '#shared/demo/create-demo-retribution';
 
 /**
  * The retribution register with the demo cycle: owner names reconciled into an obligor, an issued SKRD with its
@@ -14,6 +20,7 @@ const WORDS = {
     words: 'Terbilang',
     exact: 'Cocok',
     recorded: 'pembayaran dari',
+    recap: { number: 'Nomor SKRD', period: 'Masa retribusi', total: 'Ketetapan (Rp)', sum: 'JUMLAH' },
   },
   en: {
     unlinked: 'not linked to an obligor',
@@ -21,6 +28,7 @@ const WORDS = {
     words: 'In words',
     exact: 'Matches',
     recorded: 'from rekening-koran.csv recorded',
+    recap: { number: 'SKRD number', period: 'Period', total: 'Assessed (IDR)', sum: 'TOTAL' },
   },
 };
 
@@ -65,6 +73,46 @@ async function tour(page: Page, language: 'id' | 'en') {
   expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(
     /NotoSans\S*\s+CID TrueType\s+Identity-H\s+yes/,
   );
+  // The finance office's recap, read by GDAL: the period's rows and its total row both equal the notices' sum.
+  const sumOfNotices = noticeTotals.reduce((sum, value) => sum + value, 0);
+  const recap = await savedFile(page, 'assess-recap');
+  const sheet = '"Simpang Polda – Bandara El Tari"';
+  const { number: numberColumn, period, total: assessed, sum: totalWord } = words.recap;
+  const periodName = (await page.getByTestId('assess-period').locator('option:checked').textContent())!.split(
+    ' — ',
+  )[1]!;
+  const gdal = (sql: string) =>
+    Number(
+      / v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(
+        execFileSync('ogrinfo', ['-ro', '-q', '-dialect', 'SQLite', '-sql', sql, recap], { encoding: 'utf8' }),
+      )![1],
+    );
+  expect(
+    gdal(
+      `SELECT SUM("${assessed}") AS v FROM ${sheet} WHERE "${period}" = '${periodName}' AND "${numberColumn}" NOT LIKE '${totalWord}%'`,
+    ),
+  ).toBe(sumOfNotices);
+  expect(gdal(`SELECT "${assessed}" AS v FROM ${sheet} WHERE "${numberColumn}" = '${totalWord} ${periodName}'`)).toBe(
+    sumOfNotices,
+  );
+  // One PDF per obligor, in a zip opened by unzip: five files, one notice each, adding up to the same sum.
+  const zip = await savedFile(page, 'assess-notice-files');
+  const unzipped = mkdtempSync(join(tmpdir(), 'rumija-skrd-zip-'));
+  execFileSync('unzip', ['-q', zip, '-d', unzipped]);
+  const perObligor = readdirSync(unzipped).map((file) =>
+    [
+      ...execFileSync('pdftotext', ['-layout', join(unzipped, file), '-'], { encoding: 'utf8' }).matchAll(
+        /JUMLAH RETRIBUSI TERUTANG\s+Rp\s*([\d.]+)/g,
+      ),
+    ].map((m) => rupiahOf(m[1]!)),
+  );
+  expect(perObligor.map((totals) => totals.length)).toEqual([1, 1, 1, 1, 1]);
+  expect(perObligor.flat().reduce((sum, value) => sum + value, 0)).toBe(sumOfNotices);
+  // By hand: five SKRDs of the first semester, 11.329.491 + 1.211.493 + 12.630.602 + 10.125.000 (PLN: 135 poles ×
+  // Rp150.000 × 6/12) + 14.132.940.
+  expect(sumOfNotices).toBe(49_429_526);
+  await page.getByTestId('retribution-assess').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshot(page, name('notices'));
   await rows.filter({ hasText: 'Telkom' }).click();
   const detail = page.getByTestId('assessment-detail');
   const amounts = await detail.locator('tbody td:nth-child(7)').allTextContents();
@@ -117,4 +165,86 @@ for (const language of ['id', 'en'] as const)
     await openApp(page);
     if (language === 'en') await page.getByTestId('language-en').click();
     await tour(page, language);
+  });
+
+/**
+ * The compliance map: with the demo cycle, a pole of PLN (both semesters paid) is drawn in the paid colour, one of
+ * Telkom (half of a semester due 31/07/2026 paid) in the overdue colour, one of an owner nobody reconciled in the
+ * no-obligor colour; unticking "paid" leaves PLN's pole off the map. Colours are written here, not read from the
+ * app's table; each legend swatch must show the same.
+ */
+const STANDING = { paid: '#aad2c9', overdue: '#9a3540', no_obligor: '#565f78' } as const;
+const demoFeatures = createDemoDataset('2026-03-01T00:00:00.000Z').features;
+const demoCycle = createDemoRetribution(demoFeatures, '2026-03-01T00:00:00.000Z');
+const onSkrd = new Set(demoCycle.assessments.flatMap((a) => a.lines.map((line) => line.assetId)));
+const poleOf = (owner: string, assessed: boolean) =>
+  demoFeatures.find(
+    (f) =>
+      f.properties.kind === 'asset' &&
+      f.geometry.type === 'Point' &&
+      f.properties.owner === owner &&
+      onSkrd.has(f.id) === assessed,
+  )!;
+
+for (const language of ['id', 'en'] as const)
+  test(`compliance map: assets in their obligor's standing colour, filtered by class (${language})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page);
+    if (language === 'en') await page.getByTestId('language-en').click();
+    await page.getByTestId('tab-retribution').click();
+    await page.getByTestId('retribution-tab-map').click();
+    await page.getByTestId('standing-map-on').check();
+    for (const [standing, colour] of Object.entries(STANDING))
+      await expect(page.getByTestId(`standing-swatch-${standing}`)).toHaveAttribute('data-color', colour);
+    // The layer's legend follows the map; a clean ground under the poles: the other layers off.
+    await page.getByTestId('tab-layers').click();
+    for (const [standing, colour] of Object.entries(STANDING))
+      await expect(page.getByTestId(`legend-demo-assets-standing-${standing}`)).toHaveAttribute('data-color', colour);
+    for (const layer of ['demo-corridors', 'demo-roads', 'demo-bridges'])
+      await page.getByTestId(`layer-visible-${layer}`).uncheck();
+    await page.getByTestId('tab-retribution').click();
+    const pixelOf = async (id: string) => {
+      const feature = demoFeatures.find((f) => f.id === id)!;
+      const position = (feature.geometry as { coordinates: number[] }).coordinates as [number, number];
+      await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 17 }), position);
+      await waitForMapIdle(page);
+      return pixelAtScreen(page, await page.evaluate((at) => window.rumijaMap!.project(at), position));
+    };
+    const pln = poleOf('PLN UP3 Kupang', true).id;
+    const telkom = poleOf('Telkom Indonesia', true).id;
+    const unlinked = poleOf('Operator seluler (contoh)', false).id;
+    expectBlend(await pixelOf(pln), STANDING.paid, [0, 0, 0], 1, `${pln} (PLN, paid)`);
+    expectBlend(await pixelOf(telkom), STANDING.overdue, [0, 0, 0], 1, `${telkom} (Telkom, overdue)`);
+    expectBlend(await pixelOf(unlinked), STANDING.no_obligor, [0, 0, 0], 1, `${unlinked} (no obligor)`);
+    // The filter: paid assets off, then the PLN pole shows the ground; Telkom's stays.
+    const paidCount = rupiahOf((await page.getByTestId('standing-count-paid').textContent())!);
+    expect(paidCount).toBeGreaterThan(0);
+    await page.getByTestId('standing-show-paid').uncheck();
+    const ground = await pixelOf(pln);
+    expect(Math.max(...ground.map((c, i) => Math.abs(c - hex(STANDING.paid)[i]!))), `${pln} hidden`).toBeGreaterThan(
+      30,
+    );
+    expectBlend(await pixelOf(telkom), STANDING.overdue, [0, 0, 0], 1, `${telkom} still shown`);
+    await page.getByTestId('standing-show-paid').check();
+    // Off again: the pole is back in its zone's colour (RUMIJA magenta or another zone, never the paid colour).
+    await page.getByTestId('standing-map-on').uncheck();
+    const zoned = await pixelOf(pln);
+    expect(Math.max(...zoned.map((c, i) => Math.abs(c - hex(STANDING.paid)[i]!)))).toBeGreaterThan(30);
+    await page.getByTestId('standing-map-on').check();
+    await page.getByTestId('tab-layers').click();
+    await page.getByTestId('layer-visible-demo-roads').check();
+    await page.getByTestId('tab-retribution').click();
+    // The corridor's assessed poles in view.
+    const poles = demoFeatures.filter((f) => onSkrd.has(f.id) && f.geometry.type === 'Point');
+    const mean = (i: number) =>
+      poles.reduce((sum, f) => sum + (f.geometry as { coordinates: number[] }).coordinates[i]!, 0) / poles.length;
+    await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 14 }), [mean(0), mean(1)] as [
+      number,
+      number,
+    ]);
+    await waitForMapIdle(page);
+    await screenshot(page, `retribution-map-${language}-1366`);
   });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the programs the tests drive: Chromium (Playwright runs it;
-# no browser download), GDAL's ogrinfo (an independent GeoJSON reader), poppler (PDF pages) and
+# no browser download), GDAL's ogrinfo (an independent GeoJSON reader), poppler (PDF pages), Info-ZIP's unzip
+# (opens the zips of notices as a user's archiver would) and
 # PostgreSQL with PostGIS (the team database the sync tests run two clients against), and QGIS's
 # Python (python3-qgis: reads the styles a project file writes into layer_styles, as QGIS would).
 set -euo pipefail
@@ -9,6 +10,7 @@ need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-postgis)
 /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || need+=(python3-qgis)

@@ -23,7 +23,7 @@ import { FONT_BOLD } from './basemap-style';
 import type { LayerStyle } from '#shared/model/layer-style';
 import { styledDataKey, styledValues, withLayerStyle } from './layer-style-specs';
 import {
-  ZONE_COLOR,
+  ASSET_COLOR,
   BORDER_ROUTE_CASING,
   BRIDGE_COLOR,
   BRIDGE_RADIUS,
@@ -52,8 +52,8 @@ const SELECTION_SOURCE = 'selection';
 
 export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 
-/** Computed values shown on the map beside the stored ones: the zone of an analysed asset. */
-export type Annotations = ReadonlyMap<string, { zone: string; quantity: number }>;
+/** Computed values shown on the map beside the stored ones: the zone of an analysed asset, its standing. */
+export type Annotations = ReadonlyMap<string, { zone?: string; quantity?: number; standing?: string }>;
 
 /**
  * What the map needs of a feature to style it: the style keys that have a value, its analysed zone, and what the
@@ -66,10 +66,11 @@ export function styleProperties(feature: StoredFeature, annotations?: Annotation
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') properties[key] = value;
   }
   const annotation = annotations?.get(feature.id);
-  if (annotation) {
+  if (annotation?.zone !== undefined) {
     properties.zone = annotation.zone;
-    properties.encroaching = annotation.quantity > 0;
+    properties.encroaching = (annotation.quantity ?? 0) > 0;
   }
+  if (annotation?.standing !== undefined) properties.standing = annotation.standing;
   return properties;
 }
 
@@ -128,13 +129,14 @@ const ZONE_MARKER_SIZE: ExpressionSpecification = [
   ['*', 8 / MARKER_RADIUS_PX, ZONE_MARKER_FACTOR],
 ];
 const ZONE_MARKER_PAINT = {
-  'icon-color': ZONE_COLOR,
+  // A standing (the compliance map) colours the marker; the zone's shape stays.
+  'icon-color': ASSET_COLOR,
   'icon-halo-color': ['case', encroaching, '#b71c1c', CASING_COLOR] as unknown as ExpressionSpecification,
   'icon-halo-width': hovered(3, ['case', encroaching, 2, 1.2] as never),
 };
 
 /** Style layers of one data layer, bottom to top. Their ids start with the source id. */
-export function styleLayersFor(layer: Layer): LayerSpecification[] {
+export function styleLayersFor(layer: Layer, hiddenStandings: readonly string[] = []): LayerSpecification[] {
   const source = sourceIdOf(layer.id);
   const id = (suffix: string) => `${source}:${suffix}`;
   switch (layer.kind) {
@@ -241,28 +243,33 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           },
         },
       ];
-    case 'asset':
+    case 'asset': {
+      // On the compliance map the classes the user unticked are left out.
+      const shown = (filter: ExpressionSpecification): ExpressionSpecification =>
+        hiddenStandings.length === 0
+          ? filter
+          : ['all', filter, ['!', ['in', ['coalesce', ['get', 'standing'], ''], ['literal', [...hiddenStandings]]]]];
       return [
         {
           id: id('fill'),
           type: 'fill',
           source,
-          filter: ['==', ['geometry-type'], 'Polygon'],
-          paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': hovered(0.85, 0.6), 'fill-outline-color': CASING_COLOR },
+          filter: shown(['==', ['geometry-type'], 'Polygon']),
+          paint: { 'fill-color': ASSET_COLOR, 'fill-opacity': hovered(0.85, 0.6), 'fill-outline-color': CASING_COLOR },
         },
         {
           id: id('casing'),
           type: 'line',
           source,
-          filter: ['==', ['geometry-type'], 'LineString'],
+          filter: shown(['==', ['geometry-type'], 'LineString']),
           paint: { 'line-color': CASING_COLOR, 'line-width': hovered(6.5, 4.5) },
         },
         {
           id: id('line'),
           type: 'line',
           source,
-          filter: ['==', ['geometry-type'], 'LineString'],
-          paint: { 'line-color': ZONE_COLOR, 'line-width': hovered(5, 3), 'line-dasharray': [3, 1] },
+          filter: shown(['==', ['geometry-type'], 'LineString']),
+          paint: { 'line-color': ASSET_COLOR, 'line-width': hovered(5, 3), 'line-dasharray': [3, 1] },
         },
         // Zone markers: shape (and size) as the zone's second channel beside colour; a symbol along an asset line
         // says its zone the same way. The dark ring is the casing (contrast on land and sea); an encroaching
@@ -271,7 +278,7 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           id: id('point'),
           type: 'symbol',
           source,
-          filter: ['==', ['geometry-type'], 'Point'],
+          filter: shown(['==', ['geometry-type'], 'Point']),
           layout: { ...ZONE_MARKER_LAYOUT, 'icon-size': ZONE_MARKER_SIZE },
           paint: ZONE_MARKER_PAINT,
         },
@@ -279,7 +286,7 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           id: id('line-marker'),
           type: 'symbol',
           source,
-          filter: ['==', ['geometry-type'], 'LineString'],
+          filter: shown(['==', ['geometry-type'], 'LineString']),
           minzoom: 13,
           layout: {
             ...ZONE_MARKER_LAYOUT,
@@ -291,6 +298,7 @@ export function styleLayersFor(layer: Layer): LayerSpecification[] {
           paint: ZONE_MARKER_PAINT,
         },
       ];
+    }
     case 'corridor':
       return [
         {
@@ -431,6 +439,8 @@ export interface DataLayerState {
   /** The last change, when it was applied to the state drawn before: then only what it touched is sent. */
   patch?: FeaturePatch | null;
   annotations?: Annotations;
+  /** Standings left off the compliance map. */
+  hiddenStandings?: readonly string[];
   /** The blocks layers were just read from: drawn as they are, without encoding the features again. */
   storedBlocks?: ReadonlyMap<string, StoredLayerBlocks> | null;
 }
@@ -557,8 +567,8 @@ export class DataLayerSync {
   }
 
   /** Style layers of one data layer as this map draws it (tiled layers name their tile layer). */
-  private specsFor(layer: Layer) {
-    const specs = withOpacity(withLayerStyle(styleLayersFor(layer), layer.style), layer.opacity ?? 1);
+  private specsFor(layer: Layer, hiddenStandings: readonly string[]) {
+    const specs = withOpacity(withLayerStyle(styleLayersFor(layer, hiddenStandings), layer.style), layer.opacity ?? 1);
     if (!this.tiled.has(layer.id)) return specs;
     return specs.map((spec) => ({ ...spec, 'source-layer': SOURCE_LAYER }) as LayerSpecification);
   }
@@ -654,8 +664,9 @@ export class DataLayerSync {
         this.updateData(layer, features, state, whole);
       }
       this.lastDataKey.set(layer.id, dataKey);
-      const styleKey = `${layer.kind}:${layer.styleBy}:${layer.opacity ?? 1}:${JSON.stringify(layer.style ?? null)}`;
-      const specs = this.specsFor(layer);
+      const hidden = layer.kind === 'asset' ? (state.hiddenStandings ?? []) : [];
+      const styleKey = `${layer.kind}:${layer.styleBy}:${layer.opacity ?? 1}:${JSON.stringify(layer.style ?? null)}:${hidden.join()}`;
+      const specs = this.specsFor(layer, hidden);
       if (this.lastStyle.get(layer.id) !== styleKey) {
         for (const spec of specs) if (map.getLayer(spec.id)) map.removeLayer(spec.id);
         this.lastStyle.set(layer.id, styleKey);

@@ -9,12 +9,14 @@ import {
   CONDITION_COLORS,
   CONDITION_DASHES,
   CORRIDOR_COLOR,
+  STANDING_COLORS,
   STATUS_COLORS,
   ZONE_COLORS,
   ZONE_MARKER_SHAPES,
 } from './thematic-style';
 import type { MarkerShape } from '#shared/style/marker-shapes';
 import { readField } from '#shared/model/field-value';
+import { STANDINGS } from '#shared/retribution/asset-standings';
 
 export interface LegendEntry {
   key: string;
@@ -41,9 +43,24 @@ export interface LayerLegend {
  * The legend of one layer from the same colour tables as the map style. Given the layer's features,
  * only the classes that occur are listed (for slides, where space is short).
  */
-export function legendOf(layer: Layer, t: TFunction, features?: readonly StoredFeature[]): LayerLegend | null {
+export function legendOf(
+  layer: Layer,
+  t: TFunction,
+  features?: readonly StoredFeature[],
+  options: { standing?: boolean } = {},
+): LayerLegend | null {
   const occurs = (test: (feature: StoredFeature) => boolean) => !features || features.some(test);
   if (layer.style?.rule) return ruleLegend(layer.style.rule, SHAPE_OF_KIND[layer.kind], t);
+  if (layer.kind === 'asset' && options.standing)
+    return {
+      entries: STANDINGS.map((standing) => ({
+        key: `standing-${standing}`,
+        color: STANDING_COLORS[standing]!,
+        shape: 'circle',
+        label: t(`retribution.standing.${standing}`),
+      })),
+      note: t('retribution.map.legendNote'),
+    };
   switch (layer.kind) {
     case 'road': {
       const keys = layer.styleBy === 'status' ? ROAD_STATUSES : [...CONDITIONS, 'unknown'];

@@ -95,7 +95,7 @@ describe('casings and the second channel on the map (#38)', () => {
         expect(image[at + 1]).toBe(`rumija-marker-${shape}`);
       }
       expect(image.at(-1)).toBe(`rumija-marker-${style.ZONE_MARKER_SHAPES.unanalysed}`);
-      expect(paint(spec as LayerSpecification)['icon-color']).toEqual(style.ZONE_COLOR);
+      expect(paint(spec as LayerSpecification)['icon-color']).toEqual(style.ASSET_COLOR);
     }
     // Five zones, five shapes, none a circle (the bridges' symbol).
     expect(new Set(Object.values(style.ZONE_MARKER_SHAPES)).size).toBe(Object.keys(style.ZONE_COLORS).length);

@@ -6,7 +6,8 @@ import { chainageAlongPaths } from '#shared/geo/chainage';
 import { formatSta } from '#shared/format/format-number';
 import type { StoredFeature } from '#shared/model/layer';
 import type { AppSnapshot, AppStore } from '../state/app-store';
-import { DataLayerSync } from './data-layers';
+import { DataLayerSync, type Annotations } from './data-layers';
+import { assetStandings } from '#shared/retribution/asset-standings';
 import { BackgroundSync } from './background-layers';
 import { createFeaturePopupContent, createIdentifyList } from './feature-popup';
 import { layerLabel } from '../format/layer-label';
@@ -21,6 +22,26 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   // The click handler below decides when the popup closes; MapLibre's own closeOnClick would close a new one.
   const popup = new Popup({ maxWidth: '380px', closeButton: true, closeOnClick: false, focusAfterOpen: false });
 
+  // Made anew only when what they are read from changes: a new map of annotations redraws every asset layer.
+  let annotations: { key: unknown[]; value: Annotations | undefined } = { key: [], value: undefined };
+  const annotationsOf = (snapshot: AppSnapshot): Annotations | undefined => {
+    const zones = snapshot.analysis.resultByAsset;
+    const { standingMap, retribution, layers, featuresByLayer } = snapshot;
+    const key = standingMap.on && retribution ? [zones, retribution, layers, featuresByLayer] : [zones];
+    if (key.length === annotations.key.length && key.every((part, i) => part === annotations.key[i]))
+      return annotations.value;
+    let value: Annotations | undefined = zones;
+    if (standingMap.on && retribution) {
+      const assets = layers
+        .filter((layer) => layer.kind === 'asset')
+        .flatMap((layer) => featuresByLayer.get(layer.id) ?? []);
+      const standings = assetStandings(assets, retribution, new Date().toISOString().slice(0, 10));
+      value = new Map([...standings].map(([id, standing]) => [id, { ...zones?.get(id), standing }]));
+    }
+    annotations = { key, value };
+    return value;
+  };
+
   const render = () => {
     const snapshot = store.getSnapshot();
     if (snapshot.status !== 'ready') return;
@@ -29,7 +50,9 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       previous.layers !== snapshot.layers ||
       previous.presentation !== snapshot.presentation ||
       previous.featuresByLayer !== snapshot.featuresByLayer ||
-      previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset
+      previous.analysis.resultByAsset !== snapshot.analysis.resultByAsset ||
+      previous.retribution !== snapshot.retribution ||
+      previous.standingMap !== snapshot.standingMap
     ) {
       sync.sync(
         {
@@ -38,7 +61,8 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
           featureById: snapshot.featureById,
           patch: snapshot.featurePatch,
           storedBlocks: snapshot.storedBlocks,
-          annotations: snapshot.analysis.resultByAsset,
+          annotations: annotationsOf(snapshot),
+          hiddenStandings: snapshot.standingMap.on ? snapshot.standingMap.hidden : [],
         },
         { quietBridgeLabels: snapshot.presentation?.routeShown ?? false },
       );

@@ -6,6 +6,7 @@ import {
   CONDITION_COLORS,
   CONDITION_DASHES,
   FALLBACK_COLOR,
+  STANDING_COLORS,
   STATUS_COLORS,
   ZONE_COLORS,
   ZONE_MARKER_SCALE,
@@ -90,3 +91,13 @@ export const ZONE_COLOR: ExpressionSpecification = [
   ZONE_COLORS.luar!,
   ZONE_COLORS.unanalysed!,
 ];
+
+/** An asset's colour on the compliance map (its obligor's standing, when given), else its zone's. */
+export const STANDING_COLOR: ExpressionSpecification = [
+  'match',
+  ['get', 'standing'],
+  ...Object.entries(STANDING_COLORS).flat(),
+  STANDING_COLORS.no_obligor!,
+] as unknown as ExpressionSpecification;
+
+export const ASSET_COLOR: ExpressionSpecification = ['case', ['has', 'standing'], STANDING_COLOR, ZONE_COLOR];

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Layer } from '#shared/model/layer';
 import { legendOf, type LegendEntry } from '../map/legend-entries';
+import { useSnapshot } from '../state/store-context';
 import { CASING_COLOR, HIGHLIGHT_COLORS } from '../map/thematic-style';
 import { swatchBackground } from '#shared/style/legend-swatch';
 import { isMarkerShape, markerSvgPath } from '#shared/style/marker-shapes';
@@ -50,7 +51,8 @@ export function Swatch({
 /** The legend of one layer, drawn from the same colour tables as the map style. */
 export function Legend({ layer }: { layer: Layer }) {
   const { t } = useTranslation();
-  const legend = legendOf(layer, t);
+  const { standingMap } = useSnapshot();
+  const legend = legendOf(layer, t, undefined, { standing: standingMap.on });
   if (!legend) return null;
   return (
     <ul className="legend" aria-label={t('layers.legend')} data-testid={`legend-${layer.id}`}>

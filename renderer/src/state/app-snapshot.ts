@@ -8,6 +8,7 @@ import type { ImportInput } from '#shared/io/group-import-files';
 import type { Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
 import type { RetributionRecords } from '../persistence/retribution-repository';
+import type { Standing } from '#shared/retribution/asset-standings';
 import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
@@ -35,6 +36,8 @@ export interface AppSnapshot {
   tariffs: StoredTariffSchedule[];
   /** Obligors, programmes, assessments, payments and settings as stored; null until read. */
   retribution: RetributionRecords | null;
+  /** The compliance map: assets coloured by their obligor's standing instead of their zone, some classes hidden. */
+  standingMap: StandingMap;
   analysis: AnalysisState;
   /** The file being read, and how far it has come, for the progress bar. */
   importing: ImportActivity | null;
@@ -50,6 +53,11 @@ export interface AppSnapshot {
   backgroundProblems: string[];
   /** The last failure of each online background's tiles (offline, refused), by background id. */
   onlineTileErrors: Record<string, string>;
+}
+
+export interface StandingMap {
+  on: boolean;
+  hidden: readonly Standing[];
 }
 
 export interface StoredLayerBlocks {
@@ -150,6 +158,7 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   frameRequest: null,
   tariffs: [],
   retribution: null,
+  standingMap: { on: false, hidden: [] },
   analysis: IDLE_ANALYSIS,
   importing: null,
   pendingImports: [],

@@ -12,7 +12,7 @@ import {
   loadRetribution,
   saveDrafts,
 } from '../persistence/retribution-repository';
-import type { SnapshotHandle } from './app-snapshot';
+import type { SnapshotHandle, StandingMap } from './app-snapshot';
 import type { AnalysisRunner } from './analysis-runner';
 
 const now = () => new Date().toISOString();
@@ -131,6 +131,11 @@ export class Retribution {
   async recordPayments(payments: Payment[]) {
     await commitRecords(this.state.db, 'record-payments', { payments });
     await this.refresh();
+  }
+
+  /** Colours assets by standing (or by zone again) and hides the classes the user unticked; not an undo step. */
+  setStandingMap(view: StandingMap) {
+    this.state.set({ standingMap: view });
   }
 
   async saveSettings(settings: RetributionSettings) {

@@ -6,15 +6,17 @@ import { formatDateInput } from '#shared/format/date-input';
 import { terbilangRupiah } from '#shared/retribution/terbilang';
 import type { Assessment } from '#shared/retribution/assessment';
 import type { RetributionRecords } from '../../persistence/retribution-repository';
-import { usePanelState, useStore } from '../../state/store-context';
+import { usePanelState, useSnapshot, useStore } from '../../state/store-context';
 import { errorText, problemText } from './problem-text';
 import { saveExport } from '../../platform/save-export';
 import { loadPrintFonts } from '../../print/print-job';
+import { recapWords } from './recap-words';
 
 /** A corridor and period assessed into drafts, one per obligor, then issued with numbers; lines shown per SKRD. */
 export function AssessSection({ register, locale }: { register: RetributionRecords; locale: Locale }) {
   const { t } = useTranslation();
   const store = useStore();
+  const { layers, featuresByLayer } = useSnapshot();
   const [choice, setChoice] = usePanelState('retribution.period', '');
   const [open, setOpen] = useState<string | null>(null);
   const [selected, setSelected] = useState<Record<string, boolean>>({});
@@ -97,6 +99,52 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
     if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
   }
 
+  /** The same notices, one PDF per obligor, in one zip (to send each obligor its own). */
+  async function saveNoticeFiles() {
+    if (!current) return;
+    const notices = assessments.filter((a) => a.status !== 'replaced');
+    const outcome = await saveExport(`skrd-${current.programme.id}-${current.period.id}.zip`, async () => {
+      const { createNoticeFiles, zipNoticeFiles } = await import('#shared/retribution/create-notice-files');
+      const files = createNoticeFiles(notices, register.settings, await loadPrintFonts(), {
+        periodLabel: () => current.period.label,
+        draftWord: t('retribution.assess.draftFile'),
+      });
+      return { filters: [{ name: 'ZIP', extensions: ['zip'] }], data: zipNoticeFiles(files) };
+    });
+    if (outcome.kind === 'saved')
+      setMessage({ tone: 'info', text: t('retribution.assess.saved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
+  }
+
+  /** Every assessment in force, one sheet per corridor, for the finance office (BPKAD). */
+  async function saveRecap() {
+    const corridorName = (id: string) => {
+      for (const layer of layers.filter((candidate) => candidate.kind === 'corridor')) {
+        const feature = featuresByLayer.get(layer.id)?.find((candidate) => candidate.id === id);
+        // Every sheet is a corridor: the word is left out so the name fits Excel's 31 characters.
+        if (feature) return String(feature.properties.name ?? id).replace(/^(koridor|corridor)\s+/i, '');
+      }
+      return null;
+    };
+    const outcome = await saveExport(`${t('retribution.recap.fileName')}.xlsx`, async () => {
+      const [{ writeWorkbook }, { createAssessmentRecap }] = await Promise.all([
+        import('#shared/io/write-xlsx'),
+        import('#shared/retribution/create-assessment-recap'),
+      ]);
+      const sheets = createAssessmentRecap(
+        register.assessments,
+        register.payments,
+        register.programmes,
+        corridorName,
+        recapWords(t, locale),
+      );
+      return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await writeWorkbook(sheets) };
+    });
+    if (outcome.kind === 'saved')
+      setMessage({ tone: 'info', text: t('retribution.assess.saved', { name: outcome.name }) });
+    if (outcome.kind === 'failed') setMessage({ tone: 'error', text: outcome.message });
+  }
+
   if (!current) return <p>{t('retribution.assess.noProgramme')}</p>;
   return (
     <div data-testid="retribution-assess">
@@ -137,6 +185,22 @@ export function AssessSection({ register, locale }: { register: RetributionRecor
           data-testid="assess-notices"
         >
           {t('retribution.assess.notices')}
+        </button>
+        <button
+          type="button"
+          disabled={assessments.length === 0}
+          onClick={() => void saveNoticeFiles()}
+          data-testid="assess-notice-files"
+        >
+          {t('retribution.assess.noticeFiles')}
+        </button>
+        <button
+          type="button"
+          disabled={register.assessments.length === 0}
+          onClick={() => void saveRecap()}
+          data-testid="assess-recap"
+        >
+          {t('retribution.assess.recap')}
         </button>
       </div>
       {message && (

@@ -5,8 +5,9 @@ import { ObligorsSection } from './obligors-section';
 import { AssessSection } from './assess-section';
 import { PaymentsSection } from './payments-section';
 import { ArrearsSection } from './arrears-section';
+import { StandingMapSection } from './standing-map-section';
 
-const SECTIONS = ['obligors', 'assess', 'payments', 'arrears'] as const;
+const SECTIONS = ['obligors', 'assess', 'payments', 'arrears', 'map'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The retribution register: obligors and their owner names, assessments (SKRD), payments, arrears. */
@@ -47,8 +48,10 @@ export function RetributionPanel() {
         <AssessSection register={register} locale={locale} />
       ) : section === 'payments' ? (
         <PaymentsSection register={register} locale={locale} />
-      ) : (
+      ) : section === 'arrears' ? (
         <ArrearsSection register={register} locale={locale} />
+      ) : (
+        <StandingMapSection register={register} locale={locale} />
       )}
     </section>
   );
