@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openApp, savedFile, screenshot } from './helpers';
+import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+
+/**
+ * Charts beside the summary tables (#40): each chart is read back from its SVG as drawn (bar ends against the axis
+ * ticks, names and figures as texts) and compared with the table's own cells.
+ */
+async function summaryTable(page: Page) {
+  return page.locator('[data-testid^="summary-row-"]').evaluateAll((rows) =>
+    rows.map((row) => ({
+      key: row.getAttribute('data-testid')!.replace('summary-row-', ''),
+      name: row.querySelector('th')!.textContent!.trim(),
+      total: row.querySelector('[data-testid^="summary-total-"]')!.textContent!.trim(),
+      kemantapan: row.querySelector('[data-testid^="summary-kemantapan-"]')!.textContent!.trim(),
+    })),
+  );
+}
+
+for (const language of ['id', 'en'] as const)
+  test(`summary charts match the tables in ${language} at 1366×768`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page);
+    if (language === 'en') await page.getByTestId('language-en').click();
+    await page.getByTestId('tab-summary').click();
+    await page.getByTestId('chart-target-on').check();
+    await page.getByTestId('chart-target').fill(language === 'id' ? '62,5' : '62.5');
+
+    const table = (await summaryTable(page)).filter((row) => row.key !== 'total');
+    expect(table.length).toBeGreaterThan(2);
+    const short = (name: string) => name.replace(/^Kabupaten /, '');
+
+    // Kemantapan: one bar per regency with a known condition, highest first, its end at the table's percentage.
+    const kemantapanDrawing = page.getByTestId('chart-drawing-kemantapan');
+    await expect(kemantapanDrawing.locator('svg')).toBeVisible();
+    const kemantapan = await readDrawnChart(kemantapanDrawing);
+    const axis = valueAxis(kemantapan, language);
+    const withKemantapan = table.filter((row) => row.kemantapan !== '—');
+    expect(kemantapan.bars).toHaveLength(withKemantapan.length);
+    const drawnOrder = [...kemantapan.names].sort((a, b) => a.cy - b.cy).map((name) => name.text);
+    const expectedOrder = [...withKemantapan]
+      .sort((a, b) => readFigure(b.kemantapan, language) - readFigure(a.kemantapan, language))
+      .map((row) => short(row.name));
+    expect(drawnOrder.map((name) => withKemantapan.find((row) => short(row.name) === name)!.kemantapan)).toEqual(
+      expectedOrder.map((name) => withKemantapan.find((row) => short(row.name) === name)!.kemantapan),
+    );
+    for (const row of withKemantapan) {
+      const drawn = rowOf(kemantapan, short(row.name));
+      expect(drawn.figure?.text, row.name).toBe(row.kemantapan);
+      expect(Math.abs(drawn.left - axis.zero)).toBeLessThan(1);
+      // The table rounds to 0,1 %: the bar's end is within that of the printed figure (plus a pixel of reading).
+      expect(Math.abs((drawn.right - axis.zero) / axis.perUnit - readFigure(row.kemantapan, language))).toBeLessThan(
+        0.05 + 1 / axis.perUnit,
+      );
+    }
+    // The target line stands at 62,5 % of the axis, labelled so.
+    expect(kemantapan.target?.text).toBe(language === 'id' ? 'Target 62,5%' : 'Target 62.5%');
+    const targetRule = kemantapan.rules.find((rule) => rule.dashed)!;
+    expect(Math.abs(targetRule.cx - (axis.zero + 62.5 * axis.perUnit))).toBeLessThan(1);
+
+    // Kilometres by condition: each regency's stack ends at the table's total length, and says it in km.
+    const conditionKm = await readDrawnChart(page.getByTestId('chart-drawing-condition-km'));
+    const kmAxis = valueAxis(conditionKm, language);
+    for (const row of table) {
+      const drawn = rowOf(conditionKm, short(row.name));
+      expect(drawn.figure?.text, row.name).toBe(`${row.total} km`);
+      expect(Math.abs((drawn.right - kmAxis.zero) / kmAxis.perUnit - readFigure(row.total, language))).toBeLessThan(
+        0.05 + 1 / kmAxis.perUnit,
+      );
+      // Stacked: the bars of a row touch end to end.
+      const sorted = [...drawn.bars].sort((a, b) => a.left - b.left);
+      for (let i = 1; i < sorted.length; i++) expect(Math.abs(sorted[i]!.left - sorted[i - 1]!.right)).toBeLessThan(1);
+    }
+
+    // Bridges by condition: bar lengths and figures are the table's counts.
+    const bridgeTable = await page.locator('[data-testid^="summary-bridges-"]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        name: row.querySelector('th')!.textContent!.trim(),
+        count: row.querySelector('td')!.textContent!.trim(),
+      })),
+    );
+    const bridges = await readDrawnChart(page.getByTestId('chart-drawing-bridge-condition'));
+    const bridgeAxis = valueAxis(bridges, language);
+    expect(bridges.names.map((name) => name.text)).toEqual(bridgeTable.map((row) => row.name));
+    for (const row of bridgeTable) {
+      const drawn = rowOf(bridges, row.name);
+      expect(drawn.figure?.text).toBe(row.count);
+      expect(Math.abs(drawn.right - drawn.left - readFigure(row.count, language) * bridgeAxis.perUnit)).toBeLessThan(1);
+    }
+
+    // The figures behind a chart leave as CSV (for Excel: ";" and decimal comma in Indonesian).
+    const csv = readFileSync(await savedFile(page, 'chart-save-csv-kemantapan'), 'utf8');
+    const first = withKemantapan.find((row) => short(row.name) === drawnOrder[0])!;
+    const csvLine = csv
+      .split('\r\n')
+      .find((line) => line.startsWith(`${drawnOrder[0]}${language === 'id' ? ';' : ','}`))!;
+    expect(Number(csvLine.split(language === 'id' ? ';' : ',')[1]!.replace(',', '.'))).toBeCloseTo(
+      readFigure(first.kemantapan, language),
+      1,
+    );
+    // … and the chart itself as SVG with its labels as text.
+    const svgText = readFileSync(await savedFile(page, 'chart-save-svg-kemantapan'), 'utf8');
+    expect(svgText).toContain('<svg');
+    expect(svgText).toContain(first.kemantapan);
+
+    await page.getByTestId('summary-charts').scrollIntoViewIfNeeded();
+    await page.getByTestId('chart-kemantapan').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await screenshot(page, `charts-summary-${language}-1366`);
+  });
