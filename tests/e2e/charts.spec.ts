@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openApp, savedFile, screenshot } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, savedFile, screenshot, SCREENSHOT_DIR } from './helpers';
 import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
 
 /**
@@ -109,3 +111,101 @@ for (const language of ['id', 'en'] as const)
     await page.getByTestId('chart-kemantapan').evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(page, `charts-summary-${language}-1366`);
   });
+
+test('retribution charts match their tables and print as vectors in the report', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-results')).toBeVisible();
+
+  const tableOf = (testId: string) =>
+    page
+      .getByTestId(testId)
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({
+          name: row.querySelector('th')!.textContent!.trim(),
+          amount: row.querySelector('td')!.textContent!.trim(),
+        })),
+      );
+  const figures: string[] = [];
+  for (const [tableId, chartId] of [
+    ['analysis-byOwner', 'retribution-owner'],
+    ['analysis-byCategory', 'retribution-category'],
+  ] as const) {
+    const table = await tableOf(tableId);
+    expect(table.length).toBeGreaterThan(1);
+    const chart = await readDrawnChart(page.getByTestId(`chart-drawing-${chartId}`));
+    const axis = valueAxis(chart, 'id');
+    // Beyond eight owners the smallest are one bar, "Lainnya", worth their sum.
+    const grouped = table.length > 8;
+    const shown = grouped ? table.slice(0, 7) : table;
+    expect(chart.names.map((name) => name.text).slice(0, shown.length)).toEqual(shown.map((row) => row.name));
+    const expected = shown.map((row) => ({ name: row.name, amount: readFigure(row.amount, 'id') }));
+    if (grouped) {
+      const rest = table.slice(7);
+      expected.push({
+        name: `Lainnya (${rest.length} pemilik)`,
+        amount: rest.reduce((sum, row) => sum + readFigure(row.amount, 'id'), 0),
+      });
+    }
+    expect(chart.names).toHaveLength(expected.length);
+    for (const { name, amount } of expected) {
+      const drawn = rowOf(chart, name);
+      expect(Math.abs(drawn.right - drawn.left - amount * axis.perUnit), name).toBeLessThan(1);
+      // The figure is the amount said the short way ("Rp1,2 juta"): within the half-step of its last digit.
+      const figure = drawn.figure!.text;
+      expect(figure).toMatch(/^Rp[\d.]+(,\d)? (juta|miliar)$|^Rp [\d.]+$/);
+      const step = /miliar/.test(figure) ? 1e8 : /juta/.test(figure) ? 1e5 : 1;
+      expect(Math.abs(readFigure(figure, 'id') - amount), name).toBeLessThanOrEqual(step / 2);
+      figures.push(figure);
+    }
+  }
+  await page.getByTestId('analysis-charts').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'charts-retribution-id-1366');
+
+  // The report carries both charts as vectors: their titles, names and figures are text in the embedded font.
+  const pdf = await savedFile(page, 'export-pdf');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Potensi retribusi menurut pemilik');
+  expect(text).toContain('Potensi retribusi menurut kategori aset');
+  for (const figure of figures) expect(text).toContain(figure);
+  const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+  expect(fonts).toContain('NotoSans');
+  expect(fonts).not.toMatch(/Helvetica|Times/);
+  // The page of the owner chart holds no image: the maps are the report's only pictures.
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+  const chartPage = Array.from({ length: pages }, (_, i) => i + 1).find((number) =>
+    execFileSync('pdftotext', ['-f', String(number), '-l', String(number), pdf, '-'], { encoding: 'utf8' }).includes(
+      'Potensi retribusi menurut pemilik',
+    ),
+  )!;
+  const imagesOnChartPage = execFileSync(
+    'pdfimages',
+    ['-f', String(chartPage), '-l', String(chartPage), '-list', pdf],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .trim()
+    .split('\n')
+    .slice(2);
+  expect(imagesOnChartPage).toEqual([]);
+  const prefix = join(SCREENSHOT_DIR, 'charts-report-page');
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-singlefile',
+    '-f',
+    String(chartPage),
+    '-l',
+    String(chartPage),
+    pdf,
+    prefix,
+  ]);
+  copyFileSync(pdf, join(SCREENSHOT_DIR, 'charts-report.pdf'));
+});
