@@ -8,6 +8,8 @@ export interface DrawnChart {
   ticks: { text: string; cx: number; fontSize: number }[];
   target: { text: string; cx: number } | null;
   rules: { cx: number; dashed: boolean }[];
+  /** Rendered width over drawn width: a font size times this is what the eye gets. */
+  scale: number;
 }
 
 /** Reads a chart's rendered SVG back: positions from the layout, texts from the drawing (not the chart's data). */
@@ -44,7 +46,8 @@ export function readDrawnChart(drawing: Locator): Promise<DrawnChart> {
         dashed: Boolean(line.closest('[stroke-dasharray]') ?? line.getAttribute('stroke-dasharray')),
       };
     });
-    return { bars, names, figures, ticks, target, rules };
+    const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+    return { bars, names, figures, ticks, target, rules, scale };
   });
 }
 

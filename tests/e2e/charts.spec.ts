@@ -209,3 +209,34 @@ test('retribution charts match their tables and print as vectors in the report',
   ]);
   copyFileSync(pdf, join(SCREENSHOT_DIR, 'charts-report.pdf'));
 });
+
+test('a slide shows a chart beside the map, its figures at least 20 px at 1920×1080', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('slide-chart-0').selectOption('kemantapan:beside');
+  await expect
+    .poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().stories[0]?.slides[0]?.chart))
+    .toEqual({ id: 'kemantapan', layout: 'beside' });
+  await page.getByTestId('slide-present-0').click();
+  const drawing = page.getByTestId('presenter-chart');
+  await expect(drawing.locator('svg')).toBeVisible();
+  const chart = await readDrawnChart(drawing);
+  expect(chart.bars.length).toBeGreaterThan(2);
+  // Every name, figure and tick as the eye gets it (font size × the drawing's scale on screen).
+  const sizes = [...chart.names, ...chart.figures, ...chart.ticks].map((text) => text.fontSize * chart.scale);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
+  // Nothing of the chart leaves the screen or hides under a scroll bar.
+  const box = (await drawing.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(1080);
+  expect(await drawing.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
+  // The bars are the table's: the first (highest) figure is the summary's best kemantapan.
+  const axis = valueAxis(chart, 'id');
+  const top = [...chart.figures].sort((a, b) => a.cy - b.cy)[0]!;
+  const topRow = rowOf(chart, [...chart.names].sort((a, b) => a.cy - b.cy)[0]!.text);
+  expect(Math.abs((topRow.right - axis.zero) / axis.perUnit - readFigure(top.text, 'id'))).toBeLessThan(
+    0.1 + 1 / axis.perUnit,
+  );
+  await screenshot(page, 'charts-slide-id-1920');
+});

@@ -14,6 +14,8 @@ export interface ChartRenderOptions {
   fontSize: number;
   /** The PDF's embedded font name when drawn for svg2pdf; the UI font otherwise. */
   fontFamily?: string;
+  /** Height of a row over the font size (2 in the sidebar; tighter on a slide, where 19 regencies must fit). */
+  rowSpacing?: number;
 }
 
 const TEXT_COLOUR = LABEL_COLORS.place.text;
@@ -75,7 +77,7 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
   const legendLines = stacked ? 1 : 0;
   const marginTop = Math.ceil(lineHeight * (1.6 + legendLines) + fontSize * 0.6);
   const marginBottom = Math.ceil(fontSize * 3.4);
-  const rowHeight = Math.ceil(fontSize * 2);
+  const rowHeight = Math.ceil(fontSize * (options.rowSpacing ?? 2));
   const height = marginTop + marginBottom + Math.max(1, chart.rows.length) * rowHeight;
   const maxValue = Math.max(chart.domainMax ?? 0, chart.target ?? 0, ...totals.map((entry) => entry.total), 1);
   const title = t(chart.titleKey);
