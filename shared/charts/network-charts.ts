@@ -8,7 +8,7 @@ const ROAD_CONDITIONS = [...CONDITIONS, 'unknown'] as const;
 const BRIDGE_CONDITIONS = [...CONDITIONS, 'unknown', 'proposed'] as const;
 
 /** "Kabupaten Timor Tengah Selatan" → "Timor Tengah Selatan"; "Kota Kupang" stays, apart from Kabupaten Kupang. */
-export function shortRegencyName(code: string | null): string {
+function shortRegencyName(code: string | null): string {
   return regencyName(code).replace(/^Kabupaten /, '');
 }
 

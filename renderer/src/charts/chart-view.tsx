@@ -10,7 +10,7 @@ import { chartRowName, renderChart } from './render-chart';
 import { svgMarkup, svgToPng } from './chart-export';
 
 /** The rows of a chart for a spreadsheet, worded in the UI language. */
-export function chartCsv(chart: ChartData, t: ReturnType<typeof useTranslation>['t'], locale: Locale): string {
+function chartCsv(chart: ChartData, t: ReturnType<typeof useTranslation>['t'], locale: Locale): string {
   return toExcelCsv(
     chartSpreadsheetRows(chart, {
       title: t(chart.titleKey),

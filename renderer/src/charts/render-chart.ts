@@ -21,7 +21,7 @@ export interface ChartRenderOptions {
 const TEXT_COLOUR = LABEL_COLORS.place.text;
 
 /** A figure as it is printed on a bar: "1.234,5 km", "75,0%", "12", "Rp3,2 miliar" (English: "1,234.5 km"…). */
-export function formatChartValue(value: number, unit: ChartUnit, locale: Locale): string {
+function formatChartValue(value: number, unit: ChartUnit, locale: Locale): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value, locale);

@@ -13,7 +13,7 @@ import { readKemantapanTarget } from './kemantapan-target';
 import { renderChart } from './render-chart';
 
 /** Figures on a projected slide: 24 px at 1920×1080 reads from the back of a hearing room. */
-export const SLIDE_CHART_FONT_PX = 24;
+const SLIDE_CHART_FONT_PX = 24;
 
 /**
  * A slide's chart, of the network in the layers the slide shows (the summary's figures), beside the map or in its
