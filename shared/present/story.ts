@@ -16,6 +16,13 @@ const SlideRouteSchema = z.strictObject({
   ruasNumbers: z.array(z.string().min(1).max(20)).min(1).max(20),
 });
 
+export const SLIDE_CHART_IDS = ['kemantapan', 'condition-km', 'bridge-condition'] as const;
+const SlideChartSchema = z.strictObject({
+  id: z.enum(SLIDE_CHART_IDS),
+  layout: z.enum(['beside', 'alone']),
+});
+export type SlideChart = z.infer<typeof SlideChartSchema>;
+
 const SlideSchema = z.strictObject({
   id: z.string().min(1).max(100),
   title: z.string().trim().min(1).max(200),
@@ -28,6 +35,8 @@ const SlideSchema = z.strictObject({
   route: SlideRouteSchema.nullable(),
   /** A corridor whose encroachment and retribution estimate the slide shows. */
   estimateCorridorId: z.string().min(1).max(100).nullable(),
+  /** A chart of the network the slide shows, beside the map or alone (absent in stories from before charts). */
+  chart: SlideChartSchema.nullable().optional(),
 });
 export type Slide = z.infer<typeof SlideSchema>;
 

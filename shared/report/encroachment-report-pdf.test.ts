@@ -24,10 +24,10 @@ const CREDITS = (
 const MAP = gdalJpeg(300, 200, [40, 120, 200]);
 
 /** The report with the example schedule, written to a file for poppler to read. */
-function writeReport(
+async function writeReport(
   input: Pick<ReportInput, 'areaName' | 'estimate' | 'results' | 'demoData' | 'warnings' | 'maps' | 'mapCredits'>,
-): string {
-  const bytes = createEncroachmentReportPdf(
+): Promise<string> {
+  const bytes = await createEncroachmentReportPdf(
     {
       createdAt: new Date(2026, 0, 21),
       schedule: EXAMPLE_TARIFF_SCHEDULE,
@@ -43,7 +43,7 @@ function writeReport(
 }
 
 describe('PDF report', () => {
-  it('is a readable PDF in Indonesian with the totals and the example warning', () => {
+  it('is a readable PDF in Indonesian with the totals and the example warning', async () => {
     const demo = createDemoDataset();
     const roads = demo.features.filter((f) => f.properties.kind === 'road');
     const assets = demo.features.filter((f) => f.properties.kind === 'asset');
@@ -51,7 +51,7 @@ describe('PDF report', () => {
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE, {
       payingShare: 0.2,
     });
-    const file = writeReport({
+    const file = await writeReport({
       areaName: 'Koridor Simpang Polda – Bandara El Tari',
       estimate,
       results,
@@ -81,7 +81,7 @@ describe('PDF report', () => {
     expect(under.plainShare).toBeGreaterThan(0.5);
   });
 
-  it('prints the warnings, and detail rows whose amounts add up to the printed total', () => {
+  it('prints the warnings, and detail rows whose amounts add up to the printed total', async () => {
     const demo = createDemoDataset();
     const roads = demo.features.filter((f) => f.properties.kind === 'road');
     // Billboards surveyed as points: inside RUMIJA, but the tariff is per m².
@@ -95,7 +95,7 @@ describe('PDF report', () => {
     const results = analyzeAssets(createRoadIndex(roads), assets);
     const estimate = estimateRetribution(results, assets, EXAMPLE_TARIFF_SCHEDULE);
     const warnings = analysisWarnings({ roadCount: roads.length, assets, estimate });
-    const file = writeReport({ areaName: 'Uji', estimate, results, demoData: false, warnings });
+    const file = await writeReport({ areaName: 'Uji', estimate, results, demoData: false, warnings });
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(
       'PERINGATAN: 3 aset di dalam RUMIJA bernilai Rp 0 karena bentuk geometrinya tidak cocok dengan dasar tarif (reklame ×3',

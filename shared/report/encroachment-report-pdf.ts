@@ -26,6 +26,14 @@ export interface ReportInput {
   maps?: readonly { caption: string; jpeg: Uint8Array; width: number; height: number }[];
   /** The credits of the maps' basemap and sources, printed under each map (its licence asks for them). */
   mapCredits?: string;
+  /** Charts printed under their tables, drawn by the caller as vectors into the page (svg2pdf in the renderer). */
+  charts?: { byOwner?: ReportChart; byCategory?: ReportChart };
+}
+
+/** A chart the report places: its height over its width, and how to draw it into a box of the page (mm). */
+export interface ReportChart {
+  aspect: number;
+  draw: (pdf: jsPDF, box: { x: number; y: number; width: number; height: number }) => Promise<void>;
 }
 
 const ZONE_NAMES: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Di luar' };
@@ -33,8 +41,11 @@ const UNIT_NAMES: Record<string, string> = { unit: 'unit', m: 'm', m2: 'm²' };
 const MARGIN = 15;
 const PAGE_HEIGHT = 297;
 
-/** The printable estimate report in Bahasa Indonesia: summary, breakdowns and per-asset lines. */
-export function createEncroachmentReportPdf(input: ReportInput, fonts: PrintFonts): Uint8Array<ArrayBuffer> {
+/** The printable estimate report in Bahasa Indonesia: summary, breakdowns (with their charts) and per-asset lines. */
+export async function createEncroachmentReportPdf(
+  input: ReportInput,
+  fonts: PrintFonts,
+): Promise<Uint8Array<ArrayBuffer>> {
   const pdf = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   embedFonts(pdf, fonts);
   let y = MARGIN;
@@ -114,8 +125,20 @@ export function createEncroachmentReportPdf(input: ReportInput, fonts: PrintFont
     }
     y += 1.5;
   }
+  const chart = async (drawing: ReportChart | undefined) => {
+    if (!drawing) return;
+    const width = 180;
+    const height = drawing.aspect * width;
+    ensureSpace(height + 4);
+    await drawing.draw(pdf, { x: MARGIN, y, width, height });
+    // svg2pdf leaves its own font and colours behind.
+    pdf.setFont(PDF_FONT, 'normal').setTextColor(0, 0, 0).setDrawColor(0, 0, 0);
+    y += height + 4;
+  };
   table('Menurut pemilik', sorted(estimate.byOwner));
+  await chart(input.charts?.byOwner);
   table('Menurut kategori', sorted(estimate.byCategory, input.categoryLabel));
+  await chart(input.charts?.byCategory);
   table('Menurut ruas', sorted(estimate.byRuas));
   if (Object.keys(estimate.byCorridor).length)
     table('Menurut koridor', sorted(estimate.byCorridor, input.corridorLabel));

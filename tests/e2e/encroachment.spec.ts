@@ -130,6 +130,8 @@ test('the Simpang Polda – El Tari estimate runs in a worker and agrees with GD
 });
 
 test('the export is GeoJSON that GDAL reads, with the computed fields', async ({ page }) => {
+  // The report draws maps at print resolution and two charts (svg2pdf): over a minute on a shared machine.
+  test.setTimeout(150_000);
   await openApp(page);
   await page.getByTestId('tab-analysis').click();
   await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');

@@ -21,6 +21,8 @@ import { NumberField } from '../components/number-field';
 import { analysisInputs } from '#shared/analysis/analysis-inputs';
 import { signatureOfLists } from '#shared/analysis/input-signature';
 import { useMessage } from '../components/use-message';
+import { chartRetributionByCategory, chartRetributionByOwner } from '#shared/charts/retribution-charts';
+import { ChartView } from '../charts/chart-view';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -114,7 +116,10 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
       const maps = map
         ? await renderReportMaps(map, analysis, areaName, corridors.find((c) => c.id === corridorId) ?? null)
         : [];
-      const bytes = createEncroachmentReportPdf(
+      // The report is in Indonesian, its charts too; drawn as vectors by svg2pdf (loaded with the report).
+      const { reportChart } = await import('../charts/pdf-chart');
+      const indonesian = i18n.getFixedT('id');
+      const bytes = await createEncroachmentReportPdf(
         {
           areaName,
           corridor: corridorId !== null,
@@ -130,6 +135,10 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
             (asset) => (asset.properties.source as { illustrative?: boolean } | undefined)?.illustrative,
           ),
           mapCredits: map ? mapCredits(map) : '',
+          charts: {
+            byOwner: reportChart(chartRetributionByOwner(estimate), indonesian, 'id'),
+            byCategory: reportChart(chartRetributionByCategory(estimate), indonesian, 'id'),
+          },
         },
         await loadPrintFonts(),
       );
@@ -193,6 +202,10 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
         {sort.key === key ? (sort.direction === 1 ? ' ▲' : ' ▼') : ''}
       </button>
     </th>
+  );
+  const retributionCharts = useMemo(
+    () => (estimate ? [chartRetributionByOwner(estimate), chartRetributionByCategory(estimate)] : []),
+    [estimate],
   );
   const insideCount = estimate?.lines.length ?? 0;
   const usedSchedule = estimate ? tariffs.find((candidate) => candidate.id === estimate.scheduleId) : undefined;
@@ -370,6 +383,11 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
                     ))}
                 </tbody>
               </table>
+            ))}
+          </div>
+          <div className="charts" data-testid="analysis-charts">
+            {retributionCharts.map((chart) => (
+              <ChartView key={chart.id} chart={chart} />
             ))}
           </div>
           <h3>{t('analysis.details')}</h3>

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { safeFileName } from '#shared/format/file-name';
-import type { Camera, Slide, Story } from '#shared/present/story';
-import { storyFromFile, storyToFile } from '#shared/present/story';
+import type { Camera, Slide, SlideChart, Story } from '#shared/present/story';
+import { SLIDE_CHART_IDS, storyFromFile, storyToFile } from '#shared/present/story';
 import { newFeatureId } from '#shared/edit/feature-edits';
 import { useSnapshot, useStore } from '../state/store-context';
 import { host } from '../platform';
@@ -383,6 +383,26 @@ export function StoryPanel({
                       ))}
                     </select>
                   </label>
+                  <label>
+                    {t('charts.slideChart')}
+                    <select
+                      value={slide.chart ? `${slide.chart.id}:${slide.chart.layout}` : ''}
+                      data-testid={`slide-chart-${index}`}
+                      onChange={(event) => {
+                        const [id, layout] = event.target.value.split(':') as [SlideChart['id'], SlideChart['layout']];
+                        void saveSlide(index, { chart: event.target.value ? { id, layout } : null });
+                      }}
+                    >
+                      <option value="">{t('charts.noSlideChart')}</option>
+                      {SLIDE_CHART_IDS.flatMap((id) =>
+                        (['beside', 'alone'] as const).map((layout) => (
+                          <option key={`${id}:${layout}`} value={`${id}:${layout}`}>
+                            {t(`charts.slideLayout.${layout}`, { title: t(`charts.slideChartName.${id}`) })}
+                          </option>
+                        )),
+                      )}
+                    </select>
+                  </label>
                 </div>
                 <div className="slide-meta">
                   {t('story.slideMeta', {
@@ -432,6 +452,7 @@ export function StoryPanel({
                         notes: slide.notes,
                         route: slide.route,
                         estimateCorridorId: slide.estimateCorridorId,
+                        chart: slide.chart ?? null,
                       })
                     }
                   >

@@ -7,6 +7,14 @@ import { regencyName } from '#shared/model/regencies';
 import { useSnapshot } from '../state/store-context';
 import { toExcelCsv, toTsv, type SpreadsheetCell } from '#shared/format/spreadsheet-text';
 import { saveExport } from '../platform/save-export';
+import {
+  chartBridgesByCondition,
+  chartConditionKmByRegency,
+  chartKemantapanByRegency,
+} from '#shared/charts/network-charts';
+import { ChartView } from '../charts/chart-view';
+import { useKemantapanTarget } from '../charts/kemantapan-target';
+import { NumberField } from '../components/number-field';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
 const CONDITION_KEYS = [...CONDITIONS, 'unknown'] as const;
@@ -23,6 +31,17 @@ export function SummaryPanel() {
   const summary = useMemo(
     () => summarizeNetwork(visibleFeatures, status === 'all' ? undefined : [status]),
     [visibleFeatures, status],
+  );
+  const [target, setTarget] = useKemantapanTarget();
+  // The draft keeps what is being typed (NaN while unreadable); only a valid percentage becomes the target.
+  const [targetDraft, setTargetDraft] = useState(target ?? 60);
+  const charts = useMemo(
+    () => [
+      chartKemantapanByRegency(summary, target),
+      chartConditionKmByRegency(summary),
+      chartBridgesByCondition(summary),
+    ],
+    [summary, target],
   );
   const km = (metres: number) => formatNumber(metres / 1000, locale, 1);
   // Only the columns that have any length, so the table fits beside the map.
@@ -215,6 +234,35 @@ export function SummaryPanel() {
         )}
       </div>
       <p className="note">{t('summary.note')}</p>
+      <h3>{t('charts.heading')}</h3>
+      <div className="chart-options">
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={target !== null}
+            data-testid="chart-target-on"
+            onChange={(event) => setTarget(event.target.checked ? targetDraft : null)}
+          />{' '}
+          {t('charts.targetField')}
+        </label>
+        {target !== null && (
+          <NumberField
+            value={targetDraft}
+            digits={1}
+            testId="chart-target"
+            ariaLabel={t('charts.targetField')}
+            onChange={(value) => {
+              setTargetDraft(value);
+              if (Number.isFinite(value) && value >= 0 && value <= 100) setTarget(value);
+            }}
+          />
+        )}
+      </div>
+      <div className="charts" data-testid="summary-charts">
+        {charts.map((chart) => (
+          <ChartView key={chart.id} chart={chart} />
+        ))}
+      </div>
     </section>
   );
 }

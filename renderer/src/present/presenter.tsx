@@ -9,6 +9,7 @@ import { Swatch } from '../panels/legend';
 import { SlideShow, type ShownSlide } from './slide-show';
 import { labelledFigures, slideLegends } from './slide-plan';
 import { openPresenterChannel } from './presenter-channel';
+import { SlideChartBlock } from '../charts/slide-chart';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter', 'n']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace', 'p']);
@@ -183,6 +184,7 @@ export function Presenter({
           )}
         </section>
       )}
+      {slide?.chart && <SlideChartBlock key={slide.id} slide={slide} chart={slide.chart} />}
       {legends.length > 0 && (
         <aside className="presenter-legend" data-testid="presenter-legend">
           {legends.map(({ layerId, entries }) => (

@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { summarizeNetwork } from '#shared/analysis/network-summary';
+import {
+  chartBridgesByCondition,
+  chartConditionKmByRegency,
+  chartKemantapanByRegency,
+} from '#shared/charts/network-charts';
+import type { Locale } from '#shared/format/format-number';
+import type { Slide, SlideChart } from '#shared/present/story';
+import { useSnapshot } from '../state/store-context';
+import { readKemantapanTarget } from './kemantapan-target';
+import { renderChart } from './render-chart';
+
+/** Figures on a projected slide: 24 px at 1920×1080 reads from the back of a hearing room. */
+const SLIDE_CHART_FONT_PX = 24;
+
+/**
+ * A slide's chart, of the network in the layers the slide shows (the summary's figures), beside the map or in its
+ * place, drawn to the width it is given on the screen.
+ */
+export function SlideChartBlock({ slide, chart }: { slide: Slide; chart: SlideChart }) {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const { layers, featuresByLayer } = useSnapshot();
+  const holder = useRef<HTMLDivElement>(null);
+  const data = useMemo(() => {
+    const shown = new Set(slide.visibleLayerIds);
+    const features = layers
+      .filter((layer) => shown.has(layer.id))
+      .flatMap((layer) => featuresByLayer.get(layer.id) ?? []);
+    const summary = summarizeNetwork(features);
+    if (chart.id === 'kemantapan') return chartKemantapanByRegency(summary, readKemantapanTarget());
+    if (chart.id === 'condition-km') return chartConditionKmByRegency(summary);
+    return chartBridgesByCondition(summary);
+  }, [slide.visibleLayerIds, layers, featuresByLayer, chart.id]);
+
+  useEffect(() => {
+    const element = holder.current;
+    if (!element) return;
+    // Drawn at the size it shows (inside the padding): scaled down, its figures would shrink below the size asked for.
+    const style = getComputedStyle(element);
+    const width = Math.floor(
+      element.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight),
+    );
+    element.replaceChildren(renderChart(data, { t, locale, width, fontSize: SLIDE_CHART_FONT_PX, rowSpacing: 1.45 }));
+  }, [data, t, locale, chart.layout]);
+
+  return (
+    <div
+      ref={holder}
+      className={`presenter-chart ${chart.layout}`}
+      data-testid="presenter-chart"
+      data-chart={chart.id}
+      data-layout={chart.layout}
+    />
+  );
+}
