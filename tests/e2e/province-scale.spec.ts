@@ -39,6 +39,9 @@ function segment(index: number) {
   };
 }
 
+/** Tiles are cut again in a worker after each edit: on a busy 2-core machine that takes longer than expect's 15 s. */
+const TILES_REDRAWN = { timeout: 60_000 };
+
 const TARGET = 10_050; // an even index: "Baik"
 const TARGET_NAME = `Ruas uji ${TARGET}`;
 const targetMiddle = (): [number, number] => {
@@ -65,18 +68,28 @@ function gdalWrittenFile() {
 const layerIdOf = (page: Page) =>
   page.evaluate(() => window.rumijaStore!.getSnapshot().layers.find((layer) => layer.name === 'jalan-kabupaten')!.id);
 
-/** How the map draws the target's middle: green for baik, red for rusak berat, background when it is not drawn. */
+/**
+ * How the map draws the target's middle: green for baik, red for rusak berat, background when it is not drawn. Read
+ * at eleven points along the middle fifth, since rusak berat is drawn broken (#38) and one point may fall in a gap.
+ */
 async function colourAtTarget(page: Page) {
-  const [r, g, b] = await pixelAt(page, targetMiddle());
-  if (g! > r! + 40 && g! > b!) return 'green';
-  if (r! > g! + 60 && r! > b! + 60) return 'red';
-  return `other ${r},${g},${b}`;
+  const [west, lat] = segment(TARGET).geometry.coordinates[0]!;
+  const east = segment(TARGET).geometry.coordinates[5]![0]!;
+  const seen = new Set<string>();
+  let first = '';
+  for (let i = 0; i <= 10; i++) {
+    const [r, g, b] = await pixelAt(page, [west! + (east - west!) * (0.4 + i * 0.02), lat!]);
+    first ||= `${r},${g},${b}`;
+    if (g! > r! + 40 && g! > b!) seen.add('green');
+    else if (r! > g! + 60 && r! > b! + 60) seen.add('red');
+  }
+  return seen.size === 1 ? [...seen][0]! : seen.size === 2 ? 'green and red' : `other ${first}`;
 }
 
 test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undone, deleted and reopened', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   await openApp(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-files').click();
@@ -108,7 +121,7 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
   await clearSelection();
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 17 }), targetMiddle());
   await waitForMapIdle(page);
-  await expect.poll(() => colourAtTarget(page)).toBe('green');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('green');
   // The map hit-tests the tiled feature by its id.
   const hit = await page.evaluate((center) => {
     const map = window.rumijaMap!;
@@ -129,12 +142,12 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
   // The double click selected the row again.
   await clearSelection();
   await page.locator('.maplibregl-canvas').focus();
-  await expect.poll(() => colourAtTarget(page)).toBe('red');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('red');
   await screenshot(page, 'province-scale-layer-edited');
   await page.keyboard.press('Control+z');
-  await expect.poll(() => colourAtTarget(page)).toBe('green');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('green');
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(() => colourAtTarget(page)).toBe('red');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('red');
 
   // Deleting the selected segment (clicked on the map) takes it off the map; undo brings it back.
   const point = await page.evaluate((center) => window.rumijaMap!.project(center), targetMiddle());
@@ -143,9 +156,22 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
   await expect.poll(() => page.evaluate(() => window.rumijaStore!.getSnapshot().selection)).toEqual([targetId]);
   await page.locator('.maplibregl-popup-close-button').click();
   await page.keyboard.press('Delete');
-  await expect.poll(() => colourAtTarget(page)).toMatch(/^other/);
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toMatch(/^other/);
+  // The pointer goes to the empty land between two rows of segments: the segment coming back under it would be drawn
+  // hovered (a white line over its colour).
+  const [west, lat] = segment(TARGET).geometry.coordinates[0]!;
+  const away = await page.evaluate((at) => window.rumijaMap!.project(at), [
+    west! + STEP_LON / 2,
+    lat! + STEP_LAT / 2,
+  ] as [number, number]);
+  await page.mouse.move(canvas.x + away.x, canvas.y + away.y);
   await page.keyboard.press('Control+z');
-  await expect.poll(() => colourAtTarget(page)).toBe('red');
+  await expect
+    .poll(() => page.evaluate((id) => window.rumijaStore!.getSnapshot().featureById.has(id), targetId))
+    .toBe(true);
+  // Undo selects what it brought back; its halo would cover the segment's own colour.
+  await clearSelection();
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('red');
 
   // Reopened: still 20 000 segments, drawn from tiles, with the edit.
   await page.reload();
@@ -158,12 +184,12 @@ test('a 20 000-segment layer from a GDAL file is drawn from tiles, edited, undon
     .toBe(1);
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center, zoom: 17 }), targetMiddle());
   await waitForMapIdle(page);
-  await expect.poll(() => colourAtTarget(page)).toBe('red');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('red');
   await screenshot(page, 'province-scale-layer-reopened');
   // Drawn from the stored blocks as read; the history still steps through them: the edit undone, then redone.
   await page.locator('.maplibregl-canvas').focus();
   await page.keyboard.press('Control+z');
-  await expect.poll(() => colourAtTarget(page)).toBe('green');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('green');
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(() => colourAtTarget(page)).toBe('red');
+  await expect.poll(() => colourAtTarget(page), TILES_REDRAWN).toBe('red');
 });
