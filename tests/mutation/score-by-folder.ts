@@ -20,16 +20,19 @@ const folderOf = (file: string) =>
     .join('/');
 
 export function printScores(): void {
-  const byFolder = new Map<string, Record<string, number>>();
+  // A file mutated in two groups' runs counts once (the last report read).
+  const files = new Map<string, { status: string }[]>();
   for (const name of readdirSync(INCREMENTAL_DIR).filter((file) => file.endsWith('.json'))) {
     const report = JSON.parse(readFileSync(join(INCREMENTAL_DIR, name), 'utf8')) as Report;
-    for (const [file, { mutants }] of Object.entries(report.files)) {
-      for (const folder of new Set([folderOf(file), file.split('/')[0]!])) {
-        const counts = byFolder.get(folder) ?? { files: 0 };
-        counts.files! += 1;
-        for (const { status } of mutants) counts[status] = (counts[status] ?? 0) + 1;
-        byFolder.set(folder, counts);
-      }
+    for (const [file, { mutants }] of Object.entries(report.files)) files.set(file, mutants);
+  }
+  const byFolder = new Map<string, Record<string, number>>();
+  for (const [file, mutants] of files) {
+    for (const folder of new Set([folderOf(file), file.split('/')[0]!])) {
+      const counts = byFolder.get(folder) ?? { files: 0 };
+      counts.files! += 1;
+      for (const { status } of mutants) counts[status] = (counts[status] ?? 0) + 1;
+      byFolder.set(folder, counts);
     }
   }
   console.log('folder | files | mutants | killed | timeout | survived | no coverage | errors | score');
