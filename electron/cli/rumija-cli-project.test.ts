@@ -5,23 +5,15 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { writeProject } from '#shared/project/write-project';
 import { projectFixture } from '#shared/project/project-fixture';
-import { runCli, EXIT } from './rumija-cli';
+import { EXIT } from './rumija-cli';
+import { runCaptured } from './run-captured';
 
 vi.mock('electron', () => ({}));
 
 /** `rumija project info` and `rumija analyze --project`, read against GDAL's counts and the file-based analysis. */
 const dir = mkdtempSync(join(tmpdir(), 'rumija-cli-project-'));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCaptured(argv);
 
 describe('rumija project', () => {
   it('info lists each layer with the count GDAL reads, the tables, the format version and a checksum that holds', async () => {

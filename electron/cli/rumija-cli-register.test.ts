@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './rumija-cli';
+import { runCaptured } from './run-captured';
 
 vi.mock('electron', () => ({}));
 
@@ -58,16 +58,7 @@ function workspace(assets: unknown[], roads: unknown[] = [road]) {
   };
 }
 
-async function analyze(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    ['analyze', ...argv],
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const analyze = (argv: string[]) => runCaptured(['analyze', ...argv]);
 
 function readCsv(path: string) {
   const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');

@@ -11,7 +11,7 @@ import {
   testTlsArguments,
   type TestDatabase,
 } from '../../tests/setup/postgis-test-db';
-import { runCli } from './rumija-cli';
+import { runCaptured } from './run-captured';
 
 vi.mock('electron', () => ({}));
 
@@ -44,16 +44,7 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
     await db?.drop();
   });
 
-  async function run(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(
-      argv.includes('--db') ? [...argv, ...testTlsArguments()] : argv,
-      (line) => out.push(line),
-      (line) => err.push(line),
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const run = (argv: string[]) => runCaptured(argv.includes('--db') ? [...argv, ...testTlsArguments()] : argv);
   const readProject = () =>
     JSON.parse(readFileSync(project, 'utf8')) as {
       features: { id: string; properties: Record<string, unknown>; geometry: unknown }[];

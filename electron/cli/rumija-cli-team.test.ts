@@ -13,22 +13,13 @@ import {
   testTlsArguments,
   type TestDatabase,
 } from '../../tests/setup/postgis-test-db';
-import { runCli } from './rumija-cli';
+import { runCaptured } from './run-captured';
 
 vi.mock('electron', () => ({}));
 
 const skip = postgisSkipReason();
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCaptured;
 
 /**
  * A server that answers like a PostgreSQL without TLS ("N" to the SSLRequest) and keeps every byte it is sent: a

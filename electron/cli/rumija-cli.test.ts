@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 // Exit codes are the README's numbers (0 done, 2 usage, 3 input, 4 output), not the code's own constants.
-import { runCli } from './rumija-cli';
+import { runCaptured } from './run-captured';
 
 vi.mock('electron', () => ({}));
 
@@ -35,16 +35,7 @@ function createWorkspace() {
   };
 }
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCaptured;
 
 describe('rumija analyze', () => {
   it('reads the assets from any format the app imports (here KML written by GDAL), through the same registry', async () => {

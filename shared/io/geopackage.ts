@@ -1,5 +1,4 @@
 import type { Geometry } from 'geojson';
-import { convertGeometryToWKB, convertWKBToGeometry } from '@loaders.gl/gis';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { StoredFeature } from '../model/layer';
 import { resolveCrsCode } from '../geo/known-crs';
@@ -12,6 +11,8 @@ import { cellAs, columnTypes, exportTable, FIELD_CODES, type ColumnType, type Ex
 import { reprojectRecords } from './reproject-records';
 import { exportDatabase, newDatabase, openDatabaseBytes } from './sqlite';
 import { readField, writeField } from '../model/field-value';
+import { geometryOfBlob } from './read-wkb';
+import { wkbOfGeometry } from './write-wkb';
 
 /** A vector layer of a GeoPackage as the preview lists it. */
 export interface GeoPackageLayer {
@@ -21,23 +22,9 @@ export interface GeoPackageLayer {
   crs: string;
 }
 
-const ENVELOPE_BYTES = [0, 32, 48, 48, 64];
-
-/** A GeoPackage geometry blob ("GP" header, optional envelope, then WKB) as GeoJSON; null when empty. */
-export function geometryOfBlob(blob: Uint8Array): Geometry | null {
-  if (blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('bukan geometri GeoPackage / not a GeoPackage geometry');
-  const flags = blob[3]!;
-  if (flags & 0x10) return null;
-  const envelope = ENVELOPE_BYTES[(flags >> 1) & 7];
-  if (envelope === undefined) throw new Error('amplop geometri tidak sah / invalid geometry envelope');
-  const start = blob.byteOffset + 8 + envelope;
-  const wkb = blob.buffer.slice(start, blob.byteOffset + blob.byteLength) as ArrayBuffer;
-  return convertWKBToGeometry(wkb) as Geometry;
-}
-
 /** GeoJSON as a GeoPackage blob: little-endian header, srs_id, XY envelope, WKB. */
 export function blobOfGeometry(geometry: Geometry, srsId = 4326): Uint8Array {
-  const wkb = new Uint8Array(convertGeometryToWKB(geometry as never));
+  const wkb = wkbOfGeometry(geometry);
   const blob = new Uint8Array(8 + 32 + wkb.byteLength);
   const view = new DataView(blob.buffer);
   blob.set([0x47, 0x50, 0, 0x03]);

@@ -1,7 +1,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import type { z } from 'zod';
 import { quote } from '../io/geopackage';
-import { projectGeometryOfBlob } from './read-wkb';
+import { geometryOfBlob } from '../io/read-wkb';
 import { openDatabaseBytes } from '../io/sqlite';
 import {
   LayerSchema,
@@ -197,7 +197,7 @@ function readFeatures(db: Database, table: string): ProjectRead<ProjectFeature[]
       const blob = statement.get(0);
       let geometry;
       try {
-        geometry = blob instanceof Uint8Array ? projectGeometryOfBlob(blob) : null;
+        geometry = blob instanceof Uint8Array ? geometryOfBlob(blob) : null;
       } catch (error) {
         return {
           ok: false,

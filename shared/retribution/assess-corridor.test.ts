@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import { AssessmentSchema, type Assessment } from './assessment';
-import { assessCorridor, type CorridorAssessment } from './assess-corridor';
+import { assessCorridor } from './assess-corridor';
 import { issueAssessments } from './issue-assessments';
 import { reviseAssessment } from './revise-assessment';
 import { EXAMPLE_RETRIBUTION_SETTINGS } from './retribution-settings';
-import { PROGRAMME, createAsset, createObligor, createResult } from './test-fixtures';
+import { PROGRAMME, assessFixture, createAsset, createObligor, createResult } from './test-fixtures';
 
 const obligors = [
   createObligor('o-pln', 'PT PLN (Persero)', ['PLN', 'PT PLN (Persero) UP3 Kupang']),
@@ -30,19 +30,8 @@ const results = [
   createResult('tree', 1, 'unit', 50),
 ];
 
-function assess(schedule = EXAMPLE_TARIFF_SCHEDULE, inputAssets = assets): CorridorAssessment {
-  const result = assessCorridor({
-    results,
-    assets: inputAssets,
-    schedule,
-    programme: PROGRAMME,
-    periodId: '2026-h1',
-    obligors,
-    createdAt: '2026-08-01T00:00:00.000Z',
-  });
-  if ('code' in result) throw new Error(result.code);
-  return result;
-}
+const assess = (schedule = EXAMPLE_TARIFF_SCHEDULE, inputAssets = assets) =>
+  assessFixture({ results, assets: inputAssets, obligors }, schedule);
 
 describe('assessment of a corridor and period', () => {
   it('makes one draft per obligor with one line per asset in the corridor, whole rupiah, total = sum of lines', () => {

@@ -3,6 +3,7 @@ import type { StoredFeature } from '../model/layer';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import type { Obligor } from './obligor';
 import type { Programme } from './programme';
+import { assessCorridor, type CorridorAssessment } from './assess-corridor';
 
 /** Small hand-checkable inputs shared by the retribution tests. */
 export function createObligor(
@@ -61,3 +62,19 @@ export const PROGRAMME: Programme = {
     },
   ],
 };
+
+/** The fixture programme's assessment for 2026-h1 on 1 August 2026; a problem code fails the test. */
+export function assessFixture(
+  input: Pick<Parameters<typeof assessCorridor>[0], 'results' | 'assets' | 'obligors'>,
+  schedule = EXAMPLE_TARIFF_SCHEDULE,
+): CorridorAssessment {
+  const result = assessCorridor({
+    ...input,
+    schedule,
+    programme: PROGRAMME,
+    periodId: '2026-h1',
+    createdAt: '2026-08-01T00:00:00.000Z',
+  });
+  if ('code' in result) throw new Error(result.code);
+  return result;
+}

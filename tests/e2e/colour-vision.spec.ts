@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { openApp, screenshot, waitForMapIdle } from './helpers';
+import { openApp, pngPixels, screenshot, waitForMapIdle } from './helpers';
 import { frameRoad } from './road-pixels';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 
@@ -31,18 +31,7 @@ async function greyAlong(page: Page, id: string) {
     { from: a!, to: b! },
   );
   const png = await page.screenshot();
-  const pixels = await page.evaluate(
-    async ({ base64, at }) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return at.map(({ x, y }) =>
-        Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)),
-      );
-    },
-    { base64: png.toString('base64'), at: points },
-  );
+  const pixels = await pngPixels(page, png, points);
   for (const [r, g, b] of pixels)
     expect(Math.max(r!, g!, b!) - Math.min(r!, g!, b!), `grey ${r},${g},${b}`).toBeLessThan(6);
   return Math.min(...pixels.map(([r]) => r!));

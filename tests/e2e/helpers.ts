@@ -116,3 +116,19 @@ export async function savedFile(page: Page, button: string) {
   execFileSync('cp', [path!, file]);
   return file;
 }
+
+/** The colours of a PNG at some pixels (decoded by the browser). */
+export async function pngPixels(page: Page, bytes: Buffer, points: { x: number; y: number }[]) {
+  return page.evaluate(
+    async ({ base64, at }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return at.map(({ x, y }) =>
+        Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)),
+      );
+    },
+    { base64: bytes.toString('base64'), at: points },
+  );
+}

@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import proj4 from 'proj4';
+import type { LineString } from 'geojson';
+import { execFileSync } from 'node:child_process';
 import { openApp, screenshot } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
-import { pointAtSta, ruasPaths } from '#shared/geo/ruas-reference';
-import { geodesicDistanceM } from '#shared/geo/geodesic';
-import { utmProjection } from '#shared/geo/utm';
+import { geodDistanceM, pointAtStaByGdal } from './oracles';
 
 /** The search box over the map, as a planner and a presenter use it: names, ruas, STA, coordinates. */
 const demo = createDemoDataset();
@@ -40,17 +39,14 @@ for (const viewport of [
     await screenshot(page, `search-results-id-${viewport.width}`);
     await page.getByTestId('map-search').press('Enter');
     await expect(page.getByTestId('search-marker')).toContainText('Kupang');
-    await expect.poll(async () => geodesicDistanceM(await mapCenter(page), [123.60694, -10.17083])).toBeLessThan(50);
+    await expect.poll(async () => geodDistanceM(await mapCenter(page), [123.60694, -10.17083])).toBeLessThan(50);
 
     // A ruas by its number: the map frames the whole ruas.
     await search(page, 'p101');
     await expect(page.getByTestId('search-result').first()).toContainText('P-101 · Oelamasi – Oepoli');
     await page.getByTestId('search-result').first().click();
-    const ruas = ruasPaths(
-      demo.features.filter((f) => f.layerId === 'demo-roads'),
-      'P-101',
-    );
-    const first = ruas[0]![0] as [number, number];
+    const ruas = demo.features.filter((f) => f.layerId === 'demo-roads' && f.properties.ruasNumber === 'P-101');
+    const first = (ruas[0]!.geometry as LineString).coordinates[0] as [number, number];
     await expect
       .poll(() => page.evaluate((p) => window.rumijaMap!.getBounds().contains(p), first), { timeout: 10_000 })
       .toBe(true);
@@ -60,7 +56,11 @@ for (const viewport of [
     await expect(page.getByTestId('search-results')).toContainText('Ruas P-101, STA 16+250');
     await page.getByTestId('map-search').press('Enter');
     await expect(page.getByTestId('search-marker')).toContainText('P-101 STA 16+250');
-    expect(geodesicDistanceM(await markerAt(page), pointAtSta(ruas, 16_250) as [number, number])).toBeLessThan(1);
+    const sta = pointAtStaByGdal(
+      ruas.map((f) => f.geometry),
+      16_250,
+    )!;
+    expect(geodDistanceM(await markerAt(page), sta)).toBeLessThan(1);
     await screenshot(page, `search-sta-id-${viewport.width}`);
 
     // Past the end of the ruas: said, not guessed.
@@ -69,7 +69,14 @@ for (const viewport of [
     await expect(page.getByTestId('search-message')).toContainText('STA 999+000 di luar ruas P-101');
 
     // Coordinates: decimal (lat, lon), DMS with LS/BT, and UTM 51S all land on El Tari within a metre.
-    const [easting, northing] = proj4('WGS84', utmProjection(51, 'S'), ELTARI) as [number, number];
+    // UTM 51S of El Tari from PROJ (EPSG:32751), not from Rumija's own definitions.
+    const [easting, northing] = execFileSync('gdaltransform', ['-s_srs', 'EPSG:4326', '-t_srs', 'EPSG:32751'], {
+      input: `${ELTARI[0]} ${ELTARI[1]}\n`,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/)
+      .map(Number) as [number, number];
     for (const typed of [
       '-10.1716, 123.6707',
       `10°10'17.76" LS 123°40'14.52" BT`,
@@ -77,9 +84,7 @@ for (const viewport of [
     ]) {
       await search(page, typed);
       await page.getByTestId('map-search').press('Enter');
-      await expect
-        .poll(async () => geodesicDistanceM(await markerAt(page), ELTARI), { message: typed })
-        .toBeLessThan(1);
+      await expect.poll(async () => geodDistanceM(await markerAt(page), ELTARI), { message: typed }).toBeLessThan(1);
     }
 
     await search(page, 'Atlantis');

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { gdalNumber, openApp, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
+import { gdalNumber, openApp, pngPixels, screenshot, SCREENSHOT_DIR, waitForMapIdle } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { phraseBox, underText } from '../unit/pdf-text-box';
@@ -69,22 +69,6 @@ async function pngStatistics(page: Page, bytes: Buffer) {
     for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return { width: bitmap.width, height: bitmap.height, colours: colours.size };
   }, bytes.toString('base64'));
-}
-
-/** The colours of a PNG at some pixels (decoded by the browser). */
-async function pngPixels(page: Page, bytes: Buffer, points: { x: number; y: number }[]) {
-  return page.evaluate(
-    async ({ base64, at }) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return at.map(({ x, y }) =>
-        Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)),
-      );
-    },
-    { base64: bytes.toString('base64'), at: points },
-  );
 }
 
 /** Length in km of the demo roads of some ruas, by GDAL's SQLite dialect (SpatiaLite ST_Length on the ellipsoid). */

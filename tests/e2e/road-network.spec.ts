@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
-import { geodesicDistanceM } from '#shared/geo/geodesic';
+import { ogrRows } from './oracles';
 import { clickOnMapAt, gdalNumber, openApp, screenshot, waitForMapIdle, identifiedPopup } from './helpers';
 
 async function openDemo(page: Page) {
@@ -320,7 +320,12 @@ test('clicking a road tells the STA of the clicked point along its ruas', async 
   const segments = demo.features.filter((f) => f.properties.ruasNumber === 'P-601');
   const second = (segments[1]!.geometry as { coordinates: number[][] }).coordinates;
   const target = second[1];
-  const expected = Number(segments[0]!.properties.lengthM) + geodesicDistanceM(second[0]!, second[1]!);
+  // GDAL's geodesic length (SpatiaLite through PROJ) of the first segment and of the second one's first edge.
+  const [row] = ogrRows(
+    [segments[0]!, { ...segments[1]!, geometry: { type: 'LineString', coordinates: second.slice(0, 2) } }],
+    'SELECT SUM(ST_Length(geometry, 1)) AS sta FROM features',
+  );
+  const expected = Number(row!.sta);
   await page.evaluate((center) => window.rumijaMap!.jumpTo({ center: center as [number, number], zoom: 17 }), target);
   await waitForMapIdle(page);
   await clickOnMapAt(page, target!);
@@ -328,5 +333,8 @@ test('clicking a road tells the STA of the clicked point along its ruas', async 
   const text = await popup.locator('tr[data-field="staAtClick"]').textContent();
   const match = /STA (\d+)\+(\d{3})/.exec(text ?? '');
   expect(match, text ?? '').not.toBeNull();
-  expect(Math.abs(Number(match![1]) * 1000 + Number(match![2]) - expected)).toBeLessThan(10);
+  expect(
+    Math.abs(Number(match![1]) * 1000 + Number(match![2]) - expected),
+    `STA ${match![0]}, GDAL ${expected}`,
+  ).toBeLessThan(3);
 });

@@ -2,10 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
-import { assessCorridor, type CorridorAssessment } from '#shared/retribution/assess-corridor';
 import { assessmentBalances } from '#shared/retribution/assessment-balances';
 import type { Payment } from '#shared/retribution/payment';
-import { PROGRAMME, createAsset, createObligor, createResult } from '#shared/retribution/test-fixtures';
+import { PROGRAMME, assessFixture, createAsset, createObligor, createResult } from '#shared/retribution/test-fixtures';
 import type { StoredFeature } from '#shared/model/layer';
 import { RumijaDatabase } from './database';
 import { redoNext, undoLast } from './change-log';
@@ -48,19 +47,8 @@ const results = [
   createResult('cable', 102.5, 'm', 300),
 ];
 
-function assess(inputAssets: StoredFeature[] = assets, schedule = EXAMPLE_TARIFF_SCHEDULE): CorridorAssessment {
-  const result = assessCorridor({
-    results,
-    assets: inputAssets,
-    schedule,
-    programme: PROGRAMME,
-    periodId: '2026-h1',
-    obligors,
-    createdAt: '2026-08-01T00:00:00.000Z',
-  });
-  if ('code' in result) throw new Error(result.code);
-  return result;
-}
+const assess = (inputAssets: StoredFeature[] = assets, schedule = EXAMPLE_TARIFF_SCHEDULE) =>
+  assessFixture({ results, assets: inputAssets, obligors }, schedule);
 
 async function setUp(db: RumijaDatabase) {
   await commitRecords(db, 'save-obligor', { obligors });
