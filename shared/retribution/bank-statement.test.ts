@@ -67,6 +67,25 @@ describe('bank statement', () => {
     });
   });
 
+  it('on the same due date pays the lower SKRD number first; settled SKRDs and nothing left get no line', () => {
+    // Two SKRDs of one semester fall due together: the finance office settles them in number order, whatever order
+    // the register lists them in (found by Stryker: no test decided the tie).
+    const sameDay = [
+      { assessmentId: 'second', dueDate: '2026-07-31', number: 'SKRD/PUPR-NTT/2026/0002', outstandingIdr: 300 },
+      { assessmentId: 'paid', dueDate: '2026-07-31', number: 'SKRD/PUPR-NTT/2026/0000', outstandingIdr: 0 },
+      { assessmentId: 'first', dueDate: '2026-07-31', number: 'SKRD/PUPR-NTT/2026/0001', outstandingIdr: 300 },
+    ];
+    expect(allocatePayment(400, sameDay)).toEqual({
+      allocations: [
+        { assessmentId: 'first', amountIdr: 300 },
+        { assessmentId: 'second', amountIdr: 100 },
+      ],
+      creditIdr: 0,
+    });
+    expect(allocatePayment(300, sameDay).allocations).toEqual([{ assessmentId: 'first', amountIdr: 300 }]);
+    expect(allocatePayment(0, sameDay)).toEqual({ allocations: [], creditIdr: 0 });
+  });
+
   it('matches by reference and amount: exact, several notices, partial, over, amount only, duplicates, unmatched', () => {
     const open: OpenAssessment[] = [
       {
