@@ -52,10 +52,12 @@ export async function renderSlides(
       const snapshot = store.getSnapshot();
       const figures = labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale);
       const legend = slideLegendGroups(
-        slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t).map(({ layerId, entries }) => {
-          const layer = snapshot.layers.find((candidate) => candidate.id === layerId);
-          return { title: layer ? layerLabel(layer, t) : layerId, entries };
-        }),
+        slideLegends(slide, snapshot.layers, snapshot.featuresByLayer, t, snapshot.standingMap.on).map(
+          ({ layerId, entries }) => {
+            const layer = snapshot.layers.find((candidate) => candidate.id === layerId);
+            return { title: layer ? layerLabel(layer, t) : layerId, entries };
+          },
+        ),
       );
       const number = story.slides.indexOf(slide) + 1;
       const credits = mapCredits(map);

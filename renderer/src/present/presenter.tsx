@@ -135,7 +135,7 @@ export function Presenter({
     ? labelledFigures(slide, snapshot, shown?.marks ?? null, shown?.estimate ?? null, t, locale)
     : [];
   const legends = useMemo(
-    () => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t),
+    () => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t, snapshot.standingMap.on),
     [slide, snapshot.layers, snapshot.featuresByLayer, t],
   );
 

@@ -121,6 +121,8 @@ export function slideLegends(
   layers: readonly Layer[],
   featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>,
   t: TFunction,
+  /** The compliance map is on: the assets on the slide are drawn in their obligor's standing. */
+  standing = false,
 ): { layerId: string; entries: LegendEntry[] }[] {
   if (!slide) return [];
   const view = slide.camera.bounds;
@@ -132,7 +134,7 @@ export function slideLegends(
     .filter((layer) => slide.visibleLayerIds.includes(layer.id))
     .flatMap((layer) => {
       const features = (featuresByLayer.get(layer.id) ?? []).filter(inView);
-      const legend = features.length > 0 ? legendOf(layer, t, features) : null;
+      const legend = features.length > 0 ? legendOf(layer, t, features, { standing }) : null;
       return legend && legend.entries.length > 0 ? [{ layerId: layer.id, entries: legend.entries }] : [];
     });
 }

@@ -35,7 +35,8 @@ function storedSettings(defaults: PrintSettings): PrintSettings {
 export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { layers, featuresByLayer, featureById, analysis, selection, backgrounds, basemap } = useSnapshot();
+  const { layers, featuresByLayer, featureById, analysis, selection, backgrounds, basemap, standingMap } =
+    useSnapshot();
   const ref = useModalDialog();
   const [settings, setSettings] = useState<PrintSettings>(() =>
     storedSettings({
@@ -66,6 +67,7 @@ export function PrintDialog({ map, onClose }: { map: MapLibreMap; onClose: () =>
   const data = {
     layers,
     featuresByLayer,
+    standing: standingMap.on,
     backgrounds: {
       shippedBasemap: basemap === 'ntt',
       shown: backgrounds

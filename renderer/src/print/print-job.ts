@@ -54,6 +54,8 @@ export interface SheetRequest {
 export interface PrintData {
   layers: readonly Layer[];
   featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
+  /** The compliance map is on: assets are drawn in their obligor's standing, and the legend says so. */
+  standing?: boolean;
   /** The backgrounds on the map (basemap chosen, visible overlays), to be credited on the sheet. */
   backgrounds?: { shippedBasemap: boolean; shown: readonly { name: string; attribution: string }[] };
 }
@@ -225,7 +227,7 @@ function sheetOf(
     north: t('print.northLetter'),
     legendTitle: t('layers.legend'),
     legend: shown.flatMap(({ layer, features }) => {
-      const legend = legendOf(layer, t, features);
+      const legend = legendOf(layer, t, features, { standing: data.standing });
       return legend && legend.entries.length ? [{ title: layerLabel(layer, t), entries: legend.entries }] : [];
     }),
     inset: { image: inset.image, extent: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } },
