@@ -7,7 +7,8 @@ import { openApp, screenshot } from './helpers';
 
 /**
  * The workspace as a project file in the browser build: saved, opened in place of the workspace after a backup,
- * restored from that backup; files that are not a good project say what they are.
+ * restored from that backup; files that are not a good project say what they are; a database that cannot be
+ * opened offers the newest backup instead of a blank app.
  */
 test.use({ viewport: { width: 1366, height: 768 } });
 // Saving, backing up and opening run one after another on SwiftShader and a shared machine.
@@ -137,4 +138,59 @@ test('a truncated project, one from a newer Rumija and a plain GeoPackage each s
   ).toBeVisible({ timeout: 30_000 });
   // Nothing was replaced by any of them.
   await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas jalan (demo)');
+});
+
+test('a database that cannot be opened says so and offers the newest backup, not a blank app', async ({ page }) => {
+  await openApp(page);
+  // The daily backup is made a few seconds after the start.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          // Opened only once it exists, and closed at once: an open connection would hold up the app's own.
+          if (!(await indexedDB.databases()).some((db) => db.name === 'rumija-backups')) return 0;
+          return new Promise<number>((resolve) => {
+            const open = indexedDB.open('rumija-backups');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('backups')) {
+                db.close();
+                return resolve(0);
+              }
+              const count = db.transaction('backups').objectStore('backups').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+            };
+          });
+        }),
+      { timeout: 120_000 },
+    )
+    .toBe(1);
+  // Break the workspace database: a version far beyond the app's, as a corrupted or foreign profile would leave it.
+  await page.evaluate(async () => {
+    window.rumijaStore!.db.close();
+    await new Promise((resolve) => (indexedDB.deleteDatabase('rumija').onsuccess = resolve));
+    await new Promise<void>((resolve) => {
+      const open = indexedDB.open('rumija', 9990);
+      // Stores of the app's names with other keys: Dexie cannot change a primary key, so it cannot open this.
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('layers', { keyPath: 'rusak' });
+        open.result.createObjectStore('featureBlocks', { keyPath: 'rusak' });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+    });
+  });
+  await page.reload();
+  const recovery = page.getByTestId('storage-recovery');
+  await expect(recovery).toContainText('Basis data aplikasi di peramban ini tidak dapat dibuka');
+  await expect(recovery).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
+  await screenshot(page, 'project-storage-recovery-id-1366');
+  await page.getByTestId('storage-restore-newest').click();
+  await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas jalan (demo)', { timeout: 30_000 });
+  await expect(recovery).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import type { ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_EXTENSION } from '#shared/project/project-format';
 import { collectProject, replaceWorkspace, workspaceCounts, type HistoryNote } from '../persistence/project-workspace';
 import { BackupStore, type BackupEntry, type BackupReason } from '../persistence/backup-store';
-import type { RumijaDatabase } from '../persistence/database';
+import { RumijaDatabase } from '../persistence/database';
 import { readProjectInWorker, writeProjectInWorker } from '../workers/run-project';
 import { host } from '../platform';
 import type { AppStore } from './app-store';
@@ -101,15 +101,30 @@ export class ProjectFiles {
     if (!bytes) throw new Error(`cadangan ${entry.at} tidak ada lagi / backup gone`);
     const read = await this.check(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read.problem));
-    if (workspaceReadable) await this.backup('before-restore');
-    else {
-      // The database cannot be opened: it is put aside by deleting it, as nothing in it can be read.
-      // Dexie's own delete closes every connection of this page's instance first (Dexie.delete by name can be
-      // held up by them), then the schema is made afresh.
-      await this.store.db.delete({ disableAutoOpen: false });
-      await this.store.db.open();
+    const note: HistoryNote = { reason: 'backup-restored', name: entry.name, at: new Date().toISOString() };
+    if (workspaceReadable) {
+      await this.backup('before-restore');
+      await this.replace(read.project, note);
+      return;
     }
-    await this.replace(read.project, { reason: 'backup-restored', name: entry.name, at: new Date().toISOString() });
+    // The database cannot be opened: it is put aside by deleting it, as nothing in it can be read. The page's Dexie
+    // instance cannot make it afresh: having opened a foreign schema (a version-9990 database whose stores have other
+    // keys) by "patching", it keeps that schema and would create the stores with the foreign keys again. So the page's
+    // connection is closed, IndexedDB deletes the database, a new instance writes the backup, and the app starts again.
+    const { db } = this.store;
+    db.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(db.name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error(`cannot delete ${db.name}`));
+      request.onblocked = () => reject(new Error(`${db.name}: another window of Rumija holds the database open`));
+    });
+    const fresh = new RumijaDatabase(db.name);
+    await fresh.open();
+    await replaceWorkspace(fresh, read.project, note);
+    fresh.close();
+    showProjectName(note.name || null);
+    globalThis.location.reload();
   }
 
   private async replace(project: OpenedProject, note: HistoryNote) {
