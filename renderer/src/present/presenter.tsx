@@ -136,7 +136,7 @@ export function Presenter({
     : [];
   const legends = useMemo(
     () => slideLegends(slide!, snapshot.layers, snapshot.featuresByLayer, t, snapshot.standingMap.on),
-    [slide, snapshot.layers, snapshot.featuresByLayer, t],
+    [slide, snapshot.layers, snapshot.featuresByLayer, t, snapshot.standingMap.on],
   );
 
   return (
