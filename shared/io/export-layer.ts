@@ -4,6 +4,7 @@ import type { StoredFeature } from '../model/layer';
 import { spreadsheetCell } from '../format/spreadsheet-text';
 import { exportTable, FIELD_CODES, type ExportColumns } from './export-table';
 import { kmlStyleOf } from './kml-style';
+import type { MarkerShape } from '../style/marker-shapes';
 
 const round = (value: number) => Math.round(value * 1e7) / 1e7;
 
@@ -151,6 +152,7 @@ export function featuresToKml(
   layers: readonly KmlLayer[],
   documentName: string,
   columns: ExportColumns = FIELD_CODES,
+  zoneIcon?: (shape: MarkerShape) => string,
 ): string {
   const styles = new Map<string, string>();
   const folders = layers.map((layer) => {
@@ -162,7 +164,7 @@ export function featuresToKml(
         .filter(([, value]) => value !== null)
         .map(([key, value]) => `<Data name="${escapeXml(key)}"><value>${escapeXml(String(value))}</value></Data>`)
         .join('');
-      const style = kmlStyleOf(feature, layer.styleBy);
+      const style = kmlStyleOf(feature, layer.styleBy, zoneIcon);
       styles.set(style.id, style.xml);
       return `<Placemark><name>${escapeXml(name)}</name><styleUrl>#${style.id}</styleUrl><ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
     });

@@ -1,5 +1,13 @@
 import type { StoredFeature } from '../model/layer';
-import { CONDITION_COLORS, FALLBACK_COLOR, STATUS_COLORS, ZONE_COLORS } from '../style/map-colours';
+import {
+  CONDITION_COLORS,
+  FALLBACK_COLOR,
+  STATUS_COLORS,
+  ZONE_COLORS,
+  ZONE_MARKER_SCALE,
+  ZONE_MARKER_SHAPES,
+} from '../style/map-colours';
+import type { MarkerShape } from '../style/marker-shapes';
 import { readField } from '../model/field-value';
 
 /** KML colours are aabbggrr. */
@@ -26,8 +34,16 @@ function bridgeSize(lengthM: unknown): 's' | 'm' | 'l' {
 
 const BRIDGE_SCALE = { s: 0.8, m: 1.1, l: 1.5 };
 
-/** The shared style a feature uses: its id (one per colour and size) and the Style element. */
-export function kmlStyleOf(feature: StoredFeature, styleBy: 'status' | 'condition'): { id: string; xml: string } {
+/**
+ * The shared style a feature uses: its id (one per colour and size) and the Style element. `zoneIcon` gives the
+ * picture of a zone's marker shape where the file carries one (a KMZ): the zones' second channel, as on the map.
+ * A plain KML has only Google's hosted circle, so there a zone is told by colour alone.
+ */
+export function kmlStyleOf(
+  feature: StoredFeature,
+  styleBy: 'status' | 'condition',
+  zoneIcon?: (shape: MarkerShape) => string,
+): { id: string; xml: string } {
   const properties = feature.properties;
   const kind = String(properties.kind ?? 'plain');
   const line = (id: string, color: string, width: number) => ({
@@ -48,8 +64,11 @@ export function kmlStyleOf(feature: StoredFeature, styleBy: 'status' | 'conditio
     };
   }
   if (kind === 'asset') {
-    const zone = String(properties.zone ?? 'unanalysed');
-    return line(`aset-${zone}`, ZONE_COLORS[zone] ?? ZONE_COLORS.unanalysed!, 2);
+    const zone = ZONE_COLORS[String(properties.zone)] ? String(properties.zone) : 'unanalysed';
+    const style = line(`aset-${zone}`, ZONE_COLORS[zone]!, 2);
+    if (!zoneIcon) return style;
+    const icon = `<IconStyle><color>${kmlColor(ZONE_COLORS[zone]!)}</color><scale>${ZONE_MARKER_SCALE[zone]}</scale><Icon><href>${zoneIcon(ZONE_MARKER_SHAPES[zone]!)}</href></Icon></IconStyle>`;
+    return { id: style.id, xml: style.xml.replace(/<IconStyle>.*<\/IconStyle>/, icon) };
   }
   const value = String(readField(properties, styleBy) ?? 'unknown');
   const table = styleBy === 'status' ? STATUS_COLORS : CONDITION_COLORS;

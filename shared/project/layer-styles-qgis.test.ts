@@ -45,7 +45,7 @@ describe.skipIf(!qgis)("a project's styles in QGIS", () => {
     expect(roads.qml.categories!.slice(0, 3)).toEqual([
       ['nasional', '#002f55'],
       ['provinsi', '#608dbe'],
-      ['kabupaten', '#00cdc6'],
+      ['kabupaten', '#f8f800'],
     ]);
     expect(roads.qml.categories!.at(-1)).toEqual(['', '#727373']);
     expect(roads.sld.rules![0]).toEqual(["status = 'nasional'", '#002f55']);

@@ -9,12 +9,16 @@ import type { MarkerShape } from './marker-shapes';
  * palettes that share a map, a pair closer than that is drawn with different symbols (road line, broken line, band,
  * bridge circle, zone shape); colour-vision.test.ts lists every such pair and the few that share a symbol, and why.
  */
+/**
+ * Kabupaten yellow and desa pale blue-grey: about the only colours that stay ΔE00 15 from every condition in every
+ * vision, so a layer coloured by status shown beside one coloured by condition needs no second channel on its lines.
+ */
 export const STATUS_COLORS: Record<string, string> = {
   nasional: '#002f55',
   provinsi: '#608dbe',
-  kabupaten: '#00cdc6',
+  kabupaten: '#f8f800',
   kota: '#7a3ea6',
-  desa: '#cd9b7c',
+  desa: '#b8c0e0',
   rdtl: '#555955',
 };
 
@@ -122,6 +126,9 @@ export const STANDING_COLORS: Record<string, string> = {
   not_assessed: '#82908c',
   no_obligor: '#565f78',
 };
+
+/** A legend's marker that shows a shape only (the zone on a map coloured by standing). */
+export const BLANK_MARKER_COLOR = '#ffffff';
 
 /** Text colours of the map's labels and the halo each is drawn on (each ≥ 4.5:1 against its halo). */
 export const LABEL_COLORS = {

@@ -87,6 +87,14 @@ function segmentDistance(
   return Math.hypot(x - ax - t * dx, y - ay - t * dy);
 }
 
+/** Distance from a point to an outline, negative inside. */
+function signedDistance(outline: readonly (readonly [number, number])[], x: number, y: number) {
+  let nearest = Infinity;
+  for (let i = 0; i < outline.length; i++)
+    nearest = Math.min(nearest, segmentDistance(x, y, outline[i]!, outline[(i + 1) % outline.length]!));
+  return inside(outline, x, y) ? -nearest : nearest;
+}
+
 /**
  * The padding an SDF image keeps around its shape, in image pixels. MapLibre reads an SDF icon as tiny-sdf writes a
  * glyph: alpha 191 (0.75) on the outline, falling by 32 per pixel outward, so a halo reaches at most 6 pixels out.
@@ -105,11 +113,7 @@ export function markerSdf(shape: MarkerShape, radius: number): { width: number; 
   const data = new Uint8Array(size * size * 4);
   for (let row = 0; row < size; row++)
     for (let column = 0; column < size; column++) {
-      const [x, y] = [column + 0.5, row + 0.5];
-      let nearest = Infinity;
-      for (let i = 0; i < outline.length; i++)
-        nearest = Math.min(nearest, segmentDistance(x, y, outline[i]!, outline[(i + 1) % outline.length]!));
-      const signed = inside(outline, x, y) ? -nearest : nearest;
+      const signed = signedDistance(outline, column + 0.5, row + 0.5);
       const at = (row * size + column) * 4;
       data[at] = data[at + 1] = data[at + 2] = 255;
       data[at + 3] = Math.max(0, Math.min(255, Math.round(255 * (0.75 - signed / 8))));
@@ -120,3 +124,31 @@ export function markerSdf(shape: MarkerShape, radius: number): { width: number; 
 /** The name of a shape's image in the map's style. */
 export const MARKER_IMAGE_PREFIX = 'rumija-marker-';
 export const markerImageId = (shape: MarkerShape) => `${MARKER_IMAGE_PREFIX}${shape}`;
+
+/**
+ * A marker as a plain picture (RGBA) for programs that colour an icon by multiplying it (Google Earth's IconStyle
+ * colour): white inside the outline, so it takes the class colour, on a ring of the casing colour, which stays dark.
+ * `radius` and `ring` are in pixels; edges are smoothed over one pixel.
+ */
+export function markerIcon(
+  shape: MarkerShape,
+  radius: number,
+  ring: number,
+  casing: readonly [number, number, number],
+): { width: number; height: number; data: Uint8Array } {
+  const extent = Math.ceil(1.1 * radius + ring) + 1;
+  const size = 2 * extent;
+  const outline = markerOutline(shape, extent, extent, radius);
+  const data = new Uint8Array(size * size * 4);
+  const clamp = (value: number) => Math.max(0, Math.min(1, value));
+  for (let row = 0; row < size; row++)
+    for (let column = 0; column < size; column++) {
+      const signed = signedDistance(outline, column + 0.5, row + 0.5);
+      const white = clamp(0.5 - signed);
+      const at = (row * size + column) * 4;
+      for (let channel = 0; channel < 3; channel++)
+        data[at + channel] = Math.round(255 * white + casing[channel]! * (1 - white));
+      data[at + 3] = Math.round(255 * clamp(ring + 0.5 - signed));
+    }
+  return { width: size, height: size, data };
+}

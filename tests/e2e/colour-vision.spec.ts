@@ -1,7 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { differenceCiede2000 } from 'culori';
 import { unzipSync } from 'fflate';
-import { openApp, pngPixels, screenshot, waitForMapIdle } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { openApp, pngPixels, savedFile, screenshot, waitForMapIdle } from './helpers';
 import { frameRoad } from './road-pixels';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 
@@ -131,4 +135,167 @@ test.describe('screens under each simulation', () => {
       await screenshot(page, `colour-vision-${vision}-sheet`);
     }
   });
+});
+
+/**
+ * Issue #38: two road layers on one map, one coloured by status and one by condition, as a planner shows village and
+ * district roads beside the province's condition. Every class of one must stand apart from every class of the other
+ * in each vision, read from the screen through the app's own simulation filter (CIEDE2000 by culori, not the app).
+ * Both layers' roads are kabupaten roads, so they are drawn at one width and only colour can tell them apart.
+ */
+test('a status map beside a condition map: kabupaten and desa apart from baik and sedang in every vision', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  for (const layer of ['demo-assets', 'demo-bridges', 'demo-corridors', 'demo-roads'])
+    await page.getByTestId(`layer-visible-${layer}`).uncheck();
+  // Four parallel roads 3 km long, 250 m apart, in open country east of Kupang.
+  const lines: Record<string, { lat: number; properties: Record<string, string> }> = {
+    kabupaten: { lat: -10.04, properties: { status: 'kabupaten', kondisi: 'rusak_ringan' } },
+    desa: { lat: -10.0425, properties: { status: 'desa', kondisi: 'rusak_ringan' } },
+    baik: { lat: -10.045, properties: { status: 'kabupaten', kondisi: 'baik' } },
+    sedang: { lat: -10.0475, properties: { status: 'kabupaten', kondisi: 'sedang' } },
+  };
+  const folder = mkdtempSync(join(tmpdir(), 'rumija-two-palettes-'));
+  const fileOf = (name: string, keys: string[]) => {
+    const path = join(folder, `${name}.geojson`);
+    const features = keys.map((key, index) => ({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: [123.75, 123.7775].map((lon) => [lon, lines[key]!.lat]) },
+      properties: { no_ruas: `K-${index + 1}`, nama_ruas: `Ruas ${key}`, ...lines[key]!.properties },
+    }));
+    writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+    return path;
+  };
+  for (const [name, keys, styleBy] of [
+    ['jalan-status', ['kabupaten', 'desa'], 'status'],
+    ['jalan-kondisi', ['baik', 'sedang'], 'condition'],
+  ] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-files').click();
+    await (await chooser).setFiles(fileOf(name, [...keys]));
+    await page.getByTestId('preview-kind').selectOption('road');
+    await page.getByTestId('preview-import').click();
+    await expect(page.getByTestId('import-outcome')).toContainText(`2 fitur diimpor dari ${name}.geojson`);
+    const id = await page.evaluate(
+      (layerName) => window.rumijaStore!.getSnapshot().layers.find((layer) => layer.name === layerName)!.id,
+      name,
+    );
+    await page.getByTestId(`layer-${id}`).getByRole('combobox').selectOption(styleBy);
+  }
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.76375, -10.04375], zoom: 14 }));
+  await waitForMapIdle(page);
+  const along = await page.evaluate(
+    (rows) => {
+      const map = window.rumijaMap!;
+      const box = map.getCanvas().getBoundingClientRect();
+      return Object.fromEntries(
+        Object.entries(rows).map(([key, lat]) => [
+          key,
+          Array.from({ length: 15 }, (_, i) => {
+            const point = map.project([123.755 + i * 0.0012, lat]);
+            return { x: box.left + point.x, y: box.top + point.y };
+          }),
+        ]),
+      );
+    },
+    Object.fromEntries(Object.entries(lines).map(([key, { lat }]) => [key, lat])),
+  );
+  /** The colour most often seen along a road's middle (a road of one class is one colour). */
+  const colourOf = async (png: Buffer, key: string) => {
+    const counts = new Map<string, number>();
+    for (const pixel of await pngPixels(page, png, along[key]!))
+      counts.set(pixel.join(','), (counts.get(pixel.join(',')) ?? 0) + 1);
+    const [rgb] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const [r, g, b] = rgb.split(',').map((channel) => +channel / 255);
+    return { mode: 'rgb' as const, r: r!, g: g!, b: b! };
+  };
+  const difference = differenceCiede2000();
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-new').click();
+  for (const vision of ['', 'deuteranopia', 'protanopia', 'tritanopia'] as const) {
+    await page.getByTestId('story-vision').selectOption(vision);
+    await waitForMapIdle(page);
+    const png = await page.screenshot();
+    if (vision) await screenshot(page, `colour-vision-two-palettes-${vision}`);
+    const colours = Object.fromEntries(
+      await Promise.all(Object.keys(lines).map(async (key) => [key, await colourOf(png, key)] as const)),
+    );
+    for (const status of ['kabupaten', 'desa'])
+      for (const condition of ['baik', 'sedang']) {
+        const distance = difference(colours[status]!, colours[condition]!);
+        // The palette keeps them ≥ 15 apart; a little is lost to the screen's rounding.
+        expect(distance, `${vision || 'normal'}: ${status} ~ ${condition}`).toBeGreaterThan(13);
+      }
+  }
+});
+
+/**
+ * Issue #38: an asset layer exported for Google Earth after the RUMIJA analysis draws each asset as the map does:
+ * its zone's shape (a picture in the KMZ) in its zone's colour. GDAL reads the file back; the zones to expect are the
+ * app's analysis result, which the export must carry (a zone is computed, not stored).
+ */
+test('KMZ from the asset table after the analysis: every asset in its zone’s shape and colour', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-corridor').selectOption('demo-corridor-kupang');
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-results')).toBeVisible({ timeout: 60_000 });
+  const expected = await page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    const snapshot = window.rumijaStore!.getSnapshot();
+    for (const asset of snapshot.featuresByLayer.get('demo-assets') ?? []) {
+      const zone = snapshot.analysis.resultByAsset.get(asset.id)?.zone ?? 'unanalysed';
+      counts[zone] = (counts[zone] ?? 0) + 1;
+    }
+    return counts;
+  });
+  expect(Object.keys(expected).length).toBeGreaterThanOrEqual(3);
+
+  await page.getByTestId('tab-layers').click();
+  await page.getByTestId('layer-table-demo-assets').click();
+  await page.getByTestId('table-export').click();
+  await page.getByTestId('export-format').selectOption('kmz');
+  const file = await savedFile(page, 'export-save');
+  const result = spawnSync(
+    'ogrinfo',
+    [
+      '-ro',
+      '-q',
+      '--config',
+      'LIBKML_RESOLVE_STYLE',
+      'YES',
+      file,
+      '-sql',
+      'SELECT OGR_STYLE FROM "Aset utilitas (demo sintetis)"',
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(result.status, result.stderr).toBe(0);
+  const shapeOf: Record<string, string> = {
+    rumaja: 'square',
+    rumija: 'diamond',
+    ruwasja: 'triangle',
+    luar: 'triangle-down',
+    unanalysed: 'cross',
+  };
+  const colourOf: Record<string, string> = {
+    rumaja: '701759',
+    rumija: 'AC4E96',
+    ruwasja: 'EA81B2',
+    luar: 'A8DCFF',
+    unanalysed: '56715F',
+  };
+  const read: Record<string, number> = {};
+  for (const [, id, colour] of result.stdout.matchAll(
+    /OGR_STYLE \(String\) = .*SYMBOL\(id:"files\/([\w-]+)\.png",c:#(\w{6})FF/g,
+  )) {
+    const zone =
+      Object.keys(shapeOf).find((key) => shapeOf[key] === id && colourOf[key] === colour) ?? `${id} ${colour}`;
+    read[zone] = (read[zone] ?? 0) + 1;
+  }
+  expect(read).toEqual(expected);
 });

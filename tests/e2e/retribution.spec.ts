@@ -203,6 +203,9 @@ for (const language of ['id', 'en'] as const)
     await page.getByTestId('tab-layers').click();
     for (const [standing, colour] of Object.entries(STANDING))
       await expect(page.getByTestId(`legend-demo-assets-standing-${standing}`)).toHaveAttribute('data-color', colour);
+    // The shape says the zone, as on the map (#38): the legend draws it blank, not as a bridge's circle.
+    await expect(page.getByTestId('legend-demo-assets-standing-zone-rumija')).toHaveAttribute('data-shape', 'diamond');
+    await expect(page.getByTestId('legend-demo-assets-standing-paid')).toHaveAttribute('data-shape', 'band');
     for (const layer of ['demo-corridors', 'demo-roads', 'demo-bridges'])
       await page.getByTestId(`layer-visible-${layer}`).uncheck();
     await page.getByTestId('tab-retribution').click();

@@ -9,6 +9,7 @@ import {
   CONDITION_COLORS,
   CONDITION_DASHES,
   CORRIDOR_COLOR,
+  BLANK_MARKER_COLOR,
   STANDING_COLORS,
   STATUS_COLORS,
   ZONE_COLORS,
@@ -53,12 +54,22 @@ export function legendOf(
   if (layer.style?.rule) return ruleLegend(layer.style.rule, SHAPE_OF_KIND[layer.kind], t);
   if (layer.kind === 'asset' && options.standing)
     return {
-      entries: STANDINGS.map((standing) => ({
-        key: `standing-${standing}`,
-        color: STANDING_COLORS[standing]!,
-        shape: 'circle',
-        label: t(`retribution.standing.${standing}`),
-      })),
+      // Colour says the standing and shape the zone, as the map draws them: standings as plain colour patches (a
+      // circle would be a bridge, a zone shape would claim one zone), then each zone's shape, blank.
+      entries: [
+        ...STANDINGS.map((standing): LegendEntry => ({
+          key: `standing-${standing}`,
+          color: STANDING_COLORS[standing]!,
+          shape: 'band',
+          label: t(`retribution.standing.${standing}`),
+        })),
+        ...Object.entries(ZONE_MARKER_SHAPES).map(([zone, shape]): LegendEntry => ({
+          key: `standing-zone-${zone}`,
+          color: BLANK_MARKER_COLOR,
+          shape,
+          label: t(`analysis.zone.${zone}`),
+        })),
+      ],
       note: t('retribution.map.legendNote'),
     };
   switch (layer.kind) {

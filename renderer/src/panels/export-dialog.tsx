@@ -11,6 +11,8 @@ import { formatNumber } from '#shared/format/format-number';
 import { saveExport } from '../platform/save-export';
 import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
 import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
+import { useSnapshot } from '../state/store-context';
+import { withAnalysedZones } from '#shared/io/with-analysed-zones';
 
 interface ExportScope {
   id: string;
@@ -50,7 +52,11 @@ export function ExportDialog({
     locale === 'id' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' },
   );
   const [busy, setBusy] = useState(false);
+  const zones = useSnapshot().analysis.resultByAsset;
   const format = formatById(formatId);
+  // Google Earth draws assets by their analysed zone, as the map does (#38); other formats keep the stored fields.
+  const styled = (features: readonly StoredFeature[]) =>
+    format.id === 'kml' || format.id === 'kmz' ? withAnalysedZones(features, (id) => zones.get(id)?.zone) : features;
   const scope = subject.kind === 'layer' ? subject.scopes.find((s) => s.id === scopeId)! : null;
   const count = scope
     ? scope.features.length
@@ -71,8 +77,12 @@ export function ExportDialog({
     const outcome = await saveExport(`${safeFileName(subject.name)}.${extension}`, async () => {
       const output =
         subject.kind === 'layer'
-          ? await exportLayerInWorker(format.id, scope!.features, options)
-          : await exportProjectInWorker(format.id, subject.layers, options);
+          ? await exportLayerInWorker(format.id, styled(scope!.features), options)
+          : await exportProjectInWorker(
+              format.id,
+              subject.layers.map((layer) => ({ ...layer, features: styled(layer.features) })),
+              options,
+            );
       notes = output.notes;
       return { filters: [{ name: format.label, extensions: [extension] }], data: output.data };
     });

@@ -23,6 +23,27 @@ describe('slide legends', () => {
       'standing-overdue',
       'standing-not_assessed',
       'standing-no_obligor',
+      'standing-zone-rumaja',
+      'standing-zone-rumija',
+      'standing-zone-ruwasja',
+      'standing-zone-luar',
+      'standing-zone-unanalysed',
+    ]);
+    // Colour says the standing (plain patches: a circle is a bridge), shape the zone (blank, as the map draws it).
+    const entries = slideLegends(slide, demo.layers, featuresByLayer, t, true).flatMap((group) => group.entries);
+    expect(entries.slice(0, 5).map((entry) => [entry.shape, entry.color])).toEqual([
+      ['band', '#aad2c9'],
+      ['band', '#d7bf84'],
+      ['band', '#9a3540'],
+      ['band', '#82908c'],
+      ['band', '#565f78'],
+    ]);
+    expect(entries.slice(5).map((entry) => [entry.shape, entry.color])).toEqual([
+      ['square', '#ffffff'],
+      ['diamond', '#ffffff'],
+      ['triangle', '#ffffff'],
+      ['triangle-down', '#ffffff'],
+      ['cross', '#ffffff'],
     ]);
     expect(keys(false).some((key) => key.startsWith('standing-'))).toBe(false);
   });

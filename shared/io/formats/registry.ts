@@ -84,6 +84,19 @@ const kmz: FileFormat = {
   extensions: ['kmz'],
   read: async (input) =>
     (await import('../read-xml-formats')).readKmz(input.file.bytes, input.file.name, input.environment.parseXml),
+  write: async (features, options) => ({
+    data: (await import('../write-kmz')).featuresToKmz(
+      [{ name: options.name, features, styleBy: options.styleBy ?? 'status' }],
+      options.name,
+      options.columns,
+    ),
+    notes: [],
+  }),
+  writeProject: async (layers, options) => ({
+    data: (await import('../write-kmz')).featuresToKmz(layers, options.name, options.columns),
+    notes: [],
+  }),
+  exportLabel: 'KMZ (Google Earth)',
 };
 
 const gpx: FileFormat = {
