@@ -17,9 +17,12 @@ import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 const demo = createDemoDataset();
 const CONDITIONS = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
 
-/** The darkest grey along the middle of a road's first edge in a screenshot (dashes are darker than their gaps). */
-async function greyAlong(page: Page, id: string) {
-  await frameRoad(page, id);
+/**
+ * The darkest grey along the middle of a road's first edge in a screenshot (dashes are darker than their gaps),
+ * framed first unless it is shown as a slide.
+ */
+async function greyAlong(page: Page, id: string, frame = true) {
+  if (frame) await frameRoad(page, id);
   const road = demo.features.find((f) => f.id === id)!;
   const [a, b] = (road.geometry as { coordinates: number[][] }).coordinates as [number, number][];
   const points = await page.evaluate(
@@ -43,6 +46,8 @@ async function greyAlong(page: Page, id: string) {
 
 test('greyscale simulation: the four condition classes in lightness order', async ({ page }) => {
   test.setTimeout(300_000);
+  // A slide is exported at the window's size: a hearing's projector size.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await openApp(page);
   for (const layer of ['demo-assets', 'demo-bridges', 'demo-corridors'])
     await page.getByTestId(`layer-visible-${layer}`).uncheck();
@@ -53,14 +58,34 @@ test('greyscale simulation: the four condition classes in lightness order', asyn
   await waitForMapIdle(page);
   const plain = demo.features.filter((f) => f.properties.kind === 'road' && !f.properties.borderRoute);
   const greys: number[] = [];
-  for (const condition of CONDITIONS) {
+  for (const [index, condition] of CONDITIONS.entries()) {
     const road = plain.find((f) => f.properties.condition === condition)!;
     greys.push(await greyAlong(page, road.id));
     if (condition === 'rusak_berat') await screenshot(page, 'colour-vision-greyscale-map');
+    await page.getByTestId('slide-add').click();
+    await expect(page.getByTestId(`slide-${index}`)).toBeVisible();
+  }
+  // The same four views presented as slides, as the hearing room sees them (title card, full screen).
+  const onSlides: number[] = [];
+  for (const [index, condition] of CONDITIONS.entries()) {
+    await page.getByTestId(`slide-present-${index}`).click();
+    await waitForMapIdle(page);
+    const road = plain.find((f) => f.properties.condition === condition)!;
+    // The slide's card and legend are seen through the same simulation as the map under them.
+    await expect(page.getByTestId('presenter')).toHaveCSS('filter', /rumija-vision-greyscale/);
+    onSlides.push(await greyAlong(page, road.id, false));
+    if (condition === 'rusak_berat') await screenshot(page, 'colour-vision-greyscale-slide');
+    await page.keyboard.press('Escape');
   }
   // Expected greys by hand from the palette (BT.709 luminance, sRGB): 208, 158, 102, 53; some drift allowed.
-  for (let i = 1; i < greys.length; i++)
-    expect(greys[i]!, `${CONDITIONS[i]} darker than ${CONDITIONS[i - 1]}: ${greys}`).toBeLessThan(greys[i - 1]! - 20);
+  for (const [what, values] of [
+    ['map', greys],
+    ['slide', onSlides],
+  ] as const)
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]!, `${what}: ${CONDITIONS[i]} darker than ${CONDITIONS[i - 1]}: ${values}`).toBeLessThan(
+        values[i - 1]! - 20,
+      );
 
   // Back to normal vision: the same roads in colour again.
   await page.getByTestId('story-vision').selectOption('');
