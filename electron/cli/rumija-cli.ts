@@ -264,7 +264,9 @@ async function readFeatures(
     return readTableFeatures(path, db ?? { url: undefined, tls: undefined, tlsCa: undefined });
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    // A view of the Buffer, not a copy: a register of 200 MB would otherwise be held twice.
+    const buffer = await readFile(path);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     throw new CliError(
       `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
@@ -545,7 +547,7 @@ export async function runCli(
     const roads = fromProject
       ? fromProject.roads
       : toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
-    const assetFeatures = fromProject ? [] : await readFeatures(options.assets!, err, db);
+    let assetFeatures = fromProject ? [] : await readFeatures(options.assets!, err, db);
     const { assets, unknownCategories } = fromProject
       ? { assets: fromProject.assets, unknownCategories: new Map<string, number>() }
       : toAssets(
@@ -554,6 +556,9 @@ export async function runCli(
           await readCategoryMap(options.categoryMap),
           options.unknownCategory,
         );
+    // The file's features are let go once the assets are made from them: a million of them would stay in memory.
+    const duplicateIds = duplicateIdsOf(idsOf(assetFeatures));
+    assetFeatures = [];
     const corridors = fromProject
       ? fromProject.corridors
       : options.corridors
@@ -590,7 +595,7 @@ export async function runCli(
       roadCount: roads.length,
       assets,
       estimate,
-      duplicateIds: duplicateIdsOf(idsOf(assetFeatures)),
+      duplicateIds,
       unknownCategories,
     });
     const inside = results.filter((r) => r.quantity > 0).length;
