@@ -127,6 +127,28 @@ const AssetInputSchema = z.object({
   owner: z.union([z.string(), z.number()]).optional(),
   ownerType: z.string().optional(),
 });
+/**
+ * What AssetInputSchema makes of properties that plainly pass it (text category, text or no owner and owner type),
+ * without running the schema on each of a million rows; null for anything else, which the schema then words.
+ */
+function plainAssetInput(
+  properties: Feature['properties'],
+): { success: true; data: z.infer<typeof AssetInputSchema> } | null {
+  if (!properties) return null;
+  const { category, owner, ownerType } = properties as Record<string, unknown>;
+  if (typeof category !== 'string') return null;
+  if (owner !== undefined && typeof owner !== 'string') return null;
+  if (ownerType !== undefined && typeof ownerType !== 'string') return null;
+  return {
+    success: true,
+    data: {
+      category,
+      ...(owner === undefined ? {} : { owner }),
+      ...(ownerType === undefined ? {} : { ownerType }),
+    },
+  };
+}
+
 /** A category mapping file: the register's names → the model's categories, e.g. {"TIANG PLN": "tiang_listrik"}. */
 const CategoryMapSchema = z.record(z.string(), AssetCategorySchema);
 
@@ -264,7 +286,9 @@ async function readFeatures(
     return readTableFeatures(path, db ?? { url: undefined, tls: undefined, tlsCa: undefined });
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    // A view of the Buffer, not a copy: a register of 200 MB would otherwise be held twice.
+    const buffer = await readFile(path);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     throw new CliError(
       `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
@@ -333,7 +357,7 @@ function toAssets(
   const unknownCategories = new Map<string, number>();
   const assets = features.map((feature, index): StoredFeature => {
     const where = () => `${file}, fitur ${index + 1}${feature.id === undefined ? '' : ` (id ${String(feature.id)})`}`;
-    const parsed = AssetInputSchema.safeParse(feature.properties ?? {});
+    const parsed = plainAssetInput(feature.properties) ?? AssetInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new CliError(`${where()}: ${issue!.path.join('.') || 'properties'}: ${issue!.message}`, EXIT.input);
@@ -545,7 +569,7 @@ export async function runCli(
     const roads = fromProject
       ? fromProject.roads
       : toRoads(await readFeatures(options.roads!, err, db), basename(options.roads!));
-    const assetFeatures = fromProject ? [] : await readFeatures(options.assets!, err, db);
+    let assetFeatures = fromProject ? [] : await readFeatures(options.assets!, err, db);
     const { assets, unknownCategories } = fromProject
       ? { assets: fromProject.assets, unknownCategories: new Map<string, number>() }
       : toAssets(
@@ -554,6 +578,9 @@ export async function runCli(
           await readCategoryMap(options.categoryMap),
           options.unknownCategory,
         );
+    // The file's features are let go once the assets are made from them: a million of them would stay in memory.
+    const duplicateIds = duplicateIdsOf(idsOf(assetFeatures));
+    assetFeatures = [];
     const corridors = fromProject
       ? fromProject.corridors
       : options.corridors
@@ -590,7 +617,7 @@ export async function runCli(
       roadCount: roads.length,
       assets,
       estimate,
-      duplicateIds: duplicateIdsOf(idsOf(assetFeatures)),
+      duplicateIds,
       unknownCategories,
     });
     const inside = results.filter((r) => r.quantity > 0).length;

@@ -103,8 +103,10 @@ export function duplicateIdsOf(ids: Iterable<string>): Map<string, number> {
   const seen = new Set<string>();
   const repeated = new Map<string, number>();
   for (const id of ids) {
-    if (!seen.has(id)) seen.add(id);
-    else repeated.set(id, (repeated.get(id) ?? 1) + 1);
+    // One look-up per id (add, then see whether the set grew), not two: a register has a million of them.
+    const size = seen.size;
+    seen.add(id);
+    if (seen.size === size) repeated.set(id, (repeated.get(id) ?? 1) + 1);
   }
   return repeated;
 }

@@ -37,9 +37,24 @@ interface RoadEdge {
   lengthM: number;
 }
 
+/**
+ * The road edges as columns (edge i: segment, ends a and b, chainage of a, length) rather than an object each: a
+ * province has three million of them, which as objects the garbage collector copied about while the assets were
+ * analysed.
+ */
+interface RoadEdges {
+  segment: number[];
+  ax: number[];
+  ay: number[];
+  bx: number[];
+  by: number[];
+  startChainageM: number[];
+  lengthM: number[];
+}
+
 export interface RoadIndex {
   segments: IndexedSegment[];
-  edges: RoadEdge[];
+  edges: RoadEdges;
   tree: Flatbush | null;
   /** Widest RUWASJA half-width: how far from a road anything can still be in a zone. */
   reachM: number;
@@ -74,7 +89,7 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     }
   }
   const segments: IndexedSegment[] = [];
-  const edges: RoadEdge[] = [];
+  const edges: RoadEdges = { segment: [], ax: [], ay: [], bx: [], by: [], startChainageM: [], lengthM: [] };
   const ruasChainage = new Map<string, number>();
   let reachM = 0;
   for (const road of roads) {
@@ -93,29 +108,44 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
     let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
     for (const path of linePathsOf(road.geometry)) {
       for (let i = 1; i < path.length; i++) {
-        const lengthM = geodesicDistanceM(path[i - 1]!, path[i]!);
-        edges.push({ segment, a: path[i - 1]!, b: path[i]!, startChainageM: chainage, lengthM });
+        const [a, b] = [path[i - 1]!, path[i]!];
+        const lengthM = geodesicDistanceM(a, b);
+        edges.segment.push(segment);
+        edges.ax.push(a[0]!);
+        edges.ay.push(a[1]!);
+        edges.bx.push(b[0]!);
+        edges.by.push(b[1]!);
+        edges.startChainageM.push(chainage);
+        edges.lengthM.push(lengthM);
         chainage += lengthM;
       }
     }
     ruasChainage.set(properties.ruasNumber, chainage);
   }
   let tree: Flatbush | null = null;
-  if (edges.length > 0) {
-    tree = new Flatbush(edges.length);
-    for (const edge of edges) {
-      const padY = segments[edge.segment]!.widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
-      const padX = padY / Math.cos((edge.a[1]! * Math.PI) / 180);
-      tree.add(
-        Math.min(edge.a[0]!, edge.b[0]!) - padX,
-        Math.min(edge.a[1]!, edge.b[1]!) - padY,
-        Math.max(edge.a[0]!, edge.b[0]!) + padX,
-        Math.max(edge.a[1]!, edge.b[1]!) + padY,
-      );
+  const count = edges.segment.length;
+  if (count > 0) {
+    tree = new Flatbush(count);
+    for (let i = 0; i < count; i++) {
+      const [ax, ay, bx, by] = [edges.ax[i]!, edges.ay[i]!, edges.bx[i]!, edges.by[i]!];
+      const padY = segments[edges.segment[i]!]!.widths.ruwasjaM / METRES_PER_DEGREE_LATITUDE;
+      const padX = padY / Math.cos((ay * Math.PI) / 180);
+      tree.add(Math.min(ax, bx) - padX, Math.min(ay, by) - padY, Math.max(ax, bx) + padX, Math.max(ay, by) + padY);
     }
     tree.finish();
   }
   return { segments, edges, tree, reachM };
+}
+
+/** Edge `i` of the index as an object, for the assets (lines, areas) that look at a few edges each. */
+function edgeAt({ edges }: RoadIndex, i: number): RoadEdge {
+  return {
+    segment: edges.segment[i]!,
+    a: [edges.ax[i]!, edges.ay[i]!],
+    b: [edges.bx[i]!, edges.by[i]!],
+    startChainageM: edges.startChainageM[i]!,
+    lengthM: edges.lengthM[i]!,
+  };
 }
 
 interface Candidate {
@@ -129,7 +159,7 @@ function candidatesFor(index: RoadIndex, positions: Position[], frame: LocalFram
   if (!index.tree) return [];
   const [minX, minY, maxX, maxY] = boundsOf(positions);
   return index.tree.search(minX, minY, maxX, maxY).map((i) => {
-    const edge = index.edges[i]!;
+    const edge = edgeAt(index, i);
     return { edge, a: toLocal(frame, edge.a[0]!, edge.a[1]!), b: toLocal(frame, edge.b[0]!, edge.b[1]!) };
   });
 }
@@ -327,24 +357,35 @@ function analyzePoint(index: RoadIndex, assetId: string, longitude: number, lati
   if (index.tree) {
     const frame = createLocalFrame(longitude, latitude);
     const { metresPerDegreeX: mx, metresPerDegreeY: my } = frame;
+    const edges = index.edges;
     for (const i of index.tree.search(longitude, latitude, longitude, latitude)) {
-      const edge = index.edges[i]!;
-      const ax = (edge.a[0]! - longitude) * mx;
-      const ay = (edge.a[1]! - latitude) * my;
-      const dx = (edge.b[0]! - longitude) * mx - ax;
-      const dy = (edge.b[1]! - latitude) * my - ay;
+      const ax = (edges.ax[i]! - longitude) * mx;
+      const ay = (edges.ay[i]! - latitude) * my;
+      const dx = (edges.bx[i]! - longitude) * mx - ax;
+      const dy = (edges.by[i]! - latitude) * my - ay;
       const lengthSquared = dx * dx + dy * dy;
       const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
       const distance = Math.hypot(ax + t * dx, ay + t * dy);
-      const rank = ZONE_RANK[zoneAtOffset(distance, index.segments[edge.segment]!.widths)];
+      // zoneAtOffset's ranks, without a zone name to look up for each of the edges near each of a million poles.
+      const widths = index.segments[edges.segment[i]!]!.widths;
+      const rank =
+        distance <= widths.rumajaM
+          ? ZONE_RANK.rumaja
+          : distance <= widths.rumijaM
+            ? ZONE_RANK.rumija
+            : distance <= widths.ruwasjaM
+              ? ZONE_RANK.ruwasja
+              : ZONE_RANK.luar;
       if (rank < bestRank || (rank === bestRank && (best < 0 || distance < bestDistance))) {
-        [best, bestRank, bestDistance, bestT] = [i, rank, distance, t];
+        best = i;
+        bestRank = rank;
+        bestDistance = distance;
+        bestT = t;
       }
     }
   }
   if (best < 0) return outsideEveryZone(assetId, 'unit');
-  const edge = index.edges[best]!;
-  const segment = index.segments[edge.segment]!;
+  const segment = index.segments[index.edges.segment[best]!]!;
   const zone = ZONES[bestRank]!;
   return {
     assetId,
@@ -353,7 +394,7 @@ function analyzePoint(index: RoadIndex, assetId: string, longitude: number, lati
     ruasNumber: segment.ruasNumber,
     corridorIds: segment.corridorIds,
     offsetM: bestDistance,
-    staM: edge.startChainageM + bestT * edge.lengthM,
+    staM: index.edges.startChainageM[best]! + bestT * index.edges.lengthM[best]!,
     quantity: isInsideRumija(zone) ? 1 : 0,
     unit: 'unit',
   };

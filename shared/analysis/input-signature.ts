@@ -7,19 +7,24 @@ const propertiesText = (properties: Record<string, unknown>) =>
 const number = new Float64Array(1);
 const words = new Uint32Array(number.buffer);
 
+/** The hash being worked out: module state rather than closures made for each of a million features. */
+let hash = 0;
+
+function mixText(text: string) {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+}
+
+function mixCoordinates(value: unknown) {
+  if (typeof value === 'number') {
+    number[0] = value;
+    hash = Math.imul(hash ^ words[0]!, 0x01000193);
+    hash = Math.imul(hash ^ words[1]!, 0x01000193);
+  } else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) mixCoordinates(value[i]);
+}
+
 /** One feature's FNV-1a hash over its id, properties and coordinates, seeded with its group. */
 function featureHash(feature: StoredFeature, group: number): number {
-  let hash = Math.imul(0x811c9dc5 ^ group, 0x01000193);
-  const mixText = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  };
-  const mixCoordinates = (value: unknown) => {
-    if (typeof value === 'number') {
-      number[0] = value;
-      hash = Math.imul(hash ^ words[0]!, 0x01000193);
-      hash = Math.imul(hash ^ words[1]!, 0x01000193);
-    } else if (Array.isArray(value)) for (const item of value) mixCoordinates(item);
-  };
+  hash = Math.imul(0x811c9dc5 ^ group, 0x01000193);
   mixText(feature.id);
   mixText(propertiesText(feature.properties));
   const geometry = feature.geometry as { coordinates?: unknown; geometries?: { coordinates?: unknown }[] };

@@ -7,35 +7,12 @@ interface Dictionary {
   indices: Uint32Array;
 }
 
-function toDictionary(strings: readonly string[]): Dictionary {
-  const values: string[] = [];
-  const seen = new Map<string, number>();
-  const indices = new Uint32Array(strings.length);
-  strings.forEach((value, row) => {
-    let at = seen.get(value);
-    if (at === undefined) seen.set(value, (at = values.push(value) - 1));
-    indices[row] = at;
-  });
-  return { values, indices };
-}
-
 const fromDictionary = ({ values, indices }: Dictionary, row: number) => values[indices[row]!]!;
 
 /** A number or null per row: the numbers, and 1 where the row has one. */
 interface NullableNumbers {
   values: Float64Array;
   present: Uint8Array;
-}
-
-function toNullable(numbers: readonly (number | null)[]): NullableNumbers {
-  const values = new Float64Array(numbers.length);
-  const present = new Uint8Array(numbers.length);
-  numbers.forEach((value, row) => {
-    if (value === null) return;
-    values[row] = value;
-    present[row] = 1;
-  });
-  return { values, present };
 }
 
 const fromNullable = ({ values, present }: NullableNumbers, row: number) => (present[row] ? values[row]! : null);
@@ -60,19 +37,80 @@ export interface ResultColumns {
   units: Dictionary;
 }
 
+/** Builds a dictionary column row by row. */
+class DictionaryBuilder {
+  readonly values: string[] = [];
+  private readonly seen = new Map<string, number>();
+  readonly indices: Uint32Array;
+
+  constructor(rows: number) {
+    this.indices = new Uint32Array(rows);
+  }
+
+  set(row: number, value: string) {
+    let at = this.seen.get(value);
+    if (at === undefined) this.seen.set(value, (at = this.values.push(value) - 1));
+    this.indices[row] = at;
+  }
+
+  done(): Dictionary {
+    return { values: this.values, indices: this.indices };
+  }
+}
+
+/**
+ * One pass over the results (a million of them in a province: eleven passes, each with its array of a million,
+ * made the worker spend seconds here). Results of one segment share its corridor list: each list is written as
+ * JSON once.
+ */
 export function toResultColumns(results: readonly EncroachmentResult[]): ResultColumns {
+  const rows = results.length;
+  const assetIds: string[] = new Array(rows);
+  const segmentIds: string[] = new Array(rows);
+  const hasSegment = new Uint8Array(rows);
+  const hasRuas = new Uint8Array(rows);
+  const zones = new DictionaryBuilder(rows);
+  const ruasNumbers = new DictionaryBuilder(rows);
+  const corridorIds = new DictionaryBuilder(rows);
+  const units = new DictionaryBuilder(rows);
+  const offsetM = { values: new Float64Array(rows), present: new Uint8Array(rows) };
+  const staM = { values: new Float64Array(rows), present: new Uint8Array(rows) };
+  const quantity = new Float64Array(rows);
+  const corridorText = new Map<readonly string[], string>();
+  for (let row = 0; row < rows; row++) {
+    const result = results[row]!;
+    assetIds[row] = result.assetId;
+    zones.set(row, result.zone);
+    segmentIds[row] = result.segmentId ?? '';
+    hasSegment[row] = result.segmentId === null ? 0 : 1;
+    ruasNumbers.set(row, result.ruasNumber ?? '');
+    hasRuas[row] = result.ruasNumber === null ? 0 : 1;
+    let text = corridorText.get(result.corridorIds);
+    if (text === undefined) corridorText.set(result.corridorIds, (text = JSON.stringify(result.corridorIds)));
+    corridorIds.set(row, text);
+    if (result.offsetM !== null) {
+      offsetM.values[row] = result.offsetM;
+      offsetM.present[row] = 1;
+    }
+    if (result.staM !== null) {
+      staM.values[row] = result.staM;
+      staM.present[row] = 1;
+    }
+    quantity[row] = result.quantity;
+    units.set(row, result.unit);
+  }
   return {
-    assetIds: packIds(results.map((result) => result.assetId)),
-    zones: toDictionary(results.map((result) => result.zone)),
-    segmentIds: packIds(results.map((result) => result.segmentId ?? '')),
-    hasSegment: Uint8Array.from(results, (result) => (result.segmentId === null ? 0 : 1)),
-    ruasNumbers: toDictionary(results.map((result) => result.ruasNumber ?? '')),
-    hasRuas: Uint8Array.from(results, (result) => (result.ruasNumber === null ? 0 : 1)),
-    corridorIds: toDictionary(results.map((result) => JSON.stringify(result.corridorIds))),
-    offsetM: toNullable(results.map((result) => result.offsetM)),
-    staM: toNullable(results.map((result) => result.staM)),
-    quantity: Float64Array.from(results, (result) => result.quantity),
-    units: toDictionary(results.map((result) => result.unit)),
+    assetIds: packIds(assetIds),
+    zones: zones.done(),
+    segmentIds: packIds(segmentIds),
+    hasSegment,
+    ruasNumbers: ruasNumbers.done(),
+    hasRuas,
+    corridorIds: corridorIds.done(),
+    offsetM,
+    staM,
+    quantity,
+    units: units.done(),
   };
 }
 

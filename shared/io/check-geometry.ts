@@ -86,6 +86,11 @@ export interface Repair {
  * winding, and line parts left with one position dropped from multi-lines.
  */
 export function repairGeometry(geometry: Geometry): Repair {
+  // The most common record of a register, a 2D point, has nothing to repair: skip making the helpers below.
+  if (geometry.type === 'Point' && geometry.coordinates.length === 2) {
+    const [x, y] = geometry.coordinates as [number, number];
+    return { geometry: { type: 'Point', coordinates: [x, y] }, notes: [], keptVertices: null };
+  }
   let dropped3d = false;
   let droppedDuplicates = 0;
   let droppedParts = 0;

@@ -49,6 +49,19 @@ describe('encroachment export', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-5')).toBe("'-5");
     expect(csvCell(-5)).toBe('-5');
+    // A negative number is a number: written as it is. Text that merely looks like one is guarded.
+    expect(csvCell(-1.25)).toBe('-1.25');
+    expect(csvCell('-1+1')).toBe("'-1+1");
+    expect(csvCell('+62 812')).toBe("'+62 812");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('  =1')).toBe("'  =1");
+    expect(csvCell('\t1')).toBe("'\t1");
+    expect(csvCell('\r1')).toBe(`"'\r1"`);
+    expect(csvCell('\u00a0=1')).toBe("'\u00a0=1");
+    expect(csvCell('＝1')).toBe("'＝1");
+    expect(csvCell('P-601')).toBe('P-601');
+    expect(csvCell('1-2')).toBe('1-2');
+    expect(csvCell('a"b')).toBe('"a""b"');
     expect(csvCell('a,b')).toBe('"a,b"');
     const csv = encroachmentCsv(assets, rows);
     expect(csv.split('\r\n')[0]).toContain('retribusi_idr');

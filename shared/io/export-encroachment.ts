@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { csvCell } from './csv-cell';
 import { normalizeGeometry } from './export-layer';
 import { positionsOf } from '../geo/positions-of';
@@ -36,6 +36,7 @@ function encroachmentRow(
   result: EncroachmentResult | undefined,
   line: RetributionLine | undefined,
   estimate: RetributionEstimate,
+  schedule: string,
 ): EncroachmentRow {
   return {
     id: asset.id,
@@ -52,7 +53,7 @@ function encroachmentRow(
     tarif_per_tahun_idr: line?.ratePerYearIdr ?? 0,
     retribusi_idr: line?.amountIdr ?? 0,
     masalah: line?.problem ?? '',
-    jadwal_tarif: `${estimate.scheduleId} v${estimate.scheduleVersion}`,
+    jadwal_tarif: schedule,
     tarif_contoh: estimate.example,
   };
 }
@@ -63,9 +64,12 @@ export function* encroachmentRowsOf(
   results: readonly EncroachmentResult[],
   estimate: RetributionEstimate,
 ): Generator<EncroachmentRow> {
-  const lineByIndex = new Map(estimate.lines.map((line) => [line.assetIndex, line]));
+  // By position in an array, not a Map: a register of a million assets looks its line up a million times.
+  const lineByIndex: (RetributionLine | undefined)[] = new Array(assets.length);
+  for (const line of estimate.lines) lineByIndex[line.assetIndex] = line;
+  const schedule = `${estimate.scheduleId} v${estimate.scheduleVersion}`;
   for (let index = 0; index < assets.length; index++) {
-    yield encroachmentRow(assets[index]!, results[index], lineByIndex.get(index), estimate);
+    yield encroachmentRow(assets[index]!, results[index], lineByIndex[index], estimate, schedule);
   }
 }
 
@@ -101,22 +105,25 @@ export function* encroachmentGeoJsonChunks(
   yield `${batch.join('')}\n]}\n`;
 }
 
-/** The report as CSV text in pieces of a few thousand lines, header always first. */
+/** Characters of CSV gathered into one piece before it is handed on to be written. */
+const CSV_PIECE_CHARS = 1 << 20;
+
+/** The report as CSV text in pieces of about a megabyte, header always first. */
 export function* encroachmentCsvChunks(
   assets: readonly StoredFeature[],
   rows: Iterable<EncroachmentRow>,
 ): Generator<string> {
   yield ENCROACHMENT_CSV_HEADER;
   let index = 0;
-  let batch: string[] = [];
+  let piece = '';
   for (const row of rows) {
-    batch.push(encroachmentCsvLine(assets[index]!, row));
-    if (++index % ROWS_PER_PIECE === 0) {
-      yield batch.join('');
-      batch = [];
+    piece += encroachmentCsvLine(assets[index++]!, row);
+    if (piece.length >= CSV_PIECE_CHARS) {
+      yield piece;
+      piece = '';
     }
   }
-  if (batch.length > 0) yield batch.join('');
+  if (piece.length > 0) yield piece;
 }
 
 export function encroachmentGeoJson(
@@ -152,11 +159,52 @@ const ENCROACHMENT_CSV_COLUMNS: readonly (keyof EncroachmentRow)[] = [
 
 const ENCROACHMENT_CSV_HEADER = `${[...ENCROACHMENT_CSV_COLUMNS, 'lon', 'lat'].join(',')}\r\n`;
 
-/** One CSV line (with its line break) per asset: the row and the asset's first position as lon/lat. */
+/** The first position of a geometry (null when it has none), without gathering all the others. */
+function firstPositionOf(geometry: Geometry): Position | null {
+  if (geometry.type === 'Point') return geometry.coordinates;
+  if (geometry.type === 'LineString' || geometry.type === 'MultiPoint') return geometry.coordinates[0] ?? null;
+  return positionsOf(geometry)[0] ?? null;
+}
+
+/**
+ * One CSV line (with its line break) per asset: the row and the asset's first position as lon/lat. The columns are
+ * written out one by one (the order of ENCROACHMENT_CSV_COLUMNS) rather than looped: a million lines are written.
+ */
 function encroachmentCsvLine(asset: StoredFeature, row: EncroachmentRow): string {
-  const anchor = positionsOf(asset.geometry)[0];
-  let line = '';
-  for (const column of ENCROACHMENT_CSV_COLUMNS) line += `${csvCell(row[column])},`;
+  const anchor = firstPositionOf(asset.geometry);
+  const line =
+    csvCell(row.id) +
+    ',' +
+    csvCell(row.kategori) +
+    ',' +
+    csvCell(row.pemilik) +
+    ',' +
+    csvCell(row.jenis_pemilik) +
+    ',' +
+    csvCell(row.zona) +
+    ',' +
+    csvCell(row.ruas) +
+    ',' +
+    csvCell(row.koridor) +
+    ',' +
+    csvCell(row.jarak_as_m) +
+    ',' +
+    csvCell(row.sta_m) +
+    ',' +
+    csvCell(row.jumlah_dalam_rumija) +
+    ',' +
+    csvCell(row.satuan) +
+    ',' +
+    csvCell(row.tarif_per_tahun_idr) +
+    ',' +
+    csvCell(row.retribusi_idr) +
+    ',' +
+    csvCell(row.masalah) +
+    ',' +
+    csvCell(row.jadwal_tarif) +
+    ',' +
+    csvCell(row.tarif_contoh) +
+    ',';
   return anchor ? `${line}${round(anchor[0]!, 7)},${round(anchor[1]!, 7)}\r\n` : `${line},\r\n`;
 }
 

@@ -29,7 +29,7 @@ function readInPieces(text: string, size: number) {
 describe('reading a FeatureCollection as a stream', () => {
   it('gives every feature and root member, however the text is cut', () => {
     for (const text of [JSON.stringify(collection), JSON.stringify(collection, null, 2)]) {
-      for (const size of [1, 2, 3, 7, 64, text.length]) {
+      for (const size of [1, 2, 3, 7, 13, 64, 150, text.length]) {
         const { features, root } = readInPieces(text, size);
         expect(features).toEqual(collection.features);
         expect(root).toEqual({
@@ -48,6 +48,13 @@ describe('reading a FeatureCollection as a stream', () => {
     expect(() => readInPieces('{"type" "x"}', 5)).toThrow(SyntaxError);
     expect(() => readInPieces('{"a":1} x', 5)).toThrow(SyntaxError);
     expect(() => readInPieces('[1,2]', 5)).toThrow(NotAnObjectAtRoot);
+    // Members are parsed together: a missing member or a trailing comma is still bad JSON, however it is cut.
+    for (const size of [1, 4, 9, 100]) {
+      expect(() => readInPieces('{"features":[{"a":1},,{"b":2}]}', size)).toThrow(SyntaxError);
+      expect(() => readInPieces('{"features":[{"a":1},{"b":2},]}', size)).toThrow(SyntaxError);
+      expect(() => readInPieces('{"features":[{"a":1} {"b":2}]}', size)).toThrow(SyntaxError);
+      expect(readInPieces('{"features":[ ]}', size).features).toEqual([]);
+    }
   });
 
   it('reads a large file the same as the whole-text reader, and bad ones with the same messages', () => {
