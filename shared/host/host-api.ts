@@ -99,6 +99,25 @@ export const BackgroundReadRequestSchema = z.strictObject({
 });
 type BackgroundReadRequest = z.infer<typeof BackgroundReadRequestSchema>;
 
+/** A project file saved or opened lately, newest first. The page gets an id, never the path. */
+export interface RecentProject {
+  id: string;
+  /** The file name, e.g. `Sidang Kupang.rumija`. */
+  name: string;
+  /** The folder it is in (desktop), to tell apart files of one name; null in the browser. */
+  folder: string | null;
+  /** When it was last saved or opened (ISO). */
+  at: string;
+  /** False when the file is no longer where it was; null where the host cannot tell (the browser). */
+  exists: boolean | null;
+  /** The host can open it again by itself (desktop); the browser has to ask the user to pick the file again. */
+  reopenable: boolean;
+}
+
+/** How many recent projects are remembered. */
+export const KEPT_RECENT_PROJECTS = 8;
+export const RecentProjectIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
 export interface AppInfo {
   host: 'electron' | 'browser';
   version: string;
@@ -135,6 +154,14 @@ export interface HostApi {
   readBackgroundFile(request: BackgroundReadRequest): Promise<Uint8Array>;
   /** The background was removed: its path is forgotten. */
   forgetBackgroundFile(token: string): Promise<void>;
+  /** Project files saved or opened lately (the File menu's and the sidebar's "Recent projects"). */
+  recentProjects(): Promise<RecentProject[]>;
+  /** Reads a recent project again; null when it is gone (or the host cannot reopen files by itself). */
+  openRecentProject(id: string): Promise<OpenedFile | null>;
+  /** Removes a project from the list (the file itself stays). */
+  forgetRecentProject(id: string): Promise<void>;
+  /** A recent project was chosen in the native menu; returns an unsubscribe function. */
+  onRecentProjectChosen(listener: (id: string) => void): () => void;
   /** The team database (PostGIS), reached by the main process; every answer says ok or what failed. */
   team(request: TeamRequest): Promise<TeamReply>;
 }

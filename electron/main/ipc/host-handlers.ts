@@ -13,6 +13,8 @@ import {
   OnlineHostsSchema,
   BackgroundReadRequestSchema,
   BackgroundTokenSchema,
+  RecentProjectIdSchema,
+  type RecentProject,
   type BackgroundFileHandle,
   type OnlineFetchRequest,
   type OnlineFetchResult,
@@ -59,6 +61,14 @@ export interface HostHandlerDependencies {
     read(token: string, offset: number, length: number): Promise<Uint8Array>;
     forget(token: string): Promise<void>;
   };
+  /** Project files saved or opened lately (electron/main/recent-projects.ts); `changed` rebuilds the menu. */
+  recentProjects: {
+    note(path: string): Promise<void>;
+    list(): Promise<RecentProject[]>;
+    open(id: string): Promise<OpenedFile | null>;
+    forget(id: string): Promise<void>;
+    changed(): void;
+  };
   /** The team database (electron/main/postgis/team-database.ts). */
   team: { handle(request: ParsedTeamRequest): Promise<TeamReply> };
   appVersion: string;
@@ -97,6 +107,16 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
       return listener(payload);
     });
 
+  /** A list that cannot be written must not fail the open or the save it follows. */
+  const noteRecent = async (paths: string[]) => {
+    try {
+      for (const path of paths) await deps.recentProjects.note(path);
+      deps.recentProjects.changed();
+    } catch (error) {
+      console.warn('recent projects', error);
+    }
+  };
+
   handle(HOST_CHANNELS.openFiles, async (payload): Promise<OpenedFile[]> => {
     const request = parsePayload(OpenFilesRequestSchema, payload, HOST_CHANNELS.openFiles);
     const result = await deps.dialog.showOpenDialog({
@@ -113,6 +133,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
       }
       files.push({ name: basename(path), bytes: await deps.files.read(path) });
     }
+    await noteRecent(result.filePaths);
     return files;
   });
 
@@ -133,6 +154,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
         ),
       };
     }
+    await noteRecent([result.filePath]);
     return { saved: true, name: basename(result.filePath) };
   });
 
@@ -191,4 +213,22 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.team, (payload) =>
     deps.team.handle(parsePayload(TeamRequestSchema, payload, HOST_CHANNELS.team)),
   );
+
+  handle(HOST_CHANNELS.recentProjects, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.recentProjects);
+    return deps.recentProjects.list();
+  });
+
+  handle(HOST_CHANNELS.openRecentProject, async (payload) => {
+    const file = await deps.recentProjects.open(
+      parsePayload(RecentProjectIdSchema, payload, HOST_CHANNELS.openRecentProject),
+    );
+    deps.recentProjects.changed();
+    return file;
+  });
+
+  handle(HOST_CHANNELS.forgetRecentProject, async (payload) => {
+    await deps.recentProjects.forget(parsePayload(RecentProjectIdSchema, payload, HOST_CHANNELS.forgetRecentProject));
+    deps.recentProjects.changed();
+  });
 }
