@@ -94,8 +94,9 @@ function RecentProjects({
   if (entries.length === 0) return null;
   const inBrowser = entries.some((entry) => !entry.reopenable);
   return (
-    <div className="recent-projects" data-testid="recent-projects">
-      <h3>{t('project.recent')}</h3>
+    // Folded by default: the sidebar's height belongs to the tabs below; the count says what is inside.
+    <details className="recent-projects" data-testid="recent-projects">
+      <summary>{t('project.recentCount', { count: entries.length })}</summary>
       {inBrowser && <p className="hint">{t('project.recentBrowserHint')}</p>}
       <ul>
         {entries.map((entry) => (
@@ -127,7 +128,7 @@ function RecentProjects({
           </li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 }
 
@@ -430,8 +431,9 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
 /** What the error's name says about the cause, in words a user can act on; the raw text stays in the details. */
 export function storageCause(errorName: string | undefined): 'quota' | 'version' | 'other' {
   if (errorName === 'QuotaExceededError') return 'quota';
-  // Dexie's UpgradeError and VersionError, IndexedDB's VersionError: the database has another schema than this app's.
-  if (errorName === 'UpgradeError' || errorName === 'VersionError') return 'version';
+  // Dexie's UpgradeError and VersionError, IndexedDB's VersionError, and a DataError from stores whose keys are not the
+  // app's: the database has another schema than this app's.
+  if (['UpgradeError', 'VersionError', 'DataError'].includes(errorName ?? '')) return 'version';
   return 'other';
 }
 
@@ -462,7 +464,7 @@ export function StorageRecovery({ error, errorName }: { error: string; errorName
         <details data-testid="storage-recovery-details">
           <summary>{t('project.storageDetails')}</summary>
           <code>
-            {errorName ? `${errorName}: ` : ''}
+            {errorName && !error.startsWith(errorName) ? `${errorName}: ` : ''}
             {error}
           </code>
         </details>
