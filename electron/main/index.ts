@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, screen, session } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
 import { aboutText, appMenuTemplate, type RecentMenuItem } from './app-menu';
 import { RecentProjects } from './recent-projects';
+import { BackupFolder } from './backup-folder';
 import { OpenedFileQueue } from './opened-files';
 import { parseWindowState, trackWindowState, windowPlacement } from './window-state';
 import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '#shared/host/host-api';
@@ -220,6 +221,21 @@ void app.whenReady().then(() => {
       forget: (id) => recentProjects.forget(id),
       changed: refreshRecentMenu,
     },
+    backups: new BackupFolder(
+      join(app.getPath('userData'), 'backups'),
+      join(app.getPath('userData'), 'backup-folder.json'),
+      {
+        readText: (path) => readFile(path, 'utf8'),
+        read: async (path) => new Uint8Array(await readFile(path)),
+        size: async (path) => (await stat(path)).size,
+        writeAtomic: writeFileAtomic,
+        list: (folder) => readdir(folder),
+        remove: (path) => rm(path, { force: true }),
+        makeFolder: async (folder) => {
+          await mkdir(folder, { recursive: true });
+        },
+      },
+    ),
     backgroundFiles: new BackgroundFiles(join(app.getPath('userData'), 'background-files.json')),
     team: new TeamDatabase(
       new KeychainPasswords(join(app.getPath('userData'), 'team-logins.json'), safeStorage, writeFileAtomic),

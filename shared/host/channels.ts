@@ -16,6 +16,11 @@ export const HOST_CHANNELS = {
   recentProjects: 'host:recent:list',
   openRecentProject: 'host:recent:open',
   forgetRecentProject: 'host:recent:forget',
+  writeBackup: 'host:backup:write',
+  listBackups: 'host:backup:list',
+  readBackup: 'host:backup:read',
+  backupFolder: 'host:backup:folder',
+  chooseBackupFolder: 'host:backup:choose-folder',
 } as const;
 
 /** Messages from main to the page (no reply). */

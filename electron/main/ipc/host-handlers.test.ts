@@ -46,6 +46,16 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
       forget: async () => undefined,
       changed: () => undefined,
     },
+    backups: {
+      write: async (about, data) => ({ ...about, id: 'x', bytes: data.byteLength }),
+      list: async () => [],
+      read: async (id) => {
+        opened.push(id);
+        return null;
+      },
+      info: async () => ({ folder: '/cadangan', chosen: false, kept: 7 }),
+      choose: async (folder) => ({ folder, chosen: true, kept: 7 }),
+    },
     backgroundFiles: { grant: async () => [], read: async () => new Uint8Array(0), forget: async () => undefined },
     team: {
       handle: async (request) => {
@@ -216,6 +226,31 @@ describe('host IPC handlers', () => {
     for (const payload of ['/etc/passwd', { path: '/etc/passwd' }, undefined, '../x'])
       await expect(invoke(HOST_CHANNELS.openRecentProject, payload)).rejects.toThrow(/invalid request/);
     await expect(invoke(HOST_CHANNELS.forgetRecentProject, 'C:\\x.rumija')).rejects.toThrow(/invalid request/);
+    expect(opened).toEqual([id]);
+  });
+
+  it('writes backups only with a valid note and bytes, and reads one only by its file name', async () => {
+    const { invoke, opened } = createHost({});
+    const about = {
+      at: '2026-12-07T04:00:00.000Z',
+      reason: 'daily',
+      name: 'Sidang',
+      counts: { layers: 4, features: 719, stories: 1, tariffs: 1 },
+    };
+    await expect(invoke(HOST_CHANNELS.writeBackup, { about, data: new Uint8Array(3) })).resolves.toMatchObject({
+      bytes: 3,
+    });
+    for (const payload of [
+      { about, data: 'teks' },
+      { about: { ...about, reason: 'sesuka' }, data: new Uint8Array(1) },
+      { about: { ...about, at: 'kemarin' }, data: new Uint8Array(1) },
+      { about, data: new Uint8Array(1), path: '/etc' },
+    ])
+      await expect(invoke(HOST_CHANNELS.writeBackup, payload)).rejects.toThrow(/invalid request on host:backup:write/);
+    const id = 'rumija-cadangan-2026-12-07T04-00-00-000Z-daily-a1b2c3.rumija';
+    await invoke(HOST_CHANNELS.readBackup, id);
+    for (const payload of ['../../etc/passwd', `../${id}`, '/tmp/x.rumija', 'rumija-cadangan-x/../../y.rumija'])
+      await expect(invoke(HOST_CHANNELS.readBackup, payload)).rejects.toThrow(/invalid request/);
     expect(opened).toEqual([id]);
   });
 

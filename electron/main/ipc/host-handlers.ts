@@ -14,6 +14,11 @@ import {
   BackgroundReadRequestSchema,
   BackgroundTokenSchema,
   RecentProjectIdSchema,
+  WriteBackupRequestSchema,
+  BackupIdSchema,
+  type BackupAbout,
+  type BackupFolderInfo,
+  type HostBackup,
   type RecentProject,
   type BackgroundFileHandle,
   type OnlineFetchRequest,
@@ -31,7 +36,7 @@ export interface HostHandlerDependencies {
     showOpenDialog(options: {
       title?: string;
       filters: { name: string; extensions: string[] }[];
-      properties: ('openFile' | 'multiSelections')[];
+      properties: ('openFile' | 'multiSelections' | 'openDirectory' | 'createDirectory')[];
     }): Promise<{ canceled: boolean; filePaths: string[] }>;
     showSaveDialog(options: {
       defaultPath: string;
@@ -68,6 +73,14 @@ export interface HostHandlerDependencies {
     open(id: string): Promise<OpenedFile | null>;
     forget(id: string): Promise<void>;
     changed(): void;
+  };
+  /** Automatic backups as files (electron/main/backup-folder.ts). */
+  backups: {
+    write(about: BackupAbout, data: Uint8Array): Promise<HostBackup>;
+    list(): Promise<HostBackup[]>;
+    read(id: string): Promise<Uint8Array | null>;
+    info(): Promise<BackupFolderInfo>;
+    choose(folder: string): Promise<BackupFolderInfo>;
   };
   /** The team database (electron/main/postgis/team-database.ts). */
   team: { handle(request: ParsedTeamRequest): Promise<TeamReply> };
@@ -230,5 +243,35 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.forgetRecentProject, async (payload) => {
     await deps.recentProjects.forget(parsePayload(RecentProjectIdSchema, payload, HOST_CHANNELS.forgetRecentProject));
     deps.recentProjects.changed();
+  });
+
+  handle(HOST_CHANNELS.writeBackup, (payload) => {
+    const request = parsePayload(WriteBackupRequestSchema, payload, HOST_CHANNELS.writeBackup);
+    return deps.backups.write(request.about, request.data);
+  });
+
+  handle(HOST_CHANNELS.listBackups, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.listBackups);
+    return deps.backups.list();
+  });
+
+  handle(HOST_CHANNELS.readBackup, (payload) =>
+    deps.backups.read(parsePayload(BackupIdSchema, payload, HOST_CHANNELS.readBackup)),
+  );
+
+  handle(HOST_CHANNELS.backupFolder, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.backupFolder);
+    return deps.backups.info();
+  });
+
+  handle(HOST_CHANNELS.chooseBackupFolder, async (payload): Promise<BackupFolderInfo | null> => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.chooseBackupFolder);
+    const result = await deps.dialog.showOpenDialog({
+      title: 'Folder cadangan / backup folder',
+      filters: [],
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    const [folder] = result.filePaths;
+    return result.canceled || !folder ? null : deps.backups.choose(folder);
   });
 }

@@ -6,7 +6,7 @@ import { PROJECT_EXTENSION } from '#shared/project/project-format';
 import { formatDate } from '#shared/format/format-number';
 import type { Locale } from '#shared/format/format-number';
 import { messageOf } from '#shared/format/message-of';
-import type { OpenedFile, RecentProject } from '#shared/host/host-api';
+import type { BackupFolderInfo, OpenedFile, RecentProject } from '#shared/host/host-api';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
 import { ProjectFiles, projectName, showProjectName, type OpenedProject } from '../state/project-files';
@@ -225,7 +225,19 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       setMessage({ tone: 'info', text: t('project.opened', { name: chosen.file }) });
     });
   };
-  const startRestore = () => void run(t('project.restoring'), async () => setBackups(await files.backups.list()));
+  const [backupFolder, setBackupFolder] = useState<BackupFolderInfo | null>(null);
+  const startRestore = () =>
+    void run(t('project.restoring'), async () => {
+      setBackupFolder((await host.backups?.folder()) ?? null);
+      setBackups(await files.backups.list());
+    });
+  const chooseBackupFolder = () =>
+    void run(t('project.restoring'), async () => {
+      const chosen = await host.backups?.chooseFolder();
+      if (!chosen) return;
+      setBackupFolder(chosen);
+      setBackups(await files.backups.list());
+    });
   const restore = () => {
     const chosen = restoring!;
     setRestoring(null);
@@ -372,7 +384,16 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       )}
       {backups && !restoring && (
         <Modal title={t('project.restoreTitle')} testId="project-restore-dialog" onClose={() => setBackups(null)}>
-          <p>{t('project.restoreIntro', { count: KEPT_BACKUPS })}</p>
+          {backupFolder ? (
+            <p>
+              {t('project.restoreIntroFolder', { count: backupFolder.kept, folder: backupFolder.folder })}{' '}
+              <button type="button" className="small" data-testid="backup-folder-choose" onClick={chooseBackupFolder}>
+                {t('project.backupFolderChoose')}
+              </button>
+            </p>
+          ) : (
+            <p>{t('project.restoreIntro', { count: KEPT_BACKUPS })}</p>
+          )}
           {backups.length === 0 && <p>{t('project.restoreEmpty')}</p>}
           <ul className="backup-list">
             {backups.map((entry) => (

@@ -110,6 +110,8 @@ export function createBrowserHost(): HostApi {
       forgetBrowserRecentProject(id);
     },
     onRecentProjectChosen: () => () => undefined,
+    // The page keeps its backups in IndexedDB (renderer/src/persistence/backup-store.ts).
+    backups: null,
     async appInfo(): Promise<AppInfo> {
       return { host: 'browser', version: APP_VERSION, platform: navigator.platform };
     },
