@@ -4,6 +4,14 @@ import type { MenuCommand, UiLanguage } from '#shared/host/menu-commands';
 export interface MenuActions {
   send(command: MenuCommand): void;
   showAbout(): void;
+  openRecentProject(id: string): void;
+}
+
+/** A recent project as the menu shows it. */
+export interface RecentMenuItem {
+  id: string;
+  label: string;
+  exists: boolean;
 }
 
 const LABELS = {
@@ -11,6 +19,9 @@ const LABELS = {
     file: 'Berkas',
     saveProject: 'Simpan proyek…',
     openProject: 'Buka proyek…',
+    recentProjects: 'Proyek terakhir',
+    noRecentProjects: 'Belum ada',
+    missing: 'tidak ada lagi',
     restoreBackup: 'Pulihkan dari cadangan…',
     import: 'Impor berkas…',
     export: 'Ekspor lapisan…',
@@ -38,6 +49,9 @@ const LABELS = {
     file: 'File',
     saveProject: 'Save project…',
     openProject: 'Open project…',
+    recentProjects: 'Recent projects',
+    noRecentProjects: 'None yet',
+    missing: 'no longer there',
     restoreBackup: 'Restore from backup…',
     import: 'Import files…',
     export: 'Export layer…',
@@ -67,7 +81,11 @@ const LABELS = {
  * The native application menu in the UI's language. Undo and redo go to the app's own change log
  * (not the text field's), so they are commands like the toolbar buttons; clipboard and zoom are Electron roles.
  */
-export function appMenuTemplate(language: UiLanguage, actions: MenuActions): MenuItemConstructorOptions[] {
+export function appMenuTemplate(
+  language: UiLanguage,
+  actions: MenuActions,
+  recent: readonly RecentMenuItem[] = [],
+): MenuItemConstructorOptions[] {
   const label = LABELS[language];
   const command = (text: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label: text,
@@ -79,6 +97,17 @@ export function appMenuTemplate(language: UiLanguage, actions: MenuActions): Men
       label: label.file,
       submenu: [
         command(label.openProject, 'open-project', 'CmdOrCtrl+Shift+O'),
+        {
+          label: label.recentProjects,
+          submenu: recent.length
+            ? recent.map((item) =>
+                // A file that is gone is shown as such; it is removed from the list in the sidebar.
+                item.exists
+                  ? { label: item.label, click: () => actions.openRecentProject(item.id) }
+                  : { label: `${item.label} (${label.missing})`, enabled: false },
+              )
+            : [{ label: label.noRecentProjects, enabled: false }],
+        },
         command(label.saveProject, 'save-project', 'CmdOrCtrl+Shift+S'),
         command(label.restoreBackup, 'restore-backup'),
         { type: 'separator' },

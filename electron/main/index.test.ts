@@ -140,7 +140,8 @@ async function startMain(argv: string[] = ['/opt/Rumija/rumija']) {
   process.argv = argv;
   try {
     await import('./index');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Start-up reads small files (window state, recent projects, files from the command line): let them land.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   } finally {
     process.argv = saved;
   }
@@ -169,11 +170,19 @@ describe('main process start-up', () => {
       'host:background:forget',
       'host:background:pick',
       'host:background:read',
+      'host:backup:choose-folder',
+      'host:backup:folder',
+      'host:backup:list',
+      'host:backup:read',
+      'host:backup:write',
       'host:file:save',
       'host:files:open',
       'host:files:take-opened',
       'host:online:fetch',
       'host:online:hosts',
+      'host:recent:forget',
+      'host:recent:list',
+      'host:recent:open',
       'host:team:call',
       'host:ui:language',
       'host:window:fullscreen',

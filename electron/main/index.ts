@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, safeStorage, screen, session } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
@@ -11,7 +11,9 @@ import { TeamDatabase } from './postgis/team-database';
 import { KeychainPasswords } from './postgis/keychain-passwords';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { APP_ORIGIN, hardenApp, hardenSession } from './security';
-import { aboutText, appMenuTemplate } from './app-menu';
+import { aboutText, appMenuTemplate, type RecentMenuItem } from './app-menu';
+import { RecentProjects } from './recent-projects';
+import { BackupFolder } from './backup-folder';
 import { OpenedFileQueue } from './opened-files';
 import { parseWindowState, trackWindowState, windowPlacement } from './window-state';
 import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '#shared/host/host-api';
@@ -28,6 +30,8 @@ let mainWindow: BrowserWindow | null = null;
 let presenterWindow: BrowserWindow | null = null;
 let language: UiLanguage = 'id';
 
+// Made once the app is ready (userData is known then); the menu reads it.
+let recentProjects: RecentProjects;
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
 const openedFiles = new OpenedFileQueue({
@@ -119,18 +123,36 @@ function openPresenterView() {
   presenterWindow = window;
 }
 
+let recentMenu: RecentMenuItem[] = [];
+
+/** The recent projects are read (their files checked) before the menu is built, which Electron does at once. */
+function refreshRecentMenu() {
+  void recentProjects
+    .menuItems()
+    .then((items) => {
+      recentMenu = items;
+      installMenu();
+    })
+    .catch((error: unknown) => console.warn('recent projects', error));
+}
+
 function installMenu() {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      appMenuTemplate(language, {
-        send: (command: MenuCommand) => mainWindow?.webContents.send(HOST_EVENTS.menuCommand, command),
-        showAbout: () => {
-          const about = aboutText(language, app.getVersion());
-          void (mainWindow
-            ? dialog.showMessageBox(mainWindow, { type: 'info', ...about })
-            : dialog.showMessageBox({ type: 'info', ...about }));
+      appMenuTemplate(
+        language,
+        {
+          send: (command: MenuCommand) => mainWindow?.webContents.send(HOST_EVENTS.menuCommand, command),
+          openRecentProject: (id) => mainWindow?.webContents.send(HOST_EVENTS.recentProjectChosen, id),
+          showAbout: () => {
+            const about = aboutText(language, app.getVersion());
+            void (mainWindow
+              ? dialog.showMessageBox(mainWindow, { type: 'info', ...about })
+              : dialog.showMessageBox({ type: 'info', ...about }));
+          },
         },
-      }),
+        recentMenu,
+      ),
     ),
   );
 }
@@ -161,6 +183,16 @@ void app.whenReady().then(() => {
     maxCacheBytes: 1024 * 1024 * 1024,
     fetch: manualRedirectFetch((input, init) => net.fetch(input as string, init)),
   });
+  recentProjects = new RecentProjects(join(app.getPath('userData'), 'recent-projects.json'), {
+    readText: (path) => readFile(path, 'utf8'),
+    writeAtomic: writeFileAtomic,
+    exists: (path) =>
+      stat(path).then(
+        (found) => found.isFile(),
+        () => false,
+      ),
+    read: async (path) => new Uint8Array(await readFile(path)),
+  });
   registerHostHandlers({
     ipc: ipcMain,
     dialog: {
@@ -182,6 +214,28 @@ void app.whenReady().then(() => {
     },
     takeOpenedFiles: () => openedFiles.take(),
     online,
+    recentProjects: {
+      note: (path) => recentProjects.note(path),
+      list: () => recentProjects.list(),
+      open: (id) => recentProjects.open(id),
+      forget: (id) => recentProjects.forget(id),
+      changed: refreshRecentMenu,
+    },
+    backups: new BackupFolder(
+      join(app.getPath('userData'), 'backups'),
+      join(app.getPath('userData'), 'backup-folder.json'),
+      {
+        readText: (path) => readFile(path, 'utf8'),
+        read: async (path) => new Uint8Array(await readFile(path)),
+        size: async (path) => (await stat(path)).size,
+        writeAtomic: writeFileAtomic,
+        list: (folder) => readdir(folder),
+        remove: (path) => rm(path, { force: true }),
+        makeFolder: async (folder) => {
+          await mkdir(folder, { recursive: true });
+        },
+      },
+    ),
     backgroundFiles: new BackgroundFiles(join(app.getPath('userData'), 'background-files.json')),
     team: new TeamDatabase(
       new KeychainPasswords(join(app.getPath('userData'), 'team-logins.json'), safeStorage, writeFileAtomic),
@@ -191,6 +245,7 @@ void app.whenReady().then(() => {
     trustedOrigin: APP_ORIGIN,
   });
   installMenu();
+  refreshRecentMenu();
   void openedFiles.add(filePathsFromArgv(process.argv, app.isPackaged));
   mainWindow = createMainWindow();
   app.on('activate', () => {

@@ -28,6 +28,17 @@ const host: HostApi = {
   readBackgroundFile: (request) => ipcRenderer.invoke(HOST_CHANNELS.readBackgroundFile, request),
   forgetBackgroundFile: (token) => ipcRenderer.invoke(HOST_CHANNELS.forgetBackgroundFile, token),
   team: (request) => ipcRenderer.invoke(HOST_CHANNELS.team, request),
+  recentProjects: () => ipcRenderer.invoke(HOST_CHANNELS.recentProjects),
+  openRecentProject: (id) => ipcRenderer.invoke(HOST_CHANNELS.openRecentProject, id),
+  forgetRecentProject: (id) => ipcRenderer.invoke(HOST_CHANNELS.forgetRecentProject, id),
+  onRecentProjectChosen: (listener) => subscribe<string>(HOST_EVENTS.recentProjectChosen, listener),
+  backups: {
+    write: (request) => ipcRenderer.invoke(HOST_CHANNELS.writeBackup, request),
+    list: () => ipcRenderer.invoke(HOST_CHANNELS.listBackups),
+    read: (id) => ipcRenderer.invoke(HOST_CHANNELS.readBackup, id),
+    folder: () => ipcRenderer.invoke(HOST_CHANNELS.backupFolder),
+    chooseFolder: () => ipcRenderer.invoke(HOST_CHANNELS.chooseBackupFolder),
+  },
   onFilesOpened: (listener) => subscribe<OpenedFile[]>(HOST_EVENTS.filesOpened, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(HOST_EVENTS.menuCommand, listener),
 };

@@ -360,7 +360,7 @@ export function App() {
               {t('team.tab')}
             </button>
           </nav>
-          {status === 'error' && <StorageRecovery error={error ?? ''} />}
+          {status === 'error' && <StorageRecovery error={error ?? ''} errorName={snapshot.errorName} />}
           {importing && <ImportProgressBar activity={importing} onCancel={() => store.imports.stopReading()} />}
           <ImportMessages outcomes={importOutcomes} onClose={() => setImportOutcomes([])} />
           {deletion.dialog}

@@ -13,10 +13,19 @@ export const HOST_CHANNELS = {
   readBackgroundFile: 'host:background:read',
   forgetBackgroundFile: 'host:background:forget',
   team: 'host:team:call',
+  recentProjects: 'host:recent:list',
+  openRecentProject: 'host:recent:open',
+  forgetRecentProject: 'host:recent:forget',
+  writeBackup: 'host:backup:write',
+  listBackups: 'host:backup:list',
+  readBackup: 'host:backup:read',
+  backupFolder: 'host:backup:folder',
+  chooseBackupFolder: 'host:backup:choose-folder',
 } as const;
 
 /** Messages from main to the page (no reply). */
 export const HOST_EVENTS = {
   menuCommand: 'host:menu:command',
   filesOpened: 'host:files:opened',
+  recentProjectChosen: 'host:menu:recent-project',
 } as const;

@@ -99,6 +99,55 @@ export const BackgroundReadRequestSchema = z.strictObject({
 });
 type BackgroundReadRequest = z.infer<typeof BackgroundReadRequestSchema>;
 
+/** A project file saved or opened lately, newest first. The page gets an id, never the path. */
+export interface RecentProject {
+  id: string;
+  /** The file name, e.g. `Sidang Kupang.rumija`. */
+  name: string;
+  /** The folder it is in (desktop), to tell apart files of one name; null in the browser. */
+  folder: string | null;
+  /** When it was last saved or opened (ISO). */
+  at: string;
+  /** False when the file is no longer where it was; null where the host cannot tell (the browser). */
+  exists: boolean | null;
+  /** The host can open it again by itself (desktop); the browser has to ask the user to pick the file again. */
+  reopenable: boolean;
+}
+
+/** How many recent projects are remembered. */
+export const KEPT_RECENT_PROJECTS = 8;
+export const RecentProjectIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** What a backup holds and why it was made, as "Restore from backup" lists it. */
+export const BackupAboutSchema = z.strictObject({
+  at: z.iso.datetime(),
+  reason: z.enum(['before-open', 'before-restore', 'daily']),
+  name: z.string().max(200),
+  counts: z.strictObject({
+    layers: z.number().int().min(0),
+    features: z.number().int().min(0),
+    stories: z.number().int().min(0),
+    tariffs: z.number().int().min(0),
+  }),
+});
+export type BackupAbout = z.infer<typeof BackupAboutSchema>;
+export const WriteBackupRequestSchema = z.strictObject({
+  about: BackupAboutSchema,
+  data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_HOST_FILE_BYTES, 'file too large'),
+});
+/** A backup's id is its file name in the backup folder (never a path). */
+export const BackupIdSchema = z.string().regex(/^rumija-cadangan-[0-9TZ-]+-[a-z-]+-[0-9a-f]{6}\.rumija$/);
+export interface HostBackup extends BackupAbout {
+  id: string;
+  bytes: number;
+}
+/** Where the desktop app keeps its backups: the user data folder unless the user picked another. */
+export interface BackupFolderInfo {
+  folder: string;
+  chosen: boolean;
+  kept: number;
+}
+
 export interface AppInfo {
   host: 'electron' | 'browser';
   version: string;
@@ -135,6 +184,25 @@ export interface HostApi {
   readBackgroundFile(request: BackgroundReadRequest): Promise<Uint8Array>;
   /** The background was removed: its path is forgotten. */
   forgetBackgroundFile(token: string): Promise<void>;
+  /** Project files saved or opened lately (the File menu's and the sidebar's "Recent projects"). */
+  recentProjects(): Promise<RecentProject[]>;
+  /** Reads a recent project again; null when it is gone (or the host cannot reopen files by itself). */
+  openRecentProject(id: string): Promise<OpenedFile | null>;
+  /** Removes a project from the list (the file itself stays). */
+  forgetRecentProject(id: string): Promise<void>;
+  /** A recent project was chosen in the native menu; returns an unsubscribe function. */
+  onRecentProjectChosen(listener: (id: string) => void): () => void;
+  /**
+   * Backups as files in a folder (desktop); null where the host has none (the browser keeps them in IndexedDB).
+   */
+  readonly backups: {
+    write(request: z.input<typeof WriteBackupRequestSchema>): Promise<HostBackup>;
+    list(): Promise<HostBackup[]>;
+    read(id: string): Promise<Uint8Array | null>;
+    folder(): Promise<BackupFolderInfo>;
+    /** Asks the user for a folder (a USB stick, a network share); null when they cancel. */
+    chooseFolder(): Promise<BackupFolderInfo | null>;
+  } | null;
   /** The team database (PostGIS), reached by the main process; every answer says ok or what failed. */
   team(request: TeamRequest): Promise<TeamReply>;
 }

@@ -154,6 +154,24 @@ describe('the .rumija file as Rumija reads it', () => {
     expect(back).toStrictEqual(contents);
   });
 
+  it('keeps every real, text and odd value to the last digit through the batched writer (over a batch boundary)', async () => {
+    const hard = [0.1 + 0.2, 1 / 3, 123.45678901234567, -1e-300, 5e-324, 1.7976931348623157e308, 2 ** 53 - 1];
+    const [first] = contents.layers;
+    const features = Array.from({ length: 4001 + hard.length }, (_, i) => ({
+      ...first!.features[0]!,
+      id: `uji-${i}`,
+      properties: {
+        nilai: hard[i % hard.length]!,
+        teks: i % 2 ? '12' : 'ṭèks "kutip" \\ \n baris',
+        campur: i % 3 ? { a: [1, null] } : 'teks',
+      },
+    }));
+    const project = { ...contents, layers: [{ layer: first!.layer, features }] };
+    const read = await readProject((await writeProject(project)).bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.layers[0]!.features).toStrictEqual(features);
+  });
+
   it('sums up names, counts per layer and table, version and a checksum that holds', async () => {
     const summary = await readProjectSummary(bytes);
     if (!summary.ok) throw new Error(JSON.stringify(summary.problem));

@@ -29,6 +29,14 @@ function checksumMarker(): string {
   return `f${marker.slice(1, CHECKSUM_LENGTH)}`;
 }
 
+/** Rows per statement: big enough that the JS–WebAssembly crossing is paid per batch, small enough to stay flat. */
+const ROWS_PER_BATCH = 4000;
+
+/**
+ * Writes a layer's features and their RTree index. Binding cell by cell costs a crossing into WebAssembly and a
+ * string copy each (most of a province save's time), so each batch goes in as one JSON text of its rows and one blob
+ * of its geometries, which SQLite takes apart itself (json_each, substr): the same values, typed by the JSON.
+ */
 function writeFeatures(db: Database, table: string, features: readonly ProjectFeature[], fields: ProjectField[]) {
   db.exec(
     `CREATE TABLE ${quote(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom GEOMETRY, rumija_id TEXT NOT NULL, rumija_updated_at TEXT${fields
@@ -36,29 +44,51 @@ function writeFeatures(db: Database, table: string, features: readonly ProjectFe
       .join('')})`,
   );
   const columns = ['fid', 'geom', 'rumija_id', 'rumija_updated_at', ...fields.map((field) => field.column)];
+  // Row: fid, geometry offset, geometry length, id, updated, ...cells, minx, maxx, miny, maxy.
+  const cells = fields.map((_field, i) => `value->>${5 + i}`);
   const insert = db.prepare(
-    `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) SELECT value->>0, substr(?2, value->>1, value->>2), value->>3, value->>4${cells
+      .map((cell) => `, ${cell}`)
+      .join('')} FROM json_each(?1)`,
   );
   const rtree = quote(`rtree_${table}_geom`);
   db.exec(`CREATE VIRTUAL TABLE ${rtree} USING rtree(id, minx, maxx, miny, maxy)`);
-  const index = db.prepare(`INSERT INTO ${rtree} VALUES (?, ?, ?, ?, ?)`);
+  const b = 5 + fields.length;
+  const index = db.prepare(
+    `INSERT INTO ${rtree} SELECT value->>0, value->>${b}, value->>${b + 1}, value->>${b + 2}, value->>${b + 3} FROM json_each(?1)`,
+  );
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   try {
-    features.forEach((feature, f) => {
+    for (let start = 0; start < features.length; start += ROWS_PER_BATCH) {
+      const batch = features.slice(start, start + ROWS_PER_BATCH);
       // The geometry as stored, not rounded or re-wound: opened again, the project is the same to the last digit.
-      insert
-        .bind([
-          f + 1,
-          blobOfGeometry(feature.geometry),
+      const blobs = batch.map((feature) => blobOfGeometry(feature.geometry));
+      const geometries = new Uint8Array(blobs.reduce((sum, blob) => sum + blob.byteLength, 0));
+      let offset = 0;
+      const rows = batch.map((feature, f) => {
+        const blob = blobs[f]!;
+        geometries.set(blob, offset);
+        const [x0, y0, x1, y1] = geometryBounds(feature.geometry);
+        [minX, minY, maxX, maxY] = [Math.min(minX, x0), Math.min(minY, y0), Math.max(maxX, x1), Math.max(maxY, y1)];
+        const row = [
+          start + f + 1,
+          offset + 1,
+          blob.byteLength,
           feature.id,
           feature.updatedAt ?? null,
           ...fields.map((field) => cellOf(field, feature.properties)),
-        ])
-        .stepReset();
-      const [x0, y0, x1, y1] = geometryBounds(feature.geometry);
-      index.bind([f + 1, x0, x1, y0, y1]).stepReset();
-      [minX, minY, maxX, maxY] = [Math.min(minX, x0), Math.min(minY, y0), Math.max(maxX, x1), Math.max(maxY, y1)];
-    });
+          x0,
+          x1,
+          y0,
+          y1,
+        ];
+        offset += blob.byteLength;
+        return row;
+      });
+      const json = JSON.stringify(rows);
+      insert.bind([json, geometries]).stepReset();
+      index.bind([json]).stepReset();
+    }
   } finally {
     insert.finalize();
     index.finalize();

@@ -96,6 +96,38 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await screenshot(page, 'project-save-dialog-id-1366');
 });
 
+test('recent projects list what was saved and opened, and in the browser ask for the file again', async ({ page }) => {
+  await openApp(page);
+  const recent = page.getByTestId('recent-projects');
+  await expect(recent).toHaveCount(0);
+  const first = await saveProject(page, 'Sidang Kupang');
+  await saveProject(page, 'Sidang Ende');
+  await recent.locator('summary').click();
+  await expect(recent.getByTestId('recent-project')).toHaveCount(2);
+  await expect(recent.getByTestId('recent-project').first()).toContainText('Sidang Ende.rumija');
+  // The date as the UI writes it: 07/12/2026 14.05.
+  await expect(recent.getByTestId('recent-project').first()).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}/);
+  await expect(recent).toContainText('Di peramban, berkas tidak dapat dibuka lagi dengan sendirinya');
+  await page.reload();
+  await expect(recent.locator('summary')).toHaveText('Proyek terakhir (2)');
+  await recent.locator('summary').click();
+  await expect(recent.getByTestId('recent-project')).toHaveCount(2);
+  await screenshot(page, 'project-recent-id-1366');
+  // Choosing one asks for the file (the browser cannot read it again by itself) and opens it the usual way.
+  const chooser = page.waitForEvent('filechooser');
+  await recent.getByRole('button', { name: 'Sidang Kupang.rumija', exact: true }).click();
+  await (await chooser).setFiles(first);
+  await expect(page.getByTestId('project-open-dialog')).toContainText('Buka proyek Sidang Kupang.rumija?');
+  await page.getByTestId('project-open-dialog').getByRole('button', { name: 'Batal' }).click();
+  await expect(recent.getByTestId('recent-project').first()).toContainText('Sidang Kupang.rumija');
+  await recent.getByRole('button', { name: 'Hapus Sidang Ende.rumija dari daftar (berkasnya tetap ada)' }).click();
+  await expect(recent.getByTestId('recent-project')).toHaveCount(1);
+  await page.getByTestId('language-en').click();
+  await expect(recent).toContainText('In the browser a file cannot be opened again by itself');
+  await screenshot(page, 'project-recent-en-1366');
+  await page.getByTestId('language-id').click();
+});
+
 test('a truncated project, one from a newer Rumija and a plain GeoPackage each say what they are', async ({ page }) => {
   await openApp(page);
   const path = await saveProject(page, 'Utuh');
@@ -187,9 +219,22 @@ test('a database that cannot be opened says so and offers the newest backup, not
   });
   await page.reload();
   const recovery = page.getByTestId('storage-recovery');
-  await expect(recovery).toContainText('Basis data aplikasi di peramban ini tidak dapat dibuka');
+  await expect(recovery).toContainText(
+    'Basis data aplikasi di peramban ini tidak dapat dibuka. Basis data ini ditulis oleh versi Rumija lain',
+  );
   await expect(recovery).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
+  // IndexedDB's own English text is there for whoever needs it, behind "Pesan teknis".
+  const details = recovery.getByTestId('storage-recovery-details');
+  await expect(details.locator('code')).toBeHidden();
   await screenshot(page, 'project-storage-recovery-id-1366');
+  await details.locator('summary').click();
+  await expect(details.locator('code')).toContainText('DataError');
+  await page.getByTestId('language-en').click();
+  await expect(recovery).toContainText(
+    "The app's database in this browser cannot be opened. This database was written by another version of Rumija",
+  );
+  await screenshot(page, 'project-storage-recovery-en-1366');
+  await page.getByTestId('language-id').click();
   await page.getByTestId('storage-restore-newest').click();
   await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas jalan (demo)', { timeout: 30_000 });
   await expect(recovery).toHaveCount(0);

@@ -14,6 +14,8 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   const presenterViews: number[] = [];
   const languages: string[] = [];
   const teamRequests: unknown[] = [];
+  const noted: string[] = [];
+  const opened: string[] = [];
   const deps: HostHandlerDependencies = {
     ipc: { handle: (channel, listener) => handlers.set(channel, listener) },
     dialog: {
@@ -32,6 +34,28 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
     setLanguage: (language) => languages.push(language),
     takeOpenedFiles: () => [{ name: 'ruas.geojson', bytes: new TextEncoder().encode('{}') }],
     online: { setAllowedHosts: () => undefined, get: async () => ({ status: 'missing' }) },
+    recentProjects: {
+      note: async (path) => {
+        noted.push(path);
+      },
+      list: async () => [],
+      open: async (id) => {
+        opened.push(id);
+        return null;
+      },
+      forget: async () => undefined,
+      changed: () => undefined,
+    },
+    backups: {
+      write: async (about, data) => ({ ...about, id: 'x', bytes: data.byteLength }),
+      list: async () => [],
+      read: async (id) => {
+        opened.push(id);
+        return null;
+      },
+      info: async () => ({ folder: '/cadangan', chosen: false, kept: 7 }),
+      choose: async (folder) => ({ folder, chosen: true, kept: 7 }),
+    },
     backgroundFiles: { grant: async () => [], read: async () => new Uint8Array(0), forget: async () => undefined },
     team: {
       handle: async (request) => {
@@ -47,7 +71,7 @@ function createHost(overrides: Partial<HostHandlerDependencies> = {}) {
   registerHostHandlers(deps);
   const invoke = (channel: string, payload?: unknown, event: IpcEventLike = trustedEvent) =>
     Promise.resolve().then(() => handlers.get(channel)!(event, payload));
-  return { invoke, written, fullScreen, presenterViews, languages, handlers, teamRequests };
+  return { invoke, written, fullScreen, presenterViews, languages, handlers, teamRequests, noted, opened };
 }
 
 describe('host IPC handlers', () => {
@@ -189,6 +213,45 @@ describe('host IPC handlers', () => {
     await expect(invoke(HOST_CHANNELS.takeOpenedFiles, { path: '/etc/passwd' })).rejects.toThrow(/invalid request/);
     const files = (await invoke(HOST_CHANNELS.takeOpenedFiles)) as { name: string }[];
     expect(files.map((file) => file.name)).toEqual(['ruas.geojson']);
+  });
+
+  it('notes the paths of files opened and saved, and reopens a recent project by id only', async () => {
+    const { invoke, noted, opened } = createHost({});
+    await invoke(HOST_CHANNELS.openFiles, { filters: [] });
+    await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'Sidang.rumija', data: 'x' });
+    // Every path goes to the store, which keeps only project files (recent-projects.test.ts).
+    expect(noted).toEqual(['/data/survei/ruas-oelamasi.geojson', '/data/ekspor/jalan.geojson']);
+    const id = '0b6f1a52-3c1e-4d8a-9f7e-2a4b5c6d7e8f';
+    await expect(invoke(HOST_CHANNELS.openRecentProject, id)).resolves.toBeNull();
+    for (const payload of ['/etc/passwd', { path: '/etc/passwd' }, undefined, '../x'])
+      await expect(invoke(HOST_CHANNELS.openRecentProject, payload)).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.forgetRecentProject, 'C:\\x.rumija')).rejects.toThrow(/invalid request/);
+    expect(opened).toEqual([id]);
+  });
+
+  it('writes backups only with a valid note and bytes, and reads one only by its file name', async () => {
+    const { invoke, opened } = createHost({});
+    const about = {
+      at: '2026-12-07T04:00:00.000Z',
+      reason: 'daily',
+      name: 'Sidang',
+      counts: { layers: 4, features: 719, stories: 1, tariffs: 1 },
+    };
+    await expect(invoke(HOST_CHANNELS.writeBackup, { about, data: new Uint8Array(3) })).resolves.toMatchObject({
+      bytes: 3,
+    });
+    for (const payload of [
+      { about, data: 'teks' },
+      { about: { ...about, reason: 'sesuka' }, data: new Uint8Array(1) },
+      { about: { ...about, at: 'kemarin' }, data: new Uint8Array(1) },
+      { about, data: new Uint8Array(1), path: '/etc' },
+    ])
+      await expect(invoke(HOST_CHANNELS.writeBackup, payload)).rejects.toThrow(/invalid request on host:backup:write/);
+    const id = 'rumija-cadangan-2026-12-07T04-00-00-000Z-daily-a1b2c3.rumija';
+    await invoke(HOST_CHANNELS.readBackup, id);
+    for (const payload of ['../../etc/passwd', `../${id}`, '/tmp/x.rumija', 'rumija-cadangan-x/../../y.rumija'])
+      await expect(invoke(HOST_CHANNELS.readBackup, payload)).rejects.toThrow(/invalid request/);
+    expect(opened).toEqual([id]);
   });
 
   it('rejects calls from frames outside the app origin', async () => {

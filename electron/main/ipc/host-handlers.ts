@@ -13,6 +13,13 @@ import {
   OnlineHostsSchema,
   BackgroundReadRequestSchema,
   BackgroundTokenSchema,
+  RecentProjectIdSchema,
+  WriteBackupRequestSchema,
+  BackupIdSchema,
+  type BackupAbout,
+  type BackupFolderInfo,
+  type HostBackup,
+  type RecentProject,
   type BackgroundFileHandle,
   type OnlineFetchRequest,
   type OnlineFetchResult,
@@ -29,7 +36,7 @@ export interface HostHandlerDependencies {
     showOpenDialog(options: {
       title?: string;
       filters: { name: string; extensions: string[] }[];
-      properties: ('openFile' | 'multiSelections')[];
+      properties: ('openFile' | 'multiSelections' | 'openDirectory' | 'createDirectory')[];
     }): Promise<{ canceled: boolean; filePaths: string[] }>;
     showSaveDialog(options: {
       defaultPath: string;
@@ -58,6 +65,22 @@ export interface HostHandlerDependencies {
     grant(paths: string[]): Promise<BackgroundFileHandle[]>;
     read(token: string, offset: number, length: number): Promise<Uint8Array>;
     forget(token: string): Promise<void>;
+  };
+  /** Project files saved or opened lately (electron/main/recent-projects.ts); `changed` rebuilds the menu. */
+  recentProjects: {
+    note(path: string): Promise<void>;
+    list(): Promise<RecentProject[]>;
+    open(id: string): Promise<OpenedFile | null>;
+    forget(id: string): Promise<void>;
+    changed(): void;
+  };
+  /** Automatic backups as files (electron/main/backup-folder.ts). */
+  backups: {
+    write(about: BackupAbout, data: Uint8Array): Promise<HostBackup>;
+    list(): Promise<HostBackup[]>;
+    read(id: string): Promise<Uint8Array | null>;
+    info(): Promise<BackupFolderInfo>;
+    choose(folder: string): Promise<BackupFolderInfo>;
   };
   /** The team database (electron/main/postgis/team-database.ts). */
   team: { handle(request: ParsedTeamRequest): Promise<TeamReply> };
@@ -97,6 +120,16 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
       return listener(payload);
     });
 
+  /** A list that cannot be written must not fail the open or the save it follows. */
+  const noteRecent = async (paths: string[]) => {
+    try {
+      for (const path of paths) await deps.recentProjects.note(path);
+      deps.recentProjects.changed();
+    } catch (error) {
+      console.warn('recent projects', error);
+    }
+  };
+
   handle(HOST_CHANNELS.openFiles, async (payload): Promise<OpenedFile[]> => {
     const request = parsePayload(OpenFilesRequestSchema, payload, HOST_CHANNELS.openFiles);
     const result = await deps.dialog.showOpenDialog({
@@ -113,6 +146,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
       }
       files.push({ name: basename(path), bytes: await deps.files.read(path) });
     }
+    await noteRecent(result.filePaths);
     return files;
   });
 
@@ -133,6 +167,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
         ),
       };
     }
+    await noteRecent([result.filePath]);
     return { saved: true, name: basename(result.filePath) };
   });
 
@@ -191,4 +226,52 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.team, (payload) =>
     deps.team.handle(parsePayload(TeamRequestSchema, payload, HOST_CHANNELS.team)),
   );
+
+  handle(HOST_CHANNELS.recentProjects, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.recentProjects);
+    return deps.recentProjects.list();
+  });
+
+  handle(HOST_CHANNELS.openRecentProject, async (payload) => {
+    const file = await deps.recentProjects.open(
+      parsePayload(RecentProjectIdSchema, payload, HOST_CHANNELS.openRecentProject),
+    );
+    deps.recentProjects.changed();
+    return file;
+  });
+
+  handle(HOST_CHANNELS.forgetRecentProject, async (payload) => {
+    await deps.recentProjects.forget(parsePayload(RecentProjectIdSchema, payload, HOST_CHANNELS.forgetRecentProject));
+    deps.recentProjects.changed();
+  });
+
+  handle(HOST_CHANNELS.writeBackup, (payload) => {
+    const request = parsePayload(WriteBackupRequestSchema, payload, HOST_CHANNELS.writeBackup);
+    return deps.backups.write(request.about, request.data);
+  });
+
+  handle(HOST_CHANNELS.listBackups, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.listBackups);
+    return deps.backups.list();
+  });
+
+  handle(HOST_CHANNELS.readBackup, (payload) =>
+    deps.backups.read(parsePayload(BackupIdSchema, payload, HOST_CHANNELS.readBackup)),
+  );
+
+  handle(HOST_CHANNELS.backupFolder, (payload) => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.backupFolder);
+    return deps.backups.info();
+  });
+
+  handle(HOST_CHANNELS.chooseBackupFolder, async (payload): Promise<BackupFolderInfo | null> => {
+    parsePayload(z.undefined(), payload, HOST_CHANNELS.chooseBackupFolder);
+    const result = await deps.dialog.showOpenDialog({
+      title: 'Folder cadangan / backup folder',
+      filters: [],
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    const [folder] = result.filePaths;
+    return result.canceled || !folder ? null : deps.backups.choose(folder);
+  });
 }

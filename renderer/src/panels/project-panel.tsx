@@ -6,7 +6,7 @@ import { PROJECT_EXTENSION } from '#shared/project/project-format';
 import { formatDate } from '#shared/format/format-number';
 import type { Locale } from '#shared/format/format-number';
 import { messageOf } from '#shared/format/message-of';
-import type { OpenedFile } from '#shared/host/host-api';
+import type { BackupFolderInfo, OpenedFile, RecentProject } from '#shared/host/host-api';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
 import { ProjectFiles, projectName, showProjectName, type OpenedProject } from '../state/project-files';
@@ -76,6 +76,62 @@ const projectCounts = (project: OpenedProject): Counts => ({
   tariffs: project.tariffs.length,
 });
 
+/** The last projects saved or opened: name and date; a gone file is shown as such; each can be removed. */
+function RecentProjects({
+  entries,
+  locale,
+  disabled,
+  onOpen,
+  onForget,
+}: {
+  entries: RecentProject[];
+  locale: Locale;
+  disabled: boolean;
+  onOpen: (entry: RecentProject) => void;
+  onForget: (entry: RecentProject) => void;
+}) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return null;
+  const inBrowser = entries.some((entry) => !entry.reopenable);
+  return (
+    // Folded by default: the sidebar's height belongs to the tabs below; the count says what is inside.
+    <details className="recent-projects" data-testid="recent-projects">
+      <summary>{t('project.recentCount', { count: entries.length })}</summary>
+      {inBrowser && <p className="hint">{t('project.recentBrowserHint')}</p>}
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="recent-project" className={entry.exists === false ? 'missing' : undefined}>
+            <button
+              type="button"
+              className="link"
+              disabled={disabled || entry.exists === false}
+              title={entry.folder ?? undefined}
+              onClick={() => onOpen(entry)}
+            >
+              {entry.name}
+            </button>
+            <span className="hint">
+              {formatMoment(entry.at, locale)}
+              {entry.exists === false && ` — ${t('project.recentMissing')}`}
+            </span>
+            <button
+              type="button"
+              className="small icon"
+              data-testid="recent-project-forget"
+              aria-label={t('project.recentForget', { name: entry.name })}
+              title={t('project.recentForget', { name: entry.name })}
+              disabled={disabled}
+              onClick={() => onForget(entry)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /**
  * Save, open and restore the workspace as project files, from the sidebar and the File menu. Opening and
  * restoring say what will be replaced and keep a backup first; a file that is not a project says what it is.
@@ -91,6 +147,12 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
   const [opening, setOpening] = useState<{ file: string; project: OpenedProject; counts: Counts } | null>(null);
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
   const [restoring, setRestoring] = useState<{ entry: BackupEntry; counts: Counts } | null>(null);
+  const [recent, setRecent] = useState<RecentProject[]>([]);
+  const refreshRecent = () =>
+    host
+      .recentProjects()
+      .then(setRecent)
+      .catch((error: unknown) => console.warn('recent projects', error));
 
   const run = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -112,9 +174,20 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
     setSaving(null);
     void run(t('project.saving'), async () => {
       const result = await files.save(name.trim() || t('project.defaultName'));
+      await refreshRecent();
       if (result.saved) setMessage({ tone: 'info', text: t('project.saved', { name: result.name }) });
       else if (result.error) setMessage({ tone: 'error', text: result.error });
     });
+  };
+  const checkOpened = async (file: OpenedFile) => {
+    setBusy(t('project.checking', { name: file.name }));
+    const checked = await files.check(new Uint8Array(file.bytes));
+    if (!checked.ok) {
+      const importable = ['plain-geopackage', 'checksum-mismatch'].includes(checked.problem.code) ? file : undefined;
+      setMessage({ tone: 'error', text: problemText(t, file.name, checked.problem), importable });
+      return;
+    }
+    setOpening({ file: file.name, project: checked.project, counts: await files.current() });
   };
   const startOpen = () =>
     void run(t('project.checking', { name: '…' }), async () => {
@@ -122,15 +195,27 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
         title: t('project.open'),
         filters: [{ name: 'Rumija', extensions: [PROJECT_EXTENSION, 'gpkg'] }],
       });
-      if (!file) return;
-      setBusy(t('project.checking', { name: file.name }));
-      const checked = await files.check(new Uint8Array(file.bytes));
-      if (!checked.ok) {
-        const importable = ['plain-geopackage', 'checksum-mismatch'].includes(checked.problem.code) ? file : undefined;
-        setMessage({ tone: 'error', text: problemText(t, file.name, checked.problem), importable });
+      await refreshRecent();
+      if (file) await checkOpened(file);
+    });
+  /** A recent project opens through the same check, warning and backup as "Open project…". */
+  const openRecent = (entry: RecentProject) => {
+    // The browser cannot read a file again by itself: the picker asks for it, as the list says.
+    if (!entry.reopenable) return startOpen();
+    void run(t('project.checking', { name: entry.name }), async () => {
+      const file = await host.openRecentProject(entry.id);
+      await refreshRecent();
+      if (!file) {
+        setMessage({ tone: 'error', text: t('project.recentGone', { name: entry.name, folder: entry.folder ?? '' }) });
         return;
       }
-      setOpening({ file: file.name, project: checked.project, counts: await files.current() });
+      await checkOpened(file);
+    });
+  };
+  const forgetRecent = (entry: RecentProject) =>
+    void run(t('project.recentForgetting'), async () => {
+      await host.forgetRecentProject(entry.id);
+      await refreshRecent();
     });
   const open = () => {
     const chosen = opening!;
@@ -140,7 +225,19 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       setMessage({ tone: 'info', text: t('project.opened', { name: chosen.file }) });
     });
   };
-  const startRestore = () => void run(t('project.restoring'), async () => setBackups(await files.backups.list()));
+  const [backupFolder, setBackupFolder] = useState<BackupFolderInfo | null>(null);
+  const startRestore = () =>
+    void run(t('project.restoring'), async () => {
+      setBackupFolder((await host.backups?.folder()) ?? null);
+      setBackups(await files.backups.list());
+    });
+  const chooseBackupFolder = () =>
+    void run(t('project.restoring'), async () => {
+      const chosen = await host.backups?.chooseFolder();
+      if (!chosen) return;
+      setBackupFolder(chosen);
+      setBackups(await files.backups.list());
+    });
   const restore = () => {
     const chosen = restoring!;
     setRestoring(null);
@@ -152,11 +249,19 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
   };
 
   // The menu's requests are registered once; they call the latest handlers.
-  const latest = useRef({ startSave, startOpen, startRestore });
-  latest.current = { startSave, startOpen, startRestore };
+  const latest = useRef({ startSave, startOpen, startRestore, openRecent, refreshRecent });
+  latest.current = { startSave, startOpen, startRestore, openRecent, refreshRecent };
   useEffect(() => {
     showProjectName(projectName());
+    void latest.current.refreshRecent();
     const offs = [
+      host.onRecentProjectChosen(
+        (id) =>
+          void host.recentProjects().then((list) => {
+            const entry = list.find((candidate) => candidate.id === id);
+            if (entry) latest.current.openRecent(entry);
+          }),
+      ),
       onPanelRequest('save-project', () => latest.current.startSave()),
       onPanelRequest('open-project', () => latest.current.startOpen()),
       onPanelRequest('restore-backup', () => latest.current.startRestore()),
@@ -197,6 +302,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
           {t('project.restore')}
         </button>
       </div>
+      <RecentProjects entries={recent} locale={locale} disabled={!!busy} onOpen={openRecent} onForget={forgetRecent} />
       {busy && (
         <p className="hint" role="status" data-testid="project-busy">
           {busy}
@@ -278,7 +384,16 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       )}
       {backups && !restoring && (
         <Modal title={t('project.restoreTitle')} testId="project-restore-dialog" onClose={() => setBackups(null)}>
-          <p>{t('project.restoreIntro', { count: KEPT_BACKUPS })}</p>
+          {backupFolder ? (
+            <p>
+              {t('project.restoreIntroFolder', { count: backupFolder.kept, folder: backupFolder.folder })}{' '}
+              <button type="button" className="small" data-testid="backup-folder-choose" onClick={chooseBackupFolder}>
+                {t('project.backupFolderChoose')}
+              </button>
+            </p>
+          ) : (
+            <p>{t('project.restoreIntro', { count: KEPT_BACKUPS })}</p>
+          )}
           {backups.length === 0 && <p>{t('project.restoreEmpty')}</p>}
           <ul className="backup-list">
             {backups.map((entry) => (
@@ -334,11 +449,20 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
   );
 }
 
+/** What the error's name says about the cause, in words a user can act on; the raw text stays in the details. */
+export function storageCause(errorName: string | undefined): 'quota' | 'version' | 'other' {
+  if (errorName === 'QuotaExceededError') return 'quota';
+  // Dexie's UpgradeError and VersionError, IndexedDB's VersionError, and a DataError from stores whose keys are not the
+  // app's: the database has another schema than this app's.
+  if (['UpgradeError', 'VersionError', 'DataError'].includes(errorName ?? '')) return 'version';
+  return 'other';
+}
+
 /**
  * Shown instead of an empty workspace when the app's database cannot be opened: the message, and the newest
  * backup to restore (backups are kept in a database of their own).
  */
-export function StorageRecovery({ error }: { error: string }) {
+export function StorageRecovery({ error, errorName }: { error: string; errorName?: string }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
@@ -354,7 +478,18 @@ export function StorageRecovery({ error }: { error: string }) {
   }, [files]);
   return (
     <div className="error-box" role="alert" data-testid="storage-recovery">
-      <p>{t('project.storageFailed', { message: error })}</p>
+      <p>
+        {t('project.storageFailed')} {t(`project.storageCause.${storageCause(errorName)}`)}
+      </p>
+      {error && (
+        <details data-testid="storage-recovery-details">
+          <summary>{t('project.storageDetails')}</summary>
+          <code>
+            {errorName && !error.startsWith(errorName) ? `${errorName}: ` : ''}
+            {error}
+          </code>
+        </details>
+      )}
       {newest === null && <p>{t('project.storageNoBackup')}</p>}
       {newest && (
         <>

@@ -12,6 +12,14 @@ export interface BackupEntry {
   bytes: number;
 }
 
+/** Where backups are kept: IndexedDB in the browser, files through the main process on the desktop. */
+export interface BackupPlace {
+  add(entry: Omit<BackupEntry, 'id' | 'bytes'>, data: Uint8Array): Promise<BackupEntry>;
+  /** Newest first. */
+  list(): Promise<BackupEntry[]>;
+  data(id: string): Promise<Uint8Array<ArrayBuffer> | null>;
+}
+
 interface BackupFile {
   id: string;
   data: Uint8Array;
@@ -24,7 +32,7 @@ export const KEPT_BACKUPS = 7;
  * Backups of the workspace as project files, in a database of their own: when the workspace's database cannot be
  * opened (corrupt, quota, a newer schema), this one still can, and offers the newest backup.
  */
-export class BackupStore extends Dexie {
+export class BackupStore extends Dexie implements BackupPlace {
   backups!: Dexie.Table<BackupEntry, string>;
   files!: Dexie.Table<BackupFile, string>;
 

@@ -17,6 +17,8 @@ import {
   SaveFileRequestSchema,
 } from '#shared/host/host-api';
 
+import { browserRecentProjects, forgetBrowserRecentProject, noteBrowserRecentProject } from './browser-recent-projects';
+
 const APP_VERSION = '0.1.0';
 
 function acceptAttribute(request: OpenFilesRequest): string {
@@ -88,13 +90,28 @@ export function createBrowserHost(): HostApi {
     kind: 'browser',
     async openFiles(request): Promise<OpenedFile[]> {
       const files = await pickFiles(request);
+      for (const file of files) noteBrowserRecentProject(file.name);
       return Promise.all(
         files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
       );
     },
     async saveFile(raw: SaveFileRequest): Promise<SaveFileResult> {
-      return saveAsDownload(SaveFileRequestSchema.parse(raw));
+      const result = saveAsDownload(SaveFileRequestSchema.parse(raw));
+      if (result.saved) noteBrowserRecentProject(result.name);
+      return result;
     },
+    async recentProjects() {
+      return browserRecentProjects();
+    },
+    async openRecentProject() {
+      return null;
+    },
+    async forgetRecentProject(id) {
+      forgetBrowserRecentProject(id);
+    },
+    onRecentProjectChosen: () => () => undefined,
+    // The page keeps its backups in IndexedDB (renderer/src/persistence/backup-store.ts).
+    backups: null,
     async appInfo(): Promise<AppInfo> {
       return { host: 'browser', version: APP_VERSION, platform: navigator.platform };
     },

@@ -18,6 +18,8 @@ import type { Background, BasemapChoice } from '#shared/model/background';
 export interface AppSnapshot {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** The error's name (Dexie's or IndexedDB's: QuotaExceededError, UpgradeError…), so the UI can word the cause. */
+  errorName?: string;
   layers: Layer[];
   featuresByLayer: ReadonlyMap<string, readonly StoredFeature[]>;
   featureById: FeatureIndex;

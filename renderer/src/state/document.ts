@@ -55,7 +55,11 @@ export class Document {
       performance.measure('rumija:open-store', { start: started });
       await this.reload();
     } catch (error) {
-      this.state.set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      this.state.set({
+        status: 'error',
+        error: error instanceof Error ? error.message : String(error),
+        errorName: error instanceof Error ? error.name : undefined,
+      });
     }
   }
 

@@ -2,7 +2,8 @@ import type { ProjectContents } from '#shared/project/project-format';
 import type { ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_EXTENSION } from '#shared/project/project-format';
 import { collectProject, replaceWorkspace, workspaceCounts, type HistoryNote } from '../persistence/project-workspace';
-import { BackupStore, type BackupEntry, type BackupReason } from '../persistence/backup-store';
+import { BackupStore, type BackupEntry, type BackupPlace, type BackupReason } from '../persistence/backup-store';
+import { HostBackups } from '../persistence/host-backups';
 import { RumijaDatabase } from '../persistence/database';
 import { readProjectInWorker, writeProjectInWorker } from '../workers/run-project';
 import { host } from '../platform';
@@ -33,7 +34,8 @@ const baseName = (fileName: string) => fileName.replace(/\.(rumija|gpkg)$/i, '')
  * still offers them.
  */
 export class ProjectFiles {
-  readonly backups = new BackupStore();
+  /** Files through the main process on the desktop; IndexedDB in a browser tab, which has no folder to write to. */
+  readonly backups: BackupPlace = host.backups ? new HostBackups(host.backups) : new BackupStore();
 
   constructor(private readonly store: AppStore) {}
 
