@@ -30,7 +30,6 @@ export const PhotoPlacementSchema = z.discriminatedUnion('kind', [
     staM: z.number().min(0).optional(),
   }),
 ]);
-export type PhotoPlacement = z.infer<typeof PhotoPlacementSchema>;
 
 /** A photo's record beside the features (the image bytes are kept apart from it, see the photo store). */
 export const PhotoRecordSchema = z.strictObject({
