@@ -38,6 +38,7 @@ import { MapSearch } from './components/map-search';
 import { describeChange } from './format/describe-change';
 import { StaPanel } from './panels/sta-panel';
 import { TeamPanel } from './panels/team-panel';
+import { PhotosPanel, isPhotoFileName, readDroppedFiles } from './panels/photos-panel';
 import { FeatureForm } from './components/feature-form';
 import { StoryPanel, type StoryExport } from './panels/story-panel';
 import { Presenter } from './present/presenter';
@@ -56,7 +57,7 @@ const MAP_MIN = 420;
 const defaultSidebarWidth = () => clampSize(window.innerWidth * 0.34, 400, 600);
 const sidebarMax = () => Math.max(SIDEBAR_MIN, Math.min(1000, window.innerWidth - MAP_MIN));
 
-type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team';
+type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team' | 'photos';
 
 const isTyping = (target: EventTarget | null) => {
   const element = target as HTMLElement | null;
@@ -359,6 +360,15 @@ export function App() {
             >
               {t('team.tab')}
             </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'photos'}
+              data-testid="tab-photos"
+              onClick={() => setTab('photos')}
+            >
+              {t('photos.tab')}
+            </button>
           </nav>
           {status === 'error' && <StorageRecovery error={error ?? ''} errorName={snapshot.errorName} />}
           {importing && <ImportProgressBar activity={importing} onCancel={() => store.imports.stopReading()} />}
@@ -378,6 +388,7 @@ export function App() {
             {tab === 'analysis' && <EncroachmentPanel map={map} />}
             {tab === 'retribution' && <RetributionPanel />}
             {tab === 'team' && <TeamPanel />}
+            {tab === 'photos' && <PhotosPanel map={map} />}
           </PanelBoundary>
           {tab === 'story' && exportMessage && (
             <p
@@ -444,9 +455,14 @@ export function App() {
             event.preventDefault();
             setDragging(false);
             const dropped = Array.from(event.dataTransfer.files);
-            void Promise.all(
-              dropped.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-            ).then(importFiles);
+            // Photos go to the field-photo panel; everything else is a file to import as a layer.
+            const photos = dropped.filter((file) => isPhotoFileName(file.name));
+            const others = dropped.filter((file) => !isPhotoFileName(file.name));
+            if (photos.length > 0) {
+              setTab('photos');
+              void readDroppedFiles(photos).then((read) => store.photos.add(read));
+            }
+            if (others.length > 0) void readDroppedFiles(others).then(importFiles);
           }}
         >
           {dragging && <div className="drop-hint">{t('import.dropHint')}</div>}

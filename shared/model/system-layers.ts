@@ -1,6 +1,7 @@
 import { DRAWN_LAYERS } from '../edit/feature-edits';
 import { DEMO_LAYER_IDS } from '../demo/create-demo-dataset';
 import { DEMO_ASSET_LAYER_ID } from '../demo/synthetic-utilities';
+import { FIELD_PHOTO_LAYER } from '../evidence/field-photos';
 
 /**
  * Layers the app makes itself (the demo, one layer per drawn kind) and the Indonesian name each is stored
@@ -11,6 +12,7 @@ const SYSTEM_LAYER_NAMES: Readonly<Record<string, string>> = {
   [DEMO_LAYER_IDS.roads]: 'Ruas jalan (demo)',
   [DEMO_LAYER_IDS.bridges]: 'Jembatan (demo)',
   [DEMO_ASSET_LAYER_ID]: 'Aset utilitas (demo sintetis)',
+  [FIELD_PHOTO_LAYER.id]: FIELD_PHOTO_LAYER.name,
   ...Object.fromEntries(Object.values(DRAWN_LAYERS).map((layer) => [layer.id, layer.name])),
 };
 

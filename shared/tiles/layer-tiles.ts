@@ -28,6 +28,8 @@ export const TILE_KEYS = [
   'proposedStatus',
   'category',
   'text',
+  // Where a field photo looked (degrees from north): turns its marker.
+  'directionDeg',
   // Computed beside the stored ones: the zone of an analysed asset.
   'zone',
   'encroaching',

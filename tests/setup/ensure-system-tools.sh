@@ -13,6 +13,7 @@ command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v geod >/dev/null 2>&1 || need+=(proj-bin)   # PROJ geod: the geodesic oracle of e2e STA checks
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3) # reads GDAL-written GeoPackage blobs in the WKB test
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl) # writes the EXIF of test photos, reads it back
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-postgis)
 /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1 || need+=(python3-qgis)

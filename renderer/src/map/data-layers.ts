@@ -44,6 +44,8 @@ import {
 } from './thematic-style';
 import { markerImageId } from '#shared/style/marker-shapes';
 import { ensureMarkerImages, MARKER_RADIUS_PX, provideMarkerImages } from './marker-images';
+import { FIELD_PHOTO_LAYER } from '#shared/evidence/field-photos';
+import { photoMarkerLayer } from './photo-markers';
 
 /** Properties copied into the map source: what styling and labels read (the same for tiles), plus the id. */
 const STYLE_KEYS = TILE_KEYS;
@@ -139,6 +141,7 @@ const ZONE_MARKER_PAINT = {
 export function styleLayersFor(layer: Layer, hiddenStandings: readonly string[] = []): LayerSpecification[] {
   const source = sourceIdOf(layer.id);
   const id = (suffix: string) => `${source}:${suffix}`;
+  if (layer.id === FIELD_PHOTO_LAYER.id) return [photoMarkerLayer(id('point'), source)];
   switch (layer.kind) {
     case 'road': {
       const byCondition = layer.styleBy === 'condition';

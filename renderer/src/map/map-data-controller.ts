@@ -1,3 +1,4 @@
+import { appendFeaturePhotos } from './popup-photos';
 import { LngLatBounds, Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { i18n as I18n } from 'i18next';
 import { positionsOf } from '#shared/geo/positions-of';
@@ -145,10 +146,10 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   const showFeature = (feature: StoredFeature, lngLat: { lng: number; lat: number }, back?: () => void, count = 0) => {
     store.selection.select([feature.id]);
     const extra = feature.properties.kind === 'road' ? staAtClick(feature, [lngLat.lng, lngLat.lat]) : [];
-    popup
-      .setLngLat(lngLat)
-      .setDOMContent(createFeaturePopupContent(feature, i18n, extra, back && { count, onBack: back }))
-      .addTo(map);
+    const content = createFeaturePopupContent(feature, i18n, extra, back && { count, onBack: back });
+    popup.setLngLat(lngLat).setDOMContent(content).addTo(map);
+    // The feature's photos come after: the attributes never wait for images.
+    void appendFeaturePhotos(content, store.db, feature.id, i18n).catch(() => undefined);
   };
 
   const showList = (features: StoredFeature[], lngLat: { lng: number; lat: number }) => {
@@ -187,6 +188,11 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
   };
 
   const onClick = (event: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    // A photo without GPS waiting to be placed takes the click.
+    if (store.photos.getSnapshot().placing) {
+      store.photos.placeByHand([event.lngLat.lng, event.lngLat.lat]);
+      return;
+    }
     const tool = session.getSnapshot().tool;
     if (tool?.action === 'split') void splitAt(featureAt(event.point), event.lngLat);
     // While presenting, the slide decides what is highlighted; clicks only move the map.

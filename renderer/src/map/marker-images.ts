@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MARKER_IMAGE_PREFIX, MARKER_SHAPES, markerImageId, markerSdf } from '#shared/style/marker-shapes';
+import { ensurePhotoMarkerImages } from './photo-markers';
 
 /** Marker images are drawn at twice their size on screen, so they stay sharp on a projector or a printed sheet. */
 const PIXEL_RATIO = 2;
@@ -13,6 +14,7 @@ export function ensureMarkerImages(map: MapLibreMap) {
     if (map.hasImage(id)) continue;
     map.addImage(id, markerSdf(shape, MARKER_RADIUS_PX * PIXEL_RATIO), { sdf: true, pixelRatio: PIXEL_RATIO });
   }
+  ensurePhotoMarkerImages(map);
 }
 
 /**

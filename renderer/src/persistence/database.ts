@@ -14,6 +14,7 @@ import type { Programme } from '#shared/retribution/programme';
 import type { Assessment } from '#shared/retribution/assessment';
 import type { Payment } from '#shared/retribution/payment';
 import type { RetributionSettings } from '#shared/retribution/retribution-settings';
+import type { PhotoImageRow, PhotoRow } from './photo-repository';
 
 export type { EditLogEntry } from './change-log';
 
@@ -40,6 +41,8 @@ const DATABASE_NAME = 'rumija';
  *  v7: retribution records beside features: obligors, enforcement programmes, assessments (SKRD), payments and the
  *      office's retribution settings (retribution-repository.ts). Nothing to move: the tables start empty (a
  *      database holding the demo layers gets the demo cycle) and the settings read as the example until saved.
+ *  v8: field photos (photo-repository.ts): one record per photo (hash, file name, EXIF, the feature it belongs to)
+ *      and, apart, its image and thumbnail blobs, so listing 20 000 photos reads no image. Nothing to move.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -54,6 +57,8 @@ export class RumijaDatabase extends Dexie {
   assessments!: EntityTable<Assessment, 'id'>;
   payments!: EntityTable<Payment, 'id'>;
   retributionSettings!: EntityTable<RetributionSettings, 'id'>;
+  photos!: EntityTable<PhotoRow, 'id'>;
+  photoImages!: EntityTable<PhotoImageRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -124,6 +129,7 @@ export class RumijaDatabase extends Dexie {
         await transaction.table('assessments').bulkPut(demo.assessments);
         await transaction.table('payments').bulkPut(demo.payments);
       });
+    this.version(8).stores({ photos: 'id, &sha256, featureId', photoImages: 'id' });
     // A brand-new database runs no upgrade, so it gets the example schedule here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });

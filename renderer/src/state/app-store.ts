@@ -14,6 +14,7 @@ import { PresentationState } from './presentation';
 import { Selection } from './selection';
 import { Backgrounds } from './backgrounds';
 import { TeamSync } from './team-sync';
+import { FieldPhotos } from './field-photos';
 import { host } from '../platform';
 
 export type { AppSnapshot, ImportActivity, ImportOutcome, PendingImport } from './app-snapshot';
@@ -39,6 +40,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly backgrounds: Backgrounds;
   /** Layers shared through the team database (PostGIS). */
   readonly team: TeamSync;
+  /** Field photos coming in, waiting for the user to confirm where they go. */
+  readonly photos: FieldPhotos;
 
   constructor(readonly db: RumijaDatabase = new RumijaDatabase()) {
     super(EMPTY_SNAPSHOT);
@@ -56,6 +59,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.selection = new Selection(handle);
     this.backgrounds = new Backgrounds(handle);
     this.team = new TeamSync(handle, this.document, host, this.tariffs);
+    this.photos = new FieldPhotos(handle, this.document);
   }
 
   /** Opens the database (the demo on first start) and shows it. */
