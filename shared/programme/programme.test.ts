@@ -10,6 +10,7 @@ import { listCandidates, type Candidate } from './list-candidates';
 import { rankCandidates } from './rank-candidates';
 import { fillBudget } from './fill-budget';
 import { projectKemantapan } from './project-kemantapan';
+import { planProgramme } from './plan-programme';
 
 const M = 1_000_000;
 /** A small catalogue whose prices the sums below are worked from. */
@@ -198,5 +199,24 @@ describe('programme', () => {
         }
       }),
     );
+  });
+});
+
+describe('programme plan', () => {
+  it('totals cost and kilometres per regency by hand', () => {
+    const plan = planProgramme(network, catalogue, ['provinsi'], 20_000 * M);
+    // Funded: r5 (5304, 1 500 m, Rp7 500 juta), b1 (5303, 40 m, Rp4 000 juta), r1 (5303, 2 500 m, Rp7 500 juta),
+    // r4 (5304, 1 000 m, Rp50 juta).
+    expect(plan.byRegency).toEqual([
+      { regencyCode: '5303', fundedIdr: 11_500 * M, fundedRoadM: 2500, fundedBridgeM: 40 },
+      { regencyCode: '5304', fundedIdr: 7_550 * M, fundedRoadM: 2500, fundedBridgeM: 0 },
+    ]);
+    // All candidates: 7 500 + 3 000 + 3 200 + 50 + 7 500 + 4 000 + 3 000 = 28 250 juta.
+    expect(plan.neededIdr).toBe(28_250 * M);
+    expect(plan.fundedRoadM).toBe(5000);
+    expect(plan.fundedBridgeM).toBe(40);
+    // Not reached: r2 2 000 + r3 4 000.
+    expect(plan.unfundedRoadM).toBe(6000);
+    expect(plan.after.total.kemantapanPct).toBeCloseTo((9000 / 11000) * 100, 10);
   });
 });

@@ -14,6 +14,9 @@ import type { Programme } from '#shared/retribution/programme';
 import type { Assessment } from '#shared/retribution/assessment';
 import type { Payment } from '#shared/retribution/payment';
 import type { RetributionSettings } from '#shared/retribution/retribution-settings';
+import type { HandlingCatalogue } from '#shared/programme/handling-catalogue';
+import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-catalogue';
+import type { WorkProgramme } from '#shared/programme/work-programme';
 
 export type { EditLogEntry } from './change-log';
 
@@ -23,6 +26,14 @@ export interface MetaEntry {
 }
 
 export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
+/** One saved version of a handling catalogue, keyed `id@version` so a change state can name it. */
+export type StoredHandlingCatalogue = HandlingCatalogue & { key: string; savedAt: string };
+
+export const storedExampleCatalogue = (savedAt: string): StoredHandlingCatalogue => ({
+  ...EXAMPLE_HANDLING_CATALOGUE,
+  key: `${EXAMPLE_HANDLING_CATALOGUE.id}@${EXAMPLE_HANDLING_CATALOGUE.version}`,
+  savedAt,
+});
 
 const DATABASE_NAME = 'rumija';
 
@@ -40,6 +51,9 @@ const DATABASE_NAME = 'rumija';
  *  v7: retribution records beside features: obligors, enforcement programmes, assessments (SKRD), payments and the
  *      office's retribution settings (retribution-repository.ts). Nothing to move: the tables start empty (a
  *      database holding the demo layers gets the demo cycle) and the settings read as the example until saved.
+ *  v9: the road programme (#34): handling catalogues (rules from condition to handling and unit costs), one row per
+ *      saved version keyed `id@version`, and yearly work programmes. The example catalogue is added; nothing moves.
+ *      Only new tables: it opens over v7 and over a v8 alike.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -54,6 +68,8 @@ export class RumijaDatabase extends Dexie {
   assessments!: EntityTable<Assessment, 'id'>;
   payments!: EntityTable<Payment, 'id'>;
   retributionSettings!: EntityTable<RetributionSettings, 'id'>;
+  handlingCatalogues!: EntityTable<StoredHandlingCatalogue, 'key'>;
+  workProgrammes!: EntityTable<WorkProgramme, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -124,9 +140,15 @@ export class RumijaDatabase extends Dexie {
         await transaction.table('assessments').bulkPut(demo.assessments);
         await transaction.table('payments').bulkPut(demo.payments);
       });
-    // A brand-new database runs no upgrade, so it gets the example schedule here.
+    this.version(9)
+      .stores({ handlingCatalogues: 'key, id', workProgrammes: 'id' })
+      .upgrade((transaction) =>
+        transaction.table('handlingCatalogues').put(storedExampleCatalogue(new Date().toISOString())),
+      );
+    // A brand-new database runs no upgrade, so it gets the example schedule and catalogue here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });
+      void transaction.table('handlingCatalogues').add(storedExampleCatalogue(new Date().toISOString()));
     });
   }
 }

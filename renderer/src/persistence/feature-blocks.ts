@@ -166,6 +166,8 @@ const ALL_TABLES = [
   'assessments',
   'payments',
   'retributionSettings',
+  'handlingCatalogues',
+  'workProgrammes',
 ];
 
 /** Runs a read-write transaction; if it fails, the block directory is rebuilt before the next use. */
