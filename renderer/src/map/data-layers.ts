@@ -547,7 +547,7 @@ export class DataLayerSync {
       source: PROGRAMME_SOURCE,
       filter: ['==', ['geometry-type'], 'Point'],
       paint: {
-        'circle-radius': 13,
+        'circle-radius': 10,
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': PROGRAMME_COLOR,
         'circle-stroke-width': 4,
