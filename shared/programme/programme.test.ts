@@ -11,6 +11,7 @@ import { rankCandidates } from './rank-candidates';
 import { fillBudget } from './fill-budget';
 import { projectKemantapan } from './project-kemantapan';
 import { planProgramme } from './plan-programme';
+import { chartKemantapanBeforeAfter } from '../charts/programme-chart';
 
 const M = 1_000_000;
 /** A small catalogue whose prices the sums below are worked from. */
@@ -218,5 +219,23 @@ describe('programme plan', () => {
     // Not reached: r2 2 000 + r3 4 000.
     expect(plan.unfundedRoadM).toBe(6000);
     expect(plan.after.total.kemantapanPct).toBeCloseTo((9000 / 11000) * 100, 10);
+  });
+});
+
+describe('kemantapan chart', () => {
+  it('stacks what the programme adds on the kemantapan before, the province first', () => {
+    const { before, after } = projectKemantapan(network, new Set(['r5', 'r1', 'r4']), ['provinsi']);
+    const chart = chartKemantapanBeforeAfter(before, after);
+    // Province 45,45 % + 36,36 % = 81,82 %; 5304 76,92 % + 23,08 % = 100 %; 5303 0 % + 55,56 %.
+    expect(chart.rows.map((row) => row.key)).toEqual(['province', '5304', '5303']);
+    const bars = chart.bars.map((bar) => [bar.rowKey, bar.seriesKey, Math.round(bar.value * 100) / 100]);
+    expect(bars).toEqual([
+      ['province', 'before', 45.45],
+      ['province', 'gain', 36.36],
+      ['5304', 'before', 76.92],
+      ['5304', 'gain', 23.08],
+      ['5303', 'before', 0],
+      ['5303', 'gain', 55.56],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { openApp, savedFile, screenshot } from './helpers';
+import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
 
 /**
  * The road programme on the demo network with the example catalogue: a ceiling of Rp 100 miliar for 2027, the
@@ -147,15 +148,14 @@ async function readScreen(page: Page, language: 'id' | 'en') {
       trs.map((tr) => (tr as HTMLElement).dataset.testid!.replace('programme-item-', '')),
     ),
   ).toEqual(FUNDED_IN_ORDER);
-  // One row read whole: rank, name and regency, condition, handling, length, cost and unit cost, status.
+  // One row read whole: rank, name and regency, handling and condition, length, cost and unit cost, status.
   const row = await page.getByTestId('programme-item-demo-road-P-101-3').locator('td, th').allInnerTexts();
   expect(row.map(clean)).toEqual(
     language === 'id'
       ? [
           '5',
           'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
-          'Rusak berat',
-          'Rekonstruksi',
+          'Rekonstruksi Rusak berat',
           '9,88 km',
           'Rp 26.673.030.000 Rp2,7 miliar/km',
           'Terprogram',
@@ -163,14 +163,29 @@ async function readScreen(page: Page, language: 'id' | 'en') {
       : [
           '5',
           'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
-          'Severely damaged',
-          'Reconstruction',
+          'Reconstruction Severely damaged',
           '9.88 km',
           'Rp 26.673.030.000 Rp2.7 billion/km',
           'Programmed',
         ],
   );
   await expect(page.getByTestId('programme-item-demo-road-P-102-3')).toContainText(words.notFunded);
+
+  // The chart as drawn: the province and Kupang bars end at the kemantapan after, their first part at the one before.
+  const drawn = await readDrawnChart(page.getByTestId('chart-drawing-programme-kemantapan'));
+  const axis = valueAxis(drawn, language);
+  const at = (x: number) => (x - axis.zero) / axis.perUnit;
+  for (const [name, before, after] of [
+    [words.regencies.total[0]!, 26.38, 30.15],
+    ['Kupang', 12.08, 23.0],
+    ['Timor Tengah Selatan', 65.48, 100],
+  ] as const) {
+    const row = rowOf(drawn, name);
+    expect(row.bars).toHaveLength(2);
+    expect(at(Math.min(...row.bars.map((bar) => bar.right)))).toBeCloseTo(before, 0);
+    expect(at(row.right)).toBeCloseTo(after, 0);
+    expect(readFigure(row.figure!.text, language)).toBeCloseTo(after, 1);
+  }
 }
 
 for (const language of ['id', 'en'] as const)
@@ -196,6 +211,8 @@ for (const language of ['id', 'en'] as const)
     await page.getByTestId('programme-kemantapan').scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     await screenshot(page, `programme-kemantapan-${language}-1366`);
+    await page.getByTestId('programme-list').scrollIntoViewIfNeeded();
+    await screenshot(page, `programme-chart-list-${language}-1366`);
 
     // The Excel file, read by GDAL: the funded costs add up to what the screen says, and nothing else is funded.
     const file = await savedFile(page, 'programme-save-xlsx');

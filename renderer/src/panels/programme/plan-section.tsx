@@ -13,6 +13,8 @@ import { saveExport } from '../../platform/save-export';
 import { useSnapshot, useStore } from '../../state/store-context';
 import { NumberField } from '../../components/number-field';
 import { itemName } from './item-name';
+import { chartKemantapanBeforeAfter } from '#shared/charts/programme-chart';
+import { ChartView } from '../../charts/chart-view';
 import { programmeListRows, programmeRegencyRows } from './programme-sheets';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
@@ -45,6 +47,7 @@ export function PlanSection({
     () => planProgramme(features, catalogue, programme.statuses, programme.budgetIdr),
     [features, catalogue, programme],
   );
+  const chart = useMemo(() => chartKemantapanBeforeAfter(plan.before, plan.after), [plan]);
   const fundedIds = useMemo(() => plan.items.filter((item) => item.funded).map((item) => item.featureId), [plan]);
   useEffect(() => {
     store.programmes.mark(fundedIds);
@@ -242,6 +245,9 @@ export function PlanSection({
           </tbody>
         </table>
       </div>
+      <div className="charts" data-testid="programme-chart">
+        <ChartView chart={chart} />
+      </div>
       <div className="summary-export">
         <button type="button" data-testid="programme-frame" onClick={() => store.selection.frameFeatures(fundedIds)}>
           {t('programme.frame')}
@@ -264,7 +270,6 @@ export function PlanSection({
             <tr>
               <th>{t('programme.rank')}</th>
               <th>{t('programme.item')}</th>
-              <th>{t('programme.condition')}</th>
               <th>{t('programme.handling')}</th>
               <th>{t('programme.length')}</th>
               <th>{t('programme.cost')}</th>
@@ -284,7 +289,6 @@ export function PlanSection({
                   {itemName(item, t)}
                   <div className="muted">{regencyName(item.regencyCode)}</div>
                 </th>
-                <td>{t(`model.condition.${item.state}`)}</td>
                 <td
                   title={
                     item.assumed
@@ -297,6 +301,7 @@ export function PlanSection({
                 >
                   {t(`programme.handlingName.${item.handling}`)}
                   {item.assumed ? ' *' : ''}
+                  <div className="muted">{t(`model.condition.${item.state}`)}</div>
                 </td>
                 <td className="number">
                   {item.kind === 'road'
