@@ -16,7 +16,7 @@ export type BridgeHandling = (typeof BRIDGE_HANDLINGS)[number];
 export type Handling = RoadHandling | BridgeHandling;
 
 /** What a bridge rule reads: its condition, or `proposed` for a bridge that does not exist yet. */
-export const BRIDGE_STATES = [...CONDITIONS, 'proposed'] as const;
+const BRIDGE_STATES = [...CONDITIONS, 'proposed'] as const;
 export type BridgeState = (typeof BRIDGE_STATES)[number];
 
 const RoadRuleSchema = z.strictObject({
@@ -26,7 +26,6 @@ const RoadRuleSchema = z.strictObject({
   /** null: no handling (the segment is not a candidate). */
   handling: z.enum(ROAD_HANDLINGS).nullable(),
 });
-export type RoadRule = z.infer<typeof RoadRuleSchema>;
 
 const BridgeRuleSchema = z.strictObject({
   state: z.enum(BRIDGE_STATES),

@@ -7,7 +7,7 @@ import { rankCandidates } from './rank-candidates';
 import { fillBudget, type FilledBudget } from './fill-budget';
 import { projectKemantapan } from './project-kemantapan';
 
-export interface RegencyCost {
+interface RegencyCost {
   regencyCode: string | null;
   fundedIdr: number;
   /** Road kilometres funded, in metres. */
