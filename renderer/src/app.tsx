@@ -28,6 +28,7 @@ import { AttributeTable } from './panels/attribute-table';
 import { PrintDialog } from './print/print-dialog';
 import { EncroachmentPanel } from './panels/encroachment-panel';
 import { RetributionPanel } from './panels/retribution/retribution-panel';
+import { ProgrammePanel } from './panels/programme/programme-panel';
 import { useSnapshot, useStore } from './state/store-context';
 import { EditSession, useEditSession } from './state/edit-session';
 import { connectDrawing } from './map/draw-controller';
@@ -57,7 +58,7 @@ const MAP_MIN = 420;
 const defaultSidebarWidth = () => clampSize(window.innerWidth * 0.34, 400, 600);
 const sidebarMax = () => Math.max(SIDEBAR_MIN, Math.min(1000, window.innerWidth - MAP_MIN));
 
-type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'team' | 'photos';
+type SideTab = 'layers' | 'summary' | 'sta' | 'story' | 'analysis' | 'retribution' | 'programme' | 'photos' | 'team';
 
 const isTyping = (target: EventTarget | null) => {
   const element = target as HTMLElement | null;
@@ -354,6 +355,15 @@ export function App() {
             <button
               type="button"
               role="tab"
+              aria-selected={tab === 'programme'}
+              data-testid="tab-programme"
+              onClick={() => setTab('programme')}
+            >
+              {t('programme.tab')}
+            </button>
+            <button
+              type="button"
+              role="tab"
               aria-selected={tab === 'team'}
               data-testid="tab-team"
               onClick={() => setTab('team')}
@@ -387,6 +397,7 @@ export function App() {
             )}
             {tab === 'analysis' && <EncroachmentPanel map={map} />}
             {tab === 'retribution' && <RetributionPanel />}
+            {tab === 'programme' && <ProgrammePanel />}
             {tab === 'team' && <TeamPanel />}
             {tab === 'photos' && <PhotosPanel map={map} />}
           </PanelBoundary>

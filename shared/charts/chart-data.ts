@@ -4,7 +4,13 @@
  */
 export type ChartUnit = 'percent' | 'km' | 'count' | 'rupiah';
 
-export type ChartId = 'kemantapan' | 'condition-km' | 'bridge-condition' | 'retribution-owner' | 'retribution-category';
+export type ChartId =
+  | 'kemantapan'
+  | 'condition-km'
+  | 'bridge-condition'
+  | 'retribution-owner'
+  | 'retribution-category'
+  | 'programme-kemantapan';
 
 /** A row of the chart (one bar, or one stack of bars): named by data or by an i18n key. */
 export interface ChartRow {

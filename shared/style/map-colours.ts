@@ -76,8 +76,11 @@ export const HIGHLIGHT_COLORS = {
   measure: '#304ffe',
   route: '#d500f9',
   crossing: '#1de9b6',
+  // Roads and bridges a work programme funds: a casing either side of the road, so its own colour shows.
+  programme: '#ffd600',
 } as const;
 export const SELECTION_COLOR = HIGHLIGHT_COLORS.selection;
+export const PROGRAMME_COLOR = HIGHLIGHT_COLORS.programme;
 
 /**
  * Colours of the right-of-way zones, for analysed assets and the zone bands on the map: darker the deeper into the

@@ -33,6 +33,7 @@ import {
   ANNOTATION_COLOR,
   ROAD_WIDTH,
   SELECTION_COLOR,
+  PROGRAMME_COLOR,
   CASING_COLOR,
   DASHED_CONDITIONS,
   HALO_COLOR,
@@ -51,6 +52,7 @@ import { photoMarkerLayer } from './photo-markers';
 const STYLE_KEYS = TILE_KEYS;
 const FIRST_LABEL_LAYER = 'area-labels';
 const SELECTION_SOURCE = 'selection';
+const PROGRAMME_SOURCE = 'programme';
 
 export const sourceIdOf = (layerId: string) => `data:${layerId}`;
 
@@ -532,6 +534,28 @@ export class DataLayerSync {
 
   constructor(private readonly map: MapLibreMap) {
     provideMarkerImages(map);
+    map.addSource(PROGRAMME_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'programme-line',
+      type: 'line',
+      source: PROGRAMME_SOURCE,
+      filter: ['!=', ['geometry-type'], 'Point'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      // Two lines either side of the road, so the road's own condition colour still shows between them.
+      paint: { 'line-color': PROGRAMME_COLOR, 'line-width': 3, 'line-gap-width': 6, 'line-opacity': 0.95 },
+    });
+    map.addLayer({
+      id: 'programme-point',
+      type: 'circle',
+      source: PROGRAMME_SOURCE,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 10,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': PROGRAMME_COLOR,
+        'circle-stroke-width': 4,
+      },
+    });
     map.addSource(SELECTION_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({
       id: 'selection-line',
@@ -682,7 +706,9 @@ export class DataLayerSync {
         map.setLayoutProperty(spec.id, 'visibility', layer.visible && !quiet ? 'visible' : 'none');
       }
     }
+    map.moveLayer('programme-line', FIRST_LABEL_LAYER);
     map.moveLayer('selection-line', FIRST_LABEL_LAYER);
+    map.moveLayer('programme-point');
     map.moveLayer('selection-point');
     this.interactiveLayerIds = layers
       .filter((layer) => layer.visible)
@@ -696,15 +722,22 @@ export class DataLayerSync {
     this.feed.destroy();
     if (!map.style) return;
     for (const spec of map.getStyle().layers) {
-      if (spec.id.startsWith('data:') || spec.id.startsWith('selection-')) map.removeLayer(spec.id);
+      if (spec.id.startsWith('data:') || spec.id.startsWith('selection-') || spec.id.startsWith('programme-'))
+        map.removeLayer(spec.id);
     }
     for (const layerId of this.lastData.keys()) map.removeSource(sourceIdOf(layerId));
     map.removeSource(SELECTION_SOURCE);
+    map.removeSource(PROGRAMME_SOURCE);
     this.interactiveLayerIds = [];
     this.lastData.clear();
     this.lastStyle.clear();
     this.lastDataKey.clear();
     this.tiled.clear();
+  }
+
+  /** Marks the roads and bridges a work programme funds (none: an empty list). */
+  showProgramme(features: readonly StoredFeature[]) {
+    void (this.map.getSource(PROGRAMME_SOURCE) as GeoJSONSource).setData(toFeatureCollection(features));
   }
 
   showSelection(features: readonly StoredFeature[]) {

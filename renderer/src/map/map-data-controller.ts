@@ -75,6 +75,15 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
         snapshot.selection.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined),
       );
     }
+    if (
+      !previous ||
+      previous.programmeMarks !== snapshot.programmeMarks ||
+      previous.featureById !== snapshot.featureById
+    ) {
+      sync.showProgramme(
+        snapshot.programmeMarks.map((id) => snapshot.featureById.get(id)).filter((feature) => feature !== undefined),
+      );
+    }
     if (previous && snapshot.zoomRequest !== previous.zoomRequest)
       frame(snapshot.selection.map((id) => snapshot.featureById.get(id)));
     // Only a request made while connected: a reconnect (language switch) must not frame an old one again.

@@ -14,6 +14,7 @@ const HIGHLIGHT_SHAPES: Record<keyof typeof HIGHLIGHT_COLORS, 'line' | 'circle' 
   measure: 'line',
   route: 'line',
   crossing: 'circle',
+  programme: 'band',
 };
 
 export function Swatch({

@@ -193,6 +193,7 @@ describe('one change log for every edit', () => {
         expect(Object.keys(state).sort()).toEqual([
           'assessments',
           'features',
+          'handlingCatalogues',
           'layers',
           'obligors',
           'payments',
@@ -200,6 +201,7 @@ describe('one change log for every edit', () => {
           'retributionSettings',
           'stories',
           'tariffs',
+          'workProgrammes',
         ]);
 
     for (let step = 0; step < 5; step++) expect(await undoLast(db)).not.toBeNull();

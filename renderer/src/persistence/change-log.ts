@@ -2,7 +2,8 @@ import { sameRecord } from '#shared/edit/same-value';
 import type { Layer } from '#shared/model/layer';
 import type { Change } from '#shared/edit/feature-edits';
 import { StorySchema, type Story } from '#shared/present/story';
-import type { RumijaDatabase, StoredTariffSchedule } from './database';
+import type { RumijaDatabase, StoredHandlingCatalogue, StoredTariffSchedule } from './database';
+import type { WorkProgramme } from '#shared/programme/work-programme';
 import type { Obligor } from '#shared/retribution/obligor';
 import type { Programme } from '#shared/retribution/programme';
 import type { Assessment } from '#shared/retribution/assessment';
@@ -34,6 +35,9 @@ export interface ChangeState {
   assessments: Record<string, Assessment | null>;
   payments: Record<string, Payment | null>;
   retributionSettings: Record<string, RetributionSettings | null>;
+  /** Road programme records (schema v9): catalogue versions keyed `id@version`, work programmes by id. */
+  handlingCatalogues: Record<string, StoredHandlingCatalogue | null>;
+  workProgrammes: Record<string, WorkProgramme | null>;
 }
 
 export const emptyState = (): ChangeState => ({
@@ -46,11 +50,15 @@ export const emptyState = (): ChangeState => ({
   assessments: {},
   payments: {},
   retributionSettings: {},
+  handlingCatalogues: {},
+  workProgrammes: {},
 });
 
 /** The retribution tables a change state carries, each written back the same way. */
 export const RECORD_TABLES = ['obligors', 'programmes', 'assessments', 'payments', 'retributionSettings'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
+/** The road programme tables, written back like the retribution ones (their rows carry their own key). */
+export const PROGRAMME_TABLES = ['handlingCatalogues', 'workProgrammes'] as const;
 
 export const tariffKey = (schedule: { id: string; version: number }) => `${schedule.id}@${schedule.version}`;
 
@@ -77,6 +85,8 @@ export type ChangeAction =
   | 'record-payments'
   | 'retribution-settings'
   | 'remove-records'
+  | 'save-handling-catalogue'
+  | 'save-work-programme'
   | 'reset-demo';
 
 /** One entry of the change log. */
@@ -116,12 +126,12 @@ export async function writeState(db: RumijaDatabase, state: ChangeState) {
     if (schedule) await db.tariffs.put(schedule);
     else await db.tariffs.delete([key.slice(0, at), Number(key.slice(at + 1))]);
   }
-  for (const table of RECORD_TABLES) {
+  for (const table of [...RECORD_TABLES, ...PROGRAMME_TABLES]) {
     const entries = Object.entries(state[table] ?? {});
     const puts = entries.flatMap(([, record]) => (record ? [record] : []));
     const deletes = entries.flatMap(([id, record]) => (record ? [] : [id]));
     // One table at a time through a common shape: the rows differ, the writing does not.
-    const rows = db.table<{ id: string }, string>(table);
+    const rows = db.table<object, string>(table);
     if (puts.length > 0) await rows.bulkPut(puts);
     if (deletes.length > 0) await rows.bulkDelete(deletes);
   }

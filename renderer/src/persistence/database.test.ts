@@ -65,7 +65,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     // v4 adds stories; the demo story only comes with the demo layers.
     expect(await db.stories.count()).toBe(0);
     expect(await db.assessments.count()).toBe(0);
@@ -135,7 +135,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     const { layers, features } = await loadAll(db);
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(layers.map((layer) => layer.id).sort()).toEqual([...demo.layers, imported.layer].map((l) => l.id).sort());
     const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     const stripped = storedFeatures.map(({ updatedAt: _updatedAt, ...feature }) => feature);
@@ -207,7 +207,7 @@ describe('Rumija database', () => {
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await loadAll(db)).features).toHaveLength(assets.length);
     expect(await db.teamLinks.get('demo-assets')).toEqual({ layerId: 'demo-assets', table: 'aset' });
     // The demo asset layer is there, so the demo retribution cycle is added; the office's settings are not.

@@ -15,6 +15,9 @@ import type { Assessment } from '#shared/retribution/assessment';
 import type { Payment } from '#shared/retribution/payment';
 import type { RetributionSettings } from '#shared/retribution/retribution-settings';
 import type { PhotoImageRow, PhotoRow } from './photo-repository';
+import type { HandlingCatalogue } from '#shared/programme/handling-catalogue';
+import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-catalogue';
+import type { WorkProgramme } from '#shared/programme/work-programme';
 
 export type { EditLogEntry } from './change-log';
 
@@ -24,6 +27,14 @@ export interface MetaEntry {
 }
 
 export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
+/** One saved version of a handling catalogue, keyed `id@version` so a change state can name it. */
+export type StoredHandlingCatalogue = HandlingCatalogue & { key: string; savedAt: string };
+
+const storedExampleCatalogue = (savedAt: string): StoredHandlingCatalogue => ({
+  ...EXAMPLE_HANDLING_CATALOGUE,
+  key: `${EXAMPLE_HANDLING_CATALOGUE.id}@${EXAMPLE_HANDLING_CATALOGUE.version}`,
+  savedAt,
+});
 
 const DATABASE_NAME = 'rumija';
 
@@ -43,6 +54,9 @@ const DATABASE_NAME = 'rumija';
  *      database holding the demo layers gets the demo cycle) and the settings read as the example until saved.
  *  v8: field photos (photo-repository.ts): one record per photo (hash, file name, EXIF, the feature it belongs to)
  *      and, apart, its image and thumbnail blobs, so listing 20 000 photos reads no image. Nothing to move.
+ *  v9: the road programme (#34): handling catalogues (rules from condition to handling and unit costs), one row per
+ *      saved version keyed `id@version`, and yearly work programmes. The example catalogue is added; nothing moves.
+ *      Only new tables: it opens over v7 and over a v8 alike.
  */
 export class RumijaDatabase extends Dexie {
   layers!: EntityTable<Layer, 'id'>;
@@ -59,6 +73,8 @@ export class RumijaDatabase extends Dexie {
   retributionSettings!: EntityTable<RetributionSettings, 'id'>;
   photos!: EntityTable<PhotoRow, 'id'>;
   photoImages!: EntityTable<PhotoImageRow, 'id'>;
+  handlingCatalogues!: EntityTable<StoredHandlingCatalogue, 'key'>;
+  workProgrammes!: EntityTable<WorkProgramme, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -130,9 +146,15 @@ export class RumijaDatabase extends Dexie {
         await transaction.table('payments').bulkPut(demo.payments);
       });
     this.version(8).stores({ photos: 'id, &sha256, featureId', photoImages: 'id' });
-    // A brand-new database runs no upgrade, so it gets the example schedule here.
+    this.version(9)
+      .stores({ handlingCatalogues: 'key, id', workProgrammes: 'id' })
+      .upgrade((transaction) =>
+        transaction.table('handlingCatalogues').put(storedExampleCatalogue(new Date().toISOString())),
+      );
+    // A brand-new database runs no upgrade, so it gets the example schedule and catalogue here.
     this.on('populate', (transaction) => {
       void transaction.table('tariffs').add({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: new Date().toISOString() });
+      void transaction.table('handlingCatalogues').add(storedExampleCatalogue(new Date().toISOString()));
     });
   }
 }

@@ -168,6 +168,8 @@ const ALL_TABLES = [
   'retributionSettings',
   'photos',
   'photoImages',
+  'handlingCatalogues',
+  'workProgrammes',
 ];
 
 /** Runs a read-write transaction; if it fails, the block directory is rebuilt before the next use. */

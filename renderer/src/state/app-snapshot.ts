@@ -6,7 +6,8 @@ import type { ImportProgress } from '#shared/io/import-progress';
 import type { PreparedImport, ReadOptions } from '#shared/io/import-file';
 import type { ImportInput } from '#shared/io/group-import-files';
 import type { Story } from '#shared/present/story';
-import type { RumijaDatabase, StoredTariffSchedule } from '../persistence/database';
+import type { RumijaDatabase, StoredHandlingCatalogue, StoredTariffSchedule } from '../persistence/database';
+import type { WorkProgramme } from '#shared/programme/work-programme';
 import type { RetributionRecords } from '../persistence/retribution-repository';
 import type { Standing } from '#shared/retribution/asset-standings';
 import type { FeatureBlockRow } from '../persistence/feature-blocks';
@@ -36,6 +37,12 @@ export interface AppSnapshot {
   /** A layer the map should frame (after an import, or "zoom to layer"); the serial tells requests apart. */
   frameRequest: { layerId?: string; featureIds?: readonly string[]; serial: number } | null;
   tariffs: StoredTariffSchedule[];
+  /** The newest version of each handling catalogue (rules from condition to handling, unit costs). */
+  handlingCatalogues: StoredHandlingCatalogue[];
+  /** The work programme as saved (or the default); null until read. */
+  workProgramme: WorkProgramme | null;
+  /** The roads and bridges the programme funds, marked on the map while the programme tab is open. */
+  programmeMarks: readonly string[];
   /** Obligors, programmes, assessments, payments and settings as stored; null until read. */
   retribution: RetributionRecords | null;
   /** The compliance map: assets coloured by their obligor's standing instead of their zone, some classes hidden. */
@@ -159,6 +166,9 @@ export const EMPTY_SNAPSHOT: AppSnapshot = {
   zoomRequest: 0,
   frameRequest: null,
   tariffs: [],
+  handlingCatalogues: [],
+  workProgramme: null,
+  programmeMarks: [],
   retribution: null,
   standingMap: { on: false, hidden: [] },
   analysis: IDLE_ANALYSIS,

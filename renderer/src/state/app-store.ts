@@ -9,6 +9,7 @@ import { AnalysisRunner } from './analysis-runner';
 import { CompactLayers } from './compact-layers';
 import { Stories } from './stories';
 import { Tariffs } from './tariffs';
+import { WorkProgrammes } from './work-programmes';
 import { Retribution } from './retribution';
 import { PresentationState } from './presentation';
 import { Selection } from './selection';
@@ -33,6 +34,8 @@ export class AppStore extends ObservableState<AppSnapshot> {
   readonly compact: CompactLayers;
   readonly stories: Stories;
   readonly tariffs: Tariffs;
+  /** Handling rules, unit costs and the yearly work programme. */
+  readonly programmes: WorkProgrammes;
   /** Obligors, assessments (SKRD), payments: the retribution register. */
   readonly retribution: Retribution;
   readonly presentation: PresentationState;
@@ -54,6 +57,7 @@ export class AppStore extends ObservableState<AppSnapshot> {
     this.subscribe(() => this.compact.follow(this.snapshot));
     this.stories = new Stories(this.document);
     this.tariffs = new Tariffs(handle);
+    this.programmes = new WorkProgrammes(handle);
     this.retribution = new Retribution(handle, this.analysis);
     this.presentation = new PresentationState(handle);
     this.selection = new Selection(handle);

@@ -13,8 +13,15 @@ import {
 } from '#shared/edit/feature-edits';
 import { readFeatures, readLayerFeatures, type FeatureBlockRow } from '../persistence/feature-blocks';
 import { addLayerWithFeatures, loadAll, moveLayer, updateFeatureProperties } from '../persistence/layer-repository';
-import { RECORD_TABLES, commitChange, type ChangeAction, type ChangeState } from '../persistence/change-log';
+import {
+  PROGRAMME_TABLES,
+  RECORD_TABLES,
+  commitChange,
+  type ChangeAction,
+  type ChangeState,
+} from '../persistence/change-log';
 import { latestTariffSchedules } from '../persistence/tariff-repository';
+import { latestHandlingCatalogues, loadWorkProgramme } from '../persistence/programme-repository';
 import { loadRetribution } from '../persistence/retribution-repository';
 import { resetDemo, seedDemoIfEmpty } from '../persistence/demo-seed';
 import { FeatureIndex } from './feature-index';
@@ -78,6 +85,8 @@ export class Document {
     this.state.set({
       status: 'ready',
       tariffs: await latestTariffSchedules(this.state.db),
+      handlingCatalogues: await latestHandlingCatalogues(this.state.db),
+      workProgramme: await loadWorkProgramme(this.state.db),
       retribution: await loadRetribution(this.state.db),
       stories: await this.readStories(),
       layers,
@@ -138,6 +147,11 @@ export class Document {
     if (Object.keys(state.tariffs).length > 0) this.state.set({ tariffs: await latestTariffSchedules(this.state.db) });
     if (RECORD_TABLES.some((table) => Object.keys(state[table] ?? {}).length > 0))
       this.state.set({ retribution: await loadRetribution(this.state.db) });
+    if (PROGRAMME_TABLES.some((table) => Object.keys(state[table] ?? {}).length > 0))
+      this.state.set({
+        handlingCatalogues: await latestHandlingCatalogues(this.state.db),
+        workProgramme: await loadWorkProgramme(this.state.db),
+      });
   }
 
   /** Layers as stored; a layer that came back (a redone import) brings its features, one that went takes them. */

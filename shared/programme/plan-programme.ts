@@ -1,0 +1,71 @@
+import type { StoredFeature } from '../model/layer';
+import type { RoadStatus } from '../model/road-network';
+import type { NetworkSummary } from '../analysis/network-summary';
+import type { HandlingCatalogue } from './handling-catalogue';
+import { listCandidates, type CandidateList } from './list-candidates';
+import { rankCandidates } from './rank-candidates';
+import { fillBudget, type FilledBudget } from './fill-budget';
+import { projectKemantapan } from './project-kemantapan';
+
+interface RegencyCost {
+  regencyCode: string | null;
+  fundedIdr: number;
+  /** Road kilometres funded, in metres. */
+  fundedRoadM: number;
+  fundedBridgeM: number;
+}
+
+export interface ProgrammePlan extends FilledBudget {
+  skipped: CandidateList['skipped'];
+  neededIdr: number;
+  fundedRoadM: number;
+  fundedBridgeM: number;
+  /** Candidate road length the budget does not reach, in metres. */
+  unfundedRoadM: number;
+  byRegency: RegencyCost[];
+  before: NetworkSummary;
+  after: NetworkSummary;
+}
+
+/** The whole programme for a ceiling: candidates in priority order, what is funded, costs and kemantapan. */
+export function planProgramme(
+  features: readonly StoredFeature[],
+  catalogue: HandlingCatalogue,
+  statuses: readonly RoadStatus[],
+  ceilingIdr: number,
+): ProgrammePlan {
+  const { candidates, skipped } = listCandidates(features, catalogue, statuses);
+  const filled = fillBudget(rankCandidates(candidates), ceilingIdr);
+  const funded = filled.items.filter((item) => item.funded);
+  const byRegency = new Map<string | null, RegencyCost>();
+  for (const item of funded) {
+    const row = byRegency.get(item.regencyCode) ?? {
+      regencyCode: item.regencyCode,
+      fundedIdr: 0,
+      fundedRoadM: 0,
+      fundedBridgeM: 0,
+    };
+    row.fundedIdr += item.costIdr;
+    if (item.kind === 'road') row.fundedRoadM += item.lengthM;
+    else row.fundedBridgeM += item.lengthM;
+    byRegency.set(item.regencyCode, row);
+  }
+  const sum = (items: readonly { lengthM: number }[]) => items.reduce((total, item) => total + item.lengthM, 0);
+  const roads = filled.items.filter((item) => item.kind === 'road');
+  const { before, after } = projectKemantapan(
+    features,
+    new Set(funded.filter((item) => item.kind === 'road').map((item) => item.featureId)),
+    statuses,
+  );
+  return {
+    ...filled,
+    skipped,
+    neededIdr: candidates.reduce((total, candidate) => total + candidate.costIdr, 0),
+    fundedRoadM: sum(roads.filter((item) => item.funded)),
+    fundedBridgeM: sum(funded.filter((item) => item.kind === 'bridge')),
+    unfundedRoadM: sum(roads.filter((item) => !item.funded)),
+    byRegency: [...byRegency.values()].sort((a, b) => (a.regencyCode ?? '9999').localeCompare(b.regencyCode ?? '9999')),
+    before,
+    after,
+  };
+}

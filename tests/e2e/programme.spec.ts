@@ -1,0 +1,242 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { openApp, savedFile, screenshot } from './helpers';
+import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+
+/**
+ * The road programme on the demo network with the example catalogue: a ceiling of Rp 100 miliar for 2027, the
+ * totals, kemantapan and list a planner reads, the same after a reload, and the Excel file read back by GDAL.
+ *
+ * Expected values are worked by hand from the demo lengths (shared/demo, rounded there to 0,1 m) and the example
+ * unit costs for a 4,5 m carriageway (0,75 × the 6 m asphalt price; lapen 0,8 × asphalt): rekonstruksi lapen
+ * Rp2 700 juta/km, rehabilitasi aspal Rp1 500 juta/km, berkala aspal Rp675 juta/km, rutin aspal Rp45 juta/km;
+ * P-105 (5 m) rutin Rp60 juta/km; P-602/P-603 (7 m, 1,2 ×) berkala Rp1 080 juta, rutin Rp72 juta; P-601 (14 m,
+ * 2 ×) rutin Rp120 juta/km; bridges: penggantian Rp100 juta/m, new Rp120 juta/m.
+ *
+ * The walk down the priority list (in juta): bridges on the border route P-101 Bipolo 25 m 2 500, Nunpisa 30 m
+ * 3 000, Kapsali 100 m 10 000, Termanu 100 m 10 000 → 25 500; P-101 (3/3) 9,8789 km × 2 700 = 26 673,03 →
+ * 52 173,03; P-102 (3/3) 51 259,23 and every other rusak berat (≥ 55 769,85) and the rusak ringan border ruas
+ * (≥ 60 292,5) would pass 100 000; P-103 (2/2) 11,4658 × 1 500 = 17 198,7 → 69 371,73; P-202 (1/2) 31 201,95 and
+ * the other rusak ringan would pass; new bridge Na'anruin 30 m × 120 = 3 600 → 72 971,73; P-102 (2/3) sedang on
+ * the border 29,554 × 675 = 19 948,95 → 92 920,68; P-602 3,499 × 1 080 = 3 778,92 → 96 699,60; the other sedang
+ * (≥ 7 798,275) would pass; then every baik: P-603 290,8368, P-601 (1/2) 326,772, P-503 450,8235, P-601 (2/2)
+ * 497,796, P-105 655,812 → 98 921,6403. Programmed Rp 98.921.640.300 of 31 candidates (26 provincial segments
+ * and 5 bridges), 14 items; left Rp 1.078.359.700.
+ * Cost of every candidate (Σ length × unit cost over the 31): Rp 991.308.367.800.
+ * Roads handled 9 878,9 + 11 465,8 + 29 554 + 3 499 + 4 039,4 + 2 723,1 + 10 018,3 + 4 148,3 + 10 930,2 =
+ * 86 257,0 m → 86,3 km; bridges 25 + 30 + 100 + 100 + 30 = 285 m; provincial length 566 691,1 m, so
+ * 480 434,1 m → 480,4 km not reached.
+ * Kemantapan (provincial roads, baik + sedang over the known length): before 149 502,0 / 566 691,1 = 26,38 %;
+ * after, P-101 (3/3) and P-103 (2/2) become baik (+9 878,9 + 11 465,8): 170 846,7 / 566 691,1 = 30,15 %.
+ * Kupang (5303) 10 930,2 / 90 485,7 = 12,08 % → 20 809,1 / 90 485,7 = 23,00 %; TTS (5304) 21 753,4 / 33 219,2 =
+ * 65,48 % → 100 %; the others do not change.
+ */
+const BUDGET = 100_000_000_000;
+const WORDS = {
+  id: {
+    budget: '100.000.000.000',
+    totals: {
+      budget: ['Rp 100.000.000.000', 'Rp100 miliar'],
+      funded: ['Rp 98.921.640.300', 'Rp98,9 miliar'],
+      remaining: ['Rp 1.078.359.700', 'Rp1,1 miliar'],
+      needed: ['Rp 991.308.367.800', 'Rp991,3 miliar'],
+      items: ['14 dari 31', ''],
+      roads: ['86,3 km', ''],
+      bridges: ['285,0 m', ''],
+      unfunded: ['480,4 km', ''],
+    },
+    // Regency, cost (short), km handled, before, after — as the table reads.
+    regencies: {
+      '5302': ['Kabupaten Sumba Timur', '–', '–', '0,0%', '0,0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56,4 miliar', '20,8', '12,1%', '23,0%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17,2 miliar', '11,5', '65,5%', '100,0%'],
+      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '0,0%', '0,0%'],
+      '5306': ['Kabupaten Belu', 'Rp3,8 miliar', '3,5', '100,0%', '100,0%'],
+      '5307': ['Kabupaten Alor', '–', '–', '17,4%', '17,4%'],
+      '5308': ['Kabupaten Lembata', '–', '–', '100,0%', '100,0%'],
+      '5311': ['Kabupaten Ende', 'Rp290,8 juta', '4,0', '14,8%', '14,8%'],
+      '5312': ['Kabupaten Ngada', '–', '–', '27,5%', '27,5%'],
+      '5313': ['Kabupaten Manggarai', '–', '–', '0,0%', '0,0%'],
+      '5314': ['Kabupaten Rote Ndao', 'Rp450,8 juta', '10,0', '100,0%', '100,0%'],
+      '5318': ['Kabupaten Nagekeo', '–', '–', '100,0%', '100,0%'],
+      '5321': ['Kabupaten Malaka', 'Rp19,9 miliar', '29,6', '25,8%', '25,8%'],
+      '5371': ['Kota Kupang', 'Rp824,6 juta', '6,9', '100,0%', '100,0%'],
+      total: ['Provinsi', 'Rp98,9 miliar', '86,3', '26,4%', '30,1%'],
+    },
+    funded: 'Terprogram',
+    notFunded: 'Tidak muat',
+    sheet: 'Program 2027',
+    costColumn: 'Biaya (Rp)',
+    statusColumn: 'Status',
+  },
+  en: {
+    budget: '100,000,000,000',
+    totals: {
+      budget: ['Rp 100.000.000.000', 'Rp100 billion'],
+      funded: ['Rp 98.921.640.300', 'Rp98.9 billion'],
+      remaining: ['Rp 1.078.359.700', 'Rp1.1 billion'],
+      needed: ['Rp 991.308.367.800', 'Rp991.3 billion'],
+      items: ['14 of 31', ''],
+      roads: ['86.3 km', ''],
+      bridges: ['285.0 m', ''],
+      unfunded: ['480.4 km', ''],
+    },
+    regencies: {
+      '5302': ['Kabupaten Sumba Timur', '–', '–', '0.0%', '0.0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56.4 billion', '20.8', '12.1%', '23.0%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17.2 billion', '11.5', '65.5%', '100.0%'],
+      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '0.0%', '0.0%'],
+      '5306': ['Kabupaten Belu', 'Rp3.8 billion', '3.5', '100.0%', '100.0%'],
+      '5307': ['Kabupaten Alor', '–', '–', '17.4%', '17.4%'],
+      '5308': ['Kabupaten Lembata', '–', '–', '100.0%', '100.0%'],
+      '5311': ['Kabupaten Ende', 'Rp290.8 million', '4.0', '14.8%', '14.8%'],
+      '5312': ['Kabupaten Ngada', '–', '–', '27.5%', '27.5%'],
+      '5313': ['Kabupaten Manggarai', '–', '–', '0.0%', '0.0%'],
+      '5314': ['Kabupaten Rote Ndao', 'Rp450.8 million', '10.0', '100.0%', '100.0%'],
+      '5318': ['Kabupaten Nagekeo', '–', '–', '100.0%', '100.0%'],
+      '5321': ['Kabupaten Malaka', 'Rp19.9 billion', '29.6', '25.8%', '25.8%'],
+      '5371': ['Kota Kupang', 'Rp824.6 million', '6.9', '100.0%', '100.0%'],
+      total: ['Province', 'Rp98.9 billion', '86.3', '26.4%', '30.1%'],
+    },
+    funded: 'Programmed',
+    notFunded: 'Does not fit',
+    sheet: 'Programme 2027',
+    costColumn: 'Cost (Rp)',
+    statusColumn: 'Status',
+  },
+};
+const FUNDED_IN_ORDER = [
+  'demo-bridge-4',
+  'demo-bridge-3',
+  'demo-bridge-1',
+  'demo-bridge-2',
+  'demo-road-P-101-3',
+  'demo-road-P-103-2',
+  'demo-bridge-5',
+  'demo-road-P-102-2',
+  'demo-road-P-602-1',
+  'demo-road-P-603-1',
+  'demo-road-P-601-1',
+  'demo-road-P-503-1',
+  'demo-road-P-601-2',
+  'demo-road-P-105-1',
+];
+
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+async function readScreen(page: Page, language: 'id' | 'en') {
+  const words = WORDS[language];
+  for (const [key, [exact, short]] of Object.entries(words.totals)) {
+    const cells = page.getByTestId(`programme-total-${key}`).locator('td');
+    expect([key, clean(await cells.nth(0).innerText()), clean(await cells.nth(1).innerText())]).toEqual([
+      key,
+      exact,
+      short,
+    ]);
+  }
+  const rows = page.getByTestId('programme-kemantapan').locator('tbody tr');
+  await expect(rows).toHaveCount(Object.keys(words.regencies).length);
+  for (const [key, expected] of Object.entries(words.regencies)) {
+    const cells = await page.getByTestId(`programme-regency-${key}`).locator('th, td').allInnerTexts();
+    expect(cells.map(clean)).toEqual(expected);
+  }
+  const list = page.getByTestId('programme-list').locator('tbody tr');
+  await expect(list).toHaveCount(31);
+  const funded = page.getByTestId('programme-list').locator('tbody tr.funded');
+  expect(
+    await funded.evaluateAll((trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.testid!.replace('programme-item-', '')),
+    ),
+  ).toEqual(FUNDED_IN_ORDER);
+  // One row read whole: rank, name and regency, handling and condition, length, cost and unit cost, status.
+  const row = await page.getByTestId('programme-item-demo-road-P-101-3').locator('td, th').allInnerTexts();
+  expect(row.map(clean)).toEqual(
+    language === 'id'
+      ? [
+          '5',
+          'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
+          'Rekonstruksi Rusak berat',
+          '9,88 km',
+          'Rp 26.673.030.000 Rp2,7 miliar/km',
+          'Terprogram',
+        ]
+      : [
+          '5',
+          'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
+          'Reconstruction Severely damaged',
+          '9.88 km',
+          'Rp 26.673.030.000 Rp2.7 billion/km',
+          'Programmed',
+        ],
+  );
+  await expect(page.getByTestId('programme-item-demo-road-P-102-3')).toContainText(words.notFunded);
+
+  // The chart as drawn: the province and Kupang bars end at the kemantapan after, their first part at the one before.
+  const drawn = await readDrawnChart(page.getByTestId('chart-drawing-programme-kemantapan'));
+  const axis = valueAxis(drawn, language);
+  const at = (x: number) => (x - axis.zero) / axis.perUnit;
+  for (const [name, before, after] of [
+    [words.regencies.total[0]!, 26.38, 30.15],
+    ['Kupang', 12.08, 23.0],
+    ['Timor Tengah Selatan', 65.48, 100],
+  ] as const) {
+    const row = rowOf(drawn, name);
+    expect(row.bars).toHaveLength(2);
+    expect(at(Math.min(...row.bars.map((bar) => bar.right)))).toBeCloseTo(before, 0);
+    expect(at(row.right)).toBeCloseTo(after, 0);
+    expect(readFigure(row.figure!.text, language)).toBeCloseTo(after, 1);
+  }
+}
+
+for (const language of ['id', 'en'] as const)
+  test(`programme: a Rp 100 miliar ceiling on the demo network, read back, reloaded, exported (${language})`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const words = WORDS[language];
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page);
+    if (language === 'en') await page.getByTestId('language-en').click();
+    await page.getByTestId('tab-programme').click();
+    await expect(page.getByTestId('programme-demo')).toBeVisible();
+    await page.getByTestId('programme-year').fill('2027');
+    await page.getByTestId('programme-budget').fill(words.budget);
+    await page.getByTestId('programme-save').click();
+    await expect(page.getByTestId('programme-message')).toContainText('2027');
+    await readScreen(page, language);
+    await screenshot(page, `programme-plan-${language}-1366`);
+
+    // The map marks what is funded: the Kupang–Oepoli bridges and segments, framed.
+    await page.getByTestId('programme-frame').click();
+    await page.getByTestId('programme-kemantapan').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await screenshot(page, `programme-kemantapan-${language}-1366`);
+    await page.getByTestId('programme-list').scrollIntoViewIfNeeded();
+    await screenshot(page, `programme-chart-list-${language}-1366`);
+
+    // The Excel file, read by GDAL: the funded costs add up to what the screen says, and nothing else is funded.
+    const file = await savedFile(page, 'programme-save-xlsx');
+    const gdal = (sql: string) =>
+      execFileSync('ogrinfo', ['-ro', '-q', '-dialect', 'SQLite', '-sql', sql, file], { encoding: 'utf8' });
+    const value = (sql: string) => Number(/ v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(gdal(sql))![1]);
+    const sheet = `"${words.sheet}"`;
+    expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(
+      98_921_640_300,
+    );
+    expect(value(`SELECT COUNT(*) AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(14);
+    expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${sheet}`)).toBe(991_308_367_800);
+
+    // A reload keeps the programme: the same numbers come back.
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.rumijaMap?.loaded()));
+    if (language === 'en') await page.getByTestId('language-en').click();
+    await page.getByTestId('tab-programme').click();
+    await expect(page.getByTestId('programme-year')).toHaveValue('2027');
+    await readScreen(page, language);
+
+    // The rules and unit costs, labelled as examples.
+    await page.getByTestId('programme-tab-catalogue').click();
+    await expect(page.getByTestId('programme-example')).toBeVisible();
+    await screenshot(page, `programme-catalogue-${language}-1366`);
+    expect(BUDGET).toBe(100_000_000_000);
+  });
