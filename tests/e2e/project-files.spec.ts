@@ -220,7 +220,7 @@ test('a database that cannot be opened says so and offers the newest backup, not
   await page.reload();
   const recovery = page.getByTestId('storage-recovery');
   await expect(recovery).toContainText(
-    'Basis data aplikasi di peramban ini tidak dapat dibuka. Basis data ini ditulis oleh versi Rumija lain',
+    'Basis data aplikasi di komputer ini tidak dapat dibuka. Basis data ini ditulis oleh versi Rumija lain',
   );
   await expect(recovery).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
   // IndexedDB's own English text is there for whoever needs it, behind "Pesan teknis".
@@ -231,7 +231,7 @@ test('a database that cannot be opened says so and offers the newest backup, not
   await expect(details.locator('code')).toContainText('DataError');
   await page.getByTestId('language-en').click();
   await expect(recovery).toContainText(
-    "The app's database in this browser cannot be opened. This database was written by another version of Rumija",
+    "The app's database on this computer cannot be opened. This database was written by another version of Rumija",
   );
   await screenshot(page, 'project-storage-recovery-en-1366');
   await page.getByTestId('language-id').click();
