@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
+import { STORES_V6 } from './past-schemas';
 import { BLOCK_SIZE, countFeatures, encodeBlock, featureOf, writeLayerBlocks } from './feature-blocks';
 import { commitRecords, loadRetribution } from './retribution-repository';
 import { EXAMPLE_RETRIBUTION_SETTINGS } from '#shared/retribution/retribution-settings';
@@ -169,15 +170,7 @@ describe('Rumija database', () => {
   it('opens a version 6 database: layers, features, log, tariffs and team links kept; a demo gets the demo cycle', async () => {
     const name = createDatabaseName();
     const v6 = new Dexie(name);
-    v6.version(6).stores({
-      layers: 'id, order',
-      featureBlocks: '[layerId+block], layerId',
-      editLog: '++seq, at, featureId',
-      meta: 'key',
-      tariffs: '[id+version], id',
-      stories: 'id, updatedAt',
-      teamLinks: 'layerId',
-    });
+    v6.version(6).stores(STORES_V6);
     const at = '2026-05-01T00:00:00.000Z';
     const demo = createDemoDataset(at);
     const assets = demo.features.filter((feature) => feature.layerId === 'demo-assets');

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
+import { STORES_V7 } from './past-schemas';
 import { encodeBlock } from './feature-blocks';
 import { loadAll } from './layer-repository';
 import { undoLast } from './change-log';
@@ -48,20 +49,7 @@ describe('field photos in the database (schema v8)', () => {
   it('opens a version 7 database with its layers, features and retribution kept, and no photos', async () => {
     const name = newName();
     const v7 = new Dexie(name);
-    v7.version(7).stores({
-      layers: 'id, order',
-      featureBlocks: '[layerId+block], layerId',
-      editLog: '++seq, at, featureId',
-      meta: 'key',
-      tariffs: '[id+version], id',
-      stories: 'id, updatedAt',
-      teamLinks: 'layerId',
-      obligors: 'id',
-      programmes: 'id, corridorId',
-      assessments: 'id, obligorId, programmeId, number, status',
-      payments: 'id, obligorId, date',
-      retributionSettings: 'id',
-    });
+    v7.version(7).stores(STORES_V7);
     const at = '2026-05-01T00:00:00.000Z';
     const demo = createDemoDataset(at);
     const roads = demo.features.filter((feature) => feature.layerId === 'demo-roads');

@@ -14,21 +14,7 @@ import {
   saveWorkProgramme,
 } from './programme-repository';
 import { ValidationError } from './feature-validation';
-
-const V7_STORES = {
-  layers: 'id, order',
-  featureBlocks: '[layerId+block], layerId',
-  editLog: '++seq, at, featureId',
-  meta: 'key',
-  tariffs: '[id+version], id',
-  stories: 'id, updatedAt',
-  teamLinks: 'layerId',
-  obligors: 'id',
-  programmes: 'id, corridorId',
-  assessments: 'id, obligorId, programmeId, number, status',
-  payments: 'id, obligorId, date',
-  retributionSettings: 'id',
-};
+import { STORES_V7 } from './past-schemas';
 
 let counter = 0;
 const opened: Dexie[] = [];
@@ -58,7 +44,7 @@ function open(name = `rumija-programme-${++counter}-${Date.now()}`, withV8 = fal
 /** Writes a database as an older schema left it: a saved tariff, an enforcement programme, a v8 table if asked. */
 async function writeOld(name: string, version: 7 | 8) {
   const old = new Dexie(name);
-  old.version(version).stores(version === 8 ? { ...V7_STORES, evidence: 'id' } : V7_STORES);
+  old.version(version).stores(version === 8 ? { ...STORES_V7, evidence: 'id' } : STORES_V7);
   await old.table('tariffs').put({ ...EXAMPLE_TARIFF_SCHEDULE, savedAt: '2026-05-01T00:00:00.000Z' });
   await old.table('programmes').put({ id: 'penertiban-1', corridorId: 'kupang' });
   if (version === 8) await old.table('evidence').put({ id: 'foto-1' });
