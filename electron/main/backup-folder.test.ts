@@ -48,6 +48,20 @@ describe('backups as files', () => {
     expect(await backups.read('rumija-cadangan-tidak-ada.rumija')).toBeNull();
   });
 
+  it('never prunes the backup just written, even beside 7 newer ones from another machine', async () => {
+    const folder = join(root, 'share');
+    const elsewhere = new BackupFolder(folder, join(root, 'other.json'), disk);
+    for (let day = 20; day <= 26; day++)
+      await elsewhere.write({ at: at(day), reason: 'daily', name: `Lain ${day}`, counts }, new Uint8Array(1));
+    const here = new BackupFolder(folder, join(root, 'here.json'), disk);
+    const written = await here.write({ at: at(10), reason: 'before-open', name: 'Sidang', counts }, new Uint8Array(5));
+    expect(await here.read(written.id)).toEqual(new Uint8Array(5));
+    const list = await here.list();
+    expect(list).toHaveLength(7);
+    expect(list.map((entry) => entry.name)).toContain('Sidang');
+    expect(list.map((entry) => entry.name)).not.toContain('Lain 20');
+  });
+
   it('writes to a folder the user picked from then on, remembered over a restart', async () => {
     const settings = join(root, 'userData', 'folder.json');
     const usb = join(root, 'media', 'USB', 'Cadangan Rumija');

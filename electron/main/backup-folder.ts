@@ -56,8 +56,10 @@ export class BackupFolder {
     // The project first, its note second: a note is only ever beside a whole file.
     await this.files.writeAtomic(join(folder, id), data);
     await this.files.writeAtomic(join(folder, id + SIDE), JSON.stringify(about));
-    const all = await this.list();
-    for (const old of all.slice(this.kept)) {
+    // The backup just written is never pruned, even when a shared folder holds newer ones from another machine:
+    // the open or restore it guards is about to run.
+    const others = (await this.list()).filter((backup) => backup.id !== id);
+    for (const old of others.slice(this.kept - 1)) {
       await this.files.remove(join(folder, old.id + SIDE));
       await this.files.remove(join(folder, old.id));
     }

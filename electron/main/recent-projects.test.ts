@@ -59,6 +59,9 @@ describe('recent projects', () => {
     expect([sidang!.exists, lama!.exists]).toEqual([true, false]);
     const file = await recent.open(sidang!.id);
     expect(file?.name).toBe('Sidang.rumija');
+    // Saved or opened again, a project keeps its id: the id the page holds still opens it.
+    await recent.note(join(folder, 'Sidang.rumija'));
+    expect((await recent.open(sidang!.id))?.name).toBe('Sidang.rumija');
     expect(new TextDecoder().decode(file!.bytes)).toBe('isi');
     expect(await recent.open(lama!.id)).toBeNull();
     await expect(recent.open('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/unknown recent project/);

@@ -33,8 +33,11 @@ export class RecentProjects {
   /** A project was saved to or opened from this path: it goes to the top (once). */
   async note(path: string): Promise<void> {
     if (!isProjectPath(path)) return;
-    const rest = (await this.load()).filter((entry) => entry.path !== path);
-    this.entries = [{ id: randomUUID(), path, at: this.now().toISOString() }, ...rest].slice(0, KEPT_RECENT_PROJECTS);
+    const entries = await this.load();
+    // A path keeps its id, so an id the page holds still opens the file after it is saved or opened again.
+    const id = entries.find((entry) => entry.path === path)?.id ?? randomUUID();
+    const rest = entries.filter((entry) => entry.path !== path);
+    this.entries = [{ id, path, at: this.now().toISOString() }, ...rest].slice(0, KEPT_RECENT_PROJECTS);
     await this.save();
   }
 

@@ -471,7 +471,16 @@ export function App() {
             const others = dropped.filter((file) => !isPhotoFileName(file.name));
             if (photos.length > 0) {
               setTab('photos');
-              void readDroppedFiles(photos).then((read) => store.photos.add(read));
+              void readDroppedFiles(photos)
+                .then((read) => store.photos.add(read))
+                .catch((failure: unknown) =>
+                  setExportMessage({
+                    tone: 'error',
+                    text: t('photos.saveFailed', {
+                      message: failure instanceof Error ? failure.message : String(failure),
+                    }),
+                  }),
+                );
             }
             if (others.length > 0) void readDroppedFiles(others).then(importFiles);
           }}

@@ -77,7 +77,7 @@ export const HIGHLIGHT_COLORS = {
   route: '#d500f9',
   crossing: '#1de9b6',
   // Roads and bridges a work programme funds: a casing either side of the road, so its own colour shows.
-  programme: '#ffd600',
+  programme: '#f50057',
 } as const;
 export const SELECTION_COLOR = HIGHLIGHT_COLORS.selection;
 export const PROGRAMME_COLOR = HIGHLIGHT_COLORS.programme;

@@ -9,7 +9,9 @@ export class HostBackups implements BackupPlace {
   constructor(private readonly backups: NonNullable<HostApi['backups']>) {}
 
   add(entry: Omit<BackupEntry, 'id' | 'bytes'>, data: Uint8Array): Promise<BackupEntry> {
-    return this.backups.write({ about: entry, data: data as Uint8Array<ArrayBuffer> });
+    // A project named after a long file name must still be backed up: the note keeps the first 200 characters.
+    const about = { ...entry, name: entry.name.slice(0, 200) };
+    return this.backups.write({ about, data: data as Uint8Array<ArrayBuffer> });
   }
 
   list(): Promise<BackupEntry[]> {

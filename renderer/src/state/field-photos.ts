@@ -118,6 +118,16 @@ export class FieldPhotos extends ObservableState<PhotoIntakeState> {
 
   /** Reads dropped or picked files; each one ends up a candidate, repeated or refused, with its name. */
   async add(files: readonly { name: string; bytes: Uint8Array }[]) {
+    try {
+      await this.read(files);
+    } catch (error) {
+      // The progress must not spin forever when the database cannot be read; the caller says why.
+      this.set({ reading: null });
+      throw error;
+    }
+  }
+
+  private async read(files: readonly { name: string; bytes: Uint8Array }[]) {
     this.set({ reading: { done: 0, total: files.length }, saved: null });
     const candidates = [...this.snapshot.candidates];
     const repeated = [...this.snapshot.repeated];
