@@ -23,7 +23,7 @@ describe('rumija project', () => {
     writeFileSync(file, bytes);
     const { code, out } = await run('project', 'info', file);
     expect(code).toBe(EXIT.ok);
-    expect(out).toContain('Format: rumija-project 1');
+    expect(out).toContain('Format: rumija-project 2');
     expect(out).toContain(`Checksum (SHA-256): ${checksum} cocok / holds`);
     for (const { layer } of contents.layers) {
       const gdal = execFileSync('ogrinfo', ['-ro', '-so', file, layer.name], {

@@ -10,7 +10,15 @@ export interface ProjectMigration {
  * Every step since format 1, in order. Add one here with each new format version (and a test that opens a file
  * of the version before); a file of any older version is brought up step by step when it is opened.
  */
-export const PROJECT_MIGRATIONS: readonly ProjectMigration[] = [];
+export const PROJECT_MIGRATIONS: readonly ProjectMigration[] = [
+  // Format 2 carries the retribution and road-programme registers; a format 1 file had none.
+  {
+    from: 1,
+    run: (db) =>
+      db.exec(`CREATE TABLE rumija_records (store TEXT NOT NULL, record_key TEXT NOT NULL, position INTEGER NOT NULL,
+        definition TEXT NOT NULL, PRIMARY KEY (store, record_key))`),
+  },
+];
 
 /** Runs the steps from `version` up to the newest, in one transaction; throws naming a missing step. */
 export function migrateProject(

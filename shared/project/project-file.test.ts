@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { writeProject } from './write-project';
+import { emptyProjectRecords } from './project-records';
+import { sealChecksum } from './project-checksum';
 import { readProject, readProjectSummary } from './read-project';
 import { projectFixture } from './project-fixture';
 import { PROJECT_FORMAT_VERSION, type ProjectContents } from './project-format';
@@ -223,24 +225,59 @@ describe('the .rumija file as Rumija reads it', () => {
   });
 
   it('brings an older format up step by step before reading it', async () => {
-    // As if this Rumija were at format 2 and format 1 kept tariffs' saved date elsewhere: the step moves it.
-    const older = await withVersion(bytes, '1');
+    // As if this Rumija were at format 3 and format 2 kept the name elsewhere: the step moves it.
+    const older = await withVersion(bytes, '2');
     const steps: string[] = [];
     const read = await readProject(older, {
-      current: 2,
+      current: 3,
       migrations: [
         {
-          from: 1,
+          from: 2,
           run: (db) => {
-            steps.push('1→2');
+            steps.push('2→3');
             db.exec(`UPDATE rumija_project SET value = 'dipindah' WHERE key = 'name'`);
           },
         },
       ],
     });
-    expect(steps).toEqual(['1→2']);
+    expect(steps).toEqual(['2→3']);
     expect(read.ok && read.value.name).toBe('dipindah');
-    const missing = await readProject(older, { current: 3, migrations: [] });
-    expect(missing).toMatchObject({ ok: false, problem: { code: 'corrupt', detail: 'no migration from format 1' } });
+    const missing = await readProject(older, { current: 4, migrations: [] });
+    expect(missing).toMatchObject({ ok: false, problem: { code: 'corrupt', detail: 'no migration from format 2' } });
+  });
+
+  it('opens a format 1 file (before the registers were carried) with empty registers', async () => {
+    const db = await openDatabaseBytes(bytes);
+    db.exec(`DROP TABLE rumija_records; UPDATE rumija_project SET value = '1' WHERE key = 'format_version'`);
+    const checksum = String(db.selectValue(`SELECT value FROM rumija_project WHERE key = 'checksum'`));
+    const formatOne = await exportDatabase(db);
+    db.close();
+    // Sealed again, as a format 1 Rumija would have sealed it.
+    await sealChecksum(formatOne, checksum);
+    const read = await readProject(formatOne);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.formatVersion).toBe(1);
+    expect(read.value.records).toEqual(emptyProjectRecords());
+    expect(read.value.layers).toHaveLength(contents.layers.length);
+  });
+
+  it('carries the retribution cycle and the road programme, each row checked against its model', async () => {
+    const read = await readProject(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const { records } = read.value;
+    expect(records.assessments.length).toBeGreaterThan(0);
+    expect(records.payments.length).toBeGreaterThan(0);
+    expect(records.handlingCatalogues.map(({ catalogue }) => catalogue.version)).toEqual([1, 2]);
+    // A payment written with a negative amount (another program, a hand edit) is refused, naming table and row.
+    const [payment] = contents.records.payments;
+    const written = await writeProject({
+      ...contents,
+      records: { ...contents.records, payments: [{ ...payment!, amountIdr: -5 }] },
+    });
+    const bad = await readProject(written.bytes);
+    expect(bad).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid-content', table: 'rumija_records/payments', row: payment!.id },
+    });
   });
 });

@@ -3,6 +3,10 @@ import { createDemoStory } from '../demo/demo-story';
 import type { Layer } from '../model/layer';
 import { EXAMPLE_TARIFF_SCHEDULE } from '../tariff/tariff-schedule';
 import type { ProjectContents, ProjectFeature } from './project-format';
+import type { ProjectRecords } from './project-records';
+import { createDemoRetribution } from '../demo/create-demo-retribution';
+import { EXAMPLE_RETRIBUTION_SETTINGS } from '../retribution/retribution-settings';
+import { EXAMPLE_HANDLING_CATALOGUE } from '../programme/example-handling-catalogue';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
@@ -123,5 +127,29 @@ export function projectFixture(): ProjectContents {
     savedStyles: [{ name: 'Tinggi tiang', style: styled.style! }],
     backgrounds: [],
     settings: { basemap: 'ntt' },
+    records: projectRecordsFixture(),
+  };
+}
+
+/** The demo retribution cycle, two versions of a handling catalogue and a work programme, as a project carries them. */
+function projectRecordsFixture(): ProjectRecords {
+  const retribution = createDemoRetribution(createDemoDataset(AT).features, AT);
+  return {
+    ...retribution,
+    retributionSettings: [{ ...EXAMPLE_RETRIBUTION_SETTINGS, lastSequence: { '2026': 12 } }],
+    handlingCatalogues: [1, 2].map((version) => ({
+      catalogue: { ...EXAMPLE_HANDLING_CATALOGUE, version, assumedWidthM: 4 + version },
+      savedAt: new Date(Date.parse(AT) + version * 3_600_000).toISOString(),
+    })),
+    workProgrammes: [
+      {
+        id: 'program-2027',
+        year: 2027,
+        budgetIdr: 100_000_000_000,
+        catalogueId: EXAMPLE_HANDLING_CATALOGUE.id,
+        statuses: ['provinsi'],
+        savedAt: AT,
+      },
+    ],
   };
 }

@@ -3,11 +3,12 @@ import { LayerSchema, type Layer, type StoredFeature } from '../model/layer';
 import { SavedStyleSchema, type SavedStyle } from '../model/layer-style';
 import { StorySchema, type Story } from '../present/story';
 import { TariffScheduleSchema, type TariffSchedule } from '../tariff/tariff-schedule';
+import type { ProjectRecords } from './project-records';
 
 /** What `rumija_project.format` holds in every project file. */
 export const PROJECT_FORMAT = 'rumija-project';
 /** The format this Rumija writes; a file with a higher number comes from a newer Rumija. */
-export const PROJECT_FORMAT_VERSION = 1;
+export const PROJECT_FORMAT_VERSION = 2;
 export const PROJECT_EXTENSION = 'rumija';
 
 /** A feature as a project carries it: the store's feature and, when known, when it last changed. */
@@ -37,6 +38,8 @@ export interface ProjectContents {
   savedStyles: SavedStyle[];
   backgrounds: Record<string, unknown>[];
   settings: Record<string, unknown>;
+  /** Registers beside the layers (project-records.ts): retribution and road programme. */
+  records: ProjectRecords;
 }
 
 export { LayerSchema, StorySchema, SavedStyleSchema };

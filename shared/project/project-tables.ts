@@ -11,6 +11,8 @@ CREATE TABLE rumija_tariffs (schedule_id TEXT NOT NULL, version INTEGER NOT NULL
 CREATE TABLE rumija_saved_styles (name TEXT PRIMARY KEY NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE rumija_backgrounds (background_id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE rumija_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+CREATE TABLE rumija_records (store TEXT NOT NULL, record_key TEXT NOT NULL, position INTEGER NOT NULL,
+  definition TEXT NOT NULL, PRIMARY KEY (store, record_key));
 CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), f_table_schema TEXT(256),
   f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT,
   useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME DEFAULT
@@ -26,6 +28,7 @@ export const PROJECT_TABLES = [
   'rumija_saved_styles',
   'rumija_backgrounds',
   'rumija_settings',
+  'rumija_records',
   'layer_styles',
 ] as const;
 

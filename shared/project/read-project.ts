@@ -18,6 +18,7 @@ import { putCell, type FieldKind, type ProjectField } from './project-fields';
 import { PROJECT_TABLES } from './project-tables';
 import { checksumHolds } from './project-checksum';
 import { migrateProject, PROJECT_MIGRATIONS, type ProjectMigration } from './migrate-project';
+import { emptyProjectRecords, PROJECT_RECORD_SCHEMAS, PROJECT_RECORD_STORES } from './project-records';
 
 /** Why a file could not be opened as a project; the UI and CLI word each code. */
 export type ProjectProblem =
@@ -321,6 +322,16 @@ export async function readProject(
         };
       }
     }
+    const records = emptyProjectRecords();
+    for (const store of PROJECT_RECORD_STORES) {
+      const read = all(
+        PROJECT_RECORD_SCHEMAS[store],
+        `SELECT record_key, definition FROM rumija_records WHERE store = '${store}' ORDER BY position`,
+        `rumija_records/${store}`,
+      );
+      if (!read.ok) return read;
+      (records as Record<string, unknown[]>)[store] = read.value;
+    }
     return {
       ok: true,
       value: {
@@ -335,6 +346,7 @@ export async function readProject(
         savedStyles: savedStyles.value,
         backgrounds,
         settings,
+        records,
       },
     };
   } catch (error) {

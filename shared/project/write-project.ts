@@ -10,6 +10,7 @@ import {
 import { geometryBounds } from '../geo/positions-of';
 import { exportDatabase, newDatabase } from '../io/sqlite';
 import { PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type ProjectContents, type ProjectFeature } from './project-format';
+import { PROJECT_RECORD_STORES, recordKeyOf } from './project-records';
 import { cellOf, projectFields, SQL_TYPE, type ProjectField } from './project-fields';
 import { ATTRIBUTE_TABLES, PROJECT_SCHEMA } from './project-tables';
 import { CHECKSUM_LENGTH, sealChecksum } from './project-checksum';
@@ -189,6 +190,17 @@ export async function writeProject(contents: ProjectContents): Promise<WrittenPr
       put(
         'INSERT INTO rumija_settings VALUES (?, ?)',
         Object.entries(contents.settings).map(([key, value]) => [key, JSON.stringify(value)]),
+      );
+      put(
+        'INSERT INTO rumija_records VALUES (?, ?, ?, ?)',
+        PROJECT_RECORD_STORES.flatMap((store) =>
+          (contents.records[store] as Record<string, unknown>[]).map((record, i) => [
+            store,
+            recordKeyOf(store, record),
+            i,
+            JSON.stringify(record),
+          ]),
+        ),
       );
       put('INSERT INTO rumija_project VALUES (?, ?)', [
         ['format', PROJECT_FORMAT],

@@ -11,6 +11,7 @@
  * R*Tree about twice the table's; then building the GeoPackage blobs. The read: a column fetched per cell
  * (__stmtGetColumn) and the WKB parse.
  */
+import { emptyProjectRecords } from '#shared/project/project-records';
 import os from 'node:os';
 import { createSyntheticAssets, createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import { writeProject } from '#shared/project/write-project';
@@ -30,6 +31,7 @@ export async function benchmarkProjectFile(segments = 200_000, assetCount = 1_00
     savedStyles: [],
     backgrounds: [],
     settings: {},
+    records: emptyProjectRecords(),
   };
   // CPU seconds beside wall seconds: on a machine others share, the wall clock measures them too.
   const cpuSince = (start: NodeJS.CpuUsage) => {

@@ -155,7 +155,7 @@ test('a truncated project, one from a newer Rumija and a plain GeoPackage each s
   await screenshot(page, 'project-truncated-id-1366');
   await chooseProject(page, newer);
   await expect(page.getByTestId('project-message')).toContainText(
-    'baru.rumija dibuat oleh Rumija yang lebih baru (format 99; versi ini membaca sampai format 1)',
+    'baru.rumija dibuat oleh Rumija yang lebih baru (format 99; versi ini membaca sampai format 2)',
   );
   await chooseProject(page, plain);
   await expect(page.getByTestId('project-message')).toContainText(

@@ -30,7 +30,7 @@ export type StoredTariffSchedule = TariffSchedule & { savedAt: string };
 /** One saved version of a handling catalogue, keyed `id@version` so a change state can name it. */
 export type StoredHandlingCatalogue = HandlingCatalogue & { key: string; savedAt: string };
 
-const storedExampleCatalogue = (savedAt: string): StoredHandlingCatalogue => ({
+export const storedExampleCatalogue = (savedAt: string): StoredHandlingCatalogue => ({
   ...EXAMPLE_HANDLING_CATALOGUE,
   key: `${EXAMPLE_HANDLING_CATALOGUE.id}@${EXAMPLE_HANDLING_CATALOGUE.version}`,
   savedAt,

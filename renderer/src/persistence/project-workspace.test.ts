@@ -52,6 +52,10 @@ describe('a workspace saved as a project and opened in a fresh profile', () => {
     expect(saved.layers).toHaveLength(7);
     expect(saved.stories).toHaveLength(2);
     expect(saved.tariffs.map((t) => t.version)).toEqual([1, 2, 3]);
+    // The registers travel too: the demo retribution cycle (notices, payments) and the example catalogue.
+    expect(saved.records.assessments.length).toBeGreaterThan(0);
+    expect(saved.records.payments.length).toBeGreaterThan(0);
+    expect(saved.records.handlingCatalogues.length).toBeGreaterThan(0);
 
     const { bytes } = await writeProject(saved);
     const read = await readProject(bytes);

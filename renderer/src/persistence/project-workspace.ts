@@ -1,9 +1,10 @@
 import type { ProjectContents, ProjectFeature } from '#shared/project/project-format';
 import { SavedStyleSchema } from '#shared/model/layer-style';
 import { z } from 'zod';
-import type { RumijaDatabase } from './database';
+import { storedExampleCatalogue, type RumijaDatabase } from './database';
 import { forgetDirectory, readLayerFeatures, writeLayerBlocks } from './feature-blocks';
 import { validateFeature } from './feature-validation';
+import type { ProjectRecords } from '#shared/project/project-records';
 
 /** Meta keys a project carries: what the user set up, never a team password or the machine's own bookkeeping. */
 const CARRIED_SETTINGS = [/^basemap$/, /^import-mapping:/];
@@ -25,36 +26,86 @@ export async function collectProject(
   db: RumijaDatabase,
   about: { name: string; appVersion: string; savedAt?: string },
 ): Promise<ProjectContents> {
-  return db.transaction('r', [db.layers, db.featureBlocks, db.stories, db.tariffs, db.meta], async () => {
-    const layers = await db.layers.orderBy('order').toArray();
-    const byLayer = new Map<string, ProjectFeature[]>(layers.map((layer) => [layer.id, []]));
-    for (const record of await readLayerFeatures(
-      db,
-      layers.map((layer) => layer.id),
-    ))
-      byLayer.get(record.layerId)?.push(record);
-    const meta = await db.meta.toArray();
-    const value = (key: string) => meta.find((entry) => entry.key === key)?.value;
-    const savedStyles = z.array(SavedStyleSchema).safeParse(value(SAVED_STYLES_KEY));
-    const backgrounds = ((value(BACKGROUNDS_KEY) as Record<string, unknown>[] | undefined) ?? []).map(
-      // A desktop file's token means nothing on another machine; the name and kind stay as a reference.
-      ({ hostFile: _hostFile, ...background }) => background,
-    );
-    const settings = Object.fromEntries(
-      meta.filter((entry) => CARRIED_SETTINGS.some((key) => key.test(entry.key))).map((e) => [e.key, e.value]),
-    );
-    return {
-      name: about.name,
-      savedAt: about.savedAt ?? new Date().toISOString(),
-      appVersion: about.appVersion,
-      layers: layers.map((layer) => ({ layer, features: byLayer.get(layer.id)! })),
-      stories: await db.stories.toArray(),
-      tariffs: await db.tariffs.orderBy('[id+version]').toArray(),
-      savedStyles: savedStyles.success ? savedStyles.data : [],
-      backgrounds,
-      settings,
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.layers, db.featureBlocks, db.stories, db.tariffs, db.meta, ...recordTables(db)],
+    async () => {
+      const layers = await db.layers.orderBy('order').toArray();
+      const byLayer = new Map<string, ProjectFeature[]>(layers.map((layer) => [layer.id, []]));
+      for (const record of await readLayerFeatures(
+        db,
+        layers.map((layer) => layer.id),
+      ))
+        byLayer.get(record.layerId)?.push(record);
+      const meta = await db.meta.toArray();
+      const value = (key: string) => meta.find((entry) => entry.key === key)?.value;
+      const savedStyles = z.array(SavedStyleSchema).safeParse(value(SAVED_STYLES_KEY));
+      const backgrounds = ((value(BACKGROUNDS_KEY) as Record<string, unknown>[] | undefined) ?? []).map(
+        // A desktop file's token means nothing on another machine; the name and kind stay as a reference.
+        ({ hostFile: _hostFile, ...background }) => background,
+      );
+      const settings = Object.fromEntries(
+        meta.filter((entry) => CARRIED_SETTINGS.some((key) => key.test(entry.key))).map((e) => [e.key, e.value]),
+      );
+      return {
+        name: about.name,
+        savedAt: about.savedAt ?? new Date().toISOString(),
+        appVersion: about.appVersion,
+        layers: layers.map((layer) => ({ layer, features: byLayer.get(layer.id)! })),
+        stories: await db.stories.toArray(),
+        tariffs: await db.tariffs.orderBy('[id+version]').toArray(),
+        savedStyles: savedStyles.success ? savedStyles.data : [],
+        backgrounds,
+        settings,
+        records: await collectRecords(db),
+      };
+    },
+  );
+}
+
+/** The registers a project carries (project-records.ts), as the database holds them. */
+const recordTables = (db: RumijaDatabase) => [
+  db.obligors,
+  db.programmes,
+  db.assessments,
+  db.payments,
+  db.retributionSettings,
+  db.handlingCatalogues,
+  db.workProgrammes,
+];
+
+async function collectRecords(db: RumijaDatabase): Promise<ProjectRecords> {
+  return {
+    obligors: await db.obligors.toArray(),
+    programmes: await db.programmes.toArray(),
+    assessments: await db.assessments.toArray(),
+    payments: await db.payments.toArray(),
+    retributionSettings: await db.retributionSettings.toArray(),
+    handlingCatalogues: (await db.handlingCatalogues.orderBy('key').toArray()).map(
+      ({ key: _key, savedAt, ...catalogue }) => ({ catalogue, savedAt }),
+    ),
+    workProgrammes: await db.workProgrammes.toArray(),
+  };
+}
+
+async function replaceRecords(db: RumijaDatabase, records: ProjectRecords) {
+  await Promise.all(recordTables(db).map((table) => table.clear()));
+  await db.obligors.bulkAdd(records.obligors);
+  await db.programmes.bulkAdd(records.programmes);
+  await db.assessments.bulkAdd(records.assessments);
+  await db.payments.bulkAdd(records.payments);
+  await db.retributionSettings.bulkAdd(records.retributionSettings);
+  await db.handlingCatalogues.bulkAdd(
+    records.handlingCatalogues.map(({ catalogue, savedAt }) => ({
+      ...catalogue,
+      key: `${catalogue.id}@${catalogue.version}`,
+      savedAt,
+    })),
+  );
+  // A project from before the programme (format 1) has no catalogue; the programme prices with the example then.
+  if (records.handlingCatalogues.length === 0)
+    await db.handlingCatalogues.add(storedExampleCatalogue(new Date().toISOString()));
+  await db.workProgrammes.bulkAdd(records.workProgrammes);
 }
 
 /** Counts of what a workspace holds, for "what will be replaced". */
@@ -94,7 +145,7 @@ export async function replaceWorkspace(db: RumijaDatabase, project: ProjectConte
 async function replaceIn(db: RumijaDatabase, project: ProjectContents, note: HistoryNote, now: string) {
   await db.transaction(
     'rw',
-    [db.layers, db.featureBlocks, db.editLog, db.stories, db.tariffs, db.meta, db.teamLinks],
+    [db.layers, db.featureBlocks, db.editLog, db.stories, db.tariffs, db.meta, db.teamLinks, ...recordTables(db)],
     async () => {
       await Promise.all([
         db.layers.clear(),
@@ -118,6 +169,7 @@ async function replaceIn(db: RumijaDatabase, project: ProjectContents, note: His
           features.map((feature) => ({ ...feature, layerId: layer.id, updatedAt: feature.updatedAt ?? now })),
         );
       await db.stories.bulkAdd(project.stories);
+      await replaceRecords(db, project.records);
       await db.tariffs.bulkAdd(project.tariffs);
       await db.meta.bulkPut([
         ...Object.entries(project.settings).map(([key, value]) => ({ key, value })),
