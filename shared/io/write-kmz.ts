@@ -6,7 +6,7 @@ import type { MarkerShape } from '../style/marker-shapes';
 
 /**
  * KMZ for Google Earth: the KML of `featuresToKml` as doc.kml, with the zones' marker shapes as pictures beside it,
- * so an asset is drawn as on the map (shape and colour) and the file needs no network.
+ * so an asset is drawn as on the map (shape and colour) from the file itself, not from a picture on the web.
  */
 export function featuresToKmz(
   layers: readonly KmlLayer[],
