@@ -333,6 +333,11 @@ test('in the desktop app an orthophoto stays where it is and only the ranges a v
         return decode(await read(request.offset, request.length));
       },
       forgetBackgroundFile: async () => undefined,
+      // Recent projects as the preload gives them; backups stay in the browser's store here.
+      recentProjects: async () => [],
+      openRecentProject: async () => null,
+      forgetRecentProject: async () => undefined,
+      onRecentProjectChosen: () => () => undefined,
     };
   }, bytes.length);
   await openApp(page);

@@ -35,6 +35,11 @@ async function installDesktopHost(page: Page, launchFile: { name: string; text: 
       pickBackgroundFiles: async () => [],
       readBackgroundFile: async () => new Uint8Array(0),
       forgetBackgroundFile: async () => undefined,
+      // Recent projects as the preload gives them; backups stay in the browser's store here.
+      recentProjects: async () => [],
+      openRecentProject: async () => null,
+      forgetRecentProject: async () => undefined,
+      onRecentProjectChosen: () => () => undefined,
     };
   }, launchFile);
 }
