@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { KEPT_RECENT_PROJECTS, type OpenedFile, type RecentProject } from '#shared/host/host-api';
+import { isProjectFileName } from '#shared/project/project-format';
 
 /** What the store needs from the file system, passed in so tests can use a temporary folder. */
 export interface RecentProjectFiles {
@@ -13,9 +14,6 @@ export interface RecentProjectFiles {
 
 const StoredSchema = z.array(z.strictObject({ id: z.string(), path: z.string().min(1), at: z.string() }));
 type Stored = z.infer<typeof StoredSchema>[number];
-
-/** Only project files go on the list: a layer imported through the same dialog is not a project. */
-export const isProjectPath = (path: string) => /\.rumija$/i.test(path);
 
 /**
  * The project files saved or opened lately, kept by path in a small file in the user data folder. The page sees
@@ -32,7 +30,8 @@ export class RecentProjects {
 
   /** A project was saved to or opened from this path: it goes to the top (once). */
   async note(path: string): Promise<void> {
-    if (!isProjectPath(path)) return;
+    // Only project files go on the list: a layer imported through the same dialog is not a project.
+    if (!isProjectFileName(path)) return;
     const entries = await this.load();
     // A path keeps its id, so an id the page holds still opens the file after it is saved or opened again.
     const id = entries.find((entry) => entry.path === path)?.id ?? randomUUID();

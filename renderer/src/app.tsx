@@ -296,7 +296,9 @@ export function App() {
       <VisionFilters />
       <main className="app-main">
         <aside className="sidebar" data-testid="sidebar" style={{ width: sidebarWidth }}>
-          <ProjectPanel onImport={(files) => void importFiles(files)} />
+          <PanelBoundary name={t('errors.panel.project')} inline>
+            <ProjectPanel onImport={(files) => void importFiles(files)} />
+          </PanelBoundary>
           <nav className="tabs" role="tablist">
             <button
               type="button"

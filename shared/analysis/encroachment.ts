@@ -18,7 +18,15 @@ import {
   type Vec,
 } from '../geo/planar';
 import { measurableGeometry } from './measurable-geometry';
-import { isInsideRumija, rowHalfWidths, ZONES, zoneAtOffset, type RowHalfWidths, type Zone } from './row-zones';
+import {
+  isInsideRumija,
+  rowHalfWidths,
+  ZONES,
+  zoneAtOffset,
+  zoneRankAtOffset,
+  type RowHalfWidths,
+  type Zone,
+} from './row-zones';
 
 interface IndexedSegment {
   id: string;
@@ -343,15 +351,13 @@ function outsideEveryZone(assetId: string, unit: EncroachmentResult['unit']): En
   };
 }
 
-const ZONE_RANK: Record<Zone, number> = { rumaja: 0, rumija: 1, ruwasja: 2, luar: 3 };
-
 /**
  * The single pole, most of any register: the same answer as the general path (a local frame on the point,
  * best zone first, then the nearest road), without building candidate objects for each nearby edge.
  */
 function analyzePoint(index: RoadIndex, assetId: string, longitude: number, latitude: number): EncroachmentResult {
   let best = -1;
-  let bestRank = ZONE_RANK.luar;
+  let bestRank = ZONES.length - 1;
   let bestDistance = Infinity;
   let bestT = 0;
   if (index.tree) {
@@ -366,16 +372,7 @@ function analyzePoint(index: RoadIndex, assetId: string, longitude: number, lati
       const lengthSquared = dx * dx + dy * dy;
       const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
       const distance = Math.hypot(ax + t * dx, ay + t * dy);
-      // zoneAtOffset's ranks, without a zone name to look up for each of the edges near each of a million poles.
-      const widths = index.segments[edges.segment[i]!]!.widths;
-      const rank =
-        distance <= widths.rumajaM
-          ? ZONE_RANK.rumaja
-          : distance <= widths.rumijaM
-            ? ZONE_RANK.rumija
-            : distance <= widths.ruwasjaM
-              ? ZONE_RANK.ruwasja
-              : ZONE_RANK.luar;
+      const rank = zoneRankAtOffset(distance, index.segments[edges.segment[i]!]!.widths);
       if (rank < bestRank || (rank === bestRank && (best < 0 || distance < bestDistance))) {
         best = i;
         bestRank = rank;

@@ -153,6 +153,7 @@ export function featuresToKml(
   documentName: string,
   columns: ExportColumns = FIELD_CODES,
   zoneIcon?: (shape: MarkerShape) => string,
+  zones?: Readonly<Record<string, string>>,
 ): string {
   const styles = new Map<string, string>();
   const folders = layers.map((layer) => {
@@ -164,7 +165,7 @@ export function featuresToKml(
         .filter(([, value]) => value !== null)
         .map(([key, value]) => `<Data name="${escapeXml(key)}"><value>${escapeXml(String(value))}</value></Data>`)
         .join('');
-      const style = kmlStyleOf(feature, layer.styleBy, zoneIcon);
+      const style = kmlStyleOf(feature, layer.styleBy, zoneIcon, zones?.[feature.id]);
       styles.set(style.id, style.xml);
       return `<Placemark><name>${escapeXml(name)}</name><styleUrl>#${style.id}</styleUrl><ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
     });

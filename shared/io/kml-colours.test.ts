@@ -127,3 +127,22 @@ describe('KMZ: assets in their zone’s colour and shape, as on the map (#38)', 
     }
   });
 });
+
+describe('KML: the analysed zone colours an asset without touching its own columns (#38)', () => {
+  it('a layer with its own "zone" column keeps it; the colour is the analysis’s, or its own when not analysed', async () => {
+    const assets = demo.features
+      .filter((feature) => feature.properties.kind === 'asset' && feature.geometry.type === 'Point')
+      .slice(0, 3)
+      // A file from another office with a column of its own named zone: one value looks like a zone name.
+      .map((asset, index) => ({
+        ...asset,
+        properties: { ...asset.properties, zone: ['Zona A', 'luar', 'B-2'][index]! },
+      }));
+    const zones = { [assets[0]!.id]: 'rumaja', [assets[2]!.id]: 'rumija' };
+    const path = join(folder, 'aset-zona-sendiri.kml');
+    writeFileSync(path, (await writeFeatures(assets, 'kml', { name: 'Aset', zones })).data);
+    const read = readBack(path, 'Aset', 'zone');
+    expect(read.map((row) => row.value)).toEqual(['Zona A', 'luar', 'B-2']);
+    expect(read.map((row) => row.colour)).toEqual([ZONE_COLORS.rumaja, ZONE_COLORS.luar, ZONE_COLORS.rumija]);
+  });
+});

@@ -43,6 +43,8 @@ export function kmlStyleOf(
   feature: StoredFeature,
   styleBy: 'status' | 'condition',
   zoneIcon?: (shape: MarkerShape) => string,
+  /** The analysed zone, when the analysis reached this asset; else the feature's own `zone`, if it names one. */
+  analysedZone?: string,
 ): { id: string; xml: string } {
   const properties = feature.properties;
   const kind = String(properties.kind ?? 'plain');
@@ -64,7 +66,8 @@ export function kmlStyleOf(
     };
   }
   if (kind === 'asset') {
-    const zone = ZONE_COLORS[String(properties.zone)] ? String(properties.zone) : 'unanalysed';
+    const named = analysedZone ?? String(properties.zone);
+    const zone = ZONE_COLORS[named] ? named : 'unanalysed';
     const style = line(`aset-${zone}`, ZONE_COLORS[zone]!, 2);
     if (!zoneIcon) return style;
     const icon = `<IconStyle><color>${kmlColor(ZONE_COLORS[zone]!)}</color><scale>${ZONE_MARKER_SCALE[zone]}</scale><Icon><href>${zoneIcon(ZONE_MARKER_SHAPES[zone]!)}</href></Icon></IconStyle>`;

@@ -12,9 +12,11 @@ export function featuresToKmz(
   layers: readonly KmlLayer[],
   documentName: string,
   columns?: ExportColumns,
+  zones?: Readonly<Record<string, string>>,
 ): Uint8Array<ArrayBuffer> {
   const used = new Set<MarkerShape>();
-  const kml = featuresToKml(layers, documentName, columns, (shape) => (used.add(shape), kmzIconPath(shape)));
+  const icon = (shape: MarkerShape) => (used.add(shape), kmzIconPath(shape));
+  const kml = featuresToKml(layers, documentName, columns, icon, zones);
   const files: Record<string, Uint8Array> = { 'doc.kml': strToU8(kml) };
   for (const shape of used) files[kmzIconPath(shape)] = markerIconPng(shape);
   return zipSync(files, { level: 6 }) as Uint8Array<ArrayBuffer>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../model/iso-date';
 import { CONDITIONS, SURFACES } from '../model/road-network';
 
 export const ROAD_HANDLINGS = [
@@ -46,8 +47,6 @@ const BridgeCostSchema = z.strictObject({
   costPerMetreIdr: z.number().nonnegative().max(1e12),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
-
 /**
  * Handling rules from condition and unit costs, versioned like tariff schedules: each saved change is a new
  * version, old ones are kept. Road rules are read in order, the first matching one wins.
@@ -61,7 +60,7 @@ export const HandlingCatalogueSchema = z
     example: z.boolean(),
     /** Where the unit costs come from, as the user enters it. */
     reference: z.string().trim().min(1).max(500),
-    validFrom: isoDate,
+    validFrom: IsoDateSchema,
     /** Width used to price a segment whose carriageway width is not recorded. */
     assumedWidthM: z.number().positive().max(60),
     /** Surface used to price a segment whose surface is not recorded. */

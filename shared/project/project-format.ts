@@ -10,6 +10,8 @@ export const PROJECT_FORMAT = 'rumija-project';
 /** The format this Rumija writes; a file with a higher number comes from a newer Rumija. */
 export const PROJECT_FORMAT_VERSION = 2;
 export const PROJECT_EXTENSION = 'rumija';
+/** Whether a file name or path names a project file (by its extension, in any case). */
+export const isProjectFileName = (name: string) => name.toLowerCase().endsWith(`.${PROJECT_EXTENSION}`);
 
 /** A feature as a project carries it: the store's feature and, when known, when it last changed. */
 export type ProjectFeature = StoredFeature & { updatedAt?: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AssetCategorySchema } from '../model/road-network';
-import { isoDate } from './programme';
+import { IsoDateSchema } from '../model/iso-date';
 
 export const AssessmentLineSchema = z.strictObject({
   assetId: z.string().min(1),
@@ -40,10 +40,10 @@ export const AssessmentSchema = z
     programmeId: z.string().min(1),
     periodId: z.string().min(1),
     corridorId: z.string().min(1),
-    periodStart: isoDate,
-    periodEnd: isoDate,
+    periodStart: IsoDateSchema,
+    periodEnd: IsoDateSchema,
     months: z.number().int().positive(),
-    dueDate: isoDate,
+    dueDate: IsoDateSchema,
     tariffScheduleId: z.string(),
     tariffVersion: z.number().int().positive(),
     tariffExample: z.boolean(),

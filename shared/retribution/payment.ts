@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './programme';
+import { IsoDateSchema } from '../model/iso-date';
 
 export const AllocationSchema = z.strictObject({
   assessmentId: z.string().min(1),
@@ -11,7 +11,7 @@ export type Allocation = z.infer<typeof AllocationSchema>;
 export const PaymentSchema = z
   .strictObject({
     id: z.string().min(1).max(100),
-    date: isoDate,
+    date: IsoDateSchema,
     amountIdr: z.number().int().positive(),
     bankReference: z.string().trim().max(200),
     obligorId: z.string().min(1),

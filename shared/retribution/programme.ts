@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
+import { IsoDateSchema } from '../model/iso-date';
 
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -17,10 +16,10 @@ export const PeriodSchema = z
   .strictObject({
     id: z.string().min(1).max(100),
     label: z.string().trim().min(1).max(100),
-    start: isoDate,
-    end: isoDate,
+    start: IsoDateSchema,
+    end: IsoDateSchema,
     /** The day payment is due for assessments of this period. */
-    dueDate: isoDate,
+    dueDate: IsoDateSchema,
     /** The tariff schedule version in force for the period. */
     tariffScheduleId: z.string().min(1).max(100),
     tariffVersion: z.number().int().positive(),

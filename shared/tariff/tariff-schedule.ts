@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../model/iso-date';
 import { AssetCategorySchema } from '../model/road-network';
 
 const TariffBasisSchema = z.enum(['unit', 'metre', 'm2']);
@@ -14,8 +15,6 @@ const TariffItemSchema = z.strictObject({
 });
 export type TariffItem = z.infer<typeof TariffItemSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD');
-
 export const TariffScheduleSchema = z
   .strictObject({
     id: z.string().min(1).max(100),
@@ -26,8 +25,8 @@ export const TariffScheduleSchema = z
     example: z.boolean(),
     /** The legal basis the user enters, e.g. "Perda NTT No. 1 Tahun 2024, Lampiran …". */
     legalReference: z.string().trim().min(1).max(500),
-    validFrom: isoDate,
-    validTo: isoDate.nullable(),
+    validFrom: IsoDateSchema,
+    validTo: IsoDateSchema.nullable(),
     items: z.array(TariffItemSchema).min(1),
   })
   .refine((schedule) => !schedule.validTo || schedule.validTo >= schedule.validFrom, {

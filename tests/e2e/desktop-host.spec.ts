@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, screenshot } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { createDemoStory } from '#shared/demo/demo-story';
 import { storyToFile } from '#shared/present/story';
@@ -114,4 +114,24 @@ test('the native menu drives the same actions as the buttons and speaks the UI l
 
   await page.getByTestId('language-en').click();
   await expect.poll(languages).toEqual(['id', 'en']);
+});
+
+test('a project panel that fails (a host without the recent-project calls) leaves the rest of the app working', async ({
+  page,
+}) => {
+  await installDesktopHost(page, { name: 'kosong.geojson', text: '{"type":"FeatureCollection","features":[]}' });
+  // As an older preload would be: the page asks for calls it does not have.
+  await page.addInitScript(() => {
+    const host = (window as unknown as { rumijaHost: Record<string, unknown> }).rumijaHost;
+    delete host.recentProjects;
+    delete host.onRecentProjectChosen;
+  });
+  await openApp(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'Panel proyek' })).toContainText('mengalami galat');
+  await expect(page.getByTestId('tab-layers')).toBeVisible();
+  await expect(page.getByTestId('layer-visible-demo-roads')).toBeChecked();
+  await screenshot(page, 'project-panel-failed-id-1366');
+  await page.getByTestId('language-en').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Project panel' })).toBeVisible();
+  await screenshot(page, 'project-panel-failed-en-1366');
 });

@@ -178,3 +178,17 @@ test('in English: a sheet fitted to the selected bridge as PDF and as a 150 dpi 
   const png = await savedFile(page, 'print-png');
   expect(execFileSync('gdalinfo', [png], { encoding: 'utf8' })).toMatch(/Size is 1240, 1754/);
 });
+
+test('the print settings fit their column in both languages (no control cut off at the right)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  for (const language of ['id', 'en'] as const) {
+    await page.getByTestId(`language-${language}`).click();
+    await page.getByTestId('print-open').click();
+    const overflow = await page
+      .locator('.print-settings')
+      .evaluate((settings) => settings.scrollWidth - settings.clientWidth);
+    expect(overflow, language).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+  }
+});

@@ -12,7 +12,6 @@ import { saveExport } from '../platform/save-export';
 import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
 import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
 import { useSnapshot } from '../state/store-context';
-import { withAnalysedZones } from '#shared/io/with-analysed-zones';
 
 interface ExportScope {
   id: string;
@@ -54,9 +53,11 @@ export function ExportDialog({
   const [busy, setBusy] = useState(false);
   const zones = useSnapshot().analysis.resultByAsset;
   const format = formatById(formatId);
-  // Google Earth draws assets by their analysed zone, as the map does (#38); other formats keep the stored fields.
-  const styled = (features: readonly StoredFeature[]) =>
-    format.id === 'kml' || format.id === 'kmz' ? withAnalysedZones(features, (id) => zones.get(id)?.zone) : features;
+  // Google Earth draws assets by their analysed zone, as the map does (#38); only its formats need the zones.
+  const zonesFor = () =>
+    format.id === 'kml' || format.id === 'kmz'
+      ? Object.fromEntries([...zones].map(([id, result]) => [id, result.zone]))
+      : undefined;
   const scope = subject.kind === 'layer' ? subject.scopes.find((s) => s.id === scopeId)! : null;
   const count = scope
     ? scope.features.length
@@ -73,16 +74,13 @@ export function ExportDialog({
       columns: exportColumnSpec(naming, t),
       csv,
       styleBy: subject.kind === 'layer' ? subject.styleBy : undefined,
+      zones: zonesFor(),
     };
     const outcome = await saveExport(`${safeFileName(subject.name)}.${extension}`, async () => {
       const output =
         subject.kind === 'layer'
-          ? await exportLayerInWorker(format.id, styled(scope!.features), options)
-          : await exportProjectInWorker(
-              format.id,
-              subject.layers.map((layer) => ({ ...layer, features: styled(layer.features) })),
-              options,
-            );
+          ? await exportLayerInWorker(format.id, scope!.features, options)
+          : await exportProjectInWorker(format.id, subject.layers, options);
       notes = output.notes;
       return { filters: [{ name: format.label, extensions: [extension] }], data: output.data };
     });

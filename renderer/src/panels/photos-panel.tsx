@@ -8,6 +8,7 @@ import type { PhotoCandidate } from '../state/field-photos';
 import { featureTitle } from '../format/feature-title';
 import { describePhotoMetadata } from '../format/photo-text';
 import { useEscapeToClear } from '../components/use-escape-to-clear';
+import { useMessage } from '../components/use-message';
 
 /** Files a user means as photos when dropped or picked: JPEG, and HEIC so it is refused with how to convert. */
 export const isPhotoFileName = (name: string) => /\.(jpe?g|heic|heif)$/i.test(name);
@@ -34,7 +35,7 @@ export function PhotosPanel({ map }: { map: MapLibreMap | null }) {
   const { featureById } = useSnapshot();
   const intake = useSyncExternalStore(store.photos.subscribe, store.photos.getSnapshot);
   const [dragging, setDragging] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useMessage<string>();
   const [distanceText, setDistanceText] = useState(String(intake.maxDistanceM));
   const placed = intake.candidates.filter((candidate) => candidate.position !== null);
   const unplaced = intake.candidates.filter((candidate) => candidate.position === null);

@@ -16,14 +16,21 @@ export class ValidationError extends Error {
   }
 }
 
+/** A model check's issues as one error naming each field ("lengthM: …; condition: …"), after `label` if given. */
+export function validationErrorOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  label?: string,
+): ValidationError {
+  const named = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const text = named.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new ValidationError(label ? `${label}: ${text}` : text, named);
+}
+
 /** Checks a full set of properties against the model; throws a ValidationError naming each field. */
 export function validateProperties(properties: Record<string, unknown>): Record<string, unknown> {
   if (typeof properties.kind !== 'string' || !FEATURE_KINDS.includes(properties.kind as FeatureKind)) return properties;
   const result = parseFeatureProperties(properties);
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
-  }
+  if (!result.success) throw validationErrorOf(result.error.issues);
   // Extra attributes a file brought along stay beside the model's fields.
   return { ...result.extra, ...result.data };
 }

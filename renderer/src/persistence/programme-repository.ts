@@ -3,12 +3,7 @@ import { DEFAULT_WORK_PROGRAMME, WorkProgrammeSchema, type WorkProgramme } from 
 import type { RumijaDatabase, StoredHandlingCatalogue } from './database';
 import { emptyState, recordChange } from './change-log';
 import { inBlockTransaction } from './feature-blocks';
-import { ValidationError } from './feature-validation';
-
-function validationError(issues: readonly { path: PropertyKey[]; message: string }[]): ValidationError {
-  const named = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-  return new ValidationError(named.map((issue) => `${issue.path}: ${issue.message}`).join('; '), named);
-}
+import { validationErrorOf } from './feature-validation';
 
 /** The newest version of every handling catalogue. */
 export async function latestHandlingCatalogues(db: RumijaDatabase): Promise<StoredHandlingCatalogue[]> {
@@ -31,7 +26,7 @@ export async function saveHandlingCatalogue(
     const versions = await db.handlingCatalogues.where('id').equals(catalogue.id).toArray();
     const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
     const result = HandlingCatalogueSchema.safeParse({ ...catalogue, version });
-    if (!result.success) throw validationError(result.error.issues);
+    if (!result.success) throw validationErrorOf(result.error.issues);
     const stored: StoredHandlingCatalogue = {
       ...result.data,
       key: `${result.data.id}@${version}`,
@@ -59,7 +54,7 @@ export async function saveWorkProgramme(
   programme: Omit<WorkProgramme, 'savedAt'>,
 ): Promise<WorkProgramme> {
   const result = WorkProgrammeSchema.safeParse({ ...programme, savedAt: new Date().toISOString() });
-  if (!result.success) throw validationError(result.error.issues);
+  if (!result.success) throw validationErrorOf(result.error.issues);
   const saved = result.data;
   return inBlockTransaction(db, async () => {
     const before = emptyState();

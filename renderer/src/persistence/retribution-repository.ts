@@ -20,7 +20,7 @@ import {
   type RecordTable,
 } from './change-log';
 import { inBlockTransaction } from './feature-blocks';
-import { ValidationError } from './feature-validation';
+import { validationErrorOf } from './feature-validation';
 
 export interface RetributionRecords {
   obligors: Obligor[];
@@ -68,8 +68,7 @@ export type RetributionProblem =
 function validated<T>(schema: z.ZodType<T>, record: unknown, label: string): T {
   const result = schema.safeParse(record);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  throw new ValidationError(`${label}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, issues);
+  throw validationErrorOf(result.error.issues, label);
 }
 
 /**

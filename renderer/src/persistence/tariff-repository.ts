@@ -2,7 +2,7 @@ import { TariffScheduleSchema, type TariffSchedule } from '#shared/tariff/tariff
 import type { RumijaDatabase, StoredTariffSchedule } from './database';
 import { emptyState, recordChange, tariffKey } from './change-log';
 import { inBlockTransaction } from './feature-blocks';
-import { ValidationError } from './feature-validation';
+import { validationErrorOf } from './feature-validation';
 
 /** The newest version of every tariff schedule. */
 export async function latestTariffSchedules(db: RumijaDatabase): Promise<StoredTariffSchedule[]> {
@@ -26,10 +26,7 @@ export async function saveTariffSchedule(
     const versions = await db.tariffs.where('id').equals(schedule.id).toArray();
     const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
     const result = TariffScheduleSchema.safeParse({ ...schedule, version });
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      throw new ValidationError(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), issues);
-    }
+    if (!result.success) throw validationErrorOf(result.error.issues);
     const stored: StoredTariffSchedule = { ...result.data, savedAt: new Date().toISOString() };
     await db.tariffs.add(stored);
     const before = emptyState();

@@ -1,4 +1,5 @@
 import { KEPT_RECENT_PROJECTS, type RecentProject } from '#shared/host/host-api';
+import { isProjectFileName } from '#shared/project/project-format';
 
 const KEY = 'rumija.recentProjects';
 
@@ -28,7 +29,7 @@ function store(entries: RecentProject[]) {
 
 /** A project file was saved (downloaded) or picked: its name goes to the top, once. */
 export function noteBrowserRecentProject(name: string) {
-  if (!/\.rumija$/i.test(name)) return;
+  if (!isProjectFileName(name)) return;
   const rest = browserRecentProjects().filter((entry) => entry.name !== name);
   const entry: RecentProject = {
     id: crypto.randomUUID(),

@@ -10,6 +10,7 @@ export interface WorkerExportOptions {
   columns: ExportColumnSpec | null;
   csv?: CsvLayout;
   styleBy?: 'status' | 'condition';
+  zones?: Readonly<Record<string, string>>;
 }
 
 const sent = (output: ExportOutput) =>

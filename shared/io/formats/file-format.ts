@@ -95,6 +95,11 @@ export interface ExportOptions {
   crs?: string;
   /** Which attribute colours roads in a styled format (KML). */
   styleBy?: 'status' | 'condition';
+  /**
+   * An asset's right-of-way zone from the analysis, by feature id, for formats that draw assets by zone (KML, KMZ):
+   * the zone is computed, not stored, and a layer's own `zone` column stays as the user wrote it.
+   */
+  zones?: Readonly<Record<string, string>>;
 }
 
 /** A written file and what the user should know about it (shortened column names, text cut at a limit). */

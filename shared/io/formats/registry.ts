@@ -72,10 +72,15 @@ const kml: FileFormat = {
       [{ name: options.name, features, styleBy: options.styleBy ?? 'status' }],
       options.name,
       options.columns,
+      undefined,
+      options.zones,
     ),
     notes: [],
   }),
-  writeProject: async (layers, options) => ({ data: featuresToKml(layers, options.name, options.columns), notes: [] }),
+  writeProject: async (layers, options) => ({
+    data: featuresToKml(layers, options.name, options.columns, undefined, options.zones),
+    notes: [],
+  }),
 };
 
 const kmz: FileFormat = {
@@ -89,11 +94,12 @@ const kmz: FileFormat = {
       [{ name: options.name, features, styleBy: options.styleBy ?? 'status' }],
       options.name,
       options.columns,
+      options.zones,
     ),
     notes: [],
   }),
   writeProject: async (layers, options) => ({
-    data: (await import('../write-kmz')).featuresToKmz(layers, options.name, options.columns),
+    data: (await import('../write-kmz')).featuresToKmz(layers, options.name, options.columns, options.zones),
     notes: [],
   }),
   exportLabel: 'KMZ (Google Earth)',

@@ -4,7 +4,9 @@ import { SURFACES } from '#shared/model/road-network';
 import { BRIDGE_HANDLINGS, ROAD_HANDLINGS } from '#shared/programme/handling-catalogue';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import type { StoredHandlingCatalogue } from '../../persistence/database';
-import { ValidationError } from '../../persistence/feature-validation';
+import { useMessage } from '../../components/use-message';
+import { OutcomeMessage, type Outcome } from '../../components/outcome-message';
+import { messageOf } from '#shared/format/message-of';
 import { useStore } from '../../state/store-context';
 import { NumberField } from '../../components/number-field';
 
@@ -15,7 +17,7 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
   const [draft, setDraft] = useState(catalogue);
   // Another version (a save, an undo, a redo) replaces the draft.
   useEffect(() => setDraft(catalogue), [catalogue]);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<Outcome>();
 
   const bands = [...new Set(draft.roadCosts.map((row) => row.maxWidthM))].sort(
     (a, b) => (a ?? Infinity) - (b ?? Infinity),
@@ -41,11 +43,7 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
       const saved = await store.programmes.saveCatalogue(draft);
       setMessage({ kind: 'ok', text: t('programme.catalogue.savedVersion', { version: saved.version }) });
     } catch (error) {
-      const text =
-        error instanceof ValidationError
-          ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
-          : String(error);
-      setMessage({ kind: 'error', text: t('programme.catalogue.invalid', { message: text }) });
+      setMessage({ kind: 'error', text: t('programme.catalogue.invalid', { message: messageOf(error) }) });
     }
   };
 
@@ -98,25 +96,16 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
                   : t('programme.catalogue.anySurface')}
               </td>
               <td>
-                <select
-                  value={rule.handling ?? ''}
-                  data-testid={`catalogue-road-rule-${index}`}
-                  onChange={(event) => {
+                <HandlingSelect
+                  value={rule.handling}
+                  options={ROAD_HANDLINGS}
+                  testId={`catalogue-road-rule-${index}`}
+                  onChange={(handling) => {
                     const roadRules = [...draft.roadRules];
-                    roadRules[index] = {
-                      ...rule,
-                      handling: (event.target.value || null) as (typeof ROAD_HANDLINGS)[number] | null,
-                    };
+                    roadRules[index] = { ...rule, handling };
                     setDraft({ ...draft, roadRules });
                   }}
-                >
-                  <option value="">{t('programme.catalogue.none')}</option>
-                  {ROAD_HANDLINGS.map((handling) => (
-                    <option key={handling} value={handling}>
-                      {t(`programme.handlingName.${handling}`)}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
             </tr>
           ))}
@@ -129,25 +118,16 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
             <tr key={rule.state}>
               <th scope="row">{t(`model.condition.${rule.state}`)}</th>
               <td>
-                <select
-                  value={rule.handling ?? ''}
-                  data-testid={`catalogue-bridge-rule-${rule.state}`}
-                  onChange={(event) => {
+                <HandlingSelect
+                  value={rule.handling}
+                  options={BRIDGE_HANDLINGS}
+                  testId={`catalogue-bridge-rule-${rule.state}`}
+                  onChange={(handling) => {
                     const bridgeRules = [...draft.bridgeRules];
-                    bridgeRules[index] = {
-                      ...rule,
-                      handling: (event.target.value || null) as (typeof BRIDGE_HANDLINGS)[number] | null,
-                    };
+                    bridgeRules[index] = { ...rule, handling };
                     setDraft({ ...draft, bridgeRules });
                   }}
-                >
-                  <option value="">{t('programme.catalogue.none')}</option>
-                  {BRIDGE_HANDLINGS.map((handling) => (
-                    <option key={handling} value={handling}>
-                      {t(`programme.handlingName.${handling}`)}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
             </tr>
           ))}
@@ -260,15 +240,36 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
           {t('programme.catalogue.saveVersion')}
         </button>
       </div>
-      {message && (
-        <div
-          className={`table-message ${message.kind}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          data-testid="catalogue-message"
-        >
-          {message.text}
-        </div>
-      )}
+      <OutcomeMessage outcome={message} testId="catalogue-message" />
     </div>
+  );
+}
+
+/** A rule's handling: one of the kind's handlings, or none (the rule leaves the item out of the programme). */
+function HandlingSelect<H extends string>({
+  value,
+  options,
+  testId,
+  onChange,
+}: {
+  value: H | null;
+  options: readonly H[];
+  testId: string;
+  onChange: (handling: H | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select
+      value={value ?? ''}
+      data-testid={testId}
+      onChange={(event) => onChange((event.target.value || null) as H | null)}
+    >
+      <option value="">{t('programme.catalogue.none')}</option>
+      {options.map((handling) => (
+        <option key={handling} value={handling}>
+          {t(`programme.handlingName.${handling}`)}
+        </option>
+      ))}
+    </select>
   );
 }

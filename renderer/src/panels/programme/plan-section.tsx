@@ -8,7 +8,9 @@ import { ROAD_STATUSES, type RoadStatus } from '#shared/model/road-network';
 import { regencyName } from '#shared/model/regencies';
 import { toExcelCsv, toTsv } from '#shared/format/spreadsheet-text';
 import type { StoredHandlingCatalogue } from '../../persistence/database';
-import { ValidationError } from '../../persistence/feature-validation';
+import { useMessage } from '../../components/use-message';
+import { OutcomeMessage, type Outcome } from '../../components/outcome-message';
+import { messageOf } from '#shared/format/message-of';
 import { saveExport } from '../../platform/save-export';
 import { useSnapshot, useStore } from '../../state/store-context';
 import { NumberField } from '../../components/number-field';
@@ -36,7 +38,7 @@ export function PlanSection({
   const [draft, setDraft] = useState(programme);
   // A save, an undo or a redo replaces what is being edited.
   useEffect(() => setDraft(programme), [programme]);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useMessage<Outcome>();
 
   // Every layer, shown or not: what the programme handles must not depend on what is switched on.
   const features = useMemo(
@@ -66,11 +68,7 @@ export function PlanSection({
       const saved = await store.programmes.save({ ...draft, catalogueId: catalogue.id });
       setMessage({ kind: 'ok', text: t('programme.saved', { year: saved.year }) });
     } catch (error) {
-      const text =
-        error instanceof ValidationError
-          ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
-          : String(error);
-      setMessage({ kind: 'error', text: t('programme.invalid', { message: text }) });
+      setMessage({ kind: 'error', text: t('programme.invalid', { message: messageOf(error) }) });
     }
   };
 
@@ -107,7 +105,7 @@ export function PlanSection({
       await navigator.clipboard.writeText(toTsv(programmeListRows(plan, t), locale));
       setMessage({ kind: 'ok', text: t('programme.copied') });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('programme.exportFailed', { message: String(error) }) });
+      setMessage({ kind: 'error', text: t('programme.exportFailed', { message: messageOf(error) }) });
     }
   };
 
@@ -184,15 +182,7 @@ export function PlanSection({
           {t('programme.save')}
         </button>
       </div>
-      {message && (
-        <div
-          className={`table-message ${message.kind}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          data-testid="programme-message"
-        >
-          {message.text}
-        </div>
-      )}
+      <OutcomeMessage outcome={message} testId="programme-message" />
       <p className="hint" data-testid="programme-rule">
         {t('programme.rule')}
       </p>

@@ -1,3 +1,4 @@
+import { SubTabs } from '../../components/sub-tabs';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '#shared/format/format-number';
 import { usePanelState, useSnapshot } from '../../state/store-context';
@@ -24,20 +25,13 @@ export function ProgrammePanel() {
           {t('programme.demoNote')}
         </p>
       )}
-      <nav className="sub-tabs" role="tablist">
-        {SECTIONS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={section === name}
-            data-testid={`programme-tab-${name}`}
-            onClick={() => setSection(name)}
-          >
-            {t(`programme.section.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <SubTabs
+        sections={SECTIONS}
+        current={section}
+        onChange={setSection}
+        prefix="programme.section"
+        testIdPrefix="programme-tab"
+      />
       {!workProgramme ? null : !catalogue ? (
         <p>{t('programme.noCatalogue')}</p>
       ) : section === 'plan' ? (

@@ -1,3 +1,4 @@
+import { SubTabs } from '../../components/sub-tabs';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '#shared/format/format-number';
 import { usePanelState, useSnapshot } from '../../state/store-context';
@@ -26,20 +27,13 @@ export function RetributionPanel() {
           {t('retribution.demoNote')}
         </p>
       )}
-      <nav className="sub-tabs" role="tablist">
-        {SECTIONS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={section === name}
-            data-testid={`retribution-tab-${name}`}
-            onClick={() => setSection(name)}
-          >
-            {t(`retribution.section.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <SubTabs
+        sections={SECTIONS}
+        current={section}
+        onChange={setSection}
+        prefix="retribution.section"
+        testIdPrefix="retribution-tab"
+      />
       {!register ? (
         <p>{t('retribution.loading')}</p>
       ) : section === 'obligors' ? (
