@@ -47,6 +47,21 @@ const BridgeCostSchema = z.strictObject({
   costPerMetreIdr: z.number().nonnegative().max(1e12),
 });
 
+const EXAMPLE_WORD = /\b(contoh|example)\b/i;
+
+/**
+ * The fields of a catalogue marked as adopted prices that still say they are an example ("CONTOH"): adopting the
+ * shipped example without naming the source of the prices would print example costs as official ones.
+ */
+export function exampleWordsLeft(catalogue: {
+  example: boolean;
+  name: string;
+  reference: string;
+}): ('name' | 'reference')[] {
+  if (catalogue.example) return [];
+  return (['name', 'reference'] as const).filter((field) => EXAMPLE_WORD.test(catalogue[field]));
+}
+
 /**
  * Handling rules from condition and unit costs, versioned like tariff schedules: each saved change is a new
  * version, old ones are kept. Road rules are read in order, the first matching one wins.
@@ -82,5 +97,9 @@ export const HandlingCatalogueSchema = z
       new Set(catalogue.roadCosts.map((row) => `${row.handling}|${row.surface}|${row.maxWidthM}`)).size ===
       catalogue.roadCosts.length,
     { message: 'harga satuan ganda / duplicate unit cost row', path: ['roadCosts'] },
-  );
+  )
+  .refine((catalogue) => exampleWordsLeft(catalogue).length === 0, {
+    message: 'harga resmi masih bertanda CONTOH / adopted prices still marked as an example',
+    path: ['reference'],
+  });
 export type HandlingCatalogue = z.infer<typeof HandlingCatalogueSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { StoredFeature } from '../model/layer';
 import { CONDITIONS } from '../model/road-network';
-import { HandlingCatalogueSchema, type HandlingCatalogue } from './handling-catalogue';
+import { HandlingCatalogueSchema, exampleWordsLeft, type HandlingCatalogue } from './handling-catalogue';
 import { EXAMPLE_HANDLING_CATALOGUE } from './example-handling-catalogue';
 import { chooseBridgeHandling, chooseRoadHandling } from './choose-handling';
 import { priceRoadHandling } from './price-handling';
@@ -87,6 +87,20 @@ describe('handling by condition', () => {
     expect(HandlingCatalogueSchema.safeParse(EXAMPLE_HANDLING_CATALOGUE).success).toBe(true);
     expect(EXAMPLE_HANDLING_CATALOGUE.example).toBe(true);
     expect(EXAMPLE_HANDLING_CATALOGUE.name).toContain('CONTOH');
+  });
+
+  it('adopts prices only once the name and the source no longer say CONTOH', () => {
+    const adopted = { ...EXAMPLE_HANDLING_CATALOGUE, example: false };
+    const refused = HandlingCatalogueSchema.safeParse(adopted);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['reference']);
+    expect(exampleWordsLeft(adopted)).toEqual(['name', 'reference']);
+    const named = { ...adopted, name: 'Harga satuan 2027', reference: 'Pergub NTT No. 12/2026 tentang HSPK' };
+    expect(exampleWordsLeft(named)).toEqual([]);
+    expect(HandlingCatalogueSchema.safeParse(named).success).toBe(true);
+    // Words that merely contain the letters are not the marker.
+    expect(exampleWordsLeft({ ...named, reference: 'Contohnya SK 3/2026' })).toEqual([]);
+    expect(exampleWordsLeft({ ...named, name: 'Example prices' })).toEqual(['name']);
   });
 
   it('gives every condition its handling, unpaved damaged roads an upgrade', () => {
@@ -208,9 +222,24 @@ describe('programme plan', () => {
     const plan = planProgramme(network, catalogue, ['provinsi'], 20_000 * M);
     // Funded: r5 (5304, 1 500 m, Rp7 500 juta), b1 (5303, 40 m, Rp4 000 juta), r1 (5303, 2 500 m, Rp7 500 juta),
     // r4 (5304, 1 000 m, Rp50 juta).
-    expect(plan.byRegency).toEqual([
-      { regencyCode: '5303', fundedIdr: 11_500 * M, fundedRoadM: 2500, fundedBridgeM: 40 },
-      { regencyCode: '5304', fundedIdr: 7_550 * M, fundedRoadM: 2500, fundedBridgeM: 0 },
+    // Kemantapan 5303: before 0 of 4 500 m known, after r1 → 2 500 / 4 500; 5304: 5 000 / 6 500, after 6 500 / 6 500.
+    expect(plan.regencies).toEqual([
+      {
+        regencyCode: '5303',
+        fundedIdr: 11_500 * M,
+        fundedRoadM: 2500,
+        fundedBridgeM: 40,
+        beforePct: 0,
+        afterPct: (2500 / 4500) * 100,
+      },
+      {
+        regencyCode: '5304',
+        fundedIdr: 7_550 * M,
+        fundedRoadM: 2500,
+        fundedBridgeM: 0,
+        beforePct: (5000 / 6500) * 100,
+        afterPct: 100,
+      },
     ]);
     // All candidates: 7 500 + 3 000 + 3 200 + 50 + 7 500 + 4 000 + 3 000 = 28 250 juta.
     expect(plan.neededIdr).toBe(28_250 * M);
@@ -219,6 +248,25 @@ describe('programme plan', () => {
     // Not reached: r2 2 000 + r3 4 000.
     expect(plan.unfundedRoadM).toBe(6000);
     expect(plan.after.total.kemantapanPct).toBeCloseTo((9000 / 11000) * 100, 10);
+  });
+
+  it('lists a regency whose only funded item is a bridge, so the rows add up to the total', () => {
+    // A proposed bridge b9 in Sabu Raijua (5320), which has no provincial road: Rp120 juta × 30 m = Rp3 600 juta.
+    const withBridge = [
+      ...network,
+      bridge('b9', { regencyCode: '5320', condition: null, existence: 'proposed', lengthM: 30 }),
+    ];
+    const plan = planProgramme(withBridge, catalogue, ['provinsi'], 30_000 * M);
+    const sabu = plan.regencies.find((row) => row.regencyCode === '5320');
+    expect(sabu).toEqual({
+      regencyCode: '5320',
+      fundedIdr: 3_600 * M,
+      fundedRoadM: 0,
+      fundedBridgeM: 30,
+      beforePct: null,
+      afterPct: null,
+    });
+    expect(plan.regencies.reduce((total, row) => total + row.fundedIdr, 0)).toBe(plan.fundedIdr);
   });
 });
 

@@ -45,28 +45,33 @@ const WORDS = {
       bridges: ['285,0 m', ''],
       unfunded: ['480,4 km', ''],
     },
-    // Regency, cost (short), km handled, before, after — as the table reads.
+    // Regency, cost (short), road km and bridge metres handled, before, after — as the table reads.
     regencies: {
-      '5302': ['Kabupaten Sumba Timur', '–', '–', '0,0%', '0,0%'],
-      '5303': ['Kabupaten Kupang', 'Rp56,4 miliar', '20,8', '12,1%', '23,0%'],
-      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17,2 miliar', '11,5', '65,5%', '100,0%'],
-      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '0,0%', '0,0%'],
-      '5306': ['Kabupaten Belu', 'Rp3,8 miliar', '3,5', '100,0%', '100,0%'],
-      '5307': ['Kabupaten Alor', '–', '–', '17,4%', '17,4%'],
-      '5308': ['Kabupaten Lembata', '–', '–', '100,0%', '100,0%'],
-      '5311': ['Kabupaten Ende', 'Rp290,8 juta', '4,0', '14,8%', '14,8%'],
-      '5312': ['Kabupaten Ngada', '–', '–', '27,5%', '27,5%'],
-      '5313': ['Kabupaten Manggarai', '–', '–', '0,0%', '0,0%'],
-      '5314': ['Kabupaten Rote Ndao', 'Rp450,8 juta', '10,0', '100,0%', '100,0%'],
-      '5318': ['Kabupaten Nagekeo', '–', '–', '100,0%', '100,0%'],
-      '5321': ['Kabupaten Malaka', 'Rp19,9 miliar', '29,6', '25,8%', '25,8%'],
-      '5371': ['Kota Kupang', 'Rp824,6 juta', '6,9', '100,0%', '100,0%'],
-      total: ['Provinsi', 'Rp98,9 miliar', '86,3', '26,4%', '30,1%'],
+      '5302': ['Kabupaten Sumba Timur', '–', '–', '–', '0,0%', '0,0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56,4 miliar', '20,8', '285,0', '12,1%', '23,0%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17,2 miliar', '11,5', '0,0', '65,5%', '100,0%'],
+      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '–', '0,0%', '0,0%'],
+      '5306': ['Kabupaten Belu', 'Rp3,8 miliar', '3,5', '0,0', '100,0%', '100,0%'],
+      '5307': ['Kabupaten Alor', '–', '–', '–', '17,4%', '17,4%'],
+      '5308': ['Kabupaten Lembata', '–', '–', '–', '100,0%', '100,0%'],
+      '5311': ['Kabupaten Ende', 'Rp290,8 juta', '4,0', '0,0', '14,8%', '14,8%'],
+      '5312': ['Kabupaten Ngada', '–', '–', '–', '27,5%', '27,5%'],
+      '5313': ['Kabupaten Manggarai', '–', '–', '–', '0,0%', '0,0%'],
+      '5314': ['Kabupaten Rote Ndao', 'Rp450,8 juta', '10,0', '0,0', '100,0%', '100,0%'],
+      '5318': ['Kabupaten Nagekeo', '–', '–', '–', '100,0%', '100,0%'],
+      '5321': ['Kabupaten Malaka', 'Rp19,9 miliar', '29,6', '0,0', '25,8%', '25,8%'],
+      '5371': ['Kota Kupang', 'Rp824,6 juta', '6,9', '0,0', '100,0%', '100,0%'],
+      total: ['Provinsi', 'Rp98,9 miliar', '86,3', '285,0', '26,4%', '30,1%'],
     },
     funded: 'Terprogram',
     notFunded: 'Tidak muat',
     sheet: 'Program 2027',
     costColumn: 'Biaya (Rp)',
+    regencySheet: 'Per kabupaten',
+    regencyColumn: 'Kabupaten/kota',
+    bridgeColumn: 'Jembatan (m)',
+    aboutSheet: 'Keterangan',
+    about: ['Dinas PUPR Provinsi Nusa Tenggara Timur', 'CONTOH — bukan HSPK/AHSP resmi', 'DEMO (ilustrasi)'],
     statusColumn: 'Status',
   },
   en: {
@@ -82,26 +87,35 @@ const WORDS = {
       unfunded: ['480.4 km', ''],
     },
     regencies: {
-      '5302': ['Kabupaten Sumba Timur', '–', '–', '0.0%', '0.0%'],
-      '5303': ['Kabupaten Kupang', 'Rp56.4 billion', '20.8', '12.1%', '23.0%'],
-      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17.2 billion', '11.5', '65.5%', '100.0%'],
-      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '0.0%', '0.0%'],
-      '5306': ['Kabupaten Belu', 'Rp3.8 billion', '3.5', '100.0%', '100.0%'],
-      '5307': ['Kabupaten Alor', '–', '–', '17.4%', '17.4%'],
-      '5308': ['Kabupaten Lembata', '–', '–', '100.0%', '100.0%'],
-      '5311': ['Kabupaten Ende', 'Rp290.8 million', '4.0', '14.8%', '14.8%'],
-      '5312': ['Kabupaten Ngada', '–', '–', '27.5%', '27.5%'],
-      '5313': ['Kabupaten Manggarai', '–', '–', '0.0%', '0.0%'],
-      '5314': ['Kabupaten Rote Ndao', 'Rp450.8 million', '10.0', '100.0%', '100.0%'],
-      '5318': ['Kabupaten Nagekeo', '–', '–', '100.0%', '100.0%'],
-      '5321': ['Kabupaten Malaka', 'Rp19.9 billion', '29.6', '25.8%', '25.8%'],
-      '5371': ['Kota Kupang', 'Rp824.6 million', '6.9', '100.0%', '100.0%'],
-      total: ['Province', 'Rp98.9 billion', '86.3', '26.4%', '30.1%'],
+      '5302': ['Kabupaten Sumba Timur', '–', '–', '–', '0.0%', '0.0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56.4 billion', '20.8', '285.0', '12.1%', '23.0%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17.2 billion', '11.5', '0.0', '65.5%', '100.0%'],
+      '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '–', '0.0%', '0.0%'],
+      '5306': ['Kabupaten Belu', 'Rp3.8 billion', '3.5', '0.0', '100.0%', '100.0%'],
+      '5307': ['Kabupaten Alor', '–', '–', '–', '17.4%', '17.4%'],
+      '5308': ['Kabupaten Lembata', '–', '–', '–', '100.0%', '100.0%'],
+      '5311': ['Kabupaten Ende', 'Rp290.8 million', '4.0', '0.0', '14.8%', '14.8%'],
+      '5312': ['Kabupaten Ngada', '–', '–', '–', '27.5%', '27.5%'],
+      '5313': ['Kabupaten Manggarai', '–', '–', '–', '0.0%', '0.0%'],
+      '5314': ['Kabupaten Rote Ndao', 'Rp450.8 million', '10.0', '0.0', '100.0%', '100.0%'],
+      '5318': ['Kabupaten Nagekeo', '–', '–', '–', '100.0%', '100.0%'],
+      '5321': ['Kabupaten Malaka', 'Rp19.9 billion', '29.6', '0.0', '25.8%', '25.8%'],
+      '5371': ['Kota Kupang', 'Rp824.6 million', '6.9', '0.0', '100.0%', '100.0%'],
+      total: ['Province', 'Rp98.9 billion', '86.3', '285.0', '26.4%', '30.1%'],
     },
     funded: 'Programmed',
     notFunded: 'Does not fit',
     sheet: 'Programme 2027',
     costColumn: 'Cost (Rp)',
+    regencySheet: 'By regency',
+    regencyColumn: 'Regency/city',
+    bridgeColumn: 'Bridges (m)',
+    aboutSheet: 'About',
+    about: [
+      'Public Works and Housing Agency (PUPR), East Nusa Tenggara Province',
+      'EXAMPLE — not the official HSPK/AHSP',
+      'DEMO (illustrative)',
+    ],
     statusColumn: 'Status',
   },
 };
@@ -225,6 +239,13 @@ for (const language of ['id', 'en'] as const)
     );
     expect(value(`SELECT COUNT(*) AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(14);
     expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${sheet}`)).toBe(991_308_367_800);
+    // The regency rows add up to the province row (every funded bridge is in Kabupaten Kupang), and the workbook says
+    // whose it is and that its prices and network are examples.
+    const regencies = `"${words.regencySheet}" WHERE "${words.regencyColumn}" <> '${words.regencies.total[0]}'`;
+    expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${regencies}`)).toBe(98_921_640_300);
+    expect(value(`SELECT SUM("${words.bridgeColumn}") AS v FROM ${regencies}`)).toBe(285);
+    const about = gdal(`SELECT * FROM "${words.aboutSheet}"`);
+    for (const expected of words.about) expect(about).toContain(expected);
 
     // A reload keeps the programme: the same numbers come back.
     await page.reload();
@@ -240,3 +261,53 @@ for (const language of ['id', 'en'] as const)
     await screenshot(page, `programme-catalogue-${language}-1366`);
     expect(BUDGET).toBe(100_000_000_000);
   });
+
+test('unit costs count as adopted only once their name and source no longer say CONTOH, and undo brings it back', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByTestId('tab-programme').click();
+  await page.getByTestId('programme-tab-catalogue').click();
+  await expect(page.getByTestId('programme-example')).toBeVisible();
+  await expect(page.getByTestId('catalogue-adopted')).not.toBeChecked();
+
+  // Ticked with the example's own name and source: refused, naming both fields, and nothing saved.
+  await page.getByTestId('catalogue-adopted').check();
+  await page.getByTestId('catalogue-save').click();
+  await expect(page.getByTestId('catalogue-message')).toContainText(
+    'Tidak tersimpan: harga resmi tidak boleh masih bertanda CONTOH. Ganti Nama, Sumber harga satuan',
+  );
+  await expect(page.getByTestId('catalogue-version')).toHaveText('Versi 1');
+  await expect(page.getByTestId('programme-example')).toBeVisible();
+
+  await page.getByTestId('catalogue-name').fill('Harga satuan penanganan jalan dan jembatan 2027');
+  await page.getByTestId('catalogue-reference').fill('Pergub NTT No. 12 Tahun 2026 tentang HSPK');
+  await page.getByTestId('catalogue-save').click();
+  await expect(page.getByTestId('catalogue-version')).toHaveText('Versi 2');
+  await expect(page.getByTestId('programme-example')).toHaveCount(0);
+  // The network is still the demo one, and says so; the costs no longer say they are examples.
+  await expect(page.getByTestId('programme-demo')).toHaveText(
+    'Jaringan DEMO (ilustrasi): angka ini bukan program resmi.',
+  );
+  await screenshot(page, 'programme-adopted-id-1366');
+
+  await page.reload();
+  await page.waitForFunction(() => Boolean(window.rumijaMap?.loaded()));
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('tab-programme').click();
+  await page.getByTestId('programme-tab-catalogue').click();
+  await expect(page.getByTestId('catalogue-version')).toHaveText('Version 2');
+  await expect(page.getByTestId('catalogue-adopted')).toBeChecked();
+  await expect(page.getByTestId('programme-example')).toHaveCount(0);
+  await screenshot(page, 'programme-adopted-en-1366');
+
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('catalogue-version')).toHaveText('Version 1');
+  await expect(page.getByTestId('programme-example')).toBeVisible();
+  await expect(page.getByTestId('programme-demo')).toHaveText(
+    'DEMO network (illustrative) and EXAMPLE unit costs: these figures are not an official programme.',
+  );
+  await expect(page.getByTestId('catalogue-adopted')).not.toBeChecked();
+});

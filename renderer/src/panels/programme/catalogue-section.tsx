@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SURFACES } from '#shared/model/road-network';
-import { BRIDGE_HANDLINGS, ROAD_HANDLINGS } from '#shared/programme/handling-catalogue';
+import { BRIDGE_HANDLINGS, ROAD_HANDLINGS, exampleWordsLeft } from '#shared/programme/handling-catalogue';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import type { StoredHandlingCatalogue } from '../../persistence/database';
 import { useMessage } from '../../components/use-message';
@@ -37,6 +37,16 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
   const save = async () => {
     if (invalid) {
       setMessage({ kind: 'error', text: t('programme.catalogue.invalidCosts') });
+      return;
+    }
+    const left = exampleWordsLeft(draft);
+    if (left.length > 0) {
+      setMessage({
+        kind: 'error',
+        text: t('programme.catalogue.adoptedStillExample', {
+          fields: left.map((field) => t(`programme.catalogue.${field}`)).join(', '),
+        }),
+      });
       return;
     }
     try {
@@ -76,6 +86,15 @@ export function CatalogueSection({ catalogue, locale }: { catalogue: StoredHandl
           data-testid="catalogue-reference"
           onChange={(event) => setDraft({ ...draft, reference: event.target.value })}
         />
+      </label>
+      <label className="inline-field">
+        <input
+          type="checkbox"
+          data-testid="catalogue-adopted"
+          checked={!draft.example}
+          onChange={(event) => setDraft({ ...draft, example: !event.target.checked })}
+        />
+        {t('programme.catalogue.adopted')}
       </label>
       <h3>{t('programme.catalogue.roadRules')}</h3>
       <table className="summary-table" data-testid="catalogue-road-rules">

@@ -17,7 +17,7 @@ import { NumberField } from '../../components/number-field';
 import { itemName } from './item-name';
 import { chartKemantapanBeforeAfter } from '#shared/charts/programme-chart';
 import { ChartView } from '../../charts/chart-view';
-import { programmeListRows, programmeRegencyRows } from './programme-sheets';
+import { programmeAboutRows, programmeListRows, programmeRegencyRows } from './programme-sheets';
 
 const NTT_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
 type ProgrammeStatus = WorkProgramme['statuses'][number];
@@ -26,10 +26,13 @@ type ProgrammeStatus = WorkProgramme['statuses'][number];
 export function PlanSection({
   programme,
   catalogue,
+  demo,
   locale,
 }: {
   programme: WorkProgramme;
   catalogue: StoredHandlingCatalogue;
+  /** The roads or bridges are the demo network. */
+  demo: boolean;
   locale: Locale;
 }) {
   const { t } = useTranslation();
@@ -92,6 +95,7 @@ export function PlanSection({
         const sheets = [
           { name: t('programme.sheetList', { year: programme.year }), rows: programmeListRows(plan, t) },
           { name: t('programme.sheetRegency'), rows: programmeRegencyRows(plan, t) },
+          { name: t('programme.sheetAbout'), rows: programmeAboutRows(programme, catalogue, demo, t) },
         ].map(({ name, rows: [header, ...rows] }) => ({
           name,
           header: header!.map((cell) => String(cell ?? '')),
@@ -109,8 +113,6 @@ export function PlanSection({
     }
   };
 
-  const afterByRegency = new Map(plan.after.regencies.map((row) => [row.regencyCode, row]));
-  const costByRegency = new Map(plan.byRegency.map((row) => [row.regencyCode, row]));
   const totals: [string, string, string][] = [
     ['budget', rupiah(programme.budgetIdr), formatRupiahShort(programme.budgetIdr, locale)],
     ['funded', rupiah(plan.fundedIdr), formatRupiahShort(plan.fundedIdr, locale)],
@@ -199,29 +201,29 @@ export function PlanSection({
       </table>
       <h3>{t('programme.kemantapan')}</h3>
       <div className="summary-scroll">
-        <table className="summary-table" data-testid="programme-kemantapan">
+        <table className="summary-table programme-regencies" data-testid="programme-kemantapan">
           <thead>
             <tr>
               <th>{t('programme.regency')}</th>
               <th>{t('programme.cost')}</th>
               <th>{t('programme.roadKm')}</th>
+              <th>{t('programme.bridgeM')}</th>
               <th>{t('programme.before')}</th>
               <th>{t('programme.after')}</th>
             </tr>
           </thead>
           <tbody>
-            {plan.before.regencies.map((row) => {
+            {plan.regencies.map((row) => {
               const key = row.regencyCode ?? 'none';
-              const cost = costByRegency.get(row.regencyCode);
+              const funded = row.fundedIdr > 0;
               return (
                 <tr key={key} data-testid={`programme-regency-${key}`}>
                   <th scope="row">{regencyName(row.regencyCode)}</th>
-                  <td className="number">{cost ? formatRupiahShort(cost.fundedIdr, locale) : '–'}</td>
-                  <td className="number">{cost ? formatNumber(cost.fundedRoadM / 1000, locale, 1) : '–'}</td>
-                  <td className="number">{formatPercent(row.kemantapanPct, locale)}</td>
-                  <td className="number">
-                    {formatPercent(afterByRegency.get(row.regencyCode)?.kemantapanPct ?? null, locale)}
-                  </td>
+                  <td className="number">{funded ? formatRupiahShort(row.fundedIdr, locale) : '–'}</td>
+                  <td className="number">{funded ? formatNumber(row.fundedRoadM / 1000, locale, 1) : '–'}</td>
+                  <td className="number">{funded ? formatNumber(row.fundedBridgeM, locale, 1) : '–'}</td>
+                  <td className="number">{formatPercent(row.beforePct, locale)}</td>
+                  <td className="number">{formatPercent(row.afterPct, locale)}</td>
                 </tr>
               );
             })}
@@ -229,6 +231,7 @@ export function PlanSection({
               <th scope="row">{t('programme.province')}</th>
               <td className="number">{formatRupiahShort(plan.fundedIdr, locale)}</td>
               <td className="number">{formatNumber(plan.fundedRoadM / 1000, locale, 1)}</td>
+              <td className="number">{formatNumber(plan.fundedBridgeM, locale, 1)}</td>
               <td className="number">{formatPercent(plan.before.total.kemantapanPct, locale)}</td>
               <td className="number">{formatPercent(plan.after.total.kemantapanPct, locale)}</td>
             </tr>

@@ -22,7 +22,13 @@ export function ProgrammePanel() {
       <h2>{t('programme.title')}</h2>
       {(demo || catalogue?.example) && (
         <p className="panel-message info" data-testid="programme-demo">
-          {t('programme.demoNote')}
+          {t(
+            demo && catalogue?.example
+              ? 'programme.demoNote'
+              : demo
+                ? 'programme.demoNetworkNote'
+                : 'programme.exampleCostsNote',
+          )}
         </p>
       )}
       <SubTabs
@@ -35,7 +41,7 @@ export function ProgrammePanel() {
       {!workProgramme ? null : !catalogue ? (
         <p>{t('programme.noCatalogue')}</p>
       ) : section === 'plan' ? (
-        <PlanSection programme={workProgramme} catalogue={catalogue} locale={locale} />
+        <PlanSection programme={workProgramme} catalogue={catalogue} demo={demo} locale={locale} />
       ) : (
         <CatalogueSection catalogue={catalogue} locale={locale} />
       )}

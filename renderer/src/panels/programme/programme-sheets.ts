@@ -3,6 +3,8 @@ import type { ProgrammePlan } from '#shared/programme/plan-programme';
 import type { SpreadsheetCell } from '#shared/format/spreadsheet-text';
 import { regencyName } from '#shared/model/regencies';
 import { itemName } from './item-name';
+import type { WorkProgramme } from '#shared/programme/work-programme';
+import type { HandlingCatalogue } from '#shared/programme/handling-catalogue';
 
 const km = (metres: number) => Math.round(metres) / 1000;
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -39,31 +41,61 @@ export function programmeListRows(plan: ProgrammePlan, t: TFunction): Spreadshee
   ];
 }
 
-/** Cost, kilometres and kemantapan before and after per regency, the province last (header first). */
+/** Cost, road kilometres, bridge metres and kemantapan before and after per regency, the province last. */
 export function programmeRegencyRows(plan: ProgrammePlan, t: TFunction): SpreadsheetCell[][] {
-  const cost = new Map(plan.byRegency.map((row) => [row.regencyCode, row]));
-  const after = new Map(plan.after.regencies.map((row) => [row.regencyCode, row]));
   return [
     [
       t('programme.regency'),
       `${t('programme.cost')} (Rp)`,
       t('programme.roadKm'),
+      t('programme.bridgeM'),
       `${t('programme.before')} (%)`,
       `${t('programme.after')} (%)`,
     ],
-    ...plan.before.regencies.map((row) => [
+    ...plan.regencies.map((row) => [
       regencyName(row.regencyCode),
-      cost.get(row.regencyCode)?.fundedIdr ?? 0,
-      km(cost.get(row.regencyCode)?.fundedRoadM ?? 0),
-      pct(row.kemantapanPct),
-      pct(after.get(row.regencyCode)?.kemantapanPct ?? null),
+      row.fundedIdr,
+      km(row.fundedRoadM),
+      row.fundedBridgeM,
+      pct(row.beforePct),
+      pct(row.afterPct),
     ]),
     [
       t('programme.province'),
       plan.fundedIdr,
       km(plan.fundedRoadM),
+      plan.fundedBridgeM,
       pct(plan.before.total.kemantapanPct),
       pct(plan.after.total.kemantapanPct),
     ],
+  ];
+}
+
+/**
+ * What the workbook is and where its prices come from, so an example price list or a demo network cannot leave the
+ * office looking like an official programme.
+ */
+export function programmeAboutRows(
+  programme: WorkProgramme,
+  catalogue: HandlingCatalogue,
+  demo: boolean,
+  t: TFunction,
+): SpreadsheetCell[][] {
+  return [
+    [t('programme.about.field'), t('programme.about.value')],
+    [t('programme.about.department'), t('app.department')],
+    [t('programme.year'), programme.year],
+    [t('programme.budget'), programme.budgetIdr],
+    [t('programme.statuses'), programme.statuses.map((status) => t(`model.status.${status}`)).join(', ')],
+    [
+      t('programme.about.catalogue'),
+      `${catalogue.name} (${t('programme.catalogue.version', { version: catalogue.version })})`,
+    ],
+    [t('programme.catalogue.reference'), catalogue.reference],
+    [
+      t('programme.about.prices'),
+      catalogue.example ? t('programme.about.examplePrices') : t('programme.about.adoptedPrices'),
+    ],
+    [t('programme.about.network'), demo ? t('programme.about.demoNetwork') : t('programme.about.ownNetwork')],
   ];
 }
