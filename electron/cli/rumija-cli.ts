@@ -3,6 +3,7 @@
  *   npm run cli -- analyze --roads roads.geojson --assets assets.geojson [--corridors c.geojson]
  *                         [--tariff schedule.json] [--period 1] [--paying 0.2] --out report.geojson|report.csv
  *   (roads, assets, corridors may be `postgis:<table>` with --db postgresql://user@host:port/database)
+ * rumija programme: the yearly handling programme for a ceiling, as Excel or JSON (cli-programme.ts).
  * rumija sync: a GeoJSON project kept in step with a team-database table (clone, push, pull, conflicts).
  * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written,
  * 5 conflicts wait for a decision (sync), 6 the team database refused or could not be reached.
@@ -39,17 +40,10 @@ import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
 import { readProject, readProjectSummary, type ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_FORMAT } from '#shared/project/project-format';
+import { CliError, EXIT } from './cli-error';
+import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 
-export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4, conflicts: 5, database: 6 } as const;
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
+export { EXIT } from './cli-error';
 
 const ANALYZE_USAGE = `  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
                  (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
@@ -68,7 +62,7 @@ const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database -
 const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
   against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
   Exit: 0 done, 2 wrong usage, 3 bad input file, 4 output not written, 5 conflicts wait, 6 team database failed.`;
-const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
 
 const DATABASE_OPTIONS = {
   db: { type: 'string' },
@@ -514,10 +508,16 @@ function projectProblemText(path: string, problem: ProjectProblem): string {
   }
 }
 
-/** The roads, assets, corridors and newest tariff of a project, by the kind of each layer. */
-async function readProjectLayers(path: string) {
+/** A project's contents, or exit 3 with what is wrong with the file. */
+async function readProjectContents(path: string) {
   const read = await readProject(await readProjectFile(path));
   if (!read.ok) throw new CliError(projectProblemText(path, read.problem), EXIT.input);
+  return read.value;
+}
+
+/** The roads, assets, corridors and newest tariff of a project, by the kind of each layer. */
+async function readProjectLayers(path: string) {
+  const read = { value: await readProjectContents(path) };
   const of = (kind: string) =>
     read.value.layers.filter(({ layer }) => layer.kind === kind).flatMap(({ features }) => features);
   const roads = of('road').filter((feature) => feature.properties.kind === 'road');
@@ -563,6 +563,12 @@ export async function runCli(
     }
     if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
     if (argv[0] === 'project') return await runProjectCommand(argv.slice(1), out);
+    if (argv[0] === 'programme')
+      return await runProgramme(argv.slice(1), out, err, {
+        readFeatures: (path) => readFeatures(path, err),
+        readProject: readProjectContents,
+        readText,
+      });
     const options = parseArguments(argv);
     const db = { url: options.db, tls: options.tls, tlsCa: options.tlsCa };
     const fromProject = options.project ? await readProjectLayers(options.project) : null;

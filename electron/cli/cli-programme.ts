@@ -1,0 +1,328 @@
+/**
+ * rumija programme: the yearly handling programme from the command line, on the same shared code as the Program tab.
+ * Roads and bridges come from a project file or from road/bridge files mapped onto the model as the import dialog
+ * maps them (no_ruas, kondisi, lebar_perkerasan…).
+ */
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Feature, Geometry } from 'geojson';
+import { applyMapping, suggestMapping } from '#shared/io/map-fields';
+import { writeWorkbook } from '#shared/io/write-xlsx';
+import type { Layer, LayerKind, StoredFeature } from '#shared/model/layer';
+import { ROAD_STATUSES } from '#shared/model/road-network';
+import { regencyName } from '#shared/model/regencies';
+import { parseLocaleNumber } from '#shared/format/parse-number';
+import { formatNumber, formatPercent } from '#shared/format/format-number';
+import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
+import { planProgramme, type ProgrammePlan } from '#shared/programme/plan-programme';
+import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-catalogue';
+import { HandlingCatalogueSchema, type HandlingCatalogue } from '#shared/programme/handling-catalogue';
+import type { ProjectContents } from '#shared/project/project-format';
+import { writeFileAtomic } from '../main/atomic-write';
+import { CliError, EXIT } from './cli-error';
+
+export const PROGRAMME_USAGE = `  rumija programme (--project <project.rumija> | --roads <roads> [--bridges <bridges>])
+                 --budget <rupiah> --out <programme.xlsx|programme.json>
+                 [--year <2027>] [--statuses provinsi[,kabupaten…]] [--catalogue <catalogue.json>]
+                 (fills the ceiling by priority; prints cost, kilometres handled and kemantapan before and after;
+                  a project brings its own programme's catalogue and statuses; --budget 100.000.000.000 or 100000000000)`;
+
+const PROGRAMME_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
+type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/** What the programme command needs from the rest of the CLI: reading files and projects as `analyze` reads them. */
+export interface ProgrammeSources {
+  readFeatures: (path: string) => Promise<Feature<Geometry>[]>;
+  readProject: (path: string) => Promise<ProjectContents>;
+  readText: (path: string) => Promise<string>;
+}
+
+function optionsOf(argv: string[]) {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        project: { type: 'string' },
+        roads: { type: 'string' },
+        bridges: { type: 'string' },
+        budget: { type: 'string' },
+        year: { type: 'string' },
+        statuses: { type: 'string' },
+        catalogue: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    return values;
+  } catch (error) {
+    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${PROGRAMME_USAGE}`, EXIT.usage);
+  }
+}
+
+/** The ceiling as a planner types it: whole rupiah, Indonesian grouping or none ("100.000.000.000", "Rp 5000000"). */
+function budgetOf(text: string | undefined): number {
+  if (text === undefined) throw new CliError(`--budget wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+  const parsed = parseLocaleNumber(text, 'id', { integer: true });
+  if (!parsed.ok)
+    throw new CliError(
+      `--budget "${text}": bukan jumlah rupiah bulat / not a whole rupiah amount${parsed.hint ? ` (${parsed.hint}?)` : ''}`,
+      EXIT.usage,
+    );
+  return parsed.value;
+}
+
+function statusesOf(text: string | undefined): ProgrammeStatus[] | null {
+  if (text === undefined) return null;
+  const statuses = text.split(',').map((status) => status.trim());
+  const unknown = statuses.filter((status) => !PROGRAMME_STATUSES.includes(status as ProgrammeStatus));
+  if (unknown.length || statuses.length === 0)
+    throw new CliError(
+      `--statuses: ${unknown.join(', ')} tidak dikenal / unknown (${PROGRAMME_STATUSES.join(', ')})`,
+      EXIT.usage,
+    );
+  return statuses as ProgrammeStatus[];
+}
+
+/** A road or bridge file's features as model features, mapped and checked the way the import dialog does it. */
+function mapped(features: Feature<Geometry>[], path: string, kind: LayerKind): StoredFeature[] {
+  const file = basename(path);
+  const layer: Layer = {
+    id: kind,
+    name: file,
+    kind,
+    order: 0,
+    visible: true,
+    styleBy: 'status',
+    demo: false,
+    createdAt: new Date(0).toISOString(),
+  };
+  const stored = features.map((feature, index): StoredFeature => ({
+    id: String(feature.id ?? `${kind}-${index + 1}`),
+    layerId: kind,
+    geometry: feature.geometry,
+    properties: {
+      ...(feature.properties ?? {}),
+      source: { kind: 'file', label: file, recordedAt: null, illustrative: false },
+    },
+  }));
+  const columns = [...new Set(features.flatMap((feature) => Object.keys(feature.properties ?? {})))];
+  const result = applyMapping(layer, stored, suggestMapping(kind, columns), file);
+  if (!result.ok) throw new CliError(result.error, EXIT.input);
+  return result.value.features;
+}
+
+async function catalogueOf(path: string, sources: ProgrammeSources): Promise<HandlingCatalogue> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await sources.readText(path));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${basename(path)}: bukan JSON / not JSON (${(error as Error).message})`, EXIT.input);
+  }
+  const parsed = HandlingCatalogueSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`${basename(path)}: ${issue.path.join('.')}: ${issue.message}`, EXIT.input);
+  }
+  return parsed.data;
+}
+
+/** The network, and the programme a project was saved with (its catalogue's newest version), if any. */
+async function networkOf(options: ReturnType<typeof optionsOf>, sources: ProgrammeSources) {
+  if (options.project) {
+    const project = await sources.readProject(options.project);
+    const features = project.layers
+      .filter(({ layer }) => layer.kind === 'road' || layer.kind === 'bridge')
+      .flatMap(({ features: layerFeatures }) => layerFeatures);
+    if (!features.some((feature) => feature.properties.kind === 'road'))
+      throw new CliError(`${basename(options.project)}: tanpa lapisan ruas jalan / no road layer`, EXIT.input);
+    const programme = project.records.workProgrammes[0] ?? null;
+    const versions = project.records.handlingCatalogues
+      .map((record) => record.catalogue)
+      .filter((catalogue) => catalogue.id === programme?.catalogueId)
+      .sort((a, b) => b.version - a.version);
+    return { features, programme, catalogue: versions[0] ?? null };
+  }
+  if (!options.roads)
+    throw new CliError(`--project atau / or --roads wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+  const roads = mapped(await sources.readFeatures(options.roads), options.roads, 'road');
+  const bridges = options.bridges ? mapped(await sources.readFeatures(options.bridges), options.bridges, 'bridge') : [];
+  return { features: [...roads, ...bridges], programme: null, catalogue: null };
+}
+
+const km = (metres: number) => Math.round(metres) / 1000;
+const pct = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+const words = (code: string) => code.replace(/_/g, ' ');
+
+/** The workbook: the ranked list, the regencies and the province, and what the figures rest on. */
+function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, catalogue: HandlingCatalogue) {
+  return [
+    {
+      name: `Program ${year}`,
+      header: [
+        'Peringkat / rank',
+        'Jenis / kind',
+        'ID',
+        'Nama / name',
+        'Kabupaten/kota',
+        'Kondisi / condition',
+        'Penanganan / handling',
+        'Panjang / length (m)',
+        'Harga satuan / unit cost (Rp)',
+        'Biaya / cost (Rp)',
+        'Terprogram / funded',
+      ],
+      rows: plan.items.map((item) => [
+        item.rank,
+        item.kind === 'road' ? 'ruas' : 'jembatan',
+        item.featureId,
+        item.name,
+        regencyName(item.regencyCode),
+        item.state === 'proposed' ? 'usulan (baru)' : words(item.state),
+        words(item.handling),
+        item.lengthM,
+        item.unitCostIdr,
+        item.costIdr,
+        item.funded ? 'ya' : 'tidak',
+      ]),
+    },
+    {
+      name: 'Per kabupaten',
+      header: [
+        'Kabupaten/kota',
+        'Biaya / cost (Rp)',
+        'Jalan / roads (km)',
+        'Jembatan / bridges (m)',
+        'Kemantapan sebelum / before (%)',
+        'Kemantapan sesudah / after (%)',
+      ],
+      rows: [
+        ...plan.regencies.map((row) => [
+          regencyName(row.regencyCode),
+          row.fundedIdr,
+          km(row.fundedRoadM),
+          row.fundedBridgeM,
+          pct(row.beforePct),
+          pct(row.afterPct),
+        ]),
+        [
+          'Provinsi',
+          plan.fundedIdr,
+          km(plan.fundedRoadM),
+          plan.fundedBridgeM,
+          pct(plan.before.total.kemantapanPct),
+          pct(plan.after.total.kemantapanPct),
+        ],
+      ],
+    },
+    {
+      name: 'Keterangan',
+      header: ['Keterangan / item', 'Isi / value'],
+      rows: [
+        ['Instansi / agency', 'Dinas PUPR Provinsi Nusa Tenggara Timur'],
+        ['Tahun / year', year],
+        ['Plafon / ceiling (Rp)', budgetIdr],
+        ['Aturan & harga satuan / rules & unit costs', `${catalogue.name} (versi ${catalogue.version})`],
+        ['Sumber harga / price source', catalogue.reference],
+        [
+          'Harga satuan / unit costs',
+          catalogue.example ? 'CONTOH — bukan harga resmi / EXAMPLE — not official prices' : 'resmi / adopted',
+        ],
+      ],
+    },
+  ];
+}
+
+/** rumija programme: fills the budget by priority and writes the programme as Excel or JSON. */
+export async function runProgramme(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  sources: ProgrammeSources,
+): Promise<number> {
+  const options = optionsOf(argv);
+  if (options.help) {
+    out(`Pemakaian / usage:\n${PROGRAMME_USAGE}`);
+    return EXIT.ok;
+  }
+  if (options.project && (options.roads || options.bridges))
+    throw new CliError(`--project atau / or --roads, tidak keduanya / not both\n${PROGRAMME_USAGE}`, EXIT.usage);
+  if (!options.out) throw new CliError(`--out wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+  const format = extname(options.out).toLowerCase();
+  if (format !== '.xlsx' && format !== '.json')
+    throw new CliError(`--out harus .xlsx atau .json / must end in .xlsx or .json: ${options.out}`, EXIT.usage);
+  const budgetIdr = budgetOf(options.budget);
+  const year = options.year === undefined ? null : Number(options.year);
+  if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+    throw new CliError(`--year harus tahun 2000–2100 / must be a year 2000–2100: ${options.year}`, EXIT.usage);
+  const askedStatuses = statusesOf(options.statuses);
+
+  const network = await networkOf(options, sources);
+  const catalogue = options.catalogue
+    ? await catalogueOf(options.catalogue, sources)
+    : (network.catalogue ?? EXAMPLE_HANDLING_CATALOGUE);
+  const statuses = askedStatuses ?? network.programme?.statuses ?? ['provinsi'];
+  const programmeYear = year ?? network.programme?.year ?? new Date().getFullYear() + 1;
+  if (catalogue.example)
+    err('PERINGATAN / WARNING: harga satuan CONTOH, bukan harga resmi / EXAMPLE unit costs, not adopted prices');
+
+  const started = performance.now();
+  const plan = planProgramme(network.features, catalogue, statuses, budgetIdr);
+  const seconds = (performance.now() - started) / 1000;
+
+  try {
+    if (format === '.json') {
+      const { items, regencies, before, after, ...totals } = plan;
+      const json = JSON.stringify(
+        {
+          year: programmeYear,
+          budgetIdr,
+          statuses,
+          catalogue: { id: catalogue.id, name: catalogue.name, version: catalogue.version, example: catalogue.example },
+          ...totals,
+          kemantapanBeforePct: before.total.kemantapanPct,
+          kemantapanAfterPct: after.total.kemantapanPct,
+          regencies,
+          items,
+        },
+        null,
+        2,
+      );
+      await writeFileAtomic(options.out, json);
+    } else {
+      const sheets = workbookSheets(plan, programmeYear, budgetIdr, catalogue);
+      await writeFileAtomic(options.out, await writeWorkbook(sheets));
+    }
+  } catch (error) {
+    throw new CliError(
+      `${options.out}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      EXIT.output,
+    );
+  }
+
+  const roads = plan.items.filter((item) => item.kind === 'road').length;
+  out(
+    `Program ${programmeYear} · ${statuses.join(', ')} · ${catalogue.name} (v${catalogue.version}) · ${seconds.toFixed(2)} s`,
+  );
+  out(`Plafon / ceiling: ${formatRupiah(budgetIdr)} (${formatRupiahShort(budgetIdr)})`);
+  out(`Terprogram / funded: ${formatRupiah(plan.fundedIdr)} (${formatRupiahShort(plan.fundedIdr)})`);
+  out(`Sisa / remaining: ${formatRupiah(plan.remainingIdr)}`);
+  out(`Kebutuhan / needed: ${formatRupiah(plan.neededIdr)} (${formatRupiahShort(plan.neededIdr)})`);
+  out(
+    `Usulan / candidates: ${plan.fundedCount} dari / of ${plan.items.length} terprogram (${roads} ruas, ${plan.items.length - roads} jembatan)`,
+  );
+  out(`Jalan ditangani / roads handled: ${formatNumber(plan.fundedRoadM / 1000, 'id', 1)} km`);
+  out(`Jembatan ditangani / bridges handled: ${formatNumber(plan.fundedBridgeM, 'id', 1)} m`);
+  out(`Jalan belum tertangani / roads not reached: ${formatNumber(plan.unfundedRoadM / 1000, 'id', 1)} km`);
+  out(
+    `Kemantapan: ${formatPercent(plan.before.total.kemantapanPct, 'id')} → ${formatPercent(plan.after.total.kemantapanPct, 'id')}`,
+  );
+  const { noCondition, noHandling, noPrice } = plan.skipped;
+  if (noCondition) out(`  Tanpa kondisi, dilewati / without a condition, skipped: ${noCondition}`);
+  if (noHandling) out(`  Tanpa penanganan menurut aturan / no handling by the rules: ${noHandling}`);
+  if (noPrice) out(`  Tanpa harga satuan, dilewati / no unit cost, skipped: ${noPrice}`);
+  out(`Program: ${options.out}`);
+  return EXIT.ok;
+}
