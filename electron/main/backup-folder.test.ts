@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomic-write';
 import { BackupFolder } from './backup-folder';
+import { MAX_HOST_FILE_BYTES } from '#shared/host/host-api';
 
 let root: string;
 beforeEach(async () => {
@@ -46,6 +47,23 @@ describe('backups as files', () => {
     expect(files.filter((name) => name.endsWith('.rumija.json'))).toHaveLength(7);
     expect(await backups.read(list[6]!.id)).toEqual(new Uint8Array(3));
     expect(await backups.read('rumija-cadangan-tidak-ada.rumija')).toBeNull();
+  });
+
+  it('does not read a backup file larger than the app opens', async () => {
+    const read: string[] = [];
+    const files = {
+      ...disk,
+      size: async (path: string) => (path.endsWith('.rumija') ? MAX_HOST_FILE_BYTES + 1 : (await stat(path)).size),
+      read: async (path: string) => {
+        read.push(path);
+        return new Uint8Array();
+      },
+    };
+    const backups = new BackupFolder(join(root, 'userData', 'backups'), join(root, 'userData', 'folder.json'), files);
+    await backups.write({ at: at(1), reason: 'daily', name: 'Besar', counts }, new Uint8Array(4));
+    const [entry] = await backups.list();
+    await expect(backups.read(entry!.id)).rejects.toThrow(/Cadangan terlalu besar \/ backup too large/);
+    expect(read).toEqual([]);
   });
 
   it('never prunes the backup just written, even beside 7 newer ones from another machine', async () => {

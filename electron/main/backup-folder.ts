@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { BackupAboutSchema, type BackupAbout, type BackupFolderInfo, type HostBackup } from '#shared/host/host-api';
+import {
+  BackupAboutSchema,
+  MAX_HOST_FILE_BYTES,
+  type BackupAbout,
+  type BackupFolderInfo,
+  type HostBackup,
+} from '#shared/host/host-api';
 
 /** What the backups need from the file system, passed in so tests can use a temporary folder. */
 export interface BackupFiles {
@@ -91,8 +97,17 @@ export class BackupFolder {
   }
 
   async read(id: string): Promise<Uint8Array | null> {
+    const path = join((await this.info()).folder, id);
+    let size: number;
     try {
-      return await this.files.read(join((await this.info()).folder, id));
+      size = await this.files.size(path);
+    } catch {
+      return null;
+    }
+    // A shared folder can hold anything under a backup's name: nothing larger than a file the app may open is read.
+    if (size > MAX_HOST_FILE_BYTES) throw new Error(`Cadangan terlalu besar / backup too large: ${id} (${size} bytes)`);
+    try {
+      return await this.files.read(path);
     } catch {
       return null;
     }

@@ -32,6 +32,8 @@ let language: UiLanguage = 'id';
 
 // Made once the app is ready (userData is known then); the menu reads it.
 let recentProjects: RecentProjects;
+let recentProjectsCreated: (recent: RecentProjects) => void = () => undefined;
+const recentProjectsReady = new Promise<RecentProjects>((resolve) => (recentProjectsCreated = resolve));
 const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
 const openedFiles = new OpenedFileQueue({
@@ -39,6 +41,12 @@ const openedFiles = new OpenedFileQueue({
   read: async (path) => new Uint8Array(await readFile(path)),
   deliver: (files) => mainWindow?.webContents.send(HOST_EVENTS.filesOpened, files),
   report: (message) => void dialog.showMessageBox({ type: 'warning', title: 'Rumija', message }),
+  // A project opened from the file manager goes on the recent list once the list is there (files can come before).
+  opened: (path) =>
+    void recentProjectsReady
+      .then((recent) => recent.note(path))
+      .then(() => refreshRecentMenu())
+      .catch((error: unknown) => console.warn('recent projects', error)),
 });
 
 /** Every window of the app runs isolated and sandboxed, with the preload as its only bridge. */
@@ -191,8 +199,10 @@ void app.whenReady().then(() => {
         (found) => found.isFile(),
         () => false,
       ),
+    size: async (path) => (await stat(path)).size,
     read: async (path) => new Uint8Array(await readFile(path)),
   });
+  recentProjectsCreated(recentProjects);
   registerHostHandlers({
     ipc: ipcMain,
     dialog: {

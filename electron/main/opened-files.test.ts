@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { OpenedFileQueue } from './opened-files';
 import { filePathsFromArgv } from '#shared/host/opened-files';
 import { MAX_HOST_FILE_BYTES, type OpenedFile } from '#shared/host/host-api';
+import { RecentProjects } from './recent-projects';
 
-function createQueue(files: Record<string, string>) {
+function createQueue(files: Record<string, string>, opened: (path: string) => void = () => undefined) {
   const delivered: OpenedFile[][] = [];
   const reports: string[] = [];
   const queue = new OpenedFileQueue({
@@ -14,6 +15,7 @@ function createQueue(files: Record<string, string>) {
     },
     deliver: (batch) => delivered.push(batch),
     report: (message) => reports.push(message),
+    opened,
   });
   return { queue, delivered, reports };
 }
@@ -57,5 +59,23 @@ describe('files opened from the system', () => {
     await queue.add(['/a/missing.geojson', '/a/huge.zip', '/a/ok.gpx']);
     expect(reports).toEqual([expect.stringContaining('missing.geojson: ENOENT'), expect.stringContaining('huge.zip')]);
     expect(queue.take().map((file) => file.name)).toEqual(['ok.gpx']);
+  });
+
+  it('puts a project opened from the file manager on the recent list, not layers or files it could not read', async () => {
+    const saved = new Map<string, string>();
+    const recent = new RecentProjects('/userData/recent.json', {
+      readText: async (path) => saved.get(path) ?? Promise.reject(new Error('ENOENT')),
+      writeAtomic: async (path, data) => void saved.set(path, data),
+      exists: async () => true,
+      size: async () => 3,
+      read: async () => new Uint8Array(3),
+    });
+    const noted: Promise<void>[] = [];
+    const { queue } = createQueue({ '/a/Sidang DPRD.rumija': 'isi', '/a/ruas.geojson': '{}' }, (path) =>
+      noted.push(recent.note(path)),
+    );
+    await queue.add(['/a/Sidang DPRD.rumija', '/a/ruas.geojson', '/a/hilang.rumija', '/a/huge.rumija']);
+    await Promise.all(noted);
+    expect((await recent.list()).map((entry) => [entry.name, entry.folder])).toEqual([['Sidang DPRD.rumija', '/a']]);
   });
 });

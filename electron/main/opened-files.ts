@@ -8,6 +8,8 @@ export interface OpenedFileDependencies {
   deliver(files: OpenedFile[]): void;
   /** Tells the user that a file could not be opened (it is named in the message). */
   report(message: string): void;
+  /** A file was read to be opened (a project goes on the recent list, as one opened from the app does). */
+  opened?(path: string): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export class OpenedFileQueue {
           continue;
         }
         files.push({ name: basename(path), bytes: await this.deps.read(path) });
+        this.deps.opened?.(path);
       } catch (error) {
         this.deps.report(
           `Tidak dapat dibuka / cannot open ${basename(path)}: ${error instanceof Error ? error.message : String(error)}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomic-write';
 import { RecentProjects } from './recent-projects';
+import { MAX_HOST_FILE_BYTES } from '#shared/host/host-api';
 
 let folder: string;
 beforeEach(async () => {
@@ -19,6 +20,7 @@ const diskFiles = {
       () => true,
       () => false,
     ),
+  size: async (path: string) => (await stat(path)).size,
   read: async (path: string) => new Uint8Array(await readFile(path)),
 };
 
@@ -69,6 +71,27 @@ describe('recent projects', () => {
     expect((await new RecentProjects(join(folder, 'recent.json'), diskFiles).list()).map((e) => e.name)).toEqual([
       'Sidang.rumija',
     ]);
+  });
+
+  it('does not read a listed project that has grown past what the app opens', async () => {
+    const path = join(folder, 'Besar.rumija');
+    await writeFile(path, 'isi');
+    const read: string[] = [];
+    const files = {
+      ...diskFiles,
+      size: async () => MAX_HOST_FILE_BYTES + 1,
+      read: async (file: string) => {
+        read.push(file);
+        return new Uint8Array();
+      },
+    };
+    const recent = new RecentProjects(join(folder, 'recent.json'), files);
+    await recent.note(path);
+    const [entry] = await recent.list();
+    await expect(recent.open(entry!.id)).rejects.toThrow(
+      `Berkas terlalu besar / file too large: Besar.rumija (${MAX_HOST_FILE_BYTES + 1} bytes)`,
+    );
+    expect(read).toEqual([]);
   });
 
   it('starts empty from a damaged list file', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { KEPT_RECENT_PROJECTS, type OpenedFile, type RecentProject } from '#shared/host/host-api';
+import { KEPT_RECENT_PROJECTS, MAX_HOST_FILE_BYTES, type OpenedFile, type RecentProject } from '#shared/host/host-api';
 import { isProjectFileName } from '#shared/project/project-format';
 
 /** What the store needs from the file system, passed in so tests can use a temporary folder. */
@@ -9,6 +9,7 @@ export interface RecentProjectFiles {
   readText(path: string): Promise<string>;
   writeAtomic(path: string, data: string): Promise<void>;
   exists(path: string): Promise<boolean>;
+  size(path: string): Promise<number>;
   read(path: string): Promise<Uint8Array>;
 }
 
@@ -58,6 +59,10 @@ export class RecentProjects {
     const entry = (await this.load()).find((candidate) => candidate.id === id);
     if (!entry) throw new Error('Proyek terakhir tidak dikenal / unknown recent project');
     if (!(await this.files.exists(entry.path))) return null;
+    // A file replaced by something huge since it was listed is not read into memory and sent to the page.
+    const size = await this.files.size(entry.path);
+    if (size > MAX_HOST_FILE_BYTES)
+      throw new Error(`Berkas terlalu besar / file too large: ${basename(entry.path)} (${size} bytes)`);
     const bytes = await this.files.read(entry.path);
     await this.note(entry.path);
     return { name: basename(entry.path), bytes };

@@ -17,6 +17,7 @@ import { useHostEvents } from './platform/use-host-events';
 import { ProjectPanel, StorageRecovery } from './panels/project-panel';
 import { requestPanel } from './state/panel-commands';
 import { isStoryFileName } from '#shared/host/opened-files';
+import { isProjectFileName } from '#shared/project/project-format';
 import type { OpenedFile } from '#shared/host/host-api';
 import type { MenuCommand } from '#shared/host/menu-commands';
 import { ConfirmDialog } from './components/confirm-dialog';
@@ -183,7 +184,10 @@ export function App() {
       setTab('story');
       requestPanel('story-file', story);
     }
-    void importFiles(files.filter((file) => !isStoryFileName(file.name)));
+    // A project replaces the workspace after its own check and warning; only the first of several is opened.
+    const project = files.find((file) => isProjectFileName(file.name));
+    if (project) requestPanel('project-file', project);
+    void importFiles(files.filter((file) => !isStoryFileName(file.name) && !isProjectFileName(file.name)));
   };
   const onMenuCommand = (command: MenuCommand) => {
     if (command === 'import') void openImportDialog();

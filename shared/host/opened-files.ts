@@ -1,4 +1,5 @@
 import { IMPORT_EXTENSIONS } from '../io/import-extensions';
+import { isProjectFileName } from '../project/project-format';
 
 /** A story file: opened as a story, not imported as data. */
 export const STORY_FILE_SUFFIX = '.rumija-story.json';
@@ -12,7 +13,11 @@ export function isStoryFileName(name: string): boolean {
 
 export function isOpenableFileName(name: string): boolean {
   const extension = name.toLowerCase().split('.').pop() ?? '';
-  return isStoryFileName(name) || (name.includes('.') && OPENABLE_FILE_EXTENSIONS.includes(extension));
+  return (
+    isStoryFileName(name) ||
+    isProjectFileName(name) ||
+    (name.includes('.') && OPENABLE_FILE_EXTENSIONS.includes(extension))
+  );
 }
 
 /**

@@ -3,6 +3,8 @@ import { openApp, screenshot } from './helpers';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import { createDemoStory } from '#shared/demo/demo-story';
 import { storyToFile } from '#shared/present/story';
+import { writeProject } from '#shared/project/write-project';
+import { projectFixture } from '#shared/project/project-fixture';
 
 /**
  * The page as the desktop app runs it: a host object like the preload's (window.rumijaHost) stands in for
@@ -73,6 +75,32 @@ test('a file the system opened reaches the import preview; a story file opens as
   );
   await expect(page.getByTestId('story-message')).toContainText('paparan.rumija-story.json: cerita dengan');
   await expect(page.getByTestId('story-title')).toHaveValue('Paparan dari berkas');
+});
+
+test('a project file the system hands over opens after the same check and warning as "Buka proyek…"', async ({
+  page,
+}) => {
+  await installDesktopHost(page, { name: 'kosong.geojson', text: '{"type":"FeatureCollection","features":[]}' });
+  await openApp(page);
+  await expect(page.getByTestId('import-outcome')).toContainText('kosong.geojson');
+  const { bytes } = await writeProject({ ...projectFixture(), name: 'Sidang DPRD' });
+  // A double-click in the file manager while Rumija runs: main reads the file and hands it to the page.
+  await page.evaluate(
+    (numbers) =>
+      (window as unknown as { desktop: { files: (files: unknown) => void } }).desktop.files([
+        { name: 'Sidang DPRD.rumija', bytes: new Uint8Array(numbers) },
+      ]),
+    Array.from(bytes),
+  );
+  const dialog = page.getByTestId('project-open-dialog');
+  await expect(dialog).toContainText('Buka proyek Sidang DPRD.rumija?');
+  await expect(dialog).toContainText(/Cadangan otomatis ruang kerja sekarang dibuat dulu/);
+  // Not imported as a layer.
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  await screenshot(page, 'desktop-project-handed-id-1366');
+  await page.getByTestId('project-open-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText('Proyek Sidang DPRD.rumija dibuka.');
+  await expect(page.getByText('Tiang PLN Kupang (impor)')).toBeVisible();
 });
 
 test('the native menu drives the same actions as the buttons and speaks the UI language', async ({ page }) => {

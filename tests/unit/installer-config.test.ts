@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildIcons, LINUX_ICON_SIZES, WINDOWS_ICON_SIZES } from '../../resources/scripts/build-icons';
-import { OPENABLE_FILE_EXTENSIONS, STORY_FILE_SUFFIX } from '#shared/host/opened-files';
+import { isOpenableFileName, STORY_FILE_SUFFIX } from '#shared/host/opened-files';
+import { PROJECT_EXTENSION } from '#shared/project/project-format';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -34,11 +35,21 @@ describe('installer configuration (electron-builder)', () => {
     expect(manifest.scripts.dist).toContain('electron-builder');
   });
 
-  it('associates stories and the data formats with the app', () => {
+  it('associates projects, stories and the data formats with the app', () => {
     const extensions = config.fileAssociations.map((association: { ext: string }) => association.ext);
-    expect(extensions).toEqual([STORY_FILE_SUFFIX.slice(1), 'geojson', 'kml', 'kmz', 'gpx', 'zip', 'gpkg', 'fgb']);
-    // Every associated data format is one the app opens.
-    for (const extension of extensions.slice(1)) expect(OPENABLE_FILE_EXTENSIONS).toContain(extension);
+    expect(extensions).toEqual([
+      PROJECT_EXTENSION,
+      STORY_FILE_SUFFIX.slice(1),
+      'geojson',
+      'kml',
+      'kmz',
+      'gpx',
+      'zip',
+      'gpkg',
+      'fgb',
+    ]);
+    // Every associated file is one the app opens when the system hands it over.
+    for (const extension of extensions) expect(isOpenableFileName(`Berkas.${extension}`)).toBe(true);
   });
 
   it('has the icons every target needs, at the sizes it names', () => {

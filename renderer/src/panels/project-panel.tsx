@@ -249,8 +249,13 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
   };
 
   // The menu's requests are registered once; they call the latest handlers.
-  const latest = useRef({ startSave, startOpen, startRestore, openRecent, refreshRecent });
-  latest.current = { startSave, startOpen, startRestore, openRecent, refreshRecent };
+  const openHanded = (file: OpenedFile) =>
+    void run(t('project.checking', { name: file.name }), async () => {
+      await refreshRecent();
+      await checkOpened(file);
+    });
+  const latest = useRef({ startSave, startOpen, startRestore, openRecent, refreshRecent, openHanded });
+  latest.current = { startSave, startOpen, startRestore, openRecent, refreshRecent, openHanded };
   useEffect(() => {
     showProjectName(projectName());
     void latest.current.refreshRecent();
@@ -264,6 +269,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       ),
       onPanelRequest('save-project', () => latest.current.startSave()),
       onPanelRequest('open-project', () => latest.current.startOpen()),
+      onPanelRequest('project-file', (file) => latest.current.openHanded(file)),
       onPanelRequest('restore-backup', () => latest.current.startRestore()),
     ];
     // A daily backup once the workspace is shown (a start on a busy machine takes a while), checked again each

@@ -8,6 +8,8 @@ export interface PanelCommands {
   'story-file': OpenedFile;
   'save-project': undefined;
   'open-project': undefined;
+  /** A project file the system handed over (double-click, a second launch): opened as "Open project…" opens one. */
+  'project-file': OpenedFile;
   'restore-backup': undefined;
 }
 type Name = keyof PanelCommands;
