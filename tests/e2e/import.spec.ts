@@ -121,6 +121,11 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
   for (const format of ['geojson', 'csv', 'kml'] as const) {
     await page.getByTestId('table-export').click();
     await page.getByTestId('export-format').selectOption(format);
+    // The naming choice shows a bridge's own field and value, not a road's.
+    await expect(page.getByTestId('export-columns').locator('option')).toHaveText([
+      'Label: "Panjang", "Rusak berat"',
+      'Kode field: lengthM, rusak_berat',
+    ]);
     // Field codes, and for CSV the comma and decimal point GDAL reads without options.
     await page.getByTestId('export-columns').selectOption('codes');
     if (format === 'csv') {

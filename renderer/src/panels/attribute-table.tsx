@@ -647,6 +647,7 @@ export function AttributeTable({
           subject={{
             kind: 'layer',
             name: layer.name,
+            layerKind: layer.kind,
             styleBy: layer.styleBy === 'condition' ? 'condition' : 'status',
             scopes: [
               {

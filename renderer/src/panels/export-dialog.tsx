@@ -10,6 +10,7 @@ import { safeFileName } from '#shared/format/file-name';
 import { formatNumber } from '#shared/format/format-number';
 import { saveExport } from '../platform/save-export';
 import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
+import type { LayerKind } from '#shared/model/layer';
 import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
 import { useSnapshot } from '../state/store-context';
 
@@ -21,7 +22,7 @@ interface ExportScope {
 
 /** What is exported: one layer (a scope picked from its rows, filtered view or selection) or the whole project. */
 export type ExportSubject =
-  | { kind: 'layer'; name: string; styleBy: 'status' | 'condition'; scopes: ExportScope[] }
+  | { kind: 'layer'; name: string; layerKind: LayerKind; styleBy: 'status' | 'condition'; scopes: ExportScope[] }
   | { kind: 'project'; name: string; layers: ExportLayer[] };
 
 /** Worded when drawn, so the sentence follows a language switch made after the export (#31). */
@@ -51,6 +52,7 @@ export function ExportDialog({
     locale === 'id' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' },
   );
   const [busy, setBusy] = useState(false);
+  const kind = subject.kind === 'layer' ? subject.layerKind : 'road';
   const zones = useSnapshot().analysis.resultByAsset;
   const format = formatById(formatId);
   // Google Earth draws assets by their analysed zone, as the map does (#38); only its formats need the zones.
@@ -146,8 +148,8 @@ export function ExportDialog({
           value={naming}
           onChange={(event) => setNaming(event.target.value as ColumnNaming)}
         >
-          <option value="labels">{t('exportDialog.labels')}</option>
-          <option value="codes">{t('exportDialog.codes')}</option>
+          <option value="labels">{t('exportDialog.labels', { examples: namingExamples(t, kind, 'labels') })}</option>
+          <option value="codes">{t('exportDialog.codes', { examples: namingExamples(t, kind, 'codes') })}</option>
         </select>
         {formatId === 'csv' && (
           <>
@@ -195,4 +197,19 @@ export function ExportDialog({
       </div>
     </dialog>
   );
+}
+
+/** A field and a value of the layer's own kind, so the naming choice shows what its columns will look like. */
+const NAMING_EXAMPLES: Partial<Record<LayerKind, [field: string, group: string, value: string]>> = {
+  road: ['ruasNumber', 'condition', 'rusak_berat'],
+  bridge: ['lengthM', 'condition', 'rusak_berat'],
+  asset: ['category', 'category', 'tiang_listrik'],
+};
+
+function namingExamples(t: TFunction, kind: LayerKind, naming: ColumnNaming): string {
+  const example = NAMING_EXAMPLES[kind];
+  // Plain and corridor layers keep the columns their file brought: only the app's own fields are renamed.
+  if (!example) return naming === 'labels' ? `"${t('fields.name')}"` : 'name';
+  const [field, group, value] = example;
+  return naming === 'labels' ? `"${t(`fields.${field}`)}", "${t(`model.${group}.${value}`)}"` : `${field}, ${value}`;
 }
