@@ -162,7 +162,8 @@ async function readScreen(page: Page, language: 'id' | 'en') {
       trs.map((tr) => (tr as HTMLElement).dataset.testid!.replace('programme-item-', '')),
     ),
   ).toEqual(FUNDED_IN_ORDER);
-  // One row read whole: rank, name and regency, handling and condition, length, cost and unit cost, status.
+  // One row read whole: rank, name and regency, handling and condition, cost with length and unit cost, status;
+  // the exact cost is the cell's tooltip.
   const row = await page.getByTestId('programme-item-demo-road-P-101-3').locator('td, th').allInnerTexts();
   expect(row.map(clean)).toEqual(
     language === 'id'
@@ -170,18 +171,20 @@ async function readScreen(page: Page, language: 'id' | 'en') {
           '5',
           'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
           'Rekonstruksi Rusak berat',
-          '9,88 km',
-          'Rp 26.673.030.000 Rp2,7 miliar/km',
+          'Rp26,7 miliar 9,88 km · Rp2,7 miliar/km',
           'Terprogram',
         ]
       : [
           '5',
           'P-101 Oelamasi – Oepoli (3/3) Kabupaten Kupang',
           'Reconstruction Severely damaged',
-          '9.88 km',
-          'Rp 26.673.030.000 Rp2.7 billion/km',
+          'Rp26.7 billion 9.88 km · Rp2.7 billion/km',
           'Programmed',
         ],
+  );
+  await expect(page.getByTestId('programme-item-demo-road-P-101-3').locator('td').nth(2)).toHaveAttribute(
+    'title',
+    /^Rp\s26\.673\.030\.000$/,
   );
   await expect(page.getByTestId('programme-item-demo-road-P-102-3')).toContainText(words.notFunded);
 

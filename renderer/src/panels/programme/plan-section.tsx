@@ -264,7 +264,6 @@ export function PlanSection({
               <th>{t('programme.rank')}</th>
               <th>{t('programme.item')}</th>
               <th>{t('programme.handling')}</th>
-              <th>{t('programme.length')}</th>
               <th>{t('programme.cost')}</th>
               <th>{t('programme.status')}</th>
             </tr>
@@ -296,14 +295,13 @@ export function PlanSection({
                   {item.assumed ? ' *' : ''}
                   <div className="muted">{t(`model.condition.${item.state}`)}</div>
                 </td>
-                <td className="number">
-                  {item.kind === 'road'
-                    ? formatNumber(item.lengthM / 1000, locale, 2) + ' km'
-                    : formatNumber(item.lengthM, locale, 0) + ' m'}
-                </td>
-                <td className="number">
-                  {rupiah(item.costIdr)}
+                <td className="number" title={rupiah(item.costIdr)}>
+                  {formatRupiahShort(item.costIdr, locale)}
                   <div className="muted">
+                    {item.kind === 'road'
+                      ? formatNumber(item.lengthM / 1000, locale, 2) + ' km'
+                      : formatNumber(item.lengthM, locale, 0) + ' m'}
+                    {' · '}
                     {t(item.kind === 'road' ? 'programme.perKm' : 'programme.perMetre', {
                       cost: formatRupiahShort(item.unitCostIdr, locale),
                     })}
