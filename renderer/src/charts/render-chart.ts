@@ -81,6 +81,8 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
   const height = marginTop + marginBottom + Math.max(1, chart.rows.length) * rowHeight;
   const maxValue = Math.max(chart.domainMax ?? 0, chart.target ?? 0, ...totals.map((entry) => entry.total), 1);
   const title = t(chart.titleKey);
+  // Ticks far enough apart for their longest label ("Rp100 million") to stand clear of the next.
+  const tickSpacing = Math.max(fontSize * 7, widest([formatTick(maxValue, chart.unit, locale)]) + fontSize * 2);
   // Percentages and rupiah say their unit on every tick; lengths and counts once, at the axis's end.
   const unitLabel = chart.unit === 'km' || chart.unit === 'count' ? t(`charts.unit.${chart.unit}`) : null;
 
@@ -188,7 +190,7 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
       label: unitLabel,
       labelAnchor: 'right',
       labelArrow: 'none',
-      ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / (fontSize * 7))),
+      ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / tickSpacing)),
       tickFormat: (value: number) => formatTick(value, chart.unit, locale),
     },
     y: { domain: chart.rows.map((row) => names.get(row.key)!), label: null, tickSize: 0, padding: 0.25 },
