@@ -7,7 +7,7 @@ import { sumPeriodTotals } from '#shared/retribution/sum-period-totals';
 import type { RetributionRecords } from '../../persistence/retribution-repository';
 import { useSnapshot, useStore } from '../../state/store-context';
 import { ChartView } from '../../charts/chart-view';
-import { collectionPotential, corridorNamer } from './collection-potential';
+import { collectionPotential, corridorNamer } from '../../charts/collection-potential';
 
 /**
  * Potential, assessed and collected per corridor and year: the recap's period totals added up per year, beside the

@@ -1,5 +1,5 @@
 import type { Layer, StoredFeature } from '#shared/model/layer';
-import type { AnalysisState } from '../../state/app-snapshot';
+import type { AnalysisState } from '../state/app-snapshot';
 
 /**
  * The yearly potential per corridor, from the encroachment analysis on the map (the estimate's per-corridor totals,
