@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { openApp, savedFile, screenshot } from './helpers';
+import { readFileSync } from 'node:fs';
+import { openApp, pngPixels, savedFile, screenshot } from './helpers';
 import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
 
 /**
@@ -101,6 +102,60 @@ for (const language of ['id', 'en'] as const)
       String(ASSESSED_2026),
     ]);
     expect(info).toMatch(new RegExp(` = ${COLLECTED_2026}$`, 'm'));
+
+    // The chart as PNG, decoded: twice the drawing's size, each bar in its colour where the drawing has it, the
+    // background white, and the title as wide as on screen (the embedded Noto Sans; DejaVu, the system's, is wider).
+    const png = readFileSync(await savedFile(page, 'chart-save-png-retribution-collection'));
+    const svgBox = (await drawing.locator('svg').boundingBox())!;
+    const size = await drawing
+      .locator('svg')
+      .evaluate((svg) => ({ width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) }));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size.width * 2, size.height * 2]);
+    const inPng = (x: number, y: number) => ({
+      x: ((x - svgBox.x) / chart.scale) * 2,
+      y: ((y - svgBox.y) / chart.scale) * 2,
+    });
+    const barOf = (series: keyof typeof FILL) => row.bars.find((candidate) => candidate.fill === FILL[series])!;
+    const [collectedPixel, assessedPixel, potentialPixel, corner] = await pngPixels(page, png, [
+      inPng((barOf('collected').left + barOf('collected').right) / 2, row.label.cy),
+      inPng((barOf('collected').right + barOf('assessed').right) / 2, row.label.cy),
+      inPng((barOf('assessed').right + barOf('potential').right) / 2, row.label.cy),
+      { x: 3, y: 3 },
+    ]);
+    const near = (rgb: number[] | undefined, hex: string) =>
+      rgb!.every((value, i) => Math.abs(value - Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) <= 3);
+    expect(near(collectedPixel, FILL.collected), `collected ${collectedPixel}`).toBe(true);
+    expect(near(assessedPixel, FILL.assessed), `assessed ${assessedPixel}`).toBe(true);
+    expect(near(potentialPixel, FILL.potential), `potential ${potentialPixel}`).toBe(true);
+    expect(corner).toEqual([255, 255, 255]);
+    const title = await drawing
+      .locator('svg text', { hasText: /^(Potensi, ketetapan|Retribution potential)/ })
+      .boundingBox();
+    const titleInk = await page.evaluate(
+      async ({ base64, top, bottom }) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const { data, width } = context.getImageData(0, top, bitmap.width, bottom - top);
+        let left = Infinity;
+        let right = -Infinity;
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i]! + data[i + 1]! + data[i + 2]! < 300) {
+            const x = (i / 4) % width;
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+          }
+        return { left, right };
+      },
+      {
+        base64: png.toString('base64'),
+        top: Math.round(inPng(0, title!.y).y),
+        bottom: Math.round(inPng(0, title!.y + title!.height).y),
+      },
+    );
+    const screenWidth = (title!.width / chart.scale) * 2;
+    expect(Math.abs(titleInk.right - titleInk.left - screenWidth) / screenWidth).toBeLessThan(0.03);
 
     // The analysis panel's per-corridor table holds the same potential for the corridor.
     await page.getByTestId('tab-analysis').click();

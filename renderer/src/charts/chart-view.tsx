@@ -6,6 +6,7 @@ import { toExcelCsv } from '#shared/format/spreadsheet-text';
 import { safeFileName } from '#shared/format/file-name';
 import type { Locale } from '#shared/format/format-number';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
+import { loadPrintFonts } from '../print/print-job';
 import { chartRowName, renderChart } from './render-chart';
 import { svgMarkup, svgToPng } from './chart-export';
 
@@ -71,7 +72,9 @@ export function ChartView({ chart, fontSize = 12 }: { chart: ChartData; fontSize
     try {
       const svg = currentSvg();
       if (!svg) return;
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': svgToPng(svg) })]);
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'image/png': loadPrintFonts().then((fonts) => svgToPng(svg, fonts)) }),
+      ]);
       setMessage({ kind: 'ok', key: 'charts.copied' });
     } catch (error) {
       setMessage({ kind: 'error', key: 'charts.failed', values: { message: String(error) } });
@@ -90,7 +93,7 @@ export function ChartView({ chart, fontSize = 12 }: { chart: ChartData; fontSize
         if (format === 'xlsx')
           return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await chartXlsx(chart, t) };
         if (format === 'svg') return { filters: [{ name: 'SVG', extensions: ['svg'] }], data: svgMarkup(svg!) };
-        const png = new Uint8Array(await (await svgToPng(svg!)).arrayBuffer());
+        const png = new Uint8Array(await (await svgToPng(svg!, await loadPrintFonts())).arrayBuffer());
         return { filters: [{ name: 'PNG', extensions: ['png'] }], data: png };
       }),
     );
