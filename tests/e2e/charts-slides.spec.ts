@@ -16,11 +16,15 @@ const FILL = { assessed: '#608dbe', collected: '#002f55' } as const;
 /** The slide of the demo story that shows the Kupang corridor's estimate. */
 const CORRIDOR_SLIDE = 4;
 
-async function present(page: Page, index: number, chart: string) {
+async function choose(page: Page, index: number, chart: string) {
   await page.getByTestId(`slide-chart-${index}`).selectOption(chart);
   await expect
     .poll(() => page.evaluate((i) => window.rumijaStore!.getSnapshot().stories[0]?.slides[i]?.chart?.id, index))
     .toBe(chart.split(':')[0]);
+}
+
+async function present(page: Page, index: number, chart: string) {
+  await choose(page, index, chart);
   await page.getByTestId(`slide-present-${index}`).click();
   const drawing = page.getByTestId('presenter-chart');
   await expect(drawing.locator('svg')).toBeVisible({ timeout: 120_000 });
@@ -36,6 +40,17 @@ for (const language of ['id', 'en'] as const)
     await openApp(page);
     if (language === 'en') await page.getByTestId('language-en').click();
     await page.getByTestId('tab-story').click();
+
+    // Owners on a slide without an estimate, before any analysis: the block says what is missing, draws nothing.
+    await choose(page, 0, 'retribution-owner:beside');
+    await page.getByTestId('slide-chart-0').scrollIntoViewIfNeeded();
+    await screenshot(page, `charts-slide-choice-${language}-1920`);
+    await page.getByTestId('slide-present-0').click();
+    await expect(page.getByTestId('presenter-chart')).toContainText(
+      language === 'id' ? 'Belum ada angka untuk grafik ini' : 'No figures for this chart yet',
+    );
+    await expect(page.getByTestId('presenter-chart').locator('svg')).toHaveCount(0);
+    await page.getByTestId('presenter-exit').click();
 
     // Collection beside the map, on a slide without an estimate: assessed and collected, as worked by hand.
     let drawing = await present(page, 0, 'retribution-collection:beside');
