@@ -24,7 +24,7 @@ const SLIDE_CHART_FONT_PX = 24;
 /**
  * A slide's chart beside the map or in its place, drawn to the width it is given on the screen: of the network in
  * the layers the slide shows (the summary's figures), of the slide's retribution estimate (the analysis panel's),
- * or of the register's collection (the retribution panel's). Null when there is nothing to draw yet.
+ * or of the register's collection (the retribution panel's). Says so, in words, when there is nothing to draw yet.
  */
 export function SlideChartBlock({
   slide,

@@ -19,7 +19,7 @@ export function CollectionSection({ register, locale }: { register: RetributionR
   const snapshot = useSnapshot();
   const { analysis, tariffs, layers, featuresByLayer } = snapshot;
   const [error, setError] = useState<string | null>(null);
-  const potential = collectionPotential(analysis);
+  const potential = useMemo(() => collectionPotential(analysis), [analysis]);
   const corridorName = useMemo(() => corridorNamer(layers, featuresByLayer), [layers, featuresByLayer]);
   const rows = useMemo(
     () =>
