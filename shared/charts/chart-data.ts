@@ -10,6 +10,7 @@ export type ChartId =
   | 'bridge-condition'
   | 'retribution-owner'
   | 'retribution-category'
+  | 'retribution-collection'
   | 'programme-kemantapan';
 
 /** A row of the chart (one bar, or one stack of bars): named by data or by an i18n key. */
@@ -48,11 +49,22 @@ export interface ChartData {
   target?: number;
   /** The value axis ends here at least (100 for percentages). */
   domainMax?: number;
+  /**
+   * How a row's series are drawn: end to end (a stack, the default), or each from zero, one inside the other, the
+   * first widest (potential, assessed, collected: amounts that contain one another rather than add up).
+   */
+  layout?: 'stack' | 'nested';
 }
 
 /** A row's total: the sum of its bars. */
 export function rowTotal(chart: ChartData, rowKey: string): number {
   return chart.bars.filter((bar) => bar.rowKey === rowKey).reduce((sum, bar) => sum + bar.value, 0);
+}
+
+/** The figure printed at a row's end: its stack's total, or its largest bar when the bars are nested. */
+export function rowFigure(chart: ChartData, rowKey: string): number {
+  if (chart.layout !== 'nested') return rowTotal(chart, rowKey);
+  return Math.max(0, ...chart.bars.filter((bar) => bar.rowKey === rowKey).map((bar) => bar.value));
 }
 
 /** Bars of a series in a row (0 when the row has none). */

@@ -13,10 +13,10 @@ export interface ChartWords {
 
 /**
  * A chart's figures as spreadsheet rows (title, header, one row per bar or stack): the numbers the bars are drawn
- * from, unrounded, so a spreadsheet sums them as the chart does. A stacked chart gets a total column.
+ * from, unrounded, so a spreadsheet sums them as the chart does. A stacked chart gets a total column (nested bars do not add up).
  */
 export function chartSpreadsheetRows(chart: ChartData, words: ChartWords): SpreadsheetCell[][] {
-  const stacked = chart.series.length > 1;
+  const stacked = chart.series.length > 1 && chart.layout !== 'nested';
   const header = [
     words.rowHeader,
     ...chart.series.map((series) => `${words.seriesName(series)} (${words.unit})`),

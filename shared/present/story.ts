@@ -16,7 +16,14 @@ const SlideRouteSchema = z.strictObject({
   ruasNumbers: z.array(z.string().min(1).max(20)).min(1).max(20),
 });
 
-export const SLIDE_CHART_IDS = ['kemantapan', 'condition-km', 'bridge-condition'] as const;
+export const SLIDE_CHART_IDS = [
+  'kemantapan',
+  'condition-km',
+  'bridge-condition',
+  'retribution-owner',
+  'retribution-category',
+  'retribution-collection',
+] as const;
 const SlideChartSchema = z.strictObject({
   id: z.enum(SLIDE_CHART_IDS),
   layout: z.enum(['beside', 'alone']),
@@ -35,7 +42,10 @@ const SlideSchema = z.strictObject({
   route: SlideRouteSchema.nullable(),
   /** A corridor whose encroachment and retribution estimate the slide shows. */
   estimateCorridorId: z.string().min(1).max(100).nullable(),
-  /** A chart of the network the slide shows, beside the map or alone (absent in stories from before charts). */
+  /**
+   * A chart beside the map or alone (absent in stories from before charts): of the network the slide shows, of the
+   * slide's retribution estimate, or of the register's collection.
+   */
   chart: SlideChartSchema.nullable().optional(),
 });
 export type Slide = z.infer<typeof SlideSchema>;

@@ -6,6 +6,7 @@ import type { Assessment } from './assessment';
 import { assessmentBalances } from './assessment-balances';
 import type { Payment } from './payment';
 import type { Programme } from './programme';
+import { assessmentsInForce, sumPeriodTotals } from './sum-period-totals';
 
 export const RECAP_COLUMNS = [
   'row',
@@ -86,32 +87,18 @@ export function createAssessmentRecap(
   const periodOf = (assessment: Assessment) =>
     programmes.find((p) => p.id === assessment.programmeId)?.periods.find((p) => p.id === assessment.periodId);
   const date = (iso: string | null) => (iso ? formatDateInput(iso.slice(0, 10), words.locale) : null);
-  const inForce = assessments
-    .filter((a) => a.status !== 'replaced')
-    .sort(
-      (a, b) =>
-        a.corridorId.localeCompare(b.corridorId) ||
-        a.periodStart.localeCompare(b.periodStart) ||
-        (a.number ?? '~').localeCompare(b.number ?? '~') ||
-        a.obligor.name.localeCompare(b.obligor.name),
-    );
+  const inForce = assessmentsInForce(assessments);
+  // The total rows are the period totals the collection chart draws: one function adds them up for both.
+  const periodTotals = sumPeriodTotals(assessments, payments, programmes);
   const corridors = [...new Set(inForce.map((a) => a.corridorId))];
   return corridors.map((corridorId) => {
     const rows: ExportCell[][] = [];
-    const totals = new Map<string, { total: number; paid: number; outstanding: number; count: number }>();
     const list = inForce.filter((a) => a.corridorId === corridorId);
     list.forEach((assessment, index) => {
       const balance = balances.get(assessment.id);
       const period = periodOf(assessment)?.label ?? assessment.periodId;
       const paid = balance?.paidIdr ?? 0;
       const outstanding = balance?.outstandingIdr ?? 0;
-      const sum = totals.get(period) ?? { total: 0, paid: 0, outstanding: 0, count: 0 };
-      totals.set(period, {
-        total: sum.total + assessment.totalIdr,
-        paid: sum.paid + paid,
-        outstanding: sum.outstanding + outstanding,
-        count: sum.count + 1,
-      });
       const note = [assessment.demo ? words.demo : '', assessment.tariffExample ? words.exampleTariff : '']
         .filter(Boolean)
         .join('; ');
@@ -135,7 +122,10 @@ export function createAssessmentRecap(
         note,
       ]);
     });
-    const totalRow = (label: string, sum: { total: number; paid: number; outstanding: number; count: number }) => [
+    const totalRow = (
+      label: string,
+      sum: { totalIdr: number; paidIdr: number; outstandingIdr: number; count: number },
+    ) => [
       null,
       label,
       null,
@@ -149,20 +139,21 @@ export function createAssessmentRecap(
       null,
       null,
       sum.count,
-      sum.total,
-      sum.paid,
-      sum.outstanding,
+      sum.totalIdr,
+      sum.paidIdr,
+      sum.outstandingIdr,
       null,
     ];
-    for (const [period, sum] of totals) rows.push(totalRow(words.periodTotal(period), sum));
-    const all = [...totals.values()].reduce(
+    const totals = periodTotals.filter((sum) => sum.corridorId === corridorId);
+    for (const sum of totals) rows.push(totalRow(words.periodTotal(sum.period), sum));
+    const all = totals.reduce(
       (acc, sum) => ({
-        total: acc.total + sum.total,
-        paid: acc.paid + sum.paid,
-        outstanding: acc.outstanding + sum.outstanding,
+        totalIdr: acc.totalIdr + sum.totalIdr,
+        paidIdr: acc.paidIdr + sum.paidIdr,
+        outstandingIdr: acc.outstandingIdr + sum.outstandingIdr,
         count: acc.count + sum.count,
       }),
-      { total: 0, paid: 0, outstanding: 0, count: 0 },
+      { totalIdr: 0, paidIdr: 0, outstandingIdr: 0, count: 0 },
     );
     rows.push(totalRow(words.grandTotal, all));
     const programme = programmes.find((p) => p.corridorId === corridorId);

@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A chart as a reader sees it: bars, names, figures and axis ticks where they are drawn (CSS pixels). */
 export interface DrawnChart {
@@ -81,4 +81,32 @@ export function rowOf(chart: DrawnChart, name: string) {
     right: Math.max(...bars.map((bar) => bar.right)),
     figure: chart.figures.find((figure) => near(figure.cy)),
   };
+}
+
+/** The chart's box against every other thing the presenter draws: none may cover any of it. */
+export async function expectNothingOverChart(page: Page) {
+  const chart = (await page.getByTestId('presenter-chart').boundingBox())!;
+  expect(chart.x).toBeGreaterThanOrEqual(0);
+  expect(chart.y + chart.height).toBeLessThanOrEqual(1080);
+  expect(chart.x + chart.width).toBeLessThanOrEqual(1920);
+  for (const testId of [
+    'presenter-exit',
+    'presenter-north',
+    'presenter-counter',
+    'presenter-slide',
+    'presenter-legend',
+  ]) {
+    const element = page.getByTestId(testId);
+    if ((await element.count()) === 0 || !(await element.isVisible())) continue;
+    const box = (await element.boundingBox())!;
+    const apart =
+      box.x >= chart.x + chart.width ||
+      box.x + box.width <= chart.x ||
+      box.y >= chart.y + chart.height ||
+      box.y + box.height <= chart.y;
+    expect(apart, `${testId} ${JSON.stringify(box)} over the chart ${JSON.stringify(chart)}`).toBe(true);
+  }
+  expect(
+    await page.getByTestId('presenter-chart').evaluate((element) => element.scrollHeight <= element.clientHeight),
+  ).toBe(true);
 }

@@ -6,21 +6,28 @@ import { toExcelCsv } from '#shared/format/spreadsheet-text';
 import { safeFileName } from '#shared/format/file-name';
 import type { Locale } from '#shared/format/format-number';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
+import { loadPrintFonts } from '../print/print-job';
 import { chartRowName, renderChart } from './render-chart';
 import { svgMarkup, svgToPng } from './chart-export';
 
-/** The rows of a chart for a spreadsheet, worded in the UI language. */
-function chartCsv(chart: ChartData, t: ReturnType<typeof useTranslation>['t'], locale: Locale): string {
-  return toExcelCsv(
-    chartSpreadsheetRows(chart, {
-      title: t(chart.titleKey),
-      rowHeader: t(`charts.rowHeader.${chart.id}`),
-      rowName: (row) => chartRowName(row, t),
-      seriesName: (series) => t(series.nameKey),
-      unit: t(`charts.unit.${chart.unit}`),
-    }),
-    locale,
-  );
+/** The rows of a chart for a spreadsheet (title, header, figures), worded in the UI language. */
+function chartRows(chart: ChartData, t: ReturnType<typeof useTranslation>['t']) {
+  return chartSpreadsheetRows(chart, {
+    title: t(chart.titleKey),
+    rowHeader: t(`charts.rowHeader.${chart.id}`),
+    rowName: (row) => chartRowName(row, t),
+    seriesName: (series) => t(series.nameKey),
+    unit: t(`charts.unit.${chart.unit}`),
+  });
+}
+
+/** The same rows as a workbook by the writer the recap uses: the title names the sheet, numbers stay numbers. */
+async function chartXlsx(chart: ChartData, t: ReturnType<typeof useTranslation>['t']) {
+  const { writeWorkbook } = await import('#shared/io/write-xlsx');
+  const [, header, ...rows] = chartRows(chart, t);
+  return writeWorkbook([
+    { name: t(chart.titleKey), header: header!.map(String), rows: rows.map((row) => row.map((cell) => cell ?? null)) },
+  ]);
 }
 
 /**
@@ -65,21 +72,28 @@ export function ChartView({ chart, fontSize = 12 }: { chart: ChartData; fontSize
     try {
       const svg = currentSvg();
       if (!svg) return;
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': svgToPng(svg) })]);
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'image/png': loadPrintFonts().then((fonts) => svgToPng(svg, fonts)) }),
+      ]);
       setMessage({ kind: 'ok', key: 'charts.copied' });
     } catch (error) {
       setMessage({ kind: 'error', key: 'charts.failed', values: { message: String(error) } });
     }
   };
-  const save = async (format: 'png' | 'svg' | 'csv') => {
+  const save = async (format: 'png' | 'svg' | 'csv' | 'xlsx') => {
     const svg = currentSvg();
-    if (!svg && format !== 'csv') return;
+    if (!svg && (format === 'png' || format === 'svg')) return;
     show(
       await saveExport(`${name}.${format}`, async () => {
         if (format === 'csv')
-          return { filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }], data: chartCsv(chart, t, locale) };
+          return {
+            filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }],
+            data: toExcelCsv(chartRows(chart, t), locale),
+          };
+        if (format === 'xlsx')
+          return { filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: await chartXlsx(chart, t) };
         if (format === 'svg') return { filters: [{ name: 'SVG', extensions: ['svg'] }], data: svgMarkup(svg!) };
-        const png = new Uint8Array(await (await svgToPng(svg!)).arrayBuffer());
+        const png = new Uint8Array(await (await svgToPng(svg!, await loadPrintFonts())).arrayBuffer());
         return { filters: [{ name: 'PNG', extensions: ['png'] }], data: png };
       }),
     );
@@ -110,6 +124,9 @@ export function ChartView({ chart, fontSize = 12 }: { chart: ChartData; fontSize
         </button>
         <button type="button" data-testid={`chart-save-csv-${chart.id}`} onClick={() => void save('csv')}>
           {t('charts.saveCsv')}
+        </button>
+        <button type="button" data-testid={`chart-save-xlsx-${chart.id}`} onClick={() => void save('xlsx')}>
+          {t('charts.saveXlsx')}
         </button>
         {message && (
           <span

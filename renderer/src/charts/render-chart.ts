@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { TFunction } from 'i18next';
-import { rowTotal, type ChartData, type ChartRow, type ChartUnit } from '#shared/charts/chart-data';
+import { rowFigure, type ChartData, type ChartRow, type ChartUnit } from '#shared/charts/chart-data';
 import { formatNumber, formatPercent, type Locale } from '#shared/format/format-number';
 import { formatRupiahShort } from '#shared/format/format-rupiah';
 import { CASING_COLOR, LABEL_COLORS } from '#shared/style/map-colours';
@@ -67,7 +67,7 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
   const stacked = chart.series.length > 1;
   const seriesName = new Map(chart.series.map((series) => [series.key, t(series.nameKey)]));
   const data = chart.bars.map((bar) => ({ ...bar, row: names.get(bar.rowKey)! }));
-  const totals = chart.rows.map((row) => ({ row: names.get(row.key)!, total: rowTotal(chart, row.key) }));
+  const totals = chart.rows.map((row) => ({ row: names.get(row.key)!, total: rowFigure(chart, row.key) }));
   const valueLabels = totals.map((entry) => formatChartValue(entry.total, chart.unit, locale));
   const widest = (texts: string[]) => Math.max(0, ...texts.map((text) => textWidth(text, fontSize, fontFamily)));
 
@@ -81,20 +81,35 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
   const height = marginTop + marginBottom + Math.max(1, chart.rows.length) * rowHeight;
   const maxValue = Math.max(chart.domainMax ?? 0, chart.target ?? 0, ...totals.map((entry) => entry.total), 1);
   const title = t(chart.titleKey);
+  // Ticks far enough apart for their longest label ("Rp100 million") to stand clear of the next.
+  const tickSpacing = Math.max(fontSize * 7, widest([formatTick(maxValue, chart.unit, locale)]) + fontSize * 2);
   // Percentages and rupiah say their unit on every tick; lengths and counts once, at the axis's end.
   const unitLabel = chart.unit === 'km' || chart.unit === 'count' ? t(`charts.unit.${chart.unit}`) : null;
 
+  const barLabel = (bar: (typeof data)[number]) =>
+    stacked ? `${bar.row} · ${seriesName.get(bar.seriesKey)}` : bar.row;
+  const barStyle = { fill: 'colour', stroke: CASING_COLOR, strokeWidth: 0.75, insetLeft: 0, insetRight: 0 };
+  const band = rowHeight * 0.75;
+  const bars: Plot.Markish[] =
+    chart.layout === 'nested'
+      ? // Each series from zero, the later ones thinner and on top, so the one inside the other stays visible.
+        chart.series.map((series, index) =>
+          Plot.barX(
+            data.filter((bar) => bar.seriesKey === series.key),
+            {
+              ...barStyle,
+              x1: 0,
+              x2: 'value',
+              y: 'row',
+              insetTop: (band * index) / (2 * chart.series.length + 1),
+              insetBottom: (band * index) / (2 * chart.series.length + 1),
+              ariaLabel: barLabel,
+            },
+          ),
+        )
+      : [Plot.barX(data, { ...barStyle, x: 'value', y: 'row', ariaLabel: barLabel })];
   const marks: Plot.Markish[] = [
-    Plot.barX(data, {
-      x: 'value',
-      y: 'row',
-      fill: 'colour',
-      stroke: CASING_COLOR,
-      strokeWidth: 0.75,
-      insetLeft: 0,
-      insetRight: 0,
-      ariaLabel: (bar: (typeof data)[number]) => (stacked ? `${bar.row} · ${seriesName.get(bar.seriesKey)}` : bar.row),
-    }),
+    ...bars,
     Plot.ruleX([0], { stroke: CASING_COLOR }),
     Plot.text(totals, {
       x: 'total',
@@ -175,7 +190,7 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
       label: unitLabel,
       labelAnchor: 'right',
       labelArrow: 'none',
-      ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / (fontSize * 7))),
+      ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / tickSpacing)),
       tickFormat: (value: number) => formatTick(value, chart.unit, locale),
     },
     y: { domain: chart.rows.map((row) => names.get(row.key)!), label: null, tickSize: 0, padding: 0.25 },

@@ -184,7 +184,14 @@ export function Presenter({
           )}
         </section>
       )}
-      {slide?.chart && <SlideChartBlock key={slide.id} slide={slide} chart={slide.chart} />}
+      {slide?.chart && (
+        <SlideChartBlock
+          key={slide.id}
+          slide={slide}
+          chart={slide.chart}
+          estimate={shown?.estimate ?? (snapshot.analysis.status === 'done' ? snapshot.analysis.estimate : null)}
+        />
+      )}
       {legends.length > 0 && (
         <aside className="presenter-legend" data-testid="presenter-legend">
           {legends.map(({ layerId, entries }) => (

@@ -7,8 +7,9 @@ import { AssessSection } from './assess-section';
 import { PaymentsSection } from './payments-section';
 import { ArrearsSection } from './arrears-section';
 import { StandingMapSection } from './standing-map-section';
+import { CollectionSection } from './collection-section';
 
-const SECTIONS = ['obligors', 'assess', 'payments', 'arrears', 'map'] as const;
+const SECTIONS = ['obligors', 'assess', 'payments', 'arrears', 'collection', 'map'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The retribution register: obligors and their owner names, assessments (SKRD), payments, arrears. */
@@ -44,6 +45,8 @@ export function RetributionPanel() {
         <PaymentsSection register={register} locale={locale} />
       ) : section === 'arrears' ? (
         <ArrearsSection register={register} locale={locale} />
+      ) : section === 'collection' ? (
+        <CollectionSection register={register} locale={locale} />
       ) : (
         <StandingMapSection register={register} locale={locale} />
       )}
