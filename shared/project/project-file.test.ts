@@ -370,7 +370,7 @@ describe('field photos in the project file (format 3)', () => {
     const [at] = offsetsOfBytes(bytes, image.subarray(image.length - 64));
     expect(at).toBeGreaterThan(0);
     const changed = bytes.slice();
-    changed[at! + 10] ^= 0xff;
+    changed[at! + 10] = changed[at! + 10]! ^ 0xff;
     expect(await readProject(changed)).toEqual({ ok: false, problem: { code: 'checksum-mismatch' } });
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ProjectContents, ProjectPhoto } from '#shared/project/project-format';
+import type { ProjectContents, ProjectPhoto, ProjectPhotoImages } from '#shared/project/project-format';
 import type { PhotoRecord } from '#shared/evidence/field-photos';
 import { makeTaggedJpeg } from './exiftool-photo';
 import { gdalJpeg } from './gdal-jpeg';
@@ -12,6 +12,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * no GPS placed by hand whose image is only referenced.
  */
 export function projectPhotos(contents: ProjectContents): ProjectPhoto[] {
+  return projectPhotoFiles(contents).map((photo, i) => (i === 2 ? { ...photo, images: null } : photo));
+}
+
+/** The same three photos, each with its image and thumbnail (as a workspace that imported them holds them). */
+export function projectPhotoFiles(contents: ProjectContents): (ProjectPhoto & { images: ProjectPhotoImages })[] {
   const road = contents.layers.find(({ layer }) => layer.kind === 'road')!;
   const photo = (
     name: string,
@@ -81,6 +86,6 @@ export function projectPhotos(contents: ProjectContents): ProjectPhoto[] {
   return [
     { record: point.record, images: { image: point.image, thumbnail: thumbnail([200, 40, 40]) } },
     { record: attached.record, images: { image: attached.image, thumbnail: thumbnail([40, 40, 200]) } },
-    { record: referenced.record, images: null },
+    { record: referenced.record, images: { image: referenced.image, thumbnail: thumbnail([40, 200, 40]) } },
   ];
 }
