@@ -261,6 +261,13 @@ test('photos travel in a project file: saved with their images, gone from the wo
   sqlite(`SELECT writefile('${out}', data) FROM rumija_photo_images WHERE role = 'original'`);
   expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(photoSha);
 
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('project-save').click();
+  await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Photo records only');
+  await screenshot(page, 'project-save-dialog-photos-en-1366');
+  await saveDialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('language-id').click();
+
   // The workspace loses its photos (as a broken database would).
   await page.evaluate(async () => {
     const { db } = window.rumijaStore!;
