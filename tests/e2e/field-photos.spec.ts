@@ -263,6 +263,7 @@ test('photos travel in a project file: saved with their images, gone from the wo
 
   await page.getByTestId('language-en').click();
   await page.getByTestId('project-save').click();
+  await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Field photo images (1 photo)');
   await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Photo records only');
   await screenshot(page, 'project-save-dialog-photos-en-1366');
   await saveDialog.getByRole('button', { name: 'Cancel' }).click();
