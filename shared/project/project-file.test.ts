@@ -410,4 +410,15 @@ describe('field photos in the project file (format 3)', () => {
       problem: { code: 'invalid-content', table: 'rumija_photo_images', row: point!.record.id, field: 'sha256' },
     });
   });
+
+  it("a layer named as one of the file's own tables is saved under another table name and read back", async () => {
+    const [first] = contents.layers;
+    const named = { ...first!, layer: { ...first!.layer, name: 'rumija_photo_points' } };
+    const written = await writeProject({ ...contents, layers: [named] });
+    const read = await readProject(written.bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.layers[0]!.layer.name).toBe('rumija_photo_points');
+    expect(read.value.layers[0]!.features).toHaveLength(first!.features.length);
+    expect(read.value.photos).toHaveLength(contents.photos.length);
+  });
 });

@@ -18,7 +18,13 @@ import {
 } from './project-format';
 import { PROJECT_RECORD_STORES, recordKeyOf } from './project-records';
 import { cellOf, projectFields, SQL_TYPE, type ProjectField } from './project-fields';
-import { ATTRIBUTE_TABLES, PHOTO_MEDIA_TABLE, PHOTO_POINT_TABLE, PROJECT_SCHEMA } from './project-tables';
+import {
+  ATTRIBUTE_TABLES,
+  PHOTO_MEDIA_TABLE,
+  PHOTO_POINT_TABLE,
+  PROJECT_SCHEMA,
+  PROJECT_TABLES,
+} from './project-tables';
 import { CHECKSUM_LENGTH, sealChecksum } from './project-checksum';
 import { symbologyOf } from './layer-symbology';
 import { layerStyleQml } from './layer-style-qml';
@@ -198,7 +204,9 @@ export async function writeProject(contents: ProjectContents): Promise<WrittenPr
   try {
     db.exec(GEOPACKAGE_SCHEMA);
     db.exec(PROJECT_SCHEMA);
-    const tables = tableNames(contents.layers.map(({ layer }) => layer.name));
+    // A layer named as one of the file's own tables (rumija_photo_points, layer_styles…) gets another table name.
+    const reserved = [...PROJECT_TABLES, PHOTO_POINT_TABLE, 'rumija_project'];
+    const tables = tableNames([...reserved, ...contents.layers.map(({ layer }) => layer.name)]).slice(reserved.length);
     db.transaction(() => {
       contents.layers.forEach(({ layer, features }, position) => {
         const table = tables[position]!;
