@@ -304,4 +304,32 @@ test('photos travel in a project file: saved with their images, gone from the wo
     .poll(() => popup.getByTestId('popup-photo').evaluate((element: HTMLImageElement) => element.naturalWidth))
     .toBe(320);
   await screenshot(page, 'field-photos-popup-after-open-en');
+
+  // Saved with records only, opened where the image is not: the photo is listed, its image said to be not carried.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('project-save').click();
+  await page.getByTestId('project-photo-reference').check();
+  const referencedDownload = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('project-save-confirm').click();
+  const referenced = join(mkdtempSync(join(tmpdir(), 'rumija-photo-project-')), 'Catatan foto.rumija');
+  await (await referencedDownload).saveAs(referenced);
+  expect(execFileSync('sqlite3', [referenced, 'SELECT count(*) FROM rumija_photo_images'], { encoding: 'utf8' })).toBe(
+    '0\n',
+  );
+  await page.evaluate(() => window.rumijaStore!.db.photoImages.clear());
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('project-open').click();
+  await (await chooser).setFiles(referenced);
+  await page.getByTestId('project-open-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText('Catatan foto.rumija');
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.6132, -10.1604], zoom: 16 }));
+  await waitForMapIdle(page);
+  await clickOnMapAt(page, [123.61316, -10.16038]);
+  const notCarried = await identifiedPopup(page, 'N-01');
+  await expect(notCarried.getByTestId('popup-photos')).toContainText('tiang-di-ruas.jpg');
+  await expect(notCarried.getByTestId('popup-photos')).toContainText('Image not carried by the project file');
+  await expect(notCarried.getByTestId('popup-photo')).toHaveCount(0);
+  await screenshot(page, 'field-photos-popup-not-carried-en');
 });

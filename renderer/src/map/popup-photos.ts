@@ -46,7 +46,9 @@ export async function appendFeaturePhotos(root: HTMLElement, db: RumijaDatabase,
       div.textContent = line;
       caption.append(div);
     }
-    figure.append(image, caption);
+    // No empty image frame for a photo whose image is not here: the caption says so.
+    if (stored) figure.append(image);
+    figure.append(caption);
     section.append(figure);
   }
   // Evidence first: the photos come right under the title, above the attributes.
