@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { writeProject } from '#shared/project/write-project';
 import { projectFixture } from '#shared/project/project-fixture';
+import { projectPhotos } from '../../tests/unit/project-photos';
 import { EXIT } from './rumija-cli';
 import { runCaptured } from './run-captured';
 
@@ -18,12 +19,13 @@ const run = (...argv: string[]) => runCaptured(argv);
 describe('rumija project', () => {
   it('info lists each layer with the count GDAL reads, the tables, the format version and a checksum that holds', async () => {
     const contents = projectFixture();
+    contents.photos = projectPhotos(contents);
     const file = join(dir, 'proyek.rumija');
     const { bytes, checksum } = await writeProject(contents);
     writeFileSync(file, bytes);
     const { code, out } = await run('project', 'info', file);
     expect(code).toBe(EXIT.ok);
-    expect(out).toContain('Format: rumija-project 2');
+    expect(out).toContain('Format: rumija-project 3');
     expect(out).toContain(`Checksum (SHA-256): ${checksum} cocok / holds`);
     for (const { layer } of contents.layers) {
       const gdal = execFileSync('ogrinfo', ['-ro', '-so', file, layer.name], {
@@ -36,6 +38,9 @@ describe('rumija project', () => {
     expect(out).toMatch(/rumija_tariffs\t3\n/);
     expect(out).toMatch(/rumija_stories\t2\n/);
     expect(out).toMatch(/layer_styles\t7/);
+    // Three photos, two with their image and thumbnail embedded.
+    expect(out).toMatch(/rumija_photos\t3\n/);
+    expect(out).toMatch(/rumija_photo_images\t4\n/);
   });
 
   it('info refuses a truncated file (exit 3) and a changed one, naming it; wrong usage is exit 2', async () => {

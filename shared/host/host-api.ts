@@ -128,6 +128,13 @@ export const BackupAboutSchema = z.strictObject({
     features: z.number().int().min(0),
     stories: z.number().int().min(0),
     tariffs: z.number().int().min(0),
+    // Counted since projects carry the registers and photos; a backup listed from before has none of them.
+    obligors: z.number().int().min(0).optional(),
+    assessments: z.number().int().min(0).optional(),
+    payments: z.number().int().min(0).optional(),
+    programmes: z.number().int().min(0).optional(),
+    workProgrammes: z.number().int().min(0).optional(),
+    photos: z.number().int().min(0).optional(),
   }),
 });
 export type BackupAbout = z.infer<typeof BackupAboutSchema>;

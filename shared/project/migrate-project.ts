@@ -1,4 +1,5 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { PHOTO_TABLES } from './project-tables';
 
 /** One step of the format: brings a file of version `from` to `from + 1`, in the opened copy (the file is not touched). */
 export interface ProjectMigration {
@@ -18,6 +19,8 @@ export const PROJECT_MIGRATIONS: readonly ProjectMigration[] = [
       db.exec(`CREATE TABLE rumija_records (store TEXT NOT NULL, record_key TEXT NOT NULL, position INTEGER NOT NULL,
         definition TEXT NOT NULL, PRIMARY KEY (store, record_key))`),
   },
+  // Format 3 carries field photos (records, and their images when embedded); a format 2 file had none.
+  { from: 2, run: (db) => db.exec(PHOTO_TABLES) },
 ];
 
 /** Runs the steps from `version` up to the newest, in one transaction; throws naming a missing step. */

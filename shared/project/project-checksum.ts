@@ -10,6 +10,9 @@ const ZERO = 0x30;
 
 const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
+/** SHA-256 of bytes, lower-case hex. */
+export const sha256Hex = async (bytes: Uint8Array<ArrayBuffer>) => hex(await subtle.digest('SHA-256', bytes));
+
 /** Where an ASCII text occurs in the bytes: every offset (the checksum slot must be found exactly once). */
 export function offsetsOf(bytes: Uint8Array, text: string): number[] {
   const needle = [...text].map((c) => c.charCodeAt(0));

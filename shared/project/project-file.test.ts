@@ -12,6 +12,9 @@ import { projectFixture } from './project-fixture';
 import { PROJECT_FORMAT_VERSION, type ProjectContents } from './project-format';
 import { writeGeoPackage } from '../io/geopackage';
 import { exportDatabase, openDatabaseBytes } from '../io/sqlite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { projectPhotos } from '../../tests/unit/project-photos';
 
 /**
  * The `.rumija` file read back by GDAL (the oracle for the GeoPackage side) and by Rumija; damaged, truncated,
@@ -24,6 +27,7 @@ let gpkg: string;
 
 beforeAll(async () => {
   contents = projectFixture();
+  contents.photos = projectPhotos(contents);
   bytes = (await writeProject(contents)).bytes;
   gpkg = join(dir, 'proyek.gpkg');
   writeFileSync(gpkg, bytes);
@@ -79,8 +83,8 @@ describe('the .rumija file as GDAL reads it', () => {
     expect(result.stdout).toMatch(/Koridor \(demo\) \(Multi Line String\)/);
     expect(result.stdout).toMatch(/Tiang PLN Kupang \(impor\) \(Point\)/);
     expect(result.stdout).toMatch(/layer_styles \(None\)/);
-    // Rumija's own tables are not GIS layers: GDAL does not list them.
-    expect(result.stdout).not.toMatch(/rumija_/);
+    // Rumija's own tables are not GIS layers: GDAL does not list them (only the photos' points and images).
+    expect(result.stdout).not.toMatch(/rumija_(?!photo_points \(Point\)|photo_images \(None\))/);
   });
 
   it('opens the .rumija name too; GDAL only notes the extension', () => {
@@ -225,30 +229,35 @@ describe('the .rumija file as Rumija reads it', () => {
   });
 
   it('brings an older format up step by step before reading it', async () => {
-    // As if this Rumija were at format 3 and format 2 kept the name elsewhere: the step moves it.
-    const older = await withVersion(bytes, '2');
+    // As if this Rumija were a format newer and the format before kept the name elsewhere: the step moves it.
+    const before = PROJECT_FORMAT_VERSION;
+    const older = await withVersion(bytes, String(before));
     const steps: string[] = [];
     const read = await readProject(older, {
-      current: 3,
+      current: before + 1,
       migrations: [
         {
-          from: 2,
+          from: before,
           run: (db) => {
-            steps.push('2→3');
+            steps.push(`${before}→${before + 1}`);
             db.exec(`UPDATE rumija_project SET value = 'dipindah' WHERE key = 'name'`);
           },
         },
       ],
     });
-    expect(steps).toEqual(['2→3']);
+    expect(steps).toEqual([`${before}→${before + 1}`]);
     expect(read.ok && read.value.name).toBe('dipindah');
-    const missing = await readProject(older, { current: 4, migrations: [] });
-    expect(missing).toMatchObject({ ok: false, problem: { code: 'corrupt', detail: 'no migration from format 2' } });
+    const missing = await readProject(older, { current: before + 2, migrations: [] });
+    expect(missing).toMatchObject({
+      ok: false,
+      problem: { code: 'corrupt', detail: `no migration from format ${before}` },
+    });
   });
 
   it('opens a format 1 file (before the registers were carried) with empty registers', async () => {
     const db = await openDatabaseBytes(bytes);
-    db.exec(`DROP TABLE rumija_records; UPDATE rumija_project SET value = '1' WHERE key = 'format_version'`);
+    db.exec(`DROP TABLE rumija_records; DROP TABLE rumija_photos; DROP TABLE rumija_photo_images;
+      UPDATE rumija_project SET value = '1' WHERE key = 'format_version'`);
     const checksum = String(db.selectValue(`SELECT value FROM rumija_project WHERE key = 'checksum'`));
     const formatOne = await exportDatabase(db);
     db.close();
@@ -279,5 +288,137 @@ describe('the .rumija file as Rumija reads it', () => {
       ok: false,
       problem: { code: 'invalid-content', table: 'rumija_records/payments', row: payment!.id },
     });
+  });
+});
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sqlite3 = (file: string, sql: string) =>
+  execFileSync('sqlite3', ['-readonly', file, sql], { encoding: 'utf8' }).trim();
+
+describe('field photos in the project file (format 3)', () => {
+  it('come back equal, the embedded images byte-identical, the referenced one marked as not carried', async () => {
+    const read = await readProject(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.formatVersion).toBe(3);
+    expect(read.value.photos.map((photo) => photo.record)).toEqual(contents.photos.map((photo) => photo.record));
+    for (const [i, photo] of contents.photos.entries()) {
+      const back = read.value.photos[i]!;
+      if (!photo.images) {
+        expect(back.images).toBeNull();
+        continue;
+      }
+      expect(sha256(back.images!.image)).toBe(photo.record.sha256);
+      expect(sha256(back.images!.image)).toBe(sha256(photo.images.image));
+      expect(sha256(back.images!.thumbnail)).toBe(sha256(photo.images.thumbnail));
+    }
+  });
+
+  it('are read by sqlite3 itself: rows, BLOB lengths, and an image written out with writefile is the original', () => {
+    const file = join(dir, 'proyek.rumija');
+    expect(sqlite3(file, 'SELECT count(*) FROM rumija_photos')).toBe('3');
+    expect(sqlite3(file, 'SELECT count(*) FROM rumija_photos WHERE image_carried = 0')).toBe('1');
+    const lengths = sqlite3(
+      file,
+      `SELECT photo_id || '|' || role || '|' || length(data) FROM rumija_photo_images ORDER BY id`,
+    );
+    expect(lengths.split('\n')).toEqual(
+      contents.photos.flatMap(({ record, images }) =>
+        images
+          ? [
+              `${record.id}|original|${images.image.byteLength}`,
+              `${record.id}|thumbnail|${images.thumbnail.byteLength}`,
+            ]
+          : [],
+      ),
+    );
+    const [first] = contents.photos;
+    const out = join(dir, 'keluar.jpg');
+    execFileSync('sqlite3', [
+      file,
+      `SELECT writefile('${out}', data) FROM rumija_photo_images WHERE photo_id = '${first!.record.id}' AND role = 'original'`,
+    ]);
+    expect(sha256(readFileSync(out))).toBe(first!.record.sha256);
+    expect(sha256(readFileSync(out))).toBe(sha256(first!.images!.image));
+  });
+
+  it('are camera points GDAL opens with their attributes, and a media table GDAL lists', () => {
+    const result = ogrinfo(gpkg);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/rumija_photo_points \(Point\)/);
+    expect(result.stdout).toMatch(/rumija_photo_images/);
+    const points = gdalRead('rumija_photo_points');
+    // The photo without GPS has no point.
+    expect(points.features).toHaveLength(2);
+    const [point] = points.features;
+    expect(point!.geometry).toEqual({ type: 'Point', coordinates: [123.6079, -10.1712] });
+    expect(point!.properties).toMatchObject({
+      file_name: 'IMG_0001.jpg',
+      direction_deg: 135.5,
+      camera_model: 'Galaxy A54',
+      taken_at: '2026-01-21T09:30:15',
+      image_carried: true,
+    });
+    expect(points.features[1]!.properties).toMatchObject({ attached_to: 'road', ruas: '001', sta_m: 1250 });
+    const [media] = gdalSql(
+      `SELECT length(data) AS n FROM rumija_photo_images WHERE role = 'original' ORDER BY id LIMIT 1`,
+    );
+    expect(media!.n).toBe(contents.photos[0]!.images!.image.byteLength);
+  });
+
+  it('are sealed by the checksum: one byte of an image changed is told', async () => {
+    const image = contents.photos[1]!.images!.image;
+    const [at] = offsetsOfBytes(bytes, image.subarray(image.length - 64));
+    expect(at).toBeGreaterThan(0);
+    const changed = bytes.slice();
+    changed[at! + 10] = changed[at! + 10]! ^ 0xff;
+    expect(await readProject(changed)).toEqual({ ok: false, problem: { code: 'checksum-mismatch' } });
+  });
+
+  it('a format 2 file (before photos were carried) opens with no photos', async () => {
+    const db = await openDatabaseBytes(bytes);
+    db.exec(`DROP TABLE rumija_photos; DROP TABLE rumija_photo_images;
+      UPDATE rumija_project SET value = '2' WHERE key = 'format_version'`);
+    const checksum = String(db.selectValue(`SELECT value FROM rumija_project WHERE key = 'checksum'`));
+    const formatTwo = await exportDatabase(db);
+    db.close();
+    await sealChecksum(formatTwo, checksum);
+    const read = await readProject(formatTwo);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.formatVersion).toBe(2);
+    expect(read.value.photos).toEqual([]);
+    expect(read.value.records.payments).toHaveLength(contents.records.payments.length);
+  });
+
+  it('a photo row against its model, or an image that is not its photo, is refused naming table and row', async () => {
+    const [point, attached] = contents.photos;
+    const badRecord = await writeProject({
+      ...contents,
+      photos: [{ ...point!, record: { ...point!.record, metadata: { ...point!.record.metadata, directionDeg: 400 } } }],
+    });
+    expect(await readProject(badRecord.bytes)).toMatchObject({
+      ok: false,
+      problem: {
+        code: 'invalid-content',
+        table: 'rumija_photos',
+        row: point!.record.id,
+        field: 'metadata.directionDeg',
+      },
+    });
+    const swapped = await writeProject({ ...contents, photos: [{ ...point!, images: attached!.images }] });
+    expect(await readProject(swapped.bytes)).toMatchObject({
+      ok: false,
+      problem: { code: 'invalid-content', table: 'rumija_photo_images', row: point!.record.id, field: 'sha256' },
+    });
+  });
+
+  it("a layer named as one of the file's own tables is saved under another table name and read back", async () => {
+    const [first] = contents.layers;
+    const named = { ...first!, layer: { ...first!.layer, name: 'rumija_photo_points' } };
+    const written = await writeProject({ ...contents, layers: [named] });
+    const read = await readProject(written.bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.value.layers[0]!.layer.name).toBe('rumija_photo_points');
+    expect(read.value.layers[0]!.features).toHaveLength(first!.features.length);
+    expect(read.value.photos).toHaveLength(contents.photos.length);
   });
 });

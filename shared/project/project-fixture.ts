@@ -128,6 +128,8 @@ export function projectFixture(): ProjectContents {
     backgrounds: [],
     settings: { basemap: 'ntt' },
     records: projectRecordsFixture(),
+    // Photos need real JPEGs, which the tests make (tests/unit/project-photos.ts).
+    photos: [],
   };
 }
 

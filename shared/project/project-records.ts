@@ -10,7 +10,8 @@ import { WorkProgrammeSchema } from '../programme/work-programme';
 /**
  * The registers a project carries beside its layers, each row checked against its model when a file is read: the
  * retribution cycle (obligors, programmes, notices, payments — legal records a restore must bring back) and the
- * road programme (handling catalogues with every saved version, work programmes). Field photos are not carried yet.
+ * road programme (handling catalogues with every saved version, work programmes). Field photos have tables of their
+ * own (project-tables.ts, format 3).
  */
 export const PROJECT_RECORD_SCHEMAS = {
   obligors: ObligorSchema,

@@ -12,10 +12,13 @@ import {
   TariffVersionSchema,
   type ProjectContents,
   type ProjectFeature,
+  type ProjectPhoto,
   type ProjectSummary,
 } from './project-format';
 import { putCell, type FieldKind, type ProjectField } from './project-fields';
-import { PROJECT_TABLES } from './project-tables';
+import { PHOTO_MEDIA_TABLE, PROJECT_TABLES } from './project-tables';
+import { PhotoRecordSchema } from '../evidence/field-photos';
+import { sha256Hex } from './project-checksum';
 import { checksumHolds } from './project-checksum';
 import { migrateProject, PROJECT_MIGRATIONS, type ProjectMigration } from './migrate-project';
 import { emptyProjectRecords, PROJECT_RECORD_SCHEMAS, PROJECT_RECORD_STORES } from './project-records';
@@ -229,6 +232,54 @@ function readFeatures(db: Database, table: string): ProjectRead<ProjectFeature[]
   return { ok: true, value: features };
 }
 
+const photoProblem = (table: string, row: string, field: string, detail: string): ProjectRead<never> => ({
+  ok: false,
+  problem: { code: 'invalid-content', table, row, field, detail },
+});
+
+/**
+ * The photos, each record checked against its model and its columns, each embedded image checked against the
+ * record's hash (a swapped or damaged image is refused, not shown under another photo's name).
+ */
+async function readPhotos(db: Database): Promise<ProjectRead<ProjectPhoto[]>> {
+  const images = new Map<string, Partial<Record<'original' | 'thumbnail', Uint8Array<ArrayBuffer>>>>();
+  for (const [id, photoId, role, contentType, data] of db.selectArrays(
+    `SELECT id, photo_id, role, content_type, data FROM ${PHOTO_MEDIA_TABLE} ORDER BY id`,
+  ) as [number, string, 'original' | 'thumbnail', string, unknown][]) {
+    if (!(data instanceof Uint8Array) || data.byteLength === 0)
+      return photoProblem(PHOTO_MEDIA_TABLE, String(id), 'data', 'empty');
+    if (contentType !== 'image/jpeg') return photoProblem(PHOTO_MEDIA_TABLE, String(id), 'content_type', contentType);
+    images.set(photoId, { ...images.get(photoId), [role]: new Uint8Array(data) });
+  }
+  const photos: ProjectPhoto[] = [];
+  const rows = db.selectArrays(
+    'SELECT photo_id, sha256, feature_id, image_carried, definition FROM rumija_photos ORDER BY position',
+  ) as [string, string, string, number, string][];
+  for (const [photoId, sha256, featureId, carried, definition] of rows) {
+    const record = parsed(PhotoRecordSchema, definition, 'rumija_photos', photoId);
+    if (!record.ok) return record;
+    const photo = record.value;
+    if (photo.id !== photoId) return photoProblem('rumija_photos', photoId, 'id', photo.id);
+    if (photo.sha256 !== sha256) return photoProblem('rumija_photos', photoId, 'sha256', sha256);
+    if (photo.featureId !== featureId) return photoProblem('rumija_photos', photoId, 'feature_id', featureId);
+    const own = images.get(photoId);
+    images.delete(photoId);
+    if (!carried) {
+      if (own) return photoProblem('rumija_photos', photoId, 'image_carried', '0');
+      photos.push({ record: photo, images: null });
+      continue;
+    }
+    if (!own?.original) return photoProblem(PHOTO_MEDIA_TABLE, photoId, 'original', 'missing');
+    if (!own.thumbnail) return photoProblem(PHOTO_MEDIA_TABLE, photoId, 'thumbnail', 'missing');
+    const actual = await sha256Hex(own.original);
+    if (actual !== photo.sha256) return photoProblem(PHOTO_MEDIA_TABLE, photoId, 'sha256', actual);
+    photos.push({ record: photo, images: { image: own.original, thumbnail: own.thumbnail } });
+  }
+  const [stray] = images.keys();
+  if (stray !== undefined) return photoProblem(PHOTO_MEDIA_TABLE, stray, 'photo_id', 'no record');
+  return { ok: true, value: photos };
+}
+
 /**
  * A `.rumija` file read whole: checked (SQLite header and length, integrity, format, version, checksum), an older
  * format brought up to this one, every definition validated. The first problem stops it and names where it is.
@@ -332,6 +383,8 @@ export async function readProject(
       if (!read.ok) return read;
       (records as Record<string, unknown[]>)[store] = read.value;
     }
+    const photos = await readPhotos(db);
+    if (!photos.ok) return photos;
     return {
       ok: true,
       value: {
@@ -347,6 +400,7 @@ export async function readProject(
         backgrounds,
         settings,
         records,
+        photos: photos.value,
       },
     };
   } catch (error) {

@@ -9,10 +9,22 @@ import {
 } from '../io/geopackage';
 import { geometryBounds } from '../geo/positions-of';
 import { exportDatabase, newDatabase } from '../io/sqlite';
-import { PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type ProjectContents, type ProjectFeature } from './project-format';
+import {
+  PROJECT_FORMAT,
+  PROJECT_FORMAT_VERSION,
+  type ProjectContents,
+  type ProjectFeature,
+  type ProjectPhoto,
+} from './project-format';
 import { PROJECT_RECORD_STORES, recordKeyOf } from './project-records';
 import { cellOf, projectFields, SQL_TYPE, type ProjectField } from './project-fields';
-import { ATTRIBUTE_TABLES, PROJECT_SCHEMA } from './project-tables';
+import {
+  ATTRIBUTE_TABLES,
+  PHOTO_MEDIA_TABLE,
+  PHOTO_POINT_TABLE,
+  PROJECT_SCHEMA,
+  PROJECT_TABLES,
+} from './project-tables';
 import { CHECKSUM_LENGTH, sealChecksum } from './project-checksum';
 import { symbologyOf } from './layer-symbology';
 import { layerStyleQml } from './layer-style-qml';
@@ -98,6 +110,89 @@ function writeFeatures(db: Database, table: string, features: readonly ProjectFe
   return extent;
 }
 
+/** Registers a written feature table as a GeoPackage layer (contents, geometry column, RTree); its geometry type. */
+function registerFeatureTable(
+  db: Database,
+  table: string,
+  features: readonly ProjectFeature[],
+  extent: (number | null)[],
+  description: string,
+): string {
+  const geometryType = features.length ? geometryTypeName(features) : 'GEOMETRY';
+  db.exec({
+    sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`,
+    bind: [table, table, description, ...extent],
+  });
+  db.exec({ sql: `INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`, bind: [table, geometryType] });
+  db.exec({
+    sql: `INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`,
+    bind: [table],
+  });
+  db.exec({ sql: 'INSERT INTO gpkg_ogr_contents VALUES (?, ?)', bind: [table, features.length] });
+  db.exec(rtreeTriggers(table, 'geom'));
+  return geometryType;
+}
+
+/**
+ * Photo records, their images when embedded, and a point table of the photos with a position (camera markers with
+ * their attributes) that QGIS and GDAL open as a layer. Rumija reads the records, not the points.
+ */
+function writePhotos(db: Database, photos: readonly ProjectPhoto[]) {
+  const record = db.prepare('INSERT INTO rumija_photos VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const image = db.prepare(`INSERT INTO ${PHOTO_MEDIA_TABLE} (data, content_type, photo_id, role) VALUES (?, ?, ?, ?)`);
+  try {
+    photos.forEach(({ record: photo, images }, position) => {
+      record
+        .bind([
+          photo.id,
+          position,
+          photo.sha256,
+          photo.fileName,
+          photo.featureId,
+          photo.layerId,
+          images ? 1 : 0,
+          JSON.stringify(photo),
+        ])
+        .stepReset();
+      if (!images) return;
+      image.bind([images.image, 'image/jpeg', photo.id, 'original']).stepReset();
+      image.bind([images.thumbnail, 'image/jpeg', photo.id, 'thumbnail']).stepReset();
+    });
+  } finally {
+    record.finalize();
+    image.finalize();
+  }
+  const points = photos.flatMap(({ record: photo, images }): ProjectFeature[] => {
+    const { metadata, placement } = photo;
+    if (!metadata.position) return [];
+    return [
+      {
+        id: photo.id,
+        layerId: PHOTO_POINT_TABLE,
+        geometry: { type: 'Point', coordinates: metadata.position },
+        properties: {
+          photo_id: photo.id,
+          file_name: photo.fileName,
+          taken_at: metadata.takenAt,
+          direction_deg: metadata.directionDeg,
+          camera_make: metadata.cameraMake,
+          camera_model: metadata.cameraModel,
+          attached_to: placement.kind === 'attached' ? placement.featureKind : 'point',
+          feature_id: photo.featureId,
+          layer_id: photo.layerId,
+          ruas: placement.kind === 'attached' ? (placement.ruasNumber ?? null) : null,
+          sta_m: placement.kind === 'attached' ? (placement.staM ?? null) : null,
+          sha256: photo.sha256,
+          image_carried: images !== null,
+        },
+      },
+    ];
+  });
+  const fields = projectFields(points);
+  const extent = writeFeatures(db, PHOTO_POINT_TABLE, points, fields);
+  registerFeatureTable(db, PHOTO_POINT_TABLE, points, extent, 'Rumija: foto lapangan / field photos (kamera / camera)');
+}
+
 /**
  * The workspace as one `.rumija` file: a GeoPackage 1.3 whose feature tables GDAL and QGIS open as they are (typed
  * columns, RTree index, each layer's style in layer_styles as QML and SLD), with Rumija's own tables for what is not
@@ -109,27 +204,21 @@ export async function writeProject(contents: ProjectContents): Promise<WrittenPr
   try {
     db.exec(GEOPACKAGE_SCHEMA);
     db.exec(PROJECT_SCHEMA);
-    const tables = tableNames(contents.layers.map(({ layer }) => layer.name));
+    // A layer named as one of the file's own tables (rumija_photo_points, layer_styles…) gets another table name.
+    const reserved = [...PROJECT_TABLES, PHOTO_POINT_TABLE, 'rumija_project'];
+    const tables = tableNames([...reserved, ...contents.layers.map(({ layer }) => layer.name)]).slice(reserved.length);
     db.transaction(() => {
       contents.layers.forEach(({ layer, features }, position) => {
         const table = tables[position]!;
         const fields = projectFields(features);
         const extent = writeFeatures(db, table, features, fields);
-        const geometryType = features.length ? geometryTypeName(features) : 'GEOMETRY';
-        db.exec({
-          sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)`,
-          bind: [table, table, `Rumija: ${layer.kind}${layer.demo ? ' (DEMO)' : ''}`, ...extent],
-        });
-        db.exec({
-          sql: `INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)`,
-          bind: [table, geometryType],
-        });
-        db.exec({
-          sql: `INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')`,
-          bind: [table],
-        });
-        db.exec({ sql: 'INSERT INTO gpkg_ogr_contents VALUES (?, ?)', bind: [table, features.length] });
-        db.exec(rtreeTriggers(table, 'geom'));
+        const geometryType = registerFeatureTable(
+          db,
+          table,
+          features,
+          extent,
+          `Rumija: ${layer.kind}${layer.demo ? ' (DEMO)' : ''}`,
+        );
         db.exec({
           sql: 'INSERT INTO rumija_layers VALUES (?, ?, ?, ?, ?)',
           bind: [layer.id, table, position, features.length, JSON.stringify(layer)],
@@ -153,16 +242,6 @@ export async function writeProject(contents: ProjectContents): Promise<WrittenPr
           ],
         });
       });
-      for (const table of ATTRIBUTE_TABLES) {
-        db.exec({
-          sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'attributes', ?, '', 0)`,
-          bind: [table, table],
-        });
-        db.exec({
-          sql: 'INSERT INTO gpkg_ogr_contents VALUES (?, (SELECT count(*) FROM layer_styles))',
-          bind: [table],
-        });
-      }
       const put = (sql: string, rows: unknown[][]) => {
         const statement = db.prepare(sql);
         try {
@@ -202,6 +281,17 @@ export async function writeProject(contents: ProjectContents): Promise<WrittenPr
           ]),
         ),
       );
+      writePhotos(db, contents.photos);
+      for (const table of [...ATTRIBUTE_TABLES, PHOTO_MEDIA_TABLE]) {
+        db.exec({
+          sql: `INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'attributes', ?, '', 0)`,
+          bind: [table, table],
+        });
+        db.exec({
+          sql: `INSERT INTO gpkg_ogr_contents VALUES (?, (SELECT count(*) FROM ${quote(table)}))`,
+          bind: [table],
+        });
+      }
       put('INSERT INTO rumija_project VALUES (?, ?)', [
         ['format', PROJECT_FORMAT],
         ['format_version', String(PROJECT_FORMAT_VERSION)],

@@ -32,6 +32,7 @@ export async function benchmarkProjectFile(segments = 200_000, assetCount = 1_00
     backgrounds: [],
     settings: {},
     records: emptyProjectRecords(),
+    photos: [],
   };
   // CPU seconds beside wall seconds: on a machine others share, the wall clock measures them too.
   const cpuSince = (start: NodeJS.CpuUsage) => {

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { clickOnMapAt, gdalNumber, identifiedPopup, openApp, screenshot, waitForMapIdle } from './helpers';
 import { exiftoolRead, makeTaggedJpeg } from '../unit/exiftool-photo';
 
@@ -212,4 +216,120 @@ test('bad files are refused by name and reason; a photo by a road is attached at
     .poll(() => popup.getByTestId('popup-photo').evaluate((element: HTMLImageElement) => element.naturalWidth))
     .toBe(320);
   await screenshot(page, 'field-photos-road-popup-en');
+});
+
+test('photos travel in a project file: saved with their images, gone from the workspace, back in the popup after open', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await page.getByTestId('tab-photos').click();
+  const byRoad = makeTaggedJpeg(
+    'tiang-di-ruas.jpg',
+    { lat: -10.1604, lon: 123.6132, directionDeg: 300, dateTimeOriginal: '2026:02:03 14:05:00', make: 'Xiaomi' },
+    [120, 160, 60],
+    [320, 240],
+  );
+  const photoSha = createHash('sha256').update(byRoad.bytes).digest('hex');
+  await page
+    .getByTestId('photos-input')
+    .setInputFiles([{ name: 'tiang-di-ruas.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(byRoad.bytes) }]);
+  await page.getByTestId('photos-distance').fill('30');
+  await page.getByTestId('photo-attach').check();
+  await page.getByTestId('photos-save').click();
+  await expect(page.getByTestId('photos-saved')).toContainText('1');
+
+  // Saved with the images embedded (the dialog's default).
+  await page.getByTestId('project-save').click();
+  const saveDialog = page.getByTestId('project-save-dialog');
+  await expect(saveDialog).toContainText('1 foto');
+  await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Sertakan gambar');
+  await screenshot(page, 'project-save-dialog-photos-id-1366');
+  await page.getByTestId('project-name').fill('Foto Kupang');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('project-save-confirm').click();
+  const path = join(mkdtempSync(join(tmpdir(), 'rumija-photo-project-')), 'Foto Kupang.rumija');
+  await (await download).saveAs(path);
+  // sqlite3 reads the photo's record and writes its original out: the very file that was imported.
+  const sqlite = (sql: string) => execFileSync('sqlite3', [path, sql], { encoding: 'utf8' }).trim();
+  expect(sqlite('SELECT file_name || "|" || image_carried FROM rumija_photos')).toBe('tiang-di-ruas.jpg|1');
+  expect(sqlite('SELECT group_concat(role || ":" || length(data)) FROM rumija_photo_images ORDER BY id')).toMatch(
+    new RegExp(`^original:${byRoad.bytes.byteLength},thumbnail:\\d+$`),
+  );
+  const out = `${path}.jpg`;
+  sqlite(`SELECT writefile('${out}', data) FROM rumija_photo_images WHERE role = 'original'`);
+  expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(photoSha);
+
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('project-save').click();
+  await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Field photo images (1 photo)');
+  await expect(saveDialog.getByTestId('project-photo-images')).toContainText('Photo records only');
+  await screenshot(page, 'project-save-dialog-photos-en-1366');
+  await saveDialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('language-id').click();
+
+  // The workspace loses its photos (as a broken database would).
+  await page.evaluate(async () => {
+    const { db } = window.rumijaStore!;
+    await db.photos.clear();
+    await db.photoImages.clear();
+  });
+  const chooseProject = async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('project-open').click();
+    await (await chooser).setFiles(path);
+  };
+  await chooseProject();
+  const dialog = page.getByTestId('project-open-dialog');
+  await expect(dialog).toContainText(/Ruang kerja sekarang \(4 lapisan, 719 fitur, .*, 0 foto\)/);
+  await expect(dialog).toContainText(/isi proyek \(4 lapisan, 719 fitur, .*wajib retribusi.*pembayaran.*, 1 foto\)/);
+  await screenshot(page, 'project-open-dialog-photos-id-1366');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await page.getByTestId('language-en').click();
+  await chooseProject();
+  await expect(dialog).toContainText(/by the project \(4 layers, 719 features, .*obligors.*payments.*, 1 photo\)/);
+  await screenshot(page, 'project-open-dialog-photos-en-1366');
+  await page.getByTestId('project-open-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText('Foto Kupang.rumija');
+
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.6132, -10.1604], zoom: 16 }));
+  await waitForMapIdle(page);
+  await clickOnMapAt(page, [123.61316, -10.16038]);
+  const popup = await identifiedPopup(page, 'N-01');
+  await expect(popup.getByTestId('popup-photos')).toContainText('tiang-di-ruas.jpg');
+  await expect
+    .poll(() => popup.getByTestId('popup-photo').evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBe(320);
+  await screenshot(page, 'field-photos-popup-after-open-en');
+
+  // Saved with records only, opened where the image is not: the photo is listed, its image said to be not carried.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('project-save').click();
+  await page.getByTestId('project-photo-reference').check();
+  const referencedDownload = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('project-save-confirm').click();
+  const referenced = join(mkdtempSync(join(tmpdir(), 'rumija-photo-project-')), 'Catatan foto.rumija');
+  await (await referencedDownload).saveAs(referenced);
+  expect(execFileSync('sqlite3', [referenced, 'SELECT count(*) FROM rumija_photo_images'], { encoding: 'utf8' })).toBe(
+    '0\n',
+  );
+  await page.evaluate(() => window.rumijaStore!.db.photoImages.clear());
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('project-open').click();
+  await (await chooser).setFiles(referenced);
+  await page.getByTestId('project-open-confirm').click();
+  await expect(page.getByTestId('project-message')).toContainText('Catatan foto.rumija');
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.evaluate(() => window.rumijaMap!.jumpTo({ center: [123.6132, -10.1604], zoom: 16 }));
+  await waitForMapIdle(page);
+  await clickOnMapAt(page, [123.61316, -10.16038]);
+  const notCarried = await identifiedPopup(page, 'N-01');
+  await expect(notCarried.getByTestId('popup-photos')).toContainText('tiang-di-ruas.jpg');
+  await expect(notCarried.getByTestId('popup-photos')).toContainText('Image not carried by the project file');
+  await expect(notCarried.getByTestId('popup-photo')).toHaveCount(0);
+  await screenshot(page, 'field-photos-popup-not-carried-en');
 });

@@ -54,7 +54,11 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await chooseProject(page, path);
   const dialog = page.getByTestId('project-open-dialog');
   await expect(dialog).toContainText('Buka proyek Sidang Kupang.rumija?');
-  await expect(dialog).toContainText(/Ruang kerja sekarang \(4 lapisan, 719 fitur, 1 cerita, 1 versi tarif\)/);
+  // Everything that is replaced is counted, the registers and photos too.
+  await expect(dialog).toContainText(
+    'Ruang kerja sekarang (4 lapisan, 719 fitur, 1 cerita, 1 versi tarif, 5 wajib retribusi, 10 ketetapan, ' +
+      '3 pembayaran, 1 program penertiban, 0 program penanganan, 0 foto)',
+  );
   await expect(dialog).toContainText(/Cadangan otomatis ruang kerja sekarang dibuat dulu/);
   await screenshot(page, 'project-open-dialog-id-1366');
   await page.getByTestId('project-open-confirm').click();
@@ -73,6 +77,10 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await expect(page.getByTestId('project-restore-confirm-dialog')).toContainText(
     'Cadangan ruang kerja sekarang dibuat dulu',
   );
+  await expect(page.getByTestId('project-restore-confirm-dialog')).toContainText(
+    /Ruang kerja sekarang \(4 lapisan, 719 fitur, .*5 wajib retribusi, 10 ketetapan, 3 pembayaran, .*0 foto\) akan diganti dengan cadangan .* \(4 lapisan, .*3 pembayaran, .*0 foto\)/,
+  );
+  await screenshot(page, 'project-restore-confirm-id-1366');
   await page.getByTestId('project-restore-confirm').click();
   await expect(page.getByTestId('project-message')).toContainText('dipulihkan');
   await expect(page.getByTestId('layer-name-demo-roads')).toHaveText('Ruas diubah setelah simpan');
@@ -80,7 +88,9 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   // The same dialogs in English.
   await page.getByTestId('language-en').click();
   await page.getByTestId('project-save').click();
-  await expect(page.getByTestId('project-save-dialog')).toContainText('The whole workspace (layers: 4, features: 719');
+  await expect(page.getByTestId('project-save-dialog')).toContainText(
+    'The whole workspace (4 layers, 719 features, 1 story, 1 tariff version, 5 obligors, 10 assessments, 3 payments',
+  );
   await screenshot(page, 'project-save-dialog-en-1366');
   await page.getByTestId('project-save-dialog').getByRole('button', { name: 'Cancel' }).click();
   await chooseProject(page, path);
@@ -155,7 +165,7 @@ test('a truncated project, one from a newer Rumija and a plain GeoPackage each s
   await screenshot(page, 'project-truncated-id-1366');
   await chooseProject(page, newer);
   await expect(page.getByTestId('project-message')).toContainText(
-    'baru.rumija dibuat oleh Rumija yang lebih baru (format 99; versi ini membaca sampai format 2)',
+    'baru.rumija dibuat oleh Rumija yang lebih baru (format 99; versi ini membaca sampai format 3)',
   );
   await chooseProject(page, plain);
   await expect(page.getByTestId('project-message')).toContainText(

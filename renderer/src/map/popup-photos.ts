@@ -31,6 +31,8 @@ export async function appendFeaturePhotos(root: HTMLElement, db: RumijaDatabase,
     }
     const caption = document.createElement('figcaption');
     const lines = [photo.fileName, describePhotoMetadata(photo.metadata, t, locale)];
+    // A photo from a project saved with records only: its place and camera are known, its image is not here.
+    if (!stored) lines.push(t('photos.imageNotCarried'));
     if (photo.placement.kind === 'attached') {
       const distance = formatNumber(photo.placement.distanceM, locale, 0);
       lines.push(
@@ -44,7 +46,9 @@ export async function appendFeaturePhotos(root: HTMLElement, db: RumijaDatabase,
       div.textContent = line;
       caption.append(div);
     }
-    figure.append(image, caption);
+    // No empty image frame for a photo whose image is not here: the caption says so.
+    if (stored) figure.append(image);
+    figure.append(caption);
     section.append(figure);
   }
   // Evidence first: the photos come right under the title, above the attributes.

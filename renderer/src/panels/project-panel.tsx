@@ -11,11 +11,32 @@ import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
 import { ProjectFiles, projectName, showProjectName, type OpenedProject } from '../state/project-files';
 import { KEPT_BACKUPS, type BackupEntry } from '../persistence/backup-store';
+import { projectCounts, type PhotoImages, type ProjectCounts } from '../persistence/project-workspace';
 import { onPanelRequest } from '../state/panel-commands';
 import { host } from '../platform';
 import { useMessage } from '../components/use-message';
 
-type Counts = { layers: number; features: number; stories: number; tariffs: number };
+type Counts = ProjectCounts;
+
+const COUNTED = [
+  'layers',
+  'features',
+  'stories',
+  'tariffs',
+  'obligors',
+  'assessments',
+  'payments',
+  'programmes',
+  'workProgrammes',
+  'photos',
+] as const satisfies readonly (keyof ProjectCounts)[];
+
+/** "4 lapisan, 719 fitur, …, 2 foto": what a workspace, project or backup holds (a count an old backup lacks is left out). */
+export function countsText(t: TFunction, counts: ProjectCounts): string {
+  return COUNTED.flatMap((key) =>
+    counts[key] === undefined ? [] : [t(`project.count.${key}`, { count: counts[key] })],
+  ).join(', ');
+}
 type Message = { tone: 'info' | 'error'; text: string; importable?: OpenedFile };
 
 function Modal({
@@ -68,13 +89,6 @@ export function problemText(t: TFunction, file: string, problem: ProjectProblem)
       return t(`project.problem.${problem.code}`, { file });
   }
 }
-
-const projectCounts = (project: OpenedProject): Counts => ({
-  layers: project.layers.length,
-  features: project.layers.reduce((sum, layer) => sum + layer.features.length, 0),
-  stories: project.stories.length,
-  tariffs: project.tariffs.length,
-});
 
 /** The last projects saved or opened: name and date; a gone file is shown as such; each can be removed. */
 function RecentProjects({
@@ -170,10 +184,10 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
     void run(t('project.saving'), async () =>
       setSaving({ name: projectName() ?? t('project.defaultName'), counts: await files.current() }),
     );
-  const save = (name: string) => {
+  const save = (name: string, photoImages: PhotoImages) => {
     setSaving(null);
     void run(t('project.saving'), async () => {
-      const result = await files.save(name.trim() || t('project.defaultName'));
+      const result = await files.save(name.trim() || t('project.defaultName'), photoImages);
       await refreshRecent();
       if (result.saved) setMessage({ tone: 'info', text: t('project.saved', { name: result.name }) });
       else if (result.error) setMessage({ tone: 'error', text: result.error });
@@ -294,7 +308,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
     };
   }, [files, latest, store]);
 
-  const contents = (counts: Counts) => t('project.backupContents', counts);
+  const contents = (counts: Counts) => countsText(t, counts);
   return (
     <section className="project-panel" aria-label={t('project.heading')}>
       <div className="project-buttons">
@@ -344,14 +358,28 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              save(String(new FormData(event.currentTarget).get('name') ?? ''));
+              const form = new FormData(event.currentTarget);
+              save(String(form.get('name') ?? ''), form.get('photoImages') === 'reference' ? 'reference' : 'embed');
             }}
           >
             <label>
               {t('project.nameLabel')}
               <input name="name" defaultValue={saving.name} maxLength={120} data-testid="project-name" autoFocus />
             </label>
-            <p>{t('project.saveBody', saving.counts)}</p>
+            <p>{t('project.saveBody', { contents: contents(saving.counts) })}</p>
+            {(saving.counts.photos ?? 0) > 0 && (
+              <fieldset className="project-photo-images" data-testid="project-photo-images">
+                <legend>{t('project.photoImages.legend', { count: saving.counts.photos })}</legend>
+                <label>
+                  <input type="radio" name="photoImages" value="embed" defaultChecked />
+                  {t('project.photoImages.embed')}
+                </label>
+                <label>
+                  <input type="radio" name="photoImages" value="reference" data-testid="project-photo-reference" />
+                  {t('project.photoImages.reference')}
+                </label>
+              </fieldset>
+            )}
             <div className="dialog-buttons">
               <button type="button" onClick={() => setSaving(null)}>
                 {t('common.cancel')}
@@ -371,11 +399,8 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
         >
           <p>
             {t('project.openBody', {
-              ...opening.counts,
-              newLayers: projectCounts(opening.project).layers,
-              newFeatures: projectCounts(opening.project).features,
-              newStories: projectCounts(opening.project).stories,
-              newTariffs: projectCounts(opening.project).tariffs,
+              current: contents(opening.counts),
+              incoming: contents(projectCounts(opening.project)),
             })}
           </p>
           <div className="dialog-buttons">
@@ -436,7 +461,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
         >
           <p>
             {t('project.restoreConfirmBody', {
-              ...restoring.counts,
+              current: contents(restoring.counts),
               date: formatMoment(restoring.entry.at, locale),
               contents: contents(restoring.entry.counts),
             })}
@@ -502,7 +527,7 @@ export function StorageRecovery({ error, errorName }: { error: string; errorName
           <p>
             {t('project.storageOffer', {
               date: formatMoment(newest.at, locale),
-              contents: t('project.backupContents', newest.counts),
+              contents: countsText(t, newest.counts),
             })}
           </p>
           <button

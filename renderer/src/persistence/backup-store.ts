@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { ProjectCounts } from './project-workspace';
 
 export type BackupReason = 'before-open' | 'before-restore' | 'daily';
 
@@ -8,7 +9,7 @@ export interface BackupEntry {
   reason: BackupReason;
   /** The project name the workspace had, if any. */
   name: string;
-  counts: { layers: number; features: number; stories: number; tariffs: number };
+  counts: ProjectCounts;
   bytes: number;
 }
 

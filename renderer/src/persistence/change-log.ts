@@ -17,6 +17,7 @@ import {
   type StoredFeatureRecord,
 } from './feature-blocks';
 import { ValidationError, validateFeature } from './feature-validation';
+import { removeOrphanPhotos } from './photo-orphans';
 
 /**
  * The one shape of every change: the state of what it touched before and after, by key (null: absent). Undo writes
@@ -139,7 +140,8 @@ export async function writeState(db: RumijaDatabase, state: ChangeState) {
 
 /**
  * A new change ends the redo chain: entries undone before it can no longer be redone, and the blocks of an undone
- * import kept for its redo are deleted. Undone entries always sit at the end of the log, so only the tail is read.
+ * import kept for its redo are deleted, with the photos (and their image blobs) of an undone photo import. Undone
+ * entries always sit at the end of the log, so only the tail is read.
  */
 async function discardRedo(db: RumijaDatabase) {
   const undone = await db.editLog
@@ -147,12 +149,21 @@ async function discardRedo(db: RumijaDatabase) {
     .reverse()
     .until((entry) => entry.status !== 'undone')
     .toArray();
+  const addedFeatures = new Set<string>();
+  const addedLayers = new Set<string>();
   for (const entry of undone) {
     const state = await stateOf(db, entry, 'after');
-    for (const layerId of Object.keys(state.layers))
+    const before = await stateOf(db, entry, 'before');
+    for (const layerId of Object.keys(state.layers)) {
       if (!(await db.layers.get(layerId))) await deleteLayerBlocks(db, [layerId]);
+      // Only what the change made: a photo of a feature an earlier change deleted stays for that change's undo.
+      if (state.layers[layerId] && !before.layers[layerId]) addedLayers.add(layerId);
+    }
+    for (const [id, feature] of Object.entries(state.features))
+      if (feature && !before.features[id]) addedFeatures.add(id);
     await db.editLog.update(entry.seq!, { status: 'discarded' });
   }
+  await removeOrphanPhotos(db, addedFeatures, addedLayers);
 }
 
 /** Drops the oldest entries beyond MAX_LOG_ENTRIES. */

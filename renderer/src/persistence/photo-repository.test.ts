@@ -4,8 +4,8 @@ import Dexie from 'dexie';
 import { RumijaDatabase } from './database';
 import { STORES_V7 } from './past-schemas';
 import { encodeBlock } from './feature-blocks';
-import { loadAll } from './layer-repository';
-import { undoLast } from './change-log';
+import { addLayerWithFeatures, loadAll } from './layer-repository';
+import { redoNext, undoLast } from './change-log';
 import { photoIdOf, photoImage, photosByHash, photosOfFeature, storePhotos } from './photo-repository';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
 import {
@@ -135,6 +135,44 @@ describe('field photos in the database (schema v8)', () => {
     ).rejects.toThrow(/koordinat/);
     expect(await db.photos.count()).toBe(0);
     expect(await db.photoImages.count()).toBe(0);
+    db.close();
+  });
+
+  it('an undone photo import keeps its images for redo; once it can no longer be redone, they go', async () => {
+    const db = new RumijaDatabase(newName());
+    const photo = record(`${photoIdOf(sha)}-point`, 'field-photos');
+    const point = createPhotoPointFeature(photo, photo.featureId, [123.6, -10.16]);
+    const layer = createFieldPhotoLayer([], '2026-01-21T10:00:00.000Z');
+    const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
+    // A photo attached to a road (no undo step of its own) must not be touched.
+    const otherSha = 'cd'.repeat(32);
+    const attached = {
+      ...record('demo-road-N-01-1', 'demo-roads'),
+      id: photoIdOf(otherSha),
+      sha256: otherSha,
+      placement: { kind: 'attached' as const, featureKind: 'road' as const, distanceM: 5, staM: 1342 },
+    };
+    await storePhotos(db, [{ record: attached, image, thumbnail: image }], {});
+    await storePhotos(db, [{ record: photo, image, thumbnail: image }], { layers: [layer], put: [point] });
+
+    await undoLast(db);
+    expect(await db.photos.count()).toBe(2);
+    expect(await db.photoImages.count()).toBe(2);
+    await redoNext(db);
+    expect((await loadAll(db)).features.some((feature) => feature.id === photo.featureId)).toBe(true);
+    expect((await photoImage(db, photo.id))?.image.size).toBe(4);
+
+    await undoLast(db);
+    // A new change ends the redo chain: the undone import's photo and its blobs go, the attached one stays.
+    const demo = createDemoDataset('2026-01-21T10:00:00.000Z');
+    const roads = demo.layers.find((candidate) => candidate.id === 'demo-roads')!;
+    await addLayerWithFeatures(
+      db,
+      roads,
+      demo.features.filter((feature) => feature.layerId === roads.id),
+    );
+    expect(await db.photos.toCollection().primaryKeys()).toEqual([attached.id]);
+    expect(await db.photoImages.toCollection().primaryKeys()).toEqual([attached.id]);
     db.close();
   });
 });

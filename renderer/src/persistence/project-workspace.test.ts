@@ -11,6 +11,19 @@ import { writeProject } from '#shared/project/write-project';
 import { readProject } from '#shared/project/read-project';
 import { projectFixture } from '#shared/project/project-fixture';
 import { createDemoDataset } from '#shared/demo/create-demo-dataset';
+import { createHash } from 'node:crypto';
+import { projectPhotoFiles } from '../../../tests/unit/project-photos';
+import { storePhotos } from './photo-repository';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const blobSha = async (blob: Blob) => sha256(new Uint8Array(await blob.arrayBuffer()));
+/** Three imported photos (real JPEGs with EXIF) as the photo store holds them. */
+const fixturePhotos = () =>
+  projectPhotoFiles(projectFixture()).map(({ record, images }) => ({
+    record,
+    image: new Blob([images.image], { type: 'image/jpeg' }),
+    thumbnail: new Blob([images.thumbnail], { type: 'image/jpeg' }),
+  }));
 
 const opened: RumijaDatabase[] = [];
 const database = (name: string) => {
@@ -27,7 +40,7 @@ afterEach(async () => {
 });
 
 /** The workspace the issue asks to carry: demo, an imported layer with extra columns, styled layers, two stories, three tariff versions. */
-async function preparedWorkspace(db: RumijaDatabase) {
+async function preparedWorkspace(db: RumijaDatabase, photos = fixturePhotos()) {
   await seedDemoIfEmpty(db);
   const fixture = projectFixture();
   for (const { layer, features } of fixture.layers.filter(({ layer }) => !layer.demo))
@@ -38,6 +51,7 @@ async function preparedWorkspace(db: RumijaDatabase) {
   await saveTariffSchedule(db, { ...tariff!, validFrom: '2027-01-01', legalReference: 'Perda NTT (versi 3)' });
   await db.meta.put({ key: 'saved-styles', value: fixture.savedStyles });
   await db.meta.put({ key: 'basemap', value: 'none' });
+  await storePhotos(db, photos, {});
   // An edit, so there is history to start afresh.
   const road = createDemoDataset().features.find((feature) => feature.properties.kind === 'road')!;
   await updateFeatureProperties(db, road.id, { name: 'Jalan diubah sebelum disimpan' });
@@ -46,7 +60,8 @@ async function preparedWorkspace(db: RumijaDatabase) {
 describe('a workspace saved as a project and opened in a fresh profile', () => {
   it('is equal in every layer, feature, property, style, story, tariff version and setting', async () => {
     const source = database('rumija-project-source');
-    await preparedWorkspace(source);
+    const photos = fixturePhotos();
+    await preparedWorkspace(source, photos);
     const about = { name: 'Sidang Kupang', appVersion: '0.1.0', savedAt: '2026-12-06T21:00:00.000Z' };
     const saved = await collectProject(source, about);
     expect(saved.layers).toHaveLength(7);
@@ -56,6 +71,7 @@ describe('a workspace saved as a project and opened in a fresh profile', () => {
     expect(saved.records.assessments.length).toBeGreaterThan(0);
     expect(saved.records.payments.length).toBeGreaterThan(0);
     expect(saved.records.handlingCatalogues.length).toBeGreaterThan(0);
+    expect(saved.photos).toHaveLength(3);
 
     const { bytes } = await writeProject(saved);
     const read = await readProject(bytes);
@@ -94,7 +110,45 @@ describe('a workspace saved as a project and opened in a fresh profile', () => {
       name: 'Sidang Kupang',
       at: about.savedAt,
     });
-    expect(await workspaceCounts(target)).toEqual({ layers: 7, features: before.length, stories: 2, tariffs: 3 });
+    expect(await workspaceCounts(target)).toMatchObject({
+      layers: 7,
+      features: before.length,
+      stories: 2,
+      tariffs: 3,
+      photos: 3,
+      obligors: saved.records.obligors.length,
+      payments: saved.records.payments.length,
+    });
+    // Every photo's record is back, and its image and thumbnail byte for byte (SHA-256 against the imported files).
+    expect(await target.photos.orderBy('id').toArray()).toStrictEqual(await source.photos.orderBy('id').toArray());
+    for (const { record, image, thumbnail } of photos) {
+      const stored = await target.photoImages.get(record.id);
+      expect(await blobSha(stored!.image)).toBe(await blobSha(image));
+      expect(await blobSha(stored!.thumbnail)).toBe(await blobSha(thumbnail));
+    }
+    expect(await blobSha((await target.photoImages.get(photos[0]!.record.id))!.image)).toBe(photos[0]!.record.sha256);
+  }, 60_000);
+
+  it('carries photo records only when asked: the images are not in the file, a workspace with them keeps them', async () => {
+    const source = database('rumija-project-photos-referenced');
+    const photos = fixturePhotos();
+    await preparedWorkspace(source, photos);
+    const about = { name: 'Hanya catatan', appVersion: '0.1.0', savedAt: '2026-12-06T21:00:00.000Z' };
+    const saved = await collectProject(source, about, 'reference');
+    expect(saved.photos.map(({ images }) => images)).toEqual([null, null, null]);
+    const read = await readProject((await writeProject(saved)).bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    const note = { reason: 'project-opened' as const, name: about.name, at: about.savedAt };
+    // Another laptop: the records, no image.
+    const elsewhere = database('rumija-project-photos-elsewhere');
+    await seedDemoIfEmpty(elsewhere);
+    await replaceWorkspace(elsewhere, read.value, note);
+    expect(await elsewhere.photos.count()).toBe(3);
+    expect(await elsewhere.photoImages.count()).toBe(0);
+    // The same workspace opening it again keeps the images it has of the same files.
+    await replaceWorkspace(source, read.value, note);
+    expect(await source.photoImages.count()).toBe(3);
+    expect(await blobSha((await source.photoImages.get(photos[1]!.record.id))!.image)).toBe(photos[1]!.record.sha256);
   }, 60_000);
 
   it('changes nothing when a feature of the project breaks the model, and names it', async () => {

@@ -1,4 +1,4 @@
-import type { ProjectContents, ProjectFeature } from '#shared/project/project-format';
+import type { ProjectContents, ProjectFeature, ProjectPhoto } from '#shared/project/project-format';
 import { SavedStyleSchema } from '#shared/model/layer-style';
 import { z } from 'zod';
 import { storedExampleCatalogue, type RumijaDatabase } from './database';
@@ -21,14 +21,21 @@ export interface HistoryNote {
   at: string;
 }
 
-/** The whole workspace read from the database as a project holds it. */
+/** How a project carries photos: images embedded (a backup always), or records only with the image marked not carried. */
+export type PhotoImages = 'embed' | 'reference';
+
+/**
+ * The whole workspace read from the database as a project holds it. The photos' images are read after the
+ * transaction: a Blob's bytes come through a promise IndexedDB's transaction does not wait for.
+ */
 export async function collectProject(
   db: RumijaDatabase,
   about: { name: string; appVersion: string; savedAt?: string },
+  photoImages: PhotoImages = 'embed',
 ): Promise<ProjectContents> {
-  return db.transaction(
+  const { contents, photos, images } = await db.transaction(
     'r',
-    [db.layers, db.featureBlocks, db.stories, db.tariffs, db.meta, ...recordTables(db)],
+    [db.layers, db.featureBlocks, db.stories, db.tariffs, db.meta, db.photos, db.photoImages, ...recordTables(db)],
     async () => {
       const layers = await db.layers.orderBy('order').toArray();
       const byLayer = new Map<string, ProjectFeature[]>(layers.map((layer) => [layer.id, []]));
@@ -47,7 +54,9 @@ export async function collectProject(
       const settings = Object.fromEntries(
         meta.filter((entry) => CARRIED_SETTINGS.some((key) => key.test(entry.key))).map((e) => [e.key, e.value]),
       );
-      return {
+      const photos = await db.photos.orderBy('id').toArray();
+      const images = photoImages === 'embed' ? await db.photoImages.toArray() : [];
+      const contents: Omit<ProjectContents, 'photos'> = {
         name: about.name,
         savedAt: about.savedAt ?? new Date().toISOString(),
         appVersion: about.appVersion,
@@ -59,8 +68,21 @@ export async function collectProject(
         settings,
         records: await collectRecords(db),
       };
+      return { contents, photos, images };
     },
   );
+  const byId = new Map(images.map((row) => [row.id, row]));
+  const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+  const carried: ProjectPhoto[] = [];
+  for (const record of photos) {
+    const row = byId.get(record.id);
+    // A photo whose image is not in the store (a referenced photo from an opened project) stays referenced.
+    carried.push({
+      record,
+      images: row ? { image: await bytesOf(row.image), thumbnail: await bytesOf(row.thumbnail) } : null,
+    });
+  }
+  return { ...contents, photos: carried };
 }
 
 /** The registers a project carries (project-records.ts), as the database holds them. */
@@ -108,15 +130,75 @@ async function replaceRecords(db: RumijaDatabase, records: ProjectRecords) {
   await db.workProgrammes.bulkAdd(records.workProgrammes);
 }
 
-/** Counts of what a workspace holds, for "what will be replaced". */
-export async function workspaceCounts(db: RumijaDatabase) {
+/**
+ * The project's photos in place of the workspace's. An embedded image is stored; a referenced photo keeps the image
+ * this workspace already has of the same file (its id follows from its hash), else it is shown as not carried.
+ * Images of photos the project does not have go.
+ */
+async function replacePhotos(db: RumijaDatabase, photos: readonly ProjectPhoto[]) {
+  const keep = new Set(photos.filter(({ images }) => !images).map(({ record }) => record.id));
+  const gone = (await db.photoImages.toCollection().primaryKeys()).filter((id) => !keep.has(id));
+  await db.photos.clear();
+  await db.photoImages.bulkDelete(gone);
+  await db.photos.bulkAdd(photos.map(({ record }) => record));
+  const jpeg = (bytes: Uint8Array<ArrayBuffer>) => new Blob([bytes], { type: 'image/jpeg' });
+  await db.photoImages.bulkAdd(
+    photos.flatMap(({ record, images }) =>
+      images ? [{ id: record.id, image: jpeg(images.image), thumbnail: jpeg(images.thumbnail) }] : [],
+    ),
+  );
+}
+
+/** Counts of what a workspace or a project holds, for "what will be replaced". */
+export interface ProjectCounts {
+  layers: number;
+  features: number;
+  stories: number;
+  tariffs: number;
+  /** The registers and photos; absent in the counts of a backup made before they were counted. */
+  obligors?: number;
+  assessments?: number;
+  payments?: number;
+  programmes?: number;
+  workProgrammes?: number;
+  photos?: number;
+}
+
+export async function workspaceCounts(db: RumijaDatabase): Promise<Required<ProjectCounts>> {
   const layers = await db.layers.toArray();
   let features = 0;
   const shown = new Set(layers.map((layer) => layer.id));
   await db.featureBlocks.each((row) => {
     if (shown.has(row.layerId)) features += row.ids.length;
   });
-  return { layers: layers.length, features, stories: await db.stories.count(), tariffs: await db.tariffs.count() };
+  return {
+    layers: layers.length,
+    features,
+    stories: await db.stories.count(),
+    tariffs: await db.tariffs.count(),
+    obligors: await db.obligors.count(),
+    assessments: await db.assessments.count(),
+    payments: await db.payments.count(),
+    programmes: await db.programmes.count(),
+    workProgrammes: await db.workProgrammes.count(),
+    photos: await db.photos.count(),
+  };
+}
+
+/** The same counts of a project read from a file. */
+export function projectCounts(project: ProjectContents): Required<ProjectCounts> {
+  return {
+    layers: project.layers.length,
+    features: project.layers.reduce((sum, layer) => sum + layer.features.length, 0),
+    stories: project.stories.length,
+    tariffs: project.tariffs.length,
+    obligors: project.records.obligors.length,
+    assessments: project.records.assessments.length,
+    payments: project.records.payments.length,
+    programmes: project.records.programmes.length,
+    workProgrammes: project.records.workProgrammes.length,
+    photos: project.photos.length,
+  };
 }
 
 /**
@@ -145,7 +227,18 @@ export async function replaceWorkspace(db: RumijaDatabase, project: ProjectConte
 async function replaceIn(db: RumijaDatabase, project: ProjectContents, note: HistoryNote, now: string) {
   await db.transaction(
     'rw',
-    [db.layers, db.featureBlocks, db.editLog, db.stories, db.tariffs, db.meta, db.teamLinks, ...recordTables(db)],
+    [
+      db.layers,
+      db.featureBlocks,
+      db.editLog,
+      db.stories,
+      db.tariffs,
+      db.meta,
+      db.teamLinks,
+      db.photos,
+      db.photoImages,
+      ...recordTables(db),
+    ],
     async () => {
       await Promise.all([
         db.layers.clear(),
@@ -170,6 +263,7 @@ async function replaceIn(db: RumijaDatabase, project: ProjectContents, note: His
         );
       await db.stories.bulkAdd(project.stories);
       await replaceRecords(db, project.records);
+      await replacePhotos(db, project.photos);
       await db.tariffs.bulkAdd(project.tariffs);
       await db.meta.bulkPut([
         ...Object.entries(project.settings).map(([key, value]) => ({ key, value })),

@@ -1,7 +1,13 @@
 import type { ProjectContents } from '#shared/project/project-format';
 import type { ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_EXTENSION } from '#shared/project/project-format';
-import { collectProject, replaceWorkspace, workspaceCounts, type HistoryNote } from '../persistence/project-workspace';
+import {
+  collectProject,
+  replaceWorkspace,
+  workspaceCounts,
+  type HistoryNote,
+  type PhotoImages,
+} from '../persistence/project-workspace';
 import { BackupStore, type BackupEntry, type BackupPlace, type BackupReason } from '../persistence/backup-store';
 import { HostBackups } from '../persistence/host-backups';
 import { RumijaDatabase } from '../persistence/database';
@@ -39,15 +45,16 @@ export class ProjectFiles {
 
   constructor(private readonly store: AppStore) {}
 
-  private async bytesOf(db: RumijaDatabase, name: string) {
+  /** A backup always embeds the photos' images: a restore after a broken database must bring every photo back. */
+  private async bytesOf(db: RumijaDatabase, name: string, photoImages: PhotoImages = 'embed') {
     const appVersion = (await host.appInfo()).version;
-    const contents = await collectProject(db, { name, appVersion });
+    const contents = await collectProject(db, { name, appVersion }, photoImages);
     return writeProjectInWorker(contents);
   }
 
-  /** Asks where, then writes the whole workspace as one `.rumija` file. */
-  async save(name: string) {
-    const { bytes } = await this.bytesOf(this.store.db, name);
+  /** Asks where, then writes the whole workspace as one `.rumija` file, the photos' images embedded or referenced. */
+  async save(name: string, photoImages: PhotoImages = 'embed') {
+    const { bytes } = await this.bytesOf(this.store.db, name, photoImages);
     const result = await host.saveFile({
       suggestedName: `${name.replace(/[\\/:*?"<>|]/g, '_')}.${PROJECT_EXTENSION}`,
       filters: [{ name: 'Rumija', extensions: [PROJECT_EXTENSION] }],
