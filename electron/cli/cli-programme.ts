@@ -15,6 +15,7 @@ import { parseLocaleNumber } from '#shared/format/parse-number';
 import { formatNumber, formatPercent } from '#shared/format/format-number';
 import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { planProgramme, type ProgrammePlan } from '#shared/programme/plan-programme';
+import { programmeRegencyRows } from '#shared/programme/programme-regency-rows';
 import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-catalogue';
 import { HandlingCatalogueSchema, type HandlingCatalogue } from '#shared/programme/handling-catalogue';
 import type { ProjectContents } from '#shared/project/project-format';
@@ -152,12 +153,21 @@ async function networkOf(options: ReturnType<typeof optionsOf>, sources: Program
   return { features: [...roads, ...bridges], programme: null, catalogue: null };
 }
 
-const km = (metres: number) => Math.round(metres) / 1000;
-const pct = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 const words = (code: string) => code.replace(/_/g, ' ');
 
 /** The workbook: the ranked list, the regencies and the province, and what the figures rest on. */
 function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, catalogue: HandlingCatalogue) {
+  const [regencyHeader = [], ...regencyRows] = programmeRegencyRows(plan, {
+    header: [
+      'Kabupaten/kota',
+      'Biaya / cost (Rp)',
+      'Jalan / roads (km)',
+      'Jembatan / bridges (m)',
+      'Kemantapan sebelum / before (%)',
+      'Kemantapan sesudah / after (%)',
+    ],
+    province: 'Provinsi',
+  });
   return [
     {
       name: `Program ${year}`,
@@ -190,32 +200,8 @@ function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, ca
     },
     {
       name: 'Per kabupaten',
-      header: [
-        'Kabupaten/kota',
-        'Biaya / cost (Rp)',
-        'Jalan / roads (km)',
-        'Jembatan / bridges (m)',
-        'Kemantapan sebelum / before (%)',
-        'Kemantapan sesudah / after (%)',
-      ],
-      rows: [
-        ...plan.regencies.map((row) => [
-          regencyName(row.regencyCode),
-          row.fundedIdr,
-          km(row.fundedRoadM),
-          row.fundedBridgeM,
-          pct(row.beforePct),
-          pct(row.afterPct),
-        ]),
-        [
-          'Provinsi',
-          plan.fundedIdr,
-          km(plan.fundedRoadM),
-          plan.fundedBridgeM,
-          pct(plan.before.total.kemantapanPct),
-          pct(plan.after.total.kemantapanPct),
-        ],
-      ],
+      header: regencyHeader.map(String),
+      rows: regencyRows.map((cells) => cells.map((cell) => cell ?? null)),
     },
     {
       name: 'Keterangan',

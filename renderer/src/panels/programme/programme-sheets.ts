@@ -5,9 +5,9 @@ import { regencyName } from '#shared/model/regencies';
 import { itemName } from './item-name';
 import type { WorkProgramme } from '#shared/programme/work-programme';
 import type { HandlingCatalogue } from '#shared/programme/handling-catalogue';
+import { programmeRegencyRows as regencyRows } from '#shared/programme/programme-regency-rows';
 
 const km = (metres: number) => Math.round(metres) / 1000;
-const pct = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 /** The candidate list as spreadsheet rows (header first): lengths in km or m, rupiah whole, numbers as numbers. */
 export function programmeListRows(plan: ProgrammePlan, t: TFunction): SpreadsheetCell[][] {
@@ -41,10 +41,10 @@ export function programmeListRows(plan: ProgrammePlan, t: TFunction): Spreadshee
   ];
 }
 
-/** Cost, road kilometres, bridge metres and kemantapan before and after per regency, the province last. */
+/** The per-regency sheet in the UI language (the rows themselves: shared/programme/programme-regency-rows). */
 export function programmeRegencyRows(plan: ProgrammePlan, t: TFunction): SpreadsheetCell[][] {
-  return [
-    [
+  return regencyRows(plan, {
+    header: [
       t('programme.regency'),
       `${t('programme.cost')} (Rp)`,
       t('programme.roadKm'),
@@ -52,23 +52,8 @@ export function programmeRegencyRows(plan: ProgrammePlan, t: TFunction): Spreads
       `${t('programme.before')} (%)`,
       `${t('programme.after')} (%)`,
     ],
-    ...plan.regencies.map((row) => [
-      regencyName(row.regencyCode),
-      row.fundedIdr,
-      km(row.fundedRoadM),
-      row.fundedBridgeM,
-      pct(row.beforePct),
-      pct(row.afterPct),
-    ]),
-    [
-      t('programme.province'),
-      plan.fundedIdr,
-      km(plan.fundedRoadM),
-      plan.fundedBridgeM,
-      pct(plan.before.total.kemantapanPct),
-      pct(plan.after.total.kemantapanPct),
-    ],
-  ];
+    province: t('programme.province'),
+  });
 }
 
 /**
