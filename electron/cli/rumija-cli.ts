@@ -21,6 +21,7 @@ import { EXAMPLE_TARIFF_SCHEDULE, TariffScheduleSchema, type TariffSchedule } fr
 import { encroachmentCsvChunks, encroachmentGeoJsonChunks, encroachmentRowsOf } from '#shared/io/export-encroachment';
 import { parseJson } from '#shared/io/parse-geojson';
 import { readFeatures as readFileFeatures } from '#shared/io/import-file';
+import { noteLine } from '#shared/io/check-records';
 import { DOMParser } from '@xmldom/xmldom';
 import {
   ASSET_CATEGORIES,
@@ -295,7 +296,7 @@ async function readFeatures(
   for (const warning of read.warnings) log(`PERINGATAN / WARNING: ${warning}`);
   if (checked.skipped.length)
     log(
-      `${basename(path)}: ${checked.skipped.length} fitur tanpa geometri dilewati / features without geometry skipped (${checked.skipped.slice(0, 5).join(', ')})`,
+      `${basename(path)}: ${checked.skipped.length} fitur dilewati / features skipped (${checked.skipped.slice(0, 5).map(noteLine).join('; ')})`,
     );
   return checked.features;
 }

@@ -61,7 +61,7 @@ describe('checking a geometry', () => {
         ],
       ],
     });
-    expect(multi.notes).toContain('1 bagian garis satu titik dibuang / one-point line parts removed');
+    expect(multi.notes).toContain('1 bagian garis satu titik dibuang / 1 one-point line parts removed');
     expect(multi.keptVertices).toEqual([{ part: 0, indices: [0, 1] }]);
     expect(checkShape(multi.geometry)).toBeNull();
   });

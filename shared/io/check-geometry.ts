@@ -167,8 +167,10 @@ export function repairGeometry(geometry: Geometry): Repair {
   }
   const notes: string[] = [];
   if (dropped3d) notes.push('koordinat Z dibuang / Z dropped');
-  if (droppedDuplicates) notes.push(`${droppedDuplicates} titik kembar dibuang / duplicate vertices removed`);
-  if (droppedParts) notes.push(`${droppedParts} bagian garis satu titik dibuang / one-point line parts removed`);
+  if (droppedDuplicates)
+    notes.push(`${droppedDuplicates} titik kembar dibuang / ${droppedDuplicates} duplicate vertices removed`);
+  if (droppedParts)
+    notes.push(`${droppedParts} bagian garis satu titik dibuang / ${droppedParts} one-point line parts removed`);
   if (rewound) notes.push('arah ring dibalik sesuai RFC 7946 / ring winding fixed');
   return { geometry: result, notes, keptVertices };
 }

@@ -21,13 +21,27 @@ export interface SourceRecord {
   id?: string | number;
 }
 
+/** What happened to one record on import, for the preview's list and the surveyor's CSV. */
+export interface RecordNote {
+  /** Position in the file, from 0. */
+  index: number;
+  name?: string;
+  /** "2 titik kembar dibuang / …", "tanpa geometri / no geometry". */
+  note: string;
+}
+
 export interface CheckedRecords {
   features: Feature<Geometry>[];
-  /** "fitur 3 (Jalur A): 2 titik kembar dibuang / …" */
-  repairs: string[];
-  /** Records without geometry, which are not imported: "fitur 7 (Tanpa lokasi)". */
-  skipped: string[];
+  /** Safe repairs, one per record and kind of repair. */
+  repairs: RecordNote[];
+  /** Records not imported (no geometry, or a track that never moved), each with why. */
+  skipped: RecordNote[];
 }
+
+export const NO_GEOMETRY = 'tanpa geometri / no geometry';
+
+/** "fitur 3 (Tiang A): 2 titik kembar dibuang / …" */
+export const noteLine = (note: RecordNote) => `${recordLabel(note.index, note.name)}: ${note.note}`;
 
 /** "fitur 3 (Tiang A)": numbered from 1 as a person counts, with the record's own name when it has one. */
 export function recordLabel(index: number, name?: string): string {
@@ -42,6 +56,15 @@ export function nameOfProperties(properties: Record<string, unknown> | null | un
     if (typeof value === 'string' && value.trim()) return value;
   }
   return undefined;
+}
+
+/** A line whose every vertex is at one place (a GPS track recorded standing still): nothing to draw, not an error. */
+function stationaryLine(geometry: Geometry): number | null {
+  if (geometry.type !== 'LineString' && geometry.type !== 'MultiLineString') return null;
+  const positions = geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
+  const [first] = positions;
+  if (!first) return null;
+  return positions.every((position) => position[0] === first[0] && position[1] === first[1]) ? positions.length : null;
 }
 
 /** Per-vertex values (GPX times, heart rates) follow their vertices through a repair. */
@@ -75,13 +98,13 @@ export function checkRecords(
   report: ProgressSink = () => undefined,
 ): ParseResult<CheckedRecords> {
   const features: Feature<Geometry>[] = [];
-  const repairs: string[] = [];
-  const skipped: string[] = [];
+  const repairs: RecordNote[] = [];
+  const skipped: RecordNote[] = [];
   for (const [index, record] of records.entries()) {
     report({ phase: 'check', done: index + 1, total: records.length, features: index + 1 });
     const label = recordLabel(index, record.name);
     if (isEmptyGeometry(record.geometry)) {
-      skipped.push(label);
+      skipped.push({ index, name: record.name, note: NO_GEOMETRY });
       continue;
     }
     const refuse = (problem: string) => ({ ok: false as const, error: `${fileName}, ${label}: ${problem}` });
@@ -94,10 +117,22 @@ export function checkRecords(
     }
     const structure = checkStructure(record.geometry);
     if (structure) return refuse(structure);
+    const still = stationaryLine(record.geometry as Geometry);
+    if (still !== null) {
+      skipped.push({
+        index,
+        name: record.name,
+        note:
+          still === 1
+            ? 'garis dengan satu titik saja / line of a single point'
+            : `garis yang ${still} titiknya di satu tempat (GPS tidak bergerak) / line whose ${still} points are all at one place (GPS standing still)`,
+      });
+      continue;
+    }
     const repair = repairGeometry(record.geometry as Geometry);
     const shape = checkShape(repair.geometry);
     if (shape) return refuse(shape);
-    for (const note of repair.notes) repairs.push(`${label}: ${note}`);
+    for (const note of repair.notes) repairs.push({ index, name: record.name, note });
     features.push({
       type: 'Feature',
       ...(record.id !== undefined ? { id: record.id } : {}),

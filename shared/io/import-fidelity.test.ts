@@ -107,7 +107,7 @@ describe('1. records without geometry are skipped and counted, the same in every
     if (!result.ok) throw new Error(result.error);
     expect(result.value.features).toHaveLength(1);
     expect(result.value.skipped).toHaveLength(12);
-    expect(result.value.skipped[0]).toBe('fitur 2 (Tiang 02)');
+    expect(result.value.skipped[0]).toEqual({ index: 1, name: 'Tiang 02', note: 'tanpa geometri / no geometry' });
   });
 
   it('the same register as KML from GDAL, and as GeoJSON', async () => {

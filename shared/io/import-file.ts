@@ -1,5 +1,5 @@
 import type { Layer, StoredFeature } from '../model/layer';
-import { checkRecords, type CheckedRecords } from './check-records';
+import { checkRecords, NO_GEOMETRY, noteLine, type CheckedRecords, type RecordNote } from './check-records';
 import type { FormatId, FormatRead, ImportEnvironment, ImportFile, ReadOptions } from './formats/file-format';
 import { detectFormat } from './formats/registry';
 import type { ParseResult } from './parse-geojson';
@@ -21,10 +21,10 @@ export interface PreparedImport {
   crsChoice?: FormatRead['crsChoice'];
   suggestedCrs?: string[];
   geometryTypes: string[];
-  /** Safe repairs made, one line per feature and kind of repair. */
-  repairs: string[];
-  /** Records without geometry that will not be written, by label. */
-  skipped: string[];
+  /** Safe repairs made, one per feature and kind of repair. */
+  repairs: RecordNote[];
+  /** Records that will not be written (no geometry, a track standing still), each with why. */
+  skipped: RecordNote[];
   /** Guesses the user should check: an encoding, a coordinate system. */
   warnings: string[];
   /** Rows that could not be placed on the road network (ruas + STA), by row and reason: not imported. */
@@ -34,9 +34,19 @@ export interface PreparedImport {
 }
 
 /** What no features means in this file, so the message says why rather than only "no features". */
-function whyNoFeatures(read: FormatRead, skipped: number): string {
+function whyNoFeatures(read: FormatRead, skipped: readonly RecordNote[]): string {
   if (read.records.length === 0) return 'berkas tidak berisi fitur atau baris / the file holds no features or rows';
-  return `${skipped} dari ${read.records.length} fitur tanpa geometri / ${skipped} of ${read.records.length} features have no geometry`;
+  const without = skipped.filter((note) => note.note === NO_GEOMETRY).length;
+  const other = skipped.find((note) => note.note !== NO_GEOMETRY);
+  const reasons = [
+    ...(without
+      ? [
+          `${without} dari ${read.records.length} fitur tanpa geometri / ${without} of ${read.records.length} features have no geometry`,
+        ]
+      : []),
+    ...(other ? [noteLine(other) + (skipped.length - without > 1 ? ` (+${skipped.length - without - 1})` : '')] : []),
+  ];
+  return reasons.join('; ');
 }
 
 /** Reads a file of any format into checked, repaired features (the CLI uses this; the app goes on to a layer). */
@@ -88,7 +98,7 @@ export async function prepareImport(
   if (features.length === 0 && read.crsChoice !== 'required')
     return {
       ok: false,
-      error: `${fileName}: tidak ada fitur untuk diimpor / no features to import — ${whyNoFeatures(read, skipped.length)}`,
+      error: `${fileName}: tidak ada fitur untuk diimpor / no features to import — ${whyNoFeatures(read, skipped)}`,
     };
   const recordedAt = now.toISOString();
   const baseName = fileName.replace(/\.[^.]+$/, '');

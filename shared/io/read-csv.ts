@@ -16,6 +16,9 @@ const NORTHING_NAMES = ['northing', 'north', 'utara', 'y', 'utm_y'];
 /** GDAL's and QGIS's names for a WKT geometry column (our own CSV export writes `WKT`). */
 const WKT_NAMES = ['wkt', 'wkt_geom', 'geometry', 'geom', 'the_geom', 'geometri'];
 const WKT_VALUE = /^\s*(POINT|MULTIPOINT|LINESTRING|MULTILINESTRING|POLYGON|MULTIPOLYGON|GEOMETRYCOLLECTION)\b/i;
+/** WKT types of ISO SQL/MM that GDAL and QGIS write but GeoJSON cannot hold: named, not called invalid. */
+const WKT_UNSUPPORTED =
+  /^\s*(CIRCULARSTRING|COMPOUNDCURVE|CURVEPOLYGON|MULTICURVE|MULTISURFACE|CURVE|SURFACE|POLYHEDRALSURFACE|TIN|TRIANGLE)\b/i;
 
 /** A cell's text, trimmed: spreadsheets give numbers and dates, CSVs strings. */
 const cellText = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
@@ -100,7 +103,9 @@ export function readRows(
   const wktColumn = headers.find(
     (header) =>
       WKT_NAMES.includes(header.trim().toLowerCase()) &&
-      WKT_VALUE.test(cellText(rows.find((row) => cellText(row[header]))?.[header])),
+      [WKT_VALUE, WKT_UNSUPPORTED].some((pattern) =>
+        pattern.test(cellText(rows.find((row) => cellText(row[header]))?.[header])),
+      ),
   );
   const lonColumn = find(headers, LONGITUDE_NAMES);
   const latColumn = find(headers, LATITUDE_NAMES);
@@ -111,11 +116,24 @@ export function readRows(
   let crs = 'WGS 84 (EPSG:4326)';
   let crsChoice: FormatRead['crsChoice'];
   let coordinateColumns: (string | undefined)[];
-  const point = (x: unknown, y: unknown, toLonLat: (xy: [number, number]) => number[]) => {
+  const point = (
+    [xColumn, yColumn]: [string, string],
+    row: Record<string, unknown>,
+    toLonLat: (xy: [number, number]) => number[],
+  ): RowGeometry => {
+    const [x, y] = [row[xColumn], row[yColumn]];
     if (!cellText(x) && !cellText(y)) return { geometry: null };
     const [a, b] = [toNumber(x), toNumber(y)];
-    if (!Number.isFinite(a) || !Number.isFinite(b))
-      return { problem: 'koordinat kosong atau bukan angka / missing or non-numeric coordinate' };
+    for (const [column, value, number] of [
+      [xColumn, x, a],
+      [yColumn, y, b],
+    ] as const) {
+      if (!cellText(value)) return { problem: `kolom ${column} kosong / column ${column} is empty` };
+      if (!Number.isFinite(number))
+        return {
+          problem: `kolom ${column} "${cellText(value).slice(0, 40)}" bukan angka / column ${column}: "${cellText(value).slice(0, 40)}" is not a number`,
+        };
+    }
     const [lon, lat] = toLonLat([a, b]) as [number, number];
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
       return { problem: `koordinat di luar jangkauan (${lon}, ${lat}) / coordinate out of range` };
@@ -126,6 +144,11 @@ export function readRows(
     geometryOf = (row) => {
       const wkt = cellText(row[wktColumn]);
       if (!wkt) return { geometry: null };
+      const unsupported = WKT_UNSUPPORTED.exec(wkt)?.[1]?.toUpperCase();
+      if (unsupported)
+        return {
+          problem: `kolom ${wktColumn}: ${unsupported} (kurva/permukaan) belum didukung — ubah jadi garis/poligon dulu, mis. ogr2ogr -nlt CONVERT_TO_LINEAR atau QGIS "Segmentize" / ${unsupported} (curves and surfaces) is not supported: convert to lines or polygons first, e.g. ogr2ogr -nlt CONVERT_TO_LINEAR or QGIS "Segmentize"`,
+        };
       try {
         return { geometry: wktToGeoJSON(wkt) };
       } catch (error) {
@@ -134,13 +157,20 @@ export function readRows(
     };
   } else if (lonColumn && latColumn) {
     coordinateColumns = [lonColumn, latColumn];
-    geometryOf = (row) => point(row[lonColumn], row[latColumn], (xy) => xy);
+    geometryOf = (row) => point([lonColumn, latColumn], row, (xy) => xy);
   } else if (eastColumn && northColumn) {
     coordinateColumns = [eastColumn, northColumn];
     const pairs = rows
       .slice(0, 20)
       .map((row) => [toNumber(row[eastColumn]), toNumber(row[northColumn])] as [number, number]);
     const sample = pairs.filter(([e, n]) => Number.isFinite(e) && Number.isFinite(n));
+    // QGIS's "Add X/Y" and GDAL write degrees under X and Y: a UTM or TM-3 easting is never within ±180.
+    const degrees = sample.length > 0 && sample.every(([e, n]) => Math.abs(e) <= 180 && Math.abs(n) <= 90);
+    if (degrees && !options.crs) {
+      coordinateColumns = [eastColumn, northColumn];
+      geometryOf = (row) => point([eastColumn, northColumn], row, (xy) => xy);
+      return locateRows(rows, coordinateColumns, geometryOf, fileName, crs, 'any', report);
+    }
     const candidates = suggestCrs(sample);
     const chosen = options.crs ? resolveCrsCode(options.crs) : null;
     const zone = options.utmZone ?? (candidates[0] === 'EPSG:32750' ? 50 : candidates[0] === 'EPSG:32751' ? 51 : null);
@@ -165,7 +195,7 @@ export function readRows(
       };
     }
     const toLonLat = toWgs84(code);
-    geometryOf = (row) => point(row[eastColumn], row[northColumn], (xy) => toLonLat(xy));
+    geometryOf = (row) => point([eastColumn, northColumn], row, (xy) => toLonLat(xy));
     crs = `${crsName(code)} (${code})`;
     crsChoice = chosen ? 'any' : 'utm';
   } else {
@@ -175,6 +205,19 @@ export function readRows(
     };
   }
 
+  return locateRows(rows, coordinateColumns, geometryOf, fileName, crs, crsChoice, report);
+}
+
+/** Every row through `geometryOf`, its other columns kept as properties; the first garbled row refuses the file. */
+function locateRows(
+  rows: Record<string, unknown>[],
+  coordinateColumns: (string | undefined)[],
+  geometryOf: (row: Record<string, unknown>) => RowGeometry,
+  fileName: string,
+  crs: string,
+  crsChoice: FormatRead['crsChoice'],
+  report: ProgressSink,
+): ParseResult<FormatRead> {
   const skip = new Set(coordinateColumns);
   const records: SourceRecord[] = [];
   for (const [index, row] of rows.entries()) {

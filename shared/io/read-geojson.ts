@@ -4,6 +4,9 @@ import type { FormatRead } from './formats/file-format';
 import { parseJson, type ParseResult } from './parse-geojson';
 import { decodeUtf8WithProgress, type ProgressSink } from './import-progress';
 import { FeatureCollectionStream } from './feature-collection-stream';
+import { feature as topologyFeature } from 'topojson-client';
+
+type Topology = Parameters<typeof topologyFeature>[0];
 
 /** The seven geometry types of GeoJSON (RFC 7946). */
 export const GEOJSON_GEOMETRY_TYPES = [
@@ -29,19 +32,41 @@ export function isNewlineDelimited(text: string): boolean {
   );
 }
 
+/** RFC 8142's record separator: each text of a GeoJSON text sequence starts with it, pretty-printed or not. */
+const RECORD_SEPARATOR = '\u001e';
+
 function parseLines(text: string, fileName: string): ParseResult<unknown[]> {
   const features: unknown[] = [];
-  for (const [index, line] of text.trim().split('\n').entries()) {
-    if (!line.trim()) continue;
-    const parsed = parseJson(line, fileName);
+  const sequence = text.includes(RECORD_SEPARATOR);
+  const parts = sequence ? text.split(RECORD_SEPARATOR) : text.trim().split('\n');
+  let line = 1;
+  for (const part of parts) {
+    const at = line;
+    line += part.split('\n').length - (sequence ? 1 : 0);
+    if (!part.trim()) continue;
+    const parsed = parseJson(part, fileName);
     if (!parsed.ok)
       return {
         ok: false,
-        error: `${fileName}: JSON tidak sah di baris ${index + 1} / invalid JSON on line ${index + 1}`,
+        error: sequence
+          ? `${fileName}: JSON tidak sah di teks ke-${features.length + 1} (baris ${at}) / invalid JSON in text ${features.length + 1} (line ${at})`
+          : `${fileName}: JSON tidak sah di baris ${at} / invalid JSON on line ${at}`,
       };
     features.push(parsed.value);
   }
   return { ok: true, value: features };
+}
+
+/** TopoJSON (as mapshaper and the topojson tools write it): every object's features, the object's name kept. */
+function topologyFeatures(root: Topology): unknown[] {
+  return Object.entries(root.objects ?? {}).flatMap(([name, object]) => {
+    const converted = topologyFeature(root, object) as { type: string; features?: unknown[] };
+    const features = converted.type === 'FeatureCollection' ? (converted.features ?? []) : [converted];
+    return features.map((item) => {
+      const member = item as { properties?: Record<string, unknown> | null };
+      return { ...member, properties: { ...(member.properties ?? {}), topojson_object: name } };
+    });
+  });
 }
 
 /** The features of a FeatureCollection, a single Feature or a bare geometry; null when it is none of them. */
@@ -49,6 +74,10 @@ function featuresOf(data: unknown): unknown[] | null {
   const root = data as { type?: string; features?: unknown } | null;
   if (root?.type === 'FeatureCollection') return Array.isArray(root.features) ? root.features : null;
   if (root?.type === 'Feature') return [root];
+  if (root?.type === 'Topology') {
+    const objects = (root as { objects?: unknown }).objects;
+    return objects && typeof objects === 'object' ? topologyFeatures(root as unknown as Topology) : null;
+  }
   if (root?.type && GEOMETRY_TYPES.has(root.type)) return [{ type: 'Feature', geometry: root, properties: {} }];
   return null;
 }
@@ -61,7 +90,7 @@ export function readGeoJson(
 ): ParseResult<FormatRead> {
   report({ phase: 'parse', done: 0, total: 0, features: 0 });
   let items: unknown[] | null;
-  if (isNewlineDelimited(text)) {
+  if (text.trimStart().startsWith(RECORD_SEPARATOR) || isNewlineDelimited(text)) {
     const lines = parseLines(text, fileName);
     if (!lines.ok) return lines;
     items = lines.value;
@@ -71,7 +100,10 @@ export function readGeoJson(
     items = featuresOf(parsed.value);
   }
   if (!items)
-    return { ok: false, error: `${fileName}: bukan FeatureCollection GeoJSON / not a GeoJSON FeatureCollection` };
+    return {
+      ok: false,
+      error: `${fileName}: bukan FeatureCollection GeoJSON atau TopoJSON / not a GeoJSON FeatureCollection or TopoJSON`,
+    };
   const records: SourceRecord[] = [];
   for (const [index, item] of items.entries()) {
     const record = recordOf(item);

@@ -81,6 +81,16 @@ const dateOnly = (date: Date) =>
 const looksGeographic = (positions: number[][]) =>
   positions.length > 0 && positions.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90);
 
+/** Shape types of the ESRI Shapefile specification that hold points, lines or areas (0 is the null shape). */
+const SHAPE_TYPES = new Set([0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28]);
+const MULTIPATCH = 31;
+
+/** The file-wide shape type from the .shp header (bytes 32–35, little-endian); null when the header is short. */
+function shapeTypeOf(bytes: Uint8Array): number | null {
+  if (bytes.byteLength < 100) return null;
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(32, true);
+}
+
 /** One Shapefile (its parts in memory) to records: geometry from .shp, attributes from .dbf, CRS from .prj. */
 async function readOne(name: string, parts: ShapefileParts, options: ReadOptions): Promise<ParseResult<FormatRead>> {
   const missing = (['shp', 'dbf'] as const).filter((extension) => !parts[extension]);
@@ -105,6 +115,15 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
   const dbfBytes = parts.dbf!.bytes;
   const { encoding, warning } = dbfEncoding(dbfBytes, text(parts.cpg));
   if (warning) warnings.push(`${parts.dbf!.name}: ${warning}`);
+  const shapeType = shapeTypeOf(parts.shp!.bytes);
+  if (shapeType !== null && !SHAPE_TYPES.has(shapeType))
+    return {
+      ok: false,
+      error:
+        shapeType === MULTIPATCH
+          ? `${name}: Shapefile MultiPatch (permukaan 3D, mis. TIN atau bangunan 3D) tidak didukung — ubah dulu menjadi poligon, mis. ogr2ogr -nlt MULTIPOLYGON / MultiPatch (3D surface) Shapefiles are not supported: convert to polygons first, e.g. ogr2ogr -nlt MULTIPOLYGON`
+          : `${name}: jenis bentuk Shapefile ${shapeType} tidak dikenal / unknown Shapefile shape type ${shapeType}`,
+    };
   let shapes: unknown[];
   let rows: Record<string, unknown>[];
   try {

@@ -2,7 +2,7 @@ import { gpx, kmlWithFolders } from '@tmcw/togeojson';
 import type { Feature, Geometry } from 'geojson';
 import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, type SourceRecord } from './check-records';
-import type { FormatRead, XmlDocument, XmlParser } from './formats/file-format';
+import type { FormatRead, XmlDocument, XmlElement, XmlParser } from './formats/file-format';
 import { unzipSafely } from './zip-guard';
 import { decodeUtf8WithProgress } from './import-progress';
 
@@ -85,12 +85,58 @@ export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): 
   return readKml(text, `${fileName}/${name}`, parse);
 }
 
+/**
+ * The first GPX point whose lat or lon is not a number ("undefined", "no", empty), named by where it is:
+ * togeojson drops such points without a word, so a waypoint would vanish from the import unseen.
+ */
+function badGpxPoint(document: XmlDocument): string | null {
+  const check = (point: XmlElement, id: string, en: string): string | null => {
+    for (const axis of ['lat', 'lon'] as const) {
+      const value = point.getAttribute(axis);
+      if (value === null || value.trim() === '' || !Number.isFinite(Number(value))) {
+        const shown = `${axis} "${(value ?? '').slice(0, 40)}"`;
+        return `${id}: ${shown} bukan angka / ${en}: ${shown} is not a number`;
+      }
+    }
+    return null;
+  };
+  const nameOf = (element: XmlElement) => {
+    const name = Array.from(element.getElementsByTagName('name'))[0]?.textContent?.trim();
+    return name ? ` (${name.slice(0, 60)})` : '';
+  };
+  for (const [index, waypoint] of Array.from(document.getElementsByTagName('wpt')).entries()) {
+    const name = nameOf(waypoint);
+    const problem = check(waypoint, `titik jalan ${index + 1}${name}`, `waypoint ${index + 1}${name}`);
+    if (problem) return problem;
+  }
+  for (const [tag, pointTag, id, en] of [
+    ['trk', 'trkpt', 'trek', 'track'],
+    ['rte', 'rtept', 'rute', 'route'],
+  ] as const) {
+    for (const [index, line] of Array.from(document.getElementsByTagName(tag)).entries()) {
+      const name = nameOf(line);
+      for (const [pointIndex, point] of Array.from(line.getElementsByTagName(pointTag)).entries()) {
+        const where = `${index + 1}${name}`;
+        const problem = check(
+          point,
+          `${id} ${where}, titik ${pointIndex + 1}`,
+          `${en} ${where}, point ${pointIndex + 1}`,
+        );
+        if (problem) return problem;
+      }
+    }
+  }
+  return null;
+}
+
 /** GPX: tracks and routes become lines (per-vertex times kept), waypoints points. */
 export function readGpx(text: string, fileName: string, parse: XmlParser): ParseResult<FormatRead> {
   const document = parseXml(text, fileName, parse);
   if (!document.ok) return document;
   if (document.value.getElementsByTagName('gpx').length === 0)
     return { ok: false, error: `${fileName}: bukan GPX / not GPX` };
+  const bad = badGpxPoint(document.value);
+  if (bad) return { ok: false, error: `${fileName}, ${bad}` };
   const collection = gpx(document.value as never) as { features: Feature<Geometry | null>[] };
   const records = collection.features.map((feature) => {
     const properties = (feature.properties ?? {}) as Record<string, unknown>;

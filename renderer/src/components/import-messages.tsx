@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../state/app-store';
+import { ImportNotes } from './import-notes';
 
 /** What happened to each imported file: the count, or the error naming file, feature and problem. */
 export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose: () => void }) {
@@ -25,6 +26,13 @@ export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[
                 (outcome.unplaced ? ` ${t('import.unplaced', { count: outcome.unplaced })}` : '') +
                 (outcome.extraFields ? ` ${t('import.extras', { count: outcome.extraFields })}` : '')
               : `${t('import.failed')} ${outcome.error}`}
+            {outcome.ok && (
+              <ImportNotes
+                fileName={outcome.fileName}
+                skipped={outcome.notes.skipped}
+                repairs={outcome.notes.repairs}
+              />
+            )}
           </li>
         ))}
       </ul>

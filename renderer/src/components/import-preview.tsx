@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { recordLabel } from '#shared/io/check-records';
+import { ImportNotes } from './import-notes';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { PreparedImport } from '#shared/io/import-file';
 import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } from '#shared/io/map-fields';
@@ -149,8 +151,12 @@ export function ImportPreview({
         {prepared.skipped.length > 0 && (
           <>
             <dt>{t('import.skippedLabel')}</dt>
-            <dd data-testid="preview-skipped" title={prepared.skipped.slice(0, 50).join('\n')}>
-              {t('import.skippedValue', { count: prepared.skipped.length })}: {prepared.skipped.slice(0, 3).join(', ')}
+            <dd data-testid="preview-skipped">
+              {t('import.skippedValue', { count: prepared.skipped.length })}:{' '}
+              {prepared.skipped
+                .slice(0, 3)
+                .map((note) => recordLabel(note.index, note.name))
+                .join(', ')}
               {prepared.skipped.length > 3 ? ', …' : ''}
             </dd>
           </>
@@ -222,10 +228,13 @@ export function ImportPreview({
         {prepared.repairs.length > 0 && (
           <>
             <dt>{t('import.repairsLabel')}</dt>
-            <dd data-testid="preview-repairs" title={prepared.repairs.slice(0, 50).join('\n')}>
-              {t('import.repairs', { count: prepared.repairs.length })}
-            </dd>
+            <dd data-testid="preview-repairs">{t('import.repairs', { count: prepared.repairs.length })}</dd>
           </>
+        )}
+        {prepared.skipped.length + prepared.repairs.length > 0 && (
+          <dd className="preview-notes">
+            <ImportNotes fileName={fileName} skipped={prepared.skipped} repairs={prepared.repairs} />
+          </dd>
         )}
         {extraColumns.length > 0 && (
           <>

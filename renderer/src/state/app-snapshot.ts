@@ -4,6 +4,7 @@ import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
 import type { AnalysisWarning } from '#shared/analysis/analysis-warnings';
 import type { ImportProgress } from '#shared/io/import-progress';
 import type { PreparedImport, ReadOptions } from '#shared/io/import-file';
+import type { RecordNote } from '#shared/io/check-records';
 import type { ImportInput } from '#shared/io/group-import-files';
 import type { Story } from '#shared/present/story';
 import type { RumijaDatabase, StoredHandlingCatalogue, StoredTariffSchedule } from '../persistence/database';
@@ -110,6 +111,8 @@ export type ImportOutcome =
       count: number;
       repairs: number;
       skipped: number;
+      /** What was skipped or repaired and why, for the list and the surveyor's CSV. */
+      notes: { skipped: RecordNote[]; repairs: RecordNote[] };
       /** Rows not placed on the road network (ruas + STA), listed in the preview. */
       unplaced: number;
       /** Attributes kept beside the model's fields because nothing was mapped to them. */

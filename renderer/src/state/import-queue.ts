@@ -103,6 +103,7 @@ export class ImportQueue {
       count: mapped.value.features.length,
       repairs: prepared.repairs.length,
       skipped: prepared.skipped.length,
+      notes: { skipped: prepared.skipped, repairs: prepared.repairs },
       unplaced: prepared.unplaced.length,
       extraFields: mapped.value.extraFields.length,
       crs: prepared.crs,

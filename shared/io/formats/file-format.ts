@@ -27,8 +27,14 @@ export interface ImportFile {
 }
 
 /** The part of an XML DOM document the readers use; shared/ has no DOM types of its own. */
+export interface XmlElement {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+
 export interface XmlDocument {
-  getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
 }
 
 /** Parses XML text into a document: DOMParser in the app, @xmldom/xmldom in Node. */

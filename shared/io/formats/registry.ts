@@ -26,7 +26,7 @@ const geojson: FileFormat = {
   id: 'geojson',
   label: 'GeoJSON',
   extensions: ['geojson', 'json'],
-  sniff: (head) => /^\s*[{[]/.test(head),
+  sniff: (head) => /^[\s\u001e]*[{[]/.test(head),
   read: async (input) =>
     (await import('../read-geojson')).readGeoJsonBytes(input.file.bytes, input.file.name, input.report),
   write: async (features, options) => ({ data: featuresToGeoJson(features, options.columns), notes: [] }),
@@ -36,7 +36,7 @@ const ndjson: FileFormat = {
   ...geojson,
   id: 'ndjson',
   label: 'GeoJSON (NDJSON)',
-  extensions: ['ndjson', 'geojsonl'],
+  extensions: ['ndjson', 'geojsonl', 'geojsons', 'geojsonseq'],
   write: undefined,
 };
 

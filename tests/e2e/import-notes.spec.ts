@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, screenshot } from './helpers';
+
+/**
+ * What an import skipped and repaired can be seen, before and after Impor, and saved as a CSV for the surveyor
+ * (#31): a Garmin-like GPX written by GDAL with one track recorded standing still and one with a doubled vertex.
+ */
+const folder = mkdtempSync(join(tmpdir(), 'rumija-import-notes-'));
+
+function garminGpx(): string {
+  const line = (name: string, coordinates: number[][]) => ({
+    type: 'Feature',
+    properties: { name },
+    geometry: { type: 'LineString', coordinates },
+  });
+  writeFileSync(
+    join(folder, 'tracks.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        line('Survei pagi', [
+          [123.6, -10.16],
+          [123.61, -10.17],
+        ]),
+        line(
+          'Berhenti di Oesapa',
+          Array.from({ length: 60 }, () => [123.65, -10.15]),
+        ),
+        line('Survei sore', [
+          [123.6, -10.18],
+          [123.6, -10.18],
+          [123.62, -10.19],
+        ]),
+      ],
+    }),
+  );
+  const gpx = join(folder, 'garmin-hari-1.gpx');
+  execFileSync('ogr2ogr', ['-f', 'GPX', '-lco', 'FORCE_GPX_TRACK=YES', gpx, join(folder, 'tracks.geojson')]);
+  return gpx;
+}
+
+async function importFile(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (await chooser).setFiles(path);
+}
+
+test('skipped and repaired records are listed before and after import and saved as CSV', async ({ page }) => {
+  const gpx = garminGpx();
+  // GDAL reads three tracks, the second 60 vertices at one place.
+  expect(execFileSync('ogrinfo', ['-ro', '-so', gpx, 'tracks'], { encoding: 'utf8' })).toMatch(/Feature Count: 3/);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await importFile(page, gpx);
+  const preview = page.getByTestId('import-preview');
+  await expect(page.getByTestId('preview-count')).toHaveText('2');
+  await expect(page.getByTestId('preview-skipped')).toHaveText('1 fitur tidak diimpor: fitur 2 (Berhenti di Oesapa)');
+  await expect(page.getByTestId('preview-repairs')).toHaveText('1 perbaikan aman dilakukan (lihat rincian).');
+  const notes = preview.getByTestId('import-notes');
+  await notes.locator('summary').click();
+  await expect(notes.locator('summary')).toHaveText('Rincian: 2 fitur dilewati atau diperbaiki');
+  await expect(notes.getByTestId('import-note')).toHaveText([
+    /^2Berhenti di OesapaDilewatigaris yang 60 titiknya di satu tempat \(GPS tidak bergerak\)$/,
+    /^3Survei soreDiperbaiki1 titik kembar dibuang$/,
+  ]);
+  await screenshot(page, 'import-notes-preview-id-1366');
+
+  const pending = page.waitForEvent('download');
+  await notes.getByTestId('import-notes-csv').click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toBe('garmin-hari-1-catatan-impor.csv');
+  const csv = join(folder, download.suggestedFilename());
+  await download.saveAs(csv);
+  // Excel's Indonesian CSV: BOM, semicolons; read back by GDAL as a table a surveyor opens.
+  expect(readFileSync(csv, 'utf8').startsWith('\ufeffNo.;Fitur;Tindakan;Alasan\r\n')).toBe(true);
+  const read = execFileSync('ogrinfo', ['-ro', '-al', csv], { encoding: 'utf8' });
+  expect(read).toMatch(/Feature Count: 2/);
+  expect(read).toMatch(/Fitur \(String\) = Berhenti di Oesapa/);
+  expect(read).toMatch(/Tindakan \(String\) = Diperbaiki/);
+
+  await preview.getByTestId('preview-import').click();
+  const outcome = page.getByTestId('import-outcome');
+  await expect(outcome).toContainText('2 fitur diimpor dari garmin-hari-1.gpx');
+  await expect(outcome).toContainText('1 fitur dilewati (lihat rincian).');
+  await outcome.getByTestId('import-notes').locator('summary').click();
+  await expect(outcome.getByTestId('import-note')).toHaveCount(2);
+  await screenshot(page, 'import-notes-outcome-id-1366');
+
+  await page.getByTestId('language-en').click();
+  await expect(outcome).toContainText('1 feature skipped (see details).');
+  await expect(outcome.getByTestId('import-notes').locator('summary')).toHaveText(
+    'Details: 2 features skipped or repaired',
+  );
+  await expect(outcome.getByTestId('import-note')).toHaveText([
+    /^2Berhenti di OesapaSkippedline whose 60 points are all at one place \(GPS standing still\)$/,
+    /^3Survei soreRepaired1 duplicate vertices removed$/,
+  ]);
+  await screenshot(page, 'import-notes-outcome-en-1366');
+});
