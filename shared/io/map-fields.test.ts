@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layer, StoredFeature } from '../model/layer';
-import { applyMapping, mappingSignature, suggestMapping } from './map-fields';
+import { applyMapping, mappingSignature, requiredGaps, suggestMapping } from './map-fields';
 
 const layer: Layer = {
   id: 'l',
@@ -92,5 +92,25 @@ describe('field mapping', () => {
     const result = applyMapping(layer, [bridge], { kind: 'plain', sources: {}, defaults: {} }, 'kantor-upt.gpkg');
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.features[0]!.properties).toMatchObject({ regencyCode: '5301', spanM: 12.5 });
+  });
+});
+
+describe('required fields before Impor', () => {
+  it('counts the records a required field would leave empty, and none once a default fills them', () => {
+    const features = [
+      line({ no_ruas: 'P-1', nama: 'A', status: 'provinsi' }),
+      line({ no_ruas: 'P-2', nama: '', status: ' ' }),
+      line({ no_ruas: 'P-3', nama: 'C' }),
+    ];
+    const mapping = suggestMapping('road', ['no_ruas', 'nama', 'status']);
+    // By hand: name is empty in 1 record (''), status in 2 (' ' and missing); ruasNumber in none.
+    expect(requiredGaps(mapping, features)).toEqual([
+      { key: 'name', empty: 1 },
+      { key: 'status', empty: 2 },
+    ]);
+    const unmapped = { ...mapping, sources: { ...mapping.sources, status: null } };
+    expect(requiredGaps(unmapped, features)).toContainEqual({ key: 'status', empty: 3 });
+    const filled = { ...mapping, defaults: { name: 'Tanpa nama', status: 'provinsi' } };
+    expect(requiredGaps(filled, features)).toEqual([]);
   });
 });

@@ -119,6 +119,34 @@ function convert(field: FieldDefinition, raw: unknown): unknown {
   }
 }
 
+/** A field every record must have a value for (a yes/no field reads empty as no). */
+export function isRequired(field: FieldDefinition): boolean {
+  return field.type !== 'boolean' && !field.nullable;
+}
+
+/**
+ * The required fields this mapping would leave empty, with how many records: no column and no default, or a column
+ * with empty cells and no default. The preview marks them before Impor, which would refuse the file at the first one.
+ */
+export function requiredGaps(
+  mapping: FieldMapping,
+  features: readonly StoredFeature[],
+): { key: string; empty: number }[] {
+  return mappableFields(mapping.kind)
+    .filter((field) => isRequired(field) && !(mapping.defaults[field.key] ?? '').trim())
+    .map((field) => {
+      const column = mapping.sources[field.key];
+      const empty = column
+        ? features.filter((feature) => {
+            const value = readField(feature.properties, column);
+            return value === null || value === undefined || String(value).trim() === '';
+          }).length
+        : features.length;
+      return { key: field.key, empty };
+    })
+    .filter((gap) => gap.empty > 0);
+}
+
 /** How a field is named in messages: its label in the UI language (the key when no labels are given). */
 export type FieldLabel = (key: string) => string;
 
@@ -126,8 +154,7 @@ export type FieldLabel = (key: string) => string;
 function problemWith(field: FieldDefinition, value: unknown, label: string, raw: unknown): string | null {
   const shown = raw === null || raw === undefined ? '' : `"${String(raw).slice(0, 40)}"`;
   if (value === null || value === undefined) {
-    const required = field.type === 'enum' ? !field.nullable : field.type !== 'boolean' && !field.nullable;
-    return required ? `${label} wajib diisi (kolom kosong, tanpa nilai bawaan) / ${label} is required` : null;
+    return isRequired(field) ? `${label} wajib diisi (kolom kosong, tanpa nilai bawaan) / ${label} is required` : null;
   }
   if (field.type === 'number' && !Number.isFinite(value)) return `${label}: ${shown} bukan angka / is not a number`;
   if (field.type === 'enum' && !field.options.includes(value as string))

@@ -234,7 +234,18 @@ test('survey lines map onto road segments, all or nothing, and the mapping is re
   await page.getByTestId('preview-kind').selectOption('road');
   await expect(page.getByTestId('map-ruasNumber')).toHaveValue('no_ruas');
   await expect(page.getByTestId('map-condition')).toHaveValue('kondisi');
+  // A required field with no column and no default is marked before Impor, which waits for it.
+  await expect(page.getByTestId('gap-status')).toHaveText(
+    'wajib: 2 fitur kosong — pilih kolom lain atau isi nilai bila kosong',
+  );
+  await expect(page.getByTestId('preview-required')).toHaveText(
+    'Belum dapat diimpor: Status wajib diisi untuk setiap fitur. Pilih kolomnya atau isi “Nilai bila kosong”.',
+  );
+  await expect(page.getByTestId('preview-import')).toBeDisabled();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'import-required-gap-id-1366');
   await page.getByTestId('default-status').selectOption('provinsi');
+  await expect(page.getByTestId('preview-required')).toHaveCount(0);
   await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('preview-error')).toContainText('ruas-salah.geojson, fitur 2');
   // The field's label in the UI language and the values it may take, not zod's English.

@@ -4,10 +4,17 @@ import { recordLabel } from '#shared/io/check-records';
 import { ImportNotes } from './import-notes';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { PreparedImport } from '#shared/io/import-file';
-import { mappableFields, mappingSignature, suggestMapping, type FieldMapping } from '#shared/io/map-fields';
+import {
+  isRequired,
+  mappableFields,
+  mappingSignature,
+  requiredGaps,
+  suggestMapping,
+  type FieldMapping,
+} from '#shared/io/map-fields';
 import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
-import { formatNumber } from '#shared/format/format-number';
+import { formatNumber, type Locale } from '#shared/format/format-number';
 import { ALL_CRS, KNOWN_CRS, findCrs, resolveCrsCode, searchCrs } from '#shared/geo/known-crs';
 import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
@@ -21,12 +28,17 @@ const extentOf = (prepared: PreparedImport): [number, number, number, number] | 
   prepared.features.length ? boundsOf(prepared.features.flatMap((feature) => positionsOf(feature.geometry))) : null;
 
 /** Up to three different values a column holds, for the user to recognise it. */
-function samplesOf(prepared: PreparedImport, column: string): string {
+function samplesOf(prepared: PreparedImport, column: string, locale: Locale): string {
   const values = new Set<string>();
   for (const feature of prepared.features) {
     const value = readField(feature.properties, column);
     if (value === null || value === undefined || String(value).trim() === '') continue;
-    values.add(String(value).slice(0, 24));
+    // A number the file typed is shown the reader's way (25,5 in Indonesian), as the table will show it.
+    const shown =
+      typeof value === 'number'
+        ? value.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 7 })
+        : String(value);
+    values.add(shown.slice(0, 24));
     if (values.size === 3) break;
   }
   return [...values].join(' · ');
@@ -133,6 +145,7 @@ export function ImportPreview({
   const mappedColumns = new Set(Object.values(mapping.sources).filter(Boolean));
   const extraColumns = fields.length > 0 ? sourceFields.filter((column) => !mappedColumns.has(column)) : [];
   const crsRequired = prepared.crsChoice === 'required';
+  const gaps = useMemo(() => requiredGaps(mapping, prepared.features), [mapping, prepared.features]);
   const confirm = async () => {
     const outcome = await store.imports.confirm(mapping, signature, (key) => t(key));
     if (outcome.ok) onDone(outcome);
@@ -356,7 +369,9 @@ export function ImportPreview({
           </>
         )}
         <dt>{t('import.extent')}</dt>
-        <dd>{extent ? extent.map((value) => value.toFixed(4)).join(', ') : '—'}</dd>
+        <dd data-testid="preview-extent">
+          {extent ? extent.map((value) => formatNumber(value, locale, 4)).join(locale === 'id' ? '; ' : ', ') : '—'}
+        </dd>
       </dl>
       {crsRequired && (
         <p className="table-message error" data-testid="preview-crs-required">
@@ -395,7 +410,15 @@ export function ImportPreview({
           <tbody>
             {fields.map((field) => (
               <tr key={field.key}>
-                <th scope="row">{t(`fields.${field.key}`)}</th>
+                <th scope="row">
+                  {t(`fields.${field.key}`)}
+                  {isRequired(field) && (
+                    <abbr className="required-mark" title={t('import.required')}>
+                      {' '}
+                      *
+                    </abbr>
+                  )}
+                </th>
                 <td>
                   <select
                     value={mapping.sources[field.key] ?? ''}
@@ -444,7 +467,12 @@ export function ImportPreview({
                   )}
                 </td>
                 <td className="muted sample-values" data-testid={`sample-${field.key}`}>
-                  {mapping.sources[field.key] ? samplesOf(prepared, mapping.sources[field.key]!) : ''}
+                  {mapping.sources[field.key] ? samplesOf(prepared, mapping.sources[field.key]!, locale) : ''}
+                  {gaps.some((gap) => gap.key === field.key) && (
+                    <span className="required-gap" data-testid={`gap-${field.key}`}>
+                      {t('import.requiredGap', { count: gaps.find((gap) => gap.key === field.key)!.empty })}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -459,7 +487,7 @@ export function ImportPreview({
               {sourceFields.map((column) => (
                 <tr key={column}>
                   <th scope="row">{column}</th>
-                  <td className="muted sample-values">{samplesOf(prepared, column)}</td>
+                  <td className="muted sample-values">{samplesOf(prepared, column, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -470,6 +498,14 @@ export function ImportPreview({
         <div className="table-message error" role="alert" data-testid="preview-error">
           {t('import.failed')} {error}
         </div>
+      )}
+      {gaps.length > 0 && (
+        <p className="table-message error" data-testid="preview-required">
+          {t('import.requiredMissing', {
+            count: gaps.length,
+            fields: gaps.map((gap) => t(`fields.${gap.key}`)).join(', '),
+          })}
+        </p>
       )}
       <div className="dialog-buttons">
         <button
@@ -486,7 +522,7 @@ export function ImportPreview({
           type="button"
           className="primary-button"
           data-testid="preview-import"
-          disabled={crsRequired}
+          disabled={crsRequired || gaps.length > 0}
           onClick={() => void confirm()}
         >
           {t('import.confirm')}
