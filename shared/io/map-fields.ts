@@ -7,12 +7,15 @@ import { geodesicLengthM } from '../geo/geodesic';
 import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, recordLabel } from './check-records';
 import { readField, writeField } from '../model/field-value';
+import { normalizeEnum } from './enum-values';
 
 /** Which source attribute feeds each model field, and the value to use where the source has none. */
 export interface FieldMapping {
   kind: LayerKind;
   sources: Record<string, string | null>;
   defaults: Record<string, string>;
+  /** Per choice field, a file's value (trimmed, as written) → the option the user chose for it. */
+  values?: Record<string, Record<string, string>>;
 }
 
 /** Names surveyors, SIPDJ exports and other agencies use for each model field, normalised (see `columnKey`). */
@@ -90,15 +93,11 @@ export function mappingSignature(sourceFields: string[]): string {
     .join('|');
 }
 
-const normalizeEnum = (value: string) =>
-  value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-
-function convert(field: FieldDefinition, raw: unknown): unknown {
+function convert(field: FieldDefinition, raw: unknown, chosen?: Readonly<Record<string, string>>): unknown {
   if (raw === null || raw === undefined || String(raw).trim() === '') return null;
   const text = String(raw).trim();
+  // A value is data (it may be "constructor"): only the user's own entries count, never inherited ones.
+  if (chosen && Object.hasOwn(chosen, text)) return chosen[text];
   switch (field.type) {
     case 'number': {
       const sta = /^(?:sta\s*)?(\d+)\+(\d{1,3})$/i.exec(text);
@@ -229,7 +228,7 @@ export function applyMapping(
     for (const field of fields) {
       const sourceField = mapping.sources[field.key];
       const raw = sourceField ? readField(feature.properties, sourceField) : null;
-      const value = convert(field, raw) ?? convert(field, mapping.defaults[field.key]);
+      const value = convert(field, raw, mapping.values?.[field.key]) ?? convert(field, mapping.defaults[field.key]);
       const problem = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
       if (problem) return { ok: false, error: `${where}: ${problem}` };
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;

@@ -101,3 +101,47 @@ test('skipped and repaired records are listed before and after import and saved 
   ]);
   await screenshot(page, 'import-notes-outcome-en-1366');
 });
+
+test('owner types written many ways are mapped value by value, suggestions confirmed, before Impor', async ({
+  page,
+}) => {
+  const csv = join(folder, 'tiang-upt.csv');
+  writeFileSync(
+    csv,
+    'lon;lat;kategori;pemilik;jenis_pemilik\n' +
+      '123,601;-10,171;tiang_listrik;PLN UP3 Kupang;PT PLN (Persero) UP3 Kupang\n' +
+      '123,602;-10,172;tiang_listrik;PLN UP3 Kupang;PT PLN (Persero) UP3 Kupang\n' +
+      '123,603;-10,173;tiang_listrik;PLN;pln up3\n' +
+      '123,604;-10,174;pipa;Tirta Lontar;Perumda Air Minum\n' +
+      '123,605;-10,175;tiang_telekomunikasi;Telkom;Telkom\n',
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await importFile(page, csv);
+  await page.getByTestId('preview-kind').selectOption('asset');
+  await expect(page.getByTestId('map-ownerType')).toHaveValue('jenis_pemilik');
+  const values = page.getByTestId('preview-values');
+  // "Telkom" is an option as written; the other three are asked about, the commonest first, nothing chosen.
+  await expect(values.getByTestId('value-row')).toHaveText([
+    /^Jenis pemilik“PT PLN \(Persero\) UP3 Kupang” \(2 fitur\)—.*saran: PLN$/,
+    /^Jenis pemilik“Perumda Air Minum” \(1 fitur\)—.*saran: PDAM$/,
+    /^Jenis pemilik“pln up3” \(1 fitur\)—.*saran: PLN$/,
+  ]);
+  await expect(page.getByTestId('preview-values-pending')).toHaveText(
+    'Belum dapat diimpor: 3 nilai belum dipetakan (lihat “Nilai yang perlu dipetakan”).',
+  );
+  await expect(page.getByTestId('preview-import')).toBeDisabled();
+  await values.getByTestId('values-suggest').click();
+  await expect(page.getByTestId('preview-values-pending')).toHaveCount(0);
+  // A suggestion taken can still be changed by hand.
+  await values.getByRole('combobox', { name: 'Jenis pemilik: Perumda Air Minum' }).selectOption('pemerintah');
+  await screenshot(page, 'import-values-id-1366');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('5 fitur diimpor dari tiang-upt.csv');
+  const stored = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((l) => l.name === 'tiang-upt')!;
+    return snapshot.featuresByLayer.get(layer.id)!.map((feature) => feature.properties.ownerType);
+  });
+  expect(stored).toEqual(['pln', 'pln', 'pln', 'pemerintah', 'telkom']);
+});

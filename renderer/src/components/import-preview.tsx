@@ -12,6 +12,7 @@ import {
   suggestMapping,
   type FieldMapping,
 } from '#shared/io/map-fields';
+import { suggestOption, unmatchedValues } from '#shared/io/enum-values';
 import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
@@ -128,7 +129,7 @@ export function ImportPreview({
     });
   }, [store, signature]);
 
-  const fields = mappableFields(mapping.kind);
+  const fields = useMemo(() => mappableFields(mapping.kind), [mapping.kind]);
   const fileName = pending.file.name;
   const reread = async (options: PendingImport['options']) => setError(await store.imports.reprepare(options));
   const [epsg, setEpsg] = useState('');
@@ -146,6 +147,31 @@ export function ImportPreview({
   const extraColumns = fields.length > 0 ? sourceFields.filter((column) => !mappedColumns.has(column)) : [];
   const crsRequired = prepared.crsChoice === 'required';
   const gaps = useMemo(() => requiredGaps(mapping, prepared.features), [mapping, prepared.features]);
+  // Every value of a mapped choice column that is not an option, whether chosen yet or not (so a choice can change).
+  const offValues = useMemo(
+    () => unmatchedValues(fields, mapping.sources, {}, prepared.features),
+    [fields, mapping.sources, prepared.features],
+  );
+  const chosenOf = (field: string, raw: string) => {
+    const chosen = mapping.values && Object.hasOwn(mapping.values, field) ? mapping.values[field]! : undefined;
+    return chosen && Object.hasOwn(chosen, raw) ? chosen[raw]! : '';
+  };
+  const pendingValues = offValues.filter((value) => !chosenOf(value.field, value.raw));
+  const fieldOf = (key: string) => fields.find((field) => field.key === key)!;
+  const optionLabel = (key: string, option: string) => {
+    const field = fieldOf(key);
+    return field.type === 'enum' ? t(`model.${field.labels}.${option}`) : option;
+  };
+  const suggestionOf = (key: string, raw: string) =>
+    suggestOption(fieldOf(key), raw, (option) => optionLabel(key, option));
+  const chooseValues = (choices: { field: string; raw: string; option: string }[]) => {
+    const values: Record<string, Record<string, string>> = { ...(mapping.values ?? {}) };
+    for (const { field, raw, option } of choices) values[field] = { ...(values[field] ?? {}), [raw]: option };
+    setMapping({ ...mapping, values });
+  };
+  const suggestions = pendingValues
+    .map((value) => ({ ...value, option: suggestionOf(value.field, value.raw) }))
+    .filter((value): value is typeof value & { option: string } => value.option !== null);
   const confirm = async () => {
     const outcome = await store.imports.confirm(mapping, signature, (key) => t(key));
     if (outcome.ok) onDone(outcome);
@@ -479,6 +505,64 @@ export function ImportPreview({
           </tbody>
         </table>
       )}
+      {offValues.length > 0 && (
+        <section className="value-mapping" data-testid="preview-values">
+          <h3>{t('import.values.title')}</h3>
+          <p className="muted">{t('import.values.hint')}</p>
+          {suggestions.length > 0 && (
+            <button type="button" data-testid="values-suggest" onClick={() => chooseValues(suggestions)}>
+              {t('import.values.useSuggestions', { count: suggestions.length })}
+            </button>
+          )}
+          <table className="summary-table mapping-table">
+            <thead>
+              <tr>
+                <th>{t('import.modelField')}</th>
+                <th>{t('import.values.inFile')}</th>
+                <th>{t('import.values.becomes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offValues.map((value) => {
+                const suggestion = suggestionOf(value.field, value.raw);
+                const field = fieldOf(value.field);
+                return (
+                  <tr key={`${value.field}\u0000${value.raw}`} data-testid="value-row">
+                    <th scope="row">{t(`fields.${value.field}`)}</th>
+                    <td>
+                      “{value.raw}”{' '}
+                      <span className="muted">({t('import.values.features', { count: value.count })})</span>
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`${t(`fields.${value.field}`)}: ${value.raw}`}
+                        value={chosenOf(value.field, value.raw)}
+                        onChange={(event) =>
+                          chooseValues([{ field: value.field, raw: value.raw, option: event.target.value }])
+                        }
+                      >
+                        <option value="">—</option>
+                        {field.type === 'enum' &&
+                          field.options.map((option) => (
+                            <option key={option} value={option}>
+                              {optionLabel(value.field, option)}
+                            </option>
+                          ))}
+                      </select>
+                      {suggestion && !chosenOf(value.field, value.raw) && (
+                        <span className="muted">
+                          {' '}
+                          {t('import.values.suggested', { option: optionLabel(value.field, suggestion) })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
       {fields.length === 0 && sourceFields.length > 0 && (
         <details className="preview-columns" data-testid="preview-columns">
           <summary>{t('import.columns', { count: sourceFields.length })}</summary>
@@ -498,6 +582,11 @@ export function ImportPreview({
         <div className="table-message error" role="alert" data-testid="preview-error">
           {t('import.failed')} {error}
         </div>
+      )}
+      {pendingValues.length > 0 && (
+        <p className="table-message error" data-testid="preview-values-pending">
+          {t('import.values.pending', { count: pendingValues.length })}
+        </p>
       )}
       {gaps.length > 0 && (
         <p className="table-message error" data-testid="preview-required">
@@ -522,7 +611,7 @@ export function ImportPreview({
           type="button"
           className="primary-button"
           data-testid="preview-import"
-          disabled={crsRequired || gaps.length > 0}
+          disabled={crsRequired || gaps.length > 0 || pendingValues.length > 0}
           onClick={() => void confirm()}
         >
           {t('import.confirm')}
