@@ -16,6 +16,7 @@ import { saveExport } from './platform/save-export';
 import { useHostEvents } from './platform/use-host-events';
 import { ProjectPanel, StorageRecovery } from './panels/project-panel';
 import { requestPanel } from './state/panel-commands';
+import { UndoRefusedError } from './state/history';
 import { isStoryFileName } from '#shared/host/opened-files';
 import { isProjectFileName } from '#shared/project/project-format';
 import type { OpenedFile } from '#shared/host/host-api';
@@ -101,7 +102,14 @@ export function App() {
   const deletion = useDeleteSelection(session, clearImportSuccess);
   /** Undo or redo, saying what was undone or redone. */
   const stepHistory = async (direction: 'undo' | 'redo') => {
-    const entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
+    let entry;
+    try {
+      entry = await (direction === 'undo' ? store.history.undo() : store.history.redo());
+    } catch (error) {
+      if (!(error instanceof UndoRefusedError)) throw error;
+      session.say('info', (t) => t('history.issuedIsFinal'));
+      return;
+    }
     if (entry) clearImportSuccess();
     const layers = store.getSnapshot().layers;
     session.say('info', (t) =>

@@ -109,6 +109,20 @@ export const MAX_LOG_ENTRIES = 2000;
 
 const isUndoable = (entry: { action: string }) => entry.action !== 'reset-demo';
 
+/**
+ * Changes that may already be on paper: an issued SKRD carries a number from a gap-free register, and an undo would
+ * hand that number to the next notice. They are final (a correction is a revision, which gets its own number), and
+ * undo stops at them.
+ */
+const FINAL_ACTIONS: ReadonlySet<ChangeAction> = new Set(['issue-assessments']);
+
+/** Undo reached a change that is final; nothing was changed. */
+export class UndoRefusedError extends Error {
+  constructor(readonly entry: EditLogEntry) {
+    super(`undo refused: ${entry.action} is final`);
+  }
+}
+
 /** Writes a state back: layers, features (into their blocks), stories, tariff versions and retribution records. */
 export async function writeState(db: RumijaDatabase, state: ChangeState) {
   for (const [id, layer] of Object.entries(state.layers)) {
@@ -329,7 +343,7 @@ async function stateOf(db: RumijaDatabase, entry: EditLogEntry, side: 'before' |
 
 /**
  * Steps back the most recent change still in effect, in one transaction, and returns its log entry (or null when
- * there is nothing to undo).
+ * there is nothing to undo). Throws UndoRefusedError, changing nothing, when that change is final.
  */
 export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null> {
   return inBlockTransaction(db, async () => {
@@ -339,6 +353,7 @@ export async function undoLast(db: RumijaDatabase): Promise<EditLogEntry | null>
       .filter((candidate) => isUndoable(candidate) && (candidate.status ?? 'done') === 'done')
       .first();
     if (!entry) return null;
+    if (FINAL_ACTIONS.has(entry.action)) throw new UndoRefusedError(entry);
     const before = await stateOf(db, entry, 'before');
     const after = await stateOf(db, entry, 'after');
     await writeState(db, before);

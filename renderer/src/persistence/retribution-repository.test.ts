@@ -7,7 +7,7 @@ import type { Payment } from '#shared/retribution/payment';
 import { PROGRAMME, assessFixture, createAsset, createObligor, createResult } from '#shared/retribution/test-fixtures';
 import type { StoredFeature } from '#shared/model/layer';
 import { RumijaDatabase } from './database';
-import { redoNext, undoLast } from './change-log';
+import { redoNext, undoLast, UndoRefusedError } from './change-log';
 import { saveTariffSchedule } from './tariff-repository';
 import {
   RetributionError,
@@ -86,12 +86,12 @@ describe('retribution register in the database', () => {
       ['SKRD/PUPR-NTT/2026/0002', 'issued', 683_316],
     ]);
     expect(register.settings.lastSequence).toEqual({ '2026': 2 });
-    // Undoing the issue is one step: both numbers and the counter go back together, so no number is skipped.
-    expect((await undoLast(reopened))?.action).toBe('issue-assessments');
-    expect((await loadRetribution(reopened)).assessments.map((a) => a.status)).toEqual(['draft', 'draft']);
-    expect((await loadRetribution(reopened)).settings.lastSequence).toEqual({});
-    expect((await redoNext(reopened))?.action).toBe('issue-assessments');
+    // An issue is final: the numbers may be printed, and an undo would hand 0001 to the next notice. Undo is refused
+    // and changes nothing; the next issue continues at 0003.
+    await expect(undoLast(reopened)).rejects.toBeInstanceOf(UndoRefusedError);
+    expect((await loadRetribution(reopened)).assessments.map((a) => a.status)).toEqual(['issued', 'issued']);
     expect((await loadRetribution(reopened)).settings.lastSequence).toEqual({ '2026': 2 });
+    expect(await redoNext(reopened)).toBeNull();
   });
 
   it('keeps an issued assessment as issued after a tariff edit and an asset edit; a revision keeps both', async () => {

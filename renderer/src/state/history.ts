@@ -1,4 +1,6 @@
-import { redoNext, undoLast, type EditLogEntry } from '../persistence/change-log';
+import { redoNext, undoLast, UndoRefusedError, type EditLogEntry } from '../persistence/change-log';
+
+export { UndoRefusedError };
 import type { SnapshotHandle } from './app-snapshot';
 import type { Document } from './document';
 
