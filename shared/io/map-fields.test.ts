@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layer, StoredFeature } from '../model/layer';
 import { applyMapping, mappingSignature, requiredGaps, suggestMapping } from './map-fields';
+import { readColumns } from './type-columns';
 
 const layer: Layer = {
   id: 'l',
@@ -112,5 +113,47 @@ describe('required fields before Impor', () => {
     expect(requiredGaps(unmapped, features)).toContainEqual({ key: 'status', empty: 3 });
     const filled = { ...mapping, defaults: { name: 'Tanpa nama', status: 'provinsi' } };
     expect(requiredGaps(filled, features)).toEqual([]);
+  });
+});
+
+describe('numbers written the Indonesian way in mapped columns', () => {
+  const bridges = (rows: Record<string, string>[]) =>
+    rows.map((row, index) => ({
+      ...line({ nama: `Jembatan ${index + 1}`, ...row }),
+      geometry: { type: 'Point' as const, coordinates: [123.6 + index / 100, -10.17] },
+    }));
+  const bridgeMapping = (readings?: Record<string, 'id-number' | 'en-number' | 'text'>) => {
+    const mapping = suggestMapping('bridge', ['nama', 'panjang', 'sta']);
+    return {
+      ...mapping,
+      sources: { ...mapping.sources, name: 'nama', lengthM: 'panjang', staM: 'sta' },
+      defaults: { existence: 'existing' },
+      ...(readings ? { readings } : {}),
+    };
+  };
+
+  it('reads a column by the style of all its values: 1.050,5 and 12.400 as 1 050,5 m and STA 12 400 m', () => {
+    const features = bridges([
+      { panjang: '1.050,5', sta: '12.400' },
+      { panjang: '45,5', sta: '3.050' },
+      { panjang: '120', sta: '980' },
+    ]);
+    const result = applyMapping(layer, features, bridgeMapping(), 'jembatan.csv');
+    if (!result.ok) throw new Error(result.error);
+    // By hand: Indonesian grouping dots and decimal commas ("1.050,5" was refused as not a number).
+    expect(result.value.features.map((f) => f.properties.lengthM)).toEqual([1050.5, 45.5, 120]);
+    expect(result.value.features.map((f) => f.properties.staM)).toEqual([12400, 3050, 980]);
+  });
+
+  it('asks about a column that reads either way, and reads it as the user chose', () => {
+    const features = bridges([{ sta: '1.250' }, { sta: '2.500' }, { sta: '3.750' }]);
+    expect(readColumns(features, ['nama', 'sta']).ambiguous).toEqual(['sta']);
+    const defaults = { existence: 'existing', lengthM: '40' };
+    const asId = applyMapping(layer, features, { ...bridgeMapping({ sta: 'id-number' }), defaults }, 'jembatan.csv');
+    const asEn = applyMapping(layer, features, { ...bridgeMapping({ sta: 'en-number' }), defaults }, 'jembatan.csv');
+    if (!asId.ok) throw new Error(asId.error);
+    if (!asEn.ok) throw new Error(asEn.error);
+    expect(asId.value.features.map((f) => f.properties.staM)).toEqual([1250, 2500, 3750]);
+    expect(asEn.value.features.map((f) => f.properties.staM)).toEqual([1.25, 2.5, 3.75]);
   });
 });

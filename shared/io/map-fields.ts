@@ -1,4 +1,5 @@
-import { typeColumns } from './type-columns';
+import { readColumns, typeColumns, type ColumnReading } from './type-columns';
+import { parseLocaleNumber } from '../format/parse-number';
 import type { Layer, LayerKind, StoredFeature } from '../model/layer';
 import { FIELDS_BY_KIND, type FieldDefinition } from '../model/feature-fields';
 import { GEOMETRY_TYPES_BY_KIND, modelKeysOf, parseFeatureProperties, type FeatureKind } from '../model/road-network';
@@ -16,6 +17,8 @@ export interface FieldMapping {
   defaults: Record<string, string>;
   /** Per choice field, a file's value (trimmed, as written) → the option the user chose for it. */
   values?: Record<string, Record<string, string>>;
+  /** Per column of the file, how the user chose to read numbers where the values read either way. */
+  readings?: Record<string, ColumnReading>;
 }
 
 /** Names surveyors, SIPDJ exports and other agencies use for each model field, normalised (see `columnKey`). */
@@ -93,7 +96,12 @@ export function mappingSignature(sourceFields: string[]): string {
     .join('|');
 }
 
-function convert(field: FieldDefinition, raw: unknown, chosen?: Readonly<Record<string, string>>): unknown {
+function convert(
+  field: FieldDefinition,
+  raw: unknown,
+  chosen?: Readonly<Record<string, string>>,
+  reading?: ColumnReading,
+): unknown {
   if (raw === null || raw === undefined || String(raw).trim() === '') return null;
   const text = String(raw).trim();
   // A value is data (it may be "constructor"): only the user's own entries count, never inherited ones.
@@ -102,7 +110,14 @@ function convert(field: FieldDefinition, raw: unknown, chosen?: Readonly<Record<
     case 'number': {
       const sta = /^(?:sta\s*)?(\d+)\+(\d{1,3})$/i.exec(text);
       if (field.unit === 'sta' && sta) return Number(sta[1]) * 1000 + Number(sta[2]);
-      return typeof raw === 'number' ? raw : Number(text.replace(/\s/g, '').replace(',', '.'));
+      if (typeof raw === 'number') return raw;
+      // The column's style, decided from all its values (and the file's): "1.234,5" and "1.234" read as 1 234,5 and
+      // 1 234 in an Indonesian column; a lone value with no style falls back to a decimal comma or point.
+      if (reading === 'id-number' || reading === 'en-number') {
+        const parsed = parseLocaleNumber(text, reading === 'id-number' ? 'id' : 'en', { allowNegative: true });
+        return parsed.ok ? parsed.value : Number.NaN;
+      }
+      return Number(text.replace(/\s/g, '').replace(',', '.'));
     }
     case 'boolean':
       return ['ya', 'y', 'yes', 'true', '1'].includes(text.toLowerCase());
@@ -144,6 +159,25 @@ export function requiredGaps(
       return { key: field.key, empty };
     })
     .filter((gap) => gap.empty > 0);
+}
+
+/**
+ * How the file's columns will be read as numbers under this mapping: the number fields' columns and the unmapped
+ * ones (the file's other numbers say its style); columns mapped to text or choice fields are not numbers.
+ */
+export function readMappedColumns(mapping: FieldMapping, features: readonly StoredFeature[]) {
+  const notNumbers = new Set(
+    mappableFields(mapping.kind)
+      .filter((field) => field.type !== 'number')
+      .map((field) => mapping.sources[field.key]),
+  );
+  const columns = new Set<string>();
+  for (const feature of features) for (const column of Object.keys(feature.properties)) columns.add(column);
+  return readColumns(
+    features,
+    [...columns].filter((column) => column !== 'source' && !notNumbers.has(column)),
+    mapping.readings,
+  );
 }
 
 /** How a field is named in messages: its label in the UI language (the key when no labels are given). */
@@ -194,7 +228,10 @@ export function applyMapping(
     const columns = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))].filter(
       (column) => column !== 'source' && column !== 'kind' && !modelText.has(column),
     );
-    return { ok: true, value: { layer, features: typeColumns(features, columns).features, extraFields: [] } };
+    return {
+      ok: true,
+      value: { layer, features: typeColumns(features, columns, mapping.readings).features, extraFields: [] },
+    };
   }
   const kind = mapping.kind as FeatureKind;
   const fields = mappableFields(kind);
@@ -208,6 +245,9 @@ export function applyMapping(
     if (label === undefined) labels.set(key, (label = labelOf(`fields.${key}`)));
     return label;
   };
+  const { typed: readings } = readMappedColumns(mapping, features);
+  const readingOf = (column: string | null | undefined) =>
+    column && Object.hasOwn(readings, column) ? readings[column] : undefined;
   const mapped: StoredFeature[] = [];
   for (const [index, feature] of features.entries()) {
     const where = `${fileName}, ${recordLabel(index, nameOfProperties(feature.properties))}`;
@@ -228,7 +268,9 @@ export function applyMapping(
     for (const field of fields) {
       const sourceField = mapping.sources[field.key];
       const raw = sourceField ? readField(feature.properties, sourceField) : null;
-      const value = convert(field, raw, mapping.values?.[field.key]) ?? convert(field, mapping.defaults[field.key]);
+      const value =
+        convert(field, raw, mapping.values?.[field.key], readingOf(sourceField)) ??
+        convert(field, mapping.defaults[field.key]);
       const problem = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
       if (problem) return { ok: false, error: `${where}: ${problem}` };
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;
@@ -247,7 +289,15 @@ export function applyMapping(
     value: {
       layer: { ...layer, kind, styleBy: kind === 'bridge' ? 'condition' : 'status' },
       // The file's own columns holding numbers as text (a CSV's "7,5") become numbers, read in the column's style.
-      features: typeColumns(mapped, [...extras.values()]).features,
+      features: typeColumns(
+        mapped,
+        [...extras.values()],
+        Object.fromEntries(
+          [...extras].flatMap(([column, key]) =>
+            mapping.readings && Object.hasOwn(mapping.readings, column) ? [[key, mapping.readings[column]!]] : [],
+          ),
+        ),
+      ).features,
       extraFields: [...extras.values()],
     },
   };

@@ -1,5 +1,6 @@
 import type { StoredFeature } from '../model/layer';
 import { parseLocaleNumber } from '../format/parse-number';
+import { readField } from '../model/field-value';
 
 /** How a column's text was read: as numbers written the Indonesian or the English way, or left as text. */
 export type ColumnReading = 'id-number' | 'en-number' | 'text';
@@ -26,22 +27,24 @@ function readingOf(values: readonly string[]): Reading {
 }
 
 /**
- * Columns a file brought as text but that hold numbers ("7,5", "1.234,5" or "7.5", "1,234.5"; a CSV has no types)
- * become numbers, read in the style the whole column is written in. A column that reads either way ("1.250") takes
- * the style of the file's other numeric columns, or stays text when they do not say; a column with any value that is
- * not a number, or codes with leading zeros, stays text. Returns the features (new objects where a value changed) and how each typed column was read.
+ * How each column's text will be read (only columns that become numbers are listed), and the columns that read
+ * either way ("1.250") with nothing in the file to say which: those stay text unless the user chooses. A choice in
+ * `chosen` wins over what the values say.
  */
-export function typeColumns(
+export function readColumns(
   features: readonly StoredFeature[],
   columns: readonly string[],
-): { features: StoredFeature[]; typed: Record<string, ColumnReading> } {
-  const typed: Record<string, ColumnReading> = {};
+  chosen: Readonly<Record<string, ColumnReading>> = {},
+): { typed: Record<string, ColumnReading>; ambiguous: string[] } {
+  // Column names are data ("__proto__" among them): a prototype-free record keeps each as its own key.
+  const typed: Record<string, ColumnReading> = Object.create(null) as Record<string, ColumnReading>;
+  const ambiguous: string[] = [];
   const readings = new Map<string, Reading>();
   for (const column of columns) {
     const texts: string[] = [];
     let other = false;
     for (const feature of features) {
-      const value = feature.properties[column];
+      const value = readField(feature.properties, column);
       if (value === null || value === undefined || value === '') continue;
       if (typeof value === 'string') texts.push(value);
       else if (typeof value !== 'number') other = true;
@@ -55,9 +58,29 @@ export function typeColumns(
   );
   const fileStyle = styles.size === 1 ? ([...styles][0] as ColumnReading) : null;
   for (const [column, reading] of readings) {
-    if (reading === 'id-number' || reading === 'en-number') typed[column] = reading;
+    const choice = Object.hasOwn(chosen, column) ? chosen[column] : undefined;
+    // A choice counts only where the values allow it: "abc" never becomes a number because a user said so.
+    if (choice && (choice === 'text' || reading === choice || reading === 'either')) {
+      if (choice !== 'text') typed[column] = choice;
+    } else if (reading === 'id-number' || reading === 'en-number') typed[column] = reading;
     else if (reading === 'either' && fileStyle) typed[column] = fileStyle;
+    if (reading === 'either' && !fileStyle) ambiguous.push(column);
   }
+  return { typed, ambiguous };
+}
+
+/**
+ * Columns a file brought as text but that hold numbers ("7,5", "1.234,5" or "7.5", "1,234.5"; a CSV has no types)
+ * become numbers, read in the style the whole column is written in. A column that reads either way ("1.250") takes
+ * the style of the file's other numeric columns, or stays text when they do not say; a column with any value that is
+ * not a number, or codes with leading zeros, stays text. Returns the features (new objects where a value changed) and how each typed column was read.
+ */
+export function typeColumns(
+  features: readonly StoredFeature[],
+  columns: readonly string[],
+  chosen: Readonly<Record<string, ColumnReading>> = {},
+): { features: StoredFeature[]; typed: Record<string, ColumnReading> } {
+  const { typed } = readColumns(features, columns, chosen);
   const keys = Object.keys(typed);
   if (keys.length === 0) return { features: [...features], typed };
   const out = features.map((feature) => {

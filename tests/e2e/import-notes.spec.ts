@@ -145,3 +145,30 @@ test('owner types written many ways are mapped value by value, suggestions confi
   });
   expect(stored).toEqual(['pln', 'pln', 'pln', 'pemerintah', 'telkom']);
 });
+
+test('numbers that read two ways are asked about, and read as chosen', async ({ page }) => {
+  const csv = join(folder, 'patok-sta.csv');
+  writeFileSync(csv, 'lon;lat;nama;sta;tinggi\n123,601;-10,171;Patok A;1.250;1,5\n123,602;-10,172;Patok B;2.500;2\n');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  await importFile(page, csv);
+  const numbers = page.getByTestId('preview-numbers');
+  // "1,5" says the file writes decimal commas: "1.250" then reads as 1250 without asking.
+  await expect(numbers).toHaveText('Dibaca gaya Indonesia (1.234,5): sta, tinggi');
+  await page.getByTestId('preview-cancel').click();
+
+  writeFileSync(csv, 'lon;lat;nama;sta\n123,601;-10,171;Patok A;1.250\n123,602;-10,172;Patok B;2.500\n');
+  await importFile(page, csv);
+  await expect(page.getByTestId('reading-sta')).toContainText('“sta” bisa dibaca dua cara');
+  await page.getByTestId('reading-sta').locator('select').selectOption('id-number');
+  await expect(page.getByTestId('reading-sta').locator('select')).toHaveValue('id-number');
+  await screenshot(page, 'import-numbers-id-1366');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('2 fitur diimpor dari patok-sta.csv');
+  const stored = await page.evaluate(() => {
+    const snapshot = window.rumijaStore!.getSnapshot();
+    const layer = snapshot.layers.find((l) => l.name === 'patok-sta')!;
+    return snapshot.featuresByLayer.get(layer.id)!.map((feature) => feature.properties.sta);
+  });
+  expect(stored).toEqual([1250, 2500]);
+});

@@ -7,12 +7,14 @@ import type { PreparedImport } from '#shared/io/import-file';
 import {
   isRequired,
   mappableFields,
+  readMappedColumns,
   mappingSignature,
   requiredGaps,
   suggestMapping,
   type FieldMapping,
 } from '#shared/io/map-fields';
 import { suggestOption, unmatchedValues } from '#shared/io/enum-values';
+import type { ColumnReading } from '#shared/io/type-columns';
 import { fieldsOfPlainFeatures } from '#shared/model/feature-fields';
 import { boundsOf, positionsOf } from '#shared/geo/positions-of';
 import { formatNumber, type Locale } from '#shared/format/format-number';
@@ -157,6 +159,26 @@ export function ImportPreview({
     return chosen && Object.hasOwn(chosen, raw) ? chosen[raw]! : '';
   };
   const pendingValues = offValues.filter((value) => !chosenOf(value.field, value.raw));
+  const numbers = useMemo(() => readMappedColumns(mapping, prepared.features), [mapping, prepared.features]);
+  const readingChosen = (column: string) =>
+    mapping.readings && Object.hasOwn(mapping.readings, column) ? mapping.readings[column] : undefined;
+  const numberFieldColumns = new Set(
+    fields.filter((field) => field.type === 'number').map((field) => mapping.sources[field.key]),
+  );
+  // A column that reads either way must be decided before it fills a number field; elsewhere it stays text.
+  const pendingReadings = numbers.ambiguous.filter(
+    (column) => numberFieldColumns.has(column) && !readingChosen(column),
+  );
+  const chooseReading = (column: string, reading: ColumnReading | '') => {
+    const readings = { ...(mapping.readings ?? {}) };
+    if (reading) readings[column] = reading;
+    else delete readings[column];
+    setMapping({ ...mapping, readings });
+  };
+  const styledColumns = (style: ColumnReading) =>
+    Object.keys(numbers.typed).filter(
+      (column) => numbers.typed[column] === style && !numbers.ambiguous.includes(column),
+    );
   const fieldOf = (key: string) => fields.find((field) => field.key === key)!;
   const optionLabel = (key: string, option: string) => {
     const field = fieldOf(key);
@@ -394,6 +416,33 @@ export function ImportPreview({
             </dd>
           </>
         )}
+        {(Object.keys(numbers.typed).length > 0 || numbers.ambiguous.length > 0) && (
+          <>
+            <dt>{t('import.numbers.label')}</dt>
+            <dd data-testid="preview-numbers">
+              {(['id-number', 'en-number'] as const).map(
+                (style) =>
+                  styledColumns(style).length > 0 && (
+                    <div key={style}>{t(`import.numbers.${style}`, { columns: styledColumns(style).join(', ') })}</div>
+                  ),
+              )}
+              {numbers.ambiguous.map((column) => (
+                <label key={column} className="number-reading" data-testid={`reading-${column}`}>
+                  {t('import.numbers.ambiguous', { column })}{' '}
+                  <select
+                    value={readingChosen(column) ?? ''}
+                    onChange={(event) => chooseReading(column, event.target.value as ColumnReading | '')}
+                  >
+                    <option value="">—</option>
+                    <option value="id-number">{t('import.numbers.asId')}</option>
+                    <option value="en-number">{t('import.numbers.asEn')}</option>
+                    <option value="text">{t('import.numbers.asText')}</option>
+                  </select>
+                </label>
+              ))}
+            </dd>
+          </>
+        )}
         <dt>{t('import.extent')}</dt>
         <dd data-testid="preview-extent">
           {extent ? extent.map((value) => formatNumber(value, locale, 4)).join(locale === 'id' ? '; ' : ', ') : '—'}
@@ -583,6 +632,11 @@ export function ImportPreview({
           {t('import.failed')} {error}
         </div>
       )}
+      {pendingReadings.length > 0 && (
+        <p className="table-message error" data-testid="preview-readings-pending">
+          {t('import.numbers.pending', { columns: pendingReadings.join(', ') })}
+        </p>
+      )}
       {pendingValues.length > 0 && (
         <p className="table-message error" data-testid="preview-values-pending">
           {t('import.values.pending', { count: pendingValues.length })}
@@ -611,7 +665,7 @@ export function ImportPreview({
           type="button"
           className="primary-button"
           data-testid="preview-import"
-          disabled={crsRequired || gaps.length > 0 || pendingValues.length > 0}
+          disabled={crsRequired || gaps.length > 0 || pendingValues.length > 0 || pendingReadings.length > 0}
           onClick={() => void confirm()}
         >
           {t('import.confirm')}
