@@ -92,3 +92,14 @@ export function snapshotAt(history: Pick<FeatureHistory, 'entries'>, version: nu
   }
   return null;
 }
+
+/** How many positions a geometry has (a changed geometry is told by its type and size, not its coordinates). */
+export function vertexCount(geometry: Geometry): number {
+  if (geometry.type === 'GeometryCollection')
+    return geometry.geometries.reduce((sum, part) => sum + vertexCount(part), 0);
+  const count = (value: unknown): number =>
+    Array.isArray(value) && typeof value[0] === 'number'
+      ? 1
+      : (value as unknown[]).reduce((sum: number, item) => sum + count(item), 0);
+  return count(geometry.coordinates);
+}
