@@ -1,5 +1,4 @@
 import type { Geometry } from 'geojson';
-import { z } from 'zod';
 import { canonicalText } from './sync-plan';
 
 /** A feature's values at one version: what the server's history keeps before and after each change. */
@@ -44,13 +43,6 @@ export interface FeatureHistory {
 /** How many entries one request may ask for. */
 export const HISTORY_LIMIT_MAX = 500;
 export const HISTORY_LIMIT_DEFAULT = 100;
-
-export const FeatureHistoryRequestSchema = z.strictObject({
-  table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
-  id: z.string().min(1).max(1000),
-  limit: z.number().int().min(1).max(HISTORY_LIMIT_MAX).optional(),
-});
-export type FeatureHistoryRequest = z.infer<typeof FeatureHistoryRequestSchema>;
 
 /** The pseudo-field of a changed geometry in `changedFields`. */
 export const GEOMETRY_FIELD = 'geometry';
