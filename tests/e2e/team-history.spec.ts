@@ -117,11 +117,15 @@ test('History of a linked feature: versions with who, when, before and after; ve
   // Restore version 1: a new change here (undoable), not sent until the sync.
   await dialogEn.getByTestId('feature-history-restore-1').click();
   await expect(dialogEn).toHaveCount(0);
-  expect(await propertiesOf(page, bridge.id)).toMatchObject({ name: original.name, condition: original.condition });
+  await expect
+    .poll(() => propertiesOf(page, bridge.id))
+    .toMatchObject({ name: original.name, condition: original.condition });
   await page.evaluate(() => window.rumijaStore!.history.undo());
-  expect(await propertiesOf(page, bridge.id)).toMatchObject({ name: 'Jembatan Budi', condition: 'baik' });
+  await expect.poll(() => propertiesOf(page, bridge.id)).toMatchObject({ name: 'Jembatan Budi', condition: 'baik' });
   await page.evaluate(() => window.rumijaStore!.history.redo());
-  expect(await propertiesOf(page, bridge.id)).toMatchObject({ name: original.name, condition: original.condition });
+  await expect
+    .poll(() => propertiesOf(page, bridge.id))
+    .toMatchObject({ name: original.name, condition: original.condition });
   const before = await db.superQuery<{ version: number }>(
     'SELECT version FROM rumija.jembatan_riwayat WHERE fid = $1',
     [bridge.id],
