@@ -75,16 +75,6 @@ export function changedFields(entry: Pick<FeatureHistoryEntry, 'before' | 'after
   return changes;
 }
 
-/** The feature's values at a version, from the history: the state that version's change left. */
-export function snapshotAt(history: Pick<FeatureHistory, 'entries'>, version: number): FeatureSnapshot | null {
-  for (const entry of history.entries) {
-    if (entry.version === version) return entry.after;
-    // The first entry kept may be a change from a version made before the history existed.
-    if (entry.version > version && entry.before && entry.version - 1 === version) return entry.before;
-  }
-  return null;
-}
-
 /** How many positions a geometry has (a changed geometry is told by its type and size, not its coordinates). */
 export function vertexCount(geometry: Geometry): number {
   if (geometry.type === 'GeometryCollection')
