@@ -5,6 +5,7 @@
  *   (roads, assets, corridors may be `postgis:<table>` with --db postgresql://user@host:port/database)
  * rumija programme: the yearly handling programme for a ceiling, as Excel or JSON (cli-programme.ts).
  * rumija sync: a GeoJSON project kept in step with a team-database table (clone, push, pull, conflicts).
+ * rumija history: one feature's history as the team database keeps it (cli-history.ts).
  * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written,
  * 5 conflicts wait for a decision (sync), 6 the team database refused or could not be reached.
  * (It lives under electron/ with the other Node-side code; it does not load Electron.)
@@ -43,6 +44,7 @@ import { readProject, readProjectSummary, type ProjectProblem } from '#shared/pr
 import { PROJECT_FORMAT } from '#shared/project/project-format';
 import { CliError, EXIT } from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
+import { HISTORY_USAGE, runHistory } from './cli-history';
 
 export { EXIT } from './cli-error';
 
@@ -62,8 +64,9 @@ const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database -
                   changes to different fields of one feature are merged, the same field is a conflict)`;
 const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
   against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
-  Exit: 0 done, 2 wrong usage, 3 bad input file, 4 output not written, 5 conflicts wait, 6 team database failed.`;
-const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+  Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
+  5 conflicts wait, 6 team database failed.`;
+const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${HISTORY_USAGE}\n${DATABASE_USAGE}`;
 
 const DATABASE_OPTIONS = {
   db: { type: 'string' },
@@ -564,6 +567,17 @@ export async function runCli(
     }
     if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
     if (argv[0] === 'project') return await runProjectCommand(argv.slice(1), out);
+    if (argv[0] === 'history')
+      return await runHistory(
+        argv.slice(1),
+        out,
+        {
+          open: async (options) =>
+            (await openDatabase({ url: options.url, tls: options.tls, tlsCa: options.tlsCa }, 'history')).session,
+          databaseError,
+        },
+        DATABASE_USAGE,
+      );
     if (argv[0] === 'programme')
       return await runProgramme(argv.slice(1), out, err, {
         readFeatures: (path) => readFeatures(path, err),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from './map/map-view';
@@ -49,6 +49,7 @@ import { renderSlides, storyHandout, storyPngs } from './present/export-story';
 import type { Locale } from '#shared/format/format-number';
 import { layerLabel } from './format/layer-label';
 import { ResizeHandle } from './layout/resize-handle';
+import { FeatureHistoryDialog } from './panels/feature-history-dialog';
 import { clampSize, readStoredSize, writeStoredSize } from './layout/stored-size';
 
 const SIDEBAR_WIDTH_KEY = 'rumija.layout.sidebarWidth';
@@ -97,6 +98,7 @@ export function App() {
   }, [map, sidebarWidth, windowWidth]);
   const session = useMemo(() => new EditSession(), []);
   const { pending } = useEditSession(session);
+  const { historyOf } = useSyncExternalStore(store.team.subscribe, store.team.getSnapshot);
   // "12 fitur diimpor" speaks of the data as imported: an undo, redo or delete makes it stale (errors stay).
   const clearImportSuccess = () => setImportOutcomes((current) => current.filter((outcome) => !outcome.ok));
   const deletion = useDeleteSelection(session, clearImportSuccess);
@@ -544,6 +546,16 @@ export function App() {
       {pending && (
         <PanelBoundary name={t('errors.panel.form')}>
           <FeatureForm pending={pending} onSaved={onFeatureSaved} onCancel={() => session.setPending(null)} />
+        </PanelBoundary>
+      )}
+      {historyOf && (
+        <PanelBoundary key={historyOf.featureId} name={t('errors.panel.featureHistory')}>
+          <FeatureHistoryDialog
+            layerId={historyOf.layerId}
+            featureId={historyOf.featureId}
+            onClose={() => store.team.showHistory(null)}
+            onRestored={(version) => session.say('info', (tr) => tr('featureHistory.restored', { version }))}
+          />
         </PanelBoundary>
       )}
       <UnexpectedErrors />

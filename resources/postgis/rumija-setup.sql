@@ -139,12 +139,122 @@ BEGIN
   RETURN OLD;
 END $$;
 
+-- Every change to a feature, kept: who (the login; the role it had taken with SET ROLE, if any), when, in which
+-- transaction, from which client (application_name, as the client gives it), and the row before and after (its
+-- columns as JSON, the geometry as GeoJSON in full precision). Written only by the layer tables' own triggers (below);
+-- nobody is granted INSERT, UPDATE, DELETE or TRUNCATE on it. Everyone in rumija_viewer reads the history of the
+-- layers they may read.
+CREATE TABLE IF NOT EXISTS rumija.feature_history (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  table_name text NOT NULL,
+  fid text NOT NULL,
+  version integer NOT NULL,
+  operation text NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
+  changed_by text NOT NULL,
+  changed_as text,
+  changed_at timestamptz NOT NULL,
+  change_xid xid8 NOT NULL,
+  client text,
+  before jsonb,
+  after jsonb
+);
+CREATE INDEX IF NOT EXISTS feature_history_feature ON rumija.feature_history (table_name, fid, version);
+REVOKE ALL ON rumija.feature_history FROM PUBLIC, rumija_viewer, rumija_editor, rumija_admin;
+GRANT SELECT ON rumija.feature_history TO rumija_viewer;
+
+-- The history of a layer is readable by whoever may read its table (so a layer an admin keeps from some viewers keeps
+-- its history from them too). Not SECURITY DEFINER: the privilege asked about is the reader's own.
+CREATE OR REPLACE FUNCTION rumija.may_read_layer(table_name text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, rumija AS $$
+  SELECT coalesce(has_table_privilege(to_regclass(format('rumija.%I', table_name)), 'SELECT'), false)
+$$;
+ALTER TABLE rumija.feature_history ENABLE ROW LEVEL SECURITY;
+DO $$
+BEGIN
+  CREATE POLICY history_read ON rumija.feature_history FOR SELECT TO rumija_viewer
+    USING (rumija.may_read_layer(table_name));
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
+-- One AFTER ... FOR EACH STATEMENT trigger per operation with the statement's rows (transition tables): a publish or
+-- a push of thousands of features writes its history in one INSERT, not one per row. Runs after the row triggers,
+-- so the versions are the stamped ones and a deletion's is the one its note got.
+CREATE OR REPLACE FUNCTION rumija.record_history() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rumija AS $$
+DECLARE
+  who_as text := nullif(current_setting('role'), 'none');
+  client text := nullif(current_setting('application_name'), '');
+  new_columns text;
+  old_columns text;
+  -- A row as JSON: its columns but the geometry (to_jsonb of a geometry goes through PostGIS's json cast, three
+  -- times slower than the rest of the row), then the geometry as GeoJSON in full precision.
+  image constant text := '(SELECT to_jsonb(x) FROM (SELECT %1$s) x) || jsonb_build_object(''geom'', ST_AsGeoJSON(%2$s.geom, 15)::jsonb)';
+  insert_into constant text := 'INSERT INTO rumija.feature_history (table_name, fid, version, operation, changed_by, changed_as, changed_at, change_xid, client, before, after) ';
+BEGIN
+  PERFORM rumija.assert_layer_trigger(TG_RELID, TG_TABLE_SCHEMA, TG_TABLE_NAME);
+  IF TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'STATEMENT' THEN
+    RAISE EXCEPTION 'rumija.record_history: AFTER ... FOR EACH STATEMENT only' USING ERRCODE = '42501';
+  END IF;
+  SELECT string_agg(format('n.%I', attname), ', ' ORDER BY attnum), string_agg(format('o.%I', attname), ', ' ORDER BY attnum)
+    INTO new_columns, old_columns
+    FROM pg_attribute WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped AND attname <> 'geom';
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE insert_into || format(
+      'SELECT $1, n.fid, n.version, ''insert'', session_user, $2, now(), pg_current_xact_id(), $3, NULL, %s FROM history_new n',
+      format(image, new_columns, 'n'))
+    USING TG_TABLE_NAME, who_as, client;
+  ELSIF TG_OP = 'UPDATE' THEN
+    EXECUTE insert_into || format(
+      'SELECT $1, n.fid, n.version, ''update'', session_user, $2, now(), pg_current_xact_id(), $3, %s, %s
+         FROM history_new n JOIN history_old o ON o.fid = n.fid',
+      format(image, old_columns, 'o'), format(image, new_columns, 'n'))
+    USING TG_TABLE_NAME, who_as, client;
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE insert_into || format(
+      'SELECT $1, o.fid, coalesce(d.version, o.version + 1), ''delete'', session_user, $2, now(), pg_current_xact_id(),
+              $3, %s, NULL
+         FROM history_old o LEFT JOIN rumija.deleted_features d ON d.table_name = $1 AND d.fid = o.fid',
+      format(image, old_columns, 'o'))
+    USING TG_TABLE_NAME, who_as, client;
+  ELSE
+    RAISE EXCEPTION 'rumija.record_history: INSERT, UPDATE or DELETE only' USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- PostGIS's functions from the schema it was installed in (not a search path a login could put objects in ahead).
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION rumija.record_history() SET search_path = pg_catalog, rumija, %I',
+                 (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                   WHERE e.extname = 'postgis'));
+END $$;
+
+-- The three history triggers of a layer table (one per operation: a trigger with transition tables has one event).
+CREATE OR REPLACE FUNCTION rumija.attach_history(qualified text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, rumija AS $$
+DECLARE
+  operation text;
+BEGIN
+  -- Dropped and made again (not CREATE OR REPLACE TRIGGER: PostgreSQL 13 has no such thing), so a re-run repairs.
+  FOREACH operation IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'history_' || operation, qualified);
+  END LOOP;
+  EXECUTE format('CREATE TRIGGER history_insert AFTER INSERT ON %s REFERENCING NEW TABLE AS history_new FOR EACH STATEMENT EXECUTE FUNCTION rumija.record_history()', qualified);
+  EXECUTE format('CREATE TRIGGER history_update AFTER UPDATE ON %s REFERENCING OLD TABLE AS history_old NEW TABLE AS history_new FOR EACH STATEMENT EXECUTE FUNCTION rumija.record_history()', qualified);
+  EXECUTE format('CREATE TRIGGER history_delete AFTER DELETE ON %s REFERENCING OLD TABLE AS history_old FOR EACH STATEMENT EXECUTE FUNCTION rumija.record_history()', qualified);
+END $$;
+REVOKE ALL ON FUNCTION rumija.attach_history(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rumija.attach_history(text) TO rumija_admin;
+
 -- Only the admins, who make layer tables, may attach them (prepare_layer_table does); editors write rows and the
 -- triggers fire for them without any right on the functions. (Revoked again for databases set up by older scripts.)
 REVOKE ALL ON FUNCTION rumija.stamp_feature() FROM PUBLIC, rumija_viewer, rumija_editor;
 REVOKE ALL ON FUNCTION rumija.note_deletion() FROM PUBLIC, rumija_viewer, rumija_editor;
+REVOKE ALL ON FUNCTION rumija.record_history() FROM PUBLIC, rumija_viewer, rumija_editor;
 GRANT EXECUTE ON FUNCTION rumija.stamp_feature() TO rumija_admin;
 GRANT EXECUTE ON FUNCTION rumija.note_deletion() TO rumija_admin;
+GRANT EXECUTE ON FUNCTION rumija.record_history() TO rumija_admin;
 
 -- Called by Rumija right after it creates a layer table (as an admin): stamps, deletion notes, the GiST index,
 -- ownership by the admin role, and the rights: viewers read, editors write, enforced by row-level security too.
@@ -158,6 +268,7 @@ BEGIN
   END IF;
   EXECUTE format('CREATE TRIGGER stamp_feature BEFORE INSERT OR UPDATE ON %s FOR EACH ROW EXECUTE FUNCTION rumija.stamp_feature()', qualified);
   EXECUTE format('CREATE TRIGGER note_deletion AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION rumija.note_deletion()', qualified);
+  PERFORM rumija.attach_history(qualified);
   EXECUTE format('CREATE INDEX %I ON %s USING gist (geom)', target || '_geom_gist', qualified);
   EXECUTE format('CREATE INDEX %I ON %s (change_xid)', target || '_change_xid', qualified);
   EXECUTE format('ALTER TABLE %s OWNER TO rumija_admin', qualified);
@@ -172,5 +283,22 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION rumija.prepare_layer_table(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rumija.prepare_layer_table(text) TO rumija_admin;
+
+-- A database set up before the history existed: its layer tables get the history triggers now (from here on; what
+-- changed before is not known). Needs the right to add triggers to them (a superuser, or a member of rumija_admin).
+DO $$
+DECLARE
+  layer record;
+BEGIN
+  FOR layer IN SELECT l.table_name FROM rumija.layers l
+                WHERE to_regclass(format('rumija.%I', l.table_name)) IS NOT NULL LOOP
+    BEGIN
+      PERFORM rumija.attach_history(format('rumija.%I', layer.table_name));
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE WARNING 'riwayat belum dipasang / history not attached: rumija.% (run this script as a superuser or a member of rumija_admin)',
+        layer.table_name;
+    END;
+  END LOOP;
+END $$;
 
 COMMENT ON SCHEMA rumija IS 'Rumija team data: published road, bridge and asset layers (Dinas PUPR NTT)';

@@ -11,6 +11,7 @@ export type PostgisFailure =
   | 'tls-unavailable'
   | 'bad-value'
   | 'unknown-table'
+  | 'unknown-feature'
   | 'table-exists'
   | 'no-table'
   | 'connection-lost'
@@ -39,6 +40,8 @@ const POSTGIS_FAILURE_MESSAGES: Record<PostgisFailure, string> = {
     'Nilai yang tidak diterima tabel, jadi tidak ada yang dikirim; perbaiki fitur dan kolom ini lalu coba lagi / values the table does not take, so nothing was sent; fix these features and fields and try again',
   'unknown-table':
     'Tidak ada lapisan terbit dengan nama tabel itu di server / no layer is published under that table name on the server',
+  'unknown-feature':
+    'Fitur dengan id itu tidak ada di tabel ini dan tidak punya riwayat / no feature with that id is in this table or its history',
   'table-exists': 'Tabel dengan nama itu sudah ada / a table with that name already exists',
   'no-table': 'Tabel lapisan tidak ada lagi di server / the layer table is no longer on the server',
   'connection-lost':

@@ -49,7 +49,7 @@ export interface OutgoingChanges {
 }
 
 /** Text of a value with object keys sorted at every depth: the same feature gives the same text, however built. */
-function canonicalText(value: unknown): string {
+export function canonicalText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -8,6 +8,7 @@ import { TABLE_NAME_PATTERN } from './layer-table';
 import type { PostgisFailure } from './postgis-errors';
 import type { PushResult } from './sync-layer';
 import type { ServerFeature, ServerState } from './sync-plan';
+import { HISTORY_LIMIT_MAX, type FeatureHistory } from './feature-history';
 
 /**
  * What the renderer may ask of the team database, one validated request shape for IPC (desktop) and the web
@@ -84,6 +85,13 @@ export const TeamRequestSchema = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('changes'), table: TableSchema, kind: LayerKindSchema, since: HorizonSchema }),
   z.strictObject({ action: z.literal('tariffs') }),
+  /** One feature's history as the server keeps it (rumija.feature_history). */
+  z.strictObject({
+    action: z.literal('history'),
+    table: TableSchema,
+    id: z.string().min(1).max(200),
+    limit: z.number().int().min(1).max(HISTORY_LIMIT_MAX).optional(),
+  }),
   z.strictObject({ action: z.literal('publish-tariff'), schedule: TariffScheduleSchema }),
 ]);
 /** What a caller sends (geometries typed as GeoJSON; the schema checks their shape on arrival). */
@@ -121,6 +129,7 @@ export interface TeamValues {
   push: PushResult;
   changes: { changes: ServerState[]; horizon: string };
   tariffs: TeamTariff[];
+  history: FeatureHistory;
   'publish-tariff': { version: number };
 }
 

@@ -109,6 +109,13 @@ describe.skipIf(skip !== null)('other clients (psql, ogr2ogr) on a Rumija layer 
     );
     // Whatever version the file said, the server gives the first one, and who wrote it.
     expect(row.rows[0]).toEqual({ version: 1, updated_by: db.users.editorB, srid: 4326 });
+    // And kept in the history, by the server, as an insert by Budi.
+    const history = await db.superQuery<{ version: number; operation: string; changed_by: string; name: string }>(
+      `SELECT version, operation, changed_by, after->>'name' AS name FROM rumija.feature_history WHERE fid = 'ogr-1'`,
+    );
+    expect(history.rows).toEqual([
+      { version: 1, operation: 'insert', changed_by: db.users.editorB, name: 'Dari ogr2ogr' },
+    ]);
     expect(await ana.sync()).toMatchObject({ taken: 1, conflicts: 0 });
     expect(ana.copy.features.get('ogr-1')!.properties.name).toBe('Dari ogr2ogr');
     await ana.session.close();

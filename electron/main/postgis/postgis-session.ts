@@ -15,6 +15,13 @@ import {
 import type { OutgoingChanges, ServerDeletion, ServerFeature, ServerState } from '../../../shared/postgis/sync-plan';
 import type { PushResult } from '../../../shared/postgis/sync-layer';
 import { PostgisError } from '../../../shared/postgis/postgis-errors';
+import {
+  HISTORY_LIMIT_DEFAULT,
+  HISTORY_LIMIT_MAX,
+  type FeatureHistory,
+  type FeatureSnapshot,
+  type HistoryOperation,
+} from '../../../shared/postgis/feature-history';
 import type { PostgisConnection, PostgisRole, PublishedLayer, TeamTariff } from '../../../shared/postgis/postgis-api';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
 
@@ -29,6 +36,12 @@ function flat(geometry: Geometry): Geometry {
   return { ...geometry, coordinates: strip(geometry.coordinates) } as Geometry;
 }
 const wkt = (geometry: Geometry) => geojsonToWKT(flat(geometry));
+
+/** A row as the history keeps it (its columns as JSON, the geometry as GeoJSON), as the feature's values. */
+function snapshotOf(kind: LayerKind, row: Record<string, unknown> | null): FeatureSnapshot | null {
+  if (!row) return null;
+  return { geometry: row.geom as Geometry, properties: propertiesOfRow(kind, row) };
+}
 
 /**
  * Refuses features with values their columns would not take, naming each feature and field (the server would refuse
@@ -380,11 +393,7 @@ export class PostgisSession {
     const first = await this.readPage(table, null, BATCH * 10).catch(async (error: unknown) => {
       // Asked for by name (a clone, `postgis:<table>`), not a linked layer: a table never published is not "gone".
       if (!(error instanceof PostgisError) || error.failure !== 'no-table') throw error;
-      const published = (await this.listLayers()).map((layer) => layer.table);
-      throw new PostgisError(
-        'unknown-table',
-        `${table}; ${published.length ? `terbit / published: ${published.join(', ')}` : 'belum ada / none yet'}`,
-      );
+      throw await this.unknownTable(table);
     });
     const features = [...first.features];
     onProgress(features.length);
@@ -487,6 +496,60 @@ export class PostgisSession {
     });
   }
 
+  /**
+   * The server's history of one feature: its newest `limit` changes, oldest first, with how many there are in all
+   * and the version the table has now. Read in one snapshot, so the three agree.
+   */
+  async featureHistory(table: string, id: string, limit = HISTORY_LIMIT_DEFAULT): Promise<FeatureHistory> {
+    const bounded = Math.min(HISTORY_LIMIT_MAX, Math.max(1, Math.floor(limit)));
+    const kind = await this.kindOf(table).catch(async (error: unknown) => {
+      if (!(error instanceof PostgisError) || error.failure !== 'no-table') throw error;
+      throw await this.unknownTable(table);
+    });
+    return this.transaction(async () => {
+      const { rows } = await this.query<{
+        version: number;
+        operation: HistoryOperation;
+        changed_by: string;
+        changed_as: string | null;
+        changed_at: Date;
+        change_xid: string;
+        client: string | null;
+        before: Record<string, unknown> | null;
+        after: Record<string, unknown> | null;
+      }>(
+        `SELECT version, operation, changed_by, changed_as, changed_at, change_xid::text, client, before, after
+           FROM rumija.feature_history WHERE table_name = $1 AND fid = $2
+          ORDER BY version DESC, id DESC LIMIT ${bounded}`,
+        [table, id],
+      );
+      const { rows: counts } = await this.query<{ total: number; current: number | null }>(
+        `SELECT (SELECT count(*)::int FROM rumija.feature_history WHERE table_name = $1 AND fid = $2) AS total,
+                (SELECT version FROM ${tableOf(table)} WHERE fid = $2) AS current`,
+        [table, id],
+      );
+      const { total, current } = counts[0]!;
+      if (total === 0 && current === null) throw new PostgisError('unknown-feature', `${table}: ${id}`);
+      return {
+        table,
+        id,
+        total,
+        currentVersion: current,
+        entries: rows.reverse().map((row) => ({
+          version: row.version,
+          operation: row.operation,
+          changedBy: row.changed_by,
+          changedAs: row.changed_as,
+          changedAt: row.changed_at.toISOString(),
+          transaction: row.change_xid,
+          client: row.client,
+          before: snapshotOf(kind, row.before),
+          after: snapshotOf(kind, row.after),
+        })),
+      };
+    }, 'REPEATABLE READ READ ONLY');
+  }
+
   /** What changed on a layer table since a horizon (features written, features deleted), and the next horizon. */
   async changesSince(
     table: string,
@@ -502,6 +565,15 @@ export class PostgisSession {
       changes.push(...(await this.deletions(table, 'change_xid >= $2::xid8', since)));
       return { changes, horizon };
     }, 'REPEATABLE READ READ ONLY');
+  }
+
+  /** A table asked for by name that is not published, said with the tables that are. */
+  private async unknownTable(table: string): Promise<PostgisError> {
+    const published = (await this.listLayers()).map((layer) => layer.table);
+    return new PostgisError(
+      'unknown-table',
+      `${table}; ${published.length ? `terbit / published: ${published.join(', ')}` : 'belum ada / none yet'}`,
+    );
   }
 
   async close() {

@@ -100,4 +100,25 @@ describe.skipIf(skip !== null)('TeamDatabase (the main process side of the host 
     expect(value.next).not.toBeNull();
     expect(value.horizon).toMatch(/^\d+$/);
   });
+
+  it('answers a feature history request; a malformed one is refused before it reaches the server', async () => {
+    const bridge = createDemoDataset().features.find((feature) => feature.layerId === DEMO_LAYER_IDS.bridges)!;
+    const reply = await ask({ action: 'history', table: 'jembatan_ok', id: bridge.id });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { table: 'jembatan_ok', id: bridge.id, total: 1, currentVersion: 1, entries: [{ version: 1 }] },
+    });
+    expect(await ask({ action: 'history', table: 'jembatan_ok', id: 'tidak-ada' })).toMatchObject({
+      ok: false,
+      failure: 'unknown-feature',
+      detail: 'jembatan_ok: tidak-ada',
+    });
+    for (const bad of [
+      { action: 'history', table: 'rumija.layers', id: bridge.id },
+      { action: 'history', table: 'jembatan_ok', id: '' },
+      { action: 'history', table: 'jembatan_ok', id: bridge.id, limit: 501 },
+      { action: 'history', table: 'jembatan_ok', id: bridge.id, sql: 'x' },
+    ])
+      expect(TeamRequestSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
 });

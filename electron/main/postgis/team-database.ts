@@ -139,6 +139,8 @@ export class TeamDatabase {
         return this.connected().changesSince(request.table, request.kind, request.since);
       case 'tariffs':
         return this.connected().listTariffs();
+      case 'history':
+        return this.connected().featureHistory(request.table, request.id, request.limit);
       case 'publish-tariff':
         return { version: await this.connected().publishTariff(request.schedule) };
     }

@@ -156,6 +156,18 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
     store.selection.select([feature.id]);
     const extra = feature.properties.kind === 'road' ? staAtClick(feature, [lngLat.lng, lngLat.lat]) : [];
     const content = createFeaturePopupContent(feature, i18n, extra, back && { count, onBack: back });
+    // A feature of a layer linked to the team database has a history on the server (Riwayat).
+    if (store.team.getSnapshot().links.has(feature.layerId)) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'small popup-history';
+      button.dataset.testid = 'feature-history-open';
+      button.textContent = i18n.t('featureHistory.open');
+      button.addEventListener('click', () =>
+        store.team.showHistory({ layerId: feature.layerId, featureId: feature.id }),
+      );
+      content.append(button);
+    }
     popup.setLngLat(lngLat).setDOMContent(content).addTo(map);
     // The feature's photos come after: the attributes never wait for images.
     void appendFeaturePhotos(content, store.db, feature.id, i18n).catch(() => undefined);

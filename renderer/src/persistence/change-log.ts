@@ -77,6 +77,7 @@ export type ChangeAction =
   | 'remove-layer'
   | 'save-tariff'
   | 'team-sync'
+  | 'restore-version'
   | 'save-obligor'
   | 'link-owner-names'
   | 'save-programme'

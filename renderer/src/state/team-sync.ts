@@ -13,6 +13,7 @@ import {
   type ServerFeature,
 } from '#shared/postgis/sync-plan';
 import { syncLayer, type SyncReport, type SyncServer } from '#shared/postgis/sync-layer';
+import type { FeatureHistory, FeatureSnapshot } from '#shared/postgis/feature-history';
 import { ObservableState } from './observable-state';
 import type { SnapshotHandle } from './app-snapshot';
 import type { Document } from './document';
@@ -37,6 +38,8 @@ export interface TeamState {
   tariffs: readonly TeamTariff[];
   links: ReadonlyMap<string, TeamLinkRow>;
   busy: TeamBusy;
+  /** The feature whose server history is shown (Riwayat), or null. */
+  historyOf: { layerId: string; featureId: string } | null;
 }
 
 /** Features sent per publish call. */
@@ -81,7 +84,7 @@ export class TeamSync extends ObservableState<TeamState> {
     private readonly host: HostApi,
     private readonly localTariffs: Tariffs,
   ) {
-    super({ connection: null, session: null, tariffs: [], links: new Map(), busy: null });
+    super({ connection: null, session: null, tariffs: [], links: new Map(), busy: null, historyOf: null });
   }
 
   async load() {
@@ -153,6 +156,32 @@ export class TeamSync extends ObservableState<TeamState> {
     const waiting = new Set(link.conflicts.map((conflict) => conflict.id));
     const out = outgoingChanges(this.localFeatures(link, features), baseMapOf(link), waiting);
     return out.puts.length + out.deletes.length;
+  }
+
+  /** Shows (or, with null, closes) the server history of a feature of a linked layer. */
+  showHistory(of: TeamState['historyOf']) {
+    this.set({ historyOf: of });
+  }
+
+  /** The server's history of a feature of a linked layer (its newest changes, oldest first). */
+  async history(layerId: string, featureId: string): Promise<FeatureHistory> {
+    const link = this.requireLink(layerId);
+    return this.call({ action: 'history', table: link.table, id: this.serverId(link, featureId) });
+  }
+
+  /**
+   * Puts an old version's values back as a new change here (one undo step). The next sync sends it as the next
+   * version on the server: the history gains a version, none is rewritten.
+   */
+  async restoreVersion(layerId: string, featureId: string, snapshot: FeatureSnapshot) {
+    this.requireLink(layerId);
+    const feature = validateFeature({
+      id: featureId,
+      layerId,
+      geometry: snapshot.geometry,
+      properties: { ...snapshot.properties },
+    });
+    await this.document.commit('restore-version', { ok: true, change: { put: [feature] }, ids: [featureId] });
   }
 
   /** Publishes a layer as a new table (one transaction on the server) and links it. */
@@ -315,6 +344,10 @@ export class TeamSync extends ObservableState<TeamState> {
     const link = this.snapshot.links.get(layerId);
     if (!link) throw new Error(`Lapisan ini tidak terhubung ke basis data tim / layer not linked: ${layerId}`);
     return link;
+  }
+
+  private serverId(link: TeamLinkRow, featureId: string) {
+    return link.idPrefix && featureId.startsWith(link.idPrefix) ? featureId.slice(link.idPrefix.length) : featureId;
   }
 
   /** The layer's features with the server's ids. */

@@ -1,0 +1,145 @@
+/**
+ * rumija history: one feature's history as the team database keeps it (rumija.feature_history, written by the
+ * server's triggers): each version with who, when and the fields it changed, before → after.
+ */
+import { parseArgs } from 'node:util';
+import type { Geometry } from 'geojson';
+import { layerColumns } from '#shared/postgis/layer-table';
+import {
+  changedFields,
+  GEOMETRY_FIELD,
+  HISTORY_LIMIT_DEFAULT,
+  HISTORY_LIMIT_MAX,
+  vertexCount,
+  type FeatureHistory,
+  type HistoryOperation,
+} from '#shared/postgis/feature-history';
+import type { LayerKind } from '#shared/model/layer';
+import { PostgisError } from '#shared/postgis/postgis-errors';
+import type { PostgisSession } from '../main/postgis/postgis-session';
+import { CliError, EXIT } from './cli-error';
+
+export const HISTORY_USAGE = `  rumija history --db postgresql://user@host:port/database --table <table> --id <feature id>
+                 [--limit <1..${HISTORY_LIMIT_MAX}>] [--json] [--tls verify|require|off] [--tls-ca <department-ca.pem>]
+                 (each version: who, when, the client, and the fields it changed, before → after; the newest
+                  ${HISTORY_LIMIT_DEFAULT} unless --limit; --json prints the history as JSON)`;
+
+const OPERATION_WORDS: Record<HistoryOperation, string> = {
+  insert: 'tambah / insert',
+  update: 'ubah / update',
+  delete: 'hapus / delete',
+};
+
+export interface HistorySources {
+  open: (options: { url?: string; tls?: string; tlsCa?: string }) => Promise<PostgisSession>;
+  databaseError: (error: unknown) => CliError;
+}
+
+function optionsOf(argv: string[], usage: string) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string' },
+        tls: { type: 'string' },
+        'tls-ca': { type: 'string' },
+        table: { type: 'string' },
+        id: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${usage}`, EXIT.usage);
+  }
+}
+
+/** dd/mm/yyyy hh:mm:ss UTC: the same text wherever the command runs. */
+function timeText(iso: string) {
+  const [date, time] = iso.split('T') as [string, string];
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year} ${time.slice(0, 8)} UTC`;
+}
+
+function valueText(key: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (key === GEOMETRY_FIELD) {
+    const geometry = value as Geometry;
+    return `${geometry.type}, ${vertexCount(geometry)} titik / vertices`;
+  }
+  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+}
+
+/** The lines of a history: one heading per version, then its changed fields (named as the table's columns). */
+export function historyLines(history: FeatureHistory, kind: LayerKind): string[] {
+  const columns = new Map(layerColumns(kind).map((column) => [column.key, column.column]));
+  const name = (key: string) => (key === GEOMETRY_FIELD ? 'geom' : (columns.get(key) ?? key));
+  const lines = [
+    `Riwayat / history: rumija.${history.table}, fitur / feature ${history.id} — ${history.total} perubahan / changes, ` +
+      (history.currentVersion === null ? 'kini terhapus / now deleted' : `kini / now v${history.currentVersion}`),
+  ];
+  if (history.total > history.entries.length)
+    lines.push(`(${history.entries.length} terbaru dari / newest of ${history.total}: --limit untuk lebih / for more)`);
+  if (!history.entries.length)
+    lines.push(
+      'Belum ada riwayat: fitur ini belum berubah sejak riwayat dipasang / no history: not changed since history was set up',
+    );
+  for (const entry of history.entries) {
+    const who = entry.changedAs ? `${entry.changedBy} (as ${entry.changedAs})` : entry.changedBy;
+    lines.push(
+      `v${entry.version}  ${OPERATION_WORDS[entry.operation]}  ${who}  ${timeText(entry.changedAt)}` +
+        `${entry.client ? `  ${entry.client}` : ''}  xid ${entry.transaction}`,
+    );
+    const changes = changedFields(entry).filter((change) => change.key !== 'kind');
+    if (!changes.length) lines.push('      (tanpa perubahan nilai / no values changed)');
+    for (const change of changes)
+      lines.push(
+        `      ${name(change.key)}: ${valueText(change.key, change.before)} → ${valueText(change.key, change.after)}`,
+      );
+  }
+  return lines;
+}
+
+/** `rumija history`: exit 0 with the history, 2 wrong usage, 3 an unknown table or id, 6 the database failed. */
+export async function runHistory(
+  argv: string[],
+  out: (line: string) => void,
+  sources: HistorySources,
+  databaseUsage: string,
+): Promise<number> {
+  const usage = `Pemakaian / usage:\n${HISTORY_USAGE}\n${databaseUsage}`;
+  const options = optionsOf(argv, usage);
+  if (options.help) {
+    out(usage);
+    return EXIT.ok;
+  }
+  for (const required of ['db', 'table', 'id'] as const)
+    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${usage}`, EXIT.usage);
+  const limit = options.limit === undefined ? HISTORY_LIMIT_DEFAULT : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_LIMIT_MAX)
+    throw new CliError(
+      `--limit harus 1..${HISTORY_LIMIT_MAX} / must be 1..${HISTORY_LIMIT_MAX}: ${options.limit}`,
+      EXIT.usage,
+    );
+  const session = await sources.open({ url: options.db, tls: options.tls, tlsCa: options['tls-ca'] });
+  try {
+    const history = await session.featureHistory(options.table!, options.id!, limit);
+    if (options.json) out(JSON.stringify(history, null, 1));
+    else for (const line of historyLines(history, await session.kindOf(options.table!))) out(line);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof PostgisError && (error.failure === 'unknown-table' || error.failure === 'unknown-feature'))
+      throw new CliError(
+        error.failure === 'unknown-table'
+          ? `--table ${options.table}: ${error.message}`
+          : `--id ${options.id}: ${error.message}`,
+        EXIT.input,
+      );
+    throw sources.databaseError(error);
+  } finally {
+    await session.close();
+  }
+}
