@@ -2,7 +2,6 @@
  * rumija history: one feature's history as the team database keeps it (rumija.feature_history, written by the
  * server's triggers): each version with who, when and the fields it changed, before → after.
  */
-import { parseArgs } from 'node:util';
 import type { Geometry } from 'geojson';
 import { layerColumns } from '#shared/postgis/layer-table';
 import {
@@ -17,7 +16,8 @@ import {
 import type { LayerKind } from '#shared/model/layer';
 import { PostgisError } from '#shared/postgis/postgis-errors';
 import type { PostgisSession } from '../main/postgis/postgis-session';
-import { CliError, EXIT } from './cli-error';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { CliError, EXIT, optionsOf } from './cli-error';
 
 export const HISTORY_USAGE = `  rumija history --db postgresql://user@host:port/database --table <table> --id <feature id>
                  [--limit <1..${HISTORY_LIMIT_MAX}>] [--json] [--tls verify|require|off] [--tls-ca <department-ca.pem>]
@@ -35,27 +35,16 @@ export interface HistorySources {
   databaseError: (error: unknown) => CliError;
 }
 
-function optionsOf(argv: string[], usage: string) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        db: { type: 'string' },
-        tls: { type: 'string' },
-        'tls-ca': { type: 'string' },
-        table: { type: 'string' },
-        id: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${usage}`, EXIT.usage);
-  }
-}
+const HISTORY_OPTIONS = {
+  db: { type: 'string' },
+  tls: { type: 'string' },
+  'tls-ca': { type: 'string' },
+  table: { type: 'string' },
+  id: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
 
 /** dd/mm/yyyy hh:mm:ss UTC: the same text wherever the command runs. */
 function timeText(iso: string) {
@@ -111,11 +100,7 @@ export async function runHistory(
   databaseUsage: string,
 ): Promise<number> {
   const usage = `Pemakaian / usage:\n${HISTORY_USAGE}\n${databaseUsage}`;
-  const options = optionsOf(argv, usage);
-  if (options.help) {
-    out(usage);
-    return EXIT.ok;
-  }
+  const options = optionsOf(argv, HISTORY_OPTIONS, usage);
   for (const required of ['db', 'table', 'id'] as const)
     if (!options[required]) throw new CliError(`--${required} wajib / is required\n${usage}`, EXIT.usage);
   const limit = options.limit === undefined ? HISTORY_LIMIT_DEFAULT : Number(options.limit);

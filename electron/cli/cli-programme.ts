@@ -4,7 +4,6 @@
  * maps them (no_ruas, kondisi, lebar_perkerasan…).
  */
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Feature, Geometry } from 'geojson';
 import { applyMapping, suggestMapping } from '#shared/io/map-fields';
 import { writeWorkbook } from '#shared/io/write-xlsx';
@@ -20,7 +19,8 @@ import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-c
 import { HandlingCatalogueSchema, type HandlingCatalogue } from '#shared/programme/handling-catalogue';
 import type { ProjectContents } from '#shared/project/project-format';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, EXIT } from './cli-error';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { CliError, EXIT, optionsOf } from './cli-error';
 
 export const PROGRAMME_USAGE = `  rumija programme (--project <project.rumija> | --roads <roads> [--bridges <bridges>])
                  --budget <rupiah> --out <programme.xlsx|programme.json>
@@ -38,29 +38,18 @@ export interface ProgrammeSources {
   readText: (path: string) => Promise<string>;
 }
 
-function optionsOf(argv: string[]) {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        project: { type: 'string' },
-        roads: { type: 'string' },
-        bridges: { type: 'string' },
-        budget: { type: 'string' },
-        year: { type: 'string' },
-        statuses: { type: 'string' },
-        catalogue: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    return values;
-  } catch (error) {
-    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${PROGRAMME_USAGE}`, EXIT.usage);
-  }
-}
+const PROGRAMME_OPTIONS = {
+  project: { type: 'string' },
+  roads: { type: 'string' },
+  bridges: { type: 'string' },
+  budget: { type: 'string' },
+  year: { type: 'string' },
+  statuses: { type: 'string' },
+  catalogue: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+type ProgrammeOptions = ReturnType<typeof optionsOf<typeof PROGRAMME_OPTIONS>>;
 
 /** The ceiling as a planner types it: whole rupiah, Indonesian grouping or none ("100.000.000.000", "Rp 5000000"). */
 function budgetOf(text: string | undefined): number {
@@ -131,7 +120,7 @@ async function catalogueOf(path: string, sources: ProgrammeSources): Promise<Han
 }
 
 /** The network, and the programme a project was saved with (its catalogue's newest version), if any. */
-async function networkOf(options: ReturnType<typeof optionsOf>, sources: ProgrammeSources) {
+async function networkOf(options: ProgrammeOptions, sources: ProgrammeSources) {
   if (options.project) {
     const project = await sources.readProject(options.project);
     const features = project.layers
@@ -228,11 +217,7 @@ export async function runProgramme(
   err: (line: string) => void,
   sources: ProgrammeSources,
 ): Promise<number> {
-  const options = optionsOf(argv);
-  if (options.help) {
-    out(`Pemakaian / usage:\n${PROGRAMME_USAGE}`);
-    return EXIT.ok;
-  }
+  const options = optionsOf(argv, PROGRAMME_OPTIONS, `Pemakaian / usage:\n${PROGRAMME_USAGE}`);
   if (options.project && (options.roads || options.bridges))
     throw new CliError(`--project atau / or --roads, tidak keduanya / not both\n${PROGRAMME_USAGE}`, EXIT.usage);
   if (!options.out) throw new CliError(`--out wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);

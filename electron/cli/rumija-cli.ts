@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import type { Feature, Geometry } from 'geojson';
@@ -42,7 +42,7 @@ import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
 import { readProject, readProjectSummary, type ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_FORMAT } from '#shared/project/project-format';
-import { CliError, EXIT } from './cli-error';
+import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 import { HISTORY_USAGE, runHistory } from './cli-history';
 
@@ -93,22 +93,6 @@ const SYNC_OPTIONS = {
   project: { type: 'string' },
   take: { type: 'string', multiple: true },
 } as const satisfies ParseArgsOptionsConfig;
-
-/** Asked for usage (`--help`): printed to standard output, exit 0. */
-class HelpRequest extends Error {}
-
-/** The options of one command, as node:util parseArgs reads them: an unknown or valueless option is wrong usage. */
-function optionsOf<T extends ParseArgsOptionsConfig>(argv: string[], options: T, usage: string) {
-  const read = () => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
-  let values: ReturnType<typeof read>;
-  try {
-    values = read();
-  } catch (error) {
-    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${usage}`, EXIT.usage);
-  }
-  if ((values as { help?: boolean }).help) throw new HelpRequest(usage);
-  return values;
-}
 
 const optionalNumber = z.number().positive().nullable().optional();
 /** What a road file must carry; missing classes fall back to PP 34/2006 assumptions. */
