@@ -33,7 +33,7 @@ export function slideChartData(
   }
   if (chart.id === 'retribution-collection') {
     if (!retribution) return null;
-    const potential = collectionPotential(analysis);
+    const potential = collectionPotential(analysis, retribution.programmes);
     const rows = summarizeCollection(
       sumPeriodTotals(retribution.assessments, retribution.payments, retribution.programmes),
       potential?.perYear ?? null,
