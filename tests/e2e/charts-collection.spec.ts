@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openApp, pngPixels, savedFile, screenshot } from './helpers';
-import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+import { expectTicksApart, readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
 
 /**
  * The collection chart (#40) beside the table it summarises, in the retribution panel: potential (the analysis's
@@ -60,6 +60,7 @@ for (const language of ['id', 'en'] as const)
     expect(potential).toBeGreaterThan(ASSESSED_2026 / 2);
 
     const chart = await readDrawnChart(drawing);
+    expectTicksApart(chart, `collection ${language} 1366`);
     const axis = valueAxis(chart, language);
     const row = rowOf(chart, corridor);
     // Three bars, nested from zero: each ends at its table cell.
@@ -86,6 +87,18 @@ for (const language of ['id', 'en'] as const)
     await screenshot(page, `charts-collection-${language}-1366`);
     await page.getByTestId('chart-retribution-collection').scrollIntoViewIfNeeded();
     await screenshot(page, `charts-collection-chart-${language}-1366`);
+    // At 1920 the panel is as wide or wider: the ticks are chosen again for the width, still clear of each other.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(() =>
+        drawing.evaluate(
+          (element) => Number(element.querySelector('svg')?.getAttribute('width')) === Math.floor(element.clientWidth),
+        ),
+      )
+      .toBe(true);
+    expectTicksApart(await readDrawnChart(drawing), `collection ${language} 1920`);
+    await screenshot(page, `charts-collection-chart-${language}-1920`);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // The chart's figures as Excel, read back by GDAL: the table's cells, numbers as numbers.
     const xlsx = await savedFile(page, 'chart-save-xlsx-retribution-collection');
