@@ -128,7 +128,7 @@ async function svgImage(svg: SVGSVGElement, fonts: PrintFonts): Promise<HTMLImag
 /**
  * The chart block on a white box in `box` (CSS pixels): laid out at the box's inner width, so its figures keep the
  * size the live slide gives them; shrunk only if it is taller than the box. `hug` fits the box's height to the chart
- * (beside the map) instead of filling it (in the map's place). Returns the box drawn.
+ * (beside the map) instead of filling it (in the map's place).
  */
 async function paintChart(
   context: CanvasRenderingContext2D,
