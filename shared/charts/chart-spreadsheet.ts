@@ -24,7 +24,14 @@ export function chartSpreadsheetRows(chart: ChartData, words: ChartWords): Sprea
   ];
   const rows = chart.rows.map((row) => {
     const values = chart.series.map((series) => barValue(chart, row.key, series.key));
-    return [words.rowName(row), ...values, ...(stacked ? [values.reduce((sum, value) => sum + value, 0)] : [])];
+    // A stack's missing part is 0 (no km in that condition); a nested chart's missing bar is a figure nobody computed
+    // (no potential for that year): an empty cell, not a 0.
+    const cells = chart.series.map((series, index) =>
+      chart.layout !== 'nested' || chart.bars.some((bar) => bar.rowKey === row.key && bar.seriesKey === series.key)
+        ? values[index]
+        : null,
+    );
+    return [words.rowName(row), ...cells, ...(stacked ? [values.reduce((sum, value) => sum + value, 0)] : [])];
   });
   return [[words.title], header, ...rows];
 }

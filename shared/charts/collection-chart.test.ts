@@ -5,6 +5,7 @@ import { sumPeriodTotals } from '../retribution/sum-period-totals';
 import { chartSpreadsheetRows } from './chart-spreadsheet';
 import { barValue, rowFigure } from './chart-data';
 import { chartCollection, summarizeCollection } from './collection-chart';
+import { findPotentialYears } from './find-potential-years';
 
 describe('collection per corridor and year', () => {
   const demo = createDemoRetribution(
@@ -56,5 +57,60 @@ describe('collection per corridor and year', () => {
     const chart = chartCollection(rows, () => 'Kupang');
     expect(chart.series.map((series) => series.key)).toEqual(['assessed', 'collected']);
     expect(chart.rows.map((row) => row.name)).toEqual(['Kupang 2026', 'Kupang 2027']);
+  });
+
+  it('puts the potential only beside the year the analysis ran, priced with the tariff version of that year', () => {
+    // 2027 is assessed too (a copy of the first semester): the analysis of 2026 says nothing about it.
+    const twoYears = [...totals, { ...totals[0]!, period: 'Semester I 2027', year: 2027, paidIdr: 0 }];
+    const tariff = demo.programmes[0]!.periods[0]!;
+    const standsFor = findPotentialYears(
+      demo.programmes,
+      { scheduleId: tariff.tariffScheduleId, scheduleVersion: tariff.tariffVersion },
+      2026,
+    );
+    const rows = summarizeCollection(twoYears, (id, year) => (standsFor(id, year) ? 123_000_000 : null));
+    expect(rows.map((row) => [row.year, row.potentialIdr])).toEqual([
+      [2026, 123_000_000],
+      [2027, null],
+    ]);
+    const chart = chartCollection(rows, () => 'Kupang');
+    // No potential bar for 2027 (not a bar of length 0), and its spreadsheet cell is empty, not 0.
+    expect(chart.bars.filter((bar) => bar.seriesKey === 'potential').map((bar) => bar.rowKey)).toEqual([
+      'demo-corridor-kupang:2026',
+    ]);
+    const sheet = chartSpreadsheetRows(chart, {
+      title: 'T',
+      rowHeader: 'Koridor',
+      rowName: (row) => row.name!,
+      seriesName: (series) => series.key,
+      unit: 'Rp',
+    });
+    expect(sheet.slice(2)).toEqual([
+      ['Kupang 2026', 123_000_000, 98_859_052, 38_645_961],
+      ['Kupang 2027', null, 49_429_526, 0],
+    ]);
+    // Another tariff version in force, or another year analysed: no potential at all.
+    expect(
+      findPotentialYears(
+        demo.programmes,
+        { scheduleId: tariff.tariffScheduleId, scheduleVersion: 99 },
+        2026,
+      )('demo-corridor-kupang', 2026),
+    ).toBe(false);
+    expect(standsFor('demo-corridor-kupang', 2025)).toBe(false);
+    // A year with a period priced otherwise is not the analysis's either.
+    const mixed = [
+      {
+        ...demo.programmes[0]!,
+        periods: [demo.programmes[0]!.periods[0]!, { ...demo.programmes[0]!.periods[1]!, tariffVersion: 2 }],
+      },
+    ];
+    expect(
+      findPotentialYears(
+        mixed,
+        { scheduleId: tariff.tariffScheduleId, scheduleVersion: tariff.tariffVersion },
+        2026,
+      )('demo-corridor-kupang', 2026),
+    ).toBe(false);
   });
 });

@@ -6,7 +6,10 @@ import type { ChartData } from './chart-data';
 export interface CollectionRow {
   corridorId: string;
   year: number;
-  /** The encroachment estimate for the corridor, per year (null when no yearly analysis has been run). */
+  /**
+   * The encroachment estimate for the corridor, per year: null when no yearly analysis has been run, or when the
+   * analysis does not stand for this year (another year's register, another tariff).
+   */
   potentialIdr: number | null;
   /** Issued assessments in force for the periods of the year. */
   assessedIdr: number;
@@ -29,8 +32,8 @@ export const COLLECTION_COLOURS = {
  */
 export function summarizeCollection(
   periodTotals: readonly PeriodTotal[],
-  /** A corridor's yearly potential, null when unknown. */
-  potentialPerYear: ((corridorId: string) => number | null) | null,
+  /** A corridor's yearly potential for a year, null when unknown or not standing for that year. */
+  potentialPerYear: ((corridorId: string, year: number) => number | null) | null,
 ): CollectionRow[] {
   const rows = new Map<string, CollectionRow>();
   for (const total of periodTotals) {
@@ -38,7 +41,7 @@ export function summarizeCollection(
     const row = rows.get(key) ?? {
       corridorId: total.corridorId,
       year: total.year,
-      potentialIdr: potentialPerYear ? potentialPerYear(total.corridorId) : null,
+      potentialIdr: potentialPerYear ? potentialPerYear(total.corridorId, total.year) : null,
       assessedIdr: 0,
       collectedIdr: 0,
       periods: [],
@@ -78,18 +81,21 @@ export function chartCollection(
       name: years.size > 1 ? `${corridorName(row.corridorId)} ${row.year}` : corridorName(row.corridorId),
     })),
     series,
+    // A year the potential does not stand for has no potential bar (not one of length 0): nothing is made up.
     bars: rows.flatMap((row) =>
-      series.map((entry) => ({
-        rowKey: rowKey(row),
-        seriesKey: entry.key,
-        value:
-          entry.key === 'potential'
-            ? (row.potentialIdr ?? 0)
-            : entry.key === 'assessed'
-              ? row.assessedIdr
-              : row.collectedIdr,
-        colour: entry.colour,
-      })),
+      series
+        .filter((entry) => entry.key !== 'potential' || row.potentialIdr !== null)
+        .map((entry) => ({
+          rowKey: rowKey(row),
+          seriesKey: entry.key,
+          value:
+            entry.key === 'potential'
+              ? (row.potentialIdr ?? 0)
+              : entry.key === 'assessed'
+                ? row.assessedIdr
+                : row.collectedIdr,
+          colour: entry.colour,
+        })),
     ),
   };
 }

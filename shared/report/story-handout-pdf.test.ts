@@ -16,8 +16,8 @@ const CREDITS = (
 ).sources;
 
 describe('story handout PDF', () => {
-  it('has a cover page and one page per slide, readable by poppler', () => {
-    const pdf = createStoryHandoutPdf(
+  it('has a cover page and one page per slide, readable by poppler', async () => {
+    const pdf = await createStoryHandoutPdf(
       {
         title: 'Jalan Perbatasan RI – RDTL',
         subtitle: 'Dinas PUPR Provinsi NTT',

@@ -5,7 +5,8 @@ export interface DrawnChart {
   bars: { left: number; right: number; cy: number; fill: string }[];
   names: { text: string; cy: number; fontSize: number }[];
   figures: { text: string; cy: number; left: number; fontSize: number }[];
-  ticks: { text: string; cx: number; fontSize: number }[];
+  /** Value-axis tick labels with their drawn boxes (left, right). */
+  ticks: { text: string; cx: number; left: number; right: number; fontSize: number }[];
   target: { text: string; cx: number } | null;
   rules: { cx: number; dashed: boolean }[];
   /** Rendered width over drawn width: a font size times this is what the eye gets. */
@@ -33,7 +34,13 @@ export function readDrawnChart(drawing: Locator): Promise<DrawnChart> {
     });
     const ticks = texts('x-axis tick label').map((text) => {
       const b = box(text);
-      return { text: text.textContent ?? '', cx: b.left + b.width / 2, fontSize: fontSize(text) };
+      return {
+        text: text.textContent ?? '',
+        cx: b.left + b.width / 2,
+        left: b.left,
+        right: b.right,
+        fontSize: fontSize(text),
+      };
     });
     const targetText = svg.querySelector('text[aria-label="target"]');
     const target = targetText
@@ -109,4 +116,20 @@ export async function expectNothingOverChart(page: Page) {
   expect(
     await page.getByTestId('presenter-chart').evaluate((element) => element.scrollHeight <= element.clientHeight),
   ).toBe(true);
+}
+
+/**
+ * The value axis's tick labels as drawn: at least two, in order, and none touching or overlapping the next (a clear
+ * gap of at least a quarter of their font size, as the eye gets it).
+ */
+export function expectTicksApart(chart: DrawnChart, what: string) {
+  const ticks = [...chart.ticks].sort((a, b) => a.cx - b.cx);
+  expect(ticks.length, `${what}: ticks`).toBeGreaterThanOrEqual(2);
+  for (let index = 1; index < ticks.length; index++) {
+    const [before, after] = [ticks[index - 1]!, ticks[index]!];
+    const gap = after.left - before.right;
+    expect(gap, `${what}: "${before.text}" and "${after.text}" ${gap.toFixed(1)} px apart`).toBeGreaterThanOrEqual(
+      (before.fontSize * chart.scale) / 4,
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openApp, pngPixels, savedFile, screenshot } from './helpers';
-import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+import { expectTicksApart, readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
 
 /**
  * The collection chart (#40) beside the table it summarises, in the retribution panel: potential (the analysis's
@@ -60,6 +60,7 @@ for (const language of ['id', 'en'] as const)
     expect(potential).toBeGreaterThan(ASSESSED_2026 / 2);
 
     const chart = await readDrawnChart(drawing);
+    expectTicksApart(chart, `collection ${language} 1366`);
     const axis = valueAxis(chart, language);
     const row = rowOf(chart, corridor);
     // Three bars, nested from zero: each ends at its table cell.
@@ -86,6 +87,18 @@ for (const language of ['id', 'en'] as const)
     await screenshot(page, `charts-collection-${language}-1366`);
     await page.getByTestId('chart-retribution-collection').scrollIntoViewIfNeeded();
     await screenshot(page, `charts-collection-chart-${language}-1366`);
+    // At 1920 the panel is as wide or wider: the ticks are chosen again for the width, still clear of each other.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(() =>
+        drawing.evaluate(
+          (element) => Number(element.querySelector('svg')?.getAttribute('width')) === Math.floor(element.clientWidth),
+        ),
+      )
+      .toBe(true);
+    expectTicksApart(await readDrawnChart(drawing), `collection ${language} 1920`);
+    await screenshot(page, `charts-collection-chart-${language}-1920`);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // The chart's figures as Excel, read back by GDAL: the table's cells, numbers as numbers.
     const xlsx = await savedFile(page, 'chart-save-xlsx-retribution-collection');
@@ -115,11 +128,13 @@ for (const language of ['id', 'en'] as const)
       x: ((x - svgBox.x) / chart.scale) * 2,
       y: ((y - svgBox.y) / chart.scale) * 2,
     });
-    const barOf = (series: keyof typeof FILL) => row.bars.find((candidate) => candidate.fill === FILL[series])!;
+    // Where the bars are now: saving may have scrolled the panel since they were read.
+    const rowNow = rowOf(await readDrawnChart(drawing), corridor);
+    const barOf = (series: keyof typeof FILL) => rowNow.bars.find((candidate) => candidate.fill === FILL[series])!;
     const [collectedPixel, assessedPixel, potentialPixel, corner] = await pngPixels(page, png, [
-      inPng((barOf('collected').left + barOf('collected').right) / 2, row.label.cy),
-      inPng((barOf('collected').right + barOf('assessed').right) / 2, row.label.cy),
-      inPng((barOf('assessed').right + barOf('potential').right) / 2, row.label.cy),
+      inPng((barOf('collected').left + barOf('collected').right) / 2, rowNow.label.cy),
+      inPng((barOf('collected').right + barOf('assessed').right) / 2, rowNow.label.cy),
+      inPng((barOf('assessed').right + barOf('potential').right) / 2, rowNow.label.cy),
       { x: 3, y: 3 },
     ]);
     const near = (rgb: number[] | undefined, hex: string) =>
@@ -171,3 +186,76 @@ for (const language of ['id', 'en'] as const)
     const match = byCorridor.find((entry) => entry.name.includes(corridor))!;
     expect(rupiahOf(match.amount)).toBe(potential);
   });
+
+test('collection potential: only for the year and tariff it stands for; computing asks before replacing', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const analysisOptions = () => page.evaluate(() => window.rumijaStore!.getSnapshot().analysis.options);
+
+  // An analysis of all corridors over 5 years is loaded: not a yearly one, so no potential, and the panel says why.
+  await page.getByTestId('tab-analysis').click();
+  await page.getByTestId('analysis-period').fill('5');
+  await page.getByTestId('analysis-period').press('Enter');
+  await page.getByTestId('analysis-run').click();
+  await expect(page.getByTestId('analysis-results')).toBeVisible({ timeout: 120_000 });
+  expect((await analysisOptions())?.periodYears).toBe(5);
+  const fiveYearTotal = await page.getByTestId('analysis-total-exact').textContent();
+  await page.getByTestId('tab-retribution').click();
+  await page.getByTestId('retribution-tab-collection').click();
+  const table = page.getByTestId('collection-table');
+  await expect(page.getByTestId('collection-no-potential')).toContainText(
+    'Analisis yang dimuat (seluruh koridor, periode 5 tahun, tarif',
+  );
+  await expect(table.getByTestId('collection-potential')).toHaveText('—');
+
+  // Computing would replace it: asked first; "Batal" keeps it as it was.
+  await page.getByTestId('collection-run-analysis').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Ganti analisis yang dimuat?');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('seluruh koridor, periode 5 tahun');
+  await page.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  expect((await analysisOptions())?.periodYears).toBe(5);
+  await page.getByTestId('tab-analysis').click();
+  await expect(page.getByTestId('analysis-total-exact')).toHaveText(fiveYearTotal!);
+
+  // Confirmed: the yearly analysis replaces it. Its potential stands beside the year it ran in (the demo's periods
+  // are of 2026, priced with the example tariff v1, which the analysis used) and the note names that year.
+  await page.getByTestId('tab-retribution').click();
+  await page.getByTestId('retribution-tab-collection').click();
+  await page.getByTestId('collection-run-analysis').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('collection-potential-source')).toBeVisible({ timeout: 120_000 });
+  expect((await analysisOptions())?.periodYears).toBe(1);
+  const thisYear = await page.evaluate(() => new Date().getFullYear());
+  await expect(page.getByTestId('collection-potential-source')).toContainText(`hanya untuk tahun ${thisYear}`);
+  await expect(table.locator('tbody td').first()).toHaveText('2026');
+  if (thisYear === 2026) {
+    await expect(table.getByTestId('collection-potential')).not.toHaveText('—');
+    await expect(page.getByTestId('collection-potential-not-for')).toHaveCount(0);
+  } else await expect(table.getByTestId('collection-potential')).toHaveText('—');
+
+  // The tariff edited (version 2) and the potential computed again with it: the 2026 periods were priced with
+  // version 1, so the analysis does not stand for them: no potential, no potential bar, and the panel says so.
+  await page.getByTestId('tab-analysis').click();
+  await page.locator('.tariff-details summary').click();
+  await page.getByTestId('tariff-rate-tiang').fill('300000');
+  await page.getByTestId('tariff-save').click();
+  await expect(page.getByTestId('tariff-message')).toContainText('Versi 2 tersimpan');
+  await page.getByTestId('tab-retribution').click();
+  await page.getByTestId('retribution-tab-collection').click();
+  await page.getByTestId('collection-run-analysis').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('v1');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('collection-potential-source')).toContainText(' v2', { timeout: 120_000 });
+  await expect(table.getByTestId('collection-potential')).toHaveText('—');
+  await expect(page.getByTestId('collection-potential-not-for')).toContainText('tahun lain atau tarif lain');
+  const drawing = page.getByTestId('chart-drawing-retribution-collection');
+  expect(new Set((await readDrawnChart(drawing)).bars.map((bar) => bar.fill))).toEqual(
+    new Set([FILL.assessed, FILL.collected]),
+  );
+  await page.getByTestId('retribution-collection').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'charts-collection-potential-not-for-id-1366');
+});

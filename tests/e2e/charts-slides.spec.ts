@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshot } from './helpers';
-import { expectNothingOverChart, readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+import {
+  expectNothingOverChart,
+  expectTicksApart,
+  readDrawnChart,
+  readFigure,
+  rowOf,
+  valueAxis,
+} from './chart-readback';
 
 /**
  * Retribution charts as slide blocks (#40) at 1920×1080: the collection chart beside the map and the owner chart
@@ -55,6 +62,7 @@ for (const language of ['id', 'en'] as const)
     // Collection beside the map, on a slide without an estimate: assessed and collected, as worked by hand.
     let drawing = await present(page, 0, 'retribution-collection:beside');
     let chart = await readDrawnChart(drawing);
+    expectTicksApart(chart, `slide collection ${language}`);
     let axis = valueAxis(chart, language);
     const row = rowOf(chart, 'Simpang Polda – Bandara El Tari');
     for (const [series, amount] of [
@@ -74,6 +82,7 @@ for (const language of ['id', 'en'] as const)
     // Owners alone, on the corridor's slide: the slide's estimate, as the analysis panel tabulates it.
     drawing = await present(page, CORRIDOR_SLIDE, 'retribution-owner:alone');
     chart = await readDrawnChart(drawing);
+    expectTicksApart(chart, `slide owners ${language}`);
     axis = valueAxis(chart, language);
     expect(Math.min(...sizes(chart))).toBeGreaterThanOrEqual(20);
     await expectNothingOverChart(page);

@@ -3,7 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, savedFile, screenshot, SCREENSHOT_DIR } from './helpers';
-import { expectNothingOverChart, readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
+import {
+  expectNothingOverChart,
+  expectTicksApart,
+  readDrawnChart,
+  readFigure,
+  rowOf,
+  valueAxis,
+} from './chart-readback';
 
 /**
  * Charts beside the summary tables (#40): each chart is read back from its SVG as drawn (bar ends against the axis
@@ -38,6 +45,7 @@ for (const language of ['id', 'en'] as const)
     const kemantapanDrawing = page.getByTestId('chart-drawing-kemantapan');
     await expect(kemantapanDrawing.locator('svg')).toBeVisible();
     const kemantapan = await readDrawnChart(kemantapanDrawing);
+    expectTicksApart(kemantapan, `kemantapan ${language}`);
     const axis = valueAxis(kemantapan, language);
     const withKemantapan = table.filter((row) => row.kemantapan !== '—');
     expect(kemantapan.bars).toHaveLength(withKemantapan.length);
@@ -64,6 +72,7 @@ for (const language of ['id', 'en'] as const)
 
     // Kilometres by condition: each regency's stack ends at the table's total length, and says it in km.
     const conditionKm = await readDrawnChart(page.getByTestId('chart-drawing-condition-km'));
+    expectTicksApart(conditionKm, `condition km ${language}`);
     const kmAxis = valueAxis(conditionKm, language);
     for (const row of table) {
       const drawn = rowOf(conditionKm, short(row.name));
@@ -84,6 +93,7 @@ for (const language of ['id', 'en'] as const)
       })),
     );
     const bridges = await readDrawnChart(page.getByTestId('chart-drawing-bridge-condition'));
+    expectTicksApart(bridges, `bridges ${language}`);
     const bridgeAxis = valueAxis(bridges, language);
     expect(bridges.names.map((name) => name.text)).toEqual(bridgeTable.map((row) => row.name));
     for (const row of bridgeTable) {
@@ -139,6 +149,7 @@ test('retribution charts match their tables and print as vectors in the report',
     const table = await tableOf(tableId);
     expect(table.length).toBeGreaterThan(1);
     const chart = await readDrawnChart(page.getByTestId(`chart-drawing-${chartId}`));
+    expectTicksApart(chart, chartId);
     const axis = valueAxis(chart, 'id');
     // Beyond eight owners the smallest are one bar, "Lainnya", worth their sum.
     const grouped = table.length > 8;
@@ -224,6 +235,7 @@ test('a slide shows a chart beside the map, its figures at least 20 px at 1920×
   await expect(drawing.locator('svg')).toBeVisible();
   const chart = await readDrawnChart(drawing);
   expect(chart.bars.length).toBeGreaterThan(2);
+  expectTicksApart(chart, 'slide kemantapan');
   // Every name, figure and tick as the eye gets it (font size × the drawing's scale on screen).
   const sizes = [...chart.names, ...chart.figures, ...chart.ticks].map((text) => text.fontSize * chart.scale);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);

@@ -15,8 +15,14 @@ const FONT_SIZE_PX = 12;
  * pdftotext and a screen reader find them). svg2pdf reads the element's computed style, so it is put in the page
  * out of sight while it is drawn.
  */
-export function reportChart(chart: ChartData, t: TFunction, locale: Locale): ReportChart {
-  const svg = renderChart(chart, { t, locale, width: LAYOUT_WIDTH_PX, fontSize: FONT_SIZE_PX, fontFamily: PDF_FONT });
+export function reportChart(
+  chart: ChartData,
+  t: TFunction,
+  locale: Locale,
+  /** Narrower for a chart printed beside a map: its text then keeps its size on the page. */
+  layoutWidthPx = LAYOUT_WIDTH_PX,
+): ReportChart {
+  const svg = renderChart(chart, { t, locale, width: layoutWidthPx, fontSize: FONT_SIZE_PX, fontFamily: PDF_FONT });
   const aspect = Number(svg.getAttribute('height')) / Number(svg.getAttribute('width'));
   return {
     aspect,

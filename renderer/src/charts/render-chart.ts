@@ -56,6 +56,41 @@ function textWidth(text: string, fontSize: number, fontFamily: string): number {
 }
 
 /**
+ * The value axis's ticks: 0 and multiples of the smallest round step (1, 2, 2,5 or 5 × a power of ten) whose labels,
+ * centred on their ticks, stand at least `gap` apart, measured in the font they are drawn in. Plot's own `ticks: n` is
+ * a hint d3 may exceed ("Rp50 million" and "Rp100 million" touched at 1366 px): the values are chosen here instead.
+ */
+function axisTicks(
+  maxValue: number,
+  plotWidth: number,
+  unit: ChartUnit,
+  label: (value: number) => string,
+  measure: (text: string) => number,
+  gap: number,
+): number[] {
+  const perUnit = plotWidth / maxValue;
+  const smallest = unit === 'count' || unit === 'rupiah' ? 1 : 0.1;
+  for (let power = Math.floor(Math.log10(smallest)); power <= Math.ceil(Math.log10(maxValue)); power++)
+    for (const factor of [1, 2, 2.5, 5]) {
+      const step = factor * 10 ** power;
+      // 2,5 only where it stays a whole number: "0,25" would be printed "0,3".
+      // More than 20 ticks never fit a chart's width: not even tried (a rupiah step of 1 would make millions).
+      if (step < smallest || (factor === 2.5 && power < 1) || maxValue / step > 20) continue;
+      const values: number[] = [];
+      for (let index = 0; index * step <= maxValue * (1 + 1e-9); index++)
+        values.push(Number((index * step).toPrecision(12)));
+      if (values.length < 2) break;
+      const widths = values.map((value) => measure(label(value)));
+      const apart = values.every(
+        (value, index) =>
+          index === 0 || (value - values[index - 1]!) * perUnit >= (widths[index - 1]! + widths[index]!) / 2 + gap,
+      );
+      if (apart) return values;
+    }
+  return [0];
+}
+
+/**
  * Draws a chart as an SVG element with Observable Plot: horizontal bars (names read along the left), each row's
  * figure at its end, the target as a dashed line, a title and (for stacks) a legend inside the drawing, so a PNG, a
  * slide or a PDF page carries all of it.
@@ -81,8 +116,15 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
   const height = marginTop + marginBottom + Math.max(1, chart.rows.length) * rowHeight;
   const maxValue = Math.max(chart.domainMax ?? 0, chart.target ?? 0, ...totals.map((entry) => entry.total), 1);
   const title = t(chart.titleKey);
-  // Ticks far enough apart for their longest label ("Rp100 million") to stand clear of the next.
-  const tickSpacing = Math.max(fontSize * 7, widest([formatTick(maxValue, chart.unit, locale)]) + fontSize * 2);
+  // Ticks far enough apart for every label ("Rp100 million") to stand clear of the next by most of a letter.
+  const ticks = axisTicks(
+    maxValue,
+    width - marginLeft - marginRight,
+    chart.unit,
+    (value) => formatTick(value, chart.unit, locale),
+    (text) => textWidth(text, fontSize, fontFamily),
+    fontSize * 0.8,
+  );
   // Percentages and rupiah say their unit on every tick; lengths and counts once, at the axis's end.
   const unitLabel = chart.unit === 'km' || chart.unit === 'count' ? t(`charts.unit.${chart.unit}`) : null;
 
@@ -190,7 +232,7 @@ export function renderChart(chart: ChartData, options: ChartRenderOptions): SVGS
       label: unitLabel,
       labelAnchor: 'right',
       labelArrow: 'none',
-      ticks: Math.max(2, Math.floor((width - marginLeft - marginRight) / tickSpacing)),
+      ticks,
       tickFormat: (value: number) => formatTick(value, chart.unit, locale),
     },
     y: { domain: chart.rows.map((row) => names.get(row.key)!), label: null, tickSize: 0, padding: 0.25 },

@@ -1,25 +1,14 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { summarizeNetwork } from '#shared/analysis/network-summary';
-import {
-  chartBridgesByCondition,
-  chartConditionKmByRegency,
-  chartKemantapanByRegency,
-} from '#shared/charts/network-charts';
 import type { Locale } from '#shared/format/format-number';
 import type { Slide, SlideChart } from '#shared/present/story';
-import { chartRetributionByCategory, chartRetributionByOwner } from '#shared/charts/retribution-charts';
-import { chartCollection, summarizeCollection } from '#shared/charts/collection-chart';
-import { sumPeriodTotals } from '#shared/retribution/sum-period-totals';
 import type { RetributionEstimate } from '#shared/tariff/estimate-retribution';
-import type { ChartData } from '#shared/charts/chart-data';
 import { useSnapshot } from '../state/store-context';
-import { readKemantapanTarget } from './kemantapan-target';
-import { collectionPotential, corridorNamer } from './collection-potential';
+import { slideChartData } from './slide-chart-data';
 import { renderChart } from './render-chart';
 
 /** Figures on a projected slide: 24 px at 1920×1080 reads from the back of a hearing room. */
-const SLIDE_CHART_FONT_PX = 24;
+export const SLIDE_CHART_FONT_PX = 24;
 
 /**
  * A slide's chart beside the map or in its place, drawn to the width it is given on the screen: of the network in
@@ -40,31 +29,10 @@ export function SlideChartBlock({
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const { layers, featuresByLayer, retribution, analysis } = useSnapshot();
   const holder = useRef<HTMLDivElement>(null);
-  const data = useMemo((): ChartData | null => {
-    if (chart.id === 'retribution-owner' || chart.id === 'retribution-category') {
-      if (!estimate) return null;
-      return chart.id === 'retribution-owner'
-        ? chartRetributionByOwner(estimate)
-        : chartRetributionByCategory(estimate);
-    }
-    if (chart.id === 'retribution-collection') {
-      if (!retribution) return null;
-      const potential = collectionPotential(analysis);
-      const rows = summarizeCollection(
-        sumPeriodTotals(retribution.assessments, retribution.payments, retribution.programmes),
-        potential?.perYear ?? null,
-      );
-      return chartCollection(rows, corridorNamer(layers, featuresByLayer));
-    }
-    const shown = new Set(slide.visibleLayerIds);
-    const features = layers
-      .filter((layer) => shown.has(layer.id))
-      .flatMap((layer) => featuresByLayer.get(layer.id) ?? []);
-    const summary = summarizeNetwork(features);
-    if (chart.id === 'kemantapan') return chartKemantapanByRegency(summary, readKemantapanTarget());
-    if (chart.id === 'condition-km') return chartConditionKmByRegency(summary);
-    return chartBridgesByCondition(summary);
-  }, [slide.visibleLayerIds, layers, featuresByLayer, chart.id, estimate, retribution, analysis]);
+  const data = useMemo(
+    () => slideChartData(slide, chart, { layers, featuresByLayer, retribution, analysis }, estimate),
+    [slide, chart, layers, featuresByLayer, estimate, retribution, analysis],
+  );
 
   useEffect(() => {
     const element = holder.current;

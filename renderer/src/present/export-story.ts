@@ -13,9 +13,19 @@ import { layerLabel } from '../format/layer-label';
 import { slideLegendGroups } from './slide-legend';
 import { loadPrintFonts } from '../print/print-job';
 import { safeFileName as fileSafe } from '#shared/format/file-name';
+import { slideChartData } from '../charts/slide-chart-data';
+import { renderChart } from '../charts/render-chart';
+import { SLIDE_CHART_FONT_PX } from '../charts/slide-chart';
+import { reportChart } from '../charts/pdf-chart';
 
-/** A slide as an image (PNG for slide files, JPEG for the handout) with what the handout prints beside it. */
-export type RenderedSlide = Omit<HandoutSlide, 'jpeg'> & { image: Uint8Array<ArrayBuffer> };
+/** A chart printed beside the map is laid out narrower than a report's (680 px): its text keeps ~8 pt on paper. */
+const HANDOUT_BESIDE_CHART_PX = 440;
+
+/**
+ * A slide as an image (PNG for slide files, JPEG for the handout; none for a handout page whose chart takes the map's
+ * place) with what the handout prints beside it.
+ */
+export type RenderedSlide = Omit<HandoutSlide, 'jpeg'> & { image: Uint8Array<ArrayBuffer> | null };
 
 function waitForIdle(map: MapLibreMap): Promise<void> {
   return new Promise((resolve) => {
@@ -59,29 +69,71 @@ export async function renderSlides(
           },
         ),
       );
-      const number = story.slides.indexOf(slide) + 1;
+      const number = story.slides.findIndex((candidate) => candidate.id === slide.id) + 1;
       const credits = mapCredits(map);
-      const image = await composeSlideImage(
-        map,
-        {
-          title: slide.title,
-          caption: slide.caption,
-          figures,
-          legend,
-          footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
-          demoLabel: story.demo ? t('present.demoBadge') : null,
-          credits,
-        },
-        format,
-      );
+      // The chart the live slide shows (SlideChartBlock), from the same figures.
+      const estimate = shown?.estimate ?? (snapshot.analysis.status === 'done' ? snapshot.analysis.estimate : null);
+      const data = slide.chart ? slideChartData(slide, slide.chart, snapshot, estimate) : null;
+      const drawable = data && data.rows.length > 0 ? data : null;
+      const noData = t('charts.slideNoData');
+      const fonts = slide.chart ? await loadPrintFonts() : null;
+      const image =
+        format === 'jpeg' && slide.chart?.layout === 'alone'
+          ? null
+          : await composeSlideImage(
+              map,
+              {
+                title: slide.title,
+                caption: slide.caption,
+                figures,
+                legend,
+                footer: `${story.title} · ${t('present.slide')} ${number}/${story.slides.length} · ${formatDate(new Date())}`,
+                demoLabel: story.demo ? t('present.demoBadge') : null,
+                credits,
+                chart:
+                  slide.chart && fonts
+                    ? {
+                        layout: slide.chart.layout,
+                        draw: (width) =>
+                          drawable
+                            ? renderChart(drawable, {
+                                t,
+                                locale,
+                                width,
+                                fontSize: SLIDE_CHART_FONT_PX,
+                                rowSpacing: 1.45,
+                              })
+                            : null,
+                        noData,
+                        fonts,
+                      }
+                    : null,
+              },
+              format,
+            );
       rendered.push({
         title: slide.title,
         caption: slide.caption,
         figures,
         credits,
-        image: image.bytes,
-        width: image.width,
-        height: image.height,
+        image: image?.bytes ?? null,
+        width: image?.width ?? 0,
+        height: image?.height ?? 0,
+        chart:
+          slide.chart && format === 'jpeg'
+            ? {
+                layout: slide.chart.layout,
+                drawing: drawable
+                  ? reportChart(
+                      drawable,
+                      t,
+                      locale,
+                      slide.chart.layout === 'beside' ? HANDOUT_BESIDE_CHART_PX : undefined,
+                    )
+                  : null,
+                noData,
+              }
+            : null,
       });
     }
     onProgress(slides.length, slides.length);
@@ -100,12 +152,12 @@ export async function storyPngs(
 ): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
   if (only)
     return {
-      name: `${fileSafe(story.title)} - ${story.slides.indexOf(only) + 1} ${fileSafe(only.title)}.png`,
-      data: rendered[0]!.image,
+      name: `${fileSafe(story.title)} - ${story.slides.findIndex((candidate) => candidate.id === only.id) + 1} ${fileSafe(only.title)}.png`,
+      data: rendered[0]!.image!,
     };
   const files: Record<string, Uint8Array> = {};
   rendered.forEach((slide, index) => {
-    files[`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`] = slide.image;
+    if (slide.image) files[`${String(index + 1).padStart(2, '0')} ${fileSafe(slide.title)}.png`] = slide.image;
   });
   // PNGs are compressed already: stored, not deflated again.
   return { name: `${fileSafe(story.title)} - slide PNG.zip`, data: zipSync(files, { level: 0 }) };
@@ -118,7 +170,7 @@ export async function storyHandout(
 ): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }> {
   const { createStoryHandoutPdf } = await import('#shared/report/story-handout-pdf');
   const fonts = await loadPrintFonts();
-  const data = createStoryHandoutPdf(
+  const data = await createStoryHandoutPdf(
     {
       title: story.title,
       subtitle: story.subtitle,

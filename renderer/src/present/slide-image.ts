@@ -4,6 +4,19 @@ import { swatchRects } from '#shared/style/legend-swatch';
 import { CASING_COLOR } from '#shared/style/map-colours';
 import { isMarkerShape, markerOutline } from '#shared/style/marker-shapes';
 import { roundLength } from '#shared/print/print-layout';
+import type { PrintFonts } from '#shared/print/embed-fonts';
+import { svgMarkupWithFonts } from '../charts/chart-export';
+
+/** A slide's chart block, as the live slide shows it: beside the map (over its right part) or in its place. */
+export interface SlideImageChart {
+  layout: 'beside' | 'alone';
+  /** The chart as SVG laid out at a width (CSS pixels), or null when there are no figures to draw yet. */
+  draw: (width: number) => SVGSVGElement | null;
+  /** Said in the chart's place when there are no figures (as the live slide says it). */
+  noData: string;
+  /** Noto Sans, put inside the SVG: drawn as an image, it may load nothing from outside itself. */
+  fonts: PrintFonts;
+}
 
 export interface SlideImageContent {
   title: string;
@@ -17,6 +30,7 @@ export interface SlideImageContent {
   demoLabel: string | null;
   /** The map's credits (the basemap's licence among them), as the live map's attribution shows them. */
   credits: string;
+  chart?: SlideImageChart | null;
 }
 
 const FONT = '"Noto Sans", sans-serif';
@@ -49,6 +63,104 @@ function scaleBar(map: MapLibreMap, maxPx: number): { px: number; label: string 
   return { px: (nice / metres) * maxPx, label: nice >= 1000 ? `${nice / 1000} km` : `${nice} m` };
 }
 
+/** Scale bar (bottom left) and north arrow (top right of the map's part, turned with the map). */
+function paintMapMarks(
+  context: CanvasRenderingContext2D,
+  map: MapLibreMap,
+  width: number,
+  height: number,
+  unit: number,
+  mapRight: number,
+) {
+  const scale = scaleBar(map, width / 6);
+  const sy = height - unit * 3;
+  context.fillStyle = 'rgba(255,255,255,0.9)';
+  context.fillRect(unit, sy - unit * 1.3, scale.px + unit * 1.4, unit * 2);
+  context.strokeStyle = '#1a1a1a';
+  context.lineWidth = 2;
+  context.beginPath();
+  context.moveTo(unit * 1.7, sy - unit * 0.9);
+  context.lineTo(unit * 1.7, sy);
+  context.lineTo(unit * 1.7 + scale.px, sy);
+  context.lineTo(unit * 1.7 + scale.px, sy - unit * 0.9);
+  context.stroke();
+  context.fillStyle = '#1a1a1a';
+  context.font = `700 ${unit * 0.8}px ${FONT}`;
+  context.fillText(scale.label, unit * 2, sy - unit * 0.3);
+
+  const cx = mapRight - unit * 3;
+  const cy = unit * 3.2;
+  context.save();
+  context.translate(cx, cy);
+  context.rotate((-map.getBearing() * Math.PI) / 180);
+  context.fillStyle = 'rgba(255,255,255,0.93)';
+  context.beginPath();
+  context.arc(0, 0, unit * 1.7, 0, Math.PI * 2);
+  context.fill();
+  context.fillStyle = '#c62828';
+  context.beginPath();
+  context.moveTo(0, -unit * 1.3);
+  context.lineTo(unit * 0.55, unit * 0.2);
+  context.lineTo(-unit * 0.55, unit * 0.2);
+  context.closePath();
+  context.fill();
+  context.fillStyle = '#1d2733';
+  context.font = `700 ${unit * 0.8}px ${FONT}`;
+  context.textAlign = 'center';
+  context.fillText('U', 0, unit * 1.2);
+  context.restore();
+  context.textAlign = 'left';
+}
+
+/** An SVG as a decoded image, with the fonts inside it. */
+async function svgImage(svg: SVGSVGElement, fonts: PrintFonts): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([await svgMarkupWithFonts(svg, fonts)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return image;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * The chart block on a white box in `box` (CSS pixels): laid out at the box's inner width, so its figures keep the
+ * size the live slide gives them; shrunk only if it is taller than the box. `hug` fits the box's height to the chart
+ * (beside the map) instead of filling it (in the map's place).
+ */
+async function paintChart(
+  context: CanvasRenderingContext2D,
+  chart: SlideImageChart,
+  box: { x: number; y: number; width: number; height: number },
+  unit: number,
+  hug: boolean,
+): Promise<void> {
+  const padX = unit * 0.9;
+  const padY = unit * 0.75;
+  const svg = chart.draw(Math.floor(box.width - 2 * padX));
+  let height = box.height;
+  let drawn: { image: HTMLImageElement; width: number; height: number } | null = null;
+  if (svg) {
+    const width = Number(svg.getAttribute('width'));
+    const natural = Number(svg.getAttribute('height'));
+    const shrink = Math.min(1, (box.height - 2 * padY) / natural);
+    drawn = { image: await svgImage(svg, chart.fonts), width: width * shrink, height: natural * shrink };
+    if (hug) height = drawn.height + 2 * padY;
+  } else if (hug) height = unit * 4;
+  context.fillStyle = 'rgba(0,0,0,0.12)';
+  context.fillRect(box.x + 2, box.y + 4, box.width, height);
+  context.fillStyle = '#ffffff';
+  context.fillRect(box.x, box.y, box.width, height);
+  if (drawn) context.drawImage(drawn.image, box.x + padX, box.y + padY, drawn.width, drawn.height);
+  else {
+    context.fillStyle = '#1d2733';
+    context.font = `400 ${unit}px ${FONT}`;
+    context.fillText(chart.noData, box.x + padX, box.y + padY + unit * 1.2);
+  }
+}
+
 /**
  * The slide as one image: the map as drawn, with title, caption, key figures, legend, scale bar and
  * north arrow painted over it, so a PNG or a handout page reads on its own.
@@ -66,14 +178,25 @@ export async function composeSlideImage(
   canvas.width = source.width;
   canvas.height = source.height;
   const context = canvas.getContext('2d')!;
-  context.drawImage(source, 0, 0);
+  // The handout prints title, caption and figures as text beside the map, and the chart as vectors beside the
+  // picture: its picture has neither the title card nor the chart.
+  const card = format === 'png';
+  const chart = card ? (content.chart ?? null) : null;
+  // A chart in the map's place: the picture is the title card and the chart, nothing of the map.
+  const alone = chart?.layout === 'alone';
+  if (alone) {
+    context.fillStyle = '#e8edf2';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+  } else context.drawImage(source, 0, 0);
   context.scale(ratio, ratio);
   const width = source.clientWidth;
   const height = source.clientHeight;
   const unit = Math.max(12, Math.min(22, width / 80));
-
-  // The handout prints title, caption and figures as text beside the map: its picture has no title card.
-  const card = format === 'png';
+  // Beside the map, the chart takes the right of the picture as on the live slide (46 % of its width); what the map
+  // carries on its right (north arrow, legend) moves left of it.
+  const besideBox =
+    chart?.layout === 'beside' ? { x: width - unit - width * 0.46, y: unit, width: width * 0.46, height: 0 } : null;
+  const mapRight = besideBox ? besideBox.x - unit * 0.5 : width;
   // Title card, top left.
   const cardWidth = Math.min(width * 0.42, 640);
   context.font = `700 ${unit * 1.7}px ${FONT}`;
@@ -136,7 +259,7 @@ export async function composeSlideImage(
   }
 
   // Legend, bottom right: grouped by layer under its name, at least 20 px at 1920×1080 (read from the back of a room).
-  if (content.legend.length > 0) {
+  if (content.legend.length > 0 && !alone) {
     const size = Math.max(unit * 0.92, 14);
     const row = size * 1.45;
     const rows = content.legend.reduce((sum, group) => sum + 1 + group.entries.length, 0);
@@ -146,7 +269,7 @@ export async function composeSlideImage(
     const labels = content.legend.flatMap((group) => group.entries.map((e) => context.measureText(e.label).width));
     const legendWidth = Math.max(...headings, ...labels.map((w) => w + size * 2.6)) + size * 1.4;
     const legendHeight = rows * row + size * 0.9;
-    const x = width - legendWidth - unit;
+    const x = mapRight - legendWidth - unit;
     let ly = height - legendHeight - unit * 3.2;
     context.fillStyle = 'rgba(255,255,255,0.95)';
     context.fillRect(x, ly, legendWidth, legendHeight);
@@ -196,46 +319,7 @@ export async function composeSlideImage(
     }
   }
 
-  // Scale bar, bottom left.
-  const scale = scaleBar(map, width / 6);
-  const sy = height - unit * 3;
-  context.fillStyle = 'rgba(255,255,255,0.9)';
-  context.fillRect(unit, sy - unit * 1.3, scale.px + unit * 1.4, unit * 2);
-  context.strokeStyle = '#1a1a1a';
-  context.lineWidth = 2;
-  context.beginPath();
-  context.moveTo(unit * 1.7, sy - unit * 0.9);
-  context.lineTo(unit * 1.7, sy);
-  context.lineTo(unit * 1.7 + scale.px, sy);
-  context.lineTo(unit * 1.7 + scale.px, sy - unit * 0.9);
-  context.stroke();
-  context.fillStyle = '#1a1a1a';
-  context.font = `700 ${unit * 0.8}px ${FONT}`;
-  context.fillText(scale.label, unit * 2, sy - unit * 0.3);
-
-  // North arrow, top right, turned with the map.
-  const cx = width - unit * 3;
-  const cy = unit * 3.2;
-  context.save();
-  context.translate(cx, cy);
-  context.rotate((-map.getBearing() * Math.PI) / 180);
-  context.fillStyle = 'rgba(255,255,255,0.93)';
-  context.beginPath();
-  context.arc(0, 0, unit * 1.7, 0, Math.PI * 2);
-  context.fill();
-  context.fillStyle = '#c62828';
-  context.beginPath();
-  context.moveTo(0, -unit * 1.3);
-  context.lineTo(unit * 0.55, unit * 0.2);
-  context.lineTo(-unit * 0.55, unit * 0.2);
-  context.closePath();
-  context.fill();
-  context.fillStyle = '#1d2733';
-  context.font = `700 ${unit * 0.8}px ${FONT}`;
-  context.textAlign = 'center';
-  context.fillText('U', 0, unit * 1.2);
-  context.restore();
-  context.textAlign = 'left';
+  if (!alone) paintMapMarks(context, map, width, height, unit, mapRight);
 
   // Footer (the handout page has its own).
   context.font = `400 ${unit * 0.75}px ${FONT}`;
@@ -251,12 +335,14 @@ export async function composeSlideImage(
 
   // Credits, bottom right above the footer, on an opaque box: the basemap's licence must be readable on every
   // picture of the map (ODbL). Long credits wrap, keeping to the right half of the slide.
-  if (content.credits) {
+  let chartBottom = height - unit * 1.9;
+  if (content.credits && !alone) {
     context.font = `400 ${unit * 0.7}px ${FONT}`;
     const lines = wrap(context, content.credits, width * 0.48);
     const boxWidth = Math.max(...lines.map((line) => context.measureText(line).width)) + unit;
     const boxHeight = unit * (0.4 + lines.length * 0.95);
     const bottom = height - unit * 1.75;
+    chartBottom = bottom - boxHeight - unit * 0.5;
     context.fillStyle = '#ffffff';
     context.fillRect(width - unit - boxWidth, bottom - boxHeight, boxWidth, boxHeight);
     context.fillStyle = '#1d2733';
@@ -265,6 +351,16 @@ export async function composeSlideImage(
       context.fillText(line, width - unit * 1.5, bottom - boxHeight + unit * (0.95 + index * 0.95) - unit * 0.15),
     );
     context.textAlign = 'left';
+  }
+
+  if (chart) {
+    const box = besideBox ?? {
+      x: unit * 2 + cardWidth,
+      y: unit,
+      width: width - cardWidth - unit * 3,
+      height: 0,
+    };
+    await paintChart(context, chart, { ...box, height: chartBottom - box.y }, unit, Boolean(besideBox));
   }
 
   // PNG for the slide files; JPEG for the handout, which jsPDF embeds as it is (no decoding, a tenth of the size).

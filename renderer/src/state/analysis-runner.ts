@@ -69,6 +69,7 @@ export class AnalysisRunner {
           warnings,
           resultByAsset,
           inputSignature: signature,
+          finishedAt: new Date().toISOString(),
           seconds: (performance.now() - started) / 1000,
         },
       });

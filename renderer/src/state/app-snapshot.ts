@@ -142,6 +142,8 @@ export interface AnalysisState {
   seconds: number;
   /** The fingerprint of the roads, corridors and assets the result was computed from. */
   inputSignature: string | null;
+  /** When the result was computed (ISO): the day whose asset register it priced. */
+  finishedAt: string | null;
 }
 
 export const IDLE_ANALYSIS: AnalysisState = {
@@ -155,6 +157,7 @@ export const IDLE_ANALYSIS: AnalysisState = {
   estimate: null,
   seconds: 0,
   inputSignature: null,
+  finishedAt: null,
 };
 
 export const EMPTY_SNAPSHOT: AppSnapshot = {
