@@ -160,6 +160,8 @@ for (const language of ['id', 'en'] as const)
   test(`exported slide PNGs and the handout carry the slide's chart (${language}, 1920×1080)`, async ({ page }) => {
     test.setTimeout(420_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
+    // The demo periods are of 2026 and potential stands for the year the analysis runs: that year, whenever this runs.
+    await page.clock.setFixedTime(new Date('2026-12-07T02:00:00Z'));
     await openApp(page);
     if (language === 'en') await page.getByTestId('language-en').click();
     await page.getByTestId('tab-story').click();
