@@ -75,7 +75,7 @@ test('a Shapefile picked as its five files: the preview counts what is written, 
   );
   await expect(page.getByTestId('import-preview')).toContainText('ruas_survei.shp');
   await expect(page.getByTestId('preview-count')).toHaveText('2');
-  await expect(page.getByTestId('preview-skipped')).toContainText('2 fitur tanpa geometri tidak diimpor');
+  await expect(page.getByTestId('preview-skipped')).toContainText('2 fitur tidak diimpor');
   await expect(page.getByTestId('preview-skipped')).toContainText('fitur 3 (Belum dipetakan P-103)');
   await expect(page.getByTestId('preview-repairs')).toContainText('2 perbaikan aman');
   await page.getByTestId('preview-kind').selectOption('road');
@@ -89,7 +89,7 @@ test('a Shapefile picked as its five files: the preview counts what is written, 
   await screenshot(page, 'import-fidelity-preview-id');
   await page.getByTestId('preview-import').click();
   await expect(page.getByTestId('import-outcome')).toContainText('2 fitur diimpor dari ruas_survei.shp');
-  await expect(page.getByTestId('import-outcome')).toContainText('2 fitur tanpa geometri dilewati');
+  await expect(page.getByTestId('import-outcome')).toContainText('2 fitur dilewati (lihat rincian)');
   await expect(page.getByTestId('import-outcome')).toContainText('3 kolom tambahan disimpan apa adanya');
 
   await page.locator('[data-testid^="layer-table-import-"]').click();
