@@ -136,4 +136,5 @@ describe.skipIf(skip !== null)('rumija history against the team database', () =>
   });
 });
 
+// Skipped only outside `npm test`/.ci/run: there RUMIJA_PG_REQUIRED is set and a missing server fails the run instead.
 if (skip) it.skip(`PostGIS CLI history: ${skip}`, () => undefined);

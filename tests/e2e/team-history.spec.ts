@@ -8,6 +8,7 @@ import { clickOnMapAt, identifiedPopup, openApp, screenshot, waitForMapIdle } fr
  * from the feature's popup, and an old version restored as a new change that the next sync sends as a new version.
  */
 const skip = postgisSkipReason();
+// Skipped only outside `npm test`/.ci/run: there RUMIJA_PG_REQUIRED is set and a missing server fails the run instead.
 test.skip(skip !== null, skip ?? '');
 
 let db: TestDatabase;

@@ -258,4 +258,5 @@ describe.skipIf(skip !== null)('feature history on the team database', () => {
   });
 });
 
+// Skipped only outside `npm test`/.ci/run: there RUMIJA_PG_REQUIRED is set and a missing server fails the run instead.
 if (skip) it.skip(`PostGIS feature history: ${skip}`, () => undefined);

@@ -119,7 +119,8 @@ export function FeatureHistoryDialog({
     return () => {
       current = false;
     };
-    // Read again when the connection comes (or comes back); the language only words the message.
+    // Read again when the connection comes (or comes back). `t` is left out on purpose: a language switch must not
+    // read the server again; it only words a message already shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store.team, layerId, featureId, connected]);
 
