@@ -46,7 +46,7 @@ function ChangeRows({ entry, kind }: { entry: FeatureHistoryEntry; kind: string 
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const fields = new Map(
-    (kind in FIELDS_BY_KIND ? FIELDS_BY_KIND[kind as FeatureKind] : []).map((field) => [field.key, field]),
+    (Object.hasOwn(FIELDS_BY_KIND, kind) ? FIELDS_BY_KIND[kind as FeatureKind] : []).map((field) => [field.key, field]),
   );
   const shown = (key: string, value: unknown) => {
     if (key === GEOMETRY_FIELD)
