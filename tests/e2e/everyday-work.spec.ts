@@ -222,3 +222,51 @@ test('picking a ruas in the STA tab shows it; the table counts only its own sele
   await waitForMapIdle(page);
   await screenshot(page, 'sta-ruas-framed-id-1366');
 });
+
+test('place labels near the bottom edge are not hidden: the scale bar and coordinates sit under the map', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  const canvas = page.locator('[data-testid="map"] canvas');
+  const below = async (testid: string | null, selector?: string) => {
+    const box = (await (testid ? page.getByTestId(testid) : page.locator(selector!)).boundingBox())!;
+    const map = (await canvas.boundingBox())!;
+    return box.y >= map.y + map.height - 0.5;
+  };
+  await page.mouse.move(700, 400);
+  await expect(page.getByTestId('cursor-decimal')).toHaveText(/^-\d+,\d{5}°; \d+,\d{5}°$/);
+  expect(await below('cursor-coordinates')).toBe(true);
+  await expect(page.locator('.maplibregl-ctrl-scale')).toHaveText(/^\d+\sk?m$/);
+  expect(await below(null, '.maplibregl-ctrl-scale')).toBe(true);
+
+  // Kupang 12 px above the bottom-left corner of the map, where the scale and the coordinates used to be drawn.
+  const map = (await canvas.boundingBox())!;
+  await page.evaluate(
+    ({ height }) => {
+      const m = window.rumijaMap!;
+      m.jumpTo({ zoom: 9, center: [123.60694, -10.17083] });
+      const at = m.project([123.60694, -10.17083]);
+      m.panBy([at.x - 60, at.y - (height - 12)], { duration: 0 });
+    },
+    { height: map.height },
+  );
+  await waitForMapIdle(page);
+  const label = await page.evaluate(() => {
+    const m = window.rumijaMap!;
+    const found = m.queryRenderedFeatures({ layers: ['place-labels'] }).find((f) => f.properties.name === 'Kupang');
+    const at = m.project([123.60694, -10.17083]);
+    return found ? { x: at.x, y: at.y } : null;
+  });
+  expect(label, 'Kupang is labelled').not.toBeNull();
+  const onTop = await page.evaluate(
+    ({ x, y, left, top }) => document.elementFromPoint(left + x + 20, top + y - 8)?.tagName ?? null,
+    { ...label!, left: map.x, top: map.y },
+  );
+  expect(onTop, 'what covers the Kupang label').toBe('CANVAS');
+  await screenshot(page, 'map-status-strip-id-1366');
+  await page.getByTestId('language-en').click();
+  await page.mouse.move(700, 400);
+  await expect(page.getByTestId('cursor-decimal')).toHaveText(/^-\d+\.\d{5}°, \d+\.\d{5}°$/);
+  await screenshot(page, 'map-status-strip-en-1366');
+});

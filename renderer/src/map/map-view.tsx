@@ -53,6 +53,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const attributionRef = useRef<AttributionControl | null>(null);
+  const scaleSlotRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<CursorPosition | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // The map is made once; what it calls back with and the texts it starts with are read when it loads.
@@ -86,7 +87,9 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     window.rumijaMap = map;
     map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     map.addControl(new FitProvinceControl(), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    // The scale bar lives in the status strip under the map, so no place or bridge label can hide beneath it.
+    const scale = new ScaleControl({ unit: 'metric', maxWidth: 160 });
+    scaleSlotRef.current?.append(scale.onAdd(map));
     translateControls(container, start.current.t);
 
     let frame = 0;
@@ -98,6 +101,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
     map.once('load', () => start.current.onMapReady?.(map));
     return () => {
       cancelAnimationFrame(frame);
+      scale.onRemove();
       map.remove();
       mapRef.current = null;
       attributionRef.current = null;
@@ -126,7 +130,10 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
           {t('map.noWebgl')} ({failure})
         </div>
       )}
-      <CursorCoordinates position={cursor} />
+      <div className="map-status" data-testid="map-status">
+        <div className="map-status-scale" ref={scaleSlotRef} />
+        <CursorCoordinates position={cursor} />
+      </div>
     </div>
   );
 }
