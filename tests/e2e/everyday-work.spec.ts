@@ -270,3 +270,85 @@ test('place labels near the bottom edge are not hidden: the scale bar and coordi
   await expect(page.getByTestId('cursor-decimal')).toHaveText(/^-\d+\.\d{5}°, \d+\.\d{5}°$/);
   await screenshot(page, 'map-status-strip-en-1366');
 });
+
+test('text typed into a new slide at once is kept; the route picker shows the layer of the typed ruas', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page);
+  // A second road layer: a ruas typed on a slide is looked for in the layer that has it, not the first one.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-files').click();
+  await (
+    await chooser
+  ).setFiles(
+    writeFixture(
+      'ruas-survei.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [123.7, -10.1],
+                [123.72, -10.11],
+              ],
+            },
+            properties: { no_ruas: 'X-9', nama: 'Ruas survei', kondisi: 'baik', status: 'provinsi' },
+          },
+        ],
+      }),
+    ),
+  );
+  await page.getByTestId('preview-kind').selectOption('road');
+  await page.getByTestId('preview-import').click();
+  await expect(page.getByTestId('import-outcome')).toContainText('1 fitur diimpor');
+  const surveyLayer = await page.evaluate(
+    () => window.rumijaStore!.getSnapshot().layers.find((layer) => layer.name.includes('ruas-survei'))!.id,
+  );
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-new').click();
+  await expect(page.getByTestId('story-title')).toHaveValue('Cerita tanpa judul');
+  // A slow disk: each story save reaches the store 800 ms late, so the new slide's own save comes back while
+  // what was typed after it is still on its way.
+  await page.evaluate(() => {
+    const stories = window.rumijaStore!.stories;
+    const save = stories.save.bind(stories);
+    stories.save = (story) => new Promise((resolve) => setTimeout(resolve, 800)).then(() => save(story));
+  });
+  await page.getByTestId('slide-add').click();
+  const title = page.getByTestId('slide-title-0');
+  await title.click();
+  await title.press('Control+a');
+  await title.pressSequentially('Jembatan rusak', { delay: 0 });
+  await page.getByTestId('slide-caption-0').pressSequentially('Lima jembatan di P-101', { delay: 0 });
+  await page.getByTestId('slide-notes-0').pressSequentially('Sebut Kapsali dulu', { delay: 0 });
+  await page.getByTestId('slide-route-ruas-0').pressSequentially('P-101', { delay: 0 });
+  await page.getByTestId('slide-add').click();
+  await page.getByTestId('slide-caption-1').pressSequentially('Kedua', { delay: 0 });
+  await page.getByTestId('slide-route-ruas-1').pressSequentially('X-9', { delay: 0 });
+  await page.getByTestId('story-title').click();
+
+  const expectSlides = async () => {
+    await expect(page.getByTestId('slide-title-0')).toHaveValue('Jembatan rusak');
+    await expect(page.getByTestId('slide-caption-0')).toHaveValue('Lima jembatan di P-101');
+    await expect(page.getByTestId('slide-notes-0')).toHaveValue('Sebut Kapsali dulu');
+    await expect(page.getByTestId('slide-route-ruas-0')).toHaveValue('P-101');
+    // The ruas was typed without picking a layer: the picker names the road layer it was found in.
+    await expect(page.getByTestId('slide-route-layer-0')).toHaveValue('demo-roads');
+    await expect(page.getByTestId('slide-caption-1')).toHaveValue('Kedua');
+    await expect(page.getByTestId('slide-route-ruas-1')).toHaveValue('X-9');
+    await expect(page.getByTestId('slide-route-layer-1')).toHaveValue(surveyLayer);
+  };
+  await expectSlides();
+  await page.waitForTimeout(1_500);
+  await expectSlides();
+  await page.reload();
+  await waitForMapIdle(page);
+  await page.getByTestId('tab-story').click();
+  await page.getByTestId('story-select').selectOption({ label: 'Cerita tanpa judul' });
+  await expectSlides();
+});

@@ -66,11 +66,17 @@ export function StoryPanel({
   // The map, and a slide presented from here, as a viewer with a colour-vision deficiency sees it (screen only).
   const [vision, setVision] = useState<VisionSimulation | ''>('');
   useMapVisionSimulation(vision);
-  // What this panel last saved: the store echoing it back must not wipe what was typed since.
+  // What this panel last saved, and how many of its saves the store has not confirmed yet: the store echoing an
+  // earlier save back (a slow disk, a loaded machine) must not wipe what was typed since.
   const saved = useRef<Story | null>(null);
+  const inFlight = useRef(0);
   useEffect(() => {
-    if (!story || !saved.current || saved.current.id !== story.id || !sameContent(saved.current, story))
-      setDraft(story);
+    setDraft((current) => {
+      if (!story || !current || current.id !== story.id) return story;
+      if (inFlight.current > 0) return current;
+      if (saved.current?.id === story.id && sameContent(saved.current, story)) return current;
+      return story;
+    });
   }, [story]);
 
   const roadLayers = layers.filter((layer) => layer.kind === 'road');
@@ -84,11 +90,14 @@ export function StoryPanel({
     // Leaving a field that did not change is not a change (and not an undo step).
     if (story && story.id === next.id && sameContent(story, next) && !info) return;
     saved.current = next;
+    inFlight.current += 1;
     try {
       await store.stories.save(next);
       setMessage(info ? { tone: 'info', text: info } : null);
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      inFlight.current -= 1;
     }
   };
   const saveSlide = (index: number, patch: Partial<Slide>) =>
@@ -130,13 +139,22 @@ export function StoryPanel({
       t('story.slideAdded'),
     );
   };
-  const setRoute = (index: number, layerId: string, ruasText: string) => {
-    const ruasNumbers = ruasText
+  const ruasOf = (ruasText: string) =>
+    ruasText
       .split(/[,;]/)
       .map((ruas) => ruas.trim())
       .filter(Boolean);
+  const ruasIn = (layerId: string) =>
+    new Set((featuresByLayer.get(layerId) ?? []).map((feature) => String(feature.properties.ruasNumber)));
+  // Ruas typed before a layer was picked: the road layer that has them all, not simply the first one.
+  const roadLayerHolding = (ruasText: string) => {
+    const wanted = ruasOf(ruasText);
+    return roadLayers.find((layer) => wanted.length > 0 && wanted.every((ruas) => ruasIn(layer.id).has(ruas)))?.id;
+  };
+  const setRoute = (index: number, layerId: string, ruasText: string) => {
+    const ruasNumbers = ruasOf(ruasText);
     if (!layerId || ruasNumbers.length === 0) return saveSlide(index, { route: null });
-    const known = new Set((featuresByLayer.get(layerId) ?? []).map((feature) => String(feature.properties.ruasNumber)));
+    const known = ruasIn(layerId);
     const unknown = ruasNumbers.filter((ruas) => !known.has(ruas));
     if (unknown.length > 0) {
       setMessage({ tone: 'error', text: t('story.unknownRuas', { ruas: unknown.join(', ') }) });
@@ -365,7 +383,11 @@ export function StoryPanel({
                     aria-label={t('story.routeRuas')}
                     data-testid={`slide-route-ruas-${index}`}
                     onBlur={(event) =>
-                      void setRoute(index, slide.route?.layerId ?? roadLayers[0]?.id ?? '', event.target.value)
+                      void setRoute(
+                        index,
+                        slide.route?.layerId ?? roadLayerHolding(event.target.value) ?? roadLayers[0]?.id ?? '',
+                        event.target.value,
+                      )
                     }
                   />
                   <label>
