@@ -2,13 +2,17 @@ import type { Locale } from './format-number';
 
 const exact = new Map<Locale, Intl.NumberFormat>();
 
-/** "Rp 3.000.000" (id-ID currency format, whole rupiah). */
+/**
+ * Whole rupiah in the reader's number style: "Rp 3.000.000" (id-ID currency format) in Indonesian,
+ * "Rp 3,000,000" in English, so that it reads like "Rp3.2 billion" beside it and not like 3 point 000.
+ */
 export function formatRupiah(amount: number, locale: Locale = 'id'): string {
   let format = exact.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'en' ? 'en-ID' : 'id-ID', {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
       style: 'currency',
       currency: 'IDR',
+      currencyDisplay: 'narrowSymbol',
       maximumFractionDigits: 0,
       minimumFractionDigits: 0,
     });

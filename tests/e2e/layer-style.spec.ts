@@ -62,6 +62,17 @@ test('a road layer coloured by any field: categories, then classes; width and la
   await expect(page.getByTestId('legend-demo-roads-c0')).toHaveAttribute('data-color', YL_OR_RD_2[0]!);
   await expect(page.getByTestId('legend-demo-roads-c1')).toHaveAttribute('data-color', YL_OR_RD_2[1]!);
   await expect(page.getByTestId('legend-demo-roads-other')).toHaveAttribute('data-color', OTHER);
+  // The classes' bounds in km with two decimals, the unit on each, as the table writes lengths (by hand: the
+  // shortest and longest demo road and their mean).
+  const lengths = demo.features.filter((f) => f.properties.kind === 'road').map((f) => Number(f.properties.lengthM));
+  const [shortest, longest] = [Math.min(...lengths), Math.max(...lengths)];
+  const km = (metres: number) => `${(metres / 1000).toFixed(2).replace('.', ',')} km`;
+  await expect(page.getByTestId('legend-demo-roads-c0')).toHaveText(
+    `${km(shortest)} – ${km((shortest + longest) / 2)}`,
+  );
+  await expect(page.getByTestId('legend-demo-roads-c1')).toHaveText(`${km((shortest + longest) / 2)} – ${km(longest)}`);
+  await page.getByTestId('legend-demo-roads').scrollIntoViewIfNeeded();
+  await screenshot(page, 'layer-style-class-legend-id-1366');
   for (const [road, colour] of [
     [byLength[0]!, YL_OR_RD_2[0]!],
     [byLength[byLength.length - 1]!, YL_OR_RD_2[1]!],

@@ -77,10 +77,10 @@ const WORDS = {
   en: {
     budget: '100,000,000,000',
     totals: {
-      budget: ['Rp 100.000.000.000', 'Rp100 billion'],
-      funded: ['Rp 98.921.640.300', 'Rp98.9 billion'],
-      remaining: ['Rp 1.078.359.700', 'Rp1.1 billion'],
-      needed: ['Rp 991.308.367.800', 'Rp991.3 billion'],
+      budget: ['Rp 100,000,000,000', 'Rp100 billion'],
+      funded: ['Rp 98,921,640,300', 'Rp98.9 billion'],
+      remaining: ['Rp 1,078,359,700', 'Rp1.1 billion'],
+      needed: ['Rp 991,308,367,800', 'Rp991.3 billion'],
       items: ['14 of 31', ''],
       roads: ['86.3 km', ''],
       bridges: ['285.0 m', ''],
@@ -184,7 +184,7 @@ async function readScreen(page: Page, language: 'id' | 'en') {
   );
   await expect(page.getByTestId('programme-item-demo-road-P-101-3').locator('td').nth(2)).toHaveAttribute(
     'title',
-    /^Rp\s26\.673\.030\.000$/,
+    language === 'id' ? /^Rp\s26\.673\.030\.000$/ : /^Rp\s26,673,030,000$/,
   );
   await expect(page.getByTestId('programme-item-demo-road-P-102-3')).toContainText(words.notFunded);
 

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import type { ThematicRule } from '#shared/model/layer-style';
-import { formatNumber } from '#shared/format/format-number';
+import { formatClassRanges, type RangeUnit } from '#shared/format/format-class-ranges';
+import { FIELDS_BY_KIND } from '#shared/model/feature-fields';
 import type { Layer, StoredFeature } from '#shared/model/layer';
 import { CONDITIONS, ROAD_STATUSES } from '#shared/model/road-network';
 import {
@@ -51,7 +52,7 @@ export function legendOf(
   options: { standing?: boolean } = {},
 ): LayerLegend | null {
   const occurs = (test: (feature: StoredFeature) => boolean) => !features || features.some(test);
-  if (layer.style?.rule) return ruleLegend(layer.style.rule, SHAPE_OF_KIND[layer.kind], t);
+  if (layer.style?.rule) return ruleLegend(layer.style.rule, layer.kind, t);
   if (layer.kind === 'asset' && options.standing)
     return {
       // Colour says the standing and shape the zone, as the map draws them: standings as plain colour patches (a
@@ -148,10 +149,18 @@ const SHAPE_OF_KIND: Record<Layer['kind'], LegendEntry['shape']> = {
   plain: 'circle',
 };
 
+/** The unit the feature model gives a number field; a file's own columns have none. */
+function unitOf(kind: Layer['kind'], field: string): RangeUnit {
+  const fields = Object.hasOwn(FIELDS_BY_KIND, kind) ? FIELDS_BY_KIND[kind as keyof typeof FIELDS_BY_KIND] : [];
+  const definition = fields.find((candidate) => candidate.key === field);
+  return definition?.type === 'number' ? definition.unit : null;
+}
+
 /** Legend of a user's style: a line per category or class, then "other" (no value, or a value not listed). */
-function ruleLegend(rule: ThematicRule, shape: LegendEntry['shape'], t: TFunction): LayerLegend {
+function ruleLegend(rule: ThematicRule, kind: Layer['kind'], t: TFunction): LayerLegend {
   const locale = i18next.language === 'en' ? 'en' : 'id';
-  const number = (value: number) => formatNumber(value, locale, Number.isInteger(value) ? 0 : 1);
+  const shape = SHAPE_OF_KIND[kind];
+  const ranges = rule.type === 'categories' ? [] : formatClassRanges(rule.breaks, unitOf(kind, rule.field), locale);
   const entries: LegendEntry[] =
     rule.type === 'categories'
       ? rule.categories.map((category, index) => ({
@@ -164,7 +173,7 @@ function ruleLegend(rule: ThematicRule, shape: LegendEntry['shape'], t: TFunctio
           key: `c${index}`,
           color,
           shape,
-          label: `${number(rule.breaks[index]!)} – ${number(rule.breaks[index + 1]!)}`,
+          label: ranges[index]!,
         }));
   entries.push({ key: 'other', color: rule.otherColor, shape, label: t('style.other') });
   return { entries, note: t('style.legendField', { field: t(`fields.${rule.field}`, { defaultValue: rule.field }) }) };
