@@ -32,7 +32,8 @@ beforeAll(async () => {
   gpkg = join(dir, 'proyek.gpkg');
   writeFileSync(gpkg, bytes);
   writeFileSync(join(dir, 'proyek.rumija'), bytes);
-});
+  // Writing the fixture project took 10–13 s on a loaded 2-core machine: more than vitest's default hook wait.
+}, 60_000);
 
 function ogrinfo(target: string, ...args: string[]) {
   const layers = args.filter((arg) => !arg.startsWith('-'));
