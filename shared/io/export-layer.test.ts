@@ -9,6 +9,7 @@ import { featuresToGeoJson } from './export-layer';
 import { writeFeatures } from './formats/registry';
 import type { FormatId } from './formats/file-format';
 import { prepareImport } from './import-file';
+import { columnsOfSpec } from './export-column-spec';
 
 const folder = mkdtempSync(join(tmpdir(), 'rumija-export-'));
 const demo = createDemoDataset();
@@ -119,5 +120,38 @@ describe('layer export read back by GDAL', () => {
       environment,
     );
     expect(fromKml.ok && fromKml.value.features.length).toBe(assets.length);
+  });
+});
+
+describe('longitude and latitude beside WKT, read back by GDAL', () => {
+  const poles = assets.filter((asset) => asset.geometry.type === 'Point').slice(0, 5);
+  const columns = columnsOfSpec({ names: {}, values: {}, lonLat: { lon: 'Bujur', lat: 'Lintang' } });
+
+  it.each<[FormatId, string]>([
+    ['csv', 'tiang.csv'],
+    ['xlsx', 'tiang.xlsx'],
+  ])('%s: each point as numbers, equal to its own coordinates to 1e-7°', async (format, name) => {
+    const path = join(folder, name);
+    writeFileSync(path, (await writeFeatures(poles, format, { name: 'Tiang', columns })).data);
+    const options = format === 'csv' ? ['-oo', 'AUTODETECT_TYPE=YES'] : ['-oo', 'HEADERS=FORCE'];
+    const read = JSON.parse(
+      execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', ...options, path], { encoding: 'utf8' }),
+    ) as { features: { properties: Record<string, unknown> }[] };
+    const got = read.features.map((feature) => [feature.properties.Bujur, feature.properties.Lintang]);
+    const expected = poles.map((pole) => (pole.geometry as { coordinates: number[] }).coordinates);
+    expect(got).toHaveLength(poles.length);
+    got.forEach(([lon, lat], index) => {
+      expect(typeof lon, 'a number, not text').toBe('number');
+      expect(Math.abs((lon as number) - expected[index]![0]!)).toBeLessThan(1e-7);
+      expect(Math.abs((lat as number) - expected[index]![1]!)).toBeLessThan(1e-7);
+    });
+  });
+
+  it('lines get empty cells: their place is the WKT', async () => {
+    const { data } = await writeFeatures(roads.slice(0, 1), 'csv', { name: 'Ruas', columns });
+    const csv = typeof data === 'string' ? data : new TextDecoder().decode(data);
+    const [header, row] = csv.replace('\ufeff', '').split('\r\n');
+    expect(header!.split(',').slice(0, 3)).toEqual(['WKT', 'Bujur', 'Lintang']);
+    expect(row).toMatch(/^"LINESTRING \([^"]+\)",,,/);
   });
 });

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
 import type { StoredFeature } from '../model/layer';
 import { spreadsheetCell } from '../format/spreadsheet-text';
-import { exportTable, FIELD_CODES, type ExportColumns } from './export-table';
+import { exportTable, FIELD_CODES, lonLatOf, type ExportColumns } from './export-table';
 import { kmlStyleOf } from './kml-style';
 import type { MarkerShape } from '../style/marker-shapes';
 
@@ -97,10 +97,13 @@ export function featuresToCsv(
   const cell = (value: string | number | boolean | null) =>
     typeof value === 'boolean' ? String(value) : spreadsheetCell(value, layout.separator, layout.decimal);
   // Header cells are guarded like data cells: a column named "=cmd|…" or holding a line break comes from a file too.
-  const lines = [['WKT', ...table.names].map(cell).join(layout.separator)];
-  table.rows.forEach((row, index) =>
-    lines.push([cell(geometryToWkt(features[index]!.geometry)), ...row.map(cell)].join(layout.separator)),
-  );
+  const lonLat = columns.lonLat;
+  const lines = [['WKT', ...(lonLat ? [lonLat.lon, lonLat.lat] : []), ...table.names].map(cell).join(layout.separator)];
+  table.rows.forEach((row, index) => {
+    const geometry = features[index]!.geometry;
+    const place = lonLat ? lonLatOf(geometry) : [];
+    lines.push([cell(geometryToWkt(geometry)), ...place.map(cell), ...row.map(cell)].join(layout.separator));
+  });
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

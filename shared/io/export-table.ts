@@ -10,7 +10,21 @@ export type ExportCell = string | number | boolean | null;
 export interface ExportColumns {
   name: (key: string) => string;
   value: (key: string, value: ExportCell) => ExportCell;
+  /** Whether a column leaves at all (all do unless said). */
+  keep?: (key: string) => boolean;
+  /** Names of a longitude and a latitude column beside WKT in CSV and Excel (points only), when the user asks. */
+  lonLat?: { lon: string; lat: string };
 }
+
+/** A point's longitude and latitude to 7 decimals (about 1 cm), as the WKT beside them; other geometries none. */
+export function lonLatOf(geometry: StoredFeature['geometry']): [ExportCell, ExportCell] {
+  if (geometry.type !== 'Point') return [null, null];
+  const [lon, lat] = geometry.coordinates;
+  return [Math.round(lon! * 1e7) / 1e7, Math.round(lat! * 1e7) / 1e7];
+}
+
+/** Rumija's own bookkeeping columns: the feature id and kind. They leave an export only when the user asks. */
+export const INTERNAL_KEYS: readonly string[] = ['id', 'kind'];
 
 export const FIELD_CODES: ExportColumns = { name: (key) => key, value: (_, value) => value };
 
@@ -42,7 +56,8 @@ export interface ExportTable {
 
 export function exportTable(features: readonly StoredFeature[], columns: ExportColumns = FIELD_CODES): ExportTable {
   const flat = features.map(flatProperties);
-  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+  const keep = columns.keep;
+  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))].filter((key) => !keep || keep(key));
   const labels = keys.map((key) => columns.name(key));
   const seen = new Map<string, number>();
   labels.forEach((label) => seen.set(label.toLowerCase(), (seen.get(label.toLowerCase()) ?? 0) + 1));

@@ -1,6 +1,6 @@
 import type { Cell, SheetData } from 'write-excel-file/universal';
 import type { StoredFeature } from '../model/layer';
-import { exportTable, FIELD_CODES, type ExportCell, type ExportColumns } from './export-table';
+import { exportTable, FIELD_CODES, lonLatOf, type ExportCell, type ExportColumns } from './export-table';
 import { geometryToWkt } from './export-layer';
 
 /** One sheet: a header row and typed rows (numbers stay numbers, so Excel sums them). */
@@ -60,13 +60,15 @@ export async function featuresToXlsx(
   const rows = table.rows.map((row, index) => {
     const wkt = geometryToWkt(features[index]!.geometry);
     if (wkt.length > CELL_TEXT_LIMIT) tooLong++;
-    return [...row, wkt.length > CELL_TEXT_LIMIT ? null : wkt];
+    const place = columns.lonLat ? lonLatOf(features[index]!.geometry) : [];
+    return [...row, ...place, wkt.length > CELL_TEXT_LIMIT ? null : wkt];
   });
   const notes = tooLong
     ? [
         `${tooLong} geometri lebih dari ${CELL_TEXT_LIMIT.toLocaleString('id-ID')} karakter tidak muat di sel Excel (kolom WKT kosong); gunakan GeoPackage untuk geometrinya / ${tooLong} geometries too long for an Excel cell (WKT left empty): use GeoPackage for geometry`,
       ]
     : [];
-  const data = await writeWorkbook([{ name, header: [...table.names, 'WKT'], rows }]);
+  const place = columns.lonLat ? [columns.lonLat.lon, columns.lonLat.lat] : [];
+  const data = await writeWorkbook([{ name, header: [...table.names, ...place, 'WKT'], rows }]);
   return { data, notes };
 }

@@ -121,6 +121,9 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
   for (const format of ['geojson', 'csv', 'kml'] as const) {
     await page.getByTestId('table-export').click();
     await page.getByTestId('export-format').selectOption(format);
+    // The title names the layer as the layer list does, not by its stored name.
+    await expect(page.getByTestId('export-dialog').locator('h2')).toHaveText('Ekspor Jembatan (demo)');
+    await expect(page.getByTestId('export-internal')).not.toBeChecked();
     // The naming choice shows a bridge's own field and value, not a road's.
     await expect(page.getByTestId('export-columns').locator('option')).toHaveText([
       'Label: "Panjang", "Rusak berat"',
@@ -131,7 +134,9 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
     if (format === 'csv') {
       await page.getByTestId('export-csv-separator').selectOption(',');
       await page.getByTestId('export-csv-decimal').selectOption('.');
-    }
+      // Each bridge's place as numbers beside the WKT, for a spreadsheet reader.
+      await page.getByTestId('export-lonlat').check();
+    } else await expect(page.getByTestId('export-lonlat')).toHaveCount(0);
     const download = page.waitForEvent('download');
     await page.getByTestId('export-save').click();
     const file = join(mkdtempSync(join(tmpdir(), 'rumija-layer-export-')), (await download).suggestedFilename());
@@ -139,6 +144,9 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
     const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' });
     expect(result.stderr, format).not.toMatch(/Warning|ERROR/);
     expect(result.stdout, format).toContain('Feature Count: 4');
+    // Rumija's own id and kind stay home unless asked for.
+    expect(result.stdout, format).not.toMatch(/^(id|kind|ID): /m);
+    expect(result.stdout, format).toMatch(/^lengthM: /m);
     // Field by field, as GDAL reads the file back: the same bridges, names, lengths and places as the source.
     const read = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file], { encoding: 'utf8' })) as {
       features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[];
@@ -165,12 +173,36 @@ test('a filtered view of a layer exports as GeoJSON, CSV and KML that GDAL reads
       got.map(({ name, lengthM, condition }) => ({ name, lengthM, condition })),
       format,
     ).toEqual(expected.map(({ name, lengthM, condition }) => ({ name, lengthM, condition })));
+    if (format === 'csv')
+      for (const feature of read.features) {
+        const [lon, lat] = feature.geometry.coordinates;
+        expect(Math.abs(Number(feature.properties.lon) - lon!), 'lon column').toBeLessThan(1e-7);
+        expect(Math.abs(Number(feature.properties.lat) - lat!), 'lat column').toBeLessThan(1e-7);
+      }
     got.forEach((bridge, i) => {
       expect(Math.abs(bridge.lon - expected[i]!.lon), `${format} ${bridge.name}`).toBeLessThan(1e-7);
       expect(Math.abs(bridge.lat - expected[i]!.lat), `${format} ${bridge.name}`).toBeLessThan(1e-7);
     });
   }
   await expect(page.getByTestId('table-message')).toContainText('4 fitur diekspor');
+
+  // Asked for, they leave under readable names, the kind in words.
+  await page.getByTestId('table-export').click();
+  await page.getByTestId('export-format').selectOption('geojson');
+  await page.getByTestId('export-internal').check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-save').click();
+  const file = join(mkdtempSync(join(tmpdir(), 'rumija-layer-export-')), (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  const read = JSON.parse(execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file], { encoding: 'utf8' })) as {
+    features: { properties: Record<string, unknown> }[];
+  };
+  expect(read.features.map((feature) => feature.properties['ID Rumija']).sort()).toEqual(
+    badBridges.map((bridge) => bridge.id).sort(),
+  );
+  expect(new Set(read.features.map((feature) => feature.properties['Jenis fitur Rumija']))).toEqual(
+    new Set(['Jembatan']),
+  );
 });
 
 test('KML from Google Earth imports through the worker with its folders', async ({ page }) => {

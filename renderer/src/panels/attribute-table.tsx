@@ -647,6 +647,7 @@ export function AttributeTable({
           subject={{
             kind: 'layer',
             name: layer.name,
+            label: layerLabel(layer, t),
             layerKind: layer.kind,
             styleBy: layer.styleBy === 'condition' ? 'condition' : 'status',
             scopes: [

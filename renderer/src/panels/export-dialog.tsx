@@ -22,7 +22,15 @@ interface ExportScope {
 
 /** What is exported: one layer (a scope picked from its rows, filtered view or selection) or the whole project. */
 export type ExportSubject =
-  | { kind: 'layer'; name: string; layerKind: LayerKind; styleBy: 'status' | 'condition'; scopes: ExportScope[] }
+  | {
+      kind: 'layer';
+      /** The stored name, which names the file; `label` is what the user reads in the title. */
+      name: string;
+      label: string;
+      layerKind: LayerKind;
+      styleBy: 'status' | 'condition';
+      scopes: ExportScope[];
+    }
   | { kind: 'project'; name: string; layers: ExportLayer[] };
 
 /** Worded when drawn, so the sentence follows a language switch made after the export (#31). */
@@ -48,6 +56,9 @@ export function ExportDialog({
   const [formatId, setFormatId] = useState<FormatId>(formats[0]!.id);
   const [scopeId, setScopeId] = useState(subject.kind === 'layer' ? subject.scopes[0]!.id : '');
   const [naming, setNaming] = useState<ColumnNaming>('labels');
+  // Rumija's feature id and kind mean nothing to another agency's GIS: they leave only when asked.
+  const [internal, setInternal] = useState(false);
+  const [lonLat, setLonLat] = useState(false);
   const [csv, setCsv] = useState<CsvLayout>(
     locale === 'id' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' },
   );
@@ -73,7 +84,7 @@ export function ExportDialog({
     let notes: string[] = [];
     const options = {
       name: subject.name,
-      columns: exportColumnSpec(naming, t),
+      columns: exportColumnSpec(naming, t, { internal, lonLat: lonLat && hasLonLat(formatId) }),
       csv,
       styleBy: subject.kind === 'layer' ? subject.styleBy : undefined,
       zones: zonesFor(),
@@ -107,7 +118,7 @@ export function ExportDialog({
     >
       <h2 id="export-title">
         {subject.kind === 'layer'
-          ? t('exportDialog.titleLayer', { name: subject.name })
+          ? t('exportDialog.titleLayer', { name: subject.label })
           : t('exportDialog.titleProject')}
       </h2>
       <div className="export-grid">
@@ -151,6 +162,30 @@ export function ExportDialog({
           <option value="labels">{t('exportDialog.labels', { examples: namingExamples(t, kind, 'labels') })}</option>
           <option value="codes">{t('exportDialog.codes', { examples: namingExamples(t, kind, 'codes') })}</option>
         </select>
+        <span />
+        <label className="export-internal">
+          <input
+            type="checkbox"
+            data-testid="export-internal"
+            checked={internal}
+            onChange={(event) => setInternal(event.target.checked)}
+          />
+          {t('exportDialog.internal')}
+        </label>
+        {hasLonLat(formatId) && (
+          <>
+            <span />
+            <label className="export-internal">
+              <input
+                type="checkbox"
+                data-testid="export-lonlat"
+                checked={lonLat}
+                onChange={(event) => setLonLat(event.target.checked)}
+              />
+              {t('exportDialog.lonLat')}
+            </label>
+          </>
+        )}
         {formatId === 'csv' && (
           <>
             <label htmlFor="export-separator">{t('exportDialog.separator')}</label>
@@ -198,6 +233,9 @@ export function ExportDialog({
     </dialog>
   );
 }
+
+/** Spreadsheet formats, where a reader wants a point's place as numbers beside the WKT. */
+const hasLonLat = (formatId: FormatId) => formatId === 'csv' || formatId === 'xlsx';
 
 /** A field and a value of the layer's own kind, so the naming choice shows what its columns will look like. */
 const NAMING_EXAMPLES: Partial<Record<LayerKind, [field: string, group: string, value: string]>> = {
