@@ -141,8 +141,6 @@ export async function runAssess(
     );
   const { programme, period } = named[0]!;
   const schedule = tariffOf(contents, period, file);
-  if (schedule.example)
-    err('PERINGATAN / WARNING: tarif CONTOH, bukan tarif resmi NTT / EXAMPLE tariff, not the adopted one');
   const settings = settingsOf(contents);
   const stored = contents.records.assessments.filter((a) => a.programmeId === programme.id && a.periodId === period.id);
   const issuedBefore = stored.filter((a) => a.status !== 'draft');
@@ -154,6 +152,9 @@ export async function runAssess(
       EXIT.input,
     );
   }
+
+  if (schedule.example)
+    err('PERINGATAN / WARNING: tarif CONTOH, bukan tarif resmi NTT / EXAMPLE tariff, not the adopted one');
 
   const started = performance.now();
   const { assets, results } = analyseCorridor(contents, programme.corridorId);

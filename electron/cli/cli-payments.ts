@@ -53,6 +53,9 @@ const KIND_WORDS: Record<MatchKind, string> = {
 /** Lines the command records with --confirm: those that name their SKRD. A guess by amount waits for a person. */
 const RECORDED: ReadonlySet<MatchKind> = new Set(['exact', 'partial', 'over']);
 
+/** What a payment brought beyond what it settles: kept as the obligor's credit, never dropped. */
+const creditOf = (payment: Payment) => payment.amountIdr - payment.allocations.reduce((sum, a) => sum + a.amountIdr, 0);
+
 /** The open SKRDs (issued, something still owed), as the payments screen lists them. */
 function openAssessments(contents: ProjectContents): OpenAssessment[] {
   const { assessments, payments } = contents.records;
@@ -239,7 +242,7 @@ export async function runPayments(
     out(`Dicatat / recorded: ${payments.length} pembayaran / payments · ${formatRupiah(total)} · ${options.project}`);
     for (const payment of payments)
       out(
-        `  ${payment.date} ${formatRupiah(payment.amountIdr)} ${nameOf(payment.obligorId)} → ${payment.allocations.map((a) => `${numberOf(a.assessmentId)} ${formatRupiah(a.amountIdr)}`).join('; ')}`,
+        `  ${payment.date} ${formatRupiah(payment.amountIdr)} ${nameOf(payment.obligorId)} → ${payment.allocations.map((a) => `${numberOf(a.assessmentId)} ${formatRupiah(a.amountIdr)}`).join('; ')}${creditOf(payment) ? ` · kredit / credit ${formatRupiah(creditOf(payment))}` : ''}`,
       );
   } else
     out(
