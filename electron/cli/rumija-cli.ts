@@ -6,6 +6,8 @@
  * rumija programme: the yearly handling programme for a ceiling, as Excel or JSON (cli-programme.ts).
  * rumija sync: a GeoJSON project kept in step with a team-database table (clone, push, pull, conflicts).
  * rumija history: one feature's history as the team database keeps it (cli-history.ts).
+ * rumija assess, notices, payments import: the retribution cycle of a project (cli-assess.ts, cli-notices.ts,
+ * cli-payments.ts).
  * Exit codes: 0 done, 1 internal error (a bug), 2 wrong usage, 3 bad input file, 4 output not written,
  * 5 conflicts wait for a decision (sync), 6 the team database refused or could not be reached.
  * (It lives under electron/ with the other Node-side code; it does not load Electron.)
@@ -45,6 +47,9 @@ import { PROJECT_FORMAT } from '#shared/project/project-format';
 import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 import { HISTORY_USAGE, runHistory } from './cli-history';
+import { ASSESS_USAGE, runAssess } from './cli-assess';
+import { NOTICES_USAGE, runNotices } from './cli-notices';
+import { PAYMENTS_USAGE, runPayments } from './cli-payments';
 
 export { EXIT } from './cli-error';
 
@@ -66,7 +71,7 @@ const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD
   against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
   Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
   5 conflicts wait, 6 team database failed.`;
-const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${HISTORY_USAGE}\n${DATABASE_USAGE}`;
+const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${ASSESS_USAGE}\n${NOTICES_USAGE}\n${PAYMENTS_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${HISTORY_USAGE}\n${DATABASE_USAGE}`;
 
 const DATABASE_OPTIONS = {
   db: { type: 'string' },
@@ -568,6 +573,10 @@ export async function runCli(
         readProject: readProjectContents,
         readText,
       });
+    const retribution = { readProject: readProjectContents };
+    if (argv[0] === 'assess') return await runAssess(argv.slice(1), out, err, retribution);
+    if (argv[0] === 'notices') return await runNotices(argv.slice(1), out, retribution);
+    if (argv[0] === 'payments') return await runPayments(argv.slice(1), out, err, retribution);
     const options = parseArguments(argv);
     const db = { url: options.db, tls: options.tls, tlsCa: options.tlsCa };
     const fromProject = options.project ? await readProjectLayers(options.project) : null;

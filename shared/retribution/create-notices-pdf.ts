@@ -14,10 +14,17 @@ const HEIGHT = 297;
 const UNIT: Record<string, string> = { unit: 'buah', m: 'm', m2: 'm²' };
 const ZONE: Record<string, string> = { rumaja: 'RUMAJA', rumija: 'RUMIJA', ruwasja: 'RUWASJA', luar: 'Luar' };
 
+/** Fonts as base64, once per font file: a notice per obligor would otherwise encode 1,2 MB for each PDF. */
+const encoded = new WeakMap<Uint8Array, string>();
+
 function base64(bytes: Uint8Array): string {
+  const known = encoded.get(bytes);
+  if (known !== undefined) return known;
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  const text = btoa(binary);
+  encoded.set(bytes, text);
+  return text;
 }
 
 /** Table columns: label, right edge or left x, alignment. */

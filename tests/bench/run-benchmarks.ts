@@ -11,6 +11,7 @@ import { benchmarkProvinceFlow } from './province-flow.bench';
 import { benchmarkTeamSync } from './team-sync.bench';
 import { benchmarkProjectFile } from './project-file.bench';
 import { benchmarkProgramme } from './programme.bench';
+import { benchmarkRetributionCli } from './retribution-cli.bench';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   encroachment: () => benchmarkEncroachment(),
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'team-sync': () => benchmarkTeamSync(),
   'project-file': () => benchmarkProjectFile(),
   programme: () => benchmarkProgramme(),
+  'retribution-cli': () => benchmarkRetributionCli(),
 };
 
 async function main() {
