@@ -13,7 +13,7 @@ import { exportDatabase, newDatabase, openDatabaseBytes } from './sqlite';
 import { readField, writeField } from '../model/field-value';
 import { geometryOfBlob } from './read-wkb';
 import { wkbOfGeometry } from './write-wkb';
-import { problem, type Problem } from '../messages/problem';
+import { problem, problemOf, type Problem } from '../messages/problem';
 
 /** A vector layer of a GeoPackage as the preview lists it. */
 export interface GeoPackageLayer {
@@ -106,7 +106,7 @@ function readLayer(
               file: fileName,
               layer: layer.table_name,
               number: records.length + 1,
-              detail: (error as Error).message,
+              detail: problemOf(error),
             }),
           };
         }

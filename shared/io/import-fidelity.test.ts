@@ -234,7 +234,10 @@ describe('7. files as people pick them', () => {
     );
     const { inputs, problems } = groupImportFiles([...picked, file('catatan.dbf', 'roads/data.dbf')]);
     expect(inputs).toHaveLength(1);
-    expect(problems).toEqual([{ fileName: 'catatan.dbf', error: expect.stringMatching(/pilih juga catatan\.shp/) }]);
+    expect(problems).toEqual([
+      { fileName: 'catatan.dbf', error: { code: 'shp.lonePart', values: { file: 'catatan.dbf', name: 'catatan' } } },
+    ]);
+    expect(wordProblem(problems[0]!.error, 'id')).toMatch(/pilih juga catatan\.shp/);
     const result = await prepare(inputs[0]!);
     expect(result.ok && result.value.features[0]!.properties.no_ruas).toBe('P-101');
   });

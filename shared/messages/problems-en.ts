@@ -101,6 +101,8 @@ export const problemsEn = {
     noVectorLayers: '{{file}}: a GeoPackage with no vector layers',
     undefinedCrs: '{{file}}, layer {{layer}}: undefined coordinate system (srs_id {{srsId}})',
     unknownCrs: '{{file}}, layer {{layer}}: unknown coordinate system {{crs}} ({{detail}})',
+    notGeometry: 'not a GeoPackage geometry',
+    badEnvelope: 'invalid geometry envelope',
   },
   mapping: {
     required: '{{field}} is required (empty column, no default value)',
@@ -150,6 +152,7 @@ export const problemsEn = {
     chooseCrs: '{{file}}: no .prj and the coordinates are not lon/lat: choose the coordinate system',
     crsGuessed: '{{file}}: no .prj: read as {{crs}} from its extent, check',
     noShpInZip: '{{file}}: no .shp inside the zip',
+    lonePart: '{{file}}: part of a Shapefile: pick {{name}}.shp (and .dbf, .shx, .prj) with it, or one .zip',
   },
   message: {
     text: '{{text}}',
@@ -157,6 +160,12 @@ export const problemsEn = {
   import: {
     noPending: 'No import is waiting',
     chooseCrsFirst: '{{file}}: choose the coordinate system first',
+  },
+  storage: {
+    corruptGeometry: 'stored geometry is corrupt ({{detail}})',
+  },
+  tiles: {
+    emptyArchive: 'an archive needs at least one tile',
   },
   postgis: {
     unreachable: 'The database server cannot be reached (check host, port and network)',

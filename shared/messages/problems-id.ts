@@ -98,6 +98,8 @@ export const problemsId = {
     noVectorLayers: '{{file}}: GeoPackage tanpa lapisan vektor',
     undefinedCrs: '{{file}}, lapisan {{layer}}: sistem koordinat tidak ditentukan (srs_id {{srsId}})',
     unknownCrs: '{{file}}, lapisan {{layer}}: {{crs}} tidak dikenal ({{detail}})',
+    notGeometry: 'bukan geometri GeoPackage',
+    badEnvelope: 'amplop geometri tidak sah',
   },
   mapping: {
     required: '{{field}} wajib diisi (kolom kosong, tanpa nilai bawaan)',
@@ -148,6 +150,8 @@ export const problemsId = {
     chooseCrs: '{{file}}: tanpa .prj dan koordinatnya bukan bujur/lintang; pilih sistem koordinatnya',
     crsGuessed: '{{file}}: tanpa .prj; dibaca sebagai {{crs}} menurut cakupannya — periksa',
     noShpInZip: '{{file}}: tidak ada .shp di dalam zip',
+    lonePart:
+      '{{file}}: bagian dari Shapefile; pilih juga {{name}}.shp (dan .dbf, .shx, .prj) bersamanya, atau satu .zip',
   },
   message: {
     text: '{{text}}',
@@ -155,6 +159,12 @@ export const problemsId = {
   import: {
     noPending: 'Tidak ada impor yang menunggu',
     chooseCrsFirst: '{{file}}: pilih sistem koordinat dulu',
+  },
+  storage: {
+    corruptGeometry: 'Geometri tersimpan rusak ({{detail}})',
+  },
+  tiles: {
+    emptyArchive: 'arsip tanpa ubin',
   },
   postgis: {
     unreachable: 'Server basis data tidak dapat dihubungi (periksa host, port dan jaringan)',

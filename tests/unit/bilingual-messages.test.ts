@@ -53,15 +53,11 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'shared/background/save-area.ts',
   'shared/background/service-capabilities.ts',
   'shared/background/user-style.ts',
-  'shared/background/write-pmtiles.ts',
   'shared/edit/feature-edits.ts',
   'shared/host/write-error.ts',
-  'shared/io/group-import-files.ts',
-  'shared/io/read-wkb.ts',
   'shared/io/read-xlsx.ts',
   'shared/io/write-dxf.ts',
   'shared/io/write-shapefile.ts',
-  'shared/model/geometry-codec.ts',
   'shared/model/iso-date.ts',
   'shared/model/road-network.ts',
   'shared/postgis/layer-table.ts',
@@ -73,7 +69,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'shared/retribution/payment.ts',
   'shared/retribution/programme.ts',
   'shared/tariff/tariff-schedule.ts',
-  'shared/tiles/layer-tiles.ts',
 ];
 
 function sourceFiles(folder: string): string[] {
