@@ -1,17 +1,54 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { problem, type Problem } from '#shared/messages/problem';
+import { wordProblem, type ProblemLanguage } from '#shared/messages/word-problem';
 
 /** The CLI's documented exit codes. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, input: 3, output: 4, conflicts: 5, database: 6 } as const;
 
-/** A problem the user can act on: its message (both languages) goes to standard error, its code is the exit code. */
+/**
+ * A problem the user can act on: it goes to standard error in the CLI's language, its code is the exit code. A
+ * Problem from `shared/` is worded by `cliText`; a plain string is printed as it is.
+ */
 export class CliError extends Error {
   constructor(
-    message: string,
+    readonly problem: Problem | string,
     readonly code: number,
   ) {
-    super(message);
+    super(typeof problem === 'string' ? problem : wordProblem(problem, 'id'));
   }
 }
+
+/**
+ * The language the CLI words problems in: `--lang id|en` anywhere on the command line (taken out of it), else
+ * the LANGUAGE, LC_ALL, LC_MESSAGES or LANG environment when it names English (`en_GB.UTF-8`), else Indonesian.
+ */
+export function cliLanguageOf(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { language: ProblemLanguage; argv: string[] } {
+  const rest = [...argv];
+  const at = rest.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (at >= 0) {
+    const value = rest[at]!.includes('=') ? rest[at]!.slice('--lang='.length) : rest[at + 1];
+    rest.splice(at, rest[at]!.includes('=') ? 1 : 2);
+    if (value !== 'id' && value !== 'en')
+      throw new CliError(problem('cli.badLanguage', { value: value ?? '' }), EXIT.usage);
+    return { language: value, argv: rest };
+  }
+  const locale = env.LANGUAGE || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return { language: /^en([_.:-]|$)/i.test(locale) ? 'en' : 'id', argv: rest };
+}
+
+let language: ProblemLanguage = 'id';
+
+/** Sets the language `cliText` words in (once per run). */
+export function setCliLanguage(chosen: ProblemLanguage) {
+  language = chosen;
+}
+
+/** A Problem in the CLI's language; a string as it is. */
+export const cliText = (message: Problem | string) =>
+  typeof message === 'string' ? message : wordProblem(message, language);
 
 /** Asked for usage (`--help`): printed to standard output, exit 0. */
 export class HelpRequest extends Error {}

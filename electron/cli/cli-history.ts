@@ -18,6 +18,7 @@ import { PostgisError } from '#shared/postgis/postgis-errors';
 import type { PostgisSession } from '../main/postgis/postgis-session';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { CliError, EXIT, optionsOf } from './cli-error';
+import { problem } from '#shared/messages/problem';
 
 export const HISTORY_USAGE = `  rumija history --db postgresql://user@host:port/database --table <table> --id <feature id>
                  [--limit <1..${HISTORY_LIMIT_MAX}>] [--json] [--tls verify|require|off] [--tls-ca <department-ca.pem>]
@@ -118,9 +119,10 @@ export async function runHistory(
   } catch (error) {
     if (error instanceof PostgisError && (error.failure === 'unknown-table' || error.failure === 'unknown-feature'))
       throw new CliError(
-        error.failure === 'unknown-table'
-          ? `--table ${options.table}: ${error.message}`
-          : `--id ${options.id}: ${error.message}`,
+        problem('cli.option', {
+          option: error.failure === 'unknown-table' ? `--table ${options.table}` : `--id ${options.id}`,
+          problem: error.problem,
+        }),
         EXIT.input,
       );
     throw sources.databaseError(error);

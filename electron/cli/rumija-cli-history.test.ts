@@ -127,9 +127,7 @@ describe.skipIf(skip !== null)('rumija history against the team database', () =>
   it('an unknown table or id is named (exit 3)', async () => {
     const table = await history('--table', 'jalan_lama', '--id', id);
     expect(table.code).toBe(3);
-    expect(table.err).toMatch(
-      /--table jalan_lama: Tidak ada lapisan terbit.*\(jalan_lama; terbit \/ published: jalan\)/,
-    );
+    expect(table.err).toMatch(/--table jalan_lama: Tidak ada lapisan terbit.*\(jalan_lama; terbit: jalan\)/);
     const feature = await history('--table', 'jalan', '--id', 'R-999');
     expect(feature.code).toBe(3);
     expect(feature.err).toMatch(/--id R-999: Fitur dengan id itu tidak ada.*\(jalan: R-999\)/);

@@ -249,6 +249,6 @@ describe('rumija analyze on registers as they come', () => {
     const broken = files.write('rusak.geojson', '{\n  "type": "FeatureCollection",\n  "features": [1,,2]\n}');
     const result = await analyze(['--roads', files.roads, '--assets', broken, '--out', join(files.folder, 'r.csv')]);
     expect(result.code).toBe(3);
-    expect(result.err).toContain('rusak.geojson: JSON tidak sah / invalid JSON (baris 3, kolom 18');
+    expect(result.err).toContain('rusak.geojson: JSON tidak sah (baris 3, kolom 18');
   });
 });

@@ -44,12 +44,13 @@ import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
 import { readProject, readProjectSummary, type ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_FORMAT } from '#shared/project/project-format';
-import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
+import { CliError, cliLanguageOf, cliText, EXIT, HelpRequest, optionsOf, setCliLanguage } from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 import { HISTORY_USAGE, runHistory } from './cli-history';
 import { ASSESS_USAGE, runAssess } from './cli-assess';
 import { NOTICES_USAGE, runNotices } from './cli-notices';
 import { PAYMENTS_USAGE, runPayments } from './cli-payments';
+import { problem, problemOf } from '#shared/messages/problem';
 
 export { EXIT } from './cli-error';
 
@@ -70,7 +71,8 @@ const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database -
 const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
   against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
   Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
-  5 conflicts wait, 6 team database failed.`;
+  5 conflicts wait, 6 team database failed.
+  Bahasa pesan / language of messages: --lang id|en on any command, else LANG (en_* → English), else Indonesian.`;
 const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${ASSESS_USAGE}\n${NOTICES_USAGE}\n${PAYMENTS_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${HISTORY_USAGE}\n${DATABASE_USAGE}`;
 
 const DATABASE_OPTIONS = {
@@ -197,7 +199,7 @@ const XML_ENVIRONMENT = {
 
 /** A failure of the team database as the CLI reports it. */
 function databaseError(error: unknown): CliError {
-  return new CliError(`Basis data tim / team database: ${(error as Error).message}`, EXIT.database);
+  return new CliError(problem('cli.databaseError', { problem: problemOf(error) }), EXIT.database);
 }
 
 interface DatabaseOptions {
@@ -285,10 +287,13 @@ async function readFeatures(
   const result = await readFileFeatures({ name: basename(path), bytes }, XML_ENVIRONMENT);
   if (!result.ok) throw new CliError(result.error, EXIT.input);
   const { checked, read } = result.value;
-  for (const warning of read.warnings) log(`PERINGATAN / WARNING: ${warning}`);
+  for (const warning of read.warnings) log(`PERINGATAN / WARNING: ${cliText(warning)}`);
   if (checked.skipped.length)
     log(
-      `${basename(path)}: ${checked.skipped.length} fitur dilewati / features skipped (${checked.skipped.slice(0, 5).map(noteLine).join('; ')})`,
+      `${basename(path)}: ${checked.skipped.length} fitur dilewati / features skipped (${checked.skipped
+        .slice(0, 5)
+        .map((note) => cliText(noteLine(note)))
+        .join('; ')})`,
     );
   return checked.features;
 }
@@ -550,6 +555,9 @@ export async function runCli(
   err: (line: string) => void = console.error,
 ): Promise<number> {
   try {
+    const chosen = cliLanguageOf(argv);
+    setCliLanguage(chosen.language);
+    argv = chosen.argv;
     if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       out(USAGE);
       return EXIT.ok;
@@ -658,7 +666,7 @@ export async function runCli(
       return EXIT.ok;
     }
     if (error instanceof CliError) {
-      err(error.message);
+      err(cliText(error.problem));
       return error.code;
     }
     throw error;

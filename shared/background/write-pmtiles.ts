@@ -1,4 +1,5 @@
 import { zxyToTileId } from 'pmtiles';
+import { problem, ProblemError } from '../messages/problem';
 
 export interface ArchiveTile {
   z: number;
@@ -57,7 +58,7 @@ function serializeDirectory(entries: readonly DirectoryEntry[]): Uint8Array {
  * the directory split into leaf directories when the root would not fit in the first 16 KiB that readers fetch.
  */
 export function writePmtiles(tiles: readonly ArchiveTile[], options: PmtilesOptions): Uint8Array {
-  if (tiles.length === 0) throw new Error('arsip tanpa ubin / an archive needs at least one tile');
+  if (tiles.length === 0) throw new ProblemError(problem('tiles.emptyArchive'));
   const sorted = tiles
     .map((tile) => ({ ...tile, id: zxyToTileId(tile.z, tile.x, tile.y) }))
     .sort((a, b) => a.id - b.id);

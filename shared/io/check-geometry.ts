@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { signedRingArea } from '../geo/planar';
+import { problem, type Problem } from '../messages/problem';
 
 const COORDINATE_DEPTH: Record<string, number> = {
   Point: 0,
@@ -28,45 +29,41 @@ function holdsAnyValue(value: unknown[]): boolean {
   return false;
 }
 
-function checkPosition(position: unknown): string | null {
+function checkPosition(position: unknown): Problem | null {
   if (
     !Array.isArray(position) ||
     position.length < 2 ||
     !position.every((n) => typeof n === 'number' && Number.isFinite(n))
   ) {
-    return `koordinat bukan [bujur, lintang] / coordinate is not [lon, lat]: ${JSON.stringify(position)?.slice(0, 40)}`;
+    return problem('geometry.notPosition', { value: String(JSON.stringify(position)).slice(0, 40) });
   }
   const [lon, lat] = position as number[];
-  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90)
-    return `koordinat di luar WGS 84 (${lon}, ${lat}): proyeksi lain? / outside WGS 84 lon/lat: projected coordinates?`;
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return problem('geometry.outsideWgs84', { lon: lon!, lat: lat! });
   return null;
 }
 
 /** Types, nesting and numbers: what must hold before a geometry can be repaired at all. */
-export function checkStructure(geometry: unknown, depth = 0): string | null {
-  if (!geometry || typeof geometry !== 'object') return 'tanpa geometri / no geometry';
+export function checkStructure(geometry: unknown, depth = 0): Problem | null {
+  if (!geometry || typeof geometry !== 'object') return problem('geometry.none');
   const { type, coordinates, geometries } = geometry as { type?: string; coordinates?: unknown; geometries?: unknown };
   if (type === 'GeometryCollection') {
-    if (depth >= MAX_COLLECTION_DEPTH)
-      return `GeometryCollection bersarang lebih dari ${MAX_COLLECTION_DEPTH} tingkat / nested too deep`;
-    if (!Array.isArray(geometries))
-      return 'GeometryCollection tanpa daftar "geometries" / GeometryCollection without "geometries"';
+    if (depth >= MAX_COLLECTION_DEPTH) return problem('geometry.nestedTooDeep', { depth: MAX_COLLECTION_DEPTH });
+    if (!Array.isArray(geometries)) return problem('geometry.collectionWithoutMembers');
     for (const [index, member] of geometries.entries()) {
-      if (isEmptyGeometry(member))
-        return `anggota ${index + 1} GeometryCollection kosong / member ${index + 1} is empty`;
-      const problem = checkStructure(member, depth + 1);
-      if (problem) return `anggota ${index + 1} / member ${index + 1}: ${problem}`;
+      if (isEmptyGeometry(member)) return problem('geometry.memberEmpty', { member: index + 1 });
+      const found = checkStructure(member, depth + 1);
+      if (found) return problem('geometry.member', { member: index + 1, problem: found });
     }
     return null;
   }
   const levels = type === undefined ? undefined : COORDINATE_DEPTH[type];
-  if (levels === undefined) return `jenis geometri tidak dikenal / unknown geometry type: ${String(type)}`;
-  const walk = (value: unknown, level: number): string | null => {
+  if (levels === undefined) return problem('geometry.unknownType', { type: String(type) });
+  const walk = (value: unknown, level: number): Problem | null => {
     if (level === 0) return checkPosition(value);
-    if (!Array.isArray(value)) return `koordinat ${type} tidak bersarang dengan benar / badly nested coordinates`;
+    if (!Array.isArray(value)) return problem('geometry.badlyNested', { type: String(type) });
     for (const item of value) {
-      const problem = walk(item, level - 1);
-      if (problem) return problem;
+      const found = walk(item, level - 1);
+      if (found) return found;
     }
     return null;
   };
@@ -76,7 +73,7 @@ export function checkStructure(geometry: unknown, depth = 0): string | null {
 /** What a repair did to one geometry, and which original vertices each kept line part still holds. */
 export interface Repair {
   geometry: Geometry;
-  notes: string[];
+  notes: Problem[];
   /** For lines: per kept part, its index in the original and the original indices of its kept vertices. */
   keptVertices: { part: number; indices: number[] }[] | null;
 }
@@ -157,7 +154,10 @@ export function repairGeometry(geometry: Geometry): Repair {
       break;
     case 'GeometryCollection': {
       const members = geometry.geometries.map(repairGeometry);
-      const notes = [...new Set(members.flatMap((member) => member.notes))];
+      // One note per kind of repair, as for any other geometry.
+      const notes = [
+        ...new Map(members.flatMap((member) => member.notes).map((note) => [JSON.stringify(note), note])).values(),
+      ];
       return {
         geometry: { type: 'GeometryCollection', geometries: members.map((member) => member.geometry) },
         notes,
@@ -165,45 +165,38 @@ export function repairGeometry(geometry: Geometry): Repair {
       };
     }
   }
-  const notes: string[] = [];
-  if (dropped3d) notes.push('koordinat Z dibuang / Z dropped');
-  if (droppedDuplicates)
-    notes.push(`${droppedDuplicates} titik kembar dibuang / ${droppedDuplicates} duplicate vertices removed`);
-  if (droppedParts)
-    notes.push(`${droppedParts} bagian garis satu titik dibuang / ${droppedParts} one-point line parts removed`);
-  if (rewound) notes.push('arah ring dibalik sesuai RFC 7946 / ring winding fixed');
+  const notes: Problem[] = [];
+  if (dropped3d) notes.push(problem('repair.zDropped'));
+  if (droppedDuplicates) notes.push(problem('repair.duplicateVertices', { count: droppedDuplicates }));
+  if (droppedParts) notes.push(problem('repair.onePointParts', { count: droppedParts }));
+  if (rewound) notes.push(problem('repair.ringWinding'));
   return { geometry: result, notes, keptVertices };
 }
 
 /** What must hold after repairs: lines of two distinct positions, closed rings of four. */
-export function checkShape(geometry: Geometry): string | null {
+export function checkShape(geometry: Geometry): Problem | null {
   switch (geometry.type) {
     case 'LineString':
-      return geometry.coordinates.length < 2
-        ? 'garis yang semua titiknya sama atau kurang dari 2 titik / line with fewer than 2 distinct positions'
-        : null;
+      return geometry.coordinates.length < 2 ? problem('geometry.lineTooShort') : null;
     case 'MultiLineString':
-      return geometry.coordinates.some((part) => part.length < 2)
-        ? 'multi-garis dengan bagian kurang dari 2 titik berbeda / multi-line part with fewer than 2 distinct positions'
-        : null;
+      return geometry.coordinates.some((part) => part.length < 2) ? problem('geometry.multiLinePartTooShort') : null;
     case 'Polygon':
     case 'MultiPolygon': {
       const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
       for (const rings of polygons) {
         for (const [ringIndex, ring] of rings.entries()) {
-          if (ring.length < 4)
-            return `ring ${ringIndex + 1} punya kurang dari 4 titik / ring with fewer than 4 positions`;
+          if (ring.length < 4) return problem('geometry.ringTooShort', { ring: ringIndex + 1 });
           const [first, last] = [ring[0]!, ring[ring.length - 1]!];
           if (first[0] !== last[0] || first[1] !== last[1])
-            return `ring ${ringIndex + 1} tidak tertutup / ring ${ringIndex + 1} is not closed`;
+            return problem('geometry.ringNotClosed', { ring: ringIndex + 1 });
         }
       }
       return null;
     }
     case 'GeometryCollection':
       for (const [index, member] of geometry.geometries.entries()) {
-        const problem = checkShape(member);
-        if (problem) return `anggota ${index + 1} / member ${index + 1}: ${problem}`;
+        const found = checkShape(member);
+        if (found) return problem('geometry.member', { member: index + 1, problem: found });
       }
       return null;
     default:

@@ -10,6 +10,7 @@ import {
 import type { ParseResult } from './parse-geojson';
 import type { ProgressSink } from './import-progress';
 import { writeField } from '../model/field-value';
+import { problem, type Problem } from '../messages/problem';
 
 /** One record as a reader found it: a placemark, a track, a row, a shape with its DBF row. */
 export interface SourceRecord {
@@ -17,6 +18,8 @@ export interface SourceRecord {
   properties: Record<string, unknown>;
   /** What a person calls it (a placemark or track name), shown beside its number in messages. */
   name?: string;
+  /** Why an empty record is skipped, when the reader knows better than "no geometry" (a GPX track of no points). */
+  emptyNote?: Problem;
   /** The file's own feature id (GeoJSON `id`), when it has one. */
   id?: string | number;
 }
@@ -26,8 +29,8 @@ export interface RecordNote {
   /** Position in the file, from 0. */
   index: number;
   name?: string;
-  /** "2 titik kembar dibuang / …", "tanpa geometri / no geometry". */
-  note: string;
+  /** What was done or why it was skipped ("2 titik kembar dibuang", "tanpa geometri"), worded by the reader. */
+  note: Problem;
 }
 
 export interface CheckedRecords {
@@ -38,15 +41,23 @@ export interface CheckedRecords {
   skipped: RecordNote[];
 }
 
-export const NO_GEOMETRY = 'tanpa geometri / no geometry';
+export const NO_GEOMETRY_CODE = 'geometry.none';
 
-/** "fitur 3 (Tiang A): 2 titik kembar dibuang / …" */
-export const noteLine = (note: RecordNote) => `${recordLabel(note.index, note.name)}: ${note.note}`;
+const EMPTY_CODES = new Set([NO_GEOMETRY_CODE, 'record.trackWithoutPoints']);
+
+/** A record skipped for having no geometry at all (as against one skipped for its shape). */
+export const isNoGeometry = (note: RecordNote) => EMPTY_CODES.has(note.note.code);
+
+/** "fitur 3 (Tiang A): 2 titik kembar dibuang" */
+export const noteLine = (note: RecordNote): Problem =>
+  problem('record.note', { record: recordLabel(note.index, note.name), note: note.note });
 
 /** "fitur 3 (Tiang A)": numbered from 1 as a person counts, with the record's own name when it has one. */
-export function recordLabel(index: number, name?: string): string {
+export function recordLabel(index: number, name?: string): Problem {
   const trimmed = name?.trim();
-  return trimmed ? `fitur ${index + 1} (${trimmed.slice(0, 60)})` : `fitur ${index + 1}`;
+  return trimmed
+    ? problem('record.named', { number: index + 1, name: trimmed.slice(0, 60) })
+    : problem('record.numbered', { number: index + 1 });
 }
 
 /** The name a record goes by in its attributes, for messages. */
@@ -104,16 +115,16 @@ export function checkRecords(
     report({ phase: 'check', done: index + 1, total: records.length, features: index + 1 });
     const label = recordLabel(index, record.name);
     if (isEmptyGeometry(record.geometry)) {
-      skipped.push({ index, name: record.name, note: NO_GEOMETRY });
+      skipped.push({ index, name: record.name, note: record.emptyNote ?? problem(NO_GEOMETRY_CODE) });
       continue;
     }
-    const refuse = (problem: string) => ({ ok: false as const, error: `${fileName}, ${label}: ${problem}` });
+    const refuse = (found: Problem) => ({
+      ok: false as const,
+      error: problem('record.refused', { file: fileName, record: label, problem: found }),
+    });
     const geometry = record.geometry as { type?: string; coordinates?: unknown };
     if (geometry.type === 'Point' && Array.isArray(geometry.coordinates)) {
-      if (looksLatLonSwapped([geometry.coordinates as number[]]))
-        return refuse(
-          'urutan koordinat terbalik (lintang, bujur); GeoJSON memakai [bujur, lintang] / coordinates in lat, lon order',
-        );
+      if (looksLatLonSwapped([geometry.coordinates as number[]])) return refuse(problem('geometry.latLonSwapped'));
     }
     const structure = checkStructure(record.geometry);
     if (structure) return refuse(structure);
@@ -122,10 +133,7 @@ export function checkRecords(
       skipped.push({
         index,
         name: record.name,
-        note:
-          still === 1
-            ? 'garis dengan satu titik saja / line of a single point'
-            : `garis yang ${still} titiknya di satu tempat (GPS tidak bergerak) / line whose ${still} points are all at one place (GPS standing still)`,
+        note: still === 1 ? problem('record.singlePointLine') : problem('record.stationaryLine', { count: still }),
       });
       continue;
     }

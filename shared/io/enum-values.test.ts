@@ -3,6 +3,8 @@ import { FIELDS_BY_KIND } from '../model/feature-fields';
 import type { StoredFeature } from '../model/layer';
 import { suggestOption, unmatchedValues } from './enum-values';
 import { applyMapping, suggestMapping } from './map-fields';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 const ownerType = FIELDS_BY_KIND.asset.find((field) => field.key === 'ownerType')!;
 const labels: Record<string, string> = {
@@ -76,7 +78,7 @@ describe('values a file writes for a choice field', () => {
       { ...mapping, values },
       'tiang.csv',
     );
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features.map((feature) => feature.properties.ownerType)).toEqual([
       'pln',
       'pln',
@@ -90,6 +92,8 @@ describe('values a file writes for a choice field', () => {
       { ...mapping, values: { ownerType: { 'PT PLN (Persero) UP3 Kupang': 'pln' } } },
       'tiang.csv',
     );
-    expect(refused.ok ? '' : refused.error).toMatch(/tiang\.csv, fitur 4: .*"constructor" harus salah satu dari/);
+    expect(refused.ok ? '' : wordProblem(refused.error, 'id')).toMatch(
+      /tiang\.csv, fitur 4: .*"constructor" harus salah satu dari/,
+    );
   });
 });

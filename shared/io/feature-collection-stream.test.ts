@@ -81,7 +81,14 @@ describe('reading a FeatureCollection as a stream', () => {
     const notFeature = JSON.stringify({ ...big, features: [...big.features, { type: 'Point', coordinates: [1, 2] }] });
     expect(readGeoJsonBytes(new TextEncoder().encode(notFeature), 'besar.geojson')).toEqual({
       ok: false,
-      error: 'besar.geojson, fitur 40001: bukan Feature / not a Feature',
+      error: {
+        code: 'record.refused',
+        values: {
+          file: 'besar.geojson',
+          record: { code: 'record.numbered', values: { number: 40001 } },
+          problem: { code: 'file.notAFeature' },
+        },
+      },
     });
   });
 });

@@ -23,6 +23,7 @@ import {
   type ExportColumns,
 } from './export-table';
 import { reprojectRecords } from './reproject-records';
+import { problem } from '../messages/problem';
 
 const FGB_TYPE: Record<CellType, ColumnType> = {
   integer: ColumnType.Int,
@@ -102,7 +103,7 @@ export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promi
   } catch (error) {
     return {
       ok: false,
-      error: `${fileName}: FlatGeobuf tidak dapat dibaca / cannot read the FlatGeobuf: ${(error as Error).message}`,
+      error: problem('file.badFlatGeobuf', { file: fileName, detail: (error as Error).message }),
     };
   }
   const crs = (header as HeaderMeta | null)?.crs;
@@ -110,7 +111,7 @@ export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promi
   if (!code)
     return {
       ok: false,
-      error: `${fileName}: sistem koordinat EPSG:${crs?.code} tidak dikenal / unknown coordinate system`,
+      error: problem('file.unknownEpsg', { file: fileName, code: String(crs?.code) }),
     };
   if (code !== 'EPSG:4326') reprojectRecords(records, code);
   const name = crs?.code ? `${crs.name ?? 'EPSG'} (EPSG:${crs.code})` : 'WGS 84 (EPSG:4326)';

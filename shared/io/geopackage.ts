@@ -13,6 +13,7 @@ import { exportDatabase, newDatabase, openDatabaseBytes } from './sqlite';
 import { readField, writeField } from '../model/field-value';
 import { geometryOfBlob } from './read-wkb';
 import { wkbOfGeometry } from './write-wkb';
+import { problem, problemOf, type Problem } from '../messages/problem';
 
 /** A vector layer of a GeoPackage as the preview lists it. */
 export interface GeoPackageLayer {
@@ -74,7 +75,7 @@ function readLayer(
   db: Database,
   layer: LayerRow,
   fileName: string,
-): ParseResult<{ records: SourceRecord[]; warnings: string[] }> {
+): ParseResult<{ records: SourceRecord[]; warnings: Problem[] }> {
   const columns = db.selectObjects(`PRAGMA table_info(${quote(layer.table_name)})`) as {
     name: string;
     type: string;
@@ -82,7 +83,7 @@ function readLayer(
   }[];
   const booleans = new Set(columns.filter((c) => /^BOOL/i.test(c.type)).map((c) => c.name));
   const skip = new Set([layer.column_name, ...columns.filter((c) => c.pk && /^INT/i.test(c.type)).map((c) => c.name)]);
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   const blobColumns = new Set<string>();
   const records: SourceRecord[] = [];
   const statement = db.prepare(`SELECT * FROM ${quote(layer.table_name)}`);
@@ -101,7 +102,12 @@ function readLayer(
         } catch (error) {
           return {
             ok: false,
-            error: `${fileName}, lapisan ${layer.table_name}, fitur ${records.length + 1}: ${(error as Error).message}`,
+            error: problem('gpkg.badFeature', {
+              file: fileName,
+              layer: layer.table_name,
+              number: records.length + 1,
+              detail: problemOf(error),
+            }),
           };
         }
       }
@@ -120,7 +126,7 @@ function readLayer(
   }
   if (blobColumns.size)
     warnings.push(
-      `${fileName}, ${layer.table_name}: kolom biner tidak dibaca (${[...blobColumns].join(', ')}) / binary columns not read`,
+      problem('gpkg.binaryColumns', { file: fileName, layer: layer.table_name, columns: [...blobColumns].join(', ') }),
     );
   return { ok: true, value: { records, warnings } };
 }
@@ -142,7 +148,7 @@ export async function readGeoPackage(
   } catch (error) {
     return {
       ok: false,
-      error: `${fileName}: bukan GeoPackage/SQLite yang dapat dibaca / not a readable GeoPackage (${(error as Error).message})`,
+      error: problem('gpkg.unreadable', { file: fileName, detail: (error as Error).message }),
     };
   }
   try {
@@ -152,11 +158,10 @@ export async function readGeoPackage(
     } catch {
       return {
         ok: false,
-        error: `${fileName}: bukan GeoPackage (tanpa gpkg_contents) / not a GeoPackage (no gpkg_contents)`,
+        error: problem('gpkg.noContents', { file: fileName }),
       };
     }
-    if (rows.length === 0)
-      return { ok: false, error: `${fileName}: GeoPackage tanpa lapisan vektor / a GeoPackage with no vector layers` };
+    if (rows.length === 0) return { ok: false, error: problem('gpkg.noVectorLayers', { file: fileName }) };
     const layers: GeoPackageLayer[] = rows.map((row) => ({
       name: row.table_name,
       geometryType: row.geometry_type_name,
@@ -165,13 +170,13 @@ export async function readGeoPackage(
     }));
     const chosen = options.layers?.length ? rows.filter((row) => options.layers!.includes(row.table_name)) : rows;
     const records: SourceRecord[] = [];
-    const warnings: string[] = [];
+    const warnings: Problem[] = [];
     for (const row of chosen) {
       const crs = crsOf(row);
       if (!crs)
         return {
           ok: false,
-          error: `${fileName}, lapisan ${row.table_name}: sistem koordinat tidak ditentukan (srs_id ${row.srs_id}) / undefined coordinate system`,
+          error: problem('gpkg.undefinedCrs', { file: fileName, layer: row.table_name, srsId: String(row.srs_id) }),
         };
       const read = readLayer(db, row, fileName);
       if (!read.ok) return read;
@@ -180,7 +185,12 @@ export async function readGeoPackage(
       } catch (error) {
         return {
           ok: false,
-          error: `${fileName}, lapisan ${row.table_name}: ${crs.name} tidak dikenal / unknown CRS (${(error as Error).message})`,
+          error: problem('gpkg.unknownCrs', {
+            file: fileName,
+            layer: row.table_name,
+            crs: crs.name,
+            detail: (error as Error).message,
+          }),
         };
       }
       warnings.push(...read.value.warnings);

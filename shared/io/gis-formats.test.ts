@@ -15,6 +15,8 @@ import { writeFeatures, formatById } from './formats/registry';
 import type { ExportColumns } from './export-table';
 import { prepareImport, type ImportEnvironment, type ImportFile, type ReadOptions } from './import-file';
 import type { RoadLookup } from './place-by-sta';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 /**
  * Each format both ways with GDAL: files ogr2ogr writes (often in UTM 51S, as offices keep them) import with the
@@ -84,7 +86,7 @@ describe('GeoPackage', () => {
     ogr('-f', 'GPKG', '-t_srs', 'EPSG:32751', '-nln', 'ruas', 'office.gpkg', 'roads.geojson');
     ogr('-f', 'GPKG', '-update', '-t_srs', 'EPSG:32751', '-nln', 'jembatan', 'office.gpkg', 'bridges.geojson');
     const all = await prepare(file('office.gpkg'));
-    if (!all.ok) throw new Error(all.error);
+    if (!all.ok) throw new ProblemError(all.error);
     expect(all.value.format).toBe('geopackage');
     expect(all.value.layers!.map((layer) => [layer.name, layer.count])).toEqual([
       ['jembatan', bridges.length],
@@ -94,7 +96,7 @@ describe('GeoPackage', () => {
     expect(all.value.features).toHaveLength(roads.length + bridges.length);
 
     const only = await prepare(file('office.gpkg'), { layers: ['ruas'] });
-    if (!only.ok) throw new Error(only.error);
+    if (!only.ok) throw new ProblemError(only.error);
     expect(only.value.features).toHaveLength(roads.length);
     const original = new Map(roads.map((road) => [road.id, road]));
     for (const feature of only.value.features) {
@@ -112,7 +114,7 @@ describe('GeoPackage', () => {
     const wal = await prepare({ name: 'qgis.gpkg', bytes });
     expect(wal.ok && wal.value.features.length).toBe(roads.length + bridges.length);
     const junk = await prepare({ name: 'rusak.gpkg', bytes: new TextEncoder().encode('SQLite format 3\0 tapi rusak') });
-    expect(!junk.ok && junk.error).toMatch(/^rusak\.gpkg: bukan GeoPackage/);
+    expect(!junk.ok && wordProblem(junk.error, 'id')).toMatch(/^rusak\.gpkg: bukan GeoPackage/);
   });
 
   it('a project GeoPackage passes ogrinfo, has an RTree per table that GDAL uses and keeps up to date', async () => {
@@ -215,7 +217,7 @@ describe('FlatGeobuf', () => {
   it('a FlatGeobuf written by ogr2ogr in UTM 51S imports in place; ours reads back in GDAL with typed columns', async () => {
     ogr('-f', 'FlatGeobuf', '-t_srs', 'EPSG:32751', 'office.fgb', 'roads.geojson');
     const imported = await prepare(file('office.fgb'));
-    if (!imported.ok) throw new Error(imported.error);
+    if (!imported.ok) throw new ProblemError(imported.error);
     expect(imported.value.format).toBe('flatgeobuf');
     expect(imported.value.features).toHaveLength(roads.length);
     const original = new Map(roads.map((road) => [road.id, road]));
@@ -242,7 +244,7 @@ describe('Excel', () => {
     expect(info).toMatch(/lengthM: Real/);
     expect(info).toMatch(/ruasNumber: String/);
     const back = await prepare(file('roads.xlsx'));
-    if (!back.ok) throw new Error(back.error);
+    if (!back.ok) throw new ProblemError(back.error);
     expect(back.value.features).toHaveLength(roads.length);
     expect(back.value.features[0]!.geometry).toEqual(roads[0]!.geometry);
     expect(back.value.features[0]!.properties.lengthM).toBe(roads[0]!.properties.lengthM);
@@ -264,13 +266,14 @@ describe('Excel', () => {
     // Office sheets keep STA as text: GDAL is told not to guess types.
     ogr('-f', 'XLSX', '-oo', 'AUTODETECT_TYPE=NO', 'kondisi.xlsx', 'kondisi.csv');
     const placed = await prepare(file('kondisi.xlsx'));
-    if (!placed.ok) throw new Error(placed.error);
+    if (!placed.ok) throw new ProblemError(placed.error);
     expect(placed.value.features).toHaveLength(3);
-    expect(placed.value.unplaced).toEqual([
-      'baris 5: ruas X-999 tidak ada di jaringan jalan / not in the road network',
-      'baris 6: STA awal STA 5+000 sesudah STA akhir STA 4+000 / start after end',
-      expect.stringMatching(/^baris 7: STA \d+\+000 melewati ujung ruas .* \/ past the end of the ruas$/),
+    expect(placed.value.unplaced.map((line) => wordProblem(line, 'id'))).toEqual([
+      'baris 5: ruas X-999 tidak ada di jaringan jalan',
+      'baris 6: STA awal STA 5+000 sesudah STA akhir STA 4+000',
+      expect.stringMatching(/^baris 7: STA \d+\+000 melewati ujung ruas N-\d+ \(STA [\d+]+\)$/),
     ]);
+    expect(wordProblem(placed.value.unplaced[1]!, 'en')).toBe('row 6: start STA STA 5+000 is after end STA STA 4+000');
     const [first, second, point] = placed.value.features;
     const lengthOf = (geometry: Geometry) =>
       linePathsOf(geometry).reduce(
@@ -293,12 +296,14 @@ describe('Excel', () => {
       { name: 'Tiang', header: ['nama', 'lon', 'lat'], rows: [['Tiang 1', 123.6001, -10.1601]] },
     ]);
     const read = await prepare({ name: 'survei.xlsx', bytes });
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw new ProblemError(read.error);
     expect(read.value.features).toHaveLength(1);
     expect(read.value.layers!.map((sheet) => sheet.name)).toEqual(['Catatan', 'Tiang']);
     // Picked by hand, the notes sheet says what it lacks, naming the sheet.
     const notes = await prepare({ name: 'survei.xlsx', bytes }, { layers: ['Catatan'] });
-    expect(!notes.ok && notes.error).toMatch(/^survei\.xlsx \[Catatan\]: kolom koordinat tidak ditemukan/);
+    expect(!notes.ok && wordProblem(notes.error, 'id')).toMatch(
+      /^survei\.xlsx \[Catatan\]: kolom koordinat tidak ditemukan/,
+    );
   });
 
   it('a sheet with lon/lat typed as numbers imports as points; without a road network ruas + STA says why', async () => {
@@ -308,14 +313,14 @@ describe('Excel', () => {
     );
     ogr('-f', 'XLSX', 'tiang.xlsx', 'tiang.csv', '-oo', 'AUTODETECT_TYPE=YES');
     const points = await prepare(file('tiang.xlsx'));
-    if (!points.ok) throw new Error(points.error);
+    if (!points.ok) throw new ProblemError(points.error);
     expect(points.value.features.map((f) => (f.geometry as { coordinates: number[] }).coordinates)).toEqual([
       [123.6001, -10.1601],
       [123.6002, -10.1602],
     ]);
     expect(points.value.features[0]!.properties.tinggi_m).toBe(9.5);
     const noNetwork = await prepareImport(file('kondisi.xlsx'), 'l', 1, { parseXml: environment.parseXml });
-    expect(!noNetwork.ok && noNetwork.error).toMatch(/jaringan jalan tidak tersedia/);
+    expect(!noNetwork.ok && wordProblem(noNetwork.error, 'id')).toMatch(/jaringan jalan tidak tersedia/);
   });
 });
 

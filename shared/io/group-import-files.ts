@@ -1,4 +1,5 @@
 import type { ImportFile } from './formats/file-format';
+import { problem, type Problem } from '../messages/problem';
 
 export type ImportInput = ImportFile & { parts?: ImportFile[] };
 
@@ -11,13 +12,13 @@ const baseOf = (name: string) => name.replace(/\.[^.]+$/, '').toLowerCase();
  */
 export function groupImportFiles(files: readonly ImportFile[]): {
   inputs: ImportInput[];
-  problems: { fileName: string; error: string }[];
+  problems: { fileName: string; error: Problem }[];
 } {
   const shapefiles = new Map(
     files.filter((file) => /\.shp$/i.test(file.name)).map((file) => [baseOf(file.name), file.name]),
   );
   const parts = new Map<string, ImportFile[]>();
-  const problems: { fileName: string; error: string }[] = [];
+  const problems: { fileName: string; error: Problem }[] = [];
   const inputs: ImportInput[] = [];
   for (const file of files) {
     const sidecar = SIDECAR.exec(file.name);
@@ -30,7 +31,7 @@ export function groupImportFiles(files: readonly ImportFile[]): {
     else
       problems.push({
         fileName: file.name,
-        error: `${file.name}: bagian dari Shapefile; pilih juga ${sidecar[1]}.shp (dan .dbf, .shx, .prj) bersamanya, atau satu .zip / part of a Shapefile: pick ${sidecar[1]}.shp (and .dbf, .shx, .prj) with it, or one .zip`,
+        error: problem('shp.lonePart', { file: file.name, name: sidecar[1]! }),
       });
   }
   // Reported once per missing .shp, not once per part.

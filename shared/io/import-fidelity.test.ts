@@ -10,6 +10,8 @@ import { applyMapping, suggestMapping } from './map-fields';
 import { groupImportFiles } from './group-import-files';
 import { EXPORT_FORMATS, IMPORT_EXTENSIONS, writeFeatures } from './formats/registry';
 import { MAX_COMPRESSION_RATIO } from './zip-guard';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 /**
  * The classes of files the importer once mishandled, each made by GDAL (ogr2ogr) as other GIS
@@ -104,16 +106,16 @@ beforeAll(() => {
 describe('1. records without geometry are skipped and counted, the same in every format', () => {
   it('a Shapefile of 13 records, 12 without shapes: 1 imported, 12 listed as skipped', async () => {
     const result = await prepare(zipOf('register', /^data\./));
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features).toHaveLength(1);
     expect(result.value.skipped).toHaveLength(12);
-    expect(result.value.skipped[0]).toEqual({ index: 1, name: 'Tiang 02', note: 'tanpa geometri / no geometry' });
+    expect(result.value.skipped[0]).toEqual({ index: 1, name: 'Tiang 02', note: { code: 'geometry.none' } });
   });
 
   it('the same register as KML from GDAL, and as GeoJSON', async () => {
     for (const name of ['register.kml', 'register.geojson']) {
       const result = await prepare(file(name));
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new ProblemError(result.error);
       expect([result.value.features.length, result.value.skipped.length]).toEqual([1, 12]);
     }
   });
@@ -122,7 +124,7 @@ describe('1. records without geometry are skipped and counted, the same in every
 describe('2. columns not mapped to a model field are kept as extra attributes', () => {
   it('maps a GDAL Shapefile as roads (10-character DBF names recognised) and keeps panjang_km, tahun_survei, keterangan', async () => {
     const prepared = await prepare(zipOf('roads', /^data\./));
-    if (!prepared.ok) throw new Error(prepared.error);
+    if (!prepared.ok) throw new ProblemError(prepared.error);
     const columns = Object.keys(prepared.value.features[0]!.properties).filter((key) => key !== 'source');
     // GDAL cut the names to 10 characters, as every Shapefile writer does.
     expect(columns).toEqual(expect.arrayContaining(['lebar_rumi', 'status_jal', 'tahun_surv']));
@@ -135,7 +137,7 @@ describe('2. columns not mapped to a model field are kept as extra attributes', 
       rumijaWidthM: 'lebar_rumi',
     });
     const mapped = applyMapping(prepared.value.layer, prepared.value.features, mapping, 'roads.zip');
-    if (!mapped.ok) throw new Error(mapped.error);
+    if (!mapped.ok) throw new ProblemError(mapped.error);
     expect(mapped.value.extraFields.sort()).toEqual(['keterangan', 'panjang_km', 'tahun_surv']);
     expect(mapped.value.features[0]!.properties).toMatchObject({
       kind: 'road',
@@ -158,7 +160,7 @@ describe('4. repairs come before the checks, and per-vertex values follow their 
   it('GPX times stay with their points when repeated points are dropped', async () => {
     const corpus = join(import.meta.dirname, '../../tests/corpus/gpx-garmin-track.gpx');
     const result = await prepare({ name: 'garmin.gpx', bytes: new Uint8Array(readFileSync(corpus)) });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     const track = result.value.features.find((feature) => feature.geometry.type === 'MultiLineString')!;
     const lines = (track.geometry as { coordinates: number[][][] }).coordinates;
     const times = (track.properties.coordinateProperties as { times: string[][] }).times;
@@ -172,7 +174,7 @@ describe('5. text encodings of a DBF without .cpg', () => {
   it('reads the code page named in the header (GDAL, LDID 87, no .cpg)', async () => {
     expect(readdirSync(join(folder, 'latin1'))).not.toContain('data.cpg');
     const result = await prepare(zipOf('latin1', /^data\./));
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features[0]!.properties.keterangan).toBe('réservés pour élargissement');
     expect(result.value.warnings).toEqual([]);
   });
@@ -185,24 +187,26 @@ describe('5. text encodings of a DBF without .cpg', () => {
       ...parts[0]!,
       parts: [...parts.slice(1), { name: 'data.dbf', bytes: dbf }],
     });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features[0]!.properties.keterangan).toBe('réservés pour élargissement');
-    expect(result.value.warnings.join()).toMatch(/Windows-1252/);
+    expect(result.value.warnings.map((warning) => wordProblem(warning, 'id')).join()).toMatch(/Windows-1252/);
   });
 });
 
 describe('6. a Shapefile without .prj', () => {
   it('in lon/lat: imported as WGS 84 with a warning', async () => {
     const result = await prepare(zipOf('noprj-lonlat', /^data\./));
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(coordinatesOf(result.value.features[0]!)[0]).toEqual([123.6, -10.16]);
-    expect(result.value.warnings.join()).toMatch(/tanpa \.prj; dibaca sebagai WGS 84/);
+    expect(result.value.warnings.map((warning) => wordProblem(warning, 'id')).join()).toMatch(
+      /tanpa \.prj; dibaca sebagai WGS 84/,
+    );
     expect(result.value.crsChoice).toBe('any');
   });
 
   it('in UTM 51S: placed by its extent in NTT, with a warning and a choice', async () => {
     const result = await prepare(zipOf('noprj-utm', /^data\./));
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     const [lon, lat] = coordinatesOf(result.value.features[0]!)[0] as unknown as number[];
     expect(lon).toBeCloseTo(123.6, 6);
     expect(lat).toBeCloseTo(-10.16, 6);
@@ -212,11 +216,11 @@ describe('6. a Shapefile without .prj', () => {
   it('in a system it cannot guess: nothing placed until the user picks one, then placed right', async () => {
     const zip = zipOf('noprj-mercator', /^data\./);
     const unknown = await prepare(zip);
-    if (!unknown.ok) throw new Error(unknown.error);
+    if (!unknown.ok) throw new ProblemError(unknown.error);
     expect(unknown.value.crsChoice).toBe('required');
     expect(unknown.value.features).toHaveLength(0);
     const chosen = await prepare(zip, { crs: 'EPSG:3857' });
-    if (!chosen.ok) throw new Error(chosen.error);
+    if (!chosen.ok) throw new ProblemError(chosen.error);
     const [lon, lat] = coordinatesOf(chosen.value.features[0]!)[0] as unknown as number[];
     expect(lon).toBeCloseTo(123.6, 6);
     expect(lat).toBeCloseTo(-10.16, 6);
@@ -230,29 +234,32 @@ describe('7. files as people pick them', () => {
     );
     const { inputs, problems } = groupImportFiles([...picked, file('catatan.dbf', 'roads/data.dbf')]);
     expect(inputs).toHaveLength(1);
-    expect(problems).toEqual([{ fileName: 'catatan.dbf', error: expect.stringMatching(/pilih juga catatan\.shp/) }]);
+    expect(problems).toEqual([
+      { fileName: 'catatan.dbf', error: { code: 'shp.lonePart', values: { file: 'catatan.dbf', name: 'catatan' } } },
+    ]);
+    expect(wordProblem(problems[0]!.error, 'id')).toMatch(/pilih juga catatan\.shp/);
     const result = await prepare(inputs[0]!);
     expect(result.ok && result.value.features[0]!.properties.no_ruas).toBe('P-101');
   });
 
   it('a lone .shp says what else it needs', async () => {
     const result = await prepare(file('Ruas.shp', 'roads/data.shp'));
-    expect(!result.ok && result.error).toMatch(/Ruas\.shp: Shapefile butuh juga \.dbf/);
+    expect(!result.ok && wordProblem(result.error, 'id')).toMatch(/Ruas\.shp: Shapefile butuh juga \.dbf/);
   });
 
   it('our own CSV export (WKT) imports back with the same geometries and attributes', async () => {
     const original = await prepare(file('roads.geojson'));
-    if (!original.ok) throw new Error(original.error);
+    if (!original.ok) throw new ProblemError(original.error);
     const csv = (await writeFeatures(original.value.features, 'csv', 'Ruas')).data as string;
     const back = await prepare({ name: 'ruas.csv', bytes: new TextEncoder().encode(csv) });
-    if (!back.ok) throw new Error(back.error);
+    if (!back.ok) throw new ProblemError(back.error);
     expect(back.value.features[0]!.geometry).toEqual(original.value.features[0]!.geometry);
     expect(back.value.features[0]!.properties).toMatchObject({ no_ruas: 'P-101', kondisi: 'baik' });
   });
 
   it('every export format reads back with the same count (one registry for both ways)', async () => {
     const original = await prepare(zipOf('register', /^data\./));
-    if (!original.ok) throw new Error(original.error);
+    if (!original.ok) throw new ProblemError(original.error);
     for (const format of EXPORT_FORMATS) {
       const { data } = await writeFeatures(original.value.features, format.id, 'Register');
       const back = await prepare({
@@ -268,7 +275,9 @@ describe('7. files as people pick them', () => {
 describe('8. messages a person understands', () => {
   it('a .prj that cannot be read is named as the problem', async () => {
     const result = await prepare(zipOf('badprj', /^data\./));
-    expect(!result.ok && result.error).toMatch(/badprj\.zip\/data\.prj: berkas \.prj tidak dapat dibaca/);
+    expect(!result.ok && wordProblem(result.error, 'id')).toMatch(
+      /badprj\.zip\/data\.prj: berkas \.prj tidak dapat dibaca/,
+    );
   });
 });
 
@@ -285,7 +294,7 @@ describe('9. zips whose directory lies', () => {
     expect(inflated / zip.length).toBeGreaterThan(MAX_COMPRESSION_RATIO);
     const started = performance.now();
     const result = await prepare({ name: 'liar.kmz', bytes: zip });
-    expect(!result.ok && result.error).toMatch(
+    expect(!result.ok && wordProblem(result.error, 'id')).toMatch(
       /liar\.kmz: doc\.kml mengembang lebih dari 200× — ditolak sebagai bom zip/,
     );
     // Stopped near 50 MB of output, not after inflating everything (a generous bound for a busy machine).

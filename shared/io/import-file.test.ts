@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, MAX_IMPORT_BYTES, type ImportEnvironment } from './import-file';
 import { noteLine } from './check-records';
+import { wordProblem } from '../messages/word-problem';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 export const NODE_ENVIRONMENT: ImportEnvironment = {
@@ -93,10 +94,15 @@ describe('importing GeoJSON', () => {
     expect((result.value.features[2]!.geometry as { coordinates: number[][][] }).coordinates[0]).toEqual(
       [...clockwise].reverse(),
     );
-    expect(result.value.repairs.map(noteLine)).toEqual([
-      'fitur 1: koordinat Z dibuang / Z dropped',
-      'fitur 2: 1 titik kembar dibuang / 1 duplicate vertices removed',
-      'fitur 3: arah ring dibalik sesuai RFC 7946 / ring winding fixed',
+    expect(result.value.repairs.map((note) => wordProblem(noteLine(note), 'id'))).toEqual([
+      'fitur 1: koordinat Z dibuang',
+      'fitur 2: 1 titik kembar dibuang',
+      'fitur 3: arah ring dibalik sesuai RFC 7946',
+    ]);
+    expect(result.value.repairs.map((note) => wordProblem(noteLine(note), 'en'))).toEqual([
+      'feature 1: Z coordinates dropped',
+      'feature 2: 1 duplicate vertex removed',
+      'feature 3: ring winding fixed (RFC 7946)',
     ]);
   });
 });
@@ -297,13 +303,13 @@ describe('refusing bad files with a message naming the file, the feature and the
   it.each(cases)('%s', async (name, content, message) => {
     const result = await prepare(name, content);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(wordProblem(result.error, 'id')).toMatch(message);
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     const huge = { byteLength: MAX_IMPORT_BYTES + 1 } as Uint8Array;
     const result = await prepareImport({ name: 'huge.geojson', bytes: huge }, 'l', 0, NODE_ENVIRONMENT);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/huge\.geojson: berkas terlalu besar/);
+    if (!result.ok) expect(wordProblem(result.error, 'id')).toMatch(/huge\.geojson: berkas terlalu besar/);
   });
 });

@@ -1,9 +1,10 @@
 import type { Layer, StoredFeature } from '../model/layer';
-import { checkRecords, NO_GEOMETRY, noteLine, type CheckedRecords, type RecordNote } from './check-records';
+import { checkRecords, isNoGeometry, noteLine, type CheckedRecords, type RecordNote } from './check-records';
 import type { FormatId, FormatRead, ImportEnvironment, ImportFile, ReadOptions } from './formats/file-format';
 import { detectFormat } from './formats/registry';
 import type { ParseResult } from './parse-geojson';
 import { throttledProgress, type ProgressSink } from './import-progress';
+import { problem, type Problem } from '../messages/problem';
 
 /** Largest file imported in one go; bigger ones are refused before parsing. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -26,27 +27,23 @@ export interface PreparedImport {
   /** Records that will not be written (no geometry, a track standing still), each with why. */
   skipped: RecordNote[];
   /** Guesses the user should check: an encoding, a coordinate system. */
-  warnings: string[];
+  warnings: Problem[];
   /** Rows that could not be placed on the road network (ruas + STA), by row and reason: not imported. */
-  unplaced: string[];
+  unplaced: Problem[];
   /** The layers (GeoPackage) or sheets (Excel) of the file, for the preview to pick from. */
   layers?: FormatRead['layers'];
 }
 
 /** What no features means in this file, so the message says why rather than only "no features". */
-function whyNoFeatures(read: FormatRead, skipped: readonly RecordNote[]): string {
-  if (read.records.length === 0) return 'berkas tidak berisi fitur atau baris / the file holds no features or rows';
-  const without = skipped.filter((note) => note.note === NO_GEOMETRY).length;
-  const other = skipped.find((note) => note.note !== NO_GEOMETRY);
-  const reasons = [
-    ...(without
-      ? [
-          `${without} dari ${read.records.length} fitur tanpa geometri / ${without} of ${read.records.length} features have no geometry`,
-        ]
-      : []),
-    ...(other ? [noteLine(other) + (skipped.length - without > 1 ? ` (+${skipped.length - without - 1})` : '')] : []),
+function whyNoFeatures(read: FormatRead, skipped: readonly RecordNote[]): Problem[] {
+  if (read.records.length === 0) return [problem('file.empty')];
+  const without = skipped.filter(isNoGeometry).length;
+  const other = skipped.find((note) => !isNoGeometry(note));
+  const more = skipped.length - without - 1;
+  return [
+    ...(without ? [problem('file.withoutGeometry', { count: without, total: read.records.length })] : []),
+    ...(other ? [more > 0 ? problem('file.andMore', { problem: noteLine(other), more }) : noteLine(other)] : []),
   ];
-  return reasons.join('; ');
 }
 
 /** Reads a file of any format into checked, repaired features (the CLI uses this; the app goes on to a layer). */
@@ -59,7 +56,7 @@ export async function readFeatures(
   const format = detectFormat(file);
   if (!format) {
     const extension = file.name.includes('.') ? file.name.toLowerCase().split('.').pop() : '';
-    return { ok: false, error: `${file.name}: format belum didukung / format not supported yet (.${extension})` };
+    return { ok: false, error: problem('file.unsupportedFormat', { file: file.name, extension: extension ?? '' }) };
   }
   const read = await format.read({ file, parts: file.parts ?? [], options, environment, report });
   if (!read.ok) return read;
@@ -88,7 +85,11 @@ export async function prepareImport(
   if (size > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      error: `${fileName}: berkas terlalu besar (${Math.round(size / 1048576)} MB, batas ${MAX_IMPORT_BYTES / 1048576} MB) / file too large`,
+      error: problem('file.tooLarge', {
+        file: fileName,
+        megabytes: Math.round(size / 1048576),
+        limit: MAX_IMPORT_BYTES / 1048576,
+      }),
     };
   }
   const result = await readFeatures(file, environment, options, report);
@@ -98,7 +99,7 @@ export async function prepareImport(
   if (features.length === 0 && read.crsChoice !== 'required')
     return {
       ok: false,
-      error: `${fileName}: tidak ada fitur untuk diimpor / no features to import — ${whyNoFeatures(read, skipped)}`,
+      error: problem('file.noFeatures', { file: fileName, why: whyNoFeatures(read, skipped) }),
     };
   const recordedAt = now.toISOString();
   const baseName = fileName.replace(/\.[^.]+$/, '');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, type ImportEnvironment } from './import-file';
+import { wordProblem } from '../messages/word-problem';
 
 const environment: ImportEnvironment = {
   parseXml: (text) => new DOMParser({ onError: () => undefined }).parseFromString(text, 'application/xml') as never,
@@ -129,7 +130,7 @@ describe('refusing hostile and broken files', () => {
       '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><kml><Placemark><name>&b;</name></Placemark></kml>';
     const result = await prepare('laughs.kml', encode(bomb));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/laughs\.kml: DTD\/ENTITY di XML ditolak/);
+    if (!result.ok) expect(wordProblem(result.error, 'id')).toMatch(/laughs\.kml: DTD\/ENTITY di XML ditolak/);
   });
 
   it('refuses a zip bomb while unpacking, counting the bytes that come out', async () => {
@@ -137,7 +138,9 @@ describe('refusing hostile and broken files', () => {
     const result = await prepare('bomb.kmz', bytes);
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.error).toMatch(/bomb\.kmz: doc\.kml mengembang lebih dari 200× — ditolak sebagai bom zip/);
+      expect(wordProblem(result.error, 'id')).toMatch(
+        /bomb\.kmz: doc\.kml mengembang lebih dari 200× — ditolak sebagai bom zip/,
+      );
   });
 
   it.each([
@@ -148,13 +151,13 @@ describe('refusing hostile and broken files', () => {
   ])('%s', async (name, text, message) => {
     const result = await prepare(name, encode(text));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(wordProblem(result.error, 'id')).toMatch(message);
   });
 
   it('refuses a zip that is not a zip and a KMZ without KML', async () => {
     const notZip = await prepare('fake.zip', encode('PK not really'));
-    expect(!notZip.ok && notZip.error).toMatch(/fake\.zip: bukan berkas zip yang sah/);
+    expect(!notZip.ok && wordProblem(notZip.error, 'id')).toMatch(/fake\.zip: bukan berkas zip yang sah/);
     const noKml = await prepare('empty.kmz', zipSync({ 'readme.txt': encode('x') }));
-    expect(!noKml.ok && noKml.error).toMatch(/empty\.kmz: tidak ada \.kml/);
+    expect(!noKml.ok && wordProblem(noKml.error, 'id')).toMatch(/empty\.kmz: tidak ada \.kml/);
   });
 });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, type ImportEnvironment } from './import-file';
 import { recordLabel } from './check-records';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 /**
  * The classes of real files the held-out set found (#31): each file is written by another tool (GDAL) where
@@ -34,11 +36,15 @@ describe('files other programs write, read as GDAL reads them', () => {
     // GDAL reads three tracks, one of them 60 vertices at one place.
     expect(ogrinfo('-al', '-so', 'garmin.gpx', 'tracks')).toMatch(/Feature Count: 3/);
     const result = await prepare('garmin.gpx');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features.map((feature) => feature.properties.name)).toEqual(['Survei pagi', 'Survei sore']);
     expect(result.value.skipped).toHaveLength(1);
-    expect(recordLabel(result.value.skipped[0]!.index, result.value.skipped[0]!.name)).toBe('fitur 2 (Berhenti)');
-    expect(result.value.skipped[0]!.note).toMatch(/60 titiknya di satu tempat/);
+    expect(wordProblem(recordLabel(result.value.skipped[0]!.index, result.value.skipped[0]!.name), 'id')).toBe(
+      'fitur 2 (Berhenti)',
+    );
+    expect(result.value.skipped[0]!.note).toEqual({ code: 'record.stationaryLine', values: { count: 60 } });
+    expect(wordProblem(result.value.skipped[0]!.note, 'id')).toMatch(/60 titiknya di satu tempat/);
+    expect(wordProblem(result.value.skipped[0]!.note, 'en')).toMatch(/60 points are all at one place/);
   });
 
   it('a GPX point whose lat is "undefined" is named, not dropped', async () => {
@@ -51,28 +57,28 @@ describe('files other programs write, read as GDAL reads them', () => {
     const result = await prepare('bad.gpx');
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.error).toBe(
-        'bad.gpx, titik jalan 2 (Tiang 2): lat "undefined" bukan angka / waypoint 2 (Tiang 2): lat "undefined" is not a number',
-      );
+      expect([wordProblem(result.error, 'id'), wordProblem(result.error, 'en')]).toEqual([
+        'bad.gpx, titik jalan 2 (Tiang 2): lat "undefined" bukan angka',
+        'bad.gpx, waypoint 2 (Tiang 2): lat "undefined" is not a number',
+      ]);
     writeFileSync(
       join(folder, 'bad-track.gpx'),
       readFileSync(join(folder, 'bad.gpx'), 'utf8').replace('undefined', '-10.1'),
     );
     const track = await prepare('bad-track.gpx');
-    expect(track.ok ? '' : track.error).toMatch(/trek 1 \(Jalur\), titik 2: lon "no" bukan angka/);
+    expect(track.ok ? '' : wordProblem(track.error, 'id')).toMatch(/trek 1 \(Jalur\), titik 2: lon "no" bukan angka/);
   });
 
   it('a CSV whose X/Y hold degrees (QGIS "Add X/Y") is read as lon/lat; a garbled cell is named', async () => {
     writeFileSync(join(folder, 'xy.csv'), 'nama,x,y\nTiang A,123.6012,-10.1753\nTiang B,123.61,-10.16\n');
     const result = await prepare('xy.csv');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.crs).toBe('WGS 84 (EPSG:4326)');
     expect(result.value.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [123.6012, -10.1753] });
     writeFileSync(join(folder, 'xy-bad.csv'), 'nama,x,y\nTiang A,no,no\nTiang B,123.61,-10.16\n');
     const bad = await prepare('xy-bad.csv');
-    expect(bad.ok ? '' : bad.error).toBe(
-      'xy-bad.csv, baris 2: kolom x "no" bukan angka / column x: "no" is not a number',
-    );
+    expect(bad.ok ? '' : wordProblem(bad.error, 'id')).toBe('xy-bad.csv, baris 2: kolom x "no" bukan angka');
+    expect(bad.ok ? '' : wordProblem(bad.error, 'en')).toBe('xy-bad.csv, row 2: column x: "no" is not a number');
   });
 
   it('a GeoJSON text sequence (RFC 8142, pretty-printed, as GDAL writes it) is read, whatever its name', async () => {
@@ -96,7 +102,7 @@ describe('files other programs write, read as GDAL reads them', () => {
     for (const name of ['seq.geojsons', 'pretty.geojsons', 'pretty.json', 'pretty.txt']) {
       if (name !== 'seq.geojsons') writeFileSync(join(folder, name), pretty);
       const result = await prepare(name);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new ProblemError(result.error);
       expect(result.value.features.map((feature) => feature.properties.nama)).toEqual([
         'Tiang 1',
         'Tiang 2',
@@ -130,7 +136,7 @@ describe('files other programs write, read as GDAL reads them', () => {
     };
     writeFileSync(join(folder, 'peta.topojson'), JSON.stringify(topology));
     const result = await prepare('peta.topojson');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     const line = result.value.features.find((feature) => feature.properties.nama === 'Jalan A')!;
     expect(line.properties.topojson_object).toBe('ruas');
     // GDAL's TopoJSON reader as the judge of the decoded (delta, quantised) coordinates.
@@ -169,7 +175,7 @@ describe('files other programs write, read as GDAL reads them', () => {
     );
     expect(readFileSync(join(folder, 'curve.csv'), 'utf8')).toMatch(/^WKT,id/);
     const result = await prepare('curve.csv');
-    expect(result.ok ? '' : result.error).toMatch(
+    expect(result.ok ? '' : wordProblem(result.error, 'id')).toMatch(
       /^curve\.csv, baris 2: kolom WKT: MULTICURVE \(kurva\/permukaan\) belum didukung .*CONVERT_TO_LINEAR/,
     );
   });
@@ -188,6 +194,8 @@ describe('files other programs write, read as GDAL reads them', () => {
       1,
       environment,
     );
-    expect(result.ok ? '' : result.error).toMatch(/^tin\.shp: Shapefile MultiPatch .* tidak didukung/);
+    expect(result.ok ? '' : wordProblem(result.error, 'id')).toMatch(
+      /^tin\.shp: Shapefile MultiPatch .* tidak didukung/,
+    );
   });
 });

@@ -1,13 +1,5 @@
 import type { RecordNote } from './check-records';
-
-/**
- * The half of an "Indonesian / English" note in the reader's language. Notes from the readers are written as
- * exactly one such pair; anything else (a path with slashes, a note of one language) is shown whole.
- */
-export function noteInLanguage(note: string, language: 'id' | 'en'): string {
-  const halves = note.split(' / ');
-  return halves.length === 2 ? halves[language === 'id' ? 0 : 1]! : note;
-}
+import type { Problem } from '../messages/problem';
 
 export interface ImportNoteWords {
   number: string;
@@ -25,7 +17,7 @@ export interface ImportNoteWords {
 export function importNotesRows(
   notes: { skipped: readonly RecordNote[]; repairs: readonly RecordNote[] },
   words: ImportNoteWords,
-  language: 'id' | 'en',
+  word: (problem: Problem) => string,
 ): (string | number)[][] {
   const rows = [
     ...notes.skipped.map((note) => ({ note, action: words.skipped })),
@@ -33,6 +25,6 @@ export function importNotesRows(
   ].sort((a, b) => a.note.index - b.note.index);
   return [
     [words.number, words.feature, words.action, words.reason],
-    ...rows.map(({ note, action }) => [note.index + 1, note.name ?? '', action, noteInLanguage(note.note, language)]),
+    ...rows.map(({ note, action }) => [note.index + 1, note.name ?? '', action, word(note.note)]),
   ];
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Layer, StoredFeature } from '../model/layer';
 import { applyMapping, mappingSignature, requiredGaps, suggestMapping } from './map-fields';
 import { readColumns } from './type-columns';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 const layer: Layer = {
   id: 'l',
@@ -78,11 +80,11 @@ describe('field mapping', () => {
     expect(result.ok).toBe(false);
     // Numbered from 1, with the feature's own name, the field's label and the values it may take, not zod's English.
     if (!result.ok)
-      expect(result.error).toBe(
-        'survei.csv, fitur 2 (B): Kondisi: "hancur" harus salah satu dari / must be one of: baik, sedang, rusak_ringan, rusak_berat',
+      expect(wordProblem(result.error, 'id')).toBe(
+        'survei.csv, fitur 2 (B): Kondisi: "hancur" harus salah satu dari: baik, sedang, rusak_ringan, rusak_berat',
       );
     const missing = applyMapping(layer, [line({ nama: 'A' })], suggestMapping('road', ['nama']), 'x.csv');
-    expect(!missing.ok && missing.error).toMatch(/x\.csv, fitur 1 \(A\): ruasNumber wajib diisi/);
+    expect(!missing.ok && wordProblem(missing.error, 'id')).toMatch(/x\.csv, fitur 1 \(A\): ruasNumber wajib diisi/);
     const point: StoredFeature = { ...line({}), geometry: { type: 'Point', coordinates: [123.6, -10.1] } };
     expect(applyMapping(layer, [point], suggestMapping('road', []), 'p.csv')).toMatchObject({ ok: false });
   });
@@ -139,7 +141,7 @@ describe('numbers written the Indonesian way in mapped columns', () => {
       { panjang: '120', sta: '980' },
     ]);
     const result = applyMapping(layer, features, bridgeMapping(), 'jembatan.csv');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     // By hand: Indonesian grouping dots and decimal commas ("1.050,5" was refused as not a number).
     expect(result.value.features.map((f) => f.properties.lengthM)).toEqual([1050.5, 45.5, 120]);
     expect(result.value.features.map((f) => f.properties.staM)).toEqual([12400, 3050, 980]);
@@ -151,8 +153,8 @@ describe('numbers written the Indonesian way in mapped columns', () => {
     const defaults = { existence: 'existing', lengthM: '40' };
     const asId = applyMapping(layer, features, { ...bridgeMapping({ sta: 'id-number' }), defaults }, 'jembatan.csv');
     const asEn = applyMapping(layer, features, { ...bridgeMapping({ sta: 'en-number' }), defaults }, 'jembatan.csv');
-    if (!asId.ok) throw new Error(asId.error);
-    if (!asEn.ok) throw new Error(asEn.error);
+    if (!asId.ok) throw new ProblemError(asId.error);
+    if (!asEn.ok) throw new ProblemError(asEn.error);
     expect(asId.value.features.map((f) => f.properties.staM)).toEqual([1250, 2500, 3750]);
     expect(asEn.value.features.map((f) => f.properties.staM)).toEqual([1.25, 2.5, 3.75]);
   });

@@ -9,6 +9,7 @@ import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, recordLabel } from './check-records';
 import { readField, writeField } from '../model/field-value';
 import { normalizeEnum } from './enum-values';
+import { problem, type Problem } from '../messages/problem';
 
 /** Which source attribute feeds each model field, and the value to use where the source has none. */
 export interface FieldMapping {
@@ -184,14 +185,15 @@ export function readMappedColumns(mapping: FieldMapping, features: readonly Stor
 export type FieldLabel = (key: string) => string;
 
 /** Why a converted value does not fit its field, in words a person understands; null when it fits. */
-function problemWith(field: FieldDefinition, value: unknown, label: string, raw: unknown): string | null {
+function problemWith(field: FieldDefinition, value: unknown, label: string, raw: unknown): Problem | null {
   const shown = raw === null || raw === undefined ? '' : `"${String(raw).slice(0, 40)}"`;
   if (value === null || value === undefined) {
-    return isRequired(field) ? `${label} wajib diisi (kolom kosong, tanpa nilai bawaan) / ${label} is required` : null;
+    return isRequired(field) ? problem('mapping.required', { field: label }) : null;
   }
-  if (field.type === 'number' && !Number.isFinite(value)) return `${label}: ${shown} bukan angka / is not a number`;
+  if (field.type === 'number' && !Number.isFinite(value))
+    return problem('mapping.notANumber', { field: label, value: shown });
   if (field.type === 'enum' && !field.options.includes(value as string))
-    return `${label}: ${shown} harus salah satu dari / must be one of: ${field.options.join(', ')}`;
+    return problem('mapping.notAnOption', { field: label, value: shown, options: field.options.join(', ') });
   return null;
 }
 
@@ -250,12 +252,19 @@ export function applyMapping(
     column && Object.hasOwn(readings, column) ? readings[column] : undefined;
   const mapped: StoredFeature[] = [];
   for (const [index, feature] of features.entries()) {
-    const where = `${fileName}, ${recordLabel(index, nameOfProperties(feature.properties))}`;
+    const record = recordLabel(index, nameOfProperties(feature.properties));
+    const refuse = (found: Problem) => ({
+      ok: false as const,
+      error: problem('record.refused', { file: fileName, record, problem: found }),
+    });
     if (!GEOMETRY_TYPES_BY_KIND[kind].includes(feature.geometry.type)) {
-      return {
-        ok: false,
-        error: `${where}: geometri ${feature.geometry.type} tidak cocok untuk ${labelOf(`model.kind.${kind}`)} (perlu ${GEOMETRY_TYPES_BY_KIND[kind].join('/')}) / geometry does not fit`,
-      };
+      return refuse(
+        problem('mapping.geometryDoesNotFit', {
+          type: feature.geometry.type,
+          kind: labelOf(`model.kind.${kind}`),
+          types: GEOMETRY_TYPES_BY_KIND[kind].join('/'),
+        }),
+      );
     }
     const properties: Record<string, unknown> = {};
     for (const [column, value] of Object.entries(feature.properties)) {
@@ -271,8 +280,8 @@ export function applyMapping(
       const value =
         convert(field, raw, mapping.values?.[field.key], readingOf(sourceField)) ??
         convert(field, mapping.defaults[field.key]);
-      const problem = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
-      if (problem) return { ok: false, error: `${where}: ${problem}` };
+      const found = problemWith(field, value, fieldLabel(field.key), raw ?? mapping.defaults[field.key]);
+      if (found) return refuse(found);
       properties[field.key] = field.type === 'boolean' ? Boolean(value) : value;
     }
     if (kind === 'road') properties.lengthM = Math.round(geodesicLengthM(feature.geometry) * 10) / 10;
@@ -280,7 +289,7 @@ export function applyMapping(
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const key = String(issue.path[0] ?? '');
-      return { ok: false, error: `${where}: ${key ? fieldLabel(key) : ''}: ${issue.message}` };
+      return refuse(problem('mapping.invalid', { field: key ? fieldLabel(key) : '', detail: issue.message }));
     }
     mapped.push({ ...feature, properties: { ...result.extra, ...result.data } });
   }

@@ -1,6 +1,7 @@
 import { parse as parseTolerant, type ParseError } from 'jsonc-parser';
+import { problem, type Problem } from '../messages/problem';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
 /** Line and column (1-based) of a character offset, for error messages. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -31,7 +32,9 @@ export function parseJson(text: string, fileName: string): ParseResult<unknown> 
     const where = offset === null ? null : lineAndColumn(text, offset);
     return {
       ok: false,
-      error: `${fileName}: JSON tidak sah / invalid JSON${where ? ` (baris ${where.line}, kolom ${where.column} / line ${where.line}, column ${where.column})` : ''}: ${message}`,
+      error: where
+        ? problem('file.invalidJsonAt', { file: fileName, line: where.line, column: where.column, detail: message })
+        : problem('file.invalidJson', { file: fileName, detail: message }),
     };
   }
 }

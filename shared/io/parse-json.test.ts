@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from './parse-geojson';
+import { wordProblem } from '../messages/word-problem';
 
 describe('parseJson', () => {
   it.each([
@@ -12,8 +13,11 @@ describe('parseJson', () => {
   ])('names the line and column of the first error in %j', (text, line, column) => {
     const result = parseJson(text, 'aset.geojson');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toContain(
-      `aset.geojson: JSON tidak sah / invalid JSON (baris ${line}, kolom ${column}`,
+    expect(!result.ok && wordProblem(result.error, 'id')).toContain(
+      `aset.geojson: JSON tidak sah (baris ${line}, kolom ${column}`,
+    );
+    expect(!result.ok && wordProblem(result.error, 'en')).toContain(
+      `aset.geojson: invalid JSON (line ${line}, column ${column}`,
     );
   });
 });

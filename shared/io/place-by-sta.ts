@@ -6,6 +6,7 @@ import type { ParseResult } from './parse-geojson';
 import type { SourceRecord } from './check-records';
 import type { FormatRead } from './formats/file-format';
 import type { ProgressSink } from './import-progress';
+import { problem, type Problem } from '../messages/problem';
 
 /** A ruas's segments as a linear reference (see `ruasPaths`), by ruas number. */
 type RoadPaths = Record<string, Position[][]>;
@@ -50,17 +51,17 @@ export async function placeRowsBySta(
   report: ProgressSink = () => undefined,
   firstRow = 2,
 ): Promise<ParseResult<FormatRead>> {
-  if (rows.length === 0) return { ok: false, error: `${fileName}: tidak ada baris data / no data rows` };
+  if (rows.length === 0) return { ok: false, error: problem('file.noDataRows', { file: fileName }) };
   if (!roads)
     return {
       ok: false,
-      error: `${fileName}: baris ditempatkan menurut ruas dan STA, tetapi jaringan jalan tidak tersedia di sini / rows are placed by ruas and STA, but no road network is available here`,
+      error: problem('sta.noNetwork', { file: fileName }),
     };
   const wanted = [...new Set(rows.map((row) => text(row[columns.ruas])).filter(Boolean))];
   const found = await roads(wanted);
   const paths = new Map(Object.entries(found).map(([ruas, value]) => [key(ruas), value]));
   const records: SourceRecord[] = [];
-  const unplaced: string[] = [];
+  const unplaced: Problem[] = [];
   rows.forEach((row, index) => {
     report({ phase: 'parse', done: index + 1, total: rows.length, features: records.length });
     const label = `baris ${index + firstRow}`;
@@ -68,42 +69,39 @@ export async function placeRowsBySta(
     const fromText = text(row[columns.from]);
     const toText = columns.to ? text(row[columns.to]) : '';
     const properties = { ...row };
-    const place = (): Geometry | string => {
-      if (!ruas) return 'nomor ruas kosong / no ruas number';
+    const place = (): Geometry | Problem => {
+      if (!ruas) return problem('sta.noRuas');
       const network = paths.get(key(ruas));
-      if (!network?.length) return `ruas ${ruas} tidak ada di jaringan jalan / not in the road network`;
+      if (!network?.length) return problem('sta.ruasNotInNetwork', { ruas });
       const from = parseSta(fromText);
-      if (from === null) return `STA "${fromText}" tidak terbaca / cannot read the STA`;
+      if (from === null) return problem('sta.badSta', { sta: fromText });
       const to = toText ? parseSta(toText) : from;
-      if (to === null) return `STA akhir "${toText}" tidak terbaca / cannot read the end STA`;
+      if (to === null) return problem('sta.badEndSta', { sta: toText });
       const length = ruasLengthM(network);
       const end = Math.max(from, to);
-      if (end > length + 0.5)
-        return `${formatSta(end)} melewati ujung ruas ${ruas} (${formatSta(length)}) / past the end of the ruas`;
-      if (to < from) return `STA awal ${formatSta(from)} sesudah STA akhir ${formatSta(to)} / start after end`;
+      if (end > length + 0.5) return problem('sta.pastEnd', { sta: formatSta(end), ruas, end: formatSta(length) });
+      if (to < from) return problem('sta.startAfterEnd', { from: formatSta(from), to: formatSta(to) });
       if (to === from) {
         const point = pointAtSta(network, Math.min(from, length));
-        return point
-          ? { type: 'Point', coordinates: point }
-          : `${formatSta(from)} tidak di ruas ${ruas} / not on the ruas`;
+        return point ? { type: 'Point', coordinates: point } : problem('sta.notOnRuas', { sta: formatSta(from), ruas });
       }
       const slices = slicePathsByChainage(network, from, Math.min(to, length)).filter((path) => path.length >= 2);
-      if (slices.length === 0) return `${formatSta(from)}–${formatSta(to)} tidak di ruas ${ruas} / not on the ruas`;
+      if (slices.length === 0) return problem('sta.notOnRuas', { sta: `${formatSta(from)}–${formatSta(to)}`, ruas });
       return slices.length === 1
         ? { type: 'LineString', coordinates: slices[0]! }
         : { type: 'MultiLineString', coordinates: slices };
     };
     const placed = place();
-    if (typeof placed === 'string') unplaced.push(`${label}: ${placed}`);
+    if ('code' in placed) unplaced.push(problem('sta.unplacedRow', { row: index + firstRow, problem: placed }));
     else records.push({ geometry: placed, properties, name: label });
   });
   if (records.length === 0)
     return {
       ok: false,
-      error: `${fileName}: tidak satu baris pun dapat ditempatkan di jaringan jalan / no row could be placed on the road network — ${unplaced.slice(0, 5).join('; ')}`,
+      error: problem('sta.nonePlaced', { file: fileName, rows: unplaced.slice(0, 5) }),
     };
   return {
     ok: true,
-    value: { records, crs: 'ruas + STA pada jaringan jalan / on the road network', warnings: [], unplaced },
+    value: { records, crs: 'ruas + STA', warnings: [], unplaced },
   };
 }

@@ -8,6 +8,7 @@ import type { SourceRecord } from './check-records';
 import type { FormatRead, ReadOptions } from './formats/file-format';
 import { placeRowsBySta, staColumnsOf, type RoadLookup } from './place-by-sta';
 import { writeField } from '../model/field-value';
+import { problem, type Problem } from '../messages/problem';
 
 const LONGITUDE_NAMES = ['lon', 'lng', 'long', 'longitude', 'bujur', 'x_wgs84'];
 const LATITUDE_NAMES = ['lat', 'latitude', 'lintang', 'y_wgs84'];
@@ -45,7 +46,7 @@ const utmCode = (zone: number, datum: 'WGS 84' | 'DGN95' | 'SRGI2013') =>
   datum === 'DGN95' ? `EPSG:238${zone + 30}` : datum === 'SRGI2013' ? `EPSG:94${zone + 40}` : `EPSG:327${zone}`;
 
 /** A row's coordinates: a geometry, null when the row has none, or the problem with what it has. */
-type RowGeometry = { geometry: unknown } | { problem: string };
+type RowGeometry = { geometry: unknown } | { problem: Problem };
 
 /** A CSV (any of , ; tab | between cells) read into rows, then as `readRows`. */
 export async function readCsv(
@@ -81,7 +82,7 @@ export async function readCsv(
     const error = errors[0];
     return {
       ok: false,
-      error: `${fileName}, baris ${(error!.row ?? 0) + 2}: CSV tidak sah / invalid CSV: ${error!.message}`,
+      error: problem('csv.invalid', { file: fileName, row: (error!.row ?? 0) + 2, detail: error!.message }),
     };
   }
   return readTable(fields, parsed.data, fileName, options, roads, report);
@@ -99,7 +100,7 @@ export function readRows(
   options: ReadOptions = {},
   report: ProgressSink = () => undefined,
 ): ParseResult<FormatRead> {
-  if (rows.length === 0) return { ok: false, error: `${fileName}: tidak ada baris data / no data rows` };
+  if (rows.length === 0) return { ok: false, error: problem('file.noDataRows', { file: fileName }) };
   const wktColumn = headers.find(
     (header) =>
       WKT_NAMES.includes(header.trim().toLowerCase()) &&
@@ -128,15 +129,12 @@ export function readRows(
       [xColumn, x, a],
       [yColumn, y, b],
     ] as const) {
-      if (!cellText(value)) return { problem: `kolom ${column} kosong / column ${column} is empty` };
+      if (!cellText(value)) return { problem: problem('csv.emptyColumn', { column }) };
       if (!Number.isFinite(number))
-        return {
-          problem: `kolom ${column} "${cellText(value).slice(0, 40)}" bukan angka / column ${column}: "${cellText(value).slice(0, 40)}" is not a number`,
-        };
+        return { problem: problem('csv.notANumber', { column, value: cellText(value).slice(0, 40) }) };
     }
     const [lon, lat] = toLonLat([a, b]) as [number, number];
-    if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
-      return { problem: `koordinat di luar jangkauan (${lon}, ${lat}) / coordinate out of range` };
+    if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return { problem: problem('csv.outOfRange', { lon, lat }) };
     return { geometry: { type: 'Point', coordinates: [Number(lon.toFixed(7)), Number(lat.toFixed(7))] } };
   };
   if (wktColumn) {
@@ -147,12 +145,12 @@ export function readRows(
       const unsupported = WKT_UNSUPPORTED.exec(wkt)?.[1]?.toUpperCase();
       if (unsupported)
         return {
-          problem: `kolom ${wktColumn}: ${unsupported} (kurva/permukaan) belum didukung — ubah jadi garis/poligon dulu, mis. ogr2ogr -nlt CONVERT_TO_LINEAR atau QGIS "Segmentize" / ${unsupported} (curves and surfaces) is not supported: convert to lines or polygons first, e.g. ogr2ogr -nlt CONVERT_TO_LINEAR or QGIS "Segmentize"`,
+          problem: problem('csv.curvesUnsupported', { column: wktColumn, type: unsupported }),
         };
       try {
         return { geometry: wktToGeoJSON(wkt) };
       } catch (error) {
-        return { problem: `WKT tidak sah / invalid WKT (${(error as Error).message}): ${wkt.slice(0, 40)}` };
+        return { problem: problem('csv.invalidWkt', { detail: (error as Error).message, wkt: wkt.slice(0, 40) }) };
       }
     };
   } else if (lonColumn && latColumn) {
@@ -179,7 +177,7 @@ export function readRows(
       if (candidates.length === 0)
         return {
           ok: false,
-          error: `${fileName}: sistem koordinat easting/northing tidak dapat ditentukan (bukan UTM 50S/51S atau TM-3 di NTT) / cannot tell the coordinate system of easting/northing (not UTM 50S/51S or TM-3 in NTT)`,
+          error: problem('csv.unknownProjection', { file: fileName }),
         };
       return {
         ok: true,
@@ -187,7 +185,7 @@ export function readRows(
           records: [],
           crs: '?',
           warnings: [
-            `${fileName}: easting/northing cocok dengan ${candidates.map(crsName).join(', ')} — pilih salah satu / easting/northing fit ${candidates.map(crsName).join(', ')}, choose one`,
+            problem('csv.chooseProjection', { file: fileName, candidates: candidates.map(crsName).join(', ') }),
           ],
           crsChoice: 'required',
           suggestedCrs: candidates,
@@ -201,7 +199,7 @@ export function readRows(
   } else {
     return {
       ok: false,
-      error: `${fileName}: kolom koordinat tidak ditemukan (lon/lat, easting/northing atau WKT); kolom: ${headers.join(', ')} / no coordinate columns`,
+      error: problem('csv.noCoordinateColumns', { file: fileName, columns: headers.join(', ') }),
     };
   }
 
@@ -223,7 +221,11 @@ function locateRows(
   for (const [index, row] of rows.entries()) {
     report({ phase: 'parse', done: index + 1, total: rows.length, features: index + 1 });
     const located = geometryOf(row);
-    if ('problem' in located) return { ok: false, error: `${fileName}, baris ${index + 2}: ${located.problem}` };
+    if ('problem' in located)
+      return {
+        ok: false,
+        error: problem('csv.rowProblem', { file: fileName, row: index + 2, problem: located.problem }),
+      };
     const properties: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row)) if (!skip.has(key)) writeField(properties, key, value);
     records.push({ geometry: located.geometry, properties, name: `baris ${index + 2}` });

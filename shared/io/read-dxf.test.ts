@@ -7,6 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
 import { prepareImport, type ImportFile, type ReadOptions } from './import-file';
 import { positionsOf } from '../geo/positions-of';
+import { wordProblem } from '../messages/word-problem';
 
 /**
  * Survey drawings: a DXF written by GDAL (ogr2ogr -f DXF) imports with the counts, layers and coordinates GDAL
@@ -126,7 +127,9 @@ describe('DXF', () => {
     // UTM 51S is the only NTT system these numbers fit: suggested and used, with a warning to check.
     expect(first.value.format).toBe('dxf');
     expect(first.value.crs).toBe('WGS 84 / UTM zone 51S (EPSG:32751)');
-    expect(first.value.warnings.join('\n')).toMatch(/tidak menyebut sistem koordinatnya/);
+    expect(first.value.warnings.map((warning) => wordProblem(warning, 'id')).join('\n')).toMatch(
+      /tidak menyebut sistem koordinatnya/,
+    );
     expect(first.value.layers!.map((layer) => [layer.name, layer.count])).toEqual([
       ['PATOK_RUMIJA', 3],
       ['AS_JALAN', 1],
@@ -164,8 +167,10 @@ describe('DXF', () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value.crs).toBe('DGN95 / Indonesia TM-3 zone 51.2 (EPSG:23840)');
-    expect(read.value.warnings.join('\n')).toMatch(/1 entitas punya ketinggian \(Z\)/);
-    expect(read.value.warnings.join('\n')).toMatch(/dilewati \/ skipped: 1 3DFACE/);
+    expect(read.value.warnings.map((warning) => wordProblem(warning, 'id')).join('\n')).toMatch(
+      /1 entitas punya ketinggian \(Z\)/,
+    );
+    expect(read.value.warnings.map((warning) => wordProblem(warning, 'id')).join('\n')).toMatch(/dilewati: 1 3DFACE/);
     const byKind = (entity: string) => read.value.features.filter((f) => f.properties.dxf_entitas === entity);
     expect(read.value.features).toHaveLength(9);
 
@@ -247,6 +252,6 @@ describe('DXF', () => {
   it('a DWG is refused with how to save it as DXF', async () => {
     const result = await prepare({ name: 'gambar.dwg', bytes: new TextEncoder().encode('AC1032\0\0\0') });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/gambar\.dwg: .*Save As.*DXF/);
+    if (!result.ok) expect(wordProblem(result.error, 'id')).toMatch(/gambar\.dwg: .*Save As.*DXF/);
   });
 });

@@ -7,6 +7,7 @@ import { crsName, resolveCrsCode } from '../geo/known-crs';
 import { suggestCrs } from '../geo/suggest-crs';
 import { positionsOf } from '../geo/positions-of';
 import { reprojectRecords } from './reproject-records';
+import { problem, type Problem } from '../messages/problem';
 
 /** Degrees per segment when arcs and bulges become vertices (GDAL's OGR_ARC_STEPSIZE default). */
 const ARC_STEP_DEGREES = 4;
@@ -326,7 +327,7 @@ export function readDxf(bytes: Uint8Array, fileName: string, options: ReadOption
   if (new TextDecoder().decode(bytes.subarray(0, 22)).startsWith('AutoCAD Binary DXF'))
     return {
       ok: false,
-      error: `${fileName}: DXF biner belum dapat dibaca; simpan ulang sebagai DXF ASCII / binary DXF cannot be read yet: save it again as ASCII DXF`,
+      error: problem('dxf.binary', { file: fileName }),
     };
   let text: string;
   try {
@@ -345,11 +346,10 @@ export function readDxf(bytes: Uint8Array, fileName: string, options: ReadOption
   } catch (error) {
     return {
       ok: false,
-      error: `${fileName}: DXF tidak dapat dibaca / the DXF cannot be read (${(error as Error).message})`,
+      error: problem('dxf.unreadable', { file: fileName, detail: (error as Error).message }),
     };
   }
-  if (!dxf?.entities)
-    return { ok: false, error: `${fileName}: DXF tanpa bagian ENTITIES / a DXF without an ENTITIES section` };
+  if (!dxf?.entities) return { ok: false, error: problem('dxf.noEntities', { file: fileName }) };
 
   const all: SourceRecord[] = [];
   const skipped = new Map<string, number>();
@@ -385,19 +385,16 @@ export function readDxf(bytes: Uint8Array, fileName: string, options: ReadOption
   const chosenLayers = options.layers?.length ? new Set(options.layers) : null;
   const records = chosenLayers ? all.filter((record) => chosenLayers.has(String(record.properties.layer))) : all;
 
-  const warnings: string[] = [];
-  if (elevated)
-    warnings.push(
-      `${fileName}: ${elevated} entitas punya ketinggian (Z); hanya posisi 2D yang diimpor / ${elevated} entities have elevations (Z): imported in 2D`,
-    );
+  const warnings: Problem[] = [];
+  if (elevated) warnings.push(problem('dxf.elevated', { file: fileName, count: elevated }));
   if (skipped.size)
     warnings.push(
-      `${fileName}: dilewati / skipped: ${[...skipped].map(([type, count]) => `${count} ${type}`).join(', ')}`,
+      problem('dxf.skipped', {
+        file: fileName,
+        entities: [...skipped].map(([type, count]) => `${count} ${type}`).join(', '),
+      }),
     );
-  if (unreadHatches)
-    warnings.push(
-      `${fileName}: ${unreadHatches} batas HATCH berupa elips/spline tidak dibaca / ${unreadHatches} HATCH boundaries of ellipses or splines not read`,
-    );
+  if (unreadHatches) warnings.push(problem('dxf.unreadHatches', { file: fileName, count: unreadHatches }));
 
   const positions = records.flatMap((record) => (record.geometry ? positionsOf(record.geometry as Geometry) : []));
   const chosen = options.crs ? resolveCrsCode(options.crs) : null;
@@ -413,18 +410,15 @@ export function readDxf(bytes: Uint8Array, fileName: string, options: ReadOption
         warnings: [
           ...warnings,
           candidates.length > 1
-            ? `${fileName}: DXF tidak menyebut sistem koordinatnya; koordinatnya cocok dengan ${candidates.map(crsName).join(', ')} — pilih salah satu / a DXF does not name its coordinate system; the coordinates fit ${candidates.map(crsName).join(', ')}: choose one`
-            : `${fileName}: DXF tidak menyebut sistem koordinatnya; pilih sistemnya / a DXF does not name its coordinate system: choose it`,
+            ? problem('dxf.chooseCrsOf', { file: fileName, candidates: candidates.map(crsName).join(', ') })
+            : problem('dxf.chooseCrs', { file: fileName }),
         ],
         crsChoice: 'required',
         suggestedCrs: candidates,
         layers,
       },
     };
-  if (!chosen)
-    warnings.push(
-      `${fileName}: DXF tidak menyebut sistem koordinatnya; dibaca sebagai ${crsName(code)} menurut cakupannya — periksa / a DXF does not name its coordinate system: read as ${crsName(code)} from its extent, check`,
-    );
+  if (!chosen) warnings.push(problem('dxf.crsGuessed', { file: fileName, crs: crsName(code) }));
   if (code !== 'EPSG:4326') reprojectRecords(records, code);
   return {
     ok: true,

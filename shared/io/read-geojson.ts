@@ -5,6 +5,7 @@ import { parseJson, type ParseResult } from './parse-geojson';
 import { decodeUtf8WithProgress, type ProgressSink } from './import-progress';
 import { FeatureCollectionStream } from './feature-collection-stream';
 import { feature as topologyFeature } from 'topojson-client';
+import { problem, type Problem } from '../messages/problem';
 
 type Topology = Parameters<typeof topologyFeature>[0];
 
@@ -49,8 +50,8 @@ function parseLines(text: string, fileName: string): ParseResult<unknown[]> {
       return {
         ok: false,
         error: sequence
-          ? `${fileName}: JSON tidak sah di teks ke-${features.length + 1} (baris ${at}) / invalid JSON in text ${features.length + 1} (line ${at})`
-          : `${fileName}: JSON tidak sah di baris ${at} / invalid JSON on line ${at}`,
+          ? problem('file.invalidJsonText', { file: fileName, text: features.length + 1, line: at })
+          : problem('file.invalidJsonLine', { file: fileName, line: at }),
       };
     features.push(parsed.value);
   }
@@ -102,7 +103,7 @@ export function readGeoJson(
   if (!items)
     return {
       ok: false,
-      error: `${fileName}: bukan FeatureCollection GeoJSON atau TopoJSON / not a GeoJSON FeatureCollection or TopoJSON`,
+      error: problem('file.notFeatureCollection', { file: fileName }),
     };
   const records: SourceRecord[] = [];
   for (const [index, item] of items.entries()) {
@@ -114,8 +115,8 @@ export function readGeoJson(
 }
 
 const WGS84 = 'WGS 84 (EPSG:4326)';
-const notAFeature = (fileName: string, index: number) =>
-  `${fileName}, ${recordLabel(index)}: bukan Feature / not a Feature`;
+const notAFeature = (fileName: string, index: number): Problem =>
+  problem('record.refused', { file: fileName, record: recordLabel(index), problem: problem('file.notAFeature') });
 
 /** One member of a collection as a record; null when it is not a Feature. */
 function recordOf(item: unknown): SourceRecord | null {
@@ -147,14 +148,14 @@ export function readGeoJsonBytes(
 ): ParseResult<FormatRead> {
   const whole = (): ParseResult<FormatRead> => {
     const text = decodeUtf8WithProgress(bytes, report);
-    if (text === null) return { ok: false, error: `${fileName}: bukan teks UTF-8 / not UTF-8 text` };
+    if (text === null) return { ok: false, error: problem('file.notUtf8', { file: fileName }) };
     return readGeoJson(text, fileName, report);
   };
   if (bytes.byteLength < STREAM_FROM_BYTES) return whole();
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
   if (isNewlineDelimited(head)) return whole();
   const records: SourceRecord[] = [];
-  let refused: string | null = null;
+  let refused: Problem | null = null;
   const stream = new FeatureCollectionStream((item) => {
     const record = recordOf(item);
     if (!record) {

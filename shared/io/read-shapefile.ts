@@ -9,6 +9,7 @@ import { suggestCrs } from '../geo/suggest-crs';
 import { unzipSafely } from './zip-guard';
 import { reprojectRecords } from './reproject-records';
 import { writeField } from '../model/field-value';
+import { problem, type Problem } from '../messages/problem';
 
 /** The files of one Shapefile, by lower-case extension. */
 export type ShapefileParts = Partial<Record<'shp' | 'shx' | 'dbf' | 'prj' | 'cpg', ImportFile>>;
@@ -49,15 +50,14 @@ const isUtf8 = (bytes: Uint8Array) => {
 };
 
 /** The DBF's text encoding: its .cpg, else the header's code page, else UTF-8 when the bytes are UTF-8, else 1252. */
-export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encoding: string; warning?: string } {
+export function dbfEncoding(dbf: Uint8Array, cpg: string | undefined): { encoding: string; warningCode?: string } {
   if (cpg?.trim()) return { encoding: cpg.trim() };
   const fromHeader = LANGUAGE_DRIVERS[dbf[29] ?? 0];
   if (fromHeader) return { encoding: fromHeader };
   if (isUtf8(dbf.subarray(32))) return { encoding: 'utf-8' };
   return {
     encoding: 'windows-1252',
-    warning:
-      'DBF tanpa .cpg dan bukan UTF-8: teks dibaca sebagai Windows-1252; periksa huruf beraksen / no .cpg and not UTF-8: text read as Windows-1252, check accented letters',
+    warningCode: 'shp.dbfWindows1252',
   };
 }
 
@@ -97,32 +97,32 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
   if (missing.length)
     return {
       ok: false,
-      error: `${name}: Shapefile butuh juga ${missing.map((m) => `.${m}`).join(' dan ')} (pilih atau seret .shp, .dbf, .shx, .prj dan .cpg bersama, atau satu .zip) / a Shapefile also needs ${missing.map((m) => `.${m}`).join(' and ')}: pick or drop .shp, .dbf, .shx, .prj and .cpg together, or one .zip`,
+      error: problem('shp.missingParts', { file: name, parts: missing.map((m) => `.${m}`).join(', ') }),
     };
   const text = (file: ImportFile | undefined) => (file ? new TextDecoder().decode(file.bytes) : undefined);
   const prj = text(parts.prj)?.trim();
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   if (prj) {
     try {
       proj4(prj);
     } catch (error) {
       return {
         ok: false,
-        error: `${parts.prj!.name}: berkas .prj tidak dapat dibaca — sistem koordinat tidak dikenal / the .prj cannot be read, unknown coordinate system (${(error as Error).message ?? error})`,
+        error: problem('shp.badPrj', { file: parts.prj!.name, detail: String((error as Error).message ?? error) }),
       };
     }
   }
   const dbfBytes = parts.dbf!.bytes;
-  const { encoding, warning } = dbfEncoding(dbfBytes, text(parts.cpg));
-  if (warning) warnings.push(`${parts.dbf!.name}: ${warning}`);
+  const { encoding, warningCode } = dbfEncoding(dbfBytes, text(parts.cpg));
+  if (warningCode) warnings.push(problem(warningCode, { file: parts.dbf!.name }));
   const shapeType = shapeTypeOf(parts.shp!.bytes);
   if (shapeType !== null && !SHAPE_TYPES.has(shapeType))
     return {
       ok: false,
       error:
         shapeType === MULTIPATCH
-          ? `${name}: Shapefile MultiPatch (permukaan 3D, mis. TIN atau bangunan 3D) tidak didukung — ubah dulu menjadi poligon, mis. ogr2ogr -nlt MULTIPOLYGON / MultiPatch (3D surface) Shapefiles are not supported: convert to polygons first, e.g. ogr2ogr -nlt MULTIPOLYGON`
-          : `${name}: jenis bentuk Shapefile ${shapeType} tidak dikenal / unknown Shapefile shape type ${shapeType}`,
+          ? problem('shp.multiPatch', { file: name })
+          : problem('shp.unknownShapeType', { file: name, shapeType: String(shapeType) }),
     };
   let shapes: unknown[];
   let rows: Record<string, unknown>[];
@@ -135,18 +135,16 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
   } catch (error) {
     return {
       ok: false,
-      error: `${name}: Shapefile tidak dapat dibaca / cannot read the Shapefile: ${(error as Error).message}`,
+      error: problem('shp.unreadable', { file: name, detail: (error as Error).message }),
     };
   }
   if (rows.length !== shapes.length)
-    warnings.push(
-      `${name}: .shp punya ${shapes.length} bentuk, .dbf ${rows.length} baris / .shp has ${shapes.length} shapes, .dbf ${rows.length} rows`,
-    );
+    warnings.push(problem('shp.countMismatch', { file: name, shapes: shapes.length, rows: rows.length }));
   const records: SourceRecord[] = shapes.map((geometry, index) => {
     const properties = cleanRow(rows[index] ?? {});
     return { geometry, properties, name: nameOfProperties(properties) };
   });
-  let crs = prj ? (CRS_NAME.exec(prj)?.[1] ?? 'dari .prj / from .prj') : '';
+  let crs = prj ? (CRS_NAME.exec(prj)?.[1] ?? '.prj') : '';
   let crsChoice: FormatRead['crsChoice'];
   if (!prj) {
     const positions = records.flatMap((record) => (record.geometry ? positionsOf(record.geometry as Geometry) : []));
@@ -163,18 +161,15 @@ async function readOne(name: string, parts: ShapefileParts, options: ReadOptions
           crs: '?',
           warnings: [
             candidates.length > 1
-              ? `${name}: tanpa .prj; koordinatnya cocok dengan ${candidates.map(crsName).join(', ')} — pilih salah satu / no .prj: the coordinates fit ${candidates.map(crsName).join(', ')}, choose one`
-              : `${name}: tanpa .prj dan koordinatnya bukan bujur/lintang; pilih sistem koordinatnya / no .prj and the coordinates are not lon/lat: choose the coordinate system`,
+              ? problem('shp.chooseCrsOf', { file: name, candidates: candidates.map(crsName).join(', ') })
+              : problem('shp.chooseCrs', { file: name }),
           ],
           crsChoice: 'required',
           suggestedCrs: candidates,
         },
       };
     }
-    if (!chosen)
-      warnings.push(
-        `${name}: tanpa .prj; dibaca sebagai ${crsName(guessed)} menurut cakupannya — periksa / no .prj: read as ${crsName(guessed)} from its extent, check`,
-      );
+    if (!chosen) warnings.push(problem('shp.crsGuessed', { file: name, crs: crsName(guessed) }));
     if (guessed !== 'EPSG:4326') reprojectRecords(records, guessed);
     crs = crsName(guessed) === guessed ? guessed : `${crsName(guessed)} (${guessed})`;
   }
@@ -211,8 +206,7 @@ export async function readShapefile(
     files = [...entries.value].map(([entry, bytes]) => ({ name: `${file.name}/${entry}`, bytes }));
   } else files = [file, ...siblings];
   const groups = [...groupShapefileParts(files)].filter(([, parts]) => parts.shp);
-  if (groups.length === 0)
-    return { ok: false, error: `${file.name}: tidak ada .shp di dalam zip / no .shp inside the zip` };
+  if (groups.length === 0) return { ok: false, error: problem('shp.noShpInZip', { file: file.name }) };
   const reads: FormatRead[] = [];
   for (const [, parts] of groups) {
     const read = await readOne(parts.shp!.name, parts, options);

@@ -1,4 +1,5 @@
 import type { Geometry, LineString, Point, Polygon, Position } from 'geojson';
+import { problem, ProblemError } from '../messages/problem';
 
 /**
  * WKB as GeoJSON, keeping the type written: a multi-part of one part stays a multi-part, so a project or a
@@ -78,11 +79,11 @@ const ENVELOPE_BYTES = [0, 32, 48, 48, 64];
 
 /** A GeoPackage geometry blob ("GP" header, optional envelope, then WKB) as GeoJSON; null when it is empty. */
 export function geometryOfBlob(blob: Uint8Array): Geometry | null {
-  if (blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('bukan geometri GeoPackage / not a GeoPackage geometry');
+  if (blob[0] !== 0x47 || blob[1] !== 0x50) throw new ProblemError(problem('gpkg.notGeometry'));
   const flags = blob[3]!;
   if (flags & 0x10) return null;
   const envelope = ENVELOPE_BYTES[(flags >> 1) & 7];
-  if (envelope === undefined) throw new Error('amplop geometri tidak sah / invalid geometry envelope');
+  if (envelope === undefined) throw new ProblemError(problem('gpkg.badEnvelope'));
   return geometryOfWkb(blob.subarray(8 + envelope));
 }
 

@@ -3,6 +3,7 @@ import type { FormatRead, ReadOptions } from './formats/file-format';
 import type { ProgressSink } from './import-progress';
 import type { RoadLookup } from './place-by-sta';
 import { readTable } from './read-csv';
+import { problem } from '../messages/problem';
 
 type Cell = string | number | boolean | Date | null;
 
@@ -47,13 +48,12 @@ export async function readXlsx(
   } catch (error) {
     return {
       ok: false,
-      error: `${fileName}: buku kerja Excel tidak dapat dibaca / cannot read the Excel workbook: ${(error as Error).message}`,
+      error: problem('file.badWorkbook', { file: fileName, detail: (error as Error).message }),
     };
   }
   const withData = sheets.filter((sheet) => sheet.data.length >= 2);
   const chosen = options.layers?.length ? sheets.filter((sheet) => sheet.sheet === options.layers![0]) : withData;
-  if (chosen.length === 0)
-    return { ok: false, error: `${fileName}: tidak ada lembar berisi data / no sheet holds data` };
+  if (chosen.length === 0) return { ok: false, error: problem('file.noSheetWithData', { file: fileName }) };
   const layers = sheets.map((sheet) => ({
     name: sheet.sheet,
     geometryType: 'lembar / sheet',

@@ -5,12 +5,11 @@ import { nameOfProperties, type SourceRecord } from './check-records';
 import type { FormatRead, XmlDocument, XmlElement, XmlParser } from './formats/file-format';
 import { unzipSafely } from './zip-guard';
 import { decodeUtf8WithProgress } from './import-progress';
+import { problem, type Problem } from '../messages/problem';
 
 /** Entities are refused outright: they serve no purpose in KML/GPX and enable expansion attacks. */
-function refuseEntities(text: string, fileName: string): string | null {
-  return /<!DOCTYPE|<!ENTITY/i.test(text)
-    ? `${fileName}: DTD/ENTITY di XML ditolak (risiko ekspansi entitas) / XML entities refused`
-    : null;
+function refuseEntities(text: string, fileName: string): Problem | null {
+  return /<!DOCTYPE|<!ENTITY/i.test(text) ? problem('file.xmlEntities', { file: fileName }) : null;
 }
 
 function parseXml(text: string, fileName: string, parse: XmlParser): ParseResult<XmlDocument> {
@@ -20,13 +19,16 @@ function parseXml(text: string, fileName: string, parse: XmlParser): ParseResult
   try {
     document = parse(text);
   } catch (error) {
-    return { ok: false, error: `${fileName}: XML tidak sah / invalid XML: ${(error as Error).message}` };
+    return { ok: false, error: problem('file.invalidXml', { file: fileName, detail: (error as Error).message }) };
   }
   const parserError = document.getElementsByTagName('parsererror')[0];
   if (parserError)
     return {
       ok: false,
-      error: `${fileName}: XML tidak sah / invalid XML: ${parserError.textContent?.trim().slice(0, 200)}`,
+      error: problem('file.invalidXml', {
+        file: fileName,
+        detail: parserError.textContent?.trim().slice(0, 200) ?? '',
+      }),
     };
   return { ok: true, value: document };
 }
@@ -47,13 +49,15 @@ export function readKml(text: string, fileName: string, parse: XmlParser): Parse
   const document = parseXml(text, fileName, parse);
   if (!document.ok) return document;
   if (document.value.getElementsByTagName('kml').length === 0)
-    return { ok: false, error: `${fileName}: bukan KML / not KML` };
+    return { ok: false, error: problem('file.notKml', { file: fileName }) };
   const placemarks = document.value.getElementsByTagName('Placemark').length;
   if (placemarks === 0 && document.value.getElementsByTagName('NetworkLink').length > 0) {
     const href = document.value.getElementsByTagName('href')[0]?.textContent?.trim();
     return {
       ok: false,
-      error: `${fileName}: KML ini hanya NetworkLink ke ${href ?? 'berkas lain'}, tanpa data di dalamnya; unduh dan impor berkas itu / this KML only links to ${href ?? 'another file'} and holds no data itself`,
+      error: href
+        ? problem('file.kmlOnlyLinksTo', { file: fileName, href })
+        : problem('file.kmlOnlyLinks', { file: fileName }),
     };
   }
   const records: SourceRecord[] = [];
@@ -79,9 +83,9 @@ export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): 
     (a, b) => Number(/(^|\/)doc\.kml$/i.test(b)) - Number(/(^|\/)doc\.kml$/i.test(a)),
   );
   const name = names[0];
-  if (!name) return { ok: false, error: `${fileName}: tidak ada .kml di dalam KMZ / no .kml inside the KMZ` };
+  if (!name) return { ok: false, error: problem('file.noKmlInKmz', { file: fileName }) };
   const text = decodeUtf8WithProgress(entries.value.get(name)!, () => undefined);
-  if (text === null) return { ok: false, error: `${fileName}/${name}: bukan teks UTF-8 / not UTF-8 text` };
+  if (text === null) return { ok: false, error: problem('file.notUtf8', { file: `${fileName}/${name}` }) };
   return readKml(text, `${fileName}/${name}`, parse);
 }
 
@@ -89,13 +93,12 @@ export function readKmz(bytes: Uint8Array, fileName: string, parse: XmlParser): 
  * The first GPX point whose lat or lon is not a number ("undefined", "no", empty), named by where it is:
  * togeojson drops such points without a word, so a waypoint would vanish from the import unseen.
  */
-function badGpxPoint(document: XmlDocument): string | null {
-  const check = (point: XmlElement, id: string, en: string): string | null => {
+function badGpxPoint(document: XmlDocument): Problem | null {
+  const check = (point: XmlElement, where: Problem): Problem | null => {
     for (const axis of ['lat', 'lon'] as const) {
       const value = point.getAttribute(axis);
       if (value === null || value.trim() === '' || !Number.isFinite(Number(value))) {
-        const shown = `${axis} "${(value ?? '').slice(0, 40)}"`;
-        return `${id}: ${shown} bukan angka / ${en}: ${shown} is not a number`;
+        return problem('gpx.notANumber', { where, axis, value: (value ?? '').slice(0, 40) });
       }
     }
     return null;
@@ -106,23 +109,18 @@ function badGpxPoint(document: XmlDocument): string | null {
   };
   for (const [index, waypoint] of Array.from(document.getElementsByTagName('wpt')).entries()) {
     const name = nameOf(waypoint);
-    const problem = check(waypoint, `titik jalan ${index + 1}${name}`, `waypoint ${index + 1}${name}`);
-    if (problem) return problem;
+    const found = check(waypoint, problem('gpx.waypoint', { number: index + 1, name }));
+    if (found) return found;
   }
-  for (const [tag, pointTag, id, en] of [
-    ['trk', 'trkpt', 'trek', 'track'],
-    ['rte', 'rtept', 'rute', 'route'],
+  for (const [tag, pointTag, kind] of [
+    ['trk', 'trkpt', 'gpx.trackPoint'],
+    ['rte', 'rtept', 'gpx.routePoint'],
   ] as const) {
     for (const [index, line] of Array.from(document.getElementsByTagName(tag)).entries()) {
       const name = nameOf(line);
       for (const [pointIndex, point] of Array.from(line.getElementsByTagName(pointTag)).entries()) {
-        const where = `${index + 1}${name}`;
-        const problem = check(
-          point,
-          `${id} ${where}, titik ${pointIndex + 1}`,
-          `${en} ${where}, point ${pointIndex + 1}`,
-        );
-        if (problem) return problem;
+        const found = check(point, problem(kind, { line: index + 1, name, point: pointIndex + 1 }));
+        if (found) return found;
       }
     }
   }
@@ -134,11 +132,11 @@ export function readGpx(text: string, fileName: string, parse: XmlParser): Parse
   const document = parseXml(text, fileName, parse);
   if (!document.ok) return document;
   if (document.value.getElementsByTagName('gpx').length === 0)
-    return { ok: false, error: `${fileName}: bukan GPX / not GPX` };
+    return { ok: false, error: problem('file.notGpx', { file: fileName }) };
   const bad = badGpxPoint(document.value);
-  if (bad) return { ok: false, error: `${fileName}, ${bad}` };
+  if (bad) return { ok: false, error: problem('file.at', { file: fileName, problem: bad }) };
   const collection = gpx(document.value as never) as { features: Feature<Geometry | null>[] };
-  const records = collection.features.map((feature) => {
+  const records: SourceRecord[] = collection.features.map((feature) => {
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
     return { geometry: feature.geometry, properties, name: nameOfProperties(properties) };
   });
@@ -149,6 +147,6 @@ export function readGpx(text: string, fileName: string, parse: XmlParser): Parse
       record.geometry !== null && record.geometry !== undefined && (record.geometry as Geometry).type !== 'Point',
   ).length;
   for (let missing = tracks - lines; missing > 0; missing -= 1)
-    records.push({ geometry: null, properties: {}, name: 'trek tanpa titik / track without points' });
+    records.push({ geometry: null, properties: {}, emptyNote: problem('record.trackWithoutPoints') });
   return read(records);
 }

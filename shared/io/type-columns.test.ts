@@ -8,6 +8,7 @@ import { applyMapping } from './map-fields';
 import { writeFeatures } from './formats/registry';
 import { typeColumns } from './type-columns';
 import type { StoredFeature } from '../model/layer';
+import { ProblemError } from '../messages/problem';
 
 const feature = (properties: Record<string, unknown>): StoredFeature => ({
   id: 'f',
@@ -85,14 +86,14 @@ describe('columns typed by their content at import', () => {
       { parseXml: () => null as never, roads: async () => ({}) },
       new Date('2026-03-01T00:00:00Z'),
     );
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw new ProblemError(read.error);
     const mapped = applyMapping(
       read.value.layer,
       read.value.features,
       { kind: 'plain', sources: {}, defaults: {} },
       'tiang.csv',
     );
-    if (!mapped.ok) throw new Error(mapped.error);
+    if (!mapped.ok) throw new ProblemError(mapped.error);
     const folder = mkdtempSync(join(tmpdir(), 'rumija-typed-'));
     const ogrinfo = (target: string) => {
       const result = spawnSync('ogrinfo', ['-ro', '-al', '-so', target], { encoding: 'utf8' });

@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ParseResult } from './parse-geojson';
+import { problem, type Problem } from '../messages/problem';
 
 /** Most a zip (KMZ, zipped Shapefile) may unpack to. */
 const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
@@ -19,10 +20,10 @@ export function unzipSafely(
   wanted: (entryName: string) => boolean = () => true,
 ): ParseResult<Map<string, Uint8Array>> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04)
-    return { ok: false, error: `${fileName}: bukan berkas zip yang sah / not a valid zip` };
+    return { ok: false, error: problem('file.notZip', { file: fileName }) };
   const entries = new Map<string, Uint8Array>();
   let total = 0;
-  let failure: string | null = null;
+  let failure: Problem | null = null;
   const active: UnzipFile[] = [];
   const unzip = new Unzip((file) => {
     if (failure || file.name.endsWith('/') || file.name.includes('__MACOSX') || !wanted(file.name)) return;
@@ -31,15 +32,15 @@ export function unzipSafely(
     file.ondata = (error, chunk, final) => {
       if (failure) return;
       if (error) {
-        failure = `${fileName}: ${file.name} rusak / corrupt entry (${error.message})`;
+        failure = problem('file.zipEntryCorrupt', { file: fileName, entry: file.name, detail: error.message });
         return;
       }
       total += chunk.length;
       chunks.push(chunk);
       if (total > MAX_UNZIPPED_BYTES)
-        failure = `${fileName}: isi zip melebihi ${MAX_UNZIPPED_BYTES / 1048576} MB — dihentikan / unzipped content over the limit, stopped`;
+        failure = problem('file.zipTooLarge', { file: fileName, megabytes: MAX_UNZIPPED_BYTES / 1048576 });
       else if (total > RATIO_CHECKED_AFTER_BYTES && total / bytes.length > MAX_COMPRESSION_RATIO)
-        failure = `${fileName}: ${file.name} mengembang lebih dari ${MAX_COMPRESSION_RATIO}× — ditolak sebagai bom zip / refused as a zip bomb`;
+        failure = problem('file.zipBomb', { file: fileName, entry: file.name, ratio: MAX_COMPRESSION_RATIO });
       if (failure) {
         for (const open of active) open.terminate();
         return;
@@ -55,7 +56,7 @@ export function unzipSafely(
       unzip.push(bytes.subarray(offset, end), end === bytes.length);
     }
   } catch (error) {
-    failure ??= `${fileName}: bukan berkas zip yang sah / not a valid zip (${(error as Error).message})`;
+    failure ??= problem('file.notZipBecause', { file: fileName, detail: (error as Error).message });
   }
   if (failure) return { ok: false, error: failure };
   return { ok: true, value: entries };

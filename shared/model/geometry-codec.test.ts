@@ -106,6 +106,8 @@ describe('compact geometry', () => {
   });
 
   it('refuses corrupt data with a message instead of inventing geometry', () => {
-    expect(() => decodeGeometries({ shape: Int32Array.from([9]), coords: new Float64Array() })).toThrow(/corrupt/);
+    expect(() => decodeGeometries({ shape: Int32Array.from([9]), coords: new Float64Array() })).toThrow(
+      /Geometri tersimpan rusak/,
+    );
   });
 });

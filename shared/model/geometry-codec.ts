@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { problem, ProblemError } from '../messages/problem';
 
 /**
  * Many geometries in two typed arrays, so thousands of features are stored, cloned and sent to a worker as
@@ -167,7 +168,7 @@ export class GeometryReader {
         return { type: 'GeometryCollection', geometries };
       }
       default:
-        throw new Error(`Geometri tersimpan rusak / stored geometry is corrupt (code ${code} at ${this.s - 1})`);
+        throw new ProblemError(problem('storage.corruptGeometry', { detail: `code ${code} at ${this.s - 1}` }));
     }
   }
 }

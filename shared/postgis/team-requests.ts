@@ -9,6 +9,7 @@ import type { PostgisFailure } from './postgis-errors';
 import type { PushResult } from './sync-layer';
 import type { ServerFeature, ServerState } from './sync-plan';
 import { HISTORY_LIMIT_MAX, type FeatureHistory } from './feature-history';
+import type { Problem } from '../messages/problem';
 
 /**
  * What the renderer may ask of the team database, one validated request shape for IPC (desktop) and the web
@@ -135,4 +136,5 @@ export interface TeamValues {
 
 /** A reply never throws across IPC (an Electron rejection keeps only a message): it says what failed. */
 export type TeamReply<A extends keyof TeamValues = keyof TeamValues> =
-  { ok: true; value: TeamValues[A] } | { ok: false; failure: PostgisFailure; message: string; detail?: string | null };
+  | { ok: true; value: TeamValues[A] }
+  | { ok: false; failure: PostgisFailure; message: string; detail?: string | Problem | null };

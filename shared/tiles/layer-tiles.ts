@@ -4,6 +4,7 @@ import type { GeoJSONVTFeature } from '@maplibre/geojson-vt';
 import type { EncodedGeometries } from '../model/geometry-codec';
 import type { PropertyColumns } from '../model/property-columns';
 import type { CompactChunk } from '../model/compact-chunk';
+import { problem, ProblemError } from '../messages/problem';
 
 /**
  * Vector tiles cut on demand from compact geometry, so a layer of 200 000 segments is drawn without GeoJSON,
@@ -90,7 +91,7 @@ function walkEncoded({ shape }: EncodedGeometries, featureCount: number, visit: 
       return;
     }
     const type = PART_TYPE_BY_CODE[code];
-    if (!type) throw new Error(`Geometri tersimpan rusak / stored geometry is corrupt (code ${code})`);
+    if (!type) throw new ProblemError(problem('storage.corruptGeometry', { detail: `code ${code}` }));
     const dims = shape[s++]!;
     if (code === 1) {
       visit.part(feature, 1);

@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { prepareImport } from '#shared/io/import-file';
 import { createLargeCsvText, createLargeGeoJsonText } from '#shared/demo/synthetic-files';
 import { launchChromium, loadSharedModuleInPage, startPreview } from './browser';
+import { ProblemError } from '../../shared/messages/problem';
 
 const GEOJSON_MB = 100;
 const CSV_ROWS = 1_000_000;
@@ -37,7 +38,7 @@ async function runCase(name: CaseName) {
     environment,
   );
   const seconds = (performance.now() - started) / 1000;
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new ProblemError(result.error);
   process.send!({
     name,
     megabytes: bytes.byteLength / 1048576,

@@ -97,7 +97,7 @@ test('skipped and repaired records are listed before and after import and saved 
   );
   await expect(outcome.getByTestId('import-note')).toHaveText([
     /^2Berhenti di OesapaSkippedline whose 60 points are all at one place \(GPS standing still\)$/,
-    /^3Survei soreRepaired1 duplicate vertices removed$/,
+    /^3Survei soreRepaired1 duplicate vertex removed$/,
   ]);
   await screenshot(page, 'import-notes-outcome-en-1366');
 });

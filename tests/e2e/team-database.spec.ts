@@ -174,7 +174,13 @@ test('two desktops edit one layer through PostGIS: merged, a conflict shown and 
   await viewer.getByTestId('team-sync-jembatan_demo').click();
   await expect(viewer.getByTestId('team-message')).toContainText('Server menolak');
   await expect(viewer.getByTestId('team-link-jembatan_demo')).toContainText('1 perubahan belum dikirim');
+  await viewer.setViewportSize({ width: 1366, height: 768 });
   await screenshot(viewer, 'team-viewer-refused');
+  // The shown failure is a Problem: switching the language words it again.
+  await viewer.getByTestId('language-en').click();
+  await expect(viewer.getByTestId('team-message')).toContainText('Refused by the server: your role does not allow');
+  await expect(viewer.getByTestId('team-message')).not.toContainText('Server menolak');
+  await screenshot(viewer, 'team-viewer-refused-en');
   const server = await db.superQuery<{ name: string }>('SELECT name FROM rumija.jembatan_demo WHERE fid = $1', [
     second,
   ]);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { prepareImport, type ImportEnvironment } from '../../shared/io/import-file';
+import { ProblemError } from '../../shared/messages/problem';
+import { wordProblem } from '../../shared/messages/word-problem';
 
 interface Expected {
   outcome: 'imported' | 'refused';
@@ -29,16 +31,19 @@ describe('the import corpus: files shaped like the ones people send', () => {
     if (expected.outcome === 'refused') {
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(result.error.startsWith(name)).toBe(true);
-        expect(result.error).toContain(expected.error);
+        // The refusal as an Indonesian user reads it: it names the file first.
+        const worded = wordProblem(result.error, 'id');
+        expect(worded.startsWith(name)).toBe(true);
+        expect(worded).toContain(expected.error);
       }
       return;
     }
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.value.features).toHaveLength(expected.features!);
     expect(result.value.skipped).toHaveLength(expected.skipped ?? 0);
     if (expected.repairs !== undefined) expect(result.value.repairs).toHaveLength(expected.repairs);
-    if (expected.warning) expect(result.value.warnings.join('\n')).toContain(expected.warning);
+    if (expected.warning)
+      expect(result.value.warnings.map((warning) => wordProblem(warning, 'id')).join('\n')).toContain(expected.warning);
   });
 
   afterAll(() => {

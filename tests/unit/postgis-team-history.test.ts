@@ -151,9 +151,10 @@ describe.skipIf(skip !== null)('feature history on the team database', () => {
     const newest = await viewer.featureHistory(table, id, 2);
     expect(newest.entries.map((entry) => entry.version)).toEqual([3, 4]);
     expect(newest.total).toBe(4);
-    await expect(viewer.featureHistory('jalan_tidak_ada', id)).rejects.toThrow(
-      /jalan_tidak_ada; terbit \/ published: jalan_riwayat/,
-    );
+    await expect(viewer.featureHistory('jalan_tidak_ada', id)).rejects.toMatchObject({
+      failure: 'unknown-table',
+      detail: { code: 'postgis.publishedTables', values: { table: 'jalan_tidak_ada', tables: 'jalan_riwayat' } },
+    });
     await expect(viewer.featureHistory(table, 'tidak-ada-1')).rejects.toMatchObject({
       failure: 'unknown-feature',
       detail: `${table}: tidak-ada-1`,

@@ -6,6 +6,7 @@ import { PostgisError } from '#shared/postgis/postgis-errors';
 import { PostgisSession, type SessionTimeouts } from '../../electron/main/postgis/postgis-session';
 import { createTestDatabase, postgisSkipReason, type TestDatabase } from '../setup/postgis-test-db';
 import { startStallingProxy } from '../setup/stalling-proxy';
+import { wordProblem } from '../../shared/messages/word-problem';
 
 const skip = postgisSkipReason();
 
@@ -69,7 +70,8 @@ describe.skipIf(skip !== null)('a silent network: every wait on the team databas
     const waited = performance.now() - cutAt;
     expect(failed).toBeInstanceOf(PostgisError);
     expect((failed as PostgisError).failure).toBe('timeout');
-    expect((failed as PostgisError).message).toMatch(/coba lagi .* try again/);
+    expect(wordProblem((failed as PostgisError).problem, 'id')).toMatch(/coba lagi/);
+    expect(wordProblem((failed as PostgisError).problem, 'en')).toMatch(/try again/);
     expect(waited).toBeGreaterThanOrEqual(2900);
     expect(waited).toBeLessThan(3000 + 5000);
     expect(copy.base).toEqual(baseBefore);
@@ -130,8 +132,9 @@ describe.skipIf(skip !== null)('a silent network: every wait on the team databas
     ).catch((error: unknown) => error);
     proxy.resume();
     expect((failed as PostgisError).failure).toBe('commit-unknown');
-    expect((failed as PostgisError).message).toMatch(/mungkin sudah menyimpan.*may have saved/);
-    expect((failed as PostgisError).message).not.toMatch(/nothing changed/);
+    expect(wordProblem((failed as PostgisError).problem, 'id')).toMatch(/mungkin sudah menyimpan/);
+    expect(wordProblem((failed as PostgisError).problem, 'en')).toMatch(/may have saved/);
+    expect(wordProblem((failed as PostgisError).problem, 'en')).not.toMatch(/nothing changed/);
     // Whatever the server did, the next sync settles it without a conflict.
     const again = await PostgisSession.open(db.connectionAs('editorB'), db.password, TIMEOUTS);
     expect(await syncCopy(again, copy)).toMatchObject({ conflicts: 0 });

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/postgis/feature-history';
 import type { PostgisConnection, PostgisRole, PublishedLayer, TeamTariff } from '../../../shared/postgis/postgis-api';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
+import { problem } from '../../../shared/messages/problem';
 
 /** Rows sent in one statement: a JSON array of this many features. */
 const BATCH = 1000;
@@ -572,7 +573,9 @@ export class PostgisSession {
     const published = (await this.listLayers()).map((layer) => layer.table);
     return new PostgisError(
       'unknown-table',
-      `${table}; ${published.length ? `terbit / published: ${published.join(', ')}` : 'belum ada / none yet'}`,
+      published.length
+        ? problem('postgis.publishedTables', { table, tables: published.join(', ') })
+        : problem('postgis.noneYet', { table }),
     );
   }
 

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../state/app-store';
 import { ImportNotes } from './import-notes';
+import { useProblemText } from '../i18n/problem-text';
 
 /** What happened to each imported file: the count, or the error naming file, feature and problem. */
 export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose: () => void }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   if (outcomes.length === 0) return null;
   const failed = outcomes.some((outcome) => !outcome.ok);
   return (
@@ -25,7 +27,7 @@ export function ImportMessages({ outcomes, onClose }: { outcomes: ImportOutcome[
                 (outcome.skipped ? ` ${t('import.skipped', { count: outcome.skipped })}` : '') +
                 (outcome.unplaced ? ` ${t('import.unplaced', { count: outcome.unplaced })}` : '') +
                 (outcome.extraFields ? ` ${t('import.extras', { count: outcome.extraFields })}` : '')
-              : `${t('import.failed')} ${outcome.error}`}
+              : `${t('import.failed')} ${problemText(outcome.error)}`}
             {outcome.ok && (
               <ImportNotes
                 fileName={outcome.fileName}

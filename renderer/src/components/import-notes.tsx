@@ -6,6 +6,7 @@ import { toExcelCsv } from '#shared/format/spreadsheet-text';
 import { safeFileName } from '#shared/format/file-name';
 import { formatNumber, type Locale } from '#shared/format/format-number';
 import { saveExport, type SaveOutcome } from '../platform/save-export';
+import { useProblemText } from '../i18n/problem-text';
 
 /** Shown rows; the CSV always holds every one. */
 const SHOWN = 200;
@@ -21,6 +22,7 @@ export function ImportNotes({
   repairs: readonly RecordNote[];
 }) {
   const { t, i18n } = useTranslation();
+  const problemText = useProblemText();
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const total = skipped.length + repairs.length;
   if (total === 0) return null;
@@ -35,7 +37,7 @@ export function ImportNotes({
       skipped: t('import.notes.skipped'),
       repaired: t('import.notes.repaired'),
     },
-    locale,
+    problemText,
   );
   const [header, ...body] = rows;
   const save = async () =>

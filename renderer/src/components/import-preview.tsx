@@ -23,6 +23,8 @@ import type { LayerKind } from '#shared/model/layer';
 import { useStore } from '../state/store-context';
 import type { ImportOutcome, PendingImport } from '../state/app-store';
 import { readField } from '#shared/model/field-value';
+import { useProblemText } from '../i18n/problem-text';
+import type { Problem } from '#shared/messages/problem';
 
 const KINDS: LayerKind[] = ['plain', 'road', 'bridge', 'asset'];
 const EXTENT_SOURCE = 'import-extent';
@@ -104,6 +106,7 @@ export function ImportPreview({
 }) {
   const { prepared } = pending;
   const { t, i18n } = useTranslation();
+  const problemText = useProblemText();
   const locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -117,7 +120,7 @@ export function ImportPreview({
   const signature = useMemo(() => mappingSignature(sourceFields), [sourceFields]);
   const [mapping, setMapping] = useState<FieldMapping>(() => suggestMapping('plain', sourceFields));
   const [remembered, setRemembered] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | string | null>(null);
   const extent = useMemo(() => extentOf(prepared), [prepared]);
   useExtentOnMap(map, extent);
 
@@ -216,7 +219,7 @@ export function ImportPreview({
               {t('import.skippedValue', { count: prepared.skipped.length })}:{' '}
               {prepared.skipped
                 .slice(0, 3)
-                .map((note) => recordLabel(note.index, note.name))
+                .map((note) => problemText(recordLabel(note.index, note.name)))
                 .join(', ')}
               {prepared.skipped.length > 3 ? ', …' : ''}
             </dd>
@@ -228,8 +231,8 @@ export function ImportPreview({
             <dd data-testid="preview-unplaced" className="preview-warning">
               {t('import.unplacedValue', { count: prepared.unplaced.length })}
               <ul className="unplaced-list">
-                {prepared.unplaced.slice(0, 200).map((line) => (
-                  <li key={line}>{line}</li>
+                {prepared.unplaced.slice(0, 200).map((line, index) => (
+                  <li key={index}>{problemText(line)}</li>
                 ))}
                 {prepared.unplaced.length > 200 && <li>… {prepared.unplaced.length - 200}</li>}
               </ul>
@@ -310,8 +313,8 @@ export function ImportPreview({
           <>
             <dt>{t('import.warningsLabel')}</dt>
             <dd data-testid="preview-warnings" className="preview-warning">
-              {prepared.warnings.map((warning) => (
-                <div key={warning}>{warning}</div>
+              {prepared.warnings.map((warning, index) => (
+                <div key={index}>{problemText(warning)}</div>
               ))}
             </dd>
           </>
@@ -629,7 +632,7 @@ export function ImportPreview({
       )}
       {error && (
         <div className="table-message error" role="alert" data-testid="preview-error">
-          {t('import.failed')} {error}
+          {t('import.failed')} {problemText(error)}
         </div>
       )}
       {pendingReadings.length > 0 && (

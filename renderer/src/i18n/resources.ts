@@ -3,6 +3,9 @@
  * Each area file is one top-level key of the `translation` namespace, so `t('team.connect')` reads
  * `locales/<language>/team.json`. A new screen adds its own pair of files: nobody edits a shared table.
  */
+import { problemsEn } from '#shared/messages/problems-en';
+import { problemsId } from '#shared/messages/problems-id';
+
 type Table = { [key: string]: string | Table };
 
 const files = import.meta.glob<Table>('./locales/*/*.json', { eager: true, import: 'default' });
@@ -16,5 +19,6 @@ function tableOf(language: string): Table {
   return table;
 }
 
-export const id = tableOf('id');
-export const en = tableOf('en');
+// Problems from shared/ and electron/ are worded from the same tables the CLI uses: `t('problems.<code>')`.
+export const id: Table = { ...tableOf('id'), problems: problemsId };
+export const en: Table = { ...tableOf('en'), problems: problemsEn };

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Geometry } from 'geojson';
 import { messageOf } from '#shared/format/message-of';
-import { PostgisError } from '#shared/postgis/postgis-errors';
 import {
   changedFields,
   GEOMETRY_FIELD,
@@ -18,6 +17,8 @@ import { formatFieldValue } from '../format/field-format';
 import { featureTitle } from '../format/feature-title';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useSnapshot, useStore } from '../state/store-context';
+import { ProblemError } from '#shared/messages/problem';
+import { problemText } from '../i18n/problem-text';
 
 const two = (value: number) => String(value).padStart(2, '0');
 /** 21/01/2026 14:05, this computer's time. */
@@ -34,11 +35,7 @@ const plain = (value: unknown) =>
       : String(value);
 
 function failureText(error: unknown, t: TFunction) {
-  if (error instanceof PostgisError) {
-    const text = t(`team.failure.${error.failure}`);
-    return error.detail ? `${text} (${error.detail})` : text;
-  }
-  return messageOf(error);
+  return error instanceof ProblemError ? problemText(error.problem, t) : messageOf(error);
 }
 
 /** One version's changed fields, labelled and formatted as the attribute table shows them. */

@@ -12,7 +12,8 @@ import { layerLabel } from '../format/layer-label';
 import { scheduleName } from '../format/tariff-label';
 import { ConflictDialog } from './team-conflicts';
 import { OrphanLayerError } from '../state/team-sync';
-import { PostgisError } from '#shared/postgis/postgis-errors';
+import { ProblemError } from '#shared/messages/problem';
+import { problemText } from '../i18n/problem-text';
 
 const DEFAULT_CONNECTION: PostgisConnection = {
   host: 'localhost',
@@ -513,9 +514,6 @@ export function TeamPanel() {
 /** A failure in the user's language: the server's own words, when it gave any, follow in brackets. */
 function teamErrorText(error: unknown, t: TFunction): string {
   if (error instanceof OrphanLayerError) return t('team.orphanNotSynced', { table: error.table });
-  if (error instanceof PostgisError) {
-    const text = t(`team.failure.${error.failure}`);
-    return error.detail ? `${text} (${error.detail})` : text;
-  }
+  if (error instanceof ProblemError) return problemText(error.problem, t);
   return messageOf(error);
 }

@@ -15,6 +15,7 @@ import type { FeatureBlockRow } from '../persistence/feature-blocks';
 import type { FeaturePatch } from './feature-patch';
 import { FeatureIndex } from './feature-index';
 import type { Background, BasemapChoice } from '#shared/model/background';
+import type { Problem } from '#shared/messages/problem';
 
 /** Everything the UI reads, replaced as a whole on every change. */
 export interface AppSnapshot {
@@ -119,7 +120,7 @@ export type ImportOutcome =
       extraFields: number;
       crs: string;
     }
-  | { fileName: string; ok: false; error: string };
+  | { fileName: string; ok: false; error: Problem | string };
 
 export interface AnalysisOptions {
   scheduleId: string;

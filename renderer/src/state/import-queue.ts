@@ -8,8 +8,9 @@ import type { Document } from './document';
 import type { RoadLookup } from '#shared/io/place-by-sta';
 import type { StoredFeature } from '#shared/model/layer';
 import { ruasPaths } from '#shared/geo/ruas-reference';
+import { problem, problemOf, type Problem } from '#shared/messages/problem';
 
-const NO_PENDING_IMPORT = 'Tidak ada impor yang menunggu / no import is waiting';
+const NO_PENDING_IMPORT = problem('import.noPending');
 
 /** Files being read in a worker, then waiting in the preview for the user's mapping, then stored as layers. */
 export class ImportQueue {
@@ -45,7 +46,11 @@ export class ImportQueue {
         else outcomes.push({ fileName: file.name, ok: false, error: prepared.error });
       } catch (error) {
         // The reader itself failed (not the file), or the user cancelled: say so; after a cancel, read no more.
-        outcomes.push({ fileName: file.name, ok: false, error: `${file.name}: ${messageOf(error)}` });
+        outcomes.push({
+          fileName: file.name,
+          ok: false,
+          error: problem('file.failed', { file: file.name, problem: problemOf(error) }),
+        });
         if (messageOf(error).includes(IMPORT_CANCELLED)) break;
       }
     }
@@ -84,7 +89,7 @@ export class ImportQueue {
       return {
         fileName,
         ok: false,
-        error: `${fileName}: pilih sistem koordinat dulu / choose the coordinate system first`,
+        error: problem('import.chooseCrsFirst', { file: fileName }),
       };
     const mapped = applyMapping(prepared.layer, prepared.features, mapping, fileName, labelOf);
     performance.measure('rumija:map-fields', { start: started });
@@ -92,7 +97,7 @@ export class ImportQueue {
     try {
       await this.document.addLayer(mapped.value.layer, mapped.value.features);
     } catch (error) {
-      return { fileName, ok: false, error: `${fileName}: ${error instanceof Error ? error.message : String(error)}` };
+      return { fileName, ok: false, error: problem('file.failed', { file: fileName, problem: problemOf(error) }) };
     }
     await this.state.db.meta.put({ key: `import-mapping:${signature}`, value: mapping });
     this.state.set({ pendingImports: rest });
@@ -111,7 +116,7 @@ export class ImportQueue {
   }
 
   /** Reads the first pending file again with the coordinate system the user chose. */
-  async reprepare(options: ReadOptions): Promise<string | null> {
+  async reprepare(options: ReadOptions): Promise<Problem | null> {
     const [first, ...rest] = this.state.get().pendingImports;
     if (!first) return NO_PENDING_IMPORT;
     const { layer } = first.prepared;
@@ -130,7 +135,7 @@ export class ImportQueue {
         this.roadLookup,
       );
     } catch (error) {
-      return `${file}: ${messageOf(error)}`;
+      return problem('file.failed', { file, problem: problemOf(error) });
     } finally {
       this.state.set({ importing: null });
     }

@@ -5,6 +5,7 @@ import type { ProgressSink } from '../import-progress';
 import type { ExportColumns } from '../export-table';
 import type { CsvLayout } from '../export-layer';
 import type { RoadLookup } from '../place-by-sta';
+import type { Problem } from '../../messages/problem';
 
 export type FormatId =
   | 'geojson'
@@ -76,7 +77,7 @@ export interface FormatRead {
   /** "WGS 84 (EPSG:4326)", "WGS 84 / UTM zone 51S (EPSG:32751)" … */
   crs: string;
   /** What the user should know before confirming: a guessed encoding or coordinate system. */
-  warnings: string[];
+  warnings: Problem[];
   /**
    * The file does not say its coordinate system: 'utm' offers zone and datum (CSV easting/northing),
    * 'any' the list of known systems; 'required' when nothing can be placed until the user picks one.
@@ -87,7 +88,7 @@ export interface FormatRead {
   /** A file of several layers (GeoPackage): what it holds, for the preview to pick from. */
   layers?: { name: string; geometryType: string; count: number; crs: string }[];
   /** Rows the reader could not place (an STA past the end of its ruas …), by row and reason; not imported. */
-  unplaced?: string[];
+  unplaced?: Problem[];
 }
 
 /** How an export is written: what the user chose in the export controls. */

@@ -6,9 +6,10 @@ import { decodeUtf8WithProgress } from '../import-progress';
 import { featuresToCsv, featuresToGeoJson, featuresToKml } from '../export-layer';
 import { safeFileName } from '../../format/file-name';
 import type { ExportOptions, ExportOutput } from './file-format';
+import { problem, ProblemError, type Problem } from '../../messages/problem';
 
 /** The file's text: UTF-8 (a BOM is dropped), or for a CSV from Excel, Windows-1252 with a warning. */
-function textOf(input: ReadInput, fallback1252 = false): ParseResult<{ text: string; warning?: string }> {
+function textOf(input: ReadInput, fallback1252 = false): ParseResult<{ text: string; warning?: Problem }> {
   const text = decodeUtf8WithProgress(input.file.bytes, input.report);
   if (text !== null) return { ok: true, value: { text } };
   if (fallback1252)
@@ -16,10 +17,10 @@ function textOf(input: ReadInput, fallback1252 = false): ParseResult<{ text: str
       ok: true,
       value: {
         text: new TextDecoder('windows-1252').decode(input.file.bytes),
-        warning: `${input.file.name}: bukan UTF-8; dibaca sebagai Windows-1252 (Excel) / not UTF-8: read as Windows-1252 (Excel)`,
+        warning: problem('file.readAsWindows1252', { file: input.file.name }),
       },
     };
-  return { ok: false, error: `${input.file.name}: bukan teks UTF-8 / not UTF-8 text` };
+  return { ok: false, error: problem('file.notUtf8', { file: input.file.name }) };
 }
 
 const geojson: FileFormat = {
@@ -188,7 +189,7 @@ const dwg: FileFormat = {
   extensions: ['dwg'],
   read: async (input) => ({
     ok: false,
-    error: `${input.file.name}: berkas DWG tidak dapat dibaca langsung. Di AutoCAD/BricsCAD/ZWCAD pilih File › Save As › "AutoCAD DXF (*.dxf)" (versi 2013 atau R12), atau ubah dengan ODA File Converter (gratis), lalu impor berkas .dxf itu / a DWG cannot be read directly: in AutoCAD, BricsCAD or ZWCAD use File › Save As › "AutoCAD DXF (*.dxf)" (2013 or R12), or convert it with the free ODA File Converter, then import the .dxf`,
+    error: problem('file.dwg', { file: input.file.name }),
   }),
 };
 
@@ -228,7 +229,7 @@ export function writeFeatures(
   options: ExportOptions | string,
 ): Promise<ExportOutput> {
   const format = formatById(id);
-  if (!format.write) throw new Error(`${format.label}: tidak dapat ditulis / cannot be written`);
+  if (!format.write) throw new ProblemError(problem('file.cannotWrite', { format: format.label }));
   return format.write(features, typeof options === 'string' ? { name: options } : options);
 }
 
