@@ -9,23 +9,17 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import Papa from 'papaparse';
 import { formatRupiah } from '#shared/format/format-rupiah';
 import { csvCell } from '#shared/io/csv-cell';
-import { assessmentBalances } from '#shared/retribution/assessment-balances';
-import {
-  matchBankStatement,
-  type MatchKind,
-  type OpenAssessment,
-  type StatementMatch,
-} from '#shared/retribution/match-bank-statement';
+import { matchBankStatement, type MatchKind, type StatementMatch } from '#shared/retribution/match-bank-statement';
 import {
   parseBankStatement,
   type ParsedStatement,
   type StatementProblem,
 } from '#shared/retribution/parse-bank-statement';
 import type { Payment } from '#shared/retribution/payment';
-import type { ProjectContents } from '#shared/project/project-format';
 import { writeFileAtomic } from '../main/atomic-write';
 import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
 import { outputError, projectBytes, writeProjectFile, type RetributionSources } from './cli-retribution-project';
+import { openAssessments } from '#shared/retribution/open-assessments';
 
 export const PAYMENTS_USAGE = `  rumija payments import --project <project.rumija> --statement <bank.csv|bank.xlsx>
                  [--confirm] [--out <report.csv>]
@@ -55,26 +49,6 @@ const RECORDED: ReadonlySet<MatchKind> = new Set(['exact', 'partial', 'over']);
 
 /** What a payment brought beyond what it settles: kept as the obligor's credit, never dropped. */
 const creditOf = (payment: Payment) => payment.amountIdr - payment.allocations.reduce((sum, a) => sum + a.amountIdr, 0);
-
-/** The open SKRDs (issued, something still owed), as the payments screen lists them. */
-function openAssessments(contents: ProjectContents): OpenAssessment[] {
-  const { assessments, payments } = contents.records;
-  const balances = assessmentBalances(assessments, payments);
-  return assessments.flatMap((assessment) => {
-    const balance = balances.get(assessment.id);
-    return balance && balance.outstandingIdr > 0
-      ? [
-          {
-            assessmentId: assessment.id,
-            number: assessment.number!,
-            obligorId: assessment.obligorId,
-            dueDate: assessment.dueDate,
-            outstandingIdr: balance.outstandingIdr,
-          },
-        ]
-      : [];
-  });
-}
 
 function problemText(problem: StatementProblem): string {
   switch (problem.code) {
@@ -188,7 +162,11 @@ export async function runPayments(
       EXIT.input,
     );
   const { assessments, obligors } = contents.records;
-  const matches = matchBankStatement(parsed.lines, openAssessments(contents), contents.records.payments);
+  const matches = matchBankStatement(
+    parsed.lines,
+    openAssessments(contents.records.assessments, contents.records.payments),
+    contents.records.payments,
+  );
   const numberOf = (id: string) => assessments.find((a) => a.id === id)?.number ?? id;
   const nameOf = (id: string) => obligors.find((o) => o.id === id)?.name ?? id;
 

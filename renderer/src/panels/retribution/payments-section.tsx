@@ -4,7 +4,6 @@ import type { Locale } from '#shared/format/format-number';
 import { formatRupiah } from '#shared/format/format-rupiah';
 import { formatDateInput, parseDateInput } from '#shared/format/date-input';
 import { parseLocaleNumber } from '#shared/format/parse-number';
-import { assessmentBalances } from '#shared/retribution/assessment-balances';
 import { allocatePayment } from '#shared/retribution/allocate-payment';
 import { parseBankStatement, type StatementProblem } from '#shared/retribution/parse-bank-statement';
 import { matchBankStatement, type StatementMatch } from '#shared/retribution/match-bank-statement';
@@ -12,27 +11,9 @@ import type { Payment } from '#shared/retribution/payment';
 import type { RetributionRecords } from '../../persistence/retribution-repository';
 import { useStore } from '../../state/store-context';
 import { errorText, problemText } from './problem-text';
+import { openAssessments } from '#shared/retribution/open-assessments';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** What each issued assessment still owes, for allocation and matching. */
-function openAssessments(register: RetributionRecords) {
-  const balances = assessmentBalances(register.assessments, register.payments);
-  return register.assessments.flatMap((assessment) => {
-    const balance = balances.get(assessment.id);
-    return balance && balance.outstandingIdr > 0
-      ? [
-          {
-            assessmentId: assessment.id,
-            number: assessment.number!,
-            obligorId: assessment.obligorId,
-            dueDate: assessment.dueDate,
-            outstandingIdr: balance.outstandingIdr,
-          },
-        ]
-      : [];
-  });
-}
 
 /** Payments: one typed in (allocated oldest due first), or a bank statement matched and confirmed line by line. */
 export function PaymentsSection({ register, locale }: { register: RetributionRecords; locale: Locale }) {
@@ -50,7 +31,7 @@ export function PaymentsSection({ register, locale }: { register: RetributionRec
     skipped: number;
   } | null>(null);
   const [ticked, setTicked] = useState<Record<number, boolean>>({});
-  const open = openAssessments(register);
+  const open = openAssessments(register.assessments, register.payments);
   const nameOf = (id: string | null) => register.obligors.find((obligor) => obligor.id === id)?.name ?? '—';
   const numberOf = (id: string) => register.assessments.find((a) => a.id === id)?.number ?? id;
   const stamp = () => new Date().toISOString();
