@@ -130,7 +130,7 @@ export function MapView({ onMapReady }: { onMapReady?: (map: MapLibreMap) => voi
           {t('map.noWebgl')} ({failure})
         </div>
       )}
-      <div className="map-status" data-testid="map-status">
+      <div className="map-status" data-testid="map-statusbar">
         <div className="map-status-scale" ref={scaleSlotRef} />
         <CursorCoordinates position={cursor} />
       </div>
