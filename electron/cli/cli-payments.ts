@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../main/atomic-write';
 import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
 import { outputError, projectBytes, writeProjectFile, type RetributionSources } from './cli-retribution-project';
 import { openAssessments } from '#shared/retribution/open-assessments';
+import { paymentFromMatch } from '#shared/retribution/payment-from-match';
 
 export const PAYMENTS_USAGE = `  rumija payments import --project <project.rumija> --statement <bank.csv|bank.xlsx>
                  [--confirm] [--out <report.csv>]
@@ -174,18 +175,12 @@ export async function runPayments(
   const stamp = Date.now().toString(36);
   const payments = matches
     .filter((match) => RECORDED.has(match.kind) && match.obligorId)
-    .map((match): Payment => ({
-      id: `payment-${stamp}-${match.line.row}`,
-      date: match.line.date,
-      amountIdr: match.line.amountIdr,
-      bankReference: match.line.reference,
-      obligorId: match.obligorId!,
-      allocations: match.allocations,
-      source: 'bank-statement',
-      note: `${statementFile}, baris ${match.line.row}`,
-      recordedAt,
-      demo: false,
-    }));
+    .map((match) =>
+      paymentFromMatch(
+        { ...match, obligorId: match.obligorId! },
+        { id: `payment-${stamp}-${match.line.row}`, note: `${statementFile}, baris ${match.line.row}`, recordedAt },
+      ),
+    );
   const project = options.confirm
     ? await projectBytes(
         { ...contents, records: { ...contents.records, payments: [...contents.records.payments, ...payments] } },

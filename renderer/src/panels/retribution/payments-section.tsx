@@ -12,6 +12,7 @@ import type { RetributionRecords } from '../../persistence/retribution-repositor
 import { useStore } from '../../state/store-context';
 import { errorText, problemText } from './problem-text';
 import { openAssessments } from '#shared/retribution/open-assessments';
+import { paymentFromMatch } from '#shared/retribution/payment-from-match';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -86,18 +87,16 @@ export function PaymentsSection({ register, locale }: { register: RetributionRec
   async function recordStatement() {
     if (!statement) return;
     const chosen = statement.matches.filter((match) => ticked[match.line.row] && match.obligorId);
-    const payments = chosen.map((match): Payment => ({
-      id: `payment-${Date.now().toString(36)}-${match.line.row}`,
-      date: match.line.date,
-      amountIdr: match.line.amountIdr,
-      bankReference: match.line.reference,
-      obligorId: match.obligorId!,
-      allocations: match.allocations,
-      source: 'bank-statement',
-      note: `${statement.file}, ${t('retribution.payments.row')} ${match.line.row}`,
-      recordedAt: stamp(),
-      demo: false,
-    }));
+    const payments = chosen.map((match) =>
+      paymentFromMatch(
+        { ...match, obligorId: match.obligorId! },
+        {
+          id: `payment-${Date.now().toString(36)}-${match.line.row}`,
+          note: `${statement.file}, ${t('retribution.payments.row')} ${match.line.row}`,
+          recordedAt: stamp(),
+        },
+      ),
+    );
     try {
       await store.retribution.recordPayments(payments);
       setMessage({
