@@ -351,4 +351,14 @@ test('text typed into a new slide at once is kept; the route picker shows the la
   await page.getByTestId('tab-story').click();
   await page.getByTestId('story-select').selectOption({ label: 'Cerita tanpa judul' });
   await expectSlides();
+  await page.getByTestId('slide-0').scrollIntoViewIfNeeded();
+  await screenshot(page, 'story-slides-typed-id-1366');
+  // The default title was written in Indonesian when the story was made; it is the user's text now, not the UI's.
+  await page.getByTestId('story-title').fill('Uji ketik cepat');
+  await page.getByTestId('story-subtitle').click();
+  await page.getByTestId('language-en').click();
+  await expect(page.getByTestId('story-title')).toHaveValue('Uji ketik cepat');
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('slide-route-layer-0').locator('option').first()).toHaveText('No route');
+  await screenshot(page, 'story-slides-typed-en-1366');
 });

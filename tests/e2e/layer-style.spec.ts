@@ -156,11 +156,15 @@ test('a saved style is applied to another layer; a layer without the field is to
   await openEditor(page, 'demo-roads');
   await expect(editor(page, 'demo-roads')).toContainText('Colour by field');
   await expect(page.getByTestId('legend-demo-roads')).toContainText('Colour by Length');
+  // The class bounds in English number style, the unit on each.
+  await expect(page.getByTestId('legend-demo-roads-c0')).toHaveText(/^\d+\.\d{2} km – \d+\.\d{2} km$/);
   await waitForMapIdle(page);
   await screenshot(page, 'layer-style-editor-en-1920');
   await page.setViewportSize({ width: 1366, height: 768 });
   await waitForMapIdle(page);
   await screenshot(page, 'layer-style-editor-en-1366');
+  await page.getByTestId('legend-demo-roads').scrollIntoViewIfNeeded();
+  await screenshot(page, 'layer-style-class-legend-en-1366');
 });
 
 test('every highlight the map draws is in the legend, in the colour it is drawn', async ({ page }) => {
