@@ -38,6 +38,16 @@ describe("Rumija's own id and kind in exports", () => {
     expect(asked.rows[0]!.slice(0, 2)).toEqual(['import-mxc7p1vz-abc', 'asset']);
   });
 
+  it("a file's own id column is the user's and leaves without being asked for", () => {
+    const own = {
+      ...feature,
+      properties: { kind: 'plain', id: 'T-07', tinggi_m: 7.5 },
+    } as unknown as StoredFeature;
+    const table = exportTable([own], columnsOfSpec({ names: {}, values: {} }));
+    expect(table.names).toEqual(['id', 'tinggi_m']);
+    expect(table.rows[0]).toEqual(['T-07', 7.5]);
+  });
+
   it('always leave with no spec: project files and backups need them', () => {
     expect(exportTable([feature]).keys).toEqual(['id', 'kind', 'category', 'tinggi_m']);
   });

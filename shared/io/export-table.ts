@@ -56,8 +56,10 @@ export interface ExportTable {
 
 export function exportTable(features: readonly StoredFeature[], columns: ExportColumns = FIELD_CODES): ExportTable {
   const flat = features.map(flatProperties);
-  const keep = columns.keep;
-  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))].filter((key) => !keep || keep(key));
+  // A file's own `id` column (a plain layer keeps it as written) is the user's data, not Rumija's: it always leaves.
+  const ownId = features.some((feature) => Object.hasOwn(feature.properties, 'id'));
+  const keep = (key: string) => !columns.keep || columns.keep(key) || (key === 'id' && ownId);
+  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))].filter(keep);
   const labels = keys.map((key) => columns.name(key));
   const seen = new Map<string, number>();
   labels.forEach((label) => seen.set(label.toLowerCase(), (seen.get(label.toLowerCase()) ?? 0) + 1));
