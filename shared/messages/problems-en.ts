@@ -1,3 +1,4 @@
+import { cliProblemsEn } from './problems-cli-en';
 import type { ProblemTable } from './word-problem';
 
 /** Problems worded in English: `{{name}}` placeholders, plurals as `_one`/`_other` (i18next's way). */
@@ -195,9 +196,5 @@ export const problemsEn = {
     publishedTables: '{{table}}; published: {{tables}}',
     noneYet: '{{table}}; none published yet',
   },
-  cli: {
-    badLanguage: '--lang "{{value}}": choose id or en',
-    databaseError: 'Team database: {{problem}}',
-    option: '{{option}}: {{problem}}',
-  },
+  cli: cliProblemsEn,
 } satisfies ProblemTable;

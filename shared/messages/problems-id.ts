@@ -1,3 +1,4 @@
+import { cliProblemsId } from './problems-cli-id';
 import type { ProblemTable } from './word-problem';
 
 /** Problems worded in Bahasa Indonesia: `{{name}}` placeholders, plurals as `_one`/`_other` (i18next's way). */
@@ -196,9 +197,5 @@ export const problemsId = {
     publishedTables: '{{table}}; terbit: {{tables}}',
     noneYet: '{{table}}; belum ada yang terbit',
   },
-  cli: {
-    badLanguage: '--lang "{{value}}": pilih id atau en',
-    databaseError: 'Basis data tim: {{problem}}',
-    option: '{{option}}: {{problem}}',
-  },
+  cli: cliProblemsId,
 } satisfies ProblemTable;
