@@ -79,7 +79,7 @@ export function createDemoDataset(createdAt = '2026-01-21T00:00:00.000Z'): Datas
             : segment.condition === 'rusak_berat'
               ? 'lapen'
               : 'aspal',
-        regencyCode: route.regencyCode,
+        regencyCode: segment.regencyCode ?? route.regencyCode,
         lengthM: Math.round(geodesicLengthM(geometry) * 10) / 10,
         proposedStatus: route.proposedStatus ?? null,
         borderRoute: route.borderRoute ?? false,

@@ -11,13 +11,17 @@ export interface DemoRoute {
   status: RoadStatus;
   functionClass: FunctionClass;
   roadClass: RoadClass;
+  /** BPS code of the regency the route lies in; a segment in another regency names its own. */
   regencyCode: string;
   proposedStatus?: RoadStatus;
   borderRoute?: boolean;
   rumijaWidthM?: number;
   carriagewayWidthM?: number;
-  /** Segments in order; each gets its own condition. Consecutive segments share their end vertex. */
-  segments: { path: [number, number][]; condition: Condition }[];
+  /**
+   * Segments in order; each gets its own condition. Consecutive segments share their end vertex. A route that
+   * crosses a regency border is split there, so that length is counted to the regency it lies in.
+   */
+  segments: { path: [number, number][]; condition: Condition; regencyCode?: string }[];
 }
 
 const P = {
@@ -95,7 +99,8 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5303',
     carriagewayWidthM: 7,
     segments: [
-      { path: [P.kupang, P.kelapalima, P.tarus], condition: 'baik' },
+      { path: [P.kupang, P.kelapalima, [123.6575, -10.1404]], condition: 'baik', regencyCode: '5371' },
+      { path: [[123.6575, -10.1404], P.tarus], condition: 'baik' },
       { path: [P.tarus, P.babau, P.oelamasi], condition: 'baik' },
     ],
   },
@@ -108,8 +113,9 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5304',
     carriagewayWidthM: 7,
     segments: [
-      { path: [P.oelamasi, P.camplong, P.takari], condition: 'baik' },
-      { path: [P.takari, [124.16, -9.93], P.soe], condition: 'sedang' },
+      { path: [P.oelamasi, P.camplong, P.takari], condition: 'baik', regencyCode: '5303' },
+      { path: [P.takari, [124.1449, -9.9357]], condition: 'sedang', regencyCode: '5303' },
+      { path: [[124.1449, -9.9357], [124.16, -9.93], P.soe], condition: 'sedang' },
     ],
   },
   {
@@ -121,7 +127,8 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5305',
     carriagewayWidthM: 7,
     segments: [
-      { path: [P.soe, [124.38, -9.72], P.noemuti], condition: 'sedang' },
+      { path: [P.soe, [124.38, -9.72], [124.4544, -9.6217]], condition: 'sedang', regencyCode: '5304' },
+      { path: [[124.4544, -9.6217], P.noemuti], condition: 'sedang' },
       { path: [P.noemuti, P.kefamenanu], condition: 'baik' },
     ],
   },
@@ -133,7 +140,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5306',
     carriagewayWidthM: 7,
-    segments: [{ path: [P.kefamenanu, [124.62, -9.36], [124.76, -9.24], P.atambua], condition: 'baik' }],
+    segments: [
+      { path: [P.kefamenanu, [124.62, -9.36], [124.7004, -9.2911]], condition: 'baik', regencyCode: '5305' },
+      { path: [[124.7004, -9.2911], [124.76, -9.24], P.atambua], condition: 'baik' },
+    ],
   },
 
   // Border route towards Oecusse, proposed for national status.
@@ -176,8 +186,9 @@ export const DEMO_ROUTES: DemoRoute[] = [
     borderRoute: true,
     carriagewayWidthM: 4.5,
     segments: [
-      { path: [P.batuputih, [124.42, -9.93], P.ayotupas], condition: 'rusak_ringan' },
-      { path: [P.ayotupas, P.biudukfoho, P.betun], condition: 'sedang' },
+      { path: [P.batuputih, [124.42, -9.93], P.ayotupas], condition: 'rusak_ringan', regencyCode: '5304' },
+      { path: [P.ayotupas, [124.7241, -9.6504]], condition: 'sedang', regencyCode: '5304' },
+      { path: [[124.7241, -9.6504], P.biudukfoho, P.betun], condition: 'sedang' },
       { path: [P.betun, P.motamasin], condition: 'rusak_berat' },
     ],
   },
@@ -224,7 +235,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'sedang',
     regencyCode: '5303',
     carriagewayWidthM: 5,
-    segments: [{ path: [P.kupang, [123.58, -10.21], P.batakte], condition: 'baik' }],
+    segments: [
+      { path: [P.kupang, [123.58, -10.21], [123.577, -10.216]], condition: 'baik', regencyCode: '5371' },
+      { path: [[123.577, -10.216], P.batakte], condition: 'baik' },
+    ],
   },
 
   // Flores, national.
@@ -236,7 +250,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5315',
     carriagewayWidthM: 6,
-    segments: [{ path: [P.labuanBajo, P.werang, [120.25, -8.62], P.ruteng], condition: 'baik' }],
+    segments: [
+      { path: [P.labuanBajo, P.werang, [120.2393, -8.6213]], condition: 'baik' },
+      { path: [[120.2393, -8.6213], [120.25, -8.62], P.ruteng], condition: 'baik', regencyCode: '5313' },
+    ],
   },
   {
     ruasNumber: 'N-22',
@@ -246,7 +263,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5319',
     carriagewayWidthM: 6,
-    segments: [{ path: [P.ruteng, [120.55, -8.72], P.borong], condition: 'sedang' }],
+    segments: [
+      { path: [P.ruteng, [120.5427, -8.7107]], condition: 'sedang', regencyCode: '5313' },
+      { path: [[120.5427, -8.7107], [120.55, -8.72], P.borong], condition: 'sedang' },
+    ],
   },
   {
     ruasNumber: 'N-23',
@@ -256,7 +276,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5312',
     carriagewayWidthM: 6,
-    segments: [{ path: [P.borong, P.waelengga, [120.9, -8.81], P.bajawa], condition: 'sedang' }],
+    segments: [
+      { path: [P.borong, P.waelengga, [120.8408, -8.8203]], condition: 'sedang', regencyCode: '5319' },
+      { path: [[120.8408, -8.8203], [120.9, -8.81], P.bajawa], condition: 'sedang' },
+    ],
   },
   {
     ruasNumber: 'N-24',
@@ -267,8 +290,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5311',
     carriagewayWidthM: 6,
     segments: [
-      { path: [P.bajawa, P.mataloko, P.boawae], condition: 'baik' },
-      { path: [P.boawae, P.nangaroro, [121.55, -8.8], P.ende], condition: 'sedang' },
+      { path: [P.bajawa, P.mataloko, [121.1189, -8.7908]], condition: 'baik', regencyCode: '5312' },
+      { path: [[121.1189, -8.7908], P.boawae], condition: 'baik', regencyCode: '5318' },
+      { path: [P.boawae, P.nangaroro, [121.5317, -8.7985]], condition: 'sedang', regencyCode: '5318' },
+      { path: [[121.5317, -8.7985], [121.55, -8.8], P.ende], condition: 'sedang' },
     ],
   },
   {
@@ -280,8 +305,9 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5310',
     carriagewayWidthM: 6,
     segments: [
-      { path: [P.ende, P.detusoko, P.wolowaru], condition: 'sedang' },
-      { path: [P.wolowaru, P.paga, [122.13, -8.7], P.maumere], condition: 'baik' },
+      { path: [P.ende, P.detusoko, P.wolowaru], condition: 'sedang', regencyCode: '5311' },
+      { path: [P.wolowaru, [121.9669, -8.7712]], condition: 'baik', regencyCode: '5311' },
+      { path: [[121.9669, -8.7712], P.paga, [122.13, -8.7], P.maumere], condition: 'baik' },
     ],
   },
   {
@@ -292,7 +318,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5309',
     carriagewayWidthM: 6,
-    segments: [{ path: [P.maumere, P.waipare, P.talibura, P.boru, [122.86, -8.42], P.larantuka], condition: 'baik' }],
+    segments: [
+      { path: [P.maumere, P.waipare, P.talibura, [122.6203, -8.5249]], condition: 'baik', regencyCode: '5310' },
+      { path: [[122.6203, -8.5249], P.boru, [122.86, -8.42], P.larantuka], condition: 'baik' },
+    ],
   },
 
   // Flores, provincial.
@@ -318,8 +347,9 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5313',
     carriagewayWidthM: 4.5,
     segments: [
-      { path: [P.ruteng, P.bentengjawa], condition: 'rusak_ringan' },
-      { path: [P.bentengjawa, P.pota], condition: 'rusak_berat' },
+      { path: [P.ruteng, [120.5187, -8.5337]], condition: 'rusak_ringan' },
+      { path: [[120.5187, -8.5337], P.bentengjawa], condition: 'rusak_ringan', regencyCode: '5319' },
+      { path: [P.bentengjawa, P.pota], condition: 'rusak_berat', regencyCode: '5319' },
     ],
   },
   {
@@ -352,7 +382,10 @@ export const DEMO_ROUTES: DemoRoute[] = [
     roadClass: 'raya',
     regencyCode: '5317',
     carriagewayWidthM: 6,
-    segments: [{ path: [P.tambolaka, P.waimangura, P.waikabubak], condition: 'baik' }],
+    segments: [
+      { path: [P.tambolaka, P.waimangura, [119.3512, -9.6132]], condition: 'baik' },
+      { path: [[119.3512, -9.6132], P.waikabubak], condition: 'baik', regencyCode: '5301' },
+    ],
   },
   {
     ruasNumber: 'N-42',
@@ -363,7 +396,23 @@ export const DEMO_ROUTES: DemoRoute[] = [
     regencyCode: '5302',
     carriagewayWidthM: 6,
     segments: [
-      { path: [P.waikabubak, [119.65, -9.7], [119.88, -9.72]], condition: 'sedang' },
+      { path: [P.waikabubak, [119.4693, -9.6637]], condition: 'sedang', regencyCode: '5301' },
+      {
+        path: [
+          [119.4693, -9.6637],
+          [119.65, -9.7],
+          [119.789, -9.7121],
+        ],
+        condition: 'sedang',
+        regencyCode: '5316',
+      },
+      {
+        path: [
+          [119.789, -9.7121],
+          [119.88, -9.72],
+        ],
+        condition: 'sedang',
+      },
       { path: [[119.88, -9.72], [120.1, -9.7], P.waingapu], condition: 'baik' },
     ],
   },

@@ -126,7 +126,7 @@ describe('GeoPackage', () => {
     const output = await formatById('geopackage').writeProject!(layers, { name: 'Rumija NTT' });
     writeFileSync(path('project.gpkg'), output.data);
     const info = ogrinfo(path('project.gpkg'), '-al', '-so');
-    expect(info).toMatch(/Layer name: Ruas jalan\nGeometry: Line String\nFeature Count: 46/);
+    expect(info).toMatch(/Layer name: Ruas jalan\nGeometry: Line String\nFeature Count: 63/);
     expect(info).toContain(`Layer name: Jembatan\nGeometry: Point\nFeature Count: ${bridges.length}`);
     expect(info).toContain(`Layer name: Aset utilitas\nGeometry: Unknown (any)\nFeature Count: ${assets.length}`);
     expect(info).toContain('ID["EPSG",4326]');

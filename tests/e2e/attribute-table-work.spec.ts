@@ -22,26 +22,26 @@ test('filters, only on the map, Shift-selection, copy as TSV, bulk edit and a ca
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page);
   await page.getByTestId('layer-table-demo-roads').click();
-  await expect(count(page)).toContainText(`46 dari 46 baris`);
+  await expect(count(page)).toContainText(`63 dari 63 baris`);
 
   // Numbers typed the Indonesian way: 50.000 is fifty thousand metres.
   const filter = page.getByTestId('filter-text-lengthM');
   await filter.fill('> 50.000');
-  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) > 50_000).length} dari 46`);
+  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) > 50_000).length} dari 63`);
   await filter.fill('20.000 .. 30.000');
   const between = roads.filter((f) => length(f) >= 20_000 && length(f) <= 30_000);
-  await expect(count(page)).toContainText(`${between.length} dari 46`);
+  await expect(count(page)).toContainText(`${between.length} dari 63`);
   // "20.5" is not a number in Indonesian: the filter says so and filters nothing.
   await filter.fill('> 20.5');
   await expect(filter).toHaveAttribute('aria-invalid', 'true');
   await expect(filter).toHaveAttribute('title', /20,5/);
-  await expect(count(page)).toContainText('46 dari 46');
+  await expect(count(page)).toContainText('63 dari 63');
   await filter.fill('');
   // Text contains, in any case.
   await page.getByTestId('filter-text-name').fill('KUPANG');
   const named = roads.filter((f) => String(f.properties.name).toLowerCase().includes('kupang'));
   expect(named.length).toBeGreaterThan(0);
-  await expect(count(page)).toContainText(`${named.length} dari 46`);
+  await expect(count(page)).toContainText(`${named.length} dari 63`);
   await page.getByTestId('filter-text-name').fill('');
 
   // Only what is on the map: the roads whose extent meets the view.
@@ -60,10 +60,10 @@ test('filters, only on the map, Shift-selection, copy as TSV, bulk edit and a ca
     return w <= view[2]! && e >= view[0]! && s <= view[3]! && n >= view[1]!;
   });
   expect(onMap.length).toBeGreaterThan(0);
-  expect(onMap.length).toBeLessThan(46);
-  await expect(count(page)).toContainText(`${onMap.length} dari 46`);
+  expect(onMap.length).toBeLessThan(63);
+  await expect(count(page)).toContainText(`${onMap.length} dari 63`);
   await page.getByTestId('table-only-in-view').uncheck();
-  await expect(count(page)).toContainText('46 dari 46');
+  await expect(count(page)).toContainText('63 dari 63');
 
   // Three rows: a click, then Shift+click two rows down.
   await page.getByTestId('sort-lengthM').click();
@@ -101,8 +101,7 @@ test('filters, only on the map, Shift-selection, copy as TSV, bulk edit and a ca
   await page.getByTestId('bulk-value').fill('-5');
   await page.getByTestId('bulk-apply').click();
   await expect(page.getByTestId('table-message')).toContainText('Tidak tersimpan');
-  for (const road of chosen)
-    expect((await storedRoad(page, road.id))!.rumijaWidthM).toBe(road.properties.rumijaWidthM ?? undefined);
+  for (const road of chosen) expect((await storedRoad(page, road.id))!.rumijaWidthM).toBe(road.properties.rumijaWidthM);
 
   // Calculated columns, the second built on the first.
   await page.getByTestId('table-calculate').click();
@@ -110,12 +109,12 @@ test('filters, only on the map, Shift-selection, copy as TSV, bulk edit and a ca
   await page.getByTestId('calc-expression').fill('round(lengthM / 1000, 2)');
   await page.getByTestId('calc-apply').click();
   await expect(page.getByTestId('table-message')).toContainText(
-    'Kolom panjang_km dihitung untuk 46 fitur (0 tanpa nilai)',
+    'Kolom panjang_km dihitung untuk 63 fitur (0 tanpa nilai)',
   );
   await page.getByTestId('calc-name').fill('panjang_m');
   await page.getByTestId('calc-expression').fill('panjang_km * 1000');
   await page.getByTestId('calc-apply').click();
-  await expect(page.getByTestId('table-message')).toContainText('Kolom panjang_m dihitung untuk 46 fitur');
+  await expect(page.getByTestId('table-message')).toContainText('Kolom panjang_m dihitung untuk 63 fitur');
   const longest = sorted[sorted.length - 1]!;
   const expectedKm = Math.round(length(longest) / 10) / 100;
   expect((await storedRoad(page, longest.id))!.panjang_km).toBe(expectedKm);
@@ -131,13 +130,13 @@ test('filters, only on the map, Shift-selection, copy as TSV, bulk edit and a ca
   await waitForMapIdle(page);
   await page.getByTestId('layer-table-demo-roads').click();
   await page.getByTestId('filter-text-panjang_km').fill('> 50');
-  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) / 1000 > 50.005).length} dari 46`);
+  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) / 1000 > 50.005).length} dari 63`);
 
   // The same tools in English, at both screen sizes.
   await page.getByTestId('language-en').click();
   await page.getByTestId('layer-table-demo-roads').click();
   await page.getByTestId('filter-text-lengthM').fill('> 50,000');
-  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) > 50_000).length} of 46`);
+  await expect(count(page)).toContainText(`${roads.filter((f) => length(f) > 50_000).length} of 63`);
   await page.getByTestId('table-calculate').click();
   await expect(page.getByTestId('calc-apply')).toHaveText('Calculate');
   for (const width of [1366, 1920]) {

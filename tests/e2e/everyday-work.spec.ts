@@ -181,7 +181,7 @@ test('picking a ruas in the STA tab shows it; the table counts only its own sele
   // A bridge selected: the road table does not count it, the bridge table does.
   await page.evaluate(() => window.rumijaStore!.selection.select(['demo-bridge-1']));
   await page.getByTestId('layer-table-demo-roads').click();
-  await expect(page.getByTestId('table-count')).toHaveText('46 dari 46 baris');
+  await expect(page.getByTestId('table-count')).toHaveText('63 dari 63 baris');
   await expect(page.getByTestId('table-copy')).toBeDisabled();
   await page.getByTestId('layer-table-demo-bridges').click();
   await expect(page.getByTestId('table-count')).toContainText('1 dipilih');

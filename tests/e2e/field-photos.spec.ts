@@ -193,7 +193,7 @@ test('bad files are refused by name and reason; a photo by a road is attached at
   await expect(page.getByTestId('photo-ready')).toContainText('New point in Field photos');
   await page.getByTestId('photos-distance').fill('30');
   const proposal = page.getByTestId('photo-ready').locator('.photo-proposal');
-  await expect(proposal).toContainText(`Attach to road segment N-01 · Kupang – Oelamasi (1/2), ${staText}`);
+  await expect(proposal).toContainText(`Attach to road segment N-01 · Kupang – Oelamasi (1/3), ${staText}`);
   await page.getByTestId('photo-attach').check();
   await screenshot(page, 'field-photos-intake-en');
   await page.getByTestId('photos-save').click();
@@ -282,13 +282,13 @@ test('photos travel in a project file: saved with their images, gone from the wo
   };
   await chooseProject();
   const dialog = page.getByTestId('project-open-dialog');
-  await expect(dialog).toContainText(/Ruang kerja sekarang \(4 lapisan, 719 fitur, .*, 0 foto\)/);
-  await expect(dialog).toContainText(/isi proyek \(4 lapisan, 719 fitur, .*wajib retribusi.*pembayaran.*, 1 foto\)/);
+  await expect(dialog).toContainText(/Ruang kerja sekarang \(4 lapisan, 736 fitur, .*, 0 foto\)/);
+  await expect(dialog).toContainText(/isi proyek \(4 lapisan, 736 fitur, .*wajib retribusi.*pembayaran.*, 1 foto\)/);
   await screenshot(page, 'project-open-dialog-photos-id-1366');
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await page.getByTestId('language-en').click();
   await chooseProject();
-  await expect(dialog).toContainText(/by the project \(4 layers, 719 features, .*obligors.*payments.*, 1 photo\)/);
+  await expect(dialog).toContainText(/by the project \(4 layers, 736 features, .*obligors.*payments.*, 1 photo\)/);
   await screenshot(page, 'project-open-dialog-photos-en-1366');
   await page.getByTestId('project-open-confirm').click();
   await expect(page.getByTestId('project-message')).toContainText('Foto Kupang.rumija');

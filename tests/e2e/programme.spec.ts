@@ -15,21 +15,27 @@ import { readDrawnChart, readFigure, rowOf, valueAxis } from './chart-readback';
  *
  * The walk down the priority list (in juta): bridges on the border route P-101 Bipolo 25 m 2 500, Nunpisa 30 m
  * 3 000, Kapsali 100 m 10 000, Termanu 100 m 10 000 → 25 500; P-101 (3/3) 9,8789 km × 2 700 = 26 673,03 →
- * 52 173,03; P-102 (3/3) 51 259,23 and every other rusak berat (≥ 55 769,85) and the rusak ringan border ruas
- * (≥ 60 292,5) would pass 100 000; P-103 (2/2) 11,4658 × 1 500 = 17 198,7 → 69 371,73; P-202 (1/2) 31 201,95 and
- * the other rusak ringan would pass; new bridge Na'anruin 30 m × 120 = 3 600 → 72 971,73; P-102 (2/3) sedang on
- * the border 29,554 × 675 = 19 948,95 → 92 920,68; P-602 3,499 × 1 080 = 3 778,92 → 96 699,60; the other sedang
- * (≥ 7 798,275) would pass; then every baik: P-603 290,8368, P-601 (1/2) 326,772, P-503 450,8235, P-601 (2/2)
- * 497,796, P-105 655,812 → 98 921,6403. Programmed Rp 98.921.640.300 of 31 candidates (26 provincial segments
- * and 5 bridges), 14 items; left Rp 1.078.359.700.
- * Cost of every candidate (Σ length × unit cost over the 31): Rp 991.308.367.800.
- * Roads handled 9 878,9 + 11 465,8 + 29 554 + 3 499 + 4 039,4 + 2 723,1 + 10 018,3 + 4 148,3 + 10 930,2 =
- * 86 257,0 m → 86,3 km; bridges 25 + 30 + 100 + 100 + 30 = 285 m; provincial length 566 691,1 m, so
- * 480 434,1 m → 480,4 km not reached.
+ * 52 173,03; P-102 (4/4) 51 259,23 and every other rusak berat (≥ 55 769,85) and the rusak ringan border ruas
+ * (≥ 60 292,5) would pass 100 000; then the rusak ringan by cost: P-202 (2/3) in Manggarai Timur 10,3367 × 1 500 =
+ * 15 505,05 → 67 678,08; P-202 (1/3) in Manggarai 10,4646 × 1 500 = 15 696,9 → 83 374,98; P-103 (2/2) 17 198,7
+ * and the other rusak ringan would pass; new bridge Na'anruin 30 m × 120 = 3 600 → 86 974,98; P-102 (2/4) sedang on
+ * the border in TTS 5,4735 × 675 = 3 694,6125 → 90 669,5925; P-102 (3/4) in Malaka 16 254,3375 would pass; P-602
+ * 3,499 × 1 080 = 3 778,92 → 94 448,5125; the other sedang (≥ 7 798,275) would pass; then every baik: P-603
+ * 290,8368, P-105 (2/2) 4,947 × 60 = 296,82, P-601 (1/2) 326,772, P-105 (1/2) 5,9832 × 60 = 358,992, P-503
+ * 450,8235, P-601 (2/2) 497,796 → 96 670,5528. Programmed Rp 96.670.552.800 of 34 candidates (29 provincial
+ * segments, split where a ruas crosses a regency border, and 5 bridges), 16 items; left Rp 3.329.447.200.
+ * Cost of every candidate (Σ length × unit cost over the 34; the splits add up to the unsplit segments):
+ * Rp 991.308.367.800.
+ * Roads handled 9 878,9 + 10 336,7 + 10 464,6 + 5 473,5 + 3 499 + 4 039,4 + 4 947 + 2 723,1 + 5 983,2 + 10 018,3
+ * + 4 148,3 = 71 512,0 m → 71,5 km; bridges 25 + 30 + 100 + 100 + 30 = 285 m; provincial length 566 691,1 m, so
+ * 495 179,1 m → 495,2 km not reached.
  * Kemantapan (provincial roads, baik + sedang over the known length): before 149 502,0 / 566 691,1 = 26,38 %;
- * after, P-101 (3/3) and P-103 (2/2) become baik (+9 878,9 + 11 465,8): 170 846,7 / 566 691,1 = 30,15 %.
- * Kupang (5303) 10 930,2 / 90 485,7 = 12,08 % → 20 809,1 / 90 485,7 = 23,00 %; TTS (5304) 21 753,4 / 33 219,2 =
- * 65,48 % → 100 %; the others do not change.
+ * after, P-101 (3/3) and P-202 (1/3), (2/3) become baik (+9 878,9 + 10 464,6 + 10 336,7): 180 182,2 / 566 691,1 =
+ * 31,80 %. Kupang (5303) 4 947 / 84 502,5 = 5,85 % → 14 825,9 / 84 502,5 = 17,54 %; Manggarai (5313) 0 → 100 %;
+ * Manggarai Timur (5319) 0 → 10 336,7 / 34 712,1 = 29,78 %; TTS (5304) 27 226,9 / 104 758,8 = 25,99 % and Malaka
+ * (5321) 24 080,5 / 43 065,4 = 55,92 % do not change (their funded part was sedang already), nor do the others.
+ * Cost by regency: Kupang 25 500 + 3 600 + 26 673,03 + 296,82 = 56 069,85; Kota Kupang 326,772 + 497,796 + 358,992
+ * = 1 183,56 (12 854,6 m).
  */
 const BUDGET = 100_000_000_000;
 const WORDS = {
@@ -37,31 +43,32 @@ const WORDS = {
     budget: '100.000.000.000',
     totals: {
       budget: ['Rp 100.000.000.000', 'Rp100 miliar'],
-      funded: ['Rp 98.921.640.300', 'Rp98,9 miliar'],
-      remaining: ['Rp 1.078.359.700', 'Rp1,1 miliar'],
+      funded: ['Rp 96.670.552.800', 'Rp96,7 miliar'],
+      remaining: ['Rp 3.329.447.200', 'Rp3,3 miliar'],
       needed: ['Rp 991.308.367.800', 'Rp991,3 miliar'],
-      items: ['14 dari 31', ''],
-      roads: ['86,3 km', ''],
+      items: ['16 dari 34', ''],
+      roads: ['71,5 km', ''],
       bridges: ['285,0 m', ''],
-      unfunded: ['480,4 km', ''],
+      unfunded: ['495,2 km', ''],
     },
     // Regency, cost (short), road km and bridge metres handled, before, after — as the table reads.
     regencies: {
       '5302': ['Kabupaten Sumba Timur', '–', '–', '–', '0,0%', '0,0%'],
-      '5303': ['Kabupaten Kupang', 'Rp56,4 miliar', '20,8', '285,0', '12,1%', '23,0%'],
-      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17,2 miliar', '11,5', '0,0', '65,5%', '100,0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56,1 miliar', '14,8', '285,0', '5,9%', '17,5%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp3,7 miliar', '5,5', '0,0', '26,0%', '26,0%'],
       '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '–', '0,0%', '0,0%'],
       '5306': ['Kabupaten Belu', 'Rp3,8 miliar', '3,5', '0,0', '100,0%', '100,0%'],
       '5307': ['Kabupaten Alor', '–', '–', '–', '17,4%', '17,4%'],
       '5308': ['Kabupaten Lembata', '–', '–', '–', '100,0%', '100,0%'],
       '5311': ['Kabupaten Ende', 'Rp290,8 juta', '4,0', '0,0', '14,8%', '14,8%'],
       '5312': ['Kabupaten Ngada', '–', '–', '–', '27,5%', '27,5%'],
-      '5313': ['Kabupaten Manggarai', '–', '–', '–', '0,0%', '0,0%'],
+      '5313': ['Kabupaten Manggarai', 'Rp15,7 miliar', '10,5', '0,0', '0,0%', '100,0%'],
       '5314': ['Kabupaten Rote Ndao', 'Rp450,8 juta', '10,0', '0,0', '100,0%', '100,0%'],
       '5318': ['Kabupaten Nagekeo', '–', '–', '–', '100,0%', '100,0%'],
-      '5321': ['Kabupaten Malaka', 'Rp19,9 miliar', '29,6', '0,0', '25,8%', '25,8%'],
-      '5371': ['Kota Kupang', 'Rp824,6 juta', '6,9', '0,0', '100,0%', '100,0%'],
-      total: ['Provinsi', 'Rp98,9 miliar', '86,3', '285,0', '26,4%', '30,1%'],
+      '5319': ['Kabupaten Manggarai Timur', 'Rp15,5 miliar', '10,3', '0,0', '0,0%', '29,8%'],
+      '5321': ['Kabupaten Malaka', '–', '–', '–', '55,9%', '55,9%'],
+      '5371': ['Kota Kupang', 'Rp1,2 miliar', '12,9', '0,0', '100,0%', '100,0%'],
+      total: ['Provinsi', 'Rp96,7 miliar', '71,5', '285,0', '26,4%', '31,8%'],
     },
     funded: 'Terprogram',
     notFunded: 'Tidak muat',
@@ -78,30 +85,31 @@ const WORDS = {
     budget: '100,000,000,000',
     totals: {
       budget: ['Rp 100,000,000,000', 'Rp100 billion'],
-      funded: ['Rp 98,921,640,300', 'Rp98.9 billion'],
-      remaining: ['Rp 1,078,359,700', 'Rp1.1 billion'],
+      funded: ['Rp 96,670,552,800', 'Rp96.7 billion'],
+      remaining: ['Rp 3,329,447,200', 'Rp3.3 billion'],
       needed: ['Rp 991,308,367,800', 'Rp991.3 billion'],
-      items: ['14 of 31', ''],
-      roads: ['86.3 km', ''],
+      items: ['16 of 34', ''],
+      roads: ['71.5 km', ''],
       bridges: ['285.0 m', ''],
-      unfunded: ['480.4 km', ''],
+      unfunded: ['495.2 km', ''],
     },
     regencies: {
       '5302': ['Kabupaten Sumba Timur', '–', '–', '–', '0.0%', '0.0%'],
-      '5303': ['Kabupaten Kupang', 'Rp56.4 billion', '20.8', '285.0', '12.1%', '23.0%'],
-      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp17.2 billion', '11.5', '0.0', '65.5%', '100.0%'],
+      '5303': ['Kabupaten Kupang', 'Rp56.1 billion', '14.8', '285.0', '5.9%', '17.5%'],
+      '5304': ['Kabupaten Timor Tengah Selatan', 'Rp3.7 billion', '5.5', '0.0', '26.0%', '26.0%'],
       '5305': ['Kabupaten Timor Tengah Utara', '–', '–', '–', '0.0%', '0.0%'],
       '5306': ['Kabupaten Belu', 'Rp3.8 billion', '3.5', '0.0', '100.0%', '100.0%'],
       '5307': ['Kabupaten Alor', '–', '–', '–', '17.4%', '17.4%'],
       '5308': ['Kabupaten Lembata', '–', '–', '–', '100.0%', '100.0%'],
       '5311': ['Kabupaten Ende', 'Rp290.8 million', '4.0', '0.0', '14.8%', '14.8%'],
       '5312': ['Kabupaten Ngada', '–', '–', '–', '27.5%', '27.5%'],
-      '5313': ['Kabupaten Manggarai', '–', '–', '–', '0.0%', '0.0%'],
+      '5313': ['Kabupaten Manggarai', 'Rp15.7 billion', '10.5', '0.0', '0.0%', '100.0%'],
       '5314': ['Kabupaten Rote Ndao', 'Rp450.8 million', '10.0', '0.0', '100.0%', '100.0%'],
       '5318': ['Kabupaten Nagekeo', '–', '–', '–', '100.0%', '100.0%'],
-      '5321': ['Kabupaten Malaka', 'Rp19.9 billion', '29.6', '0.0', '25.8%', '25.8%'],
-      '5371': ['Kota Kupang', 'Rp824.6 million', '6.9', '0.0', '100.0%', '100.0%'],
-      total: ['Province', 'Rp98.9 billion', '86.3', '285.0', '26.4%', '30.1%'],
+      '5319': ['Kabupaten Manggarai Timur', 'Rp15.5 billion', '10.3', '0.0', '0.0%', '29.8%'],
+      '5321': ['Kabupaten Malaka', '–', '–', '–', '55.9%', '55.9%'],
+      '5371': ['Kota Kupang', 'Rp1.2 billion', '12.9', '0.0', '100.0%', '100.0%'],
+      total: ['Province', 'Rp96.7 billion', '71.5', '285.0', '26.4%', '31.8%'],
     },
     funded: 'Programmed',
     notFunded: 'Does not fit',
@@ -125,15 +133,17 @@ const FUNDED_IN_ORDER = [
   'demo-bridge-1',
   'demo-bridge-2',
   'demo-road-P-101-3',
-  'demo-road-P-103-2',
+  'demo-road-P-202-2',
+  'demo-road-P-202-1',
   'demo-bridge-5',
   'demo-road-P-102-2',
   'demo-road-P-602-1',
   'demo-road-P-603-1',
+  'demo-road-P-105-2',
   'demo-road-P-601-1',
+  'demo-road-P-105-1',
   'demo-road-P-503-1',
   'demo-road-P-601-2',
-  'demo-road-P-105-1',
 ];
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -155,7 +165,7 @@ async function readScreen(page: Page, language: 'id' | 'en') {
     expect(cells.map(clean)).toEqual(expected);
   }
   const list = page.getByTestId('programme-list').locator('tbody tr');
-  await expect(list).toHaveCount(31);
+  await expect(list).toHaveCount(34);
   const funded = page.getByTestId('programme-list').locator('tbody tr.funded');
   expect(
     await funded.evaluateAll((trs) =>
@@ -193,9 +203,8 @@ async function readScreen(page: Page, language: 'id' | 'en') {
   const axis = valueAxis(drawn, language);
   const at = (x: number) => (x - axis.zero) / axis.perUnit;
   for (const [name, before, after] of [
-    [words.regencies.total[0]!, 26.38, 30.15],
-    ['Kupang', 12.08, 23.0],
-    ['Timor Tengah Selatan', 65.48, 100],
+    [words.regencies.total[0]!, 26.38, 31.8],
+    ['Kupang', 5.85, 17.54],
   ] as const) {
     const row = rowOf(drawn, name);
     expect(row.bars).toHaveLength(2);
@@ -238,14 +247,14 @@ for (const language of ['id', 'en'] as const)
     const value = (sql: string) => Number(/ v \((?:Real|Integer|Integer64)\) = ([\d.]+)/.exec(gdal(sql))![1]);
     const sheet = `"${words.sheet}"`;
     expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(
-      98_921_640_300,
+      96_670_552_800,
     );
-    expect(value(`SELECT COUNT(*) AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(14);
+    expect(value(`SELECT COUNT(*) AS v FROM ${sheet} WHERE "Status" = '${words.funded}'`)).toBe(16);
     expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${sheet}`)).toBe(991_308_367_800);
     // The regency rows add up to the province row (every funded bridge is in Kabupaten Kupang), and the workbook says
     // whose it is and that its prices and network are examples.
     const regencies = `"${words.regencySheet}" WHERE "${words.regencyColumn}" <> '${words.regencies.total[0]}'`;
-    expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${regencies}`)).toBe(98_921_640_300);
+    expect(value(`SELECT SUM("${words.costColumn}") AS v FROM ${regencies}`)).toBe(96_670_552_800);
     expect(value(`SELECT SUM("${words.bridgeColumn}") AS v FROM ${regencies}`)).toBe(285);
     const about = gdal(`SELECT * FROM "${words.aboutSheet}"`);
     for (const expected of words.about) expect(about).toContain(expected);

@@ -56,7 +56,7 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await expect(dialog).toContainText('Buka proyek Sidang Kupang.rumija?');
   // Everything that is replaced is counted, the registers and photos too.
   await expect(dialog).toContainText(
-    'Ruang kerja sekarang (4 lapisan, 719 fitur, 1 cerita, 1 versi tarif, 5 wajib retribusi, 10 ketetapan, ' +
+    'Ruang kerja sekarang (4 lapisan, 736 fitur, 1 cerita, 1 versi tarif, 5 wajib retribusi, 10 ketetapan, ' +
       '3 pembayaran, 1 program penertiban, 0 program penanganan, 0 foto)',
   );
   await expect(dialog).toContainText(/Cadangan otomatis ruang kerja sekarang dibuat dulu/);
@@ -71,14 +71,14 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await page.getByTestId('project-restore').click();
   const list = page.getByTestId('project-restore-dialog');
   await expect(list.getByTestId('backup-entry').first()).toContainText('sebelum membuka proyek');
-  await expect(list.getByTestId('backup-entry').first()).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
+  await expect(list.getByTestId('backup-entry').first()).toContainText('4 lapisan, 736 fitur, 1 cerita, 1 versi tarif');
   await screenshot(page, 'project-restore-dialog-id-1366');
   await list.getByTestId('backup-restore').first().click();
   await expect(page.getByTestId('project-restore-confirm-dialog')).toContainText(
     'Cadangan ruang kerja sekarang dibuat dulu',
   );
   await expect(page.getByTestId('project-restore-confirm-dialog')).toContainText(
-    /Ruang kerja sekarang \(4 lapisan, 719 fitur, .*5 wajib retribusi, 10 ketetapan, 3 pembayaran, .*0 foto\) akan diganti dengan cadangan .* \(4 lapisan, .*3 pembayaran, .*0 foto\)/,
+    /Ruang kerja sekarang \(4 lapisan, 736 fitur, .*5 wajib retribusi, 10 ketetapan, 3 pembayaran, .*0 foto\) akan diganti dengan cadangan .* \(4 lapisan, .*3 pembayaran, .*0 foto\)/,
   );
   await screenshot(page, 'project-restore-confirm-id-1366');
   await page.getByTestId('project-restore-confirm').click();
@@ -89,7 +89,7 @@ test('a saved project opens in place of the workspace after a backup, and the ba
   await page.getByTestId('language-en').click();
   await page.getByTestId('project-save').click();
   await expect(page.getByTestId('project-save-dialog')).toContainText(
-    'The whole workspace (4 layers, 719 features, 1 story, 1 tariff version, 5 obligors, 10 assessments, 3 payments',
+    'The whole workspace (4 layers, 736 features, 1 story, 1 tariff version, 5 obligors, 10 assessments, 3 payments',
   );
   await screenshot(page, 'project-save-dialog-en-1366');
   await page.getByTestId('project-save-dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -232,7 +232,7 @@ test('a database that cannot be opened says so and offers the newest backup, not
   await expect(recovery).toContainText(
     'Basis data aplikasi di komputer ini tidak dapat dibuka. Basis data ini ditulis oleh versi Rumija lain',
   );
-  await expect(recovery).toContainText('4 lapisan, 719 fitur, 1 cerita, 1 versi tarif');
+  await expect(recovery).toContainText('4 lapisan, 736 fitur, 1 cerita, 1 versi tarif');
   // IndexedDB's own English text is there for whoever needs it, behind "Pesan teknis".
   const details = recovery.getByTestId('storage-recovery-details');
   await expect(details.locator('code')).toBeHidden();
