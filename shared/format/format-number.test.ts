@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKilometres, formatLength, formatNumber, formatPercent, formatSta } from './format-number';
+import { formatKilometres, formatLength, formatMoment, formatNumber, formatPercent, formatSta } from './format-number';
 
 describe('number formatting', () => {
   it('uses Indonesian separators in Indonesian and English ones in English', () => {
@@ -19,5 +19,10 @@ describe('number formatting', () => {
     expect(formatSta(16_250)).toBe('STA 16+250');
     expect(formatSta(500)).toBe('STA 0+500');
     expect(formatSta(3_400.4)).toBe('STA 3+400');
+  });
+  it('writes a moment the way each language does, in this computer time', () => {
+    // An ISO time without a zone is local time, as a stored moment is shown on this computer.
+    expect(formatMoment('2026-01-21T14:05:00', 'id')).toBe('21/01/2026 14.05');
+    expect(formatMoment('2026-01-21T14:05:00', 'en')).toBe('21 Jan 2026 14:05');
   });
 });

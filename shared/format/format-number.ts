@@ -55,3 +55,10 @@ export function formatDate(date: Date, locale: Locale = 'id'): string {
   const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
   return formatDateInput(iso, locale);
 }
+
+/** A moment as the UI shows it, this computer's time: 21/01/2026 14.05 (English: 21 Jan 2026 14:05). */
+export function formatMoment(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  const time = `${String(date.getHours()).padStart(2, '0')}${locale === 'id' ? '.' : ':'}${String(date.getMinutes()).padStart(2, '0')}`;
+  return `${formatDate(date, locale)} ${time}`;
+}

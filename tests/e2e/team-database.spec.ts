@@ -174,12 +174,19 @@ test('two desktops edit one layer through PostGIS: merged, a conflict shown and 
   await viewer.getByTestId('team-sync-jembatan_demo').click();
   await expect(viewer.getByTestId('team-message')).toContainText('Server menolak');
   await expect(viewer.getByTestId('team-link-jembatan_demo')).toContainText('1 perubahan belum dikirim');
+  await expect(viewer.getByTestId('team-link-jembatan_demo').locator('.team-facts')).toContainText(
+    /sinkron terakhir \d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}$/,
+  );
   await viewer.setViewportSize({ width: 1366, height: 768 });
   await screenshot(viewer, 'team-viewer-refused');
   // The shown failure is a Problem: switching the language words it again.
   await viewer.getByTestId('language-en').click();
   await expect(viewer.getByTestId('team-message')).toContainText('Refused by the server: your role does not allow');
   await expect(viewer.getByTestId('team-message')).not.toContainText('Server menolak');
+  // One change, said as one; the last sync as the app writes a moment in English ("7 Dec 2026 16:56").
+  const facts = viewer.getByTestId('team-link-jembatan_demo').locator('.team-facts');
+  await expect(facts).toContainText('1 change not sent');
+  await expect(facts).toContainText(/last sync \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$/);
   await screenshot(viewer, 'team-viewer-refused-en');
   const server = await db.superQuery<{ name: string }>('SELECT name FROM rumija.jembatan_demo WHERE fid = $1', [
     second,

@@ -12,20 +12,13 @@ import {
 } from '#shared/postgis/feature-history';
 import { FIELDS_BY_KIND } from '#shared/model/feature-fields';
 import type { FeatureKind } from '#shared/model/road-network';
-import type { Locale } from '#shared/format/format-number';
+import { formatMoment, type Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 import { featureTitle } from '../format/feature-title';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useSnapshot, useStore } from '../state/store-context';
 import { ProblemError } from '#shared/messages/problem';
 import { problemText } from '../i18n/problem-text';
-
-const two = (value: number) => String(value).padStart(2, '0');
-/** 21/01/2026 14:05, this computer's time. */
-const whenText = (iso: string) => {
-  const date = new Date(iso);
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
-};
 
 const plain = (value: unknown) =>
   value === null || value === undefined || value === ''
@@ -96,7 +89,8 @@ export function FeatureHistoryDialog({
   onClose: () => void;
   onRestored: (version: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
   const store = useStore();
   const ref = useModalDialog();
   const snapshot = useSnapshot();
@@ -174,7 +168,7 @@ export function FeatureHistoryDialog({
                   ? t('featureHistory.whoAs', { user: entry.changedBy, role: entry.changedAs })
                   : entry.changedBy}
               </span>
-              <span>{whenText(entry.changedAt)}</span>
+              <span>{formatMoment(entry.changedAt, locale)}</span>
               {entry.client && <span className="muted">{entry.client}</span>}
             </div>
             <ChangeRows entry={entry} kind={kind} />

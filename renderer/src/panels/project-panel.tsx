@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_EXTENSION } from '#shared/project/project-format';
-import { formatDate } from '#shared/format/format-number';
+import { formatMoment } from '#shared/format/format-number';
 import type { Locale } from '#shared/format/format-number';
 import { messageOf } from '#shared/format/message-of';
 import type { BackupFolderInfo, OpenedFile, RecentProject } from '#shared/host/host-api';
@@ -63,13 +63,6 @@ function Modal({
       {children}
     </dialog>
   );
-}
-
-/** A moment as the UI shows it: 21/01/2026 14.05 (English: 21 Jan 2026 14:05). */
-export function formatMoment(iso: string, locale: Locale) {
-  const date = new Date(iso);
-  const time = `${String(date.getHours()).padStart(2, '0')}${locale === 'id' ? '.' : ':'}${String(date.getMinutes()).padStart(2, '0')}`;
-  return `${formatDate(date, locale)} ${time}`;
 }
 
 /** A project file's problem in the user's words, naming the file. */

@@ -11,7 +11,7 @@ import {
 } from '#shared/postgis/sync-plan';
 import { FIELDS_BY_KIND } from '#shared/model/feature-fields';
 import type { FeatureKind } from '#shared/model/road-network';
-import type { Locale } from '#shared/format/format-number';
+import { formatMoment, type Locale } from '#shared/format/format-number';
 import { formatFieldValue } from '../format/field-format';
 import { useModalDialog } from '../components/use-modal-dialog';
 import { useStore } from '../state/store-context';
@@ -54,7 +54,7 @@ function choiceOf(layerId: string, conflict: SyncConflict, picks: Record<string,
 export function ConflictDialog({ layerId, onClose }: { layerId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
-  const when = (at: string) => new Date(at).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID');
+  const when = (at: string) => formatMoment(at, locale);
   const store = useStore();
   const ref = useModalDialog();
   const team = useSyncExternalStore(store.team.subscribe, store.team.getSnapshot);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { messageOf } from '#shared/format/message-of';
-import { formatNumber, type Locale } from '#shared/format/format-number';
+import { formatMoment, formatNumber, type Locale } from '#shared/format/format-number';
 import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
 import { tableNameFor, TABLE_NAME_PATTERN } from '#shared/postgis/layer-table';
 import { featureFingerprint, hasFingerprint } from '#shared/postgis/sync-plan';
@@ -307,10 +307,9 @@ export function TeamPanel() {
                   {t('team.linkFacts', {
                     table: link.table,
                     login: link.login,
+                    ...(pending ? { count: pending.get(link.layerId) ?? 0 } : {}),
                     pending: pending ? formatNumber(pending.get(link.layerId) ?? 0, locale) : '…',
-                    synced: link.syncedAt
-                      ? new Date(link.syncedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID')
-                      : '—',
+                    synced: link.syncedAt ? formatMoment(link.syncedAt, locale) : '—',
                   })}
                 </div>
                 {!snapshot.layers.some((layer) => layer.id === link.layerId) && (
