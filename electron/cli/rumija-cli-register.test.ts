@@ -186,8 +186,20 @@ describe('rumija analyze on registers as they come', () => {
       join(noRoads.folder, 'r.csv'),
     ]);
     expect(first.code).toBe(0);
-    expect(first.err).toContain('Tidak ada ruas jalan');
-    expect(first.err).toContain('No road segments');
+    expect(first.err).toContain('PERINGATAN: Tidak ada ruas jalan');
+    expect(first.err).not.toContain('No road segments');
+    const firstInEnglish = await analyze([
+      '--lang',
+      'en',
+      '--roads',
+      noRoads.roads,
+      '--assets',
+      noRoads.assets,
+      '--out',
+      join(noRoads.folder, 'r.csv'),
+    ]);
+    expect(firstInEnglish.err).toContain('WARNING: No road segments');
+    expect(firstInEnglish.out).toMatch(/^Roads: 0 · assets: \d+ · inside RUMIJA: 0 · /);
 
     const noAssets = workspace([]);
     const emptyCsv = join(noAssets.folder, 'r.csv');
@@ -219,8 +231,18 @@ describe('rumija analyze on registers as they come', () => {
     const out = join(files.folder, 'r.csv');
     const refused = await analyze(['--roads', files.roads, '--assets', files.assets, '--out', out]);
     expect(refused.code).toBe(3);
-    expect(refused.err).toContain('unknown category "TIANG PLN"');
+    expect(refused.err).toContain('kategori tidak dikenal "TIANG PLN"');
     expect(refused.err).toContain('--category-map');
+    const refusedInEnglish = await analyze([
+      '--roads',
+      files.roads,
+      '--assets',
+      files.assets,
+      '--out',
+      out,
+      '--lang=en',
+    ]);
+    expect(refusedInEnglish.err).toContain('assets.geojson, feature 1 (id a): category: unknown category "TIANG PLN"');
 
     const map = files.write('kategori.json', { 'tiang pln': 'tiang_listrik' });
     const mapped = await analyze([

@@ -176,14 +176,18 @@ describe('rumija assess', () => {
       '--issue',
     );
     expect(truncated.code).toBe(EXIT.input);
-    expect(truncated.err).toContain('terpotong.rumija: terpotong / truncated');
+    expect(truncated.err).toContain('terpotong.rumija: terpotong (');
     expect(existsSync(out)).toBe(false);
     const project = await writeProjectFile('salah.rumija');
     const before = hash(project);
     const corridor = await run('assess', '--project', project, '--corridor', 'Atambua', '--period', 'y', '--out', out);
     expect(corridor.code).toBe(EXIT.input);
-    expect(corridor.err).toContain(
-      'salah.rumija: tidak ada program penertiban untuk koridor / no enforcement programme for corridor "Atambua"',
+    expect(corridor.err).toContain('salah.rumija: tidak ada program penertiban untuk koridor "Atambua" (ada: ');
+    const corridorInEnglish = await run(
+      ...['assess', '--project', project, '--corridor', 'Atambua', '--period', 'y', '--out', out, '--lang', 'en'],
+    );
+    expect(corridorInEnglish.err).toContain(
+      'salah.rumija: no enforcement programme for corridor "Atambua" (there are: ',
     );
     const period = await run(
       'assess',
@@ -197,7 +201,7 @@ describe('rumija assess', () => {
       out,
     );
     expect(period.code).toBe(EXIT.input);
-    expect(period.err).toContain('period not found: "2030"');
+    expect(period.err).toContain('masa retribusi tidak ditemukan: "2030"');
     expect(period.err).toContain('2027-s1 "Semester I 2027"');
     expect((await run('assess', '--project', project, '--out', out)).code).toBe(EXIT.usage);
     expect((await run('assess', '--project', project, '--corridor', 'a', '--period', 'b', '--out', 'x.csv')).code).toBe(
@@ -225,7 +229,7 @@ describe('rumija notices', () => {
     const totals = noticeTotals(pdf);
     expect(totals).toHaveLength(5);
     expect(totals.reduce((s, v) => s + v, 0)).toBe(excel);
-    expect(one.out).toContain(`Jumlah / total: Rp ${excel.toLocaleString('de-DE')}`);
+    expect(one.out).toContain(`Jumlah: Rp ${excel.toLocaleString('de-DE')}`);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     for (const seq of [13, 14, 15, 16, 17]) expect(text).toContain(`Nomor: ${SKRD(seq)}`);
     expect(text).toContain('Semester I 2027');
@@ -236,12 +240,16 @@ describe('rumija notices', () => {
     execFileSync('unzip', ['-q', zip, '-d', join(dir, 'unzipped')]);
     const names = readdirSync(join(dir, 'unzipped')).sort();
     expect(names).toHaveLength(5);
+    expect(many.out).toMatch(/^SKRD: 5 \(draf: 0\) · berkas: 5 · rata-rata \d+ KB · [\d,]+ s\nJumlah: Rp /);
     expect(names[0]).toMatch(new RegExp(`^SKRD-PUPR-NTT-${YEAR}-001[3-7] .+\\.pdf$`));
     const sum = names.reduce((s, name) => s + noticeTotals(join(dir, 'unzipped', name))[0]!, 0);
     expect(sum).toBe(excel);
 
     const folder = join(dir, 'folder-skrd');
-    expect((await run('notices', '--project', project, '--period', '2027-s1', '--out', folder)).code).toBe(EXIT.ok);
+    const inFolder = await run('notices', '--project', project, '--period', '2027-s1', '--out', folder, '--lang', 'en');
+    expect(inFolder.code).toBe(EXIT.ok);
+    expect(inFolder.out).toMatch(/^SKRD: 5 \(drafts: 0\) · files: 5 · average \d+ KB · [\d.]+ s\nTotal: Rp /);
+    expect(inFolder.out).toContain(`Notices: ${folder} (folder)`);
     expect(readdirSync(folder).sort()).toEqual(names);
     expect(hash(project)).toBe(before);
     // A period without assessments, and an output that cannot be written.
@@ -260,7 +268,11 @@ describe('rumija notices', () => {
     // A folder that is a file: the notices cannot be written there.
     const denied = await run('notices', '--project', project, '--period', '2026-s1', '--out', join(pdf, 'a.pdf'));
     expect(denied.code).toBe(EXIT.output);
-    expect(denied.err).toContain('a.pdf: tidak dapat ditulis / cannot be written');
+    expect(denied.err).toContain('a.pdf: tidak dapat ditulis (');
+    const deniedInEnglish = await run(
+      ...['notices', '--project', project, '--period', '2026-s1', '--out', join(pdf, 'a.pdf'), '--lang', 'en'],
+    );
+    expect(deniedInEnglish.err).toContain('a.pdf: cannot be written (');
   }, 60_000);
 });
 

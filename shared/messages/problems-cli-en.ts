@@ -5,4 +5,129 @@ export const cliProblemsEn = {
   badLanguage: '--lang "{{value}}": choose id or en',
   databaseError: 'Team database: {{problem}}',
   option: '{{option}}: {{problem}}',
+  badArgument: 'Bad argument: {{detail}}\n{{usage}}',
+  required: '{{option}} is required\n{{usage}}',
+  cannotRead: '{{path}}: cannot be read ({{reason}})',
+  cannotWrite: '{{path}}: cannot be written ({{reason}})',
+  analyze: {
+    unknownCommand: 'Unknown command: {{command}}\n{{usage}}',
+    badOut: '--out must end in .geojson or .csv: {{out}}',
+    badPeriod: '--period must be > 0: {{value}}',
+    badPaying: '--paying must be 0..1: {{value}}',
+    badUnknownCategory: '--unknown-category must be refuse or lainnya: {{value}}',
+    warning: 'WARNING: {{warning}}',
+    skipped_one: '{{file}}: {{count}} feature skipped ({{notes}})',
+    skipped_other: '{{file}}: {{count}} features skipped ({{notes}})',
+    feature: '{{file}}, feature {{number}}',
+    featureWithId: '{{file}}, feature {{number}} (id {{id}})',
+    roadNotLine: '{{where}}: a road must be a line, not {{type}}',
+    categoryRequired: 'category is required',
+    unknownCategory:
+      '{{where}}: category: unknown category "{{category}}" — map it with --category-map <map.json>, or count it as "lainnya" with --unknown-category lainnya ({{categories}})',
+    badCategoryMap: '{{path}}: invalid category map: "{{field}}": {{detail}} ({{categories}})',
+    exampleTariff: 'the example tariff is used (not the official NTT tariff) — pass --tariff <schedule.json>',
+    badJson: '{{path}}: invalid JSON: {{detail}}',
+    badTariff: '{{path}}: invalid tariff schedule: {{field}}: {{detail}}',
+    tariffIsExample: 'this schedule is marked as an example',
+    projectTariffIsExample: "the project's tariff is marked as an example",
+    summary: 'Roads: {{roads}} · assets: {{assets}} · inside RUMIJA: {{inside}} · {{seconds}} s',
+    schedule: 'Tariff schedule: {{name}} (v{{version}})',
+    scheduleExample: 'Tariff schedule: {{name}} (v{{version}}, EXAMPLE)',
+    potential_one: 'Potential retribution ({{count}} yr): {{total}} ({{short}})',
+    potential_other: 'Potential retribution ({{count}} yrs): {{total}} ({{short}})',
+    paying: 'Already paying {{percent}}%: potential new {{amount}}',
+    report: 'Report: {{path}}',
+  },
+  db: {
+    required: '{{what}}: --db is required (postgresql://user@host:port/database)',
+    notPem: '{{path}}: not a PEM certificate (-----BEGIN CERTIFICATE-----)',
+    tlsCaNeedsVerify: '--tls-ca applies to --tls verify, not {{tls}}',
+    noPassword: 'PGPASSWORD is not set: the team database password is read from it (export PGPASSWORD=…)',
+    badTls: '--tls must be {{modes}}: {{value}}',
+    notUrl: '--db: not a URL: {{url}} (postgresql://user@host:5432/database)',
+    notPostgres: '--db: must be postgresql://user@host:port/database: {{url}}',
+    passwordInUrl: '--db: put the password in PGPASSWORD, not in the URL',
+  },
+  usage: {
+    heading: 'Usage:',
+    analyze: `  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
+                 (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
+                 [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
+                 [--category-map <map.json>] [--unknown-category refuse|lainnya]
+                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
+  rumija analyze --project <project.rumija> --out <report.geojson|report.csv> [--tariff …] [--period …] [--paying …]
+                 (roads, assets and corridors from the project's layers; its newest tariff version unless --tariff)`,
+    project: `  rumija project info <project.rumija>
+                 (layers and counts, tables, format version, checksum; exit 3 when the file is not a sound project)`,
+    sync: `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
+                 [--take mine|theirs] [--take <feature id>=mine|theirs …]
+                 [--tls verify|require|off] [--tls-ca <department-ca.pem>]
+                 (first run: clones the table; then pushes the file's changes and pulls the team's;
+                  changes to different fields of one feature are merged, the same field is a conflict)`,
+    database: `  The password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
+  against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
+  Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
+  5 conflicts wait, 6 team database failed.
+  Language of messages: --lang id|en on any command, else LANG (en_* → English), else Indonesian.`,
+    notices: `  rumija notices --project <project.rumija> --period <id|label> [--corridor <id|name>]
+                 --out <notices.pdf|notices.zip|folder>
+                 (the period's SKRDs: one PDF for all, or one PDF per obligor in a zip or a folder)`,
+    history: `  rumija history --db postgresql://user@host:port/database --table <table> --id <feature id>
+                 [--limit <1..{{max}}>] [--json] [--tls verify|require|off] [--tls-ca <department-ca.pem>]
+                 (each version: who, when, the client, and the fields it changed, before → after; the newest
+                  {{newest}} unless --limit; --json prints the history as JSON)`,
+  },
+  take: {
+    bad: '--take must be mine, theirs or <id>=mine|theirs: {{value}}',
+  },
+  project: {
+    usage: 'Usage: rumija project info <project.rumija>\n{{usage}}',
+    notSqlite: '{{file}}: neither a Rumija project nor a GeoPackage',
+    truncated: '{{file}}: truncated ({{actual}} of {{expected}} bytes)',
+    corrupt: '{{file}}: damaged ({{detail}})',
+    plainGeopackage:
+      '{{file}}: a plain GeoPackage, not a Rumija project ({{layers}}); analyze --roads/--assets reads it',
+    notProject: '{{file}}: an SQLite database, not a Rumija project',
+    newerVersion: '{{file}}: from a newer Rumija (format {{version}}; this one reads up to {{supported}})',
+    checksumMismatch: '{{file}}: checksum does not match — changed after it was saved',
+    noRoadLayer: '{{file}}: no road layer',
+    noAssetLayer: '{{file}}: no asset layer',
+    name: 'Project: {{name}}',
+    saved: 'Saved: {{savedAt}} (Rumija {{version}})',
+    checksumHolds: 'Checksum (SHA-256): {{checksum}} holds',
+    checksumFails: 'Checksum (SHA-256): {{checksum}} DOES NOT MATCH',
+    layers: 'Layers:',
+    layer_one: '  {{name}}\t{{kind}}\t{{count}} feature',
+    layer_other: '  {{name}}\t{{kind}}\t{{count}} features',
+    tables: 'Tables:',
+  },
+  internalError: 'Rumija: internal error: {{detail}}',
+  retribution: {
+    noProgramme: '{{file}}: no enforcement programme for corridor "{{corridor}}" (there are: {{programmes}})',
+    noProgrammeAtAll: '{{file}}: no enforcement programme for corridor "{{corridor}}" (the project has no programme)',
+    periodNotFound: '{{file}}: period not found: "{{period}}" (there are: {{periods}})',
+    projectNotWritten: '{{file}}: the project cannot be written, nothing changed ({{reason}})',
+  },
+  notices: {
+    badOut: '--out must be .pdf, .zip or a folder: {{target}}',
+    noAssessments: '{{file}}: period "{{period}}" has no assessments yet (rumija assess … --issue)',
+    written: 'SKRD: {{notices}} (drafts: {{drafts}}) · files: {{files}} · average {{kilobytes}} KB · {{seconds}} s',
+    total: 'Total: {{total}} ({{short}})',
+    writtenTo: 'Notices: {{target}}',
+    writtenToFolder: 'Notices: {{target}} (folder)',
+  },
+  history: {
+    operation: { insert: 'insert', update: 'update', delete: 'delete' },
+    geometry_one: '{{type}}, {{count}} vertex',
+    geometry_other: '{{type}}, {{count}} vertices',
+    changedAs: '{{who}} (as {{role}})',
+    heading_one: 'History: rumija.{{table}}, feature {{id}} — {{count}} change, now v{{version}}',
+    heading_other: 'History: rumija.{{table}}, feature {{id}} — {{count}} changes, now v{{version}}',
+    headingDeleted_one: 'History: rumija.{{table}}, feature {{id}} — {{count}} change, now deleted',
+    headingDeleted_other: 'History: rumija.{{table}}, feature {{id}} — {{count}} changes, now deleted',
+    newestOf: '(newest {{shown}} of {{total}}: --limit for more)',
+    none: 'No history yet: the feature has not changed since history was set up',
+    noValuesChanged: '(no values changed)',
+    badLimit: '--limit must be 1..{{max}}: {{value}}',
+  },
 } satisfies ProblemTable;

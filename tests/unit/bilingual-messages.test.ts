@@ -31,15 +31,9 @@ const NOT_MESSAGES: Record<string, readonly string[]> = {
  */
 const NOT_YET_CONVERTED: readonly string[] = [
   'electron/cli/cli-assess.ts',
-  'electron/cli/cli-error.ts',
-  'electron/cli/cli-history.ts',
-  'electron/cli/cli-notices.ts',
   'electron/cli/cli-payments.ts',
   'electron/cli/cli-programme.ts',
-  'electron/cli/cli-retribution-project.ts',
   'electron/cli/cli-sync.ts',
-  'electron/cli/postgis-source.ts',
-  'electron/cli/rumija-cli.ts',
   'electron/main/app-menu.ts',
   'electron/main/background-files.ts',
   'electron/main/backup-folder.ts',
