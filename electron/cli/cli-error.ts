@@ -65,6 +65,14 @@ export const requiredError = (option: string, usage: string) =>
 export const failureOf = (error: unknown) =>
   (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 
+/** "roads.geojson, fitur 3 (id R-1)": a feature of a file, numbered from 1. */
+export const featureText = (file: string, index: number, id?: unknown) =>
+  cliText(
+    id === undefined
+      ? problem('cli.feature', { file, number: index + 1 })
+      : problem('cli.featureWithId', { file, number: index + 1, id: String(id) }),
+  );
+
 /** Asked for usage (`--help`): printed to standard output, exit 0. */
 export class HelpRequest extends Error {}
 

@@ -194,11 +194,11 @@ describe.skipIf(skip !== null)('rumija sync: messages, round trips and conflicts
     expect((await sync()).code).toBe(5);
     const unknown = await sync('--take', 'bukan-id=mine');
     expect(unknown.code).toBe(3);
-    expect(unknown.err).toMatch(/no conflict waits for: bukan-id/);
+    expect(unknown.err).toMatch(/tidak ada konflik yang menunggu untuk: bukan-id \(menunggu: /);
     const decided = await sync('--take', `${a.id}=mine`);
     expect(decided.code).toBe(5);
-    expect(decided.err).toContain(`CONFLICT ${b.id}`);
-    expect(decided.err).not.toContain(`CONFLICT ${a.id}`);
+    expect(decided.err).toContain(`KONFLIK ${b.id}`);
+    expect(decided.err).not.toContain(`KONFLIK ${a.id}`);
     expect((await sync('--take', `${b.id}=theirs`)).code).toBe(0);
     const server = await db.superQuery<{ fid: string; name: string }>(
       `SELECT fid, name FROM rumija.jalan WHERE fid = ANY($1) ORDER BY fid = $2 DESC`,

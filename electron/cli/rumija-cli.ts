@@ -51,6 +51,7 @@ import {
   cliText,
   EXIT,
   failureOf,
+  featureText,
   HelpRequest,
   optionsOf,
   requiredError,
@@ -299,14 +300,6 @@ async function readFeatures(
 /** A warning line on standard error, headed PERINGATAN (WARNING in English). */
 const warningText = (warning: Problem) => cliText(problem('cli.analyze.warning', { warning }));
 
-/** "roads.geojson, fitur 3 (id R-1)": a feature of a file, numbered from 1. */
-const featureText = (file: string, index: number, id?: unknown) =>
-  cliText(
-    id === undefined
-      ? problem('cli.analyze.feature', { file, number: index + 1 })
-      : problem('cli.analyze.featureWithId', { file, number: index + 1, id: String(id) }),
-  );
-
 function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
   return features.map((feature, index) => {
     if (feature.geometry.type !== 'LineString' && feature.geometry.type !== 'MultiLineString') {
@@ -476,7 +469,7 @@ async function runSync(argv: string[], out: (line: string) => void, err: (line: 
     for (const line of outcome.lines) (outcome.conflicts ? err : out)(line);
     return outcome.conflicts ? EXIT.conflicts : EXIT.ok;
   } catch (error) {
-    if (error instanceof SyncInputError) throw new CliError(error.message, EXIT.input);
+    if (error instanceof SyncInputError) throw new CliError(error.problem, EXIT.input);
     if (error instanceof PostgisError) throw databaseError(error);
     throw error;
   } finally {

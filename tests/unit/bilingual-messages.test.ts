@@ -33,7 +33,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/cli/cli-assess.ts',
   'electron/cli/cli-payments.ts',
   'electron/cli/cli-programme.ts',
-  'electron/cli/cli-sync.ts',
   'electron/main/app-menu.ts',
   'electron/main/background-files.ts',
   'electron/main/backup-folder.ts',
