@@ -73,6 +73,9 @@ export const featureText = (file: string, index: number, id?: unknown) =>
       : problem('cli.featureWithId', { file, number: index + 1, id: String(id) }),
   );
 
+/** A warning line on standard error, headed PERINGATAN (WARNING in English). */
+export const warningText = (warning: Problem) => cliText(problem('cli.analyze.warning', { warning }));
+
 /** Asked for usage (`--help`): printed to standard output, exit 0. */
 export class HelpRequest extends Error {}
 

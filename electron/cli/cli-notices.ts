@@ -100,7 +100,7 @@ export async function runNotices(
       }),
     ),
   );
-  out(cliText(problem('cli.notices.total', { total: formatRupiah(total), short: formatRupiahShort(total) })));
+  out(cliText(problem('cli.total', { total: formatRupiah(total), short: formatRupiahShort(total) })));
   out(cliText(problem(isFolder ? 'cli.notices.writtenToFolder' : 'cli.notices.writtenTo', { target })));
   return EXIT.ok;
 }

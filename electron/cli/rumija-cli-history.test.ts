@@ -92,17 +92,13 @@ describe.skipIf(skip !== null)('rumija history against the team database', () =>
     );
     const at = (version: number) => times.rows.find((row) => row.version === version)!.at;
     const lines = result.out.split('\n');
-    expect(lines[0]).toBe(
-      `Riwayat: rumija.jalan, fitur ${id} — 3 perubahan, kini v3`,
-    );
+    expect(lines[0]).toBe(`Riwayat: rumija.jalan, fitur ${id} — 3 perubahan, kini v3`);
     const v2 = lines.findIndex((line) => line.startsWith('v2 '));
     const v3 = lines.findIndex((line) => line.startsWith('v3 '));
     expect(lines[1]).toMatch(
       new RegExp(`^v1  tambah  ${db.users.admin}  ${at(1).replace(/\//g, '\\/')}  rumija  xid \\d+$`),
     );
-    expect(lines[v2]).toMatch(
-      new RegExp(`^v2  ubah  rumija_test_super \\(sebagai ${db.users.editorB}\\)  ${at(2)}`),
-    );
+    expect(lines[v2]).toMatch(new RegExp(`^v2  ubah  rumija_test_super \\(sebagai ${db.users.editorB}\\)  ${at(2)}`));
     expect(lines.slice(v2 + 1, v3)).toEqual([
       `      geom: ${roads[0]!.geometry.type}, ${(roads[0]!.geometry as { coordinates: unknown[] }).coordinates.length} titik → LineString, 3 titik`,
       `      name: ${JSON.stringify(roads[0]!.properties.name)} → "Jalan Budi"`,

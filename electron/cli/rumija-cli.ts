@@ -57,6 +57,7 @@ import {
   requiredError,
   setCliLanguage,
   usageText,
+  warningText,
 } from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 import { HISTORY_USAGE, runHistory } from './cli-history';
@@ -296,9 +297,6 @@ async function readFeatures(
     );
   return checked.features;
 }
-
-/** A warning line on standard error, headed PERINGATAN (WARNING in English). */
-const warningText = (warning: Problem) => cliText(problem('cli.analyze.warning', { warning }));
 
 function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
   return features.map((feature, index) => {

@@ -10,6 +10,7 @@ export const cliProblemsEn = {
   cannotRead: '{{path}}: cannot be read ({{reason}})',
   feature: '{{file}}, feature {{number}}',
   featureWithId: '{{file}}, feature {{number}} (id {{id}})',
+  total: 'Total: {{total}} ({{short}})',
   cannotWrite: '{{path}}: cannot be written ({{reason}})',
   analyze: {
     unknownCommand: 'Unknown command: {{command}}\n{{usage}}',
@@ -57,6 +58,10 @@ export const cliProblemsEn = {
                  (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
   rumija analyze --project <project.rumija> --out <report.geojson|report.csv> [--tariff …] [--period …] [--paying …]
                  (roads, assets and corridors from the project's layers; its newest tariff version unless --tariff)`,
+    payments: `  rumija payments import --project <project.rumija> --statement <bank.csv|bank.xlsx>
+                 [--confirm] [--out <report.csv>]
+                 (matches the statement's credits to open SKRDs by number and amount; without --confirm it only
+                  reports; with --confirm it records the matched lines — exact, partial, over — in the project)`,
     project: `  rumija project info <project.rumija>
                  (layers and counts, tables, format version, checksum; exit 3 when the file is not a sound project)`,
     sync: `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
@@ -69,6 +74,10 @@ export const cliProblemsEn = {
   Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
   5 conflicts wait, 6 team database failed.
   Language of messages: --lang id|en on any command, else LANG (en_* → English), else Indonesian.`,
+    assess: `  rumija assess  --project <project.rumija> --corridor <id|name> --period <id|label>
+                 --out <assess.xlsx|assess.json> [--issue]
+                 (one assessment per obligor, one line per asset, with the period's tariff version; --issue issues
+                  the drafts with the next numbers and writes the project back; an issued SKRD is final)`,
     notices: `  rumija notices --project <project.rumija> --period <id|label> [--corridor <id|name>]
                  --out <notices.pdf|notices.zip|folder>
                  (the period's SKRDs: one PDF for all, or one PDF per obligor in a zip or a folder)`,
@@ -122,6 +131,57 @@ export const cliProblemsEn = {
     changedBy: 'changed by {{who}} (v{{version}})',
     takeHint: '→ rumija sync … --take mine|theirs, or per feature --take <id>=mine|theirs',
   },
+  assess: {
+    noTariffVersion: '{{file}}: period "{{period}}": tariff version {{schedule}} v{{version}} is not in the project',
+    badOut: '--out must end in .xlsx or .json: {{out}}',
+    ambiguousPeriod:
+      '{{file}}: "{{period}}" names a period of more than one programme ({{programmes}}); name the corridor by id',
+    alreadyIssued:
+      '{{file}}: period "{{period}}" ({{periodId}}) of corridor {{corridor}} was already issued: {{issued}} SKRD {{first}} … {{last}}. An issued SKRD is final; correct it with a revision',
+    nothingToIssue: '{{file}}: nothing to issue for "{{period}}" (corridor assets without an obligor: {{unlinked}})',
+    numberPattern: '{{file}}: number pattern "{{pattern}}": {{problems}}',
+    exampleTariff: 'EXAMPLE tariff, not the adopted one',
+    heading: 'Assessments: {{programme}} · {{period}} · {{schedule}} (v{{version}}) · {{seconds}} s',
+    counts: 'SKRD: {{skrd}} ({{issued}} issued, {{drafts}} drafts) · asset lines: {{lines}}',
+    issued: 'Issued: {{issued}} SKRD {{first}} … {{last}}',
+    unchanged: '{{issued}} SKRD already issued, unchanged',
+    unlinked_one: '{{count}} corridor asset without an obligor, not assessed ({{ids}})',
+    unlinked_other: '{{count}} corridor assets without an obligor, not assessed ({{ids}})',
+    untariffed_one: '{{count}} asset without a matching tariff item, not assessed ({{ids}})',
+    untariffed_other: '{{count}} assets without a matching tariff item, not assessed ({{ids}})',
+    written: 'Assessments: {{out}}',
+    writtenWithProject: 'Assessments: {{out}} · project: {{project}}',
+  },
+  payments: {
+    kind: {
+      exact: 'matched',
+      partial: 'partial',
+      over: 'overpaid',
+      'amount-only': 'amount only, to confirm',
+      duplicate: 'duplicate',
+      'already-recorded': 'already recorded',
+      unmatched: 'unmatched',
+    },
+    noDateColumn: '{{file}}: no date column',
+    noAmountColumn: '{{file}}: no credit/amount column',
+    badDate: '{{file}}, row {{row}}, date: "{{value}}" is not a date',
+    badAmount: '{{file}}, row {{row}}, amount: "{{value}}" is not whole rupiah',
+    badWorkbook: '{{file}}: cannot read the Excel workbook: {{detail}}',
+    noSheet: '{{file}}: no sheet holds data',
+    badOut: '--out must end in .csv: {{out}}',
+    badStatement: '--statement must be .csv or .xlsx: {{statement}}',
+    refused: '{{problems}}\nNothing recorded.',
+    refusedMore: '{{problems}}\n… {{more}} more\nNothing recorded.',
+    summary: '{{file}}: credits: {{credits}} · rows skipped (debits, balances): {{skipped}}',
+    kindLine: '{{kind}}: {{lines}} · {{amount}} (rows {{rows}})',
+    notRecorded: 'row {{row}}: {{date}} {{amount}} "{{reference}}" — {{kind}}, not recorded',
+    recorded_one: 'Recorded: {{count}} payment · {{amount}} · {{project}}',
+    recorded_other: 'Recorded: {{count}} payments · {{amount}} · {{project}}',
+    payment: '{{date}} {{amount}} {{obligor}} → {{allocations}}',
+    paymentWithCredit: '{{date}} {{amount}} {{obligor}} → {{allocations}} · credit {{credit}}',
+    ready_one: 'Not recorded yet: {{count}} line ready; run again with --confirm',
+    ready_other: 'Not recorded yet: {{count}} lines ready; run again with --confirm',
+  },
   retribution: {
     noProgramme: '{{file}}: no enforcement programme for corridor "{{corridor}}" (there are: {{programmes}})',
     noProgrammeAtAll: '{{file}}: no enforcement programme for corridor "{{corridor}}" (the project has no programme)',
@@ -132,7 +192,6 @@ export const cliProblemsEn = {
     badOut: '--out must be .pdf, .zip or a folder: {{target}}',
     noAssessments: '{{file}}: period "{{period}}" has no assessments yet (rumija assess … --issue)',
     written: 'SKRD: {{notices}} (drafts: {{drafts}}) · files: {{files}} · average {{kilobytes}} KB · {{seconds}} s',
-    total: 'Total: {{total}} ({{short}})',
     writtenTo: 'Notices: {{target}}',
     writtenToFolder: 'Notices: {{target}} (folder)',
   },

@@ -10,6 +10,7 @@ export const cliProblemsId = {
   cannotRead: '{{path}}: tidak dapat dibaca ({{reason}})',
   feature: '{{file}}, fitur {{number}}',
   featureWithId: '{{file}}, fitur {{number}} (id {{id}})',
+  total: 'Jumlah: {{total}} ({{short}})',
   cannotWrite: '{{path}}: tidak dapat ditulis ({{reason}})',
   analyze: {
     unknownCommand: 'Perintah tidak dikenal: {{command}}\n{{usage}}',
@@ -55,6 +56,10 @@ export const cliProblemsId = {
                  (lapisan basis data tim: postgis:<table> dengan --db postgresql://user@host:port/database)
   rumija analyze --project <project.rumija> --out <report.geojson|report.csv> [--tariff …] [--period …] [--paying …]
                  (ruas, aset dan koridor dari lapisan proyek; versi tarif terbarunya kecuali ada --tariff)`,
+    payments: `  rumija payments import --project <project.rumija> --statement <bank.csv|bank.xlsx>
+                 [--confirm] [--out <report.csv>]
+                 (mencocokkan kredit rekening koran dengan SKRD terbuka menurut nomor dan jumlah; tanpa --confirm
+                  hanya melapor; dengan --confirm mencatat baris yang cocok — tepat, sebagian, lebih — di proyek)`,
     project: `  rumija project info <project.rumija>
                  (lapisan dan jumlahnya, tabel, versi format, checksum; exit 3 bila berkas bukan proyek yang utuh)`,
     sync: `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
@@ -67,6 +72,10 @@ export const cliProblemsId = {
   Exit: 0 selesai, 2 pemakaian salah, 3 masukan buruk (berkas, atau tabel atau id yang tidak ada di server),
   4 keluaran tidak tertulis, 5 konflik menunggu keputusan, 6 basis data tim gagal.
   Bahasa pesan: --lang id|en pada perintah apa pun, jika tidak LANG (en_* → English), jika tidak Bahasa Indonesia.`,
+    assess: `  rumija assess  --project <project.rumija> --corridor <id|name> --period <id|label>
+                 --out <assess.xlsx|assess.json> [--issue]
+                 (satu penetapan per wajib retribusi, satu baris per aset, dengan versi tarif masa itu; --issue
+                  menerbitkan draf dengan nomor berikutnya dan menulis kembali proyek; SKRD yang terbit bersifat final)`,
     notices: `  rumija notices --project <project.rumija> --period <id|label> [--corridor <id|name>]
                  --out <notices.pdf|notices.zip|folder>
                  (SKRD satu masa: satu PDF untuk semua, atau satu PDF per wajib retribusi dalam zip atau folder)`,
@@ -117,6 +126,54 @@ export const cliProblemsId = {
     changedBy: 'diubah oleh {{who}} (v{{version}})',
     takeHint: '→ rumija sync … --take mine|theirs, atau per fitur --take <id>=mine|theirs',
   },
+  assess: {
+    noTariffVersion: '{{file}}: masa "{{period}}": versi tarif {{schedule}} v{{version}} tidak ada di proyek',
+    badOut: '--out harus .xlsx atau .json: {{out}}',
+    ambiguousPeriod:
+      '{{file}}: "{{period}}" ada di lebih dari satu program ({{programmes}}); sebut koridornya dengan id',
+    alreadyIssued:
+      '{{file}}: masa "{{period}}" ({{periodId}}) koridor {{corridor}} sudah diterbitkan: {{issued}} SKRD {{first}} … {{last}}. SKRD yang terbit bersifat final; koreksi dengan revisi',
+    nothingToIssue:
+      '{{file}}: tidak ada penetapan untuk diterbitkan untuk "{{period}}" (aset koridor tanpa wajib retribusi: {{unlinked}})',
+    numberPattern: '{{file}}: pola nomor "{{pattern}}": {{problems}}',
+    exampleTariff: 'tarif CONTOH, bukan tarif resmi NTT',
+    heading: 'Penetapan: {{programme}} · {{period}} · {{schedule}} (v{{version}}) · {{seconds}} s',
+    counts: 'SKRD: {{skrd}} ({{issued}} terbit, {{drafts}} draf) · baris aset: {{lines}}',
+    issued: 'Diterbitkan: {{issued}} SKRD {{first}} … {{last}}',
+    unchanged: '{{issued}} SKRD sudah terbit, tidak berubah',
+    unlinked_other: '{{count}} aset koridor tanpa wajib retribusi, tidak ditetapkan ({{ids}})',
+    untariffed_other: '{{count}} aset tanpa tarif yang cocok, tidak ditetapkan ({{ids}})',
+    written: 'Penetapan: {{out}}',
+    writtenWithProject: 'Penetapan: {{out}} · proyek: {{project}}',
+  },
+  payments: {
+    kind: {
+      exact: 'cocok',
+      partial: 'sebagian',
+      over: 'lebih bayar',
+      'amount-only': 'hanya jumlah, perlu konfirmasi',
+      duplicate: 'ganda',
+      'already-recorded': 'sudah dicatat',
+      unmatched: 'tidak cocok',
+    },
+    noDateColumn: '{{file}}: kolom tanggal tidak ada',
+    noAmountColumn: '{{file}}: kolom kredit/jumlah tidak ada',
+    badDate: '{{file}}, baris {{row}}, tanggal: "{{value}}" bukan tanggal',
+    badAmount: '{{file}}, baris {{row}}, kredit: "{{value}}" bukan rupiah bulat',
+    badWorkbook: '{{file}}: buku kerja Excel tidak dapat dibaca: {{detail}}',
+    noSheet: '{{file}}: tidak ada lembar berisi data',
+    badOut: '--out harus .csv: {{out}}',
+    badStatement: '--statement harus .csv atau .xlsx: {{statement}}',
+    refused: '{{problems}}\nTidak ada yang dicatat.',
+    refusedMore: '{{problems}}\n… {{more}} lagi\nTidak ada yang dicatat.',
+    summary: '{{file}}: {{credits}} kredit · {{skipped}} baris dilewati (debet, saldo)',
+    kindLine: '{{kind}}: {{lines}} · {{amount}} (baris {{rows}})',
+    notRecorded: 'baris {{row}}: {{date}} {{amount}} "{{reference}}" — {{kind}}, tidak dicatat',
+    recorded_other: 'Dicatat: {{count}} pembayaran · {{amount}} · {{project}}',
+    payment: '{{date}} {{amount}} {{obligor}} → {{allocations}}',
+    paymentWithCredit: '{{date}} {{amount}} {{obligor}} → {{allocations}} · kredit {{credit}}',
+    ready_other: 'Belum dicatat: {{count}} baris siap; jalankan lagi dengan --confirm',
+  },
   retribution: {
     noProgramme: '{{file}}: tidak ada program penertiban untuk koridor "{{corridor}}" (ada: {{programmes}})',
     noProgrammeAtAll: '{{file}}: tidak ada program penertiban untuk koridor "{{corridor}}" (proyek tanpa program)',
@@ -127,7 +184,6 @@ export const cliProblemsId = {
     badOut: '--out harus .pdf, .zip atau folder: {{target}}',
     noAssessments: '{{file}}: masa "{{period}}" belum punya penetapan (rumija assess … --issue)',
     written: 'SKRD: {{notices}} (draf: {{drafts}}) · berkas: {{files}} · rata-rata {{kilobytes}} KB · {{seconds}} s',
-    total: 'Jumlah: {{total}} ({{short}})',
     writtenTo: 'Pemberitahuan: {{target}}',
     writtenToFolder: 'Pemberitahuan: {{target}} (folder)',
   },
