@@ -22,7 +22,7 @@ import type { Programme } from '#shared/retribution/programme';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '#shared/tariff/tariff-schedule';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, cliText, EXIT, optionsOf, requiredError, usageText, warningText } from './cli-error';
+import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText, warningText } from './cli-error';
 import { problem, type ProblemValue } from '#shared/messages/problem';
 import {
   corridorNameOf,
@@ -133,7 +133,7 @@ export async function runAssess(
     if (!options[required]) throw requiredError(`--${required}`, usage);
   const format = extname(options.out!).toLowerCase();
   if (format !== '.xlsx' && format !== '.json')
-    throw new CliError(problem('cli.assess.badOut', { out: options.out! }), EXIT.usage);
+    throw new CliError(problem('cli.badOutWorkbook', { out: options.out! }), EXIT.usage);
   const file = basename(options.project!);
 
   const contents = await sources.readProject(options.project!);
@@ -271,7 +271,7 @@ export async function runAssess(
     period: period.label,
     schedule: schedule.name,
     version: String(schedule.version),
-    seconds: Math.round(seconds * 100) / 100,
+    seconds: secondsText(seconds),
   });
   say('cli.assess.counts', {
     skrd: assessments.length,

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { formatNumber } from '#shared/format/format-number';
 import { problem, type Problem } from '#shared/messages/problem';
 import { wordProblem, type ProblemLanguage } from '#shared/messages/word-problem';
 
@@ -48,6 +49,9 @@ export function setCliLanguage(chosen: ProblemLanguage) {
 
 /** The language the CLI words in this run. */
 export const cliLanguage = () => language;
+
+/** Seconds a command took, with two decimals in the CLI's language ("1,23" / "1.23"), as benchmarks read them. */
+export const secondsText = (seconds: number) => formatNumber(seconds, language, 2);
 
 /** A Problem in the CLI's language; a string as it is. */
 export const cliText = (message: Problem | string) =>

@@ -10,7 +10,7 @@ import { createNoticeFiles, zipNoticeFiles } from '#shared/retribution/create-no
 import { createNoticesPdf } from '#shared/retribution/create-notices-pdf';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, cliText, EXIT, optionsOf, requiredError, usageText } from './cli-error';
+import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText } from './cli-error';
 import { problem } from '#shared/messages/problem';
 import {
   outputError,
@@ -96,7 +96,7 @@ export async function runNotices(
         drafts,
         files,
         kilobytes: Math.round(bytes / files / 1024),
-        seconds: Math.round(seconds * 100) / 100,
+        seconds: secondsText(seconds),
       }),
     ),
   );

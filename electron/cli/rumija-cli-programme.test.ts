@@ -24,14 +24,22 @@ const run = async (...argv: string[]) => {
   return { ...result, out: result.out.replace(/\u00a0/g, ' ') };
 };
 const BY_HAND = [
-  'Terprogram / funded: Rp 98.921.640.300 (Rp98,9 miliar)',
-  'Sisa / remaining: Rp 1.078.359.700',
-  'Kebutuhan / needed: Rp 991.308.367.800 (Rp991,3 miliar)',
-  'Usulan / candidates: 14 dari / of 31 terprogram',
-  'Jalan ditangani / roads handled: 86,3 km',
-  'Jembatan ditangani / bridges handled: 285,0 m',
-  'Jalan belum tertangani / roads not reached: 480,4 km',
+  'Terprogram: Rp 98.921.640.300 (Rp98,9 miliar)',
+  'Sisa: Rp 1.078.359.700',
+  'Kebutuhan: Rp 991.308.367.800 (Rp991,3 miliar)',
+  'Usulan: 14 dari 31 terprogram',
+  'Jalan ditangani: 86,3 km',
+  'Jembatan ditangani: 285,0 m',
+  'Jalan belum tertangani: 480,4 km',
   'Kemantapan: 26,4% → 30,1%',
+];
+/** The same figures with --lang en: English words and number style (the rupiah keep theirs). */
+const BY_HAND_EN = [
+  'Funded: Rp 98.921.640.300 (Rp98,9 miliar)',
+  'Candidates: 14 of 31 funded',
+  'Roads handled: 86.3 km',
+  'Bridges handled: 285.0 m',
+  'Kemantapan (steady condition): 26.4% → 30.1%',
 ];
 const catalogueFile = join(dir, 'contoh.json');
 writeFileSync(catalogueFile, JSON.stringify(EXAMPLE_HANDLING_CATALOGUE));
@@ -96,14 +104,11 @@ describe('rumija programme', () => {
     expect(result.out).toMatch(/^Program 2027 · provinsi · Aturan penanganan/);
     for (const line of BY_HAND) expect(result.out).toContain(line);
 
-    const funded = gdalValue(
-      out,
-      `SELECT SUM("Biaya / cost (Rp)") AS v FROM "Program 2027" WHERE "Terprogram / funded" = 'ya'`,
-    );
+    const funded = gdalValue(out, `SELECT SUM("Biaya (Rp)") AS v FROM "Program 2027" WHERE "Terprogram" = 'ya'`);
     expect(funded).toBe(98_921_640_300);
     const regencies = `"Per kabupaten" WHERE "Kabupaten/kota" <> 'Provinsi'`;
-    expect(gdalValue(out, `SELECT SUM("Biaya / cost (Rp)") AS v FROM ${regencies}`)).toBe(98_921_640_300);
-    expect(gdalValue(out, `SELECT SUM("Jembatan / bridges (m)") AS v FROM ${regencies}`)).toBe(285);
+    expect(gdalValue(out, `SELECT SUM("Biaya (Rp)") AS v FROM ${regencies}`)).toBe(98_921_640_300);
+    expect(gdalValue(out, `SELECT SUM("Jembatan (m)") AS v FROM ${regencies}`)).toBe(285);
     const about = execFileSync('ogrinfo', ['-ro', '-q', out, 'Keterangan'], { encoding: 'utf8' });
     expect(about).toContain('Dinas PUPR Provinsi Nusa Tenggara Timur');
     expect(about).toContain('CONTOH — bukan harga resmi');
@@ -149,6 +154,15 @@ describe('rumija programme', () => {
     expect(result.err).not.toContain('fitur');
     expect(result.code).toBe(EXIT.ok);
     for (const line of BY_HAND) expect(result.out).toContain(line);
+    const english = await run(
+      ...['programme', '--roads', roads, '--bridges', bridges, '--budget', 'Rp 100.000.000.000', '--year', '2027'],
+      ...['--catalogue', catalogueFile, '--out', out, '--lang', 'en'],
+    );
+    expect(english.code).toBe(EXIT.ok);
+    expect(english.err).toContain('WARNING: EXAMPLE unit costs, not adopted prices');
+    expect(english.out).toMatch(/^Programme 2027 · provinsi · /);
+    for (const line of BY_HAND_EN) expect(english.out).toContain(line);
+    expect(english.out).toContain(`Programme: ${out}`);
     const json = JSON.parse(readFileSync(out, 'utf8')) as {
       fundedIdr: number;
       items: { featureId: string; funded: boolean }[];
@@ -174,6 +188,20 @@ describe('rumija programme', () => {
     const ambiguous = await run('programme', '--roads', roads, '--budget', '100,5', '--out', out);
     expect(ambiguous.code).toBe(EXIT.usage);
     expect(ambiguous.err).toContain('--budget "100,5": bukan jumlah rupiah bulat');
+    const ambiguousInEnglish = await run(
+      'programme',
+      '--roads',
+      roads,
+      '--budget',
+      '100,5',
+      '--out',
+      out,
+      '--lang',
+      'en',
+    );
+    expect(ambiguousInEnglish.err).toContain('--budget "100,5": not a whole rupiah amount');
+    const neither = await run('programme', '--budget', '1', '--out', out, '--lang', 'en');
+    expect(neither.err).toMatch(/^--project or --roads is required\nUsage:\n  rumija programme /);
     expect((await run('programme', '--roads', roads, '--budget', '1', '--out', join(dir, 'p.csv'))).code).toBe(
       EXIT.usage,
     );
@@ -192,6 +220,7 @@ describe('rumija programme', () => {
       join(dir, 'no', 'dir', 'p.xlsx'),
     );
     expect(unwritable.code).toBe(EXIT.output);
+    expect(unwritable.err).toMatch(/p\.xlsx: tidak dapat ditulis \(ENOENT\)$/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -55,6 +55,7 @@ import {
   HelpRequest,
   optionsOf,
   requiredError,
+  secondsText,
   setCliLanguage,
   usageText,
   warningText,
@@ -650,7 +651,7 @@ export async function runCli(
       roads: roads.length,
       assets: assets.length,
       inside,
-      seconds: Math.round((performance.now() - started) / 10) / 100,
+      seconds: secondsText((performance.now() - started) / 1000),
     });
     say(schedule.example ? 'cli.analyze.scheduleExample' : 'cli.analyze.schedule', {
       name: schedule.name,

@@ -11,6 +11,7 @@ export const cliProblemsEn = {
   feature: '{{file}}, feature {{number}}',
   featureWithId: '{{file}}, feature {{number}} (id {{id}})',
   total: 'Total: {{total}} ({{short}})',
+  badOutWorkbook: '--out must end in .xlsx or .json: {{out}}',
   cannotWrite: '{{path}}: cannot be written ({{reason}})',
   analyze: {
     unknownCommand: 'Unknown command: {{command}}\n{{usage}}',
@@ -74,6 +75,11 @@ export const cliProblemsEn = {
   Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
   5 conflicts wait, 6 team database failed.
   Language of messages: --lang id|en on any command, else LANG (en_* → English), else Indonesian.`,
+    programme: `  rumija programme (--project <project.rumija> | --roads <roads> [--bridges <bridges>])
+                 --budget <rupiah> --out <programme.xlsx|programme.json>
+                 [--year <2027>] [--statuses provinsi[,kabupaten…]] [--catalogue <catalogue.json>]
+                 (fills the ceiling by priority; prints cost, kilometres handled and kemantapan before and after;
+                  a project brings its own programme's catalogue and statuses; --budget 100.000.000.000 or 100000000000)`,
     assess: `  rumija assess  --project <project.rumija> --corridor <id|name> --period <id|label>
                  --out <assess.xlsx|assess.json> [--issue]
                  (one assessment per obligor, one line per asset, with the period's tariff version; --issue issues
@@ -133,7 +139,6 @@ export const cliProblemsEn = {
   },
   assess: {
     noTariffVersion: '{{file}}: period "{{period}}": tariff version {{schedule}} v{{version}} is not in the project',
-    badOut: '--out must end in .xlsx or .json: {{out}}',
     ambiguousPeriod:
       '{{file}}: "{{period}}" names a period of more than one programme ({{programmes}}); name the corridor by id',
     alreadyIssued:
@@ -181,6 +186,30 @@ export const cliProblemsEn = {
     paymentWithCredit: '{{date}} {{amount}} {{obligor}} → {{allocations}} · credit {{credit}}',
     ready_one: 'Not recorded yet: {{count}} line ready; run again with --confirm',
     ready_other: 'Not recorded yet: {{count}} lines ready; run again with --confirm',
+  },
+  programme: {
+    badBudget: '--budget "{{text}}": not a whole rupiah amount',
+    badBudgetHint: '--budget "{{text}}": not a whole rupiah amount ({{hint}}?)',
+    unknownStatuses: '--statuses: unknown {{unknown}} ({{statuses}})',
+    notJson: '{{file}}: not JSON ({{detail}})',
+    projectOrRoads: '--project or --roads is required\n{{usage}}',
+    notBoth: '--project or --roads, not both\n{{usage}}',
+    badYear: '--year must be a year 2000–2100: {{value}}',
+    exampleCosts: 'EXAMPLE unit costs, not adopted prices',
+    heading: 'Programme {{year}} · {{statuses}} · {{catalogue}} (v{{version}}) · {{seconds}} s',
+    ceiling: 'Ceiling: {{amount}} ({{short}})',
+    funded: 'Funded: {{amount}} ({{short}})',
+    remaining: 'Remaining: {{amount}}',
+    needed: 'Needed: {{amount}} ({{short}})',
+    candidates: 'Candidates: {{funded}} of {{total}} funded ({{roads}} roads, {{bridges}} bridges)',
+    roadsHandled: 'Roads handled: {{km}} km',
+    bridgesHandled: 'Bridges handled: {{m}} m',
+    roadsNotReached: 'Roads not reached: {{km}} km',
+    kemantapan: 'Kemantapan (steady condition): {{before}} → {{after}}',
+    noCondition: 'Without a condition, skipped: {{features}}',
+    noHandling: 'No handling by the rules: {{features}}',
+    noPrice: 'No unit cost, skipped: {{features}}',
+    written: 'Programme: {{path}}',
   },
   retribution: {
     noProgramme: '{{file}}: no enforcement programme for corridor "{{corridor}}" (there are: {{programmes}})',

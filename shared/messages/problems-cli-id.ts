@@ -11,6 +11,7 @@ export const cliProblemsId = {
   feature: '{{file}}, fitur {{number}}',
   featureWithId: '{{file}}, fitur {{number}} (id {{id}})',
   total: 'Jumlah: {{total}} ({{short}})',
+  badOutWorkbook: '--out harus .xlsx atau .json: {{out}}',
   cannotWrite: '{{path}}: tidak dapat ditulis ({{reason}})',
   analyze: {
     unknownCommand: 'Perintah tidak dikenal: {{command}}\n{{usage}}',
@@ -72,6 +73,11 @@ export const cliProblemsId = {
   Exit: 0 selesai, 2 pemakaian salah, 3 masukan buruk (berkas, atau tabel atau id yang tidak ada di server),
   4 keluaran tidak tertulis, 5 konflik menunggu keputusan, 6 basis data tim gagal.
   Bahasa pesan: --lang id|en pada perintah apa pun, jika tidak LANG (en_* → English), jika tidak Bahasa Indonesia.`,
+    programme: `  rumija programme (--project <project.rumija> | --roads <roads> [--bridges <bridges>])
+                 --budget <rupiah> --out <programme.xlsx|programme.json>
+                 [--year <2027>] [--statuses provinsi[,kabupaten…]] [--catalogue <catalogue.json>]
+                 (mengisi plafon menurut prioritas; mencetak biaya, km yang ditangani dan kemantapan sebelum dan
+                  sesudah; proyek membawa katalog dan status programnya sendiri; --budget 100.000.000.000 atau 100000000000)`,
     assess: `  rumija assess  --project <project.rumija> --corridor <id|name> --period <id|label>
                  --out <assess.xlsx|assess.json> [--issue]
                  (satu penetapan per wajib retribusi, satu baris per aset, dengan versi tarif masa itu; --issue
@@ -128,7 +134,6 @@ export const cliProblemsId = {
   },
   assess: {
     noTariffVersion: '{{file}}: masa "{{period}}": versi tarif {{schedule}} v{{version}} tidak ada di proyek',
-    badOut: '--out harus .xlsx atau .json: {{out}}',
     ambiguousPeriod:
       '{{file}}: "{{period}}" ada di lebih dari satu program ({{programmes}}); sebut koridornya dengan id',
     alreadyIssued:
@@ -173,6 +178,30 @@ export const cliProblemsId = {
     payment: '{{date}} {{amount}} {{obligor}} → {{allocations}}',
     paymentWithCredit: '{{date}} {{amount}} {{obligor}} → {{allocations}} · kredit {{credit}}',
     ready_other: 'Belum dicatat: {{count}} baris siap; jalankan lagi dengan --confirm',
+  },
+  programme: {
+    badBudget: '--budget "{{text}}": bukan jumlah rupiah bulat',
+    badBudgetHint: '--budget "{{text}}": bukan jumlah rupiah bulat ({{hint}}?)',
+    unknownStatuses: '--statuses: {{unknown}} tidak dikenal ({{statuses}})',
+    notJson: '{{file}}: bukan JSON ({{detail}})',
+    projectOrRoads: '--project atau --roads wajib\n{{usage}}',
+    notBoth: '--project atau --roads, tidak keduanya\n{{usage}}',
+    badYear: '--year harus tahun 2000–2100: {{value}}',
+    exampleCosts: 'harga satuan CONTOH, bukan harga resmi',
+    heading: 'Program {{year}} · {{statuses}} · {{catalogue}} (v{{version}}) · {{seconds}} s',
+    ceiling: 'Plafon: {{amount}} ({{short}})',
+    funded: 'Terprogram: {{amount}} ({{short}})',
+    remaining: 'Sisa: {{amount}}',
+    needed: 'Kebutuhan: {{amount}} ({{short}})',
+    candidates: 'Usulan: {{funded}} dari {{total}} terprogram ({{roads}} ruas, {{bridges}} jembatan)',
+    roadsHandled: 'Jalan ditangani: {{km}} km',
+    bridgesHandled: 'Jembatan ditangani: {{m}} m',
+    roadsNotReached: 'Jalan belum tertangani: {{km}} km',
+    kemantapan: 'Kemantapan: {{before}} → {{after}}',
+    noCondition: 'Tanpa kondisi, dilewati: {{features}}',
+    noHandling: 'Tanpa penanganan menurut aturan: {{features}}',
+    noPrice: 'Tanpa harga satuan, dilewati: {{features}}',
+    written: 'Program: {{path}}',
   },
   retribution: {
     noProgramme: '{{file}}: tidak ada program penertiban untuk koridor "{{corridor}}" (ada: {{programmes}})',
