@@ -139,7 +139,7 @@ export const cliProblemsId = {
     alreadyIssued:
       '{{file}}: masa "{{period}}" ({{periodId}}) koridor {{corridor}} sudah diterbitkan: {{issued}} SKRD {{first}} … {{last}}. SKRD yang terbit bersifat final; koreksi dengan revisi',
     nothingToIssue:
-      '{{file}}: tidak ada penetapan untuk diterbitkan untuk "{{period}}" (aset koridor tanpa wajib retribusi: {{unlinked}})',
+      '{{file}}: tidak ada penetapan yang dapat diterbitkan untuk "{{period}}" (aset koridor tanpa wajib retribusi: {{unlinked}})',
     numberPattern: '{{file}}: pola nomor "{{pattern}}": {{problems}}',
     exampleTariff: 'tarif CONTOH, bukan tarif resmi NTT',
     heading: 'Penetapan: {{programme}} · {{period}} · {{schedule}} (v{{version}}) · {{seconds}} s',
