@@ -22,7 +22,8 @@ import type { Programme } from '#shared/retribution/programme';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '#shared/tariff/tariff-schedule';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, EXIT, optionsOf } from './cli-error';
+import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText, warningText } from './cli-error';
+import { problem, type ProblemValue } from '#shared/messages/problem';
 import {
   corridorNameOf,
   outputError,
@@ -34,10 +35,7 @@ import {
   type RetributionSources,
 } from './cli-retribution-project';
 
-export const ASSESS_USAGE = `  rumija assess  --project <project.rumija> --corridor <id|name> --period <id|label>
-                 --out <assess.xlsx|assess.json> [--issue]
-                 (one assessment per obligor, one line per asset, with the period's tariff version; --issue issues
-                  the drafts with the next numbers and writes the project back; an issued SKRD is final)`;
+export const ASSESS_USAGE = problem('cli.usage.assess');
 
 const ASSESS_OPTIONS = {
   project: { type: 'string' },
@@ -64,7 +62,12 @@ function tariffOf(contents: ProjectContents, period: Programme['periods'][number
   )
     return EXAMPLE_TARIFF_SCHEDULE;
   throw new CliError(
-    `${file}: masa "${period.label}": versi tarif ${period.tariffScheduleId} v${period.tariffVersion} tidak ada di proyek / tariff version not in the project`,
+    problem('cli.assess.noTariffVersion', {
+      file,
+      period: period.label,
+      schedule: period.tariffScheduleId,
+      version: String(period.tariffVersion),
+    }),
     EXIT.input,
   );
 }
@@ -124,19 +127,24 @@ export async function runAssess(
   err: (line: string) => void,
   sources: RetributionSources,
 ): Promise<number> {
-  const options = optionsOf(argv, ASSESS_OPTIONS, `Pemakaian / usage:\n${ASSESS_USAGE}`);
+  const usage = usageText(ASSESS_USAGE);
+  const options = optionsOf(argv, ASSESS_OPTIONS, usage);
   for (const required of ['project', 'corridor', 'period', 'out'] as const)
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${ASSESS_USAGE}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usage);
   const format = extname(options.out!).toLowerCase();
   if (format !== '.xlsx' && format !== '.json')
-    throw new CliError(`--out harus .xlsx atau .json / must end in .xlsx or .json: ${options.out}`, EXIT.usage);
+    throw new CliError(problem('cli.badOutWorkbook', { out: options.out! }), EXIT.usage);
   const file = basename(options.project!);
 
   const contents = await sources.readProject(options.project!);
   const named = periodsNamed(programmesOfCorridor(contents, options.corridor!, file), options.period!, file);
   if (named.length > 1)
     throw new CliError(
-      `${file}: "${options.period}" ada di lebih dari satu program / names a period of more than one programme (${named.map(({ programme }) => programme.id).join(', ')}); sebut koridornya dengan id / name the corridor by id`,
+      problem('cli.assess.ambiguousPeriod', {
+        file,
+        period: options.period!,
+        programmes: named.map(({ programme }) => programme.id).join(', '),
+      }),
       EXIT.input,
     );
   const { programme, period } = named[0]!;
@@ -147,14 +155,20 @@ export async function runAssess(
   if (options.issue && issuedBefore.length > 0) {
     const numbers = issuedBefore.map((a) => a.number!).sort();
     throw new CliError(
-      `${file}: masa "${period.label}" (${period.id}) koridor ${corridorNameOf(contents, programme.corridorId) ?? programme.corridorId} sudah diterbitkan / was already issued: ` +
-        `${issuedBefore.length} SKRD ${numbers[0]} … ${numbers.at(-1)}. SKRD yang terbit bersifat final; koreksi dengan revisi / an issued SKRD is final; correct it with a revision`,
+      problem('cli.assess.alreadyIssued', {
+        file,
+        period: period.label,
+        periodId: period.id,
+        corridor: corridorNameOf(contents, programme.corridorId) ?? programme.corridorId,
+        issued: issuedBefore.length,
+        first: numbers[0]!,
+        last: numbers.at(-1)!,
+      }),
       EXIT.input,
     );
   }
 
-  if (schedule.example)
-    err('PERINGATAN / WARNING: tarif CONTOH, bukan tarif resmi NTT / EXAMPLE tariff, not the adopted one');
+  if (schedule.example) err(warningText(problem('cli.assess.exampleTariff')));
 
   const started = performance.now();
   const { assets, results } = analyseCorridor(contents, programme.corridorId);
@@ -178,13 +192,21 @@ export async function runAssess(
   if (options.issue) {
     if (drafts.length === 0)
       throw new CliError(
-        `${file}: tidak ada penetapan untuk diterbitkan / nothing to issue for "${period.label}" (aset koridor tanpa wajib retribusi / corridor assets without an obligor: ${assessed.unlinkedAssetIds.length})`,
+        problem('cli.assess.nothingToIssue', {
+          file,
+          period: period.label,
+          unlinked: assessed.unlinkedAssetIds.length,
+        }),
         EXIT.input,
       );
     const issued = issueAssessments(drafts, new Map(), settings, now);
     if ('problems' in issued)
       throw new CliError(
-        `${file}: pola nomor / number pattern "${settings.numberPattern}": ${issued.problems.map((p) => p.code).join(', ')}`,
+        problem('cli.assess.numberPattern', {
+          file,
+          pattern: settings.numberPattern,
+          problems: issued.problems.map((p) => p.code).join(', '),
+        }),
         EXIT.input,
       );
     drafts = issued.issued;
@@ -243,25 +265,46 @@ export async function runAssess(
     });
 
   const draftCount = assessments.filter((a) => a.status === 'draft').length;
-  out(
-    `Penetapan / assessments: ${programme.name} · ${period.label} · ${schedule.name} (v${schedule.version}) · ${seconds.toFixed(2)} s`,
-  );
-  out(
-    `SKRD: ${assessments.length} (${assessments.length - draftCount} terbit / issued, ${draftCount} draf / drafts) · baris aset / asset lines: ${assessments.reduce((sum, a) => sum + a.lines.length, 0)}`,
-  );
-  out(`Jumlah / total: ${formatRupiah(total)} (${formatRupiahShort(total)})`);
+  const say = (code: string, values: Record<string, ProblemValue>) => out(cliText(problem(code, values)));
+  say('cli.assess.heading', {
+    programme: programme.name,
+    period: period.label,
+    schedule: schedule.name,
+    version: String(schedule.version),
+    seconds: secondsText(seconds),
+  });
+  say('cli.assess.counts', {
+    skrd: assessments.length,
+    issued: assessments.length - draftCount,
+    drafts: draftCount,
+    lines: assessments.reduce((sum, a) => sum + a.lines.length, 0),
+  });
+  say('cli.total', { total: formatRupiah(total), short: formatRupiahShort(total) });
   if (options.issue && drafts.length)
-    out(`Diterbitkan / issued: ${drafts.length} SKRD ${drafts[0]!.number} … ${drafts.at(-1)!.number}`);
+    say('cli.assess.issued', { issued: drafts.length, first: drafts[0]!.number!, last: drafts.at(-1)!.number! });
   if (issuedBefore.length && !options.issue)
-    out(`  ${issuedBefore.length} SKRD sudah terbit, tidak berubah / already issued, unchanged`);
+    out(`  ${cliText(problem('cli.assess.unchanged', { issued: issuedBefore.length }))}`);
   if (assessed.unlinkedAssetIds.length)
     err(
-      `PERINGATAN / WARNING: ${assessed.unlinkedAssetIds.length} aset koridor tanpa wajib retribusi, tidak ditetapkan / corridor assets without an obligor, not assessed (${assessed.unlinkedAssetIds.slice(0, 5).join(', ')}${assessed.unlinkedAssetIds.length > 5 ? ', …' : ''})`,
+      warningText(
+        problem('cli.assess.unlinked', {
+          count: assessed.unlinkedAssetIds.length,
+          ids: `${assessed.unlinkedAssetIds.slice(0, 5).join(', ')}${assessed.unlinkedAssetIds.length > 5 ? ', …' : ''}`,
+        }),
+      ),
     );
   if (assessed.untariffedAssetIds.length)
     err(
-      `PERINGATAN / WARNING: ${assessed.untariffedAssetIds.length} aset tanpa tarif yang cocok, tidak ditetapkan / assets without a matching tariff item, not assessed (${assessed.untariffedAssetIds.slice(0, 5).join(', ')})`,
+      warningText(
+        problem('cli.assess.untariffed', {
+          count: assessed.untariffedAssetIds.length,
+          ids: assessed.untariffedAssetIds.slice(0, 5).join(', '),
+        }),
+      ),
     );
-  out(`Penetapan / assessments: ${options.out}${options.issue ? ` · proyek / project: ${options.project}` : ''}`);
+  say(options.issue ? 'cli.assess.writtenWithProject' : 'cli.assess.written', {
+    out: options.out!,
+    project: options.project!,
+  });
   return EXIT.ok;
 }

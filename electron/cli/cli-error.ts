@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { formatNumber } from '#shared/format/format-number';
 import { problem, type Problem } from '#shared/messages/problem';
 import { wordProblem, type ProblemLanguage } from '#shared/messages/word-problem';
 
@@ -46,9 +47,38 @@ export function setCliLanguage(chosen: ProblemLanguage) {
   language = chosen;
 }
 
+/** The language the CLI words in this run. */
+export const cliLanguage = () => language;
+
+/** Seconds a command took, with two decimals in the CLI's language ("1,23" / "1.23"), as benchmarks read them. */
+export const secondsText = (seconds: number) => formatNumber(seconds, language, 2);
+
 /** A Problem in the CLI's language; a string as it is. */
 export const cliText = (message: Problem | string) =>
   typeof message === 'string' ? message : wordProblem(message, language);
+
+/** The usage of commands in the CLI's language, under a "Pemakaian:" heading. */
+export const usageText = (...parts: (Problem | string)[]) =>
+  [cliText(problem('cli.usage.heading')), ...parts.map((part) => cliText(part))].join('\n');
+
+/** `--<option>` was not given, with the usage that needs it. */
+export const requiredError = (option: string, usage: string) =>
+  new CliError(problem('cli.required', { option, usage }), EXIT.usage);
+
+/** Why a file could not be read or written: the system's code (ENOENT) or its message. */
+export const failureOf = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+
+/** "roads.geojson, fitur 3 (id R-1)": a feature of a file, numbered from 1. */
+export const featureText = (file: string, index: number, id?: unknown) =>
+  cliText(
+    id === undefined
+      ? problem('cli.feature', { file, number: index + 1 })
+      : problem('cli.featureWithId', { file, number: index + 1, id: String(id) }),
+  );
+
+/** A warning line on standard error, headed PERINGATAN (WARNING in English). */
+export const warningText = (warning: Problem) => cliText(problem('cli.analyze.warning', { warning }));
 
 /** Asked for usage (`--help`): printed to standard output, exit 0. */
 export class HelpRequest extends Error {}
@@ -60,7 +90,7 @@ export function optionsOf<T extends ParseArgsOptionsConfig>(argv: string[], opti
   try {
     values = read();
   } catch (error) {
-    throw new CliError(`Argumen tidak sah / bad argument: ${(error as Error).message}\n${usage}`, EXIT.usage);
+    throw new CliError(problem('cli.badArgument', { detail: (error as Error).message, usage }), EXIT.usage);
   }
   if ((values as { help?: boolean }).help) throw new HelpRequest(usage);
   return values;

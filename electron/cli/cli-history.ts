@@ -17,19 +17,12 @@ import type { LayerKind } from '#shared/model/layer';
 import { PostgisError } from '#shared/postgis/postgis-errors';
 import type { PostgisSession } from '../main/postgis/postgis-session';
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { CliError, EXIT, optionsOf } from './cli-error';
-import { problem } from '#shared/messages/problem';
+import { CliError, cliText, EXIT, optionsOf, requiredError, usageText } from './cli-error';
+import { problem, type Problem } from '#shared/messages/problem';
 
-export const HISTORY_USAGE = `  rumija history --db postgresql://user@host:port/database --table <table> --id <feature id>
-                 [--limit <1..${HISTORY_LIMIT_MAX}>] [--json] [--tls verify|require|off] [--tls-ca <department-ca.pem>]
-                 (each version: who, when, the client, and the fields it changed, before → after; the newest
-                  ${HISTORY_LIMIT_DEFAULT} unless --limit; --json prints the history as JSON)`;
+export const HISTORY_USAGE = problem('cli.usage.history', { max: HISTORY_LIMIT_MAX, newest: HISTORY_LIMIT_DEFAULT });
 
-const OPERATION_WORDS: Record<HistoryOperation, string> = {
-  insert: 'tambah / insert',
-  update: 'ubah / update',
-  delete: 'hapus / delete',
-};
+const operationText = (operation: HistoryOperation) => cliText(problem(`cli.history.operation.${operation}`));
 
 export interface HistorySources {
   open: (options: { url?: string; tls?: string; tlsCa?: string }) => Promise<PostgisSession>;
@@ -58,7 +51,7 @@ function valueText(key: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (key === GEOMETRY_FIELD) {
     const geometry = value as Geometry;
-    return `${geometry.type}, ${vertexCount(geometry)} titik / vertices`;
+    return cliText(problem('cli.history.geometry', { type: geometry.type, count: vertexCount(geometry) }));
   }
   return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
 }
@@ -67,24 +60,27 @@ function valueText(key: string, value: unknown): string {
 export function historyLines(history: FeatureHistory, kind: LayerKind): string[] {
   const columns = new Map(layerColumns(kind).map((column) => [column.key, column.column]));
   const name = (key: string) => (key === GEOMETRY_FIELD ? 'geom' : (columns.get(key) ?? key));
+  const heading = { table: history.table, id: history.id, count: history.total };
   const lines = [
-    `Riwayat / history: rumija.${history.table}, fitur / feature ${history.id} — ${history.total} perubahan / changes, ` +
-      (history.currentVersion === null ? 'kini terhapus / now deleted' : `kini / now v${history.currentVersion}`),
+    cliText(
+      history.currentVersion === null
+        ? problem('cli.history.headingDeleted', heading)
+        : problem('cli.history.heading', { ...heading, version: String(history.currentVersion) }),
+    ),
   ];
   if (history.total > history.entries.length)
-    lines.push(`(${history.entries.length} terbaru dari / newest of ${history.total}: --limit untuk lebih / for more)`);
-  if (!history.entries.length)
-    lines.push(
-      'Belum ada riwayat: fitur ini belum berubah sejak riwayat dipasang / no history: not changed since history was set up',
-    );
+    lines.push(cliText(problem('cli.history.newestOf', { shown: history.entries.length, total: history.total })));
+  if (!history.entries.length) lines.push(cliText(problem('cli.history.none')));
   for (const entry of history.entries) {
-    const who = entry.changedAs ? `${entry.changedBy} (as ${entry.changedAs})` : entry.changedBy;
+    const who = entry.changedAs
+      ? cliText(problem('cli.history.changedAs', { who: entry.changedBy, role: entry.changedAs }))
+      : entry.changedBy;
     lines.push(
-      `v${entry.version}  ${OPERATION_WORDS[entry.operation]}  ${who}  ${timeText(entry.changedAt)}` +
+      `v${entry.version}  ${operationText(entry.operation)}  ${who}  ${timeText(entry.changedAt)}` +
         `${entry.client ? `  ${entry.client}` : ''}  xid ${entry.transaction}`,
     );
     const changes = changedFields(entry).filter((change) => change.key !== 'kind');
-    if (!changes.length) lines.push('      (tanpa perubahan nilai / no values changed)');
+    if (!changes.length) lines.push(`      ${cliText(problem('cli.history.noValuesChanged'))}`);
     for (const change of changes)
       lines.push(
         `      ${name(change.key)}: ${valueText(change.key, change.before)} → ${valueText(change.key, change.after)}`,
@@ -98,16 +94,16 @@ export async function runHistory(
   argv: string[],
   out: (line: string) => void,
   sources: HistorySources,
-  databaseUsage: string,
+  databaseUsage: Problem,
 ): Promise<number> {
-  const usage = `Pemakaian / usage:\n${HISTORY_USAGE}\n${databaseUsage}`;
+  const usage = usageText(HISTORY_USAGE, databaseUsage);
   const options = optionsOf(argv, HISTORY_OPTIONS, usage);
   for (const required of ['db', 'table', 'id'] as const)
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${usage}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usage);
   const limit = options.limit === undefined ? HISTORY_LIMIT_DEFAULT : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_LIMIT_MAX)
     throw new CliError(
-      `--limit harus 1..${HISTORY_LIMIT_MAX} / must be 1..${HISTORY_LIMIT_MAX}: ${options.limit}`,
+      problem('cli.history.badLimit', { max: HISTORY_LIMIT_MAX, value: options.limit ?? '' }),
       EXIT.usage,
     );
   const session = await sources.open({ url: options.db, tls: options.tls, tlsCa: options['tls-ca'] });

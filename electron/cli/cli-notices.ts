@@ -10,7 +10,8 @@ import { createNoticeFiles, zipNoticeFiles } from '#shared/retribution/create-no
 import { createNoticesPdf } from '#shared/retribution/create-notices-pdf';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, EXIT, optionsOf } from './cli-error';
+import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText } from './cli-error';
+import { problem } from '#shared/messages/problem';
 import {
   outputError,
   periodsNamed,
@@ -20,9 +21,7 @@ import {
   type RetributionSources,
 } from './cli-retribution-project';
 
-export const NOTICES_USAGE = `  rumija notices --project <project.rumija> --period <id|label> [--corridor <id|name>]
-                 --out <notices.pdf|notices.zip|folder>
-                 (the period's SKRDs: one PDF for all, or one PDF per obligor in a zip or a folder)`;
+export const NOTICES_USAGE = problem('cli.usage.notices');
 
 const NOTICES_OPTIONS = {
   project: { type: 'string' },
@@ -38,15 +37,16 @@ export async function runNotices(
   out: (line: string) => void,
   sources: RetributionSources,
 ): Promise<number> {
-  const options = optionsOf(argv, NOTICES_OPTIONS, `Pemakaian / usage:\n${NOTICES_USAGE}`);
+  const usage = usageText(NOTICES_USAGE);
+  const options = optionsOf(argv, NOTICES_OPTIONS, usage);
   for (const required of ['project', 'period', 'out'] as const)
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${NOTICES_USAGE}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usage);
   const file = basename(options.project!);
   const target = options.out!;
   const format = extname(target).toLowerCase();
   const isFolder = format !== '.pdf' && format !== '.zip';
   if (isFolder && format !== '') {
-    throw new CliError(`--out harus .pdf, .zip atau folder / must be .pdf, .zip or a folder: ${target}`, EXIT.usage);
+    throw new CliError(problem('cli.notices.badOut', { target }), EXIT.usage);
   }
 
   const contents = await sources.readProject(options.project!);
@@ -59,10 +59,7 @@ export async function runNotices(
     contents.records.assessments.filter((a) => labelOf.has(`${a.programmeId}/${a.periodId}`)),
   );
   if (notices.length === 0)
-    throw new CliError(
-      `${file}: masa "${options.period}" belum punya penetapan / has no assessments yet (rumija assess … --issue)`,
-      EXIT.input,
-    );
+    throw new CliError(problem('cli.notices.noAssessments', { file, period: options.period! }), EXIT.input);
   const settings = settingsOf(contents);
   const fonts = await readNoticeFonts();
   const periodLabel = (a: (typeof notices)[number]) => labelOf.get(`${a.programmeId}/${a.periodId}`) ?? a.periodId;
@@ -93,9 +90,17 @@ export async function runNotices(
   const total = notices.reduce((sum, a) => sum + a.totalIdr, 0);
   const drafts = notices.filter((a) => a.status === 'draft').length;
   out(
-    `SKRD: ${notices.length} (${drafts} draf / drafts) · berkas / files: ${files} · rata-rata / average ${Math.round(bytes / files / 1024)} KB · ${seconds.toFixed(2)} s`,
+    cliText(
+      problem('cli.notices.written', {
+        notices: notices.length,
+        drafts,
+        files,
+        kilobytes: Math.round(bytes / files / 1024),
+        seconds: secondsText(seconds),
+      }),
+    ),
   );
-  out(`Jumlah / total: ${formatRupiah(total)} (${formatRupiahShort(total)})`);
-  out(`Pemberitahuan / notices: ${target}${isFolder ? ' (folder)' : ''}`);
+  out(cliText(problem('cli.total', { total: formatRupiah(total), short: formatRupiahShort(total) })));
+  out(cliText(problem(isFolder ? 'cli.notices.writtenToFolder' : 'cli.notices.writtenTo', { target })));
   return EXIT.ok;
 }

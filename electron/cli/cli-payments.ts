@@ -17,15 +17,14 @@ import {
 } from '#shared/retribution/parse-bank-statement';
 import type { Payment } from '#shared/retribution/payment';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, EXIT, HelpRequest, optionsOf } from './cli-error';
+import { CliError, cliText, EXIT, failureOf, HelpRequest, optionsOf, requiredError, usageText } from './cli-error';
+import { problem, type Problem, type ProblemValue } from '#shared/messages/problem';
+import { wordProblem } from '#shared/messages/word-problem';
 import { outputError, projectBytes, writeProjectFile, type RetributionSources } from './cli-retribution-project';
 import { openAssessments } from '#shared/retribution/open-assessments';
 import { paymentFromMatch } from '#shared/retribution/payment-from-match';
 
-export const PAYMENTS_USAGE = `  rumija payments import --project <project.rumija> --statement <bank.csv|bank.xlsx>
-                 [--confirm] [--out <report.csv>]
-                 (matches the statement's credits to open SKRDs by number and amount; without --confirm it only
-                  reports; with --confirm it records the matched lines — exact, partial, over — in the project)`;
+export const PAYMENTS_USAGE = problem('cli.usage.payments');
 
 const PAYMENTS_OPTIONS = {
   project: { type: 'string' },
@@ -35,30 +34,33 @@ const PAYMENTS_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
-/** What each match is called in the report (Indonesian / English). */
-const KIND_WORDS: Record<MatchKind, string> = {
-  exact: 'cocok / matched',
-  partial: 'sebagian / partial',
-  over: 'lebih bayar / overpaid',
-  'amount-only': 'hanya jumlah, perlu konfirmasi / amount only, to confirm',
-  duplicate: 'ganda / duplicate',
-  'already-recorded': 'sudah dicatat / already recorded',
-  unmatched: 'tidak cocok / unmatched',
-};
+/** The kinds of match in the order the summary lists them. */
+const KINDS: readonly MatchKind[] = [
+  'exact',
+  'partial',
+  'over',
+  'amount-only',
+  'duplicate',
+  'already-recorded',
+  'unmatched',
+];
+const kindOf = (kind: MatchKind) => problem(`cli.payments.kind.${kind}`);
 /** Lines the command records with --confirm: those that name their SKRD. A guess by amount waits for a person. */
 const RECORDED: ReadonlySet<MatchKind> = new Set(['exact', 'partial', 'over']);
 
 /** What a payment brought beyond what it settles: kept as the obligor's credit, never dropped. */
 const creditOf = (payment: Payment) => payment.amountIdr - payment.allocations.reduce((sum, a) => sum + a.amountIdr, 0);
 
-function problemText(problem: StatementProblem): string {
-  switch (problem.code) {
+function statementProblem(found: StatementProblem): Problem {
+  switch (found.code) {
     case 'statement-missing-column':
-      return `${problem.file}: kolom ${problem.column === 'date' ? 'tanggal' : 'kredit/jumlah'} tidak ada / no ${problem.column} column`;
+      return problem(found.column === 'date' ? 'cli.payments.noDateColumn' : 'cli.payments.noAmountColumn', {
+        file: found.file,
+      });
     case 'statement-bad-date':
-      return `${problem.file}, baris / row ${problem.row}, tanggal / date: "${problem.value}" bukan tanggal / not a date`;
+      return problem('cli.payments.badDate', { file: found.file, row: String(found.row), value: found.value });
     case 'statement-bad-amount':
-      return `${problem.file}, baris / row ${problem.row}, kredit / amount: "${problem.value}" bukan rupiah bulat / not whole rupiah`;
+      return problem('cli.payments.badAmount', { file: found.file, row: String(found.row), value: found.value });
   }
 }
 
@@ -68,10 +70,7 @@ async function statementText(path: string): Promise<string> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new CliError(
-      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      EXIT.input,
-    );
+    throw new CliError(problem('cli.cannotRead', { path, reason: failureOf(error) }), EXIT.input);
   }
   if (extname(path).toLowerCase() !== '.xlsx') return bytes.toString('utf8');
   type Cell = string | number | boolean | Date | null;
@@ -82,12 +81,12 @@ async function statementText(path: string): Promise<string> {
     sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: Cell[][] }[];
   } catch (error) {
     throw new CliError(
-      `${basename(path)}: buku kerja Excel tidak dapat dibaca / cannot read the Excel workbook: ${(error as Error).message}`,
+      problem('cli.payments.badWorkbook', { file: basename(path), detail: (error as Error).message }),
       EXIT.input,
     );
   }
   const sheet = sheets.find((candidate) => candidate.data.length >= 2);
-  if (!sheet) throw new CliError(`${basename(path)}: tidak ada lembar berisi data / no sheet holds data`, EXIT.input);
+  if (!sheet) throw new CliError(problem('cli.payments.noSheet', { file: basename(path) }), EXIT.input);
   // Every row is kept (empty ones too), so the rows the messages name are the spreadsheet's.
   return Papa.unparse(
     sheet.data.map((row) =>
@@ -120,7 +119,8 @@ function reportCsv(
     match.line.amountIdr,
     match.line.reference,
     match.line.description,
-    KIND_WORDS[match.kind],
+    // The report's columns are Indonesian whatever --lang says, so a spreadsheet reading it sees one word per kind.
+    wordProblem(kindOf(match.kind), 'id'),
     match.obligorId ? nameOf(match.obligorId) : '',
     match.allocations.map((a) => numberOf(a.assessmentId)).join('; '),
     match.allocations.reduce((sum, a) => sum + a.amountIdr, 0),
@@ -138,28 +138,30 @@ export async function runPayments(
   sources: RetributionSources,
 ): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === '--help' || sub === '-h') throw new HelpRequest(`Pemakaian / usage:\n${PAYMENTS_USAGE}`);
-  if (sub !== 'import') throw new CliError(`Pemakaian / usage:\n${PAYMENTS_USAGE}`, EXIT.usage);
-  const options = optionsOf(rest, PAYMENTS_OPTIONS, `Pemakaian / usage:\n${PAYMENTS_USAGE}`);
+  const usage = usageText(PAYMENTS_USAGE);
+  if (sub === '--help' || sub === '-h') throw new HelpRequest(usage);
+  if (sub !== 'import') throw new CliError(usage, EXIT.usage);
+  const options = optionsOf(rest, PAYMENTS_OPTIONS, usage);
   for (const required of ['project', 'statement'] as const)
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${PAYMENTS_USAGE}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usage);
   if (options.out && extname(options.out).toLowerCase() !== '.csv')
-    throw new CliError(`--out harus .csv / must end in .csv: ${options.out}`, EXIT.usage);
+    throw new CliError(problem('cli.payments.badOut', { out: options.out }), EXIT.usage);
   const format = extname(options.statement!).toLowerCase();
   if (format !== '.csv' && format !== '.xlsx' && format !== '.txt')
-    throw new CliError(`--statement harus .csv atau .xlsx / must be .csv or .xlsx: ${options.statement}`, EXIT.usage);
+    throw new CliError(problem('cli.payments.badStatement', { statement: options.statement! }), EXIT.usage);
 
   const contents = await sources.readProject(options.project!);
   const statementFile = basename(options.statement!);
   const parsed: ParsedStatement = parseBankStatement(await statementText(options.statement!), statementFile);
   if (parsed.problems.length > 0)
     throw new CliError(
-      `${parsed.problems
-        .slice(0, 20)
-        .map(problemText)
-        .join(
-          '\n',
-        )}${parsed.problems.length > 20 ? `\n… ${parsed.problems.length - 20} lagi / more` : ''}\nTidak ada yang dicatat / nothing recorded.`,
+      problem(parsed.problems.length > 20 ? 'cli.payments.refusedMore' : 'cli.payments.refused', {
+        problems: parsed.problems
+          .slice(0, 20)
+          .map((found) => cliText(statementProblem(found)))
+          .join('\n'),
+        more: parsed.problems.length - 20,
+      }),
       EXIT.input,
     );
   const { assessments, obligors } = contents.records;
@@ -196,31 +198,57 @@ export async function runPayments(
   }
   if (project) await writeProjectFile(options.project!, project);
 
-  out(
-    `${statementFile}: ${matches.length} kredit / credits · ${parsed.skippedRows.length} baris dilewati (debet, saldo) / rows skipped (debits, balances)`,
-  );
-  for (const kind of Object.keys(KIND_WORDS) as MatchKind[]) {
+  const say = (code: string, values: Record<string, ProblemValue>, indent = '') =>
+    out(`${indent}${cliText(problem(code, values))}`);
+  say('cli.payments.summary', {
+    file: statementFile,
+    credits: matches.length,
+    skipped: parsed.skippedRows.length,
+  });
+  for (const kind of KINDS) {
     const ofKind = matches.filter((match) => match.kind === kind);
     if (ofKind.length)
-      out(
-        `  ${KIND_WORDS[kind]}: ${ofKind.length} · ${formatRupiah(ofKind.reduce((sum, m) => sum + m.line.amountIdr, 0))} (baris / rows ${ofKind.map((m) => m.line.row).join(', ')})`,
+      say(
+        'cli.payments.kindLine',
+        {
+          kind: kindOf(kind),
+          lines: ofKind.length,
+          amount: formatRupiah(ofKind.reduce((sum, m) => sum + m.line.amountIdr, 0)),
+          rows: ofKind.map((m) => m.line.row).join(', '),
+        },
+        '  ',
       );
   }
   for (const match of matches.filter((m) => !RECORDED.has(m.kind)))
     err(
-      `  baris / row ${match.line.row}: ${match.line.date} ${formatRupiah(match.line.amountIdr)} "${match.line.reference}" — ${KIND_WORDS[match.kind]}, tidak dicatat / not recorded`,
+      `  ${cliText(
+        problem('cli.payments.notRecorded', {
+          row: String(match.line.row),
+          date: match.line.date,
+          amount: formatRupiah(match.line.amountIdr),
+          reference: match.line.reference,
+          kind: kindOf(match.kind),
+        }),
+      )}`,
     );
   if (options.confirm) {
     const total = payments.reduce((sum, p) => sum + p.amountIdr, 0);
-    out(`Dicatat / recorded: ${payments.length} pembayaran / payments · ${formatRupiah(total)} · ${options.project}`);
+    say('cli.payments.recorded', { count: payments.length, amount: formatRupiah(total), project: options.project! });
     for (const payment of payments)
-      out(
-        `  ${payment.date} ${formatRupiah(payment.amountIdr)} ${nameOf(payment.obligorId)} → ${payment.allocations.map((a) => `${numberOf(a.assessmentId)} ${formatRupiah(a.amountIdr)}`).join('; ')}${creditOf(payment) ? ` · kredit / credit ${formatRupiah(creditOf(payment))}` : ''}`,
+      say(
+        creditOf(payment) ? 'cli.payments.paymentWithCredit' : 'cli.payments.payment',
+        {
+          date: payment.date,
+          amount: formatRupiah(payment.amountIdr),
+          obligor: nameOf(payment.obligorId),
+          allocations: payment.allocations
+            .map((a) => `${numberOf(a.assessmentId)} ${formatRupiah(a.amountIdr)}`)
+            .join('; '),
+          credit: formatRupiah(creditOf(payment)),
+        },
+        '  ',
       );
-  } else
-    out(
-      `Belum dicatat / not recorded: ${payments.length} baris siap / lines ready; jalankan lagi dengan / run again with --confirm`,
-    );
-  if (options.out) out(`Laporan / report: ${options.out}`);
+  } else say('cli.payments.ready', { count: payments.length });
+  if (options.out) say('cli.analyze.report', { path: options.out });
   return EXIT.ok;
 }

@@ -20,13 +20,21 @@ import { HandlingCatalogueSchema, type HandlingCatalogue } from '#shared/program
 import type { ProjectContents } from '#shared/project/project-format';
 import { writeFileAtomic } from '../main/atomic-write';
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { CliError, EXIT, optionsOf } from './cli-error';
+import {
+  CliError,
+  cliLanguage,
+  cliText,
+  EXIT,
+  failureOf,
+  optionsOf,
+  requiredError,
+  secondsText,
+  usageText,
+  warningText,
+} from './cli-error';
+import { problem, type ProblemValue } from '#shared/messages/problem';
 
-export const PROGRAMME_USAGE = `  rumija programme (--project <project.rumija> | --roads <roads> [--bridges <bridges>])
-                 --budget <rupiah> --out <programme.xlsx|programme.json>
-                 [--year <2027>] [--statuses provinsi[,kabupaten…]] [--catalogue <catalogue.json>]
-                 (fills the ceiling by priority; prints cost, kilometres handled and kemantapan before and after;
-                  a project brings its own programme's catalogue and statuses; --budget 100.000.000.000 or 100000000000)`;
+export const PROGRAMME_USAGE = problem('cli.usage.programme');
 
 const PROGRAMME_STATUSES = ROAD_STATUSES.filter((status) => status !== 'rdtl');
 type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
@@ -53,11 +61,13 @@ type ProgrammeOptions = ReturnType<typeof optionsOf<typeof PROGRAMME_OPTIONS>>;
 
 /** The ceiling as a planner types it: whole rupiah, Indonesian grouping or none ("100.000.000.000", "Rp 5000000"). */
 function budgetOf(text: string | undefined): number {
-  if (text === undefined) throw new CliError(`--budget wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+  if (text === undefined) throw requiredError('--budget', usageText(PROGRAMME_USAGE));
   const parsed = parseLocaleNumber(text, 'id', { integer: true });
   if (!parsed.ok)
     throw new CliError(
-      `--budget "${text}": bukan jumlah rupiah bulat / not a whole rupiah amount${parsed.hint ? ` (${parsed.hint}?)` : ''}`,
+      parsed.hint
+        ? problem('cli.programme.badBudgetHint', { text, hint: parsed.hint })
+        : problem('cli.programme.badBudget', { text }),
       EXIT.usage,
     );
   return parsed.value;
@@ -69,7 +79,10 @@ function statusesOf(text: string | undefined): ProgrammeStatus[] | null {
   const unknown = statuses.filter((status) => !PROGRAMME_STATUSES.includes(status as ProgrammeStatus));
   if (unknown.length || statuses.length === 0)
     throw new CliError(
-      `--statuses: ${unknown.join(', ')} tidak dikenal / unknown (${PROGRAMME_STATUSES.join(', ')})`,
+      problem('cli.programme.unknownStatuses', {
+        unknown: unknown.join(', '),
+        statuses: PROGRAMME_STATUSES.join(', '),
+      }),
       EXIT.usage,
     );
   return statuses as ProgrammeStatus[];
@@ -109,7 +122,10 @@ async function catalogueOf(path: string, sources: ProgrammeSources): Promise<Han
     json = JSON.parse(await sources.readText(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${basename(path)}: bukan JSON / not JSON (${(error as Error).message})`, EXIT.input);
+    throw new CliError(
+      problem('cli.programme.notJson', { file: basename(path), detail: (error as Error).message }),
+      EXIT.input,
+    );
   }
   const parsed = HandlingCatalogueSchema.safeParse(json);
   if (!parsed.success) {
@@ -127,7 +143,7 @@ async function networkOf(options: ProgrammeOptions, sources: ProgrammeSources) {
       .filter(({ layer }) => layer.kind === 'road' || layer.kind === 'bridge')
       .flatMap(({ features: layerFeatures }) => layerFeatures);
     if (!features.some((feature) => feature.properties.kind === 'road'))
-      throw new CliError(`${basename(options.project)}: tanpa lapisan ruas jalan / no road layer`, EXIT.input);
+      throw new CliError(problem('cli.project.noRoadLayer', { file: basename(options.project) }), EXIT.input);
     const programme = project.records.workProgrammes[0] ?? null;
     const versions = project.records.handlingCatalogues
       .map((record) => record.catalogue)
@@ -136,7 +152,7 @@ async function networkOf(options: ProgrammeOptions, sources: ProgrammeSources) {
     return { features, programme, catalogue: versions[0] ?? null };
   }
   if (!options.roads)
-    throw new CliError(`--project atau / or --roads wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+    throw new CliError(problem('cli.programme.projectOrRoads', { usage: usageText(PROGRAMME_USAGE) }), EXIT.usage);
   const roads = mapped(await sources.readFeatures(options.roads), options.roads, 'road');
   const bridges = options.bridges ? mapped(await sources.readFeatures(options.bridges), options.bridges, 'bridge') : [];
   return { features: [...roads, ...bridges], programme: null, catalogue: null };
@@ -144,16 +160,19 @@ async function networkOf(options: ProgrammeOptions, sources: ProgrammeSources) {
 
 const words = (code: string) => code.replace(/_/g, ' ');
 
-/** The workbook: the ranked list, the regencies and the province, and what the figures rest on. */
+/**
+ * The workbook: the ranked list, the regencies and the province, and what the figures rest on. Its columns are
+ * Indonesian whatever --lang says, so a spreadsheet or a script reading it finds the same names on every run.
+ */
 function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, catalogue: HandlingCatalogue) {
   const [regencyHeader = [], ...regencyRows] = programmeRegencyRows(plan, {
     header: [
       'Kabupaten/kota',
-      'Biaya / cost (Rp)',
-      'Jalan / roads (km)',
-      'Jembatan / bridges (m)',
-      'Kemantapan sebelum / before (%)',
-      'Kemantapan sesudah / after (%)',
+      'Biaya (Rp)',
+      'Jalan (km)',
+      'Jembatan (m)',
+      'Kemantapan sebelum (%)',
+      'Kemantapan sesudah (%)',
     ],
     province: 'Provinsi',
   });
@@ -161,17 +180,17 @@ function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, ca
     {
       name: `Program ${year}`,
       header: [
-        'Peringkat / rank',
-        'Jenis / kind',
+        'Peringkat',
+        'Jenis',
         'ID',
-        'Nama / name',
+        'Nama',
         'Kabupaten/kota',
-        'Kondisi / condition',
-        'Penanganan / handling',
-        'Panjang / length (m)',
-        'Harga satuan / unit cost (Rp)',
-        'Biaya / cost (Rp)',
-        'Terprogram / funded',
+        'Kondisi',
+        'Penanganan',
+        'Panjang (m)',
+        'Harga satuan (Rp)',
+        'Biaya (Rp)',
+        'Terprogram',
       ],
       rows: plan.items.map((item) => [
         item.rank,
@@ -194,17 +213,14 @@ function workbookSheets(plan: ProgrammePlan, year: number, budgetIdr: number, ca
     },
     {
       name: 'Keterangan',
-      header: ['Keterangan / item', 'Isi / value'],
+      header: ['Keterangan', 'Isi'],
       rows: [
-        ['Instansi / agency', 'Dinas PUPR Provinsi Nusa Tenggara Timur'],
-        ['Tahun / year', year],
-        ['Plafon / ceiling (Rp)', budgetIdr],
-        ['Aturan & harga satuan / rules & unit costs', `${catalogue.name} (versi ${catalogue.version})`],
-        ['Sumber harga / price source', catalogue.reference],
-        [
-          'Harga satuan / unit costs',
-          catalogue.example ? 'CONTOH — bukan harga resmi / EXAMPLE — not official prices' : 'resmi / adopted',
-        ],
+        ['Instansi', 'Dinas PUPR Provinsi Nusa Tenggara Timur'],
+        ['Tahun', year],
+        ['Plafon (Rp)', budgetIdr],
+        ['Aturan & harga satuan', `${catalogue.name} (versi ${catalogue.version})`],
+        ['Sumber harga', catalogue.reference],
+        ['Harga satuan', catalogue.example ? 'CONTOH — bukan harga resmi' : 'resmi'],
       ],
     },
   ];
@@ -217,17 +233,18 @@ export async function runProgramme(
   err: (line: string) => void,
   sources: ProgrammeSources,
 ): Promise<number> {
-  const options = optionsOf(argv, PROGRAMME_OPTIONS, `Pemakaian / usage:\n${PROGRAMME_USAGE}`);
+  const usage = usageText(PROGRAMME_USAGE);
+  const options = optionsOf(argv, PROGRAMME_OPTIONS, usage);
   if (options.project && (options.roads || options.bridges))
-    throw new CliError(`--project atau / or --roads, tidak keduanya / not both\n${PROGRAMME_USAGE}`, EXIT.usage);
-  if (!options.out) throw new CliError(`--out wajib / is required\n${PROGRAMME_USAGE}`, EXIT.usage);
+    throw new CliError(problem('cli.programme.notBoth', { usage }), EXIT.usage);
+  if (!options.out) throw requiredError('--out', usage);
   const format = extname(options.out).toLowerCase();
   if (format !== '.xlsx' && format !== '.json')
-    throw new CliError(`--out harus .xlsx atau .json / must end in .xlsx or .json: ${options.out}`, EXIT.usage);
+    throw new CliError(problem('cli.badOutWorkbook', { out: options.out }), EXIT.usage);
   const budgetIdr = budgetOf(options.budget);
   const year = options.year === undefined ? null : Number(options.year);
   if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
-    throw new CliError(`--year harus tahun 2000–2100 / must be a year 2000–2100: ${options.year}`, EXIT.usage);
+    throw new CliError(problem('cli.programme.badYear', { value: options.year! }), EXIT.usage);
   const askedStatuses = statusesOf(options.statuses);
 
   const network = await networkOf(options, sources);
@@ -236,8 +253,7 @@ export async function runProgramme(
     : (network.catalogue ?? EXAMPLE_HANDLING_CATALOGUE);
   const statuses = askedStatuses ?? network.programme?.statuses ?? ['provinsi'];
   const programmeYear = year ?? network.programme?.year ?? new Date().getFullYear() + 1;
-  if (catalogue.example)
-    err('PERINGATAN / WARNING: harga satuan CONTOH, bukan harga resmi / EXAMPLE unit costs, not adopted prices');
+  if (catalogue.example) err(warningText(problem('cli.programme.exampleCosts')));
 
   const started = performance.now();
   const plan = planProgramme(network.features, catalogue, statuses, budgetIdr);
@@ -267,33 +283,44 @@ export async function runProgramme(
       await writeFileAtomic(options.out, await writeWorkbook(sheets));
     }
   } catch (error) {
-    throw new CliError(
-      `${options.out}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      EXIT.output,
-    );
+    throw new CliError(problem('cli.cannotWrite', { path: options.out, reason: failureOf(error) }), EXIT.output);
   }
 
   const roads = plan.items.filter((item) => item.kind === 'road').length;
-  out(
-    `Program ${programmeYear} · ${statuses.join(', ')} · ${catalogue.name} (v${catalogue.version}) · ${seconds.toFixed(2)} s`,
-  );
-  out(`Plafon / ceiling: ${formatRupiah(budgetIdr)} (${formatRupiahShort(budgetIdr)})`);
-  out(`Terprogram / funded: ${formatRupiah(plan.fundedIdr)} (${formatRupiahShort(plan.fundedIdr)})`);
-  out(`Sisa / remaining: ${formatRupiah(plan.remainingIdr)}`);
-  out(`Kebutuhan / needed: ${formatRupiah(plan.neededIdr)} (${formatRupiahShort(plan.neededIdr)})`);
-  out(
-    `Usulan / candidates: ${plan.fundedCount} dari / of ${plan.items.length} terprogram (${roads} ruas, ${plan.items.length - roads} jembatan)`,
-  );
-  out(`Jalan ditangani / roads handled: ${formatNumber(plan.fundedRoadM / 1000, 'id', 1)} km`);
-  out(`Jembatan ditangani / bridges handled: ${formatNumber(plan.fundedBridgeM, 'id', 1)} m`);
-  out(`Jalan belum tertangani / roads not reached: ${formatNumber(plan.unfundedRoadM / 1000, 'id', 1)} km`);
-  out(
-    `Kemantapan: ${formatPercent(plan.before.total.kemantapanPct, 'id')} → ${formatPercent(plan.after.total.kemantapanPct, 'id')}`,
-  );
+  const say = (code: string, values: Record<string, ProblemValue>, indent = '') =>
+    out(`${indent}${cliText(problem(code, values))}`);
+  // Lengths and percentages keep one decimal ("285,0 m"), as the Program tab shows them.
+  const language = cliLanguage();
+  const oneDecimal = (value: number) => formatNumber(value, language, 1);
+  const rupiah = (amount: number) => ({ amount: formatRupiah(amount), short: formatRupiahShort(amount) });
+  say('cli.programme.heading', {
+    year: String(programmeYear),
+    statuses: statuses.join(', '),
+    catalogue: catalogue.name,
+    version: String(catalogue.version),
+    seconds: secondsText(seconds),
+  });
+  say('cli.programme.ceiling', rupiah(budgetIdr));
+  say('cli.programme.funded', rupiah(plan.fundedIdr));
+  say('cli.programme.remaining', { amount: formatRupiah(plan.remainingIdr) });
+  say('cli.programme.needed', rupiah(plan.neededIdr));
+  say('cli.programme.candidates', {
+    funded: plan.fundedCount,
+    total: plan.items.length,
+    roads,
+    bridges: plan.items.length - roads,
+  });
+  say('cli.programme.roadsHandled', { km: oneDecimal(plan.fundedRoadM / 1000) });
+  say('cli.programme.bridgesHandled', { m: oneDecimal(plan.fundedBridgeM) });
+  say('cli.programme.roadsNotReached', { km: oneDecimal(plan.unfundedRoadM / 1000) });
+  say('cli.programme.kemantapan', {
+    before: formatPercent(plan.before.total.kemantapanPct, language),
+    after: formatPercent(plan.after.total.kemantapanPct, language),
+  });
   const { noCondition, noHandling, noPrice } = plan.skipped;
-  if (noCondition) out(`  Tanpa kondisi, dilewati / without a condition, skipped: ${noCondition}`);
-  if (noHandling) out(`  Tanpa penanganan menurut aturan / no handling by the rules: ${noHandling}`);
-  if (noPrice) out(`  Tanpa harga satuan, dilewati / no unit cost, skipped: ${noPrice}`);
-  out(`Program: ${options.out}`);
+  if (noCondition) say('cli.programme.noCondition', { features: noCondition }, '  ');
+  if (noHandling) say('cli.programme.noHandling', { features: noHandling }, '  ');
+  if (noPrice) say('cli.programme.noPrice', { features: noPrice }, '  ');
+  say('cli.programme.written', { path: options.out });
   return EXIT.ok;
 }

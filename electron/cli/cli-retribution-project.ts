@@ -10,7 +10,8 @@ import { writeProject } from '#shared/project/write-project';
 import type { Programme } from '#shared/retribution/programme';
 import { EXAMPLE_RETRIBUTION_SETTINGS, type RetributionSettings } from '#shared/retribution/retribution-settings';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, EXIT } from './cli-error';
+import { CliError, EXIT, failureOf } from './cli-error';
+import { problem } from '#shared/messages/problem';
 
 /** What the retribution commands need from the rest of the CLI: a project read and checked as `analyze` reads it. */
 export interface RetributionSources {
@@ -46,10 +47,15 @@ export function programmesOfCorridor(contents: ProjectContents, corridor: string
   );
   if (found.length === 0)
     throw new CliError(
-      `${file}: tidak ada program penertiban untuk koridor / no enforcement programme for corridor "${corridor}"` +
-        (programmes.length
-          ? ` (ada / there are: ${programmes.map((p) => `${corridorNameOf(contents, p.corridorId) ?? p.corridorId} [${p.corridorId}]`).join('; ')})`
-          : ' (proyek tanpa program / the project has no programme)'),
+      programmes.length
+        ? problem('cli.retribution.noProgramme', {
+            file,
+            corridor,
+            programmes: programmes
+              .map((p) => `${corridorNameOf(contents, p.corridorId) ?? p.corridorId} [${p.corridorId}]`)
+              .join('; '),
+          })
+        : problem('cli.retribution.noProgrammeAtAll', { file, corridor }),
       EXIT.input,
     );
   return found;
@@ -68,9 +74,13 @@ export function periodsNamed(
   );
   if (found.length === 0)
     throw new CliError(
-      `${file}: masa retribusi tidak ditemukan / period not found: "${period}" (ada / there are: ${[
-        ...new Set(programmes.flatMap((p) => p.periods.map((candidate) => `${candidate.id} "${candidate.label}"`))),
-      ].join(', ')})`,
+      problem('cli.retribution.periodNotFound', {
+        file,
+        period,
+        periods: [
+          ...new Set(programmes.flatMap((p) => p.periods.map((candidate) => `${candidate.id} "${candidate.label}"`))),
+        ].join(', '),
+      }),
       EXIT.input,
     );
   return found;
@@ -98,7 +108,7 @@ export async function writeProjectFile(path: string, bytes: Uint8Array): Promise
     await writeFileAtomic(path, bytes);
   } catch (error) {
     throw new CliError(
-      `${basename(path)}: proyek tidak dapat ditulis, tidak ada yang berubah / the project cannot be written, nothing changed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      problem('cli.retribution.projectNotWritten', { file: basename(path), reason: failureOf(error) }),
       EXIT.output,
     );
   }
@@ -106,10 +116,7 @@ export async function writeProjectFile(path: string, bytes: Uint8Array): Promise
 
 /** An output file that could not be written, as exit 4. */
 export function outputError(path: string, error: unknown): CliError {
-  return new CliError(
-    `${path}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    EXIT.output,
-  );
+  return new CliError(problem('cli.cannotWrite', { path, reason: failureOf(error) }), EXIT.output);
 }
 
 /**

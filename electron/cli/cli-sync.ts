@@ -9,6 +9,8 @@ import { applyToCopy, copyOfServerLayer, syncCopy, type LocalCopy } from '#share
 import { isDeletion, resolveConflict } from '#shared/postgis/sync-plan';
 import { writeFileAtomic } from '../main/atomic-write';
 import type { PostgisSession } from '../main/postgis/postgis-session';
+import { problem, ProblemError } from '#shared/messages/problem';
+import { cliText, featureText } from './cli-error';
 
 /** What a project keeps beside its GeoJSON file (`<file>.sync.json`): everything a sync needs besides the features. */
 const SidecarSchema = z.object({
@@ -23,7 +25,8 @@ type Sidecar = z.infer<typeof SidecarSchema>;
 
 const sidecarOf = (project: string) => `${project}.sync.json`;
 
-export class SyncInputError extends Error {}
+/** A project file or sync file the sync cannot use, or a --take that names no waiting conflict (exit 3). */
+export class SyncInputError extends ProblemError {}
 
 async function readProject(project: string, layerId: string): Promise<{ features: StoredFeature[]; assigned: number }> {
   let json: unknown;
@@ -31,21 +34,21 @@ async function readProject(project: string, layerId: string): Promise<{ features
     json = JSON.parse(await readFile(project, 'utf8'));
   } catch (error) {
     throw new SyncInputError(
-      `${basename(project)}: GeoJSON tidak terbaca / unreadable GeoJSON: ${(error as Error).message}`,
+      problem('cli.sync.unreadable', { file: basename(project), detail: (error as Error).message }),
     );
   }
   const collection = json as { type?: string; features?: Feature<Geometry | null>[] };
   if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
-    throw new SyncInputError(`${basename(project)}: bukan FeatureCollection / not a FeatureCollection`);
+    throw new SyncInputError(problem('cli.sync.notCollection', { file: basename(project) }));
   const seen = new Set<string>();
   let assigned = 0;
   const features = collection.features.map((feature, index) => {
     if (!feature.geometry)
-      throw new SyncInputError(`${basename(project)}, fitur ${index + 1}: tanpa geometri / no geometry`);
+      throw new SyncInputError(problem('cli.sync.noGeometry', { where: featureText(basename(project), index) }));
     // A feature added by a script or in QGIS has no id yet: it gets one, kept in the file after the sync.
     const id = feature.id === undefined || feature.id === null ? (assigned++, randomUUID()) : String(feature.id);
     if (seen.has(id))
-      throw new SyncInputError(`${basename(project)}, fitur ${index + 1}: id ${id} berulang / repeated id`);
+      throw new SyncInputError(problem('cli.sync.repeatedId', { where: featureText(basename(project), index), id }));
     seen.add(id);
     return { id, layerId, geometry: feature.geometry, properties: { ...(feature.properties ?? {}) } };
   });
@@ -103,25 +106,37 @@ export async function syncProject(
   if (!existsSync(sidecarOf(options.project))) {
     if (existsSync(options.project))
       throw new SyncInputError(
-        `${basename(options.project)} sudah ada tanpa ${basename(sidecarOf(options.project))}: tidak ditimpa / exists without its sync file: not overwritten`,
+        problem('cli.sync.notOverwritten', {
+          file: basename(options.project),
+          sidecar: basename(sidecarOf(options.project)),
+        }),
       );
     const read = await session.readLayer(options.table);
     const copy = copyOfServerLayer(layerId, options.table, read.kind, read.features, read.horizon);
     await writeProject(options.project, copy, options.login);
-    lines.push(`Diklon / cloned: ${read.features.length} fitur dari / features from ${options.table}`);
+    lines.push(cliText(problem('cli.sync.cloned', { count: read.features.length, table: options.table })));
     return { lines, conflicts: 0 };
   }
   let sidecarJson: unknown;
   try {
     sidecarJson = JSON.parse(await readFile(sidecarOf(options.project), 'utf8'));
   } catch (error) {
-    throw new SyncInputError(`${basename(sidecarOf(options.project))}: ${(error as Error).message}`);
+    throw new SyncInputError(
+      problem('message.text', { text: `${basename(sidecarOf(options.project))}: ${(error as Error).message}` }),
+    );
   }
   const sidecar = SidecarSchema.safeParse(sidecarJson);
-  if (!sidecar.success) throw new SyncInputError(`${basename(sidecarOf(options.project))}: ${sidecar.error.message}`);
+  if (!sidecar.success)
+    throw new SyncInputError(
+      problem('message.text', { text: `${basename(sidecarOf(options.project))}: ${sidecar.error.message}` }),
+    );
   if (sidecar.data.table !== options.table)
     throw new SyncInputError(
-      `${basename(options.project)} tertaut ke tabel / is linked to table ${sidecar.data.table}, bukan / not ${options.table}`,
+      problem('cli.sync.otherTable', {
+        file: basename(options.project),
+        linked: sidecar.data.table,
+        table: options.table,
+      }),
     );
   const { features, assigned } = await readProject(options.project, layerId);
   const copy: LocalCopy = {
@@ -139,8 +154,12 @@ export async function syncProject(
   const notWaiting = [...takeById.keys()].filter((id) => !copy.conflicts.has(id));
   if (notWaiting.length)
     throw new SyncInputError(
-      `--take: tidak ada konflik yang menunggu untuk / no conflict waits for: ${notWaiting.join(', ')}` +
-        (copy.conflicts.size ? ` (menunggu / waiting: ${[...copy.conflicts.keys()].slice(0, 10).join(', ')})` : ''),
+      copy.conflicts.size
+        ? problem('cli.sync.notWaitingOf', {
+            ids: notWaiting.join(', '),
+            waiting: [...copy.conflicts.keys()].slice(0, 10).join(', '),
+          })
+        : problem('cli.sync.notWaiting', { ids: notWaiting.join(', ') }),
     );
   for (const conflict of [...copy.conflicts.values()]) {
     const take = takeById.get(conflict.id) ?? options.take;
@@ -149,21 +168,25 @@ export async function syncProject(
     copy.conflicts.delete(conflict.id);
   }
   const report = await syncCopy(session, copy, () => writeProject(options.project, copy, options.login));
-  if (assigned) lines.push(`${assigned} fitur baru diberi id / new features given an id`);
+  if (assigned) lines.push(cliText(problem('cli.sync.assigned', { count: assigned })));
   lines.push(
-    `Dikirim / pushed: ${report.pushed} diubah/baru, ${report.deleted} dihapus · diterima / pulled: ${report.taken} · konflik / conflicts: ${copy.conflicts.size}`,
+    cliText(
+      problem('cli.sync.report', {
+        pushed: report.pushed,
+        deleted: report.deleted,
+        pulled: report.taken,
+        conflicts: copy.conflicts.size,
+      }),
+    ),
   );
   for (const conflict of copy.conflicts.values()) {
     const theirs = conflict.theirs;
-    lines.push(
-      `  KONFLIK / CONFLICT ${conflict.id}: ${
-        isDeletion(theirs)
-          ? `dihapus oleh / deleted by ${theirs.deletedBy}`
-          : `diubah oleh / changed by ${theirs.updatedBy} (v${theirs.version})`
-      }${conflict.mine ? '' : ', dihapus di sini / deleted here'}`,
-    );
+    const change = isDeletion(theirs)
+      ? problem('cli.sync.deletedBy', { who: theirs.deletedBy })
+      : problem('cli.sync.changedBy', { who: theirs.updatedBy, version: String(theirs.version) });
+    const code = conflict.mine ? 'cli.sync.conflict' : 'cli.sync.conflictDeletedHere';
+    lines.push(`  ${cliText(problem(code, { id: conflict.id, change }))}`);
   }
-  if (copy.conflicts.size)
-    lines.push('  → rumija sync … --take mine|theirs, atau per fitur / or per feature --take <id>=mine|theirs');
+  if (copy.conflicts.size) lines.push(`  ${cliText(problem('cli.sync.takeHint'))}`);
   return { lines, conflicts: copy.conflicts.size };
 }

@@ -1,5 +1,6 @@
 import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
 import { PostgisSession } from '../main/postgis/postgis-session';
+import { problem, ProblemError } from '#shared/messages/problem';
 
 /** `postgis:<table>` in place of a file name: a layer table of the team database. */
 export const POSTGIS_PREFIX = 'postgis:';
@@ -11,19 +12,15 @@ export const POSTGIS_PREFIX = 'postgis:';
  */
 export function connectionOf(url: string, tls = 'verify', ca?: string): PostgisConnection {
   if (!(TLS_MODES as readonly string[]).includes(tls))
-    throw new Error(`--tls harus / must be ${TLS_MODES.join('|')}: ${tls}`);
+    throw new ProblemError(problem('cli.db.badTls', { modes: TLS_MODES.join('|'), value: tls }));
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`--db: bukan alamat / not a URL: ${url} (postgresql://user@host:5432/database)`);
+    throw new ProblemError(problem('cli.db.notUrl', { url }));
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol))
-    throw new Error(`--db: harus / must be postgresql://user@host:port/database: ${url}`);
-  if (parsed.password)
-    throw new Error(
-      '--db: jangan tulis kata sandi di alamat, pakai PGPASSWORD / put the password in PGPASSWORD, not the URL',
-    );
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new ProblemError(problem('cli.db.notPostgres', { url }));
+  if (parsed.password) throw new ProblemError(problem('cli.db.passwordInUrl'));
   const connection = PostgisConnectionSchema.safeParse({
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port: parsed.port ? Number(parsed.port) : 5432,

@@ -25,10 +25,13 @@ describe('rumija history: usage before any connection', () => {
     const url = 'postgresql://ana@127.0.0.1:1/rumija';
     const missing = await run(['history', '--db', url, '--table', 'jalan']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/--id wajib \/ is required/);
+    expect(missing.err).toMatch(/^--id wajib\nPemakaian:\n  rumija history/);
+    const missingInEnglish = await run(['history', '--db', url, '--table', 'jalan', '--lang', 'en']);
+    expect(missingInEnglish.err).toMatch(/^--id is required\nUsage:\n  rumija history/);
+    expect(missingInEnglish.err).toContain('the newest\n                  100 unless --limit');
     const limit = await run(['history', '--db', url, '--table', 'jalan', '--id', 'x', '--limit', '0']);
     expect(limit.code).toBe(2);
-    expect(limit.err).toMatch(/--limit harus 1\.\.500 \/ must be 1\.\.500: 0/);
+    expect(limit.err).toMatch(/--limit harus 1\.\.500: 0/);
   });
 });
 
@@ -89,25 +92,31 @@ describe.skipIf(skip !== null)('rumija history against the team database', () =>
     );
     const at = (version: number) => times.rows.find((row) => row.version === version)!.at;
     const lines = result.out.split('\n');
-    expect(lines[0]).toBe(
-      `Riwayat / history: rumija.jalan, fitur / feature ${id} — 3 perubahan / changes, kini / now v3`,
-    );
+    expect(lines[0]).toBe(`Riwayat: rumija.jalan, fitur ${id} — 3 perubahan, kini v3`);
     const v2 = lines.findIndex((line) => line.startsWith('v2 '));
     const v3 = lines.findIndex((line) => line.startsWith('v3 '));
     expect(lines[1]).toMatch(
-      new RegExp(`^v1  tambah / insert  ${db.users.admin}  ${at(1).replace(/\//g, '\\/')}  rumija  xid \\d+$`),
+      new RegExp(`^v1  tambah  ${db.users.admin}  ${at(1).replace(/\//g, '\\/')}  rumija  xid \\d+$`),
     );
-    expect(lines[v2]).toMatch(
-      new RegExp(`^v2  ubah / update  rumija_test_super \\(as ${db.users.editorB}\\)  ${at(2)}`),
-    );
+    expect(lines[v2]).toMatch(new RegExp(`^v2  ubah  rumija_test_super \\(sebagai ${db.users.editorB}\\)  ${at(2)}`));
     expect(lines.slice(v2 + 1, v3)).toEqual([
-      `      geom: ${roads[0]!.geometry.type}, ${(roads[0]!.geometry as { coordinates: unknown[] }).coordinates.length} titik / vertices → LineString, 3 titik / vertices`,
+      `      geom: ${roads[0]!.geometry.type}, ${(roads[0]!.geometry as { coordinates: unknown[] }).coordinates.length} titik → LineString, 3 titik`,
       `      name: ${JSON.stringify(roads[0]!.properties.name)} → "Jalan Budi"`,
     ]);
-    expect(lines[v3]).toMatch(new RegExp(`^v3  ubah / update  ${db.users.editorA}  ${at(3)}  rumija  xid \\d+$`));
+    expect(lines[v3]).toMatch(new RegExp(`^v3  ubah  ${db.users.editorA}  ${at(3)}  rumija  xid \\d+$`));
     expect(lines.slice(v3 + 1)).toEqual([
       `      surface: ${JSON.stringify(roads[0]!.properties.surface ?? null).replace('null', '—')} → "beton"`,
     ]);
+  });
+
+  it('words the history in English with --lang en: the newest of the total, operations and vertices', async () => {
+    const result = await history('--table', 'jalan', '--id', id, '--limit', '2', '--lang', 'en');
+    expect(result.code).toBe(0);
+    const lines = result.out.split('\n');
+    expect(lines[0]).toBe(`History: rumija.jalan, feature ${id} — 3 changes, now v3`);
+    expect(lines[1]).toBe('(newest 2 of 3: --limit for more)');
+    expect(lines[2]).toMatch(new RegExp(`^v2  update  rumija_test_super \\(as ${db.users.editorB}\\)  `));
+    expect(result.out).toContain('→ LineString, 3 vertices');
   });
 
   it('--json prints the history as data; --limit keeps the newest', async () => {

@@ -24,14 +24,22 @@ const run = async (...argv: string[]) => {
   return { ...result, out: result.out.replace(/\u00a0/g, ' ') };
 };
 const BY_HAND = [
-  'Terprogram / funded: Rp 96.670.552.800 (Rp96,7 miliar)',
-  'Sisa / remaining: Rp 3.329.447.200',
-  'Kebutuhan / needed: Rp 991.308.367.800 (Rp991,3 miliar)',
-  'Usulan / candidates: 16 dari / of 34 terprogram',
-  'Jalan ditangani / roads handled: 71,5 km',
-  'Jembatan ditangani / bridges handled: 285,0 m',
-  'Jalan belum tertangani / roads not reached: 495,2 km',
+  'Terprogram: Rp 96.670.552.800 (Rp96,7 miliar)',
+  'Sisa: Rp 3.329.447.200',
+  'Kebutuhan: Rp 991.308.367.800 (Rp991,3 miliar)',
+  'Usulan: 16 dari 34 terprogram',
+  'Jalan ditangani: 71,5 km',
+  'Jembatan ditangani: 285,0 m',
+  'Jalan belum tertangani: 495,2 km',
   'Kemantapan: 26,4% → 31,8%',
+];
+/** The same figures with --lang en: English words and number style (the rupiah keep theirs). */
+const BY_HAND_EN = [
+  'Funded: Rp 96.670.552.800 (Rp96,7 miliar)',
+  'Candidates: 16 of 34 funded',
+  'Roads handled: 71.5 km',
+  'Bridges handled: 285.0 m',
+  'Kemantapan (steady condition): 26.4% → 31.8%',
 ];
 const catalogueFile = join(dir, 'contoh.json');
 writeFileSync(catalogueFile, JSON.stringify(EXAMPLE_HANDLING_CATALOGUE));
@@ -96,14 +104,11 @@ describe('rumija programme', () => {
     expect(result.out).toMatch(/^Program 2027 · provinsi · Aturan penanganan/);
     for (const line of BY_HAND) expect(result.out).toContain(line);
 
-    const funded = gdalValue(
-      out,
-      `SELECT SUM("Biaya / cost (Rp)") AS v FROM "Program 2027" WHERE "Terprogram / funded" = 'ya'`,
-    );
+    const funded = gdalValue(out, `SELECT SUM("Biaya (Rp)") AS v FROM "Program 2027" WHERE "Terprogram" = 'ya'`);
     expect(funded).toBe(96_670_552_800);
     const regencies = `"Per kabupaten" WHERE "Kabupaten/kota" <> 'Provinsi'`;
-    expect(gdalValue(out, `SELECT SUM("Biaya / cost (Rp)") AS v FROM ${regencies}`)).toBe(96_670_552_800);
-    expect(gdalValue(out, `SELECT SUM("Jembatan / bridges (m)") AS v FROM ${regencies}`)).toBe(285);
+    expect(gdalValue(out, `SELECT SUM("Biaya (Rp)") AS v FROM ${regencies}`)).toBe(96_670_552_800);
+    expect(gdalValue(out, `SELECT SUM("Jembatan (m)") AS v FROM ${regencies}`)).toBe(285);
     const about = execFileSync('ogrinfo', ['-ro', '-q', out, 'Keterangan'], { encoding: 'utf8' });
     expect(about).toContain('Dinas PUPR Provinsi Nusa Tenggara Timur');
     expect(about).toContain('CONTOH — bukan harga resmi');
@@ -149,6 +154,15 @@ describe('rumija programme', () => {
     expect(result.err).not.toContain('fitur');
     expect(result.code).toBe(EXIT.ok);
     for (const line of BY_HAND) expect(result.out).toContain(line);
+    const english = await run(
+      ...['programme', '--roads', roads, '--bridges', bridges, '--budget', 'Rp 100.000.000.000', '--year', '2027'],
+      ...['--catalogue', catalogueFile, '--out', out, '--lang', 'en'],
+    );
+    expect(english.code).toBe(EXIT.ok);
+    expect(english.err).toContain('WARNING: EXAMPLE unit costs, not adopted prices');
+    expect(english.out).toMatch(/^Programme 2027 · provinsi · /);
+    for (const line of BY_HAND_EN) expect(english.out).toContain(line);
+    expect(english.out).toContain(`Programme: ${out}`);
     const json = JSON.parse(readFileSync(out, 'utf8')) as {
       fundedIdr: number;
       items: { featureId: string; funded: boolean }[];
@@ -174,6 +188,20 @@ describe('rumija programme', () => {
     const ambiguous = await run('programme', '--roads', roads, '--budget', '100,5', '--out', out);
     expect(ambiguous.code).toBe(EXIT.usage);
     expect(ambiguous.err).toContain('--budget "100,5": bukan jumlah rupiah bulat');
+    const ambiguousInEnglish = await run(
+      'programme',
+      '--roads',
+      roads,
+      '--budget',
+      '100,5',
+      '--out',
+      out,
+      '--lang',
+      'en',
+    );
+    expect(ambiguousInEnglish.err).toContain('--budget "100,5": not a whole rupiah amount');
+    const neither = await run('programme', '--budget', '1', '--out', out, '--lang', 'en');
+    expect(neither.err).toMatch(/^--project or --roads is required\nUsage:\n  rumija programme /);
     expect((await run('programme', '--roads', roads, '--budget', '1', '--out', join(dir, 'p.csv'))).code).toBe(
       EXIT.usage,
     );
@@ -192,6 +220,7 @@ describe('rumija programme', () => {
       join(dir, 'no', 'dir', 'p.xlsx'),
     );
     expect(unwritable.code).toBe(EXIT.output);
+    expect(unwritable.err).toMatch(/p\.xlsx: tidak dapat ditulis \(ENOENT\)$/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeProject } from '#shared/project/write-project';
 import { projectFixture } from '#shared/project/project-fixture';
 import { projectPhotos } from '../../tests/unit/project-photos';
+import { formatProblemNumber } from '#shared/messages/word-problem';
 import { EXIT } from './rumija-cli';
 import { runCaptured } from './run-captured';
 
@@ -26,14 +27,14 @@ describe('rumija project', () => {
     const { code, out } = await run('project', 'info', file);
     expect(code).toBe(EXIT.ok);
     expect(out).toContain('Format: rumija-project 3');
-    expect(out).toContain(`Checksum (SHA-256): ${checksum} cocok / holds`);
+    expect(out).toContain(`Checksum (SHA-256): ${checksum} cocok`);
     for (const { layer } of contents.layers) {
       const gdal = execFileSync('ogrinfo', ['-ro', '-so', file, layer.name], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       const count = /Feature Count: (\d+)/.exec(gdal)![1];
-      expect(out).toContain(`  ${layer.name}\t${layer.kind}\t${count} fitur / features`);
+      expect(out).toContain(`  ${layer.name}\t${layer.kind}\t${formatProblemNumber(Number(count), 'id')} fitur`);
     }
     expect(out).toMatch(/rumija_tariffs\t3\n/);
     expect(out).toMatch(/rumija_stories\t2\n/);
@@ -49,7 +50,10 @@ describe('rumija project', () => {
     writeFileSync(cut, bytes.subarray(0, 40_000));
     const truncated = await run('project', 'info', cut);
     expect(truncated.code).toBe(EXIT.input);
-    expect(truncated.err).toContain(`terpotong.rumija: terpotong / truncated (40000 dari / of ${bytes.length} bytes)`);
+    const size = (language: 'id' | 'en') => formatProblemNumber(bytes.length, language);
+    expect(truncated.err).toContain(`terpotong.rumija: terpotong (40.000 dari ${size('id')} bita)`);
+    const english = await run('--lang', 'en', 'project', 'info', cut);
+    expect(english.err).toContain(`terpotong.rumija: truncated (40,000 of ${size('en')} bytes)`);
     const changed = join(dir, 'diubah.rumija');
     writeFileSync(changed, bytes);
     execFileSync('ogrinfo', ['-q', changed, '-sql', `UPDATE "Tiang bergaya" SET no_tiang = 'X' WHERE fid = 1`], {
@@ -57,7 +61,12 @@ describe('rumija project', () => {
     });
     const edited = await run('project', 'info', changed);
     expect(edited.code).toBe(EXIT.input);
-    expect(edited.out).toContain('TIDAK COCOK / DOES NOT MATCH');
+    expect(edited.out).toContain('TIDAK COCOK');
+    expect(edited.err).toContain('diubah.rumija: checksum tidak cocok — berubah setelah disimpan');
+    const editedInEnglish = await run('project', 'info', changed, '--lang', 'en');
+    expect(editedInEnglish.out).toMatch(/^Project: .*\nSaved: /);
+    expect(editedInEnglish.out).toContain('DOES NOT MATCH');
+    expect(editedInEnglish.out).toMatch(/\t\d+ features?\n/);
     expect((await run('project', 'list', changed)).code).toBe(EXIT.usage);
   });
 

@@ -177,17 +177,14 @@ describe('rumija analyze on registers as they come', () => {
 
   it('warns instead of giving silent zeros: no roads, no assets, points priced per m²', async () => {
     const noRoads = workspace([pole('a', 123.602, 3)], []);
-    const first = await analyze([
-      '--roads',
-      noRoads.roads,
-      '--assets',
-      noRoads.assets,
-      '--out',
-      join(noRoads.folder, 'r.csv'),
-    ]);
+    const noRoadsArgv = ['--roads', noRoads.roads, '--assets', noRoads.assets, '--out', join(noRoads.folder, 'r.csv')];
+    const first = await analyze(noRoadsArgv);
     expect(first.code).toBe(0);
-    expect(first.err).toContain('Tidak ada ruas jalan');
-    expect(first.err).toContain('No road segments');
+    expect(first.err).toContain('PERINGATAN: Tidak ada ruas jalan');
+    expect(first.err).not.toContain('No road segments');
+    const firstInEnglish = await analyze(['--lang', 'en', ...noRoadsArgv]);
+    expect(firstInEnglish.err).toContain('WARNING: No road segments');
+    expect(firstInEnglish.out).toMatch(/^Roads: 0 · assets: \d+ · inside RUMIJA: 0 · /);
 
     const noAssets = workspace([]);
     const emptyCsv = join(noAssets.folder, 'r.csv');
@@ -217,24 +214,16 @@ describe('rumija analyze on registers as they come', () => {
       pole('b', 123.603, 3, { category: 'gardu' }),
     ]);
     const out = join(files.folder, 'r.csv');
-    const refused = await analyze(['--roads', files.roads, '--assets', files.assets, '--out', out]);
+    const filesArgv = ['--roads', files.roads, '--assets', files.assets, '--out', out];
+    const refused = await analyze(filesArgv);
     expect(refused.code).toBe(3);
-    expect(refused.err).toContain('unknown category "TIANG PLN"');
+    expect(refused.err).toContain('kategori tidak dikenal "TIANG PLN"');
     expect(refused.err).toContain('--category-map');
+    const refusedInEnglish = await analyze([...filesArgv, '--lang=en']);
+    expect(refusedInEnglish.err).toContain('assets.geojson, feature 1 (id a): category: unknown category "TIANG PLN"');
 
     const map = files.write('kategori.json', { 'tiang pln': 'tiang_listrik' });
-    const mapped = await analyze([
-      '--roads',
-      files.roads,
-      '--assets',
-      files.assets,
-      '--out',
-      out,
-      '--category-map',
-      map,
-      '--unknown-category',
-      'lainnya',
-    ]);
+    const mapped = await analyze([...filesArgv, '--category-map', map, '--unknown-category', 'lainnya']);
     expect(mapped.code).toBe(0);
     expect(readCsv(out).map((row) => [row.kategori, row.retribusi_idr, row.masalah])).toEqual([
       ['tiang_listrik', '150000', ''],

@@ -87,7 +87,7 @@ describe('rumija assess', () => {
     );
     expect(code, err).toBe(EXIT.ok);
     expect(hash(project)).toBe(before);
-    const printed = rupiah(/Jumlah \/ total: Rp ([\d.]+)/.exec(out)![1]!);
+    const printed = rupiah(/Jumlah: Rp ([\d.]+)/.exec(out)![1]!);
     const lines = gdal(xlsx, 'SELECT SUM("Jumlah (Rp)") AS v FROM "Baris aset"');
     // Each line again from its quantity, yearly rate and months, in SQLite's arithmetic: whole rupiah per line.
     const byHand = gdal(
@@ -104,7 +104,7 @@ describe('rumija assess', () => {
     expect(byHand).toBe(lines);
     expect(recap).toBe(lines);
     expect(printed).toBe(lines);
-    expect(out).toMatch(/SKRD: 5 \(0 terbit \/ issued, 5 draf \/ drafts\)/);
+    expect(out).toMatch(/SKRD: 5 \(0 terbit, 5 draf\) · baris aset: \d+\nJumlah: Rp /);
     // PLN: every pole Rp150.000 a year, six months: the lines of PLN are 75.000 each.
     expect(
       gdal(
@@ -112,7 +112,7 @@ describe('rumija assess', () => {
         `SELECT COUNT(*) AS v FROM "Baris aset" WHERE "Wajib retribusi" LIKE 'PT PLN%' AND "Jumlah (Rp)" <> 75000`,
       ),
     ).toBe(0);
-    expect(err).toContain('PERINGATAN / WARNING: tarif CONTOH');
+    expect(err).toContain('PERINGATAN: tarif CONTOH, bukan tarif resmi NTT');
   });
 
   it('--issue numbers the drafts gap-free after the last number, writes the project; a second --issue is refused', async () => {
@@ -127,7 +127,8 @@ describe('rumija assess', () => {
     };
     expect(written.assessments.map((a) => a.number).sort()).toEqual([13, 14, 15, 16, 17].map(SKRD));
     for (const a of written.assessments) expect(a.totalIdr).toBe(a.lines.reduce((s, l) => s + l.amountIdr, 0));
-    expect(issued.out).toContain(`Diterbitkan / issued: 5 SKRD ${SKRD(13)} … ${SKRD(17)}`);
+    expect(issued.out).toContain(`Diterbitkan: 5 SKRD ${SKRD(13)} … ${SKRD(17)}`);
+    expect(issued.out).toContain(`Penetapan: ${json} · proyek: ${project}`);
     // The project as GDAL reads it: five more issued SKRDs, the counter moved to 17.
     const records = (where: string) => gdal(project, `SELECT COUNT(*) AS v FROM rumija_records WHERE ${where}`);
     expect(records(`store = 'assessments' AND json_extract(definition, '$.periodId') = '2027-s1'`)).toBe(5);
@@ -149,7 +150,13 @@ describe('rumija assess', () => {
     const again = await run(...argv, '--out', join(dir, 'lagi.json'), '--issue');
     expect(again.code).toBe(EXIT.input);
     expect(again.err).toContain('masa "Semester I 2027" (2027-s1)');
-    expect(again.err).toContain(`sudah diterbitkan / was already issued: 5 SKRD ${SKRD(13)} … ${SKRD(17)}`);
+    expect(again.err).toContain(`sudah diterbitkan: 5 SKRD ${SKRD(13)} … ${SKRD(17)}. SKRD yang terbit bersifat final`);
+    const againInEnglish = await run(...argv, '--out', join(dir, 'lagi.json'), '--issue', '--lang', 'en');
+    expect(againInEnglish.code).toBe(EXIT.input);
+    expect(againInEnglish.err).toContain('period "Semester I 2027" (2027-s1) of corridor ');
+    expect(againInEnglish.err).toContain(
+      `was already issued: 5 SKRD ${SKRD(13)} … ${SKRD(17)}. An issued SKRD is final; correct it with a revision`,
+    );
     expect(hash(project)).toBe(after);
     expect(existsSync(join(dir, 'lagi.json'))).toBe(false);
     // A period the demo issued long ago is refused the same way.
@@ -176,14 +183,18 @@ describe('rumija assess', () => {
       '--issue',
     );
     expect(truncated.code).toBe(EXIT.input);
-    expect(truncated.err).toContain('terpotong.rumija: terpotong / truncated');
+    expect(truncated.err).toContain('terpotong.rumija: terpotong (');
     expect(existsSync(out)).toBe(false);
     const project = await writeProjectFile('salah.rumija');
     const before = hash(project);
     const corridor = await run('assess', '--project', project, '--corridor', 'Atambua', '--period', 'y', '--out', out);
     expect(corridor.code).toBe(EXIT.input);
-    expect(corridor.err).toContain(
-      'salah.rumija: tidak ada program penertiban untuk koridor / no enforcement programme for corridor "Atambua"',
+    expect(corridor.err).toContain('salah.rumija: tidak ada program penertiban untuk koridor "Atambua" (ada: ');
+    const corridorInEnglish = await run(
+      ...['assess', '--project', project, '--corridor', 'Atambua', '--period', 'y', '--out', out, '--lang', 'en'],
+    );
+    expect(corridorInEnglish.err).toContain(
+      'salah.rumija: no enforcement programme for corridor "Atambua" (there are: ',
     );
     const period = await run(
       'assess',
@@ -197,7 +208,7 @@ describe('rumija assess', () => {
       out,
     );
     expect(period.code).toBe(EXIT.input);
-    expect(period.err).toContain('period not found: "2030"');
+    expect(period.err).toContain('masa retribusi tidak ditemukan: "2030"');
     expect(period.err).toContain('2027-s1 "Semester I 2027"');
     expect((await run('assess', '--project', project, '--out', out)).code).toBe(EXIT.usage);
     expect((await run('assess', '--project', project, '--corridor', 'a', '--period', 'b', '--out', 'x.csv')).code).toBe(
@@ -206,6 +217,9 @@ describe('rumija assess', () => {
     const help = await run('assess', '--help');
     expect(help.code).toBe(EXIT.ok);
     expect(help.out).toContain('rumija assess  --project <project.rumija> --corridor <id|name>');
+    expect(help.out).toMatch(/^Pemakaian:\n[^]*satu penetapan per wajib retribusi/);
+    const helpInEnglish = await run('assess', '--help', '--lang', 'en');
+    expect(helpInEnglish.out).toMatch(/^Usage:\n[^]*one assessment per obligor/);
     expect(existsSync(out)).toBe(false);
     expect(hash(project)).toBe(before);
   });
@@ -225,7 +239,7 @@ describe('rumija notices', () => {
     const totals = noticeTotals(pdf);
     expect(totals).toHaveLength(5);
     expect(totals.reduce((s, v) => s + v, 0)).toBe(excel);
-    expect(one.out).toContain(`Jumlah / total: Rp ${excel.toLocaleString('de-DE')}`);
+    expect(one.out).toContain(`Jumlah: Rp ${excel.toLocaleString('de-DE')}`);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     for (const seq of [13, 14, 15, 16, 17]) expect(text).toContain(`Nomor: ${SKRD(seq)}`);
     expect(text).toContain('Semester I 2027');
@@ -236,12 +250,16 @@ describe('rumija notices', () => {
     execFileSync('unzip', ['-q', zip, '-d', join(dir, 'unzipped')]);
     const names = readdirSync(join(dir, 'unzipped')).sort();
     expect(names).toHaveLength(5);
+    expect(many.out).toMatch(/^SKRD: 5 \(draf: 0\) · berkas: 5 · rata-rata \d+ KB · [\d,]+ s\nJumlah: Rp /);
     expect(names[0]).toMatch(new RegExp(`^SKRD-PUPR-NTT-${YEAR}-001[3-7] .+\\.pdf$`));
     const sum = names.reduce((s, name) => s + noticeTotals(join(dir, 'unzipped', name))[0]!, 0);
     expect(sum).toBe(excel);
 
     const folder = join(dir, 'folder-skrd');
-    expect((await run('notices', '--project', project, '--period', '2027-s1', '--out', folder)).code).toBe(EXIT.ok);
+    const inFolder = await run('notices', '--project', project, '--period', '2027-s1', '--out', folder, '--lang', 'en');
+    expect(inFolder.code).toBe(EXIT.ok);
+    expect(inFolder.out).toMatch(/^SKRD: 5 \(drafts: 0\) · files: 5 · average \d+ KB · [\d.]+ s\nTotal: Rp /);
+    expect(inFolder.out).toContain(`Notices: ${folder} (folder)`);
     expect(readdirSync(folder).sort()).toEqual(names);
     expect(hash(project)).toBe(before);
     // A period without assessments, and an output that cannot be written.
@@ -260,7 +278,11 @@ describe('rumija notices', () => {
     // A folder that is a file: the notices cannot be written there.
     const denied = await run('notices', '--project', project, '--period', '2026-s1', '--out', join(pdf, 'a.pdf'));
     expect(denied.code).toBe(EXIT.output);
-    expect(denied.err).toContain('a.pdf: tidak dapat ditulis / cannot be written');
+    expect(denied.err).toContain('a.pdf: tidak dapat ditulis (');
+    const deniedInEnglish = await run(
+      ...['notices', '--project', project, '--period', '2026-s1', '--out', join(pdf, 'a.pdf'), '--lang', 'en'],
+    );
+    expect(deniedInEnglish.err).toContain('a.pdf: cannot be written (');
   }, 60_000);
 });
 
@@ -307,26 +329,40 @@ describe('rumija payments import', () => {
     const dry = await run('payments', 'import', '--project', project, '--statement', statement, '--out', report);
     expect(dry.code, dry.err).toBe(EXIT.ok);
     expect(hash(project)).toBe(before);
-    expect(dry.out).toContain('rekening.csv: 4 kredit / credits · 1 baris dilewati');
-    expect(dry.out).toContain('cocok / matched: 1');
-    expect(dry.out).toContain('ganda / duplicate: 1');
-    expect(dry.out).toContain('sebagian / partial: 1 · Rp 1.000.000 (baris / rows 4)');
-    expect(dry.out).toContain('tidak cocok / unmatched: 1 · Rp 123.457 (baris / rows 5)');
+    expect(dry.out).toContain('rekening.csv: 4 kredit · 1 baris dilewati (debet, saldo)');
+    expect(dry.out).toContain('  cocok: 1');
+    expect(dry.out).toContain('  ganda: 1');
+    expect(dry.out).toContain('  sebagian: 1 · Rp 1.000.000 (baris 4)');
+    expect(dry.out).toContain('  tidak cocok: 1 · Rp 123.457 (baris 5)');
+    expect(dry.out).toContain('Belum dicatat: 2 baris siap; jalankan lagi dengan --confirm');
+    expect(dry.out).toContain(`Laporan: ${report}`);
     // The report as GDAL reads a CSV: the kind of each row.
     const kinds = execFileSync('ogrinfo', ['-ro', '-q', '-al', report], { encoding: 'utf8' });
     expect(kinds.match(/Hasil \(String\) = (.+)/g)).toEqual([
-      'Hasil (String) = cocok / matched',
-      'Hasil (String) = ganda / duplicate',
-      'Hasil (String) = sebagian / partial',
-      'Hasil (String) = tidak cocok / unmatched',
+      'Hasil (String) = cocok',
+      'Hasil (String) = ganda',
+      'Hasil (String) = sebagian',
+      'Hasil (String) = tidak cocok',
     ]);
+    // In English the lines are English; the report's columns stay Indonesian.
+    const dryInEnglish = await run(
+      ...['payments', 'import', '--project', project, '--statement', statement, '--out', report, '--lang', 'en'],
+    );
+    expect(dryInEnglish.out).toContain('rekening.csv: credits: 4 · rows skipped (debits, balances): 1');
+    expect(dryInEnglish.out).toContain('  partial: 1 · Rp 1.000.000 (rows 4)');
+    expect(dryInEnglish.out).toContain('Not recorded yet: 2 lines ready; run again with --confirm');
+    expect(dryInEnglish.err).toContain('row 5: 2027-02-07 Rp 123.457 "FT27038C" — unmatched, not recorded');
+    expect(execFileSync('ogrinfo', ['-ro', '-q', '-al', report], { encoding: 'utf8' })).toContain(
+      'Hasil (String) = tidak cocok',
+    );
+    expect(hash(project)).toBe(before);
 
     const confirmed = await run('payments', 'import', '--project', project, '--statement', statement, '--confirm');
     expect(confirmed.code, confirmed.err).toBe(EXIT.ok);
     expect(confirmed.out).toContain(
-      `Dicatat / recorded: 2 pembayaran / payments · Rp ${(first.totalIdr + 1_000_000).toLocaleString('de-DE')}`,
+      `Dicatat: 2 pembayaran · Rp ${(first.totalIdr + 1_000_000).toLocaleString('de-DE')}`,
     );
-    expect(confirmed.err).toContain('baris / row 5: 2027-02-07 Rp 123.457 "FT27038C" — tidak cocok / unmatched');
+    expect(confirmed.err).toContain('  baris 5: 2027-02-07 Rp 123.457 "FT27038C" — tidak cocok, tidak dicatat');
     expect(paymentsIn()).toBe(demoPayments + 2);
     expect(
       gdal(
@@ -336,7 +372,7 @@ describe('rumija payments import', () => {
     ).toBe(first.totalIdr + 1_000_000);
     // The same statement again: both lines are already recorded, nothing is added.
     const again = await run('payments', 'import', '--project', project, '--statement', statement, '--confirm');
-    expect(again.out).toContain('sudah dicatat / already recorded: 2');
+    expect(again.out).toContain('  sudah dicatat: 2');
     expect(paymentsIn()).toBe(demoPayments + 2);
   }, 60_000);
 
@@ -349,22 +385,22 @@ describe('rumija payments import', () => {
     execFileSync('ogr2ogr', ['-f', 'XLSX', xlsx, csv, '-nln', 'Mutasi']);
     const read = await run('payments', 'import', '--project', project, '--statement', xlsx);
     expect(read.code, read.err).toBe(EXIT.ok);
-    expect(read.out).toContain('mutasi.xlsx: 1 kredit / credits');
-    expect(read.out).toMatch(/(sebagian \/ partial|cocok \/ matched|lebih bayar \/ overpaid): 1 · Rp 500.000/);
+    expect(read.out).toContain('mutasi.xlsx: 1 kredit');
+    expect(read.out).toMatch(/(sebagian|cocok|lebih bayar): 1 · Rp 500.000/);
 
     writeFileSync(csv, ['Tanggal,Keterangan,Kredit', '2026-08-01,x,500000', '2026-08-02,y,12.5O0'].join('\n'));
     const bad = await run('payments', 'import', '--project', project, '--statement', csv, '--confirm');
     expect(bad.code).toBe(EXIT.input);
-    expect(bad.err).toContain(
-      'mutasi.csv, baris / row 3, kredit / amount: "12.5O0" bukan rupiah bulat / not whole rupiah',
-    );
-    expect(bad.err).toContain('nothing recorded');
+    expect(bad.err).toBe('mutasi.csv, baris 3, kredit: "12.5O0" bukan rupiah bulat\nTidak ada yang dicatat.');
+    const badInEnglish = await run('payments', 'import', '--project', project, '--statement', csv, '--lang', 'en');
+    expect(badInEnglish.code).toBe(EXIT.input);
+    expect(badInEnglish.err).toBe('mutasi.csv, row 3, amount: "12.5O0" is not whole rupiah\nNothing recorded.');
     expect(hash(project)).toBe(before);
     const cut = join(dir, 'bayar-terpotong.rumija');
     writeFileSync(cut, readFileSync(project).subarray(0, 50_000));
     const truncated = await run('payments', 'import', '--project', cut, '--statement', csv, '--confirm');
     expect(truncated.code).toBe(EXIT.input);
-    expect(truncated.err).toContain('bayar-terpotong.rumija: terpotong / truncated');
+    expect(truncated.err).toContain('bayar-terpotong.rumija: terpotong (');
     expect((await run('payments', 'list')).code).toBe(EXIT.usage);
     expect((await run('payments', 'import', '--help')).code).toBe(EXIT.ok);
   }, 60_000);

@@ -54,7 +54,7 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
   it('clones a table into a GeoJSON project, pushes the file’s edits and pulls the team’s', async () => {
     const clone = await run(['sync', '--db', url, '--table', 'jalan', '--project', project]);
     expect(clone.code).toBe(0);
-    expect(clone.out).toContain(`${roads.length} fitur`);
+    expect(clone.out).toBe(`Diklon: ${roads.length} fitur dari jalan`);
     const cloned = readProject();
     expect(cloned.features).toHaveLength(roads.length);
 
@@ -77,7 +77,7 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
     writeProject({ ...cloned, features: [...cloned.features, added] });
     const push = await run(['sync', '--db', url, '--table', 'jalan', '--project', project]);
     expect(push.code).toBe(0);
-    expect(push.out).toMatch(/pushed: 2 diubah\/baru, 1 dihapus/);
+    expect(push.out).toMatch(/Dikirim: 2 diubah\/baru, 1 dihapus · diterima: 0 · konflik: 0/);
     const server = await db.superQuery<{ fid: string; condition: string; version: number }>(
       `SELECT fid, condition, version FROM rumija.jalan WHERE fid = $1 OR name = 'Ruas baru CLI' OR fid = $2`,
       [cloned.features[0]!.id, deleted.id],
@@ -88,8 +88,8 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
 
     // Another desktop changes a road; the next sync brings it into the file.
     await db.superQuery(`UPDATE rumija.jalan SET surface = 'beton' WHERE fid = $1`, [cloned.features[2]!.id]);
-    const pull = await run(['sync', '--db', url, '--table', 'jalan', '--project', project]);
-    expect(pull.out).toMatch(/pulled: 1/);
+    const pull = await run(['sync', '--db', url, '--table', 'jalan', '--project', project, '--lang', 'en']);
+    expect(pull.out).toMatch(/^Pushed: 0 changed\/new, 0 deleted · pulled: 1 · conflicts: 0$/);
     expect(readProject().features.find((feature) => feature.id === cloned.features[2]!.id)!.properties.surface).toBe(
       'beton',
     );
@@ -103,7 +103,8 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
     await db.superQuery(`UPDATE rumija.jalan SET name = 'Nama dari kantor' WHERE fid = $1`, [target.id]);
     const conflicted = await run(['sync', '--db', url, '--table', 'jalan', '--project', project]);
     expect(conflicted.code).toBe(5);
-    expect(conflicted.err).toContain(`CONFLICT ${target.id}`);
+    expect(conflicted.err).toContain(`  KONFLIK ${target.id}: diubah oleh `);
+    expect(conflicted.err).toContain('  → rumija sync … --take mine|theirs, atau per fitur --take <id>=mine|theirs');
     expect(readFileSync(`${project}.sync.json`, 'utf8')).toContain('Nama dari kantor');
     // The file keeps the local value while the conflict waits.
     expect(readProject().features.find((feature) => feature.id === target.id)!.properties.name).toBe('Nama dari CLI');
@@ -120,7 +121,9 @@ describe.skipIf(skip !== null)('rumija sync and rumija analyze against the team 
     writeProject({ ...current, features: [...current.features, current.features[0]] });
     const refused = await run(['sync', '--db', url, '--table', 'jalan', '--project', project]);
     expect(refused.code).toBe(3);
-    expect(refused.err).toMatch(/berulang \/ repeated id/);
+    expect(refused.err).toMatch(/jalan\.geojson, fitur \d+: id .* berulang$/);
+    const inEnglish = await run(['sync', '--db', url, '--table', 'jalan', '--project', project, '--lang', 'en']);
+    expect(inEnglish.err).toMatch(/jalan\.geojson, feature \d+: repeated id /);
     writeFileSync(project, before);
   });
 

@@ -51,8 +51,11 @@ describe('rumija: usage and TLS before any connection', () => {
     for (const argv of [['--help'], ['-h'], ['sync', '--help'], ['analyze', '--help']]) {
       const result = await run(argv);
       expect(result.code, argv.join(' ')).toBe(0);
-      expect(result.out).toMatch(/Pemakaian \/ usage:/);
+      expect(result.out).toMatch(/^Pemakaian:\n/);
     }
+    const english = await run(['sync', '--help', '--lang', 'en']);
+    expect(english.out).toMatch(/^Usage:\n  rumija sync .*\n[^]*first run: clones the table/);
+    expect(english.out).toContain('The password is read from PGPASSWORD.');
     expect((await run(['sync', '--help'])).out).toMatch(/--take <feature id>=mine\|theirs/);
   });
 
@@ -60,10 +63,14 @@ describe('rumija: usage and TLS before any connection', () => {
     const url = 'postgresql://ana@127.0.0.1:1/rumija';
     const mistyped = await run(['sync', '--db', url, '--table', 't', '--project', 'p.geojson', '--tls', 'requre']);
     expect(mistyped.code).toBe(2);
-    expect(mistyped.err).toMatch(/--tls harus \/ must be verify\|require\|off: requre/);
+    expect(mistyped.err).toMatch(/--tls harus verify\|require\|off: requre/);
+    const mistypedInEnglish = await run([
+      ...['sync', '--db', url, '--table', 't', '--project', 'p.geojson', '--tls', 'requre', '--lang', 'en'],
+    ]);
+    expect(mistypedInEnglish.err).toMatch(/^--tls must be verify\|require\|off: requre$/);
     const unknown = await run(['sync', '--db', url, '--tables', 't']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/bad argument.*--tables/);
+    expect(unknown.err).toMatch(/^Argumen tidak sah: .*--tables/);
     const folder = mkdtempSync(join(tmpdir(), 'rumija-tls-'));
     writeFileSync(join(folder, 'ca.pem'), 'not a certificate');
     const badCa = await run([
@@ -83,7 +90,7 @@ describe('rumija: usage and TLS before any connection', () => {
         ...['--db', 'postgresql://ana@127.0.0.1:1/rumija', '--table', 't', '--project', 'p.geojson'],
       ]);
       expect(result.code).toBe(2);
-      expect(result.err).toMatch(/PGPASSWORD tidak diisi.*PGPASSWORD is not set/);
+      expect(result.err).toMatch(/^PGPASSWORD tidak diisi: /);
     } finally {
       if (saved !== undefined) process.env.PGPASSWORD = saved;
     }
@@ -187,11 +194,11 @@ describe.skipIf(skip !== null)('rumija sync: messages, round trips and conflicts
     expect((await sync()).code).toBe(5);
     const unknown = await sync('--take', 'bukan-id=mine');
     expect(unknown.code).toBe(3);
-    expect(unknown.err).toMatch(/no conflict waits for: bukan-id/);
+    expect(unknown.err).toMatch(/tidak ada konflik yang menunggu untuk: bukan-id \(menunggu: /);
     const decided = await sync('--take', `${a.id}=mine`);
     expect(decided.code).toBe(5);
-    expect(decided.err).toContain(`CONFLICT ${b.id}`);
-    expect(decided.err).not.toContain(`CONFLICT ${a.id}`);
+    expect(decided.err).toContain(`KONFLIK ${b.id}`);
+    expect(decided.err).not.toContain(`KONFLIK ${a.id}`);
     expect((await sync('--take', `${b.id}=theirs`)).code).toBe(0);
     const server = await db.superQuery<{ fid: string; name: string }>(
       `SELECT fid, name FROM rumija.jalan WHERE fid = ANY($1) ORDER BY fid = $2 DESC`,

@@ -73,13 +73,29 @@ describe('rumija analyze', () => {
   });
 
   it.each([
-    [['frobnicate'], 2, /unknown command/],
+    [['frobnicate'], 2, /^Perintah tidak dikenal: frobnicate\nPemakaian:\n  rumija analyze/],
+    [['frobnicate', '--lang', 'en'], 2, /^Unknown command: frobnicate\nUsage:\n  rumija analyze/],
+    [['analyze', '--roads', 'x.geojson', '--lang', 'en'], 2, /--assets is required/],
     [['analyze', '--roads', 'x.geojson'], 2, /--assets wajib/],
     [['analyze', '--roads', 'a', '--assets', 'b', '--out', 'c.txt'], 2, /\.geojson atau \.csv/],
   ])('refuses wrong usage %j', async (argv, code, message) => {
     const result = await run(argv as string[]);
     expect(result.code).toBe(code);
     expect(result.err).toMatch(message);
+  });
+
+  it('words its usage in the language of --lang or LANG', async () => {
+    const indonesian = await run(['--help']);
+    expect(indonesian.code).toBe(0);
+    expect(indonesian.out).toMatch(/^Pemakaian:\n  rumija analyze /);
+    expect(indonesian.out).toContain('Bahasa pesan: --lang id|en');
+    const english = await run(['--lang', 'en', '--help']);
+    expect(english.out).toMatch(/^Usage:\n  rumija analyze /);
+    expect(english.out).toContain('Language of messages: --lang id|en');
+    expect((await run(['analyze', '--help', '--lang=en'])).out).toContain('(a layer of the team database: postgis:');
+    const wrong = await run(['analyze', '--bogus', '--lang', 'en']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/^Bad argument: .*--bogus.*\nUsage:/);
   });
 
   it('names the file, the feature and the problem for bad input, and writes nothing', async () => {

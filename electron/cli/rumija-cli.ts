@@ -44,36 +44,48 @@ import type { PostgisConnection } from '#shared/postgis/postgis-api';
 import { syncProject, SyncInputError } from './cli-sync';
 import { readProject, readProjectSummary, type ProjectProblem } from '#shared/project/read-project';
 import { PROJECT_FORMAT } from '#shared/project/project-format';
-import { CliError, cliLanguageOf, cliText, EXIT, HelpRequest, optionsOf, setCliLanguage } from './cli-error';
+import {
+  CliError,
+  cliLanguage,
+  cliLanguageOf,
+  cliText,
+  EXIT,
+  failureOf,
+  featureText,
+  HelpRequest,
+  optionsOf,
+  requiredError,
+  secondsText,
+  setCliLanguage,
+  usageText,
+  warningText,
+} from './cli-error';
 import { PROGRAMME_USAGE, runProgramme } from './cli-programme';
 import { HISTORY_USAGE, runHistory } from './cli-history';
 import { ASSESS_USAGE, runAssess } from './cli-assess';
 import { NOTICES_USAGE, runNotices } from './cli-notices';
 import { PAYMENTS_USAGE, runPayments } from './cli-payments';
-import { problem, problemOf } from '#shared/messages/problem';
+import { problem, problemOf, type Problem, type ProblemValue } from '#shared/messages/problem';
 
 export { EXIT } from './cli-error';
 
-const ANALYZE_USAGE = `  rumija analyze --roads <roads> --assets <assets> --out <report.geojson|report.csv>
-                 (roads, assets, corridors: GeoJSON, CSV, Excel, KML, KMZ, GPX, zipped Shapefile, GeoPackage, FlatGeobuf)
-                 [--corridors <corridors.geojson>] [--tariff <schedule.json>] [--period <years>] [--paying <0..1>]
-                 [--category-map <map.json>] [--unknown-category refuse|lainnya]
-                 (a layer of the team database: postgis:<table> with --db postgresql://user@host:port/database)
-  rumija analyze --project <project.rumija> --out <report.geojson|report.csv> [--tariff …] [--period …] [--paying …]
-                 (roads, assets and corridors from the project's layers; its newest tariff version unless --tariff)`;
-const PROJECT_USAGE = `  rumija project info <project.rumija>
-                 (layers and counts, tables, format version, checksum; exit 3 when the file is not a sound project)`;
-const SYNC_USAGE = `  rumija sync    --db postgresql://user@host:port/database --table <table> --project <layer.geojson>
-                 [--take mine|theirs] [--take <feature id>=mine|theirs …]
-                 [--tls verify|require|off] [--tls-ca <department-ca.pem>]
-                 (first run: clones the table; then pushes the file's changes and pulls the team's;
-                  changes to different fields of one feature are merged, the same field is a conflict)`;
-const DATABASE_USAGE = `  Kata sandi dari / the password is read from PGPASSWORD. TLS: verify (default: the server's certificate checked
-  against the system's CAs and --tls-ca, and its name), require (encrypted, certificate not checked), off (plain text).
-  Exit: 0 done, 2 wrong usage, 3 bad input (a file, or a table or id the server does not have), 4 output not written,
-  5 conflicts wait, 6 team database failed.
-  Bahasa pesan / language of messages: --lang id|en on any command, else LANG (en_* → English), else Indonesian.`;
-const USAGE = `Pemakaian / usage:\n${ANALYZE_USAGE}\n${PROGRAMME_USAGE}\n${ASSESS_USAGE}\n${NOTICES_USAGE}\n${PAYMENTS_USAGE}\n${PROJECT_USAGE}\n${SYNC_USAGE}\n${HISTORY_USAGE}\n${DATABASE_USAGE}`;
+const ANALYZE_USAGE = problem('cli.usage.analyze');
+const PROJECT_USAGE = problem('cli.usage.project');
+const SYNC_USAGE = problem('cli.usage.sync');
+const DATABASE_USAGE = problem('cli.usage.database');
+/** Every command's usage, in the CLI's language (asked for once the language is known). */
+const usageOfAll = () =>
+  usageText(
+    ANALYZE_USAGE,
+    PROGRAMME_USAGE,
+    ASSESS_USAGE,
+    NOTICES_USAGE,
+    PAYMENTS_USAGE,
+    PROJECT_USAGE,
+    SYNC_USAGE,
+    HISTORY_USAGE,
+    DATABASE_USAGE,
+  );
 
 const DATABASE_OPTIONS = {
   db: { type: 'string' },
@@ -112,7 +124,7 @@ const RoadInputSchema = z.object({
   carriagewayWidthM: optionalNumber,
 });
 const AssetInputSchema = z.object({
-  category: z.string({ error: 'kategori wajib / category is required' }),
+  category: z.string({ error: () => cliText(problem('cli.analyze.categoryRequired')) }),
   owner: z.union([z.string(), z.number()]).optional(),
   ownerType: z.string().optional(),
 });
@@ -144,25 +156,25 @@ const CategoryMapSchema = z.record(z.string(), AssetCategorySchema);
 function parseArguments(argv: string[]) {
   const [command, ...rest] = argv;
   if (command !== 'analyze')
-    throw new CliError(`Perintah tidak dikenal / unknown command: ${command ?? '(none)'}\n${USAGE}`, EXIT.usage);
-  const options = optionsOf(rest, ANALYZE_OPTIONS, `Pemakaian / usage:\n${ANALYZE_USAGE}\n${DATABASE_USAGE}`);
+    throw new CliError(
+      problem('cli.analyze.unknownCommand', { command: command ?? '(—)', usage: usageOfAll() }),
+      EXIT.usage,
+    );
+  const options = optionsOf(rest, ANALYZE_OPTIONS, usageText(ANALYZE_USAGE, DATABASE_USAGE));
   for (const required of options.project ? (['out'] as const) : (['roads', 'assets', 'out'] as const)) {
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${USAGE}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usageOfAll());
   }
   const format = extname(options.out!).toLowerCase();
   if (format !== '.geojson' && format !== '.json' && format !== '.csv')
-    throw new CliError(`--out harus .geojson atau .csv / must end in .geojson or .csv: ${options.out}`, EXIT.usage);
+    throw new CliError(problem('cli.analyze.badOut', { out: options.out! }), EXIT.usage);
   const period = Number(options.period ?? 1);
   const paying = Number(options.paying ?? 0);
-  if (!(period > 0)) throw new CliError(`--period harus > 0 / must be > 0: ${options.period}`, EXIT.usage);
+  if (!(period > 0)) throw new CliError(problem('cli.analyze.badPeriod', { value: options.period ?? '' }), EXIT.usage);
   if (!(paying >= 0 && paying <= 1))
-    throw new CliError(`--paying harus 0..1 / must be 0..1: ${options.paying}`, EXIT.usage);
+    throw new CliError(problem('cli.analyze.badPaying', { value: options.paying ?? '' }), EXIT.usage);
   const unknownCategory = options['unknown-category'] ?? 'refuse';
   if (unknownCategory !== 'refuse' && unknownCategory !== 'lainnya')
-    throw new CliError(
-      `--unknown-category harus refuse atau lainnya / must be refuse or lainnya: ${unknownCategory}`,
-      EXIT.usage,
-    );
+    throw new CliError(problem('cli.analyze.badUnknownCategory', { value: unknownCategory }), EXIT.usage);
   return {
     roads: options.roads,
     assets: options.assets,
@@ -185,10 +197,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new CliError(
-      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      EXIT.input,
-    );
+    throw new CliError(problem('cli.cannotRead', { path, reason: failureOf(error) }), EXIT.input);
   }
 }
 
@@ -210,34 +219,26 @@ interface DatabaseOptions {
 
 /** The connection the options name, checked before anything is sent (exit 2 for wrong usage, 3 for a bad CA file). */
 async function connectionFromOptions(options: DatabaseOptions, what: string): Promise<PostgisConnection> {
-  if (!options.url)
-    throw new CliError(`${what}: --db wajib / is required (postgresql://user@host:port/database)`, EXIT.usage);
+  if (!options.url) throw new CliError(problem('cli.db.required', { what }), EXIT.usage);
   let ca: string | undefined;
   if (options.tlsCa !== undefined) {
     ca = await readText(options.tlsCa);
     if (!/-----BEGIN CERTIFICATE-----/.test(ca))
-      throw new CliError(
-        `${options.tlsCa}: bukan sertifikat PEM / not a PEM certificate (-----BEGIN CERTIFICATE-----)`,
-        EXIT.input,
-      );
+      throw new CliError(problem('cli.db.notPem', { path: options.tlsCa }), EXIT.input);
     if (options.tls !== undefined && options.tls !== 'verify')
-      throw new CliError(`--tls-ca berlaku untuk / applies to --tls verify, bukan / not ${options.tls}`, EXIT.usage);
+      throw new CliError(problem('cli.db.tlsCaNeedsVerify', { tls: options.tls }), EXIT.usage);
   }
   try {
     return connectionOf(options.url, options.tls, ca);
   } catch (error) {
-    throw new CliError((error as Error).message, EXIT.usage);
+    throw new CliError(problemOf(error), EXIT.usage);
   }
 }
 
 /** A session with the password from PGPASSWORD (said plainly when it is not set, before connecting). */
 async function openDatabase(options: DatabaseOptions, what: string) {
   const connection = await connectionFromOptions(options, what);
-  if (process.env.PGPASSWORD === undefined)
-    throw new CliError(
-      `PGPASSWORD tidak diisi: kata sandi basis data tim dibaca dari variabel itu (export PGPASSWORD=…) / PGPASSWORD is not set: the team database password is read from it`,
-      EXIT.usage,
-    );
+  if (process.env.PGPASSWORD === undefined) throw new CliError(problem('cli.db.noPassword'), EXIT.usage);
   const session = await openFromEnvironment(connection).catch((error: unknown) => {
     throw databaseError(error);
   });
@@ -279,21 +280,21 @@ async function readFeatures(
     const buffer = await readFile(path);
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
-    throw new CliError(
-      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      EXIT.input,
-    );
+    throw new CliError(problem('cli.cannotRead', { path, reason: failureOf(error) }), EXIT.input);
   }
   const result = await readFileFeatures({ name: basename(path), bytes }, XML_ENVIRONMENT);
   if (!result.ok) throw new CliError(result.error, EXIT.input);
   const { checked, read } = result.value;
-  for (const warning of read.warnings) log(`PERINGATAN / WARNING: ${cliText(warning)}`);
+  for (const warning of read.warnings) log(warningText(warning));
   if (checked.skipped.length)
     log(
-      `${basename(path)}: ${checked.skipped.length} fitur dilewati / features skipped (${checked.skipped
-        .slice(0, 5)
-        .map((note) => cliText(noteLine(note)))
-        .join('; ')})`,
+      cliText(
+        problem('cli.analyze.skipped', {
+          file: basename(path),
+          count: checked.skipped.length,
+          notes: checked.skipped.slice(0, 5).map((note) => noteLine(note)),
+        }),
+      ),
     );
   return checked.features;
 }
@@ -302,14 +303,14 @@ function toRoads(features: Feature<Geometry>[], file: string): StoredFeature[] {
   return features.map((feature, index) => {
     if (feature.geometry.type !== 'LineString' && feature.geometry.type !== 'MultiLineString') {
       throw new CliError(
-        `${file}, fitur ${index + 1}: ruas jalan harus garis / a road must be a line, not ${feature.geometry.type}`,
+        problem('cli.analyze.roadNotLine', { where: featureText(file, index), type: feature.geometry.type }),
         EXIT.input,
       );
     }
     const parsed = RoadInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CliError(`${file}, fitur ${index + 1}: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
+      throw new CliError(`${featureText(file, index)}: ${issue!.path.join('.')}: ${issue!.message}`, EXIT.input);
     }
     const id = String(feature.id ?? `road-${index}`);
     return {
@@ -348,7 +349,7 @@ function toAssets(
 ): AssetReading {
   const unknownCategories = new Map<string, number>();
   const assets = features.map((feature, index): StoredFeature => {
-    const where = () => `${file}, fitur ${index + 1}${feature.id === undefined ? '' : ` (id ${String(feature.id)})`}`;
+    const where = () => featureText(file, index, feature.id);
     const parsed = plainAssetInput(feature.properties) ?? AssetInputSchema.safeParse(feature.properties ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -361,8 +362,11 @@ function toAssets(
     if (!category) {
       if (unknownCategory === 'refuse') {
         throw new CliError(
-          `${where()}: category: kategori tidak dikenal / unknown category "${written}" — petakan dengan / map it with --category-map <map.json>, ` +
-            `atau hitung sebagai / or count it as "lainnya" with --unknown-category lainnya (${ASSET_CATEGORIES.join(', ')})`,
+          problem('cli.analyze.unknownCategory', {
+            where: where(),
+            category: written,
+            categories: ASSET_CATEGORIES.join(', '),
+          }),
           EXIT.input,
         );
       }
@@ -392,7 +396,12 @@ async function readCategoryMap(path: string | undefined): Promise<Map<string, As
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CliError(
-      `${path}: pemetaan kategori tidak sah / invalid category map: "${issue!.path.join('.')}": ${issue!.message} (${ASSET_CATEGORIES.join(', ')})`,
+      problem('cli.analyze.badCategoryMap', {
+        path,
+        field: issue!.path.join('.'),
+        detail: issue!.message,
+        categories: ASSET_CATEGORIES.join(', '),
+      }),
       EXIT.input,
     );
   }
@@ -401,7 +410,7 @@ async function readCategoryMap(path: string | undefined): Promise<Map<string, As
 
 async function readTariff(path: string | undefined, log: (line: string) => void): Promise<TariffSchedule> {
   if (!path) {
-    log('PERINGATAN / WARNING: tarif contoh dipakai (bukan tarif resmi NTT) — pass --tariff <schedule.json>');
+    log(warningText(problem('cli.analyze.exampleTariff')));
     return EXAMPLE_TARIFF_SCHEDULE;
   }
   let data: unknown;
@@ -409,18 +418,17 @@ async function readTariff(path: string | undefined, log: (line: string) => void)
     data = JSON.parse(await readText(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`${path}: JSON tidak sah / invalid JSON: ${(error as Error).message}`, EXIT.input);
+    throw new CliError(problem('cli.analyze.badJson', { path, detail: (error as Error).message }), EXIT.input);
   }
   const parsed = TariffScheduleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CliError(
-      `${path}: jadwal tarif tidak sah / invalid tariff schedule: ${issue!.path.join('.')}: ${issue!.message}`,
+      problem('cli.analyze.badTariff', { path, field: issue!.path.join('.'), detail: issue!.message }),
       EXIT.input,
     );
   }
-  if (parsed.data.example)
-    log('PERINGATAN / WARNING: jadwal tarif ini ditandai sebagai contoh / this schedule is marked as an example');
+  if (parsed.data.example) log(warningText(problem('cli.analyze.tariffIsExample')));
   return parsed.data;
 }
 
@@ -430,11 +438,7 @@ function takesOf(values: readonly string[]): { all: 'mine' | 'theirs' | null; by
   const byId = new Map<string, 'mine' | 'theirs'>();
   for (const value of values) {
     const match = /^(?:(.+)=)?(mine|theirs)$/.exec(value);
-    if (!match)
-      throw new CliError(
-        `--take harus mine, theirs atau <id>=mine|theirs / must be mine, theirs or <id>=mine|theirs: ${value}`,
-        EXIT.usage,
-      );
+    if (!match) throw new CliError(problem('cli.take.bad', { value }), EXIT.usage);
     const choice = match[2] as 'mine' | 'theirs';
     if (match[1] === undefined) all = choice;
     else byId.set(match[1], choice);
@@ -444,10 +448,10 @@ function takesOf(values: readonly string[]): { all: 'mine' | 'theirs' | null; by
 
 /** `rumija sync`: see cli-sync.ts. */
 async function runSync(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const usage = `Pemakaian / usage:\n${SYNC_USAGE}\n${DATABASE_USAGE}`;
+  const usage = usageText(SYNC_USAGE, DATABASE_USAGE);
   const options = optionsOf(argv, SYNC_OPTIONS, usage);
   for (const required of ['db', 'table', 'project'] as const)
-    if (!options[required]) throw new CliError(`--${required} wajib / is required\n${usage}`, EXIT.usage);
+    if (!options[required]) throw requiredError(`--${required}`, usage);
   const take = takesOf(options.take ?? []);
   const { session, connection } = await openDatabase(
     { url: options.db, tls: options.tls, tlsCa: options['tls-ca'] },
@@ -464,7 +468,7 @@ async function runSync(argv: string[], out: (line: string) => void, err: (line: 
     for (const line of outcome.lines) (outcome.conflicts ? err : out)(line);
     return outcome.conflicts ? EXIT.conflicts : EXIT.ok;
   } catch (error) {
-    if (error instanceof SyncInputError) throw new CliError(error.message, EXIT.input);
+    if (error instanceof SyncInputError) throw new CliError(error.problem, EXIT.input);
     if (error instanceof PostgisError) throw databaseError(error);
     throw error;
   } finally {
@@ -476,40 +480,39 @@ async function readProjectFile(path: string) {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    throw new CliError(
-      `${path}: tidak dapat dibaca / cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      EXIT.input,
-    );
+    throw new CliError(problem('cli.cannotRead', { path, reason: failureOf(error) }), EXIT.input);
   }
 }
 
-/** A project file's problem in both languages, naming the file. */
-function projectProblemText(path: string, problem: ProjectProblem): string {
+/** A project file's problem, naming the file. */
+function projectProblemOf(path: string, found: ProjectProblem): Problem {
   const file = basename(path);
-  switch (problem.code) {
+  switch (found.code) {
     case 'not-sqlite':
-      return `${file}: bukan proyek Rumija maupun GeoPackage / neither a Rumija project nor a GeoPackage`;
+      return problem('cli.project.notSqlite', { file });
     case 'truncated':
-      return `${file}: terpotong / truncated (${problem.actualBytes} dari / of ${problem.expectedBytes} bytes)`;
+      return problem('cli.project.truncated', { file, actual: found.actualBytes, expected: found.expectedBytes });
     case 'corrupt':
-      return `${file}: rusak / damaged (${problem.detail})`;
+      return problem('cli.project.corrupt', { file, detail: found.detail });
     case 'plain-geopackage':
-      return `${file}: GeoPackage biasa, bukan proyek Rumija / a plain GeoPackage, not a Rumija project (${problem.layers.join(', ')}); analyze --roads/--assets membacanya / reads it`;
+      return problem('cli.project.plainGeopackage', { file, layers: found.layers.join(', ') });
     case 'not-project':
-      return `${file}: basis data SQLite, bukan proyek Rumija / an SQLite database, not a Rumija project`;
+      return problem('cli.project.notProject', { file });
     case 'newer-version':
-      return `${file}: dari Rumija yang lebih baru / from a newer Rumija (format ${problem.version}; this one reads up to ${problem.supported})`;
+      return problem('cli.project.newerVersion', { file, version: found.version, supported: found.supported });
     case 'checksum-mismatch':
-      return `${file}: checksum tidak cocok — berubah setelah disimpan / checksum does not match — changed after it was saved`;
+      return problem('cli.project.checksumMismatch', { file });
     case 'invalid-content':
-      return `${file}: ${problem.table}, ${problem.row}, ${problem.field}: ${problem.detail}`;
+      return problem('message.text', {
+        text: `${file}: ${found.table}, ${found.row}, ${found.field}: ${found.detail}`,
+      });
   }
 }
 
 /** A project's contents, or exit 3 with what is wrong with the file. */
 async function readProjectContents(path: string) {
   const read = await readProject(await readProjectFile(path));
-  if (!read.ok) throw new CliError(projectProblemText(path, read.problem), EXIT.input);
+  if (!read.ok) throw new CliError(projectProblemOf(path, read.problem), EXIT.input);
   return read.value;
 }
 
@@ -520,8 +523,9 @@ async function readProjectLayers(path: string) {
     read.value.layers.filter(({ layer }) => layer.kind === kind).flatMap(({ features }) => features);
   const roads = of('road').filter((feature) => feature.properties.kind === 'road');
   const assets = of('asset').filter((feature) => feature.properties.kind === 'asset');
-  if (roads.length === 0) throw new CliError(`${basename(path)}: tanpa lapisan ruas jalan / no road layer`, EXIT.input);
-  if (assets.length === 0) throw new CliError(`${basename(path)}: tanpa lapisan aset / no asset layer`, EXIT.input);
+  if (roads.length === 0) throw new CliError(problem('cli.project.noRoadLayer', { file: basename(path) }), EXIT.input);
+  if (assets.length === 0)
+    throw new CliError(problem('cli.project.noAssetLayer', { file: basename(path) }), EXIT.input);
   const newest = [...read.value.tariffs].sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1))[0];
   const { savedAt: _savedAt, ...kept } = newest ?? { savedAt: '' };
   const schedule = newest ? TariffScheduleSchema.parse(kept) : null;
@@ -532,19 +536,21 @@ async function readProjectLayers(path: string) {
 async function runProjectCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const [sub, path, ...rest] = argv;
   if (sub !== 'info' || !path || rest.length)
-    throw new CliError(`Pemakaian / usage: rumija project info <project.rumija>\n${USAGE}`, EXIT.usage);
+    throw new CliError(problem('cli.project.usage', { usage: usageOfAll() }), EXIT.usage);
   const summary = await readProjectSummary(await readProjectFile(path));
-  if (!summary.ok) throw new CliError(projectProblemText(path, summary.problem), EXIT.input);
+  if (!summary.ok) throw new CliError(projectProblemOf(path, summary.problem), EXIT.input);
   const info = summary.value;
-  out(`Proyek / project: ${info.name}`);
-  out(`Disimpan / saved: ${info.savedAt} (Rumija ${info.appVersion})`);
+  const say = (code: string, values?: Record<string, ProblemValue>) => out(cliText(problem(code, values)));
+  say('cli.project.name', { name: info.name });
+  say('cli.project.saved', { savedAt: info.savedAt, version: info.appVersion });
   out(`Format: ${PROJECT_FORMAT} ${info.formatVersion}`);
-  out(`Checksum (SHA-256): ${info.checksum} ${info.checksumHolds ? 'cocok / holds' : 'TIDAK COCOK / DOES NOT MATCH'}`);
-  out('Lapisan / layers:');
-  for (const layer of info.layers) out(`  ${layer.name}\t${layer.kind}\t${layer.features} fitur / features`);
-  out('Tabel / tables:');
+  say(info.checksumHolds ? 'cli.project.checksumHolds' : 'cli.project.checksumFails', { checksum: info.checksum });
+  say('cli.project.layers');
+  for (const layer of info.layers)
+    say('cli.project.layer', { name: layer.name, kind: layer.kind, count: layer.features });
+  say('cli.project.tables');
   for (const [table, count] of Object.entries(info.tables)) out(`  ${table}\t${count}`);
-  if (!info.checksumHolds) throw new CliError(projectProblemText(path, { code: 'checksum-mismatch' }), EXIT.input);
+  if (!info.checksumHolds) throw new CliError(projectProblemOf(path, { code: 'checksum-mismatch' }), EXIT.input);
   return EXIT.ok;
 }
 
@@ -559,7 +565,7 @@ export async function runCli(
     setCliLanguage(chosen.language);
     argv = chosen.argv;
     if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-      out(USAGE);
+      out(usageOfAll());
       return EXIT.ok;
     }
     if (argv[0] === 'sync') return await runSync(argv.slice(1), out, err);
@@ -616,7 +622,7 @@ export async function runCli(
     const schedule =
       fromProject?.schedule && !options.tariff ? fromProject.schedule : await readTariff(options.tariff, err);
     if (fromProject?.schedule && !options.tariff && fromProject.schedule.example)
-      err("PERINGATAN / WARNING: tarif proyek ditandai sebagai contoh / the project's tariff is marked as an example");
+      err(warningText(problem('cli.analyze.projectTariffIsExample')));
     const started = performance.now();
     const results = analyzeAssets(createRoadIndex(roads, corridors), assets);
     const estimate = estimateRetribution(results, assets, schedule, {
@@ -630,10 +636,7 @@ export async function runCli(
         options.format === '.csv' ? encroachmentCsvChunks(assets, rows) : encroachmentGeoJsonChunks(assets, rows),
       );
     } catch (error) {
-      throw new CliError(
-        `${options.out}: tidak dapat ditulis / cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        EXIT.output,
-      );
+      throw new CliError(problem('cli.cannotWrite', { path: options.out!, reason: failureOf(error) }), EXIT.output);
     }
     const warnings = analysisWarnings({
       roadCount: roads.length,
@@ -643,22 +646,33 @@ export async function runCli(
       unknownCategories,
     });
     const inside = results.filter((r) => r.quantity > 0).length;
-    out(
-      `Ruas: ${roads.length} · aset: ${assets.length} · di dalam RUMIJA: ${inside} · ${((performance.now() - started) / 1000).toFixed(2)} s`,
-    );
-    out(`Jadwal tarif: ${schedule.name} (v${schedule.version}${schedule.example ? ', CONTOH' : ''})`);
-    out(
-      `Potensi retribusi (${options.period} th): ${formatRupiah(estimate.totalIdr)} (${formatRupiahShort(estimate.totalIdr)})`,
-    );
-    out(
-      `Sudah membayar ${Math.round(options.paying * 100)}%: potensi tambahan ${formatRupiah(estimate.potentialNewIdr)}`,
-    );
+    const say = (code: string, values: Record<string, ProblemValue>) => out(cliText(problem(code, values)));
+    say('cli.analyze.summary', {
+      roads: roads.length,
+      assets: assets.length,
+      inside,
+      seconds: secondsText((performance.now() - started) / 1000),
+    });
+    say(schedule.example ? 'cli.analyze.scheduleExample' : 'cli.analyze.schedule', {
+      name: schedule.name,
+      version: String(schedule.version),
+    });
+    say('cli.analyze.potential', {
+      count: options.period,
+      total: formatRupiah(estimate.totalIdr),
+      short: formatRupiahShort(estimate.totalIdr),
+    });
+    say('cli.analyze.paying', {
+      percent: Math.round(options.paying * 100),
+      amount: formatRupiah(estimate.potentialNewIdr),
+    });
     for (const [owner, amount] of Object.entries(estimate.byOwner)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10))
       out(`  ${owner}: ${formatRupiah(amount)}`);
-    for (const warning of warnings) err(`PERINGATAN / WARNING: ${warning.id}\n  ${warning.en}`);
-    out(`Laporan / report: ${options.out}`);
+    for (const warning of warnings)
+      err(warningText(problem('message.text', { text: cliLanguage() === 'en' ? warning.en : warning.id })));
+    say('cli.analyze.report', { path: options.out! });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof HelpRequest) {
@@ -696,7 +710,7 @@ function main() {
     (error: unknown) => {
       // A fault of Rumija itself, not of the input: one line, and the documented exit code 1.
       console.error(
-        `Rumija: kesalahan internal / internal error: ${error instanceof Error ? error.message : String(error)}`,
+        cliText(problem('cli.internalError', { detail: error instanceof Error ? error.message : String(error) })),
       );
       process.exit(EXIT.internal);
     },
