@@ -8,7 +8,6 @@ import { basename, extname } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { analysisInputs } from '#shared/analysis/analysis-inputs';
 import { analyzeAssets, createRoadIndex } from '#shared/analysis/encroachment';
-import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { formatSta } from '#shared/format/format-number';
 import type { ExportCell } from '#shared/io/export-table';
 import { writeWorkbook, type WorkbookSheet } from '#shared/io/write-xlsx';
@@ -22,7 +21,18 @@ import type { Programme } from '#shared/retribution/programme';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { EXAMPLE_TARIFF_SCHEDULE, type TariffSchedule } from '#shared/tariff/tariff-schedule';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText, warningText } from './cli-error';
+import {
+  CliError,
+  cliText,
+  EXIT,
+  optionsOf,
+  requiredError,
+  secondsText,
+  usageText,
+  warningText,
+  cliRupiah,
+  cliRupiahShort,
+} from './cli-error';
 import { problem, type ProblemValue } from '#shared/messages/problem';
 import {
   corridorNameOf,
@@ -279,7 +289,7 @@ export async function runAssess(
     drafts: draftCount,
     lines: assessments.reduce((sum, a) => sum + a.lines.length, 0),
   });
-  say('cli.total', { total: formatRupiah(total), short: formatRupiahShort(total) });
+  say('cli.total', { total: cliRupiah(total), short: cliRupiahShort(total) });
   if (options.issue && drafts.length)
     say('cli.assess.issued', { issued: drafts.length, first: drafts[0]!.number!, last: drafts.at(-1)!.number! });
   if (issuedBefore.length && !options.issue)

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { formatNumber } from '#shared/format/format-number';
+import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { problem, type Problem } from '#shared/messages/problem';
 import { wordProblem, type ProblemLanguage } from '#shared/messages/word-problem';
 
@@ -54,6 +55,10 @@ export const cliLanguage = () => language;
 export const secondsText = (seconds: number) => formatNumber(seconds, language, 2);
 
 /** A Problem in the CLI's language; a string as it is. */
+/** Rupiah in the CLI's language: Rp 1.234.567 (Rp1,2 juta); English Rp 1,234,567 (Rp1.2 million), as the UI. */
+export const cliRupiah = (amount: number) => formatRupiah(amount, language);
+export const cliRupiahShort = (amount: number) => formatRupiahShort(amount, language);
+
 export const cliText = (message: Problem | string) =>
   typeof message === 'string' ? message : wordProblem(message, language);
 

@@ -5,12 +5,21 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { createNoticeFiles, zipNoticeFiles } from '#shared/retribution/create-notice-files';
 import { createNoticesPdf } from '#shared/retribution/create-notices-pdf';
 import { assessmentsInForce } from '#shared/retribution/sum-period-totals';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, cliText, EXIT, optionsOf, requiredError, secondsText, usageText } from './cli-error';
+import {
+  CliError,
+  cliText,
+  EXIT,
+  optionsOf,
+  requiredError,
+  secondsText,
+  usageText,
+  cliRupiah,
+  cliRupiahShort,
+} from './cli-error';
 import { problem } from '#shared/messages/problem';
 import {
   outputError,
@@ -100,7 +109,7 @@ export async function runNotices(
       }),
     ),
   );
-  out(cliText(problem('cli.total', { total: formatRupiah(total), short: formatRupiahShort(total) })));
+  out(cliText(problem('cli.total', { total: cliRupiah(total), short: cliRupiahShort(total) })));
   out(cliText(problem(isFolder ? 'cli.notices.writtenToFolder' : 'cli.notices.writtenTo', { target })));
   return EXIT.ok;
 }

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import Papa from 'papaparse';
-import { formatRupiah } from '#shared/format/format-rupiah';
 import { csvCell } from '#shared/io/csv-cell';
 import { matchBankStatement, type MatchKind, type StatementMatch } from '#shared/retribution/match-bank-statement';
 import {
@@ -17,7 +16,17 @@ import {
 } from '#shared/retribution/parse-bank-statement';
 import type { Payment } from '#shared/retribution/payment';
 import { writeFileAtomic } from '../main/atomic-write';
-import { CliError, cliText, EXIT, failureOf, HelpRequest, optionsOf, requiredError, usageText } from './cli-error';
+import {
+  CliError,
+  cliText,
+  EXIT,
+  failureOf,
+  HelpRequest,
+  optionsOf,
+  requiredError,
+  usageText,
+  cliRupiah,
+} from './cli-error';
 import { problem, type Problem, type ProblemValue } from '#shared/messages/problem';
 import { wordProblem } from '#shared/messages/word-problem';
 import { outputError, projectBytes, writeProjectFile, type RetributionSources } from './cli-retribution-project';
@@ -213,7 +222,7 @@ export async function runPayments(
         {
           kind: kindOf(kind),
           lines: ofKind.length,
-          amount: formatRupiah(ofKind.reduce((sum, m) => sum + m.line.amountIdr, 0)),
+          amount: cliRupiah(ofKind.reduce((sum, m) => sum + m.line.amountIdr, 0)),
           rows: ofKind.map((m) => m.line.row).join(', '),
         },
         '  ',
@@ -225,7 +234,7 @@ export async function runPayments(
         problem('cli.payments.notRecorded', {
           row: String(match.line.row),
           date: match.line.date,
-          amount: formatRupiah(match.line.amountIdr),
+          amount: cliRupiah(match.line.amountIdr),
           reference: match.line.reference,
           kind: kindOf(match.kind),
         }),
@@ -233,18 +242,18 @@ export async function runPayments(
     );
   if (options.confirm) {
     const total = payments.reduce((sum, p) => sum + p.amountIdr, 0);
-    say('cli.payments.recorded', { count: payments.length, amount: formatRupiah(total), project: options.project! });
+    say('cli.payments.recorded', { count: payments.length, amount: cliRupiah(total), project: options.project! });
     for (const payment of payments)
       say(
         creditOf(payment) ? 'cli.payments.paymentWithCredit' : 'cli.payments.payment',
         {
           date: payment.date,
-          amount: formatRupiah(payment.amountIdr),
+          amount: cliRupiah(payment.amountIdr),
           obligor: nameOf(payment.obligorId),
           allocations: payment.allocations
-            .map((a) => `${numberOf(a.assessmentId)} ${formatRupiah(a.amountIdr)}`)
+            .map((a) => `${numberOf(a.assessmentId)} ${cliRupiah(a.amountIdr)}`)
             .join('; '),
-          credit: formatRupiah(creditOf(payment)),
+          credit: cliRupiah(creditOf(payment)),
         },
         '  ',
       );

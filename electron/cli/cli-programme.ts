@@ -12,7 +12,6 @@ import { ROAD_STATUSES } from '#shared/model/road-network';
 import { regencyName } from '#shared/model/regencies';
 import { parseLocaleNumber } from '#shared/format/parse-number';
 import { formatNumber, formatPercent } from '#shared/format/format-number';
-import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { planProgramme, type ProgrammePlan } from '#shared/programme/plan-programme';
 import { programmeRegencyRows } from '#shared/programme/programme-regency-rows';
 import { EXAMPLE_HANDLING_CATALOGUE } from '#shared/programme/example-handling-catalogue';
@@ -23,6 +22,8 @@ import type { ParseArgsOptionsConfig } from 'node:util';
 import {
   CliError,
   cliLanguage,
+  cliRupiah,
+  cliRupiahShort,
   cliText,
   EXIT,
   failureOf,
@@ -292,7 +293,7 @@ export async function runProgramme(
   // Lengths and percentages keep one decimal ("285,0 m"), as the Program tab shows them.
   const language = cliLanguage();
   const oneDecimal = (value: number) => formatNumber(value, language, 1);
-  const rupiah = (amount: number) => ({ amount: formatRupiah(amount), short: formatRupiahShort(amount) });
+  const rupiah = (amount: number) => ({ amount: cliRupiah(amount), short: cliRupiahShort(amount) });
   say('cli.programme.heading', {
     year: String(programmeYear),
     statuses: statuses.join(', '),
@@ -302,7 +303,7 @@ export async function runProgramme(
   });
   say('cli.programme.ceiling', rupiah(budgetIdr));
   say('cli.programme.funded', rupiah(plan.fundedIdr));
-  say('cli.programme.remaining', { amount: formatRupiah(plan.remainingIdr) });
+  say('cli.programme.remaining', { amount: cliRupiah(plan.remainingIdr) });
   say('cli.programme.needed', rupiah(plan.neededIdr));
   say('cli.programme.candidates', {
     funded: plan.fundedCount,

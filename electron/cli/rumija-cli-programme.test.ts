@@ -35,7 +35,7 @@ const BY_HAND = [
 ];
 /** The same figures with --lang en: English words and number style (the rupiah keep theirs). */
 const BY_HAND_EN = [
-  'Funded: Rp 96.670.552.800 (Rp96,7 miliar)',
+  'Funded: Rp 96,670,552,800 (Rp96.7 billion)',
   'Candidates: 16 of 34 funded',
   'Roads handled: 71.5 km',
   'Bridges handled: 285.0 m',

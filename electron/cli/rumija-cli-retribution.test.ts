@@ -349,9 +349,9 @@ describe('rumija payments import', () => {
       ...['payments', 'import', '--project', project, '--statement', statement, '--out', report, '--lang', 'en'],
     );
     expect(dryInEnglish.out).toContain('rekening.csv: credits: 4 · rows skipped (debits, balances): 1');
-    expect(dryInEnglish.out).toContain('  partial: 1 · Rp 1.000.000 (rows 4)');
+    expect(dryInEnglish.out).toContain('  partial: 1 · Rp 1,000,000 (rows 4)');
     expect(dryInEnglish.out).toContain('Not recorded yet: 2 lines ready; run again with --confirm');
-    expect(dryInEnglish.err).toContain('row 5: 2027-02-07 Rp 123.457 "FT27038C" — unmatched, not recorded');
+    expect(dryInEnglish.err).toContain('row 5: 2027-02-07 Rp 123,457 "FT27038C" — unmatched, not recorded');
     expect(execFileSync('ogrinfo', ['-ro', '-q', '-al', report], { encoding: 'utf8' })).toContain(
       'Hasil (String) = tidak cocok',
     );

@@ -36,7 +36,6 @@ import {
 import { measurableGeometry } from '#shared/analysis/measurable-geometry';
 import { analysisWarnings, duplicateIdsOf } from '#shared/analysis/analysis-warnings';
 import type { StoredFeature } from '#shared/model/layer';
-import { formatRupiah, formatRupiahShort } from '#shared/format/format-rupiah';
 import { writeChunksAtomic } from '../main/atomic-write';
 import { PostgisError } from '#shared/postgis/postgis-errors';
 import { connectionOf, openFromEnvironment, POSTGIS_PREFIX } from './postgis-source';
@@ -47,6 +46,8 @@ import { PROJECT_FORMAT } from '#shared/project/project-format';
 import {
   CliError,
   cliLanguage,
+  cliRupiah,
+  cliRupiahShort,
   cliLanguageOf,
   cliText,
   EXIT,
@@ -659,17 +660,17 @@ export async function runCli(
     });
     say('cli.analyze.potential', {
       count: options.period,
-      total: formatRupiah(estimate.totalIdr),
-      short: formatRupiahShort(estimate.totalIdr),
+      total: cliRupiah(estimate.totalIdr),
+      short: cliRupiahShort(estimate.totalIdr),
     });
     say('cli.analyze.paying', {
       percent: Math.round(options.paying * 100),
-      amount: formatRupiah(estimate.potentialNewIdr),
+      amount: cliRupiah(estimate.potentialNewIdr),
     });
     for (const [owner, amount] of Object.entries(estimate.byOwner)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10))
-      out(`  ${owner}: ${formatRupiah(amount)}`);
+      out(`  ${owner}: ${cliRupiah(amount)}`);
     for (const warning of warnings)
       err(warningText(problem('message.text', { text: cliLanguage() === 'en' ? warning.en : warning.id })));
     say('cli.analyze.report', { path: options.out! });
