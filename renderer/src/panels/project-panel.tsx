@@ -15,6 +15,7 @@ import { projectCounts, type PhotoImages, type ProjectCounts } from '../persiste
 import { onPanelRequest } from '../state/panel-commands';
 import { host } from '../platform';
 import { useMessage } from '../components/use-message';
+import { useProblemText } from '../i18n/problem-text';
 
 type Counts = ProjectCounts;
 
@@ -153,6 +154,7 @@ function RecentProjects({
 export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => void }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const wordProblem = useProblemText();
   const store = useStore();
   const files = useMemo(() => new ProjectFiles(store), [store]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -190,7 +192,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       const result = await files.save(name.trim() || t('project.defaultName'), photoImages);
       await refreshRecent();
       if (result.saved) setMessage({ tone: 'info', text: t('project.saved', { name: result.name }) });
-      else if (result.error) setMessage({ tone: 'error', text: result.error });
+      else if (result.error) setMessage({ tone: 'error', text: wordProblem(result.error) });
     });
   };
   const checkOpened = async (file: OpenedFile) => {

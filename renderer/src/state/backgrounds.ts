@@ -10,6 +10,7 @@ import {
   type ServiceLayer,
 } from '#shared/background/service-capabilities';
 import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
+import { problem, ProblemError } from '#shared/messages/problem';
 import { FONT_REGULAR } from '../map/basemap-style';
 import {
   closeBackgroundFile,
@@ -192,11 +193,11 @@ export class Backgrounds {
     try {
       url = capabilitiesUrl(kind, address);
     } catch {
-      throw new Error(`${address}: bukan alamat web / not a web address`);
+      throw new ProblemError(problem('service.notWebAddress', { url: address }));
     }
     await host.setOnlineHosts([...this.hostsOf(this.state.get().backgrounds), new URL(url).host.toLowerCase()]);
     const answer = await host.fetchOnline({ url, kind: 'document' });
-    if (answer.status !== 'ok') throw new Error(`${url}: layanan tidak menjawab / the service gave nothing`);
+    if (answer.status !== 'ok') throw new ProblemError(problem('service.noAnswer', { url }));
     const text = new TextDecoder().decode(answer.bytes);
     return kind === 'wms' ? readWmsCapabilities(parseXml, text, url) : readWmtsCapabilities(parseXml, text, url);
   }
