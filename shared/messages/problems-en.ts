@@ -232,4 +232,28 @@ export const problemsEn = {
     backgroundDialog: 'Map background',
     backupDialog: 'Backup folder',
   },
+  style: {
+    notJson: '{{file}}: not JSON ({{detail}})',
+    invalid: '{{file}}: not a valid MapLibre style: {{detail}}',
+    noVectorLayer: '{{file}}: no style layer draws from a vector source',
+    skippedLayers_one: '{{count}} layer not drawn from vector tiles left out',
+    skippedLayers_other: '{{count}} layers not drawn from vector tiles left out',
+    iconsDropped_one: '{{count}} icon not shown (no sprite)',
+    iconsDropped_other: '{{count}} icons not shown (no sprite)',
+    notInArchive: 'not in the archive: {{layers}}',
+  },
+  background: {
+    notKept: 'file not kept',
+    named: '{{name}}: {{problem}}',
+    geotiffBits:
+      '{{file}}: only 8-bit GeoTIFFs are supported ({{bits}}-bit given; convert with gdal_translate -ot Byte -scale)',
+    geotiffCrs: '{{file}}: unknown GeoTIFF coordinate system (EPSG:{{code}})',
+    mbtilesTooLarge:
+      '{{file}}: MBTiles of {{size}} MB is too large to open (limit {{limit}} MB); convert it to PMTiles with "pmtiles convert"',
+    mbtilesUnreadable: '{{file}}: not a readable MBTiles ({{detail}})',
+    mbtilesNoMetadata: '{{file}}: not an MBTiles (no metadata table)',
+    pmtilesUnreadable: '{{file}}: cannot read the PMTiles ({{detail}})',
+    pmtilesTileType: '{{file}}: PMTiles tile type not supported ({{type}})',
+    unknownKind: '{{file}}: not a GeoTIFF, PMTiles or MBTiles file',
+  },
 } satisfies ProblemTable;

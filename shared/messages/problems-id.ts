@@ -233,4 +233,26 @@ export const problemsId = {
     backgroundDialog: 'Latar peta',
     backupDialog: 'Folder cadangan',
   },
+  style: {
+    notJson: '{{file}}: bukan JSON ({{detail}})',
+    invalid: '{{file}}: gaya MapLibre tidak sah: {{detail}}',
+    noVectorLayer: '{{file}}: tidak ada lapisan gaya dari sumber vektor',
+    skippedLayers_other: '{{count}} lapisan bukan dari ubin vektor dilewati',
+    iconsDropped_other: '{{count}} ikon tidak ditampilkan (tanpa sprite)',
+    notInArchive: 'tidak ada di arsip: {{layers}}',
+  },
+  background: {
+    notKept: 'berkas tidak tersimpan',
+    named: '{{name}}: {{problem}}',
+    geotiffBits:
+      '{{file}}: GeoTIFF {{bits}}-bit belum didukung, hanya 8-bit (ubah dengan gdal_translate -ot Byte -scale)',
+    geotiffCrs: '{{file}}: sistem koordinat GeoTIFF tidak dikenal (EPSG:{{code}})',
+    mbtilesTooLarge:
+      '{{file}}: MBTiles {{size}} MB terlalu besar untuk dibuka (batas {{limit}} MB); ubah ke PMTiles dengan "pmtiles convert"',
+    mbtilesUnreadable: '{{file}}: bukan MBTiles yang dapat dibaca ({{detail}})',
+    mbtilesNoMetadata: '{{file}}: bukan MBTiles (tanpa tabel metadata)',
+    pmtilesUnreadable: '{{file}}: PMTiles tidak dapat dibaca ({{detail}})',
+    pmtilesTileType: '{{file}}: jenis ubin PMTiles tidak didukung ({{type}})',
+    unknownKind: '{{file}}: bukan GeoTIFF, PMTiles atau MBTiles',
+  },
 } satisfies ProblemTable;

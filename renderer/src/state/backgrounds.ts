@@ -1,5 +1,4 @@
 import type { Background, BasemapChoice, ShippedVectorStyle } from '#shared/model/background';
-import { messageOf } from '#shared/format/message-of';
 import type { BackgroundInfo } from '#shared/background/background-readers';
 import { hostsOf, TileServiceSchema, type TileService, type TileServiceInput } from '#shared/background/tile-service';
 import {
@@ -10,7 +9,7 @@ import {
   type ServiceLayer,
 } from '#shared/background/service-capabilities';
 import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
-import { problem, ProblemError } from '#shared/messages/problem';
+import { problem, problemOf, ProblemError, type Problem } from '#shared/messages/problem';
 import { FONT_REGULAR } from '../map/basemap-style';
 import {
   closeBackgroundFile,
@@ -75,7 +74,7 @@ export class Backgrounds {
     const list = ((await db.meta.get(LIST_KEY))?.value as Background[] | undefined) ?? [];
     const basemap = ((await db.meta.get(BASEMAP_KEY))?.value as BasemapChoice | undefined) ?? 'ntt';
     const opened: Background[] = [];
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     for (const background of list) {
       if (background.service) {
         openOnlineService(background.id, background.service);
@@ -86,14 +85,14 @@ export class Backgrounds {
         ? { token: background.hostFile.token, name: background.name, size: background.hostFile.size }
         : ((await db.meta.get(fileKey(background.id)))?.value as File | undefined);
       try {
-        if (!kept) throw new Error('berkas tidak tersimpan / file not kept');
+        if (!kept) throw new ProblemError(problem('background.notKept'));
         opened.push({ ...background, info: await openBackgroundFile(background.id, kept) });
       } catch (error) {
-        problems.push(`${background.name}: ${messageOf(error)}`);
+        problems.push(problem('background.named', { name: background.name, problem: problemOf(error) }));
       }
     }
     if (opened.some((background) => background.service))
-      await this.allowHosts(opened).catch((error: unknown) => problems.push(messageOf(error)));
+      await this.allowHosts(opened).catch((error: unknown) => problems.push(problemOf(error)));
     this.state.set({
       backgrounds: opened,
       basemap: basemap === 'ntt' || basemap === 'none' || opened.some((b) => b.id === basemap) ? basemap : 'ntt',
@@ -113,11 +112,11 @@ export class Backgrounds {
    * The desktop app: the user picks files that stay where they are (a multi-gigabyte orthophoto is not copied) and
    * are read by ranges through the host; null where the host cannot (the page then picks a File itself).
    */
-  async addFromHost(): Promise<{ added: Background[]; failed: string[] } | null> {
+  async addFromHost(): Promise<{ added: Background[]; failed: Problem[] } | null> {
     const handles = await host.pickBackgroundFiles();
     if (!handles) return null;
     const added: Background[] = [];
-    const failed: string[] = [];
+    const failed: Problem[] = [];
     for (const handle of handles) {
       const id = newId();
       try {
@@ -128,7 +127,7 @@ export class Backgrounds {
       } catch (error) {
         closeBackgroundFile(id);
         await host.forgetBackgroundFile(handle.token).catch(() => undefined);
-        failed.push(messageOf(error));
+        failed.push(problemOf(error));
       }
     }
     return { added, failed };
@@ -246,7 +245,7 @@ export class Backgrounds {
    * Draws a vector archive with the user's MapLibre style JSON (null: back to the shipped style). Returns what the
    * user must know (layers left out, icons without a sprite); a style that cannot be used changes nothing.
    */
-  async setStyle(id: string, file: File | null): Promise<string[]> {
+  async setStyle(id: string, file: File | null): Promise<Problem[]> {
     const background = this.state.get().backgrounds.find((candidate) => candidate.id === id);
     if (!background || background.info.tileType !== 'vector') return [];
     if (!file) {
