@@ -256,4 +256,32 @@ export const problemsEn = {
     pmtilesTileType: '{{file}}: PMTiles tile type not supported ({{type}})',
     unknownKind: '{{file}}: not a GeoTIFF, PMTiles or MBTiles file',
   },
+  teamValue: {
+    notFinite: 'not a finite number',
+    notNumber: 'must be a number ({{value}})',
+    notBoolean: 'must be true or false ({{value}})',
+    unknownOption: 'unknown value {{value}} ({{options}})',
+    notText: 'must be text ({{value}})',
+    feature: 'feature {{id}}, {{column}}: {{problem}}',
+    list: '{{list}}',
+    listMore: '{{list}}; +{{more}}',
+  },
+  exportNote: {
+    shapefileGeometry:
+      '{{file}}: feature {{id}} is a {{type}}, which a Shapefile cannot store; export as GeoPackage or GeoJSON',
+    shortenedColumns: 'Column names shortened to 10 characters: {{columns}}',
+    textCut_one: '{{count}} text longer than 254 bytes was cut (DBF limit)',
+    textCut_other: '{{count}} texts longer than 254 bytes were cut (DBF limit)',
+    shapefilePerType: 'One Shapefile per geometry type: {{files}}',
+    dxfCrs: 'DXF in {{crs}} ({{code}}), metres',
+    dxfEntities: '{{features}} features → {{entities}} entities on {{layers}} layers',
+    dxfNoAttributes_one:
+      'DXF keeps no attributes: {{count}} feature carries only its layer (export a GeoPackage too for the attributes)',
+    dxfNoAttributes_other:
+      'DXF keeps no attributes: {{count}} features carry only their layer (export a GeoPackage too for the attributes)',
+    xlsxWktTooLong_one:
+      '{{count}} geometry longer than {{limit}} characters does not fit an Excel cell (WKT left empty): use GeoPackage for geometry',
+    xlsxWktTooLong_other:
+      '{{count}} geometries longer than {{limit}} characters do not fit an Excel cell (WKT left empty): use GeoPackage for geometry',
+  },
 } satisfies ProblemTable;

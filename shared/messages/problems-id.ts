@@ -255,4 +255,27 @@ export const problemsId = {
     pmtilesTileType: '{{file}}: jenis ubin PMTiles tidak didukung ({{type}})',
     unknownKind: '{{file}}: bukan GeoTIFF, PMTiles atau MBTiles',
   },
+  teamValue: {
+    notFinite: 'bukan angka hingga',
+    notNumber: 'harus angka ({{value}})',
+    notBoolean: 'harus true/false ({{value}})',
+    unknownOption: 'nilai tidak dikenal {{value}} ({{options}})',
+    notText: 'harus teks ({{value}})',
+    feature: 'fitur {{id}}, {{column}}: {{problem}}',
+    list: '{{list}}',
+    listMore: '{{list}}; +{{more}}',
+  },
+  exportNote: {
+    shapefileGeometry:
+      '{{file}}: fitur {{id}} berupa {{type}}, yang tidak dapat disimpan Shapefile; ekspor sebagai GeoPackage atau GeoJSON',
+    shortenedColumns: 'Nama kolom dipendekkan ke 10 huruf: {{columns}}',
+    textCut_other: '{{count}} teks lebih dari 254 byte dipotong (batas DBF)',
+    shapefilePerType: 'Satu Shapefile per jenis geometri: {{files}}',
+    dxfCrs: 'DXF dalam {{crs}} ({{code}}), meter',
+    dxfEntities: '{{features}} fitur → {{entities}} entitas pada {{layers}} layer',
+    dxfNoAttributes_other:
+      'DXF tidak menyimpan atribut: {{count}} fitur hanya membawa layer-nya (ekspor juga ke GeoPackage untuk atributnya)',
+    xlsxWktTooLong_other:
+      '{{count}} geometri lebih dari {{limit}} karakter tidak muat di sel Excel (kolom WKT kosong); gunakan GeoPackage untuk geometrinya',
+  },
 } satisfies ProblemTable;

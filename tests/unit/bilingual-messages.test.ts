@@ -23,6 +23,8 @@ const NOT_MESSAGES: Record<string, readonly string[]> = {
     'Gaya Rumija / Rumija style',
   ],
   'shared/project/layer-style-sld.ts': ['lainnya / other'],
+  // The header line of the column-names file inside an exported Shapefile zip: file content, for whoever opens it.
+  'shared/io/write-shapefile.ts': ['\ufeffkolom_shapefile\tnama_asli / original name\r\n'],
 };
 
 /**
@@ -45,7 +47,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/main/backup-folder.ts',
   'electron/main/online/online-fetcher.ts',
   'electron/main/opened-files.ts',
-  'electron/main/postgis/postgis-session.ts',
   'electron/main/postgis/team-database.ts',
   'electron/main/postgis/web-team-bridge.ts',
   'electron/main/recent-projects.ts',
@@ -54,11 +55,8 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'shared/background/save-area.ts',
   'shared/edit/feature-edits.ts',
   'shared/io/read-xlsx.ts',
-  'shared/io/write-dxf.ts',
-  'shared/io/write-shapefile.ts',
   'shared/model/iso-date.ts',
   'shared/model/road-network.ts',
-  'shared/postgis/layer-table.ts',
   'shared/postgis/postgis-api.ts',
   'shared/postgis/team-requests.ts',
   'shared/present/story.ts',
