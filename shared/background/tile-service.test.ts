@@ -242,7 +242,7 @@ describe('PMTiles archive for offline use', () => {
           return png;
         },
       }),
-    ).rejects.toThrow(/^Ubin 12\/\d+\/\d+ tidak dapat diunduh; tidak ada yang disimpan .*offline$/);
+    ).rejects.toThrow(/^Ubin 12\/\d+\/\d+ tidak dapat diunduh; tidak ada yang disimpan: .*offline$/);
     const controller = new AbortController();
     await expect(
       saveAreaOffline({
@@ -254,7 +254,7 @@ describe('PMTiles archive for offline use', () => {
         signal: controller.signal,
         fetchTile: async () => (controller.abort(), png),
       }),
-    ).rejects.toThrow('cancelled; nothing was saved');
+    ).rejects.toThrow('Dibatalkan; tidak ada yang disimpan');
     await expect(
       saveAreaOffline({
         bounds: [120, -11, 125, -8],
@@ -264,6 +264,6 @@ describe('PMTiles archive for offline use', () => {
         attribution: '',
         fetchTile: async () => png,
       }),
-    ).rejects.toThrow(/over the limit of 20000/);
+    ).rejects.toThrow(/melebihi batas 20\.000/);
   });
 });

@@ -284,4 +284,23 @@ export const problemsEn = {
     xlsxWktTooLong_other:
       '{{count}} geometries longer than {{limit}} characters do not fit an Excel cell (WKT left empty): use GeoPackage for geometry',
   },
+  conditionRange: {
+    reversed: '{{range}}: end STA must be after start STA',
+    pastEnd: '{{range}}: runs past the end of the ruas at {{end}}',
+    unknownCondition: '{{range}}: unknown condition "{{condition}}"',
+    overlaps: '{{range}}: overlaps {{other}}',
+  },
+  edit: {
+    cutAtEnd: 'The cut is too close to the end of the segment',
+    notLine: 'Only lines can be split',
+    ruasNotFound: 'Ruas {{ruas}} not found',
+    ruasRanges: 'Ruas {{ruas}}: {{problems}}',
+  },
+  saveArea: {
+    zoomsReversed: 'the first zoom is above the last',
+    tooManyTiles: '{{tiles}} tiles is over the limit of {{limit}}: choose a smaller area or fewer zooms',
+    cancelled: 'Cancelled; nothing was saved',
+    tileFailed: 'Tile {{tile}} could not be downloaded; nothing was saved: {{problem}}',
+    noTile: 'The service has no tile in this area',
+  },
 } satisfies ProblemTable;

@@ -278,4 +278,23 @@ export const problemsId = {
     xlsxWktTooLong_other:
       '{{count}} geometri lebih dari {{limit}} karakter tidak muat di sel Excel (kolom WKT kosong); gunakan GeoPackage untuk geometrinya',
   },
+  conditionRange: {
+    reversed: '{{range}}: STA akhir harus setelah STA awal',
+    pastEnd: '{{range}}: melewati ujung ruas di {{end}}',
+    unknownCondition: '{{range}}: kondisi tidak dikenal "{{condition}}"',
+    overlaps: '{{range}}: tumpang tindih dengan {{other}}',
+  },
+  edit: {
+    cutAtEnd: 'Titik potong terlalu dekat ke ujung ruas',
+    notLine: 'Hanya garis yang bisa dipotong',
+    ruasNotFound: 'Ruas {{ruas}} tidak ditemukan',
+    ruasRanges: 'Ruas {{ruas}}: {{problems}}',
+  },
+  saveArea: {
+    zoomsReversed: 'zoom awal lebih besar dari zoom akhir',
+    tooManyTiles: '{{tiles}} ubin melebihi batas {{limit}}: perkecil area atau zoom',
+    cancelled: 'Dibatalkan; tidak ada yang disimpan',
+    tileFailed: 'Ubin {{tile}} tidak dapat diunduh; tidak ada yang disimpan: {{problem}}',
+    noTile: 'Layanan tidak memberi satu ubin pun di area ini',
+  },
 } satisfies ProblemTable;
