@@ -47,20 +47,10 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/main/online/online-fetcher.ts',
   'electron/main/opened-files.ts',
   'electron/main/postgis/team-database.ts',
-  'electron/main/postgis/web-team-bridge.ts',
   'electron/main/recent-projects.ts',
   'shared/analysis/measurable-geometry.ts',
   'shared/io/read-xlsx.ts',
-  'shared/model/iso-date.ts',
-  'shared/model/road-network.ts',
-  'shared/postgis/postgis-api.ts',
-  'shared/postgis/team-requests.ts',
   'shared/present/story.ts',
-  'shared/programme/handling-catalogue.ts',
-  'shared/retribution/assessment.ts',
-  'shared/retribution/payment.ts',
-  'shared/retribution/programme.ts',
-  'shared/tariff/tariff-schedule.ts',
 ];
 
 function sourceFiles(folder: string): string[] {

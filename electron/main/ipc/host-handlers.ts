@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
 import { describeWriteError } from '#shared/host/write-error';
-import { problem, ProblemError } from '#shared/messages/problem';
+import { issueProblem, problem, ProblemError } from '#shared/messages/problem';
 import { wordProblem } from '#shared/messages/word-problem';
 import { UiLanguageSchema, type UiLanguage } from '#shared/host/menu-commands';
 import {
@@ -102,7 +102,7 @@ function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string):
   const result = schema.safeParse(payload);
   if (!result.success) {
     const detail = result.error.issues
-      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${wordProblem(issueProblem(issue.message), 'id')}`)
       .join('; ');
     throw new HostRequestError(problem('host.invalidRequest', { channel, detail }));
   }

@@ -5,7 +5,7 @@ import { hostsOf, TileServiceSchema, type TileServiceInput } from '#shared/backg
 import type { ServiceLayer } from '#shared/background/service-capabilities';
 import type { Background } from '#shared/model/background';
 import { useModalDialog } from '../components/use-modal-dialog';
-import { useProblemText } from '../i18n/problem-text';
+import { issueText, useProblemText } from '../i18n/problem-text';
 import { useStore } from '../state/store-context';
 
 type Kind = 'xyz' | 'wms' | 'wmts';
@@ -208,7 +208,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
       </p>
       {parsed && !parsed.success && address.trim() && (
         <p className="table-message error" role="alert" data-testid="online-invalid">
-          {parsed.error.issues.map((issue) => issue.message).join('; ')}
+          {parsed.error.issues.map((issue) => issueText(issue.message, t)).join('; ')}
         </p>
       )}
       {problem && (

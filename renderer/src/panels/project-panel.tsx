@@ -15,7 +15,7 @@ import { projectCounts, type PhotoImages, type ProjectCounts } from '../persiste
 import { onPanelRequest } from '../state/panel-commands';
 import { host } from '../platform';
 import { useMessage } from '../components/use-message';
-import { useProblemText } from '../i18n/problem-text';
+import { issueText, useProblemText } from '../i18n/problem-text';
 
 type Counts = ProjectCounts;
 
@@ -85,7 +85,7 @@ export function problemText(t: TFunction, file: string, problem: ProjectProblem)
     case 'corrupt':
       return t('project.problem.corrupt', { file, detail: problem.detail });
     case 'invalid-content':
-      return t('project.problem.invalid-content', { file, ...problem });
+      return t('project.problem.invalid-content', { file, ...problem, detail: issueText(problem.detail, t) });
     default:
       return t(`project.problem.${problem.code}`, { file });
   }

@@ -20,6 +20,8 @@ import {
 } from '../workers/run-background';
 import { host } from '../platform';
 import type { SnapshotHandle } from './app-snapshot';
+import i18next from 'i18next';
+import { issueText } from '../i18n/problem-text';
 
 const LIST_KEY = 'backgrounds';
 const BASEMAP_KEY = 'basemap';
@@ -47,7 +49,9 @@ function parseService(input: TileServiceInput): TileService {
   const parsed = TileServiceSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new Error(
-    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'layanan'}: ${issue.message}`).join('; '),
+    parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'layanan'}: ${issueText(issue.message, i18next.t)}`)
+      .join('; '),
   );
 }
 
