@@ -320,4 +320,9 @@ export const problemsEn = {
     endStaAfterStart: 'end STA must be after start STA',
     isoDate: 'date YYYY-MM-DD',
   },
+  measure: {
+    emptyCollection: 'empty GeometryCollection',
+    mixedCollection: 'GeometryCollection mixes points, lines and/or areas; split it into separate features',
+    asset: 'asset {{position}} ({{id}}): {{problem}}',
+  },
 } satisfies ProblemTable;

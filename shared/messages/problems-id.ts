@@ -314,4 +314,9 @@ export const problemsId = {
     endStaAfterStart: 'STA akhir harus lebih besar dari STA awal',
     isoDate: 'tanggal YYYY-MM-DD',
   },
+  measure: {
+    emptyCollection: 'GeometryCollection kosong',
+    mixedCollection: 'GeometryCollection mencampur titik, garis dan/atau area; pisahkan menjadi fitur sendiri-sendiri',
+    asset: 'aset {{position}} ({{id}}): {{problem}}',
+  },
 } satisfies ProblemTable;

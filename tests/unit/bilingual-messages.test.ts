@@ -48,7 +48,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/main/opened-files.ts',
   'electron/main/postgis/team-database.ts',
   'electron/main/recent-projects.ts',
-  'shared/analysis/measurable-geometry.ts',
   'shared/io/read-xlsx.ts',
   'shared/present/story.ts',
 ];
