@@ -232,6 +232,9 @@ export const problemsEn = {
     backgroundDialog: 'Map background',
     backupDialog: 'Backup folder',
     invalidBody: 'Invalid request: {{detail}}',
+    cannotOpen: 'Cannot open {{file}}: {{problem}}',
+    backupTooLarge: 'Backup too large: {{id}} ({{size}} bytes)',
+    unknownRecent: 'Unknown recent project',
   },
   style: {
     notJson: '{{file}}: not JSON ({{detail}})',
@@ -256,6 +259,8 @@ export const problemsEn = {
     pmtilesUnreadable: '{{file}}: cannot read the PMTiles ({{detail}})',
     pmtilesTileType: '{{file}}: PMTiles tile type not supported ({{type}})',
     unknownKind: '{{file}}: not a GeoTIFF, PMTiles or MBTiles file',
+    unknownFile: 'Unknown background file',
+    fileGone: '{{file}}: the file is no longer where it was',
   },
   teamValue: {
     notFinite: 'not a finite number',
@@ -324,5 +329,16 @@ export const problemsEn = {
     emptyCollection: 'empty GeometryCollection',
     mixedCollection: 'GeometryCollection mixes points, lines and/or areas; split it into separate features',
     asset: 'asset {{position}} ({{id}}): {{problem}}',
+  },
+  online: {
+    httpStatus: '{{host}} answered HTTP {{status}}',
+    notTile: '{{host}}: not a tile image: {{detail}}',
+    hostNotListed: 'Host not on the online service list: {{host}}',
+    unreachable: 'Cannot reach {{host}} (and not cached): {{detail}}',
+    tooManyRedirects: '{{host}}: too many redirects',
+  },
+  team: {
+    publishing: 'a layer is being published',
+    noKeptPassword: 'no password kept for this login',
   },
 } satisfies ProblemTable;

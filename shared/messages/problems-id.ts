@@ -233,6 +233,9 @@ export const problemsId = {
     backgroundDialog: 'Latar peta',
     backupDialog: 'Folder cadangan',
     invalidBody: 'Permintaan tidak sah: {{detail}}',
+    cannotOpen: 'Tidak dapat dibuka {{file}}: {{problem}}',
+    backupTooLarge: 'Cadangan terlalu besar: {{id}} ({{size}} byte)',
+    unknownRecent: 'Proyek terakhir tidak dikenal',
   },
   style: {
     notJson: '{{file}}: bukan JSON ({{detail}})',
@@ -255,6 +258,8 @@ export const problemsId = {
     pmtilesUnreadable: '{{file}}: PMTiles tidak dapat dibaca ({{detail}})',
     pmtilesTileType: '{{file}}: jenis ubin PMTiles tidak didukung ({{type}})',
     unknownKind: '{{file}}: bukan GeoTIFF, PMTiles atau MBTiles',
+    unknownFile: 'Berkas latar tidak dikenal',
+    fileGone: '{{file}}: berkas tidak ada lagi di tempatnya',
   },
   teamValue: {
     notFinite: 'bukan angka hingga',
@@ -318,5 +323,16 @@ export const problemsId = {
     emptyCollection: 'GeometryCollection kosong',
     mixedCollection: 'GeometryCollection mencampur titik, garis dan/atau area; pisahkan menjadi fitur sendiri-sendiri',
     asset: 'aset {{position}} ({{id}}): {{problem}}',
+  },
+  online: {
+    httpStatus: '{{host}} menjawab HTTP {{status}}',
+    notTile: '{{host}}: bukan gambar ubin: {{detail}}',
+    hostNotListed: 'Host tidak ada di daftar layanan daring: {{host}}',
+    unreachable: 'Tidak dapat menghubungi {{host}} (dan tidak ada di cache): {{detail}}',
+    tooManyRedirects: '{{host}}: terlalu banyak pengalihan',
+  },
+  team: {
+    publishing: 'penerbitan lapisan sedang berjalan',
+    noKeptPassword: 'tidak ada kata sandi tersimpan',
   },
 } satisfies ProblemTable;

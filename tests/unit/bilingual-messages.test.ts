@@ -42,12 +42,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/cli/cli-sync.ts',
   'electron/cli/postgis-source.ts',
   'electron/cli/rumija-cli.ts',
-  'electron/main/background-files.ts',
-  'electron/main/backup-folder.ts',
-  'electron/main/online/online-fetcher.ts',
-  'electron/main/opened-files.ts',
-  'electron/main/postgis/team-database.ts',
-  'electron/main/recent-projects.ts',
   'shared/io/read-xlsx.ts',
   'shared/present/story.ts',
 ];
