@@ -341,4 +341,19 @@ export const problemsEn = {
     publishing: 'a layer is being published',
     noKeptPassword: 'no password kept for this login',
   },
+  story: {
+    invalid: '{{file}}: {{field}}: {{problem}}',
+  },
+  worker: {
+    failed: '{{worker}}: {{problem}}',
+    stopped: 'worker stopped',
+    unreadableMessage: 'message could not be read',
+    cancelled: 'cancelled',
+    fileReader: 'File reader',
+    background: 'Background',
+    analysis: 'Analysis',
+    export: 'Export',
+    project: 'Project',
+    mapTiles: 'Map tiles',
+  },
 } satisfies ProblemTable;

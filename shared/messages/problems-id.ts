@@ -335,4 +335,19 @@ export const problemsId = {
     publishing: 'penerbitan lapisan sedang berjalan',
     noKeptPassword: 'tidak ada kata sandi tersimpan',
   },
+  story: {
+    invalid: '{{file}}: {{field}}: {{problem}}',
+  },
+  worker: {
+    failed: '{{worker}}: {{problem}}',
+    stopped: 'pekerja berhenti',
+    unreadableMessage: 'pesan tidak dapat dibaca',
+    cancelled: 'dibatalkan',
+    fileReader: 'Pembaca berkas',
+    background: 'Latar peta',
+    analysis: 'Analisis',
+    export: 'Ekspor',
+    project: 'Proyek',
+    mapTiles: 'Peta',
+  },
 } satisfies ProblemTable;

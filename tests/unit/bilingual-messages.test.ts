@@ -42,8 +42,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'electron/cli/cli-sync.ts',
   'electron/cli/postgis-source.ts',
   'electron/cli/rumija-cli.ts',
-  'shared/io/read-xlsx.ts',
-  'shared/present/story.ts',
 ];
 
 function sourceFiles(folder: string): string[] {
