@@ -131,7 +131,7 @@ export interface AnalysisOptions {
 
 export interface AnalysisState {
   status: 'idle' | 'running' | 'done' | 'error';
-  error: string | null;
+  error: Problem | null;
   options: AnalysisOptions | null;
   /** The assets analysed, in the order of `results`. */
   assets: StoredFeature[];
