@@ -33,7 +33,7 @@ import {
   usageText,
   warningText,
 } from './cli-error';
-import { problem, type ProblemValue } from '#shared/messages/problem';
+import { issueProblem, problem, type ProblemValue } from '#shared/messages/problem';
 
 export const PROGRAMME_USAGE = problem('cli.usage.programme');
 
@@ -131,7 +131,10 @@ async function catalogueOf(path: string, sources: ProgrammeSources): Promise<Han
   const parsed = HandlingCatalogueSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CliError(`${basename(path)}: ${issue.path.join('.')}: ${issue.message}`, EXIT.input);
+    throw new CliError(
+      `${basename(path)}: ${issue.path.join('.')}: ${cliText(issueProblem(issue.message))}`,
+      EXIT.input,
+    );
   }
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { PostgisConnectionSchema, TLS_MODES, type PostgisConnection, type TlsMode } from '#shared/postgis/postgis-api';
 import { PostgisSession } from '../main/postgis/postgis-session';
-import { problem, ProblemError } from '#shared/messages/problem';
+import { issueProblem, problem, ProblemError } from '#shared/messages/problem';
+import { cliText } from './cli-error';
 
 /** `postgis:<table>` in place of a file name: a layer table of the team database. */
 export const POSTGIS_PREFIX = 'postgis:';
@@ -31,7 +32,7 @@ export function connectionOf(url: string, tls = 'verify', ca?: string): PostgisC
   });
   if (!connection.success)
     throw new Error(
-      `--db: ${connection.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      `--db: ${connection.error.issues.map((issue) => `${issue.path.join('.')}: ${cliText(issueProblem(issue.message))}`).join('; ')}`,
     );
   return connection.data;
 }

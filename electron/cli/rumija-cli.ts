@@ -357,7 +357,7 @@ function toAssets(
       throw new CliError(`${where()}: ${issue!.path.join('.') || 'properties'}: ${issue!.message}`, EXIT.input);
     }
     const measurable = measurableGeometry(feature.geometry);
-    if (!measurable.ok) throw new CliError(`${where()}: ${measurable.reason}`, EXIT.input);
+    if (!measurable.ok) throw new CliError(`${where()}: ${cliText(measurable.reason)}`, EXIT.input);
     const written = parsed.data.category.trim();
     let category = categoryMap.get(written.toLowerCase()) ?? AssetCategorySchema.safeParse(written).data ?? null;
     if (!category) {

@@ -149,14 +149,25 @@ export function appMenuTemplate(
   ];
 }
 
+/** The data the app ships and its licences, in the About box's language. */
+const CREDITS: Record<UiLanguage, readonly string[]> = {
+  id: [
+    '© OpenStreetMap contributors (ODbL) — peta dasar',
+    'GeoNames (CC BY 4.0) — tempat',
+    'idn-area-data — nama pulau',
+    'Noto Sans (SIL OFL 1.1) — huruf',
+  ],
+  en: [
+    '© OpenStreetMap contributors (ODbL) — basemap',
+    'GeoNames (CC BY 4.0) — places',
+    'idn-area-data — island names',
+    'Noto Sans (SIL OFL 1.1) — font',
+  ],
+};
+
 /** The About box text: version and the licences of the data the app ships. */
 export function aboutText(language: UiLanguage, version: string): { title: string; message: string; detail: string } {
-  const credits = [
-    '© OpenStreetMap contributors (ODbL) — peta dasar / basemap',
-    'GeoNames (CC BY 4.0) — tempat / places',
-    'idn-area-data — nama pulau / island names',
-    'Noto Sans (SIL OFL 1.1) — huruf / font',
-  ].join('\n');
+  const credits = CREDITS[language].join('\n');
   return language === 'en'
     ? {
         title: 'About Rumija',

@@ -32,12 +32,12 @@ describe('background files kept by path (main process)', () => {
     const restarted = new BackgroundFiles(list);
     expect(Buffer.from(await restarted.read(handle!.token, 0, 16)).equals(bytes.subarray(0, 16))).toBe(true);
     await restarted.forget(handle!.token);
-    await expect(new BackgroundFiles(list).read(handle!.token, 0, 16)).rejects.toThrow('unknown background file');
+    await expect(new BackgroundFiles(list).read(handle!.token, 0, 16)).rejects.toThrow('Berkas latar tidak dikenal');
 
     const [again] = await restarted.grant([path]);
     renameSync(path, `${path}.moved`);
     await expect(new BackgroundFiles(list).read(again!.token, 0, 16)).rejects.toThrow(
-      'ortofoto-kupang-2025.tif: berkas tidak ada lagi di tempatnya / the file is no longer where it was',
+      'ortofoto-kupang-2025.tif: berkas tidak ada lagi di tempatnya',
     );
     renameSync(`${path}.moved`, path);
   });
@@ -63,16 +63,16 @@ describe('background files kept by path (main process)', () => {
     expect([...read]).toEqual([...bytes.subarray(5, 8)]);
     await expect(
       invoke(HOST_CHANNELS.readBackgroundFile, { token: '../../etc/passwd', offset: 0, length: 3 }),
-    ).rejects.toThrow(/invalid request/);
+    ).rejects.toThrow(/Permintaan tidak sah/);
     await expect(invoke(HOST_CHANNELS.readBackgroundFile, { token, offset: -1, length: 3 })).rejects.toThrow(
-      /invalid request/,
+      /Permintaan tidak sah/,
     );
     await expect(invoke(HOST_CHANNELS.readBackgroundFile, { token, offset: 0, length: 2 ** 30 })).rejects.toThrow(
-      /invalid request/,
+      /Permintaan tidak sah/,
     );
     await invoke(HOST_CHANNELS.forgetBackgroundFile, token);
     await expect(invoke(HOST_CHANNELS.readBackgroundFile, { token, offset: 0, length: 3 })).rejects.toThrow(
-      'unknown background file',
+      'Berkas latar tidak dikenal',
     );
   });
 });

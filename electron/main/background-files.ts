@@ -3,6 +3,7 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BackgroundFileHandle } from '#shared/host/host-api';
 import { writeFileAtomic } from './atomic-write';
+import { problem, problemOf, ProblemError } from '#shared/messages/problem';
 
 /**
  * Background files (a multi-gigabyte orthophoto, a province PMTiles) kept where they are: the page gets a token,
@@ -52,15 +53,15 @@ export class BackgroundFiles {
     let handle = this.handles.get(token);
     if (!handle) {
       const path = (await this.load()).get(token);
-      if (!path) throw new Error('Berkas latar tidak dikenal / unknown background file');
+      if (!path) throw new ProblemError(problem('background.unknownFile'));
       handle = open(path, 'r')
         .then(async (file) => ({ file, size: (await file.stat()).size }))
         .catch((error: NodeJS.ErrnoException) => {
           this.handles.delete(token);
-          throw new Error(
+          throw new ProblemError(
             error.code === 'ENOENT'
-              ? `${basename(path)}: berkas tidak ada lagi di tempatnya / the file is no longer where it was`
-              : `${basename(path)}: ${error.message}`,
+              ? problem('background.fileGone', { file: basename(path) })
+              : problem('background.named', { name: basename(path), problem: problemOf(error) }),
           );
         });
       this.handles.set(token, handle);

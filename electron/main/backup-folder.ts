@@ -8,6 +8,7 @@ import {
   type BackupFolderInfo,
   type HostBackup,
 } from '#shared/host/host-api';
+import { problem, ProblemError } from '#shared/messages/problem';
 
 /** What the backups need from the file system, passed in so tests can use a temporary folder. */
 export interface BackupFiles {
@@ -105,7 +106,7 @@ export class BackupFolder {
       return null;
     }
     // A shared folder can hold anything under a backup's name: nothing larger than a file the app may open is read.
-    if (size > MAX_HOST_FILE_BYTES) throw new Error(`Cadangan terlalu besar / backup too large: ${id} (${size} bytes)`);
+    if (size > MAX_HOST_FILE_BYTES) throw new ProblemError(problem('host.backupTooLarge', { id, size }));
     try {
       return await this.files.read(path);
     } catch {

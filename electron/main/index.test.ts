@@ -201,9 +201,9 @@ describe('main process start-up', () => {
   it('opens the presenter view as a second sandboxed window on the other screen, once', async () => {
     await startMain();
     const open = state.handlers.get('host:window:presenter-view')!;
-    await expect(Promise.resolve().then(() => open(trusted, { evil: true }))).rejects.toThrow(/invalid request/);
+    await expect(Promise.resolve().then(() => open(trusted, { evil: true }))).rejects.toThrow(/Permintaan tidak sah/);
     await expect(Promise.resolve().then(() => open({ senderFrame: { url: 'https://example.com/' } }))).rejects.toThrow(
-      /untrusted sender/,
+      /Pengirim tidak dipercaya/,
     );
     await open(trusted);
     await open(trusted);

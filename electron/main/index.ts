@@ -19,6 +19,7 @@ import { parseWindowState, trackWindowState, windowPlacement } from './window-st
 import { HOST_EVENTS, PRESENTER_VIEW_HASH } from '#shared/host/host-api';
 import { filePathsFromArgv, isOpenableFileName } from '#shared/host/opened-files';
 import type { MenuCommand, UiLanguage } from '#shared/host/menu-commands';
+import { wordProblem } from '#shared/messages/word-problem';
 
 // One Rumija at a time: a second launch (double-clicking a .geojson) hands its files to this one and quits.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -40,7 +41,8 @@ const openedFiles = new OpenedFileQueue({
   size: async (path) => (await stat(path)).size,
   read: async (path) => new Uint8Array(await readFile(path)),
   deliver: (files) => mainWindow?.webContents.send(HOST_EVENTS.filesOpened, files),
-  report: (message) => void dialog.showMessageBox({ type: 'warning', title: 'Rumija', message }),
+  report: (problem) =>
+    void dialog.showMessageBox({ type: 'warning', title: 'Rumija', message: wordProblem(problem, language) }),
   // A project opened from the file manager goes on the recent list once the list is there (files can come before).
   opened: (path) =>
     void recentProjectsReady

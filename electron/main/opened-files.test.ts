@@ -1,3 +1,4 @@
+import { wordProblem } from '#shared/messages/word-problem';
 import { describe, expect, it } from 'vitest';
 import { OpenedFileQueue } from './opened-files';
 import { filePathsFromArgv } from '#shared/host/opened-files';
@@ -14,7 +15,7 @@ function createQueue(files: Record<string, string>, opened: (path: string) => vo
       return new TextEncoder().encode(files[path]);
     },
     deliver: (batch) => delivered.push(batch),
-    report: (message) => reports.push(message),
+    report: (problem) => reports.push(wordProblem(problem, 'id')),
     opened,
   });
   return { queue, delivered, reports };

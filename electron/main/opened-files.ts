@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { MAX_HOST_FILE_BYTES, type OpenedFile } from '#shared/host/host-api';
+import { problem, problemOf, type Problem } from '#shared/messages/problem';
 
 export interface OpenedFileDependencies {
   size(path: string): Promise<number>;
@@ -7,7 +8,7 @@ export interface OpenedFileDependencies {
   /** Hands files to the renderer once it has asked for the first ones. */
   deliver(files: OpenedFile[]): void;
   /** Tells the user that a file could not be opened (it is named in the message). */
-  report(message: string): void;
+  report(problem: Problem): void;
   /** A file was read to be opened (a project goes on the recent list, as one opened from the app does). */
   opened?(path: string): void;
 }
@@ -28,15 +29,13 @@ export class OpenedFileQueue {
       try {
         const size = await this.deps.size(path);
         if (size > MAX_HOST_FILE_BYTES) {
-          this.deps.report(`Berkas terlalu besar / file too large: ${basename(path)} (${size} bytes)`);
+          this.deps.report(problem('host.fileTooLarge', { file: basename(path), size }));
           continue;
         }
         files.push({ name: basename(path), bytes: await this.deps.read(path) });
         this.deps.opened?.(path);
       } catch (error) {
-        this.deps.report(
-          `Tidak dapat dibuka / cannot open ${basename(path)}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.deps.report(problem('host.cannotOpen', { file: basename(path), problem: problemOf(error) }));
       }
     }
     if (files.length === 0) return;

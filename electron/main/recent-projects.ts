@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { KEPT_RECENT_PROJECTS, MAX_HOST_FILE_BYTES, type OpenedFile, type RecentProject } from '#shared/host/host-api';
 import { isProjectFileName } from '#shared/project/project-format';
+import { problem, ProblemError } from '#shared/messages/problem';
 
 /** What the store needs from the file system, passed in so tests can use a temporary folder. */
 export interface RecentProjectFiles {
@@ -57,12 +58,12 @@ export class RecentProjects {
   /** The file again, or null when it is no longer there (the entry stays, shown as missing, until removed). */
   async open(id: string): Promise<OpenedFile | null> {
     const entry = (await this.load()).find((candidate) => candidate.id === id);
-    if (!entry) throw new Error('Proyek terakhir tidak dikenal / unknown recent project');
+    if (!entry) throw new ProblemError(problem('host.unknownRecent'));
     if (!(await this.files.exists(entry.path))) return null;
     // A file replaced by something huge since it was listed is not read into memory and sent to the page.
     const size = await this.files.size(entry.path);
     if (size > MAX_HOST_FILE_BYTES)
-      throw new Error(`Berkas terlalu besar / file too large: ${basename(entry.path)} (${size} bytes)`);
+      throw new ProblemError(problem('host.fileTooLarge', { file: basename(entry.path), size }));
     const bytes = await this.files.read(entry.path);
     await this.note(entry.path);
     return { name: basename(entry.path), bytes };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditionRanges, summariseConditionRanges, type ConditionRange } from './condition-ranges';
+import { wordProblem } from '../messages/word-problem';
 
 const ranges: ConditionRange[] = [
   { fromM: 0, toM: 3_400, condition: 'baik' },
@@ -27,13 +28,14 @@ describe('condition by STA ranges', () => {
       ],
       7_000,
     );
-    expect(problems).toEqual([
-      expect.stringContaining('STA 6+500 – STA 6+400: STA akhir harus setelah STA awal'),
-      expect.stringContaining('STA 6+600 – STA 7+200: melewati ujung ruas di STA 7+000'),
+    expect(problems.map((problem) => wordProblem(problem, 'id'))).toEqual([
+      'STA 6+500 – STA 6+400: STA akhir harus setelah STA awal',
+      'STA 6+600 – STA 7+200: melewati ujung ruas di STA 7+000',
       // 5+000 – 5+500 overlaps the range before it and the one after it.
-      expect.stringContaining('STA 5+000 – STA 5+500: tumpang tindih dengan / overlaps STA 3+400 – STA 5+100'),
-      expect.stringContaining('STA 5+100 – STA 6+000: tumpang tindih dengan / overlaps STA 5+000 – STA 5+500'),
+      'STA 5+000 – STA 5+500: tumpang tindih dengan STA 3+400 – STA 5+100',
+      'STA 5+100 – STA 6+000: tumpang tindih dengan STA 5+000 – STA 5+500',
     ]);
+    expect(wordProblem(problems[2]!, 'en')).toBe('STA 5+000 – STA 5+500: overlaps STA 3+400 – STA 5+100');
   });
 
   it('has no kemantapan without survey', () => {

@@ -1,5 +1,6 @@
 import { CONDITIONS, type Condition } from '../model/road-network';
 import { formatSta } from '../format/format-number';
+import { problem, type Problem } from '../messages/problem';
 
 export interface ConditionRange {
   fromM: number;
@@ -15,24 +16,21 @@ const END_TOLERANCE_M = 5;
  * saved. Ranges must start before they end, stay on the ruas and not overlap (gaps are allowed:
  * they are stretches not surveyed).
  */
-export function checkConditionRanges(ranges: readonly ConditionRange[], ruasLengthM: number): string[] {
-  const problems: string[] = [];
+export function checkConditionRanges(ranges: readonly ConditionRange[], ruasLengthM: number): Problem[] {
+  const problems: Problem[] = [];
   const name = (range: ConditionRange) => `${formatSta(range.fromM)} – ${formatSta(range.toM)}`;
   for (const range of ranges) {
-    if (!(range.toM > range.fromM))
-      problems.push(`${name(range)}: STA akhir harus setelah STA awal / end STA must be after start STA`);
+    if (!(range.toM > range.fromM)) problems.push(problem('conditionRange.reversed', { range: name(range) }));
     if (range.toM > ruasLengthM + END_TOLERANCE_M) {
-      problems.push(
-        `${name(range)}: melewati ujung ruas di ${formatSta(ruasLengthM)} / runs past the end of the ruas at ${formatSta(ruasLengthM)}`,
-      );
+      problems.push(problem('conditionRange.pastEnd', { range: name(range), end: formatSta(ruasLengthM) }));
     }
     if (!CONDITIONS.includes(range.condition))
-      problems.push(`${name(range)}: kondisi tidak dikenal / unknown condition "${range.condition}"`);
+      problems.push(problem('conditionRange.unknownCondition', { range: name(range), condition: range.condition }));
   }
   const sorted = [...ranges].sort((a, b) => a.fromM - b.fromM);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.fromM < sorted[i - 1]!.toM)
-      problems.push(`${name(sorted[i]!)}: tumpang tindih dengan / overlaps ${name(sorted[i - 1]!)}`);
+      problems.push(problem('conditionRange.overlaps', { range: name(sorted[i]!), other: name(sorted[i - 1]!) }));
   }
   return problems;
 }

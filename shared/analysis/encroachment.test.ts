@@ -269,9 +269,9 @@ describe('every geometry a register holds', () => {
       ],
     };
     expect(() => analyzeAsset(straight, asset('mixed', mixed))).toThrow(UnmeasurableAssetError);
-    expect(() => analyzeAsset(straight, asset('mixed', mixed))).toThrow(/mixes points, lines/);
+    expect(() => analyzeAsset(straight, asset('mixed', mixed))).toThrow(/mencampur titik, garis/);
     expect(() => analyzeAsset(straight, asset('empty', { type: 'GeometryCollection', geometries: [] }))).toThrow(
-      /empty GeometryCollection/,
+      /GeometryCollection kosong/,
     );
     const far: Geometry = {
       type: 'GeometryCollection',

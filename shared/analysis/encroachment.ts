@@ -27,6 +27,7 @@ import {
   type RowHalfWidths,
   type Zone,
 } from './row-zones';
+import { problem, ProblemError } from '../messages/problem';
 
 interface IndexedSegment {
   id: string;
@@ -334,7 +335,7 @@ function clippedArea(index: RoadIndex, candidates: Candidate[], polygons: Vec[][
   return inside.reduce((sum, polygon) => sum + ringsArea(polygon as Vec[][]), 0);
 }
 
-export class UnmeasurableAssetError extends Error {}
+export class UnmeasurableAssetError extends ProblemError {}
 
 /** An asset no road reaches: outside every zone, on no ruas. */
 function outsideEveryZone(assetId: string, unit: EncroachmentResult['unit']): EncroachmentResult {
@@ -474,7 +475,9 @@ export function analyzeAssets(index: RoadIndex, assets: readonly StoredFeature[]
       return analyzeAsset(index, asset);
     } catch (error) {
       if (error instanceof UnmeasurableAssetError) {
-        throw new UnmeasurableAssetError(`aset ${position + 1} (${asset.id}): ${error.message}`);
+        throw new UnmeasurableAssetError(
+          problem('measure.asset', { position: position + 1, id: asset.id, problem: error.problem }),
+        );
       }
       throw error;
     }

@@ -1,9 +1,10 @@
 import type { Geometry, MultiLineString, MultiPoint, MultiPolygon, LineString, Point, Polygon } from 'geojson';
+import { problem, type Problem } from '../messages/problem';
 
 type MeasurableGeometry = Point | MultiPoint | LineString | MultiLineString | Polygon | MultiPolygon;
 
 export type MeasurableResult =
-  { ok: true; geometry: MeasurableGeometry; unit: 'unit' | 'm' | 'm2' } | { ok: false; reason: string };
+  { ok: true; geometry: MeasurableGeometry; unit: 'unit' | 'm' | 'm2' } | { ok: false; reason: Problem };
 
 const UNIT_OF: Record<MeasurableGeometry['type'], 'unit' | 'm' | 'm2'> = {
   Point: 'unit',
@@ -16,16 +17,15 @@ const UNIT_OF: Record<MeasurableGeometry['type'], 'unit' | 'm' | 'm2'> = {
 
 const MAX_DEPTH = 8;
 
-function collectParts(geometry: Geometry, depth: number, parts: MeasurableGeometry[]): string | null {
+function collectParts(geometry: Geometry, depth: number, parts: MeasurableGeometry[]): Problem | null {
   if (geometry.type !== 'GeometryCollection') {
     parts.push(geometry);
     return null;
   }
-  if (depth >= MAX_DEPTH)
-    return `GeometryCollection bersarang lebih dari ${MAX_DEPTH} tingkat / nested deeper than ${MAX_DEPTH}`;
+  if (depth >= MAX_DEPTH) return problem('geometry.nestedTooDeep', { depth: MAX_DEPTH });
   for (const member of geometry.geometries ?? []) {
-    const problem = collectParts(member, depth + 1, parts);
-    if (problem) return problem;
+    const nested = collectParts(member, depth + 1, parts);
+    if (nested) return nested;
   }
   return null;
 }
@@ -39,16 +39,14 @@ function collectParts(geometry: Geometry, depth: number, parts: MeasurableGeomet
 export function measurableGeometry(geometry: Geometry): MeasurableResult {
   if (geometry.type !== 'GeometryCollection') return { ok: true, geometry, unit: UNIT_OF[geometry.type] };
   const parts: MeasurableGeometry[] = [];
-  const problem = collectParts(geometry, 0, parts);
-  if (problem) return { ok: false, reason: problem };
-  if (parts.length === 0) return { ok: false, reason: 'GeometryCollection kosong / empty GeometryCollection' };
+  const nested = collectParts(geometry, 0, parts);
+  if (nested) return { ok: false, reason: nested };
+  if (parts.length === 0) return { ok: false, reason: problem('measure.emptyCollection') };
   const units = new Set(parts.map((part) => UNIT_OF[part.type]));
   if (units.size > 1) {
     return {
       ok: false,
-      reason:
-        'GeometryCollection mencampur titik, garis dan/atau area; pisahkan menjadi fitur sendiri-sendiri / ' +
-        'GeometryCollection mixes points, lines and/or areas; split it into separate features',
+      reason: problem('measure.mixedCollection'),
     };
   }
   const unit = [...units][0]!;

@@ -1,6 +1,7 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { openDatabaseBytes } from '../io/sqlite';
 import { pmtilesSource, type RangeReader } from './range-reader';
+import { problem, ProblemError } from '../messages/problem';
 
 export type BackgroundKind = 'geotiff' | 'pmtiles' | 'mbtiles';
 /** A file's kind, or an online service's. */
@@ -60,14 +61,18 @@ async function inflated(bytes: Uint8Array): Promise<Uint8Array> {
 export async function openMbtiles(file: RangeReader): Promise<TileReader> {
   const name = file.name;
   if (file.size > MAX_MBTILES_BYTES)
-    throw new Error(
-      `${name}: MBTiles ${Math.round(file.size / 1048576)} MB terlalu besar untuk dibuka (batas ${MAX_MBTILES_BYTES / 1048576} MB); ubah ke PMTiles dengan "pmtiles convert" / too large to open (limit ${MAX_MBTILES_BYTES / 1048576} MB); convert it to PMTiles with "pmtiles convert"`,
+    throw new ProblemError(
+      problem('background.mbtilesTooLarge', {
+        file: name,
+        size: Math.round(file.size / 1048576),
+        limit: MAX_MBTILES_BYTES / 1048576,
+      }),
     );
   let db: Database;
   try {
     db = await openDatabaseBytes(await file.read(0, file.size));
   } catch (error) {
-    throw new Error(`${name}: bukan MBTiles yang dapat dibaca / not a readable MBTiles (${(error as Error).message})`);
+    throw new ProblemError(problem('background.mbtilesUnreadable', { file: name, detail: (error as Error).message }));
   }
   const metadata = new Map<string, string>();
   try {
@@ -75,7 +80,7 @@ export async function openMbtiles(file: RangeReader): Promise<TileReader> {
       metadata.set(row.name, row.value);
   } catch {
     db.close();
-    throw new Error(`${name}: bukan MBTiles (tanpa tabel metadata) / not an MBTiles (no metadata table)`);
+    throw new ProblemError(problem('background.mbtilesNoMetadata', { file: name }));
   }
   const format = (metadata.get('format') ?? 'png').toLowerCase().replace('jpg', 'jpeg');
   const vector = format === 'pbf' || format === 'mvt';
@@ -126,11 +131,11 @@ export async function openPmtiles(file: RangeReader): Promise<TileReader> {
   try {
     header = await archive.getHeader();
   } catch (error) {
-    throw new Error(`${name}: PMTiles tidak dapat dibaca / cannot read the PMTiles (${(error as Error).message})`);
+    throw new ProblemError(problem('background.pmtilesUnreadable', { file: name, detail: (error as Error).message }));
   }
   const format = PMTILES_FORMATS[header.tileType];
   if (!format)
-    throw new Error(`${name}: jenis ubin PMTiles tidak didukung (${header.tileType}) / tile type not supported`);
+    throw new ProblemError(problem('background.pmtilesTileType', { file: name, type: String(header.tileType) }));
   const metadata = ((await archive.getMetadata().catch(() => ({}))) ?? {}) as {
     attribution?: string;
     vector_layers?: { id: string }[];

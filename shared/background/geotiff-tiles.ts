@@ -1,6 +1,7 @@
 import type { GeoTIFF, GeoTIFFImage } from 'geotiff';
 import { resolveCrsCode } from '../geo/known-crs';
 import { overviewWindow, sampleTile, tileSampling, type RasterGrid } from './warp-tile';
+import { problem, ProblemError } from '../messages/problem';
 
 export interface GeoTiffInfo {
   grid: RasterGrid;
@@ -29,17 +30,11 @@ export class GeoTiffTiles {
     const first = images[0]!;
     // A 16-bit mosaic or an elevation model would be drawn clipped to white: said, not shown wrong.
     const bits = first.getBitsPerSample();
-    if (bits !== 8)
-      throw new Error(
-        `${name}: GeoTIFF ${bits}-bit belum didukung, hanya 8-bit (ubah dengan gdal_translate -ot Byte -scale) / only 8-bit GeoTIFFs are supported (${bits}-bit given)`,
-      );
+    if (bits !== 8) throw new ProblemError(problem('background.geotiffBits', { file: name, bits: String(bits) }));
     const keys = (first.getGeoKeys() ?? {}) as Record<string, number | undefined>;
     const code = keys.ProjectedCSTypeGeoKey ?? keys.GeographicTypeGeoKey;
     const crs = code && code !== 32767 ? resolveCrsCode(String(code)) : null;
-    if (!crs)
-      throw new Error(
-        `${name}: sistem koordinat GeoTIFF tidak dikenal (EPSG:${code ?? '?'}) / unknown coordinate system`,
-      );
+    if (!crs) throw new ProblemError(problem('background.geotiffCrs', { file: name, code: code ? String(code) : '?' }));
     const [originX, originY] = first.getOrigin() as [number, number];
     const [resolutionX, resolutionY] = first.getResolution() as [number, number];
     const grid: RasterGrid = {

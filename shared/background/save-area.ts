@@ -1,6 +1,7 @@
 import type { Bounds } from '../geo/positions-of';
 import { tilesOfArea, tileCountOfArea } from './tile-service';
 import { writePmtiles, type ArchiveTile } from './write-pmtiles';
+import { problem, problemOf, ProblemError } from '../messages/problem';
 
 /** More tiles than this are refused before anything is downloaded (a hearing room's area at street zoom is ~1 000). */
 export const MAX_OFFLINE_TILES = 20_000;
@@ -43,19 +44,17 @@ const tileTypeOf = (bytes: Uint8Array): 2 | 3 | 4 =>
  */
 export async function saveAreaOffline(request: SaveAreaRequest): Promise<SavedArea> {
   const { bounds, minzoom, maxzoom } = request;
-  if (minzoom > maxzoom) throw new Error('zoom awal lebih besar dari zoom akhir / the first zoom is above the last');
+  if (minzoom > maxzoom) throw new ProblemError(problem('saveArea.zoomsReversed'));
   const total = tileCountOfArea(bounds, minzoom, maxzoom);
   if (total > MAX_OFFLINE_TILES)
-    throw new Error(
-      `${total} ubin melebihi batas ${MAX_OFFLINE_TILES}: perkecil area atau zoom / ${total} tiles is over the limit of ${MAX_OFFLINE_TILES}: choose a smaller area or fewer zooms`,
-    );
+    throw new ProblemError(problem('saveArea.tooManyTiles', { tiles: total, limit: MAX_OFFLINE_TILES }));
   const wanted = tilesOfArea(bounds, minzoom, maxzoom);
   const found: ArchiveTile[] = [];
   let next = 0;
   let done = 0;
   let bytes = 0;
   let failed = false;
-  const cancelled = () => new Error('Dibatalkan; tidak ada yang disimpan / cancelled; nothing was saved');
+  const cancelled = () => new ProblemError(problem('saveArea.cancelled'));
   const worker = async () => {
     while (next < wanted.length && !failed) {
       if (request.signal?.aborted) throw cancelled();
@@ -65,8 +64,11 @@ export async function saveAreaOffline(request: SaveAreaRequest): Promise<SavedAr
         data = await request.fetchTile(tile.z, tile.x, tile.y);
       } catch (error) {
         failed = true;
-        throw new Error(
-          `Ubin ${tile.z}/${tile.x}/${tile.y} tidak dapat diunduh; tidak ada yang disimpan / tile could not be downloaded; nothing was saved: ${(error as Error).message}`,
+        throw new ProblemError(
+          problem('saveArea.tileFailed', {
+            tile: `${tile.z}/${tile.x}/${tile.y}`,
+            problem: problemOf(error),
+          }),
         );
       }
       if (data && data.byteLength > 0) {
@@ -79,8 +81,7 @@ export async function saveAreaOffline(request: SaveAreaRequest): Promise<SavedAr
   };
   await Promise.all(Array.from({ length: Math.min(request.concurrency ?? 4, wanted.length) }, worker));
   if (request.signal?.aborted) throw cancelled();
-  if (found.length === 0)
-    throw new Error('Layanan tidak memberi satu ubin pun di area ini / the service has no tile in this area');
+  if (found.length === 0) throw new ProblemError(problem('saveArea.noTile'));
   const types = found.map((tile) => tileTypeOf(tile.data));
   const tileType = ([2, 3, 4] as const)
     .map((type) => [type, types.filter((t) => t === type).length] as const)

@@ -1,4 +1,5 @@
 import type { TileServiceInput } from './tile-service';
+import { problem, ProblemError, type Problem } from '../messages/problem';
 
 /** The part of a DOM element this reader uses: the browser's DOMParser and @xmldom/xmldom both give it. */
 interface XmlElement {
@@ -15,7 +16,7 @@ export interface ServiceLayer {
   id: string;
   title: string;
   service: TileServiceInput | null;
-  problem?: string;
+  problem?: Problem;
 }
 
 const ELEMENT = 1;
@@ -45,9 +46,9 @@ function rootOf(parse: CapabilitiesParser, text: string, url: string): XmlElemen
     root = null;
   }
   if (!root || root.localName === 'html' || root.localName === 'parsererror')
-    throw new Error(`${url}: jawaban bukan dokumen kemampuan layanan / the answer is not a capabilities document`);
+    throw new ProblemError(problem('service.notCapabilities', { url }));
   if (root.localName === 'ServiceExceptionReport' || root.localName === 'ExceptionReport')
-    throw new Error(`${url}: layanan menolak / the service refused: ${(root.textContent ?? '').trim().slice(0, 300)}`);
+    throw new ProblemError(problem('service.refused', { url, detail: (root.textContent ?? '').trim().slice(0, 300) }));
   return root;
 }
 
@@ -66,7 +67,7 @@ const MERCATOR_CODES = /EPSG:(3857|900913|3785|102100)$/i;
 export function readWmsCapabilities(parse: CapabilitiesParser, text: string, address: string): ServiceLayer[] {
   const root = rootOf(parse, text, address);
   if (root.localName !== 'WMS_Capabilities' && root.localName !== 'WMT_MS_Capabilities')
-    throw new Error(`${address}: bukan kemampuan WMS / not a WMS capabilities document (${root.localName})`);
+    throw new ProblemError(problem('service.notWms', { url: address, root: root.localName ?? '' }));
   const version = root.getAttribute('version') === '1.1.1' ? '1.1.1' : '1.3.0';
   const capability = child(root, 'Capability');
   const getMap = pathOf(capability, 'Request', 'GetMap');
@@ -84,24 +85,24 @@ export function readWmsCapabilities(parse: CapabilitiesParser, text: string, add
     const attribution = textOf(child(layer, 'Attribution'), 'Title') || inheritedAttribution;
     const name = textOf(layer, 'Name');
     if (name) {
-      const problem = !format
-        ? 'layanan tidak memberi PNG atau JPEG / the service gives no PNG or JPEG'
+      const unusable = !format
+        ? problem('service.noPngOrJpeg')
         : !crs.some((code) => MERCATOR_CODES.test(code))
-          ? 'tidak tersedia dalam EPSG:3857 / not offered in EPSG:3857'
+          ? problem('service.noMercator')
           : undefined;
       layers.push({
         id: name,
         title: textOf(layer, 'Title') || name,
-        service: problem
+        service: unusable
           ? null
           : { kind: 'wms', url: mapUrl, layers: name, version, format: format!, attribution, maxzoom: 20 },
-        ...(problem ? { problem } : {}),
+        ...(unusable ? { problem: unusable } : {}),
       });
     }
     for (const sub of children(layer, 'Layer')) visit(sub, crs, attribution);
   };
   for (const layer of children(capability ?? NO_ELEMENT, 'Layer')) visit(layer, [], '');
-  if (layers.length === 0) throw new Error(`${address}: WMS tanpa lapisan bernama / a WMS with no named layer`);
+  if (layers.length === 0) throw new ProblemError(problem('service.noWmsLayer', { url: address }));
   return layers;
 }
 
@@ -128,7 +129,7 @@ function mercatorMatrixIds(set: XmlElement): Record<string, string> {
 export function readWmtsCapabilities(parse: CapabilitiesParser, text: string, address: string): ServiceLayer[] {
   const root = rootOf(parse, text, address);
   if (root.localName !== 'Capabilities')
-    throw new Error(`${address}: bukan kemampuan WMTS / not a WMTS capabilities document (${root.localName})`);
+    throw new ProblemError(problem('service.notWmts', { url: address, root: root.localName ?? '' }));
   const contents = child(root, 'Contents') ?? NO_ELEMENT;
   const sets = new Map(children(contents, 'TileMatrixSet').map((set) => [textOf(set, 'Identifier'), set]));
   const getTile = children(child(root, 'OperationsMetadata') ?? NO_ELEMENT, 'Operation').find(
@@ -152,7 +153,7 @@ export function readWmtsCapabilities(parse: CapabilitiesParser, text: string, ad
         id,
         title,
         service: null,
-        problem: 'tanpa set matriks ubin web mercator 256 px / no 256 px web-mercator tile matrix set',
+        problem: problem('service.noMercatorMatrix'),
       });
       continue;
     }
@@ -181,7 +182,7 @@ export function readWmtsCapabilities(parse: CapabilitiesParser, text: string, ad
         url.searchParams.set(key, value);
       template = `${url.toString()}&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}`;
     } else {
-      layers.push({ id, title, service: null, problem: 'tanpa alamat ubin / no tile address' });
+      layers.push({ id, title, service: null, problem: problem('service.noTileAddress') });
       continue;
     }
     const zooms = Object.keys(usable.ids).map(Number);
@@ -198,6 +199,6 @@ export function readWmtsCapabilities(parse: CapabilitiesParser, text: string, ad
       },
     });
   }
-  if (layers.length === 0) throw new Error(`${address}: WMTS tanpa lapisan / a WMTS with no layer`);
+  if (layers.length === 0) throw new ProblemError(problem('service.noWmtsLayer', { url: address }));
   return layers;
 }

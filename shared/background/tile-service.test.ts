@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import { PMTiles, FileSource } from 'pmtiles';
 import { hostsOf, tileBoxMetres, tileCountOfArea, tilesOfArea, tileUrlOf, TileServiceSchema } from './tile-service';
+import { problemOf } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 import { readWmsCapabilities, readWmtsCapabilities, type CapabilitiesParser } from './service-capabilities';
 import { saveAreaOffline } from './save-area';
 import { writePmtiles } from './write-pmtiles';
@@ -139,7 +141,7 @@ describe('GetCapabilities', () => {
     expect(layers.map((layer) => [layer.id, layer.title, layer.problem ?? null])).toEqual([
       ['pupr:jalan_provinsi', 'Jalan provinsi', null],
       ['pupr:ortofoto_2025', 'Ortofoto 2025', null],
-      ['utm_only', 'Only UTM', 'tidak tersedia dalam EPSG:3857 / not offered in EPSG:3857'],
+      ['utm_only', 'Only UTM', { code: 'service.noMercator' }],
     ]);
     const ortho = service(layers[1]!.service);
     expect(ortho).toMatchObject({
@@ -158,7 +160,7 @@ describe('GetCapabilities', () => {
     const layers = readWmtsCapabilities(parse, WMTS, 'https://tiles.example.go.id/wmts');
     expect(layers.map((layer) => [layer.id, layer.problem ?? null])).toEqual([
       ['rbi', null],
-      ['geo', 'tanpa set matriks ubin web mercator 256 px / no 256 px web-mercator tile matrix set'],
+      ['geo', { code: 'service.noMercatorMatrix' }],
       ['citra', null],
     ]);
     const rbi = service(layers[0]!.service);
@@ -183,9 +185,14 @@ describe('GetCapabilities', () => {
     const refusal =
       '<ServiceExceptionReport><ServiceException>Unknown service</ServiceException></ServiceExceptionReport>';
     expect(() => readWmsCapabilities(parse, refusal, 'https://x.example/wms')).toThrow(
-      'https://x.example/wms: layanan menolak / the service refused: Unknown service',
+      'https://x.example/wms: layanan menolak: Unknown service',
     );
-    expect(() => readWmtsCapabilities(parse, WMS_130, 'https://x.example/wmts')).toThrow(/not a WMTS capabilities/);
+    expect(() => readWmtsCapabilities(parse, WMS_130, 'https://x.example/wmts')).toThrow(/bukan kemampuan WMTS/);
+    try {
+      readWmsCapabilities(parse, refusal, 'https://x.example/wms');
+    } catch (error) {
+      expect(wordProblem(problemOf(error), 'en')).toBe('https://x.example/wms: the service refused: Unknown service');
+    }
   });
 });
 
@@ -235,7 +242,7 @@ describe('PMTiles archive for offline use', () => {
           return png;
         },
       }),
-    ).rejects.toThrow(/^Ubin 12\/\d+\/\d+ tidak dapat diunduh; tidak ada yang disimpan .*offline$/);
+    ).rejects.toThrow(/^Ubin 12\/\d+\/\d+ tidak dapat diunduh; tidak ada yang disimpan: .*offline$/);
     const controller = new AbortController();
     await expect(
       saveAreaOffline({
@@ -247,7 +254,7 @@ describe('PMTiles archive for offline use', () => {
         signal: controller.signal,
         fetchTile: async () => (controller.abort(), png),
       }),
-    ).rejects.toThrow('cancelled; nothing was saved');
+    ).rejects.toThrow('Dibatalkan; tidak ada yang disimpan');
     await expect(
       saveAreaOffline({
         bounds: [120, -11, 125, -8],
@@ -257,6 +264,6 @@ describe('PMTiles archive for offline use', () => {
         attribution: '',
         fetchTile: async () => png,
       }),
-    ).rejects.toThrow(/over the limit of 20000/);
+    ).rejects.toThrow(/melebihi batas 20\.000/);
   });
 });

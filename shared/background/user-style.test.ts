@@ -1,3 +1,4 @@
+import { wordProblem } from '../messages/word-problem';
 import { describe, expect, it } from 'vitest';
 import { adoptUserStyle } from './user-style';
 
@@ -33,20 +34,25 @@ describe('a user style JSON for a vector archive', () => {
     expect(adopted.layers.map((layer) => layer.id)).toEqual(['bg', 'water', 'poi']);
     expect(adopted.layers[2]).toMatchObject({ source: '', layout: { 'text-font': FONT } });
     expect((adopted.layers[2] as { layout: object }).layout).not.toHaveProperty('icon-image');
-    expect(notes).toEqual([
-      '1 lapisan bukan dari ubin vektor dilewati / layers not drawn from vector tiles left out',
-      '1 ikon tidak ditampilkan (tanpa sprite) / icons not shown (no sprite)',
-      'tidak ada di arsip / not in the archive: poi',
+    expect(notes.map((note) => wordProblem(note, 'id'))).toEqual([
+      '1 lapisan bukan dari ubin vektor dilewati',
+      '1 ikon tidak ditampilkan (tanpa sprite)',
+      'tidak ada di arsip: poi',
+    ]);
+    expect(notes.map((note) => wordProblem(note, 'en'))).toEqual([
+      '1 layer not drawn from vector tiles left out',
+      '1 icon not shown (no sprite)',
+      'not in the archive: poi',
     ]);
   });
 
   it('refuses text that is not a style, naming the file and MapLibre’s reason', () => {
     expect(() => adoptUserStyle('{"version": 8', 'rusak.json', [], FONT)).toThrow(/^rusak\.json: bukan JSON/);
     expect(() => adoptUserStyle(JSON.stringify({ version: 8, layers: [] }), 'kosong.json', [], FONT)).toThrow(
-      /^kosong\.json: gaya MapLibre tidak sah .*sources/,
+      /^kosong\.json: gaya MapLibre tidak sah: .*sources/,
     );
     expect(() => adoptUserStyle(style([{ id: 'bg', type: 'background' }]), 'latar-saja.json', ['water'], FONT)).toThrow(
-      'no style layer draws from a vector source',
+      'latar-saja.json: tidak ada lapisan gaya dari sumber vektor',
     );
   });
 });

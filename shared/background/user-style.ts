@@ -1,4 +1,5 @@
 import { validateStyleMin, type LayerSpecification, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { problem, ProblemError, type Problem } from '../messages/problem';
 
 /** A MapLibre style the user chose for a vector archive: its layers, ready to draw from the archive's tiles. */
 export interface UserStyle {
@@ -20,20 +21,23 @@ export function adoptUserStyle(
   fileName: string,
   archiveLayers: readonly string[],
   font: string[],
-): { style: UserStyle; notes: string[] } {
+): { style: UserStyle; notes: Problem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${fileName}: bukan JSON / not JSON (${(error as Error).message})`);
+    throw new ProblemError(problem('style.notJson', { file: fileName, detail: (error as Error).message }));
   }
   const errors = validateStyleMin(json as StyleSpecification);
   if (errors.length > 0)
-    throw new Error(
-      `${fileName}: gaya MapLibre tidak sah / not a valid MapLibre style: ${errors
-        .slice(0, 3)
-        .map((error) => error.message)
-        .join('; ')}`,
+    throw new ProblemError(
+      problem('style.invalid', {
+        file: fileName,
+        detail: errors
+          .slice(0, 3)
+          .map((error) => error.message)
+          .join('; '),
+      }),
     );
   const style = json as StyleSpecification;
   const vectorSources = new Set(
@@ -66,13 +70,10 @@ export function adoptUserStyle(
     kept.push({ ...layer, source: '', layout } as LayerSpecification);
   }
   if (kept.every((layer) => layer.type === 'background'))
-    throw new Error(
-      `${fileName}: tidak ada lapisan gaya dari sumber vektor / no style layer draws from a vector source`,
-    );
-  const notes: string[] = [];
-  if (skipped > 0)
-    notes.push(`${skipped} lapisan bukan dari ubin vektor dilewati / layers not drawn from vector tiles left out`);
-  if (icons > 0) notes.push(`${icons} ikon tidak ditampilkan (tanpa sprite) / icons not shown (no sprite)`);
-  if (missing.size > 0) notes.push(`tidak ada di arsip / not in the archive: ${[...missing].sort().join(', ')}`);
+    throw new ProblemError(problem('style.noVectorLayer', { file: fileName }));
+  const notes: Problem[] = [];
+  if (skipped > 0) notes.push(problem('style.skippedLayers', { count: skipped }));
+  if (icons > 0) notes.push(problem('style.iconsDropped', { count: icons }));
+  if (missing.size > 0) notes.push(problem('style.notInArchive', { layers: [...missing].sort().join(', ') }));
   return { style: { name: fileName, layers: kept }, notes };
 }

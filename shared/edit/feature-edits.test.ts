@@ -4,6 +4,8 @@ import { addDrawnFeature, replaceConditionRanges, splitFeature } from './feature
 import { geodesicDestination, geodesicLengthM } from '../geo/geodesic';
 import { createDemoDataset } from '../demo/create-demo-dataset';
 import type { StoredFeature } from '../model/layer';
+import { ProblemError } from '../messages/problem';
+import { wordProblem } from '../messages/word-problem';
 
 const move = geodesicDestination;
 const at = '2026-11-23T00:00:00.000Z';
@@ -20,7 +22,7 @@ const road: StoredFeature = {
 describe('edits as changes', () => {
   it('puts a drawn feature into a new layer for its kind, with its length and source', () => {
     const result = addDrawnFeature(layers, 'road', road.geometry, { ruasNumber: '900', name: 'Uji', lengthM: 0 }, at);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.change.layers).toEqual([expect.objectContaining({ id: 'drawn-road', kind: 'road', demo: false })]);
     const [feature] = result.change.put!;
     expect(feature!.properties.lengthM).toBeCloseTo(2_000, 1);
@@ -43,7 +45,7 @@ describe('edits as changes', () => {
       properties: { kind: 'corridor', segmentIds: ['r0', 'r1', 'r2'] },
     };
     const result = splitFeature(road, move(a, 90, 500), [corridor]);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     const [head, tail, changedCorridor] = result.change.put!;
     expect(head!.id).toBe('r1');
     expect(head!.properties.lengthM).toBeCloseTo(500, 1);
@@ -74,7 +76,7 @@ describe('edits as changes', () => {
       ],
       at,
     );
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     expect(result.change.remove).toEqual(['old']);
     const [first, second] = result.change.put!;
     expect(first!.properties).toMatchObject({
@@ -94,9 +96,7 @@ describe('edits as changes', () => {
       [{ fromM: 0, toM: 2_500, condition: 'baik' }],
       at,
     );
-    expect(bad).toEqual({
-      ok: false,
-      error: expect.stringContaining('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas'),
-    });
+    expect(!bad.ok && wordProblem(bad.error, 'id')).toContain('Ruas 900: STA 0+000 – STA 2+500: melewati ujung ruas');
+    expect(!bad.ok && wordProblem(bad.error, 'en')).toContain('Ruas 900: STA 0+000 – STA 2+500: runs past the end');
   });
 });

@@ -6,6 +6,7 @@ import { geodesicLengthM } from '../geo/geodesic';
 import { splitLineAt } from '../geo/split-line';
 import { ruasLengthM, slicePathsByChainage } from '../geo/ruas-reference';
 import { checkConditionRanges, type ConditionRange } from '../analysis/condition-ranges';
+import { problem, type Problem } from '../messages/problem';
 
 /** What a change does to the store: layers added or changed, features put or removed, stories saved or removed. */
 export interface Change {
@@ -18,7 +19,7 @@ export interface Change {
   removeStories?: string[];
 }
 
-export type EditResult = { ok: true; change: Change; ids: string[] } | { ok: false; error: string };
+export type EditResult = { ok: true; change: Change; ids: string[] } | { ok: false; error: Problem };
 
 /** Where drawn features of each kind go: one user layer per kind, made on first use. */
 export const DRAWN_LAYERS: Record<Exclude<FeatureKind, 'corridor'>, { id: string; name: string }> = {
@@ -99,10 +100,7 @@ export function splitFeature(feature: StoredFeature, point: Position, corridors:
   if (!result.ok) {
     return {
       ok: false,
-      error:
-        result.reason === 'at-end'
-          ? 'Titik potong terlalu dekat ke ujung ruas / the cut is too close to the end of the segment'
-          : 'Hanya garis yang bisa dipotong / only lines can be split',
+      error: result.reason === 'at-end' ? problem('edit.cutAtEnd') : problem('edit.notLine'),
     };
   }
   const [head, tail] = result.parts;
@@ -146,9 +144,9 @@ export function replaceConditionRanges(
   recordedAt: string,
 ): EditResult {
   const lengthM = ruasLengthM(paths);
-  if (paths.length === 0) return { ok: false, error: `Ruas ${ruasNumber} tidak ditemukan / not found` };
+  if (paths.length === 0) return { ok: false, error: problem('edit.ruasNotFound', { ruas: ruasNumber }) };
   const problems = checkConditionRanges(ranges, lengthM);
-  if (problems.length > 0) return { ok: false, error: `Ruas ${ruasNumber}: ${problems.join('; ')}` };
+  if (problems.length > 0) return { ok: false, error: problem('edit.ruasRanges', { ruas: ruasNumber, problems }) };
   const { layer, isNew } = drawnLayerFor('condition_range', layers, recordedAt);
   const put = [...ranges]
     .sort((a, b) => a.fromM - b.fromM)

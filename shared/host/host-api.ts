@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from '../messages/problem';
 
 /**
  * The host API: the only way the renderer reaches the outside world.
@@ -53,7 +54,7 @@ export const SaveFileRequestSchema = z.strictObject({
 export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
 
 /** Not saved: cancelled by the user, or (with `error`) the write failed and nothing was changed. */
-export type SaveFileResult = { saved: true; name: string } | { saved: false; error?: string };
+export type SaveFileResult = { saved: true; name: string } | { saved: false; error?: Problem | string };
 
 export const SetFullScreenRequestSchema = z.boolean();
 

@@ -174,8 +174,10 @@ describe('Shapefile export', () => {
       ].sort(),
     );
     // The shortened names are shown and written beside them; 200 é (400 bytes) pass the DBF's 254 and are counted.
-    expect(output.notes.join('\n')).toContain('rumijaWidt = rumijaWidthM');
-    expect(output.notes.join('\n')).toMatch(/1 teks lebih dari 254 byte dipotong/);
+    expect(output.notes.map((note) => wordProblem(note, 'id')).join('\n')).toContain('rumijaWidt = rumijaWidthM');
+    expect(output.notes.map((note) => wordProblem(note, 'id')).join('\n')).toMatch(
+      /1 teks lebih dari 254 byte dipotong/,
+    );
     const info = ogrinfo(`/vsizip/${path('roads-shp.zip')}`, '-al', '-so');
     expect(info).toContain(`Feature Count: ${roads.length}`);
     expect(info).toMatch(/lengthM: Real/);
@@ -190,7 +192,9 @@ describe('Shapefile export', () => {
 
   it('a layer of points, lines and polygons becomes one Shapefile per type; polygons keep their area', async () => {
     const output = await save('assets-shp.zip', assets, 'shapefile');
-    expect(output.notes.join('\n')).toContain('Ruas jalan_titik, Ruas jalan_garis, Ruas jalan_poligon');
+    expect(output.notes.map((note) => wordProblem(note, 'id')).join('\n')).toContain(
+      'Ruas jalan_titik, Ruas jalan_garis, Ruas jalan_poligon',
+    );
     const counts = ['titik', 'garis', 'poligon'].map(
       (suffix) => gdalRead(`/vsizip/${path('assets-shp.zip')}/Ruas jalan_${suffix}.shp`).features.length,
     );

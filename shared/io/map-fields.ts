@@ -9,7 +9,7 @@ import type { ParseResult } from './parse-geojson';
 import { nameOfProperties, recordLabel } from './check-records';
 import { readField, writeField } from '../model/field-value';
 import { normalizeEnum } from './enum-values';
-import { problem, type Problem } from '../messages/problem';
+import { issueProblem, problem, type Problem } from '../messages/problem';
 
 /** Which source attribute feeds each model field, and the value to use where the source has none. */
 export interface FieldMapping {
@@ -289,7 +289,9 @@ export function applyMapping(
     if (!result.success) {
       const issue = result.error.issues[0]!;
       const key = String(issue.path[0] ?? '');
-      return refuse(problem('mapping.invalid', { field: key ? fieldLabel(key) : '', detail: issue.message }));
+      return refuse(
+        problem('mapping.invalid', { field: key ? fieldLabel(key) : '', detail: issueProblem(issue.message) }),
+      );
     }
     mapped.push({ ...feature, properties: { ...result.extra, ...result.data } });
   }

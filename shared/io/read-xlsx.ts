@@ -56,7 +56,8 @@ export async function readXlsx(
   if (chosen.length === 0) return { ok: false, error: problem('file.noSheetWithData', { file: fileName }) };
   const layers = sheets.map((sheet) => ({
     name: sheet.sheet,
-    geometryType: 'lembar / sheet',
+    // A workbook's layers are sheets: the preview words `sheet` in the UI language.
+    geometryType: 'sheet',
     count: Math.max(0, sheet.data.length - 1),
     crs: '',
   }));

@@ -7,6 +7,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { StoredFeature } from '../model/layer';
 import { positionsOf } from '../geo/positions-of';
 import { writeFeatures } from './formats/registry';
+import { wordProblem } from '../messages/word-problem';
 
 /** A layer exported as DXF for consultants: GDAL reads it back with the same entities and places. */
 const folder = mkdtempSync(join(tmpdir(), 'rumija-dxf-out-'));
@@ -82,8 +83,12 @@ describe('DXF export', () => {
     const output = await writeFeatures(FEATURES, 'dxf', { name: 'Survei Kupang', crs });
     const path = join(folder, `survei-${expected.slice(5)}.dxf`);
     writeFileSync(path, output.data);
-    expect(output.notes[0]).toContain(`(${expected})`);
-    expect(output.notes.join('\n')).toMatch(/5 fitur → 7 entitas pada 2 layer/);
+    const words = output.notes.map((note) => wordProblem(note, 'id'));
+    expect(words[0]).toContain(`(${expected})`);
+    expect(words.join('\n')).toMatch(/5 fitur → 7 entitas pada 2 layer/);
+    expect(output.notes.map((note) => wordProblem(note, 'en')).join('\n')).toMatch(
+      /5 features → 7 entities on 2 layers/,
+    );
     const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', path], { encoding: 'utf8' });
     expect(info).toMatch(/Feature Count: 7/);
     const read = gdalRead(path, expected);

@@ -4,6 +4,7 @@ import { crsName, fromWgs84, resolveCrsCode } from '../geo/known-crs';
 import { utmZoneOf } from '../geo/utm';
 import { positionsOf } from '../geo/positions-of';
 import type { ExportOutput } from './formats/file-format';
+import { problem } from '../messages/problem';
 
 /** Characters AutoCAD refuses in a layer name. */
 const LAYER_FORBIDDEN = /[<>/\\":;?*|=`,]/g;
@@ -163,12 +164,9 @@ export function featuresToDxf(features: readonly StoredFeature[], name: string, 
   group(0, 'EOF');
 
   const notes = [
-    `DXF dalam ${crsName(code)} (${code}), meter / DXF in ${crsName(code)} (${code}), metres`,
-    `${features.length} fitur → ${parts} entitas pada ${layers.size} layer / ${features.length} features → ${parts} entities on ${layers.size} layers`,
+    problem('exportNote.dxfCrs', { crs: crsName(code), code }),
+    problem('exportNote.dxfEntities', { features: features.length, entities: parts, layers: layers.size }),
   ];
-  if (attributes)
-    notes.push(
-      `DXF tidak menyimpan atribut: ${attributes} fitur hanya membawa layer-nya (ekspor juga ke GeoPackage untuk atributnya) / DXF keeps no attributes: ${attributes} features carry only their layer (export a GeoPackage too for the attributes)`,
-    );
+  if (attributes) notes.push(problem('exportNote.dxfNoAttributes', { count: attributes }));
   return { data: encode1252(`${out.join('\r\n')}\r\n`), notes };
 }

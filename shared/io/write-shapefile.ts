@@ -11,6 +11,7 @@ import {
   type ExportColumns,
   type ExportCell,
 } from './export-table';
+import { problem, ProblemError, type Problem } from '../messages/problem';
 
 /** What GDAL writes for EPSG:4326 (ESRI WKT). */
 const WGS84_PRJ =
@@ -236,13 +237,13 @@ export function featuresToShapefileZip(
   features: readonly StoredFeature[],
   baseName: string,
   columns: ExportColumns = FIELD_CODES,
-): { data: Uint8Array<ArrayBuffer>; notes: string[] } {
+): { data: Uint8Array<ArrayBuffer>; notes: Problem[] } {
   const groups = new Map<ShapeKind, number[]>();
   features.forEach((feature, index) => {
     const kind = shapeKindOf(feature.geometry);
     if (!kind)
-      throw new Error(
-        `${baseName}: fitur ${feature.id} berupa ${feature.geometry.type}, yang tidak dapat disimpan Shapefile; ekspor sebagai GeoPackage atau GeoJSON / a ${feature.geometry.type} cannot be stored in a Shapefile`,
+      throw new ProblemError(
+        problem('exportNote.shapefileGeometry', { file: baseName, id: feature.id, type: feature.geometry.type }),
       );
     const group = groups.get(kind);
     if (group) group.push(index);
@@ -276,18 +277,19 @@ export function featuresToShapefileZip(
   const renamed = table.names
     .map((name, c) => [name, shortNames[c]!] as const)
     .filter(([name, short]) => name !== short);
-  const notes: string[] = [];
+  const notes: Problem[] = [];
   if (renamed.length)
     notes.push(
-      `Nama kolom dipendekkan ke 10 huruf / column names shortened to 10 characters: ${renamed.map(([name, short]) => `${short} = ${name}`).join('; ')}`,
+      problem('exportNote.shortenedColumns', {
+        columns: renamed.map(([name, short]) => `${short} = ${name}`).join('; '),
+      }),
     );
-  if (counts.truncated)
-    notes.push(
-      `${counts.truncated} teks lebih dari 254 byte dipotong / texts longer than 254 bytes were cut (batas DBF / DBF limit)`,
-    );
+  if (counts.truncated) notes.push(problem('exportNote.textCut', { count: counts.truncated }));
   if (groups.size > 1)
     notes.push(
-      `Satu Shapefile per jenis geometri / one Shapefile per geometry type: ${[...groups.keys()].map((kind) => `${baseName}_${kind.suffix}`).join(', ')}`,
+      problem('exportNote.shapefilePerType', {
+        files: [...groups.keys()].map((kind) => `${baseName}_${kind.suffix}`).join(', '),
+      }),
     );
   files[`${baseName}_kolom.txt`] = encoder.encode(
     `\ufeffkolom_shapefile\tnama_asli / original name\r\n${shortNames.map((short, c) => `${short}\t${table.names[c]}`).join('\r\n')}\r\n`,

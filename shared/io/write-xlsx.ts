@@ -2,6 +2,7 @@ import type { Cell, SheetData } from 'write-excel-file/universal';
 import type { StoredFeature } from '../model/layer';
 import { exportTable, FIELD_CODES, lonLatOf, type ExportCell, type ExportColumns } from './export-table';
 import { geometryToWkt } from './export-layer';
+import { problem, type Problem } from '../messages/problem';
 
 /** One sheet: a header row and typed rows (numbers stay numbers, so Excel sums them). */
 export interface WorkbookSheet {
@@ -54,7 +55,7 @@ export async function featuresToXlsx(
   features: readonly StoredFeature[],
   name: string,
   columns: ExportColumns = FIELD_CODES,
-): Promise<{ data: Uint8Array<ArrayBuffer>; notes: string[] }> {
+): Promise<{ data: Uint8Array<ArrayBuffer>; notes: Problem[] }> {
   const table = exportTable(features, columns);
   let tooLong = 0;
   const rows = table.rows.map((row, index) => {
@@ -63,11 +64,7 @@ export async function featuresToXlsx(
     const place = columns.lonLat ? lonLatOf(features[index]!.geometry) : [];
     return [...row, ...place, wkt.length > CELL_TEXT_LIMIT ? null : wkt];
   });
-  const notes = tooLong
-    ? [
-        `${tooLong} geometri lebih dari ${CELL_TEXT_LIMIT.toLocaleString('id-ID')} karakter tidak muat di sel Excel (kolom WKT kosong); gunakan GeoPackage untuk geometrinya / ${tooLong} geometries too long for an Excel cell (WKT left empty): use GeoPackage for geometry`,
-      ]
-    : [];
+  const notes = tooLong ? [problem('exportNote.xlsxWktTooLong', { count: tooLong, limit: CELL_TEXT_LIMIT })] : [];
   const place = columns.lonLat ? [columns.lonLat.lon, columns.lonLat.lat] : [];
   const data = await writeWorkbook([{ name, header: [...table.names, ...place, 'WKT'], rows }]);
   return { data, notes };

@@ -34,6 +34,9 @@ export function isProblem(value: unknown): value is Problem {
  */
 export function problemOf(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
+  // A ProblemError that crossed a worker arrives as a plain Error still carrying its `problem`.
+  const carried = error instanceof Error ? (error as { problem?: unknown }).problem : undefined;
+  if (isProblem(carried)) return carried;
   return problem('message.text', { text: error instanceof Error ? error.message : String(error) });
 }
 
@@ -46,4 +49,12 @@ export class ProblemError extends Error {
     super(wordProblem(problem, 'id'));
     this.name = 'ProblemError';
   }
+}
+
+/**
+ * A validation (Zod) issue's message is a problem code of the `validation` group, so the schema stays free of
+ * wording; this turns an issue's message back into a Problem (a message that is no code is kept as it is).
+ */
+export function issueProblem(message: string): Problem {
+  return /^validation\.\w+$/.test(message) ? problem(message) : problem('message.text', { text: message });
 }

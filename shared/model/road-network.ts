@@ -148,7 +148,7 @@ const ConditionRangePropertiesSchema = z
     source: FeatureSourceSchema,
   })
   .refine((range) => range.staToM > range.staFromM, {
-    message: 'STA akhir harus lebih besar dari STA awal / end STA must be after start STA',
+    message: 'validation.endStaAfterStart',
     path: ['staToM'],
   });
 

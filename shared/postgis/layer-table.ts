@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { LayerKind } from '../model/layer';
 import { FIELDS_BY_KIND, type FieldDefinition } from '../model/feature-fields';
 import { modelKeysOf, type FeatureKind } from '../model/road-network';
+import { problem, type Problem } from '../messages/problem';
 
 /**
  * How a layer looks as a PostGIS table: one column per field of its kind (snake_case, typed, so QGIS, GeoServer and
@@ -100,19 +101,19 @@ export function createTableSql(table: string, kind: LayerKind): string {
 export const TYPED_VALUES_KEY = 'rumija:typed';
 
 /** Why a value does not fit its column, or null: what the server would refuse, said before anything is sent. */
-export function columnProblem(column: LayerColumn, value: unknown): string | null {
+export function columnProblem(column: LayerColumn, value: unknown): Problem | null {
   if (value === null || value === undefined) return null;
   switch (column.sqlType) {
     case 'double precision':
-      if (typeof value === 'number') return Number.isFinite(value) ? null : 'bukan angka hingga / not a finite number';
+      if (typeof value === 'number') return Number.isFinite(value) ? null : problem('teamValue.notFinite');
       if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return null;
-      return `harus angka / must be a number (${JSON.stringify(value)})`;
+      return problem('teamValue.notNumber', { value: JSON.stringify(value) });
     case 'boolean':
-      return typeof value === 'boolean' ? null : `harus true/false / must be true or false (${JSON.stringify(value)})`;
+      return typeof value === 'boolean' ? null : problem('teamValue.notBoolean', { value: JSON.stringify(value) });
     case 'text':
       if (column.options && !column.options.includes(String(value)))
-        return `nilai tidak dikenal / unknown value ${JSON.stringify(value)} (${column.options.join(', ')})`;
-      return typeof value === 'object' ? `harus teks / must be text (${JSON.stringify(value)})` : null;
+        return problem('teamValue.unknownOption', { value: JSON.stringify(value), options: column.options.join(', ') });
+      return typeof value === 'object' ? problem('teamValue.notText', { value: JSON.stringify(value) }) : null;
     default:
       return null;
   }

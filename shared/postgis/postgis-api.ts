@@ -15,7 +15,7 @@ export const PostgisConnectionSchema = z.strictObject({
     .trim()
     .min(1)
     .max(255)
-    .regex(/^[A-Za-z0-9._:[\]-]+$/, 'nama host atau alamat IP / a host name or IP address'),
+    .regex(/^[A-Za-z0-9._:[\]-]+$/, 'validation.hostName'),
   port: z.number().int().min(1).max(65535),
   database: z.string().trim().min(1).max(63),
   user: z.string().trim().min(1).max(63),
@@ -30,7 +30,7 @@ export const PostgisConnectionSchema = z.strictObject({
   ca: z
     .string()
     .max(65_536)
-    .regex(/-----BEGIN CERTIFICATE-----/, 'bukan sertifikat PEM / not a PEM certificate')
+    .regex(/-----BEGIN CERTIFICATE-----/, 'validation.notPem')
     .optional(),
 });
 export type PostgisConnection = z.infer<typeof PostgisConnectionSchema>;

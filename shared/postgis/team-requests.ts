@@ -22,7 +22,7 @@ const GeometryShapeSchema = z
     geometries: z.array(z.unknown()).optional(),
   })
   .refine((geometry) => (geometry.type === 'GeometryCollection' ? !!geometry.geometries : !!geometry.coordinates), {
-    message: 'geometri tanpa koordinat / geometry without coordinates',
+    message: 'validation.geometryWithoutCoordinates',
   })
   .transform((geometry) => geometry as unknown as Geometry);
 

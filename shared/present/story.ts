@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueProblem, problem, type Problem } from '../messages/problem';
 
 /** Where the map looks. `bounds` (west, south, east, north) is what was in view, so a slide shows the same area on any screen. */
 const CameraSchema = z.strictObject({
@@ -80,17 +81,24 @@ export function storyToFile(story: Story): string {
 export function storyFromFile(
   fileName: string,
   text: string,
-): { ok: true; story: Story } | { ok: false; error: string } {
+): { ok: true; story: Story } | { ok: false; error: Problem } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `${fileName}: bukan JSON / not JSON (${(error as Error).message})` };
+    return { ok: false, error: problem('style.notJson', { file: fileName, detail: (error as Error).message }) };
   }
   const result = StoryFileSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    return { ok: false, error: `${fileName}: ${issue!.path.join('.') || 'file'}: ${issue!.message}` };
+    return {
+      ok: false,
+      error: problem('story.invalid', {
+        file: fileName,
+        field: issue!.path.join('.') || 'file',
+        problem: issueProblem(issue!.message),
+      }),
+    };
   }
   return { ok: true, story: result.data.story };
 }

@@ -88,7 +88,7 @@ export const HandlingCatalogueSchema = z
   .refine(
     (catalogue) => new Set(catalogue.bridgeRules.map((rule) => rule.state)).size === catalogue.bridgeRules.length,
     {
-      message: 'satu aturan per keadaan jembatan / one rule per bridge state',
+      message: 'validation.oneRulePerBridgeState',
       path: ['bridgeRules'],
     },
   )
@@ -96,10 +96,10 @@ export const HandlingCatalogueSchema = z
     (catalogue) =>
       new Set(catalogue.roadCosts.map((row) => `${row.handling}|${row.surface}|${row.maxWidthM}`)).size ===
       catalogue.roadCosts.length,
-    { message: 'harga satuan ganda / duplicate unit cost row', path: ['roadCosts'] },
+    { message: 'validation.duplicateUnitCost', path: ['roadCosts'] },
   )
   .refine((catalogue) => exampleWordsLeft(catalogue).length === 0, {
-    message: 'harga resmi masih bertanda CONTOH / adopted prices still marked as an example',
+    message: 'validation.adoptedStillExample',
     path: ['reference'],
   });
 export type HandlingCatalogue = z.infer<typeof HandlingCatalogueSchema>;

@@ -59,15 +59,15 @@ export const AssessmentSchema = z
     demo: z.boolean(),
   })
   .refine((assessment) => assessment.totalIdr === assessment.lines.reduce((sum, line) => sum + line.amountIdr, 0), {
-    message: 'total ≠ jumlah baris / total ≠ sum of lines',
+    message: 'validation.totalNotSum',
     path: ['totalIdr'],
   })
   .refine((assessment) => (assessment.status === 'draft') === (assessment.number === null), {
-    message: 'nomor hanya untuk yang diterbitkan / number only when issued',
+    message: 'validation.numberOnlyIssued',
     path: ['number'],
   })
   .refine((assessment) => assessment.replacesId === null || (assessment.reason ?? '').length > 0, {
-    message: 'revisi perlu alasan / a revision needs a reason',
+    message: 'validation.revisionReason',
     path: ['reason'],
   });
 export type Assessment = z.infer<typeof AssessmentSchema>;

@@ -22,7 +22,7 @@ export const PaymentSchema = z
     demo: z.boolean(),
   })
   .refine((payment) => payment.allocations.reduce((sum, a) => sum + a.amountIdr, 0) <= payment.amountIdr, {
-    message: 'alokasi melebihi pembayaran / allocations exceed the payment',
+    message: 'validation.allocationsExceed',
     path: ['allocations'],
   });
 export type Payment = z.infer<typeof PaymentSchema>;

@@ -25,7 +25,7 @@ export const PeriodSchema = z
     tariffVersion: z.number().int().positive(),
   })
   .refine((period) => monthsOfPeriod(period) !== null, {
-    message: 'periode: dari tanggal 1 sampai akhir bulan / period: whole calendar months',
+    message: 'validation.wholeMonths',
     path: ['end'],
   });
 

@@ -38,7 +38,7 @@ export const TariffScheduleSchema = z
       const categories = schedule.items.flatMap((item) => item.categories);
       return new Set(categories).size === categories.length;
     },
-    { message: 'satu kategori hanya boleh ada di satu item tarif / each category in one item only', path: ['items'] },
+    { message: 'validation.categoryInOneItem', path: ['items'] },
   );
 export type TariffSchedule = z.infer<typeof TariffScheduleSchema>;
 

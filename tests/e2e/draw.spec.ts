@@ -334,7 +334,7 @@ test('condition by STA ranges is drawn, summarised and refused when ranges overl
   await page.getByTestId('range-to-2').fill('6+000');
   await page.getByTestId('range-save').click();
   await expect(page.getByTestId('sta-message')).toContainText(
-    'STA 5+000 – STA 6+000: tumpang tindih dengan / overlaps STA 3+400 – STA 5+100',
+    'STA 5+000 – STA 6+000: tumpang tindih dengan STA 3+400 – STA 5+100',
   );
   expect(
     await page.evaluate(() => window.rumijaStore!.getSnapshot().featuresByLayer.get('condition-ranges')!.length),

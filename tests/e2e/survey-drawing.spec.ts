@@ -128,7 +128,7 @@ test('reading a drawing again in another system shows its progress and can be st
   await expect(page.getByTestId('import-progress-label')).toContainText('patok-banyak.dxf');
   await page.getByTestId('import-stop').click();
   await expect(page.getByTestId('preview-error')).toHaveText(
-    'Tidak diimpor, tidak ada yang berubah: patok-banyak.dxf: Pembaca berkas / file reader: dibatalkan / cancelled',
+    'Tidak diimpor, tidak ada yang berubah: patok-banyak.dxf: Pembaca berkas: dibatalkan',
   );
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   // The file still waits in the preview; choosing again reads it to the end.

@@ -1,3 +1,5 @@
+import type { Problem } from '#shared/messages/problem';
+import { wordProblem } from '#shared/messages/word-problem';
 import { describe, expect, it, vi } from 'vitest';
 import { HOST_CHANNELS, MAX_HOST_FILE_BYTES } from '#shared/host/host-api';
 import { registerHostHandlers, type HostHandlerDependencies, type IpcEventLike } from './host-handlers';
@@ -99,7 +101,7 @@ describe('host IPC handlers', () => {
       { action: 'sql', text: 'SELECT 1' },
     ];
     for (const payload of refused)
-      await expect(invoke(HOST_CHANNELS.team, payload)).rejects.toThrow(/invalid request on host:team:call/);
+      await expect(invoke(HOST_CHANNELS.team, payload)).rejects.toThrow(/Permintaan tidak sah pada host:team:call/);
     expect(teamRequests).toHaveLength(1);
   });
 
@@ -161,11 +163,12 @@ describe('host IPC handlers', () => {
     });
     const result = (await invoke(HOST_CHANNELS.saveFile, { suggestedName: 'jalan.geojson', data: '{}' })) as {
       saved: boolean;
-      error: string;
+      error: Problem;
     };
     expect(result.saved).toBe(false);
-    expect(result.error).toContain('jalan.geojson');
-    expect(result.error).toContain(words);
+    expect(wordProblem(result.error, 'id')).toMatch(/^Tidak tersimpan: jalan\.geojson: /);
+    expect(wordProblem(result.error, 'en')).toContain('jalan.geojson');
+    expect(wordProblem(result.error, 'en')).toContain(words);
   });
 
   it.each([
@@ -177,15 +180,15 @@ describe('host IPC handlers', () => {
     ['no payload', undefined],
   ])('rejects a save request with %s and writes nothing', async (_label, payload) => {
     const { invoke, written } = createHost();
-    await expect(invoke(HOST_CHANNELS.saveFile, payload)).rejects.toThrow(/invalid request on host:file:save/);
+    await expect(invoke(HOST_CHANNELS.saveFile, payload)).rejects.toThrow(/Permintaan tidak sah pada host:file:save/);
     expect(written).toEqual([]);
   });
 
   it('rejects malformed open requests and full-screen payloads', async () => {
     const { invoke, fullScreen } = createHost();
-    await expect(invoke(HOST_CHANNELS.openFiles, { multiple: 'yes' })).rejects.toThrow(/invalid request/);
-    await expect(invoke(HOST_CHANNELS.setFullScreen, 'on')).rejects.toThrow(/invalid request/);
-    await expect(invoke(HOST_CHANNELS.appInfo, { evil: true })).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.openFiles, { multiple: 'yes' })).rejects.toThrow(/Permintaan tidak sah/);
+    await expect(invoke(HOST_CHANNELS.setFullScreen, 'on')).rejects.toThrow(/Permintaan tidak sah/);
+    await expect(invoke(HOST_CHANNELS.appInfo, { evil: true })).rejects.toThrow(/Permintaan tidak sah/);
     await invoke(HOST_CHANNELS.setFullScreen, true);
     expect(fullScreen).toEqual([true]);
   });
@@ -193,7 +196,7 @@ describe('host IPC handlers', () => {
   it('opens the presenter view only for an empty payload', async () => {
     const { invoke, presenterViews } = createHost();
     await expect(invoke(HOST_CHANNELS.openPresenterView, { url: 'https://example.org/' })).rejects.toThrow(
-      /invalid request/,
+      /Permintaan tidak sah/,
     );
     expect(presenterViews).toEqual([]);
     await invoke(HOST_CHANNELS.openPresenterView);
@@ -202,15 +205,17 @@ describe('host IPC handlers', () => {
 
   it('passes the UI language on only when it is one the menu speaks', async () => {
     const { invoke, languages } = createHost();
-    await expect(invoke(HOST_CHANNELS.setLanguage, 'fr')).rejects.toThrow(/invalid request on host:ui:language/);
-    await expect(invoke(HOST_CHANNELS.setLanguage, { language: 'id' })).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.setLanguage, 'fr')).rejects.toThrow(/Permintaan tidak sah pada host:ui:language/);
+    await expect(invoke(HOST_CHANNELS.setLanguage, { language: 'id' })).rejects.toThrow(/Permintaan tidak sah/);
     await invoke(HOST_CHANNELS.setLanguage, 'en');
     expect(languages).toEqual(['en']);
   });
 
   it('hands the files opened from the system to the page, for an empty request only', async () => {
     const { invoke } = createHost();
-    await expect(invoke(HOST_CHANNELS.takeOpenedFiles, { path: '/etc/passwd' })).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.takeOpenedFiles, { path: '/etc/passwd' })).rejects.toThrow(
+      /Permintaan tidak sah/,
+    );
     const files = (await invoke(HOST_CHANNELS.takeOpenedFiles)) as { name: string }[];
     expect(files.map((file) => file.name)).toEqual(['ruas.geojson']);
   });
@@ -224,8 +229,8 @@ describe('host IPC handlers', () => {
     const id = '0b6f1a52-3c1e-4d8a-9f7e-2a4b5c6d7e8f';
     await expect(invoke(HOST_CHANNELS.openRecentProject, id)).resolves.toBeNull();
     for (const payload of ['/etc/passwd', { path: '/etc/passwd' }, undefined, '../x'])
-      await expect(invoke(HOST_CHANNELS.openRecentProject, payload)).rejects.toThrow(/invalid request/);
-    await expect(invoke(HOST_CHANNELS.forgetRecentProject, 'C:\\x.rumija')).rejects.toThrow(/invalid request/);
+      await expect(invoke(HOST_CHANNELS.openRecentProject, payload)).rejects.toThrow(/Permintaan tidak sah/);
+    await expect(invoke(HOST_CHANNELS.forgetRecentProject, 'C:\\x.rumija')).rejects.toThrow(/Permintaan tidak sah/);
     expect(opened).toEqual([id]);
   });
 
@@ -246,19 +251,23 @@ describe('host IPC handlers', () => {
       { about: { ...about, at: 'kemarin' }, data: new Uint8Array(1) },
       { about, data: new Uint8Array(1), path: '/etc' },
     ])
-      await expect(invoke(HOST_CHANNELS.writeBackup, payload)).rejects.toThrow(/invalid request on host:backup:write/);
+      await expect(invoke(HOST_CHANNELS.writeBackup, payload)).rejects.toThrow(
+        /Permintaan tidak sah pada host:backup:write/,
+      );
     const id = 'rumija-cadangan-2026-12-07T04-00-00-000Z-daily-a1b2c3.rumija';
     await invoke(HOST_CHANNELS.readBackup, id);
     for (const payload of ['../../etc/passwd', `../${id}`, '/tmp/x.rumija', 'rumija-cadangan-x/../../y.rumija'])
-      await expect(invoke(HOST_CHANNELS.readBackup, payload)).rejects.toThrow(/invalid request/);
+      await expect(invoke(HOST_CHANNELS.readBackup, payload)).rejects.toThrow(/Permintaan tidak sah/);
     expect(opened).toEqual([id]);
   });
 
   it('rejects calls from frames outside the app origin', async () => {
     const { invoke } = createHost();
     const foreign: IpcEventLike = { senderFrame: { url: 'https://example.org/' } };
-    await expect(invoke(HOST_CHANNELS.appInfo, undefined, foreign)).rejects.toThrow(/untrusted sender/);
-    await expect(invoke(HOST_CHANNELS.appInfo, undefined, { senderFrame: null })).rejects.toThrow(/untrusted sender/);
+    await expect(invoke(HOST_CHANNELS.appInfo, undefined, foreign)).rejects.toThrow(/Pengirim tidak dipercaya/);
+    await expect(invoke(HOST_CHANNELS.appInfo, undefined, { senderFrame: null })).rejects.toThrow(
+      /Pengirim tidak dipercaya/,
+    );
     expect(await invoke(HOST_CHANNELS.appInfo)).toEqual({ host: 'electron', version: '0.1.0', platform: 'linux' });
   });
 });

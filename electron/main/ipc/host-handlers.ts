@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { originOf } from '../origin';
 import { z, type ZodType } from 'zod';
 import { describeWriteError } from '#shared/host/write-error';
+import { issueProblem, problem, ProblemError } from '#shared/messages/problem';
+import { wordProblem } from '#shared/messages/word-problem';
 import { UiLanguageSchema, type UiLanguage } from '#shared/host/menu-commands';
 import {
   HOST_CHANNELS,
@@ -94,15 +96,15 @@ export interface IpcEventLike {
   senderFrame: { url: string } | null;
 }
 
-class HostRequestError extends Error {}
+class HostRequestError extends ProblemError {}
 
 function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string): T {
   const result = schema.safeParse(payload);
   if (!result.success) {
     const detail = result.error.issues
-      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${wordProblem(issueProblem(issue.message), 'id')}`)
       .join('; ');
-    throw new HostRequestError(`Permintaan tidak sah / invalid request on ${channel}: ${detail}`);
+    throw new HostRequestError(problem('host.invalidRequest', { channel, detail }));
   }
   return result.data;
 }
@@ -110,10 +112,12 @@ function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string):
 function assertTrustedSender(event: IpcEventLike, trustedOrigin: string, channel: string) {
   const url = event.senderFrame?.url ?? '';
   if (originOf(url) !== trustedOrigin)
-    throw new HostRequestError(`Pengirim tidak dipercaya / untrusted sender on ${channel}: ${url || 'unknown'}`);
+    throw new HostRequestError(problem('host.untrustedSender', { channel, url: url || '?' }));
 }
 
 export function registerHostHandlers(deps: HostHandlerDependencies): void {
+  // The page's language, for the titles of the dialogs main opens.
+  let language: UiLanguage = 'id';
   const handle = (channel: string, listener: (payload: unknown) => Promise<unknown> | unknown) =>
     deps.ipc.handle(channel, async (event, payload) => {
       assertTrustedSender(event, deps.trustedOrigin, channel);
@@ -142,7 +146,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
     for (const path of result.filePaths) {
       const size = await deps.files.size(path);
       if (size > MAX_HOST_FILE_BYTES) {
-        throw new HostRequestError(`Berkas terlalu besar / file too large: ${basename(path)} (${size} bytes)`);
+        throw new HostRequestError(problem('host.fileTooLarge', { file: basename(path), size }));
       }
       files.push({ name: basename(path), bytes: await deps.files.read(path) });
     }
@@ -188,7 +192,8 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   });
 
   handle(HOST_CHANNELS.setLanguage, (payload) => {
-    deps.setLanguage(parsePayload(UiLanguageSchema, payload, HOST_CHANNELS.setLanguage));
+    language = parsePayload(UiLanguageSchema, payload, HOST_CHANNELS.setLanguage);
+    deps.setLanguage(language);
   });
 
   handle(HOST_CHANNELS.takeOpenedFiles, (payload): OpenedFile[] => {
@@ -207,7 +212,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.pickBackgroundFiles, async (payload): Promise<BackgroundFileHandle[]> => {
     parsePayload(z.undefined(), payload, HOST_CHANNELS.pickBackgroundFiles);
     const result = await deps.dialog.showOpenDialog({
-      title: 'Latar peta / map background',
+      title: wordProblem(problem('host.backgroundDialog'), language),
       filters: [{ name: 'GeoTIFF, PMTiles, MBTiles', extensions: ['tif', 'tiff', 'pmtiles', 'mbtiles'] }],
       properties: ['openFile', 'multiSelections'],
     });
@@ -267,7 +272,7 @@ export function registerHostHandlers(deps: HostHandlerDependencies): void {
   handle(HOST_CHANNELS.chooseBackupFolder, async (payload): Promise<BackupFolderInfo | null> => {
     parsePayload(z.undefined(), payload, HOST_CHANNELS.chooseBackupFolder);
     const result = await deps.dialog.showOpenDialog({
-      title: 'Folder cadangan / backup folder',
+      title: wordProblem(problem('host.backupDialog'), language),
       filters: [],
       properties: ['openDirectory', 'createDirectory'],
     });

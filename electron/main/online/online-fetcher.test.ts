@@ -49,14 +49,14 @@ describe('online fetcher (main process)', () => {
     const tile = await fetcher.get({ url: `http://${listed.host}/12/3/4.png`, kind: 'tile' });
     expect(tile).toMatchObject({ status: 'ok', contentType: 'image/png', fromCache: false });
     await expect(fetcher.get({ url: `http://${unlisted.host}/12/3/4.png`, kind: 'tile' })).rejects.toThrow(
-      `host not on the online service list: ${unlisted.host}`,
+      `Host tidak ada di daftar layanan daring: ${unlisted.host}`,
     );
     expect(unlisted.asked).toEqual([]);
 
     const redirecting = await tileServer(() => ({ status: 302, location: `http://${unlisted.host}/stolen.png` }));
     fetcher.setAllowedHosts([listed.host, redirecting.host]);
     await expect(fetcher.get({ url: `http://${redirecting.host}/1/0/0.png`, kind: 'tile' })).rejects.toThrow(
-      /not on the online service list/,
+      /tidak ada di daftar layanan daring/,
     );
     expect(redirecting.asked).toEqual(['/1/0/0.png']);
     expect(unlisted.asked).toEqual([]);
@@ -86,7 +86,7 @@ describe('online fetcher (main process)', () => {
     const moved = await fetcher.get({ url: `http://${redirecting.host}/moved/3/1/2.png`, kind: 'tile' });
     expect(moved.status === 'ok' && new TextDecoder().decode(moved.bytes)).toBe('tile /tiles/3/1/2.png');
     await expect(fetcher.get({ url: `http://${redirecting.host}/away/1.png`, kind: 'tile' })).rejects.toThrow(
-      /not on the online service list/,
+      /tidak ada di daftar layanan daring/,
     );
     expect(unlisted.asked).toEqual([]);
     await redirecting.stop();
@@ -113,7 +113,7 @@ describe('online fetcher (main process)', () => {
     const offline = await restarted.get({ url, kind: 'tile' });
     expect(offline.status === 'ok' && new TextDecoder().decode(offline.bytes)).toBe('tile /14/13660/8680.png');
     await expect(restarted.get({ url: `http://${server.host}/14/0/0.png`, kind: 'tile' })).rejects.toThrow(
-      /cannot reach it \(and not cached\)/,
+      /Tidak dapat menghubungi .* \(dan tidak ada di cache\)/,
     );
   });
 
@@ -127,7 +127,7 @@ describe('online fetcher (main process)', () => {
     const fetcher = new OnlineFetcher({ cacheFolder, maxCacheBytes: 1e6 });
     fetcher.setAllowedHosts([wms.host]);
     await expect(fetcher.get({ url: `http://${wms.host}/wms?REQUEST=GetMap`, kind: 'tile' })).rejects.toThrow(
-      /not a tile image: .*Layer jalan unknown/,
+      /bukan gambar ubin: .*Layer jalan unknown/,
     );
     expect(readdirSync(cacheFolder)).toEqual([]);
     await wms.stop();
@@ -166,9 +166,9 @@ describe('online fetcher (main process)', () => {
     const trusted: IpcEventLike = { senderFrame: { url: 'app://rumija/index.html' } };
     const invoke = (channel: string, payload: unknown, event = trusted) =>
       Promise.resolve().then(() => handlers.get(channel)!(event, payload));
-    await expect(invoke(HOST_CHANNELS.setOnlineHosts, ['tiles.example.org/x'])).rejects.toThrow(/invalid request/);
+    await expect(invoke(HOST_CHANNELS.setOnlineHosts, ['tiles.example.org/x'])).rejects.toThrow(/Permintaan tidak sah/);
     await expect(invoke(HOST_CHANNELS.fetchOnline, { url: 'file:///etc/passwd', kind: 'tile' })).rejects.toThrow(
-      /invalid request/,
+      /Permintaan tidak sah/,
     );
     await invoke(HOST_CHANNELS.setOnlineHosts, [listed.host]);
     const answer = await invoke(HOST_CHANNELS.fetchOnline, { url: `http://${listed.host}/9/1/1.png`, kind: 'tile' });
@@ -181,10 +181,10 @@ describe('online fetcher (main process)', () => {
           senderFrame: { url: 'https://evil.example/' },
         },
       ),
-    ).rejects.toThrow(/untrusted sender/);
+    ).rejects.toThrow(/Pengirim tidak dipercaya/);
     await expect(
       invoke(HOST_CHANNELS.fetchOnline, { url: `http://${unlisted.host}/9/1/1.png`, kind: 'tile' }),
-    ).rejects.toThrow(/not on the online service list/);
+    ).rejects.toThrow(/tidak ada di daftar layanan daring/);
     expect(unlisted.asked).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { OnlineFetchRequest, OnlineFetchResult } from '#shared/host/host-api';
 import { DiskTileCache } from './disk-tile-cache';
+import { problem, ProblemError } from '#shared/messages/problem';
 
 export interface OnlineFetcherOptions {
   cacheFolder: string;
@@ -45,14 +46,14 @@ export class OnlineFetcher {
     const response = await this.follow(request.url);
     if (response.status === 404 || response.status === 204) return { status: 'missing' };
     const host = new URL(request.url).host;
-    if (!response.ok) throw new Error(`${host} menjawab HTTP ${response.status} / answered HTTP ${response.status}`);
+    if (!response.ok) throw new ProblemError(problem('online.httpStatus', { host, status: String(response.status) }));
     const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (request.kind === 'tile') {
       // A WMS says what went wrong in XML with status 200: a message, not a tile to keep.
       if (/xml|text|json|html/i.test(contentType))
-        throw new Error(
-          `${host}: bukan gambar ubin / not a tile image: ${new TextDecoder().decode(bytes.slice(0, 300))}`,
+        throw new ProblemError(
+          problem('online.notTile', { host, detail: new TextDecoder().decode(bytes.slice(0, 300)) }),
         );
       await this.cache.put(request.url, bytes, contentType);
     }
@@ -64,10 +65,7 @@ export class OnlineFetcher {
   }
 
   private assertAllowed(address: string) {
-    if (!this.isAllowed(address))
-      throw new Error(
-        `Host tidak ada di daftar layanan daring / host not on the online service list: ${safeHost(address)}`,
-      );
+    if (!this.isAllowed(address)) throw new ProblemError(problem('online.hostNotListed', { host: safeHost(address) }));
   }
 
   private async follow(address: string): Promise<Response> {
@@ -77,8 +75,8 @@ export class OnlineFetcher {
       try {
         response = await this.fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
       } catch (error) {
-        throw new Error(
-          `Tidak dapat menghubungi ${safeHost(url)} (dan tidak ada di cache) / cannot reach it (and not cached): ${(error as Error).message}`,
+        throw new ProblemError(
+          problem('online.unreachable', { host: safeHost(url), detail: (error as Error).message }),
         );
       }
       const location = response.headers.get('location');
@@ -86,7 +84,7 @@ export class OnlineFetcher {
       url = new URL(location, url).toString();
       this.assertAllowed(url);
     }
-    throw new Error(`${safeHost(address)}: terlalu banyak pengalihan / too many redirects`);
+    throw new ProblemError(problem('online.tooManyRedirects', { host: safeHost(address) }));
   }
 }
 

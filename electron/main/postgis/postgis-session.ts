@@ -24,7 +24,7 @@ import {
 } from '../../../shared/postgis/feature-history';
 import type { PostgisConnection, PostgisRole, PublishedLayer, TeamTariff } from '../../../shared/postgis/postgis-api';
 import { TariffScheduleSchema, type TariffSchedule } from '../../../shared/tariff/tariff-schedule';
-import { problem } from '../../../shared/messages/problem';
+import { problem, type Problem } from '../../../shared/messages/problem';
 
 /** Rows sent in one statement: a JSON array of this many features. */
 const BATCH = 1000;
@@ -50,17 +50,20 @@ function snapshotOf(kind: LayerKind, row: Record<string, unknown> | null): Featu
  */
 export function checkValues(kind: LayerKind, features: Iterable<{ id: string; properties: Record<string, unknown> }>) {
   const columns = layerColumns(kind);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   let count = 0;
   for (const feature of features)
     for (const column of columns) {
-      const problem = columnProblem(column, feature.properties[column.key]);
-      if (problem && count++ < 5) problems.push(`fitur / feature ${feature.id}, ${column.key}: ${problem}`);
+      const refused = columnProblem(column, feature.properties[column.key]);
+      if (refused && count++ < 5)
+        problems.push(problem('teamValue.feature', { id: feature.id, column: column.key, problem: refused }));
     }
   if (count)
     throw new PostgisError(
       'bad-value',
-      `${problems.join('; ')}${count > problems.length ? `; +${count - problems.length}` : ''}`,
+      count > problems.length
+        ? problem('teamValue.listMore', { list: problems, more: count - problems.length })
+        : problem('teamValue.list', { list: problems }),
     );
 }
 

@@ -4,6 +4,7 @@ import type { PostgisConnection } from '../../../shared/postgis/postgis-api';
 import { PostgisError } from '../../../shared/postgis/postgis-errors';
 import type { ParsedTeamRequest, TeamReply, TeamValues } from '../../../shared/postgis/team-requests';
 import { failureOf, PostgisSession } from './postgis-session';
+import { problem } from '../../../shared/messages/problem';
 
 /** Where logins' passwords are kept: the OS keychain in the desktop app (safeStorage), memory in the web bridge. */
 export interface PasswordStore {
@@ -75,13 +76,12 @@ export class TeamDatabase {
   private async value(request: ParsedTeamRequest): Promise<TeamValues[keyof TeamValues]> {
     // The publish transaction holds the connection: anything else waits until it is committed or cancelled.
     if (this.publishing && !request.action.startsWith('publish') && request.action !== 'disconnect')
-      throw new PostgisError('server', 'penerbitan lapisan sedang berjalan / a layer is being published');
+      throw new PostgisError('server', problem('team.publishing'));
     switch (request.action) {
       case 'connect': {
         const key = loginKey(request.connection);
         const password = request.password ?? (await this.passwords.get(key));
-        if (password === null)
-          throw new PostgisError('bad-login', 'tidak ada kata sandi tersimpan / no password kept for this login');
+        if (password === null) throw new PostgisError('bad-login', problem('team.noKeptPassword'));
         // One connection at a time: the old one ends even if the new one fails (the page then shows the form).
         await this.close();
         const session = await this.open(request.connection, password);

@@ -5,6 +5,8 @@ import { TeamRequestSchema } from '../../../shared/postgis/team-requests';
 import { TeamDatabase } from './team-database';
 import { MemoryPasswords } from './keychain-passwords';
 import { isSameOriginRequest } from '../same-origin-request';
+import { issueProblem, problem } from '../../../shared/messages/problem';
+import { wordProblem } from '../../../shared/messages/word-problem';
 
 /** Where the browser build asks for what the desktop app's main process does with the team database. */
 const TEAM_BRIDGE_PATH = '/__rumija-host/team';
@@ -49,10 +51,13 @@ export function teamBridge(): Plugin {
       parsed = null;
     }
     if (!parsed?.success) {
-      const detail = parsed?.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      const detail = parsed?.error.issues
+        .map((issue) => `${issue.path.join('.')}: ${wordProblem(issueProblem(issue.message), 'id')}`)
+        .join('; ');
+      // A refusal for the page's own fetch (a slip in Rumija, not the user's): worded once, in Indonesian.
       response
         .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`Permintaan tidak sah / invalid request: ${detail ?? 'not JSON'}`);
+        .end(wordProblem(problem('host.invalidBody', { detail: detail ?? 'JSON?' }), 'id'));
       return;
     }
     const client = String(request.headers['x-rumija-client'] ?? '');

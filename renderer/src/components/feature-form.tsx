@@ -9,6 +9,7 @@ import { useStore } from '../state/store-context';
 import type { PendingFeature } from '../state/edit-session';
 import { measureGeometry } from '../map/draw-controller';
 import { inputErrorMessage } from '../format/number-input-message';
+import { issueText } from '../i18n/problem-text';
 
 const initialText = (field: FieldDefinition, value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -64,7 +65,7 @@ export function FeatureForm({
     } catch (error) {
       if (error instanceof ValidationError) {
         const byField: Record<string, string> = {};
-        for (const issue of error.issues) byField[issue.path.split('.')[0] || 'geometry'] = issue.message;
+        for (const issue of error.issues) byField[issue.path.split('.')[0] || 'geometry'] = issueText(issue.message, t);
         setErrors(byField);
       } else setErrors({ geometry: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -260,7 +260,10 @@ export function ImportPreview({
                         })
                       }
                     />
-                    {layer.name} — {layer.geometryType ? `${layer.geometryType}, ` : ''}
+                    {layer.name} —{' '}
+                    {layer.geometryType
+                      ? `${layer.geometryType === 'sheet' ? t('import.sheet') : layer.geometryType}, `
+                      : ''}
                     {formatNumber(layer.count, locale)} {t('import.featuresUnit')}
                     {layer.crs ? `, ${layer.crs}` : ''}
                   </label>

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next, { type TFunction } from 'i18next';
-import { isProblem, type Problem } from '#shared/messages/problem';
+import { isProblem, issueProblem, type Problem } from '#shared/messages/problem';
 import { problemKey, problemValuesText, type ProblemLanguage } from '#shared/messages/word-problem';
 
 /**
@@ -23,4 +23,9 @@ export function useProblemText() {
     (message: Problem | string) => (isProblem(message) ? problemText(message, t, language) : message),
     [t, language],
   );
+}
+
+/** A validation (Zod) issue's message in the UI language: a `validation.*` code is worded, other text kept. */
+export function issueText(message: string, t: TFunction, language: string = i18next.language): string {
+  return problemText(issueProblem(message), t, language);
 }

@@ -13,6 +13,8 @@ import { BackgroundSync } from './background-layers';
 import { createFeaturePopupContent, createIdentifyList } from './feature-popup';
 import { layerLabel } from '../format/layer-label';
 import type { EditSession } from '../state/edit-session';
+import { problemOf } from '#shared/messages/problem';
+import { problemText } from '../i18n/problem-text';
 
 /** Connects the store to the map: data layers, selection, zoom requests, hover and identify. */
 export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n, session: EditSession): () => void {
@@ -204,7 +206,7 @@ export function connectMapToStore(map: MapLibreMap, store: AppStore, i18n: I18n,
       store.selection.select(ids);
       session.say('info', (t) => t('draw.split'));
     } catch (error) {
-      session.say('error', error instanceof Error ? error.message : String(error));
+      session.say('error', (t) => problemText(problemOf(error), t));
     }
   };
 

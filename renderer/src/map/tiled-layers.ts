@@ -22,7 +22,7 @@ const FEATURES_PER_CHUNK = 2048;
 const PROTOCOL = 'rumija-tiles';
 
 const tileWorker = createWorkerClient<FeatureTilesWorkerApi>(
-  'Peta / map tiles',
+  'mapTiles',
   () => new Worker(new URL('../workers/feature-tiles.worker.ts', import.meta.url), { type: 'module' }),
 );
 

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { messageOf } from '#shared/format/message-of';
 import { hostsOf } from '#shared/background/tile-service';
 import { SHIPPED_VECTOR_STYLES, type Background, type ShippedVectorStyle } from '#shared/model/background';
 import { schemaOf } from '../map/vector-background-style';
@@ -12,6 +11,8 @@ import { OnlineServiceDialog } from './online-service-dialog';
 import { saveExport } from '../platform/save-export';
 import { SaveAreaDialog } from './save-area-dialog';
 import { useMessage } from '../components/use-message';
+import { useProblemText } from '../i18n/problem-text';
+import { problem, problemOf, ProblemError } from '#shared/messages/problem';
 
 const ACCEPTED = '.tif,.tiff,.pmtiles,.mbtiles';
 
@@ -27,6 +28,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useMessage<{ kind: 'ok' | 'error'; text: string }>();
+  const wordProblem = useProblemText();
   const [addingOnline, setAddingOnline] = useState(false);
   const [savingArea, setSavingArea] = useState<Background | null>(null);
   const styleInput = useRef<HTMLInputElement>(null);
@@ -39,10 +41,12 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
       const notes = await store.backgrounds.setStyle(styling.id, file);
       setMessage({
         kind: 'ok',
-        text: [t('backgrounds.styled', { name: styling.name, style: file.name }), ...notes].join(' — '),
+        text: [t('backgrounds.styled', { name: styling.name, style: file.name }), ...notes.map(wordProblem)].join(
+          ' — ',
+        ),
       });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('backgrounds.styleFailed', { message: messageOf(error) }) });
+      setMessage({ kind: 'error', text: t('backgrounds.styleFailed', { message: wordProblem(problemOf(error)) }) });
     }
   };
 
@@ -53,7 +57,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
         const added = await store.backgrounds.add(file);
         setMessage({ kind: 'ok', text: t('backgrounds.added', { name: added.name }) });
       } catch (error) {
-        setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
+        setMessage({ kind: 'error', text: t('backgrounds.failed', { message: wordProblem(problemOf(error)) }) });
       }
     }
     setBusy(null);
@@ -72,12 +76,14 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
         const names = result.added.map((background) => background.name).join(', ');
         const texts = [
           ...(names ? [t('backgrounds.added', { name: names })] : []),
-          ...(result.failed.length > 0 ? [t('backgrounds.failed', { message: result.failed.join('; ') })] : []),
+          ...(result.failed.length > 0
+            ? [t('backgrounds.failed', { message: result.failed.map(wordProblem).join('; ') })]
+            : []),
         ];
         setMessage({ kind: result.failed.length > 0 ? 'error' : 'ok', text: texts.join(' — ') });
       }
     } catch (error) {
-      setMessage({ kind: 'error', text: t('backgrounds.failed', { message: messageOf(error) }) });
+      setMessage({ kind: 'error', text: t('backgrounds.failed', { message: wordProblem(problemOf(error)) }) });
     }
     setBusy(null);
   };
@@ -86,7 +92,7 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
   const saveCopy = async (background: Background) => {
     const outcome = await saveExport(background.name, async () => {
       const file = await store.backgrounds.keptFile(background.id);
-      if (!file) throw new Error('berkas tidak tersimpan / file not kept');
+      if (!file) throw new ProblemError(problem('background.notKept'));
       const extension = background.name.split('.').pop() ?? 'bin';
       return {
         filters: [{ name: background.info.kind, extensions: [extension] }],
@@ -268,9 +274,9 @@ export function BackgroundsPanel({ map }: { map: MapLibreMap | null }) {
           {message.text}
         </p>
       )}
-      {backgroundProblems.map((problem) => (
-        <p key={problem} className="table-message error" role="alert">
-          {t('backgrounds.notOpened', { problem })}
+      {backgroundProblems.map((problem, index) => (
+        <p key={index} className="table-message error" role="alert">
+          {t('backgrounds.notOpened', { problem: wordProblem(problem) })}
         </p>
       ))}
       <p className="muted background-hint">{t('backgrounds.hint')}</p>

@@ -23,6 +23,7 @@ import { signatureOfLists } from '#shared/analysis/input-signature';
 import { useMessage } from '../components/use-message';
 import { chartRetributionByCategory, chartRetributionByOwner } from '#shared/charts/retribution-charts';
 import { ChartView } from '../charts/chart-view';
+import { problemText } from '../i18n/problem-text';
 
 type Breakdown = 'byOwner' | 'byCategory' | 'byRuas' | 'byCorridor';
 type SortKey = 'asset' | 'zone' | 'ruas' | 'sta' | 'offset' | 'quantity' | 'amount';
@@ -297,7 +298,7 @@ export function EncroachmentPanel({ map }: { map: MapLibreMap | null }) {
       )}
       {analysis.status === 'error' && (
         <div className="error-box" role="alert">
-          {analysis.error}
+          {analysis.error && problemText(analysis.error, t)}
         </div>
       )}
       {estimate && analysis.status === 'done' && (

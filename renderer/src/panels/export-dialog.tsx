@@ -13,6 +13,8 @@ import { exportColumnSpec, type ColumnNaming } from '../format/export-columns';
 import type { LayerKind } from '#shared/model/layer';
 import { exportLayerInWorker, exportProjectInWorker } from '../workers/run-export';
 import { useSnapshot } from '../state/store-context';
+import type { Problem } from '#shared/messages/problem';
+import { problemText } from '../i18n/problem-text';
 
 interface ExportScope {
   id: string;
@@ -81,7 +83,7 @@ export function ExportDialog({
   const save = async () => {
     setBusy(true);
     const extension = format.extensions[0]!;
-    let notes: string[] = [];
+    let notes: Problem[] = [];
     const options = {
       name: subject.name,
       columns: exportColumnSpec(naming, t, { internal, lonLat: lonLat && hasLonLat(formatId) }),
@@ -103,7 +105,10 @@ export function ExportDialog({
     else
       onDone({
         kind: 'ok',
-        words: (t) => [t('exportDialog.saved', { count, name: outcome.name }), ...notes].join(' — '),
+        words: (t) =>
+          [t('exportDialog.saved', { count, name: outcome.name }), ...notes.map((note) => problemText(note, t))].join(
+            ' — ',
+          ),
       });
     onClose();
   };

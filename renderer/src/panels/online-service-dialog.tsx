@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '#shared/format/message-of';
+import { problemOf, type Problem } from '#shared/messages/problem';
 import { hostsOf, TileServiceSchema, type TileServiceInput } from '#shared/background/tile-service';
 import type { ServiceLayer } from '#shared/background/service-capabilities';
 import type { Background } from '#shared/model/background';
 import { useModalDialog } from '../components/use-modal-dialog';
+import { issueText, useProblemText } from '../i18n/problem-text';
 import { useStore } from '../state/store-context';
 
 type Kind = 'xyz' | 'wms' | 'wmts';
@@ -46,7 +47,8 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
   const [maxzoom, setMaxzoom] = useState(19);
   const [role, setRole] = useState<Background['role']>('basemap');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const problemText = useProblemText();
 
   const layer = layers.find((candidate) => candidate.id === layerId) ?? null;
   const service = serviceOf(kind, address, tms, layer, attribution, maxzoom);
@@ -72,7 +74,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
       chooseLayer(offered.find((candidate) => candidate.service)?.id ?? '', offered);
     } catch (error) {
       setLayers([]);
-      setProblem(messageOf(error));
+      setProblem(problemOf(error));
     }
     setBusy(false);
   };
@@ -86,7 +88,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
       onAdded(added.name);
       onClose();
     } catch (error) {
-      setProblem(messageOf(error));
+      setProblem(problemOf(error));
       setBusy(false);
     }
   };
@@ -163,7 +165,7 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
                   {layers.map((offered) => (
                     <option key={offered.id} value={offered.id} disabled={!offered.service}>
                       {offered.title}
-                      {offered.problem ? ` — ${offered.problem}` : ''}
+                      {offered.problem ? ` — ${problemText(offered.problem)}` : ''}
                     </option>
                   ))}
                 </select>
@@ -206,12 +208,12 @@ export function OnlineServiceDialog({ onClose, onAdded }: { onClose: () => void;
       </p>
       {parsed && !parsed.success && address.trim() && (
         <p className="table-message error" role="alert" data-testid="online-invalid">
-          {parsed.error.issues.map((issue) => issue.message).join('; ')}
+          {parsed.error.issues.map((issue) => issueText(issue.message, t)).join('; ')}
         </p>
       )}
       {problem && (
         <p className="table-message error" role="alert" data-testid="online-problem">
-          {problem}
+          {problemText(problem)}
         </p>
       )}
       <div className="dialog-buttons">

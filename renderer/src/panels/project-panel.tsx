@@ -15,6 +15,7 @@ import { projectCounts, type PhotoImages, type ProjectCounts } from '../persiste
 import { onPanelRequest } from '../state/panel-commands';
 import { host } from '../platform';
 import { useMessage } from '../components/use-message';
+import { issueText, useProblemText } from '../i18n/problem-text';
 
 type Counts = ProjectCounts;
 
@@ -77,7 +78,7 @@ export function problemText(t: TFunction, file: string, problem: ProjectProblem)
     case 'corrupt':
       return t('project.problem.corrupt', { file, detail: problem.detail });
     case 'invalid-content':
-      return t('project.problem.invalid-content', { file, ...problem });
+      return t('project.problem.invalid-content', { file, ...problem, detail: issueText(problem.detail, t) });
     default:
       return t(`project.problem.${problem.code}`, { file });
   }
@@ -146,6 +147,7 @@ function RecentProjects({
 export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => void }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'id';
+  const wordProblem = useProblemText();
   const store = useStore();
   const files = useMemo(() => new ProjectFiles(store), [store]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -183,7 +185,7 @@ export function ProjectPanel({ onImport }: { onImport: (files: OpenedFile[]) => 
       const result = await files.save(name.trim() || t('project.defaultName'), photoImages);
       await refreshRecent();
       if (result.saved) setMessage({ tone: 'info', text: t('project.saved', { name: result.name }) });
-      else if (result.error) setMessage({ tone: 'error', text: result.error });
+      else if (result.error) setMessage({ tone: 'error', text: wordProblem(result.error) });
     });
   };
   const checkOpened = async (file: OpenedFile) => {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { messageOf } from '#shared/format/message-of';
+import { problemOf, type Problem } from '#shared/messages/problem';
+import { useProblemText } from '../i18n/problem-text';
 import { formatNumber } from '#shared/format/format-number';
 import { estimateArea, MAX_OFFLINE_TILES, TYPICAL_TILE_BYTES } from '#shared/background/save-area';
 import type { Bounds } from '#shared/geo/positions-of';
@@ -40,7 +41,8 @@ export function SaveAreaDialog({
   const [from, setFrom] = useState(() => clampZoom(Math.floor(map.getZoom()) - 2));
   const [to, setTo] = useState(() => clampZoom(Math.floor(map.getZoom()) + 1));
   const [progress, setProgress] = useState<{ done: number; total: number; bytes: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const wordProblem = useProblemText();
   const abort = useRef<AbortController | null>(null);
 
   const average = (background.service && averageTileBytes(background.service)) || TYPICAL_TILE_BYTES;
@@ -68,7 +70,7 @@ export function SaveAreaDialog({
       });
       onClose();
     } catch (error) {
-      setProblem(messageOf(error));
+      setProblem(problemOf(error));
       setProgress(null);
     }
     abort.current = null;
@@ -141,7 +143,7 @@ export function SaveAreaDialog({
       )}
       {problem && (
         <p className="table-message error" role="alert" data-testid="save-area-problem">
-          {problem}
+          {wordProblem(problem)}
         </p>
       )}
       <div className="dialog-buttons">

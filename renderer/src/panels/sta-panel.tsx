@@ -16,6 +16,8 @@ import { layerLabel } from '../format/layer-label';
 import { inputErrorMessage } from '../format/number-input-message';
 import { parseNumberInput } from '#shared/model/feature-fields';
 import { useMessage } from '../components/use-message';
+import { problemOf } from '#shared/messages/problem';
+import { useProblemText } from '../i18n/problem-text';
 
 interface RangeDraft {
   from: string;
@@ -36,6 +38,7 @@ export function StaPanel({
   session: EditSession;
 }) {
   const { t, i18n } = useTranslation();
+  const wordProblem = useProblemText();
   const locale = (i18n.language === 'en' ? 'en' : 'id') as Locale;
   const store = useStore();
   const { layers, featuresByLayer } = useSnapshot();
@@ -181,7 +184,7 @@ export function StaPanel({
       await store.document.saveConditionRanges(chosen.layerId, chosen.ruasNumber, ranges);
       setMessage({ tone: 'info', text: t('sta.rangesSaved', { count: ranges.length }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'error', text: wordProblem(problemOf(error)) });
     }
   };
   const setDraft = (index: number, patch: Partial<RangeDraft>) =>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../i18n/problem-text';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { safeFileName } from '#shared/format/file-name';
 import type { Camera, Slide, SlideChart, Story } from '#shared/present/story';
@@ -181,7 +182,7 @@ export function StoryPanel({
   const openStoryFile = async (file: OpenedFile) => {
     const parsed = storyFromFile(file.name, new TextDecoder().decode(file.bytes));
     if (!parsed.ok) {
-      setMessage({ tone: 'error', text: parsed.error });
+      setMessage({ tone: 'error', text: problemText(parsed.error, t) });
       return;
     }
     // An imported story never overwrites one already here.

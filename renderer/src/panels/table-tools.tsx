@@ -10,6 +10,7 @@ import { useStore } from '../state/store-context';
 import { useLocale } from '../components/number-field';
 import { ValidationError } from '../persistence/feature-validation';
 import { inputErrorMessage } from '../format/number-input-message';
+import { issueText } from '../i18n/problem-text';
 
 /** A message of the table, worded when shown: it follows the UI language when that is switched. */
 export type TableMessage = { kind: 'ok' | 'error'; words: (t: TFunction, locale: Locale) => string };
@@ -22,7 +23,9 @@ const fieldLabel = (key: string, t: TFunction) => t(`fields.${key}`, { defaultVa
  */
 export function saveErrorMessage(error: unknown, t: TFunction, namesFeature = false): string {
   if (error instanceof ValidationError) {
-    const fields = error.issues.map((issue) => `${fieldLabel(issue.path, t)}: ${issue.message}`).join('; ');
+    const fields = error.issues
+      .map((issue) => `${fieldLabel(issue.path, t)}: ${issueText(issue.message, t)}`)
+      .join('; ');
     if (!fields) return error.message;
     return namesFeature ? `${error.message.split(':')[0]}: ${fields}` : fields;
   }

@@ -7,6 +7,7 @@ import { useStore } from '../state/store-context';
 import { NumberField } from '../components/number-field';
 import { DateField } from '../components/date-field';
 import { useMessage } from '../components/use-message';
+import { issueText } from '../i18n/problem-text';
 
 /** Rates and legal reference of one schedule; saving makes a new version, older ones are kept. */
 export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
@@ -29,7 +30,7 @@ export function TariffEditor({ schedule }: { schedule: StoredTariffSchedule }) {
     } catch (error) {
       const text =
         error instanceof ValidationError
-          ? error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+          ? error.issues.map((issue) => `${issue.path}: ${issueText(issue.message, t)}`).join('; ')
           : String(error);
       setMessage({ kind: 'error', text: t('analysis.invalid', { message: text }), version: schedule.version });
     }

@@ -9,6 +9,7 @@ import { saveTariffSchedule, latestTariffSchedules } from './tariff-repository';
 import { seedDemoIfEmpty, resetDemo } from './demo-seed';
 import { ValidationError } from './feature-validation';
 import { addDrawnFeature, splitFeature } from '#shared/edit/feature-edits';
+import { ProblemError } from '#shared/messages/problem';
 import { createSyntheticRoadNetwork } from '#shared/demo/synthetic-network';
 import { EXAMPLE_TARIFF_SCHEDULE } from '#shared/tariff/tariff-schedule';
 import { DEMO_STORY_ID } from '#shared/demo/demo-story';
@@ -54,7 +55,7 @@ describe('one change log for every edit', () => {
     const db = await openSeeded();
     const { layers } = await loadAll(db);
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
-    if (!drawn.ok) throw new Error(drawn.error);
+    if (!drawn.ok) throw new ProblemError(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
     const [firstBridge] = await readLayerFeatures(db, ['demo-bridges']);
     if (!firstBridge) throw new Error('no demo bridge');
@@ -73,7 +74,7 @@ describe('one change log for every edit', () => {
     const db = await openSeeded();
     const { layers } = await loadAll(db);
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
-    if (!drawn.ok) throw new Error(drawn.error);
+    if (!drawn.ok) throw new ProblemError(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
     expect(await featureOf(db, drawn.ids[0]!)).toBeDefined();
 
@@ -95,7 +96,7 @@ describe('one change log for every edit', () => {
     const { features } = await loadAll(db);
     const road = features.find((feature) => feature.properties.kind === 'road')!;
     const split = splitFeature(road, road.geometry.type === 'LineString' ? road.geometry.coordinates[1]! : [0, 0], []);
-    if (!split.ok) throw new Error(split.error);
+    if (!split.ok) throw new ProblemError(split.error);
     await commitChange(db, 'split-feature', split.change);
     const bridge = features.find((feature) => feature.properties.kind === 'bridge')!;
     await commitChange(db, 'delete-features', { remove: [bridge.id] });
@@ -125,7 +126,7 @@ describe('one change log for every edit', () => {
     const { layers } = await loadAll(db);
     const before = await db.editLog.count();
     const bad = addDrawnFeature(layers, 'bridge', line, { name: 'Jembatan', lengthM: 30 }, at);
-    if (!bad.ok) throw new Error(bad.error);
+    if (!bad.ok) throw new ProblemError(bad.error);
     await expect(commitChange(db, 'add-features', bad.change)).rejects.toBeInstanceOf(ValidationError);
     await expect(commitChange(db, 'add-features', bad.change)).rejects.toThrow(/Jembatan: /);
     expect(await db.layers.get('drawn-bridge')).toBeUndefined();
@@ -171,7 +172,7 @@ describe('one change log for every edit', () => {
     const start = await snapshot();
     const { layers } = start;
     const drawn = addDrawnFeature(layers, 'road', line, roadProperties, at);
-    if (!drawn.ok) throw new Error(drawn.error);
+    if (!drawn.ok) throw new ProblemError(drawn.error);
     await commitChange(db, 'add-features', drawn.change);
     await updateFeatureProperties(db, 'demo-bridge-2', { condition: 'baik' });
     await saveTariffSchedule(db, { ...EXAMPLE_TARIFF_SCHEDULE, legalReference: 'Pergub (uji)' });

@@ -18,6 +18,8 @@ import {
 } from './feature-blocks';
 import { ValidationError, validateFeature } from './feature-validation';
 import { removeOrphanPhotos } from './photo-orphans';
+import { issueProblem } from '#shared/messages/problem';
+import { wordProblem } from '#shared/messages/word-problem';
 
 /**
  * The one shape of every change: the state of what it touched before and after, by key (null: absent). Undo writes
@@ -233,7 +235,7 @@ export async function commitChange(db: RumijaDatabase, action: ChangeAction, cha
     if (result.success) return result.data;
     const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new ValidationError(
-      `${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      `${story.title || story.id}: ${issues.map((issue) => `${issue.path}: ${wordProblem(issueProblem(issue.message), 'id')}`).join('; ')}`,
       issues,
     );
   });

@@ -6,6 +6,8 @@ import {
 } from '#shared/model/road-network';
 import { positionsOf } from '#shared/geo/positions-of';
 import type { StoredFeature } from '#shared/model/layer';
+import { issueProblem } from '#shared/messages/problem';
+import { wordProblem } from '#shared/messages/word-problem';
 
 export class ValidationError extends Error {
   constructor(
@@ -22,7 +24,8 @@ export function validationErrorOf(
   label?: string,
 ): ValidationError {
   const named = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-  const text = named.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  // The error's own message in Indonesian, as a ProblemError's is; the UI words `issues` with issueText.
+  const text = named.map((issue) => `${issue.path}: ${wordProblem(issueProblem(issue.message), 'id')}`).join('; ');
   return new ValidationError(label ? `${label}: ${text}` : text, named);
 }
 

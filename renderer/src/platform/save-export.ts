@@ -1,5 +1,7 @@
 import type { SaveFileRequest } from '#shared/host/host-api';
-import { messageOf } from '#shared/format/message-of';
+import i18next from 'i18next';
+import { isProblem, problem, problemOf, type Problem } from '#shared/messages/problem';
+import { problemText } from '../i18n/problem-text';
 import { host } from './index';
 
 export type SaveOutcome = { kind: 'saved'; name: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
@@ -15,8 +17,16 @@ export async function saveExport(
   try {
     const result = await host.saveFile({ suggestedName, ...(await build()) });
     if (result.saved) return { kind: 'saved', name: result.name };
-    return result.error ? { kind: 'failed', message: result.error } : { kind: 'cancelled' };
+    return result.error ? { kind: 'failed', message: wordedNow(result.error) } : { kind: 'cancelled' };
   } catch (error) {
-    return { kind: 'failed', message: `Tidak tersimpan / not saved: ${suggestedName}: ${messageOf(error)}` };
+    return {
+      kind: 'failed',
+      message: wordedNow(problem('save.failed', { file: suggestedName, problem: problemOf(error) })),
+    };
   }
+}
+
+/** A failure worded in the UI language of the moment (outcomes are shown once, right after the save). */
+function wordedNow(message: Problem | string): string {
+  return isProblem(message) ? problemText(message, i18next.t) : message;
 }

@@ -5,6 +5,7 @@ import { rememberTotals, signatureOfLists } from '#shared/analysis/input-signatu
 import { analysisInputs } from '#shared/analysis/analysis-inputs';
 import type { CompactLayers } from './compact-layers';
 import { IDLE_ANALYSIS, type AnalysisOptions, type SnapshotHandle } from './app-snapshot';
+import { problemOf } from '#shared/messages/problem';
 
 /** The encroachment analysis and the retribution estimate of what is on the map. */
 export class AnalysisRunner {
@@ -79,7 +80,7 @@ export class AnalysisRunner {
         analysis: {
           ...IDLE_ANALYSIS,
           status: 'error',
-          error: error instanceof Error ? error.message : String(error),
+          error: problemOf(error),
           options,
         },
       });

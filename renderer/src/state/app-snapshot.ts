@@ -61,7 +61,7 @@ export interface AppSnapshot {
   backgrounds: Background[];
   basemap: BasemapChoice;
   /** Kept backgrounds that could not be opened at start, by name and reason. */
-  backgroundProblems: string[];
+  backgroundProblems: Problem[];
   /** The last failure of each online background's tiles (offline, refused), by background id. */
   onlineTileErrors: Record<string, string>;
 }
@@ -131,7 +131,7 @@ export interface AnalysisOptions {
 
 export interface AnalysisState {
   status: 'idle' | 'running' | 'done' | 'error';
-  error: string | null;
+  error: Problem | null;
   options: AnalysisOptions | null;
   /** The assets analysed, in the order of `results`. */
   assets: StoredFeature[];

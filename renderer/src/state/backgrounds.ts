@@ -1,5 +1,4 @@
 import type { Background, BasemapChoice, ShippedVectorStyle } from '#shared/model/background';
-import { messageOf } from '#shared/format/message-of';
 import type { BackgroundInfo } from '#shared/background/background-readers';
 import { hostsOf, TileServiceSchema, type TileService, type TileServiceInput } from '#shared/background/tile-service';
 import {
@@ -10,6 +9,7 @@ import {
   type ServiceLayer,
 } from '#shared/background/service-capabilities';
 import { saveAreaOffline, type SaveAreaRequest } from '#shared/background/save-area';
+import { problem, problemOf, ProblemError, type Problem } from '#shared/messages/problem';
 import { FONT_REGULAR } from '../map/basemap-style';
 import {
   closeBackgroundFile,
@@ -20,6 +20,8 @@ import {
 } from '../workers/run-background';
 import { host } from '../platform';
 import type { SnapshotHandle } from './app-snapshot';
+import i18next from 'i18next';
+import { issueText } from '../i18n/problem-text';
 
 const LIST_KEY = 'backgrounds';
 const BASEMAP_KEY = 'basemap';
@@ -47,7 +49,9 @@ function parseService(input: TileServiceInput): TileService {
   const parsed = TileServiceSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new Error(
-    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'layanan'}: ${issue.message}`).join('; '),
+    parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'layanan'}: ${issueText(issue.message, i18next.t)}`)
+      .join('; '),
   );
 }
 
@@ -74,7 +78,7 @@ export class Backgrounds {
     const list = ((await db.meta.get(LIST_KEY))?.value as Background[] | undefined) ?? [];
     const basemap = ((await db.meta.get(BASEMAP_KEY))?.value as BasemapChoice | undefined) ?? 'ntt';
     const opened: Background[] = [];
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     for (const background of list) {
       if (background.service) {
         openOnlineService(background.id, background.service);
@@ -85,14 +89,14 @@ export class Backgrounds {
         ? { token: background.hostFile.token, name: background.name, size: background.hostFile.size }
         : ((await db.meta.get(fileKey(background.id)))?.value as File | undefined);
       try {
-        if (!kept) throw new Error('berkas tidak tersimpan / file not kept');
+        if (!kept) throw new ProblemError(problem('background.notKept'));
         opened.push({ ...background, info: await openBackgroundFile(background.id, kept) });
       } catch (error) {
-        problems.push(`${background.name}: ${messageOf(error)}`);
+        problems.push(problem('background.named', { name: background.name, problem: problemOf(error) }));
       }
     }
     if (opened.some((background) => background.service))
-      await this.allowHosts(opened).catch((error: unknown) => problems.push(messageOf(error)));
+      await this.allowHosts(opened).catch((error: unknown) => problems.push(problemOf(error)));
     this.state.set({
       backgrounds: opened,
       basemap: basemap === 'ntt' || basemap === 'none' || opened.some((b) => b.id === basemap) ? basemap : 'ntt',
@@ -112,11 +116,11 @@ export class Backgrounds {
    * The desktop app: the user picks files that stay where they are (a multi-gigabyte orthophoto is not copied) and
    * are read by ranges through the host; null where the host cannot (the page then picks a File itself).
    */
-  async addFromHost(): Promise<{ added: Background[]; failed: string[] } | null> {
+  async addFromHost(): Promise<{ added: Background[]; failed: Problem[] } | null> {
     const handles = await host.pickBackgroundFiles();
     if (!handles) return null;
     const added: Background[] = [];
-    const failed: string[] = [];
+    const failed: Problem[] = [];
     for (const handle of handles) {
       const id = newId();
       try {
@@ -127,7 +131,7 @@ export class Backgrounds {
       } catch (error) {
         closeBackgroundFile(id);
         await host.forgetBackgroundFile(handle.token).catch(() => undefined);
-        failed.push(messageOf(error));
+        failed.push(problemOf(error));
       }
     }
     return { added, failed };
@@ -192,11 +196,11 @@ export class Backgrounds {
     try {
       url = capabilitiesUrl(kind, address);
     } catch {
-      throw new Error(`${address}: bukan alamat web / not a web address`);
+      throw new ProblemError(problem('service.notWebAddress', { url: address }));
     }
     await host.setOnlineHosts([...this.hostsOf(this.state.get().backgrounds), new URL(url).host.toLowerCase()]);
     const answer = await host.fetchOnline({ url, kind: 'document' });
-    if (answer.status !== 'ok') throw new Error(`${url}: layanan tidak menjawab / the service gave nothing`);
+    if (answer.status !== 'ok') throw new ProblemError(problem('service.noAnswer', { url }));
     const text = new TextDecoder().decode(answer.bytes);
     return kind === 'wms' ? readWmsCapabilities(parseXml, text, url) : readWmtsCapabilities(parseXml, text, url);
   }
@@ -245,7 +249,7 @@ export class Backgrounds {
    * Draws a vector archive with the user's MapLibre style JSON (null: back to the shipped style). Returns what the
    * user must know (layers left out, icons without a sprite); a style that cannot be used changes nothing.
    */
-  async setStyle(id: string, file: File | null): Promise<string[]> {
+  async setStyle(id: string, file: File | null): Promise<Problem[]> {
     const background = this.state.get().backgrounds.find((candidate) => candidate.id === id);
     if (!background || background.info.tileType !== 'vector') return [];
     if (!file) {

@@ -29,6 +29,7 @@ import { patchedLists } from './patched-lists';
 import type { SnapshotHandle, StoredLayerBlocks } from './app-snapshot';
 import { z } from 'zod';
 import { LayerStyleSchema, SavedStyleSchema, type LayerStyle, type SavedStyle } from '#shared/model/layer-style';
+import { ProblemError } from '#shared/messages/problem';
 
 const SAVED_STYLES_KEY = 'saved-styles';
 
@@ -190,7 +191,7 @@ export class Document {
    * or changed. Rejects with the reason, changing nothing, when the edit or a feature is not valid.
    */
   async commit(action: ChangeAction, result: EditResult): Promise<string[]> {
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new ProblemError(result.error);
     const entry = await commitChange(this.state.db, action, result.change);
     await this.refreshFrom(entry.after);
     return result.ids;

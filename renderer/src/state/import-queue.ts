@@ -1,8 +1,7 @@
 import { applyMapping, type FieldLabel, type FieldMapping } from '#shared/io/map-fields';
 import type { ReadOptions } from '#shared/io/import-file';
 import { groupImportFiles } from '#shared/io/group-import-files';
-import { messageOf } from '#shared/format/message-of';
-import { cancelImportInWorker, IMPORT_CANCELLED, prepareImportInWorker } from '../workers/run-import';
+import { cancelImportInWorker, isImportCancelled, prepareImportInWorker } from '../workers/run-import';
 import type { ImportOutcome, PendingImport, SnapshotHandle } from './app-snapshot';
 import type { Document } from './document';
 import type { RoadLookup } from '#shared/io/place-by-sta';
@@ -51,7 +50,7 @@ export class ImportQueue {
           ok: false,
           error: problem('file.failed', { file: file.name, problem: problemOf(error) }),
         });
-        if (messageOf(error).includes(IMPORT_CANCELLED)) break;
+        if (isImportCancelled(error)) break;
       }
     }
     this.state.set({ importing: null, pendingImports: [...this.state.get().pendingImports, ...pending] });

@@ -14,6 +14,7 @@ import {
 } from '../persistence/retribution-repository';
 import type { SnapshotHandle, StandingMap } from './app-snapshot';
 import type { AnalysisRunner } from './analysis-runner';
+import { ProblemError } from '#shared/messages/problem';
 
 const now = () => new Date().toISOString();
 
@@ -94,7 +95,8 @@ export class Retribution {
       payingShare: 0,
     });
     const { analysis } = this.state.get();
-    if (analysis.status !== 'done') throw new Error(analysis.error ?? 'analysis failed');
+    if (analysis.status !== 'done')
+      throw analysis.error ? new ProblemError(analysis.error) : new Error('analysis failed');
     const { savedAt: _savedAt, ...tariff } = schedule;
     const result = assessCorridor({
       results: analysis.results,

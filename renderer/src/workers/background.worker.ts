@@ -9,6 +9,8 @@ import {
 } from '#shared/background/background-readers';
 import { blobRangeReader, blockCachedReader, geotiffSource, type RangeReader } from '#shared/background/range-reader';
 import { GeoTiffTiles } from '#shared/background/geotiff-tiles';
+import { problem, ProblemError } from '#shared/messages/problem';
+import './problem-transfer';
 
 const readers = new Map<string, TileReader>();
 
@@ -43,8 +45,7 @@ async function openGeoTiff(file: RangeReader): Promise<TileReader> {
 async function openReader(id: string, file: RangeReader): Promise<BackgroundInfo> {
   readers.get(id)?.close();
   const kind = backgroundKindOf(await file.read(0, 16));
-  if (!kind)
-    throw new Error(`${file.name}: bukan GeoTIFF, PMTiles atau MBTiles / not a GeoTIFF, PMTiles or MBTiles file`);
+  if (!kind) throw new ProblemError(problem('background.unknownKind', { file: file.name }));
   const reader =
     kind === 'geotiff'
       ? await openGeoTiff(file)

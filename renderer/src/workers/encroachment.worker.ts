@@ -1,3 +1,4 @@
+import './problem-transfer';
 import { expose, transfer } from 'comlink';
 import { analyzeChunks } from '#shared/analysis/analyze-chunks';
 import { resultColumnBuffers, toResultColumns } from '#shared/analysis/result-columns';

@@ -9,7 +9,7 @@ import type { BackgroundWorkerApi } from './background.worker';
 import { createWorkerClient } from './worker-client';
 
 const backgroundWorker = createWorkerClient<BackgroundWorkerApi>(
-  'Latar peta / background',
+  'background',
   () => new Worker(new URL('./background.worker.ts', import.meta.url), { type: 'module' }),
 );
 

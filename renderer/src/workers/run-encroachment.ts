@@ -6,7 +6,7 @@ import type { EncroachmentWorkerApi } from './encroachment.worker';
 import { createWorkerClient } from './worker-client';
 
 const analysisWorker = createWorkerClient<EncroachmentWorkerApi>(
-  'Analisis / analysis',
+  'analysis',
   () => new Worker(new URL('./encroachment.worker.ts', import.meta.url), { type: 'module' }),
 );
 

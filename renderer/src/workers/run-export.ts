@@ -6,7 +6,7 @@ import type { ExportWorkerApi, WorkerExportOptions } from './export.worker';
 import { createWorkerClient } from './worker-client';
 
 const exportWorker = createWorkerClient<ExportWorkerApi>(
-  'Ekspor / export',
+  'export',
   () => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' }),
 );
 

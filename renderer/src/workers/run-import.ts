@@ -4,10 +4,11 @@ import type { ImportWorkerApi } from './import.worker';
 import type { ImportFile, PreparedImport, ReadOptions } from '#shared/io/import-file';
 import { unpackFeatures } from '#shared/model/packed-features';
 import type { RoadLookup } from '#shared/io/place-by-sta';
-import { createWorkerClient } from './worker-client';
+import { problem } from '#shared/messages/problem';
+import { createWorkerClient, WorkerFailedError } from './worker-client';
 
 const importWorker = createWorkerClient<ImportWorkerApi>(
-  'Pembaca berkas / file reader',
+  'fileReader',
   () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
 );
 
@@ -47,4 +48,9 @@ export function cancelImportInWorker() {
   importWorker.stop(IMPORT_CANCELLED);
 }
 
-export const IMPORT_CANCELLED = 'dibatalkan / cancelled';
+const IMPORT_CANCELLED = problem('worker.cancelled');
+
+/** Whether a read ended because the user stopped it. */
+export function isImportCancelled(error: unknown): boolean {
+  return error instanceof WorkerFailedError && error.detail.code === IMPORT_CANCELLED.code;
+}

@@ -4,7 +4,7 @@ import type { ProjectWorkerApi } from './project.worker';
 import { createWorkerClient } from './worker-client';
 
 const projectWorker = createWorkerClient<ProjectWorkerApi>(
-  'Proyek / project',
+  'project',
   () => new Worker(new URL('./project.worker.ts', import.meta.url), { type: 'module' }),
 );
 

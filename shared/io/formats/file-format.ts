@@ -112,7 +112,7 @@ export interface ExportOptions {
 /** A written file and what the user should know about it (shortened column names, text cut at a limit). */
 export interface ExportOutput {
   data: string | Uint8Array<ArrayBuffer>;
-  notes: string[];
+  notes: Problem[];
 }
 
 /** A layer as a project export takes it. */

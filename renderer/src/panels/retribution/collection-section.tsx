@@ -9,6 +9,7 @@ import { useSnapshot, useStore } from '../../state/store-context';
 import { ChartView } from '../../charts/chart-view';
 import { collectionPotential, corridorNamer } from '../../charts/collection-potential';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { problemText } from '../../i18n/problem-text';
 
 /**
  * Potential, assessed and collected per corridor and year: the recap's period totals added up per year, beside the
@@ -62,7 +63,7 @@ export function CollectionSection({ register, locale }: { register: RetributionR
     try {
       await store.analysis.run({ scheduleId: schedule.id, corridorId: null, periodYears: 1, payingShare: 0 });
       const after = store.getSnapshot().analysis;
-      if (after.status === 'error') setError(after.error);
+      if (after.status === 'error') setError(after.error && problemText(after.error, t));
     } catch (caught) {
       setError(String(caught));
     }
