@@ -1,6 +1,7 @@
 import type { OnlineFetchRequest, OnlineFetchResult } from '#shared/host/host-api';
 import { DiskTileCache } from './disk-tile-cache';
-import { problem, ProblemError } from '#shared/messages/problem';
+// Relative, not #shared: the browser build's vite config loads this file through Node, which cannot resolve it.
+import { problem, ProblemError } from '../../../shared/messages/problem';
 
 export interface OnlineFetcherOptions {
   cacheFolder: string;
