@@ -226,6 +226,7 @@ export const problemsEn = {
     failed: 'Not saved: {{file}}: {{problem}}',
   },
   host: {
+    issue: '{{path}}: {{problem}}',
     invalidRequest: 'Invalid request on {{channel}}: {{detail}}',
     untrustedSender: 'Untrusted sender on {{channel}}: {{url}}',
     fileTooLarge: 'File too large: {{file}} ({{size}} bytes)',

@@ -227,6 +227,7 @@ export const problemsId = {
     failed: 'Tidak tersimpan: {{file}}: {{problem}}',
   },
   host: {
+    issue: '{{path}}: {{problem}}',
     invalidRequest: 'Permintaan tidak sah pada {{channel}}: {{detail}}',
     untrustedSender: 'Pengirim tidak dipercaya pada {{channel}}: {{url}}',
     fileTooLarge: 'Berkas terlalu besar: {{file}} ({{size}} byte)',

@@ -209,6 +209,10 @@ describe('host IPC handlers', () => {
     await expect(invoke(HOST_CHANNELS.setLanguage, { language: 'id' })).rejects.toThrow(/Permintaan tidak sah/);
     await invoke(HOST_CHANNELS.setLanguage, 'en');
     expect(languages).toEqual(['en']);
+    // From then on a refusal reaches the page in English, the detail too (IPC carries only the message).
+    await expect(invoke(HOST_CHANNELS.setLanguage, 'fr')).rejects.toThrow(
+      /^Invalid request on host:ui:language: \(payload\): Invalid option: expected one of "id"\|"en"$/,
+    );
   });
 
   it('hands the files opened from the system to the page, for an empty request only', async () => {

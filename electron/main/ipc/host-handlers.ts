@@ -101,9 +101,9 @@ class HostRequestError extends ProblemError {}
 function parsePayload<T>(schema: ZodType<T>, payload: unknown, channel: string): T {
   const result = schema.safeParse(payload);
   if (!result.success) {
-    const detail = result.error.issues
-      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${wordProblem(issueProblem(issue.message), 'id')}`)
-      .join('; ');
+    const detail = result.error.issues.map((issue) =>
+      problem('host.issue', { path: issue.path.join('.') || '(payload)', problem: issueProblem(issue.message) }),
+    );
     throw new HostRequestError(problem('host.invalidRequest', { channel, detail }));
   }
   return result.data;
@@ -116,12 +116,17 @@ function assertTrustedSender(event: IpcEventLike, trustedOrigin: string, channel
 }
 
 export function registerHostHandlers(deps: HostHandlerDependencies): void {
-  // The page's language, for the titles of the dialogs main opens.
+  // The page's language, for the titles of the dialogs main opens and the refusals it sends back.
   let language: UiLanguage = 'id';
   const handle = (channel: string, listener: (payload: unknown) => Promise<unknown> | unknown) =>
     deps.ipc.handle(channel, async (event, payload) => {
-      assertTrustedSender(event, deps.trustedOrigin, channel);
-      return listener(payload);
+      try {
+        assertTrustedSender(event, deps.trustedOrigin, channel);
+        return await listener(payload);
+      } catch (error) {
+        // IPC carries only an error's message to the page: a Problem leaves worded in the page's language.
+        throw error instanceof ProblemError ? new Error(wordProblem(error.problem, language)) : error;
+      }
     });
 
   /** A list that cannot be written must not fail the open or the save it follows. */
