@@ -22,6 +22,13 @@ describe('layer tables', () => {
     );
   });
 
+  it('takes a kind named like an Object method as a plain layer: names are data', () => {
+    for (const kind of ['constructor', 'toString', 'hasOwnProperty'] as never[]) {
+      expect(layerColumns(kind)).toEqual([]);
+      expect(propertiesOfRow(kind, { extra: { kind: 'x', name: 'T-07' } })).toEqual({ kind: 'x', name: 'T-07' });
+    }
+  });
+
   it('turns every demo feature into a row and back without losing a property', () => {
     const { features, layers } = createDemoDataset();
     const kindOf = new Map(layers.map((layer) => [layer.id, layer.kind]));

@@ -35,7 +35,7 @@ function sqlTypeOf(field: FieldDefinition | undefined): LayerColumn['sqlType'] {
   }
 }
 
-const isFeatureKind = (kind: string): kind is FeatureKind => kind in FIELDS_BY_KIND;
+const isFeatureKind = (kind: string): kind is FeatureKind => Object.hasOwn(FIELDS_BY_KIND, kind);
 
 /** The model columns of a layer kind (none for a plain layer: all its attributes go to `extra`). */
 export function layerColumns(kind: LayerKind): LayerColumn[] {
