@@ -18,9 +18,12 @@ describe('rows patched after an edit', () => {
           const now = new Map(before.map((row) => [row.id, row] as [string, Row | undefined]));
           const ids = new Set<string>();
           for (const [pick, value] of edits) {
-            const id = `f${pick % values.length}`;
+            const index = pick % values.length;
+            const id = `f${index}`;
             ids.add(id);
-            now.set(id, value === null ? undefined : { id, value });
+            // Two rows edited to one value would tie in the sort, whose order between them is free: the row's index
+            // in the low bits keeps edited values unique (at most 60 rows), as the property assumes.
+            now.set(id, value === null ? undefined : { id, value: value * 64 + index });
           }
           const keep = (row: Row) => row.value % 3 !== 0;
           const compare = sorted ? byValue : null;
