@@ -250,7 +250,7 @@ test('reset to demo asks first and keeps nothing of the edit', async ({ page }) 
     .toBe('Jembatan Termanu');
 });
 
-/** One number from SQL over the demo roads (table `roads`: status, condition), answered by GDAL. */
+/** One number from SQL over the demo roads (table `roads`: status, condition, regency), answered by GDAL. */
 const gdalRoadQuery = (sql: string) =>
   gdalNumber(
     'roads',
@@ -258,7 +258,11 @@ const gdalRoadQuery = (sql: string) =>
       .filter((f) => f.properties.kind === 'road')
       .map((f) => ({
         geometry: f.geometry,
-        properties: { status: f.properties.status, condition: f.properties.condition },
+        properties: {
+          status: f.properties.status,
+          condition: f.properties.condition,
+          regency: f.properties.regencyCode,
+        },
       })),
     sql,
   );
@@ -274,6 +278,18 @@ test('the summary panel gives km by status and condition per regency and kemanta
     .replace('.', ',');
   await expect(page.getByTestId('summary-kemantapan-total')).toHaveText(`${kemantapan}%`);
   await expect(page.getByTestId('summary-row-5303')).toContainText('Kabupaten Kupang');
+  // Each Sumba regency its own length (the Waikabubak road crosses all four; their splits are checked against
+  // GeoNames in shared/demo/demo-regencies.test.ts), as GDAL sums the segments of each.
+  for (const [code, name] of [
+    ['5317', 'Kabupaten Sumba Barat Daya'],
+    ['5301', 'Kabupaten Sumba Barat'],
+    ['5316', 'Kabupaten Sumba Tengah'],
+    ['5302', 'Kabupaten Sumba Timur'],
+  ]) {
+    const km = gdalRoadQuery(`SELECT SUM(ST_Length(geometry, 1)) / 1000 AS v FROM roads WHERE regency = '${code}'`);
+    await expect(page.getByTestId(`summary-row-${code}`)).toContainText(name!);
+    await expect(page.getByTestId(`summary-total-${code}`)).toHaveText(km.toFixed(1).replace('.', ','));
+  }
   await expect(page.getByTestId('summary-bridges-rusak_berat')).toContainText('4');
   await expect(page.getByTestId('summary-bridges-rusak_berat')).toContainText('255');
   await expect(page.getByTestId('summary-bridges-proposed')).toContainText('30');
