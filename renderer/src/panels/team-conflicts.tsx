@@ -85,7 +85,10 @@ export function ConflictDialog({ layerId, onClose }: { layerId: string; onClose:
     // Values as the table shows them (labels, units, Indonesian numbers); extra attributes as they are.
     const kind = String(conflict.mine.properties.kind ?? '');
     const fields = new Map(
-      (Object.hasOwn(FIELDS_BY_KIND, kind) ? FIELDS_BY_KIND[kind as FeatureKind] : []).map((field) => [field.key, field]),
+      (Object.hasOwn(FIELDS_BY_KIND, kind) ? FIELDS_BY_KIND[kind as FeatureKind] : []).map((field) => [
+        field.key,
+        field,
+      ]),
     );
     const shown = (key: string, value: unknown) => {
       const field = fields.get(key);
