@@ -54,11 +54,11 @@ export const cliLanguage = () => language;
 /** Seconds a command took, with two decimals in the CLI's language ("1,23" / "1.23"), as benchmarks read them. */
 export const secondsText = (seconds: number) => formatNumber(seconds, language, 2);
 
-/** A Problem in the CLI's language; a string as it is. */
 /** Rupiah in the CLI's language: Rp 1.234.567 (Rp1,2 juta); English Rp 1,234,567 (Rp1.2 million), as the UI. */
 export const cliRupiah = (amount: number) => formatRupiah(amount, language);
 export const cliRupiahShort = (amount: number) => formatRupiahShort(amount, language);
 
+/** A Problem in the CLI's language; a string as it is. */
 export const cliText = (message: Problem | string) =>
   typeof message === 'string' ? message : wordProblem(message, language);
 
