@@ -91,6 +91,22 @@ describe('encroachment of points', () => {
 });
 
 describe('encroachment of lines', () => {
+  it('gives a cable along two segments the STA where it starts, whatever order the segments were read in', () => {
+    const middle = at(500, 0);
+    const first = createRoad('first', { type: 'LineString', coordinates: [START, middle] });
+    const second = createRoad('second', { type: 'LineString', coordinates: [middle, EAST_END] });
+    // 1 m north of the centreline from 200 m to 800 m: as near to both segments, and to both of its ends.
+    const cable = createAsset('along', { type: 'LineString', coordinates: [at(200, 1), at(800, 1)] });
+    for (const roads of [
+      [first, second],
+      [second, first],
+    ]) {
+      const result = analyzeAsset(createRoadIndex(roads), cable);
+      expect(result.segmentId).toBe('first');
+      expect(Math.abs(result.staM! - 200) / 200).toBeLessThan(1e-5);
+    }
+  });
+
   it('counts the 15 m of a cable crossing the road square-on', () => {
     const cable = createAsset('cross', { type: 'LineString', coordinates: [at(300, -20), at(300, 20)] });
     const result = analyzeAsset(straight, cable);

@@ -5,6 +5,7 @@ import type { StoredFeature } from '../model/layer';
 import type { RoadSegmentProperties } from '../model/road-network';
 import { geodesicDistanceM } from '../geo/geodesic';
 import { boundsOf, linePathsOf, positionsOf } from '../geo/positions-of';
+import { orderByConnection } from '../geo/ruas-reference';
 import { createLocalFrame, toLocal, type LocalFrame } from '../geo/local-frame';
 import {
   capsuleInterval,
@@ -86,9 +87,37 @@ export interface EncroachmentResult {
 
 const METRES_PER_DEGREE_LATITUDE = 110_574;
 
+/** A path by its ends and size: paths are rebuilt on every read of a geometry, so not keys by identity. */
+const pathKey = (ruas: string, path: Position[]) =>
+  `${ruas}:${path.length}:${path[0]!.join(',')}:${path[path.length - 1]!.join(',')}`;
+
+/**
+ * Where each path of each ruas starts on the ruas's chainage, with the paths in connection order as the STA tab
+ * reads them (`ruasPaths`), not in the order the roads were read: a file and a team table list them differently.
+ */
+function ruasChainageAtStart(roads: readonly StoredFeature[]): Map<string, number> {
+  const pathsByRuas = new Map<string, Position[][]>();
+  for (const road of roads) {
+    if (road.properties.kind !== 'road') continue;
+    const ruas = String(road.properties.ruasNumber);
+    let paths = pathsByRuas.get(ruas);
+    if (!paths) pathsByRuas.set(ruas, (paths = []));
+    for (const path of linePathsOf(road.geometry)) if (path.length >= 2) paths.push(path);
+  }
+  const starts = new Map<string, number>();
+  for (const [ruas, paths] of pathsByRuas) {
+    let chainage = 0;
+    for (const path of orderByConnection(paths)) {
+      starts.set(pathKey(ruas, path), chainage);
+      for (let i = 1; i < path.length; i++) chainage += geodesicDistanceM(path[i - 1]!, path[i]!);
+    }
+  }
+  return starts;
+}
+
 /**
  * Indexes road segments for encroachment queries. Chainage runs along each ruas through its
- * segments in the order given; corridors map to the segments they list.
+ * segments in connection order; corridors map to the segments they list.
  */
 export function createRoadIndex(roads: readonly StoredFeature[], corridors: readonly StoredFeature[] = []): RoadIndex {
   const corridorsBySegment = new Map<string, string[]>();
@@ -99,7 +128,7 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
   }
   const segments: IndexedSegment[] = [];
   const edges: RoadEdges = { segment: [], ax: [], ay: [], bx: [], by: [], startChainageM: [], lengthM: [] };
-  const ruasChainage = new Map<string, number>();
+  const chainageAtStart = ruasChainageAtStart(roads);
   let reachM = 0;
   for (const road of roads) {
     const properties = road.properties as unknown as RoadSegmentProperties;
@@ -114,8 +143,8 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
         widths,
         corridorIds: corridorsBySegment.get(road.id) ?? [],
       }) - 1;
-    let chainage = ruasChainage.get(properties.ruasNumber) ?? 0;
     for (const path of linePathsOf(road.geometry)) {
+      let chainage = chainageAtStart.get(pathKey(String(properties.ruasNumber), path)) ?? 0;
       for (let i = 1; i < path.length; i++) {
         const [a, b] = [path[i - 1]!, path[i]!];
         const lengthM = geodesicDistanceM(a, b);
@@ -129,7 +158,6 @@ export function createRoadIndex(roads: readonly StoredFeature[], corridors: read
         chainage += lengthM;
       }
     }
-    ruasChainage.set(properties.ruasNumber, chainage);
   }
   let tree: Flatbush | null = null;
   const count = edges.segment.length;
@@ -181,13 +209,23 @@ interface Nearest {
 }
 
 /** For each candidate, the distance to the asset; the best zone wins, ties go to the nearer road. */
+/** Distances closer than this are a tie (a cable along the road is as near to several edges and vertices). */
+const TIE_M = 1e-3;
+
+const chainageOf = (item: Nearest) => item.candidate.edge.startChainageM + item.t * item.candidate.edge.lengthM;
+
 function pickSegment(index: RoadIndex, nearest: Nearest[]): { zone: Zone; best: Nearest | null } {
   let best: Nearest | null = null;
   let bestZone: Zone = 'luar';
   for (const item of nearest) {
     const zone = zoneAtOffset(item.distance, index.segments[item.candidate.edge.segment]!.widths);
+    // A tie goes to the lower STA, so the answer does not depend on the order the roads were read in.
     const better =
-      ZONES.indexOf(zone) < ZONES.indexOf(bestZone) || (zone === bestZone && (!best || item.distance < best.distance));
+      ZONES.indexOf(zone) < ZONES.indexOf(bestZone) ||
+      (zone === bestZone &&
+        (!best ||
+          item.distance < best.distance - TIE_M ||
+          (item.distance <= best.distance + TIE_M && chainageOf(item) < chainageOf(best))));
     if (better) {
       best = item;
       bestZone = zone;
@@ -226,7 +264,8 @@ function nearestForEdges(candidates: Candidate[], lines: Vec[][], polygonRings: 
     for (const line of lines) {
       for (const vertex of line) {
         const hit = pointSegmentDistance(vertex, candidate.a, candidate.b);
-        if (hit.distance < closest) [closest, t] = [hit.distance, hit.t];
+        if (hit.distance < closest - TIE_M || (hit.distance <= closest + TIE_M && hit.t < t))
+          [closest, t] = [hit.distance, hit.t];
       }
     }
     return { candidate, distance, t };
@@ -462,7 +501,7 @@ export function analyzeAsset(index: RoadIndex, asset: StoredFeature): Encroachme
     ruasNumber: segment.ruasNumber,
     corridorIds: segment.corridorIds,
     offsetM: best.distance,
-    staM: best.candidate.edge.startChainageM + best.t * best.candidate.edge.lengthM,
+    staM: chainageOf(best),
     quantity,
     unit,
   };
