@@ -156,7 +156,7 @@ test('the export dialog in both languages: a project GeoPackage GDAL reads, and 
   await page.getByTestId('export-format').selectOption('shapefile');
   await expect(page.getByTestId('export-hint')).toContainText('shortened to 10 characters');
   const zip = await download(page, () => page.getByTestId('export-save').click());
-  await expect(page.getByTestId('table-message')).toContainText('column names shortened');
+  await expect(page.getByTestId('table-message')).toContainText('Column names shortened to 10 characters');
   const shp = spawnSync('ogrinfo', ['-ro', '-al', '-so', `/vsizip/${zip}`], { encoding: 'utf8' });
   expect(shp.stderr).not.toMatch(/Warning|ERROR/);
   expect(shp.stdout).toContain(`Feature Count: ${roads.length}`);

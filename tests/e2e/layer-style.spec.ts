@@ -62,15 +62,13 @@ test('a road layer coloured by any field: categories, then classes; width and la
   await expect(page.getByTestId('legend-demo-roads-c0')).toHaveAttribute('data-color', YL_OR_RD_2[0]!);
   await expect(page.getByTestId('legend-demo-roads-c1')).toHaveAttribute('data-color', YL_OR_RD_2[1]!);
   await expect(page.getByTestId('legend-demo-roads-other')).toHaveAttribute('data-color', OTHER);
-  // The classes' bounds in km with two decimals, the unit on each, as the table writes lengths (by hand: the
-  // shortest and longest demo road and their mean).
+  // The classes' bounds in km with two decimals, the unit on each, as the table writes lengths. By hand: the
+  // shortest demo road P-601 (1/2) 2 723,1 m, the longest P-102 (1/4) 66 066,1 m; their mean 34 394,6 m, which the
+  // legend tidies to 5 significant digits, 34 395 m → 34,40 km (half up).
   const lengths = demo.features.filter((f) => f.properties.kind === 'road').map((f) => Number(f.properties.lengthM));
-  const [shortest, longest] = [Math.min(...lengths), Math.max(...lengths)];
-  const km = (metres: number) => `${(metres / 1000).toFixed(2).replace('.', ',')} km`;
-  await expect(page.getByTestId('legend-demo-roads-c0')).toHaveText(
-    `${km(shortest)} – ${km((shortest + longest) / 2)}`,
-  );
-  await expect(page.getByTestId('legend-demo-roads-c1')).toHaveText(`${km((shortest + longest) / 2)} – ${km(longest)}`);
+  expect([Math.min(...lengths), Math.max(...lengths)]).toEqual([2_723.1, 66_066.1]);
+  await expect(page.getByTestId('legend-demo-roads-c0')).toHaveText('2,72 km – 34,40 km');
+  await expect(page.getByTestId('legend-demo-roads-c1')).toHaveText('34,40 km – 66,07 km');
   await page.getByTestId('legend-demo-roads').scrollIntoViewIfNeeded();
   await screenshot(page, 'layer-style-class-legend-id-1366');
   for (const [road, colour] of [
