@@ -282,16 +282,19 @@ export class Backgrounds {
   async remove(id: string) {
     const removed = this.state.get().backgrounds.find((b) => b.id === id);
     const backgrounds = this.state.get().backgrounds.filter((b) => b.id !== id);
+    // Decided and written with the list, before any wait: a basemap chosen while the host is still being told
+    // must not be overwritten by this reset afterwards (it was, and came back as the NTT basemap after a restart).
+    const wasBasemap = this.state.get().basemap === id;
     await this.state.db.transaction('rw', this.state.db.meta, async () => {
       await this.state.db.meta.delete(fileKey(id));
       await this.state.db.meta.put({ key: LIST_KEY, value: backgrounds });
+      if (wasBasemap) await this.state.db.meta.put({ key: BASEMAP_KEY, value: 'ntt' });
     });
     closeBackgroundFile(id);
     const { [id]: _gone, ...onlineTileErrors } = this.state.get().onlineTileErrors;
-    this.state.set({ backgrounds, onlineTileErrors });
+    this.state.set({ backgrounds, onlineTileErrors, ...(wasBasemap ? { basemap: 'ntt' as const } : {}) });
     if (removed?.service) await this.allowHosts(backgrounds).catch(() => undefined);
     if (removed?.hostFile) await host.forgetBackgroundFile(removed.hostFile.token).catch(() => undefined);
-    if (this.state.get().basemap === id) await this.setBasemap('ntt');
   }
 
   private hostsOf(backgrounds: readonly Background[]): string[] {
